@@ -1,0 +1,356 @@
+/*
+ * nazif.c -- the nazif command: argument parsing, files, reports.
+ * Uses only the public API (include/nazif.h).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nazif.h"
+
+/* Exit codes (documented in --help and README.md). */
+enum {
+    EXIT_OK = 0,
+    EXIT_USAGE = 1,
+    EXIT_INPUT = 2,
+    EXIT_UTF8 = 3,
+    EXIT_INTERNAL = 4,
+    EXIT_OUTPUT = 5
+};
+
+#define CHUNK (1u << 20)
+
+static const char *prog = "nazif";
+
+static void usage_main(FILE *f)
+{
+    fprintf(f,
+            "usage: nazif COMMAND [OPTIONS] [FILE...]\n"
+            "\n"
+            "Commands:\n"
+            "  clean     restore obfuscated words, remove invisible junk and page\n"
+            "            furniture; everything else stays as it was\n"
+            "\n"
+            "Run 'nazif COMMAND --help' for a command's options.\n"
+            "  --version   print the version and exit\n"
+            "  --help      print this help and exit\n");
+}
+
+static void usage_clean(FILE *f)
+{
+    fprintf(f,
+            "usage: nazif clean [OPTIONS] [FILE...]\n"
+            "\n"
+            "Cleans UTF-8 text: restores words broken with tatweel and separators\n"
+            "(التـ.ـوتر -> التوتر), removes invisible characters inside words, maps\n"
+            "presentation forms and look-alike letters to Arabic letters, and drops\n"
+            "page furniture lines.  Diacritics, hamza, punctuation, digits and line\n"
+            "structure are kept.  Reads FILEs (each one document) or standard input\n"
+            "(no FILE, or -), writes the cleaned text to standard output.\n"
+            "\n"
+            "Options:\n"
+            "  --boilerplate=drop|keep  drop page furniture lines (default) or keep\n"
+            "                           them: with keep, one output line per input line\n"
+            "  --report=FILE            write every change as JSON Lines to FILE\n"
+            "  --explain                list every change on standard error\n"
+            "  --suspects               also report words that look obfuscated but\n"
+            "                           were left alone (report/explain only)\n"
+            "  --no-restore             do not restore words (furniture and UTF-8 only)\n"
+            "  --strict                 invalid UTF-8 is an error (exit 3)\n"
+            "  --help                   print this help and exit\n"
+            "  --version                print the version and exit\n"
+            "\n"
+            "Without --strict each invalid UTF-8 sequence becomes U+FFFD and a count\n"
+            "with the first byte offset goes to standard error.  NUL bytes are kept\n"
+            "and counted the same way.\n"
+            "\n"
+            "Exit status:\n"
+            "  0  success\n"
+            "  1  usage error (unknown option, bad value)\n"
+            "  2  an input file could not be opened or read\n"
+            "  3  invalid UTF-8 with --strict (the message gives the byte offset)\n"
+            "  4  internal error (out of memory)\n"
+            "  5  the output or the report could not be written\n");
+}
+
+/* ---- JSON --------------------------------------------------------------- */
+
+/* Write s as a JSON string; bytes that are not valid UTF-8 become U+FFFD. */
+static void json_str(FILE *f, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    fputc('"', f);
+    for (size_t i = 0; i < n;) {
+        unsigned char b = p[i];
+        if (b == '"' || b == '\\') {
+            fputc('\\', f);
+            fputc(b, f);
+            i++;
+        } else if (b < 0x20) {
+            switch (b) {
+            case '\n': fputs("\\n", f); break;
+            case '\r': fputs("\\r", f); break;
+            case '\t': fputs("\\t", f); break;
+            default: fprintf(f, "\\u%04x", b); break;
+            }
+            i++;
+        } else if (b < 0x80) {
+            fputc(b, f);
+            i++;
+        } else {
+            size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+            int ok = need > 0 && b <= 0xF4 && i + need <= n;
+            for (size_t k = 1; ok && k < need; k++)
+                if ((p[i + k] & 0xC0) != 0x80) ok = 0;
+            if (ok && need == 3 && b == 0xE0 && p[i + 1] < 0xA0) ok = 0;
+            if (ok && need == 3 && b == 0xED && p[i + 1] > 0x9F) ok = 0;
+            if (ok && need == 4 && b == 0xF0 && p[i + 1] < 0x90) ok = 0;
+            if (ok && need == 4 && b == 0xF4 && p[i + 1] > 0x8F) ok = 0;
+            if (ok) {
+                fwrite(p + i, 1, need, f);
+                i += need;
+            } else {
+                fputs("\\ufffd", f);
+                i++;
+            }
+        }
+    }
+    fputc('"', f);
+}
+
+static const char *kind_name(int kind)
+{
+    switch (kind) {
+    case NAZIF_CHANGE_EDIT: return "edit";
+    case NAZIF_CHANGE_SUSPECT: return "suspect";
+    case NAZIF_CHANGE_DROP: return "drop";
+    default: return "?";
+    }
+}
+
+/* ---- clean -------------------------------------------------------------- */
+
+typedef struct clean_ctx {
+    FILE *report;
+    int explain;
+    const char *file;     /* display name of the current input */
+    int report_error;
+} clean_ctx;
+
+static int on_change(void *vctx, const nazif_change *ch)
+{
+    clean_ctx *cx = vctx;
+    if (cx->report) {
+        FILE *f = cx->report;
+        fputs("{\"file\":", f);
+        json_str(f, cx->file, strlen(cx->file));
+        fprintf(f, ",\"line\":%llu,\"offset\":%llu,\"length\":%llu,\"kind\":\"%s\",\"rule\":\"%s\",\"original\":",
+                (unsigned long long)ch->line, (unsigned long long)ch->offset,
+                (unsigned long long)ch->length, kind_name(ch->kind), ch->rule);
+        json_str(f, ch->original, ch->length);
+        fputs(",\"replacement\":", f);
+        json_str(f, ch->replacement, ch->replacement_len);
+        fputs(",\"evidence\":", f);
+        json_str(f, ch->evidence, strlen(ch->evidence));
+        fputs("}\n", f);
+        if (ferror(f)) cx->report_error = 1;
+    }
+    if (cx->explain) {
+        size_t olen = ch->length;
+        if (olen > 200) olen = 200;
+        fprintf(stderr, "%s:%llu: byte %llu+%llu %s %s: \"%.*s\"", cx->file,
+                (unsigned long long)ch->line, (unsigned long long)ch->offset,
+                (unsigned long long)ch->length, ch->rule, kind_name(ch->kind),
+                (int)olen, ch->kind == NAZIF_CHANGE_DROP ? ch->original : ch->original);
+        if (ch->kind != NAZIF_CHANGE_DROP)
+            fprintf(stderr, " -> \"%.*s\"", (int)ch->replacement_len, ch->replacement);
+        fprintf(stderr, " (%s)\n", ch->evidence);
+    }
+    return 0;
+}
+
+/* Strip the line end from a DROP record's text for --explain. */
+
+static int write_all(const void *p, size_t n)
+{
+    return fwrite(p, 1, n, stdout) == n ? 0 : -1;
+}
+
+/* Clean one input stream as one document.  Returns an exit code. */
+static int clean_stream(nazif_cleaner *c, FILE *in, const char *name, int strict,
+                        unsigned char *ibuf, unsigned char *obuf, size_t osize)
+{
+    int rc;
+    for (;;) {
+        size_t got = fread(ibuf, 1, CHUNK, in);
+        if (got == 0) {
+            if (ferror(in)) {
+                fprintf(stderr, "%s: %s: read error: %s\n", prog, name, strerror(errno));
+                return EXIT_INPUT;
+            }
+            break;
+        }
+        nazif_inbuf ib = {ibuf, got, 0};
+        do {
+            nazif_outbuf ob = {obuf, osize, 0};
+            rc = nazif_cleaner_stream(c, &ib, &ob);
+            if (ob.pos && write_all(obuf, ob.pos)) goto write_error;
+            if (rc < 0) goto lib_error;
+        } while (rc == 1 || ib.pos < ib.size);
+    }
+    do {
+        nazif_outbuf ob = {obuf, osize, 0};
+        rc = nazif_cleaner_finish(c, &ob);
+        if (ob.pos && write_all(obuf, ob.pos)) goto write_error;
+        if (rc < 0) goto lib_error;
+    } while (rc == 1);
+
+    nazif_clean_stats st;
+    nazif_cleaner_stats(c, &st);
+    if (st.invalid_utf8)
+        fprintf(stderr, "%s: %s: %llu invalid UTF-8 sequence%s replaced by U+FFFD (first at byte %llu)\n",
+                prog, name, (unsigned long long)st.invalid_utf8, st.invalid_utf8 == 1 ? "" : "s",
+                (unsigned long long)st.first_invalid_offset);
+    if (st.nul_bytes)
+        fprintf(stderr, "%s: %s: %llu NUL byte%s kept (first at byte %llu)\n", prog, name,
+                (unsigned long long)st.nul_bytes, st.nul_bytes == 1 ? "" : "s",
+                (unsigned long long)st.first_nul_offset);
+    return EXIT_OK;
+
+write_error:
+    fprintf(stderr, "%s: cannot write output: %s\n", prog, strerror(errno));
+    return EXIT_OUTPUT;
+lib_error:
+    if (rc == NAZIF_EUTF8 && strict) {
+        fprintf(stderr, "%s: %s: invalid UTF-8 at byte %llu\n", prog, name,
+                (unsigned long long)nazif_cleaner_error_offset(c));
+        return EXIT_UTF8;
+    }
+    fprintf(stderr, "%s: %s: %s\n", prog, name, nazif_strerror(rc));
+    return rc == NAZIF_ENOMEM ? EXIT_INTERNAL : EXIT_INTERNAL;
+}
+
+static int cmd_clean(int argc, char **argv)
+{
+    nazif_clean_options opt;
+    nazif_clean_options_init(&opt);
+    clean_ctx cx = {NULL, 0, "-", 0};
+    const char *report_path = NULL;
+    int strict = 0;
+    int nfiles = 0;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) return EXIT_INTERNAL;
+    int only_files = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+            files[nfiles++] = argv[i];
+        } else if (strcmp(a, "--") == 0) {
+            only_files = 1;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage_clean(stdout);
+            free(files);
+            return EXIT_OK;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("nazif %s\n", nazif_version());
+            free(files);
+            return EXIT_OK;
+        } else if (strcmp(a, "--boilerplate=drop") == 0) {
+            opt.flags &= ~NAZIF_KEEP_BOILERPLATE;
+        } else if (strcmp(a, "--boilerplate=keep") == 0) {
+            opt.flags |= NAZIF_KEEP_BOILERPLATE;
+        } else if (strncmp(a, "--report=", 9) == 0 && a[9]) {
+            report_path = a + 9;
+        } else if (strcmp(a, "--explain") == 0) {
+            cx.explain = 1;
+        } else if (strcmp(a, "--suspects") == 0) {
+            opt.flags |= NAZIF_REPORT_SUSPECTS;
+        } else if (strcmp(a, "--no-restore") == 0) {
+            opt.flags |= NAZIF_NO_RESTORE;
+        } else if (strcmp(a, "--strict") == 0) {
+            strict = 1;
+            opt.flags |= NAZIF_STRICT_UTF8;
+        } else {
+            fprintf(stderr, "%s clean: unknown option '%s' (see 'nazif clean --help')\n", prog, a);
+            free(files);
+            return EXIT_USAGE;
+        }
+    }
+    if (nfiles == 0) files[nfiles++] = "-";
+    if (report_path) {
+        cx.report = fopen(report_path, "w");
+        if (!cx.report) {
+            fprintf(stderr, "%s: cannot open report file '%s': %s\n", prog, report_path,
+                    strerror(errno));
+            free(files);
+            return EXIT_OUTPUT;
+        }
+    }
+    if (cx.report || cx.explain) {
+        opt.on_change = on_change;
+        opt.ctx = &cx;
+    }
+    nazif_cleaner *c = NULL;
+    unsigned char *ibuf = malloc(CHUNK);
+    size_t osize = CHUNK * 2;
+    unsigned char *obuf = malloc(osize);
+    int status = EXIT_OK;
+    if (!ibuf || !obuf || nazif_cleaner_new(&c, &opt) != NAZIF_OK) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        status = EXIT_INTERNAL;
+    }
+    for (int i = 0; i < nfiles && status == EXIT_OK; i++) {
+        const char *name = files[i];
+        FILE *in = stdin;
+        if (strcmp(name, "-") != 0) {
+            in = fopen(name, "rb");
+            if (!in) {
+                fprintf(stderr, "%s: cannot open '%s': %s\n", prog, name, strerror(errno));
+                status = EXIT_INPUT;
+                break;
+            }
+        }
+        cx.file = strcmp(name, "-") == 0 ? "<stdin>" : name;
+        nazif_cleaner_reset(c);
+        status = clean_stream(c, in, cx.file, strict, ibuf, obuf, osize);
+        if (in != stdin) fclose(in);
+        if (cx.report_error) {
+            fprintf(stderr, "%s: cannot write report '%s'\n", prog, report_path);
+            status = EXIT_OUTPUT;
+        }
+    }
+    if (fflush(stdout) != 0 && status == EXIT_OK) {
+        fprintf(stderr, "%s: cannot write output: %s\n", prog, strerror(errno));
+        status = EXIT_OUTPUT;
+    }
+    if (cx.report && fclose(cx.report) != 0 && status == EXIT_OK) {
+        fprintf(stderr, "%s: cannot write report '%s'\n", prog, report_path);
+        status = EXIT_OUTPUT;
+    }
+    nazif_cleaner_free(c);
+    free(ibuf);
+    free(obuf);
+    free(files);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage_main(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        usage_main(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("nazif %s\n", nazif_version());
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "clean") == 0) return cmd_clean(argc - 1, argv + 1);
+    fprintf(stderr, "%s: unknown command '%s' (see 'nazif --help')\n", prog, cmd);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,585 @@
+/*
+ * cleaner.c -- the streaming cleaner: cuts the input into lines, has each
+ * line restored (restore.c), holds a small window of lines so that the
+ * boilerplate classifier (boilerplate.c) can see the neighbourhood, and
+ * hands finished output to the caller through zstd-style cursors.
+ *
+ * Data flow and memory bound:
+ *
+ *   input --> line buffer (at most NAZIF_LINE_WINDOW bytes)
+ *         --> restored line in a window slot (at most WIN slots)
+ *         --> output queue --> caller's output buffer
+ *
+ * The output queue is emptied before more input is taken, so it never holds
+ * more than the output of one decision step.  A line longer than the line
+ * buffer is cut at a space (chosen from the content only, so the cut never
+ * depends on how the caller split the input) and streamed piece by piece;
+ * such a line is content by definition and only its first bytes are kept
+ * for the classifier's context.  Everything that spans a chunk boundary --
+ * a split UTF-8 sequence, an unfinished line -- lives in the line buffer.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "restore.h"
+
+#define WIN (NAZIF__BP_BEHIND + 1 + NAZIF__BP_AHEAD)
+#define LONG_PREFIX 1024u /* bytes of a long line kept for context */
+
+typedef struct buf {
+    uint8_t *p;
+    size_t n, cap;
+} buf;
+
+static int buf_reserve(buf *b, size_t more)
+{
+    if (b->n + more <= b->cap) return 0;
+    size_t cap = b->cap ? b->cap : 1024;
+    while (cap < b->n + more) cap *= 2;
+    uint8_t *p = realloc(b->p, cap);
+    if (!p) return NAZIF_ENOMEM;
+    b->p = p;
+    b->cap = cap;
+    return 0;
+}
+
+static int buf_put(buf *b, const void *s, size_t n)
+{
+    if (n == 0) return 0;
+    if (buf_reserve(b, n)) return NAZIF_ENOMEM;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    return 0;
+}
+
+/* One line in the window. */
+typedef struct slot {
+    buf out;          /* restored text + line end (a prefix for long lines) */
+    size_t text_len;  /* bytes of out before the line end */
+    buf orig;         /* the input line with its end (only with a callback) */
+    nazif__edits ed;  /* edits, positions relative to the line start */
+    uint64_t offset;  /* document offset of the line */
+    uint64_t index;   /* 0-based line number */
+    int truncated;    /* a long line, already streamed out */
+    int drop;
+    const char *why;
+} slot;
+
+struct nazif_cleaner {
+    nazif_clean_options opt;
+    const nazif_lexicon *lex;
+    int error;                 /* sticky error code, 0 when fine */
+    uint64_t error_offset;
+    int doc_done;              /* finish() completed: counters restart */
+
+    uint8_t *line;             /* the line being read */
+    size_t line_len;
+    uint64_t line_offset;      /* document offset of line[0] */
+    int in_long;               /* the current line is being streamed */
+    uint64_t long_start;       /* offset where the long line began */
+
+    slot win[WIN];             /* ring: win[(head + i) % WIN] */
+    size_t head, count;        /* slots in use */
+    size_t decided;            /* slots [0, decided) are decided */
+
+    buf outq;                  /* finished output not yet handed over */
+    size_t outq_pos;
+
+    nazif__rscratch scratch;
+    nazif__edits long_ed;      /* edits of a long-line piece */
+    buf long_out;
+    uint64_t lines;            /* lines started in this document */
+    nazif_clean_stats st;
+};
+
+static const char *const rule_names[NZR_COUNT] = {
+    "UTF8", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10",
+    "P11", "P12", "P13", "P14", "P15", "P16", "BOILERPLATE", "OTHER"};
+
+const char *nazif_rule_name(int index)
+{
+    if (index < 0 || index >= NZR_COUNT) return NULL;
+    return rule_names[index];
+}
+
+const char *nazif_version(void) { return NAZIF_VERSION_STRING; }
+
+const char *nazif_strerror(int code)
+{
+    switch (code) {
+    case NAZIF_OK: return "no error";
+    case NAZIF_ENOMEM: return "out of memory";
+    case NAZIF_EINVAL: return "invalid argument";
+    case NAZIF_EUTF8: return "invalid UTF-8 in the input";
+    case NAZIF_ESTATE: return "cleaner used after an error";
+    case NAZIF_EFORMAT: return "not a nazif lexicon of a supported version";
+    case NAZIF_ECALLBACK: return "stopped by the change callback";
+    default: return "unknown error";
+    }
+}
+
+void nazif_clean_options_init(nazif_clean_options *opts)
+{
+    if (!opts) return;
+    memset(opts, 0, sizeof *opts);
+    opts->version = NAZIF_CLEAN_OPTIONS_VERSION;
+}
+
+int nazif_cleaner_new(nazif_cleaner **out, const nazif_clean_options *opts)
+{
+    if (!out) return NAZIF_EINVAL;
+    *out = NULL;
+    if (opts && opts->version != NAZIF_CLEAN_OPTIONS_VERSION) return NAZIF_EINVAL;
+    nazif_cleaner *c = calloc(1, sizeof *c);
+    if (!c) return NAZIF_ENOMEM;
+    if (opts) c->opt = *opts;
+    else nazif_clean_options_init(&c->opt);
+    c->lex = c->opt.lexicon ? c->opt.lexicon : nazif_lexicon_default();
+    c->line = malloc(NAZIF_LINE_WINDOW);
+    if (!c->line) {
+        free(c);
+        return NAZIF_ENOMEM;
+    }
+    *out = c;
+    return NAZIF_OK;
+}
+
+static void slot_free(slot *s)
+{
+    free(s->out.p);
+    free(s->orig.p);
+    nazif__edits_free(&s->ed);
+}
+
+void nazif_cleaner_free(nazif_cleaner *c)
+{
+    if (!c) return;
+    for (size_t i = 0; i < WIN; i++) slot_free(&c->win[i]);
+    free(c->line);
+    free(c->outq.p);
+    free(c->long_out.p);
+    nazif__edits_free(&c->long_ed);
+    nazif__rscratch_free(&c->scratch);
+    free(c);
+}
+
+static void new_document(nazif_cleaner *c)
+{
+    c->line_len = 0;
+    c->line_offset = 0;
+    c->in_long = 0;
+    c->head = c->count = c->decided = 0;
+    c->outq.n = 0;
+    c->outq_pos = 0;
+    c->lines = 0;
+    c->doc_done = 0;
+    memset(&c->st, 0, sizeof c->st);
+}
+
+void nazif_cleaner_reset(nazif_cleaner *c)
+{
+    if (!c) return;
+    c->error = 0;
+    c->error_offset = 0;
+    new_document(c);
+}
+
+void nazif_cleaner_stats(const nazif_cleaner *c, nazif_clean_stats *st)
+{
+    if (!c || !st) return;
+    *st = c->st;
+}
+
+uint64_t nazif_cleaner_error_offset(const nazif_cleaner *c)
+{
+    return c ? c->error_offset : 0;
+}
+
+size_t nazif_clean_bound(size_t len)
+{
+    /* an invalid byte becomes 3 bytes; a 3-byte ligature becomes at most
+       4 letters (8 bytes): 3x plus slack covers every case */
+    return len * 3 + 16;
+}
+
+/* ---- reporting ---------------------------------------------------------- */
+
+static int report(nazif_cleaner *c, int kind, uint64_t offset, const uint8_t *orig,
+                  size_t len, const uint8_t *rep, size_t rep_len, int rule,
+                  const char *evidence, uint64_t lineno)
+{
+    if (kind == NAZIF_CHANGE_EDIT) {
+        c->st.edits++;
+        c->st.by_rule[rule]++;
+        if (rule != NZR_UTF8) c->st.restored_words++;
+    } else if (kind == NAZIF_CHANGE_SUSPECT) {
+        c->st.suspects++;
+    }
+    if (!c->opt.on_change) return 0;
+    nazif_change ch;
+    ch.kind = kind;
+    ch.offset = offset;
+    ch.length = len;
+    ch.original = (const char *)orig;
+    ch.replacement = rep_len ? (const char *)rep : "";
+    ch.replacement_len = rep_len;
+    ch.rule = rule_names[rule];
+    ch.evidence = evidence ? evidence : "";
+    ch.line = lineno + 1;
+    if (c->opt.on_change(c->opt.ctx, &ch)) return NAZIF_ECALLBACK;
+    return 0;
+}
+
+static int report_edits(nazif_cleaner *c, const nazif__edits *ed, const uint8_t *orig,
+                        uint64_t base, uint64_t lineno)
+{
+    for (size_t i = 0; i < ed->n; i++) {
+        const nazif__edit *e = &ed->v[i];
+        int rc = report(c, e->kind, base + e->start, orig + e->start, e->end - e->start,
+                        ed->pool + e->rep_off, e->rep_len, e->rule, e->evidence, lineno);
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+/* Apply the EDIT records of ed to s[0..n) and append to b. */
+static int apply_edits(buf *b, const uint8_t *s, size_t n, const nazif__edits *ed)
+{
+    size_t pos = 0;
+    for (size_t i = 0; i < ed->n; i++) {
+        const nazif__edit *e = &ed->v[i];
+        if (e->kind != NAZIF_CHANGE_EDIT) continue;
+        if (buf_put(b, s + pos, e->start - pos)) return NAZIF_ENOMEM;
+        if (buf_put(b, ed->pool + e->rep_off, e->rep_len)) return NAZIF_ENOMEM;
+        pos = e->end;
+    }
+    return buf_put(b, s + pos, n - pos);
+}
+
+/* Note invalid UTF-8 and NUL bytes of a line; fail in strict mode. */
+static int account(nazif_cleaner *c, const nazif__edits *ed, const uint8_t *s, size_t n,
+                   uint64_t base)
+{
+    for (size_t i = 0; i < ed->n; i++) {
+        if (ed->v[i].rule != NZR_UTF8 || ed->v[i].kind != NAZIF_CHANGE_EDIT) continue;
+        if (c->st.invalid_utf8 == 0) c->st.first_invalid_offset = base + ed->v[i].start;
+        c->st.invalid_utf8++;
+        if (c->opt.flags & NAZIF_STRICT_UTF8) {
+            c->error_offset = base + ed->v[i].start;
+            return NAZIF_EUTF8;
+        }
+    }
+    const uint8_t *p = s, *end = s + n;
+    while (p < end && (p = memchr(p, 0, (size_t)(end - p))) != NULL) {
+        if (c->st.nul_bytes == 0) c->st.first_nul_offset = base + (uint64_t)(p - s);
+        c->st.nul_bytes++;
+        p++;
+    }
+    return 0;
+}
+
+/* ---- the window --------------------------------------------------------- */
+
+static slot *win_at(nazif_cleaner *c, size_t i) { return &c->win[(c->head + i) % WIN]; }
+
+/* Emit decided slot i: report and queue its output. */
+static int emit_slot(nazif_cleaner *c, slot *s)
+{
+    if (s->truncated) return 0; /* streamed when it was read */
+    if (s->drop) {
+        c->st.lines_dropped++;
+        c->st.by_rule[NZR_BOILERPLATE]++;
+        return report(c, NAZIF_CHANGE_DROP, s->offset, s->orig.p, s->orig.n, NULL, 0,
+                      NZR_BOILERPLATE, s->why, s->index);
+    }
+    int rc = report_edits(c, &s->ed, s->orig.p, s->offset, s->index);
+    if (rc) return rc;
+    if (buf_put(&c->outq, s->out.p, s->out.n)) return NAZIF_ENOMEM;
+    return 0;
+}
+
+/* Decide undecided slots while enough look-ahead exists (all when at_end). */
+static int decide(nazif_cleaner *c, int at_end)
+{
+    while (c->decided < c->count) {
+        size_t i = c->decided;
+        size_t ahead = c->count - i - 1;
+        if (!at_end && ahead < NAZIF__BP_AHEAD) break;
+        slot *s = win_at(c, i);
+        if (!s->truncated) {
+            s->drop = 0;
+            s->why = NULL;
+            if (!(c->opt.flags & NAZIF_KEEP_BOILERPLATE) && s->text_len > 0) {
+                nazif__bp_line lines[WIN];
+                size_t from = i > NAZIF__BP_BEHIND ? i - NAZIF__BP_BEHIND : 0;
+                size_t n = 0;
+                for (size_t j = from; j < c->count; j++) {
+                    slot *t = win_at(c, j);
+                    lines[n].s = t->out.p;
+                    lines[n].len = t->text_len;
+                    lines[n].truncated = t->truncated;
+                    lines[n].drop = t->drop;
+                    lines[n].index = t->index;
+                    n++;
+                }
+                const char *why = NULL;
+                s->drop = nazif__bp_decide(lines, n, i - from,
+                                           at_end || ahead < NAZIF__BP_AHEAD, &why);
+                s->why = why ? why : "page furniture";
+            }
+        }
+        c->decided++;
+        int rc = emit_slot(c, s);
+        if (rc) return rc;
+    }
+    /* keep at most BEHIND decided slots for context */
+    while (c->decided > NAZIF__BP_BEHIND) {
+        c->head = (c->head + 1) % WIN;
+        c->count--;
+        c->decided--;
+    }
+    return 0;
+}
+
+static slot *win_push(nazif_cleaner *c)
+{
+    /* decide() leaves at most BEHIND decided + AHEAD undecided slots, so
+       there is always room for one more */
+    slot *s = win_at(c, c->count);
+    c->count++;
+    s->out.n = 0;
+    s->orig.n = 0;
+    s->text_len = 0;
+    s->truncated = 0;
+    s->drop = 0;
+    s->why = NULL;
+    nazif__edits_clear(&s->ed);
+    return s;
+}
+
+/* A whole line: line[0..n) with its end (term bytes at the end). */
+static int take_line(nazif_cleaner *c, const uint8_t *line, size_t n, size_t term)
+{
+    size_t text = n - term;
+    uint64_t base = c->line_offset;
+    slot *s = win_push(c);
+    s->offset = base;
+    s->index = c->lines++;
+    c->st.lines_in++;
+    int rc = nazif__restore_line(c->lex, c->opt.flags, line, text, &c->scratch, &s->ed);
+    if (rc) return rc;
+    rc = account(c, &s->ed, line, text, base);
+    if (rc) return rc;
+    if (apply_edits(&s->out, line, text, &s->ed)) return NAZIF_ENOMEM;
+    s->text_len = s->out.n;
+    if (buf_put(&s->out, line + text, term)) return NAZIF_ENOMEM;
+    if (c->opt.on_change && buf_put(&s->orig, line, n)) return NAZIF_ENOMEM;
+    return decide(c, 0);
+}
+
+/*
+ * Where to cut a long line held in line[0..n): at a space whose
+ * neighbourhood cannot be part of a split word (no separator before it, no
+ * tatweel or separator after it), searching back from the end; failing
+ * that, at the last character boundary.  Depends on the bytes only.
+ */
+static size_t long_cut(const uint8_t *s, size_t n)
+{
+    size_t lo = n / 2;
+    for (size_t i = n - 4; i > lo; i--) {
+        if (s[i] != ' ' || s[i - 1] == ' ') continue;
+        uint8_t p = s[i - 1];
+        if (p == '.' || p == ',' || p == '*' || p == '-' || p == '_' || p == '/' || p == '~')
+            continue;
+        if (s[i + 1] == 0xD9 && s[i + 2] == 0x80) continue; /* tatweel */
+        if (s[i + 1] == '.' || s[i + 1] == ' ') continue;
+        return i + 1;
+    }
+    size_t i = n;
+    while (i > n - 4 && (s[i - 1] & 0xC0) == 0x80) i--;
+    if (i > n - 4 && s[i - 1] >= 0xC0) return i - 1; /* before a lead byte */
+    return n;
+}
+
+/* Restore and queue the piece line[0..n) of a long line (term: line end). */
+static int take_piece(nazif_cleaner *c, const uint8_t *p, size_t n, size_t term)
+{
+    size_t text = n - term;
+    uint64_t base = c->line_offset;
+    nazif__edits_clear(&c->long_ed);
+    int rc = nazif__restore_line(c->lex, c->opt.flags, p, text, &c->scratch, &c->long_ed);
+    if (rc) return rc;
+    rc = account(c, &c->long_ed, p, text, base);
+    if (rc) return rc;
+    rc = report_edits(c, &c->long_ed, p, base, c->lines - 1);
+    if (rc) return rc;
+    c->long_out.n = 0;
+    if (apply_edits(&c->long_out, p, text, &c->long_ed)) return NAZIF_ENOMEM;
+    if (buf_put(&c->long_out, p + text, term)) return NAZIF_ENOMEM;
+    return buf_put(&c->outq, c->long_out.p, c->long_out.n);
+}
+
+/* The line buffer is full and has no line end: stream a piece of it. */
+static int long_piece(nazif_cleaner *c)
+{
+    int rc;
+    size_t cut = long_cut(c->line, c->line_len);
+    if (!c->in_long) {
+        /* a new long line: it is content; decide everything before it with
+           it as look-ahead, then stream it */
+        c->in_long = 1;
+        slot *s = win_push(c);
+        s->offset = c->line_offset;
+        s->index = c->lines++;
+        s->truncated = 1;
+        c->st.lines_in++;
+        size_t keep = cut < LONG_PREFIX ? cut : LONG_PREFIX;
+        while (keep > 0 && keep < cut && (c->line[keep] & 0xC0) == 0x80) keep--;
+        if (buf_put(&s->out, c->line, keep)) return NAZIF_ENOMEM;
+        s->text_len = keep;
+        rc = decide(c, 1);
+        if (rc) return rc;
+    }
+    rc = take_piece(c, c->line, cut, 0);
+    if (rc) return rc;
+    memmove(c->line, c->line + cut, c->line_len - cut);
+    c->line_len -= cut;
+    c->line_offset += cut;
+    return 0;
+}
+
+/* A complete line (ending in \n, or the last one) is in line[0..n). */
+static int line_done(nazif_cleaner *c, size_t n, int has_nl)
+{
+    size_t term = 0;
+    if (has_nl) {
+        term = 1;
+        if (n >= 2 && c->line[n - 2] == '\r') term = 2;
+    }
+    int rc;
+    if (c->in_long) {
+        rc = take_piece(c, c->line, n, term);
+        c->in_long = 0;
+    } else {
+        rc = take_line(c, c->line, n, term);
+    }
+    c->line_offset += n;
+    c->line_len = 0;
+    return rc;
+}
+
+static int drain(nazif_cleaner *c, nazif_outbuf *out)
+{
+    size_t avail = c->outq.n - c->outq_pos;
+    if (avail == 0) return 0;
+    size_t room = out->size - out->pos;
+    size_t k = avail < room ? avail : room;
+    if (k) {
+        memcpy((uint8_t *)out->dst + out->pos, c->outq.p + c->outq_pos, k);
+        out->pos += k;
+        c->outq_pos += k;
+        c->st.bytes_out += k;
+    }
+    if (c->outq_pos == c->outq.n) {
+        c->outq.n = 0;
+        c->outq_pos = 0;
+        return 0;
+    }
+    return 1;
+}
+
+static int fail(nazif_cleaner *c, int rc)
+{
+    c->error = rc;
+    return rc;
+}
+
+int nazif_cleaner_stream(nazif_cleaner *c, nazif_inbuf *in, nazif_outbuf *out)
+{
+    if (!c || !in || !out || in->pos > in->size || out->pos > out->size) return NAZIF_EINVAL;
+    if (c->error) return NAZIF_ESTATE;
+    if (c->doc_done) new_document(c);
+    for (;;) {
+        if (drain(c, out)) return 1;
+        if (in->pos >= in->size) return NAZIF_OK;
+        const uint8_t *p = (const uint8_t *)in->src + in->pos;
+        size_t avail = in->size - in->pos;
+        size_t room = NAZIF_LINE_WINDOW - c->line_len;
+        size_t take = avail < room ? avail : room;
+        const uint8_t *nl = memchr(p, '\n', take);
+        if (nl) take = (size_t)(nl - p) + 1;
+        memcpy(c->line + c->line_len, p, take);
+        c->line_len += take;
+        in->pos += take;
+        c->st.bytes_in += take;
+        int rc = 0;
+        if (nl) rc = line_done(c, c->line_len, 1);
+        else if (c->line_len == NAZIF_LINE_WINDOW) rc = long_piece(c);
+        if (rc) return fail(c, rc);
+    }
+}
+
+int nazif_cleaner_finish(nazif_cleaner *c, nazif_outbuf *out)
+{
+    if (!c || !out || out->pos > out->size) return NAZIF_EINVAL;
+    if (c->error) return NAZIF_ESTATE;
+    if (c->doc_done) new_document(c);
+    if (drain(c, out)) return 1;
+    int rc = 0;
+    if (c->line_len > 0 || c->in_long) rc = line_done(c, c->line_len, 0);
+    if (!rc) rc = decide(c, 1);
+    if (rc) return fail(c, rc);
+    if (drain(c, out)) return 1;
+    c->count = c->decided = 0;
+    c->doc_done = 1;
+    return NAZIF_OK;
+}
+
+int nazif_clean(const char *text, size_t len, char **out, size_t *out_len,
+                const nazif_clean_options *opts)
+{
+    if (!out || !out_len || (!text && len)) return NAZIF_EINVAL;
+    *out = NULL;
+    *out_len = 0;
+    nazif_cleaner *c;
+    int rc = nazif_cleaner_new(&c, opts);
+    if (rc) return rc;
+    size_t cap = len + len / 8 + 64;
+    char *o = malloc(cap + 1);
+    if (!o) {
+        nazif_cleaner_free(c);
+        return NAZIF_ENOMEM;
+    }
+    nazif_inbuf in = {text, len, 0};
+    nazif_outbuf ob = {o, cap, 0};
+    int finishing = 0;
+    for (;;) {
+        rc = finishing ? nazif_cleaner_finish(c, &ob) : nazif_cleaner_stream(c, &in, &ob);
+        if (rc < 0) break;
+        if (rc == 0) {
+            if (finishing) break;
+            finishing = 1;
+            continue;
+        }
+        cap *= 2;
+        char *p = realloc(o, cap + 1);
+        if (!p) {
+            rc = NAZIF_ENOMEM;
+            break;
+        }
+        o = p;
+        ob.dst = o;
+        ob.size = cap;
+    }
+    nazif_cleaner_free(c);
+    if (rc < 0) {
+        free(o);
+        return rc;
+    }
+    o[ob.pos] = '\0';
+    *out = o;
+    *out_len = ob.pos;
+    return NAZIF_OK;
+}
+
+void nazif_free(void *p) { free(p); }

@@ -1,0 +1,1145 @@
+/*
+ * restore.c -- finds obfuscated words in one line and decides how to restore
+ * them (docs: ../shared/docs/obfuscation.md, patterns P1..P15).
+ *
+ * A line is first scanned byte by byte for anything that could need work
+ * (tatweel, a separator between Arabic letters, invisible characters,
+ * presentation forms, look-alike letters, invalid UTF-8).  Most lines have
+ * none and cost one pass.  Otherwise the line is decoded into units and cut
+ * into clusters: runs of letters, tatweel, separators, invisible characters
+ * and single digits/Latin letters, which may bridge one or two spaces only
+ * in the shape "separator, space, tatweel" (P3/P4).  Inside a cluster the
+ * Arabic letter runs are "pieces" and what lies between two pieces is a
+ * "gap".  Each gap is classified:
+ *
+ *   P6      tatweel only (elongation)                  -> removed
+ *   P15     invisible characters (maybe with tatweel)  -> removed
+ *   STRONG  tatweel touching a separator               -> joined
+ *   P12     one digit/Latin letter standing for a letter -> lexicon decides
+ *   BARE    a single dot and nothing else              -> lexicon decides
+ *   NONE    anything else: left alone
+ *
+ * The evidence of a gap decides how much the lexicon must confirm.  Tatweel
+ * touching a separator is the high-precision signal and is joined even when
+ * the result is not in the lexicon (names), though the lexicon may pick a
+ * better reading (P8 mask, P9 doubled seam letter, P10 fused next word).
+ * A bare dot is far more often a missing space after a full stop or an
+ * abbreviation than an obfuscation, so it is joined only when the joined
+ * form is a word and the pieces cannot be read as they stand (words,
+ * abbreviation letters).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "restore.h"
+
+/* ---- edit list ---------------------------------------------------------- */
+
+void nazif__edits_clear(nazif__edits *e)
+{
+    e->n = 0;
+    e->pool_len = 0;
+    e->oom = 0;
+}
+
+void nazif__edits_free(nazif__edits *e)
+{
+    free(e->v);
+    free(e->pool);
+    memset(e, 0, sizeof *e);
+}
+
+static int pool_reserve(nazif__edits *e, size_t more)
+{
+    if (e->pool_len + more <= e->pool_cap) return 0;
+    size_t cap = e->pool_cap ? e->pool_cap : 256;
+    while (cap < e->pool_len + more) cap *= 2;
+    uint8_t *p = realloc(e->pool, cap);
+    if (!p) {
+        e->oom = 1;
+        return -1;
+    }
+    e->pool = p;
+    e->pool_cap = cap;
+    return 0;
+}
+
+static int add_edit(nazif__edits *e, size_t start, size_t end,
+                    const uint8_t *rep, size_t rep_len, int kind, int rule,
+                    const char *evidence)
+{
+    if (e->n == e->cap) {
+        size_t cap = e->cap ? e->cap * 2 : 16;
+        nazif__edit *v = realloc(e->v, cap * sizeof *v);
+        if (!v) {
+            e->oom = 1;
+            return -1;
+        }
+        e->v = v;
+        e->cap = cap;
+    }
+    if (pool_reserve(e, rep_len)) return -1;
+    nazif__edit *d = &e->v[e->n++];
+    d->start = start;
+    d->end = end;
+    d->rep_off = e->pool_len;
+    d->rep_len = rep_len;
+    d->kind = kind;
+    d->rule = rule;
+    d->evidence = evidence;
+    if (rep_len) memcpy(e->pool + e->pool_len, rep, rep_len);
+    e->pool_len += rep_len;
+    return 0;
+}
+
+/* ---- units -------------------------------------------------------------- */
+
+enum {
+    U_LET,     /* Arabic letter */
+    U_MARK,    /* combining mark (belongs to the letter before) */
+    U_CARRY,   /* tatweel that carries a mark (Quranic ـٰ): kept */
+    U_TAT,     /* tatweel */
+    U_SEP,     /* separator usable for splitting words */
+    U_SP,      /* space */
+    U_INV,     /* invisible character */
+    U_DIG,     /* digit */
+    U_LAT,     /* Latin letter */
+    U_OTHER,   /* anything else: ends a cluster */
+    U_BAD      /* invalid UTF-8 */
+};
+
+typedef struct unit {
+    uint32_t cp;
+    uint32_t pos;  /* byte offset in the line */
+    uint8_t len;   /* bytes */
+    uint8_t t;     /* U_* */
+    uint16_t cls;  /* NZ_* bits */
+} unit;
+
+#define AR_TATWEEL 0x0640u
+#define AR_COMMA 0x060Cu
+#define AR_ALEF 0x0627u
+#define ZWNJ 0x200Cu
+#define ELLIPSIS 0x2026u
+
+static int is_sep(uint32_t cp)
+{
+    switch (cp) {
+    case '.': case ',': case '*': case '-': case '_': case '/': case '~':
+    case AR_COMMA: case ELLIPSIS:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* ---- the fast scan ------------------------------------------------------ */
+
+static const uint8_t ascii_near_ar[128] = {
+    ['.'] = 1, [','] = 1, ['*'] = 1, ['-'] = 1, ['_'] = 1, ['/'] = 1,
+    ['~'] = 1,
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+    ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
+static int ar_lead(uint8_t b) { return b >= 0xD8 && b <= 0xDB; }
+
+/*
+ * 1 when the line may need work.  Invariant: i is always at the start of a
+ * character.  Only non-ASCII characters can start a finding; a separator,
+ * digit or Latin letter matters only right after an Arabic character and
+ * right before another one.
+ */
+static int needs_work(const uint8_t *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        while (i < n && s[i] < 0x80) i++;
+        if (i >= n) break;
+        uint8_t b = s[i];
+        if (b == 0xD8 || b == 0xD9) {
+            if (i + 1 >= n) return 1;
+            uint8_t c = s[i + 1];
+            if (c < 0x80 || c > 0xBF) return 1;            /* invalid */
+            if (b == 0xD9 && c == 0x80) return 1;           /* tatweel */
+            if (b == 0xD8 && c == 0x9C) return 1;           /* ALM */
+            if (b == 0xD9 && c >= 0xA0 && c <= 0xA9 && i >= 2 &&
+                ar_lead(s[i - 2]) && i + 2 < n && ar_lead(s[i + 2]))
+                return 1;                                   /* digit in word */
+            i += 2;
+            if (i + 1 < n) {
+                uint8_t d = s[i];
+                if (d < 0x80 && ascii_near_ar[d] && ar_lead(s[i + 1])) return 1;
+                if (d == 0xD8 && s[i + 1] == 0x8C && i + 2 < n && ar_lead(s[i + 2]))
+                    return 1;                               /* ، between */
+            }
+            continue;
+        }
+        size_t len;
+        uint32_t cp = nazif__utf8_decode(s + i, n - i, &len);
+        if (cp == NAZIF__BAD) return 1;
+        unsigned cls = nazif__uclass(cp);
+        if (cls & (NZ_INVISIBLE | NZ_PRESFORM | NZ_LOOKALIKE | NZ_TATWEEL)) return 1;
+        i += len;
+        if ((cls & NZ_LETTER) && i + 1 < n && s[i] < 0x80 && ascii_near_ar[s[i]] &&
+            ar_lead(s[i + 1]))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- decoding into units ------------------------------------------------ */
+
+static int decode_units(const uint8_t *s, size_t n, nazif__rscratch *scr,
+                        unit **out, size_t *count)
+{
+    if (scr->cap < n + 1) {
+        size_t cap = scr->cap ? scr->cap : 256;
+        while (cap < n + 1) cap *= 2;
+        void *p = realloc(scr->units, cap * sizeof(unit));
+        if (!p) return NAZIF_ENOMEM;
+        scr->units = p;
+        scr->cap = cap;
+    }
+    unit *u = scr->units;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len;
+        uint32_t cp = nazif__utf8_decode(s + i, n - i, &len);
+        unsigned cls = cp == NAZIF__BAD ? 0 : nazif__uclass(cp);
+        uint8_t t;
+        if (cp == NAZIF__BAD) t = U_BAD;
+        else if (cls & NZ_TATWEEL) t = U_TAT;
+        else if (cls & NZ_MARK) t = U_MARK;
+        else if (cls & NZ_LETTER) t = U_LET;
+        else if (cls & NZ_INVISIBLE) t = U_INV;
+        else if (cls & NZ_SPACE) t = U_SP;
+        else if (is_sep(cp)) t = U_SEP;
+        else if (cls & NZ_DIGIT) t = U_DIG;
+        else if (cls & NZ_LATIN) t = U_LAT;
+        else t = U_OTHER;
+        /* a mark after tatweel makes the tatweel a carrier (Quranic text) */
+        if (t == U_MARK && k > 0 && u[k - 1].t == U_TAT) u[k - 1].t = U_CARRY;
+        u[k].cp = cp;
+        u[k].pos = (uint32_t)i;
+        u[k].len = (uint8_t)len;
+        u[k].t = t;
+        u[k].cls = (uint16_t)cls;
+        k++;
+        i += len;
+    }
+    *out = u;
+    *count = k;
+    return 0;
+}
+
+/* ---- line context ------------------------------------------------------- */
+
+static int has_bytes(const uint8_t *s, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    if (m == 0 || m > n) return 0;
+    for (size_t i = 0; i + m <= n; i++)
+        if (s[i] == (uint8_t)needle[0] && memcmp(s + i, needle, m) == 0) return 1;
+    return 0;
+}
+
+/* A fill-in-the-blank exercise: "_" there is a blank, not a separator. */
+static int exercise_line(const uint8_t *s, size_t n)
+{
+    static const char *const cues[] = {
+        "\xd8\xa7\xd9\x84\xd9\x81\xd8\xb1\xd8\xa7\xd8\xba",         /* الفراغ */
+        "\xd8\xa3\xd9\x83\xd9\x85\xd9\x84",                         /* أكمل */
+        "\xd8\xa7\xd9\x83\xd9\x85\xd9\x84",                         /* اكمل */
+        "\xd8\xa7\xd9\x85\xd9\x84\xd8\xa3",                         /* املأ */
+        "\xd8\xa7\xd9\x84\xd9\x86\xd8\xa7\xd9\x82\xd8\xb5",         /* الناقص */
+        "\xd8\xa7\xd9\x84\xd9\x85\xd9\x86\xd8\xa7\xd8\xb3\xd8\xa8", /* المناسب */
+    };
+    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
+        if (has_bytes(s, n, cues[i])) return 1;
+    return 0;
+}
+
+/*
+ * Persian (or Urdu) text: there ی ک ە are the right letters and ZWNJ is
+ * spelling.  Scored per line: words with Persian letters or ZWNJ against
+ * words with letters Persian does not use (ي ك ة ى).
+ */
+static int persian_line(const unit *u, size_t k)
+{
+    int pers = 0, arab = 0;
+    int wp = 0, wa = 0;
+    for (size_t i = 0; i <= k; i++) {
+        if (i == k || u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_SEP) {
+            pers += wp;
+            arab += wa;
+            wp = wa = 0;
+            continue;
+        }
+        uint32_t cp = u[i].cp;
+        if (u[i].cls & NZ_PERSIAN) wp = 1;
+        if (cp == ZWNJ && i > 0 && i + 1 < k && u[i - 1].t == U_LET && u[i + 1].t == U_LET)
+            wp = 1;
+        if (cp == 0x064A || cp == 0x0643 || cp == 0x0629 || cp == 0x0649) wa = 1;
+    }
+    return pers >= 2 && pers > arab;
+}
+
+/* ---- lexicon helpers ---------------------------------------------------- */
+
+#define MAXW 256  /* bytes of a candidate word */
+
+typedef struct wbuf {
+    uint8_t b[MAXW + 8];
+    size_t n;
+    int letters;
+    int overflow;
+} wbuf;
+
+static void wb_cp(wbuf *w, uint32_t cp)
+{
+    if (w->n + 4 > MAXW) {
+        w->overflow = 1;
+        return;
+    }
+    w->n += nazif__utf8_encode(cp, w->b + w->n);
+}
+
+/* letters of one unit for a lexicon key: presentation forms and (when
+   map_look) look-alikes become base letters; marks are left out */
+static void wb_letter(wbuf *w, const unit *x, int map_look)
+{
+    if (x->t != U_LET) return;
+    if (x->cls & NZ_PRESFORM) {
+        uint32_t base[4];
+        int m = nazif__presform_base(x->cp, base);
+        for (int j = 0; j < m; j++) {
+            if (nazif__uclass(base[j]) & NZ_LETTER) {
+                wb_cp(w, base[j]);
+                w->letters++;
+            }
+        }
+        if (m > 0) return;
+    }
+    uint32_t cp = x->cp;
+    if (map_look && (x->cls & NZ_LOOKALIKE)) {
+        uint32_t b = nazif__lookalike_base(cp);
+        if (b) cp = b;
+    }
+    wb_cp(w, cp);
+    w->letters++;
+}
+
+static int lex_state(const nazif_lexicon *lex, const wbuf *w, int *freq)
+{
+    if (w->overflow || w->letters < 2) {
+        if (freq) *freq = 0;
+        return NAZIF_LEX_UNKNOWN;
+    }
+    return nazif_lexicon_lookup(lex, (const char *)w->b, w->n, freq);
+}
+
+/* ---- cluster analysis --------------------------------------------------- */
+
+enum { G_NONE, G_P6, G_P15, G_STRONG, G_P12, G_BARE };
+
+#define MAXP 48   /* pieces per cluster analysed; larger clusters are left */
+
+typedef struct piece {
+    size_t a, b;      /* units [a, b) : letters and marks */
+    int letters;
+} piece;
+
+typedef struct gapinfo {
+    int type;         /* G_* */
+    int join;         /* decided: 1 join */
+    int rule;         /* NZR_* for a strong gap */
+    uint32_t subst;   /* P12: the letter that replaces the digit/Latin */
+    size_t x;         /* P12: unit index of the digit/Latin letter */
+} gapinfo;
+
+typedef struct cluster {
+    const unit *u;
+    size_t a, b;      /* units [a, b) */
+    piece p[MAXP];
+    gapinfo g[MAXP];  /* g[k]: between p[k] and p[k+1] */
+    int np;
+} cluster;
+
+typedef struct rctx {
+    const nazif_lexicon *lex;
+    unsigned flags;
+    int persian;
+    int exercise;
+    const uint8_t *s;
+    nazif__edits *ed;
+} rctx;
+
+/* Can the spaces starting at unit j be crossed (". ـ", "ـ. .ـ")? */
+static int bridge(const unit *u, size_t k, size_t j)
+{
+    if (j == 0 || u[j - 1].t != U_SEP) return 0;
+    /* a letter before the separators */
+    size_t i = j - 1;
+    while (i > 0 && (u[i].t == U_SEP || u[i].t == U_TAT)) i--;
+    if (u[i].t != U_LET && u[i].t != U_MARK) return 0;
+    size_t q = j, spaces = 0, steps = 0;
+    while (q < k && (u[q].t == U_SP || u[q].t == U_SEP) && steps < 6) {
+        if (u[q].t == U_SP) {
+            if (u[q].cp != ' ' && u[q].cp != 0xA0) return 0;
+            spaces++;
+        }
+        q++;
+        steps++;
+    }
+    if (spaces == 0 || spaces > 2) return 0;
+    if (q >= k || u[q].t != U_TAT) return 0;
+    while (q < k && u[q].t == U_TAT) q++;
+    return q < k && u[q].t == U_LET;
+}
+
+static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
+{
+    const unit *u = c->u;
+    size_t a = c->p[k].b, b = c->p[k + 1].a;
+    int tat = 0, sep = 0, sp = 0, inv = 0, alnum = 0, dots = 0, under = 0;
+    int sep_then_tat = 0, tat_then_sep = 0, odd_sep = 0;
+    size_t x = 0;
+    memset(g, 0, sizeof *g);
+    g->type = G_NONE;
+    for (size_t i = a; i < b; i++) {
+        switch (u[i].t) {
+        case U_TAT: tat++; if (i > a && u[i - 1].t == U_SEP) sep_then_tat = 1; break;
+        case U_SEP:
+            sep++;
+            if (u[i].cp == '.') dots++;
+            if (u[i].cp == '_') under = 1;
+            if (u[i].cp != '.' && u[i].cp != AR_COMMA) odd_sep = 1;
+            if (i > a && u[i - 1].t == U_TAT) tat_then_sep = 1;
+            break;
+        case U_SP: sp++; break;
+        case U_INV: inv++; break;
+        case U_DIG: case U_LAT: alnum++; x = i; break;
+        default: return;
+        }
+    }
+    if (alnum == 0) {
+        if (sep == 0 && sp == 0) {
+            g->type = inv ? G_P15 : G_P6;
+            return;
+        }
+        if (sep > 0 && tat > 0) {
+            if (under && cx->exercise) return;
+            g->type = G_STRONG;
+            if (sp > 0) g->rule = sep > 1 ? NZR_P4 : NZR_P3;
+            else if (sep > 1) g->rule = NZR_P4;
+            else if (odd_sep) g->rule = NZR_P5;
+            else if (sep_then_tat) g->rule = NZR_P1;
+            else g->rule = tat_then_sep ? NZR_P2 : NZR_P1;
+            return;
+        }
+        if (sep == 1 && dots == 1 && tat == 0 && sp == 0) {
+            g->type = G_BARE;
+            return;
+        }
+        return;
+    }
+    if (alnum == 1 && sep == 0 && sp == 0) {
+        if (tat > 0) {
+            g->type = G_P12;
+            g->x = x;
+            return;
+        }
+        /* bare: only a digit that looks like a letter */
+        uint32_t cp = u[x].cp;
+        if (cp == 0x0661 || cp == 0x0665 || cp == 0x06F1 || cp == 0x06F5) {
+            g->type = G_P12;
+            g->x = x;
+        }
+    }
+}
+
+/* Letters a digit or Latin letter may stand for (look-alikes, Arabizi). */
+static int p12_candidates(uint32_t cp, uint32_t out[4])
+{
+    switch (cp) {
+    case 0x0661: case 0x06F1: case '1': out[0] = 0x0627; return 1;  /* ١ -> ا */
+    case 0x0665: case 0x06F5: out[0] = 0x0647; return 1;             /* ٥ -> ه */
+    case '2': out[0] = 0x0621; out[1] = 0x0623; return 2;
+    case '3': out[0] = 0x0639; return 1;
+    case '5': out[0] = 0x062E; return 1;
+    case '6': out[0] = 0x0637; return 1;
+    case '7': out[0] = 0x062D; return 1;
+    case '8': out[0] = 0x063A; out[1] = 0x0642; return 2;
+    case '9': out[0] = 0x0642; out[1] = 0x0635; return 2;
+    default: break;
+    }
+    uint32_t l = cp | 0x20u;
+    switch (l) {
+    case 'a': out[0] = 0x0627; return 1;
+    case 'b': case 'p': out[0] = 0x0628; return 1;
+    case 't': out[0] = 0x062A; out[1] = 0x0637; return 2;
+    case 'j': out[0] = 0x062C; return 1;
+    case 'g': out[0] = 0x062C; out[1] = 0x063A; return 2;
+    case 'h': out[0] = 0x0647; out[1] = 0x062D; return 2;
+    case 'd': out[0] = 0x062F; out[1] = 0x0636; return 2;
+    case 'r': out[0] = 0x0631; return 1;
+    case 'z': out[0] = 0x0632; out[1] = 0x0638; return 2;
+    case 's': case 'c': out[0] = 0x0633; out[1] = 0x0635; return 2;
+    case 'f': case 'v': out[0] = 0x0641; return 1;
+    case 'q': out[0] = 0x0642; return 1;
+    case 'k': out[0] = 0x0643; return 1;
+    case 'l': out[0] = 0x0644; return 1;
+    case 'm': out[0] = 0x0645; return 1;
+    case 'n': out[0] = 0x0646; return 1;
+    case 'w': case 'o': case 'u': out[0] = 0x0648; return 1;
+    case 'y': case 'i': case 'e': out[0] = 0x064A; return 1;
+    default: return 0;
+    }
+}
+
+/*
+ * Key of pieces [from, to] read through the gaps: a gap k (from <= k < to)
+ * contributes its P12 letter when it has one.  extra_gap/extra_cp insert a
+ * letter in a gap (mask, P12 candidate); skip_unit drops one unit (P9).
+ */
+static void key_of(const cluster *c, int from, int to, int map_look,
+                   int extra_gap, uint32_t extra_cp, size_t skip_unit, wbuf *w)
+{
+    w->n = 0;
+    w->letters = 0;
+    w->overflow = 0;
+    for (int k = from; k <= to; k++) {
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++)
+            if (i != skip_unit) wb_letter(w, &c->u[i], map_look);
+        if (k < to) {
+            uint32_t cp = k == extra_gap ? extra_cp : c->g[k].subst;
+            if (cp) {
+                wb_cp(w, cp);
+                w->letters++;
+            }
+        }
+    }
+}
+
+static int is_proclitic_letter(uint32_t cp)
+{
+    return cp == 0x0648 || cp == 0x0641 || cp == 0x0628 || cp == 0x0644 ||
+           cp == 0x0643 || cp == 0x0633;
+}
+
+/* single letters that stand as abbreviations (د. م. أ. ق.م ص.ب ...) */
+static int is_abbrev_letter(uint32_t cp)
+{
+    if (cp < 0x0621 || cp > 0x064A) return 0;
+    switch (cp) {
+    case 0x0627: case 0x0629: case 0x0649: case 0x0621: case 0x0626:
+    case 0x0624: case 0x0625: case 0x0622:
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+static int is_pronoun_suffix(const wbuf *w)
+{
+    static const char *const sfx[] = {
+        "\xd9\x87\xd8\xa7", "\xd9\x87\xd9\x85", "\xd9\x87\xd9\x85\xd8\xa7",
+        "\xd9\x87\xd9\x86", "\xd9\x83\xd9\x85", "\xd9\x83\xd9\x86",
+        "\xd9\x83\xd9\x85\xd8\xa7", "\xd9\x86\xd8\xa7", "\xd9\x86\xd9\x8a",
+    };
+    for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++)
+        if (strlen(sfx[i]) == w->n && memcmp(sfx[i], w->b, w->n) == 0) return 1;
+    return 0;
+}
+
+static uint32_t first_letter(const cluster *c, int k)
+{
+    for (size_t i = c->p[k].a; i < c->p[k].b; i++)
+        if (c->u[i].t == U_LET) return c->u[i].cp;
+    return 0;
+}
+
+/*
+ * Can the groups [g0..gm] (pieces joined within a group, bare dots between
+ * groups) be read as they stand?  Plausible readings: abbreviation letters
+ * followed by words (د.محمد, أ.د.سامي, ص.ب), or words separated by full
+ * stops with the space missing (الجلسة.وعاد).
+ */
+static int split_plausible(const rctx *cx, const cluster *c, const int *gs,
+                           const int *ge, int ng)
+{
+    int seen_word = 0;
+    for (int j = 0; j < ng; j++) {
+        wbuf w;
+        key_of(c, gs[j], ge[j], 1, -1, 0, (size_t)-1, &w);
+        if (w.letters == 1) {
+            uint32_t cp = first_letter(c, gs[j]);
+            if (seen_word) return 0;
+            if (j == 0 && is_proclitic_letter(cp)) return 0;
+            if (!is_abbrev_letter(cp)) return 0;
+            continue;
+        }
+        if (j > 0 && is_pronoun_suffix(&w)) return 0;
+        if (lex_state(cx->lex, &w, NULL) == NAZIF_LEX_UNKNOWN) return 0;
+        seen_word = 1;
+    }
+    return 1;
+}
+
+static int add_suspect(const rctx *cx, const cluster *c, int from, int to,
+                       const char *why)
+{
+    if (!(cx->flags & NAZIF_REPORT_SUSPECTS)) return 0;
+    wbuf w;
+    key_of(c, from, to, 1, -1, 0, (size_t)-1, &w);
+    size_t start = c->u[c->p[from].a].pos;
+    size_t end = c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len;
+    return add_edit(cx->ed, start, end, w.b, w.n, NAZIF_CHANGE_SUSPECT,
+                    NZR_OTHER, why);
+}
+
+/* Decide a P12 gap: the one letter that makes a known word, or nothing. */
+static void decide_p12(const rctx *cx, cluster *c, int k)
+{
+    gapinfo *g = &c->g[k];
+    uint32_t cand[4];
+    int m = p12_candidates(c->u[g->x].cp, cand);
+    int found = 0;
+    uint32_t pick = 0;
+    /* the word reaches over the neighbouring gaps that always join */
+    int from = k, to = k + 1;
+    while (from > 0 && (c->g[from - 1].type == G_STRONG || c->g[from - 1].type == G_P6 ||
+                        c->g[from - 1].type == G_P15))
+        from--;
+    while (to < c->np - 1 && (c->g[to].type == G_STRONG || c->g[to].type == G_P6 ||
+                              c->g[to].type == G_P15))
+        to++;
+    for (int j = 0; j < m; j++) {
+        wbuf w;
+        key_of(c, from, to, 1, k, cand[j], (size_t)-1, &w);
+        if (lex_state(cx->lex, &w, NULL) != NAZIF_LEX_UNKNOWN) {
+            found++;
+            pick = cand[j];
+        }
+    }
+    if (found == 1) {
+        g->subst = pick;
+        g->join = 1;
+    } else {
+        g->type = G_NONE;
+        if (m > 0) add_suspect(cx, c, from, to,
+                               "digit or Latin letter inside an Arabic word; "
+                               "no single letter makes a known word");
+    }
+}
+
+/*
+ * Decide a run of groups linked by bare dots: join them all or none.
+ * gs/ge: first/last piece of each group.
+ */
+static void decide_bare_run(const rctx *cx, cluster *c, const int *gs,
+                            const int *ge, int ng, int strong)
+{
+    int from = gs[0], to = ge[ng - 1];
+    int all_single = 1;
+    for (int j = 0; j < ng; j++) {
+        wbuf w;
+        key_of(c, gs[j], ge[j], 1, -1, 0, (size_t)-1, &w);
+        if (w.letters != 1) all_single = 0;
+    }
+    wbuf j;
+    key_of(c, from, to, 1, -1, 0, (size_t)-1, &j);
+    int freq = 0;
+    int known = lex_state(cx->lex, &j, &freq);
+    int join;
+    if (all_single) {
+        /* letter by letter (P11) or an abbreviation (ق.م, ذ.م.م) */
+        size_t start = c->u[c->p[from].a].pos;
+        size_t end = c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len;
+        join = ng >= 3 && known == NAZIF_LEX_WORD && freq >= 4 &&
+               !nazif__is_abbreviation(cx->s + start, end - start);
+    } else {
+        int plausible = split_plausible(cx, c, gs, ge, ng);
+        if (strong) join = known != NAZIF_LEX_UNKNOWN || !plausible;
+        else join = known != NAZIF_LEX_UNKNOWN && !plausible;
+        if (!join && !plausible)
+            add_suspect(cx, c, from, to,
+                        "dot inside a word, but the joined form is not in the lexicon");
+    }
+    for (int q = 0; q + 1 < ng; q++) {
+        int k = ge[q];  /* the bare gap after group q */
+        c->g[k].join = join;
+    }
+}
+
+/* ---- writing a restored word -------------------------------------------- */
+
+typedef struct wordplan {
+    int from, to;        /* pieces */
+    int map_look;        /* map look-alike letters */
+    int mask_gap;        /* P8: gap that receives mask_cp, or -1 */
+    uint32_t mask_cp;
+    size_t skip_unit;    /* P9: unit left out, or (size_t)-1 */
+    int split_after;     /* P10: a space after this many letters, or -1 */
+    int rule;
+    const char *evidence;
+} wordplan;
+
+static void emit_unit_out(wbuf *w, const unit *x, const uint8_t *s, int map_look,
+                          int *letters, int split_after)
+{
+    if (x->t == U_LET && (x->cls & NZ_PRESFORM)) {
+        uint32_t base[4];
+        int m = nazif__presform_base(x->cp, base);
+        if (m > 0) {
+            for (int j = 0; j < m; j++) {
+                wb_cp(w, base[j]);
+                if (nazif__uclass(base[j]) & NZ_LETTER) {
+                    (*letters)++;
+                    if (*letters == split_after) wb_cp(w, ' ');
+                }
+            }
+            return;
+        }
+    }
+    if (x->t == U_LET && map_look && (x->cls & NZ_LOOKALIKE)) {
+        uint32_t b = nazif__lookalike_base(x->cp);
+        if (b) {
+            wb_cp(w, b);
+            (*letters)++;
+            if (*letters == split_after) wb_cp(w, ' ');
+            return;
+        }
+    }
+    if (w->n + x->len > MAXW) {
+        w->overflow = 1;
+        return;
+    }
+    memcpy(w->b + w->n, s + x->pos, x->len);
+    w->n += x->len;
+    if (x->t == U_LET) {
+        (*letters)++;
+        /* the space goes after the letter's marks: see write_word */
+    }
+}
+
+static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
+{
+    wbuf w;
+    w.n = 0;
+    w.letters = 0;
+    w.overflow = 0;
+    int letters = 0;
+    const unit *u = c->u;
+    for (int k = pl->from; k <= pl->to; k++) {
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+            if (i == pl->skip_unit) continue;
+            emit_unit_out(&w, &u[i], cx->s, pl->map_look, &letters, -1);
+            /* P10: the space goes after a letter and all its marks */
+            if (pl->split_after > 0 && letters == pl->split_after &&
+                (i + 1 >= c->p[k].b || u[i + 1].t != U_MARK)) {
+                int already = w.n > 0 && w.b[w.n - 1] == ' ';
+                if (!already) wb_cp(&w, ' ');
+            }
+        }
+        if (k < pl->to) {
+            const gapinfo *g = &c->g[k];
+            uint32_t cp = k == pl->mask_gap ? pl->mask_cp : g->subst;
+            if (cp) {
+                wb_cp(&w, cp);
+                letters++;
+                if (pl->split_after > 0 && letters == pl->split_after) wb_cp(&w, ' ');
+            }
+        }
+    }
+    if (w.overflow) return 0;
+    size_t start = u[c->p[pl->from].a].pos;
+    size_t end = u[c->p[pl->to].b - 1].pos + u[c->p[pl->to].b - 1].len;
+    if (w.n == end - start && memcmp(w.b, cx->s + start, w.n) == 0) return 0;
+    return add_edit(cx->ed, start, end, w.b, w.n, NAZIF_CHANGE_EDIT, pl->rule,
+                    pl->evidence);
+}
+
+/* Arabic-only signals in a word: Persian does not write these. */
+static int arabic_signal(const cluster *c, int from, int to)
+{
+    for (int k = from; k <= to; k++) {
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+            uint32_t cp = c->u[i].cp;
+            if (cp == 0x0629 || cp == 0x0649 || cp == 0x0623 || cp == 0x0625 ||
+                cp == 0x0624 || cp == 0x0626)
+                return 1;
+        }
+    }
+    /* the article ال */
+    const unit *u = c->u;
+    size_t a = c->p[from].a;
+    size_t b = c->p[from].b;
+    size_t i = a;
+    while (i < b && u[i].t != U_LET) i++;
+    if (i < b && u[i].cp == AR_ALEF) {
+        size_t j = i + 1;
+        while (j < b && u[j].t == U_MARK) j++;
+        if (j < b && u[j].cp == 0x0644) return 1;
+    }
+    return 0;
+}
+
+static int piece_has(const cluster *c, int from, int to, unsigned cls)
+{
+    for (int k = from; k <= to; k++)
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++)
+            if (c->u[i].t == U_LET && (c->u[i].cls & cls)) return 1;
+    return 0;
+}
+
+static const char *strong_evidence(int rule)
+{
+    switch (rule) {
+    case NZR_P1: return "tatweel after the separator (or on both sides): word joined";
+    case NZR_P2: return "tatweel before the separator: word joined";
+    case NZR_P3: return "separator, space, tatweel: word joined";
+    case NZR_P4: return "run of separators with tatweel: word joined";
+    case NZR_P5: return "symbol between tatweels: word joined";
+    default: return "tatweel touching a separator: word joined";
+    }
+}
+
+/* Plan and write the word made of pieces [from, to] (all gaps joined). */
+static int finish_word(const rctx *cx, cluster *c, int from, int to)
+{
+    wordplan pl;
+    pl.from = from;
+    pl.to = to;
+    pl.map_look = 0;
+    pl.mask_gap = -1;
+    pl.mask_cp = 0;
+    pl.skip_unit = (size_t)-1;
+    pl.split_after = -1;
+    pl.rule = NZR_OTHER;
+    pl.evidence = "";
+
+    int nstrong = 0, nbare = 0, np12 = 0, np6 = 0, np15 = 0, strong_gap = -1;
+    int rule = 0;
+    for (int k = from; k < to; k++) {
+        switch (c->g[k].type) {
+        case G_STRONG: nstrong++; strong_gap = k; rule = c->g[k].rule; break;
+        case G_BARE: nbare++; break;
+        case G_P12: np12++; break;
+        case G_P6: np6++; break;
+        case G_P15: np15++; break;
+        default: break;
+        }
+    }
+    int seams = nstrong + nbare + np12;
+    int look = !cx->persian && piece_has(c, from, to, NZ_LOOKALIKE);
+    int pres = piece_has(c, from, to, NZ_PRESFORM);
+    if (seams == 0 && np6 == 0 && np15 == 0 && !look && !pres) return 0;
+
+    /* P14: look-alike letters, when the Arabic reading is a known word and
+       the word is evidently Arabic (or evidently tampered with) */
+    if (look) {
+        wbuf w;
+        key_of(c, from, to, 1, -1, 0, (size_t)-1, &w);
+        if (lex_state(cx->lex, &w, NULL) != NAZIF_LEX_UNKNOWN &&
+            (arabic_signal(c, from, to) || seams > 0 || np15 > 0))
+            pl.map_look = 1;
+    }
+
+    /* the rule that names the change */
+    if (np12) {
+        pl.rule = NZR_P12;
+        pl.evidence = "digit or Latin letter inside an Arabic word; lexicon: one letter fits";
+    } else if (seams >= 2) {
+        pl.rule = NZR_P7;
+        pl.evidence = nbare ? "several splits in one word; lexicon: joined form known"
+                            : "several splits with tatweel in one word: joined";
+    } else if (nbare) {
+        pl.rule = NZR_P7;
+        pl.evidence = "bare dot inside a word; lexicon: joined form known, pieces not";
+    } else if (nstrong) {
+        pl.rule = rule;
+        pl.evidence = strong_evidence(rule);
+    } else if (np15) {
+        pl.rule = NZR_P15;
+        pl.evidence = "invisible character inside a word: removed";
+    } else if (np6) {
+        pl.rule = NZR_P6;
+        pl.evidence = "tatweel elongation between letters: removed";
+    } else {
+        pl.rule = NZR_P14;
+        pl.evidence = pl.map_look ? "look-alike letter in an Arabic word; lexicon: Arabic form known"
+                                  : "presentation form mapped to the base letter";
+    }
+    if (pl.map_look && pl.rule != NZR_P14 && !np12) {
+        /* several things at once: keep the seam rule, say both */
+        pl.evidence = "word joined; look-alike letter mapped (lexicon)";
+    }
+
+    /* one strong seam and the plain join is not a word: the lexicon may know
+       the intended word (P8 mask letter, P9 doubled seam letter, P10 fused
+       next word); a unique answer wins, otherwise the plain join stands */
+    if (nstrong == 1 && nbare == 0 && np12 == 0) {
+        wbuf w;
+        key_of(c, from, to, pl.map_look, -1, 0, (size_t)-1, &w);
+        if (w.letters >= 3 && lex_state(cx->lex, &w, NULL) == NAZIF_LEX_UNKNOWN) {
+            int found = 0;
+            wordplan alt = pl;
+            /* P8: a letter in place of the separator */
+            static const uint32_t letters[] = {
+                0x0627, 0x0628, 0x062A, 0x062B, 0x062C, 0x062D, 0x062E, 0x062F,
+                0x0630, 0x0631, 0x0632, 0x0633, 0x0634, 0x0635, 0x0636, 0x0637,
+                0x0638, 0x0639, 0x063A, 0x0641, 0x0642, 0x0643, 0x0644, 0x0645,
+                0x0646, 0x0647, 0x0648, 0x064A, 0x0629, 0x0621, 0x0623, 0x0626};
+            for (size_t j = 0; j < sizeof letters / sizeof letters[0]; j++) {
+                wbuf m;
+                key_of(c, from, to, pl.map_look, strong_gap, letters[j], (size_t)-1, &m);
+                if (lex_state(cx->lex, &m, NULL) == NAZIF_LEX_WORD) {
+                    found++;
+                    alt = pl;
+                    alt.mask_gap = strong_gap;
+                    alt.mask_cp = letters[j];
+                    alt.rule = NZR_P8;
+                    alt.evidence = "symbol masks a letter; lexicon: exactly one letter makes a word";
+                }
+            }
+            /* P9: the seam letter written twice */
+            uint32_t l1 = 0, l2 = first_letter(c, strong_gap + 1);
+            size_t l2u = (size_t)-1;
+            for (size_t i = c->p[strong_gap].a; i < c->p[strong_gap].b; i++)
+                if (c->u[i].t == U_LET) l1 = c->u[i].cp;
+            for (size_t i = c->p[strong_gap + 1].a; i < c->p[strong_gap + 1].b; i++)
+                if (c->u[i].t == U_LET) {
+                    l2u = i;
+                    break;
+                }
+            if (l1 && l1 == l2 && l2u != (size_t)-1) {
+                wbuf m;
+                key_of(c, from, to, pl.map_look, -1, 0, l2u, &m);
+                if (lex_state(cx->lex, &m, NULL) != NAZIF_LEX_UNKNOWN) {
+                    found++;
+                    alt = pl;
+                    alt.skip_unit = l2u;
+                    alt.rule = NZR_P9;
+                    alt.evidence = "seam letter doubled; lexicon: the word with one is known";
+                }
+            }
+            /* P10: fused with the next word (both parts known words) */
+            int total = w.letters;
+            int left_letters = 0;
+            for (int k = from; k <= strong_gap; k++)
+                for (size_t i = c->p[k].a; i < c->p[k].b; i++)
+                    if (c->u[i].t == U_LET) left_letters++;
+            for (int cut = left_letters + 2; cut <= total - 2; cut++) {
+                /* split the key at letter `cut`: rebuild both halves */
+                wbuf h1, h2;
+                h1.n = h2.n = 0;
+                h1.letters = h2.letters = 0;
+                h1.overflow = h2.overflow = 0;
+                int seen = 0;
+                for (int k = from; k <= to; k++)
+                    for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+                        if (c->u[i].t != U_LET) continue;
+                        wb_letter(seen < cut ? &h1 : &h2, &c->u[i], pl.map_look);
+                        seen++;
+                    }
+                if (lex_state(cx->lex, &h1, NULL) != NAZIF_LEX_UNKNOWN &&
+                    lex_state(cx->lex, &h2, NULL) == NAZIF_LEX_WORD) {
+                    found++;
+                    alt = pl;
+                    alt.split_after = cut;
+                    alt.rule = NZR_P10;
+                    alt.evidence = "fused with the next word; lexicon: both parts known";
+                }
+            }
+            if (found == 1) pl = alt;
+            else if (found > 1)
+                add_suspect(cx, c, from, to,
+                            "joined form not in the lexicon; several readings possible");
+        }
+    }
+    return write_word(cx, c, &pl);
+}
+
+static int analyse_cluster(const rctx *cx, cluster *c)
+{
+    const unit *u = c->u;
+    /* pieces */
+    c->np = 0;
+    for (size_t i = c->a; i < c->b;) {
+        if (u[i].t == U_LET || u[i].t == U_CARRY) {
+            if (c->np == MAXP) return 0; /* too many: leave the cluster */
+            size_t j = i;
+            int letters = 0;
+            while (j < c->b && (u[j].t == U_LET || u[j].t == U_MARK || u[j].t == U_CARRY)) {
+                if (u[j].t == U_LET) letters++;
+                j++;
+            }
+            c->p[c->np].a = i;
+            c->p[c->np].b = j;
+            c->p[c->np].letters = letters;
+            c->np++;
+            i = j;
+        } else {
+            i++;
+        }
+    }
+    if (c->np == 0) return 0;
+    for (int k = 0; k + 1 < c->np; k++) {
+        classify_gap(cx, c, k, &c->g[k]);
+        gapinfo *g = &c->g[k];
+        g->join = g->type == G_P6 || g->type == G_P15 || g->type == G_STRONG;
+        if (g->type == G_P15 && cx->persian) {
+            /* ZWNJ is Persian spelling: only other invisibles are junk */
+            for (size_t i = c->p[k].b; i < c->p[k + 1].a; i++)
+                if (u[i].cp == ZWNJ) {
+                    g->type = G_NONE;
+                    g->join = 0;
+                }
+        }
+    }
+    if (c->np >= 2) {
+        for (int k = 0; k + 1 < c->np; k++)
+            if (c->g[k].type == G_P12) decide_p12(cx, c, k);
+        /* groups: pieces linked by decided joins; runs of groups linked by
+           bare dots */
+        int gs[MAXP], ge[MAXP];
+        int k = 0;
+        while (k < c->np) {
+            int ng = 0;
+            int strong = 0;
+            int start = k;
+            for (;;) {
+                int s0 = k;
+                while (k + 1 < c->np && c->g[k].join) {
+                    if (c->g[k].type == G_STRONG || c->g[k].type == G_P12 ||
+                        c->g[k].type == G_P15)
+                        strong = 1;
+                    k++;
+                }
+                gs[ng] = s0;
+                ge[ng] = k;
+                ng++;
+                if (k + 1 < c->np && c->g[k].type == G_BARE) {
+                    k++;
+                    continue;
+                }
+                break;
+            }
+            (void)start;
+            if (ng >= 2) decide_bare_run(cx, c, gs, ge, ng, strong);
+            k++;
+        }
+    }
+    /* words: pieces linked by joins */
+    int k = 0;
+    while (k < c->np) {
+        int from = k;
+        while (k + 1 < c->np && c->g[k].join) k++;
+        if (finish_word(cx, c, from, k)) return NAZIF_ENOMEM;
+        k++;
+    }
+    return cx->ed->oom ? NAZIF_ENOMEM : 0;
+}
+
+/* Suspect reports are made while deciding, before the words are written:
+   put a cluster's records in input order (few; insertion sort). */
+static void sort_tail(nazif__edits *ed, size_t first)
+{
+    for (size_t i = first + 1; i < ed->n; i++) {
+        nazif__edit t = ed->v[i];
+        size_t j = i;
+        while (j > first && (ed->v[j - 1].start > t.start ||
+                             (ed->v[j - 1].start == t.start && ed->v[j - 1].kind > t.kind))) {
+            ed->v[j] = ed->v[j - 1];
+            j--;
+        }
+        ed->v[j] = t;
+    }
+}
+
+static const uint8_t REPLACEMENT[3] = {0xEF, 0xBF, 0xBD};
+
+int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
+                        const uint8_t *s, size_t n, nazif__rscratch *scr,
+                        nazif__edits *ed)
+{
+    if (n == 0 || !needs_work(s, n)) return 0;
+    unit *u;
+    size_t k;
+    if (decode_units(s, n, scr, &u, &k)) return NAZIF_ENOMEM;
+    rctx cx;
+    cx.lex = lex;
+    cx.flags = flags;
+    cx.s = s;
+    cx.ed = ed;
+    cx.exercise = 0;
+    cx.persian = 0;
+    int restore = !(flags & NAZIF_NO_RESTORE);
+    if (restore) {
+        cx.exercise = exercise_line(s, n);
+        cx.persian = persian_line(u, k);
+    }
+    cluster c;
+    c.u = u;
+    size_t i = 0;
+    while (i < k) {
+        uint8_t t = u[i].t;
+        if (t == U_BAD) {
+            if (add_edit(ed, u[i].pos, u[i].pos + u[i].len, REPLACEMENT, 3,
+                         NAZIF_CHANGE_EDIT, NZR_UTF8,
+                         "invalid UTF-8 replaced by U+FFFD"))
+                return NAZIF_ENOMEM;
+            i++;
+            continue;
+        }
+        if (t == U_SP || t == U_OTHER || !restore) {
+            i++;
+            continue;
+        }
+        /* a cluster: up to a space (unless bridged), other, or bad byte */
+        size_t j = i;
+        while (j < k) {
+            uint8_t tj = u[j].t;
+            if (tj == U_OTHER || tj == U_BAD) break;
+            if (tj == U_SP) {
+                if (!bridge(u, k, j)) break;
+                while (j < k && (u[j].t == U_SP || u[j].t == U_SEP)) j++;
+                continue;
+            }
+            j++;
+        }
+        c.a = i;
+        c.b = j;
+        size_t first = ed->n;
+        int rc = analyse_cluster(&cx, &c);
+        if (rc) return rc;
+        sort_tail(ed, first);
+        i = j;
+    }
+    return ed->oom ? NAZIF_ENOMEM : 0;
+}
+
+void nazif__rscratch_free(nazif__rscratch *r)
+{
+    free(r->units);
+    r->units = NULL;
+    r->cap = 0;
+}

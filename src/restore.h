@@ -1,0 +1,60 @@
+/*
+ * restore.h -- restoration of obfuscated words inside one line (restore.c)
+ * and the edit list it produces, which cleaner.c applies and reports.
+ */
+#ifndef NAZIF_RESTORE_H
+#define NAZIF_RESTORE_H
+
+#include "internal.h"
+
+/* Rule indexes: the order of nazif_clean_stats.by_rule and nazif_rule_name. */
+enum {
+    NZR_UTF8 = 0,
+    NZR_P1 = 1, NZR_P2, NZR_P3, NZR_P4, NZR_P5, NZR_P6, NZR_P7, NZR_P8,
+    NZR_P9, NZR_P10, NZR_P11, NZR_P12, NZR_P13, NZR_P14, NZR_P15, NZR_P16,
+    NZR_BOILERPLATE = 17,
+    NZR_OTHER = 18,
+    NZR_COUNT = 19
+};
+
+/* One edit of a line: bytes [start, end) of the line become rep. */
+typedef struct nazif__edit {
+    size_t start, end;     /* byte range in the line */
+    size_t rep_off;        /* replacement: pool[rep_off .. rep_off+rep_len) */
+    size_t rep_len;
+    int kind;              /* NAZIF_CHANGE_EDIT or NAZIF_CHANGE_SUSPECT */
+    int rule;              /* NZR_* */
+    const char *evidence;  /* static string */
+} nazif__edit;
+
+/* A growable edit list with its replacement byte pool (reused per line). */
+typedef struct nazif__edits {
+    nazif__edit *v;
+    size_t n, cap;
+    uint8_t *pool;
+    size_t pool_len, pool_cap;
+    int oom;               /* an allocation failed */
+} nazif__edits;
+
+void nazif__edits_clear(nazif__edits *e);
+void nazif__edits_free(nazif__edits *e);
+
+/* Scratch memory for nazif__restore_line, reused from line to line. */
+typedef struct nazif__rscratch {
+    void *units;
+    size_t cap;
+} nazif__rscratch;
+
+void nazif__rscratch_free(nazif__rscratch *r);
+
+/*
+ * Find what to change in line s[0..n) (no line terminator).  Appends edits
+ * in increasing, non-overlapping order to ed: invalid UTF-8 (always) and,
+ * unless flags has NAZIF_NO_RESTORE, restorations; SUSPECT records only
+ * with NAZIF_REPORT_SUSPECTS.  Returns 0, or NAZIF_ENOMEM.
+ */
+int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
+                        const uint8_t *s, size_t n, nazif__rscratch *scr,
+                        nazif__edits *ed);
+
+#endif

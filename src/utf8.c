@@ -1,0 +1,62 @@
+/* utf8.c -- UTF-8 decoding and encoding (RFC 3629, Unicode maximal subpart). */
+#include "internal.h"
+
+uint32_t nazif__utf8_decode(const uint8_t *s, size_t n, size_t *len)
+{
+    uint8_t b0 = s[0];
+    if (b0 < 0x80) {
+        *len = 1;
+        return b0;
+    }
+    if (b0 < 0xC2 || b0 > 0xF4) { /* continuation, overlong lead, > U+10FFFF */
+        *len = 1;
+        return NAZIF__BAD;
+    }
+    size_t need = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+    /* the second byte's valid range depends on the lead (no overlongs,
+       no surrogates, nothing above U+10FFFF) */
+    uint8_t lo = 0x80, hi = 0xBF;
+    if (b0 == 0xE0) lo = 0xA0;
+    else if (b0 == 0xED) hi = 0x9F;
+    else if (b0 == 0xF0) lo = 0x90;
+    else if (b0 == 0xF4) hi = 0x8F;
+    if (n < 2 || s[1] < lo || s[1] > hi) {
+        *len = 1;
+        return NAZIF__BAD;
+    }
+    uint32_t cp = b0 & (need == 2 ? 0x1Fu : need == 3 ? 0x0Fu : 0x07u);
+    cp = (cp << 6) | (s[1] & 0x3Fu);
+    for (size_t i = 2; i < need; i++) {
+        if (i >= n || (s[i] & 0xC0) != 0x80) {
+            *len = i;
+            return NAZIF__BAD;
+        }
+        cp = (cp << 6) | (s[i] & 0x3Fu);
+    }
+    *len = need;
+    return cp;
+}
+
+size_t nazif__utf8_encode(uint32_t cp, uint8_t *out)
+{
+    if (cp < 0x80) {
+        out[0] = (uint8_t)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (uint8_t)(0xC0 | (cp >> 6));
+        out[1] = (uint8_t)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (uint8_t)(0xE0 | (cp >> 12));
+        out[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (uint8_t)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (uint8_t)(0xF0 | (cp >> 18));
+    out[1] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (uint8_t)(0x80 | (cp & 0x3F));
+    return 4;
+}
