@@ -135,78 +135,102 @@ static int is_sep(uint32_t cp)
 
 /* ---- the fast scan ------------------------------------------------------ */
 
-static const uint8_t ascii_near_ar[128] = {
-    ['.'] = 1, [','] = 1, ['*'] = 1, ['-'] = 1, ['_'] = 1, ['/'] = 1,
-    ['~'] = 1,
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-    ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1,
-};
-
-static int ar_lead(uint8_t b) { return b >= 0xD8 && b <= 0xDB; }
+#include "scan_tables.h"
 
 /*
- * 1 when the line may need work.  Invariant: i is always at the start of a
- * character.  Only non-ASCII characters can start a finding; a separator,
- * digit or Latin letter matters only right after an Arabic character and
- * right before another one.
+ * The first position >= from where the line may need work: a byte pair that
+ * matches a trigger rule (tools/gen_scan.py lists them) or where UTF-8
+ * decoding fails; n when there is none.  from must be at a character
+ * boundary.  One branch-light pass: the UTF-8 check is a shift-based DFA
+ * (the state is a bit offset into the byte's row), the trigger test is two
+ * table loads.  False alarms only cost a closer look at one word.
  */
-static int needs_work(const uint8_t *s, size_t n)
+static size_t next_trigger(const uint8_t *s, size_t n, size_t from)
 {
-    size_t i = 0;
-    while (i < n) {
-        while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ull) break;
-            i += 8;
+    /* only the low 6 bits of st are the state: the shift count is masked
+       to 6 bits (which x86 does natively), higher bits are ignored */
+    uint64_t st = DFA_ACCEPT;
+    size_t i = from;
+    while (i + 1 < n) {
+        size_t end = i + 32 < n - 1 ? i + 32 : n - 1;
+        unsigned acc = 0;
+        uint64_t st0 = st;
+        for (size_t j = i; j < end; j++) {
+            st = DFA_ROW[s[j]] >> (st & 63);
+            acc |= (unsigned)(TRIG_A[s[j]] & TRIG_B[s[j + 1]]);
         }
-        while (i < n && s[i] < 0x80) i++;
-        if (i >= n) break;
-        uint8_t b = s[i];
-        if (b == 0xD8 || b == 0xD9) {
-            if (i + 1 >= n) return 1;
-            uint8_t c = s[i + 1];
-            if (c < 0x80 || c > 0xBF) return 1;            /* invalid */
-            if (b == 0xD9 && c == 0x80) return 1;           /* tatweel */
-            if (b == 0xD8 && c == 0x9C) return 1;           /* ALM */
-            if (b == 0xD9 && c >= 0xA0 && c <= 0xA9 && i >= 2 &&
-                ar_lead(s[i - 2]) && i + 2 < n && ar_lead(s[i + 2]))
-                return 1;                                   /* digit in word */
-            i += 2;
-            if (i + 1 < n) {
-                uint8_t d = s[i];
-                if (d < 0x80 && ascii_near_ar[d] && ar_lead(s[i + 1])) return 1;
-                if (d == 0xD8 && s[i + 1] == 0x8C && i + 2 < n && ar_lead(s[i + 2]))
-                    return 1;                               /* ، between */
+        /* the error state is absorbing: one test per block */
+        if (acc || (st & 63) == DFA_ERROR) {
+            st = st0;
+            for (size_t j = i; j < end; j++) {
+                st = DFA_ROW[s[j]] >> (st & 63);
+                if ((st & 63) == DFA_ERROR || (TRIG_A[s[j]] & TRIG_B[s[j + 1]])) return j;
             }
-            continue;
         }
-        size_t len;
-        uint32_t cp = nazif__utf8_decode(s + i, n - i, &len);
-        if (cp == NAZIF__BAD) return 1;
-        unsigned cls = nazif__uclass(cp);
-        if (cls & (NZ_INVISIBLE | NZ_PRESFORM | NZ_LOOKALIKE | NZ_TATWEEL)) return 1;
-        i += len;
-        if ((cls & NZ_LETTER) && i + 1 < n && s[i] < 0x80 && ascii_near_ar[s[i]] &&
-            ar_lead(s[i + 1]))
-            return 1;
+        i = end;
     }
-    return 0;
+    if (i < n) {
+        st = DFA_ROW[s[i]] >> (st & 63);
+        if ((st & 63) != DFA_ACCEPT) return i;
+    } else if ((st & 63) != DFA_ACCEPT) {
+        return n - 1; /* a sequence cut by the line end */
+    }
+    return n;
+}
+
+static int byte_sep(const uint8_t *s, size_t i)
+{
+    uint8_t b = s[i];
+    if (b == '.' || b == ',' || b == '*' || b == '-' || b == '_' || b == '/' || b == '~')
+        return 1;
+    return i >= 1 && s[i - 1] == 0xD8 && b == 0x8C; /* ، */
+}
+
+/*
+ * Can the space at s[i] be part of a split word ("الشـ. ــهيد")?  Byte-level
+ * version of bridge() below, used to size the region around a trigger: a
+ * separator before the spaces and tatweel after them and the separators.
+ */
+static int byte_bridge(const uint8_t *s, size_t n, size_t i)
+{
+    if (i == 0 || !byte_sep(s, i - 1)) return 0;
+    size_t j = i;
+    while (j < n && (s[j] == ' ' || s[j] == '.' || s[j] == ',' || s[j] == '*' ||
+                     s[j] == '-' || s[j] == '_' || s[j] == '/' || s[j] == '~' ||
+                     (s[j] == 0xD8 && j + 1 < n && s[j + 1] == 0x8C))) {
+        j += s[j] == 0xD8 ? 2 : 1;
+        if (j - i > 12) return 0;
+    }
+    return j + 1 < n && s[j] == 0xD9 && s[j + 1] == 0x80;
+}
+
+static int is_ws(uint8_t b) { return b == ' ' || b == '\t'; }
+
+/* The region to analyse around position t: whole words, bridges followed. */
+static void region_around(const uint8_t *s, size_t n, size_t t, size_t *ra, size_t *rb)
+{
+    size_t a = t;
+    for (;;) {
+        while (a > 0 && !is_ws(s[a - 1])) a--;
+        if (a == 0) break;
+        size_t w = a - 1; /* the space run before the word */
+        while (w > 0 && is_ws(s[w - 1])) w--;
+        if (!byte_bridge(s, n, w)) break;
+        a = w;
+    }
+    size_t b = t + 1;
+    for (;;) {
+        while (b < n && !is_ws(s[b])) b++;
+        if (b >= n || !byte_bridge(s, n, b)) break;
+        while (b < n && is_ws(s[b])) b++;
+    }
+    *ra = a;
+    *rb = b;
 }
 
 /* ---- decoding into units ------------------------------------------------ */
 
-static int decode_units(const uint8_t *s, size_t n, nazif__rscratch *scr,
+static int decode_units(const uint8_t *s, size_t from, size_t n, nazif__rscratch *scr,
                         unit **out, size_t *count)
 {
     if (scr->cap < n + 1) {
@@ -219,7 +243,7 @@ static int decode_units(const uint8_t *s, size_t n, nazif__rscratch *scr,
     }
     unit *u = scr->units;
     size_t k = 0;
-    for (size_t i = 0; i < n;) {
+    for (size_t i = from; i < n;) {
         size_t len;
         uint32_t cp = nazif__utf8_decode(s + i, n - i, &len);
         unsigned cls = cp == NAZIF__BAD ? 0 : nazif__uclass(cp);
@@ -1077,14 +1101,23 @@ static void sort_tail(nazif__edits *ed, size_t first)
 
 static const uint8_t REPLACEMENT[3] = {0xEF, 0xBF, 0xBD};
 
+/* Does the line contain Persian letters, look-alikes or ZWNJ at all? */
+static int maybe_persian(const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] == 0xDA || s[i] == 0xDB) return 1;
+        if (s[i] == 0xE2 && s[i + 1] == 0x80 && i + 2 < n && s[i + 2] == 0x8C) return 1;
+    }
+    return 0;
+}
+
 int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
                         const uint8_t *s, size_t n, nazif__rscratch *scr,
                         nazif__edits *ed)
 {
-    if (n == 0 || !needs_work(s, n)) return 0;
-    unit *u;
-    size_t k;
-    if (decode_units(s, n, scr, &u, &k)) return NAZIF_ENOMEM;
+    if (n == 0) return 0;
+    size_t t = next_trigger(s, n, 0);
+    if (t >= n) return 0;
     rctx cx;
     cx.lex = lex;
     cx.flags = flags;
@@ -1093,46 +1126,57 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
     cx.exercise = 0;
     cx.persian = 0;
     int restore = !(flags & NAZIF_NO_RESTORE);
+    unit *u;
+    size_t k;
     if (restore) {
-        cx.exercise = exercise_line(s, n);
-        cx.persian = persian_line(u, k);
+        /* line context, computed only when it can matter */
+        if (maybe_persian(s, n)) {
+            if (decode_units(s, 0, n, scr, &u, &k)) return NAZIF_ENOMEM;
+            cx.persian = persian_line(u, k);
+        }
+        cx.exercise = memchr(s, '_', n) != NULL && exercise_line(s, n);
     }
     cluster c;
-    c.u = u;
-    size_t i = 0;
-    while (i < k) {
-        uint8_t t = u[i].t;
-        if (t == U_BAD) {
-            if (add_edit(ed, u[i].pos, u[i].pos + u[i].len, REPLACEMENT, 3,
-                         NAZIF_CHANGE_EDIT, NZR_UTF8,
-                         "invalid UTF-8 replaced by U+FFFD"))
-                return NAZIF_ENOMEM;
-            i++;
-            continue;
-        }
-        if (t == U_SP || t == U_OTHER || !restore) {
-            i++;
-            continue;
-        }
-        /* a cluster: up to a space (unless bridged), other, or bad byte */
-        size_t j = i;
-        while (j < k) {
-            uint8_t tj = u[j].t;
-            if (tj == U_OTHER || tj == U_BAD) break;
-            if (tj == U_SP) {
-                if (!bridge(u, k, j)) break;
-                while (j < k && (u[j].t == U_SP || u[j].t == U_SEP)) j++;
+    while (t < n) {
+        size_t ra, rb;
+        region_around(s, n, t, &ra, &rb);
+        if (decode_units(s, ra, rb, scr, &u, &k)) return NAZIF_ENOMEM;
+        c.u = u;
+        size_t i = 0;
+        while (i < k) {
+            uint8_t ty = u[i].t;
+            if (ty == U_BAD) {
+                if (add_edit(ed, u[i].pos, u[i].pos + u[i].len, REPLACEMENT, 3,
+                             NAZIF_CHANGE_EDIT, NZR_UTF8, "invalid UTF-8 replaced by U+FFFD"))
+                    return NAZIF_ENOMEM;
+                i++;
                 continue;
             }
-            j++;
+            if (ty == U_SP || ty == U_OTHER || !restore) {
+                i++;
+                continue;
+            }
+            /* a cluster: up to a space (unless bridged), other, or bad byte */
+            size_t j = i;
+            while (j < k) {
+                uint8_t tj = u[j].t;
+                if (tj == U_OTHER || tj == U_BAD) break;
+                if (tj == U_SP) {
+                    if (!bridge(u, k, j)) break;
+                    while (j < k && (u[j].t == U_SP || u[j].t == U_SEP)) j++;
+                    continue;
+                }
+                j++;
+            }
+            c.a = i;
+            c.b = j;
+            size_t first = ed->n;
+            int rc = analyse_cluster(&cx, &c);
+            if (rc) return rc;
+            sort_tail(ed, first);
+            i = j;
         }
-        c.a = i;
-        c.b = j;
-        size_t first = ed->n;
-        int rc = analyse_cluster(&cx, &c);
-        if (rc) return rc;
-        sort_tail(ed, first);
-        i = j;
+        t = next_trigger(s, n, rb);
     }
     return ed->oom ? NAZIF_ENOMEM : 0;
 }
