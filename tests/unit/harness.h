@@ -1,4 +1,4 @@
-/* harness.h -- the one small test harness for tests/unit/*.c.
+/* harness.h -- the one small test harness for tests/unit/ programs.
  *
  * Each unit test file is a program: it includes this header, defines
  * tests with CHECK/CHECK_EQ_STR, and ends main() with `return DONE("name");`,

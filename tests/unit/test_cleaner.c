@@ -1,0 +1,370 @@
+/* test_cleaner.c -- the streaming cleaner through the public API:
+ * restoration cases, look-alikes that must not change, line ends, bad
+ * input, long lines, chunk invariance, idempotence, change reports, errors.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "nazif.h"
+
+#define KEEP NAZIF_KEEP_BOILERPLATE
+
+static char *clean1(const char *in, size_t len, unsigned flags, size_t *out_len)
+{
+    nazif_clean_options o;
+    nazif_clean_options_init(&o);
+    o.flags = flags;
+    char *out = NULL;
+    size_t n = 0;
+    int rc = nazif_clean(in, len, &out, &n, &o);
+    if (rc != NAZIF_OK) return NULL;
+    if (out_len) *out_len = n;
+    return out;
+}
+
+static uint64_t rng = 88172645463325252ull;
+static size_t rnd(size_t n)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return n ? (size_t)(rng % n) : 0;
+}
+
+/* Stream with random input pieces and tiny random output buffers. */
+static char *clean_chunked(const char *in, size_t len, unsigned flags, size_t *out_len,
+                           size_t max_in, size_t max_out)
+{
+    nazif_clean_options o;
+    nazif_clean_options_init(&o);
+    o.flags = flags;
+    nazif_cleaner *c;
+    if (nazif_cleaner_new(&c, &o) != NAZIF_OK) return NULL;
+    size_t cap = len * 3 + 64, n = 0;
+    char *out = malloc(cap);
+    size_t pos = 0;
+    int rc = 0;
+    while (pos < len) {
+        size_t take = 1 + rnd(max_in);
+        if (take > len - pos) take = len - pos;
+        nazif_inbuf ib = {in + pos, take, 0};
+        while (ib.pos < ib.size) {
+            size_t room = 1 + rnd(max_out);
+            nazif_outbuf ob = {out + n, room, 0};
+            rc = nazif_cleaner_stream(c, &ib, &ob);
+            n += ob.pos;
+            if (rc < 0) goto done;
+        }
+        pos += take;
+    }
+    do {
+        size_t room = 1 + rnd(max_out);
+        nazif_outbuf ob = {out + n, room, 0};
+        rc = nazif_cleaner_finish(c, &ob);
+        n += ob.pos;
+    } while (rc == 1);
+done:
+    nazif_cleaner_free(c);
+    if (rc < 0) {
+        free(out);
+        return NULL;
+    }
+    *out_len = n;
+    return out;
+}
+
+/* clean(in) == want, the same in chunks, and clean(clean(in)) == clean(in) */
+static void expect(const char *in, const char *want, unsigned flags, int line)
+{
+    size_t n = 0;
+    char *got = clean1(in, strlen(in), flags, &n);
+    CHECK_MSG(got && n == strlen(want) && memcmp(got, want, n) == 0,
+              "line %d:\n  in   [%s]\n  got  [%.*s]\n  want [%s]", line, in, (int)n,
+              got ? got : "(null)", want);
+    for (int r = 0; r < 3 && got; r++) {
+        size_t m = 0;
+        char *ch = clean_chunked(in, strlen(in), flags, &m, r == 0 ? 1 : 7, r == 2 ? 1 : 13);
+        CHECK_MSG(ch && m == n && memcmp(ch, got, n) == 0, "line %d: chunked differs", line);
+        free(ch);
+    }
+    if (got) {
+        size_t m = 0;
+        char *again = clean1(got, n, flags, &m);
+        CHECK_MSG(again && m == n && memcmp(again, got, n) == 0, "line %d: not idempotent", line);
+        free(again);
+    }
+    free(got);
+}
+
+#define EXPECT(in, want) expect((in), (want), KEEP, __LINE__)
+#define SAME(in) expect((in), (in), KEEP, __LINE__)
+
+static void test_restore(void)
+{
+    /* strong evidence: tatweel touching a separator */
+    EXPECT("وفي مقدمتها التـ.ـوتر بين البلدين.\n", "وفي مقدمتها التوتر بين البلدين.\n");
+    EXPECT("وقف إطلاق النـ.ار في المدينة\n", "وقف إطلاق النار في المدينة\n");
+    EXPECT("سقط الشـ. ــهيد أمس\n", "سقط الشهيد أمس\n");
+    EXPECT("رجال المقـ. .ـاومة هنا\n", "رجال المقاومة هنا\n");
+    EXPECT("تجارة مخـ*ـدرات واسعة\n", "تجارة مخدرات واسعة\n");
+    EXPECT("حصار غـ،ـزة مستمر\n", "حصار غزة مستمر\n");
+    EXPECT("طوفـ..ـان الأقصى\n", "طوفان الأقصى\n");
+    EXPECT("بــيـ,ــع الأسلحة\n", "بيع الأسلحة\n");
+    EXPECT("صدر إعـــــلان رسمي\n", "صدر إعلان رسمي\n");
+    EXPECT("أخبار فلسـطين اليوم\n", "أخبار فلسطين اليوم\n");
+    EXPECT("قالت حـ.ـمـ.ـاس إن\n", "قالت حماس إن\n");
+    /* invisible characters inside words */
+    EXPECT("هذا العم\xe2\x80\x8b" "ر كله\n", "هذا العمر كله\n");
+    EXPECT("في بي\xe2\x80\x8dت الواعظ\n", "في بيت الواعظ\n");
+    EXPECT("المغ\xc2\xad" "اربي\n", "المغاربي\n");
+    /* presentation forms inside words map to the base letters */
+    EXPECT("\xd8\xa7\xd9\x84\xef\xba\x97\xd9\x88\xd8\xaa\xd8\xb1\n", "التوتر\n");
+    /* diacritics on the pieces stay */
+    EXPECT("إِسـ.ـرَائيل\n", "إِسرَائيل\n");
+    /* the same words in one line, several times */
+    EXPECT("التـ.ـوتر والتـ.ـوتر\n", "التوتر والتوتر\n");
+}
+
+static void test_lookalikes(void)
+{
+    SAME("برفقة د.محمد وأ.د. سامي\n");
+    SAME("توفي سنة 1445هـ في القاهرة\n");
+    SAME("عام 41 هـ. التحقق\n");
+    SAME("في القرن الخامس ق.م على ضفاف النهر\n");
+    SAME("شركة الأفق ذ.م.م برأس مال\n");
+    SAME("يرجى المراسلة على ص.ب 5521\n");
+    SAME("الطوفان.. حكايات من غزة\n");
+    SAME("أغلقت المعبر…ثم أعادت فتحه\n");
+    SAME("انتهت الجلسة.وعاد النواب إلى مقاعدهم\n");
+    SAME("نسبة 3.5% وارتفاع ١٢.٥ والساعة 10.30 يوم 15/3/2021\n");
+    SAME("ارتفعت بـ7 بالمائة عبر الـ GPS\n");
+    SAME("دمشق ـ سانا\n");
+    SAME("كتب الحروف: بـ ـبـ ـب على السبورة\n");
+    SAME("أكمل الفراغ بالحرف المناسب: تـ_ـاح\n");
+    SAME("من الجذر (ك ت ب)\n");
+    SAME("مَـٰلِكِ يَوْمِ الدِّينِ\n");
+    SAME("بين 2016ـ2017 تقريبا\n");
+    SAME("موقع www.example.org وبريد info@example.com\n");
+    SAME("جربة-جرجيس و/أو غيرها\n");
+    /* Persian text: ZWNJ is spelling, ی and ک are letters */
+    SAME("من می\xe2\x80\x8cخواهم کتاب بخوانم\n");
+    SAME("لـ\"الجوهرة\" قال\n");
+}
+
+static void test_lines(void)
+{
+    EXPECT("", "");
+    EXPECT("\n", "\n");
+    EXPECT("\n\n\n", "\n\n\n");
+    EXPECT("التـ.ـوتر\r\nالنـ.ار\r\n", "التوتر\r\nالنار\r\n");
+    EXPECT("بلا سطر أخير التـ.ـوتر", "بلا سطر أخير التوتر");
+    EXPECT("a\0b\n", "a\0b\n"); /* strlen stops: tests the NUL-free prefix */
+    {
+        const char in[] = "a\0b\nالتـ.ـوتر\n";
+        size_t n;
+        char *o = clean1(in, sizeof in - 1, KEEP, &n);
+        CHECK(o && n == sizeof "a\0b\nالتوتر\n" - 1 && memcmp(o, "a\0b\nالتوتر\n", n) == 0);
+        free(o);
+    }
+}
+
+static int count_cb(void *ctx, const nazif_change *ch)
+{
+    (void)ch;
+    (*(int *)ctx)++;
+    return 0;
+}
+
+static void test_bad_utf8(void)
+{
+    const char in[] = "abc\xff" "def\n\xd8\n\xe2\x80\n";
+    size_t n;
+    char *o = clean1(in, sizeof in - 1, KEEP, &n);
+    const char want[] = "abc\xef\xbf\xbd" "def\n\xef\xbf\xbd\n\xef\xbf\xbd\n";
+    CHECK(o && n == sizeof want - 1 && memcmp(o, want, n) == 0);
+    free(o);
+
+    nazif_clean_options opt;
+    nazif_clean_options_init(&opt);
+    opt.flags = KEEP | NAZIF_STRICT_UTF8;
+    nazif_cleaner *c;
+    CHECK(nazif_cleaner_new(&c, &opt) == NAZIF_OK);
+    char buf[256];
+    nazif_inbuf ib = {in, sizeof in - 1, 0};
+    nazif_outbuf ob = {buf, sizeof buf, 0};
+    int rc = nazif_cleaner_stream(c, &ib, &ob);
+    CHECK(rc == NAZIF_EUTF8);
+    CHECK(nazif_cleaner_error_offset(c) == 3);
+    CHECK(nazif_cleaner_stream(c, &ib, &ob) == NAZIF_ESTATE);
+    nazif_cleaner_reset(c);
+    nazif_inbuf ok = {"سليم\n", strlen("سليم\n"), 0};
+    ob.pos = 0;
+    CHECK(nazif_cleaner_stream(c, &ok, &ob) == NAZIF_OK);
+    CHECK(nazif_cleaner_finish(c, &ob) == NAZIF_OK);
+    CHECK(ob.pos == strlen("سليم\n") && memcmp(buf, "سليم\n", ob.pos) == 0);
+    nazif_cleaner_free(c);
+
+    /* counters */
+    nazif_clean_options_init(&opt);
+    opt.flags = KEEP;
+    int changes = 0;
+    opt.on_change = count_cb;
+    opt.ctx = &changes;
+    CHECK(nazif_cleaner_new(&c, &opt) == NAZIF_OK);
+    nazif_inbuf ib2 = {in, sizeof in - 1, 0};
+    ob.pos = 0;
+    CHECK(nazif_cleaner_stream(c, &ib2, &ob) == NAZIF_OK);
+    CHECK(nazif_cleaner_finish(c, &ob) == NAZIF_OK);
+    nazif_clean_stats st;
+    nazif_cleaner_stats(c, &st);
+    CHECK(st.invalid_utf8 == 3);
+    CHECK(st.first_invalid_offset == 3);
+    CHECK(st.by_rule[0] == 3);
+    CHECK(changes == 3);
+    CHECK(st.lines_in == 3);
+    CHECK(st.bytes_in == sizeof in - 1);
+    nazif_cleaner_free(c);
+}
+
+/* Reports: offsets point at the original bytes, rules are named. */
+typedef struct rep {
+    const char *input;
+    int n, bad;
+    char rules[16][8];
+} rep;
+
+static int rep_cb(void *ctx, const nazif_change *ch)
+{
+    rep *r = ctx;
+    size_t len = strlen(r->input);
+    if (ch->offset + ch->length > len ||
+        memcmp(r->input + ch->offset, ch->original, ch->length) != 0)
+        r->bad++;
+    if (r->n < 16) snprintf(r->rules[r->n], sizeof r->rules[0], "%s", ch->rule);
+    r->n++;
+    return 0;
+}
+
+static void test_reports(void)
+{
+    const char *in = "سطر أول\nوفي مقدمتها التـ.ـوتر ثم النـ.ار والشـ. ــهيد والعم\xe2\x80\x8b" "ر\n";
+    rep r;
+    memset(&r, 0, sizeof r);
+    r.input = in;
+    nazif_clean_options o;
+    nazif_clean_options_init(&o);
+    o.flags = KEEP;
+    o.on_change = rep_cb;
+    o.ctx = &r;
+    char *out;
+    size_t n;
+    CHECK(nazif_clean(in, strlen(in), &out, &n, &o) == NAZIF_OK);
+    free(out);
+    CHECK(r.n == 4);
+    CHECK(r.bad == 0);
+    CHECK_EQ_STR(r.rules[0], "P1");
+    CHECK_EQ_STR(r.rules[1], "P2");
+    CHECK_EQ_STR(r.rules[2], "P3");
+    CHECK_EQ_STR(r.rules[3], "P15");
+    for (int i = 0; i < 19; i++) CHECK(nazif_rule_name(i) != NULL);
+    CHECK(nazif_rule_name(19) == NULL);
+    CHECK(nazif_rule_name(-1) == NULL);
+}
+
+static int stop_cb(void *ctx, const nazif_change *ch)
+{
+    (void)ctx;
+    (void)ch;
+    return 1;
+}
+
+static void test_api(void)
+{
+    nazif_cleaner *c = (nazif_cleaner *)1;
+    nazif_clean_options o;
+    nazif_clean_options_init(&o);
+    o.version = 999;
+    CHECK(nazif_cleaner_new(&c, &o) == NAZIF_EINVAL);
+    CHECK(c == NULL);
+    CHECK(nazif_cleaner_new(NULL, NULL) == NAZIF_EINVAL);
+    nazif_cleaner_free(NULL);
+    nazif_free(NULL);
+    CHECK(strcmp(nazif_version(), NAZIF_VERSION_STRING) == 0);
+    for (int e = 0; e >= -7; e--) CHECK(nazif_strerror(e) != NULL);
+    CHECK(nazif_clean_bound(10) >= 30);
+
+    /* the callback can stop the cleaner */
+    nazif_clean_options_init(&o);
+    o.flags = KEEP;
+    o.on_change = stop_cb;
+    char *out = NULL;
+    size_t n;
+    CHECK(nazif_clean("التـ.ـوتر\n", strlen("التـ.ـوتر\n"), &out, &n, &o) == NAZIF_ECALLBACK);
+    CHECK(out == NULL);
+
+    /* a cleaner is reusable for several documents */
+    nazif_clean_options_init(&o);
+    o.flags = KEEP;
+    CHECK(nazif_cleaner_new(&c, &o) == NAZIF_OK);
+    for (int d = 0; d < 3; d++) {
+        char buf[64];
+        nazif_inbuf ib = {"النـ.ار", strlen("النـ.ار"), 0};
+        nazif_outbuf ob = {buf, sizeof buf, 0};
+        CHECK(nazif_cleaner_stream(c, &ib, &ob) == NAZIF_OK);
+        CHECK(nazif_cleaner_finish(c, &ob) == NAZIF_OK);
+        CHECK(ob.pos == strlen("النار") && memcmp(buf, "النار", ob.pos) == 0);
+        nazif_clean_stats st;
+        nazif_cleaner_stats(c, &st);
+        CHECK(st.bytes_in == strlen("النـ.ار"));
+        CHECK(st.restored_words == 1);
+    }
+    nazif_cleaner_free(c);
+}
+
+/* A line far longer than the window: words restored everywhere, output the
+   same however it is split. */
+static void test_long_line(void)
+{
+    const char *word = "التـ.ـوتر ";
+    const char *clean = "التوتر ";
+    size_t reps = 30000; /* ~ 480 KB on one line */
+    size_t wl = strlen(word), cl = strlen(clean);
+    char *in = malloc(reps * wl + 2);
+    char *want = malloc(reps * cl + 2);
+    for (size_t i = 0; i < reps; i++) {
+        memcpy(in + i * wl, word, wl);
+        memcpy(want + i * cl, clean, cl);
+    }
+    in[reps * wl] = '\n';
+    want[reps * cl] = '\n';
+    size_t n;
+    char *o = clean1(in, reps * wl + 1, 0, &n);
+    CHECK(o && n == reps * cl + 1 && memcmp(o, want, n) == 0);
+    size_t m;
+    char *ch = clean_chunked(in, reps * wl + 1, 0, &m, 70000, 5000);
+    CHECK(ch && m == n && o && memcmp(ch, o, n) == 0);
+    free(ch);
+    free(o);
+    /* no spaces at all: cut at character boundaries, stays valid */
+    memset(in, 'x', 200000);
+    memcpy(in + 65530, "\xd8\xa8\xd8\xa8\xd8\xa8", 6);
+    o = clean1(in, 200000, 0, &n);
+    CHECK(o && n == 200000 && memcmp(o, in, n) == 0);
+    free(o);
+    free(in);
+    free(want);
+}
+
+int main(void)
+{
+    test_restore();
+    test_lookalikes();
+    test_lines();
+    test_bad_utf8();
+    test_reports();
+    test_api();
+    test_long_line();
+    return DONE("cleaner");
+}
