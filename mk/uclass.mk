@@ -1,0 +1,23 @@
+# mk/uclass.mk -- the character-class tables (src/uclass_tables.h).
+#
+#   make regen-uclass   regenerate src/uclass_tables.h from Debian's
+#                       unicode-data and data/{lookalikes,persian-letters,
+#                       presforms-keep}.tsv
+#   make check-uclass   fail (and show the diff) if regenerating would change
+#                       the committed file; under a second, no temp files
+#
+# The generated header is committed, so an ordinary build needs neither
+# Python nor unicode-data.
+
+UNICODE_DIR ?= /usr/share/unicode
+UCLASS_GEN := $(PYTHON) tools/gen_uclass.py --unicode-dir $(UNICODE_DIR)
+
+.PHONY: regen-uclass check-uclass
+regen-uclass:
+	$(UCLASS_GEN) -o src/uclass_tables.h
+
+check-uclass:
+	$(UCLASS_GEN) --check src/uclass_tables.h
+
+regen: regen-uclass
+check-generated: check-uclass
