@@ -76,7 +76,35 @@ static void usage_clean(FILE *f)
 
 /* ---- JSON --------------------------------------------------------------- */
 
-/* Write s as a JSON string; bytes that are not valid UTF-8 become U+FFFD. */
+/* Length of a valid UTF-8 sequence at p[0..n), or 0 when it is not one. */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+    unsigned char b = p[0];
+    if (b < 0x80) return 1;
+    size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+    if (need == 0 || b > 0xF4 || need > n) return 0;
+    for (size_t k = 1; k < need; k++)
+        if ((p[k] & 0xC0) != 0x80) return 0;
+    if (b == 0xE0 && p[1] < 0xA0) return 0;
+    if (b == 0xED && p[1] > 0x9F) return 0;
+    if (b == 0xF0 && p[1] < 0x90) return 0;
+    if (b == 0xF4 && p[1] > 0x8F) return 0;
+    return need;
+}
+
+static int valid_utf8(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq(p + i, n - i);
+        if (!k) return 0;
+        i += k;
+    }
+    return 1;
+}
+
+/* Write s as a JSON string; bytes that are not valid UTF-8 become U+FFFD
+   (the report then also carries the bytes in hex). */
 static void json_str(FILE *f, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -99,15 +127,8 @@ static void json_str(FILE *f, const char *s, size_t n)
             fputc(b, f);
             i++;
         } else {
-            size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-            int ok = need > 0 && b <= 0xF4 && i + need <= n;
-            for (size_t k = 1; ok && k < need; k++)
-                if ((p[i + k] & 0xC0) != 0x80) ok = 0;
-            if (ok && need == 3 && b == 0xE0 && p[i + 1] < 0xA0) ok = 0;
-            if (ok && need == 3 && b == 0xED && p[i + 1] > 0x9F) ok = 0;
-            if (ok && need == 4 && b == 0xF0 && p[i + 1] < 0x90) ok = 0;
-            if (ok && need == 4 && b == 0xF4 && p[i + 1] > 0x8F) ok = 0;
-            if (ok) {
+            size_t need = utf8_seq(p + i, n - i);
+            if (need) {
                 fwrite(p + i, 1, need, f);
                 i += need;
             } else {
@@ -149,6 +170,12 @@ static int on_change(void *vctx, const nazif_change *ch)
                 (unsigned long long)ch->line, (unsigned long long)ch->offset,
                 (unsigned long long)ch->length, kind_name(ch->kind), ch->rule);
         json_str(f, ch->original, ch->length);
+        if (!valid_utf8(ch->original, ch->length)) {
+            fputs(",\"original_hex\":\"", f);
+            for (size_t i = 0; i < ch->length; i++)
+                fprintf(f, "%02x", (unsigned char)ch->original[i]);
+            fputc('"', f);
+        }
         fputs(",\"replacement\":", f);
         json_str(f, ch->replacement, ch->replacement_len);
         fputs(",\"evidence\":", f);
@@ -158,19 +185,22 @@ static int on_change(void *vctx, const nazif_change *ch)
     }
     if (cx->explain) {
         size_t olen = ch->length;
-        if (olen > 200) olen = 200;
+        while (olen > 0 && (ch->original[olen - 1] == '\n' || ch->original[olen - 1] == '\r'))
+            olen--;
+        if (olen > 200) {
+            olen = 200;
+            while (olen > 0 && ((unsigned char)ch->original[olen] & 0xC0) == 0x80) olen--;
+        }
         fprintf(stderr, "%s:%llu: byte %llu+%llu %s %s: \"%.*s\"", cx->file,
                 (unsigned long long)ch->line, (unsigned long long)ch->offset,
                 (unsigned long long)ch->length, ch->rule, kind_name(ch->kind),
-                (int)olen, ch->kind == NAZIF_CHANGE_DROP ? ch->original : ch->original);
+                (int)olen, ch->original);
         if (ch->kind != NAZIF_CHANGE_DROP)
             fprintf(stderr, " -> \"%.*s\"", (int)ch->replacement_len, ch->replacement);
         fprintf(stderr, " (%s)\n", ch->evidence);
     }
     return 0;
 }
-
-/* Strip the line end from a DROP record's text for --explain. */
 
 static int write_all(const void *p, size_t n)
 {

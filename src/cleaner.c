@@ -76,6 +76,7 @@ struct nazif_cleaner {
     size_t line_len;
     uint64_t line_offset;      /* document offset of line[0] */
     int in_long;               /* the current line is being streamed */
+    int cont;                  /* the last long-line cut was inside a word */
     uint64_t long_start;       /* offset where the long line began */
 
     slot win[WIN];             /* ring: win[(head + i) % WIN] */
@@ -168,6 +169,7 @@ static void new_document(nazif_cleaner *c)
     c->line_len = 0;
     c->line_offset = 0;
     c->in_long = 0;
+    c->cont = 0;
     c->head = c->count = c->decided = 0;
     c->outq.n = 0;
     c->outq_pos = 0;
@@ -235,7 +237,8 @@ static int report_edits(nazif_cleaner *c, const nazif__edits *ed, const uint8_t 
 {
     for (size_t i = 0; i < ed->n; i++) {
         const nazif__edit *e = &ed->v[i];
-        int rc = report(c, e->kind, base + e->start, orig + e->start, e->end - e->start,
+        int rc = report(c, e->kind, base + e->start, orig ? orig + e->start : NULL,
+                        e->end - e->start,
                         ed->pool + e->rep_off, e->rep_len, e->rule, e->evidence, lineno);
         if (rc) return rc;
     }
@@ -383,8 +386,9 @@ static int take_line(nazif_cleaner *c, const uint8_t *line, size_t n, size_t ter
  * tatweel or separator after it), searching back from the end; failing
  * that, at the last character boundary.  Depends on the bytes only.
  */
-static size_t long_cut(const uint8_t *s, size_t n)
+static size_t long_cut(const uint8_t *s, size_t n, int *in_word)
 {
+    *in_word = 0;
     size_t lo = n / 2;
     for (size_t i = n - 4; i > lo; i--) {
         if (s[i] != ' ' || s[i - 1] == ' ') continue;
@@ -395,6 +399,7 @@ static size_t long_cut(const uint8_t *s, size_t n)
         if (s[i + 1] == '.' || s[i + 1] == ' ') continue;
         return i + 1;
     }
+    *in_word = 1;
     size_t i = n;
     while (i > n - 4 && (s[i - 1] & 0xC0) == 0x80) i--;
     if (i > n - 4 && s[i - 1] >= 0xC0) return i - 1; /* before a lead byte */
@@ -402,12 +407,16 @@ static size_t long_cut(const uint8_t *s, size_t n)
 }
 
 /* Restore and queue the piece line[0..n) of a long line (term: line end). */
-static int take_piece(nazif_cleaner *c, const uint8_t *p, size_t n, size_t term)
+static int take_piece(nazif_cleaner *c, const uint8_t *p, size_t n, size_t term, int cut_in_word)
 {
     size_t text = n - term;
     uint64_t base = c->line_offset;
+    unsigned flags = c->opt.flags;
+    if (c->cont) flags |= NAZIF__CONT_LEFT;
+    if (cut_in_word) flags |= NAZIF__CONT_RIGHT;
+    c->cont = cut_in_word;
     nazif__edits_clear(&c->long_ed);
-    int rc = nazif__restore_line(c->lex, c->opt.flags, p, text, &c->scratch, &c->long_ed);
+    int rc = nazif__restore_line(c->lex, flags, p, text, &c->scratch, &c->long_ed);
     if (rc) return rc;
     rc = account(c, &c->long_ed, p, text, base);
     if (rc) return rc;
@@ -423,7 +432,8 @@ static int take_piece(nazif_cleaner *c, const uint8_t *p, size_t n, size_t term)
 static int long_piece(nazif_cleaner *c)
 {
     int rc;
-    size_t cut = long_cut(c->line, c->line_len);
+    int in_word;
+    size_t cut = long_cut(c->line, c->line_len, &in_word);
     if (!c->in_long) {
         /* a new long line: it is content; decide everything before it with
            it as look-ahead, then stream it */
@@ -440,7 +450,7 @@ static int long_piece(nazif_cleaner *c)
         rc = decide(c, 1);
         if (rc) return rc;
     }
-    rc = take_piece(c, c->line, cut, 0);
+    rc = take_piece(c, c->line, cut, 0, in_word);
     if (rc) return rc;
     memmove(c->line, c->line + cut, c->line_len - cut);
     c->line_len -= cut;
@@ -458,7 +468,7 @@ static int line_done(nazif_cleaner *c, size_t n, int has_nl)
     }
     int rc;
     if (c->in_long) {
-        rc = take_piece(c, c->line, n, term);
+        rc = take_piece(c, c->line, n, term, 0);
         c->in_long = 0;
     } else {
         rc = take_line(c, c->line, n, term);

@@ -246,9 +246,11 @@ static int decode_units(const uint8_t *s, size_t from, size_t n, nazif__rscratch
     for (size_t i = from; i < n;) {
         size_t len;
         uint32_t cp = nazif__utf8_decode(s + i, n - i, &len);
-        unsigned cls = cp == NAZIF__BAD ? 0 : nazif__uclass(cp);
+        /* a real U+FFFD (EF BF BD) is text, not an error */
+        int bad = cp == NAZIF__BAD && !(len == 3 && s[i] == 0xEF);
+        unsigned cls = bad ? 0 : nazif__uclass(cp);
         uint8_t t;
-        if (cp == NAZIF__BAD) t = U_BAD;
+        if (bad) t = U_BAD;
         else if (cls & NZ_TATWEEL) t = U_TAT;
         else if (cls & NZ_MARK) t = U_MARK;
         else if (cls & NZ_LETTER) t = U_LET;
@@ -310,7 +312,9 @@ static int persian_line(const unit *u, size_t k)
     int pers = 0, arab = 0;
     int wp = 0, wa = 0;
     for (size_t i = 0; i <= k; i++) {
-        if (i == k || u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_SEP) {
+        /* words end at spaces only, so that joining a split word does not
+           change the score (cleaning twice gives the same result) */
+        if (i == k || u[i].t == U_SP || u[i].t == U_OTHER) {
             pers += wp;
             arab += wa;
             wp = wa = 0;
@@ -486,8 +490,12 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
     }
     if (alnum == 1 && sep == 0 && sp == 0) {
         if (tat > 0) {
-            g->type = G_P12;
-            g->x = x;
+            /* tatweel on both sides (حـsـاب); one side only is a clitic
+               on a number (بـ6ر372, a Tunisian decimal) */
+            if (x > a && x + 1 < b && u[x - 1].t == U_TAT && u[x + 1].t == U_TAT) {
+                g->type = G_P12;
+                g->x = x;
+            }
             return;
         }
         /* bare: only a digit that looks like a letter */
@@ -568,25 +576,30 @@ static int is_proclitic_letter(uint32_t cp)
            cp == 0x0643 || cp == 0x0633;
 }
 
-/* single letters that stand as abbreviations (د. م. أ. ق.م ص.ب ...) */
+/*
+ * Single letters that stand as abbreviations before a word or in a chain:
+ * د. (doctor) م. (engineer) أ. (professor) ق.م ص.ب ج.م.ع ش.م.ع ذ.م.م ع.
+ * س. ح. ط. ك. هـ.  Others (ت ن ي ب ل ف و ...) almost never do, so a dot
+ * after them inside a word is not read as an abbreviation.
+ */
 static int is_abbrev_letter(uint32_t cp)
 {
-    if (cp < 0x0621 || cp > 0x064A) return 0;
     switch (cp) {
-    case 0x0627: case 0x0629: case 0x0649: case 0x0621: case 0x0626:
-    case 0x0624: case 0x0625: case 0x0622:
-        return 0;
-    default:
+    case 0x062F: case 0x0645: case 0x0623: case 0x0642: case 0x0635:
+    case 0x062C: case 0x0634: case 0x0639: case 0x0633: case 0x062D:
+    case 0x0637: case 0x0643: case 0x0647: case 0x0630: case 0x0631:
+    case 0x0628: case 0x0644:
         return 1;
+    default:
+        return 0;
     }
 }
 
 static int is_pronoun_suffix(const wbuf *w)
 {
+    /* ها نا ني: never words on their own (هم هما هن كم كما كن are) */
     static const char *const sfx[] = {
-        "\xd9\x87\xd8\xa7", "\xd9\x87\xd9\x85", "\xd9\x87\xd9\x85\xd8\xa7",
-        "\xd9\x87\xd9\x86", "\xd9\x83\xd9\x85", "\xd9\x83\xd9\x86",
-        "\xd9\x83\xd9\x85\xd8\xa7", "\xd9\x86\xd8\xa7", "\xd9\x86\xd9\x8a",
+        "\xd9\x87\xd8\xa7", "\xd9\x86\xd8\xa7", "\xd9\x86\xd9\x8a",
     };
     for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++)
         if (strlen(sfx[i]) == w->n && memcmp(sfx[i], w->b, w->n) == 0) return 1;
@@ -598,6 +611,14 @@ static uint32_t first_letter(const cluster *c, int k)
     for (size_t i = c->p[k].a; i < c->p[k].b; i++)
         if (c->u[i].t == U_LET) return c->u[i].cp;
     return 0;
+}
+
+static int single_group(const rctx *cx, const cluster *c, int from, int to)
+{
+    (void)cx;
+    wbuf w;
+    key_of(c, from, to, 1, -1, 0, (size_t)-1, &w);
+    return w.letters == 1;
 }
 
 /*
@@ -615,13 +636,24 @@ static int split_plausible(const rctx *cx, const cluster *c, const int *gs,
         key_of(c, gs[j], ge[j], 1, -1, 0, (size_t)-1, &w);
         if (w.letters == 1) {
             uint32_t cp = first_letter(c, gs[j]);
+            /* "X.و" : a full stop, then the conjunction written apart */
+            if (seen_word && j == ng - 1 && cp == 0x0648) continue;
             if (seen_word) return 0;
             if (j == 0 && is_proclitic_letter(cp)) return 0;
             if (!is_abbrev_letter(cp)) return 0;
+            /* ر ذ ب ل stand alone only inside chains (ر.س ذ.م.م ص.ب ل.س) */
+            if ((cp == 0x0631 || cp == 0x0630 || cp == 0x0628 || cp == 0x0644) &&
+                (j + 1 >= ng || !single_group(cx, c, gs[j + 1], ge[j + 1])) &&
+                (j == 0 || !single_group(cx, c, gs[j - 1], ge[j - 1])))
+                return 0;
             continue;
         }
         if (j > 0 && is_pronoun_suffix(&w)) return 0;
-        if (lex_state(cx->lex, &w, NULL) == NAZIF_LEX_UNKNOWN) return 0;
+        /* a piece reads as a word when the lexicon knows it and it is seen
+           in news text: fragments such as القا or الإع may be analysable
+           forms, but nobody writes them */
+        int f = 0;
+        if (lex_state(cx->lex, &w, &f) == NAZIF_LEX_UNKNOWN || f < 1) return 0;
         seen_word = 1;
     }
     return 1;
@@ -661,6 +693,16 @@ static void decide_p12(const rctx *cx, cluster *c, int k)
         if (lex_state(cx->lex, &w, NULL) != NAZIF_LEX_UNKNOWN) {
             found++;
             pick = cand[j];
+        }
+    }
+    /* a bare Arabic-Indic ١ or ٥ between the letters of a long word has
+       one reading (ا, ه) and no legitimate use: take it unconfirmed */
+    if (found == 0 && m == 1 && c->u[g->x - 1].t != U_TAT) {
+        wbuf w;
+        key_of(c, from, to, 1, k, cand[0], (size_t)-1, &w);
+        if (w.letters >= 6 && c->p[k].letters >= 2 && c->p[k + 1].letters >= 2) {
+            found = 1;
+            pick = cand[0];
         }
     }
     if (found == 1) {
@@ -1170,6 +1212,15 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
             }
             c.a = i;
             c.b = j;
+            /* no word is this long; and a word cut by the long-line window
+               is not looked at, so the cut place cannot change the result */
+            size_t cb = u[j - 1].pos + u[j - 1].len - u[i].pos;
+            if (cb > NAZIF__MAX_WORD ||
+                ((flags & NAZIF__CONT_LEFT) && u[i].pos == 0) ||
+                ((flags & NAZIF__CONT_RIGHT) && u[j - 1].pos + u[j - 1].len == n)) {
+                i = j;
+                continue;
+            }
             size_t first = ed->n;
             int rc = analyse_cluster(&cx, &c);
             if (rc) return rc;

@@ -47,6 +47,14 @@ typedef struct nazif__rscratch {
 
 void nazif__rscratch_free(nazif__rscratch *r);
 
+/* Internal flags for nazif__restore_line, above the public NAZIF_* ones:
+   the piece of a long line starts / ends in the middle of a word. */
+#define NAZIF__CONT_LEFT 0x100u
+#define NAZIF__CONT_RIGHT 0x200u
+
+/* Longest cluster (bytes) that is analysed as a word. */
+#define NAZIF__MAX_WORD 512u
+
 /*
  * Find what to change in line s[0..n) (no line terminator).  Appends edits
  * in increasing, non-overlapping order to ed: invalid UTF-8 (always) and,

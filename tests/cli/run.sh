@@ -13,10 +13,12 @@ NAZIF="$top/$BUILD/nazif"
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for dir in "$top"/tests/cli/cases/*/; do
+for dir in "$top"/tests/cli/cases/*; do
+  [ -d "$dir" ] || continue
+  dir="$dir/"
   name=$(basename "$dir")
   args=$(cat "$dir/args")
-  args=$(printf '%s' "$args" | sed "s|@IN@|$dir/in|g; s|@TMP@|$tmp|g")
+  args=$(printf '%s' "$args" | sed "s|@IN@|${dir}in|g; s|@TMP@|$tmp|g")
   if [ -f "$dir/stdin" ]; then
     (cd "$dir" && eval "\"$NAZIF\" $args" <"$dir/stdin" >"$tmp/out" 2>"$tmp/err"); st=$?
   else
