@@ -1,0 +1,965 @@
+/*
+ * boilerplate.c -- page-furniture line classification.
+ *
+ * nazif__bp_decide() looks at one line and its neighbours (up to
+ * NAZIF__BP_BEHIND decided lines before it, NAZIF__BP_AHEAD after it) and
+ * says whether the line is page furniture: skip links, menus and
+ * breadcrumbs, "read also" blocks, share bars, tag lists, comment prompts,
+ * cookie notices, subscribe prompts, publication stamps and source lines,
+ * copyright lines.  The phrases come from the .tsv files of data/boilerplate
+ * through phrases_tables.h; this file holds only the logic.
+ *
+ * Two stages:
+ *
+ *  1. analyse() classifies a line on its own text (V_*): content, a listed
+ *     phrase (strong: dropped; weak: a menu word that needs context; a list
+ *     header), or "other" (a title-like line without final punctuation).
+ *     It never looks at neighbours, so it can be run on any line of the
+ *     window and gives the same answer each time.
+ *
+ *  2. nazif__bp_decide() settles weak and other lines with the neighbours:
+ *     link titles under a "read also" header, short lines in a menu run,
+ *     menu words next to other furniture.
+ *
+ * When in doubt the line is kept: dropping content is worse than keeping
+ * furniture.  Truncated lines and blank lines are always kept.
+ *
+ * Rules, in order (stage 1 then 2):
+ *   - truncated and blank lines stay;
+ *   - strong phrases drop even a full sentence: a cookie notice (an opener
+ *     such as "هذا الموقع يستخدم" and a cookie word), a subscribe prompt
+ *     (<= 20 words), a copyright line (<= 25 words);
+ *   - questions stay, and so does any line with final punctuation and more
+ *     than eight words, unless the whole line is a listed prompt;
+ *   - a whole-line phrase drops ("شارك الخبر", "التعليقات (0)"); a weak
+ *     one (section names, networks, buttons, a date alone) waits for
+ *     context; a list header ("اقرأ أيضاً:", "مقالات ذات صلة") drops;
+ *   - a line opening with a listed phrase drops with its item ("اقرأ أيضاً
+ *     <title>", "الكلمات الدلالية: a | b", "المصدر: ...", "نشر في 3 مارس");
+ *   - a breadcrumb/menu line ("الرئيسية > سياسة"), a line of network names;
+ *   - context: title lines after a related header are links until one is
+ *     followed by a paragraph (then it is a subheading and the block is
+ *     over); the first line after a header is always a link; weak words
+ *     next to dropped lines or furniture drop; short lines in a run of 3+
+ *     short lines, two thirds of them listed, drop (unlisted ones only near
+ *     the top or the end of the page, and never right before a paragraph).
+ *
+ * Cost: most lines are long content lines.  For them analyse() reads the
+ * last code point, counts nine words with memchr and looks up the first
+ * word in a hash of the phrases' first words (plus, for lines up to 200
+ * bytes, a memchr for the anchors of the copyright phrases).  Short lines
+ * whose first word begins no phrase or date and that hold no separator
+ * stop there too.  Only the rest are normalised in full, and only weak and
+ * title-like lines look at their neighbours.
+ */
+#include "internal.h"
+#include "phrases_tables.h"
+
+#include <string.h>
+
+/* Lines longer than this (bytes) are content unless a listed phrase opens
+   them; they are never normalised in full. */
+#define BP_LONG 320
+/* Copyright lines are short: longer lines are not searched for the
+   anchors of the copyright phrases. */
+#define BP_ANCHOR_MAX 200
+/* "A sentence": final punctuation and more than this many words. */
+#define BP_SENTENCE_WORDS 8
+/* A title-like line has at most this many words. */
+#define BP_TITLE_WORDS 20
+/* Menu runs are dropped near the top of a document (line index) or at its
+   end; elsewhere only when every line of the run is a listed word. */
+#define BP_TOP_LINES 40
+
+enum {
+    V_BLANK,   /* empty, white space or punctuation only: never dropped */
+    V_CONTENT, /* a sentence, a question, a long or truncated line */
+    V_DROP,    /* furniture on its own text */
+    V_HEADER,  /* a related-articles header: dropped, opens a link list */
+    V_WEAK,    /* a listed menu/social/button word: furniture in context */
+    V_OTHER    /* none of these: a title, a subheading, a link title ... */
+};
+
+typedef struct info {
+    int v;
+    const char *why;  /* reason when v is V_DROP, V_HEADER or V_WEAK */
+    int cat;          /* NAZIF__CAT_* of a V_WEAK line (0: a date) */
+    int words;        /* words (tokens with a letter or digit) */
+    int final;        /* ends with . ! ? ؟ … (closing quotes skipped) */
+    int para;         /* a content paragraph: what follows a subheading */
+    int title;        /* V_OTHER with at most BP_TITLE_WORDS words */
+    int very_short;   /* V_OTHER/V_WEAK with 1..3 words and few bytes */
+    int marker;       /* opens with a link label: "شاهد: ..." */
+} info;
+
+/* ---- raw-text helpers ---------------------------------------------------- */
+
+/* The last code point of s[0..n) that is not white space or a closing
+   quote/bracket; 0 when none. */
+static uint32_t last_meaningful(const uint8_t *s, size_t n)
+{
+    /* the common cases without decoding: an Arabic letter, a full stop,
+       after trailing spaces */
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    if (n >= 2 && s[n - 2] >= 0xD8 && s[n - 2] <= 0xDB &&
+        (s[n - 1] & 0xC0) == 0x80)
+        return ((uint32_t)(s[n - 2] & 0x1F) << 6) | (s[n - 1] & 0x3Fu);
+    if (n >= 1 && s[n - 1] == '.') return '.';
+    size_t e = n;
+    while (e > 0) {
+        size_t b = e - 1;
+        while (b > 0 && (s[b] & 0xC0) == 0x80 && e - b < 4) b--;
+        size_t len;
+        uint32_t cp = nazif__utf8_decode(s + b, e - b, &len);
+        if (len != e - b) cp = NAZIF__BAD;
+        switch (cp) {
+        case ' ': case '\t': case '\r': case '\n': case 0xA0:
+        case '"': case '\'': case ')': case ']': case 0xBB /* » */:
+        case 0x201D: case 0x2019: case 0x200F: case 0x200E:
+            e = b;
+            continue;
+        default:
+            return cp;
+        }
+    }
+    return 0;
+}
+
+static int is_final_punct(uint32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x061F /* ؟ */ ||
+           cp == 0x2026 /* … */ || cp == 0x06D4 /* ۔ */;
+}
+
+/* More than `limit` space-separated raw tokens?  Stops early.  memchr
+   from space to space: a byte loop mispredicts at every word boundary. */
+static int more_words_than(const uint8_t *s, size_t n, int limit)
+{
+    size_t i = 0;
+    int words = 0;
+    while (i < n && s[i] == ' ') i++;
+    while (i < n) {
+        if (++words > limit) return 1;
+        const uint8_t *sp = memchr(s + i, ' ', n - i);
+        if (!sp) return 0;
+        i = (size_t)(sp - s);
+        while (i < n && s[i] == ' ') i++;
+    }
+    return 0;
+}
+
+/* ---- normalised-text helpers --------------------------------------------- */
+
+static int is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
+
+/* Is the code point at s[i) (a lead byte) a letter or a digit of
+   normalised text? */
+static int word_byte(const uint8_t *s, size_t n, size_t i)
+{
+    if (s[i] < 0x80)
+        return (s[i] >= 'a' && s[i] <= 'z') || is_digit(s[i]) ||
+               s[i] == '\'';
+    size_t len;
+    uint32_t cp = nazif__utf8_decode(s + i, n - i, &len);
+    return (cp >= 0x0621 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D5) ||
+           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+           cp == 0xA9;
+}
+
+/* A token of normalised text: s[b..e) between spaces, and its core with
+   punctuation trimmed from both ends (cb..ce). */
+typedef struct tok {
+    size_t b, e, cb, ce;
+} tok;
+
+/* Next space-separated token at or after *pos; 0 at the end. */
+static int next_tok(const uint8_t *s, size_t n, size_t *pos, tok *t)
+{
+    size_t i = *pos;
+    while (i < n && s[i] == ' ') i++;
+    if (i >= n) return 0;
+    t->b = i;
+    while (i < n && s[i] != ' ') i++;
+    t->e = i;
+    *pos = i;
+    size_t cb = t->b, ce = t->e;
+    while (cb < ce && !word_byte(s, n, cb)) {
+        cb++;
+        while (cb < ce && (s[cb] & 0xC0) == 0x80) cb++;
+    }
+    while (ce > cb) {
+        size_t st = ce - 1;
+        while (st > cb && (s[st] & 0xC0) == 0x80) st--;
+        if (word_byte(s, n, st)) break;
+        ce = st;
+    }
+    t->cb = cb;
+    t->ce = ce;
+    return 1;
+}
+
+static int count_words(const uint8_t *s, size_t n)
+{
+    size_t pos = 0;
+    tok t;
+    int w = 0;
+    while (next_tok(s, n, &pos, &t))
+        if (t.ce > t.cb) w++;
+    return w;
+}
+
+/*
+ * Date analysis of normalised text: every token a number, a date word or
+ * punctuation?  Sets the flags the callers combine.
+ */
+typedef struct datefacts {
+    int digits;   /* tokens with a digit */
+    int numeric;  /* a number with / - : . inside: 2022/03/03, 10:45 */
+    int month;    /* a month or week-day name */
+    int unit;     /* a unit of time */
+    int filler;   /* another stamp word (منذ، ص، GMT) */
+    int other;    /* any other word */
+    int tokens;   /* tokens with a letter or digit */
+} datefacts;
+
+/* Digit groups of s[0..n) split at one kind of separator; 0 if malformed. */
+static int digit_groups(const uint8_t *s, size_t n, uint8_t sep,
+                        unsigned val[3], size_t width[3])
+{
+    int g = 0;
+    size_t i = 0;
+    while (i <= n) {
+        if (g == 3) return 0;
+        unsigned v = 0;
+        size_t b = i;
+        while (i < n && is_digit(s[i])) {
+            if (i - b < 5) v = v * 10 + (unsigned)(s[i] - '0');
+            i++;
+        }
+        if (i == b) return 0;
+        val[g] = v;
+        width[g] = i - b;
+        g++;
+        if (i == n) break;
+        if (s[i] != sep) return 0;
+        i++;
+    }
+    return g;
+}
+
+/* A numeric date or time: 14/11/2023, 2023-11-14, 14.11.2023, 10:45,
+   10:45:30.  A phone number (71.963.512) or a score (3-1) is not. */
+static int numeric_date(const uint8_t *s, size_t n)
+{
+    unsigned v[3];
+    size_t w[3];
+    static const uint8_t seps[] = {'/', '-', '.', ':'};
+    for (size_t k = 0; k < sizeof seps; k++) {
+        int g = digit_groups(s, n, seps[k], v, w);
+        if (g < 2) continue;
+        if (seps[k] == ':')
+            return w[0] <= 2 && v[0] <= 24 && w[1] == 2 && v[1] < 60 &&
+                   (g == 2 || (w[2] == 2 && v[2] < 60));
+        if (g != 3) return 0;
+        if (w[0] == 4) /* y-m-d */
+            return v[1] >= 1 && v[1] <= 12 && v[2] >= 1 && v[2] <= 31;
+        return v[0] >= 1 && v[0] <= 31 && v[1] >= 1 && v[1] <= 12 &&
+               (w[2] == 2 || w[2] == 4);
+    }
+    return 0;
+}
+
+static void date_facts(const uint8_t *s, size_t n, datefacts *d)
+{
+    memset(d, 0, sizeof *d);
+    size_t pos = 0;
+    tok t;
+    while (next_tok(s, n, &pos, &t)) {
+        if (t.ce <= t.cb) continue;
+        d->tokens++;
+        int has_digit = 0, inner_sep = 0, letters = 0;
+        for (size_t k = t.cb; k < t.ce; k++) {
+            if (is_digit(s[k])) has_digit = 1;
+            else if (s[k] == '/' || s[k] == '-' || s[k] == ':' || s[k] == '.')
+                inner_sep = 1;
+            else letters = 1;
+        }
+        if (has_digit && !letters) {
+            d->digits++;
+            if (inner_sep && numeric_date(s + t.cb, t.ce - t.cb)) d->numeric++;
+            else if (inner_sep) d->other++; /* 71.963.512, 3-1: a number */
+            continue;
+        }
+        switch (nazif__phr_word(s + t.cb, t.ce - t.cb)) {
+        case NAZIF__HOW_MONTH: d->month++; break;
+        case NAZIF__HOW_UNIT: d->unit++; break;
+        case NAZIF__HOW_DATEWORD: d->filler++; break;
+        default:
+            /* "3مارس", "2022م": digits glued to a date word */
+            if (has_digit) {
+                size_t k = t.cb;
+                while (k < t.ce && (is_digit(s[k]) || s[k] == '/')) k++;
+                int how = nazif__phr_word(s + k, t.ce - k);
+                if (k > t.cb && how != 0 && how != NAZIF__HOW_MARKER) {
+                    d->digits++;
+                    if (how == NAZIF__HOW_MONTH) d->month++;
+                    break;
+                }
+            }
+            d->other++;
+            break;
+        }
+    }
+}
+
+/* A rest of a stamp line that holds a date: "3 مارس 2022", "12:30", with
+   at most a few other words ("| آخر تحديث 3 مارس"), none when the line
+   ends like a sentence ("Updated figures are due in March." stays). */
+static int date_like(const datefacts *d, int final)
+{
+    if (d->other > (final ? 0 : 3)) return 0;
+    return d->month > 0 || d->numeric > 0 || d->digits > 0;
+}
+
+/* A whole line that is only a date or time stamp. */
+static int date_only(const datefacts *d)
+{
+    return d->other == 0 && d->tokens <= 12 && d->digits > 0 &&
+           (d->month > 0 || d->numeric > 0 || (d->unit > 0 && d->filler > 0));
+}
+
+/* Is the normalised text a listed phrase (any whole-line kind)? */
+static const nazif__phrase *whole(const uint8_t *s, size_t n)
+{
+    return nazif__phr_whole(s, n);
+}
+
+static int sep_token(const uint8_t *s, size_t b, size_t e, int *angle)
+{
+    /* a token made only of separators: > >> » › « | / • · \ */
+    if (b >= e) return 0;
+    int any = 0;
+    size_t i = b;
+    while (i < e) {
+        size_t len;
+        uint32_t cp = nazif__utf8_decode(s + i, e - i, &len);
+        if (cp == '>' || cp == 0xBB || cp == 0x203A || cp == 0xAB ||
+            cp == '<' || cp == 0x2039) {
+            *angle = 1;
+            any = 1;
+        } else if (cp == '|' || cp == '/' || cp == 0x2022 || cp == 0xB7 ||
+                   cp == '\\' || cp == 0x2219 || cp == 0xA6) {
+            any = 1;
+        } else {
+            return 0;
+        }
+        i += len;
+    }
+    return any;
+}
+
+/*
+ * A breadcrumb or a menu on one line: "الرئيسية > سياسة > عربي ودولي",
+ * "Home | News | Sport".  Every segment between separators is short (1-4
+ * words, no final punctuation); with > » › at least two segments and a
+ * listed word or three segments; with | / • at least three segments and a
+ * listed word, or two listed words.
+ */
+static int separator_line(const uint8_t *s, size_t n)
+{
+    /* « and » together are quotation marks, not separators */
+    int quotes = 0;
+    for (size_t k = 0; k + 1 < n; k++)
+        if (s[k] == 0xC2 && (s[k + 1] == 0xAB || s[k + 1] == 0xBB))
+            quotes |= s[k + 1] == 0xAB ? 1 : 2;
+    if (quotes == 3) return 0;
+    size_t pos = 0, seg_b = 0, seg_e = 0;
+    int segs = 0, known = 0, angle = 0, seps = 0, words = 0;
+    tok t;
+    int have = 0;
+    for (;;) {
+        int more = next_tok(s, n, &pos, &t);
+        if (more && !sep_token(s, t.b, t.e, &angle)) {
+            if (!have) seg_b = t.b;
+            seg_e = t.e;
+            have = 1;
+            if (t.ce > t.cb) words++;
+            if (s[t.e - 1] == '.' || s[t.e - 1] == '!' || s[t.e - 1] == '?')
+                return 0;
+            continue;
+        }
+        if (more) seps++;
+        if (have) {
+            if (words < 1 || words > 4 || seg_e - seg_b > 48) return 0;
+            segs++;
+            if (whole(s + seg_b, seg_e - seg_b)) known++;
+        } else if (more && segs > 0) {
+            return 0; /* two separators in a row */
+        }
+        have = 0;
+        words = 0;
+        if (!more) break;
+    }
+    if (seps == 0 || segs < 2) return 0;
+    if (angle) return known >= 1 || segs >= 3;
+    return (segs >= 3 && known >= 1) || known == segs;
+}
+
+/* "فيسبوك تويتر واتساب": two or more tokens, each a listed weak word (a
+   network name, a menu word). */
+static int weak_words_line(const uint8_t *s, size_t n, const char **why)
+{
+    size_t pos = 0;
+    tok t;
+    int count = 0, share = 0;
+    while (next_tok(s, n, &pos, &t)) {
+        if (t.ce <= t.cb) continue;
+        const nazif__phrase *p = whole(s + t.cb, t.ce - t.cb);
+        if (!p || p->how != NAZIF__HOW_WEAK ||
+            (p->cat != NAZIF__CAT_SHARE && p->cat != NAZIF__CAT_NAV))
+            return 0;
+        if (p->cat == NAZIF__CAT_SHARE) share++;
+        count++;
+    }
+    if (count < 2 || (share == 0 && count < 3)) return 0;
+    *why = share ? "share bar (network names)" : "menu (section names)";
+    return 1;
+}
+
+/* Ends with a link marker after a bracket or a dash: "(فيديو)", "- صور". */
+static int ends_with_marker(const uint8_t *raw, size_t rn, const uint8_t *s,
+                            size_t n)
+{
+    size_t e = n, b = n;
+    while (b > 0 && s[b - 1] != ' ') b--;
+    if (b == e || nazif__phr_word(s + b, e - b) != NAZIF__HOW_MARKER) return 0;
+    /* the raw line must show the bracket or the dash */
+    size_t k = rn;
+    while (k > 0 && (raw[k - 1] == ' ' || raw[k - 1] == '\r')) k--;
+    if (k > 0 && (raw[k - 1] == ')' || raw[k - 1] == ']')) return 1;
+    /* "title - فيديو": a dash before the last word */
+    return b >= 2 && (s[b - 2] == '-' || s[b - 2] == '|');
+}
+
+static const char *cat_reason(int cat)
+{
+    switch (cat) {
+    case NAZIF__CAT_SKIP: return "skip link";
+    case NAZIF__CAT_NAV: return "menu or breadcrumb";
+    case NAZIF__CAT_RELATED: return "related-articles block";
+    case NAZIF__CAT_SHARE: return "share bar";
+    case NAZIF__CAT_TAGS: return "tag list";
+    case NAZIF__CAT_COMMENTS: return "comment prompt";
+    case NAZIF__CAT_COOKIES: return "cookie notice";
+    case NAZIF__CAT_SUBSCRIBE: return "subscribe prompt";
+    case NAZIF__CAT_STAMPS: return "publication stamp or source line";
+    case NAZIF__CAT_COPYRIGHT: return "copyright line";
+    default: return "page furniture";
+    }
+}
+
+/* ---- stage 1: one line on its own ---------------------------------------- */
+
+static void set(info *f, int v, const char *why)
+{
+    f->v = v;
+    f->why = why;
+}
+
+/* Rules for a line that opens with a head phrase p (rest at s[rest..n)).
+   Returns 1 when they decide the line. */
+static int head_rules(info *f, const nazif__phrase *p, const uint8_t *s,
+                      size_t n, size_t rest, int sentence)
+{
+    int rest_words = count_words(s + rest, n - rest);
+    switch (p->cat) {
+    case NAZIF__CAT_COOKIES:
+        if (p->how == NAZIF__HOW_OPENER && f->words <= 60 &&
+            nazif__phr_contains(s, n, NAZIF__CAT_COOKIES, NAZIF__HOW_TERM)) {
+            set(f, V_DROP, "cookie notice");
+            return 1;
+        }
+        return 0;
+    case NAZIF__CAT_SUBSCRIBE:
+        if (f->words <= 20) {
+            set(f, V_DROP, "subscribe prompt");
+            return 1;
+        }
+        return 0;
+    case NAZIF__CAT_COPYRIGHT: {
+        /* "Copyright 2023 ...", "حقوق النشر © ...": needs a year or © */
+        int year = 0;
+        for (size_t k = rest; k < n; k++)
+            if (is_digit(s[k]) || (s[k] == 0xC2 && k + 1 < n && s[k + 1] == 0xA9))
+                year = 1;
+        if ((year || rest_words == 0) && f->words <= 25) {
+            set(f, V_DROP, "copyright line");
+            return 1;
+        }
+        return 0;
+    }
+    default:
+        break;
+    }
+    if (sentence) return 0; /* a real sentence that begins with the words */
+    if (p->how == NAZIF__HOW_LABEL) {
+        /* "شاهد: ..." -- a link only inside a related block (decided with
+           the neighbours); also how video headlines begin */
+        if (rest_words == 0) {
+            set(f, V_HEADER, "related-articles header");
+            return 1;
+        }
+        set(f, V_OTHER, NULL);
+        f->title = f->words <= BP_TITLE_WORDS;
+        f->marker = 1;
+        return 1;
+    }
+    switch (p->cat) {
+    case NAZIF__CAT_RELATED:
+        if (rest_words == 0) {
+            set(f, V_HEADER, "related-articles header");
+            return 1;
+        }
+        if (f->words <= 30) {
+            set(f, V_DROP, "related-article link (read also ...)");
+            return 1;
+        }
+        return 0;
+    case NAZIF__CAT_TAGS:
+        set(f, V_DROP, "tag list");
+        return 1;
+    case NAZIF__CAT_STAMPS:
+        if (p->how == NAZIF__HOW_DATE) {
+            datefacts d;
+            date_facts(s + rest, n - rest, &d);
+            if (rest_words == 0 || date_like(&d, f->final)) {
+                set(f, V_DROP, "publication stamp");
+                return 1;
+            }
+            return 0;
+        }
+        if (rest_words <= 10) {
+            set(f, V_DROP, "source line");
+            return 1;
+        }
+        return 0;
+    default:
+        /* share bars and the rest: a label and a few words */
+        if (!f->final && rest_words <= 6) {
+            set(f, V_DROP, cat_reason(p->cat));
+            return 1;
+        }
+        return 0;
+    }
+}
+
+/* A separator byte sequence at s[k): > | / < \\ » « · ¦ • › ‹ ∙ */
+static int sep_at(const uint8_t *s, size_t n, size_t k)
+{
+    uint8_t c = s[k];
+    if (c == '>' || c == '|' || c == '/' || c == '<' || c == '\\') return 1;
+    if (c == 0xC2 && k + 1 < n)
+        return s[k + 1] == 0xBB || s[k + 1] == 0xAB || s[k + 1] == 0xB7 ||
+               s[k + 1] == 0xA6;
+    if (c == 0xE2 && k + 2 < n)
+        return (s[k + 1] == 0x80 &&
+                (s[k + 2] == 0xA2 || s[k + 2] == 0xBA || s[k + 2] == 0xB9)) ||
+               (s[k + 1] == 0x88 && s[k + 2] == 0x99);
+    return 0;
+}
+
+/* Bytes that may start a separator: 1 for the ASCII ones (> | / < \\),
+   2 for lead bytes of » « · ¦ (C2) and • › ‹ ∙ (E2), checked by sep_at. */
+static const uint8_t sep_byte[256] = {
+    ['>'] = 1, ['|'] = 1, ['/'] = 1, ['<'] = 1, ['\\'] = 1,
+    [0xC2] = 2, [0xE2] = 2,
+};
+
+/* Does the raw line hold a separator?  One branch-free pass, then an exact
+   look only when a C2/E2 lead byte occurs. */
+static int raw_has_sep(const uint8_t *s, size_t n)
+{
+    unsigned acc = 0;
+    for (size_t k = 0; k < n; k++) acc |= sep_byte[s[k]];
+    if (acc & 1) return 1;
+    if (acc & 2)
+        for (size_t k = 0; k < n; k++)
+            if (sep_byte[s[k]] == 2 && sep_at(s, n, k)) return 1;
+    return 0;
+}
+
+/* Does the first token start with a digit (ASCII or Arabic-Indic)? */
+static int raw_digit_first(const uint8_t *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+    if (k >= n) return 0;
+    if (s[k] >= '0' && s[k] <= '9') return 1;
+    return k + 1 < n &&
+           ((s[k] == 0xD9 && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) ||
+            (s[k] == 0xDB && s[k + 1] >= 0xB0 && s[k + 1] <= 0xB9));
+}
+
+/* The V_OTHER / short V_CONTENT outcome for a line with no listed word.
+   Word counts from the raw text, only as far as the thresholds need. */
+static void plain(info *f, int question, const uint8_t *raw, size_t rn)
+{
+    if (question) {
+        set(f, V_CONTENT, NULL);
+    } else if (f->final) {
+        set(f, V_CONTENT, NULL);
+        f->para = more_words_than(raw, rn, 4);
+    } else {
+        set(f, V_OTHER, NULL);
+        f->title = !more_words_than(raw, rn, BP_TITLE_WORDS);
+        f->very_short = rn <= 64 && !more_words_than(raw, rn, 3);
+    }
+}
+
+static void analyse(const nazif__bp_line *L, info *f)
+{
+    memset(f, 0, sizeof *f);
+    if (L->truncated) {
+        set(f, V_CONTENT, NULL);
+        f->para = 1;
+        return;
+    }
+    const uint8_t *raw = L->s;
+    size_t rn = L->len;
+    if (rn == 0) {
+        set(f, V_BLANK, NULL);
+        return;
+    }
+    uint32_t last = last_meaningful(raw, rn);
+    if (last == 0) {
+        set(f, V_BLANK, NULL);
+        return;
+    }
+    f->final = is_final_punct(last);
+    int question = last == '?' || last == 0x061F;
+
+    /* Fast path 1: long lines, and sentences (final punctuation, more than
+       eight words), are content unless a strong phrase (cookie, subscribe,
+       copyright) opens them or they hold the anchor of a copyright phrase:
+       nothing else can drop them. */
+    int sentence = f->final && !question &&
+                   more_words_than(raw, rn, BP_SENTENCE_WORDS);
+    if (rn > BP_LONG || sentence) {
+        unsigned first = nazif__phr_first_word(raw, rn);
+        int anchor = rn <= BP_ANCHOR_MAX && nazif__phr_anchor(raw, rn);
+        if (!(first & NAZIF__FIRST_STRONG) && !anchor) {
+            set(f, V_CONTENT, NULL);
+            f->para = 1;
+            f->words = BP_SENTENCE_WORDS + 1;
+            return;
+        }
+    } else {
+        /* Fast path 2: a short line can only be furniture when its first
+           word begins a listed phrase or a date, or it has a separator or
+           a copyright anchor.  Titles and subheadings mostly stop here. */
+        if (nazif__phr_first_word(raw, rn) == 0 && !raw_digit_first(raw, rn) &&
+            !raw_has_sep(raw, rn) &&
+            (rn > BP_ANCHOR_MAX || !nazif__phr_anchor(raw, rn))) {
+            plain(f, question, raw, rn);
+            return;
+        }
+    }
+
+    uint8_t buf[NAZIF__PHR_NORM_MAX];
+    int full;
+    size_t n = nazif__phr_normalise(raw, rn, buf, sizeof buf, &full);
+    const uint8_t *s = buf;
+    if (n == 0) {
+        set(f, V_BLANK, NULL);
+        return;
+    }
+    f->words = count_words(s, n);
+    if (full || rn > BP_LONG) sentence = 1; /* long: treated as a sentence */
+    else sentence = f->final && !question && f->words > BP_SENTENCE_WORDS;
+
+    /* Cheap facts that gate the costlier checks below. */
+    int has_digit = 0, has_sep = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] >= '0' && s[k] <= '9') has_digit = 1;
+        else if (!has_sep && sep_at(s, n, k)) has_sep = 1;
+    }
+
+    /* strong phrases, final punctuation or not */
+    size_t rest = 0;
+    const nazif__phrase *hp = NULL;
+    if (nazif__phr_first_word_norm(s, n)) hp = nazif__phr_head(s, n, &rest);
+    if (hp && (hp->cat == NAZIF__CAT_COOKIES ||
+               hp->cat == NAZIF__CAT_SUBSCRIBE ||
+               hp->cat == NAZIF__CAT_COPYRIGHT) &&
+        head_rules(f, hp, s, n, rest, sentence))
+        return;
+    if (f->words <= 25 && rn <= BP_ANCHOR_MAX && nazif__phr_anchor(raw, rn) &&
+        nazif__phr_contains(s, n, NAZIF__CAT_COPYRIGHT, NAZIF__HOW_CONTAINS)) {
+        set(f, V_DROP, "copyright line");
+        return;
+    }
+
+    const nazif__phrase *wp = whole(s, n);
+    if (question) {
+        /* questions are content ("كيف بدأت فكرة الرواية؟") unless the whole
+           line is a listed prompt */
+        if (wp && wp->how == NAZIF__HOW_LINE) set(f, V_DROP, cat_reason(wp->cat));
+        else set(f, V_CONTENT, NULL);
+        return;
+    }
+    if (sentence) {
+        set(f, V_CONTENT, NULL);
+        f->para = 1;
+        return;
+    }
+    if (wp) {
+        if (wp->how == NAZIF__HOW_HEADER) set(f, V_HEADER, "related-articles header");
+        else if (wp->how == NAZIF__HOW_WEAK) set(f, V_WEAK, cat_reason(wp->cat));
+        else set(f, V_DROP, cat_reason(wp->cat));
+        f->cat = wp->cat;
+        f->very_short = f->words <= 3 && rn <= 64;
+        return;
+    }
+    if (hp && head_rules(f, hp, s, n, rest, 0)) return;
+    if (has_sep && separator_line(s, n)) {
+        set(f, V_DROP, "breadcrumb or menu line");
+        return;
+    }
+    const char *why = NULL;
+    if (f->words <= 12 && weak_words_line(s, n, &why)) {
+        set(f, V_DROP, why);
+        return;
+    }
+    if (has_digit && f->words <= 12) {
+        /* A date alone is furniture only next to furniture: a schedule in
+           an article has "الأحد 26 فيفري 2017" lines too.  One that ends
+           with a colon introduces a list and stays. */
+        datefacts d;
+        date_facts(s, n, &d);
+        if (date_only(&d) && last != ':') {
+            set(f, V_WEAK, "date stamp");
+            return;
+        }
+    }
+    plain(f, question, raw, rn);
+}
+
+/* Does line L end with a link marker?  Normalises it: called only for a
+   title inside a related block. */
+static int line_marker(const nazif__bp_line *L)
+{
+    uint8_t buf[NAZIF__PHR_NORM_MAX];
+    int full;
+    size_t n = nazif__phr_normalise(L->s, L->len, buf, sizeof buf, &full);
+    return n > 0 && ends_with_marker(L->s, L->len, buf, n);
+}
+
+/* ---- stage 2: the neighbourhood ------------------------------------------ */
+
+/* The window: lines[0..n), deciding lines[i].  at_end is not needed: a
+   line with no non-blank line after it in the window is treated as the end
+   of its block whether or not the document goes on (a window of blanks). */
+typedef struct ctx {
+    const nazif__bp_line *lines;
+    size_t n, i;
+} ctx;
+
+/* Furniture on its own text. */
+static int local_furniture(const info *f)
+{
+    return f->v == V_DROP || f->v == V_HEADER || f->v == V_WEAK;
+}
+
+/* The previous non-blank line before k, or -1. */
+static long prev_nonblank(const ctx *c, size_t k, info *f)
+{
+    while (k > 0) {
+        k--;
+        analyse(&c->lines[k], f);
+        if (f->v != V_BLANK) return (long)k;
+    }
+    return -1;
+}
+
+/* The next non-blank line after k in the window, or -1. */
+static long next_nonblank(const ctx *c, size_t k, info *f)
+{
+    for (k++; k < c->n; k++) {
+        analyse(&c->lines[k], f);
+        if (f->v != V_BLANK) return (long)k;
+    }
+    return -1;
+}
+
+/*
+ * Is the line after k (a title candidate) a subheading?  It is when the
+ * next line that is not furniture on its own text is a content paragraph:
+ * "موقف الاتحاد الأفريقي" followed by "من جهته، رحب الاتحاد ...".  A link
+ * title is followed by another link, furniture, or the end.
+ */
+static int followed_by_paragraph(const ctx *c, size_t k)
+{
+    info f;
+    long q = (long)k;
+    for (;;) {
+        q = next_nonblank(c, (size_t)q, &f);
+        if (q < 0) return 0;
+        if (local_furniture(&f)) continue;
+        return f.para;
+    }
+}
+
+/*
+ * Is line i inside a related-articles link list?  Walk back over blank
+ * lines and dropped link titles to a dropped header.  *first is set when
+ * no link title stands between the header and line i.  When the window
+ * runs out after two or more dropped link titles, the header is further
+ * back and the list goes on.
+ */
+static int in_related_list(const ctx *c, int *first)
+{
+    int items = 0;
+    size_t k = c->i;
+    info f;
+    while (k > 0) {
+        k--;
+        analyse(&c->lines[k], &f);
+        if (f.v == V_BLANK) continue;
+        if (!c->lines[k].drop) return 0;
+        if (f.v == V_HEADER) {
+            *first = items == 0;
+            return 1;
+        }
+        if (f.v == V_OTHER && f.title) {
+            items++;
+            continue;
+        }
+        return 0;
+    }
+    if (items >= 2) {
+        *first = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* A member of a menu run: a short line without final punctuation. */
+static int run_member(const info *f)
+{
+    if (f->v == V_WEAK || f->v == V_OTHER) return f->very_short;
+    if (f->v == V_DROP || f->v == V_HEADER) return f->words <= 5;
+    return 0;
+}
+
+/*
+ * Short-line run around line i (blank lines skipped): how many lines and
+ * how many of them listed (or, before i, already dropped).
+ */
+static void menu_run(const ctx *c, const info *self, int *len, int *known)
+{
+    info f;
+    *len = 1;
+    *known = local_furniture(self);
+    size_t k = c->i;
+    while (k > 0) {
+        k--;
+        analyse(&c->lines[k], &f);
+        if (f.v == V_BLANK) continue;
+        if (!run_member(&f)) break;
+        (*len)++;
+        if (c->lines[k].drop) (*known)++;
+    }
+    for (k = c->i + 1; k < c->n; k++) {
+        analyse(&c->lines[k], &f);
+        if (f.v == V_BLANK) continue;
+        if (!run_member(&f)) break;
+        (*len)++;
+        if (local_furniture(&f)) (*known)++;
+    }
+}
+
+/* No content line follows i in the window, and the window reaches the end
+   of the document or is full of furniture. */
+static int at_page_end(const ctx *c)
+{
+    info f;
+    for (size_t k = c->i + 1; k < c->n; k++) {
+        analyse(&c->lines[k], &f);
+        if (f.v == V_CONTENT || (f.v == V_OTHER && !f.very_short)) return 0;
+    }
+    return 1;
+}
+
+int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
+                     int at_end, const char **why)
+{
+    info f;
+    analyse(&lines[i], &f);
+    switch (f.v) {
+    case V_BLANK:
+    case V_CONTENT:
+        return 0;
+    case V_DROP:
+    case V_HEADER:
+        *why = f.why;
+        return 1;
+    default:
+        break;
+    }
+
+    ctx c = {lines, n, i};
+    (void)at_end;
+    info pf, qf;
+    long p = prev_nonblank(&c, i, &pf);
+    long q = next_nonblank(&c, i, &qf);
+    int prev_dropped = p >= 0 && lines[p].drop;
+
+    /* Link titles under a "read also" header. */
+    int first = 0;
+    if (f.v == V_OTHER && f.title && in_related_list(&c, &first)) {
+        if (first || q < 0 || f.marker || line_marker(&lines[i]) ||
+            !followed_by_paragraph(&c, i)) {
+            *why = "link under a related-articles header";
+            return 1;
+        }
+        return 0; /* a subheading: the block ended before it */
+    }
+
+    /* A listed word (menu, network, button, date) next to furniture.  A
+       section name right before a paragraph may be its subheading
+       ("اقتصاد" in a news round-up), so it stays unless in a menu run. */
+    if (f.v == V_WEAK) {
+        int subheading = f.cat == NAZIF__CAT_NAV && q >= 0 && qf.para;
+        if (!subheading && (prev_dropped ||
+                            (q >= 0 && (qf.v == V_DROP || qf.v == V_HEADER)))) {
+            *why = f.why;
+            return 1;
+        }
+    }
+
+    if (f.very_short) {
+        int len, known;
+        menu_run(&c, &f, &len, &known);
+        if (len >= 3 && known >= 2 && 3 * known >= 2 * len) {
+            if (f.v == V_WEAK) {
+                *why = "short line in a menu run";
+                return 1;
+            }
+            /* an unlisted short line in the run: not a headline (followed
+               by its paragraph), and near the top or at the end */
+            if (!followed_by_paragraph(&c, i) &&
+                (lines[i].index < BP_TOP_LINES || at_page_end(&c))) {
+                *why = "short line in a menu run";
+                return 1;
+            }
+        }
+        /* between two pieces of furniture */
+        if (f.v == V_OTHER && prev_dropped && q >= 0 && local_furniture(&qf) &&
+            !followed_by_paragraph(&c, i)) {
+            *why = "short line between page furniture";
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,389 @@
+/*
+ * phrases.c -- the curated lists in data (.tsv files): boilerplate phrases,
+ * abbreviations.  The tables are generated into phrases_tables.h by
+ * tools/gen_phrases.py; this file holds only the normalisation that both
+ * sides share and the searches.  No state, no allocation.
+ *
+ * The normalisation here and normalise() in tools/gen_phrases.py must agree:
+ * the unit test runs every generated entry through nazif__phr_normalise and
+ * expects it back unchanged.
+ */
+#include "internal.h"
+
+#define NAZIF__PHRASES_TABLES_IMPL
+#include "phrases_tables.h"
+
+#include <string.h>
+
+/* ---- normalisation ---------------------------------------------------- */
+
+/* harakat, Quranic marks, tatweel and invisible format characters */
+static int dropped(uint32_t cp)
+{
+    if (cp < 0x00AD) return 0;
+    return (cp >= 0x0610 && cp <= 0x061A) || (cp >= 0x064B && cp <= 0x065F) ||
+           cp == 0x0670 || (cp >= 0x06D6 && cp <= 0x06ED) || cp == 0x0640 ||
+           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) ||
+           cp == 0xFEFF || cp == 0x00AD || cp == 0x061C;
+}
+
+static int is_space(uint32_t cp)
+{
+    if (cp < 0x80) return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D);
+    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000;
+}
+
+static uint32_t fold(uint32_t cp)
+{
+    if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 0x20 : cp;
+    switch (cp) {
+    case 0x0622: case 0x0623: case 0x0625:
+    case 0x0671: case 0x0672: case 0x0673: return 0x0627; /* -> alef */
+    case 0x0649: case 0x06CC: return 0x064A;              /* -> yeh */
+    case 0x0629: return 0x0647;                           /* ة -> ه */
+    case 0x06A9: return 0x0643;                           /* ک -> ك */
+    default: break;
+    }
+    if (cp >= 0x0660 && cp <= 0x0669) return cp - 0x0660 + '0';
+    if (cp >= 0x06F0 && cp <= 0x06F9) return cp - 0x06F0 + '0';
+    return cp;
+}
+
+/* letters, digits and ©: what may stand at either end of a normalised line */
+static int alnum_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+               (cp >= 'A' && cp <= 'Z');
+    return (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A) ||
+           (cp >= 0x066E && cp <= 0x066F) || (cp >= 0x0671 && cp <= 0x06D3) ||
+           cp == 0x06D5 || (cp >= 0x06FA && cp <= 0x06FC) || cp == 0x06FF ||
+           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+           cp == 0xA9;
+}
+
+/* the code point that ends at s[end) (s is valid UTF-8 we wrote) */
+static uint32_t last_cp(const uint8_t *s, size_t end, size_t *start)
+{
+    size_t b = end - 1;
+    while (b > 0 && (s[b] & 0xC0) == 0x80) b--;
+    size_t len;
+    *start = b;
+    return nazif__utf8_decode(s + b, end - b, &len);
+}
+
+size_t nazif__phr_normalise(const uint8_t *s, size_t n, uint8_t *out,
+                            size_t cap, int *full)
+{
+    size_t o = 0, i = 0;
+    int pending = 0;
+    *full = 0;
+    while (i < n) {
+        size_t len;
+        uint32_t cp;
+        if (s[i] < 0x80) {
+            cp = s[i];
+            len = 1;
+        } else if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n &&
+                   (s[i + 1] & 0xC0) == 0x80) {
+            /* two-byte sequences (all of Arabic) without the call */
+            cp = ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3Fu);
+            len = 2;
+        } else {
+            cp = nazif__utf8_decode(s + i, n - i, &len);
+        }
+        i += len;
+        if (cp == NAZIF__BAD || is_space(cp)) {
+            pending = 1;
+            continue;
+        }
+        if (dropped(cp)) continue;
+        cp = fold(cp);
+        if (cp == ':') pending = 0;
+        size_t need = (size_t)(pending && o > 0) +
+                      (cp < 0x80 ? 1u : cp < 0x800 ? 2u : 4u);
+        if (o + need > cap) {
+            *full = 1;
+            break;
+        }
+        if (pending && o > 0) out[o++] = ' ';
+        pending = 0;
+        if (cp < 0x80) {
+            out[o++] = (uint8_t)cp;
+        } else if (cp < 0x800) {
+            out[o++] = (uint8_t)(0xC0 | (cp >> 6));
+            out[o++] = (uint8_t)(0x80 | (cp & 0x3F));
+        } else {
+            o += nazif__utf8_encode(cp, out + o);
+        }
+    }
+    /* Strip non-alphanumerics at both ends, then a trailing "(12" / "[3"
+       whose closing bracket the strip removed, and strip again. */
+    size_t b = 0, e = o;
+    for (;;) {
+        while (b < e) {
+            size_t len;
+            uint32_t cp = nazif__utf8_decode(out + b, e - b, &len);
+            if (alnum_cp(cp)) break;
+            b += len;
+        }
+        while (e > b) {
+            size_t st;
+            uint32_t cp = last_cp(out, e, &st);
+            if (alnum_cp(cp) || st < b) break;
+            e = st;
+        }
+        size_t j = e;
+        while (j > b && out[j - 1] >= '0' && out[j - 1] <= '9') j--;
+        if (j == e) break;
+        size_t k = j;
+        while (k > b && out[k - 1] == ' ') k--;
+        if (k > b && (out[k - 1] == '(' || out[k - 1] == '[')) {
+            e = k - 1;
+            continue;
+        }
+        break;
+    }
+    if (b > 0) memmove(out, out + b, e - b);
+    return e - b;
+}
+
+/* ---- searches ---------------------------------------------------------- */
+
+static int cmp_bytes(const uint8_t *a, size_t an, const char *b, size_t bn)
+{
+    size_t m = an < bn ? an : bn;
+    int c = memcmp(a, b, m);
+    if (c != 0) return c;
+    return an < bn ? -1 : an > bn ? 1 : 0;
+}
+
+static const nazif__phrase *find(const nazif__phrase *tab, size_t count,
+                                 const uint8_t *s, size_t n)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_bytes(s, n, tab[mid].s, tab[mid].len);
+        if (c == 0) return &tab[mid];
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return NULL;
+}
+
+const nazif__phrase *nazif__phr_whole(const uint8_t *s, size_t n)
+{
+    if (n == 0 || n > 255) return NULL;
+    return find(nazif__phr_whole_tab, NAZIF__PHR_WHOLE_TAB_N, s, n);
+}
+
+int nazif__phr_word(const uint8_t *s, size_t n)
+{
+    if (n == 0 || n > 255) return 0;
+    const nazif__phrase *p = find(nazif__phr_word_tab, NAZIF__PHR_WORD_TAB_N,
+                                  s, n);
+    return p ? p->how : 0;
+}
+
+/* the first code point at s[i) is a letter or digit (normalised text) */
+static int alnum_at(const uint8_t *s, size_t n, size_t i)
+{
+    size_t len;
+    return alnum_cp(nazif__utf8_decode(s + i, n - i, &len));
+}
+
+const nazif__phrase *nazif__phr_head(const uint8_t *s, size_t n, size_t *rest)
+{
+    /* Candidate ends: positions where a run of letters/digits stops.  Head
+       phrases have at most a few words, so the first few ends suffice;
+       try the longest first. */
+    size_t ends[8];
+    int ne = 0;
+    size_t i = 0;
+    int in_word = 0;
+    while (i < n && i < 255 && ne < 8) {
+        size_t len;
+        uint32_t cp = nazif__utf8_decode(s + i, n - i, &len);
+        int a = alnum_cp(cp) || cp == '\'' || cp == 0x2019 || cp == '-';
+        if (in_word && !a) ends[ne++] = i;
+        in_word = a;
+        i += len;
+    }
+    if (in_word && i == n && ne < 8) ends[ne++] = n;
+    for (int k = ne - 1; k >= 0; k--) {
+        const nazif__phrase *p =
+            find(nazif__phr_head_tab, NAZIF__PHR_HEAD_TAB_N, s, ends[k]);
+        if (!p) continue;
+        size_t j = ends[k];
+        if (p->colon && (j >= n || s[j] != ':')) continue;
+        /* the rest starts after separators (spaces, ':', '-', '|' ...) */
+        while (j < n && !alnum_at(s, n, j)) j++;
+        *rest = j;
+        return p;
+    }
+    return NULL;
+}
+
+const nazif__phrase *nazif__phr_contains(const uint8_t *s, size_t n, int cat,
+                                         int how)
+{
+    for (size_t k = 0; k < NAZIF__PHR_CONTAINS_TAB_N; k++) {
+        const nazif__phrase *p = &nazif__phr_contains_tab[k];
+        if (p->cat != cat || p->how != how || p->len > n) continue;
+        const uint8_t first = (const uint8_t)p->s[0];
+        for (size_t i = 0; i + p->len <= n; i++) {
+            if (s[i] == first && memcmp(s + i, p->s, p->len) == 0)
+                return p;
+        }
+    }
+    return NULL;
+}
+
+/* a character that continues a first word: letter, digit, ' - ’ */
+static int first_word_cp(uint32_t cp)
+{
+    return alnum_cp(cp) || cp == '\'' || cp == '-' || cp == 0x2019;
+}
+
+/* Bits of the word w[0..n) in the first-word table (hash lookup). */
+static unsigned first_lookup(const uint8_t *w, size_t n)
+{
+    uint32_t h = 0x811C9DC5u;
+    for (size_t k = 0; k < n; k++) {
+        h ^= w[k];
+        h *= 0x01000193u;
+    }
+    for (;;) {
+        h &= NAZIF__PHR_FIRST_HASH_SIZE - 1;
+        unsigned slot = nazif__phr_first_hash[h];
+        if (slot == 0) return 0;
+        const size_t k = slot - 1;
+        if (nazif__phr_first_tab[k].len == n &&
+            memcmp(nazif__phr_first_tab[k].s, w, n) == 0)
+            return nazif__phr_first_tab[k].bits;
+        h++;
+    }
+}
+
+/* Bits of the first word of normalised s[0..n) in the first-word table. */
+unsigned nazif__phr_first_word_norm(const uint8_t *s, size_t n)
+{
+    size_t w = 0;
+    while (w < n) {
+        size_t len;
+        uint32_t cp;
+        if (s[w] < 0x80) {
+            cp = s[w];
+            len = 1;
+        } else if (s[w] >= 0xC2 && s[w] <= 0xDF && w + 1 < n) {
+            cp = ((uint32_t)(s[w] & 0x1F) << 6) | (s[w + 1] & 0x3Fu);
+            len = 2;
+        } else {
+            cp = nazif__utf8_decode(s + w, n - w, &len);
+        }
+        if (!first_word_cp(cp)) break;
+        w += len;
+    }
+    return w ? first_lookup(s, w) : 0;
+}
+
+unsigned nazif__phr_first_word(const uint8_t *s, size_t n)
+{
+    /* Fast path: the line starts with Arabic letters that need no folding
+       up to a space or the end: look the bytes up as they are.  Anything
+       else (a bullet, a mark, a folded letter, Latin) goes through the
+       normaliser, one raw chunk at a time: "• اقرأ" skips the bullet,
+       "اقرأ:" loses the colon. */
+    size_t k = 0;
+    while (k + 1 < n && (s[k] == 0xD8 || s[k] == 0xD9)) {
+        uint32_t cp = ((uint32_t)(s[k] & 0x1F) << 6) | (s[k + 1] & 0x3Fu);
+        if ((s[k + 1] & 0xC0) != 0x80 || !(cp >= 0x0621 && cp <= 0x064A) ||
+            cp == 0x0622 || cp == 0x0623 || cp == 0x0625 || cp == 0x0629 ||
+            cp == 0x0649 || cp == 0x0640)
+            break;
+        k += 2;
+    }
+    if (k > 0 && (k == n || s[k] == ' ')) return first_lookup(s, k);
+    size_t i = 0;
+    for (int tries = 0; tries < 3 && i < n; tries++) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+        size_t b = i;
+        while (i < n && s[i] != ' ' && s[i] != '\t' && i - b < 48) i++;
+        uint8_t buf[56];
+        int full;
+        size_t m = nazif__phr_normalise(s + b, i - b, buf, sizeof buf, &full);
+        if (m > 0) return nazif__phr_first_word_norm(buf, m);
+    }
+    return 0;
+}
+
+static uint8_t lower_ascii(uint8_t c)
+{
+    return (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 0x20) : c;
+}
+
+int nazif__phr_anchor(const uint8_t *s, size_t n)
+{
+    for (size_t k = 0; k < NAZIF__PHR_ANCHOR_TAB_N; k++) {
+        const uint8_t *a = (const uint8_t *)nazif__phr_anchor_tab[k].s;
+        size_t al = nazif__phr_anchor_tab[k].len;
+        if (al > n) continue;
+        if (a[0] >= 0x80) {
+            /* Exact bytes.  memchr on a byte that is rare in Arabic text:
+               the lead byte unless it is an Arabic one (D8, D9), else the
+               last byte (the continuation byte of the last letter). */
+            size_t at_off = (a[0] == 0xD8 || a[0] == 0xD9) ? al - 1 : 0;
+            size_t from = at_off;
+            while (from < n) {
+                const uint8_t *hit = memchr(s + from, a[at_off], n - from);
+                if (!hit) break;
+                size_t pos = (size_t)(hit - s);
+                if (pos >= at_off) {
+                    size_t st = pos - at_off;
+                    if (st + al <= n && memcmp(s + st, a, al) == 0) return 1;
+                }
+                from = pos + 1;
+            }
+        } else {
+            /* ASCII, any case: memchr on both cases of the last letter */
+            uint8_t lc = a[al - 1];
+            uint8_t uc = (lc >= 'a' && lc <= 'z') ? (uint8_t)(lc - 0x20) : lc;
+            for (int pass = 0; pass < (uc != lc ? 2 : 1); pass++) {
+                uint8_t want = pass ? uc : lc;
+                size_t from = al - 1;
+                while (from < n) {
+                    const uint8_t *hit = memchr(s + from, want, n - from);
+                    if (!hit) break;
+                    size_t st = (size_t)(hit - s) - (al - 1);
+                    size_t j = 0;
+                    while (j < al && lower_ascii(s[st + j]) == a[j]) j++;
+                    if (j == al) return 1;
+                    from = (size_t)(hit - s) + 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- abbreviations ------------------------------------------------------ */
+
+int nazif__is_abbreviation(const uint8_t *s, size_t n)
+{
+    if (n > 0 && s[n - 1] == '.') n--;
+    if (n == 0 || n > 255) return 0;
+    size_t lo = 0, hi = NAZIF__ABBREV_TAB_N;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_bytes(s, n, nazif__abbrev_tab[mid].s,
+                          nazif__abbrev_tab[mid].len);
+        if (c == 0) return 1;
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return 0;
+}

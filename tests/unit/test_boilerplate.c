@@ -1,0 +1,621 @@
+/* test_boilerplate.c -- page-furniture classification (src/boilerplate.c)
+ * and the curated lists behind it (src/phrases.c, phrases_tables.h).
+ *
+ * (a) Hand-written documents, one line per row, each row "B text" (page
+ *     furniture: must drop) or "C text" (content: must stay).  Their
+ *     wording is deliberately not that of the shared dev files (other
+ *     sites, English templates, spelling variants).  Every document is run
+ *     twice: as written and with a blank line after every line (blank lines
+ *     must stay and must not change the decisions).
+ * (b) With NAZIF_SHARED set (tests/run.sh sets it to ../shared), the four
+ *     files of data/boilerplate-dev/ and the seed article: content kept must
+ *     be 100%, boilerplate dropped at least 95% in total.  The figures are
+ *     printed per file.
+ *
+ * Lines are decided in order with the window of the streaming cleaner: the
+ * lines before carry their decisions (at most NAZIF__BP_BEHIND of them), at
+ * most NAZIF__BP_AHEAD lines follow, at_end when fewer follow.
+ */
+#include "harness.h"
+#include "internal.h"
+
+#define NAZIF__PHRASES_TABLES_IMPL
+#include "phrases_tables.h"
+
+#include <stdlib.h>
+
+#define MAXLINES 512
+
+/* Decide lines[0..n) in order, as the cleaner's window would. */
+static void decide_all(nazif__bp_line *lines, size_t n, const char **whys)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t start = i > NAZIF__BP_BEHIND ? i - NAZIF__BP_BEHIND : 0;
+        size_t end = i + 1 + NAZIF__BP_AHEAD;
+        if (end > n) end = n;
+        int at_end = n - 1 - i < NAZIF__BP_AHEAD;
+        const char *why = NULL;
+        lines[i].drop = nazif__bp_decide(lines + start, end - start,
+                                         i - start, at_end, &why);
+        whys[i] = lines[i].drop ? why : NULL;
+        if (lines[i].drop) CHECK(why != NULL && why[0] != '\0');
+    }
+}
+
+static nazif__bp_line mkline(const char *s, size_t len, uint64_t index)
+{
+    nazif__bp_line l;
+    l.s = (const uint8_t *)s;
+    l.len = len;
+    l.truncated = 0;
+    l.drop = 0;
+    l.index = index;
+    return l;
+}
+
+/* Run a labelled document; blanks: add an empty line after each row. */
+static void run_doc(const char *name, const char *const *rows, size_t nrows,
+                    int blanks)
+{
+    static nazif__bp_line lines[MAXLINES];
+    static char want[MAXLINES];
+    static const char *whys[MAXLINES];
+    size_t n = 0;
+    for (size_t r = 0; r < nrows && n + 2 <= MAXLINES; r++) {
+        const char *row = rows[r];
+        want[n] = row[0];
+        lines[n] = mkline(row + 2, strlen(row + 2), n);
+        n++;
+        if (blanks) {
+            want[n] = 'C';
+            lines[n] = mkline("", 0, n);
+            n++;
+        }
+    }
+    decide_all(lines, n, whys);
+    for (size_t i = 0; i < n; i++) {
+        int must_drop = want[i] == 'B';
+        CHECK_MSG(lines[i].drop == must_drop, "%s%s line %zu: %s [%.*s]%s%s",
+                  name, blanks ? " (blank-separated)" : "", i,
+                  must_drop ? "kept furniture" : "DROPPED content",
+                  (int)lines[i].len, (const char *)lines[i].s,
+                  whys[i] ? " -- " : "", whys[i] ? whys[i] : "");
+    }
+}
+
+#define DOC(name, arr)                                                     \
+    do {                                                                   \
+        run_doc(name, arr, sizeof arr / sizeof arr[0], 0);                 \
+        run_doc(name, arr, sizeof arr / sizeof arr[0], 1);                 \
+    } while (0)
+
+/* ---- (a) hand-written documents ---------------------------------------- */
+
+/* Arabic news page, a different template from the dev files. */
+static const char *const doc_ar_news[] = {
+    "B انتقل إلى المحتوى الرئيسي",
+    "B الرئيسية » أخبار » الشرق الأوسط",
+    "B الثلاثاء 14 نوفمبر 2023 - 10:45 ص",
+    "C البرلمان يقر موازنة العام المقبل بعد جلسة مطولة",
+    "B نُشر في: 14/11/2023 - آخر تحديث: 14/11/2023",
+    ("C أقر البرلمان مساء أمس مشروع الموازنة العامة للدولة بعد نقاش استمر "
+     "أكثر من عشر ساعات."),
+    ("C وصوت لصالح المشروع 180 نائباً مقابل اعتراض 40 آخرين، بحسب ما أعلنه "
+     "رئيس المجلس."),
+    "B إقرأ أيضاً",
+    "B الحكومة تعلن خطة لخفض العجز",
+    "B وزير المالية: لا ضرائب جديدة [فيديو]",
+    "B تراجع التضخم للشهر الثالث على التوالي",
+    "C ردود فعل المعارضة",
+    ("C انتقدت كتل المعارضة الموازنة، معتبرة أنها لا تلبي مطالب المواطنين "
+     "في تحسين الخدمات."),
+    "B شارك المقال على:",
+    "B فيسبوك",
+    "B X",
+    "B واتس آب",
+    "B تيليجرام",
+    "B الوسوم: البرلمان، الموازنة، الاقتصاد",
+    "B أضف تعليقك",
+    "B لا توجد تعليقات بعد",
+    "B حقوق النشر © 2023 صحيفة الوطن. جميع الحقوق محفوظة.",
+};
+
+/* English page with a menu run, stamps, related block, comments. */
+static const char *const doc_en_news[] = {
+    "B Skip to content",
+    "B Home",
+    "B World",
+    "B Politics",
+    "B Business",
+    "B Sport",
+    "C Heatwave grips southern Europe as temperatures top 45C",
+    "B Published: 12 July 2023 | Updated: 13 July 2023",
+    ("C Temperatures soared above 45 degrees Celsius in parts of Spain and "
+     "Italy on Wednesday, prompting health warnings."),
+    ("C Share prices of tourism companies fell sharply as holidaymakers "
+     "cancelled trips."),
+    "C What can governments do?",
+    ("C Experts say cities need more shade, water fountains and cooling "
+     "centres."),
+    ("C Published in 1998, the first report already warned of rising summer "
+     "temperatures across the region."),
+    "B Related stories",
+    "B Wildfires force evacuations in Greece",
+    "B Why heatwaves are getting longer (video)",
+    "B Share this article",
+    "B Copy link",
+    "B Comments (12)",
+    "B Leave a Reply",
+    "B Copyright © 2023 Example Media Ltd. All rights reserved.",
+};
+
+/* Cookie banner first, source and subscribe prompts last. */
+static const char *const doc_ar_cookies[] = {
+    ("B نستخدم ملفات تعريف الارتباط (الكوكيز) لتحسين تجربتك على موقعنا. "
+     "باستمرارك في التصفح فإنك توافق على ذلك."),
+    "B موافق",
+    "B إعدادات ملفات تعريف الارتباط",
+    "C وزارة الصحة تطلق حملة تطعيم وطنية ضد الحصبة",
+    ("C أطلقت وزارة الصحة اليوم حملة وطنية لتطعيم الأطفال ضد مرض الحصبة "
+     "تستمر أسبوعين."),
+    "C كيف تحمي طفلك من العدوى؟",
+    "C ينصح الأطباء بالالتزام بمواعيد التطعيم وغسل اليدين باستمرار.",
+    "B منذ 3 ساعات",
+    "B المصدر : وكالة الأنباء الرسمية",
+    "B تابعونا على تويتر وفيسبوك",
+    "B اشترك الآن في نشرتنا الأسبوعية ليصلك ملخص أهم الأخبار كل يوم جمعة.",
+};
+
+/* Inline "read also" variants between paragraphs. */
+static const char *const doc_inline_related[] = {
+    ("C اندلعت مواجهات عنيفة في وسط المدينة بين المحتجين وقوات الأمن مساء "
+     "الجمعة."),
+    "B شاهد أيضاً: لحظة انهيار المبنى في وسط المدينة",
+    "C وأفادت مصادر طبية بإصابة العشرات بجروح متفاوتة الخطورة.",
+    "B اقرأ كذلك.. الرئيس يستقبل وفداً أمريكياً",
+    "C ودعت الأمم المتحدة جميع الأطراف إلى ضبط النفس.",
+    "B Read also: Protesters gather outside parliament",
+    "C The protests are the largest since the government took office.",
+    "B قد يهمك أيضاً: أسعار الذهب اليوم في الأسواق المحلية",
+    "C وتستمر التحقيقات لمعرفة ملابسات الحادث.",
+};
+
+/* Breadcrumbs and one-line menus; date-only stamps. */
+static const char *const doc_menus[] = {
+    "B Home > News > Middle East",
+    "B الرئيسية | سياسة | اقتصاد | رياضة | ثقافة",
+    "B Home / World / Africa",
+    "B 2023/11/14 12:30",
+    "C Sudan talks resume in Jeddah",
+    ("C Negotiators from both sides returned to the table on Sunday, "
+     "according to the mediators."),
+    "B فيسبوك تويتر واتساب تلغرام",
+    "B Facebook Twitter WhatsApp Email",
+};
+
+/* Related list at the end of a page, ended by furniture; counts. */
+static const char *const doc_related_end[] = {
+    ("C أعلنت شركة الطيران الوطنية عن تسيير رحلات جديدة إلى ثلاث عواصم "
+     "أوروبية اعتباراً من الشهر المقبل."),
+    ("C وقال المدير التنفيذي إن الطلب على السفر عاد إلى مستويات ما قبل "
+     "الجائحة."),
+    "B مواضيع ذات صلة:",
+    "B ارتفاع أسعار تذاكر الطيران في موسم الصيف",
+    "B المطار الجديد يستقبل أول رحلاته - فيديو",
+    "B افتتاح خط جوي مباشر بين العاصمتين",
+    "B الأكثر مشاهدة",
+    "B التعليقات (25)",
+    "B كن أول من يعلق",
+    "B جميع الحقوق محفوظة © 2024",
+};
+
+/* A page with no furniture at all: nothing may drop.  Lines that begin
+   with words of the lists but are content. */
+static const char *const doc_keep_ar[] = {
+    "C حوار | الروائية هدى بركات: الذاكرة وطن لا يسقط",
+    "C في هذا الحوار تتحدث الروائية عن مشروعها الأدبي وعن المنفى واللغة.",
+    "C البدايات",
+    "C بدأت الكتابة في سن مبكرة، وكانت تقرأ كل ما يقع بين يديها من كتب.",
+    "C لماذا اخترت الرواية دون الشعر؟",
+    "C اقرأ ما تشاء، قالت لي أمي، لكن لا تكتبي إلا ما تؤمنين به حقاً.",
+    "C شاركت الكاتبة في معرض الكتاب بثلاث روايات جديدة هذا العام.",
+    "C شارك الوزير في المؤتمر.",
+    "C نشر في الصحيفة مقالاً.",
+    "C نشر في الصحيفة مقالاً ينتقد فيه السياسات الثقافية للحكومة.",
+    "C المصدر الرئيسي للإلهام",
+    ("C تقول إن المصدر الرئيسي لإلهامها هو الناس العاديون في الشوارع "
+     "والأسواق."),
+    "C «الكتابة فعل مقاومة»",
+    "C وتضيف: «كل رواية هي محاولة للنجاة من النسيان».",
+    "C الجوائز",
+    "C حصلت على جائزة نجيب محفوظ للأدب عام 2000.",
+    "C اقتصاد",
+    "C ارتفعت أسعار النفط بنسبة 3% في تعاملات اليوم.",
+    "C ما الذي تكتبينه الآن؟",
+    "C رواية جديدة عن بيروت في السبعينيات.",
+    "C الدفاع المدني: لا إصابات في الحريق",
+    ("C وقال المتحدث باسم الدفاع المدني إن الفرق سيطرت على النيران خلال "
+     "ساعة."),
+    "C هل يستخدم هذا الموقع بيانات الزوار؟",
+    ("C تستخدم معظم المواقع ملفات تعريف الارتباط لتتبع المستخدمين، بحسب "
+     "الدراسة."),
+    "C 2022",
+};
+
+/* English article with no furniture. */
+static const char *const doc_keep_en[] = {
+    "C Central bank holds rates",
+    ("C Share prices rose on Monday after the central bank held interest "
+     "rates steady."),
+    ("C Read more about the decision in the bank's statement, which was "
+     "published at noon."),
+    ("C Comments from the governor suggested further cuts were unlikely this "
+     "year."),
+    "C Source of the problem",
+    "C Analysts say the source of the problem is weak demand from China.",
+    "C Is the worst over?",
+    "C Tags on imported goods will change next month, officials said.",
+    "C The court ruled on the copyright dispute.",
+    "C We use the figures published by the statistics office.",
+    "C Updated figures are due in March.",
+};
+
+/* A related header followed by a single link, then the article goes on. */
+static const char *const doc_single_link[] = {
+    ("C تراجعت أسعار الخضروات في الأسواق المحلية بنسبة ملحوظة خلال الأسبوع "
+     "الماضي."),
+    "B اقرأ أيضا",
+    "B تجار: انخفاض الطلب وراء تراجع الأسعار",
+    ("C وعزا مسؤولون في وزارة التجارة التراجع إلى وفرة الإنتاج المحلي هذا "
+     "الموسم."),
+    "C توقعات الأشهر المقبلة",
+    "C ويتوقع الخبراء أن تستقر الأسعار حتى نهاية العام.",
+};
+
+/* Menu run with an unlisted item, then a two-word headline. */
+static const char *const doc_menu_run[] = {
+    "B الرئيسية",
+    "B محليات",
+    "B حوادث وقضايا",
+    "B رياضة",
+    "B فيديو",
+    "C زلزال تركيا",
+    ("C ضرب زلزال بقوة ست درجات جنوب البلاد فجر اليوم دون أن يسفر عن "
+     "إصابات."),
+    "B اقرأ أيضاً: هزة ارتدادية تثير الذعر في المدينة",
+    "C رياضة",
+    ("C وفي الشأن الرياضي، تأجلت مباراة القمة بسبب سوء الأحوال الجوية في "
+     "العاصمة."),
+};
+
+/* Content from a news corpus that looks like furniture: a schedule with
+   date lines, a phone number, guillemets, a video headline. */
+static const char *const doc_corpus_like[] = {
+    "C شاهد : أنثى فيل تنقذ رضيعها من الغرق",
+    ("C يظهر في هذا الفيديو الذي تداوله رواد مواقع التواصل أنثى فيل تنقذ "
+     "صغيرها من الغرق في بركة مياه."),
+    ("C تدور يوم الأحد القادم مقابلات الجولة الأولى من مرحلة التتويج وفق "
+     "البرنامج التالي"),
+    "C الأحد 26 فيفري 2017",
+    "C الساعة 14:00 النجم الساحلي - اتحاد بن قردان",
+    "C * الاثنين 8 ماي :",
+    "C للاستفسار يمكن الاتصال على الرقمين:",
+    "C 71.960.448",
+    "C 71.963.512",
+    "C حول مجموعة هواوي « Huawei » لأعمال المستهلكين",
+    ("C تعد المجموعة من أكبر مصنعي الهواتف الذكية في العالم بحسب تقارير "
+     "السوق."),
+};
+
+/* English cookie banner and newsletter prompt; watch-label links. */
+static const char *const doc_en_cookies[] = {
+    ("B We use cookies to improve your experience. By continuing to browse, "
+     "you agree to our Cookie Policy."),
+    "B Accept all",
+    "B Manage preferences",
+    "C Storm Ciaran batters northern France",
+    ("C Winds of up to 200km/h hit the coast of Brittany overnight, leaving "
+     "more than a million homes without power."),
+    "B Most popular",
+    "B شاهد: لحظة سقوط الأشجار على السيارات",
+    "B Flights cancelled across western Europe",
+    "B Sign up for our newsletter to get the latest news in your inbox.",
+    "B Follow us on Twitter",
+};
+
+static void test_documents(void)
+{
+    DOC("menu-run", doc_menu_run);
+    DOC("corpus-like", doc_corpus_like);
+    DOC("en-cookies", doc_en_cookies);
+    DOC("ar-news", doc_ar_news);
+    DOC("en-news", doc_en_news);
+    DOC("ar-cookies", doc_ar_cookies);
+    DOC("inline-related", doc_inline_related);
+    DOC("menus", doc_menus);
+    DOC("related-end", doc_related_end);
+    DOC("keep-ar", doc_keep_ar);
+    DOC("keep-en", doc_keep_en);
+    DOC("single-link", doc_single_link);
+}
+
+/* Truncated and blank lines are always kept. */
+static void test_always_kept(void)
+{
+    const char *why = NULL;
+    const char *hdr = "اقرأ أيضاً: عنوان طويل جداً يتبعه نص";
+    nazif__bp_line l[3];
+    l[0] = mkline(hdr, strlen(hdr), 0);
+    l[0].truncated = 1;
+    CHECK(nazif__bp_decide(l, 1, 0, 1, &why) == 0);
+    l[0] = mkline("", 0, 0);
+    CHECK(nazif__bp_decide(l, 1, 0, 1, &why) == 0);
+    l[0] = mkline("   \t ", 5, 0);
+    CHECK(nazif__bp_decide(l, 1, 0, 1, &why) == 0);
+    /* a blank between a header and a link does not end the block */
+    const char *a = "مقالات ذات صلة", *b = "عنوان مقال آخر";
+    l[0] = mkline(a, strlen(a), 0);
+    l[0].drop = 1;
+    l[1] = mkline("", 0, 1);
+    l[2] = mkline(b, strlen(b), 2);
+    CHECK(nazif__bp_decide(l, 3, 1, 1, &why) == 0);
+    CHECK(nazif__bp_decide(l, 3, 2, 1, &why) == 1);
+    /* a CR left at the end, a no-break space, tatweel and harakat */
+    const char *crlf = "اترك تعليقاً\r";
+    l[0] = mkline(crlf, strlen(crlf), 0);
+    CHECK(nazif__bp_decide(l, 1, 0, 1, &why) == 1);
+    const char *nbsp = "شـــارِكْ\xc2\xa0الخبر";
+    l[0] = mkline(nbsp, strlen(nbsp), 0);
+    CHECK(nazif__bp_decide(l, 1, 0, 1, &why) == 1);
+    /* a long line without final punctuation is content */
+    static char longline[1200];
+    size_t k = 0;
+    while (k + 40 < sizeof longline) {
+        const char *w = "كلمة طويلة في سطر طويل جدا ";
+        memcpy(longline + k, w, strlen(w));
+        k += strlen(w);
+    }
+    l[0] = mkline(longline, k, 0);
+    CHECK(nazif__bp_decide(l, 1, 0, 1, &why) == 0);
+}
+
+/* The C normalisation agrees with tools/gen_phrases.py: every generated
+   entry comes back unchanged. */
+static int norm_eq(const char *s, size_t n)
+{
+    uint8_t buf[NAZIF__PHR_NORM_MAX];
+    int full;
+    size_t m = nazif__phr_normalise((const uint8_t *)s, n, buf, sizeof buf,
+                                    &full);
+    return m == n && memcmp(buf, s, n) == 0;
+}
+
+static void test_tables(void)
+{
+    int bad = 0;
+    for (size_t k = 0; k < NAZIF__PHR_WHOLE_TAB_N; k++)
+        bad += !norm_eq(nazif__phr_whole_tab[k].s, nazif__phr_whole_tab[k].len);
+    for (size_t k = 0; k < NAZIF__PHR_HEAD_TAB_N; k++)
+        bad += !norm_eq(nazif__phr_head_tab[k].s, nazif__phr_head_tab[k].len);
+    for (size_t k = 0; k < NAZIF__PHR_CONTAINS_TAB_N; k++)
+        bad += !norm_eq(nazif__phr_contains_tab[k].s,
+                        nazif__phr_contains_tab[k].len);
+    for (size_t k = 0; k < NAZIF__PHR_WORD_TAB_N; k++)
+        bad += !norm_eq(nazif__phr_word_tab[k].s, nazif__phr_word_tab[k].len);
+    CHECK_MSG(bad == 0, "%d table entries change under normalisation", bad);
+    /* sorted, for the binary searches */
+    for (size_t k = 1; k < NAZIF__PHR_WHOLE_TAB_N; k++) {
+        const nazif__phrase *a = &nazif__phr_whole_tab[k - 1],
+                            *b = &nazif__phr_whole_tab[k];
+        size_t m = a->len < b->len ? a->len : b->len;
+        int c = memcmp(a->s, b->s, m);
+        CHECK(c < 0 || (c == 0 && a->len < b->len));
+    }
+
+    /* normalisation: variants meet */
+    static const char *const same[][2] = {
+        {"اقرأ أيضاً:", "اقرا ايضا"},
+        {"إقرأ أيضًا", "اقرا ايضا"},
+        {"تخطى إلى المحتوى", "تخطي الي المحتوي"},
+        {"  الكلمات   الدلالية :", "الكلمات الدلاليه"},
+        {"التعليقات (0)", "التعليقات"},
+        {"Comments [12] »", "comments"},
+        {"• شـــارك الخبر |", "شارك الخبر"},
+        {"نُشِرَ في ٣ مارس ٢٠٢٢", "نشر في 3 مارس 2022"},
+        {"SKIP TO Content", "skip to content"},
+    };
+    for (size_t k = 0; k < sizeof same / sizeof same[0]; k++) {
+        uint8_t buf[128];
+        int full;
+        size_t m = nazif__phr_normalise((const uint8_t *)same[k][0],
+                                        strlen(same[k][0]), buf, sizeof buf,
+                                        &full);
+        CHECK_MSG(m == strlen(same[k][1]) && memcmp(buf, same[k][1], m) == 0,
+                  "normalise [%s] -> [%.*s], want [%s]", same[k][0], (int)m,
+                  (const char *)buf, same[k][1]);
+    }
+}
+
+static void test_abbreviations(void)
+{
+    static const char *const yes[] = {"ق.م", "ق.م.", "ص.ب", "ذ.م.م", "ض.ق.م",
+                                      "ج.م.ع", "أ.د", "د", "د.", "م", "هـ",
+                                      "هـ.", "ش.م.ع", "ش.م.م", "ر.س", "ل.س",
+                                      "ج.م", "ق.ض", "و.م.أ"};
+    static const char *const no[] = {"", ".", "قم", "ق.م..", "ق . م", "كتاب",
+                                     "ق.م.ع.س", "ab", "ص.ب.ب"};
+    for (size_t k = 0; k < sizeof yes / sizeof yes[0]; k++)
+        CHECK_MSG(nazif__is_abbreviation((const uint8_t *)yes[k],
+                                         strlen(yes[k])),
+                  "[%s] should be an abbreviation", yes[k]);
+    for (size_t k = 0; k < sizeof no / sizeof no[0]; k++)
+        CHECK_MSG(!nazif__is_abbreviation((const uint8_t *)no[k],
+                                          strlen(no[k])),
+                  "[%s] should not be an abbreviation", no[k]);
+}
+
+/* ---- (b) the shared dev files ------------------------------------------ */
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    size_t got;
+    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(buf, 2 * cap + 1);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (buf) buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+typedef struct tally {
+    unsigned c_total, c_kept, b_total, b_dropped;
+} tally;
+
+/* One LABEL<TAB>text file as one document. */
+static int eval_file(const char *path, const char *name, tally *t)
+{
+    size_t len;
+    char *text = slurp(path, &len);
+    if (!text) {
+        CHECK_MSG(0, "cannot read %s", path);
+        return 0;
+    }
+    static nazif__bp_line lines[MAXLINES];
+    static char label[MAXLINES];
+    static const char *whys[MAXLINES];
+    size_t n = 0;
+    char *p = text;
+    while (*p && n < MAXLINES) {
+        char *nl = strchr(p, '\n');
+        size_t l = nl ? (size_t)(nl - p) : strlen(p);
+        if (l > 0 && p[l - 1] == '\r') l--;
+        if (l >= 2 && (p[0] == 'B' || p[0] == 'C') && p[1] == '\t') {
+            label[n] = p[0];
+            lines[n] = mkline(p + 2, l - 2, n);
+            n++;
+        }
+        if (!nl) break;
+        p = nl + 1;
+    }
+    decide_all(lines, n, whys);
+    tally f = {0, 0, 0, 0};
+    for (size_t i = 0; i < n; i++) {
+        if (label[i] == 'C') {
+            f.c_total++;
+            f.c_kept += !lines[i].drop;
+            if (lines[i].drop)
+                fprintf(stderr, "  %s: dropped content [%.*s] (%s)\n", name,
+                        (int)lines[i].len, (const char *)lines[i].s, whys[i]);
+        } else {
+            f.b_total++;
+            f.b_dropped += (unsigned)lines[i].drop;
+            if (!lines[i].drop)
+                fprintf(stderr, "  %s: kept furniture [%.*s]\n", name,
+                        (int)lines[i].len, (const char *)lines[i].s);
+        }
+    }
+    printf("boilerplate-dev %s: content kept %u/%u (%.1f%%), boilerplate "
+           "dropped %u/%u (%.1f%%)\n",
+           name, f.c_kept, f.c_total,
+           f.c_total ? 100.0 * f.c_kept / f.c_total : 100.0, f.b_dropped,
+           f.b_total, f.b_total ? 100.0 * f.b_dropped / f.b_total : 100.0);
+    t->c_total += f.c_total;
+    t->c_kept += f.c_kept;
+    t->b_total += f.b_total;
+    t->b_dropped += f.b_dropped;
+    free(text);
+    return 1;
+}
+
+/* The seed article: exactly the skip link and the inline "read also" line
+   go (seed-article.clean.txt lacks them); blank lines stay. */
+static void eval_seed(const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/seed/seed-article.txt", dir);
+    size_t len;
+    char *text = slurp(path, &len);
+    if (!text) {
+        printf("seed article not found in %s/seed: skipped\n", dir);
+        return;
+    }
+    static nazif__bp_line lines[MAXLINES];
+    static const char *whys[MAXLINES];
+    size_t n = 0;
+    char *p = text;
+    while (n < MAXLINES) {
+        char *nl = strchr(p, '\n');
+        size_t l = nl ? (size_t)(nl - p) : strlen(p);
+        lines[n] = mkline(p, l, n);
+        n++;
+        if (!nl) break;
+        p = nl + 1;
+    }
+    decide_all(lines, n, whys);
+    unsigned dropped = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = (const char *)lines[i].s;
+        size_t l = lines[i].len;
+        int furniture = (l >= 8 && memcmp(s, "تخطى", 8) == 0) ||
+                        (l >= 8 && memcmp(s, "اقرأ", 8) == 0);
+        dropped += (unsigned)lines[i].drop;
+        CHECK_MSG(lines[i].drop == furniture, "seed line %zu: %s [%.*s]", i,
+                  furniture ? "kept furniture" : "DROPPED content", (int)l, s);
+    }
+    CHECK(dropped == 2);
+    printf("seed article: %u of %zu lines dropped\n", dropped, n);
+    free(text);
+}
+
+static void test_dev(void)
+{
+    const char *dir = getenv("NAZIF_SHARED");
+    if (!dir || !*dir) {
+        printf("NAZIF_SHARED not set: boilerplate-dev evaluation skipped\n");
+        return;
+    }
+    static const char *const files[] = {"b1", "b2", "b3", "b4"};
+    tally t = {0, 0, 0, 0};
+    int read = 0;
+    for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/data/boilerplate-dev/%s.txt", dir,
+                 files[k]);
+        read += eval_file(path, files[k], &t);
+    }
+    if (read == 0) return;
+    double kept = t.c_total ? 100.0 * t.c_kept / t.c_total : 100.0;
+    double dropped = t.b_total ? 100.0 * t.b_dropped / t.b_total : 100.0;
+    printf("boilerplate-dev total: content kept %u/%u (%.1f%%), boilerplate "
+           "dropped %u/%u (%.1f%%)\n",
+           t.c_kept, t.c_total, kept, t.b_dropped, t.b_total, dropped);
+    CHECK_MSG(t.c_kept == t.c_total, "content kept %.1f%%, want 100%%", kept);
+    CHECK_MSG(dropped >= 95.0, "boilerplate dropped %.1f%%, want >= 95%%",
+              dropped);
+    eval_seed(dir);
+}
+
+int main(void)
+{
+    test_tables();
+    test_abbreviations();
+    test_always_kept();
+    test_documents();
+    test_dev();
+    return DONE("boilerplate");
+}
