@@ -62,10 +62,10 @@ demo: deps all
 
 TESTS :=
 check: deps all
-	@sh tests/run.sh $(BUILD)
+	@SANFLAGS="$(SANFLAGS)" sh tests/run.sh $(BUILD)
 
 test: all
-	@sh tests/run.sh $(BUILD)
+	@SANFLAGS="$(SANFLAGS)" sh tests/run.sh $(BUILD)
 
 asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test

@@ -613,6 +613,14 @@ static uint32_t first_letter(const cluster *c, int k)
     return 0;
 }
 
+/* The first two code points of a short UTF-8 key. */
+static void utf8_two(const uint8_t *b, size_t n, uint32_t *c0, uint32_t *c1)
+{
+    size_t l0, l1;
+    *c0 = nazif__utf8_decode(b, n, &l0);
+    *c1 = l0 < n ? nazif__utf8_decode(b + l0, n - l0, &l1) : 0;
+}
+
 static int single_group(const rctx *cx, const cluster *c, int from, int to)
 {
     (void)cx;
@@ -647,6 +655,14 @@ static int split_plausible(const rctx *cx, const cluster *c, const int *gs,
                 (j == 0 || !single_group(cx, c, gs[j - 1], ge[j - 1])))
                 return 0;
             continue;
+        }
+        /* a conjunction or preposition on an abbreviation: وأ.د. ود.محمد */
+        if (w.letters == 2 && !seen_word) {
+            uint32_t l0 = 0, l1 = 0;
+            utf8_two(w.b, w.n, &l0, &l1);
+            if (is_proclitic_letter(l0) && l0 != 0x0633 &&
+                (l1 == 0x0623 || l1 == 0x062F || l1 == 0x0645))
+                continue; /* titles: أ. د. م. */
         }
         if (j > 0 && is_pronoun_suffix(&w)) return 0;
         /* a piece reads as a word when the lexicon knows it and it is seen
