@@ -61,7 +61,7 @@ demo: deps all
 	$(BUILD)/nazif clean --explain data/sample/article.txt
 
 TESTS :=
-check: deps all
+check: deps all check-generated
 	@SANFLAGS="$(SANFLAGS)" sh tests/run.sh $(BUILD)
 
 test: all
@@ -74,5 +74,16 @@ ubsan: asan
 
 clean:
 	rm -rf build build-asan
+
+# Generated sources must match what their generators make now.
+regen: regen-scan
+check-generated: check-scan
+.PHONY: regen-scan check-scan
+regen-scan:
+	$(PYTHON) tools/gen_scan.py > src/scan_tables.h
+check-scan:
+	@$(PYTHON) tools/gen_scan.py | cmp -s - src/scan_tables.h || \
+	  { echo "src/scan_tables.h is stale: run make regen-scan" >&2; exit 1; }
+	@echo "scan: src/scan_tables.h is up to date"
 
 -include mk/*.mk
