@@ -286,6 +286,9 @@ static int analyse(const uint8_t *blob, const uint8_t *key,
         size_t sn = n - pl - sl;
         if (!article_ok(key, flags, pl, sn, n)) continue;
         if (sl && stem[sn - 1] == K_TEH_MARBUTA) continue; /* ة never before a suffix */
+        /* a stored form with the article takes no pronoun suffix either
+           (السينمائي + كما is a sentence end, not a word) */
+        if (sl && sn > 2 && stem[0] == K_ALEF && stem[1] == K_LAM) continue;
         int f = probe(blob, stem, sn, 0);
         if (f < 0 && sl && stem[sn - 1] == K_TEH)
             f = probe(blob, stem, sn, 1); /* مدرسته: مدرسة + ه */

@@ -145,37 +145,101 @@ static int is_sep(uint32_t cp)
  * (the state is a bit offset into the byte's row), the trigger test is two
  * table loads.  False alarms only cost a closer look at one word.
  */
-static size_t next_trigger(const uint8_t *s, size_t n, size_t from)
+/*
+ * Scan [a, n) from a character boundary a until the first character
+ * boundary at or after b.  Returns the position of a trigger or UTF-8 error,
+ * or SIZE_MAX and *end = where it stopped.
+ */
+static size_t scalar_span(const uint8_t *s, size_t n, size_t a, size_t b, size_t *end)
 {
     /* only the low 6 bits of st are the state: the shift count is masked
        to 6 bits (which x86 does natively), higher bits are ignored */
     uint64_t st = DFA_ACCEPT;
-    size_t i = from;
-    while (i + 1 < n) {
-        size_t end = i + 32 < n - 1 ? i + 32 : n - 1;
-        unsigned acc = 0;
-        uint64_t st0 = st;
-        for (size_t j = i; j < end; j++) {
-            st = DFA_ROW[s[j]] >> (st & 63);
-            acc |= (unsigned)(TRIG_A[s[j]] & TRIG_B[s[j + 1]]);
-        }
-        /* the error state is absorbing: one test per block */
-        if (acc || (st & 63) == DFA_ERROR) {
-            st = st0;
-            for (size_t j = i; j < end; j++) {
-                st = DFA_ROW[s[j]] >> (st & 63);
-                if ((st & 63) == DFA_ERROR || (TRIG_A[s[j]] & TRIG_B[s[j + 1]])) return j;
-            }
-        }
-        i = end;
+    size_t j = a;
+    for (; j < n; j++) {
+        if (j >= b && (st & 63) == DFA_ACCEPT) break;
+        st = DFA_ROW[s[j]] >> (st & 63);
+        if ((st & 63) == DFA_ERROR) return j;
+        if (j + 1 < n && (TRIG_A[s[j]] & TRIG_B[s[j + 1]])) return j;
     }
-    if (i < n) {
-        st = DFA_ROW[s[i]] >> (st & 63);
-        if ((st & 63) != DFA_ACCEPT) return i;
-    } else if ((st & 63) != DFA_ACCEPT) {
-        return n - 1; /* a sequence cut by the line end */
+    if (j >= n && (st & 63) != DFA_ACCEPT) return n - 1; /* cut by the line end */
+    *end = j;
+    return SIZE_MAX;
+}
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/*
+ * 16 bytes at p (p[-1] and p[16] readable): a bit per byte that may start
+ * a trigger or break UTF-8.  A superset of the scalar rules: any lead byte
+ * other than D8/D9 (3- and 4-byte characters, Persian letters, Latin-1),
+ * tatweel, D9 + Arabic-Indic digit, ALM, a separator/digit/Latin letter or
+ * 8C before an Arabic lead byte, and a continuation byte that does not
+ * follow D8/D9 (or D8/D9 not followed by one).
+ */
+static unsigned simd_block(const uint8_t *p)
+{
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    const __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    const __m128i pv = _mm_loadu_si128((const __m128i *)(const void *)(p - 1));
+#define B(x) _mm_set1_epi8((char)(x))
+#define IN(x, lo, span) _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8((x), B(lo)), B(span)), B(span))
+    __m128i d8 = _mm_cmpeq_epi8(v, B(0xD8)), d9 = _mm_cmpeq_epi8(v, B(0xD9));
+    __m128i hi = _mm_cmpeq_epi8(_mm_max_epu8(v, B(0xC0)), v);
+    __m128i m = _mm_andnot_si128(_mm_or_si128(d8, d9), hi);
+    m = _mm_or_si128(m, _mm_and_si128(d9, _mm_cmpeq_epi8(w, B(0x80))));
+    m = _mm_or_si128(m, _mm_and_si128(d9, IN(w, 0xA0, 9)));
+    m = _mm_or_si128(m, _mm_and_si128(d8, _mm_cmpeq_epi8(w, B(0x9C))));
+    __m128i wl = IN(w, 0xD8, 3);
+    __m128i near = _mm_or_si128(IN(v, '0', 9), IN(_mm_or_si128(v, B(0x20)), 'a', 25));
+    near = _mm_or_si128(near, _mm_or_si128(_mm_cmpeq_epi8(v, B('.')), _mm_cmpeq_epi8(v, B(','))));
+    near = _mm_or_si128(near, _mm_or_si128(_mm_cmpeq_epi8(v, B('*')), _mm_cmpeq_epi8(v, B('-'))));
+    near = _mm_or_si128(near, _mm_or_si128(_mm_cmpeq_epi8(v, B('_')), _mm_cmpeq_epi8(v, B('/'))));
+    near = _mm_or_si128(near, _mm_or_si128(_mm_cmpeq_epi8(v, B('~')), _mm_cmpeq_epi8(v, B(0x8C))));
+    m = _mm_or_si128(m, _mm_and_si128(near, wl));
+    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, B(0xC0)), B(0x80));
+    __m128i plead = _mm_or_si128(_mm_cmpeq_epi8(pv, B(0xD8)), _mm_cmpeq_epi8(pv, B(0xD9)));
+    m = _mm_or_si128(m, _mm_xor_si128(cont, plead));
+#undef IN
+#undef B
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/*
+ * The first position >= from where the line may need work: a byte pair that
+ * matches a trigger rule (tools/gen_scan.py lists them) or where UTF-8
+ * decoding fails; n when there is none.  from must be at a character
+ * boundary.  With SSE2, 16 bytes are tested at a time and only flagged
+ * blocks are looked at byte by byte; otherwise a branch-light scalar loop
+ * (a shift-based UTF-8 DFA and two table loads per byte).  False alarms
+ * only cost a closer look.
+ */
+static size_t next_trigger(const uint8_t *s, size_t n, size_t from)
+{
+    size_t i = from, e = 0, r;
+#if defined(__SSE2__)
+    if (i == 0 && n > 0) {
+        r = scalar_span(s, n, 0, 1, &e);
+        if (r != SIZE_MAX) return r;
+        i = e;
     }
-    return n;
+    while (i + 17 <= n) {
+        if (simd_block(s + i)) {
+            size_t a = i;
+            while (a > from && (s[a] & 0xC0) == 0x80) a--;
+            r = scalar_span(s, n, a, i + 16, &e);
+            if (r != SIZE_MAX) return r;
+            i = e;
+            continue;
+        }
+        i += 16;
+    }
+    while (i > from && i < n && (s[i] & 0xC0) == 0x80) i--;
+#endif
+    r = scalar_span(s, n, i, n, &e);
+    return r == SIZE_MAX ? n : r;
 }
 
 static int byte_sep(const uint8_t *s, size_t i)
@@ -733,6 +797,33 @@ static void decide_p12(const rctx *cx, cluster *c, int k)
 }
 
 /*
+ * Both pieces of "X.Y" read as words, and so does XY.  A missing space
+ * after a full stop joins two words that are each common; a split word
+ * leaves pieces of which at least one is rare.  So the joined reading wins
+ * when XY is common in news (class >= 5) and clearly more common than the
+ * rarer piece (by 2 classes, i.e. about 4 times).  Title letters (أ. د. م.)
+ * before a name are never overridden: أ.حمد stays.
+ */
+static int freq_favours_join(const rctx *cx, const cluster *c, const int *gs,
+                             const int *ge, int fj)
+{
+    int fmin = 99;
+    for (int j = 0; j < 2; j++) {
+        wbuf w;
+        key_of(c, gs[j], ge[j], 1, -1, 0, (size_t)-1, &w);
+        int f = 0;
+        if (w.letters == 1) {
+            uint32_t cp = first_letter(c, gs[j]);
+            if (cp == 0x0623 || cp == 0x062F || cp == 0x0645) return 0;
+        } else {
+            lex_state(cx->lex, &w, &f);
+        }
+        if (f < fmin) fmin = f;
+    }
+    return fj >= 5 && fj >= fmin + 2;
+}
+
+/*
  * Decide a run of groups linked by bare dots: join them all or none.
  * gs/ge: first/last piece of each group.
  */
@@ -759,6 +850,8 @@ static void decide_bare_run(const rctx *cx, cluster *c, const int *gs,
                !nazif__is_abbreviation(cx->s + start, end - start);
     } else {
         int plausible = split_plausible(cx, c, gs, ge, ng);
+        if (plausible && known != NAZIF_LEX_UNKNOWN && ng == 2 && freq_favours_join(cx, c, gs, ge, freq))
+            plausible = 0;
         if (strong) join = known != NAZIF_LEX_UNKNOWN || !plausible;
         else join = known != NAZIF_LEX_UNKNOWN && !plausible;
         if (!join && !plausible)
@@ -1042,8 +1135,11 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
                         wb_letter(seen < cut ? &h1 : &h2, &c->u[i], pl.map_look);
                         seen++;
                     }
-                if (lex_state(cx->lex, &h1, NULL) != NAZIF_LEX_UNKNOWN &&
-                    lex_state(cx->lex, &h2, NULL) == NAZIF_LEX_WORD) {
+                /* the second part must be a common word (الذي في من ...):
+                   names cut in two (سوري|نسين) must not pass */
+                int f1 = 0, f2 = 0;
+                if (lex_state(cx->lex, &h1, &f1) != NAZIF_LEX_UNKNOWN && f1 >= 2 &&
+                    lex_state(cx->lex, &h2, &f2) == NAZIF_LEX_WORD && f2 >= 9) {
                     found++;
                     alt = pl;
                     alt.split_after = cut;

@@ -290,8 +290,8 @@ def align_to_gold(out, gold):
     return ot, gt, m, spans
 
 
-def eval_restore(nazif, shared, workdir, verbose):
-    path = os.path.join(shared, "data", "restore-dev.tsv")
+def eval_restore(nazif, shared, workdir, verbose, path=None):
+    path = path or os.path.join(shared, "data", "restore-dev.tsv")
     cases = load_restore(path)
     for c in cases:
         assert "\n" not in c["input"] and "\r" not in c["input"]
@@ -622,6 +622,9 @@ def main():
     ap.add_argument("--gate", action="store_true")
     ap.add_argument("--json", metavar="FILE")
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--restore-tsv", metavar="FILE",
+                    help="score another restoration set in the dev-set format "
+                         "(e.g. made by tools/obfuscate.py) instead of restore-dev.tsv")
     a = ap.parse_args()
     if not os.access(a.nazif, os.X_OK):
         print("eval: %s is not an executable (run make all)" % a.nazif, file=sys.stderr)
@@ -634,7 +637,7 @@ def main():
     parts = a.only or ["restore", "boilerplate"] + ([] if a.no_ant else ["ant"])
     figures = {"nazif": a.nazif}
     if "restore" in parts:
-        figures["restore"] = eval_restore(a.nazif, a.shared, workdir, a.verbose)
+        figures["restore"] = eval_restore(a.nazif, a.shared, workdir, a.verbose, a.restore_tsv)
     if "boilerplate" in parts:
         figures["boilerplate"] = eval_boilerplate(a.nazif, a.shared, workdir, a.verbose)
     if "ant" in parts:

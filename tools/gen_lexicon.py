@@ -89,6 +89,8 @@ def cores(w):
             stem = w[pl:n - sl]
             if sl and stem[-1] == "ة":
                 continue  # ة never stands before a pronoun suffix
+            if sl and len(stem) > 2 and stem.startswith("ال"):
+                continue  # nor does a form with the article
             out.append(stem)
             if sl and stem[-1] == "ت":
                 out.append(stem[:-1] + "ة")
