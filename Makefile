@@ -28,13 +28,15 @@ CLI_SRC := $(sort $(wildcard cli/*.c))
 CLI_OBJ := $(CLI_SRC:cli/%.c=$(BUILD)/obj/cli_%.o)
 
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS)
+# the library's objects also go into loadable extensions (SQLite): PIC
+LIB_CFLAGS = $(ALL_CFLAGS) -fPIC
 
 .PHONY: all demo check test deps asan ubsan eval bench regen check-generated clean fuzz
 all: $(BUILD)/libnazif.a $(BUILD)/nazif
 
 $(BUILD)/obj/%.o: src/%.c include/nazif.h src/internal.h $(wildcard src/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(LIB_CFLAGS) -c -o $@ $<
 
 # The lexicon blob is linked into the library as data (.incbin).
 $(BUILD)/obj/lexicon_blob.o: src/lexicon_blob.S data/nazif.lex
@@ -62,10 +64,10 @@ demo: deps all
 
 TESTS :=
 check: deps all check-generated
-	@SANFLAGS="$(SANFLAGS)" sh tests/run.sh $(BUILD)
+	@SANFLAGS="$(SANFLAGS)" TEST_LIBS="$(LDLIBS) -lpthread" sh tests/run.sh $(BUILD)
 
 test: all
-	@SANFLAGS="$(SANFLAGS)" sh tests/run.sh $(BUILD)
+	@SANFLAGS="$(SANFLAGS)" TEST_LIBS="$(LDLIBS) -lpthread" sh tests/run.sh $(BUILD)
 
 asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "commands.h"
 #include "nazif.h"
 
 /* Exit codes (documented in --help and README.md). */
@@ -29,8 +30,11 @@ static void usage_main(FILE *f)
             "usage: nazif COMMAND [OPTIONS] [FILE...]\n"
             "\n"
             "Commands:\n"
-            "  clean     restore obfuscated words, remove invisible junk and page\n"
-            "            furniture; everything else stays as it was\n"
+            "  clean      restore obfuscated words, remove invisible junk and page\n"
+            "             furniture; everything else stays as it was\n"
+            "  normalize  search/NLP normalization (profiles or single operations)\n"
+            "  tokens     one token a line with byte offsets into the original input\n"
+            "  stem       tokens, stemmed (light or Snowball)\n"
             "\n"
             "Run 'nazif COMMAND --help' for a command's options.\n"
             "  --version   print the version and exit\n"
@@ -381,6 +385,9 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "clean") == 0) return cmd_clean(argc - 1, argv + 1);
+    if (strcmp(cmd, "normalize") == 0) return nazif_cli_normalize(argc - 1, argv + 1);
+    if (strcmp(cmd, "tokens") == 0) return nazif_cli_tokens(argc - 1, argv + 1);
+    if (strcmp(cmd, "stem") == 0) return nazif_cli_stem(argc - 1, argv + 1);
     fprintf(stderr, "%s: unknown command '%s' (see 'nazif --help')\n", prog, cmd);
     return EXIT_USAGE;
 }

@@ -257,6 +257,236 @@ void nazif_free(void *p);
 /** An upper bound of the output size for len input bytes. */
 size_t nazif_clean_bound(size_t len);
 
+/* ------------------------------------------------------------------------ */
+/* Normalization, tokens, stemming                                          */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * One canonical form per word for search engines and corpus builders, on
+ * top of the restoration nazif_clean() does.  Text is processed line by line
+ * ('\n' ends a line; a '\r' before it is kept as it is); nothing crosses a
+ * line end.  Every operation is one bit of nazif_norm_options.ops and can
+ * be chosen alone; profiles name useful sets.  nazif_norm_op() describes
+ * each operation with an example; docs/normalization.md compares them with
+ * CAMeL Tools, PyArabic, Lucene and Snowball.
+ *
+ * Operations never delete a letter and never break a word: marks, tatweel
+ * and invisible characters are the only things removed; ZWNJ inside a
+ * Persian word is kept (and never becomes a space); a hyphen inside a word
+ * stays in the word.  A line counts as Persian/Urdu (and keeps ی ک ە ھ and
+ * ZWNJ) when more of its words use letters Arabic does not have (پ چ ژ گ ک
+ * ی ...) or ZWNJ than use letters Persian does not have (ي ك ة ى).
+ *
+ * The operations run in this order for each character: restoration
+ * (NAZIF_NORM_RESTORE, per line), presentation forms, Persian letters,
+ * composition, then the removals and foldings.
+ */
+#define NAZIF_NORM_RESTORE 0x00001u    /* restore obfuscated words as nazif_clean() does: التـ.ـوتر -> التوتر */
+#define NAZIF_NORM_PRESFORMS 0x00002u  /* presentation forms, lam-alef ligatures -> letters: ﻻ -> لا */
+#define NAZIF_NORM_PERSIAN 0x00004u    /* ک ڪ ی ھ ہ ە ۀ ۃ ں -> ك ك ي ه ه ه ة ة ن, not on Persian lines */
+#define NAZIF_NORM_COMPOSE 0x00008u    /* letter + combining hamza/madda -> one letter: ا + U+0654 -> أ */
+#define NAZIF_NORM_HARAKAT 0x00010u    /* harakat, tanween, shadda, sukun (U+064B..U+065F) removed */
+#define NAZIF_NORM_QURANIC 0x00020u    /* Quranic marks U+0610..U+061A, U+06D6..U+06ED, U+08D3..U+08FF removed */
+#define NAZIF_NORM_DAGGER_ALEF 0x00040u /* superscript (dagger) alef U+0670 removed: هٰذا -> هذا */
+#define NAZIF_NORM_TATWEEL 0x00080u    /* tatweel U+0640 removed */
+#define NAZIF_NORM_ALEF 0x00100u       /* أ إ آ ٱ ٲ ٳ ٵ -> ا */
+#define NAZIF_NORM_YEH 0x00200u        /* alef maksura ى -> ي */
+#define NAZIF_NORM_MAKSURA 0x00400u    /* the reverse: word-final ي -> ى (not with NAZIF_NORM_YEH) */
+#define NAZIF_NORM_TEH_MARBUTA 0x00800u /* ة -> ه */
+#define NAZIF_NORM_HAMZA 0x01000u      /* hamza carriers ؤ -> و, ئ -> ي (ء and أ untouched) */
+#define NAZIF_NORM_DIGITS 0x02000u     /* Arabic-Indic and Persian digits -> ASCII: ٢٠٢٤ -> 2024 */
+#define NAZIF_NORM_PUNCT 0x04000u      /* ، ؛ ؟ ٪ ٫ ٬ ٭ ۔ -> , ; ? % . , * . */
+#define NAZIF_NORM_INVISIBLE 0x08000u  /* invisible and bidi controls removed (ZWNJ kept in Persian words) */
+#define NAZIF_NORM_LOWER 0x10000u      /* Latin capitals (ASCII, Latin-1) -> lower case */
+#define NAZIF_NORM_ALL_OPS 0x1FFFFu
+
+/* The profiles (also by name through nazif_norm_profile()). */
+#define NAZIF_NORM_FAITHFUL NAZIF_NORM_RESTORE /* what nazif_clean() does to words */
+#define NAZIF_NORM_SEARCH                                                    \
+    (NAZIF_NORM_RESTORE | NAZIF_NORM_PRESFORMS | NAZIF_NORM_PERSIAN |        \
+     NAZIF_NORM_COMPOSE | NAZIF_NORM_HARAKAT | NAZIF_NORM_QURANIC |          \
+     NAZIF_NORM_DAGGER_ALEF | NAZIF_NORM_TATWEEL | NAZIF_NORM_ALEF |         \
+     NAZIF_NORM_YEH | NAZIF_NORM_TEH_MARBUTA | NAZIF_NORM_DIGITS |           \
+     NAZIF_NORM_INVISIBLE | NAZIF_NORM_LOWER)
+#define NAZIF_NORM_NLP (NAZIF_NORM_SEARCH & ~(NAZIF_NORM_TEH_MARBUTA | NAZIF_NORM_LOWER))
+
+/**
+ * The operations of a profile: "none", "faithful", "search" or "nlp".
+ * Returns NAZIF_EINVAL (and leaves *ops alone) for an unknown name.
+ */
+int nazif_norm_profile(const char *name, unsigned *ops);
+
+/** Description of one operation, for help texts and tests. */
+typedef struct nazif_norm_op_info {
+    unsigned op;             /* one NAZIF_NORM_* bit */
+    const char *name;        /* "strip-harakat": the CLI option --strip-harakat */
+    const char *description; /* one line of English */
+    const char *example_in;  /* an input ... */
+    const char *example_out; /* ... and what this operation alone makes of it */
+} nazif_norm_op_info;
+
+/**
+ * The index-th operation (0-based, in pipeline order), or NULL past the
+ * end.  The strings are static.
+ */
+const nazif_norm_op_info *nazif_norm_op(int index);
+
+#define NAZIF_NORM_OPTIONS_VERSION 1
+
+typedef struct nazif_norm_options {
+    unsigned version;             /* NAZIF_NORM_OPTIONS_VERSION */
+    unsigned ops;                 /* NAZIF_NORM_* operations */
+    unsigned flags;               /* NAZIF_STRICT_UTF8 or 0 */
+    const nazif_lexicon *lexicon; /* for restoration; NULL: the built-in one */
+} nazif_norm_options;
+
+/** Fill *opts with the defaults: version set, the "search" profile. */
+void nazif_norm_options_init(nazif_norm_options *opts);
+
+/**
+ * The most bytes nazif_normalize() or nazif_tokenizer_normalize() can write
+ * for len input bytes.
+ */
+size_t nazif_normalize_bound(size_t len);
+
+/**
+ * One-shot: normalize len bytes of text.  On success *out is a malloc()ed
+ * buffer of *out_len bytes, NUL-terminated (the NUL not counted); free it
+ * with nazif_free().  Invalid UTF-8 becomes U+FFFD, or with
+ * NAZIF_STRICT_UTF8 the call fails with NAZIF_EUTF8.  Returns NAZIF_EINVAL
+ * for unknown ops bits or NAZIF_NORM_YEH together with NAZIF_NORM_MAKSURA.
+ */
+int nazif_normalize(const char *text, size_t len, char **out, size_t *out_len,
+                    const nazif_norm_options *opts);
+
+/* Tokenizer flags (nazif_token_options.flags). */
+#define NAZIF_TOK_STOPWORDS 0x01u /* drop stop words (data/stopwords-ar.tsv,
+                                     normalized like the text) */
+
+/* Stemmers (nazif_token_options.stemmer). */
+#define NAZIF_STEM_NONE 0
+#define NAZIF_STEM_LIGHT 1  /* nazif_stem_light(), see below */
+#define NAZIF_STEM_CUSTOM 2 /* the caller's stem_fn (e.g. Snowball) */
+
+/**
+ * A stemmer supplied by the caller.  word is a normalized token (UTF-8,
+ * len bytes, not NUL-terminated); set *stem and *stem_len to the stem, which
+ * must stay valid until the next call with the same ctx.  Return 0, or
+ * non-zero to stop tokenizing (the tokenizer then returns NAZIF_ECALLBACK).
+ * This is the shape of libstemmer's sb_stemmer_stem()/sb_stemmer_length():
+ * Snowball's Arabic stemmer plugs in with a three-line wrapper (the nazif
+ * CLI does so, linking Debian's libstemmer: -lstemmer).  The library itself
+ * does not depend on libstemmer.
+ */
+typedef int (*nazif_stem_fn)(void *ctx, const char *word, size_t len,
+                             const char **stem, size_t *stem_len);
+
+#define NAZIF_TOKEN_OPTIONS_VERSION 1
+
+typedef struct nazif_token_options {
+    unsigned version;         /* NAZIF_TOKEN_OPTIONS_VERSION */
+    nazif_norm_options norm;  /* how the text is restored and normalized */
+    unsigned flags;           /* NAZIF_TOK_STOPWORDS or 0 */
+    int stemmer;              /* NAZIF_STEM_* */
+    nazif_stem_fn stem_fn;    /* NAZIF_STEM_CUSTOM: the stemmer */
+    void *stem_ctx;           /* passed to stem_fn */
+} nazif_token_options;
+
+/** Defaults: version set, "search" normalization, no flags, no stemming. */
+void nazif_token_options_init(nazif_token_options *opts);
+
+/* Token kinds (more will come with clitic segmentation). */
+#define NAZIF_TOKEN_WORD 0   /* a word */
+
+/**
+ * One token.  A token is a maximal run of word characters (letters, marks,
+ * digits, tatweel: Unicode L*, M*, N*), after restoration, joined across a
+ * hyphen or invisible characters between word characters and across . , ٫ ٬
+ * between digits (3.5, ١٢٫٥).  start/end locate the token in the ORIGINAL
+ * text given to the tokenizer, before restoration and normalization: for
+ * التـ.ـوتر the token is "التوتر" and [start, end) covers all 17 bytes of
+ * التـ.ـوتر.  Pointers are valid only during the callback.
+ */
+typedef struct nazif_token {
+    const char *text;      /* the token: normalized, then stemmed (UTF-8) */
+    size_t len;            /* bytes of text (not NUL-terminated) */
+    const char *word;      /* the whole normalized word before stemming */
+    size_t word_len;
+    uint64_t start, end;   /* original byte range [start, end) */
+    uint64_t line;         /* 1-based line number */
+    int kind;              /* NAZIF_TOKEN_* */
+} nazif_token;
+
+/**
+ * Called once per token, in text order (start offsets never decrease).
+ * Return 0 to go on; non-zero stops the tokenizer, which then returns 1 --
+ * stopping early is not an error.
+ */
+typedef int (*nazif_token_fn)(void *ctx, const nazif_token *tok);
+
+/*
+ * A tokenizer holds the tables of its options and scratch buffers, so that
+ * a call per short document (a search query, an FTS5 row) costs little.
+ * Use one per thread.
+ */
+typedef struct nazif_tokenizer nazif_tokenizer;
+
+/**
+ * Create a tokenizer.  opts may be NULL for the defaults; it is copied (the
+ * lexicon and stem_ctx must outlive the tokenizer).  NAZIF_EINVAL for a bad
+ * version, unknown bits, YEH with MAKSURA, or CUSTOM without stem_fn.
+ */
+int nazif_tokenizer_new(nazif_tokenizer **out, const nazif_token_options *opts);
+
+/** Release a tokenizer; NULL is a no-op. */
+void nazif_tokenizer_free(nazif_tokenizer *tk);
+
+/**
+ * Tokenize len bytes of text (one document; offsets start at 0) and call
+ * cb for each token.  Returns NAZIF_OK, 1 when cb asked to stop,
+ * NAZIF_EUTF8 (with NAZIF_STRICT_UTF8: see nazif_tokenizer_error_offset()),
+ * NAZIF_ECALLBACK when the custom stemmer failed, or NAZIF_ENOMEM.
+ */
+int nazif_tokenizer_run(nazif_tokenizer *tk, const char *text, size_t len,
+                        nazif_token_fn cb, void *ctx);
+
+/**
+ * Normalize len bytes of text with the tokenizer's normalization options
+ * into dst, which must hold nazif_normalize_bound(len) bytes (the caller
+ * owns it; nothing is allocated per call once the scratch buffers have
+ * grown).  *out_len receives the bytes written; no NUL is added.  Non-word
+ * characters (spaces, punctuation, line ends) are kept, mapped only by
+ * NAZIF_NORM_PUNCT and NAZIF_NORM_INVISIBLE.  Returns NAZIF_OK,
+ * NAZIF_EUTF8 (strict), NAZIF_EINVAL when cap is too small, or NAZIF_ENOMEM.
+ */
+int nazif_tokenizer_normalize(nazif_tokenizer *tk, const char *text, size_t len,
+                              char *dst, size_t cap, size_t *out_len);
+
+/** After NAZIF_EUTF8: offset of the first invalid sequence; otherwise 0. */
+uint64_t nazif_tokenizer_error_offset(const nazif_tokenizer *tk);
+
+/** One-shot: a temporary tokenizer for one text (opts NULL: defaults). */
+int nazif_tokenize(const char *text, size_t len, const nazif_token_options *opts,
+                   nazif_token_fn cb, void *ctx);
+
+/**
+ * The light stemmer (NAZIF_STEM_LIGHT): Lucene's ArabicStemmer (Larkey's
+ * light10) with the same affixes, order and length conditions, plus one
+ * exception.  Input: a word normalized at least with ALEF, YEH and harakat
+ * removed (as in the search profile); other text passes through.
+ *   1. One prefix, the first that matches: ال وال بال كال فال لل (the word
+ *      must keep >= 2 letters), or و (only in words of >= 4 letters).
+ *   2. Then each suffix in this order, every one that matches while >= 2
+ *      letters remain: ها ان ات ون ين يه ية ه ة ي.
+ *   Exception: the name of God keeps its form: الله, اللهم and الله with
+ *   و ف ب ك ت in front, and لله with و ف in front, stem to الله (اللهم);
+ *   light10 would leave له.
+ * Words that only look prefixed are safe by the length rules (ولد, فيل:
+ * ف alone is not a prefix).  Sets [*start, *start + *stem_len) to the stem
+ * inside word; never fails (returns NAZIF_OK; NAZIF_EINVAL for NULL).
+ */
+int nazif_stem_light(const char *word, size_t len, size_t *start, size_t *stem_len);
+
 #ifdef __cplusplus
 }
 #endif

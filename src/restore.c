@@ -170,6 +170,16 @@ static size_t scalar_span(const uint8_t *s, size_t n, size_t a, size_t b, size_t
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
+/* Where the scalar scan must start to judge position i: the start of the
+   character holding i, or a lead byte left dangling just before it. */
+static size_t char_start(const uint8_t *s, size_t from, size_t i)
+{
+    size_t a = i;
+    while (a > from && (s[a] & 0xC0) == 0x80) a--;
+    if (a == i && a > from && s[a - 1] >= 0xC0) a--;
+    return a;
+}
+
 /*
  * 16 bytes at p (p[-1] and p[16] readable): a bit per byte that may start
  * a trigger or break UTF-8.  A superset of the scalar rules: any lead byte
@@ -227,16 +237,14 @@ static size_t next_trigger(const uint8_t *s, size_t n, size_t from)
     }
     while (i + 17 <= n) {
         if (simd_block(s + i)) {
-            size_t a = i;
-            while (a > from && (s[a] & 0xC0) == 0x80) a--;
-            r = scalar_span(s, n, a, i + 16, &e);
+            r = scalar_span(s, n, char_start(s, from, i), i + 16, &e);
             if (r != SIZE_MAX) return r;
             i = e;
             continue;
         }
         i += 16;
     }
-    while (i > from && i < n && (s[i] & 0xC0) == 0x80) i--;
+    if (i < n) i = char_start(s, from, i);
 #endif
     r = scalar_span(s, n, i, n, &e);
     return r == SIZE_MAX ? n : r;
@@ -374,21 +382,30 @@ static int exercise_line(const uint8_t *s, size_t n)
 static int persian_line(const unit *u, size_t k)
 {
     int pers = 0, arab = 0;
-    int wp = 0, wa = 0;
+    int wp = 0, wa = 0, first = 1;
     for (size_t i = 0; i <= k; i++) {
         /* words end at spaces only, so that joining a split word does not
            change the score (cleaning twice gives the same result) */
         if (i == k || u[i].t == U_SP || u[i].t == U_OTHER) {
-            pers += wp;
-            arab += wa;
+            /* a word with letters Persian does not write is Arabic, even
+               when it also has ی or ک (Arabic typed on a Persian keyboard) */
+            if (wa) arab++;
+            else if (wp) pers++;
             wp = wa = 0;
+            first = 1;
             continue;
         }
         uint32_t cp = u[i].cp;
         if (u[i].cls & NZ_PERSIAN) wp = 1;
         if (cp == ZWNJ && i > 0 && i + 1 < k && u[i - 1].t == U_LET && u[i + 1].t == U_LET)
             wp = 1;
-        if (cp == 0x064A || cp == 0x0643 || cp == 0x0629 || cp == 0x0649) wa = 1;
+        if (cp == 0x064A || cp == 0x0643 || cp == 0x0629 || cp == 0x0649 || cp == 0x0623 ||
+            cp == 0x0625 || cp == 0x0624 || cp == 0x0626)
+            wa = 1;
+        /* the article */
+        if (first && u[i].t == U_LET && cp == AR_ALEF && i + 1 < k && u[i + 1].cp == 0x0644)
+            wa = 1;
+        if (u[i].t == U_LET) first = 0;
     }
     return pers >= 2 && pers > arab;
 }
@@ -694,6 +711,33 @@ static int single_group(const rctx *cx, const cluster *c, int from, int to)
 }
 
 /*
+ * Group j is a proclitic and one letter (وج); is it the start of an
+ * abbreviation chain?  Two or more single letters follow (وج.م.ع), or the
+ * chain without the proclitic is a listed abbreviation (وص.ب).
+ */
+static int clitic_chain(const rctx *cx, const cluster *c, const int *gs, const int *ge,
+                        int ng, int j)
+{
+    int singles = 0;
+    int q = j + 1;
+    while (q < ng && single_group(cx, c, gs[q], ge[q])) {
+        singles++;
+        q++;
+    }
+    if (singles >= 2) return 1;
+    if (singles == 0) return 0;
+    /* the second letter of group j up to the end of the last single */
+    size_t a = c->p[gs[j]].a;
+    while (a < c->p[gs[j]].b && c->u[a].t != U_LET) a++;
+    a++;
+    while (a < c->p[gs[j]].b && c->u[a].t != U_LET) a++;
+    if (a >= c->p[gs[j]].b) return 0;
+    const unit *last = &c->u[c->p[ge[q - 1]].b - 1];
+    size_t start = c->u[a].pos, end = last->pos + last->len;
+    return nazif__is_abbreviation(cx->s + start, end - start);
+}
+
+/*
  * Can the groups [g0..gm] (pieces joined within a group, bare dots between
  * groups) be read as they stand?  Plausible readings: abbreviation letters
  * followed by words (د.محمد, أ.د.سامي, ص.ب), or words separated by full
@@ -702,10 +746,12 @@ static int single_group(const rctx *cx, const cluster *c, int from, int to)
 static int split_plausible(const rctx *cx, const cluster *c, const int *gs,
                            const int *ge, int ng)
 {
-    int seen_word = 0;
+    int seen_word = 0, prev_abbrev = 0;
     for (int j = 0; j < ng; j++) {
         wbuf w;
         key_of(c, gs[j], ge[j], 1, -1, 0, (size_t)-1, &w);
+        int was_abbrev = prev_abbrev;
+        prev_abbrev = 0;
         if (w.letters == 1) {
             uint32_t cp = first_letter(c, gs[j]);
             /* "X.و" : a full stop, then the conjunction written apart */
@@ -715,18 +761,21 @@ static int split_plausible(const rctx *cx, const cluster *c, const int *gs,
             if (!is_abbrev_letter(cp)) return 0;
             /* ر ذ ب ل stand alone only inside chains (ر.س ذ.م.م ص.ب ل.س) */
             if ((cp == 0x0631 || cp == 0x0630 || cp == 0x0628 || cp == 0x0644) &&
-                (j + 1 >= ng || !single_group(cx, c, gs[j + 1], ge[j + 1])) &&
-                (j == 0 || !single_group(cx, c, gs[j - 1], ge[j - 1])))
+                (j + 1 >= ng || !single_group(cx, c, gs[j + 1], ge[j + 1])) && !was_abbrev)
                 return 0;
+            prev_abbrev = 1;
             continue;
         }
         /* a conjunction or preposition on an abbreviation: وأ.د. ود.محمد */
         if (w.letters == 2 && !seen_word) {
             uint32_t l0 = 0, l1 = 0;
             utf8_two(w.b, w.n, &l0, &l1);
-            if (is_proclitic_letter(l0) && l0 != 0x0633 &&
-                (l1 == 0x0623 || l1 == 0x062F || l1 == 0x0645))
-                continue; /* titles: أ. د. م. */
+            if (is_proclitic_letter(l0) && l0 != 0x0633 && is_abbrev_letter(l1) &&
+                ((l1 == 0x0623 || l1 == 0x062F || l1 == 0x0645) || /* titles: أ. د. م. */
+                 clitic_chain(cx, c, gs, ge, ng, j))) {              /* وج.م.ع وص.ب */
+                prev_abbrev = 1;
+                continue;
+            }
         }
         if (j > 0 && is_pronoun_suffix(&w)) return 0;
         /* a piece reads as a word when the lexicon knows it and it is seen
@@ -775,9 +824,19 @@ static void decide_p12(const rctx *cx, cluster *c, int k)
             pick = cand[j];
         }
     }
+    int deleted = 0;
+    if (found == 0) {
+        /* inserted rather than substituted: the word without it */
+        wbuf w;
+        key_of(c, from, to, 1, -1, 0, (size_t)-1, &w);
+        if (lex_state(cx->lex, &w, NULL) != NAZIF_LEX_UNKNOWN) {
+            found = 1;
+            deleted = 1;
+        }
+    }
     /* a bare Arabic-Indic ١ or ٥ between the letters of a long word has
        one reading (ا, ه) and no legitimate use: take it unconfirmed */
-    if (found == 0 && m == 1 && c->u[g->x - 1].t != U_TAT) {
+    if (found == 0 && m == 1 && c->u[g->x - 1].t != U_TAT && !deleted) {
         wbuf w;
         key_of(c, from, to, 1, k, cand[0], (size_t)-1, &w);
         if (w.letters >= 6 && c->p[k].letters >= 2 && c->p[k + 1].letters >= 2) {
@@ -786,7 +845,7 @@ static void decide_p12(const rctx *cx, cluster *c, int k)
         }
     }
     if (found == 1) {
-        g->subst = pick;
+        g->subst = deleted ? 0 : pick;
         g->join = 1;
     } else {
         g->type = G_NONE;
@@ -804,6 +863,9 @@ static void decide_p12(const rctx *cx, cluster *c, int k)
  * rarer piece (by 2 classes, i.e. about 4 times).  Title letters (أ. د. م.)
  * before a name are never overridden: أ.حمد stays.
  */
+static int clitic_chain(const rctx *cx, const cluster *c, const int *gs, const int *ge,
+                        int ng, int j);
+
 static int freq_favours_join(const rctx *cx, const cluster *c, const int *gs,
                              const int *ge, int fj)
 {
@@ -815,6 +877,9 @@ static int freq_favours_join(const rctx *cx, const cluster *c, const int *gs,
         if (w.letters == 1) {
             uint32_t cp = first_letter(c, gs[j]);
             if (cp == 0x0623 || cp == 0x062F || cp == 0x0645) return 0;
+            if (j == 1) return 0; /* X.ب: the end of an abbreviation */
+        } else if (w.letters == 2 && j == 0 && clitic_chain(cx, c, gs, ge, 2, 0)) {
+            return 0; /* وص.ب */
         } else {
             lex_state(cx->lex, &w, &f);
         }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/fuzz/run.sh BUILD -- replay fuzz/corpus/clean/ through the fuzz target
-# fuzz/fuzz_clean.c with a plain main (fuzz/replay.c): no clang needed.
+# fuzz/fuzz_clean.c, and fuzz/corpus/tokens/ through fuzz/fuzz_tokens.c, with
+# a plain main (fuzz/replay.c): no clang needed.
 # Links BUILD/libnazif.a; $SANFLAGS (e.g. from make asan) is passed through.
 # Prints "fuzz: N passed, M failed"; exit 1 when an input fails.
 BUILD=${1:-build}
@@ -19,4 +20,15 @@ if ! $CC -Iinclude -D_POSIX_C_SOURCE=200809L -std=c11 -g -O1 -Wall -Wextra $SANF
   echo "fuzz: 0 passed, 1 failed (replay driver does not compile)"
   exit 1
 fi
-exec "$exe" fuzz/corpus/clean
+"$exe" fuzz/corpus/clean
+st=$?
+# fuzz/fuzz_tokens.c (tokenizer + normalizer) on fuzz/corpus/tokens/, same driver
+exe_tokens="$BUILD/tests/fuzz_replay_tokens"
+# shellcheck disable=SC2086
+if ! $CC -Iinclude -D_POSIX_C_SOURCE=200809L -std=c11 -g -O1 -Wall -Wextra $SANFLAGS \
+     -o "$exe_tokens" fuzz/replay.c fuzz/fuzz_tokens.c "$BUILD/libnazif.a" -lz -lpthread; then
+  echo "fuzz: 0 passed, 1 failed (fuzz_tokens replay does not compile)"
+  exit 1
+fi
+"$exe_tokens" fuzz/corpus/tokens || st=1
+exit $st

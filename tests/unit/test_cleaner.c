@@ -206,6 +206,21 @@ static void test_bad_utf8(void)
     CHECK(ob.pos == strlen("سليم\n") && memcmp(buf, "سليم\n", ob.pos) == 0);
     nazif_cleaner_free(c);
 
+    /* a lead byte left dangling at every position relative to the 16-byte
+       blocks of the pre-scan: always replaced, output always valid */
+    for (int k = 0; k < 40; k++) {
+        char line[128];
+        int m = 0;
+        for (int j = 0; j < k; j++) line[m++] = (j % 3) ? 'a' : ' ';
+        memcpy(line + m, "\xd9\xd8\x86 \xd9\x85\xd9\x85\n", 9);
+        m += 9;
+        size_t on;
+        char *o = clean1(line, (size_t)m, KEEP, &on);
+        CHECK_MSG(o && on == (size_t)m + 2 && memcmp(o + k, "\xef\xbf\xbd\xd8\x86", 5) == 0,
+                  "dangling lead at %d", k);
+        free(o);
+    }
+
     /* counters */
     nazif_clean_options_init(&opt);
     opt.flags = KEEP;

@@ -1,0 +1,89 @@
+#!/bin/sh
+# bench/tokens.sh -- throughput of nazif normalize / tokens / stem against
+# Snowball's stemwords (the fastest anchor of shared/docs/anchors.md), on
+# the same text, in the same run, on one core.
+#
+#   BUILD=build NAZIF_SHARED=../shared sh bench/tokens.sh      (make bench-tokens)
+#
+# Input: the seed article (shared/seed/seed-article.txt) repeated to BENCH_MB
+# MB (default 20, as in anchors.md) -> BUILD/bench/seed.txt, and the same
+# bytes with spaces turned into newlines -> BUILD/bench/seed.words, because
+# stemwords reads one word a line.  Also the ANT corpus text that bench/run.sh
+# writes (BUILD/bench/ant.txt) when it is there.  Best of BENCH_RUNS (3) runs,
+# stdout to /dev/null.  Writes BUILD/bench/tokens.md and prints it.
+BUILD=${BUILD:-build}
+SHARED=${NAZIF_SHARED:-../shared}
+BENCH_MB=${BENCH_MB:-20}
+RUNS=${BENCH_RUNS:-3}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+out="$BUILD/bench"
+mkdir -p "$out" "$BUILD/tests"
+seed="$SHARED/seed/seed-article.txt"
+[ -f "$seed" ] || { echo "bench: $seed missing" >&2; exit 2; }
+# shellcheck disable=SC1091
+. tests/golden-norm/nazif-cmd.sh || { echo "bench: no nazif with normalize/tokens/stem" >&2; exit 2; }
+
+text="$out/seed.txt"
+words="$out/seed.words"
+need=$((BENCH_MB * 1000 * 1000))
+have=$( (wc -c < "$text") 2>/dev/null || echo 0)
+if [ "$have" -lt "$need" ] || [ "$have" -gt $((need + 100000)) ]; then
+  : > "$text"
+  while [ "$(wc -c < "$text")" -lt "$need" ]; do cat "$seed" "$seed" "$seed" "$seed" >> "$text"; done
+  rm -f "$words"
+fi
+[ -f "$words" ] || tr ' ' '\n' < "$text" > "$words"
+
+pin=""
+if command -v taskset >/dev/null 2>&1 && taskset -c 0 true 2>/dev/null; then pin="taskset -c 0"; fi
+now() { date +%s%N; }
+rows="$out/tokens-rows.txt"
+: > "$rows"
+# run NAME INPUT CMD...: best wall time of RUNS runs
+run() {
+  name=$1; input=$2; shift 2
+  best=""
+  i=0
+  while [ $i -lt "$RUNS" ]; do
+    i=$((i + 1))
+    t0=$(now)
+    $pin "$@" < "$input" > /dev/null 2> "$out/tokens-err.txt" || { echo "bench: $name failed:" >&2; cat "$out/tokens-err.txt" >&2; return; }
+    t1=$(now)
+    dt=$((t1 - t0))
+    if [ -z "$best" ] || [ "$dt" -lt "$best" ]; then best=$dt; fi
+  done
+  bytes=$(wc -c < "$input")
+  echo "$name|$input|$bytes|$best" >> "$rows"
+}
+
+run "nazif tokens --profile=search --stemmer=light" "$text" "$nazif" tokens --profile=search --stemmer=light --format=tsv
+run "nazif tokens --profile=search" "$text" "$nazif" tokens --profile=search --format=tsv
+run "nazif tokens --profile=none" "$text" "$nazif" tokens --profile=none --format=tsv
+run "nazif normalize --profile=search" "$text" "$nazif" normalize --profile=search
+run "nazif stem --stemmer=light" "$text" "$nazif" stem --stemmer=light
+run "nazif stem --stemmer=snowball" "$text" "$nazif" stem --stemmer=snowball
+run "nazif stem --lines --profile=none --stemmer=snowball (word a line)" "$words" "$nazif" stem --lines --profile=none --stemmer=snowball
+if command -v stemwords >/dev/null 2>&1; then
+  run "stemwords -l arabic (word a line)" "$words" stemwords -l arabic
+fi
+run "nazif clean --boilerplate=keep (reference)" "$text" "$BUILD/nazif" clean --boilerplate=keep
+if [ -f "$out/ant.txt" ]; then
+  run "ANT: nazif tokens --profile=search --stemmer=light" "$out/ant.txt" "$nazif" tokens --profile=search --stemmer=light --format=tsv
+  [ -f "$out/ant.words" ] && command -v stemwords >/dev/null 2>&1 &&
+    run "ANT: stemwords -l arabic (word a line)" "$out/ant.words" stemwords -l arabic
+fi
+
+{
+  echo "# nazif normalize / tokens / stem throughput ($(date +%Y-%m-%d), $(uname -m), $(nproc) cores${pin:+, $pin})"
+  echo
+  echo "Input: seed article repeated, $(wc -c < "$text") bytes; best of $RUNS; stdout to /dev/null."
+  echo "The word-a-line file has the same bytes with spaces turned into newlines."
+  echo
+  echo "| command | input MB | best s | MB/s | x stemwords |"
+  echo "|---|---:|---:|---:|---:|"
+  sw=$(awk -F'|' '$1 ~ /^stemwords/ {print $3 / ($4 / 1e9) / 1e6}' "$rows")
+  awk -F'|' -v sw="${sw:-0}" '{ mb = $3 / 1e6; s = $4 / 1e9; r = mb / s;
+      printf "| `%s` | %.1f | %.3f | %.1f | %s |\n", $1, mb, s, r, (sw > 0 ? sprintf("%.1f", r / sw) : "-") }' "$rows"
+} > "$out/tokens.md"
+cat "$out/tokens.md"

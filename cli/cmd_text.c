@@ -1,0 +1,633 @@
+/*
+ * cmd_text.c -- the commands normalize, tokens and stem.  Uses only the
+ * public API (include/nazif.h) and, for --stemmer=snowball, Debian's
+ * libstemmer (sb_stemmer_*, -lstemmer) plugged in as a custom stemmer.
+ *
+ * Input is read in chunks; only whole lines are handed to the library (a
+ * line is never split between calls), so results do not depend on the
+ * chunk size.  Offsets and line numbers are made document-relative here by
+ * adding the bytes and lines of the chunks already done.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "commands.h"
+#include "nazif.h"
+
+enum { X_OK = 0, X_USAGE = 1, X_INPUT = 2, X_UTF8 = 3, X_INTERNAL = 4, X_OUTPUT = 5 };
+
+#define CHUNK (1u << 20)
+
+enum { CMD_NORMALIZE, CMD_TOKENS, CMD_STEM };
+enum { FMT_TSV, FMT_TEXT, FMT_JSONL };
+enum { ST_NONE, ST_LIGHT, ST_SNOWBALL };
+
+static const char *const cmd_names[] = {"normalize", "tokens", "stem"};
+
+/* ---- output buffer ------------------------------------------------------ */
+
+typedef struct obuf {
+    char *p;
+    size_t n, cap;
+    int err;
+} obuf;
+
+static void ob_flush(obuf *o)
+{
+    if (o->n && !o->err && fwrite(o->p, 1, o->n, stdout) != o->n) o->err = 1;
+    o->n = 0;
+}
+
+static void ob_put(obuf *o, const char *s, size_t n)
+{
+    if (o->n + n > o->cap) {
+        ob_flush(o);
+        if (n > o->cap) {
+            if (!o->err && fwrite(s, 1, n, stdout) != n) o->err = 1;
+            return;
+        }
+    }
+    memcpy(o->p + o->n, s, n);
+    o->n += n;
+}
+
+static void ob_c(obuf *o, char c)
+{
+    if (o->n == o->cap) ob_flush(o);
+    o->p[o->n++] = c;
+}
+
+static void ob_u64(obuf *o, unsigned long long v)
+{
+    char t[24];
+    int i = 24;
+    do {
+        t[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    ob_put(o, t + i, (size_t)(24 - i));
+}
+
+/* Write v in decimal at p (room for 20 digits); returns the end. */
+static char *put_u64(char *p, unsigned long long v)
+{
+    char t[24];
+    int i = 24;
+    do {
+        t[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (i < 24) *p++ = t[i++];
+    return p;
+}
+
+/* A JSON string; the library's output is valid UTF-8, the original bytes
+   may not be: bytes that do not form UTF-8 become \ufffd. */
+static void ob_json(obuf *o, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    ob_c(o, '"');
+    for (size_t i = 0; i < n;) {
+        unsigned char b = p[i];
+        if (b == '"' || b == '\\') {
+            ob_c(o, '\\');
+            ob_c(o, (char)b);
+            i++;
+        } else if (b < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            char e[6] = {'\\', 'u', '0', '0', hex[b >> 4], hex[b & 15]};
+            if (b == '\n') ob_put(o, "\\n", 2);
+            else if (b == '\t') ob_put(o, "\\t", 2);
+            else if (b == '\r') ob_put(o, "\\r", 2);
+            else ob_put(o, e, 6);
+            i++;
+        } else if (b < 0x80) {
+            ob_c(o, (char)b);
+            i++;
+        } else {
+            size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+            int ok = need > 0 && b <= 0xF4 && i + need <= n;
+            for (size_t k = 1; ok && k < need; k++)
+                if ((p[i + k] & 0xC0) != 0x80) ok = 0;
+            if (ok && need == 3 && b == 0xE0 && p[i + 1] < 0xA0) ok = 0;
+            if (ok && need == 3 && b == 0xED && p[i + 1] > 0x9F) ok = 0;
+            if (ok && need == 4 && b == 0xF0 && p[i + 1] < 0x90) ok = 0;
+            if (ok && need == 4 && b == 0xF4 && p[i + 1] > 0x8F) ok = 0;
+            if (ok) {
+                ob_put(o, s + i, need);
+                i += need;
+            } else {
+                ob_put(o, "\\ufffd", 6);
+                i++;
+            }
+        }
+    }
+    ob_c(o, '"');
+}
+
+/* ---- help --------------------------------------------------------------- */
+
+static void list_ops(FILE *f)
+{
+    for (int i = 0; nazif_norm_op(i); i++) {
+        const nazif_norm_op_info *op = nazif_norm_op(i);
+        fprintf(f, "  --%-19s %s\n  %-21s   e.g. %s -> %s\n", op->name, op->description, "",
+                op->example_in, op->example_out);
+    }
+}
+
+static void usage(FILE *f, int cmd)
+{
+    if (cmd == CMD_NORMALIZE) {
+        fprintf(f,
+                "usage: nazif normalize [OPTIONS] [FILE...]\n"
+                "\n"
+                "Restores and normalizes UTF-8 text for search engines and corpora and\n"
+                "writes it to standard output; line structure, spaces and punctuation\n"
+                "are kept (punctuation changes only with --ascii-punct).\n"
+                "Example: nazif normalize --profile=search in.txt\n"
+                "         nazif normalize --strip-harakat --fold-alef --fold-yeh in.txt\n");
+    } else if (cmd == CMD_TOKENS) {
+        fprintf(f,
+                "usage: nazif tokens [OPTIONS] [FILE...]\n"
+                "\n"
+                "Writes one token a line: the normalized (and stemmed) word and the byte\n"
+                "range [start, end) it came from in the ORIGINAL input, before any\n"
+                "restoration or normalization: التـ.ـوتر gives one token التوتر covering\n"
+                "all of التـ.ـوتر.  Offsets start at 0 in each FILE.\n"
+                "Example: nazif tokens --profile=search --format=tsv in.txt\n");
+    } else {
+        fprintf(f,
+                "usage: nazif stem [OPTIONS] [FILE...]\n"
+                "\n"
+                "Writes, for each input line, its tokens stemmed and separated by one\n"
+                "space (an empty line when it has none).  With one word a line and\n"
+                "--profile=none --stemmer=snowball the output is that of\n"
+                "'stemwords -l arabic'.\n"
+                "Example: nazif stem --stemmer=light in.txt\n"
+                "         nazif stem --stemmer=snowball --profile=none words.txt\n");
+    }
+    fprintf(f,
+            "\n"
+            "Reads FILEs or standard input (no FILE, or -).\n"
+            "\n"
+            "Options:\n"
+            "  --profile=NAME        none, faithful (what 'nazif clean' does to words),\n"
+            "                        search or nlp; the default is search, or none when\n"
+            "                        an operation is given without --profile\n"
+            "                        e.g. --profile=nlp\n"
+            "  --show-profile        print the operations in effect and exit\n"
+            "                        e.g. nazif %s --profile=search --show-profile\n"
+            "  --OPERATION           add an operation, --no-OPERATION removes one:\n"
+            "                        e.g. --profile=search --no-fold-teh\n",
+            cmd_names[cmd]);
+    if (cmd != CMD_NORMALIZE) {
+        fprintf(f,
+                "  --stemmer=NAME        none, light (Lucene's light10 with the exception\n"
+                "                        for الله; see nazif.h) or snowball (Snowball's\n"
+                "                        Arabic stemmer from libstemmer); default: %s\n"
+                "                        e.g. --stemmer=light\n"
+                "  --stopwords           drop Arabic stop words (data/stopwords-ar.tsv)\n"
+                "                        e.g. --profile=search --stopwords\n",
+                cmd == CMD_STEM ? "light" : "none");
+    }
+    if (cmd == CMD_STEM) {
+        fprintf(f,
+                "  --lines               each line is one word, as stemwords reads it: the\n"
+                "                        line is normalized and stemmed whole (spaces and\n"
+                "                        punctuation included), no tokenizing, no stop words\n"
+                "                        e.g. nazif stem --lines --stemmer=snowball voc.txt\n");
+    }
+    if (cmd == CMD_TOKENS) {
+        fprintf(f,
+                "  --format=FMT          tsv (default): TOKEN<TAB>START<TAB>END;\n"
+                "                        text: TOKEN; jsonl: {\"token\",\"word\",\"start\",\n"
+                "                        \"end\",\"line\",\"original\"} (word: before stemming,\n"
+                "                        original: the input bytes [start, end))\n"
+                "                        e.g. --format=jsonl\n");
+    }
+    fprintf(f,
+            "  --strict              invalid UTF-8 is an error (exit 3); otherwise each\n"
+            "                        invalid sequence is read as U+FFFD\n"
+            "  --help                print this help and exit\n"
+            "\n"
+            "Operations (in pipeline order; each alone does what its example shows):\n");
+    list_ops(f);
+    fprintf(f,
+            "\n"
+            "Exit status: 0 success, 1 usage error, 2 input error, 3 invalid UTF-8\n"
+            "with --strict, 4 internal error, 5 output error.\n");
+}
+
+/* ---- options ------------------------------------------------------------ */
+
+typedef struct topts {
+    int cmd;
+    const char *profile;
+    unsigned add, del;
+    int show;
+    int strict;
+    int stemmer;
+    int stopwords;
+    int format;
+    int lines;
+    char **files;
+    int nfiles;
+} topts;
+
+static int op_by_name(const char *name, unsigned *op)
+{
+    for (int i = 0; nazif_norm_op(i); i++) {
+        if (strcmp(nazif_norm_op(i)->name, name) == 0) {
+            *op = nazif_norm_op(i)->op;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* Returns -1 to go on, or an exit status. */
+static int parse(int argc, char **argv, topts *t)
+{
+    const char *cmd = cmd_names[t->cmd];
+    int only_files = 0;
+    t->files = calloc((size_t)argc + 1, sizeof *t->files);
+    if (!t->files) return X_INTERNAL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        unsigned op;
+        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+            t->files[t->nfiles++] = argv[i];
+        } else if (strcmp(a, "--") == 0) {
+            only_files = 1;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout, t->cmd);
+            return X_OK;
+        } else if (strncmp(a, "--profile=", 10) == 0) {
+            unsigned ops;
+            if (nazif_norm_profile(a + 10, &ops) != NAZIF_OK) {
+                fprintf(stderr, "nazif %s: unknown profile '%s' (none, faithful, search, nlp)\n",
+                        cmd, a + 10);
+                return X_USAGE;
+            }
+            t->profile = a + 10;
+        } else if (strcmp(a, "--show-profile") == 0) {
+            t->show = 1;
+        } else if (strcmp(a, "--strict") == 0) {
+            t->strict = 1;
+        } else if (t->cmd != CMD_NORMALIZE && strncmp(a, "--stemmer=", 10) == 0) {
+            if (strcmp(a + 10, "none") == 0) t->stemmer = ST_NONE;
+            else if (strcmp(a + 10, "light") == 0) t->stemmer = ST_LIGHT;
+            else if (strcmp(a + 10, "snowball") == 0) t->stemmer = ST_SNOWBALL;
+            else {
+                fprintf(stderr, "nazif %s: unknown stemmer '%s' (none, light, snowball)\n", cmd,
+                        a + 10);
+                return X_USAGE;
+            }
+        } else if (t->cmd != CMD_NORMALIZE && strcmp(a, "--stopwords") == 0) {
+            t->stopwords = 1;
+        } else if (t->cmd == CMD_STEM && strcmp(a, "--lines") == 0) {
+            t->lines = 1;
+        } else if (t->cmd == CMD_TOKENS && strncmp(a, "--format=", 9) == 0) {
+            if (strcmp(a + 9, "tsv") == 0) t->format = FMT_TSV;
+            else if (strcmp(a + 9, "text") == 0) t->format = FMT_TEXT;
+            else if (strcmp(a + 9, "jsonl") == 0) t->format = FMT_JSONL;
+            else {
+                fprintf(stderr, "nazif %s: unknown format '%s' (tsv, text, jsonl)\n", cmd, a + 9);
+                return X_USAGE;
+            }
+        } else if (strncmp(a, "--no-", 5) == 0 && op_by_name(a + 5, &op) == 0) {
+            t->del |= op;
+            t->add &= ~op;
+        } else if (strncmp(a, "--", 2) == 0 && op_by_name(a + 2, &op) == 0) {
+            t->add |= op;
+            t->del &= ~op;
+        } else {
+            fprintf(stderr, "nazif %s: unknown option '%s' (see 'nazif %s --help')\n", cmd, a, cmd);
+            return X_USAGE;
+        }
+    }
+    if (t->nfiles == 0) t->files[t->nfiles++] = "-";
+    return -1;
+}
+
+static unsigned effective_ops(const topts *t)
+{
+    unsigned ops = NAZIF_NORM_SEARCH;
+    if (t->profile) nazif_norm_profile(t->profile, &ops);
+    else if (t->add) ops = 0;
+    return (ops | t->add) & ~t->del;
+}
+
+static void show_profile(const topts *t, unsigned ops)
+{
+    printf("operations in effect (profile %s%s):\n",
+           t->profile ? t->profile : (t->add ? "none" : "search"),
+           t->add || t->del ? ", changed by options" : "");
+    int any = 0;
+    for (int i = 0; nazif_norm_op(i); i++) {
+        const nazif_norm_op_info *op = nazif_norm_op(i);
+        if (!(ops & op->op)) continue;
+        any = 1;
+        printf("  %-18s %s\n  %-18s e.g. %s -> %s\n", op->name, op->description, "",
+               op->example_in, op->example_out);
+    }
+    if (!any) printf("  (none: the text is only checked for UTF-8)\n");
+}
+
+/* ---- snowball ----------------------------------------------------------- */
+
+static int snowball_stem(void *ctx, const char *word, size_t len, const char **stem,
+                         size_t *stem_len)
+{
+    struct sb_stemmer *sb = ctx;
+    if (len > INT_MAX) return -1;
+    const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)word, (int)len);
+    if (!r) return -1;
+    *stem = (const char *)r;
+    *stem_len = (size_t)sb_stemmer_length(sb);
+    return 0;
+}
+
+/* ---- running ------------------------------------------------------------ */
+
+typedef struct run {
+    const topts *t;
+    nazif_tokenizer *tk;
+    obuf out;
+    const char *chunk;      /* the text given to the library */
+    unsigned long long base; /* document offset of chunk[0] */
+    unsigned long long line_base;
+    unsigned long long line_done; /* stem: lines of the chunk already ended */
+    int first_on_line;
+    char *nbuf;             /* normalize: output */
+    size_t nbuf_cap;
+    struct sb_stemmer *sb;  /* stem --lines --stemmer=snowball */
+} run;
+
+static int on_token(void *ctx, const nazif_token *tok)
+{
+    run *r = ctx;
+    obuf *o = &r->out;
+    if (r->t->cmd == CMD_STEM) {
+        while (r->line_done + 1 < tok->line) {
+            ob_c(o, '\n');
+            r->line_done++;
+            r->first_on_line = 1;
+        }
+        if (!r->first_on_line) ob_c(o, ' ');
+        r->first_on_line = 0;
+        ob_put(o, tok->text, tok->len);
+        return 0;
+    }
+    if (r->t->format == FMT_TEXT) {
+        ob_put(o, tok->text, tok->len);
+        ob_c(o, '\n');
+    } else if (r->t->format == FMT_TSV) {
+        /* the hot path of 'tokens': one bounds check, then plain stores */
+        if (o->cap - o->n < tok->len + 48) {
+            ob_flush(o);
+            if (o->cap < tok->len + 48) {
+                ob_put(o, tok->text, tok->len);
+                ob_c(o, '\t');
+                ob_u64(o, r->base + tok->start);
+                ob_c(o, '\t');
+                ob_u64(o, r->base + tok->end);
+                ob_c(o, '\n');
+                return 0;
+            }
+        }
+        char *p = o->p + o->n;
+        for (size_t i = 0; i < tok->len; i++) p[i] = tok->text[i];
+        p += tok->len;
+        *p++ = '\t';
+        p = put_u64(p, r->base + tok->start);
+        *p++ = '\t';
+        p = put_u64(p, r->base + tok->end);
+        *p++ = '\n';
+        o->n = (size_t)(p - o->p);
+    } else {
+        ob_put(o, "{\"token\":", 9);
+        ob_json(o, tok->text, tok->len);
+        ob_put(o, ",\"word\":", 8);
+        ob_json(o, tok->word, tok->word_len);
+        ob_put(o, ",\"start\":", 9);
+        ob_u64(o, r->base + tok->start);
+        ob_put(o, ",\"end\":", 7);
+        ob_u64(o, r->base + tok->end);
+        ob_put(o, ",\"line\":", 8);
+        ob_u64(o, r->line_base + tok->line);
+        ob_put(o, ",\"original\":", 12);
+        ob_json(o, r->chunk + tok->start, (size_t)(tok->end - tok->start));
+        ob_put(o, "}\n", 2);
+    }
+    return 0;
+}
+
+/* stem --lines: each line of the normalized text s[0..n) stemmed whole. */
+static int stem_lines(run *r, const char *s, size_t n)
+{
+    size_t pos = 0;
+    while (pos < n) {
+        const char *nl = memchr(s + pos, '\n', n - pos);
+        size_t end = nl ? (size_t)(nl - s) : n;
+        const char *stem = s + pos;
+        size_t len = end - pos;
+        if (r->t->stemmer == ST_LIGHT) {
+            size_t a, l;
+            nazif_stem_light(stem, len, &a, &l);
+            stem += a;
+            len = l;
+        } else if (r->t->stemmer == ST_SNOWBALL) {
+            if (snowball_stem(r->sb, stem, len, &stem, &len)) return NAZIF_ENOMEM;
+        }
+        ob_put(&r->out, stem, len);
+        if (nl) ob_c(&r->out, '\n');
+        pos = nl ? end + 1 : n;
+    }
+    return NAZIF_OK;
+}
+
+/* Process whole lines text[0..n).  Returns an exit status. */
+static int do_chunk(run *r, const char *text, size_t n, const char *name)
+{
+    int rc;
+    r->chunk = text;
+    if (r->t->cmd == CMD_NORMALIZE || r->t->lines) {
+        size_t need = nazif_normalize_bound(n);
+        if (need > r->nbuf_cap) {
+            char *p = realloc(r->nbuf, need);
+            if (!p) {
+                fprintf(stderr, "nazif: out of memory\n");
+                return X_INTERNAL;
+            }
+            r->nbuf = p;
+            r->nbuf_cap = need;
+        }
+        size_t got = 0;
+        rc = nazif_tokenizer_normalize(r->tk, text, n, r->nbuf, r->nbuf_cap, &got);
+        if (rc == NAZIF_OK && r->t->lines) rc = stem_lines(r, r->nbuf, got);
+        else if (rc == NAZIF_OK) ob_put(&r->out, r->nbuf, got);
+    } else {
+        r->line_done = 0;
+        r->first_on_line = 1;
+        rc = nazif_tokenizer_run(r->tk, text, n, on_token, r);
+        if (rc == NAZIF_OK && r->t->cmd == CMD_STEM) {
+            /* end every line of the chunk, as the input did */
+            unsigned long long lines = 0;
+            for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + n - p))) != NULL; p++)
+                lines++;
+            while (r->line_done < lines) {
+                ob_c(&r->out, '\n');
+                r->line_done++;
+            }
+        }
+    }
+    if (rc == NAZIF_EUTF8) {
+        fprintf(stderr, "nazif: %s: invalid UTF-8 at byte %llu\n", name,
+                r->base + (unsigned long long)nazif_tokenizer_error_offset(r->tk));
+        return X_UTF8;
+    }
+    if (rc != NAZIF_OK) {
+        fprintf(stderr, "nazif: %s: %s\n", name, nazif_strerror(rc));
+        return X_INTERNAL;
+    }
+    if (r->t->format == FMT_JSONL)
+        for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + n - p))) != NULL; p++)
+            r->line_base++;
+    r->base += n;
+    return r->out.err ? X_OUTPUT : X_OK;
+}
+
+static int do_stream(run *r, FILE *in, const char *name, char **bufp, size_t *capp)
+{
+    size_t have = 0;
+    r->base = 0;
+    r->line_base = 0;
+    for (;;) {
+        if (*capp - have < CHUNK) {
+            size_t cap = *capp ? *capp * 2 : 2 * CHUNK;
+            char *p = realloc(*bufp, cap);
+            if (!p) {
+                fprintf(stderr, "nazif: out of memory\n");
+                return X_INTERNAL;
+            }
+            *bufp = p;
+            *capp = cap;
+        }
+        char *buf = *bufp;
+        size_t got = fread(buf + have, 1, CHUNK, in);
+        if (got == 0) {
+            if (ferror(in)) {
+                fprintf(stderr, "nazif: %s: read error: %s\n", name, strerror(errno));
+                return X_INPUT;
+            }
+            break;
+        }
+        have += got;
+        /* hand over the whole lines; keep the rest for the next read */
+        size_t cut = have;
+        while (cut > 0 && buf[cut - 1] != '\n') cut--;
+        if (cut == 0) continue;
+        int rc = do_chunk(r, buf, cut, name);
+        if (rc) return rc;
+        memmove(buf, buf + cut, have - cut);
+        have -= cut;
+    }
+    if (have) return do_chunk(r, *bufp, have, name);
+    return X_OK;
+}
+
+static int run_command(int cmd, int argc, char **argv)
+{
+    topts t;
+    memset(&t, 0, sizeof t);
+    t.cmd = cmd;
+    t.stemmer = cmd == CMD_STEM ? ST_LIGHT : ST_NONE;
+    int rc = parse(argc, argv, &t);
+    if (rc >= 0) {
+        free(t.files);
+        return rc;
+    }
+    unsigned ops = effective_ops(&t);
+    if ((ops & NAZIF_NORM_YEH) && (ops & NAZIF_NORM_MAKSURA)) {
+        fprintf(stderr, "nazif %s: --fold-yeh and --fold-maksura exclude each other "
+                        "(add --no-fold-yeh)\n", cmd_names[cmd]);
+        free(t.files);
+        return X_USAGE;
+    }
+    if (t.show) {
+        show_profile(&t, ops);
+        free(t.files);
+        return fflush(stdout) == 0 ? X_OK : X_OUTPUT;
+    }
+    nazif_token_options o;
+    nazif_token_options_init(&o);
+    o.norm.ops = ops;
+    o.norm.flags = t.strict ? NAZIF_STRICT_UTF8 : 0;
+    if (t.stopwords && !t.lines) o.flags |= NAZIF_TOK_STOPWORDS;
+    struct sb_stemmer *sb = NULL;
+    if (t.stemmer == ST_LIGHT) {
+        o.stemmer = NAZIF_STEM_LIGHT;
+    } else if (t.stemmer == ST_SNOWBALL) {
+        sb = sb_stemmer_new("arabic", "UTF_8");
+        if (!sb) {
+            fprintf(stderr, "nazif %s: libstemmer has no Arabic stemmer\n", cmd_names[cmd]);
+            free(t.files);
+            return X_INTERNAL;
+        }
+        o.stemmer = NAZIF_STEM_CUSTOM;
+        o.stem_fn = snowball_stem;
+        o.stem_ctx = sb;
+    }
+    run r;
+    memset(&r, 0, sizeof r);
+    r.t = &t;
+    r.sb = sb;
+    r.out.cap = 1u << 20;
+    r.out.p = malloc(r.out.cap);
+    int status = X_OK;
+    if (!r.out.p || nazif_tokenizer_new(&r.tk, &o) != NAZIF_OK) {
+        fprintf(stderr, "nazif: out of memory\n");
+        status = X_INTERNAL;
+    }
+    char *buf = NULL;
+    size_t cap = 0;
+    for (int i = 0; i < t.nfiles && status == X_OK; i++) {
+        const char *name = t.files[i];
+        FILE *in = stdin;
+        if (strcmp(name, "-") != 0) {
+            in = fopen(name, "rb");
+            if (!in) {
+                fprintf(stderr, "nazif: cannot open '%s': %s\n", name, strerror(errno));
+                status = X_INPUT;
+                break;
+            }
+        }
+        status = do_stream(&r, in, strcmp(name, "-") == 0 ? "<stdin>" : name, &buf, &cap);
+        if (in != stdin) fclose(in);
+    }
+    if (r.out.p) ob_flush(&r.out);
+    if ((r.out.err || fflush(stdout) != 0) && (status == X_OK || status == X_OUTPUT)) {
+        fprintf(stderr, "nazif: cannot write output: %s\n", strerror(errno));
+        status = X_OUTPUT;
+    }
+    nazif_tokenizer_free(r.tk);
+    if (sb) sb_stemmer_delete(sb);
+    free(r.out.p);
+    free(r.nbuf);
+    free(buf);
+    free(t.files);
+    return status;
+}
+
+int nazif_cli_normalize(int argc, char **argv) { return run_command(CMD_NORMALIZE, argc, argv); }
+
+int nazif_cli_tokens(int argc, char **argv) { return run_command(CMD_TOKENS, argc, argv); }
+
+int nazif_cli_stem(int argc, char **argv) { return run_command(CMD_STEM, argc, argv); }

@@ -1,0 +1,445 @@
+/* test_tokenize.c -- the tokenizer through the public API: tokens and their
+ * offsets into the original text (obfuscated words, fused words, hyphens,
+ * numbers, ZWNJ), the offsets round trip on the shared seed article and dev
+ * set, stopping early, stop words, the light stemmer and its edge cases, a
+ * custom stemmer, errors.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "nazif.h"
+#include "textnorm.h"
+
+#define ZWNJ "\xe2\x80\x8c"
+#define ZWSP "\xe2\x80\x8b"
+
+#define MAXT 4096
+
+typedef struct tok {
+    char text[256];
+    char word[256];
+    uint64_t start, end, line;
+    int kind;
+} tok;
+
+typedef struct toks {
+    tok t[MAXT];
+    int n;
+    int stop_after; /* stop after this many tokens (0: never) */
+    int order_ok;
+} toks;
+
+static int collect(void *ctx, const nazif_token *t)
+{
+    toks *ts = ctx;
+    if (ts->n > 0 && t->start < ts->t[ts->n - 1].start) ts->order_ok = 0;
+    if (t->start > t->end) ts->order_ok = 0;
+    if (ts->n < MAXT) {
+        tok *x = &ts->t[ts->n];
+        size_t l = t->len < 255 ? t->len : 255;
+        memcpy(x->text, t->text, l);
+        x->text[l] = 0;
+        l = t->word_len < 255 ? t->word_len : 255;
+        memcpy(x->word, t->word, l);
+        x->word[l] = 0;
+        x->start = t->start;
+        x->end = t->end;
+        x->line = t->line;
+        x->kind = t->kind;
+    }
+    ts->n++;
+    return ts->stop_after && ts->n >= ts->stop_after;
+}
+
+static toks *run(const char *text, size_t len, const nazif_token_options *o)
+{
+    static toks ts;
+    memset(&ts, 0, sizeof ts);
+    ts.order_ok = 1;
+    int rc = nazif_tokenize(text, len, o, collect, &ts);
+    if (rc != NAZIF_OK) ts.n = -1;
+    return &ts;
+}
+
+static toks *run_search(const char *text)
+{
+    nazif_token_options o;
+    nazif_token_options_init(&o);
+    return run(text, strlen(text), &o);
+}
+
+/* Token i has this text and covers exactly this substring of in. */
+static void check_tok(const char *in, const toks *ts, int i, const char *text, const char *orig)
+{
+    CHECK_MSG(i < ts->n, "token %d missing (only %d)", i, ts->n);
+    if (i >= ts->n) return;
+    CHECK_EQ_STR(ts->t[i].text, text);
+    size_t s = (size_t)ts->t[i].start, e = (size_t)ts->t[i].end;
+    CHECK_MSG(e - s == strlen(orig) && memcmp(in + s, orig, e - s) == 0,
+              "token %d [%zu,%zu) is \"%.*s\", want \"%s\"", i, s, e, (int)(e - s), in + s, orig);
+}
+
+static void test_offsets(void)
+{
+    const char *in = "وقف إطلاق النـ.ار بعد التـ.ـوتر";
+    toks *ts = run_search(in);
+    CHECK(ts->n == 5 && ts->order_ok);
+    check_tok(in, ts, 0, "وقف", "وقف");
+    check_tok(in, ts, 1, "اطلاق", "إطلاق");
+    check_tok(in, ts, 2, "النار", "النـ.ار");
+    check_tok(in, ts, 4, "التوتر", "التـ.ـوتر");
+
+    in = "الشـ. ــهيد و مُحَمَّدٌ، والعم" ZWSP "ر";
+    ts = run_search(in);
+    CHECK(ts->n == 4);
+    check_tok(in, ts, 0, "الشهيد", "الشـ. ــهيد");
+    check_tok(in, ts, 2, "محمد", "مُحَمَّدٌ");
+    check_tok(in, ts, 3, "والعمر", "والعم" ZWSP "ر");
+
+    /* hyphen inside a word, numbers, ZWNJ in a Persian word */
+    in = "أبو-ظبي 3.5% و١٢٫٥ 2020-2021 نهاية. -بداية";
+    ts = run_search(in);
+    CHECK(ts->n == 6);
+    check_tok(in, ts, 0, "ابو-ظبي", "أبو-ظبي");
+    check_tok(in, ts, 1, "3.5", "3.5");
+    check_tok(in, ts, 2, "و12٫5", "و١٢٫٥");
+    check_tok(in, ts, 3, "2020-2021", "2020-2021");
+    check_tok(in, ts, 4, "نهايه", "نهاية");
+    check_tok(in, ts, 5, "بدايه", "بداية");
+    in = "من می" ZWNJ "خواهم این کتاب را";
+    ts = run_search(in);
+    CHECK(ts->n == 5);
+    check_tok(in, ts, 1, "می" ZWNJ "خواهم", "می" ZWNJ "خواهم");
+
+    /* line numbers and offsets across lines, CRLF */
+    in = "أ ب\r\n\nج";
+    ts = run_search(in);
+    CHECK(ts->n == 3 && ts->t[0].line == 1 && ts->t[1].line == 1 && ts->t[2].line == 3);
+    check_tok(in, ts, 2, "ج", "ج");
+
+    /* tokens that normalize to nothing are not tokens */
+    ts = run_search("دمشق ـ سانا َ");
+    CHECK(ts->n == 2);
+}
+
+static void test_fused(void)
+{
+    /* a word fused with the next (P10): two tokens, each with its own bytes */
+    const char *in = "بعد الطـ.وفانالذي بدأ";
+    toks *ts = run_search(in);
+    CHECK(ts->order_ok);
+    if (ts->n == 4) {
+        check_tok(in, ts, 1, "الطوفان", "الطـ.وفان");
+        check_tok(in, ts, 2, "الذي", "الذي");
+    } else {
+        /* the restorer did not split it: one token over the whole */
+        CHECK(ts->n == 3);
+        check_tok(in, ts, 1, ts->t[1].text, "الطـ.وفانالذي");
+    }
+}
+
+static void test_stop_and_errors(void)
+{
+    nazif_token_options o;
+    nazif_token_options_init(&o);
+    static toks ts;
+    memset(&ts, 0, sizeof ts);
+    ts.order_ok = 1;
+    ts.stop_after = 2;
+    const char *in = "واحد اثنان ثلاثة أربعة";
+    CHECK(nazif_tokenize(in, strlen(in), &o, collect, &ts) == 1);
+    CHECK(ts.n == 2);
+    CHECK(nazif_tokenize(in, strlen(in), &o, NULL, &ts) == NAZIF_EINVAL);
+    o.version = 0;
+    CHECK(nazif_tokenize(in, strlen(in), &o, collect, &ts) == NAZIF_EINVAL);
+    nazif_token_options_init(&o);
+    o.stemmer = NAZIF_STEM_CUSTOM;
+    nazif_tokenizer *tk = (nazif_tokenizer *)1;
+    CHECK(nazif_tokenizer_new(&tk, &o) == NAZIF_EINVAL && tk == NULL);
+    o.stemmer = 7;
+    CHECK(nazif_tokenizer_new(&tk, &o) == NAZIF_EINVAL);
+    nazif_token_options_init(&o);
+    o.flags = 0x100;
+    CHECK(nazif_tokenizer_new(&tk, &o) == NAZIF_EINVAL);
+    /* strict UTF-8: error with the offset */
+    nazif_token_options_init(&o);
+    o.norm.flags = NAZIF_STRICT_UTF8;
+    CHECK(nazif_tokenizer_new(&tk, &o) == NAZIF_OK);
+    memset(&ts, 0, sizeof ts);
+    CHECK(nazif_tokenizer_run(tk, "abc\nde\xff", 7, collect, &ts) == NAZIF_EUTF8);
+    CHECK(nazif_tokenizer_error_offset(tk) == 6);
+    /* the same object works again */
+    memset(&ts, 0, sizeof ts);
+    CHECK(nazif_tokenizer_run(tk, "abc de", 6, collect, &ts) == NAZIF_OK && ts.n == 2);
+    CHECK(nazif_tokenizer_error_offset(tk) == 0);
+    nazif_tokenizer_free(tk);
+    /* without strict: U+FFFD is a break, not a token */
+    toks *t2 = run_search("ab\xff" "cd");
+    CHECK(t2->n == 2);
+}
+
+static void test_stopwords(void)
+{
+    nazif_token_options o;
+    nazif_token_options_init(&o);
+    o.flags = NAZIF_TOK_STOPWORDS;
+    const char *in = "ذهب إلى المدرسة على الرغم من ذلك وفي علي";
+    toks *ts = run(in, strlen(in), &o);
+    /* إلى على من ذلك وفي are stop words; علي is على after fold-yeh */
+    CHECK(ts->n == 3);
+    if (ts->n == 3) {
+        CHECK_EQ_STR(ts->t[0].text, "ذهب");
+        CHECK_EQ_STR(ts->t[1].text, "المدرسه");
+        CHECK_EQ_STR(ts->t[2].text, "الرغم");
+    }
+    /* with profile none the stop words are matched as written */
+    o.norm.ops = 0;
+    ts = run("الى إلى", strlen("الى إلى"), &o);
+    CHECK(ts->n == 1 && strcmp(ts->t[0].text, "الى") == 0);
+}
+
+static void check_light(const char *w, const char *want)
+{
+    size_t a = 99, n = 99;
+    CHECK(nazif_stem_light(w, strlen(w), &a, &n) == NAZIF_OK);
+    CHECK_MSG(n == strlen(want) && memcmp(w + a, want, n) == 0, "light(%s) = %.*s, want %s", w,
+              (int)n, w + a, want);
+}
+
+static void test_light(void)
+{
+    /* light10 as Lucene: one prefix, then the suffixes in order */
+    check_light("الكتاب", "كتاب");
+    check_light("والكتاب", "كتاب");
+    check_light("بالكتاب", "كتاب");
+    check_light("كالكتاب", "كتاب");
+    check_light("فالكتاب", "كتاب");
+    check_light("للكتاب", "كتاب");
+    check_light("وكتاب", "كتاب");
+    check_light("كتابها", "كتاب");
+    check_light("كتابان", "كتاب");
+    check_light("معلمات", "معلم");
+    check_light("معلمون", "معلم");
+    check_light("المعلمين", "معلم");
+    check_light("كتابيه", "كتاب");
+    check_light("جامعية", "جامع");
+    check_light("كتابه", "كتاب");
+    check_light("مدرسة", "مدرس");
+    check_light("سيارتها", "سيارت");
+    /* short words and words that only look prefixed */
+    check_light("ولد", "ولد");   /* و needs 4 letters */
+    check_light("فيل", "فيل");   /* ف alone is not a prefix */
+    check_light("في", "في");
+    check_light("و", "و");
+    check_light("ال", "ال");
+    check_light("الى", "الى");   /* ال would leave one letter */
+    check_light("", "");
+    /* the exception: الله keeps its form (light10 gives له) */
+    check_light("الله", "الله");
+    check_light("والله", "الله");
+    check_light("بالله", "الله");
+    check_light("تالله", "الله");
+    check_light("اللهم", "اللهم");
+    check_light("لله", "لله");
+    check_light("ولله", "لله");
+    /* not Arabic: untouched */
+    check_light("GPS", "GPS");
+    check_light("2024", "2024");
+    size_t a, n;
+    CHECK(nazif_stem_light(NULL, 1, &a, &n) == NAZIF_EINVAL);
+    /* the fast letter codes agree with the readable affix lists */
+    CHECK(nazif__stem_light_tables_agree());
+    /* through the tokenizer: text is the stem, word the whole word */
+    nazif_token_options o;
+    nazif_token_options_init(&o);
+    o.stemmer = NAZIF_STEM_LIGHT;
+    const char *in = "والكتاب المـ.ـعلمين";
+    toks *ts = run(in, strlen(in), &o);
+    CHECK(ts->n == 2);
+    if (ts->n == 2) {
+        CHECK_EQ_STR(ts->t[0].text, "كتاب");
+        CHECK_EQ_STR(ts->t[0].word, "والكتاب");
+        CHECK_EQ_STR(ts->t[1].text, "معلم");
+        check_tok(in, ts, 1, "معلم", "المـ.ـعلمين");
+    }
+}
+
+/* A stemmer of our own: the first two bytes (one Arabic letter). */
+static char stem_buf[8];
+static int first_letter(void *ctx, const char *w, size_t len, const char **stem, size_t *n)
+{
+    int *calls = ctx;
+    (*calls)++;
+    if (len >= 2 && memcmp(w, "xx", 2) == 0) return 1; /* XX after lower */
+    *n = len < 2 ? len : 2;
+    memcpy(stem_buf, w, *n);
+    *stem = stem_buf;
+    return 0;
+}
+
+static void test_custom(void)
+{
+    int calls = 0;
+    nazif_token_options o;
+    nazif_token_options_init(&o);
+    o.stemmer = NAZIF_STEM_CUSTOM;
+    o.stem_fn = first_letter;
+    o.stem_ctx = &calls;
+    toks *ts = run("كتاب قلم", strlen("كتاب قلم"), &o);
+    CHECK(ts->n == 2 && calls == 2);
+    if (ts->n == 2) {
+        CHECK_EQ_STR(ts->t[0].text, "ك");
+        CHECK_EQ_STR(ts->t[1].word, "قلم");
+    }
+    static toks t2;
+    memset(&t2, 0, sizeof t2);
+    CHECK(nazif_tokenize("ok XX", 5, &o, collect, &t2) == NAZIF_ECALLBACK);
+}
+
+/* ---- the offsets round trip on shared data ------------------------------ */
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *p = malloc(cap);
+    size_t got;
+    while (p && (got = fread(p + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *q = realloc(p, cap *= 2);
+            if (!q) free(p);
+            p = q;
+        }
+    }
+    fclose(f);
+    if (p) *len = n;
+    return p;
+}
+
+static int bad_utf8(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (size_t i = 0; i < n;) {
+        unsigned char b = s[i];
+        size_t need = b < 0x80 ? 0 : b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2
+                    : b >= 0xF0 && b <= 0xF4 ? 3 : 9;
+        if (need == 9 || i + need >= n + (need ? 0 : 1)) return 1;
+        for (size_t k = 1; k <= need; k++)
+            if ((s[i + k] & 0xC0) != 0x80) return 1;
+        i += need + 1;
+    }
+    return 0;
+}
+
+static long rt_tokens, rt_fail;
+
+/*
+ * For every token of text: the original bytes between its offsets, run
+ * through the same pipeline alone, give exactly that token back.
+ */
+static void round_trip(const char *what, const char *text, size_t len, unsigned ops)
+{
+    nazif_token_options o;
+    nazif_token_options_init(&o);
+    o.norm.ops = ops;
+    static toks all;
+    memset(&all, 0, sizeof all);
+    all.order_ok = 1;
+    int rc = nazif_tokenize(text, len, &o, collect, &all);
+    CHECK(rc == NAZIF_OK && all.order_ok && all.n <= MAXT);
+    static toks one;
+    for (int i = 0; i < all.n && i < MAXT; i++) {
+        const tok *t = &all.t[i];
+        rt_tokens++;
+        int ok = t->end <= len && t->start < t->end && !bad_utf8(t->text, strlen(t->text));
+        if (ok) {
+            memset(&one, 0, sizeof one);
+            ok = nazif_tokenize(text + t->start, (size_t)(t->end - t->start), &o, collect, &one) ==
+                     NAZIF_OK &&
+                 one.n == 1 && strcmp(one.t[0].text, t->text) == 0;
+        }
+        if (!ok) {
+            rt_fail++;
+            if (rt_fail <= 10)
+                fprintf(stderr, "%s: token \"%s\" [%llu,%llu) = \"%.*s\" gives %d token(s), first \"%s\"\n",
+                        what, t->text, (unsigned long long)t->start, (unsigned long long)t->end,
+                        (int)(t->end - t->start), text + t->start, one.n, one.n > 0 ? one.t[0].text : "");
+        }
+    }
+}
+
+static void test_round_trip(void)
+{
+    const char *shared = getenv("NAZIF_SHARED");
+    if (!shared) shared = "../shared";
+    char path[4096];
+    snprintf(path, sizeof path, "%s/seed/seed-article.txt", shared);
+    size_t len = 0;
+    char *text = read_file(path, &len);
+    if (!text) {
+        printf("test_tokenize: %s not found ($NAZIF_SHARED), offsets round trip skipped\n", path);
+        return;
+    }
+    const unsigned profiles[] = {NAZIF_NORM_SEARCH, NAZIF_NORM_NLP, NAZIF_NORM_FAITHFUL, 0};
+    rt_tokens = rt_fail = 0;
+    for (size_t p = 0; p < 4; p++) {
+        /* the article one line at a time (MAXT tokens per call) */
+        size_t pos = 0;
+        while (pos < len) {
+            const char *nl = memchr(text + pos, '\n', len - pos);
+            size_t end = nl ? (size_t)(nl - text) : len;
+            round_trip("seed-article", text + pos, end - pos, profiles[p]);
+            pos = end + 1;
+        }
+    }
+    free(text);
+    snprintf(path, sizeof path, "%s/data/restore-dev.tsv", shared);
+    text = read_file(path, &len);
+    if (!text) {
+        printf("test_tokenize: %s not found, dev-set round trip skipped\n", path);
+    } else {
+        size_t pos = 0;
+        int first = 1;
+        while (pos < len) {
+            const char *nl = memchr(text + pos, '\n', len - pos);
+            size_t end = nl ? (size_t)(nl - text) : len;
+            if (!first) {
+                /* column 3 */
+                const char *c = text + pos, *e = text + end;
+                for (int col = 0; col < 2 && c; col++) {
+                    c = memchr(c, '\t', (size_t)(e - c));
+                    if (c) c++;
+                }
+                if (c) {
+                    const char *ce = memchr(c, '\t', (size_t)(e - c));
+                    if (!ce) ce = e;
+                    for (size_t p = 0; p < 4; p++)
+                        round_trip("restore-dev", c, (size_t)(ce - c), profiles[p]);
+                }
+            }
+            first = 0;
+            pos = end + 1;
+        }
+        free(text);
+    }
+    CHECK_MSG(rt_fail == 0, "%ld of %ld tokens do not round-trip", rt_fail, rt_tokens);
+    CHECK(rt_tokens > 10000);
+    printf("test_tokenize: offsets round trip: %ld tokens, %ld failures\n", rt_tokens, rt_fail);
+}
+
+int main(void)
+{
+    test_offsets();
+    test_fused();
+    test_stop_and_errors();
+    test_stopwords();
+    test_light();
+    test_custom();
+    test_round_trip();
+    return DONE("tokenize");
+}
