@@ -433,7 +433,10 @@ static int ends_with_marker(const uint8_t *raw, size_t rn, const uint8_t *s,
 {
     size_t e = n, b = n;
     while (b > 0 && s[b - 1] != ' ') b--;
-    if (b == e || nazif__phr_word(s + b, e - b) != NAZIF__HOW_MARKER) return 0;
+    /* the opening bracket stays glued to the word in normalised text */
+    size_t w = b;
+    while (w < e && (s[w] == '(' || s[w] == '[' || s[w] == '-' || s[w] == '|')) w++;
+    if (w == e || nazif__phr_word(s + w, e - w) != NAZIF__HOW_MARKER) return 0;
     /* the raw line must show the bracket or the dash */
     size_t k = rn;
     while (k > 0 && (raw[k - 1] == ' ' || raw[k - 1] == '\r')) k--;

@@ -120,6 +120,16 @@ static const char *const doc_ar_news[] = {
     "B حقوق النشر © 2023 صحيفة الوطن. جميع الحقوق محفوظة.",
 };
 
+/* A marked link ("(فيديو)") is a link even right before a paragraph. */
+static const char *const doc_marker_before_para[] = {
+    ("C قرر البنك المركزي رفع سعر الفائدة الرئيسي بنصف نقطة مئوية لمواجهة "
+     "التضخم المتصاعد."),
+    "B اقرأ أيضا:",
+    "B التضخم يسجل أعلى مستوى منذ عشر سنوات",
+    "B الحكومة تعلن حزمة دعم جديدة (فيديو)",
+    "C شارك المحافظ في اجتماع وزراء المالية العرب الأسبوع الماضي.",
+};
+
 /* English page with a menu run, stamps, related block, comments. */
 static const char *const doc_en_news[] = {
     "B Skip to content",
@@ -334,6 +344,7 @@ static void test_documents(void)
     DOC("inline-related", doc_inline_related);
     DOC("menus", doc_menus);
     DOC("related-end", doc_related_end);
+    DOC("marker-before-paragraph", doc_marker_before_para);
     DOC("keep-ar", doc_keep_ar);
     DOC("keep-en", doc_keep_en);
     DOC("single-link", doc_single_link);
