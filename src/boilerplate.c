@@ -322,6 +322,15 @@ static int date_like(const datefacts *d, int final)
     return d->month > 0 || d->numeric > 0 || d->digits > 0;
 }
 
+/* A clock time (digits, a colon, two digits) anywhere in raw[0..n). */
+static int has_clock(const uint8_t *s, size_t n)
+{
+    for (size_t i = 1; i + 2 < n; i++)
+        if (s[i] == ':' && is_digit(s[i - 1]) && is_digit(s[i + 1]) && is_digit(s[i + 2]))
+            return 1;
+    return 0;
+}
+
 /* A whole line that is only a date or time stamp. */
 static int date_only(const datefacts *d)
 {
@@ -741,7 +750,11 @@ static void analyse(const nazif__bp_line *L, info *f)
         datefacts d;
         date_facts(s, n, &d);
         if (date_only(&d) && last != ':') {
-            set(f, V_WEAK, "date stamp");
+            /* a day or month name with a clock time is a publication
+               stamp ("الأحد 5 مايو 2024 | 11:30 ص"); a bare date may be
+               a schedule line and waits for its neighbours */
+            if (d.month > 0 && has_clock(raw, rn)) set(f, V_DROP, "publication stamp");
+            else set(f, V_WEAK, "date stamp");
             return;
         }
     }
