@@ -379,6 +379,15 @@ static int exercise_line(const uint8_t *s, size_t n)
  * spelling.  Scored per line: words with Persian letters or ZWNJ against
  * words with letters Persian does not use (ي ك ة ى).
  */
+/* The first letter a unit stands for (its base letter for a
+   presentation form). */
+static uint32_t first_base(const unit *x)
+{
+    uint32_t base[4];
+    if ((x->cls & NZ_PRESFORM) && nazif__presform_base(x->cp, base) > 0) return base[0];
+    return x->cp;
+}
+
 static int persian_line(const unit *u, size_t k)
 {
     int pers = 0, arab = 0;
@@ -386,7 +395,7 @@ static int persian_line(const unit *u, size_t k)
     for (size_t i = 0; i <= k; i++) {
         /* words end at spaces only, so that joining a split word does not
            change the score (cleaning twice gives the same result) */
-        if (i == k || u[i].t == U_SP || u[i].t == U_OTHER) {
+        if (i == k || u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_BAD) {
             /* a word with letters Persian does not write is Arabic, even
                when it also has ی or ک (Arabic typed on a Persian keyboard) */
             if (wa) arab++;
@@ -396,14 +405,26 @@ static int persian_line(const unit *u, size_t k)
             continue;
         }
         uint32_t cp = u[i].cp;
-        if (u[i].cls & NZ_PERSIAN) wp = 1;
         if (cp == ZWNJ && i > 0 && i + 1 < k && u[i - 1].t == U_LET && u[i + 1].t == U_LET)
             wp = 1;
-        if (cp == 0x064A || cp == 0x0643 || cp == 0x0629 || cp == 0x0649 || cp == 0x0623 ||
-            cp == 0x0625 || cp == 0x0624 || cp == 0x0626)
-            wa = 1;
-        /* the article */
-        if (first && u[i].t == U_LET && cp == AR_ALEF && i + 1 < k && u[i + 1].cp == 0x0644)
+        /* presentation forms count as the letters they stand for, which
+           is what the output will have (cleaning twice agrees) */
+        uint32_t base[4];
+        int nb = (u[i].cls & NZ_PRESFORM) ? nazif__presform_base(cp, base) : 0;
+        if (nb == 0) {
+            base[0] = cp;
+            nb = 1;
+        }
+        for (int b = 0; b < nb; b++) {
+            uint32_t x = base[b];
+            if (nazif__uclass(x) & NZ_PERSIAN) wp = 1;
+            if (x == 0x064A || x == 0x0643 || x == 0x0629 || x == 0x0649 || x == 0x0623 ||
+                x == 0x0625 || x == 0x0624 || x == 0x0626)
+                wa = 1;
+        }
+        /* the article (as the output will spell it) */
+        if (first && u[i].t == U_LET && base[0] == AR_ALEF &&
+            ((nb > 1 && base[1] == 0x0644) || (nb == 1 && i + 1 < k && first_base(&u[i + 1]) == 0x0644)))
             wa = 1;
         if (u[i].t == U_LET) first = 0;
     }
