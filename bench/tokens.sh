@@ -10,7 +10,10 @@
 # bytes with spaces turned into newlines -> BUILD/bench/seed.words, because
 # stemwords reads one word a line.  Also the ANT corpus text that bench/run.sh
 # writes (BUILD/bench/ant.txt) when it is there.  Best of BENCH_RUNS (3) runs,
-# stdout to /dev/null.  Writes BUILD/bench/tokens.md and prints it.
+# stdout to /dev/null.  Also the library alone (bench/tokens_lib.c, built
+# here against BUILD/libnazif.a): nazif_tokenizer_run() over the text in
+# memory, a callback that only counts.  Writes BUILD/bench/tokens.md and
+# prints it.
 BUILD=${BUILD:-build}
 SHARED=${NAZIF_SHARED:-../shared}
 BENCH_MB=${BENCH_MB:-20}
@@ -60,6 +63,7 @@ run() {
 run "nazif tokens --profile=search --stemmer=light" "$text" "$nazif" tokens --profile=search --stemmer=light --format=tsv
 run "nazif tokens --profile=search" "$text" "$nazif" tokens --profile=search --format=tsv
 run "nazif tokens --profile=none" "$text" "$nazif" tokens --profile=none --format=tsv
+run "nazif tokens --profile=search --clitics" "$text" "$nazif" tokens --profile=search --clitics --format=tsv
 run "nazif normalize --profile=search" "$text" "$nazif" normalize --profile=search
 run "nazif stem --stemmer=light" "$text" "$nazif" stem --stemmer=light
 run "nazif stem --stemmer=snowball" "$text" "$nazif" stem --stemmer=snowball
@@ -74,6 +78,23 @@ if [ -f "$out/ant.txt" ]; then
     run "ANT: stemwords -l arabic (word a line)" "$out/ant.words" stemwords -l arabic
 fi
 
+lib="$out/tokens_lib"
+libline=""
+# shellcheck disable=SC2086
+if ${CC:-cc} -Iinclude -D_POSIX_C_SOURCE=200809L -std=c11 -O2 -o "$lib" bench/tokens_lib.c \
+     "$BUILD/libnazif.a" -lz -lpthread 2>"$out/tokens-err.txt"; then
+  l1=$($pin "$lib" "$text" "$RUNS" search light | cut -d' ' -f1)
+  l2=$($pin "$lib" "$text" "$RUNS" search light clitics | cut -d' ' -f1)
+  l3=$($pin "$lib" "$text" "$RUNS" none none | cut -d' ' -f1)
+  libline="Library alone (bench/tokens_lib.c, text in memory, best of $RUNS): search + light $l1 MB/s; with clitics $l2 MB/s; profile none $l3 MB/s."
+  if [ -f "$out/ant.txt" ]; then
+    l4=$($pin "$lib" "$out/ant.txt" "$RUNS" search light | cut -d' ' -f1)
+    libline="$libline ANT text, search + light: $l4 MB/s."
+  fi
+else
+  echo "bench: bench/tokens_lib.c does not compile:" >&2; cat "$out/tokens-err.txt" >&2
+fi
+
 {
   echo "# nazif normalize / tokens / stem throughput ($(date +%Y-%m-%d), $(uname -m), $(nproc) cores${pin:+, $pin})"
   echo
@@ -85,5 +106,6 @@ fi
   sw=$(awk -F'|' '$1 ~ /^stemwords/ {print $3 / ($4 / 1e9) / 1e6}' "$rows")
   awk -F'|' -v sw="${sw:-0}" '{ mb = $3 / 1e6; s = $4 / 1e9; r = mb / s;
       printf "| `%s` | %.1f | %.3f | %.1f | %s |\n", $1, mb, s, r, (sw > 0 ? sprintf("%.1f", r / sw) : "-") }' "$rows"
+  [ -n "$libline" ] && { echo; echo "$libline"; }
 } > "$out/tokens.md"
 cat "$out/tokens.md"

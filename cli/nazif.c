@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_corpus.h"
+#include "cmd_search.h"
 #include "commands.h"
 #include "nazif.h"
 
@@ -35,6 +37,9 @@ static void usage_main(FILE *f)
             "  normalize  search/NLP normalization (profiles or single operations)\n"
             "  tokens     one token a line with byte offsets into the original input\n"
             "  stem       tokens, stemmed (light or Snowball)\n"
+            "  dedup      exact and near-duplicate (MinHash LSH) removal of JSON Lines\n"
+            "  index      index text or JSON Lines into an SQLite FTS5 database\n"
+            "  search     search such a database (BM25, highlighted snippets)\n"
             "\n"
             "Run 'nazif COMMAND --help' for a command's options.\n"
             "  --version   print the version and exit\n"
@@ -62,6 +67,9 @@ static void usage_clean(FILE *f)
             "                           were left alone (report/explain only)\n"
             "  --no-restore             do not restore words (furniture and UTF-8 only)\n"
             "  --strict                 invalid UTF-8 is an error (exit 3)\n"
+            "  --format=jsonl|warc|text, --text-field, -j N, --filters, --rejected,\n"
+            "  --stats, --progress ...  corpus mode (JSON Lines, WARC/WET, filters,\n"
+            "                           threads): see docs/corpus.md\n"
             "  --help                   print this help and exit\n"
             "  --version                print the version and exit\n"
             "\n"
@@ -265,8 +273,27 @@ lib_error:
     return rc == NAZIF_ENOMEM ? EXIT_INTERNAL : EXIT_INTERNAL;
 }
 
+/* Options that belong to corpus mode (cli/corpus.c): JSON Lines, WARC,
+   filters, threads, stats. */
+static int corpus_option(const char *a)
+{
+    static const char *const prefixes[] = {
+        "--format=", "--text-field", "--id-field", "--filters", "--rejected", "--stats",
+        "--progress", "--no-progress", "--output=", "--jobs", "--min-", "--max-",
+    };
+    if (strcmp(a, "-j") == 0 || (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9'))
+        return 1;
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strncmp(a, prefixes[i], strlen(prefixes[i])) == 0) return 1;
+    return 0;
+}
+
 static int cmd_clean(int argc, char **argv)
 {
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) break;
+        if (corpus_option(argv[i])) return nazif_cli_clean_corpus(argc, argv);
+    }
     nazif_clean_options opt;
     nazif_clean_options_init(&opt);
     clean_ctx cx = {NULL, 0, "-", 0};
@@ -388,6 +415,9 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "normalize") == 0) return nazif_cli_normalize(argc - 1, argv + 1);
     if (strcmp(cmd, "tokens") == 0) return nazif_cli_tokens(argc - 1, argv + 1);
     if (strcmp(cmd, "stem") == 0) return nazif_cli_stem(argc - 1, argv + 1);
+    if (strcmp(cmd, "dedup") == 0) return nazif_cli_dedup(argc - 1, argv + 1);
+    if (strcmp(cmd, "index") == 0) return nazif_cli_index(argc - 1, argv + 1);
+    if (strcmp(cmd, "search") == 0) return nazif_cli_search(argc - 1, argv + 1);
     fprintf(stderr, "%s: unknown command '%s' (see 'nazif --help')\n", prog, cmd);
     return EXIT_USAGE;
 }

@@ -362,6 +362,29 @@ int nazif_normalize(const char *text, size_t len, char **out, size_t *out_len,
 /* Tokenizer flags (nazif_token_options.flags). */
 #define NAZIF_TOK_STOPWORDS 0x01u /* drop stop words (data/stopwords-ar.tsv,
                                      normalized like the text) */
+#define NAZIF_TOK_CLITICS 0x02u   /* split clitics off words: وبالمدرسة -> و ب ال
+                                     مدرسة, كتابهم -> كتاب هم (see below) */
+
+/*
+ * Clitic segmentation (NAZIF_TOK_CLITICS).  A word made only of Arabic
+ * letters and marks is split into [و|ف] [ب|ك|ل|س|ال|بال|كال|لل] stem
+ * [ه|ها|هما|هم|هن|ك|كما|كم|كن|ي|ني|نا] when the lexicon (the options'
+ * lexicon) decides so: the word as a whole is not a plain word of its word
+ * list (only the article may still come off one: التوتر -> ال توتر), and
+ * the stem, of at least three letters, is.  Candidates are tried with the
+ * fewest letters stripped first; the article takes no suffix; س only
+ * before ا أ ت ن ي; ب ك ل س ال never before a stop word; the article's alef
+ * is bare in the original; الله اللهم لله are never split.  Full rules and
+ * examples: docs/normalization.md, "Clitics".  بال and كال give two tokens
+ * (ب ال), لل gives ل and ال (the ال token covers the second lam).  Each part
+ * is one token, in text order, kind NAZIF_TOKEN_PROCLITIC, NAZIF_TOKEN_WORD
+ * (the stem, the only part stemmed) or NAZIF_TOKEN_SUFFIX; its start/end
+ * cover its letters' original bytes, up to the next part (marks and tatweel
+ * after a letter belong to it).  All parts lie inside the word's original
+ * range, starts never decrease; inside a restored word, where one original
+ * span stands for letters of two parts, both parts include it.  With
+ * NAZIF_TOK_STOPWORDS the clitic tokens are dropped too.
+ */
 
 /* Stemmers (nazif_token_options.stemmer). */
 #define NAZIF_STEM_NONE 0
@@ -386,7 +409,7 @@ typedef int (*nazif_stem_fn)(void *ctx, const char *word, size_t len,
 typedef struct nazif_token_options {
     unsigned version;         /* NAZIF_TOKEN_OPTIONS_VERSION */
     nazif_norm_options norm;  /* how the text is restored and normalized */
-    unsigned flags;           /* NAZIF_TOK_STOPWORDS or 0 */
+    unsigned flags;           /* NAZIF_TOK_STOPWORDS, NAZIF_TOK_CLITICS or 0 */
     int stemmer;              /* NAZIF_STEM_* */
     nazif_stem_fn stem_fn;    /* NAZIF_STEM_CUSTOM: the stemmer */
     void *stem_ctx;           /* passed to stem_fn */
@@ -395,8 +418,10 @@ typedef struct nazif_token_options {
 /** Defaults: version set, "search" normalization, no flags, no stemming. */
 void nazif_token_options_init(nazif_token_options *opts);
 
-/* Token kinds (more will come with clitic segmentation). */
-#define NAZIF_TOKEN_WORD 0   /* a word */
+/* Token kinds. */
+#define NAZIF_TOKEN_WORD 0      /* a word, or the stem of a segmented word */
+#define NAZIF_TOKEN_PROCLITIC 1 /* NAZIF_TOK_CLITICS: و ف ب ك ل س or ال before a stem */
+#define NAZIF_TOKEN_SUFFIX 2    /* NAZIF_TOK_CLITICS: a pronoun suffix after a stem */
 
 /**
  * One token.  A token is a maximal run of word characters (letters, marks,
@@ -410,7 +435,8 @@ void nazif_token_options_init(nazif_token_options *opts);
 typedef struct nazif_token {
     const char *text;      /* the token: normalized, then stemmed (UTF-8) */
     size_t len;            /* bytes of text (not NUL-terminated) */
-    const char *word;      /* the whole normalized word before stemming */
+    const char *word;      /* the whole normalized word before stemming (with
+                              NAZIF_TOK_CLITICS: the whole word of every part) */
     size_t word_len;
     uint64_t start, end;   /* original byte range [start, end) */
     uint64_t line;         /* 1-based line number */

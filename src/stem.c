@@ -97,6 +97,21 @@ static const struct { unsigned c1, c2, letters; } suf[] = {
     {0, C_TEH_MARBUTA, 1}, {0, C_YEH, 1},
 };
 
+/* Bit i set: suf[i] ends in the letter c (checked against suf[] by
+   nazif__stem_light_tables_agree()). */
+static inline unsigned suf_mask(unsigned c)
+{
+    switch (c) {
+    case C_ALEF: return 1u << 0;
+    case C_NOON: return 1u << 1 | 1u << 3 | 1u << 4;
+    case C_TEH: return 1u << 2;
+    case C_HEH: return 1u << 5 | 1u << 7;
+    case C_TEH_MARBUTA: return 1u << 6 | 1u << 8;
+    case C_YEH: return 1u << 9;
+    default: return 0;
+    }
+}
+
 /*
  * The hot path compares letters as 16-bit codes (a match of two bytes with
  * a lead byte D8/D9 first is a whole letter, since a lead byte is never a
@@ -119,12 +134,40 @@ static size_t count_letters(const uint8_t *w, size_t n)
     return n - cont;
 }
 
-void nazif__stem_light(const uint8_t *w, size_t n, size_t *a, size_t *b)
+/*
+ * Code points in w[0..n) when 8 bytes past the end may be read (their
+ * values do not matter): one or two masked words for the usual word of at
+ * most 16 bytes, no loop whose trip count the branch predictor must guess.
+ */
+static inline size_t count_letters_padded(const uint8_t *w, size_t n)
+{
+    if (n > 16) return count_letters(w, n);
+    uint64_t x, y;
+    memcpy(&x, w, 8);
+    memcpy(&y, w + 8, 8);
+    /* keep the bytes below n: byte k of a little-endian load is w[k]; on a
+       big-endian machine the general count is used */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t mx = n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+    const uint64_t my = n <= 8 ? 0 : n >= 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
+    const uint64_t cx = x & ~(x << 1) & 0x8080808080808080ull & mx;
+    const uint64_t cy = y & ~(y << 1) & 0x8080808080808080ull & my;
+    /* one per continuation byte in each byte lane, summed by a multiply
+       (no popcount instruction in the baseline x86-64 set) */
+    const uint64_t c = (cx >> 7) + (cy >> 7);
+    return n - (size_t)((c * 0x0101010101010101ull) >> 56);
+#else
+    (void)x;
+    (void)y;
+    return count_letters(w, n);
+#endif
+}
+
+/* The stemmer once the letters of w[0..n) are counted. */
+static inline void stem_counted(const uint8_t *w, size_t n, size_t letters, size_t *a, size_t *b)
 {
     *a = 0;
     *b = n;
-    if (n < 3) return; /* fewer than 3 letters: nothing fits */
-    size_t letters = count_letters(w, n);
     if (letters < 3) return;
     unsigned last = L2(w + n - 2);
     /* الله, اللهم and their clitic forms end in لله or للهم */
@@ -134,32 +177,51 @@ void nazif__stem_light(const uint8_t *w, size_t n, size_t *a, size_t *b)
           L2(w + n - 8) == C_LAM)) &&
         allah(w, n, a, b))
         return;
-    size_t s = 0, e = n;
-    unsigned c0 = L2(w), c1 = n >= 4 ? L2(w + 2) : 0, c2 = n >= 6 ? L2(w + 4) : 0;
-    if (c0 == C_ALEF && c1 == C_LAM && letters >= 4) {
-        s = 4;
-        letters -= 2;
-    } else if ((c0 == C_WAW || c0 == C_BEH || c0 == C_KAF || c0 == C_FEH) && c1 == C_ALEF &&
-               c2 == C_LAM && letters >= 5) {
-        s = 6;
-        letters -= 3;
-    } else if (c0 == C_LAM && c1 == C_LAM && letters >= 4) {
-        s = 4;
-        letters -= 2;
-    } else if (c0 == C_WAW && letters >= 4) {
-        s = 2;
-        letters -= 1;
-    }
-    for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++) {
+    size_t e = n;
+    const unsigned c0 = L2(w), c1 = n >= 4 ? L2(w + 2) : 0, c2 = n >= 6 ? L2(w + 4) : 0;
+    /* the prefix, in Lucene's order, computed without branches (which word
+       starts with which prefix is what a predictor cannot guess): ال and
+       لل need c1 == LAM with c0 ALEF or LAM; وال بال كال فال need c1 ==
+       ALEF; و alone is last; the four cases exclude each other except و
+       versus وال, where وال comes first */
+    const size_t al = (c0 == C_ALEF) & (c1 == C_LAM) & (letters >= 4);
+    const size_t xal = (c0 == C_WAW || c0 == C_BEH || c0 == C_KAF || c0 == C_FEH) &
+                       (c1 == C_ALEF) & (c2 == C_LAM) & (letters >= 5);
+    const size_t ll = (c0 == C_LAM) & (c1 == C_LAM) & (letters >= 4);
+    const size_t wv = (c0 == C_WAW) & (letters >= 4) & !xal;
+    const size_t s = 4 * al + 6 * xal + 4 * ll + 2 * wv;
+    letters -= s / 2;
+    /* only the suffixes ending in the word's last letter can fit: walk
+       them in order through a bit mask instead of trying all ten */
+    unsigned m = e - s >= 2 ? suf_mask(L2(w + e - 2)) : 0;
+    while (m) {
+        unsigned i = (unsigned)__builtin_ctz(m);
+        m &= m - 1;
         size_t bytes = 2 * suf[i].letters;
         if (letters < suf[i].letters + 2 || e - s < bytes) continue;
-        if (L2(w + e - 2) != suf[i].c2) continue;
         if (suf[i].c1 && L2(w + e - 4) != suf[i].c1) continue;
         e -= bytes;
         letters -= suf[i].letters;
+        m = (e - s >= 2 ? suf_mask(L2(w + e - 2)) : 0) & ~((2u << i) - 1u);
     }
     *a = s;
     *b = e;
+}
+
+void nazif__stem_light(const uint8_t *w, size_t n, size_t *a, size_t *b)
+{
+    *a = 0;
+    *b = n;
+    if (n < 3) return; /* fewer than 3 letters: nothing fits */
+    stem_counted(w, n, count_letters(w, n), a, b);
+}
+
+void nazif__stem_light_padded(const uint8_t *w, size_t n, size_t *a, size_t *b)
+{
+    *a = 0;
+    *b = n;
+    if (n < 3) return;
+    stem_counted(w, n, count_letters_padded(w, n), a, b);
 }
 
 /* The readable tables, for the test that they agree with the codes. */
@@ -172,6 +234,13 @@ int nazif__stem_light_tables_agree(void)
         if (suffixes[i].letters != suf[i].letters) return 0;
         unsigned c2 = L2(p + suffixes[i].bytes - 2), c1 = suffixes[i].letters == 2 ? L2(p) : 0;
         if (c1 != suf[i].c1 || c2 != suf[i].c2) return 0;
+    }
+    /* suf_mask() names exactly the suffixes ending in each letter */
+    for (unsigned c = 0xD880; c <= 0xD9BF; c++) {
+        unsigned want = 0;
+        for (size_t i = 0; i < ns; i++)
+            if (suf[i].c2 == c) want |= 1u << i;
+        if (suf_mask(c) != want) return 0;
     }
     /* each prefix, on a word long enough, is removed by the fast path */
     for (size_t i = 0; i < np; i++) {

@@ -37,8 +37,24 @@ enum {
 /* Code points below this have a table entry; the rest go to nazif__norm_entry. */
 #define NZN_LOW 0x800u
 
+/*
+ * The fast path of the walk (tokenize.c): U+0600..U+067F, the two-byte
+ * characters with lead byte D8 or D9 (every Arabic letter, harakat, tatweel,
+ * Arabic-Indic digits), indexed by ((lead & 1) << 6) | (second & 0x3F).
+ * An entry with NZA_OK is a word character whose table entry is neither
+ * SLOW nor longer than two bytes out: bits 0..15 are its output bytes
+ * (first byte in bits 0..7), NZA_LEN of them (0 when the operations delete
+ * it).  Without NZA_OK the general path decides.  Built from low[] by
+ * nazif__norm_init(), so the two cannot disagree.
+ */
+#define NZA_OK (1u << 18)
+#define NZA_DIGIT (1u << 19)
+#define NZA_LEN(x) (((x) >> 16) & 3u)
+#define NZA_INDEX(lead, second) ((((unsigned)(lead) & 1u) << 6) | ((unsigned)(second) & 0x3Fu))
+
 typedef struct nazif__norm {
     unsigned ops;
+    uint32_t ar[128];  /* the fast path: see NZA_OK */
     uint32_t low[NZN_LOW];
 } nazif__norm;
 
@@ -79,6 +95,14 @@ const char *nazif__stopword(size_t i);
  * (byte offsets).  Documented at nazif_stem_light() in nazif.h.
  */
 void nazif__stem_light(const uint8_t *w, size_t n, size_t *a, size_t *b);
+
+/* The same when 16 bytes after w[n - 1] may be read (the tokenizer's
+   buffer): counts letters without a loop for words of up to 16 bytes. */
+void nazif__stem_light_padded(const uint8_t *w, size_t n, size_t *a, size_t *b);
+
+/* Tests: on != 0 makes the tokenizer take the general path for every
+   character (no fast paths), to check that both give the same tokens. */
+void nazif__tokenizer_general_only(nazif_tokenizer *tk, int on);
 
 /* 1 when the fast letter-code tables of stem.c agree with its readable affix
    lists (a unit test calls it). */

@@ -20,7 +20,16 @@
  *      between word characters, or one . , ٫ ٬ between digits.
  *   4. A finished word is a token: [start, end) are the original bytes of
  *      its first and last characters.  Stop words are dropped, the stemmer
- *      runs, the callback is called.
+ *      runs, the callback is called.  With NAZIF_TOK_CLITICS, segment()
+ *      may first cut the word into proclitics, stem and suffix (the rules
+ *      are in docs/normalization.md); feed() then records each output
+ *      character's original range, so the fast paths below are off.
+ *
+ * Speed (bench/tokens.sh): do_piece() handles the common characters
+ * itself -- a run of U+0600..U+067F inside a word through the 128-entry
+ * table nm->ar (one lookup, two stores per letter), a plain character
+ * through nm->low, a break between words -- and calls feed() for the rest.
+ * test_fast_path checks that both paths give the same tokens.
  *
  * Invariant of the walk: the characters fed have non-decreasing original
  * ranges, so token offsets never decrease.  Nothing here allocates per
@@ -39,6 +48,13 @@ typedef struct span {
     uint32_t s, e;  /* original bytes, line-relative */
     int32_t m;      /* alignment: index of the matched original character */
 } span;
+
+/* Clitics: the original range of one character of the current word's
+   output (tokens mode with NAZIF_TOK_CLITICS). */
+typedef struct crec {
+    uint32_t off;   /* where the character starts in the output */
+    uint32_t s, e;  /* its original bytes, line-relative */
+} crec;
 
 typedef struct swslot {
     uint32_t hash;
@@ -60,6 +76,9 @@ struct nazif_tokenizer {
     swslot *sw;              /* stop words (normalized), NULL without */
     uint8_t *sw_pool;
     size_t sw_len, sw_cap;
+    int no_fast;             /* tests: always take the general path */
+    crec *cr;                /* clitics: the current word's characters */
+    size_t cr_cap;
     uint64_t err_off;
     nazif__norm nm;          /* last: large */
 };
@@ -96,6 +115,12 @@ typedef struct walk {
     nazif_token_fn cb;
     void *ctx;
     int stop;               /* 1: callback stopped; <0: error */
+    /* clitics: the original range of each output character of the word */
+    int clitics;
+    size_t ncr;
+    size_t rewind;          /* word_char() rewrote the output from here
+                               (composition); SIZE_MAX: it did not */
+    const uint8_t *src;     /* the piece's original bytes */
 } walk;
 
 
@@ -152,6 +177,7 @@ static inline void word_char(walk *w, uint32_t cp, uint32_t entry)
         if (c) {
             uint32_t o[4];
             w->on = last_start(w);
+            w->rewind = w->on;
             int k = nazif__norm_map(w->nm, c, w->persian, 1, o);
             for (int i = 0; i < k; i++) put(w, o[i]);
             w->last_raw = 0;
@@ -222,27 +248,293 @@ static int sw_add(nazif_tokenizer *tk, const uint8_t *s, size_t n)
     return 0;
 }
 
-/* ---- words -------------------------------------------------------------- */
+/* ---- clitics ------------------------------------------------------------ */
 
-static void emit_token(walk *w)
+/*
+ * Record the original range [s, e) for the characters word_char() just
+ * wrote (from `before`, or from w->rewind when it rewrote the last
+ * character: a composed letter covers the letter and the mark).
+ */
+static void record(walk *w, size_t before, uint32_t s, uint32_t e)
+{
+    size_t from = before;
+    if (w->rewind != SIZE_MAX) {
+        from = w->rewind;
+        while (w->ncr > 0 && w->tk->cr[w->ncr - 1].off >= from) {
+            if (w->tk->cr[w->ncr - 1].s < s) s = w->tk->cr[w->ncr - 1].s;
+            w->ncr--;
+        }
+        w->rewind = SIZE_MAX;
+    }
+    for (size_t p = from; p < w->on;) {
+        const uint8_t b = w->out[p];
+        w->tk->cr[w->ncr++] = (crec){(uint32_t)p, s, e};
+        p += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    }
+}
+
+/* Letters of the clitic rules, as code points. */
+enum {
+    CP_ALEF = 0x0627, CP_ALEF_HAMZA = 0x0623, CP_BEH = 0x0628, CP_TEH_MARBUTA = 0x0629,
+    CP_TEH = 0x062A, CP_SEEN = 0x0633, CP_FEH = 0x0641, CP_KAF = 0x0643, CP_LAM = 0x0644,
+    CP_MEEM = 0x0645, CP_NOON = 0x0646, CP_HEH = 0x0647, CP_WAW = 0x0648, CP_YEH = 0x064A
+};
+
+/* Proclitics after the optional conjunction و or ف, and pronoun suffixes:
+   the lists of the lexicon's own analysis (lexicon.c), in its order. */
+typedef struct clitic {
+    uint8_t n;       /* letters */
+    uint8_t art;     /* holds the article: no pronoun suffix after it */
+    uint16_t c[3];
+} clitic;
+
+static const clitic procl[] = {
+    {0, 0, {0}},
+    {1, 0, {CP_BEH}},
+    {1, 0, {CP_KAF}},
+    {1, 0, {CP_LAM}},
+    {1, 0, {CP_SEEN}},
+    {2, 1, {CP_ALEF, CP_LAM}},
+    {3, 1, {CP_BEH, CP_ALEF, CP_LAM}},
+    {3, 1, {CP_KAF, CP_ALEF, CP_LAM}},
+    {2, 1, {CP_LAM, CP_LAM}}, /* ل + ال, the alef not written */
+};
+
+static const clitic suffx[] = {
+    {0, 0, {0}},
+    {1, 0, {CP_HEH}},
+    {2, 0, {CP_HEH, CP_ALEF}},
+    {3, 0, {CP_HEH, CP_MEEM, CP_ALEF}},
+    {2, 0, {CP_HEH, CP_MEEM}},
+    {2, 0, {CP_HEH, CP_NOON}},
+    {1, 0, {CP_KAF}},
+    {3, 0, {CP_KAF, CP_MEEM, CP_ALEF}},
+    {2, 0, {CP_KAF, CP_MEEM}},
+    {2, 0, {CP_KAF, CP_NOON}},
+    {1, 0, {CP_YEH}},
+    {2, 0, {CP_NOON, CP_YEH}},
+    {2, 0, {CP_NOON, CP_ALEF}},
+};
+
+#define NPROCL (sizeof procl / sizeof procl[0])
+#define NSUFFX (sizeof suffx / sizeof suffx[0])
+#define CL_MAX_LETTERS 32  /* longer words are not segmented */
+#define CL_MIN_STEM 3      /* a stem keeps at least three letters */
+#define CL_MAX_BYTES 256
+
+/* One letter of the word being segmented. */
+typedef struct cletter {
+    uint32_t cp;
+    uint32_t a, b;      /* its bytes in the output, marks after it included */
+    uint32_t r0, r1;    /* its first and last character records */
+} cletter;
+
+/* One part of a segmented word. */
+typedef struct cpart {
+    const char *text;
+    size_t len;
+    uint32_t l0, l1;    /* letters [l0, l1) */
+    int kind;
+} cpart;
+
+static const char ALLAH[] = "\xd8\xa7\xd9\x84\xd9\x84\xd9\x87";             /* الله */
+static const char ALLAHUMMA[] = "\xd8\xa7\xd9\x84\xd9\x84\xd9\x87\xd9\x85"; /* اللهم */
+static const char LILLAH[] = "\xd9\x84\xd9\x84\xd9\x87";                    /* لله */
+static const char ARTICLE[] = "\xd8\xa7\xd9\x84";                           /* ال */
+
+static int is_bytes(const uint8_t *s, size_t n, const char *lit)
+{
+    return n == strlen(lit) && memcmp(s, lit, n) == 0;
+}
+
+/* A plain word: in the lexicon's word list as it stands (not only after its
+   own clitic analysis), or the name of God (الله اللهم لله, which the
+   lexicon reads as ال + له). */
+static int plain_word(const nazif_tokenizer *tk, const uint8_t *s, size_t n)
+{
+    if (is_bytes(s, n, ALLAH) || is_bytes(s, n, ALLAHUMMA) || is_bytes(s, n, LILLAH)) return 1;
+    return nazif_lexicon_lookup(tk->lex, (const char *)s, n, NULL) == NAZIF_LEX_WORD;
+}
+
+static int starts_with(const cletter *lt, size_t nl, size_t at, const clitic *c)
+{
+    if (at + c->n > nl) return 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (lt[at + i].cp != c->c[i]) return 0;
+    return 1;
+}
+
+static int ends_with(const cletter *lt, size_t nl, const clitic *c)
+{
+    if (c->n > nl) return 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (lt[nl - c->n + i].cp != c->c[i]) return 0;
+    return 1;
+}
+
+/*
+ * Split the current word (w->out[0..w->on)) into proclitics, stem and
+ * suffix; the rules are in docs/normalization.md ("Clitics").  Returns the
+ * number of parts (0: no split) and fills lt[] and parts[].
+ */
+static int segment(walk *w, cletter *lt, cpart *parts)
 {
     nazif_tokenizer *tk = w->tk;
     const uint8_t *t = w->out;
-    size_t n = w->on;
-    if (!w->raw && (tk->opt.flags & NAZIF_TOK_STOPWORDS) && sw_has(tk, t, n)) return;
+    const size_t n = w->on;
+    if (n > CL_MAX_BYTES || w->ncr == 0) return 0;
+    /* the letters; anything but Arabic letters and marks: no split */
+    size_t nl = 0;
+    for (size_t r = 0; r < w->ncr; r++) {
+        const size_t off = tk->cr[r].off;
+        const size_t end = r + 1 < w->ncr ? tk->cr[r + 1].off : n;
+        size_t len;
+        const uint32_t cp = nazif__utf8_decode(t + off, end - off, &len);
+        if ((cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A) || cp == 0x0671) {
+            if (nl == CL_MAX_LETTERS) return 0;
+            lt[nl++] = (cletter){cp, (uint32_t)off, (uint32_t)end, (uint32_t)r, (uint32_t)r};
+        } else if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670) {
+            if (nl == 0) return 0;
+            lt[nl - 1].b = (uint32_t)end;
+            lt[nl - 1].r1 = (uint32_t)r;
+        } else {
+            return 0;
+        }
+    }
+    if (nl < CL_MIN_STEM + 1) return 0;
+    /* the form to look up: a final ه that was ة before fold-teh is ة */
+    uint8_t lk[CL_MAX_BYTES];
+    memcpy(lk, t, n);
+    const cletter *last = &lt[nl - 1];
+    if ((w->ops & NAZIF_NORM_TEH_MARBUTA) && last->cp == CP_HEH) {
+        const crec *c = &tk->cr[last->r0];
+        if (c->e - c->s == 2 && w->src[c->s] == 0xD8 && w->src[c->s + 1] == 0xA9) {
+            lk[last->a] = 0xD8;
+            lk[last->a + 1] = 0xA9;
+        }
+    }
+    /* a plain word stays whole; only the article may still come off
+       (التوتر is listed as it stands), never off the name of God */
+    const int whole = plain_word(tk, lk, n);
+    if (whole && (is_bytes(lk, n, ALLAH) || is_bytes(lk, n, ALLAHUMMA) || is_bytes(lk, n, LILLAH)))
+        return 0;
+    /* the candidates: conjunction, proclitic, suffix; fewest letters
+       stripped first, ties in list order (as the lexicon's analysis), but
+       the article counts as 2.5 letters fewer, so that والتوتر is و ال
+       توتر (as التوتر is ال توتر), not و + التوتر */
+    struct cand {
+        uint8_t conj, pro, suf;
+        int8_t key;  /* 2 * letters stripped, minus 5 with the article */
+    } cand[3 * NPROCL * NSUFFX];
+    size_t nc = 0;
+    for (uint8_t conj = 0; conj < 3; conj++) {
+        const size_t cl = conj ? 1 : 0;
+        if (conj == 1 && lt[0].cp != CP_WAW) continue;
+        if (conj == 2 && lt[0].cp != CP_FEH) continue;
+        for (uint8_t p = 0; p < NPROCL; p++) {
+            if (!starts_with(lt, nl, cl, &procl[p])) continue;
+            for (uint8_t x = 0; x < NSUFFX; x++) {
+                const size_t strip = cl + procl[p].n + suffx[x].n;
+                if (strip == 0 || strip + CL_MIN_STEM > nl) continue;
+                if (procl[p].art && suffx[x].n) continue;
+                if (whole && !procl[p].art) continue;
+                if (!ends_with(lt, nl, &suffx[x])) continue;
+                const int8_t key = (int8_t)(2 * (int)strip - (procl[p].art ? 5 : 0));
+                size_t k = nc++;
+                while (k > 0 && cand[k - 1].key > key) {
+                    cand[k] = cand[k - 1];
+                    k--;
+                }
+                cand[k] = (struct cand){conj, p, x, key};
+            }
+        }
+    }
+    for (size_t i = 0; i < nc; i++) {
+        const clitic *pc = &procl[cand[i].pro], *sc = &suffx[cand[i].suf];
+        const size_t l0 = (cand[i].conj ? 1u : 0u) + pc->n, l1 = nl - sc->n;
+        const uint32_t first = lt[l0].cp, lastc = lt[l1 - 1].cp;
+        /* س marks the future: only before an imperfect verb (ا أ ت ن ي) */
+        if (pc->n == 1 && pc->c[0] == CP_SEEN && first != CP_ALEF && first != CP_ALEF_HAMZA &&
+            first != CP_TEH && first != CP_NOON && first != CP_YEH)
+            continue;
+        if (sc->n) {
+            if (lastc == CP_TEH_MARBUTA) continue; /* ة never before a suffix */
+            if (first == CP_ALEF && lt[l0 + 1].cp == CP_LAM) continue; /* nor after the article */
+        }
+        const uint8_t *st = lk + lt[l0].a;
+        const size_t sn = lt[l1 - 1].b - lt[l0].a;
+        /* ب ك ل س ال do not take a function word (كلهم is not ك + لهم,
+           اللهم not ال + لهم); و ف and suffixes may (وهذا, عنده) */
+        if (pc->n && tk->sw && sw_has(tk, t + lt[l0].a, sn)) continue;
+        /* the article's alef is bare in the original: إلهام is no ال + هام */
+        if (pc->art && pc->c[0] != CP_LAM) {
+            const size_t al = (cand[i].conj ? 1u : 0u) + (pc->n == 3 ? 1u : 0u);
+            const crec *c = &tk->cr[lt[al].r0];
+            if (!(c->e - c->s == 2 && ((w->src[c->s] == 0xD8 && w->src[c->s + 1] == 0xA7) ||
+                                       (w->src[c->s] == 0xD9 && w->src[c->s + 1] == 0xB1))))
+                continue;
+        }
+        int ok = plain_word(tk, st, sn);
+        if (!ok && sc->n && lastc == CP_TEH) { /* مدرسته: مدرسة + ه */
+            uint8_t alt[CL_MAX_BYTES];
+            memcpy(alt, st, sn);
+            const size_t at = lt[l1 - 1].a - lt[l0].a;
+            alt[at] = 0xD8;
+            alt[at + 1] = 0xA9;
+            ok = plain_word(tk, alt, sn);
+        }
+        if (!ok) continue;
+        /* the parts, in text order */
+        int np = 0;
+        size_t l = 0;
+        if (cand[i].conj) {
+            parts[np++] = (cpart){(const char *)t, lt[0].b, 0, 1, NAZIF_TOKEN_PROCLITIC};
+            l = 1;
+        }
+        if (pc->n == 1 || (pc->n == 2 && pc->c[0] == CP_ALEF)) { /* ب ك ل س, ال */
+            parts[np++] = (cpart){(const char *)t + lt[l].a, lt[l + pc->n - 1].b - lt[l].a,
+                                  (uint32_t)l, (uint32_t)(l + pc->n), NAZIF_TOKEN_PROCLITIC};
+        } else if (pc->n) { /* بال كال: ب ك + ال; لل: ل + ال (its alef not written) */
+            parts[np++] = (cpart){(const char *)t + lt[l].a, lt[l].b - lt[l].a, (uint32_t)l,
+                                  (uint32_t)(l + 1), NAZIF_TOKEN_PROCLITIC};
+            if (pc->n == 3)
+                parts[np++] = (cpart){(const char *)t + lt[l + 1].a, lt[l + 2].b - lt[l + 1].a,
+                                      (uint32_t)(l + 1), (uint32_t)(l + 3), NAZIF_TOKEN_PROCLITIC};
+            else
+                parts[np++] = (cpart){ARTICLE, sizeof ARTICLE - 1, (uint32_t)(l + 1),
+                                      (uint32_t)(l + 2), NAZIF_TOKEN_PROCLITIC};
+        }
+        parts[np++] = (cpart){(const char *)t + lt[l0].a, sn, (uint32_t)l0, (uint32_t)l1,
+                              NAZIF_TOKEN_WORD};
+        if (sc->n)
+            parts[np++] = (cpart){(const char *)t + lt[l1].a, lt[nl - 1].b - lt[l1].a,
+                                  (uint32_t)l1, (uint32_t)nl, NAZIF_TOKEN_SUFFIX};
+        return np;
+    }
+    return 0;
+}
+
+/* ---- words -------------------------------------------------------------- */
+
+/* Call the callback for one token: text t[0..n) (stemmed when a stemmer
+   is set and kind is a word), the whole word, original [start, end). */
+static void emit_one(walk *w, const uint8_t *t, size_t n, uint64_t start, uint64_t end, int kind)
+{
+    nazif_tokenizer *tk = w->tk;
     nazif_token tok;
     tok.text = (const char *)t;
     tok.len = n;
-    tok.word = (const char *)t;
-    tok.word_len = n;
-    tok.start = w->base + w->ws;
-    tok.end = w->base + w->we;
+    tok.word = (const char *)w->out;
+    tok.word_len = w->on;
+    tok.start = start;
+    tok.end = end;
     tok.line = w->line;
-    tok.kind = NAZIF_TOKEN_WORD;
-    if (!w->raw) {
+    tok.kind = kind;
+    if (!w->raw && kind == NAZIF_TOKEN_WORD) {
         if (tk->opt.stemmer == NAZIF_STEM_LIGHT) {
             size_t a, b;
-            nazif__stem_light(t, n, &a, &b);
+            /* t is inside tk->tb, which has 16 bytes of slack after the word */
+            nazif__stem_light_padded(t, n, &a, &b);
             tok.text = (const char *)t + a;
             tok.len = b - a;
         } else if (tk->opt.stemmer == NAZIF_STEM_CUSTOM) {
@@ -257,6 +549,48 @@ static void emit_token(walk *w)
         }
     }
     if (w->cb(w->ctx, &tok)) w->stop = 1;
+}
+
+static void emit_token(walk *w)
+{
+    nazif_tokenizer *tk = w->tk;
+    const uint8_t *t = w->out;
+    size_t n = w->on;
+    const int drop_sw = !w->raw && (tk->opt.flags & NAZIF_TOK_STOPWORDS);
+    if (drop_sw && sw_has(tk, t, n)) return;
+    if (w->clitics) {
+        cletter lt[CL_MAX_LETTERS];
+        cpart parts[6];
+        const int np = segment(w, lt, parts);
+        if (np > 0) {
+            /* offsets: a part covers its letters' characters up to the next
+               part (the last: to the word's end); a part never starts
+               before the one before it; when one original character (or
+               restored span) stands for letters of two parts, both cover it */
+            uint64_t prev_start = w->ws;
+            for (int i = 0; i < np && !w->stop; i++) {
+                const cpart *p = &parts[i];
+                uint32_t s = tk->cr[lt[p->l0].r0].s, e = tk->cr[lt[p->l1 - 1].r1].e;
+                if (s < prev_start) s = (uint32_t)prev_start;
+                if (i + 1 < np) {
+                    /* marks and tatweel the operations removed after its
+                       last letter are its own */
+                    const uint32_t ns = tk->cr[lt[parts[i + 1].l0].r0].s;
+                    if (ns > s) e = ns;
+                } else {
+                    e = w->we;
+                }
+                if (e < s) e = s;
+                prev_start = s;
+                if (drop_sw && (p->kind != NAZIF_TOKEN_WORD ||
+                                sw_has(tk, (const uint8_t *)p->text, p->len)))
+                    continue;
+                emit_one(w, (const uint8_t *)p->text, p->len, w->base + s, w->base + e, p->kind);
+            }
+            return;
+        }
+    }
+    emit_one(w, t, n, w->base + w->ws, w->base + w->we, NAZIF_TOKEN_WORD);
 }
 
 static void end_word(walk *w)
@@ -279,6 +613,7 @@ static inline void flush_pending_as_break(walk *w)
 
 static void start_word(walk *w, uint32_t s)
 {
+    w->ncr = 0;
     w->inword = 1;
     w->ws = s;
     w->wstart = w->on;
@@ -302,14 +637,19 @@ static inline void feed(walk *w, uint32_t cp, uint32_t s, uint32_t e)
             } else {
                 if ((w->ops & NAZIF_NORM_MAKSURA) && w->pend_sep) maksura(w); /* at the hyphen */
                 for (int i = 0; i < w->npend; i++) {
+                    const size_t before = w->on;
                     word_char(w, w->pd[i].cp, w->pd[i].entry);
+                    if (w->clitics) record(w, before, w->pd[i].s, w->pd[i].e);
                     w->last_raw = 0;
                 }
                 w->npend = 0;
                 w->pend_sep = w->pend_nsep = 0;
             }
         }
+        const size_t before = w->on;
+        w->rewind = SIZE_MAX;
         word_char(w, cp, entry);
+        if (w->clitics) record(w, before, s, e);
         w->we = e;
         w->last_digit = (entry & NZN_DIGIT) != 0;
         return;
@@ -452,9 +792,14 @@ static int do_piece(walk *w, const uint8_t *s, size_t n)
     if (!w->text_mode) {
         /* a word is at most the piece, at most 3 bytes out per byte in */
         if (grow((void **)&tk->tb, &tk->tb_cap, n * 3 + 16, 1)) return NAZIF_ENOMEM;
+        if (w->clitics && grow((void **)&tk->cr, &tk->cr_cap, n * 3 + 16, sizeof(crec)))
+            return NAZIF_ENOMEM;
         w->out = tk->tb;
         w->on = 0;
     }
+    w->src = s;
+    w->ncr = 0;
+    w->rewind = SIZE_MAX;
     w->inword = 0;
     w->npend = 0;
     w->pend_sep = w->pend_nsep = 0;
@@ -473,18 +818,48 @@ static int do_piece(walk *w, const uint8_t *s, size_t n)
            replaces invalid sequences), but are checked anyway.  The two
            common cases -- a plain character inside a word, a break outside
            words while tokenizing -- are handled here; the rest in feed(). */
-        const uint32_t *low = w->nm->low;
+        const uint32_t *low = w->nm->low, *ar = w->nm->ar;
         /* the hot state lives in locals; feed() sees it through w */
         uint8_t *out = w->out;
         size_t on = w->on;
-        int inword = w->inword;
+        int inword = w->inword, npend = w->npend;
         uint32_t last_raw = w->last_raw, we = w->we;
         int last_digit = w->last_digit;
-        const int tokens_only = !w->text_mode;
+        const int tokens_only = !w->text_mode && !tk->no_fast;
+        /* clitics need each character's original range: feed() records it */
+        const int fast = !w->clitics && !tk->no_fast;
         while (i < lim) {
             uint8_t b = s[i];
             uint32_t cp;
             size_t len;
+            /* fastest: U+0600..U+067F (Arabic letters, harakat, tatweel,
+               Arabic-Indic digits) that the table maps alone, in a word with
+               no joiner pending or starting one: one lookup, two stores */
+            if ((b & 0xFE) == 0xD8 && i + 1 < lim && (s[i + 1] & 0xC0) == 0x80 && !npend && fast) {
+                uint32_t x = ar[NZA_INDEX(b, s[i + 1])];
+                if (x & NZA_OK) {
+                    if (!inword) { /* start_word() */
+                        inword = 1;
+                        w->ws = (uint32_t)i;
+                        w->wstart = on;
+                    }
+                    /* the rest of the run in a tight loop */
+                    uint32_t last;
+                    do {
+                        last = x;
+                        out[on] = (uint8_t)x; /* room: 3 bytes out per byte in */
+                        out[on + 1] = (uint8_t)(x >> 8);
+                        on += NZA_LEN(x);
+                        i += 2;
+                        if (i + 1 >= lim || (s[i] & 0xFE) != 0xD8 || (s[i + 1] & 0xC0) != 0x80) break;
+                        x = ar[NZA_INDEX(s[i], s[i + 1])];
+                    } while (x & NZA_OK);
+                    last_raw = ((uint32_t)(s[i - 2] & 0x1F) << 6) | (s[i - 1] & 0x3Fu);
+                    last_digit = (last & NZA_DIGIT) != 0;
+                    we = (uint32_t)i;
+                    continue;
+                }
+            }
             if (b < 0x80) {
                 cp = b;
                 len = 1;
@@ -498,12 +873,23 @@ static int do_piece(walk *w, const uint8_t *s, size_t n)
             }
             uint32_t entry = cp < NZN_LOW ? low[cp] : nazif__norm_entry(w->nm, cp);
             if (inword) {
-                if ((entry & (FAST_MASK)) == FAST_WORD && !w->npend) {
+                if ((entry & (FAST_MASK)) == FAST_WORD && !npend && fast) {
                     on += enc(out + on, entry & NZN_CP_MASK);
                     last_raw = cp;
                     last_digit = (entry & NZN_DIGIT) != 0;
                     i += len;
                     we = (uint32_t)i;
+                    continue;
+                }
+                if (tokens_only && NZN_KIND(entry) == NZK_BREAK && !npend) {
+                    /* the end of a word: emit it */
+                    w->on = on;
+                    w->we = we;
+                    end_word(w);
+                    on = w->on;
+                    inword = 0;
+                    i += len;
+                    if (w->stop) break;
                     continue;
                 }
             } else if (tokens_only && NZN_KIND(entry) == NZK_BREAK) {
@@ -512,6 +898,7 @@ static int do_piece(walk *w, const uint8_t *s, size_t n)
             }
             w->on = on;
             w->inword = inword;
+            w->npend = npend;
             w->last_raw = last_raw;
             w->we = we;
             w->last_digit = last_digit;
@@ -519,6 +906,7 @@ static int do_piece(walk *w, const uint8_t *s, size_t n)
             out = w->out;
             on = w->on;
             inword = w->inword;
+            npend = w->npend;
             last_raw = w->last_raw;
             we = w->we;
             last_digit = w->last_digit;
@@ -527,6 +915,7 @@ static int do_piece(walk *w, const uint8_t *s, size_t n)
         }
         w->on = on;
         w->inword = inword;
+        w->npend = npend;
         w->last_raw = last_raw;
         w->we = we;
         w->last_digit = last_digit;
@@ -553,6 +942,8 @@ static int walk_text(nazif_tokenizer *tk, const uint8_t *text, size_t len, int t
     w.out = dst;
     w.cb = cb;
     w.ctx = ctx;
+    w.clitics = !text_mode && !raw && (tk->opt.flags & NAZIF_TOK_CLITICS) != 0;
+    w.rewind = SIZE_MAX;
     tk->err_off = 0;
     int need_persian = (w.ops & (NAZIF_NORM_PERSIAN | NAZIF_NORM_INVISIBLE)) != 0;
     size_t pos = 0;
@@ -615,7 +1006,7 @@ int nazif_tokenizer_new(nazif_tokenizer **out, const nazif_token_options *opts)
     if ((o.norm.ops & ~NAZIF_NORM_ALL_OPS) || (o.norm.flags & ~(unsigned)NAZIF_STRICT_UTF8))
         return NAZIF_EINVAL;
     if ((o.norm.ops & NAZIF_NORM_YEH) && (o.norm.ops & NAZIF_NORM_MAKSURA)) return NAZIF_EINVAL;
-    if (o.flags & ~(unsigned)NAZIF_TOK_STOPWORDS) return NAZIF_EINVAL;
+    if (o.flags & ~(unsigned)(NAZIF_TOK_STOPWORDS | NAZIF_TOK_CLITICS)) return NAZIF_EINVAL;
     if (o.stemmer < NAZIF_STEM_NONE || o.stemmer > NAZIF_STEM_CUSTOM) return NAZIF_EINVAL;
     if (o.stemmer == NAZIF_STEM_CUSTOM && !o.stem_fn) return NAZIF_EINVAL;
     nazif_tokenizer *tk = calloc(1, sizeof *tk);
@@ -623,7 +1014,8 @@ int nazif_tokenizer_new(nazif_tokenizer **out, const nazif_token_options *opts)
     tk->opt = o;
     tk->lex = o.norm.lexicon ? o.norm.lexicon : nazif_lexicon_default();
     nazif__norm_init(&tk->nm, o.norm.ops);
-    if (o.flags & NAZIF_TOK_STOPWORDS) {
+    if (o.flags & (NAZIF_TOK_STOPWORDS | NAZIF_TOK_CLITICS)) {
+        /* clitic segmentation also needs them (ب ك ل س never take one) */
         tk->sw = malloc(SW_SLOTS * sizeof *tk->sw);
         if (!tk->sw) {
             nazif_tokenizer_free(tk);
@@ -656,6 +1048,7 @@ void nazif_tokenizer_free(nazif_tokenizer *tk)
     free(tk->oc);
     free(tk->rc);
     free(tk->tb);
+    free(tk->cr);
     free(tk->sw);
     free(tk->sw_pool);
     free(tk);
@@ -676,6 +1069,11 @@ int nazif_tokenizer_normalize(nazif_tokenizer *tk, const char *text, size_t len,
     if (len == 0) return NAZIF_OK;
     return walk_text(tk, (const uint8_t *)text, len, 1, 0, (uint8_t *)dst, cap, out_len, NULL,
                      NULL);
+}
+
+void nazif__tokenizer_general_only(nazif_tokenizer *tk, int on)
+{
+    if (tk) tk->no_fast = on;
 }
 
 uint64_t nazif_tokenizer_error_offset(const nazif_tokenizer *tk)

@@ -31,4 +31,25 @@ if ! $CC -Iinclude -D_POSIX_C_SOURCE=200809L -std=c11 -g -O1 -Wall -Wextra $SANF
   exit 1
 fi
 "$exe_tokens" fuzz/corpus/tokens || st=1
+# fuzz/fuzz_fts5.c (the FTS5 tokenizer callback path, ext/sqlite/) on
+# fuzz/corpus/fts5/, same driver; needs Debian's libsqlite3
+exe_fts5="$BUILD/tests/fuzz_replay_fts5"
+# shellcheck disable=SC2086
+if ! $CC -Iinclude -D_POSIX_C_SOURCE=200809L -std=c11 -g -O1 -Wall -Wextra $SANFLAGS \
+     -o "$exe_fts5" fuzz/replay.c fuzz/fuzz_fts5.c "$BUILD/libnazif.a" -lsqlite3 -lz -lpthread; then
+  echo "fuzz: 0 passed, 1 failed (fuzz_fts5 replay does not compile)"
+  exit 1
+fi
+"$exe_fts5" fuzz/corpus/fts5 || st=1
+# corpus mode (issue #5): fuzz/fuzz_jsonl.c on fuzz/corpus/jsonl/, fuzz/fuzz_warc.c on fuzz/corpus/warc/
+for t in jsonl warc; do
+  exe_c="$BUILD/tests/fuzz_replay_$t"
+  # shellcheck disable=SC2086
+  if ! $CC -Iinclude -D_POSIX_C_SOURCE=200809L -std=c11 -g -O1 -Wall -Wextra $SANFLAGS \
+       -o "$exe_c" fuzz/replay.c "fuzz/fuzz_$t.c" "$BUILD/libnazif.a" -lz -lpthread; then
+    echo "fuzz: 0 passed, 1 failed (fuzz_$t replay does not compile)"
+    exit 1
+  fi
+  "$exe_c" "fuzz/corpus/$t" || st=1
+done
 exit $st

@@ -299,6 +299,200 @@ static void test_custom(void)
     CHECK(nazif_tokenize("ok XX", 5, &o, collect, &t2) == NAZIF_ECALLBACK);
 }
 
+
+/* ---- the fast path and the general path agree ---------------------------- */
+
+/* Pieces random text is made of: Arabic letters (those the fast table maps
+   and those it leaves to the general path), harakat, tatweel, Persian
+   letters, ZWNJ and other invisible characters, digits of three scripts,
+   Latin, presentation forms, combining hamza, separators, invalid UTF-8. */
+static const char *const pieces[] = {
+    "\xd8\xa7", "\xd8\xa3", "\xd8\xa5", "\xd8\xa2", "\xd9\x89", "\xd8\xa9", "\xd9\x8a", /* ا أ إ آ ى ة ي */
+    "\xd9\x84", "\xd9\x85", "\xd9\x88", "\xd8\xa8", "\xd9\x83", "\xd8\xb3", "\xd9\x81", /* ل م و ب ك س ف */
+    "\xd8\xa4", "\xd8\xa6", "\xd8\xa1",                                                /* ؤ ئ ء */
+    "\xd9\x8e", "\xd9\x91", "\xd9\x8c", "\xd9\xb0", "\xd9\x80",                        /* harakat, dagger, tatweel */
+    "\xd9\x94", "\xd9\x93",                                                            /* combining hamza, madda */
+    "\xda\xa9", "\xdb\x8c", "\xda\xbe", "\xd9\xbe",                                    /* ک ی ھ پ */
+    ZWNJ, ZWSP, "\xe2\x80\x8f",                                                        /* ZWNJ ZWSP RLM */
+    "3", "\xd9\xa3", "\xdb\xb4", ".", ",", "\xd9\xab", "-", "\xd8\x8c", "\xd8\x9f",  /* digits, separators */
+    "a", "Z", "\xc3\x89", " ", " ", " ", "\n", "\r\n",
+    "\xef\xbb\xbb", "\xef\xb7\xb2", "\xef\xba\x97",                                    /* ﻻ ﷲ ﺗ */
+    "\xff", "\xd8", "\xe2\x80",                                                        /* invalid */
+    "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x80.\xd9\x80\xd9\x88\xd8\xaa\xd8\xb1",              /* التـ.ـوتر */
+};
+
+typedef struct tlist {
+    char buf[1 << 16];
+    size_t n;
+} tlist;
+
+static int serialize(void *ctx, const nazif_token *t)
+{
+    tlist *l = ctx;
+    int k = snprintf(l->buf + l->n, sizeof l->buf - l->n, "%.*s|%.*s|%llu|%llu|%llu|%d\n",
+                     (int)t->len, t->text, (int)t->word_len, t->word, (unsigned long long)t->start,
+                     (unsigned long long)t->end, (unsigned long long)t->line, t->kind);
+    if (k > 0 && (size_t)k < sizeof l->buf - l->n) l->n += (size_t)k;
+    return 0;
+}
+
+static void test_fast_path(void)
+{
+    const unsigned ops[] = {NAZIF_NORM_SEARCH, NAZIF_NORM_NLP, NAZIF_NORM_FAITHFUL, 0,
+                            NAZIF_NORM_SEARCH & ~NAZIF_NORM_YEH,
+                            (NAZIF_NORM_NLP & ~NAZIF_NORM_YEH) | NAZIF_NORM_MAKSURA | NAZIF_NORM_HAMZA |
+                                NAZIF_NORM_PUNCT};
+    const size_t npieces = sizeof pieces / sizeof pieces[0];
+    static tlist a, b;
+    static char text[4096], na[16384], nb[16384];
+    unsigned long seed = 12345;
+    int same = 0, differ = 0;
+    for (size_t p = 0; p < sizeof ops / sizeof ops[0]; p++) {
+        for (int stem = 0; stem < 3; stem++) {
+            nazif_token_options o;
+            nazif_token_options_init(&o);
+            o.norm.ops = ops[p];
+            o.stemmer = stem == 1 ? NAZIF_STEM_LIGHT : NAZIF_STEM_NONE;
+            if (stem == 2) o.flags = NAZIF_TOK_CLITICS | NAZIF_TOK_STOPWORDS;
+            nazif_tokenizer *fast = NULL, *slow = NULL;
+            if (nazif_tokenizer_new(&fast, &o) != NAZIF_OK || nazif_tokenizer_new(&slow, &o) != NAZIF_OK) {
+                CHECK(0);
+                return;
+            }
+            nazif__tokenizer_general_only(slow, 1);
+            for (int it = 0; it < 400; it++) {
+                size_t n = 0;
+                int len = (int)(seed % 60);
+                for (int k = 0; k < len; k++) {
+                    seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+                    const char *pc = pieces[(seed >> 33) % npieces];
+                    size_t pl = strlen(pc);
+                    if (n + pl >= sizeof text) break;
+                    memcpy(text + n, pc, pl);
+                    n += pl;
+                }
+                seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+                a.n = b.n = 0;
+                int ra = nazif_tokenizer_run(fast, text, n, serialize, &a);
+                int rb = nazif_tokenizer_run(slow, text, n, serialize, &b);
+                size_t la = 0, lb = 0;
+                int ta = nazif_tokenizer_normalize(fast, text, n, na, sizeof na, &la);
+                int tb = nazif_tokenizer_normalize(slow, text, n, nb, sizeof nb, &lb);
+                if (ra == rb && a.n == b.n && memcmp(a.buf, b.buf, a.n) == 0 && ta == tb && la == lb &&
+                    memcmp(na, nb, la) == 0) {
+                    same++;
+                } else {
+                    differ++;
+                    if (differ <= 3)
+                        fprintf(stderr, "fast/general differ (ops %x, %d) on [%.*s]:\n%.*s---\n%.*s\n",
+                                ops[p], stem, (int)n, text, (int)a.n, a.buf, (int)b.n, b.buf);
+                }
+            }
+            nazif_tokenizer_free(fast);
+            nazif_tokenizer_free(slow);
+        }
+    }
+    CHECK_MSG(differ == 0, "%d of %d random texts tokenize differently", differ, same + differ);
+}
+
+/* ---- clitic segmentation -------------------------------------------------- */
+
+/* Each case: the word and its parts, '|' between parts; a part of kind
+   proclitic is written "p:" and a suffix "s:" in front.  The byte ranges
+   are checked separately (each part covers its own letters, in order). */
+static const struct {
+    const char *in;
+    const char *want;
+} clitic_cases[] = {
+    /* split */
+    {"وبالمدرسة", "p:و|p:ب|p:ال|مدرسه"},
+    {"كتابهم", "كتاب|s:هم"},
+    {"وكتابها", "p:و|كتاب|s:ها"},
+    {"بيته", "بيت|s:ه"},
+    {"سيارتها", "سيارت|s:ها"},          /* ت before a suffix: سيارة is the word */
+    {"المدرسة", "p:ال|مدرسه"},
+    {"للمدرسة", "p:ل|p:ال|مدرسه"},       /* ل + ال, the alef not written */
+    {"والله", "p:و|الله"},
+    {"بالله", "p:ب|الله"},
+    {"ولله", "p:و|لله"},
+    {"سيكتبون", "p:س|يكتبون"},
+    {"وهذا", "p:و|هذا"},                /* و before a function word */
+    {"عنده", "عند|s:ه"},
+    {"التوتر", "p:ال|توتر"},             /* listed whole, but the article comes off */
+    {"والتوتر", "p:و|p:ال|توتر"},        /* the article before a shorter strip */
+    {"وبالمدرسةِ", "p:و|p:ب|p:ال|مدرسه"}, /* a mark at the end stays in the stem */
+    /* must not split */
+    {"والد", "والد"}, /* not و + الد */
+    {"ولد", "ولد"},   /* a word: not و + لد */
+    {"فيل", "فيل"},   /* not ف + يل */
+    {"الله", "الله"}, /* not ال + له */
+    {"اللهم", "اللهم"},
+    {"لله", "لله"},
+    {"بيت", "بيت"},   /* not ب + يت */
+    {"كتب", "كتب"},   /* not ك + تب */
+    {"كلهم", "كلهم"}, /* not ك + لهم: ب ك ل س ال take no function word */
+    {"سماء", "سماء"}, /* س only before an imperfect verb */
+    {"فهم", "فهم"},   /* the stem keeps three letters */
+    {"وليد", "وليد"},
+    {"إلهام", "الهام"}, /* the article's alef is bare */
+    {"مدرسة", "مدرسه"},
+    {"كتاب", "كتاب"},
+};
+
+static void test_clitics(void)
+{
+    nazif_token_options o;
+    nazif_token_options_init(&o);
+    o.flags = NAZIF_TOK_CLITICS;
+    for (size_t c = 0; c < sizeof clitic_cases / sizeof clitic_cases[0]; c++) {
+        const char *in = clitic_cases[c].in;
+        toks *ts = run(in, strlen(in), &o);
+        char got[512];
+        size_t g = 0;
+        int ranges_ok = ts->n > 0;
+        uint64_t prev_end = 0, prev_start = 0;
+        for (int i = 0; i < ts->n && g < sizeof got - 64; i++) {
+            const tok *t = &ts->t[i];
+            const char *k = t->kind == NAZIF_TOKEN_PROCLITIC ? "p:" : t->kind == NAZIF_TOKEN_SUFFIX ? "s:" : "";
+            g += (size_t)snprintf(got + g, sizeof got - g, "%s%s%s", i ? "|" : "", k, t->text);
+            /* in order, inside the word, no gap, no overlap (plain text) */
+            if (t->start != (i ? prev_end : 0) || t->end <= t->start || t->end > strlen(in) ||
+                t->start < prev_start)
+                ranges_ok = 0;
+            if (ts->n > 1 && strcmp(t->word, ts->t[0].word) != 0) ranges_ok = 0;
+            prev_start = t->start;
+            prev_end = t->end;
+        }
+        got[g] = 0;
+        if (prev_end != strlen(in)) ranges_ok = 0;
+        CHECK_MSG(strcmp(got, clitic_cases[c].want) == 0, "clitics(%s) = %s, want %s", in, got,
+                  clitic_cases[c].want);
+        CHECK_MSG(ranges_ok, "clitics(%s): part offsets", in);
+    }
+    /* an obfuscated word: parts inside its original bytes, in order */
+    const char *in = "والمـ.ـدرسة";
+    toks *ts = run(in, strlen(in), &o);
+    CHECK(ts->n == 3);
+    if (ts->n == 3) {
+        check_tok(in, ts, 0, "و", "و");
+        check_tok(in, ts, 1, "ال", "ال");
+        check_tok(in, ts, 2, "مدرسه", "مـ.ـدرسة");
+    }
+    /* with stop words the clitics are dropped, the stem stays */
+    o.flags = NAZIF_TOK_CLITICS | NAZIF_TOK_STOPWORDS;
+    ts = run("وبالمدرسة", strlen("وبالمدرسة"), &o);
+    CHECK(ts->n == 1 && strcmp(ts->t[0].text, "مدرسه") == 0 && ts->t[0].kind == NAZIF_TOKEN_WORD);
+    /* with the light stemmer only the stem part is stemmed */
+    o.flags = NAZIF_TOK_CLITICS;
+    o.stemmer = NAZIF_STEM_LIGHT;
+    ts = run("وبالمدرسة", strlen("وبالمدرسة"), &o);
+    CHECK(ts->n == 4 && strcmp(ts->t[3].text, "مدرس") == 0 && strcmp(ts->t[2].text, "ال") == 0);
+    /* an unknown flag is still rejected */
+    o.flags = 0x80;
+    nazif_tokenizer *tk = NULL;
+    CHECK(nazif_tokenizer_new(&tk, &o) == NAZIF_EINVAL);
+}
+
 /* ---- the offsets round trip on shared data ------------------------------ */
 
 static char *read_file(const char *path, size_t *len)
@@ -440,6 +634,8 @@ int main(void)
     test_stopwords();
     test_light();
     test_custom();
+    test_fast_path();
+    test_clitics();
     test_round_trip();
     return DONE("tokenize");
 }

@@ -1,0 +1,1348 @@
+/*
+ * cmd_search.c -- nazif index and nazif search: an SQLite database with an
+ * FTS5 table tokenized by nazif (ext/sqlite/nazif_fts5.c, linked in).
+ *
+ * The database (docs/search.md):
+ *   docs        FTS5 table (title, body), tokenize='nazif' by default
+ *   doc_ids     rowid -> document id (unique) and the input it came from
+ *   nazif_jobs  per input file: size, mtime, how far it is indexed (bytes
+ *               of the uncompressed stream, lines, documents), done
+ *   nazif_meta  format version and the tokenizer
+ *
+ * Crash safety: documents are written in batches, one transaction each,
+ * and the nazif_jobs row of the file being read is updated in the same
+ * transaction.  Killed at any moment (kill -9), the database holds whole
+ * batches only (SQLite's WAL), and a rerun resumes each file after its last
+ * committed line.  Re-indexing a document id replaces the document, so even
+ * a changed input never leaves duplicates.
+ */
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+#include <zlib.h>
+
+#include "../ext/sqlite/nazif_fts5.h"
+#include "cmd_search.h"
+#include "nazif.h"
+
+enum { NX_OK = 0, NX_USAGE = 1, NX_INPUT = 2, NX_INTERNAL = 4, NX_OUTPUT = 5, NX_DB = 6 };
+
+#define FORMAT_TAG "nazif-index 1"
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- small growing buffer ----------------------------------------------- */
+
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+} sbuf;
+
+static int sb_reserve(sbuf *b, size_t more)
+{
+    if (b->n + more + 1 <= b->cap) return 0;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->n + more + 1) cap *= 2;
+    char *q = realloc(b->p, cap);
+    if (!q) return -1;
+    b->p = q;
+    b->cap = cap;
+    return 0;
+}
+
+static int sb_put(sbuf *b, const char *s, size_t n)
+{
+    if (sb_reserve(b, n)) return -1;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+    return 0;
+}
+
+static int sb_c(sbuf *b, char c)
+{
+    return sb_put(b, &c, 1);
+}
+
+/* ---- arguments ------------------------------------------------------------ */
+
+/* "--name=value" or "--name value": returns the value or NULL. */
+static const char *opt_value(const char *name, int argc, char **argv, int *i)
+{
+    const size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0) return NULL;
+    if (a[n] == '=') return a + n + 1;
+    if (a[n] == '\0' && *i + 1 < argc) return argv[++*i];
+    return NULL;
+}
+
+static int parse_count(const char *s, long lo, long hi, long *out)
+{
+    char *end = NULL;
+    errno = 0;
+    const long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi) return -1;
+    *out = v;
+    return 0;
+}
+
+/* ---- database ------------------------------------------------------------- */
+
+static int db_open(const char *cmd, const char *path, int readonly, sqlite3 **out)
+{
+    sqlite3 *db = NULL;
+    const int flags = readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    int rc = sqlite3_open_v2(path, &db, flags, NULL);
+    if (rc != SQLITE_OK) {
+        fprintf(stderr, "nazif %s: %s: %s\n", cmd, path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close(db);
+        return rc == SQLITE_CANTOPEN ? NX_INPUT : NX_DB;
+    }
+    char *err = NULL;
+    if (nazif_fts5_register(db, &err) != SQLITE_OK) {
+        fprintf(stderr, "nazif %s: %s\n", cmd, err ? err : "cannot register the tokenizer");
+        sqlite3_free(err);
+        sqlite3_close(db);
+        return NX_INTERNAL;
+    }
+    sqlite3_busy_timeout(db, 10000);
+    *out = db;
+    return NX_OK;
+}
+
+static int db_exec(sqlite3 *db, const char *cmd, const char *sql)
+{
+    char *err = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+        fprintf(stderr, "nazif %s: database: %s\n", cmd, err ? err : sqlite3_errmsg(db));
+        sqlite3_free(err);
+        return NX_DB;
+    }
+    return NX_OK;
+}
+
+/* The value of key in nazif_meta (malloc()ed) or NULL; *missing is set when
+ * the database has no nazif_meta table. */
+static char *meta_get(sqlite3 *db, const char *key, int *missing)
+{
+    sqlite3_stmt *st = NULL;
+    *missing = 0;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM nazif_meta WHERE key=?1", -1, &st, NULL) != SQLITE_OK) {
+        *missing = 1;
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    char *v = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        if (t) v = strdup(t);
+    }
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* ---- JSON Lines ------------------------------------------------------------ */
+
+/* Fields wanted from each object; vals[i] receives the decoded string (or a
+ * number's text), have[i] whether it was there (null counts as absent). */
+typedef struct jfields {
+    const char *name[3];
+    sbuf val[3];
+    int have[3];
+} jfields;
+
+typedef struct jparse {
+    const char *s;
+    size_t n, i;
+    const char *err;
+} jparse;
+
+static void j_ws(jparse *p)
+{
+    while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\r' || p->s[p->i] == '\n'))
+        p->i++;
+}
+
+static int hex4(const char *s, unsigned *out)
+{
+    unsigned v = 0;
+    for (int k = 0; k < 4; k++) {
+        const char c = s[k];
+        v <<= 4;
+        if (c >= '0' && c <= '9') v |= (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f') v |= (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F') v |= (unsigned)(c - 'A' + 10);
+        else return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static int put_utf8(sbuf *b, unsigned cp)
+{
+    char u[4];
+    size_t n;
+    if (cp < 0x80) { u[0] = (char)cp; n = 1; }
+    else if (cp < 0x800) { u[0] = (char)(0xC0 | (cp >> 6)); u[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
+    else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12)); u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18)); u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
+    }
+    return sb_put(b, u, n);
+}
+
+/* A string at p->i (the opening quote); decoded into out when out != NULL. */
+static int j_string(jparse *p, sbuf *out)
+{
+    p->i++; /* the quote */
+    size_t run = p->i;
+    while (p->i < p->n) {
+        const char c = p->s[p->i];
+        if (c == '"' || c == '\\') {
+            if (out && sb_put(out, p->s + run, p->i - run)) { p->err = "out of memory"; return -1; }
+            if (c == '"') { p->i++; return 0; }
+            if (p->i + 1 >= p->n) break;
+            const char e = p->s[p->i + 1];
+            unsigned cp = 0;
+            p->i += 2;
+            switch (e) {
+            case '"': cp = '"'; break;
+            case '\\': cp = '\\'; break;
+            case '/': cp = '/'; break;
+            case 'b': cp = 8; break;
+            case 'f': cp = 12; break;
+            case 'n': cp = 10; break;
+            case 'r': cp = 13; break;
+            case 't': cp = 9; break;
+            case 'u':
+                if (p->i + 4 > p->n || hex4(p->s + p->i, &cp)) { p->i -= 2; p->err = "bad \\u escape"; return -1; }
+                p->i += 4;
+                if (cp >= 0xD800 && cp < 0xDC00) {
+                    unsigned lo = 0;
+                    if (p->i + 6 <= p->n && p->s[p->i] == '\\' && p->s[p->i + 1] == 'u' &&
+                        hex4(p->s + p->i + 2, &lo) == 0 && lo >= 0xDC00 && lo < 0xE000) {
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                        p->i += 6;
+                    } else {
+                        cp = 0xFFFD;
+                    }
+                } else if (cp >= 0xDC00 && cp < 0xE000) {
+                    cp = 0xFFFD;
+                }
+                break;
+            default:
+                p->i -= 2;
+                p->err = "bad escape";
+                return -1;
+            }
+            if (out && put_utf8(out, cp)) { p->err = "out of memory"; return -1; }
+            run = p->i;
+        } else {
+            p->i++;
+        }
+    }
+    p->err = "unterminated string";
+    return -1;
+}
+
+static int j_value(jparse *p, sbuf *out, int *have, int depth);
+
+static int j_skip_container(jparse *p, int depth)
+{
+    const char open = p->s[p->i];
+    const char close = open == '{' ? '}' : ']';
+    if (depth > 200) { p->err = "nested too deeply"; return -1; }
+    p->i++;
+    j_ws(p);
+    if (p->i < p->n && p->s[p->i] == close) { p->i++; return 0; }
+    for (;;) {
+        j_ws(p);
+        if (open == '{') {
+            if (p->i >= p->n || p->s[p->i] != '"') { p->err = "expected a key"; return -1; }
+            if (j_string(p, NULL)) return -1;
+            j_ws(p);
+            if (p->i >= p->n || p->s[p->i] != ':') { p->err = "expected ':'"; return -1; }
+            p->i++;
+        }
+        if (j_value(p, NULL, NULL, depth + 1)) return -1;
+        j_ws(p);
+        if (p->i < p->n && p->s[p->i] == ',') { p->i++; continue; }
+        if (p->i < p->n && p->s[p->i] == close) { p->i++; return 0; }
+        p->err = open == '{' ? "expected ',' or '}'" : "expected ',' or ']'";
+        return -1;
+    }
+}
+
+static int j_value(jparse *p, sbuf *out, int *have, int depth)
+{
+    j_ws(p);
+    if (p->i >= p->n) { p->err = "expected a value"; return -1; }
+    const char c = p->s[p->i];
+    if (c == '"') {
+        if (have) *have = 1;
+        return j_string(p, out);
+    }
+    if (c == '{' || c == '[') return j_skip_container(p, depth);
+    const size_t b = p->i;
+    while (p->i < p->n && (p->s[p->i] == '-' || p->s[p->i] == '+' || p->s[p->i] == '.' ||
+                           (p->s[p->i] >= '0' && p->s[p->i] <= '9') || (p->s[p->i] >= 'a' && p->s[p->i] <= 'z') ||
+                           p->s[p->i] == 'E'))
+        p->i++;
+    const size_t n = p->i - b;
+    if (n == 0) { p->err = "expected a value"; return -1; }
+    if ((n == 4 && memcmp(p->s + b, "null", 4) == 0)) return 0;
+    if ((n == 4 && memcmp(p->s + b, "true", 4) == 0) || (n == 5 && memcmp(p->s + b, "false", 5) == 0)) {
+        if (have) *have = 1;
+        return out ? sb_put(out, p->s + b, n) : 0;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+        if (have) *have = 1;
+        return out ? sb_put(out, p->s + b, n) : 0;
+    }
+    p->i = b;
+    p->err = "expected a value";
+    return -1;
+}
+
+/* Parse one object; fills f.  Returns 0, or -1 with p->err and p->i. */
+static int j_object(jparse *p, jfields *f)
+{
+    sbuf key = {NULL, 0, 0};
+    for (int k = 0; k < 3; k++) { f->val[k].n = 0; f->have[k] = 0; if (f->val[k].p) f->val[k].p[0] = '\0'; }
+    j_ws(p);
+    if (p->i >= p->n || p->s[p->i] != '{') { p->err = "not a JSON object"; return -1; }
+    p->i++;
+    j_ws(p);
+    int rc = 0;
+    if (p->i < p->n && p->s[p->i] == '}') { p->i++; goto end; }
+    for (;;) {
+        j_ws(p);
+        if (p->i >= p->n || p->s[p->i] != '"') { p->err = "expected a key"; rc = -1; break; }
+        key.n = 0;
+        if (j_string(p, &key)) { rc = -1; break; }
+        if (sb_put(&key, "", 0)) { p->err = "out of memory"; rc = -1; break; }
+        j_ws(p);
+        if (p->i >= p->n || p->s[p->i] != ':') { p->err = "expected ':'"; rc = -1; break; }
+        p->i++;
+        int which = -1;
+        for (int k = 0; k < 3; k++)
+            if (f->name[k] && strcmp(f->name[k], key.p) == 0) which = k;
+        if (which >= 0) {
+            f->val[which].n = 0;
+            f->have[which] = 0;
+            if (j_value(p, &f->val[which], &f->have[which], 0)) { rc = -1; break; }
+        } else if (j_value(p, NULL, NULL, 0)) {
+            rc = -1;
+            break;
+        }
+        j_ws(p);
+        if (p->i < p->n && p->s[p->i] == ',') { p->i++; continue; }
+        if (p->i < p->n && p->s[p->i] == '}') { p->i++; break; }
+        p->err = "expected ',' or '}'";
+        rc = -1;
+        break;
+    }
+end:
+    free(key.p);
+    if (rc == 0) {
+        j_ws(p);
+        if (p->i < p->n) { p->err = "text after the object"; rc = -1; }
+    }
+    return rc;
+}
+
+/* ---- input reading ------------------------------------------------------- */
+
+typedef struct reader {
+    gzFile f;
+    char *buf;
+    size_t cap, beg, end;
+    int eof, err;
+    uint64_t pos; /* uncompressed offset of buf[beg] */
+} reader;
+
+/* The next line (without '\n'), 1; 0 at the end; -1 on a read error. */
+static int rd_line(reader *r, const char **line, size_t *len)
+{
+    for (;;) {
+        char *nl = r->beg < r->end ? memchr(r->buf + r->beg, '\n', r->end - r->beg) : NULL;
+        if (nl) {
+            *line = r->buf + r->beg;
+            *len = (size_t)(nl - (r->buf + r->beg));
+            r->pos += *len + 1;
+            r->beg += *len + 1;
+            return 1;
+        }
+        if (r->eof) {
+            if (r->beg == r->end) return 0;
+            *line = r->buf + r->beg;
+            *len = r->end - r->beg;
+            r->pos += *len;
+            r->beg = r->end;
+            return 1;
+        }
+        if (r->beg > 0) {
+            memmove(r->buf, r->buf + r->beg, r->end - r->beg);
+            r->end -= r->beg;
+            r->beg = 0;
+        }
+        if (r->end == r->cap) {
+            const size_t cap = r->cap ? r->cap * 2 : (1u << 20);
+            char *q = realloc(r->buf, cap);
+            if (!q) { r->err = ENOMEM; return -1; }
+            r->buf = q;
+            r->cap = cap;
+        }
+        size_t want = r->cap - r->end;
+        if (want > (1u << 30)) want = 1u << 30;
+        const int got = gzread(r->f, r->buf + r->end, (unsigned)want);
+        if (got < 0) { r->err = EIO; return -1; }
+        if (got == 0) r->eof = 1;
+        r->end += (size_t)got;
+    }
+}
+
+/* ---- progress ------------------------------------------------------------- */
+
+typedef struct progress {
+    int on;
+    double t0, last;
+    uint64_t total;      /* bytes of all inputs on disk */
+    uint64_t base;       /* bytes already indexed before this run */
+    uint64_t done_files; /* bytes of the inputs finished */
+    uint64_t docs;
+    int drawn;
+} progress;
+
+static void fmt_time(char *b, size_t n, double s)
+{
+    if (s < 0 || s > 1e7) { snprintf(b, n, "--:--"); return; }
+    const long t = (long)(s + 0.5);
+    if (t >= 3600) snprintf(b, n, "%ld:%02ld:%02ld", t / 3600, (t / 60) % 60, t % 60);
+    else snprintf(b, n, "%ld:%02ld", t / 60, t % 60);
+}
+
+static void pg_draw(progress *pg, uint64_t cur, int force)
+{
+    if (!pg->on) return;
+    const double t = now_s();
+    if (!force && t - pg->last < 0.2) return;
+    pg->last = t;
+    uint64_t done = pg->done_files + cur;
+    if (done > pg->total) done = pg->total;
+    const double frac = pg->total ? (double)done / (double)pg->total : 1.0;
+    const double el = t - pg->t0;
+    const double rate = el > 0 ? (double)pg->docs / el : 0;
+    const double brate = el > 0 && done > pg->base ? (double)(done - pg->base) / el : 0;
+    char eta[32];
+    fmt_time(eta, sizeof eta, brate > 0 ? (double)(pg->total - done) / brate : -1);
+    char bar[41];
+    const int fill = (int)(frac * 30);
+    for (int i = 0; i < 30; i++) bar[i] = i < fill ? '#' : '.';
+    bar[30] = '\0';
+    fprintf(stderr, "\r[%s] %3d%%  %llu docs  %.0f docs/s  %.1f MB/s  left %s ", bar, (int)(frac * 100),
+            (unsigned long long)pg->docs, rate, brate / 1e6, eta);
+    fflush(stderr);
+    pg->drawn = 1;
+}
+
+/* ---- nazif index ---------------------------------------------------------- */
+
+typedef struct indexer {
+    sqlite3 *db;
+    sqlite3_stmt *find, *add_id, *set_src, *del, *ins, *job_get, *job_put;
+    int in_txn;
+    long batch;
+    long pending;
+    size_t pending_bytes;
+    uint64_t added, replaced, bad_lines;
+    progress pg;
+} indexer;
+
+static const char *const index_usage =
+    "usage: nazif index [OPTIONS] DB FILE...\n"
+    "\n"
+    "Adds documents to the SQLite full-text index DB (created when missing),\n"
+    "tokenized by nazif: restored, normalized for search.  A FILE is a\n"
+    "JSON Lines file (.jsonl, .ndjson, also gzipped), one document a line,\n"
+    "or any other text file, one document (its id is the file name).\n"
+    "Re-indexing an id replaces the document.  Interrupted (even kill -9),\n"
+    "the index stays consistent and the same command resumes the job.\n"
+    "\n"
+    "Options:\n"
+    "  --text-field=NAME     JSON field of the text (default: text)\n"
+    "  --id-field=NAME       JSON field of the id (default: id; when missing:\n"
+    "                        FILE:LINE)\n"
+    "  --title-field=NAME    JSON field of the title (default: title)\n"
+    "  --format=FMT          auto (default: by file name), jsonl or text\n"
+    "  --tokenizer=SPEC      FTS5 tokenizer of a new index (default: nazif),\n"
+    "                        e.g. 'nazif stemmer light' or 'unicode61'\n"
+    "  --batch=N             documents per transaction (default: 1000)\n"
+    "  --optimize            merge the index's segments at the end\n"
+    "  --progress            show progress even when stderr is not a terminal\n"
+    "  --no-progress         never show progress\n"
+    "  --help\n"
+    "\n"
+    "Exit status: 0 ok, 1 usage, 2 input (unreadable file, lines that are\n"
+    "not JSON objects: they are skipped and the rest indexed), 4 internal,\n"
+    "6 database error.  docs/search.md has the details.\n";
+
+static int ix_prepare(indexer *x)
+{
+    static const struct { size_t off; const char *sql; } q[] = {
+        {offsetof(indexer, find), "SELECT rowid FROM doc_ids WHERE id=?1"},
+        {offsetof(indexer, add_id), "INSERT INTO doc_ids(id, source) VALUES(?1, ?2)"},
+        {offsetof(indexer, set_src), "UPDATE doc_ids SET source=?2 WHERE rowid=?1"},
+        {offsetof(indexer, del), "DELETE FROM docs WHERE rowid=?1"},
+        {offsetof(indexer, ins), "INSERT INTO docs(rowid, title, body) VALUES(?1, ?2, ?3)"},
+        {offsetof(indexer, job_get), "SELECT size, mtime, offset, line, done FROM nazif_jobs WHERE source=?1"},
+        {offsetof(indexer, job_put),
+         "INSERT OR REPLACE INTO nazif_jobs(source, size, mtime, offset, line, docs, done) "
+         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
+    };
+    for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+        sqlite3_stmt **st = (sqlite3_stmt **)(void *)((char *)x + q[i].off);
+        if (sqlite3_prepare_v3(x->db, q[i].sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK) {
+            fprintf(stderr, "nazif index: database: %s\n", sqlite3_errmsg(x->db));
+            return NX_DB;
+        }
+    }
+    return NX_OK;
+}
+
+static void ix_finalize(indexer *x)
+{
+    sqlite3_finalize(x->find);
+    sqlite3_finalize(x->add_id);
+    sqlite3_finalize(x->set_src);
+    sqlite3_finalize(x->del);
+    sqlite3_finalize(x->ins);
+    sqlite3_finalize(x->job_get);
+    sqlite3_finalize(x->job_put);
+}
+
+static int step_done(indexer *x, sqlite3_stmt *st)
+{
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        fprintf(stderr, "nazif index: database: %s\n", sqlite3_errmsg(x->db));
+        return NX_DB;
+    }
+    return NX_OK;
+}
+
+static int ix_begin(indexer *x)
+{
+    if (x->in_txn) return NX_OK;
+    const int rc = db_exec(x->db, "index", "BEGIN IMMEDIATE");
+    if (rc == NX_OK) x->in_txn = 1;
+    return rc;
+}
+
+static int ix_commit(indexer *x)
+{
+    if (!x->in_txn) return NX_OK;
+    x->in_txn = 0;
+    x->pending = 0;
+    x->pending_bytes = 0;
+    return db_exec(x->db, "index", "COMMIT");
+}
+
+static int ix_doc(indexer *x, const char *id, size_t id_len, const char *title, size_t title_len,
+                  int has_title, const char *body, size_t body_len, const char *source)
+{
+    int rc = ix_begin(x);
+    if (rc) return rc;
+    sqlite3_int64 rid = 0;
+    sqlite3_bind_text(x->find, 1, id, (int)id_len, SQLITE_STATIC);
+    const int s = sqlite3_step(x->find);
+    if (s == SQLITE_ROW) rid = sqlite3_column_int64(x->find, 0);
+    sqlite3_reset(x->find);
+    if (s != SQLITE_ROW && s != SQLITE_DONE) {
+        fprintf(stderr, "nazif index: database: %s\n", sqlite3_errmsg(x->db));
+        return NX_DB;
+    }
+    if (rid) {
+        sqlite3_bind_int64(x->del, 1, rid);
+        if ((rc = step_done(x, x->del))) return rc;
+        sqlite3_bind_int64(x->set_src, 1, rid);
+        sqlite3_bind_text(x->set_src, 2, source, -1, SQLITE_STATIC);
+        if ((rc = step_done(x, x->set_src))) return rc;
+        x->replaced++;
+    } else {
+        sqlite3_bind_text(x->add_id, 1, id, (int)id_len, SQLITE_STATIC);
+        sqlite3_bind_text(x->add_id, 2, source, -1, SQLITE_STATIC);
+        if ((rc = step_done(x, x->add_id))) return rc;
+        rid = sqlite3_last_insert_rowid(x->db);
+        x->added++;
+    }
+    sqlite3_bind_int64(x->ins, 1, rid);
+    if (has_title) sqlite3_bind_text(x->ins, 2, title, (int)title_len, SQLITE_STATIC);
+    else sqlite3_bind_null(x->ins, 2);
+    sqlite3_bind_text(x->ins, 3, body, (int)body_len, SQLITE_STATIC);
+    rc = step_done(x, x->ins);
+    sqlite3_clear_bindings(x->ins);
+    x->pending++;
+    x->pending_bytes += body_len;
+    x->pg.docs++;
+    return rc;
+}
+
+typedef struct job {
+    const char *source;
+    sqlite3_int64 size, mtime;
+    sqlite3_int64 offset, line, docs;
+    int done;
+} job;
+
+static int job_put(indexer *x, const job *j)
+{
+    sqlite3_bind_text(x->job_put, 1, j->source, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(x->job_put, 2, j->size);
+    sqlite3_bind_int64(x->job_put, 3, j->mtime);
+    sqlite3_bind_int64(x->job_put, 4, j->offset);
+    sqlite3_bind_int64(x->job_put, 5, j->line);
+    sqlite3_bind_int64(x->job_put, 6, j->docs);
+    sqlite3_bind_int(x->job_put, 7, j->done);
+    return step_done(x, x->job_put);
+}
+
+/* How far an earlier run got with this input: 0 nothing, 1 partly
+ * (offset/line set), 2 done. */
+static int job_get(indexer *x, job *j)
+{
+    int state = 0;
+    sqlite3_bind_text(x->job_get, 1, j->source, -1, SQLITE_STATIC);
+    if (sqlite3_step(x->job_get) == SQLITE_ROW) {
+        const sqlite3_int64 size = sqlite3_column_int64(x->job_get, 0);
+        const sqlite3_int64 mtime = sqlite3_column_int64(x->job_get, 1);
+        if (size == j->size && mtime == j->mtime) {
+            j->offset = sqlite3_column_int64(x->job_get, 2);
+            j->line = sqlite3_column_int64(x->job_get, 3);
+            state = sqlite3_column_int(x->job_get, 4) ? 2 : 1;
+        } else {
+            fprintf(stderr, "nazif index: %s changed since it was indexed: indexing it again\n", j->source);
+        }
+    }
+    sqlite3_reset(x->job_get);
+    return state;
+}
+
+typedef struct index_opts {
+    const char *text_field, *id_field, *title_field;
+    int format; /* 0 auto, 1 jsonl, 2 text */
+} index_opts;
+
+static int ends_with(const char *s, const char *suf)
+{
+    const size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static int is_jsonl(const char *path, int format)
+{
+    if (format) return format == 1;
+    return ends_with(path, ".jsonl") || ends_with(path, ".jsonl.gz") || ends_with(path, ".ndjson") ||
+           ends_with(path, ".ndjson.gz");
+}
+
+#define MAX_LINE_MSGS 10
+
+static void bad_line(indexer *x, const char *path, sqlite3_int64 line, const char *what, size_t col)
+{
+    x->bad_lines++;
+    if (x->bad_lines <= MAX_LINE_MSGS) {
+        if (col) fprintf(stderr, "nazif index: %s:%lld: byte %zu: %s (line skipped)\n", path, (long long)line, col, what);
+        else fprintf(stderr, "nazif index: %s:%lld: %s (line skipped)\n", path, (long long)line, what);
+    }
+}
+
+static int index_jsonl(indexer *x, const index_opts *o, gzFile f, job *j)
+{
+    reader r;
+    memset(&r, 0, sizeof r);
+    r.f = f;
+    int rc = NX_OK;
+    if (j->offset > 0) {
+        if (gzseek(f, (z_off_t)j->offset, SEEK_SET) != (z_off_t)j->offset) {
+            fprintf(stderr, "nazif index: %s: cannot resume at byte %lld: indexing it again\n", j->source,
+                    (long long)j->offset);
+            gzrewind(f);
+            j->offset = j->line = j->docs = 0;
+        }
+        r.pos = (uint64_t)j->offset;
+    }
+    jfields fl;
+    memset(&fl, 0, sizeof fl);
+    fl.name[0] = o->text_field;
+    fl.name[1] = o->id_field;
+    fl.name[2] = o->title_field;
+    sbuf idb = {NULL, 0, 0};
+    const char *line;
+    size_t len;
+    int got;
+    while ((got = rd_line(&r, &line, &len)) == 1) {
+        j->line++;
+        while (len && (line[len - 1] == '\r' || line[len - 1] == ' ' || line[len - 1] == '\t')) len--;
+        size_t k = 0;
+        while (k < len && (line[k] == ' ' || line[k] == '\t')) k++;
+        if (k < len) {
+            jparse p = {line, len, 0, NULL};
+            if (j_object(&p, &fl)) {
+                bad_line(x, j->source, j->line, p.err, p.i + 1);
+            } else if (!fl.have[0]) {
+                char msg[160];
+                snprintf(msg, sizeof msg, "no \"%s\" field", o->text_field);
+                bad_line(x, j->source, j->line, msg, 0);
+            } else {
+                const char *id = fl.val[1].p;
+                size_t id_len = fl.val[1].n;
+                if (!fl.have[1] || id_len == 0) {
+                    char tmp[48];
+                    idb.n = 0;
+                    snprintf(tmp, sizeof tmp, ":%lld", (long long)j->line);
+                    if (sb_put(&idb, j->source, strlen(j->source)) || sb_put(&idb, tmp, strlen(tmp))) {
+                        rc = NX_INTERNAL;
+                        break;
+                    }
+                    id = idb.p;
+                    id_len = idb.n;
+                }
+                rc = ix_doc(x, id, id_len, fl.val[2].p ? fl.val[2].p : "", fl.val[2].n, fl.have[2],
+                            fl.val[0].p ? fl.val[0].p : "", fl.val[0].n, j->source);
+                if (rc) break;
+                j->docs++;
+            }
+        }
+        if (x->pending >= x->batch || x->pending_bytes >= (32u << 20)) {
+            j->offset = (sqlite3_int64)r.pos;
+            if (!x->in_txn && (rc = ix_begin(x))) break;
+            if ((rc = job_put(x, j)) || (rc = ix_commit(x))) break;
+        }
+        pg_draw(&x->pg, (uint64_t)gzoffset(f), 0);
+    }
+    if (rc == NX_OK && got < 0) {
+        fprintf(stderr, "nazif index: %s: read error\n", j->source);
+        rc = NX_INPUT;
+    }
+    if (rc == NX_OK) {
+        j->offset = (sqlite3_int64)r.pos;
+        j->done = 1;
+        if (!(rc = ix_begin(x))) rc = job_put(x, j);
+    }
+    for (int i = 0; i < 3; i++) free(fl.val[i].p);
+    free(idb.p);
+    free(r.buf);
+    return rc;
+}
+
+static int index_text(indexer *x, gzFile f, job *j)
+{
+    sbuf b = {NULL, 0, 0};
+    int rc = NX_OK;
+    for (;;) {
+        if (sb_reserve(&b, 1u << 20)) { rc = NX_INTERNAL; break; }
+        const int got = gzread(f, b.p + b.n, (unsigned)(b.cap - b.n - 1));
+        if (got < 0) {
+            fprintf(stderr, "nazif index: %s: read error\n", j->source);
+            rc = NX_INPUT;
+            break;
+        }
+        if (got == 0) break;
+        b.n += (size_t)got;
+    }
+    if (rc == NX_OK) rc = ix_doc(x, j->source, strlen(j->source), "", 0, 0, b.p ? b.p : "", b.n, j->source);
+    if (rc == NX_OK) {
+        j->offset = (sqlite3_int64)b.n;
+        j->line = 0;
+        j->docs = 1;
+        j->done = 1;
+        rc = job_put(x, j);
+    }
+    free(b.p);
+    return rc;
+}
+
+static int create_schema(sqlite3 *db, const char *tokenizer)
+{
+    int missing = 0;
+    char *fmt = meta_get(db, "format", &missing);
+    if (!missing) {
+        int rc = NX_OK;
+        if (!fmt || strcmp(fmt, FORMAT_TAG) != 0) {
+            fprintf(stderr, "nazif index: the database is not a nazif index of this version (%s)\n",
+                    fmt ? fmt : "no format");
+            rc = NX_DB;
+        } else if (tokenizer) {
+            char *tk = meta_get(db, "tokenizer", &missing);
+            if (!tk || strcmp(tk, tokenizer) != 0) {
+                fprintf(stderr, "nazif index: the index was made with --tokenizer='%s'; it cannot change\n",
+                        tk ? tk : "?");
+                rc = NX_USAGE;
+            }
+            free(tk);
+        }
+        free(fmt);
+        return rc;
+    }
+    /* a new index: the database must not hold other tables */
+    sqlite3_stmt *st = NULL;
+    int others = 0;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        others = sqlite3_column_int(st, 0);
+    else others = -1;
+    sqlite3_finalize(st);
+    if (others != 0) {
+        fprintf(stderr, "nazif index: %s\n", others < 0 ? sqlite3_errmsg(db)
+                                                       : "the database is not a nazif index (it has other tables)");
+        return NX_DB;
+    }
+    const char *tk = tokenizer ? tokenizer : "nazif";
+    if (strncmp(tk, "nazif", 5) == 0 && (tk[5] == '\0' || tk[5] == ' ')) {
+        /* explain bad nazif options (FTS5 only says "error in tokenizer constructor") */
+        sqlite3_stmt *chk = NULL;
+        if (sqlite3_prepare_v2(db, "SELECT nazif_tokens('', ?1)", -1, &chk, NULL) == SQLITE_OK) {
+            sqlite3_bind_text(chk, 1, tk + 5, -1, SQLITE_STATIC);
+            if (sqlite3_step(chk) == SQLITE_ERROR) {
+                fprintf(stderr, "nazif index: --tokenizer: %s\n", sqlite3_errmsg(db));
+                sqlite3_finalize(chk);
+                return NX_USAGE;
+            }
+        }
+        sqlite3_finalize(chk);
+    }
+    char *sql = sqlite3_mprintf(
+        "PRAGMA journal_mode=WAL;"
+        "BEGIN;"
+        "CREATE TABLE nazif_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "CREATE TABLE doc_ids(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL);"
+        "CREATE TABLE nazif_jobs(source TEXT PRIMARY KEY, size INTEGER, mtime INTEGER,"
+        " offset INTEGER NOT NULL, line INTEGER NOT NULL, docs INTEGER NOT NULL, done INTEGER NOT NULL);"
+        "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize=%Q);"
+        "INSERT INTO nazif_meta VALUES('format', %Q), ('tokenizer', %Q);"
+        "COMMIT;",
+        tk, FORMAT_TAG, tk);
+    if (!sql) return NX_INTERNAL;
+    char *err = NULL;
+    int rc = NX_OK;
+    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+        const int tok_err = err && strstr(err, "tokenize") != NULL;
+        fprintf(stderr, "nazif index: %s%s\n", tok_err ? "--tokenizer: " : "database: ",
+                err ? err : sqlite3_errmsg(db));
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        rc = tok_err || (err && strstr(err, "tokenizer")) ? NX_USAGE : NX_DB;
+    }
+    sqlite3_free(err);
+    sqlite3_free(sql);
+    return rc;
+}
+
+int nazif_cli_index(int argc, char **argv)
+{
+    index_opts o = {"text", "id", "title", 0};
+    const char *tokenizer = NULL;
+    long batch = 1000;
+    int progress_mode = -1, optimize = 0, only_files = 0;
+    const char **pos = calloc((size_t)argc + 1, sizeof *pos);
+    int npos = 0;
+    if (!pos) return NX_INTERNAL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) { pos[npos++] = a; continue; }
+        if (strcmp(a, "--") == 0) only_files = 1;
+        else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(index_usage, stdout);
+            free(pos);
+            return fflush(stdout) ? NX_OUTPUT : NX_OK;
+        } else if ((v = opt_value("--text-field", argc, argv, &i))) o.text_field = v;
+        else if ((v = opt_value("--id-field", argc, argv, &i))) o.id_field = v;
+        else if ((v = opt_value("--title-field", argc, argv, &i))) o.title_field = v;
+        else if ((v = opt_value("--tokenizer", argc, argv, &i))) tokenizer = v;
+        else if ((v = opt_value("--format", argc, argv, &i))) {
+            if (strcmp(v, "auto") == 0) o.format = 0;
+            else if (strcmp(v, "jsonl") == 0) o.format = 1;
+            else if (strcmp(v, "text") == 0) o.format = 2;
+            else {
+                fprintf(stderr, "nazif index: bad --format '%s' (auto, jsonl or text)\n", v);
+                free(pos);
+                return NX_USAGE;
+            }
+        } else if ((v = opt_value("--batch", argc, argv, &i))) {
+            if (parse_count(v, 1, 100000000L, &batch)) {
+                fprintf(stderr, "nazif index: bad --batch '%s' (a number of documents, at least 1)\n", v);
+                free(pos);
+                return NX_USAGE;
+            }
+        } else if (strcmp(a, "--progress") == 0) progress_mode = 1;
+        else if (strcmp(a, "--no-progress") == 0) progress_mode = 0;
+        else if (strcmp(a, "--optimize") == 0) optimize = 1;
+        else {
+            fprintf(stderr, "nazif index: unknown option '%s' (see nazif index --help)\n", a);
+            free(pos);
+            return NX_USAGE;
+        }
+    }
+    if (npos < 2) {
+        fprintf(stderr, "nazif index: %s (see nazif index --help)\n",
+                npos == 0 ? "no database given" : "no input file given");
+        free(pos);
+        return NX_USAGE;
+    }
+    if (o.text_field[0] == '\0') {
+        fprintf(stderr, "nazif index: --text-field must not be empty\n");
+        free(pos);
+        return NX_USAGE;
+    }
+    /* inputs must be readable before the database is touched */
+    for (int i = 1; i < npos; i++) {
+        if (strcmp(pos[i], "-") == 0) continue;
+        if (access(pos[i], R_OK) != 0) {
+            fprintf(stderr, "nazif index: %s: %s\n", pos[i], strerror(errno));
+            free(pos);
+            return NX_INPUT;
+        }
+    }
+    indexer x;
+    memset(&x, 0, sizeof x);
+    x.batch = batch;
+    int rc = db_open("index", pos[0], 0, &x.db);
+    if (rc) { free(pos); return rc; }
+    rc = create_schema(x.db, tokenizer);
+    if (rc == NX_OK) rc = db_exec(x.db, "index", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL");
+    if (rc == NX_OK) rc = ix_prepare(&x);
+    x.pg.on = progress_mode >= 0 ? progress_mode : isatty(2);
+    x.pg.t0 = now_s();
+    for (int i = 1; i < npos; i++) {
+        struct stat sb;
+        if (strcmp(pos[i], "-") != 0 && stat(pos[i], &sb) == 0) x.pg.total += (uint64_t)sb.st_size;
+    }
+    int input_err = 0;
+    for (int i = 1; i < npos && rc == NX_OK; i++) {
+        const char *path = pos[i];
+        const int std_in = strcmp(path, "-") == 0;
+        job j;
+        memset(&j, 0, sizeof j);
+        j.source = std_in ? "<stdin>" : path;
+        struct stat sb;
+        memset(&sb, 0, sizeof sb);
+        if (!std_in && stat(path, &sb) != 0) {
+            fprintf(stderr, "nazif index: %s: %s\n", path, strerror(errno));
+            input_err = 1;
+            continue;
+        }
+        j.size = (sqlite3_int64)sb.st_size;
+        j.mtime = (sqlite3_int64)sb.st_mtime;
+        const int state = std_in ? 0 : job_get(&x, &j);
+        if (state == 2) {
+            x.pg.done_files += (uint64_t)sb.st_size;
+            x.pg.base += (uint64_t)sb.st_size;
+            continue;
+        }
+        gzFile f = std_in ? gzdopen(dup(0), "rb") : gzopen(path, "rb");
+        if (!f) {
+            fprintf(stderr, "nazif index: %s: %s\n", path, strerror(errno ? errno : ENOMEM));
+            input_err = 1;
+            continue;
+        }
+        gzbuffer(f, 1u << 17);
+        if (is_jsonl(path, o.format)) {
+            rc = index_jsonl(&x, &o, f, &j);
+            if (state == 1) x.pg.base += 0; /* resumed: the rate counts from here */
+        } else {
+            j.offset = j.line = 0;
+            rc = index_text(&x, f, &j);
+        }
+        gzclose(f);
+        if (rc == NX_INPUT) { input_err = 1; rc = NX_OK; }
+        x.pg.done_files += (uint64_t)sb.st_size;
+        if (rc == NX_OK && x.pending >= x.batch) rc = ix_commit(&x);
+        pg_draw(&x.pg, 0, 0);
+    }
+    if (rc == NX_OK) rc = ix_commit(&x);
+    else if (x.in_txn) sqlite3_exec(x.db, "ROLLBACK", NULL, NULL, NULL);
+    if (rc == NX_OK && optimize) rc = db_exec(x.db, "index", "INSERT INTO docs(docs) VALUES('optimize')");
+    if (x.pg.on) {
+        pg_draw(&x.pg, 0, 1);
+        fprintf(stderr, "\nnazif index: %llu documents added, %llu replaced in %.1f s\n",
+                (unsigned long long)x.added, (unsigned long long)x.replaced, now_s() - x.pg.t0);
+    }
+    if (x.bad_lines > 0)
+        fprintf(stderr, "nazif index: %llu line%s skipped\n", (unsigned long long)x.bad_lines,
+                x.bad_lines == 1 ? "" : "s");
+    ix_finalize(&x);
+    if (sqlite3_close(x.db) != SQLITE_OK && rc == NX_OK) rc = NX_DB;
+    free(pos);
+    if (rc == NX_OK && (input_err || x.bad_lines)) rc = NX_INPUT;
+    return rc;
+}
+
+/* ---- nazif search -------------------------------------------------------- */
+
+static const char *const search_usage =
+    "usage: nazif search [OPTIONS] DB QUERY\n"
+    "\n"
+    "Searches the index DB (made by nazif index) and prints the best\n"
+    "documents first (BM25; a title match counts twice), each with its id,\n"
+    "title and a snippet with the matched words marked.  QUERY is FTS5 query\n"
+    "syntax, tokenized like the documents: words (all must match), \"a\n"
+    "phrase\", prefix*, OR, NOT, AND, NEAR(a b, 5), title:word, ( ).  A query\n"
+    "that is not valid syntax is searched as plain words.\n"
+    "Example: nazif search news.db 'التوتر في إدلب' --limit 10\n"
+    "\n"
+    "Options:\n"
+    "  --limit=N          at most N documents (default: 10)\n"
+    "  --offset=N         skip the first N documents\n"
+    "  --json             one JSON object per document (JSON Lines)\n"
+    "  --color=WHEN       mark matches in bold red: auto (on a terminal,\n"
+    "                     the default), always, never (then [brackets])\n"
+    "  --snippet-words=N  words in a snippet (default: 24)\n"
+    "  --queries=FILE     run each line of FILE as a query\n"
+    "  --stats            with --queries: latency p50/p99 on stderr\n"
+    "  --help\n"
+    "\n"
+    "Exit status: 0 ok (also when nothing matches), 1 usage, 2 the database\n"
+    "cannot be opened, 5 output error, 6 not a nazif index or database error.\n";
+
+typedef struct searcher {
+    sqlite3 *db;
+    sqlite3_stmt *q;
+    long limit, offset;
+    int json, color, words;
+    sbuf out;
+    sbuf fallback;
+} searcher;
+
+#define MARK_ON '\x02'
+#define MARK_OFF '\x03'
+
+static int json_str(sbuf *b, const char *s, size_t n)
+{
+    if (sb_c(b, '"')) return -1;
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (sb_put(b, s + run, i - run)) return -1;
+        run = i + 1;
+        char e[8];
+        if (c == '"') memcpy(e, "\\\"", 3);
+        else if (c == '\\') memcpy(e, "\\\\", 3);
+        else if (c == '\n') memcpy(e, "\\n", 3);
+        else if (c == '\t') memcpy(e, "\\t", 3);
+        else if (c == '\r') memcpy(e, "\\r", 3);
+        else snprintf(e, sizeof e, "\\u%04x", c);
+        if (sb_put(b, e, strlen(e))) return -1;
+    }
+    if (sb_put(b, s + run, n - run)) return -1;
+    return sb_c(b, '"');
+}
+
+/* Text with the marks rendered: ANSI bold red, or [ ]; line ends become
+ * spaces so that a snippet is one line. */
+static int put_marked(sbuf *b, const char *s, int color)
+{
+    for (; *s; s++) {
+        int rc;
+        if (*s == MARK_ON) rc = color ? sb_put(b, "\x1b[1;31m", 7) : sb_c(b, '[');
+        else if (*s == MARK_OFF) rc = color ? sb_put(b, "\x1b[0m", 4) : sb_c(b, ']');
+        else if (*s == '\n' || *s == '\r' || *s == '\t') rc = sb_c(b, ' ');
+        else rc = sb_c(b, *s);
+        if (rc) return -1;
+    }
+    return 0;
+}
+
+/* JSON: "snippet" without marks and "marks": [[start, end], ...] in code
+ * points of the snippet. */
+static int put_json_snippet(sbuf *b, const char *s)
+{
+    sbuf plain = {NULL, 0, 0}, marks = {NULL, 0, 0};
+    size_t cps = 0;
+    int rc = sb_put(&plain, "", 0) || sb_put(&marks, "", 0);
+    for (; *s && !rc; s++) {
+        char num[32];
+        if (*s == MARK_ON) {
+            snprintf(num, sizeof num, "%s[%zu", marks.n ? "," : "", cps);
+            rc = sb_put(&marks, num, strlen(num));
+        } else if (*s == MARK_OFF) {
+            snprintf(num, sizeof num, ",%zu]", cps);
+            rc = sb_put(&marks, num, strlen(num));
+        } else {
+            cps += ((unsigned char)*s & 0xC0u) != 0x80u;
+            rc = sb_c(&plain, *s);
+        }
+    }
+    if (!rc) rc = sb_put(b, "\"snippet\":", 10) || json_str(b, plain.p, plain.n) ||
+                  sb_put(b, ",\"marks\":[", 10) || sb_put(b, marks.p, marks.n) || sb_c(b, ']');
+    free(plain.p);
+    free(marks.p);
+    return rc ? -1 : 0;
+}
+
+static int flush_out(searcher *s)
+{
+    if (s->out.n && fwrite(s->out.p, 1, s->out.n, stdout) != s->out.n) return -1;
+    s->out.n = 0;
+    return 0;
+}
+
+static int is_syntax_error(const char *m)
+{
+    return strstr(m, "syntax error") || strstr(m, "no such column") || strstr(m, "unknown special query") ||
+           strstr(m, "unterminated string");
+}
+
+/* Every white-space separated word of q as an FTS5 string ("...", quotes
+ * doubled): all must match. */
+static int quote_words(sbuf *b, const char *q)
+{
+    b->n = 0;
+    int rc = sb_put(b, "", 0);
+    while (*q && !rc) {
+        while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r') q++;
+        if (!*q) break;
+        if (b->n) rc = sb_c(b, ' ');
+        rc = rc || sb_c(b, '"');
+        for (; *q && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r' && !rc; q++)
+            rc = *q == '"' ? sb_put(b, "\"\"", 2) : sb_c(b, *q);
+        rc = rc || sb_c(b, '"');
+    }
+    return rc;
+}
+
+/* Run one query; results go to s->out.  Returns NX_OK, NX_DB or NX_INTERNAL;
+ * *n receives the number of documents. */
+static int run_query(searcher *s, const char *query, const char *label, long *n)
+{
+    *n = 0;
+    const char *match = query;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        sqlite3_reset(s->q);
+        sqlite3_bind_text(s->q, 1, match, -1, SQLITE_TRANSIENT);
+        long rank = 0;
+        int rc;
+        while ((rc = sqlite3_step(s->q)) == SQLITE_ROW) {
+            rank++;
+            const char *id = (const char *)sqlite3_column_text(s->q, 0);
+            const char *title = (const char *)sqlite3_column_text(s->q, 1);
+            const char *snip = (const char *)sqlite3_column_text(s->q, 2);
+            const double score = sqlite3_column_double(s->q, 3);
+            int e = 0;
+            if (!id) id = "";
+            if (!snip) snip = "";
+            if (s->json) {
+                char num[64];
+                e = sb_c(&s->out, '{');
+                if (label) e = e || sb_put(&s->out, "\"query\":", 8) || json_str(&s->out, label, strlen(label)) ||
+                               sb_c(&s->out, ',');
+                snprintf(num, sizeof num, "\"rank\":%ld,\"id\":", rank + s->offset);
+                e = e || sb_put(&s->out, num, strlen(num)) || json_str(&s->out, id, strlen(id));
+                e = e || sb_put(&s->out, ",\"title\":", 9);
+                if (title) {
+                    sbuf t = {NULL, 0, 0};
+                    for (const char *c = title; *c && !e; c++)
+                        if (*c != MARK_ON && *c != MARK_OFF) e = sb_c(&t, *c);
+                    e = e || json_str(&s->out, t.p ? t.p : "", t.n);
+                    free(t.p);
+                } else {
+                    e = e || sb_put(&s->out, "null", 4);
+                }
+                snprintf(num, sizeof num, ",\"score\":%.4f,", -score);
+                e = e || sb_put(&s->out, num, strlen(num)) || put_json_snippet(&s->out, snip) ||
+                    sb_put(&s->out, "}\n", 2);
+            } else {
+                char head[64];
+                snprintf(head, sizeof head, "%ld. ", rank + s->offset);
+                e = sb_put(&s->out, head, strlen(head)) || sb_put(&s->out, id, strlen(id));
+                snprintf(head, sizeof head, "  (score %.2f)\n", -score);
+                e = e || sb_put(&s->out, head, strlen(head));
+                if (title && *title) e = e || put_marked(&s->out, title, s->color) || sb_c(&s->out, '\n');
+                e = e || put_marked(&s->out, snip, s->color) || sb_put(&s->out, "\n\n", 2);
+            }
+            if (e) return NX_INTERNAL;
+        }
+        if (rc == SQLITE_DONE) {
+            *n = rank;
+            return NX_OK;
+        }
+        const char *msg = sqlite3_errmsg(s->db);
+        if (attempt == 0 && rank == 0 && is_syntax_error(msg)) {
+            if (quote_words(&s->fallback, query)) return NX_INTERNAL;
+            match = s->fallback.p;
+            continue;
+        }
+        fprintf(stderr, "nazif search: %s\n", msg);
+        return NX_DB;
+    }
+    return NX_OK;
+}
+
+static int percentile_cmp(const void *a, const void *b)
+{
+    const double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+int nazif_cli_search(int argc, char **argv)
+{
+    searcher s;
+    memset(&s, 0, sizeof s);
+    s.limit = 10;
+    s.words = 24;
+    int color = -1, stats = 0, only_args = 0;
+    const char *queries = NULL;
+    const char *pos[2];
+    int npos = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        long n = 0;
+        if (only_args || a[0] != '-' || a[1] == '\0') {
+            if (npos == 2) {
+                fprintf(stderr, "nazif search: too many arguments: '%s' (quote the query)\n", a);
+                return NX_USAGE;
+            }
+            pos[npos++] = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) only_args = 1;
+        else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(search_usage, stdout);
+            return fflush(stdout) ? NX_OUTPUT : NX_OK;
+        } else if (strcmp(a, "--json") == 0) s.json = 1;
+        else if (strcmp(a, "--stats") == 0) stats = 1;
+        else if ((v = opt_value("--queries", argc, argv, &i))) queries = v;
+        else if ((v = opt_value("--color", argc, argv, &i))) {
+            if (strcmp(v, "auto") == 0) color = -1;
+            else if (strcmp(v, "always") == 0) color = 1;
+            else if (strcmp(v, "never") == 0) color = 0;
+            else {
+                fprintf(stderr, "nazif search: bad --color '%s' (auto, always or never)\n", v);
+                return NX_USAGE;
+            }
+        } else if ((v = opt_value("--limit", argc, argv, &i)) || (v = opt_value("--offset", argc, argv, &i)) ||
+                   (v = opt_value("--snippet-words", argc, argv, &i))) {
+            const int is_limit = strncmp(a, "--limit", 7) == 0, is_off = strncmp(a, "--offset", 8) == 0;
+            if (parse_count(v, is_off ? 0 : 1, is_limit || is_off ? 1000000000L : 64, &n)) {
+                fprintf(stderr, "nazif search: bad %s '%s' (%s)\n",
+                        is_limit ? "--limit" : is_off ? "--offset" : "--snippet-words", v,
+                        is_off ? "a number, 0 or more" : is_limit ? "a number, at least 1" : "1 to 64");
+                return NX_USAGE;
+            }
+            if (is_limit) s.limit = n;
+            else if (is_off) s.offset = n;
+            else s.words = (int)n;
+        } else {
+            fprintf(stderr, "nazif search: unknown option '%s' (see nazif search --help)\n", a);
+            return NX_USAGE;
+        }
+    }
+    if (npos < (queries ? 1 : 2) || (queries && npos > 1)) {
+        fprintf(stderr, "nazif search: %s (see nazif search --help)\n",
+                npos == 0 ? "no database given" : queries ? "a query and --queries together" : "no query given");
+        return NX_USAGE;
+    }
+    s.color = s.json ? 0 : color >= 0 ? color : isatty(1);
+    int rc = db_open("search", pos[0], 1, &s.db);
+    if (rc) return rc;
+    int missing = 0;
+    char *fmt = meta_get(s.db, "format", &missing);
+    if (missing || !fmt || strcmp(fmt, FORMAT_TAG) != 0) {
+        const char *m = sqlite3_errmsg(s.db);
+        fprintf(stderr, "nazif search: %s: %s\n", pos[0],
+                strstr(m, "not a database") ? m : "not a nazif index (make one with nazif index)");
+        free(fmt);
+        sqlite3_close(s.db);
+        return NX_DB;
+    }
+    free(fmt);
+    char *sql = sqlite3_mprintf(
+        "SELECT i.id, highlight(docs, 0, char(2), char(3)), snippet(docs, 1, char(2), char(3), '…', %d),"
+        " bm25(docs, 2.0, 1.0) AS score FROM docs JOIN doc_ids i ON i.rowid = docs.rowid"
+        " WHERE docs MATCH ?1 ORDER BY score LIMIT %ld OFFSET %ld",
+        s.words, s.limit, s.offset);
+    if (!sql) { sqlite3_close(s.db); return NX_INTERNAL; }
+    if (sqlite3_prepare_v3(s.db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s.q, NULL) != SQLITE_OK) {
+        fprintf(stderr, "nazif search: %s: %s\n", pos[0], sqlite3_errmsg(s.db));
+        sqlite3_free(sql);
+        sqlite3_close(s.db);
+        return NX_DB;
+    }
+    sqlite3_free(sql);
+    long n = 0;
+    if (!queries) {
+        rc = run_query(&s, pos[1], NULL, &n);
+        if (rc == NX_OK && n == 0 && !s.json) rc = sb_put(&s.out, "no document matches\n", 20) ? NX_INTERNAL : NX_OK;
+        if (rc == NX_OK && flush_out(&s)) rc = NX_OUTPUT;
+    } else {
+        FILE *f = strcmp(queries, "-") == 0 ? stdin : fopen(queries, "r");
+        if (!f) {
+            fprintf(stderr, "nazif search: %s: %s\n", queries, strerror(errno));
+            rc = NX_INPUT;
+        } else {
+            char *line = NULL;
+            size_t cap = 0;
+            ssize_t len;
+            double *lat = NULL;
+            size_t nlat = 0, clat = 0;
+            while (rc == NX_OK && (len = getline(&line, &cap, f)) >= 0) {
+                while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = '\0';
+                if (len == 0) continue;
+                if (!s.json) {
+                    rc = sb_put(&s.out, "== ", 3) || sb_put(&s.out, line, (size_t)len) || sb_c(&s.out, '\n') ? NX_INTERNAL : NX_OK;
+                }
+                const double t = now_s();
+                if (rc == NX_OK) rc = run_query(&s, line, line, &n);
+                const double dt = now_s() - t;
+                if (nlat == clat) {
+                    clat = clat ? clat * 2 : 1024;
+                    double *q = realloc(lat, clat * sizeof *lat);
+                    if (!q) { rc = NX_INTERNAL; break; }
+                    lat = q;
+                }
+                lat[nlat++] = dt;
+                if (rc == NX_OK && flush_out(&s)) rc = NX_OUTPUT;
+            }
+            if (rc == NX_OK && ferror(f)) {
+                fprintf(stderr, "nazif search: %s: read error\n", queries);
+                rc = NX_INPUT;
+            }
+            if (f != stdin) fclose(f);
+            if (stats && nlat) {
+                double sum = 0;
+                for (size_t i = 0; i < nlat; i++) sum += lat[i];
+                qsort(lat, nlat, sizeof *lat, percentile_cmp);
+                fprintf(stderr, "queries %zu  p50 %.3f ms  p99 %.3f ms  mean %.3f ms  max %.3f ms\n", nlat,
+                        1e3 * lat[(nlat - 1) / 2], 1e3 * lat[(size_t)((double)(nlat - 1) * 0.99)],
+                        1e3 * sum / (double)nlat, 1e3 * lat[nlat - 1]);
+            }
+            free(lat);
+            free(line);
+        }
+    }
+    if (fflush(stdout) != 0 && rc == NX_OK) rc = NX_OUTPUT;
+    sqlite3_finalize(s.q);
+    sqlite3_close(s.db);
+    free(s.out.p);
+    free(s.fallback.p);
+    return rc;
+}

@@ -1,0 +1,2011 @@
+/*
+ * corpus.c -- corpus mode: `nazif clean` over JSON Lines, WARC/WET and text
+ * with document filters, threads, rejected documents and stats, and
+ * `nazif dedup` (exact + MinHash-LSH near-duplicates).
+ *
+ * Shape of the pipeline: the main thread reads (plain or gzip, multi-member
+ * gzip included), cuts the input into batches of whole documents (~1 MiB),
+ * hands them to N workers and writes finished batches strictly in input
+ * order.  A worker owns a cleaner, a filter context and scratch buffers;
+ * everything a batch produces (kept documents, rejected ones, report lines,
+ * messages) goes into the batch's own buffers, so output order never
+ * depends on thread timing.  With -j 1 the main thread does the work.
+ *
+ * The library pieces it uses (src/corpus.h) do no I/O; gzip, files and
+ * threads live here.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "../src/corpus.h"
+#include "cmd_corpus.h"
+#include "nazif.h"
+
+enum { CX_OK = 0, CX_USAGE = 1, CX_INPUT = 2, CX_DATA = 3, CX_INTERNAL = 4, CX_OUTPUT = 5 };
+
+#define READ_CHUNK (1u << 20)
+#define BATCH_TARGET (1u << 20)
+
+static const char *prog = "nazif";
+
+/* ---- small helpers ------------------------------------------------------- */
+
+static void oom(void)
+{
+    fprintf(stderr, "%s: out of memory\n", prog);
+    exit(CX_INTERNAL);
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) oom();
+    return q;
+}
+
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+} sbuf;
+
+static char *sb_reserve(sbuf *b, size_t extra)
+{
+    if (b->n + extra > b->cap) {
+        size_t nc = b->cap ? b->cap : 4096;
+        while (nc < b->n + extra) nc *= 2;
+        b->p = xrealloc(b->p, nc);
+        b->cap = nc;
+    }
+    return b->p + b->n;
+}
+
+static void sb_put(sbuf *b, const void *s, size_t n)
+{
+    if (!n) return;
+    memcpy(sb_reserve(b, n), s, n);
+    b->n += n;
+}
+
+static void sb_puts(sbuf *b, const char *s)
+{
+    sb_put(b, s, strlen(s));
+}
+
+__attribute__((format(printf, 2, 3))) static void sb_printf(sbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[512];
+    const int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (k < 0) return;
+    if ((size_t)k < sizeof tmp) {
+        sb_put(b, tmp, (size_t)k);
+        return;
+    }
+    char *p = sb_reserve(b, (size_t)k + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)k + 1, fmt, ap);
+    va_end(ap);
+    b->n += (size_t)k;
+}
+
+static void sb_json(sbuf *b, const char *s, size_t n)
+{
+    char *d = sb_reserve(b, NAZIF__JSON_ENCODE_BOUND(n));
+    b->n += nazif__json_encode(s, n, d);
+}
+
+static void sb_free(sbuf *b)
+{
+    free(b->p);
+    b->p = NULL;
+    b->n = b->cap = 0;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int parse_uint(const char *s, unsigned long lo, unsigned long hi, unsigned long *out)
+{
+    if (!*s) return -1;
+    char *end;
+    errno = 0;
+    const unsigned long v = strtoul(s, &end, 10);
+    if (errno || *end || v < lo || v > hi || s[0] == '-') return -1;
+    *out = v;
+    return 0;
+}
+
+/* ---- input: plain or gzip (multi-member) --------------------------------- */
+
+typedef struct source {
+    FILE *f;
+    const char *name;
+    int gz;
+    int zinit;
+    z_stream zs;
+    unsigned char *zbuf;
+    size_t zlen, zpos;  /* plain mode: bytes of zbuf not yet served */
+    uint64_t file_read; /* bytes read from the file */
+    uint64_t member_start;
+    int in_member;
+    int eof;
+    char err[256];
+    int errcode;
+} source;
+
+static int src_fill(source *s)
+{
+    const size_t got = fread(s->zbuf, 1, READ_CHUNK, s->f);
+    if (got == 0 && ferror(s->f)) {
+        snprintf(s->err, sizeof s->err, "%s: read error: %s", s->name, strerror(errno));
+        s->errcode = CX_INPUT;
+        return -1;
+    }
+    s->file_read += got;
+    s->zlen = got;
+    s->zpos = 0;
+    return (int)(got > 0);
+}
+
+static int src_open(source *s, const char *name)
+{
+    memset(s, 0, sizeof *s);
+    s->name = strcmp(name, "-") == 0 ? "<stdin>" : name;
+    s->f = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
+    if (!s->f) {
+        fprintf(stderr, "%s: cannot open '%s': %s\n", prog, name, strerror(errno));
+        return CX_INPUT;
+    }
+    s->zbuf = xrealloc(NULL, READ_CHUNK);
+    if (src_fill(s) < 0) {
+        fprintf(stderr, "%s: %s\n", prog, s->err);
+        return CX_INPUT;
+    }
+    if (s->zlen >= 2 && s->zbuf[0] == 0x1f && s->zbuf[1] == 0x8b) {
+        s->gz = 1;
+        if (inflateInit2(&s->zs, 15 + 16) != Z_OK) oom();
+        s->zinit = 1;
+        s->zs.next_in = s->zbuf;
+        s->zs.avail_in = (uInt)s->zlen;
+    }
+    return CX_OK;
+}
+
+static void src_close(source *s)
+{
+    if (s->zinit) inflateEnd(&s->zs);
+    if (s->f && s->f != stdin) fclose(s->f);
+    free(s->zbuf);
+    s->f = NULL;
+    s->zbuf = NULL;
+}
+
+/* Compressed bytes consumed so far (for progress and messages). */
+static uint64_t src_pos(const source *s)
+{
+    if (s->gz) return s->file_read - s->zs.avail_in;
+    return s->file_read - (s->zlen - s->zpos);
+}
+
+/* Read up to cap bytes; returns the count, 0 at the end, -1 on error (s->err). */
+static long src_read(source *s, unsigned char *dst, size_t cap)
+{
+    if (s->eof) return 0;
+    if (!s->gz) {
+        if (s->zpos == s->zlen) {
+            const int r = src_fill(s);
+            if (r < 0) return -1;
+            if (r == 0) {
+                s->eof = 1;
+                return 0;
+            }
+        }
+        size_t k = s->zlen - s->zpos;
+        if (k > cap) k = cap;
+        memcpy(dst, s->zbuf + s->zpos, k);
+        s->zpos += k;
+        return (long)k;
+    }
+    s->zs.next_out = dst;
+    s->zs.avail_out = (uInt)cap;
+    while (s->zs.avail_out == cap) {
+        if (s->zs.avail_in == 0) {
+            const int r = src_fill(s);
+            if (r < 0) return -1;
+            if (r == 0) {
+                if (s->in_member) {
+                    snprintf(s->err, sizeof s->err,
+                             "%s: truncated gzip at byte %llu (member starting at byte %llu)",
+                             s->name, (unsigned long long)s->file_read,
+                             (unsigned long long)s->member_start);
+                    s->errcode = CX_INPUT;
+                    return -1;
+                }
+                s->eof = 1;
+                break;
+            }
+            s->zs.next_in = s->zbuf;
+            s->zs.avail_in = (uInt)s->zlen;
+        }
+        if (!s->in_member) {
+            /* between members: padding zeros are tolerated, anything else
+               must be a new gzip member */
+            while (s->zs.avail_in && s->zs.next_in[0] == 0) {
+                s->zs.next_in++;
+                s->zs.avail_in--;
+            }
+            if (!s->zs.avail_in) continue;
+            if (s->zs.next_in[0] != 0x1f) {
+                snprintf(s->err, sizeof s->err, "%s: not a gzip member at byte %llu", s->name,
+                         (unsigned long long)src_pos(s));
+                s->errcode = CX_INPUT;
+                return -1;
+            }
+            s->member_start = src_pos(s);
+            s->in_member = 1;
+        }
+        const int ret = inflate(&s->zs, Z_NO_FLUSH);
+        if (ret == Z_STREAM_END) {
+            s->in_member = 0;
+            inflateReset(&s->zs);
+        } else if (ret == Z_BUF_ERROR) {
+            if (s->zs.avail_in) break; /* output full */
+        } else if (ret != Z_OK) {
+            snprintf(s->err, sizeof s->err, "%s: corrupt gzip at byte %llu (%s)", s->name,
+                     (unsigned long long)src_pos(s), s->zs.msg ? s->zs.msg : "data error");
+            s->errcode = CX_INPUT;
+            return -1;
+        }
+    }
+    return (long)(cap - s->zs.avail_out);
+}
+
+/* ---- reasons and counters ------------------------------------------------- */
+
+#define MAX_REASONS 64
+static const char *reasons[MAX_REASONS];
+static int n_reasons;
+
+static void reasons_init(void)
+{
+    static const char *const extra[] = {"malformed_json", "no_text_field", "empty", "persian",
+                                        "urdu", "internal_error"};
+    n_reasons = 0;
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) reasons[n_reasons++] = extra[i];
+    for (int i = 0; nazif__filter_params(i); i++) {
+        const char *r = nazif__filter_params(i)->reason;
+        int dup = 0;
+        for (int k = 0; k < n_reasons; k++) dup |= strcmp(reasons[k], r) == 0;
+        if (!dup && n_reasons < MAX_REASONS) reasons[n_reasons++] = r;
+    }
+}
+
+static int reason_index(const char *r)
+{
+    for (int k = 0; k < n_reasons; k++)
+        if (reasons[k] == r || strcmp(reasons[k], r) == 0) return k;
+    return n_reasons - 1;
+}
+
+typedef struct counters {
+    uint64_t read, kept, malformed, bytes_in, bytes_out, text_in, text_out;
+    uint64_t invalid_utf8, lines_dropped, restored_words, records_skipped;
+    uint64_t by_rule[20];
+    uint64_t removed[MAX_REASONS];
+} counters;
+
+static void counters_add(counters *a, const counters *b)
+{
+    const uint64_t *s = (const uint64_t *)b;
+    uint64_t *d = (uint64_t *)a;
+    for (size_t i = 0; i < sizeof *a / sizeof(uint64_t); i++) d[i] += s[i];
+}
+
+/* ---- restored words: original -> replacement counts ------------------------ */
+
+typedef struct rw_entry {
+    uint64_t hash;
+    size_t off;
+    uint32_t olen, rlen;
+    uint64_t count;
+} rw_entry;
+
+typedef struct rw_map {
+    rw_entry *e;
+    size_t cap, n;
+    sbuf arena;
+} rw_map;
+
+#define RW_MAX 2000000u
+
+static void rw_add_n(rw_map *m, const char *o, size_t ol, const char *r, size_t rl, uint64_t cnt)
+{
+    if (ol > 200 || rl > 200) return;
+    if (m->n * 2 >= m->cap) {
+        if (m->n >= RW_MAX) return;
+        const size_t nc = m->cap ? m->cap * 2 : 1024;
+        rw_entry *ne = calloc(nc, sizeof *ne);
+        if (!ne) oom();
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->e[i].count) continue;
+            size_t k = (size_t)m->e[i].hash & (nc - 1);
+            while (ne[k].count) k = (k + 1) & (nc - 1);
+            ne[k] = m->e[i];
+        }
+        free(m->e);
+        m->e = ne;
+        m->cap = nc;
+    }
+    const uint64_t h = nazif__hash64(o, ol, 7) ^ (nazif__hash64(r, rl, 11) * 31u);
+    size_t k = (size_t)h & (m->cap - 1);
+    while (m->e[k].count) {
+        rw_entry *x = &m->e[k];
+        if (x->hash == h && x->olen == ol && x->rlen == rl &&
+            memcmp(m->arena.p + x->off, o, ol) == 0 &&
+            memcmp(m->arena.p + x->off + ol, r, rl) == 0) {
+            x->count += cnt;
+            return;
+        }
+        k = (k + 1) & (m->cap - 1);
+    }
+    rw_entry *x = &m->e[k];
+    x->hash = h;
+    x->off = m->arena.n;
+    x->olen = (uint32_t)ol;
+    x->rlen = (uint32_t)rl;
+    x->count = cnt;
+    sb_put(&m->arena, o, ol);
+    sb_put(&m->arena, r, rl);
+    m->n++;
+}
+
+static void rw_merge(rw_map *into, const rw_map *from)
+{
+    for (size_t i = 0; i < from->cap; i++) {
+        const rw_entry *x = &from->e[i];
+        if (!x->count) continue;
+        rw_add_n(into, from->arena.p + x->off, x->olen, from->arena.p + x->off + x->olen,
+                 x->rlen, x->count);
+    }
+}
+
+static void rw_free(rw_map *m)
+{
+    free(m->e);
+    sb_free(&m->arena);
+    memset(m, 0, sizeof *m);
+}
+
+/* ---- options ----------------------------------------------------------------- */
+
+enum { FMT_AUTO, FMT_JSONL, FMT_WARC, FMT_TEXT };
+
+typedef struct copts {
+    int format;
+    const char *text_field, *id_field;
+    int jobs;
+    const char *rejected, *stats, *report, *output;
+    unsigned filters;
+    double thr[NZF_N_PARAMS];
+    int progress; /* -1 auto */
+    int explain, strict;
+    nazif_clean_options clean;
+    /* dedup */
+    const char *clusters, *removed;
+    int bands, rows, ngram;
+    unsigned long seed;
+} copts;
+
+/* ---- batches ---------------------------------------------------------------- */
+
+typedef struct doc {
+    size_t off, len;         /* the JSON line, or the text */
+    size_t pre_off, pre_len; /* WARC/text: the JSON fields before the text */
+    uint64_t where;          /* line number (JSONL), record offset (WARC) */
+} doc;
+
+typedef struct dsig {
+    uint64_t exact;
+    uint32_t nwords;
+    int valid;
+} dsig;
+
+enum { B_FREE, B_QUEUED, B_WORKING, B_DONE };
+
+typedef struct batch {
+    int state;
+    int fmt;
+    const char *file;
+    sbuf data;
+    doc *docs;
+    size_t ndocs, cdocs;
+    uint64_t in_bytes; /* input bytes this batch covers */
+    sbuf out, rej, report, err;
+    counters cnt;
+    int status;      /* exit code of an error inside the batch, else 0 */
+    /* dedup */
+    uint64_t *bands; /* ndocs * nbands */
+    dsig *sigs;
+    sbuf ids;        /* id strings, NUL-separated, one per doc */
+} batch;
+
+static void batch_reset(batch *b)
+{
+    b->data.n = 0;
+    b->ndocs = 0;
+    b->in_bytes = 0;
+    b->out.n = b->rej.n = b->report.n = b->err.n = 0;
+    b->ids.n = 0;
+    memset(&b->cnt, 0, sizeof b->cnt);
+    b->status = 0;
+}
+
+static doc *batch_add(batch *b)
+{
+    if (b->ndocs == b->cdocs) {
+        b->cdocs = b->cdocs ? b->cdocs * 2 : 1024;
+        b->docs = xrealloc(b->docs, b->cdocs * sizeof *b->docs);
+    }
+    doc *d = &b->docs[b->ndocs++];
+    memset(d, 0, sizeof *d);
+    return d;
+}
+
+static void batch_free(batch *b)
+{
+    sb_free(&b->data);
+    free(b->docs);
+    sb_free(&b->out);
+    sb_free(&b->rej);
+    sb_free(&b->report);
+    sb_free(&b->err);
+    sb_free(&b->ids);
+    free(b->bands);
+    free(b->sigs);
+}
+
+/* ---- the reader: files -> batches of whole documents ------------------------------ */
+
+typedef struct reader {
+    char **files;
+    int nfiles, cur;
+    int fmt_opt;
+    int fmt; /* of the current file */
+    source src;
+    int open;
+    unsigned char *pend;
+    size_t plen, ppos, pcap;
+    uint64_t pend_base; /* stream offset of pend[0] */
+    uint64_t line;
+    uint64_t total_size, done_size; /* compressed sizes, for progress */
+    const char *text_field;
+    int status;
+    char err[300];
+    int err_is_src; /* print err after the batch */
+} reader;
+
+/* Append more input to pend; returns bytes read, 0 at the end, -1 error. */
+static long rd_more(reader *r)
+{
+    if (r->ppos > 0 && r->ppos == r->plen) {
+        r->pend_base += r->plen;
+        r->plen = r->ppos = 0;
+    } else if (r->ppos > (r->pcap >> 1)) {
+        memmove(r->pend, r->pend + r->ppos, r->plen - r->ppos);
+        r->pend_base += r->ppos;
+        r->plen -= r->ppos;
+        r->ppos = 0;
+    }
+    if (r->pcap - r->plen < READ_CHUNK) {
+        r->pcap = r->pcap ? r->pcap * 2 : 4 * READ_CHUNK;
+        while (r->pcap - r->plen < READ_CHUNK) r->pcap *= 2;
+        r->pend = xrealloc(r->pend, r->pcap);
+    }
+    const long got = src_read(&r->src, r->pend + r->plen, r->pcap - r->plen);
+    if (got < 0) {
+        snprintf(r->err, sizeof r->err, "%s", r->src.err);
+        r->status = r->src.errcode;
+        return -1;
+    }
+    r->plen += (size_t)got;
+    return got;
+}
+
+static int detect_format(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) i = 3;
+    while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) i++;
+    if (n - i >= 5 && memcmp(p + i, "WARC/", 5) == 0) return FMT_WARC;
+    if (i < n && p[i] == '{') return FMT_JSONL;
+    return FMT_TEXT;
+}
+
+static int rd_open_next(reader *r)
+{
+    while (r->cur < r->nfiles) {
+        const char *name = r->files[r->cur];
+        const int rc = src_open(&r->src, name);
+        if (rc) {
+            r->status = rc;
+            return -1;
+        }
+        r->open = 1;
+        r->plen = r->ppos = 0;
+        r->pend_base = 0;
+        r->line = 0;
+        if (rd_more(r) < 0) return -1;
+        r->fmt = r->fmt_opt == FMT_AUTO ? detect_format(r->pend, r->plen) : r->fmt_opt;
+        return 1;
+    }
+    return 0;
+}
+
+static void rd_close(reader *r)
+{
+    if (!r->open) return;
+    r->done_size += src_pos(&r->src);
+    src_close(&r->src);
+    r->open = 0;
+    r->cur++;
+}
+
+/* JSON-encode "key": into b */
+static void put_key(sbuf *b, const char *k)
+{
+    sb_json(b, k, strlen(k));
+    sb_put(b, ":", 1);
+}
+
+/* The text of a WARC record, or NULL to skip it. */
+static const char *warc_text(const nazif__warc_header *h, const char *block, size_t n,
+                             size_t *tlen)
+{
+    const char *t = h->type;
+    const size_t tl = h->type_len;
+    if (tl == 10 && memcmp(t, "conversion", 10) == 0) {
+        *tlen = n;
+        return block;
+    }
+    int plain = h->ctype && h->ctype_len >= 10 && memcmp(h->ctype, "text/plain", 10) == 0;
+    if (tl == 8 && memcmp(t, "resource", 8) == 0 && plain) {
+        *tlen = n;
+        return block;
+    }
+    if (tl == 8 && memcmp(t, "response", 8) == 0) {
+        /* an HTTP response: only text/plain bodies are documents here */
+        const char *e = NULL;
+        for (size_t i = 0; i + 3 < n; i++)
+            if (block[i] == '\r' && block[i + 1] == '\n' && block[i + 2] == '\r' &&
+                block[i + 3] == '\n') {
+                e = block + i + 4;
+                break;
+            }
+        if (!e) return NULL;
+        const size_t hl = (size_t)(e - block);
+        int tp = 0;
+        for (size_t i = 0; i + 25 < hl; i++)
+            if ((block[i] == 'C' || block[i] == 'c') &&
+                strncmp(block + i + 1, "ontent-Type: text/plain", 23) == 0)
+                tp = 1;
+        if (!tp) return NULL;
+        *tlen = n - hl;
+        return e;
+    }
+    return NULL;
+}
+
+/*
+ * Fill b with whole documents of the current file (a batch never spans two
+ * files).  Returns 1 when b holds something or more may come, 0 at the end
+ * of all input, -1 on an error (b still holds the documents before it).
+ */
+static int rd_fill(reader *r, batch *b)
+{
+    batch_reset(b);
+    if (!r->open) {
+        const int o = rd_open_next(r);
+        if (o <= 0) return o;
+    }
+    b->fmt = r->fmt;
+    b->file = r->src.name;
+    const uint64_t start_pos = r->pend_base + r->ppos;
+    int rc = 1;
+    if (r->fmt == FMT_JSONL) {
+        while (b->data.n < BATCH_TARGET) {
+            unsigned char *p = r->pend + r->ppos;
+            unsigned char *nl = memchr(p, '\n', r->plen - r->ppos);
+            size_t ll;
+            if (nl) {
+                ll = (size_t)(nl - p);
+            } else {
+                const long got = rd_more(r);
+                if (got < 0) { rc = -1; break; }
+                if (got > 0) continue;
+                ll = r->plen - r->ppos; /* last line without '\n' */
+                if (ll == 0) { rd_close(r); break; }
+            }
+            p = r->pend + r->ppos;
+            r->line++;
+            size_t a = 0;
+            while (a < ll && (p[a] == ' ' || p[a] == '\t' || p[a] == '\r')) a++;
+            if (a < ll) {
+                doc *d = batch_add(b);
+                d->off = b->data.n;
+                d->len = ll;
+                d->where = r->line;
+                sb_put(&b->data, p, ll);
+            }
+            r->ppos += ll + (nl ? 1 : 0);
+            if (!nl) { rd_close(r); break; }
+        }
+    } else if (r->fmt == FMT_WARC) {
+        while (b->data.n < BATCH_TARGET) {
+            while (r->ppos < r->plen && (r->pend[r->ppos] == '\r' || r->pend[r->ppos] == '\n'))
+                r->ppos++;
+            if (r->ppos == r->plen) {
+                const long got = rd_more(r);
+                if (got < 0) { rc = -1; break; }
+                if (got == 0) { rd_close(r); break; }
+                continue;
+            }
+            nazif__warc_header h;
+            const char *p = (const char *)r->pend + r->ppos;
+            const size_t avail = r->plen - r->ppos;
+            const uint64_t at = r->pend_base + r->ppos;
+            const int hr = nazif__warc_header_parse(p, avail, &h);
+            if (hr == NAZIF__WARC_EBAD) {
+                snprintf(r->err, sizeof r->err, "%s: not a WARC record at byte %llu", r->src.name,
+                         (unsigned long long)at);
+                r->status = CX_INPUT;
+                rc = -1;
+                break;
+            }
+            if (hr == NAZIF__WARC_MORE || (uint64_t)avail < h.header_len + h.content_length) {
+                const long got = rd_more(r);
+                if (got < 0) { rc = -1; break; }
+                if (got == 0) {
+                    snprintf(r->err, sizeof r->err, "%s: truncated WARC record at byte %llu",
+                             r->src.name, (unsigned long long)at);
+                    r->status = CX_INPUT;
+                    rc = -1;
+                    break;
+                }
+                continue;
+            }
+            const size_t clen = (size_t)h.content_length;
+            size_t tlen = 0;
+            const char *text = warc_text(&h, p + h.header_len, clen, &tlen);
+            if (text) {
+                doc *d = batch_add(b);
+                d->where = at;
+                d->pre_off = b->data.n;
+                sb_put(&b->data, "{", 1);
+                put_key(&b->data, "id");
+                sb_json(&b->data, h.id ? h.id : "", h.id_len);
+                sb_put(&b->data, ",", 1);
+                put_key(&b->data, "url");
+                sb_json(&b->data, h.uri ? h.uri : "", h.uri_len);
+                sb_put(&b->data, ",", 1);
+                put_key(&b->data, "date");
+                sb_json(&b->data, h.date ? h.date : "", h.date_len);
+                sb_put(&b->data, ",", 1);
+                put_key(&b->data, r->text_field);
+                d->pre_len = b->data.n - d->pre_off;
+                d->off = b->data.n;
+                d->len = tlen;
+                sb_put(&b->data, text, tlen);
+            } else {
+                b->cnt.records_skipped++;
+            }
+            r->ppos += h.header_len + clen;
+        }
+    } else { /* text: the whole file is one document */
+        for (;;) {
+            const long got = rd_more(r);
+            if (got < 0) { rc = -1; break; }
+            if (got == 0) break;
+        }
+        if (rc == 1 || r->plen > r->ppos) {
+            doc *d = batch_add(b);
+            d->pre_off = b->data.n;
+            sb_put(&b->data, "{", 1);
+            put_key(&b->data, "id");
+            sb_json(&b->data, r->src.name, strlen(r->src.name));
+            sb_put(&b->data, ",", 1);
+            put_key(&b->data, r->text_field);
+            d->pre_len = b->data.n - d->pre_off;
+            d->off = b->data.n;
+            d->len = r->plen - r->ppos;
+            sb_put(&b->data, r->pend + r->ppos, d->len);
+            r->ppos = r->plen;
+        }
+        if (rc == 1) rd_close(r);
+    }
+    b->in_bytes = (r->pend_base + r->ppos) - start_pos;
+    if (!r->open && rc == 1 && b->ndocs == 0 && r->cur >= r->nfiles) return 0;
+    return rc;
+}
+
+/* ---- workers --------------------------------------------------------------------- */
+
+typedef struct worker {
+    const copts *o;
+    nazif_cleaner *cleaner;
+    nazif__filter_ctx *fc;
+    nazif_tokenizer *tk;
+    nazif__minhash *mh;
+    uint32_t *sig;
+    char *dec, *cln;
+    size_t dec_cap, cln_cap;
+    rw_map rw;
+    /* for the change callback */
+    batch *cur;
+    const doc *cur_doc;
+    int want_report;
+} worker;
+
+static const char *kind_name(int kind)
+{
+    switch (kind) {
+    case NAZIF_CHANGE_EDIT: return "edit";
+    case NAZIF_CHANGE_SUSPECT: return "suspect";
+    case NAZIF_CHANGE_DROP: return "drop";
+    default: return "?";
+    }
+}
+
+static int on_change(void *ctx, const nazif_change *ch)
+{
+    worker *w = ctx;
+    if (ch->kind == NAZIF_CHANGE_EDIT && ch->rule[0] == 'P')
+        rw_add_n(&w->rw, ch->original, ch->length, ch->replacement, ch->replacement_len, 1);
+    batch *b = w->cur;
+    if (w->o->report) {
+        sbuf *f = &b->report;
+        sb_puts(f, "{\"file\":");
+        sb_json(f, b->file, strlen(b->file));
+        sb_printf(f, ",\"%s\":%llu,\"line\":%llu,\"offset\":%llu,\"length\":%llu,\"kind\":\"%s\",\"rule\":\"%s\",\"original\":",
+                  b->fmt == FMT_WARC ? "record" : "doc_line", (unsigned long long)w->cur_doc->where,
+                  (unsigned long long)ch->line, (unsigned long long)ch->offset,
+                  (unsigned long long)ch->length, kind_name(ch->kind), ch->rule);
+        sb_json(f, ch->original, ch->length);
+        sb_puts(f, ",\"replacement\":");
+        sb_json(f, ch->replacement, ch->replacement_len);
+        sb_puts(f, ",\"evidence\":");
+        sb_json(f, ch->evidence, strlen(ch->evidence));
+        sb_puts(f, "}\n");
+    }
+    if (w->o->explain) {
+        size_t olen = ch->length;
+        while (olen > 0 && (ch->original[olen - 1] == '\n' || ch->original[olen - 1] == '\r')) olen--;
+        if (olen > 200) {
+            olen = 200;
+            while (olen > 0 && ((unsigned char)ch->original[olen] & 0xC0) == 0x80) olen--;
+        }
+        sb_printf(&b->err, "%s:%s%llu: line %llu byte %llu+%llu %s %s: \"%.*s\"", b->file,
+                  b->fmt == FMT_WARC ? "record@" : "", (unsigned long long)w->cur_doc->where,
+                  (unsigned long long)ch->line, (unsigned long long)ch->offset,
+                  (unsigned long long)ch->length, ch->rule, kind_name(ch->kind), (int)olen,
+                  ch->original);
+        if (ch->kind != NAZIF_CHANGE_DROP)
+            sb_printf(&b->err, " -> \"%.*s\"", (int)ch->replacement_len, ch->replacement);
+        sb_printf(&b->err, " (%s)\n", ch->evidence);
+    }
+    return 0;
+}
+
+static int worker_init(worker *w, const copts *o, int dedup)
+{
+    memset(w, 0, sizeof *w);
+    w->o = o;
+    if (dedup) {
+        nazif_token_options to;
+        nazif_token_options_init(&to);
+        if (nazif_tokenizer_new(&w->tk, &to) != NAZIF_OK) return -1;
+        if (nazif__minhash_new(&w->mh, o->bands, o->rows, o->ngram, o->seed) != NAZIF_OK) return -1;
+        w->sig = xrealloc(NULL, (size_t)o->bands * (size_t)o->rows * sizeof *w->sig);
+        return 0;
+    }
+    nazif_clean_options co = o->clean;
+    co.on_change = on_change;
+    co.ctx = w;
+    if (nazif_cleaner_new(&w->cleaner, &co) != NAZIF_OK) return -1;
+    if (nazif__filter_new(&w->fc) != NAZIF_OK) return -1;
+    return 0;
+}
+
+static void worker_fini(worker *w)
+{
+    nazif_cleaner_free(w->cleaner);
+    nazif__filter_free(w->fc);
+    nazif_tokenizer_free(w->tk);
+    nazif__minhash_free(w->mh);
+    free(w->sig);
+    free(w->dec);
+    free(w->cln);
+    rw_free(&w->rw);
+}
+
+static void grow(char **p, size_t *cap, size_t need)
+{
+    if (*cap >= need) return;
+    size_t nc = *cap ? *cap : 65536;
+    while (nc < need) nc *= 2;
+    free(*p);
+    *p = malloc(nc);
+    if (!*p) oom();
+    *cap = nc;
+}
+
+/* The line with ,"reason":"..." added before its closing brace. */
+static void put_with_reason(sbuf *o, const char *line, size_t len, const char *reason,
+                            int has_value, double value)
+{
+    size_t e = len;
+    while (e > 0 && line[e - 1] != '}') e--;
+    if (e == 0) return;
+    e--;
+    size_t k = e;
+    while (k > 0 && (line[k - 1] == ' ' || line[k - 1] == '\t' || line[k - 1] == '\n' ||
+                     line[k - 1] == '\r'))
+        k--;
+    sb_put(o, line, e);
+    if (k > 0 && line[k - 1] != '{') sb_put(o, ",", 1);
+    sb_printf(o, "\"reason\":\"%s\"", reason);
+    if (has_value) sb_printf(o, ",\"reason_value\":%.4g", value);
+    sb_put(o, line + e, len - e);
+    sb_put(o, "\n", 1);
+}
+
+/* Clean w->dec[0..n) into w->cln; returns 0, or the library error. */
+static int clean_text(worker *w, size_t n, size_t *out_len)
+{
+    const size_t bound = nazif_clean_bound(n);
+    grow(&w->cln, &w->cln_cap, bound + 16);
+    nazif_cleaner_reset(w->cleaner);
+    nazif_inbuf in = {w->dec, n, 0};
+    nazif_outbuf out = {w->cln, w->cln_cap, 0};
+    int rc;
+    do {
+        rc = nazif_cleaner_stream(w->cleaner, &in, &out);
+        if (rc == 1) {
+            /* cannot happen with the bound; grow and go on all the same */
+            w->cln_cap *= 2;
+            char *p = xrealloc(w->cln, w->cln_cap);
+            w->cln = p;
+            out.dst = p;
+            out.size = w->cln_cap;
+        }
+    } while (rc == 1 || (rc == 0 && in.pos < in.size));
+    if (rc < 0) return rc;
+    do {
+        rc = nazif_cleaner_finish(w->cleaner, &out);
+        if (rc == 1) {
+            w->cln_cap *= 2;
+            w->cln = xrealloc(w->cln, w->cln_cap);
+            out.dst = w->cln;
+            out.size = w->cln_cap;
+        }
+    } while (rc == 1);
+    if (rc < 0) return rc;
+    *out_len = out.pos;
+    return 0;
+}
+
+static void process_clean(worker *w, batch *b)
+{
+    const copts *o = w->o;
+    const size_t tfl = strlen(o->text_field);
+    b->cnt.bytes_in += b->in_bytes;
+    w->cur = b;
+    for (size_t di = 0; di < b->ndocs; di++) {
+        const doc *d = &b->docs[di];
+        w->cur_doc = d;
+        const char *line = b->data.p + d->off;
+        b->cnt.read++;
+        nazif__json_span sp = {0, 0};
+        size_t tlen;
+        const char *reason = NULL;
+        if (b->fmt == FMT_JSONL) {
+            size_t ep = 0;
+            const int fr = nazif__json_find(line, d->len, o->text_field, tfl, &sp, &ep);
+            if (fr == NAZIF__JSON_EMALFORMED) {
+                if (o->strict) {
+                    sb_printf(&b->err, "%s: %s:%llu: malformed JSON at byte %llu\n", prog, b->file,
+                              (unsigned long long)d->where, (unsigned long long)ep);
+                    b->status = CX_DATA;
+                    b->cnt.read--;
+                    return;
+                }
+                sb_printf(&b->err, "%s: %s:%llu: malformed JSON at byte %llu (line skipped)\n",
+                          prog, b->file, (unsigned long long)d->where, (unsigned long long)ep);
+                b->cnt.malformed++;
+                b->cnt.removed[reason_index("malformed_json")]++;
+                if (o->rejected) {
+                    sb_printf(&b->rej, "{\"reason\":\"malformed_json\",\"file\":");
+                    sb_json(&b->rej, b->file, strlen(b->file));
+                    sb_printf(&b->rej, ",\"line\":%llu,\"byte\":%llu,\"raw\":",
+                              (unsigned long long)d->where, (unsigned long long)ep);
+                    sb_json(&b->rej, line, d->len);
+                    sb_puts(&b->rej, "}\n");
+                }
+                continue;
+            }
+            if (fr != NAZIF__JSON_FOUND) {
+                b->cnt.removed[reason_index("no_text_field")]++;
+                if (o->rejected) put_with_reason(&b->rej, line, d->len, "no_text_field", 0, 0);
+                continue;
+            }
+            const size_t raw = sp.vend - sp.vstart;
+            grow(&w->dec, &w->dec_cap, raw + 16);
+            if (nazif__json_decode(line + sp.vstart, raw, w->dec, &tlen, &ep)) {
+                /* cannot happen after a successful find; be safe */
+                b->cnt.removed[reason_index("malformed_json")]++;
+                continue;
+            }
+        } else {
+            grow(&w->dec, &w->dec_cap, d->len + 16);
+            memcpy(w->dec, line, d->len);
+            tlen = d->len;
+        }
+        b->cnt.text_in += tlen;
+        size_t clen = 0;
+        const int rc = clean_text(w, tlen, &clen);
+        if (rc == NAZIF_EUTF8) {
+            sb_printf(&b->err, "%s: %s:%s%llu: invalid UTF-8 in \"%s\" at byte %llu\n", prog, b->file,
+                      b->fmt == FMT_WARC ? "record@" : "", (unsigned long long)d->where,
+                      o->text_field, (unsigned long long)nazif_cleaner_error_offset(w->cleaner));
+            b->status = CX_DATA;
+            b->cnt.read--;
+            return;
+        }
+        if (rc < 0) {
+            sb_printf(&b->err, "%s: %s: %s\n", prog, b->file, nazif_strerror(rc));
+            b->status = CX_INTERNAL;
+            return;
+        }
+        nazif_clean_stats st;
+        nazif_cleaner_stats(w->cleaner, &st);
+        for (int k = 0; k < 20; k++) b->cnt.by_rule[k] += st.by_rule[k];
+        b->cnt.invalid_utf8 += st.invalid_utf8;
+        b->cnt.lines_dropped += st.lines_dropped;
+        b->cnt.restored_words += st.restored_words;
+        double value = 0;
+        reason = o->filters ? nazif__filter_doc(w->fc, w->cln, clen, o->filters, o->thr, &value)
+                            : NULL;
+        if (reason) {
+            b->cnt.removed[reason_index(reason)]++;
+            if (!o->rejected) continue;
+            const int hv = strcmp(reason, "empty") != 0 && strcmp(reason, "persian") != 0 &&
+                           strcmp(reason, "urdu") != 0;
+            if (b->fmt == FMT_JSONL) {
+                put_with_reason(&b->rej, line, d->len, reason, hv, value);
+            } else {
+                sb_put(&b->rej, b->data.p + d->pre_off, d->pre_len);
+                sb_json(&b->rej, line, d->len);
+                sb_printf(&b->rej, ",\"reason\":\"%s\"", reason);
+                if (hv) sb_printf(&b->rej, ",\"reason_value\":%.4g", value);
+                sb_puts(&b->rej, "}\n");
+            }
+            continue;
+        }
+        b->cnt.kept++;
+        b->cnt.text_out += clen;
+        const size_t before = b->out.n;
+        if (b->fmt == FMT_JSONL) {
+            sb_put(&b->out, line, sp.vstart);
+            sb_json(&b->out, w->cln, clen);
+            sb_put(&b->out, line + sp.vend, d->len - sp.vend);
+        } else {
+            sb_put(&b->out, b->data.p + d->pre_off, d->pre_len);
+            sb_json(&b->out, w->cln, clen);
+            sb_put(&b->out, "}", 1);
+        }
+        sb_put(&b->out, "\n", 1);
+        b->cnt.bytes_out += b->out.n - before;
+    }
+}
+
+static void process_sig(worker *w, batch *b)
+{
+    const copts *o = w->o;
+    const size_t tfl = strlen(o->text_field), ifl = strlen(o->id_field);
+    const size_t nb = (size_t)o->bands;
+    b->bands = xrealloc(b->bands, (b->ndocs ? b->ndocs : 1) * nb * sizeof *b->bands);
+    b->sigs = xrealloc(b->sigs, (b->ndocs ? b->ndocs : 1) * sizeof *b->sigs);
+    b->cnt.bytes_in += b->in_bytes;
+    for (size_t di = 0; di < b->ndocs; di++) {
+        const doc *d = &b->docs[di];
+        const char *line = b->data.p + d->off;
+        dsig *s = &b->sigs[di];
+        memset(s, 0, sizeof *s);
+        b->cnt.read++;
+        nazif__json_span sp;
+        size_t ep = 0, tlen = 0;
+        const int fr = nazif__json_find(line, d->len, o->text_field, tfl, &sp, &ep);
+        if (fr == NAZIF__JSON_EMALFORMED) {
+            if (o->strict) {
+                sb_printf(&b->err, "%s: %s:%llu: malformed JSON at byte %llu\n", prog, b->file,
+                          (unsigned long long)d->where, (unsigned long long)ep);
+                b->status = CX_DATA;
+                return;
+            }
+            sb_printf(&b->err, "%s: %s:%llu: malformed JSON at byte %llu (line skipped)\n", prog,
+                      b->file, (unsigned long long)d->where, (unsigned long long)ep);
+            b->cnt.malformed++;
+            sb_put(&b->ids, "", 1);
+            continue;
+        }
+        /* the id, for the clusters file */
+        nazif__json_span isp;
+        size_t ie;
+        if (nazif__json_find(line, d->len, o->id_field, ifl, &isp, &ie) == NAZIF__JSON_FOUND) {
+            grow(&w->dec, &w->dec_cap, isp.vend - isp.vstart + 16);
+            size_t il;
+            if (nazif__json_decode(line + isp.vstart, isp.vend - isp.vstart, w->dec, &il, &ie) == 0) {
+                for (size_t k = 0; k < il; k++)
+                    if (w->dec[k] == 0) w->dec[k] = ' ';
+                sb_put(&b->ids, w->dec, il);
+            }
+        }
+        sb_put(&b->ids, "", 1);
+        if (fr != NAZIF__JSON_FOUND) continue; /* no text: kept, never a duplicate */
+        grow(&w->dec, &w->dec_cap, sp.vend - sp.vstart + 16);
+        if (nazif__json_decode(line + sp.vstart, sp.vend - sp.vstart, w->dec, &tlen, &ep)) continue;
+        b->cnt.text_in += tlen;
+        size_t nw = 0;
+        if (nazif__minhash_doc(w->mh, w->tk, w->dec, tlen, w->sig, &s->exact, &nw) != NAZIF_OK)
+            continue;
+        if (nw == 0) continue; /* nothing to compare: kept */
+        s->nwords = (uint32_t)(nw > 0xFFFFFFFFu ? 0xFFFFFFFFu : nw);
+        s->valid = 1;
+        nazif__minhash_bands(w->mh, w->sig, b->bands + di * nb);
+    }
+}
+
+/* ---- the thread pool ----------------------------------------------------------------- */
+
+typedef struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+    batch *slots;
+    int nslots;
+    uint64_t next_submit, next_take; /* sequence numbers, slot = seq % nslots */
+    int quit;
+    int dedup;
+    worker *workers;
+    pthread_t *threads;
+    int nthreads;
+} pool;
+
+typedef struct thread_arg {
+    pool *p;
+    worker *w;
+} thread_arg;
+
+static void *thread_main(void *arg)
+{
+    thread_arg *ta = arg;
+    pool *p = ta->p;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (!p->quit && p->next_take == p->next_submit) pthread_cond_wait(&p->work, &p->mu);
+        if (p->quit && p->next_take == p->next_submit) {
+            pthread_mutex_unlock(&p->mu);
+            return NULL;
+        }
+        batch *b = &p->slots[p->next_take % (uint64_t)p->nslots];
+        p->next_take++;
+        b->state = B_WORKING;
+        pthread_mutex_unlock(&p->mu);
+        if (p->dedup) process_sig(ta->w, b);
+        else process_clean(ta->w, b);
+        pthread_mutex_lock(&p->mu);
+        b->state = B_DONE;
+        pthread_cond_broadcast(&p->done);
+        pthread_mutex_unlock(&p->mu);
+    }
+}
+
+/* ---- progress ------------------------------------------------------------------------- */
+
+typedef struct progress {
+    int on;
+    double t0, last;
+    int shown;
+} progress;
+
+static void fmt_time(char *buf, size_t n, double s)
+{
+    if (s < 0 || s > 359999) {
+        snprintf(buf, n, "--:--");
+        return;
+    }
+    const long t = (long)(s + 0.5);
+    if (t >= 3600) snprintf(buf, n, "%ld:%02ld:%02ld", t / 3600, (t / 60) % 60, t % 60);
+    else snprintf(buf, n, "%02ld:%02ld", t / 60, t % 60);
+}
+
+static void progress_show(progress *pg, const counters *c, const reader *r, int final)
+{
+    if (!pg->on) return;
+    const double t = now_s();
+    if (!final && t - pg->last < 0.25) return;
+    pg->last = t;
+    const double el = t - pg->t0 > 1e-6 ? t - pg->t0 : 1e-6;
+    const uint64_t pos = r->done_size + (r->open ? src_pos(&r->src) : 0);
+    char eta[32] = "--:--";
+    double pct = -1;
+    if (r->total_size > 0) {
+        pct = 100.0 * (double)pos / (double)r->total_size;
+        if (pct > 100) pct = 100;
+        if (pos > 0) fmt_time(eta, sizeof eta, el * ((double)r->total_size - (double)pos) / (double)pos);
+    }
+    char elapsed[32];
+    fmt_time(elapsed, sizeof elapsed, el);
+    if (pct >= 0)
+        fprintf(stderr, "\r%s: %llu docs  %.0f docs/s  %.1f MB/s  %5.1f%%  %s left  \033[K", prog,
+                (unsigned long long)c->read, (double)c->read / el, (double)c->bytes_in / el / 1e6,
+                pct, final ? "00:00" : eta);
+    else
+        fprintf(stderr, "\r%s: %llu docs  %.0f docs/s  %.1f MB/s  %s  \033[K", prog,
+                (unsigned long long)c->read, (double)c->read / el, (double)c->bytes_in / el / 1e6,
+                elapsed);
+    if (final) fputc('\n', stderr);
+    fflush(stderr);
+    pg->shown = 1;
+}
+
+static void progress_clear(progress *pg)
+{
+    if (pg->on && pg->shown) fputs("\r\033[K", stderr);
+}
+
+/* ---- the driver ------------------------------------------------------------------------ */
+
+typedef struct sinks {
+    FILE *out, *rej, *report;
+    const char *out_name;
+    int status;
+} sinks;
+
+static int write_buf(FILE *f, const sbuf *b)
+{
+    return b->n == 0 || fwrite(b->p, 1, b->n, f) == b->n ? 0 : -1;
+}
+
+/* Write a finished batch; returns 0 or an exit code. */
+static int emit(sinks *s, batch *b, progress *pg, counters *total)
+{
+    if (b->err.n) {
+        progress_clear(pg);
+        fwrite(b->err.p, 1, b->err.n, stderr);
+    }
+    counters_add(total, &b->cnt);
+    if (s->out && write_buf(s->out, &b->out)) {
+        fprintf(stderr, "%s: cannot write output: %s\n", prog, strerror(errno));
+        return CX_OUTPUT;
+    }
+    if (s->rej && write_buf(s->rej, &b->rej)) {
+        fprintf(stderr, "%s: cannot write rejected documents: %s\n", prog, strerror(errno));
+        return CX_OUTPUT;
+    }
+    if (s->report && write_buf(s->report, &b->report)) {
+        fprintf(stderr, "%s: cannot write report: %s\n", prog, strerror(errno));
+        return CX_OUTPUT;
+    }
+    return b->status;
+}
+
+typedef void (*collect_fn)(void *ctx, batch *b);
+
+/*
+ * Read everything, process it with o->jobs workers, hand each finished
+ * batch to emit() (and collect, for dedup) in input order.
+ */
+static int run_pipeline(const copts *o, char **files, int nfiles, int dedup, sinks *s,
+                        counters *total, rw_map *rw, collect_fn collect, void *cctx)
+{
+    reader r;
+    memset(&r, 0, sizeof r);
+    r.files = files;
+    r.nfiles = nfiles;
+    r.fmt_opt = dedup ? FMT_JSONL : o->format;
+    r.text_field = o->text_field;
+    for (int i = 0; i < nfiles; i++) {
+        struct stat sb;
+        if (strcmp(files[i], "-") != 0 && stat(files[i], &sb) == 0 && S_ISREG(sb.st_mode))
+            r.total_size += (uint64_t)sb.st_size;
+    }
+    progress pg = {0, now_s(), 0, 0};
+    pg.on = o->progress == 1 || (o->progress < 0 && isatty(2));
+    pg.last = pg.t0;
+
+    const int nthreads = o->jobs > 1 ? o->jobs : 0;
+    const int nworkers = nthreads ? nthreads : 1;
+    worker *ws = calloc((size_t)nworkers, sizeof *ws);
+    if (!ws) oom();
+    for (int i = 0; i < nworkers; i++)
+        if (worker_init(&ws[i], o, dedup)) {
+            fprintf(stderr, "%s: cannot set up a worker (out of memory or bad options)\n", prog);
+            for (int k = 0; k <= i; k++) worker_fini(&ws[k]);
+            free(ws);
+            return CX_INTERNAL;
+        }
+    pool p;
+    memset(&p, 0, sizeof p);
+    p.dedup = dedup;
+    p.nslots = nthreads ? 2 * nthreads + 2 : 1;
+    p.slots = calloc((size_t)p.nslots, sizeof *p.slots);
+    thread_arg *tas = calloc((size_t)nworkers, sizeof *tas);
+    p.threads = calloc((size_t)nworkers, sizeof *p.threads);
+    if (!p.slots || !tas || !p.threads) oom();
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.done, NULL);
+    for (int i = 0; i < nthreads; i++) {
+        tas[i].p = &p;
+        tas[i].w = &ws[i];
+        if (pthread_create(&p.threads[i], NULL, thread_main, &tas[i]) != 0) {
+            fprintf(stderr, "%s: cannot start a thread\n", prog);
+            exit(CX_INTERNAL);
+        }
+        p.nthreads++;
+    }
+
+    int status = CX_OK, read_rc = 1;
+    uint64_t next_emit = 0;
+    while (status == CX_OK) {
+        /* the slot for the next batch must be free: emit in order */
+        const uint64_t seq = p.next_submit;
+        if (nthreads && seq - next_emit >= (uint64_t)p.nslots) {
+            batch *hb = &p.slots[next_emit % (uint64_t)p.nslots];
+            pthread_mutex_lock(&p.mu);
+            while (hb->state != B_DONE) pthread_cond_wait(&p.done, &p.mu);
+            pthread_mutex_unlock(&p.mu);
+            status = emit(s, hb, &pg, total);
+            if (collect) collect(cctx, hb);
+            hb->state = B_FREE;
+            next_emit++;
+            progress_show(&pg, total, &r, 0);
+            continue;
+        }
+        if (read_rc <= 0) break;
+        batch *b = &p.slots[seq % (uint64_t)p.nslots];
+        read_rc = rd_fill(&r, b);
+        if (b->ndocs == 0 && b->cnt.records_skipped == 0 && b->in_bytes == 0) {
+            if (read_rc < 0) status = r.status ? r.status : CX_INPUT;
+            continue;
+        }
+        if (!nthreads) {
+            if (dedup) process_sig(&ws[0], b);
+            else process_clean(&ws[0], b);
+            status = emit(s, b, &pg, total);
+            if (collect) collect(cctx, b);
+            p.next_submit++;
+            next_emit++;
+            progress_show(&pg, total, &r, 0);
+        } else {
+            pthread_mutex_lock(&p.mu);
+            b->state = B_QUEUED;
+            p.next_submit++;
+            pthread_cond_signal(&p.work);
+            pthread_mutex_unlock(&p.mu);
+        }
+        if (read_rc < 0 && status == CX_OK) read_rc = -2; /* emit the rest, then fail */
+    }
+    /* drain what is queued, in order (after an error only up to it) */
+    while (next_emit < p.next_submit) {
+        batch *hb = &p.slots[next_emit % (uint64_t)p.nslots];
+        pthread_mutex_lock(&p.mu);
+        while (hb->state != B_DONE) pthread_cond_wait(&p.done, &p.mu);
+        pthread_mutex_unlock(&p.mu);
+        if (status == CX_OK) {
+            status = emit(s, hb, &pg, total);
+            if (collect) collect(cctx, hb);
+        }
+        hb->state = B_FREE;
+        next_emit++;
+    }
+    pthread_mutex_lock(&p.mu);
+    p.quit = 1;
+    pthread_cond_broadcast(&p.work);
+    pthread_mutex_unlock(&p.mu);
+    for (int i = 0; i < p.nthreads; i++) pthread_join(p.threads[i], NULL);
+    if (status == CX_OK && read_rc == -2) status = r.status ? r.status : CX_INPUT;
+    if (pg.on) progress_show(&pg, total, &r, 1);
+    if (r.err[0] && (status == r.status)) {
+        progress_clear(&pg);
+        fprintf(stderr, "%s: %s\n", prog, r.err);
+    }
+    if (r.open) src_close(&r.src);
+    free(r.pend);
+    for (int i = 0; i < nworkers; i++) {
+        if (rw) rw_merge(rw, &ws[i].rw);
+        worker_fini(&ws[i]);
+    }
+    for (int i = 0; i < p.nslots; i++) batch_free(&p.slots[i]);
+    free(p.slots);
+    free(p.threads);
+    free(tas);
+    free(ws);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.done);
+    return status;
+}
+
+/* ---- stats ---------------------------------------------------------------------------------- */
+
+static const rw_map *sort_map;
+
+static int cmp_rw(const void *a, const void *b)
+{
+    const rw_entry *x = *(rw_entry *const *)a, *y = *(rw_entry *const *)b;
+    if (x->count != y->count) return x->count > y->count ? -1 : 1;
+    const size_t lx = x->olen + x->rlen, ly = y->olen + y->rlen;
+    const int c = memcmp(sort_map->arena.p + x->off, sort_map->arena.p + y->off, lx < ly ? lx : ly);
+    if (c) return c;
+    return lx < ly ? -1 : lx > ly;
+}
+
+#define TOP_WORDS 50
+
+static int write_stats(const char *path, const counters *c, const rw_map *rw, double secs, int jobs)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        fprintf(stderr, "%s: cannot open stats file '%s': %s\n", prog, path, strerror(errno));
+        return CX_OUTPUT;
+    }
+    uint64_t removed = 0;
+    for (int k = 0; k < n_reasons; k++) removed += c->removed[k];
+    fprintf(f, "{\n  \"documents_read\": %llu,\n  \"documents_kept\": %llu,\n  \"documents_removed\": %llu,\n",
+            (unsigned long long)c->read, (unsigned long long)c->kept, (unsigned long long)removed);
+    fputs("  \"removed\": {", f);
+    int first = 1;
+    for (int k = 0; k < n_reasons; k++) {
+        if (!c->removed[k]) continue;
+        fprintf(f, "%s\"%s\": %llu", first ? "" : ", ", reasons[k], (unsigned long long)c->removed[k]);
+        first = 0;
+    }
+    fputs("},\n", f);
+    fprintf(f, "  \"malformed_lines\": %llu,\n  \"records_skipped\": %llu,\n", (unsigned long long)c->malformed,
+            (unsigned long long)c->records_skipped);
+    fprintf(f, "  \"bytes_in\": %llu,\n  \"bytes_out\": %llu,\n  \"text_bytes_in\": %llu,\n  \"text_bytes_out\": %llu,\n",
+            (unsigned long long)c->bytes_in, (unsigned long long)c->bytes_out,
+            (unsigned long long)c->text_in, (unsigned long long)c->text_out);
+    fprintf(f, "  \"lines_dropped\": %llu,\n  \"invalid_utf8\": %llu,\n  \"restored_words\": %llu,\n",
+            (unsigned long long)c->lines_dropped, (unsigned long long)c->invalid_utf8,
+            (unsigned long long)c->restored_words);
+    fputs("  \"restorations\": {", f);
+    first = 1;
+    for (int k = 0; k < 20; k++) {
+        const char *name = nazif_rule_name(k);
+        if (!name || !c->by_rule[k]) continue;
+        fprintf(f, "%s\"%s\": %llu", first ? "" : ", ", name, (unsigned long long)c->by_rule[k]);
+        first = 0;
+    }
+    fputs("},\n  \"top_restored\": [", f);
+    if (rw && rw->n) {
+        rw_entry **v = calloc(rw->n, sizeof *v);
+        if (!v) oom();
+        size_t n = 0;
+        for (size_t i = 0; i < rw->cap; i++)
+            if (rw->e[i].count) v[n++] = &rw->e[i];
+        sort_map = rw;
+        qsort(v, n, sizeof *v, cmp_rw);
+        for (size_t i = 0; i < n && i < TOP_WORDS; i++) {
+            sbuf t = {0};
+            sb_puts(&t, i ? ",\n    {\"original\": " : "\n    {\"original\": ");
+            sb_json(&t, rw->arena.p + v[i]->off, v[i]->olen);
+            sb_puts(&t, ", \"replacement\": ");
+            sb_json(&t, rw->arena.p + v[i]->off + v[i]->olen, v[i]->rlen);
+            sb_printf(&t, ", \"count\": %llu}", (unsigned long long)v[i]->count);
+            fwrite(t.p, 1, t.n, f);
+            sb_free(&t);
+        }
+        if (n) fputs("\n  ", f);
+        free(v);
+    }
+    fputs("],\n", f);
+    fprintf(f, "  \"jobs\": %d,\n  \"seconds\": %.3f\n}\n", jobs, secs);
+    if (fclose(f) != 0) {
+        fprintf(stderr, "%s: cannot write stats file '%s'\n", prog, path);
+        return CX_OUTPUT;
+    }
+    return CX_OK;
+}
+
+static void summary(const counters *c)
+{
+    uint64_t removed = 0;
+    for (int k = 0; k < n_reasons; k++) removed += c->removed[k];
+    fprintf(stderr, "%s: %llu documents: %llu kept, %llu removed", prog, (unsigned long long)c->read,
+            (unsigned long long)c->kept, (unsigned long long)removed);
+    if (removed) {
+        fputs(" (", stderr);
+        int first = 1;
+        for (int k = 0; k < n_reasons; k++) {
+            if (!c->removed[k]) continue;
+            fprintf(stderr, "%s%s %llu", first ? "" : ", ", reasons[k], (unsigned long long)c->removed[k]);
+            first = 0;
+        }
+        fputs(")", stderr);
+    }
+    fprintf(stderr, "; %.1f MB in, %.1f MB out; %llu words restored\n", (double)c->bytes_in / 1e6,
+            (double)c->bytes_out / 1e6, (unsigned long long)c->restored_words);
+}
+
+/* ---- options ------------------------------------------------------------------------------- */
+
+static void usage_corpus(FILE *f)
+{
+    fprintf(f,
+            "usage: nazif clean --format=jsonl|warc|text [OPTIONS] [FILE...]\n"
+            "\n"
+            "Corpus mode: cleans every document of JSON Lines (the text field's value\n"
+            "is replaced, every other byte passes through), WARC/WET (conversion\n"
+            "records and text/plain responses; id, url and date become fields) or\n"
+            "text files (each file one document), plain or gzip (multi-member too),\n"
+            "applies document filters and writes JSON Lines to standard output in\n"
+            "input order.\n"
+            "\n"
+            "Options:\n"
+            "  --format=FMT         jsonl, warc (also wet), text, or auto (default:\n"
+            "                       from the first bytes of each file)\n"
+            "  --text-field=NAME    the JSON field holding the text (default: text)\n"
+            "  --id-field=NAME      the id field (dedup; default: id)\n"
+            "  -j N, --jobs=N       worker threads (default 1)\n"
+            "  --output=FILE        write documents to FILE instead of standard output\n"
+            "  --rejected=FILE      removed documents as JSON Lines with \"reason\"\n"
+            "  --stats=FILE         counts as JSON, and a summary on standard error\n"
+            "  --filters=LIST       comma list of empty, lang, length, gopher,\n"
+            "                       repetition, fineweb; all (default) or none\n"
+            "  --progress           progress on standard error even when it is not a\n"
+            "                       terminal (--no-progress: never)\n"
+            "  --NAME=VALUE         a filter threshold (see docs/corpus.md):\n");
+    for (int i = 0; nazif__filter_params(i); i++)
+        fprintf(f, "                         --%s=%g\n", nazif__filter_params(i)->option,
+                nazif__filter_params(i)->value);
+    fprintf(f,
+            "  --boilerplate=drop|keep, --report=FILE, --explain, --suspects,\n"
+            "  --no-restore, --strict   as in plain 'nazif clean'; --strict also makes a\n"
+            "                       malformed JSON line an error (exit 3)\n"
+            "\n"
+            "Exit status: 0 ok, 1 usage, 2 input (unreadable, truncated gzip or WARC),\n"
+            "3 invalid UTF-8 or malformed JSON with --strict, 4 internal, 5 output.\n");
+}
+
+static void usage_dedup(FILE *f)
+{
+    fprintf(f,
+            "usage: nazif dedup [OPTIONS] FILE...\n"
+            "\n"
+            "Finds exact duplicates (same words after search normalization) and\n"
+            "near-duplicates (MinHash LSH on word n-grams of the search-normalized\n"
+            "text) in JSON Lines files (plain or gzip), keeps the first document of\n"
+            "each cluster and writes the kept lines unchanged.  Reads its input twice\n"
+            "(no standard input).\n"
+            "\n"
+            "Options:\n"
+            "  --out=FILE          kept documents (default: standard output)\n"
+            "  --clusters=FILE     one JSON line per cluster: id, size, members\n"
+            "  --removed=FILE      removed documents with \"cluster\" and \"reason\"\n"
+            "  --text-field=NAME   default: text\n"
+            "  --id-field=NAME     shown in the clusters file (default: id)\n"
+            "  --bands=N --rows=N  LSH bands and hashes per band (default 14 x 8)\n"
+            "  --ngram=N           words per shingle (default 5)\n"
+            "  --seed=N            hash family (default 1)\n"
+            "  -j N, --jobs=N      threads for the signatures\n"
+            "  --strict            a malformed JSON line is an error (exit 3)\n"
+            "  --progress, --no-progress\n");
+}
+
+static int parse_filters(const char *s, unsigned *out)
+{
+    unsigned f = 0;
+    while (*s) {
+        const char *e = strchr(s, ',');
+        const size_t n = e ? (size_t)(e - s) : strlen(s);
+        int ok = 0;
+        if (n == 3 && memcmp(s, "all", 3) == 0) { f |= NAZIF__F_ALL; ok = 1; }
+        if (n == 4 && memcmp(s, "none", 4) == 0) ok = 1;
+        for (unsigned bit = 1; bit <= NAZIF__F_ALL && !ok; bit <<= 1) {
+            const char *name = nazif__filter_name(bit);
+            if (name && strlen(name) == n && memcmp(name, s, n) == 0) { f |= bit; ok = 1; }
+        }
+        if (!ok) return -1;
+        s += n;
+        if (*s == ',') s++;
+    }
+    *out = f;
+    return 0;
+}
+
+static void opts_defaults(copts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->format = FMT_AUTO;
+    o->text_field = "text";
+    o->id_field = "id";
+    o->jobs = 1;
+    o->filters = NAZIF__F_ALL;
+    o->progress = -1;
+    for (int i = 0; i < NZF_N_PARAMS; i++) o->thr[i] = nazif__filter_params(i)->value;
+    nazif_clean_options_init(&o->clean);
+    o->bands = 14;
+    o->rows = 8;
+    o->ngram = 5;
+    o->seed = 1;
+}
+
+/* Options both commands share.  Returns 1 if taken, 0 if not known, -1 bad
+   value (message printed).  *i may advance (for "-j N"). */
+static int common_opt(copts *o, int argc, char **argv, int *i, const char *cmd)
+{
+    const char *a = argv[*i];
+    unsigned long v;
+    if (strncmp(a, "--text-field=", 13) == 0 && a[13]) { o->text_field = a + 13; return 1; }
+    if (strncmp(a, "--id-field=", 11) == 0 && a[11]) { o->id_field = a + 11; return 1; }
+    if (strcmp(a, "--progress") == 0) { o->progress = 1; return 1; }
+    if (strcmp(a, "--no-progress") == 0) { o->progress = 0; return 1; }
+    if (strcmp(a, "--strict") == 0) {
+        o->strict = 1;
+        o->clean.flags |= NAZIF_STRICT_UTF8;
+        return 1;
+    }
+    const char *jv = NULL;
+    if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
+        if (*i + 1 >= argc) {
+            fprintf(stderr, "%s %s: %s needs a number\n", prog, cmd, a);
+            return -1;
+        }
+        jv = argv[++*i];
+    } else if (strncmp(a, "-j", 2) == 0 && a[2] && a[1] != '-') {
+        jv = a + 2;
+    } else if (strncmp(a, "--jobs=", 7) == 0) {
+        jv = a + 7;
+    }
+    if (jv) {
+        if (parse_uint(jv, 1, 256, &v)) {
+            fprintf(stderr, "%s %s: bad number of jobs '%s' (1..256)\n", prog, cmd, jv);
+            return -1;
+        }
+        o->jobs = (int)v;
+        return 1;
+    }
+    return 0;
+}
+
+int nazif_cli_clean_corpus(int argc, char **argv)
+{
+    copts o;
+    opts_defaults(&o);
+    reasons_init();
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) oom();
+    int nfiles = 0, only_files = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+            files[nfiles++] = argv[i];
+            continue;
+        }
+        const int c = common_opt(&o, argc, argv, &i, "clean");
+        if (c < 0) { free(files); return CX_USAGE; }
+        if (c > 0) continue;
+        if (strcmp(a, "--") == 0) only_files = 1;
+        else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage_corpus(stdout);
+            free(files);
+            return CX_OK;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("nazif %s\n", nazif_version());
+            free(files);
+            return CX_OK;
+        } else if (strcmp(a, "--format=jsonl") == 0) o.format = FMT_JSONL;
+        else if (strcmp(a, "--format=warc") == 0 || strcmp(a, "--format=wet") == 0) o.format = FMT_WARC;
+        else if (strcmp(a, "--format=text") == 0) o.format = FMT_TEXT;
+        else if (strcmp(a, "--format=auto") == 0) o.format = FMT_AUTO;
+        else if (strcmp(a, "--boilerplate=drop") == 0) o.clean.flags &= ~NAZIF_KEEP_BOILERPLATE;
+        else if (strcmp(a, "--boilerplate=keep") == 0) o.clean.flags |= NAZIF_KEEP_BOILERPLATE;
+        else if (strcmp(a, "--suspects") == 0) o.clean.flags |= NAZIF_REPORT_SUSPECTS;
+        else if (strcmp(a, "--no-restore") == 0) o.clean.flags |= NAZIF_NO_RESTORE;
+        else if (strcmp(a, "--explain") == 0) o.explain = 1;
+        else if (strncmp(a, "--report=", 9) == 0 && a[9]) o.report = a + 9;
+        else if (strncmp(a, "--rejected=", 11) == 0 && a[11]) o.rejected = a + 11;
+        else if (strncmp(a, "--stats=", 8) == 0 && a[8]) o.stats = a + 8;
+        else if (strncmp(a, "--output=", 9) == 0 && a[9]) o.output = a + 9;
+        else if (strncmp(a, "--filters=", 10) == 0) {
+            if (parse_filters(a + 10, &o.filters)) {
+                fprintf(stderr, "%s clean: bad --filters '%s' (empty, lang, length, gopher, repetition, fineweb, all, none)\n",
+                        prog, a + 10);
+                free(files);
+                return CX_USAGE;
+            }
+        } else {
+            int done = 0;
+            for (int k = 0; nazif__filter_params(k) && !done; k++) {
+                const char *name = nazif__filter_params(k)->option;
+                const size_t nl = strlen(name);
+                if (strncmp(a + 2, name, nl) == 0 && a[2 + nl] == '=') {
+                    char *end;
+                    errno = 0;
+                    const double v = strtod(a + 3 + nl, &end);
+                    if (errno || *end || end == a + 3 + nl || v < 0) {
+                        fprintf(stderr, "%s clean: bad value in '%s'\n", prog, a);
+                        free(files);
+                        return CX_USAGE;
+                    }
+                    o.thr[k] = v;
+                    done = 1;
+                }
+            }
+            if (!done) {
+                fprintf(stderr, "%s clean: unknown option '%s' (see 'nazif clean --help')\n", prog, a);
+                free(files);
+                return CX_USAGE;
+            }
+        }
+    }
+    if (nfiles == 0) files[nfiles++] = "-";
+    sinks s = {stdout, NULL, NULL, "<stdout>", 0};
+    int status = CX_OK;
+    if (o.output && !(s.out = fopen(o.output, "w"))) {
+        fprintf(stderr, "%s: cannot open output file '%s': %s\n", prog, o.output, strerror(errno));
+        free(files);
+        return CX_OUTPUT;
+    }
+    if (o.rejected && !(s.rej = fopen(o.rejected, "w"))) {
+        fprintf(stderr, "%s: cannot open rejected file '%s': %s\n", prog, o.rejected, strerror(errno));
+        status = CX_OUTPUT;
+    }
+    if (status == CX_OK && o.report && !(s.report = fopen(o.report, "w"))) {
+        fprintf(stderr, "%s: cannot open report file '%s': %s\n", prog, o.report, strerror(errno));
+        status = CX_OUTPUT;
+    }
+    counters total;
+    memset(&total, 0, sizeof total);
+    rw_map rw;
+    memset(&rw, 0, sizeof rw);
+    const double t0 = now_s();
+    if (status == CX_OK) status = run_pipeline(&o, files, nfiles, 0, &s, &total, &rw, NULL, NULL);
+    if (fflush(s.out) != 0 || ferror(s.out)) {
+        if (status == CX_OK) fprintf(stderr, "%s: cannot write output: %s\n", prog, strerror(errno));
+        if (status == CX_OK) status = CX_OUTPUT;
+    }
+    if (s.out != stdout && fclose(s.out) != 0 && status == CX_OK) status = CX_OUTPUT;
+    if (s.rej && fclose(s.rej) != 0 && status == CX_OK) {
+        fprintf(stderr, "%s: cannot write rejected file '%s'\n", prog, o.rejected);
+        status = CX_OUTPUT;
+    }
+    if (s.report && fclose(s.report) != 0 && status == CX_OK) {
+        fprintf(stderr, "%s: cannot write report '%s'\n", prog, o.report);
+        status = CX_OUTPUT;
+    }
+    if (total.invalid_utf8)
+        fprintf(stderr, "%s: %llu invalid UTF-8 sequence%s replaced by U+FFFD\n", prog,
+                (unsigned long long)total.invalid_utf8, total.invalid_utf8 == 1 ? "" : "s");
+    if (o.stats) {
+        const int st = write_stats(o.stats, &total, &rw, now_s() - t0, o.jobs);
+        if (status == CX_OK) status = st;
+        summary(&total);
+    }
+    rw_free(&rw);
+    free(files);
+    return status;
+}
+
+/* ---- dedup ------------------------------------------------------------------------------ */
+
+typedef struct dd {
+    size_t nb;
+    uint64_t *bands; /* n * nb */
+    dsig *sigs;
+    sbuf ids;
+    size_t *id_off;
+    uint64_t *where;
+    size_t n, cap;
+} dd;
+
+static void dd_collect(void *ctx, batch *b)
+{
+    dd *d = ctx;
+    if (d->n + b->ndocs > d->cap) {
+        size_t nc = d->cap ? d->cap : 65536;
+        while (nc < d->n + b->ndocs) nc *= 2;
+        d->bands = xrealloc(d->bands, nc * d->nb * sizeof *d->bands);
+        d->sigs = xrealloc(d->sigs, nc * sizeof *d->sigs);
+        d->id_off = xrealloc(d->id_off, nc * sizeof *d->id_off);
+        d->where = xrealloc(d->where, nc * sizeof *d->where);
+        d->cap = nc;
+    }
+    /* a batch stopped by an error holds fewer results than documents */
+    size_t ndone = b->ndocs;
+    if (b->status) return;
+    memcpy(d->bands + d->n * d->nb, b->bands, ndone * d->nb * sizeof *d->bands);
+    memcpy(d->sigs + d->n, b->sigs, ndone * sizeof *d->sigs);
+    size_t at = 0;
+    for (size_t i = 0; i < ndone; i++) {
+        d->id_off[d->n + i] = d->ids.n + at;
+        d->where[d->n + i] = b->docs[i].where;
+        at += strlen(b->ids.p + at) + 1;
+    }
+    sb_put(&d->ids, b->ids.p, b->ids.n);
+    d->n += ndone;
+}
+
+static size_t uf_find(size_t *parent, size_t x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+/* union: the smaller index (the earlier document) becomes the root */
+static void uf_union(size_t *parent, size_t a, size_t b)
+{
+    a = uf_find(parent, a);
+    b = uf_find(parent, b);
+    if (a == b) return;
+    if (a < b) parent[b] = a;
+    else parent[a] = b;
+}
+
+typedef struct kv {
+    uint64_t key;
+    size_t idx;
+} kv;
+
+static int cmp_kv(const void *a, const void *b)
+{
+    const kv *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+int nazif_cli_dedup(int argc, char **argv)
+{
+    copts o;
+    opts_defaults(&o);
+    reasons_init();
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) oom();
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        unsigned long v;
+        if (a[0] != '-') {
+            files[nfiles++] = argv[i];
+            continue;
+        }
+        const int c = common_opt(&o, argc, argv, &i, "dedup");
+        if (c < 0) { free(files); return CX_USAGE; }
+        if (c > 0) continue;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage_dedup(stdout);
+            free(files);
+            return CX_OK;
+        } else if (strncmp(a, "--out=", 6) == 0 && a[6]) o.output = a + 6;
+        else if (strncmp(a, "--clusters=", 11) == 0 && a[11]) o.clusters = a + 11;
+        else if (strncmp(a, "--removed=", 10) == 0 && a[10]) o.removed = a + 10;
+        else if (strncmp(a, "--bands=", 8) == 0 && !parse_uint(a + 8, 1, 1024, &v)) o.bands = (int)v;
+        else if (strncmp(a, "--rows=", 7) == 0 && !parse_uint(a + 7, 1, 1024, &v)) o.rows = (int)v;
+        else if (strncmp(a, "--ngram=", 8) == 0 && !parse_uint(a + 8, 1, 64, &v)) o.ngram = (int)v;
+        else if (strncmp(a, "--seed=", 7) == 0 && !parse_uint(a + 7, 0, 0xFFFFFFFFul, &v)) o.seed = v;
+        else {
+            fprintf(stderr, "%s dedup: unknown option or bad value '%s' (see 'nazif dedup --help')\n", prog, a);
+            free(files);
+            return CX_USAGE;
+        }
+    }
+    if (nfiles == 0) {
+        fprintf(stderr, "%s dedup: give FILEs (dedup reads its input twice; no standard input)\n", prog);
+        free(files);
+        return CX_USAGE;
+    }
+    if ((size_t)o.bands * (size_t)o.rows > NAZIF__MH_MAX_HASHES) {
+        fprintf(stderr, "%s dedup: bands x rows must be at most %d\n", prog, NAZIF__MH_MAX_HASHES);
+        free(files);
+        return CX_USAGE;
+    }
+    /* pass 1: signatures */
+    dd d;
+    memset(&d, 0, sizeof d);
+    d.nb = (size_t)o.bands;
+    sinks s = {NULL, NULL, NULL, NULL, 0};
+    counters total;
+    memset(&total, 0, sizeof total);
+    int status = run_pipeline(&o, files, nfiles, 1, &s, &total, NULL, dd_collect, &d);
+    if (status != CX_OK) {
+        free(d.bands); free(d.sigs); free(d.id_off); free(d.where); sb_free(&d.ids);
+        free(files);
+        return status;
+    }
+    /* clusters: exact hashes, then each band */
+    const size_t n = d.n;
+    size_t *parent = malloc((n ? n : 1) * sizeof *parent);
+    kv *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    unsigned char *exact_of_root = calloc(n ? n : 1, 1);
+    if (!parent || !tmp || !exact_of_root) oom();
+    for (size_t i = 0; i < n; i++) parent[i] = i;
+    for (size_t band = 0; band <= d.nb; band++) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!d.sigs[i].valid) continue;
+            tmp[m].key = band == 0 ? d.sigs[i].exact : d.bands[i * d.nb + band - 1];
+            tmp[m].idx = i;
+            m++;
+        }
+        qsort(tmp, m, sizeof *tmp, cmp_kv);
+        for (size_t k = 1; k < m; k++)
+            if (tmp[k].key == tmp[k - 1].key) uf_union(parent, tmp[k - 1].idx, tmp[k].idx);
+    }
+    /* cluster sizes and ids (in order of their first document) */
+    size_t *size = calloc(n ? n : 1, sizeof *size);
+    size_t *cid = malloc((n ? n : 1) * sizeof *cid);
+    if (!size || !cid) oom();
+    for (size_t i = 0; i < n; i++) size[uf_find(parent, i)]++;
+    size_t nclusters = 0, removed = 0, exact_removed = 0;
+    for (size_t i = 0; i < n; i++) {
+        const size_t r = uf_find(parent, i);
+        if (r == i) cid[i] = size[i] > 1 ? nclusters++ : (size_t)-1;
+        else {
+            cid[i] = cid[r];
+            removed++;
+            if (d.sigs[i].exact == d.sigs[r].exact) exact_removed++;
+        }
+    }
+    (void)exact_of_root;
+    /* the clusters file */
+    if (o.clusters) {
+        FILE *cf = fopen(o.clusters, "w");
+        if (!cf) {
+            fprintf(stderr, "%s: cannot open clusters file '%s': %s\n", prog, o.clusters, strerror(errno));
+            status = CX_OUTPUT;
+        } else {
+            /* members of each cluster: chain them by next pointer */
+            size_t *next = malloc((n ? n : 1) * sizeof *next), *last = malloc((n ? n : 1) * sizeof *last);
+            if (!next || !last) oom();
+            for (size_t i = 0; i < n; i++) { next[i] = (size_t)-1; last[i] = i; }
+            for (size_t i = 0; i < n; i++) {
+                const size_t r = uf_find(parent, i);
+                if (r != i) { next[last[r]] = i; last[r] = i; }
+            }
+            sbuf t = {0};
+            for (size_t i = 0; i < n; i++) {
+                if (parent[i] != i || size[i] < 2) continue;
+                t.n = 0;
+                sb_printf(&t, "{\"cluster\":%zu,\"size\":%zu,\"members\":[", cid[i], size[i]);
+                for (size_t k = i; k != (size_t)-1; k = next[k]) {
+                    const char *id = d.ids.p + d.id_off[k];
+                    sb_printf(&t, "%s{\"line\":%llu,\"id\":", k == i ? "" : ",",
+                              (unsigned long long)d.where[k]);
+                    sb_json(&t, id, strlen(id));
+                    sb_printf(&t, ",\"kept\":%s,\"match\":\"%s\"}", k == i ? "true" : "false",
+                              k == i ? "first" : d.sigs[k].exact == d.sigs[i].exact ? "exact" : "near");
+                }
+                sb_puts(&t, "]}\n");
+                fwrite(t.p, 1, t.n, cf);
+            }
+            sb_free(&t);
+            free(next);
+            free(last);
+            if (fclose(cf) != 0) {
+                fprintf(stderr, "%s: cannot write clusters file '%s'\n", prog, o.clusters);
+                status = CX_OUTPUT;
+            }
+        }
+    }
+    /* pass 2: copy the kept lines (and the removed ones) */
+    FILE *out = stdout, *rem = NULL;
+    if (status == CX_OK && o.output && !(out = fopen(o.output, "w"))) {
+        fprintf(stderr, "%s: cannot open output file '%s': %s\n", prog, o.output, strerror(errno));
+        status = CX_OUTPUT;
+        out = NULL;
+    }
+    if (status == CX_OK && o.removed && !(rem = fopen(o.removed, "w"))) {
+        fprintf(stderr, "%s: cannot open removed file '%s': %s\n", prog, o.removed, strerror(errno));
+        status = CX_OUTPUT;
+    }
+    size_t idx = 0;
+    sbuf t = {0};
+    for (int fi = 0; fi < nfiles && status == CX_OK; fi++) {
+        source src;
+        if (src_open(&src, files[fi])) { status = CX_INPUT; break; }
+        unsigned char *buf = NULL;
+        size_t len = 0, pos = 0, cap = 0;
+        int eof = 0;
+        while (status == CX_OK) {
+            unsigned char *nl = len > pos ? memchr(buf + pos, '\n', len - pos) : NULL;
+            if (!nl && !eof) {
+                if (pos) { memmove(buf, buf + pos, len - pos); len -= pos; pos = 0; }
+                if (cap - len < READ_CHUNK) { cap = cap ? cap * 2 : 4 * READ_CHUNK; buf = xrealloc(buf, cap); }
+                const long got = src_read(&src, buf + len, cap - len);
+                if (got < 0) { fprintf(stderr, "%s: %s\n", prog, src.err); status = CX_INPUT; break; }
+                if (got == 0) eof = 1;
+                len += (size_t)got;
+                continue;
+            }
+            const size_t ll = nl ? (size_t)(nl - (buf + pos)) : len - pos;
+            if (!nl && ll == 0) break;
+            const unsigned char *p = buf + pos;
+            size_t a = 0;
+            while (a < ll && (p[a] == ' ' || p[a] == '\t' || p[a] == '\r')) a++;
+            if (a < ll && idx < n) {
+                const size_t r = uf_find(parent, idx);
+                size_t ep;
+                nazif__json_span sp;
+                const int malformed = !d.sigs[idx].valid &&
+                    nazif__json_find((const char *)p, ll, "", 0, &sp, &ep) == NAZIF__JSON_EMALFORMED;
+                if (malformed) {
+                    /* reported in pass 1 */
+                } else if (r == idx) {
+                    if (fwrite(p, 1, ll, out) != ll || fputc('\n', out) == EOF) status = CX_OUTPUT;
+                } else if (rem) {
+                    t.n = 0;
+                    /* write: line + ,"reason":"...","cluster":C,"kept_line":L */
+                    size_t e = ll;
+                    while (e > 0 && p[e - 1] != '}') e--;
+                    if (e > 0) {
+                        e--;
+                        size_t k = e;
+                        while (k > 0 && (p[k - 1] == ' ' || p[k - 1] == '\t' || p[k - 1] == '\r')) k--;
+                        sb_put(&t, p, e);
+                        if (k > 0 && p[k - 1] != '{') sb_put(&t, ",", 1);
+                        sb_printf(&t, "\"reason\":\"%s_duplicate\",\"cluster\":%zu,\"kept_line\":%llu",
+                                  d.sigs[idx].exact == d.sigs[r].exact ? "exact" : "near", cid[idx],
+                                  (unsigned long long)d.where[r]);
+                        sb_put(&t, p + e, ll - e);
+                        sb_put(&t, "\n", 1);
+                        if (fwrite(t.p, 1, t.n, rem) != t.n) status = CX_OUTPUT;
+                    }
+                }
+                idx++;
+            }
+            pos += ll + (nl ? 1 : 0);
+            if (!nl) break;
+        }
+        free(buf);
+        src_close(&src);
+    }
+    sb_free(&t);
+    if (status == CX_OK && out && (fflush(out) != 0 || ferror(out))) {
+        fprintf(stderr, "%s: cannot write output: %s\n", prog, strerror(errno));
+        status = CX_OUTPUT;
+    }
+    if (out && out != stdout) fclose(out);
+    if (rem && fclose(rem) != 0 && status == CX_OK) status = CX_OUTPUT;
+    fprintf(stderr, "%s dedup: %zu documents, %zu clusters, %zu removed (%zu exact, %zu near), %zu kept\n",
+            prog, n, nclusters, removed, exact_removed, removed - exact_removed, n - removed - (size_t)total.malformed);
+    free(parent);
+    free(tmp);
+    free(exact_of_root);
+    free(size);
+    free(cid);
+    free(d.bands);
+    free(d.sigs);
+    free(d.id_off);
+    free(d.where);
+    sb_free(&d.ids);
+    free(files);
+    return status;
+}

@@ -1,0 +1,440 @@
+/*
+ * nazif_fts5.c -- the FTS5 tokenizer "nazif" and the SQL function
+ * nazif_tokens(), as a loadable extension (build/nazif_fts5.so) or linked
+ * into a program (compiled with -DSQLITE_CORE: the nazif command).
+ *
+ *   .load build/nazif_fts5
+ *   CREATE VIRTUAL TABLE news USING fts5(title, body, tokenize='nazif');
+ *   CREATE VIRTUAL TABLE t USING fts5(x, tokenize='nazif stemmer light clitics off');
+ *
+ * After SQLite's own tokenizers (ext/fts5/fts5_tokenize.c): a tokenizer is
+ * create/delete/tokenize; tokens leave through FTS5's callback with byte
+ * offsets into the ORIGINAL text (nazif's tokens carry them: the token
+ * التوتر of التـ.ـوتر covers all of التـ.ـوتر, so highlight() marks the
+ * whole obfuscated word); unknown options are rejected; a callback that
+ * stops early is passed on, not turned into an error.
+ *
+ * Documents, queries and highlight()/snippet() go through one pipeline:
+ * nazif's tokenizer (restoration + the "search" normalization by default),
+ * optional stop words and light stemming.  What differs by FTS5 mode:
+ *   - DOCUMENT/AUX: after each word, its forms without proclitics are
+ *     added at the same position (FTS5_TOKEN_COLOCATED): والقصف is indexed
+ *     as والقصف, القصف and قصف, so the query قصف finds it.  Queries stay
+ *     as typed (a query والقصف wants that form).
+ *   - QUERY|PREFIX (قص*): the normalized word, never stemmed (a stem of a
+ *     prefix is not a prefix of the stems).
+ * The option parser and nazif_tokens() share the tokenizer's code, so
+ * SELECT nazif_tokens('text', 'options') shows exactly what is indexed and
+ * explains an option that CREATE VIRTUAL TABLE rejected (FTS5 itself only
+ * says "error in tokenizer constructor").
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT1
+
+#include "nazif.h"
+#include "nazif_fts5.h"
+
+/* ---- options ------------------------------------------------------------ */
+
+typedef struct nf_config {
+    unsigned ops;  /* NAZIF_NORM_* */
+    int stem;      /* NAZIF_STEM_NONE or NAZIF_STEM_LIGHT */
+    int stopwords; /* drop stop words */
+    int clitics;   /* index forms without proclitics (documents) */
+} nf_config;
+
+#define NF_KNOWN "profile, restore, stemmer, stopwords, clitics"
+
+static int nf_bool(const char *v, int *out)
+{
+    static const char *const yes[] = {"on", "1", "yes", "true"};
+    static const char *const no[] = {"off", "0", "no", "false"};
+    for (size_t i = 0; i < 4; i++) {
+        if (sqlite3_stricmp(v, yes[i]) == 0) { *out = 1; return 0; }
+        if (sqlite3_stricmp(v, no[i]) == 0) { *out = 0; return 0; }
+    }
+    return -1;
+}
+
+/* Parse "name value" pairs.  On error returns SQLITE_ERROR with a message
+ * in err. */
+static int nf_parse(const char *const *az, int n, nf_config *cfg, char *err, size_t cap)
+{
+    int restore = -1;
+    cfg->ops = NAZIF_NORM_SEARCH;
+    cfg->stem = NAZIF_STEM_NONE;
+    cfg->stopwords = 0;
+    cfg->clitics = 1;
+    for (int i = 0; i < n; i += 2) {
+        const char *k = az[i];
+        if (i + 1 >= n) {
+            snprintf(err, cap, "nazif: option \"%s\" needs a value", k);
+            return SQLITE_ERROR;
+        }
+        const char *v = az[i + 1];
+        int b = 0;
+        if (sqlite3_stricmp(k, "profile") == 0) {
+            if (nazif_norm_profile(v, &cfg->ops) != NAZIF_OK) {
+                snprintf(err, cap, "nazif: bad profile \"%s\" (none, faithful, search or nlp)", v);
+                return SQLITE_ERROR;
+            }
+        } else if (sqlite3_stricmp(k, "stemmer") == 0) {
+            if (sqlite3_stricmp(v, "none") == 0) cfg->stem = NAZIF_STEM_NONE;
+            else if (sqlite3_stricmp(v, "light") == 0) cfg->stem = NAZIF_STEM_LIGHT;
+            else {
+                snprintf(err, cap, "nazif: bad stemmer \"%s\" (none or light)", v);
+                return SQLITE_ERROR;
+            }
+        } else if (sqlite3_stricmp(k, "restore") == 0 || sqlite3_stricmp(k, "stopwords") == 0 ||
+                   sqlite3_stricmp(k, "clitics") == 0) {
+            if (nf_bool(v, &b) != 0) {
+                snprintf(err, cap, "nazif: bad value \"%s\" for %s (on or off)", v, k);
+                return SQLITE_ERROR;
+            }
+            if (k[0] == 'r' || k[0] == 'R') restore = b;
+            else if (k[1] == 't' || k[1] == 'T') cfg->stopwords = b;
+            else cfg->clitics = b;
+        } else {
+            snprintf(err, cap, "nazif: unknown option \"%s\" (known: " NF_KNOWN ")", k);
+            return SQLITE_ERROR;
+        }
+    }
+    /* restore applies on top of whatever profile came (in either order) */
+    if (restore == 1) cfg->ops |= NAZIF_NORM_RESTORE;
+    if (restore == 0) cfg->ops &= ~(unsigned)NAZIF_NORM_RESTORE;
+    return SQLITE_OK;
+}
+
+/* ---- the tokenizer object ----------------------------------------------- */
+
+typedef struct nf_tok {
+    nazif_tokenizer *tk;
+    nf_config cfg;
+} nf_tok;
+
+static void nf_delete(Fts5Tokenizer *p)
+{
+    nf_tok *t = (nf_tok *)p;
+    if (!t) return;
+    nazif_tokenizer_free(t->tk);
+    sqlite3_free(t);
+}
+
+static int nf_new(const char *const *az, int n, nf_tok **out, char *err, size_t cap)
+{
+    *out = NULL;
+    nf_config cfg;
+    int rc = nf_parse(az, n, &cfg, err, cap);
+    if (rc != SQLITE_OK) return rc;
+    nf_tok *t = sqlite3_malloc((int)sizeof *t);
+    if (!t) return SQLITE_NOMEM;
+    memset(t, 0, sizeof *t);
+    t->cfg = cfg;
+    nazif_token_options o;
+    nazif_token_options_init(&o);
+    o.norm.ops = cfg.ops;
+    o.flags = cfg.stopwords ? NAZIF_TOK_STOPWORDS : 0u;
+    o.stemmer = NAZIF_STEM_NONE; /* stemmed here: variants need it too */
+    const int nrc = nazif_tokenizer_new(&t->tk, &o);
+    if (nrc != NAZIF_OK) {
+        snprintf(err, cap, "nazif: %s", nazif_strerror(nrc));
+        sqlite3_free(t);
+        return nrc == NAZIF_ENOMEM ? SQLITE_NOMEM : SQLITE_ERROR;
+    }
+    *out = t;
+    return SQLITE_OK;
+}
+
+static int nf_create(void *ud, const char **az, int n, Fts5Tokenizer **out)
+{
+    (void)ud;
+    char err[256];
+    nf_tok *t = NULL;
+    const int rc = nf_new(az, n, &t, err, sizeof err);
+    if (rc != SQLITE_OK && rc != SQLITE_NOMEM) sqlite3_log(rc, "%s", err);
+    *out = (Fts5Tokenizer *)t;
+    return rc;
+}
+
+/* ---- tokenizing --------------------------------------------------------- */
+
+typedef int (*nf_token_cb)(void *, int, const char *, int, int, int);
+
+enum { NF_DOC, NF_QUERY, NF_PREFIX };
+
+#define NF_VMAX 6     /* forms of one word: itself + at most 5 variants */
+#define NF_VBUF 512   /* words longer than this get no variants */
+
+typedef struct nf_run {
+    const nf_tok *t;
+    void *ctx;
+    nf_token_cb x;
+    int mode;
+    int rc;            /* what the FTS5 callback returned */
+    char vbuf[NF_VBUF + 4];
+} nf_run;
+
+/* UTF-8 bytes of the letters proclitics are made of */
+#define L_WAW "\xd9\x88"
+#define L_FEH "\xd9\x81"
+#define L_BEH "\xd8\xa8"
+#define L_KAF "\xd9\x83"
+#define L_LAM "\xd9\x84"
+#define L_ALEF "\xd8\xa7"
+
+static int at(const char *w, size_t n, size_t i, const char *l)
+{
+    return i + 2 <= n && w[i] == l[0] && w[i + 1] == l[1];
+}
+
+static size_t letters(const char *w, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += ((unsigned char)w[i] & 0xC0u) != 0x80u;
+    return k;
+}
+
+/* At least this many letters must remain after a proclitic is removed, so
+ * that الله does not become له nor ولد لد. */
+#define NF_MINREST 3
+
+/*
+ * Forms of a normalized word without its proclitics, longest first:
+ * [و ف] then [ب ك ل] then ال, or [و ف] then لل (ل + ال: للحكومة gives
+ * الحكومة and حكومة).  Each form is (offset into w) or, for the لل case,
+ * the rebuilt ال form in vbuf.  Returns the number of forms.
+ */
+static int nf_variants(const char *w, size_t n, char *vbuf, const char **fs, size_t *fl)
+{
+    int k = 0;
+    size_t i = 0;
+    if (n > NF_VBUF) return 0;
+    if ((at(w, n, 0, L_WAW) || at(w, n, 0, L_FEH)) && letters(w + 2, n - 2) >= NF_MINREST) {
+        fs[k] = w + 2; fl[k++] = n - 2;
+        i = 2;
+    }
+    if (at(w, n, i, L_LAM) && at(w, n, i + 2, L_LAM)) {
+        if (letters(w + i + 4, n - i - 4) >= NF_MINREST) {
+            memcpy(vbuf, L_ALEF, 2);
+            memcpy(vbuf + 2, w + i + 2, n - i - 2);
+            fs[k] = vbuf; fl[k++] = n - i;
+            fs[k] = w + i + 4; fl[k++] = n - i - 4;
+        }
+        return k;
+    }
+    if ((at(w, n, i, L_BEH) || at(w, n, i, L_KAF) || at(w, n, i, L_LAM)) &&
+        letters(w + i + 2, n - i - 2) >= NF_MINREST) {
+        fs[k] = w + i + 2; fl[k++] = n - i - 2;
+        i += 2;
+    }
+    if (at(w, n, i, L_ALEF) && at(w, n, i + 2, L_LAM) && letters(w + i + 4, n - i - 4) >= NF_MINREST) {
+        fs[k] = w + i + 4; fl[k++] = n - i - 4;
+    }
+    return k;
+}
+
+static void nf_stem(const nf_config *cfg, const char **s, size_t *n)
+{
+    if (cfg->stem != NAZIF_STEM_LIGHT) return;
+    size_t st = 0, sl = *n;
+    if (nazif_stem_light(*s, *n, &st, &sl) == NAZIF_OK) {
+        *s += st;
+        *n = sl;
+    }
+}
+
+static int nf_on_token(void *ctx, const nazif_token *tok)
+{
+    nf_run *r = ctx;
+    const int s = (int)tok->start, e = (int)tok->end;
+    const char *w = tok->word;
+    size_t wn = tok->word_len;
+    if (r->mode == NF_PREFIX) {
+        r->rc = r->x(r->ctx, 0, w, (int)wn, s, e);
+        return r->rc != SQLITE_OK;
+    }
+    const char *fs[NF_VMAX];
+    size_t fl[NF_VMAX];
+    int k = 1;
+    fs[0] = w;
+    fl[0] = wn;
+    if (r->mode == NF_DOC && r->t->cfg.clitics)
+        k += nf_variants(w, wn, r->vbuf, fs + 1, fl + 1);
+    for (int i = 0; i < k; i++) {
+        nf_stem(&r->t->cfg, &fs[i], &fl[i]);
+        int dup = 0;
+        for (int j = 0; j < i && !dup; j++)
+            dup = fl[j] == fl[i] && memcmp(fs[j], fs[i], fl[i]) == 0;
+        if (dup) continue;
+        r->rc = r->x(r->ctx, i ? FTS5_TOKEN_COLOCATED : 0, fs[i], (int)fl[i], s, e);
+        if (r->rc != SQLITE_OK) return 1;
+    }
+    return 0;
+}
+
+static int nf_run_text(nf_tok *t, int mode, const char *text, int len, void *ctx, nf_token_cb x)
+{
+    nf_run r;
+    r.t = t;
+    r.ctx = ctx;
+    r.x = x;
+    r.mode = mode;
+    r.rc = SQLITE_OK;
+    if (len <= 0) return SQLITE_OK;
+    const int rc = nazif_tokenizer_run(t->tk, text, (size_t)len, nf_on_token, &r);
+    if (rc == 1) return r.rc; /* FTS5's callback stopped us: pass its code on */
+    if (rc == NAZIF_ENOMEM) return SQLITE_NOMEM;
+    if (rc != NAZIF_OK) return SQLITE_ERROR;
+    return SQLITE_OK;
+}
+
+static int nf_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int len,
+                       nf_token_cb x)
+{
+    int mode = NF_DOC;
+    if (flags & FTS5_TOKENIZE_QUERY) mode = (flags & FTS5_TOKENIZE_PREFIX) ? NF_PREFIX : NF_QUERY;
+    return nf_run_text((nf_tok *)p, mode, text, len, ctx, x);
+}
+
+/* ---- nazif_tokens(TEXT [, OPTIONS [, MODE]]) ------------------------------ */
+
+typedef struct nf_buf {
+    char *p;
+    size_t n, cap;
+    int oom;
+} nf_buf;
+
+static void nb_put(nf_buf *b, const char *s, size_t n)
+{
+    if (b->oom) return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        while (cap < b->n + n + 1) cap *= 2;
+        char *q = sqlite3_realloc64(b->p, cap);
+        if (!q) { b->oom = 1; return; }
+        b->p = q;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+}
+
+static int nf_collect(void *ctx, int tflags, const char *tok, int n, int s, int e)
+{
+    (void)s;
+    (void)e;
+    nf_buf *b = ctx;
+    if (b->n) nb_put(b, (tflags & FTS5_TOKEN_COLOCATED) ? "|" : " ", 1);
+    nb_put(b, tok, (size_t)n);
+    return b->oom ? SQLITE_NOMEM : SQLITE_OK;
+}
+
+/* Split an options string at white space, as FTS5 splits tokenize='...'
+ * (without FTS5's quoting, which options never need). */
+#define NF_MAXARG 32
+
+static int nf_split(char *s, const char **az)
+{
+    int n = 0;
+    while (*s && n < NF_MAXARG) {
+        while (*s == ' ' || *s == '\t' || *s == '\n') *s++ = '\0';
+        if (!*s) break;
+        az[n++] = s;
+        while (*s && *s != ' ' && *s != '\t' && *s != '\n') s++;
+    }
+    return n;
+}
+
+static void nf_tokens_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    const int len = sqlite3_value_bytes(argv[0]);
+    if (!text) return; /* NULL in, NULL out */
+    char *opts = NULL;
+    const char *az[NF_MAXARG];
+    int n = 0;
+    if (argc >= 2 && sqlite3_value_type(argv[1]) != SQLITE_NULL) {
+        opts = sqlite3_mprintf("%s", (const char *)sqlite3_value_text(argv[1]));
+        if (!opts) { sqlite3_result_error_nomem(cx); return; }
+        n = nf_split(opts, az);
+    }
+    int mode = NF_DOC;
+    if (argc >= 3) {
+        const char *m = (const char *)sqlite3_value_text(argv[2]);
+        if (m && sqlite3_stricmp(m, "query") == 0) mode = NF_QUERY;
+        else if (m && sqlite3_stricmp(m, "prefix") == 0) mode = NF_PREFIX;
+        else if (!m || sqlite3_stricmp(m, "document") != 0) {
+            sqlite3_free(opts);
+            sqlite3_result_error(cx, "nazif_tokens: mode must be document, query or prefix", -1);
+            return;
+        }
+    }
+    char err[256];
+    nf_tok *t = NULL;
+    int rc = nf_new(az, n, &t, err, sizeof err);
+    sqlite3_free(opts);
+    if (rc == SQLITE_NOMEM) { sqlite3_result_error_nomem(cx); return; }
+    if (rc != SQLITE_OK) { sqlite3_result_error(cx, err, -1); return; }
+    nf_buf b = {NULL, 0, 0, 0};
+    nb_put(&b, "", 0);
+    rc = nf_run_text(t, mode, text, len, &b, nf_collect);
+    nf_delete((Fts5Tokenizer *)t);
+    if (rc != SQLITE_OK || b.oom) {
+        sqlite3_free(b.p);
+        if (rc == SQLITE_NOMEM || b.oom) sqlite3_result_error_nomem(cx);
+        else sqlite3_result_error(cx, "nazif_tokens: the tokenizer failed", -1);
+        return;
+    }
+    sqlite3_result_text(cx, b.p ? b.p : "", (int)b.n, sqlite3_free);
+}
+
+/* ---- registration -------------------------------------------------------- */
+
+static fts5_api *nf_fts5_api(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    return api;
+}
+
+int nazif_fts5_register(sqlite3 *db, char **errmsg)
+{
+    fts5_api *api = nf_fts5_api(db);
+    if (!api || api->iVersion < 2) {
+        if (errmsg) *errmsg = sqlite3_mprintf("nazif: this SQLite has no FTS5");
+        return SQLITE_ERROR;
+    }
+    fts5_tokenizer tok = {nf_create, nf_delete, nf_tokenize};
+    int rc = api->xCreateTokenizer(api, "nazif", NULL, &tok, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(db, "nazif_tokens", -1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                     nf_tokens_fn, NULL, NULL);
+    if (rc != SQLITE_OK && errmsg) *errmsg = sqlite3_mprintf("nazif: %s", sqlite3_errstr(rc));
+    return rc;
+}
+
+#ifndef SQLITE_CORE
+/*
+ * The entry point.  SQLite derives its name from the file name when
+ * .load/load_extension() is given no entry point: the name after the last
+ * '/', without a leading "lib", up to the first '.', letters only, lower
+ * case: nazif_fts5.so -> sqlite3_naziffts_init.
+ */
+int sqlite3_naziffts_init(sqlite3 *db, char **errmsg, const sqlite3_api_routines *api);
+
+int sqlite3_naziffts_init(sqlite3 *db, char **errmsg, const sqlite3_api_routines *api)
+{
+    SQLITE_EXTENSION_INIT2(api);
+    return nazif_fts5_register(db, errmsg);
+}
+#endif

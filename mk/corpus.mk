@@ -1,0 +1,37 @@
+# mk/corpus.mk -- corpus mode (issue #5): JSON Lines / WARC / WET cleaning
+# with document filters, nazif dedup, their fuzzers and benchmark.
+#
+#   make corpus-test   tests/corpus/run.sh alone (also part of make check):
+#                      planted near-duplicates in ANT, -j 1 == -j 2,
+#                      pass-through of the other JSON fields
+#   make corpus-data   regenerate tests/corpus-data/ (needs ANT)
+#   make bench-corpus  JSONL pipeline MB/s with -j 1 and -j 2 on >= 200 MB,
+#                      dedup signatures MB/s, peak memory (bench/corpus.sh)
+#   make fuzz-jsonl    libFuzzer on fuzz/fuzz_jsonl.c (clang)
+#   make fuzz-warc     libFuzzer on fuzz/fuzz_warc.c (clang)
+
+.PHONY: corpus-test corpus-data bench-corpus fuzz-jsonl fuzz-warc
+
+corpus-test: all
+	NAZIF_SHARED=$(SHARED) sh tests/corpus/run.sh $(BUILD)
+
+corpus-data:
+	cd tests/corpus-data && NAZIF_SHARED=$(abspath $(SHARED)) $(PYTHON) make-data.py
+
+bench-corpus: all
+	NAZIF_SHARED=$(SHARED) BUILD=$(BUILD) sh bench/corpus.sh
+
+$(BUILD)/fuzz/fuzz_jsonl: fuzz/fuzz_jsonl.c src/corpus.h $(FUZZ_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -Iinclude -D_POSIX_C_SOURCE=200809L $(FUZZ_FLAGS) -o $@ fuzz/fuzz_jsonl.c $(FUZZ_LIB_OBJ) -lz -lpthread
+
+$(BUILD)/fuzz/fuzz_warc: fuzz/fuzz_warc.c src/corpus.h $(FUZZ_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -Iinclude -D_POSIX_C_SOURCE=200809L $(FUZZ_FLAGS) -o $@ fuzz/fuzz_warc.c $(FUZZ_LIB_OBJ) -lz -lpthread
+
+fuzz-jsonl fuzz-warc: fuzz-%: $(BUILD)/fuzz/fuzz_%
+	@rm -rf $(BUILD)/fuzz/corpus-$* && mkdir -p $(BUILD)/fuzz/corpus-$* $(BUILD)/fuzz/artifacts
+	cp fuzz/corpus/$*/* $(BUILD)/fuzz/corpus-$*/
+	$(BUILD)/fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=25 \
+	  -artifact_prefix=$(BUILD)/fuzz/artifacts/$*- $(BUILD)/fuzz/corpus-$*
+	@echo "fuzz-$*: no property violated in $(FUZZ_SECONDS) s"

@@ -1,0 +1,46 @@
+-- The nazif FTS5 tokenizer in the sqlite3 shell: the examples of issue #4.
+.load @BUILD@/nazif_fts5
+CREATE VIRTUAL TABLE news USING fts5(title, body, tokenize='nazif');
+INSERT INTO news VALUES('قصف', 'تواصل بقـ.ـصف المدينة ليلا');
+INSERT INTO news VALUES('محمد', 'قال مُحَمَّدٌ إنّ أحمد غادر');
+INSERT INTO news VALUES('التوتر', 'تصاعد التـ.ـوتر في إدلب والقصف مستمر');
+INSERT INTO news VALUES('الحكومة', 'قرار للحكومة الجديدة في الأسبوع المقبل');
+.mode list
+SELECT '-- قصف';
+SELECT rowid, highlight(news, 1, '[', ']') FROM news WHERE news MATCH 'قصف' ORDER BY rank;
+SELECT '-- محمد AND احمد';
+SELECT rowid, highlight(news, 1, '[', ']') FROM news WHERE news MATCH 'محمد AND احمد';
+SELECT '-- "التوتر في إدلب"';
+SELECT rowid, highlight(news, 1, '[', ']') FROM news WHERE news MATCH '"التوتر في إدلب"';
+SELECT '-- قص*';
+SELECT rowid, highlight(news, 1, '[', ']') FROM news WHERE news MATCH 'قص*' ORDER BY rowid;
+SELECT '-- الحكومة';
+SELECT rowid, highlight(news, 1, '[', ']') FROM news WHERE news MATCH 'الحكومة';
+SELECT '-- body:قصف NOT title:قصف';
+SELECT rowid FROM news WHERE news MATCH 'body:قصف NOT title:قصف';
+SELECT '-- "قـ.ـصف" (the query goes through the same pipeline)';
+SELECT rowid FROM news WHERE news MATCH '"قـ.ـصف"' ORDER BY rowid;
+SELECT '-- snippet';
+SELECT snippet(news, 1, '<', '>', '…', 3) FROM news WHERE news MATCH 'إدلب';
+INSERT INTO news(news) VALUES('integrity-check');
+SELECT '-- nazif_tokens';
+SELECT nazif_tokens('مُحَمَّدٌ وأحمد بقـ.ـصف والتـ.ـوتر للحكومة الإثنين');
+SELECT nazif_tokens('مُحَمَّدٌ وأحمد بقـ.ـصف والتـ.ـوتر للحكومة الإثنين', 'stemmer light stopwords on');
+SELECT nazif_tokens('والتـ.ـوتر', 'restore off clitics off');
+SELECT nazif_tokens('والتـ.ـوتر', 'profile faithful');
+SELECT nazif_tokens('والقصف', NULL, 'query');
+SELECT nazif_tokens('قَص', NULL, 'prefix');
+SELECT nazif_tokens(NULL) IS NULL;
+SELECT '-- errors';
+SELECT nazif_tokens('x', 'foo bar');
+SELECT nazif_tokens('x', 'stemmer snowball');
+SELECT nazif_tokens('x', 'restore maybe');
+SELECT nazif_tokens('x', 'profile');
+SELECT nazif_tokens('x', 'profile loud');
+SELECT nazif_tokens('x', NULL, 'sideways');
+CREATE VIRTUAL TABLE bad USING fts5(x, tokenize='nazif foo bar');
+SELECT '-- unicode61 on the same rows';
+CREATE VIRTUAL TABLE u USING fts5(title, body, tokenize='unicode61');
+INSERT INTO u SELECT title, body FROM news;
+SELECT rowid FROM u WHERE u MATCH 'body:قصف' ORDER BY rowid;
+SELECT rowid FROM u WHERE u MATCH 'body:محمد';
