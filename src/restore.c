@@ -846,8 +846,9 @@ static void decide_p12(const rctx *cx, cluster *c, int k)
         }
     }
     int deleted = 0;
-    if (found == 0) {
-        /* inserted rather than substituted: the word without it */
+    if (found == 0 && c->u[g->x - 1].t != U_TAT && (c->u[g->x].cls & NZ_DIGIT)) {
+        /* a bare digit inserted rather than substituted: the word
+           without it (ضحا١يا) */
         wbuf w;
         key_of(c, from, to, 1, -1, 0, (size_t)-1, &w);
         if (lex_state(cx->lex, &w, NULL) != NAZIF_LEX_UNKNOWN) {
