@@ -861,7 +861,12 @@ static void decide_p12(const rctx *cx, cluster *c, int k)
     if (found == 0 && m == 1 && c->u[g->x - 1].t != U_TAT && !deleted) {
         wbuf w;
         key_of(c, from, to, 1, k, cand[0], (size_t)-1, &w);
-        if (w.letters >= 6 && c->p[k].letters >= 2 && c->p[k + 1].letters >= 2) {
+        /* letters on each side, counted over the pieces that always join
+           (the same with or without elongation tatweel: idempotent) */
+        int left = 0, right = 0;
+        for (int q = from; q <= k; q++) left += c->p[q].letters;
+        for (int q = k + 1; q <= to; q++) right += c->p[q].letters;
+        if (w.letters >= 6 && left >= 2 && right >= 2) {
             found = 1;
             pick = cand[0];
         }

@@ -19,7 +19,7 @@ for src in tests/unit/*.c; do
   name=$(basename "$src" .c)
   exe="$BUILD/tests/$name"
   if ! $CC -Iinclude -Isrc -Itests/unit -D_POSIX_C_SOURCE=200809L -std=c11 -g -O1 \
-       $SANFLAGS $TEST_CFLAGS -o "$exe" "$src" "$BUILD/libnazif.a" ${TEST_LIBS:--lz -lpthread}; then
+       $SANFLAGS $TEST_CFLAGS -o "$exe" "$src" "$BUILD/libnazif.a" ${TEST_LIBS:--lz -lstemmer -lsqlite3 -lpthread}; then
     echo "unit:$name 0 passed, 1 failed (does not compile)" | tee -a "$log"
     status=1; continue
   fi

@@ -15,7 +15,7 @@ for f in src/*.c; do
 done
 # the command's own objects (no pre-scan in them) with the scalar library
 $CC -o "$out/nazif" "$BUILD"/obj/cli_*.o $(ls "$BUILD"/obj/ext_*.o 2>/dev/null) "$out"/obj/*.o \
-    "$BUILD/obj/lexicon_blob.o" $SANFLAGS ${TEST_LIBS:--lz -lpthread} || { echo "scalar: 0 passed, 1 failed (link)"; exit 1; }
+    "$BUILD/obj/lexicon_blob.o" $SANFLAGS ${TEST_LIBS:--lz -lstemmer -lsqlite3 -lpthread} || { echo "scalar: 0 passed, 1 failed (link)"; exit 1; }
 pass=0 fail=0
 check() {
   if "$out/nazif" clean --boilerplate=keep "$1" 2>/dev/null | cmp -s - "$out/simd.out"; then
