@@ -358,7 +358,8 @@ static int has_bytes(const uint8_t *s, size_t n, const char *needle)
     return 0;
 }
 
-/* A fill-in-the-blank exercise: "_" there is a blank, not a separator. */
+/* Words that introduce a fill-in-the-blank exercise ("_" there is a blank,
+   not a separator) somewhere in s[0..n). */
 static int exercise_line(const uint8_t *s, size_t n)
 {
     static const char *const cues[] = {
@@ -575,7 +576,13 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
             return;
         }
         if (sep > 0 && tat > 0) {
-            if (under && cx->exercise) return;
+            /* an exercise's instruction comes shortly before its blanks;
+               looking only there keeps long lines (cut in pieces) and
+               short ones consistent */
+            if (under && cx->exercise) {
+                size_t at = u[a].pos, from = at > 256 ? at - 256 : 0;
+                if (exercise_line(cx->s + from, at - from)) return;
+            }
             g->type = G_STRONG;
             if (sp > 0) g->rule = sep > 1 ? NZR_P4 : NZR_P3;
             else if (sep > 1) g->rule = NZR_P4;
