@@ -77,6 +77,8 @@ struct nazif_cleaner {
     uint64_t line_offset;      /* document offset of line[0] */
     int in_long;               /* the current line is being streamed */
     int cont;                  /* the last long-line cut was inside a word */
+    uint8_t ctx[256];          /* the end of the previous long-line piece */
+    size_t ctx_len;
     uint64_t long_start;       /* offset where the long line began */
 
     slot win[WIN];             /* ring: win[(head + i) % WIN] */
@@ -170,6 +172,7 @@ static void new_document(nazif_cleaner *c)
     c->line_offset = 0;
     c->in_long = 0;
     c->cont = 0;
+    c->ctx_len = 0;
     c->head = c->count = c->decided = 0;
     c->outq.n = 0;
     c->outq_pos = 0;
@@ -416,7 +419,17 @@ static int take_piece(nazif_cleaner *c, const uint8_t *p, size_t n, size_t term,
     if (cut_in_word) flags |= NAZIF__CONT_RIGHT;
     c->cont = cut_in_word;
     nazif__edits_clear(&c->long_ed);
+    /* the end of the previous piece, for rules that look back */
+    if (flags & NAZIF__CONT_LEFT || c->ctx_len) {
+        c->scratch.ctx = c->ctx;
+        c->scratch.ctx_len = c->ctx_len;
+    }
     int rc = nazif__restore_line(c->lex, flags, p, text, &c->scratch, &c->long_ed);
+    c->scratch.ctx = NULL;
+    c->scratch.ctx_len = 0;
+    /* keep this piece's last bytes for the next one */
+    c->ctx_len = text < sizeof c->ctx ? text : sizeof c->ctx;
+    memcpy(c->ctx, p + text - c->ctx_len, c->ctx_len);
     if (rc) return rc;
     rc = account(c, &c->long_ed, p, text, base);
     if (rc) return rc;
@@ -470,6 +483,7 @@ static int line_done(nazif_cleaner *c, size_t n, int has_nl)
     if (c->in_long) {
         rc = take_piece(c, c->line, n, term, 0);
         c->in_long = 0;
+        c->ctx_len = 0;
     } else {
         rc = take_line(c, c->line, n, term);
     }

@@ -518,6 +518,8 @@ typedef struct rctx {
     unsigned flags;
     int persian;
     int exercise;
+    const uint8_t *ctx;  /* text before the piece (long lines), or NULL */
+    size_t ctx_len;
     const uint8_t *s;
     nazif__edits *ed;
 } rctx;
@@ -543,6 +545,24 @@ static int bridge(const unit *u, size_t k, size_t j)
     if (q >= k || u[q].t != U_TAT) return 0;
     while (q < k && u[q].t == U_TAT) q++;
     return q < k && u[q].t == U_LET;
+}
+
+/* Is there an exercise instruction in the 256 bytes before position at
+   (reaching into the previous piece of a long line)? */
+static int exercise_before(const rctx *cx, size_t at)
+{
+    enum { LOOK = 256 };
+    uint8_t buf[2 * LOOK];
+    size_t n = 0;
+    if (at < LOOK && cx->ctx) {
+        size_t k = LOOK - at < cx->ctx_len ? LOOK - at : cx->ctx_len;
+        memcpy(buf, cx->ctx + cx->ctx_len - k, k);
+        n = k;
+    }
+    size_t from = at > LOOK ? at - LOOK : 0;
+    memcpy(buf + n, cx->s + from, at - from);
+    n += at - from;
+    return exercise_line(buf, n);
 }
 
 static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
@@ -579,10 +599,7 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
             /* an exercise's instruction comes shortly before its blanks;
                looking only there keeps long lines (cut in pieces) and
                short ones consistent */
-            if (under && cx->exercise) {
-                size_t at = u[a].pos, from = at > 256 ? at - 256 : 0;
-                if (exercise_line(cx->s + from, at - from)) return;
-            }
+            if (under && cx->exercise && exercise_before(cx, u[a].pos)) return;
             g->type = G_STRONG;
             if (sp > 0) g->rule = sep > 1 ? NZR_P4 : NZR_P3;
             else if (sep > 1) g->rule = NZR_P4;
@@ -1377,6 +1394,8 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
     cx.s = s;
     cx.ed = ed;
     cx.exercise = 0;
+    cx.ctx = scr->ctx;
+    cx.ctx_len = scr->ctx_len;
     cx.persian = 0;
     int restore = !(flags & NAZIF_NO_RESTORE);
     unit *u;
@@ -1387,7 +1406,7 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
             if (decode_units(s, 0, n, scr, &u, &k)) return NAZIF_ENOMEM;
             cx.persian = persian_line(u, k);
         }
-        cx.exercise = memchr(s, '_', n) != NULL && exercise_line(s, n);
+        cx.exercise = memchr(s, '_', n) != NULL;
     }
     cluster c;
     while (t < n) {

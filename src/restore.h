@@ -43,6 +43,11 @@ void nazif__edits_free(nazif__edits *e);
 typedef struct nazif__rscratch {
     void *units;
     size_t cap;
+    /* the text just before s when s is a piece of a longer line (the
+       cleaner's long-line mode), so that context rules see across the cut;
+       NULL otherwise */
+    const uint8_t *ctx;
+    size_t ctx_len;
 } nazif__rscratch;
 
 void nazif__rscratch_free(nazif__rscratch *r);

@@ -362,6 +362,24 @@ static void test_long_line(void)
     CHECK(ch && m == n && o && memcmp(ch, o, n) == 0);
     free(ch);
     free(o);
+    /* an exercise instruction just before the long-line cut still
+       protects the blank after it (context carried across pieces) */
+    for (size_t k = 0; k < 400; k += 37) {
+        const char *tail = " أكمل: تـ_ـفاح، سـ_ـارة. ";
+        size_t pad = 65000 + k, tl = strlen(tail);
+        char *ex = malloc(pad + tl + 70000);
+        memset(ex, 'x', pad);
+        for (size_t i = 100; i < pad; i += 100) ex[i] = ' ';
+        memcpy(ex + pad, tail, tl);
+        size_t len = pad + tl;
+        for (size_t i = 0; i < 20000; i++) ex[len++] = i % 5 ? 'y' : ' ';
+        ex[len++] = '\n';
+        size_t on;
+        char *o = clean1(ex, len, 0, &on);
+        CHECK_MSG(o && on == len && memcmp(o, ex, len) == 0, "exercise across the cut, k=%zu", k);
+        free(o);
+        free(ex);
+    }
     /* no spaces at all: cut at character boundaries, stays valid */
     memset(in, 'x', 200000);
     memcpy(in + 65530, "\xd8\xa8\xd8\xa8\xd8\xa8", 6);
