@@ -1037,24 +1037,10 @@ typedef struct searcher {
 
 static int json_str(sbuf *b, const char *s, size_t n)
 {
-    if (sb_c(b, '"')) return -1;
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        const unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        if (sb_put(b, s + run, i - run)) return -1;
-        run = i + 1;
-        char e[8];
-        if (c == '"') memcpy(e, "\\\"", 3);
-        else if (c == '\\') memcpy(e, "\\\\", 3);
-        else if (c == '\n') memcpy(e, "\\n", 3);
-        else if (c == '\t') memcpy(e, "\\t", 3);
-        else if (c == '\r') memcpy(e, "\\r", 3);
-        else snprintf(e, sizeof e, "\\u%04x", c);
-        if (sb_put(b, e, strlen(e))) return -1;
-    }
-    if (sb_put(b, s + run, n - run)) return -1;
-    return sb_c(b, '"');
+    if (sb_reserve(b, NAZIF_JSON_STRING_BOUND(n))) return -1;
+    b->n += nazif_json_string(s, n, b->p + b->n);
+    b->p[b->n] = '\0';
+    return 0;
 }
 
 /* Text with the marks rendered: ANSI bold red, or [ ]; line ends become

@@ -148,48 +148,23 @@ static inline char *put_bytes(char *p, const char *s, size_t n)
     return e;
 }
 
-/* A JSON string; the library's output is valid UTF-8, the original bytes
-   may not be: bytes that do not form UTF-8 become \ufffd. */
+/* A JSON string, by the library's encoder (bytes that do not form UTF-8
+   become \ufffd), written in place when it fits in the buffer. */
 static void ob_json(obuf *o, const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    ob_c(o, '"');
-    for (size_t i = 0; i < n;) {
-        unsigned char b = p[i];
-        if (b == '"' || b == '\\') {
-            ob_c(o, '\\');
-            ob_c(o, (char)b);
-            i++;
-        } else if (b < 0x20) {
-            static const char hex[] = "0123456789abcdef";
-            char e[6] = {'\\', 'u', '0', '0', hex[b >> 4], hex[b & 15]};
-            if (b == '\n') ob_put(o, "\\n", 2);
-            else if (b == '\t') ob_put(o, "\\t", 2);
-            else if (b == '\r') ob_put(o, "\\r", 2);
-            else ob_put(o, e, 6);
-            i++;
-        } else if (b < 0x80) {
-            ob_c(o, (char)b);
-            i++;
-        } else {
-            size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-            int ok = need > 0 && b <= 0xF4 && i + need <= n;
-            for (size_t k = 1; ok && k < need; k++)
-                if ((p[i + k] & 0xC0) != 0x80) ok = 0;
-            if (ok && need == 3 && b == 0xE0 && p[i + 1] < 0xA0) ok = 0;
-            if (ok && need == 3 && b == 0xED && p[i + 1] > 0x9F) ok = 0;
-            if (ok && need == 4 && b == 0xF0 && p[i + 1] < 0x90) ok = 0;
-            if (ok && need == 4 && b == 0xF4 && p[i + 1] > 0x8F) ok = 0;
-            if (ok) {
-                ob_put(o, s + i, need);
-                i += need;
-            } else {
-                ob_put(o, "\\ufffd", 6);
-                i++;
-            }
-        }
+    size_t need = NAZIF_JSON_STRING_BOUND(n);
+    if (need <= o->cap) {
+        if (o->n + need > o->cap) ob_flush(o);
+        o->n += nazif_json_string(s, n, o->p + o->n);
+        return;
     }
-    ob_c(o, '"');
+    char *d = malloc(need);
+    if (!d) {
+        o->err = 1;
+        return;
+    }
+    ob_put(o, d, nazif_json_string(s, n, d));
+    free(d);
 }
 
 /* ---- help --------------------------------------------------------------- */

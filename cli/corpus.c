@@ -100,8 +100,8 @@ __attribute__((format(printf, 2, 3))) static void sb_printf(sbuf *b, const char 
 
 static void sb_json(sbuf *b, const char *s, size_t n)
 {
-    char *d = sb_reserve(b, NAZIF__JSON_ENCODE_BOUND(n));
-    b->n += nazif__json_encode(s, n, d);
+    char *d = sb_reserve(b, NAZIF_JSON_STRING_BOUND(n));
+    b->n += nazif_json_string(s, n, d);
 }
 
 static void sb_free(sbuf *b)

@@ -88,68 +88,19 @@ static void usage_clean(FILE *f)
 
 /* ---- JSON --------------------------------------------------------------- */
 
-/* Length of a valid UTF-8 sequence at p[0..n), or 0 when it is not one. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
-{
-    unsigned char b = p[0];
-    if (b < 0x80) return 1;
-    size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-    if (need == 0 || b > 0xF4 || need > n) return 0;
-    for (size_t k = 1; k < need; k++)
-        if ((p[k] & 0xC0) != 0x80) return 0;
-    if (b == 0xE0 && p[1] < 0xA0) return 0;
-    if (b == 0xED && p[1] > 0x9F) return 0;
-    if (b == 0xF0 && p[1] < 0x90) return 0;
-    if (b == 0xF4 && p[1] > 0x8F) return 0;
-    return need;
-}
-
-static int valid_utf8(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    for (size_t i = 0; i < n;) {
-        size_t k = utf8_seq(p + i, n - i);
-        if (!k) return 0;
-        i += k;
-    }
-    return 1;
-}
-
-/* Write s as a JSON string; bytes that are not valid UTF-8 become U+FFFD
-   (the report then also carries the bytes in hex). */
+/* Write s as a JSON string (the library's encoder: bytes that are not
+   UTF-8 become \ufffd; the report then also carries them in hex). */
 static void json_str(FILE *f, const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    fputc('"', f);
-    for (size_t i = 0; i < n;) {
-        unsigned char b = p[i];
-        if (b == '"' || b == '\\') {
-            fputc('\\', f);
-            fputc(b, f);
-            i++;
-        } else if (b < 0x20) {
-            switch (b) {
-            case '\n': fputs("\\n", f); break;
-            case '\r': fputs("\\r", f); break;
-            case '\t': fputs("\\t", f); break;
-            default: fprintf(f, "\\u%04x", b); break;
-            }
-            i++;
-        } else if (b < 0x80) {
-            fputc(b, f);
-            i++;
-        } else {
-            size_t need = utf8_seq(p + i, n - i);
-            if (need) {
-                fwrite(p + i, 1, need, f);
-                i += need;
-            } else {
-                fputs("\\ufffd", f);
-                i++;
-            }
-        }
+    char small[512];
+    size_t need = NAZIF_JSON_STRING_BOUND(n);
+    char *d = need <= sizeof small ? small : malloc(need);
+    if (!d) {
+        fputs("\"\"", f);
+        return;
     }
-    fputc('"', f);
+    fwrite(d, 1, nazif_json_string(s, n, d), f);
+    if (d != small) free(d);
 }
 
 static const char *kind_name(int kind)
@@ -182,7 +133,7 @@ static int on_change(void *vctx, const nazif_change *ch)
                 (unsigned long long)ch->line, (unsigned long long)ch->offset,
                 (unsigned long long)ch->length, kind_name(ch->kind), ch->rule);
         json_str(f, ch->original, ch->length);
-        if (!valid_utf8(ch->original, ch->length)) {
+        if (!nazif_utf8_valid(ch->original, ch->length)) {
             fputs(",\"original_hex\":\"", f);
             for (size_t i = 0; i < ch->length; i++)
                 fprintf(f, "%02x", (unsigned char)ch->original[i]);

@@ -24,8 +24,8 @@
 
 static int valid_utf8(const unsigned char *s, size_t n)
 {
-    char *tmp = malloc(NAZIF__JSON_ENCODE_BOUND(n));
-    const size_t k = nazif__json_encode((const char *)s, n, tmp);
+    char *tmp = malloc(NAZIF_JSON_STRING_BOUND(n));
+    const size_t k = nazif_json_string((const char *)s, n, tmp);
     int ok = 1;
     for (size_t i = 0; i + 6 <= k && ok; i++)
         if (memcmp(tmp + i, "\\ufffd", 6) == 0) ok = 0;
@@ -57,9 +57,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t dl;
     if (nazif__json_decode(line + sp.vstart, raw, dec, &dl, &ep)) FAIL("J-decode: found value does not decode");
     if (dl > raw) FAIL("J-decode: decoded longer than raw");
-    char *enc = malloc(NAZIF__JSON_ENCODE_BOUND(dl));
-    const size_t el = nazif__json_encode(dec, dl, enc);
-    if (el > NAZIF__JSON_ENCODE_BOUND(dl)) FAIL("J-round: encode past its bound");
+    char *enc = malloc(NAZIF_JSON_STRING_BOUND(dl));
+    const size_t el = nazif_json_string(dec, dl, enc);
+    if (el > NAZIF_JSON_STRING_BOUND(dl)) FAIL("J-round: encode past its bound");
     char *back = malloc(el + 1);
     size_t bl;
     if (nazif__json_decode(enc, el, back, &bl, &ep)) FAIL("J-round: encoded text does not decode");

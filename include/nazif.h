@@ -513,6 +513,26 @@ int nazif_tokenize(const char *text, size_t len, const nazif_token_options *opts
  */
 int nazif_stem_light(const char *word, size_t len, size_t *start, size_t *stem_len);
 
+/* ------------------------------------------------------------------------ */
+/* Small utilities for tools and bindings                                   */
+/* ------------------------------------------------------------------------ */
+
+/** The most bytes nazif_json_string() writes for len input bytes. */
+#define NAZIF_JSON_STRING_BOUND(len) (6u * (len) + 2u)
+
+/**
+ * Write text[0..len) as a JSON string, quotes included, to dst, which must
+ * hold NAZIF_JSON_STRING_BOUND(len) bytes; returns the bytes written (no
+ * NUL).  " \ and control characters are escaped (\n \r \t \b \f or
+ * \u00XX), U+2028/U+2029 too; other valid UTF-8 is copied as it is; bytes
+ * that are not valid UTF-8 become \ufffd, so the result is always valid
+ * JSON in valid UTF-8.
+ */
+size_t nazif_json_string(const char *text, size_t len, char *dst);
+
+/** 1 when s[0..len) is valid UTF-8 (RFC 3629), else 0. */
+int nazif_utf8_valid(const char *s, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

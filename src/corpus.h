@@ -49,16 +49,7 @@ int nazif__json_find(const char *line, size_t len, const char *key, size_t klen,
 int nazif__json_decode(const char *raw, size_t len, char *dst, size_t *dlen,
                        size_t *errpos);
 
-/* The most bytes nazif__json_encode() writes for n input bytes. */
-#define NAZIF__JSON_ENCODE_BOUND(n) (6u * (n) + 2u)
-
-/*
- * Write s[0..n) as a JSON string (with quotes) to dst, which must hold
- * NAZIF__JSON_ENCODE_BOUND(n) bytes; returns the bytes written.  " \ and
- * control characters are escaped (\n \r \t \b \f or \u00XX), U+2028/2029
- * too; other valid UTF-8 is copied; invalid bytes become \ufffd.
- */
-size_t nazif__json_encode(const char *s, size_t n, char *dst);
+/* Encoding a JSON string is public: nazif_json_string() in nazif.h. */
 
 /* ---- WARC ------------------------------------------------------------------ */
 

@@ -347,7 +347,7 @@ static size_t utf8_len(const unsigned char *p, size_t n)
     return need;
 }
 
-size_t nazif__json_encode(const char *str, size_t n, char *dst)
+size_t nazif_json_string(const char *str, size_t n, char *dst)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *s = (const unsigned char *)str;

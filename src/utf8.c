@@ -37,6 +37,23 @@ uint32_t nazif__utf8_decode(const uint8_t *s, size_t n, size_t *len)
     return cp;
 }
 
+int nazif_utf8_valid(const char *str, size_t len)
+{
+    const uint8_t *s = (const uint8_t *)str;
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        uint32_t cp = nazif__utf8_decode(s + i, len - i, &n);
+        /* U+FFFD itself (EF BF BD) is valid; any other FFFD is an error */
+        if (cp == NAZIF__BAD && !(n == 3 && s[i] == 0xEF)) return 0;
+        i += n;
+    }
+    return 1;
+}
+
 size_t nazif__utf8_encode(uint32_t cp, uint8_t *out)
 {
     if (cp < 0x80) {

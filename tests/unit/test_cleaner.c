@@ -309,6 +309,16 @@ static void test_api(void)
     CHECK(strcmp(nazif_version(), NAZIF_VERSION_STRING) == 0);
     for (int e = 0; e >= -7; e--) CHECK(nazif_strerror(e) != NULL);
     CHECK(nazif_clean_bound(10) >= 30);
+    CHECK(nazif_utf8_valid("", 0) == 1);
+    CHECK(nazif_utf8_valid("abc \xd8\xa8 \xef\xbf\xbd", 10) == 1);
+    CHECK(nazif_utf8_valid("\xd8", 1) == 0);
+    CHECK(nazif_utf8_valid("\xed\xa0\x80", 3) == 0); /* a surrogate */
+    CHECK(nazif_utf8_valid("\xc0\x80", 2) == 0);     /* overlong */
+    {
+        char js[NAZIF_JSON_STRING_BOUND(6)];
+        size_t jn = nazif_json_string("a\"\n\xff\xd8\xa8", 6, js);
+        CHECK(jn == 15 && memcmp(js, "\"a\\\"\\n\\ufffd\xd8\xa8\"", jn) == 0);
+    }
 
     /* the callback can stop the cleaner */
     nazif_clean_options_init(&o);

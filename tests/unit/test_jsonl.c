@@ -80,8 +80,8 @@ int main(void)
     /* encode: escapes, U+2028, invalid bytes -> \ufffd, Arabic copied */
     {
         const char in[] = "\"q\" \\ \n\t\x01 \xe2\x80\xa8 \xff \xd8\xa7\xe2\x80\x99";
-        char out[NAZIF__JSON_ENCODE_BOUND(sizeof in)];
-        const size_t n = nazif__json_encode(in, sizeof in - 1, out);
+        char out[NAZIF_JSON_STRING_BOUND(sizeof in)];
+        const size_t n = nazif_json_string(in, sizeof in - 1, out);
         out[n] = 0;
         CHECK_EQ_STR(out, "\"\\\"q\\\" \\\\ \\n\\t\\u0001 \\u2028 \\ufffd \xd8\xa7\xe2\x80\x99\"");
         /* round trip */
