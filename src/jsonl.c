@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "corpus.h"
+#include "internal.h"
 
 #define MAX_DEPTH 256
 
@@ -251,26 +252,7 @@ int nazif__json_find(const char *line, size_t len, const char *key, size_t klen,
 
 static size_t put_utf8(char *d, unsigned cp)
 {
-    if (cp < 0x80) {
-        d[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        d[0] = (char)(0xC0 | (cp >> 6));
-        d[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        d[0] = (char)(0xE0 | (cp >> 12));
-        d[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        d[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    d[0] = (char)(0xF0 | (cp >> 18));
-    d[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    d[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    d[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
+    return nazif__utf8_encode(cp, (uint8_t *)d);
 }
 
 int nazif__json_decode(const char *raw, size_t len, char *dst, size_t *dlen, size_t *errpos)
