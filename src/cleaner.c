@@ -383,31 +383,6 @@ static int take_line(nazif_cleaner *c, const uint8_t *line, size_t n, size_t ter
     return decide(c, 0);
 }
 
-/*
- * Where to cut a long line held in line[0..n): at a space whose
- * neighbourhood cannot be part of a split word (no separator before it, no
- * tatweel or separator after it), searching back from the end; failing
- * that, at the last character boundary.  Depends on the bytes only.
- */
-static size_t long_cut(const uint8_t *s, size_t n, int *in_word)
-{
-    *in_word = 0;
-    size_t lo = n / 2;
-    for (size_t i = n - 4; i > lo; i--) {
-        if (s[i] != ' ' || s[i - 1] == ' ') continue;
-        uint8_t p = s[i - 1];
-        if (p == '.' || p == ',' || p == '*' || p == '-' || p == '_' || p == '/' || p == '~')
-            continue;
-        if (s[i + 1] == 0xD9 && s[i + 2] == 0x80) continue; /* tatweel */
-        if (s[i + 1] == '.' || s[i + 1] == ' ') continue;
-        return i + 1;
-    }
-    *in_word = 1;
-    size_t i = n;
-    while (i > n - 4 && (s[i - 1] & 0xC0) == 0x80) i--;
-    if (i > n - 4 && s[i - 1] >= 0xC0) return i - 1; /* before a lead byte */
-    return n;
-}
 
 /* Restore and queue the piece line[0..n) of a long line (term: line end). */
 static int take_piece(nazif_cleaner *c, const uint8_t *p, size_t n, size_t term, int cut_in_word)
@@ -446,7 +421,7 @@ static int long_piece(nazif_cleaner *c)
 {
     int rc;
     int in_word;
-    size_t cut = long_cut(c->line, c->line_len, &in_word);
+    size_t cut = nazif__line_cut(c->line, c->line_len, &in_word);
     if (!c->in_long) {
         /* a new long line: it is content; decide everything before it with
            it as look-ahead, then stream it */

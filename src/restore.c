@@ -1462,6 +1462,32 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
     return ed->oom ? NAZIF_ENOMEM : 0;
 }
 
+/*
+ * Where to cut a long line held in line[0..n): at a space whose
+ * neighbourhood cannot be part of a split word (no separator before it, no
+ * tatweel or separator after it), searching back from the end; failing
+ * that, at the last character boundary.  Depends on the bytes only.
+ */
+size_t nazif__line_cut(const uint8_t *s, size_t n, int *in_word)
+{
+    *in_word = 0;
+    size_t lo = n / 2;
+    for (size_t i = n - 4; i > lo; i--) {
+        if (s[i] != ' ' || s[i - 1] == ' ') continue;
+        uint8_t p = s[i - 1];
+        if (p == '.' || p == ',' || p == '*' || p == '-' || p == '_' || p == '/' || p == '~')
+            continue;
+        if (s[i + 1] == 0xD9 && s[i + 2] == 0x80) continue; /* tatweel */
+        if (s[i + 1] == '.' || s[i + 1] == ' ') continue;
+        return i + 1;
+    }
+    *in_word = 1;
+    size_t i = n;
+    while (i > n - 4 && (s[i - 1] & 0xC0) == 0x80) i--;
+    if (i > n - 4 && s[i - 1] >= 0xC0) return i - 1; /* before a lead byte */
+    return n;
+}
+
 void nazif__rscratch_free(nazif__rscratch *r)
 {
     free(r->units);

@@ -57,6 +57,16 @@ void nazif__rscratch_free(nazif__rscratch *r);
 #define NAZIF__CONT_LEFT 0x100u
 #define NAZIF__CONT_RIGHT 0x200u
 
+/*
+ * Where to cut a line piece s[0..n) (n > 8) that is too long to hold: after
+ * a space that cannot be part of a split word, searching back from the end
+ * through the second half; failing that, at a character boundary near the
+ * end, and then *in_word is 1.  Depends on the bytes only, so the cut never
+ * depends on how the input arrived.  Shared by the cleaner and the
+ * tokenizer so that both see the same pieces.
+ */
+size_t nazif__line_cut(const uint8_t *s, size_t n, int *in_word);
+
 /* Longest cluster (bytes) that is analysed as a word. */
 #define NAZIF__MAX_WORD 512u
 

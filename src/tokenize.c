@@ -748,29 +748,13 @@ static int feed_edit(walk *w, const uint8_t *s, const nazif__edit *ed, const uin
 
 /* ---- lines -------------------------------------------------------------- */
 
-/*
- * Where to cut a piece of at most NAZIF_LINE_WINDOW bytes off a longer line
- * s[0..n): after a space that cannot be inside a split word (no separator
- * before it, no tatweel, space or dot after it), searching back from the
- * window's end; failing that, at the last character boundary.  Depends on
- * the bytes only.
- */
+/* Where the tokenizer cuts a line longer than NAZIF_LINE_WINDOW: where the
+   cleaner does (nazif__line_cut), so both see the same pieces. */
 static size_t piece_cut(const uint8_t *s, size_t n)
 {
-    size_t lim = NAZIF_LINE_WINDOW;
-    if (n <= lim) return n;
-    for (size_t i = lim - 4; i > lim / 2; i--) {
-        if (s[i] != ' ' || s[i - 1] == ' ') continue;
-        uint8_t p = s[i - 1];
-        if (p == '.' || p == ',' || p == '*' || p == '-' || p == '_' || p == '/' || p == '~')
-            continue;
-        if (s[i + 1] == 0xD9 && s[i + 2] == 0x80) continue; /* tatweel */
-        if (s[i + 1] == '.' || s[i + 1] == ' ') continue;
-        return i + 1;
-    }
-    size_t i = lim;
-    while (i > lim - 4 && (s[i] & 0xC0) == 0x80) i--;
-    return i;
+    if (n <= NAZIF_LINE_WINDOW) return n;
+    int in_word;
+    return nazif__line_cut(s, NAZIF_LINE_WINDOW, &in_word);
 }
 
 static int do_piece(walk *w, const uint8_t *s, size_t n)
