@@ -993,8 +993,10 @@ typedef struct wordplan {
     const char *evidence;
 } wordplan;
 
-static void emit_unit_out(wbuf *w, const unit *x, const uint8_t *s, int map_look,
-                          int *letters, int split_after)
+/* Append unit x as it goes out: a presentation form as its letters, a
+   look-alike as its Arabic letter (when map_look), anything else as it
+   stands.  Counts the letters written. */
+static void emit_unit_out(wbuf *w, const unit *x, const uint8_t *s, int map_look, int *letters)
 {
     if (x->t == U_LET && (x->cls & NZ_PRESFORM)) {
         uint32_t base[4];
@@ -1002,10 +1004,7 @@ static void emit_unit_out(wbuf *w, const unit *x, const uint8_t *s, int map_look
         if (m > 0) {
             for (int j = 0; j < m; j++) {
                 wb_cp(w, base[j]);
-                if (nazif__uclass(base[j]) & NZ_LETTER) {
-                    (*letters)++;
-                    if (*letters == split_after) wb_cp(w, ' ');
-                }
+                if (nazif__uclass(base[j]) & NZ_LETTER) (*letters)++;
             }
             return;
         }
@@ -1015,7 +1014,6 @@ static void emit_unit_out(wbuf *w, const unit *x, const uint8_t *s, int map_look
         if (b) {
             wb_cp(w, b);
             (*letters)++;
-            if (*letters == split_after) wb_cp(w, ' ');
             return;
         }
     }
@@ -1025,10 +1023,7 @@ static void emit_unit_out(wbuf *w, const unit *x, const uint8_t *s, int map_look
     }
     memcpy(w->b + w->n, s + x->pos, x->len);
     w->n += x->len;
-    if (x->t == U_LET) {
-        (*letters)++;
-        /* the space goes after the letter's marks: see write_word */
-    }
+    if (x->t == U_LET) (*letters)++;
 }
 
 static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
@@ -1042,7 +1037,7 @@ static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
     for (int k = pl->from; k <= pl->to; k++) {
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             if (i == pl->skip_unit) continue;
-            emit_unit_out(&w, &u[i], cx->s, pl->map_look, &letters, -1);
+            emit_unit_out(&w, &u[i], cx->s, pl->map_look, &letters);
             /* P10: the space goes after a letter and all its marks */
             if (pl->split_after > 0 && letters == pl->split_after &&
                 (i + 1 >= c->p[k].b || u[i + 1].t != U_MARK)) {
@@ -1319,7 +1314,6 @@ static int analyse_cluster(const rctx *cx, cluster *c)
         while (k < c->np) {
             int ng = 0;
             int strong = 0;
-            int start = k;
             for (;;) {
                 int s0 = k;
                 while (k + 1 < c->np && c->g[k].join) {
@@ -1337,7 +1331,6 @@ static int analyse_cluster(const rctx *cx, cluster *c)
                 }
                 break;
             }
-            (void)start;
             if (ng >= 2) decide_bare_run(cx, c, gs, ge, ng, strong);
             k++;
         }
