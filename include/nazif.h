@@ -533,6 +533,125 @@ size_t nazif_json_string(const char *text, size_t len, char *dst);
 /** 1 when s[0..len) is valid UTF-8 (RFC 3629), else 0. */
 int nazif_utf8_valid(const char *s, size_t len);
 
+/* ------------------------------------------------------------------------ */
+/* HTML to text (corpus building)                                           */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * nazif_html_to_text() turns one HTML document into plain UTF-8 text, one
+ * paragraph per line, ready for the cleaner (whose boilerplate classifier
+ * and restorer work line by line).  It is a single linear pass with no
+ * allocation and no state outside the call, so it is thread-safe.
+ *
+ * Charset, first that applies (WHATWG "encoding sniffing", simplified):
+ *   1. a byte order mark (UTF-8; UTF-16 is NAZIF_CHARSET_UNSUPPORTED);
+ *   2. the charset of the HTTP Content-Type (options.content_type);
+ *   3. <meta charset=...> or <meta http-equiv=content-type content=
+ *      "...charset=..."> starting in the first 2048 bytes;
+ *   4. nothing declared: UTF-8, unless the bytes are not UTF-8 (more
+ *      invalid sequences than valid multi-byte ones): then windows-1256,
+ *      the default browsers use in Arabic locales.
+ * Decoded: UTF-8, windows-1256, ISO-8859-6, windows-1252 (which is also
+ * what the labels ISO-8859-1 and US-ASCII mean, as in browsers), with all
+ * WHATWG labels of these.  A declared charset outside these (Shift_JIS,
+ * UTF-16, ...) gives NAZIF_CHARSET_UNSUPPORTED in info: the text is then
+ * decoded as UTF-8 (ASCII right, the rest U+FFFD) and callers building a
+ * corpus should drop it.  Invalid UTF-8 and undefined ISO-8859-6 bytes
+ * become U+FFFD (counted in info.invalid).
+ *
+ * Markup:
+ *   - character references: the HTML5 named ones (2231, legacy forms
+ *     without ';' as in text: "&copy2024" -> "©2024"), &#DDD; and
+ *     &#xHHH; with HTML5's fixes (0, surrogates and > U+10FFFF -> U+FFFD,
+ *     &#128;..&#159; -> windows-1252); unknown ones stay as written;
+ *   - dropped with their content: script, style, noscript, iframe,
+ *     noembed, noframes, xmp, textarea, template, object, svg, math,
+ *     canvas, video, audio, datalist; comments, CDATA sections, doctype
+ *     and processing instructions; page furniture: nav, aside, select,
+ *     button, and header and footer outside article / main (an article's
+ *     own header holds its headline) -- unless NAZIF_HTML_KEEP_FURNITURE.
+ *     form is NOT dropped: ASP.NET pages wrap the whole page in one;
+ *   - title: dropped, or with NAZIF_HTML_TITLE the first <title>'s text
+ *     is a line of its own -- the first line, as the title sits in the
+ *     head (Common Crawl's WET files start the same way);
+ *   - block elements (p, div, br, li, h1-h6, tr, td, th, table, ul, ol,
+ *     dl, dt, dd, article, section, main, blockquote, pre, figure, hr,
+ *     ...) end the line; inline elements (a, span, b, font, ...) do not;
+ *   - white space (space, tab, CR, LF, FF, VT, U+00A0 / &nbsp;) collapses
+ *     to one space inside a line; inside pre/listing every white-space
+ *     character of a line stays (as a space) and its line ends stay line
+ *     ends; lines are trimmed; there are no empty lines and no final
+ *     newline; NUL and other C0 controls are dropped.
+ * Malformed input is read as HTML5 parsers read it: a '<' not followed by
+ * a letter, '/', '!' or '?' is text; a tag cut off by the end of the input
+ * is dropped; quoted attribute values may hold '>'.  An element dropped
+ * with its content (furniture, svg, template, ...) whose end tag never
+ * comes would swallow the rest of the page: then the pass restarts once
+ * at that element with no such dropping for the rest of the document, so
+ * a stray <nav> loses no text (at most two passes over the input).
+ * script, style and the other raw-text elements run to the end of the
+ * input when unclosed, as in browsers.
+ */
+
+/** Options of nazif_html_to_text(); set up with nazif_html_options_init(). */
+#define NAZIF_HTML_OPTIONS_VERSION 1
+#define NAZIF_HTML_TITLE 0x01u          /* the <title> text as the first line */
+#define NAZIF_HTML_KEEP_FURNITURE 0x02u /* keep nav, aside, header, footer, select, button */
+
+typedef struct nazif_html_options {
+    unsigned version;         /* NAZIF_HTML_OPTIONS_VERSION */
+    unsigned flags;           /* NAZIF_HTML_* */
+    /* The HTTP Content-Type value ("text/html; charset=windows-1256") or a
+       bare charset label ("cp1256"); NULL (or length 0) when unknown. */
+    const char *content_type;
+    size_t content_type_len;
+} nazif_html_options;
+
+/** Defaults: version set, flags 0, no content type. */
+void nazif_html_options_init(nazif_html_options *opts);
+
+/* Charsets (nazif_html_info.charset). */
+#define NAZIF_CHARSET_UTF8 0
+#define NAZIF_CHARSET_WINDOWS_1256 1
+#define NAZIF_CHARSET_ISO_8859_6 2
+#define NAZIF_CHARSET_WINDOWS_1252 3
+#define NAZIF_CHARSET_UNSUPPORTED 4 /* declared, but not one of the above */
+
+/* Where the charset came from (nazif_html_info.charset_source). */
+#define NAZIF_CHARSET_FROM_DEFAULT 0 /* nothing declared, bytes are UTF-8 */
+#define NAZIF_CHARSET_FROM_BOM 1
+#define NAZIF_CHARSET_FROM_HTTP 2    /* options.content_type */
+#define NAZIF_CHARSET_FROM_META 3
+#define NAZIF_CHARSET_FROM_SNIFF 4   /* nothing declared, bytes not UTF-8 */
+
+typedef struct nazif_html_info {
+    int charset;         /* NAZIF_CHARSET_* used for the document */
+    int charset_source;  /* NAZIF_CHARSET_FROM_* */
+    size_t invalid;      /* byte sequences decoded as U+FFFD */
+} nazif_html_info;
+
+/**
+ * The most bytes nazif_html_to_text() writes for len input bytes: every
+ * input byte gives at most 3 output bytes (a windows-1256 byte or an
+ * invalid UTF-8 byte becomes a 2- or 3-byte UTF-8 character; references,
+ * tags and white space shrink).  For len <= SIZE_MAX / 3.
+ */
+#define NAZIF_HTML_BOUND(len) (3u * (size_t)(len))
+
+/**
+ * Extract the text of html[0..len) into dst (cap bytes; no NUL is added)
+ * and set *out_len.  opts may be NULL (defaults); info may be NULL.
+ * Returns NAZIF_OK; 1 when dst was too small (dst then holds the text up
+ * to a whole character, *out_len its length: never with cap >=
+ * NAZIF_HTML_BOUND(len)); NAZIF_EINVAL for NULL pointers (html may be
+ * NULL when len is 0) or an unknown options version.
+ */
+int nazif_html_to_text(const char *html, size_t len, const nazif_html_options *opts,
+                       char *dst, size_t cap, size_t *out_len, nazif_html_info *info);
+
+/** "utf-8", "windows-1256", "iso-8859-6", "windows-1252", "unsupported". */
+const char *nazif_html_charset_name(int charset);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,47 @@
+# mk/html.mk -- HTML to text (src/html.c, issue #5 corpus mode: WARC HTML
+# responses) and its generated tables.
+#
+#   make regen-html    rewrite src/html_tables.h (charset tables from Python's
+#                      codecs, HTML5 entities from html.entities) with
+#                      tools/gen_html.py
+#   make check-html    fail when the committed header differs from what the
+#                      generator writes now (part of make check-generated)
+#   make fuzz-html     libFuzzer on fuzz/fuzz_html.c (clang), seeds in
+#                      fuzz/corpus/html/ (replayed by tests/fuzz/run.sh in
+#                      make check)
+#   make html-data     rewrite tests/corpus-data/sample-html.warc(.gz) and
+#                      the fuzz seeds (python3 only, no ANT)
+#   make bench-html    nazif_html_to_text() MB/s on an Arabic news page held
+#                      in memory (bench/html_lib.c; HTML_FILES=... for your
+#                      own pages)
+
+.PHONY: regen-html check-html fuzz-html html-data bench-html
+
+bench-html: $(BUILD)/libnazif.a
+	@mkdir -p $(BUILD)/bench
+	$(CC) -Iinclude -D_POSIX_C_SOURCE=200809L -std=c11 -O2 -o $(BUILD)/bench/html_lib bench/html_lib.c $(BUILD)/libnazif.a
+	$(BUILD)/bench/html_lib $(HTML_FILES)
+
+regen-html:
+	$(PYTHON) tools/gen_html.py -o src/html_tables.h
+
+check-html:
+	@$(PYTHON) tools/gen_html.py --check src/html_tables.h
+
+html-data:
+	cd tests/corpus-data && $(PYTHON) make-html.py
+	$(PYTHON) fuzz/corpus/make_html_seeds.py
+
+$(BUILD)/fuzz/fuzz_html: fuzz/fuzz_html.c include/nazif.h $(FUZZ_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -Iinclude -D_POSIX_C_SOURCE=200809L $(FUZZ_FLAGS) -o $@ fuzz/fuzz_html.c $(FUZZ_LIB_OBJ) -lz -lpthread
+
+fuzz-html: $(BUILD)/fuzz/fuzz_html
+	@rm -rf $(BUILD)/fuzz/corpus-html && mkdir -p $(BUILD)/fuzz/corpus-html $(BUILD)/fuzz/artifacts
+	cp fuzz/corpus/html/* $(BUILD)/fuzz/corpus-html/
+	$(BUILD)/fuzz/fuzz_html -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=25 \
+	  -artifact_prefix=$(BUILD)/fuzz/artifacts/html- $(BUILD)/fuzz/corpus-html
+	@echo "fuzz-html: no property violated in $(FUZZ_SECONDS) s"
+
+regen: regen-html
+check-generated: check-html
