@@ -4,7 +4,9 @@
 #   JSONL pipeline: nazif clean --format=jsonl (all filters, --rejected,
 #   --stats) on ANT repeated to >= 200 MB, with -j 1 and -j 2;
 #   dedup: nazif dedup (signatures, LSH clustering and the copy pass) on the
-#   same file, and on BENCH_DEDUP_DOCS documents (default 1,000,000: ANT x 99)
+#   same file, with the signatures pass alone from dedup's own phase times
+#   (printed with --progress), and on BENCH_DEDUP_DOCS documents (default
+#   1,000,000: ANT x 99)
 #   for memory; MB/s are input bytes (uncompressed) per wall-clock second,
 #   peak memory is the maximum resident set size (GNU time).
 # Env: BUILD (build), NAZIF (default $BUILD/nazif), NAZIF_SHARED, BENCH_MB (200),
@@ -42,8 +44,17 @@ run "clean --format=jsonl -j 2 (all filters)" "$NAZIF" clean --format=jsonl -j 2
     --rejected="$tmp/rej" --stats="$tmp/stats.json" "$tmp/big.jsonl"
 run "clean --format=jsonl -j 2 --filters=none" "$NAZIF" clean --format=jsonl -j 2 --no-progress \
     --filters=none "$tmp/big.jsonl"
-run "dedup -j 1 (signatures + LSH + copy)" "$NAZIF" dedup -j 1 --no-progress --out=/dev/null "$tmp/big.jsonl"
-run "dedup -j 2 (signatures + LSH + copy)" "$NAZIF" dedup -j 2 --no-progress --out=/dev/null "$tmp/big.jsonl"
+# dedup --progress ends with the time of each phase; the signatures pass
+# (read, JSON, tokenizer, MinHash) gets its own row from it
+sigrow() { # label
+  line=$(grep 'dedup: signatures' "$tmp/err" | tail -1)
+  secs=$(echo "$line" | sed 's/.*signatures \([0-9.]*\) s.*/\1/')
+  [ -n "$line" ] && printf '%-44s %8s %9.0f %10s\n' "$1" "$secs" "$(echo "$size / $secs / 1000000" | bc -l)" "-"
+}
+run "dedup -j 1 (signatures + LSH + copy)" "$NAZIF" dedup -j 1 --progress --out=/dev/null "$tmp/big.jsonl"
+sigrow "  of which signatures, -j 1"
+run "dedup -j 2 (signatures + LSH + copy)" "$NAZIF" dedup -j 2 --progress --out=/dev/null "$tmp/big.jsonl"
+sigrow "  of which signatures, -j 2"
 if [ "$DOCS" -gt 0 ]; then
   n=$(( (DOCS + 10160) / 10161 ))
   i=0; while [ $i -lt $n ]; do cat "$tmp/ant.jsonl"; i=$((i+1)); done > "$tmp/big.jsonl"

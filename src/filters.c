@@ -7,11 +7,18 @@
  *
  * One pass over the text splits it into words (runs of non-space, as
  * Gopher's text.split()), lines ('\n') and paragraphs (blank-line
- * separated), recording per unit its code-point length and a 64-bit hash.
- * The repetition rules then work on hashes in an open-addressing set that
- * lives in the context and is reused: nothing is allocated per document
- * once the scratch arrays have grown.  Lengths are in code points, as
- * Python's len() in datatrove.
+ * separated), recording per word its code-point length and a 64-bit hash,
+ * per line and paragraph its bytes and code points, and every count the
+ * rules need; runs of U+0600..U+06FF (most of an Arabic text) take a short
+ * path, two code points at a time.  The repetition rules then work on
+ * hashes in open-addressing tables that live in the context and are
+ * reused: nothing is allocated per document once the scratch arrays have
+ * grown.  Lines and paragraphs are hashed only when another one has the
+ * same byte length (else they cannot be equal); word n-grams grow one word
+ * at a time from the places where the shorter n-gram repeats (see
+ * "Word n-grams" below).  The duplicated lines are found once for the
+ * Gopher and the FineWeb rules.  Lengths are in code points, as Python's
+ * len() in datatrove.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -90,44 +97,76 @@ static const char *const stop_words[] = {
 typedef struct unit {
     uint64_t hash;
     uint32_t chars;
-    uint32_t flags; /* words: 1 has a letter or digit; lines: see LF_* */
+    uint32_t flags; /* words: 1 has a letter or digit, 2 a stop word's length */
 } unit;
+
+/* A line or a paragraph: its bytes (for the duplicate rules) and its
+   code points. */
+typedef struct span {
+    size_t start, len;
+    uint32_t chars;
+    uint32_t flags; /* lines: see LF_* */
+} span;
 
 #define LF_PUNCT 1u    /* ends with sentence punctuation */
 #define LF_BULLET 2u   /* starts with a bullet */
 #define LF_ELLIPSIS 4u /* ends with an ellipsis */
 #define LF_BLANK 8u    /* only white space */
 
+/* An open-addressing table of 64-bit keys (0 = empty) with a 32-bit value
+   each; cleared per use, sized for what goes in. */
+typedef struct htab {
+    uint64_t *key;
+    uint32_t *val;
+    size_t cap;
+} htab;
+
+/* An n-gram still in the running: it starts at word pos, its polynomial
+   hash so far and its code points. */
+typedef struct cand {
+    uint64_t h;
+    uint64_t chars;
+    size_t pos;
+    size_t slot;
+} cand;
+
+/* Slots of the stop-word table: mostly empty, so that a word that is not a
+   stop word nearly always finds an empty slot at once. */
+#define STOP_SLOTS 1024u
+
 struct nazif__filter_ctx {
-    unit *words, *lines, *paras;
+    unit *words;
+    span *lines, *paras;
     size_t nwords, nlines, nparas, cwords, clines, cparas;
-    uint64_t *set;      /* open addressing, 0 = empty */
-    uint32_t *counts;   /* next to set, for the top n-gram */
-    size_t setcap;
-    uint64_t stop[128]; /* hashes of stop words, open addressing */
+    htab t1, t2;        /* scratch tables */
+    cand *cands;        /* n-gram candidates, nwords at most */
+    size_t ccands;
+    uint64_t stop[STOP_SLOTS]; /* hashes of stop words, open addressing */
+    size_t stop_min, stop_max;  /* their shortest and longest, in bytes */
     uint8_t block[256]; /* flags of U+0600..U+06FF, see build_block() */
+    uint8_t fast[256];  /* the same | 16 where a word has a letter or digit */
 };
 
 #define HSEED 0x9E3779B97F4A7C15ull
 
-uint64_t nazif__hash64(const void *p, size_t n, uint64_t seed)
+static inline uint32_t load32le(const unsigned char *p)
 {
-    /* A simple, fast 64-bit hash: 8 bytes at a time, multiply-xorshift
-       mixing (after wyhash/murmur finalizers).  Not cryptographic. */
-    const unsigned char *s = p;
-    uint64_t h = seed ^ (n * 0xC2B2AE3D27D4EB4Full);
-    while (n >= 8) {
-        uint64_t v;
-        memcpy(&v, s, 8);
-        v *= 0x87C37B91114253D5ull;
-        v ^= v >> 31;
-        h ^= v;
-        h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull;
-        s += 8;
-        n -= 8;
-    }
-    uint64_t v = 0;
-    for (size_t i = 0; i < n; i++) v |= (uint64_t)s[i] << (8 * i);
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+
+/* A simple, fast 64-bit hash: 8 bytes at a time, multiply-xorshift
+   mixing (after wyhash/murmur finalizers).  Not cryptographic. */
+static inline uint64_t hash_block(uint64_t h, uint64_t v)
+{
+    v *= 0x87C37B91114253D5ull;
+    v ^= v >> 31;
+    h ^= v;
+    return (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull;
+}
+
+/* v: the last n % 8 bytes, little-endian */
+static inline uint64_t hash_final(uint64_t h, uint64_t v)
+{
     v *= 0x87C37B91114253D5ull;
     h ^= v ^ (v >> 31);
     h ^= h >> 32;
@@ -138,6 +177,66 @@ uint64_t nazif__hash64(const void *p, size_t n, uint64_t seed)
     return h ? h : 1;
 }
 
+static inline uint64_t hash64(const void *p, size_t n, uint64_t seed)
+{
+    const unsigned char *s = p;
+    uint64_t h = seed ^ (n * 0xC2B2AE3D27D4EB4Full);
+    while (n >= 8) {
+        uint64_t v;
+        memcpy(&v, s, 8);
+        h = hash_block(h, v);
+        s += 8;
+        n -= 8;
+    }
+    /* the last n < 8 bytes, little-endian, with two overlapping loads
+       (equal bytes overlap, so OR puts each in its place) */
+    uint64_t v = 0;
+    if (n >= 4) {
+        v = (uint64_t)load32le(s) | ((uint64_t)load32le(s + n - 4) << (8 * (n - 4)));
+    } else if (n) {
+        v = (uint64_t)s[0] | ((uint64_t)s[n >> 1] << (8 * (n >> 1))) |
+            ((uint64_t)s[n - 1] << (8 * (n - 1)));
+    }
+    return hash_final(h, v);
+}
+
+/*
+ * hash64(text + off, n, HSEED) for a word of text[0..len), without a branch
+ * on its length when it has fewer than 24 bytes and 16 bytes of the text
+ * from its start and 8 up to its end: words come in every length, and
+ * the branches of hash64() guess wrong often.  The 8-byte blocks are read
+ * as memcpy() reads them (native order), so this path is for
+ * little-endian machines, where that is the little-endian tail's order.
+ */
+static inline uint64_t hash_word(const uint8_t *text, size_t len, size_t off, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n < 24 && off + n >= 8 && off + 16 <= len) {
+        const uint8_t *s = text + off;
+        uint64_t b0, b1, w;
+        memcpy(&b0, s, 8);
+        memcpy(&b1, s + 8, 8);
+        memcpy(&w, s + n - 8, 8);
+        const uint64_t h0 = HSEED ^ (n * 0xC2B2AE3D27D4EB4Full);
+        const uint64_t h1 = hash_block(h0, b0), h2 = hash_block(h1, b1);
+        const size_t nb = n >> 3, t = n & 7;
+        const uint64_t m1 = 0 - (uint64_t)(nb == 1), m2 = 0 - (uint64_t)(nb == 2);
+        const uint64_t h = (h0 & ~(m1 | m2)) | (h1 & m1) | (h2 & m2);
+        /* the last t bytes are the top t bytes of w (none when t == 0) */
+        const uint64_t v = (w >> (8 * (8 - t) - 1)) >> 1;
+        return hash_final(h, v);
+    }
+#else
+    (void)len;
+#endif
+    return hash64(text + off, n, HSEED);
+}
+
+uint64_t nazif__hash64(const void *p, size_t n, uint64_t seed)
+{
+    return hash64(p, n, seed);
+}
+
 static void build_block(uint8_t tab[256]);
 
 int nazif__filter_new(nazif__filter_ctx **out)
@@ -145,10 +244,17 @@ int nazif__filter_new(nazif__filter_ctx **out)
     nazif__filter_ctx *fc = calloc(1, sizeof *fc);
     if (!fc) return NAZIF_ENOMEM;
     build_block(fc->block);
+    for (uint32_t cp = 0x0600; cp <= 0x06FF; cp++)
+        fc->fast[cp - 0x0600] = (uint8_t)(fc->block[cp - 0x0600] |
+            ((cp >= 0x0621 && cp <= 0x064A) || nazif__is_word_cp(cp) ? 16u : 0u));
+    fc->stop_min = (size_t)-1;
     for (size_t i = 0; i < sizeof stop_words / sizeof stop_words[0]; i++) {
-        const uint64_t h = nazif__hash64(stop_words[i], strlen(stop_words[i]), HSEED);
-        size_t k = (size_t)h & 127u;
-        while (fc->stop[k] && fc->stop[k] != h) k = (k + 1) & 127u;
+        const size_t n = strlen(stop_words[i]);
+        if (n < fc->stop_min) fc->stop_min = n;
+        if (n > fc->stop_max) fc->stop_max = n;
+        const uint64_t h = nazif__hash64(stop_words[i], n, HSEED);
+        size_t k = (size_t)h & (STOP_SLOTS - 1);
+        while (fc->stop[k] && fc->stop[k] != h) k = (k + 1) & (STOP_SLOTS - 1);
         fc->stop[k] = h;
     }
     *out = fc;
@@ -161,72 +267,85 @@ void nazif__filter_free(nazif__filter_ctx *fc)
     free(fc->words);
     free(fc->lines);
     free(fc->paras);
-    free(fc->set);
-    free(fc->counts);
+    free(fc->t1.key);
+    free(fc->t1.val);
+    free(fc->t2.key);
+    free(fc->t2.val);
+    free(fc->cands);
     free(fc);
 }
 
-static int is_stop(const nazif__filter_ctx *fc, uint64_t h)
+static inline int is_stop(const nazif__filter_ctx *fc, uint64_t h)
 {
-    size_t k = (size_t)h & 127u;
-    while (fc->stop[k]) {
+    size_t k = (size_t)h & (STOP_SLOTS - 1);
+    const int hit = fc->stop[k] == h; /* the usual answer, without a branch */
+    if (hit || !fc->stop[k]) return hit;
+    for (k = (k + 1) & (STOP_SLOTS - 1); fc->stop[k]; k = (k + 1) & (STOP_SLOTS - 1))
         if (fc->stop[k] == h) return 1;
-        k = (k + 1) & 127u;
-    }
     return 0;
 }
 
-static int push(unit **a, size_t *n, size_t *cap, unit u)
+static int grow(void **a, size_t *cap, size_t need, size_t size)
 {
-    if (*n == *cap) {
-        const size_t nc = *cap ? *cap * 2 : 256;
-        unit *p = realloc(*a, nc * sizeof *p);
-        if (!p) return -1;
-        *a = p;
-        *cap = nc;
-    }
+    if (need <= *cap) return 0;
+    size_t nc = *cap ? *cap : 256;
+    while (nc < need) nc *= 2;
+    void *p = realloc(*a, nc * size);
+    if (!p) return -1;
+    *a = p;
+    *cap = nc;
+    return 0;
+}
+
+static inline int push_word(nazif__filter_ctx *fc, unit u)
+{
+    if (fc->nwords == fc->cwords &&
+        grow((void **)&fc->words, &fc->cwords, fc->nwords + 1, sizeof *fc->words))
+        return -1;
+    fc->words[fc->nwords++] = u;
+    return 0;
+}
+
+static int push_span(span **a, size_t *n, size_t *cap, span u)
+{
+    if (*n == *cap && grow((void **)a, cap, *n + 1, sizeof **a)) return -1;
     (*a)[(*n)++] = u;
     return 0;
 }
 
-/* Make the set hold at least 2*n slots and clear it. */
-static int set_reset(nazif__filter_ctx *fc, size_t n)
+/* Make t hold at least 2*n slots (64 at least, a power of two), all empty;
+   returns the number of slots, 0 when out of memory. */
+static size_t tab_reset(htab *t, size_t n)
 {
     size_t need = 64;
     while (need < 2 * n) need *= 2;
-    if (need > fc->setcap) {
-        uint64_t *s = realloc(fc->set, need * sizeof *s);
-        if (!s) return -1;
-        fc->set = s;
-        uint32_t *c = realloc(fc->counts, need * sizeof *c);
-        if (!c) return -1;
-        fc->counts = c;
-        fc->setcap = need;
+    if (need > t->cap) {
+        uint64_t *k = realloc(t->key, need * sizeof *k);
+        if (!k) return 0;
+        t->key = k;
+        uint32_t *v = realloc(t->val, need * sizeof *v);
+        if (!v) return 0;
+        t->val = v;
+        t->cap = need;
     }
-    memset(fc->set, 0, need * sizeof *fc->set);
-    return 0;
-}
-
-static size_t set_slots(const nazif__filter_ctx *fc, size_t n)
-{
-    size_t need = 64;
-    while (need < 2 * n) need *= 2;
-    (void)fc;
+    memset(t->key, 0, need * sizeof *t->key);
     return need;
 }
 
-/* Insert h; returns the slot, *fresh says whether it was new. */
-static size_t set_add(nazif__filter_ctx *fc, size_t slots, uint64_t h, int *fresh)
+/* Find or insert key h (non-zero); returns the slot, *fresh says whether
+   it was new (its value is then 0). */
+static inline size_t tab_add(htab *t, size_t slots, uint64_t h, int *fresh)
 {
     size_t k = (size_t)(h ^ (h >> 29)) & (slots - 1);
-    while (fc->set[k]) {
-        if (fc->set[k] == h) {
+    while (t->key[k]) {
+        if (t->key[k] == h) {
             *fresh = 0;
             return k;
         }
         k = (k + 1) & (slots - 1);
     }
-    fc->set[k] = h;
+    t->key[k] = h;
+    t->val[k] = 0;
     *fresh = 1;
     return k;
 }
@@ -380,6 +499,20 @@ typedef struct pass_out {
     uint64_t newlines;
 } pass_out;
 
+/* Record the word text[off..off+n) of chars code points. */
+static inline int end_word(nazif__filter_ctx *fc, const uint8_t *text, size_t len, size_t off,
+                           size_t n, uint32_t chars, int alpha)
+{
+    /* only a word of a stop word's length can be one: the Gopher rule
+       looks up those (later, off the path of this scan) */
+    const uint32_t maybe_stop = n >= fc->stop_min && n <= fc->stop_max ? 2u : 0u;
+    unit u = {hash_word(text, len, off, n), chars, (uint32_t)alpha | maybe_stop};
+    return push_word(fc, u);
+}
+
+/* The lead byte of U+0600..U+06FF followed by a continuation byte. */
+#define AR2(s, i) (((s)[i] & 0xFCu) == 0xD8u && ((s)[(i) + 1] & 0xC0u) == 0x80u)
+
 static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_out *po,
                       nazif__script_counts *sc)
 {
@@ -395,6 +528,69 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
     int line_has = 0;
     int para_has = 0;
     for (size_t i = 0; i <= len;) {
+        if (i + 1 < len && AR2(s, i)) {
+            /* A run of U+0600..U+06FF, the bulk of Arabic text: none of
+               them is white space, '\n', '\r', '#' or '.', so the run only
+               adds to the counts of the word, line and text. */
+            if (!in_word) {
+                in_word = 1;
+                wstart = i;
+                wchars = 0;
+                walpha = 0;
+            }
+            uint32_t n = 0, ar = 0;
+            unsigned acc = 0;
+            size_t j = i;
+            /* two code points at a time while both are in the block */
+            while (j + 3 < len && (load32le(s + j) & 0xC0FCC0FCu) == 0x80D880D8u) {
+                /* U+0600 + ((lead & 3) << 6 | (cont & 0x3F)) */
+                const unsigned f0 = fc->fast[((s[j] & 3u) << 6) | (s[j + 1] & 0x3Fu)];
+                const unsigned f1 = fc->fast[((s[j + 2] & 3u) << 6) | (s[j + 3] & 0x3Fu)];
+                ar += ((f0 >> 3) & 1u) + ((f1 >> 3) & 1u);
+                acc |= f0 | f1;
+                n += 2;
+                j += 4;
+            }
+            if (j + 1 < len) {
+                /* one more when it is in the block (odd lengths): no branch */
+                const unsigned ok = ((s[j] & 0xFCu) == 0xD8u) & ((s[j + 1] & 0xC0u) == 0x80u);
+                const unsigned f = fc->fast[((s[j] & 3u) << 6) | (s[j + 1] & 0x3Fu)] & (0u - ok);
+                ar += (f >> 3) & 1u;
+                acc |= f;
+                n += ok;
+                j += 2 * ok;
+            }
+            if (!line_has) first_cp = 0x0600u + (((s[i] & 3u) << 6) | (s[i + 1] & 0x3Fu));
+            line_has = 1;
+            last_cp = 0x0600u + (((s[j - 2] & 3u) << 6) | (s[j - 1] & 0x3Fu));
+            prev2_cp = n > 1 ? 0x0600u + (((s[j - 4] & 3u) << 6) | (s[j - 3] & 0x3Fu)) : prev_cp;
+            prev_cp = last_cp;
+            wf |= acc & 7u;
+            walpha |= (int)((acc >> 4) & 1u);
+            sc->letters += ar;
+            sc->arabic += ar;
+            po->chars += n;
+            po->chars_nonl += n;
+            wchars += n;
+            lchars += n;
+            i = j;
+            continue;
+        }
+        if (i < len && s[i] == ' ') {
+            /* the space between words: what the general step below does */
+            po->chars++;
+            po->chars_nonl++;
+            if (in_word) {
+                word_end(sc, &wf);
+                if (end_word(fc, s, len, wstart, i - wstart, wchars, walpha)) return -1;
+                in_word = 0;
+            }
+            lchars++;
+            prev2_cp = prev_cp;
+            prev_cp = ' ';
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t k = 1;
         if (i == len) {
@@ -423,8 +619,7 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
         if (sp) {
             if (in_word) {
                 word_end(sc, &wf);
-                unit u = {nazif__hash64(s + wstart, i - wstart, HSEED), wchars, (uint32_t)walpha};
-                if (push(&fc->words, &fc->nwords, &fc->cwords, u)) return -1;
+                if (end_word(fc, s, len, wstart, i - wstart, wchars, walpha)) return -1;
                 in_word = 0;
             }
         } else {
@@ -460,13 +655,13 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
                 if (last_cp == 0x2026 || (last_cp == '.' && prev_cp == '.' && prev2_cp == '.'))
                     f |= LF_ELLIPSIS;
             }
-            unit u = {line_has ? nazif__hash64(s + lstart, le - lstart, HSEED) : 0, lchars, f};
-            if (push(&fc->lines, &fc->nlines, &fc->clines, u)) return -1;
+            span u = {lstart, le - lstart, lchars, f};
+            if (push_span(&fc->lines, &fc->nlines, &fc->clines, u)) return -1;
             if (!line_has) {
                 if (para_has) {
                     size_t pe = lstart ? lstart - 1 : 0;
-                    unit pu = {nazif__hash64(s + pstart, pe - pstart, HSEED), pchars, 0};
-                    if (push(&fc->paras, &fc->nparas, &fc->cparas, pu)) return -1;
+                    span pu = {pstart, pe - pstart, pchars, 0};
+                    if (push_span(&fc->paras, &fc->nparas, &fc->cparas, pu)) return -1;
                 }
                 para_has = 0;
                 pchars = 0;
@@ -489,25 +684,43 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
     if (para_has) {
         size_t pe = len;
         while (pe > pstart && (s[pe - 1] == '\n' || s[pe - 1] == '\r')) pe--;
-        unit pu = {nazif__hash64(s + pstart, pe - pstart, HSEED), pchars, 0};
-        if (push(&fc->paras, &fc->nparas, &fc->cparas, pu)) return -1;
+        span pu = {pstart, pe - pstart, pchars, 0};
+        if (push_span(&fc->paras, &fc->nparas, &fc->cparas, pu)) return -1;
     }
     return 0;
 }
 
-/* Gopher's find_duplicates over non-blank units: number of units equal to
-   an earlier one, and their characters. */
-static int find_dups(nazif__filter_ctx *fc, const unit *u, size_t n, uint64_t *dup,
-                     uint64_t *dup_chars, uint64_t *total)
+/* Gopher's find_duplicates over non-blank lines or paragraphs: number of
+   units equal to an earlier one, and their characters.  Only units whose
+   byte length another unit shares can be equal, so only those are hashed
+   (the hash of the bytes as before; a long article has few). */
+static int find_dups(nazif__filter_ctx *fc, const uint8_t *text, const span *u, size_t n,
+                     uint64_t *dup, uint64_t *dup_chars, uint64_t *total)
 {
-    const size_t slots = set_slots(fc, n);
-    if (set_reset(fc, n)) return -1;
     *dup = *dup_chars = *total = 0;
+    for (size_t i = 0; i < n; i++) *total += !(u[i].flags & LF_BLANK);
+    if (*total < 2) return 0;
+    const size_t lslots = tab_reset(&fc->t1, *total);
+    if (!lslots) return -1;
     for (size_t i = 0; i < n; i++) {
         if (u[i].flags & LF_BLANK) continue;
-        (*total)++;
         int fresh;
-        set_add(fc, slots, u[i].hash, &fresh);
+        fc->t1.val[tab_add(&fc->t1, lslots, (uint64_t)u[i].len + 1, &fresh)]++;
+    }
+    size_t shared = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u[i].flags & LF_BLANK) continue;
+        int fresh;
+        shared += fc->t1.val[tab_add(&fc->t1, lslots, (uint64_t)u[i].len + 1, &fresh)] > 1;
+    }
+    if (shared < 2) return 0;
+    const size_t slots = tab_reset(&fc->t2, shared);
+    if (!slots) return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (u[i].flags & LF_BLANK) continue;
+        int fresh;
+        if (fc->t1.val[tab_add(&fc->t1, lslots, (uint64_t)u[i].len + 1, &fresh)] < 2) continue;
+        tab_add(&fc->t2, slots, nazif__hash64(text + u[i].start, u[i].len, HSEED), &fresh);
         if (!fresh) {
             (*dup)++;
             *dup_chars += u[i].chars;
@@ -516,8 +729,17 @@ static int find_dups(nazif__filter_ctx *fc, const unit *u, size_t n, uint64_t *d
     return 0;
 }
 
-/* Polynomial n-gram hashes over the word hashes, rolled along the text:
-   H(i) = sum_k w[i+k] * P^(n-1-k) (mod 2^64), then mixed. */
+/*
+ * Word n-grams.  An n-gram's hash is the polynomial of its word hashes,
+ * H(i) = sum_k w[i+k] * P^(n-1-k) (mod 2^64), mixed; H for n+1 words is
+ * H*P + w[i+n], so one n-gram grows into the next.  An n-gram can only
+ * repeat where the (n-1)-gram at the same place repeats: each size looks
+ * only at the places where the size before found a repeated n-gram (the
+ * candidates; all places for 2-grams), which gives the same counts for
+ * every repeated n-gram and leaves out only n-grams seen once.  Gopher's
+ * rules for 2..4-grams (most frequent) and 5..10-grams (all repeated,
+ * datatrove's find_all_duplicate) then run on the candidates alone.
+ */
 #define POLY 0x9FB21C651E98DF25ull
 
 static uint64_t mix(uint64_t h)
@@ -528,85 +750,89 @@ static uint64_t mix(uint64_t h)
     return h ? h : 1;
 }
 
-typedef struct roll {
-    const unit *w;
-    size_t n;
-    uint64_t h, top; /* top = P^(n-1) */
-    uint64_t chars;  /* code points of the current n-gram */
-} roll;
+typedef struct ngrams {
+    size_t n;      /* the current size */
+    size_t ncands; /* candidates of size n, in text order */
+    size_t slots;  /* of t1, which counts them */
+} ngrams;
 
-static void roll_init(roll *r, const unit *w, size_t n)
+/* Start at 2-grams: every place is a candidate. */
+static int ngrams_init(nazif__filter_ctx *fc, ngrams *g)
 {
-    r->w = w;
-    r->n = n;
-    r->h = 0;
-    r->top = 1;
-    r->chars = 0;
-    for (size_t k = 0; k < n; k++) {
-        r->h = r->h * POLY + w[k].hash;
-        r->chars += w[k].chars;
-        if (k) r->top *= POLY;
+    const size_t nw = fc->nwords;
+    g->n = 2;
+    g->ncands = nw >= 2 ? nw - 1 : 0;
+    if (grow((void **)&fc->cands, &fc->ccands, g->ncands + 1, sizeof *fc->cands)) return -1;
+    const unit *w = fc->words;
+    for (size_t i = 0; i < g->ncands; i++) {
+        cand *c = &fc->cands[i];
+        c->pos = i;
+        c->h = w[i].hash * POLY + w[i + 1].hash;
+        c->chars = (uint64_t)w[i].chars + w[i + 1].chars;
     }
+    return 0;
 }
 
-/* move from the n-gram at i to the one at i+1 (words i+n must exist) */
-static void roll_next(roll *r, size_t i)
+/* Count the candidates' n-grams in t1 (c->slot: where).  Returns the
+   characters of the most frequent n-gram times its count, 0 when none
+   repeats: the first n-gram to reach the highest count in text order, as
+   the scan over all n-grams finds it (the ones left out never repeat).
+   (uint64_t)-1 when out of memory. */
+static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g)
 {
-    r->h = (r->h - r->w[i].hash * r->top) * POLY + r->w[i + r->n].hash;
-    r->chars += (uint64_t)r->w[i + r->n].chars - r->w[i].chars;
-}
-
-/* Characters of the most frequent n-gram times its count. */
-static int top_ngram(nazif__filter_ctx *fc, size_t n, uint64_t *out)
-{
-    *out = 0;
-    if (fc->nwords < n) return 0;
-    const size_t m = fc->nwords - n + 1;
-    const size_t slots = set_slots(fc, m);
-    if (set_reset(fc, m)) return -1;
+    g->slots = tab_reset(&fc->t1, g->ncands);
+    if (!g->slots) return (uint64_t)-1;
     uint32_t best = 0;
     uint64_t best_chars = 0;
-    roll r;
-    roll_init(&r, fc->words, n);
-    for (size_t i = 0; i < m; i++) {
-        if (i) roll_next(&r, i - 1);
+    for (size_t i = 0; i < g->ncands; i++) {
+        cand *c = &fc->cands[i];
         int fresh;
-        const size_t k = set_add(fc, slots, mix(r.h), &fresh);
-        if (fresh) fc->counts[k] = 0;
-        const uint32_t c = ++fc->counts[k];
-        if (c > best) {
-            best = c;
-            best_chars = r.chars;
+        c->slot = tab_add(&fc->t1, g->slots, mix(c->h), &fresh);
+        const uint32_t k = ++fc->t1.val[c->slot];
+        if (k > best) {
+            best = k;
+            best_chars = c->chars;
         }
     }
-    if (best > 1) *out = best_chars * best;
-    return 0;
+    return best > 1 ? best_chars * best : 0;
+}
+
+/* Keep the candidates whose n-gram repeats and that have a next word;
+   grow them to n+1 words.  Needs ngrams_count() first. */
+static void ngrams_next(nazif__filter_ctx *fc, ngrams *g)
+{
+    const unit *w = fc->words;
+    size_t m = 0;
+    for (size_t i = 0; i < g->ncands; i++) {
+        cand c = fc->cands[i];
+        if ((fc->t1.val[c.slot] & 0x7FFFFFFFu) < 2 || c.pos + g->n >= fc->nwords) continue;
+        c.h = c.h * POLY + w[c.pos + g->n].hash;
+        c.chars += w[c.pos + g->n].chars;
+        fc->cands[m++] = c;
+    }
+    g->ncands = m;
+    g->n++;
 }
 
 /* datatrove's find_all_duplicate: characters in repeated n-grams, jumping
-   over an n-gram once it is counted.  The jump skips n-grams, so their
-   hashes are still rolled but not looked up. */
-static int dup_ngrams(nazif__filter_ctx *fc, size_t n, uint64_t *out)
+   over an n-gram once it is counted; an n-gram is remembered only where it
+   was looked at (bit 31 of its count).  Needs ngrams_count() first. */
+static uint64_t ngrams_dup(nazif__filter_ctx *fc, const ngrams *g)
 {
-    *out = 0;
-    if (fc->nwords < n) return 0;
-    const size_t m = fc->nwords - n + 1;
-    const size_t slots = set_slots(fc, m);
-    if (set_reset(fc, m)) return -1;
-    roll r;
-    roll_init(&r, fc->words, n);
+    uint64_t out = 0;
     size_t skip_until = 0;
-    for (size_t i = 0; i < m; i++) {
-        if (i) roll_next(&r, i - 1);
-        if (i < skip_until) continue;
-        int fresh;
-        set_add(fc, slots, mix(r.h), &fresh);
-        if (!fresh) {
-            *out += r.chars;
-            skip_until = i + n;
+    for (size_t i = 0; i < g->ncands; i++) {
+        const cand *c = &fc->cands[i];
+        if (c->pos < skip_until) continue;
+        uint32_t *v = &fc->t1.val[c->slot];
+        if (*v & 0x80000000u) {
+            out += c->chars;
+            skip_until = c->pos + g->n;
+        } else {
+            *v |= 0x80000000u;
         }
     }
-    return 0;
+    return out;
 }
 
 static const char *reject(int param, double v, double *value)
@@ -655,7 +881,10 @@ const char *nazif__filter_doc(nazif__filter_ctx *fc, const char *text, size_t le
         for (size_t i = 0; i < nw; i++) {
             wc += fc->words[i].chars;
             alpha += fc->words[i].flags & 1u;
-            stops += (uint64_t)is_stop(fc, fc->words[i].hash);
+            /* looked up for every word (no branch), counted for those of a
+               stop word's length */
+            const int st = is_stop(fc, fc->words[i].hash);
+            stops += (uint64_t)(st & (int)((fc->words[i].flags >> 1) & 1u));
         }
         const double avg = nw ? (double)wc / (double)nw : 0.0;
         if (avg < thr[NZF_MIN_AVG_WORD_LEN]) return reject(NZF_MIN_AVG_WORD_LEN, avg, value);
@@ -678,29 +907,48 @@ const char *nazif__filter_doc(nazif__filter_ctx *fc, const char *text, size_t le
             return reject(NZF_MIN_STOP_WORDS, (double)stops, value);
     }
 
+    /* duplicated lines: the repetition and the FineWeb rules both use them */
+    uint64_t ldup = 0, ldupc = 0, ltotal = 0;
+    int have_ldup = 0;
     if (filters & NAZIF__F_REPETITION) {
+        if (find_dups(fc, (const uint8_t *)text, fc->lines, fc->nlines, &ldup, &ldupc, &ltotal))
+            return "internal_error";
+        have_ldup = 1;
         uint64_t dup, dupc, total;
-        if (find_dups(fc, fc->lines, fc->nlines, &dup, &dupc, &total)) return "internal_error";
-        double f = total ? (double)dup / (double)total : 0.0;
+        double f = ltotal ? (double)ldup / (double)ltotal : 0.0;
         if (f > thr[NZF_MAX_DUP_LINE_FRAC]) return reject(NZF_MAX_DUP_LINE_FRAC, f, value);
-        f = (double)dupc / chars;
+        f = (double)ldupc / chars;
         if (f > thr[NZF_MAX_DUP_LINE_CHAR_FRAC]) return reject(NZF_MAX_DUP_LINE_CHAR_FRAC, f, value);
-        if (find_dups(fc, fc->paras, fc->nparas, &dup, &dupc, &total)) return "internal_error";
+        if (find_dups(fc, (const uint8_t *)text, fc->paras, fc->nparas, &dup, &dupc, &total))
+            return "internal_error";
         f = total ? (double)dup / (double)total : 0.0;
         if (f > thr[NZF_MAX_DUP_PARA_FRAC]) return reject(NZF_MAX_DUP_PARA_FRAC, f, value);
         f = (double)dupc / chars;
         if (f > thr[NZF_MAX_DUP_PARA_CHAR_FRAC]) return reject(NZF_MAX_DUP_PARA_CHAR_FRAC, f, value);
+        ngrams g;
+        if (ngrams_init(fc, &g)) return "internal_error";
+        int counted = 0; /* ngrams_count() done for size g.n */
         for (size_t n = 2; n <= 4; n++) {
-            uint64_t c;
-            if (top_ngram(fc, n, &c)) return "internal_error";
+            if (n > 2) ngrams_next(fc, &g);
+            const uint64_t c = ngrams_count(fc, &g);
+            if (c == (uint64_t)-1) return "internal_error";
+            counted = 1;
             if (c == 0) break; /* no n-gram repeats: no longer one does */
             f = (double)c / chars;
             const int p = NZF_MAX_TOP_2GRAM + (int)(n - 2);
             if (f > thr[p]) return reject(p, f, value);
         }
+        /* on to 5-grams; when a size had no repeated n-gram, ngrams_next()
+           leaves no candidate and every later count is 0 */
         for (size_t n = 5; n <= 10; n++) {
-            uint64_t c;
-            if (dup_ngrams(fc, n, &c)) return "internal_error";
+            while (g.n < n) {
+                if (!counted && ngrams_count(fc, &g) == (uint64_t)-1) return "internal_error";
+                ngrams_next(fc, &g);
+                counted = 0;
+            }
+            if (ngrams_count(fc, &g) == (uint64_t)-1) return "internal_error";
+            counted = 1;
+            const uint64_t c = ngrams_dup(fc, &g);
             f = (double)c / chars;
             const int p = NZF_MAX_DUP_5GRAM + (int)(n - 5);
             if (f > thr[p]) return reject(p, f, value);
@@ -711,7 +959,7 @@ const char *nazif__filter_doc(nazif__filter_ctx *fc, const char *text, size_t le
     if ((filters & NAZIF__F_FINEWEB) && nonblank) {
         size_t punct = 0, shorts = 0;
         for (size_t i = 0; i < fc->nlines; i++) {
-            const unit *l = &fc->lines[i];
+            const span *l = &fc->lines[i];
             if (l->flags & LF_BLANK) continue;
             punct += (l->flags & LF_PUNCT) != 0;
             shorts += l->chars <= SHORT_LINE;
@@ -720,9 +968,10 @@ const char *nazif__filter_doc(nazif__filter_ctx *fc, const char *text, size_t le
         if (f < thr[NZF_MIN_LINE_PUNCT]) return reject(NZF_MIN_LINE_PUNCT, f, value);
         f = (double)shorts / (double)nonblank;
         if (f > thr[NZF_MAX_SHORT_LINES]) return reject(NZF_MAX_SHORT_LINES, f, value);
-        uint64_t dup, dupc, total;
-        if (find_dups(fc, fc->lines, fc->nlines, &dup, &dupc, &total)) return "internal_error";
-        f = (double)dupc / (po.chars_nonl ? (double)po.chars_nonl : 1.0);
+        if (!have_ldup &&
+            find_dups(fc, (const uint8_t *)text, fc->lines, fc->nlines, &ldup, &ldupc, &ltotal))
+            return "internal_error";
+        f = (double)ldupc / (po.chars_nonl ? (double)po.chars_nonl : 1.0);
         if (f > thr[NZF_MAX_DUP_CHARS]) return reject(NZF_MAX_DUP_CHARS, f, value);
         f = nw ? (double)po.newlines / (double)nw : 0.0;
         if (f > thr[NZF_MAX_NEWLINE_RATIO]) return reject(NZF_MAX_NEWLINE_RATIO, f, value);
