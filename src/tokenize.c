@@ -749,21 +749,34 @@ static int feed_edit(walk *w, const uint8_t *s, const nazif__edit *ed, const uin
 /* ---- lines -------------------------------------------------------------- */
 
 /* Where the tokenizer cuts a line longer than NAZIF_LINE_WINDOW: where the
-   cleaner does (nazif__line_cut), so both see the same pieces. */
-static size_t piece_cut(const uint8_t *s, size_t n)
+   cleaner does (nazif__line_cut), so both see the same pieces; *in_word: the
+   cut is inside a word. */
+static size_t piece_cut(const uint8_t *s, size_t n, int *in_word)
 {
+    *in_word = 0;
     if (n <= NAZIF_LINE_WINDOW) return n;
-    int in_word;
-    return nazif__line_cut(s, NAZIF_LINE_WINDOW, &in_word);
+    return nazif__line_cut(s, NAZIF_LINE_WINDOW, in_word);
 }
 
-static int do_piece(walk *w, const uint8_t *s, size_t n)
+/* The bytes of the previous piece that restoration may look back at, as
+   the cleaner keeps them (the end of the previous piece, at most this). */
+#define PIECE_CTX 256u
+
+/* One piece s[0..n) of a line; cont: NAZIF__CONT_LEFT / _RIGHT when the
+   piece starts / ends inside a word; ctx[0..ctx_len): the end of the
+   previous piece of the same line. */
+static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const uint8_t *ctx,
+                    size_t ctx_len)
 {
     nazif_tokenizer *tk = w->tk;
     nazif__edits *ed = &tk->ed;
     nazif__edits_clear(ed);
-    unsigned rflags = (w->ops & NAZIF_NORM_RESTORE) ? 0u : NAZIF_NO_RESTORE;
+    unsigned rflags = ((w->ops & NAZIF_NORM_RESTORE) ? 0u : NAZIF_NO_RESTORE) | cont;
+    tk->scr.ctx = ctx;
+    tk->scr.ctx_len = ctx_len;
     int rc = nazif__restore_line(tk->lex, rflags, s, n, &tk->scr, ed);
+    tk->scr.ctx = NULL;
+    tk->scr.ctx_len = 0;
     if (rc) return rc;
     if (tk->opt.norm.flags & NAZIF_STRICT_UTF8) {
         for (size_t k = 0; k < ed->n; k++) {
@@ -941,14 +954,19 @@ static int walk_text(nazif_tokenizer *tk, const uint8_t *text, size_t len, int t
         w.line = line;
         w.persian = need_persian && nazif__persian_line(text + pos, tend - pos);
         size_t p = pos;
+        int cont = 0; /* the previous piece ended inside a word */
         while (p < tend) {
-            size_t m = piece_cut(text + p, tend - p);
+            int in_word;
+            size_t m = piece_cut(text + p, tend - p, &in_word);
             /* at most 3 bytes out per byte in (see nazif_normalize_bound) */
             if (text_mode && (cap - w.on) / 3 < m) return NAZIF_EINVAL;
             w.base = p;
-            int rc = do_piece(&w, text + p, m);
+            const size_t cl = p - pos < PIECE_CTX ? p - pos : PIECE_CTX;
+            const unsigned flags = (cont ? NAZIF__CONT_LEFT : 0u) | (in_word ? NAZIF__CONT_RIGHT : 0u);
+            int rc = do_piece(&w, text + p, m, flags, cl ? text + p - cl : NULL, cl);
             if (rc) return rc;
             if (w.stop) return 1;
+            cont = in_word;
             p += m;
         }
         if (text_mode) {

@@ -11,6 +11,7 @@
 
 #include "harness.h"
 #include "nazif.h"
+#include "restore.h"
 #include "textnorm.h"
 
 #define ZWNJ "\xe2\x80\x8c"
@@ -567,6 +568,115 @@ static void round_trip(const char *what, const char *text, size_t len, unsigned 
     }
 }
 
+typedef struct joined {
+    char *p;
+    size_t n, cap;
+    int sep; /* after each token; 0: none */
+} joined;
+
+static int join_token(void *ctx, const nazif_token *t)
+{
+    joined *j = ctx;
+    if (j->n + t->len + 2 > j->cap) return 1;
+    memcpy(j->p + j->n, t->text, t->len);
+    j->n += t->len;
+    if (j->sep) j->p[j->n++] = (char)j->sep;
+    return 0;
+}
+/* Token texts of text[0..len) with the operations ops, each followed by
+   sep (0: none), as one string (caller frees). */
+static char *token_texts(const char *text, size_t len, unsigned ops, int sep)
+{
+    nazif_token_options o;
+    nazif_token_options_init(&o);
+    o.norm.ops = ops;
+    joined j = {malloc(len * 2 + 16), 0, len * 2 + 16, sep};
+    if (!j.p || nazif_tokenize(text, len, &o, join_token, &j) != NAZIF_OK) {
+        free(j.p);
+        return NULL;
+    }
+    j.p[j.n] = 0;
+    return j.p;
+}
+
+/*
+ * A line longer than NAZIF_LINE_WINDOW is cut in pieces, by the tokenizer
+ * as by the cleaner; restoration must see across the cut as the cleaner's
+ * does.  Variant 0: an exercise instruction at the end of one piece keeps
+ * the blank (الكتـ_ـاب) at the start of the next one, so the tokens of the
+ * text with restoration are the tokens of nazif_clean()'s output without
+ * it.  Variant 1: no safe space in the window's second half, so the cut
+ * falls inside بـنسبة, after بـن: a word cut in two is left as it is (the
+ * cleaner cannot see it whole), so the tokens, joined, are again clean's
+ * output's (the tokenizer ends a token at a cut).
+ */
+static void test_long_line_context(void)
+{
+    const char *fill = "\xd9\x83\xd9\x84\xd9\x85\xd8\xa9 ";                  /* كلمة */
+    const char *fill_dot = "\xd9\x83\xd9\x84\xd9\x85\xd8\xa9 .";             /* كلمة . */
+    const char *cue = "\xd8\xa3\xd9\x83\xd9\x85\xd9\x84 \xd8\xa7\xd9\x84\xd9\x81\xd8\xb1\xd8\xa7\xd8\xba: "; /* أكمل الفراغ: */
+    const char *blank = "\xd8\xa7\xd9\x84\xd9\x83\xd8\xaa\xd9\x80_\xd9\x80\xd8\xa7\xd8\xa8"; /* الكتـ_ـاب */
+    const char *cutw = "\xd8\xa8\xd9\x80\xd9\x86\xd8\xb3\xd8\xa8\xd8\xa9";    /* بـنسبة */
+    const size_t cap = 3u * NAZIF_LINE_WINDOW;
+    char *line = malloc(cap);
+    if (!line) return;
+    for (int variant = 0; variant < 2; variant++) {
+        size_t n = 0, want_cut;
+        if (variant == 0) {
+            /* words up to just before the window's end, the cue, then the
+               blank across the window's end: the cut falls before it */
+            while (n + strlen(fill) + strlen(cue) + 4 < NAZIF_LINE_WINDOW) {
+                memcpy(line + n, fill, strlen(fill));
+                n += strlen(fill);
+            }
+            memcpy(line + n, cue, strlen(cue));
+            n += strlen(cue);
+            want_cut = n;
+            memcpy(line + n, blank, strlen(blank));
+            n += strlen(blank);
+        } else {
+            /* every space is followed by a dot (not a safe cut) */
+            const size_t at = NAZIF_LINE_WINDOW - 8; /* بـن | سبة */
+            while (n + strlen(fill_dot) < at) {
+                memcpy(line + n, fill_dot, strlen(fill_dot));
+                n += strlen(fill_dot);
+            }
+            while (n < at) line[n++] = ' ';
+            memcpy(line + n, cutw, strlen(cutw));
+            n += strlen(cutw);
+            want_cut = at + 6;
+        }
+        while (n + strlen(fill) < 2 * NAZIF_LINE_WINDOW) {
+            memcpy(line + n, fill, strlen(fill));
+            n += strlen(fill);
+        }
+        int in_word = -1;
+        size_t cut = nazif__line_cut((const uint8_t *)line, NAZIF_LINE_WINDOW, &in_word);
+        CHECK_MSG(in_word == variant && cut == want_cut, "variant %d: cut at %zu (want %zu), in_word %d",
+                  variant, cut, want_cut, in_word);
+        char *cleaned = NULL;
+        size_t cl = 0;
+        nazif_clean_options co;
+        nazif_clean_options_init(&co);
+        co.flags |= NAZIF_KEEP_BOILERPLATE;
+        CHECK(nazif_clean(line, n, &cleaned, &cl, &co) == NAZIF_OK);
+        const int sep = variant == 0 ? '\n' : 0;
+        char *a = token_texts(line, n, NAZIF_NORM_RESTORE, sep);
+        char *b = cleaned ? token_texts(cleaned, cl, 0, sep) : NULL;
+        CHECK(a && b);
+        if (a && b) {
+            CHECK_MSG(strcmp(a, b) == 0, "variant %d: tokens with restoration differ from clean's",
+                      variant);
+            /* and the case is really there */
+            CHECK(strstr(cleaned, variant == 0 ? blank : cutw) != NULL);
+        }
+        free(a);
+        free(b);
+        nazif_free(cleaned);
+    }
+    free(line);
+}
+
 static void test_round_trip(void)
 {
     const char *shared = getenv("NAZIF_SHARED");
@@ -637,5 +747,6 @@ int main(void)
     test_fast_path();
     test_clitics();
     test_round_trip();
+    test_long_line_context();
     return DONE("tokenize");
 }
