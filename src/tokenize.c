@@ -64,6 +64,10 @@ typedef struct swslot {
 
 #define SW_SLOTS 1024u
 
+/* The bytes of the previous piece of a long line that restoration may look
+   back at, as the cleaner keeps them (the end of that piece, at most this). */
+#define PIECE_CTX 256u
+
 struct nazif_tokenizer {
     nazif_token_options opt;
     const nazif_lexicon *lex;
@@ -80,6 +84,12 @@ struct nazif_tokenizer {
     crec *cr;                /* clitics: the current word's characters */
     size_t cr_cap;
     uint64_t err_off;
+    /* streaming (nazif_tokenizer_stream): the last call ended inside a
+       line, after a piece that ended inside a word (cont), whose last
+       bytes are ctx[0..ctx_len) */
+    int mid_line, cont;
+    size_t ctx_len;
+    uint8_t ctx[PIECE_CTX];
     nazif__norm nm;          /* last: large */
 };
 
@@ -758,10 +768,6 @@ static size_t piece_cut(const uint8_t *s, size_t n, int *in_word)
     return nazif__line_cut(s, NAZIF_LINE_WINDOW, in_word);
 }
 
-/* The bytes of the previous piece that restoration may look back at, as
-   the cleaner keeps them (the end of the previous piece, at most this). */
-#define PIECE_CTX 256u
-
 /* One piece s[0..n) of a line; cont: NAZIF__CONT_LEFT / _RIGHT when the
    piece starts / ends inside a word; ctx[0..ctx_len): the end of the
    previous piece of the same line. */
@@ -924,10 +930,18 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
     return w->stop < 0 ? w->stop : 0;
 }
 
-/* Walk text[0..len): text_mode writes to dst, else tokens go to cb. */
+/*
+ * Walk text[0..len): text_mode writes to dst, else tokens go to cb.  With
+ * final 0, a last line without its line end is walked only as far as the
+ * pieces a longer line would be cut into anyway (each piece needs more
+ * than NAZIF_LINE_WINDOW bytes after its start), *consumed says how far,
+ * and tk remembers where the line stands (tk->mid_line, tk->cont, tk->ctx)
+ * for the next call.  So the pieces, and the tokens, do not depend on how
+ * the input is split between calls.
+ */
 static int walk_text(nazif_tokenizer *tk, const uint8_t *text, size_t len, int text_mode,
                      int raw, uint8_t *dst, size_t cap, size_t *out_len, nazif_token_fn cb,
-                     void *ctx)
+                     void *ctx, int final, size_t *consumed)
 {
     walk w;
     memset(&w, 0, sizeof w);
@@ -942,42 +956,81 @@ static int walk_text(nazif_tokenizer *tk, const uint8_t *text, size_t len, int t
     w.clitics = !text_mode && !raw && (tk->opt.flags & NAZIF_TOK_CLITICS) != 0;
     w.rewind = SIZE_MAX;
     tk->err_off = 0;
+    if (consumed) *consumed = 0;
     int need_persian = (w.ops & (NAZIF_NORM_PERSIAN | NAZIF_NORM_INVISIBLE)) != 0;
     size_t pos = 0;
     uint64_t line = 0;
+    int rc = 0;
     while (pos < len) {
         const uint8_t *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) : len;
         size_t tend = end;
-        if (tend > pos && text[tend - 1] == '\r') tend--;
+        if (tend > pos && text[tend - 1] == '\r' && (nl || final)) tend--;
         line++;
         w.line = line;
-        w.persian = need_persian && nazif__persian_line(text + pos, tend - pos);
         size_t p = pos;
-        int cont = 0; /* the previous piece ended inside a word */
+        /* the previous piece of this line ended inside a word; its end */
+        int cont = tk->mid_line && tk->cont;
+        const uint8_t *pctx = tk->mid_line ? tk->ctx : NULL;
+        size_t pctx_len = tk->mid_line ? tk->ctx_len : 0;
+        const int partial = !nl && !final;
         while (p < tend) {
+            if (partial && tend - p <= NAZIF_LINE_WINDOW) break; /* wait for more */
             int in_word;
             size_t m = piece_cut(text + p, tend - p, &in_word);
             /* at most 3 bytes out per byte in (see nazif_normalize_bound) */
-            if (text_mode && (cap - w.on) / 3 < m) return NAZIF_EINVAL;
+            if (text_mode && (cap - w.on) / 3 < m) {
+                rc = NAZIF_EINVAL;
+                goto out;
+            }
             w.base = p;
-            const size_t cl = p - pos < PIECE_CTX ? p - pos : PIECE_CTX;
+            /* Persian letters are told from look-alikes per piece (a line
+               of one piece: per line) */
+            w.persian = need_persian && nazif__persian_line(text + p, m);
             const unsigned flags = (cont ? NAZIF__CONT_LEFT : 0u) | (in_word ? NAZIF__CONT_RIGHT : 0u);
-            int rc = do_piece(&w, text + p, m, flags, cl ? text + p - cl : NULL, cl);
-            if (rc) return rc;
-            if (w.stop) return 1;
+            rc = do_piece(&w, text + p, m, flags, pctx, pctx_len);
+            if (rc) goto out;
+            if (w.stop) {
+                rc = 1;
+                goto out;
+            }
             cont = in_word;
+            pctx_len = m < PIECE_CTX ? m : PIECE_CTX;
+            pctx = text + p + m - pctx_len;
             p += m;
+            tk->mid_line = 0;
         }
+        if (partial) {
+            /* keep the line's state for the next call (pctx may point into
+               tk->ctx itself when no piece was walked here) */
+            if (p > pos || tk->mid_line) {
+                if (pctx != tk->ctx) memcpy(tk->ctx, pctx, pctx_len);
+                tk->ctx_len = pctx_len;
+                tk->cont = cont;
+                tk->mid_line = 1;
+            }
+            if (consumed) *consumed = p;
+            if (out_len) *out_len = w.on;
+            return 0;
+        }
+        tk->mid_line = 0;
         if (text_mode) {
-            if (cap - w.on < 2) return NAZIF_EINVAL;
+            if (cap - w.on < 2) {
+                rc = NAZIF_EINVAL;
+                goto out;
+            }
             for (size_t q = tend; q < end; q++) w.out[w.on++] = text[q]; /* \r */
             if (nl) w.out[w.on++] = '\n';
         }
         pos = nl ? end + 1 : len;
     }
+    tk->mid_line = 0;
+    if (consumed) *consumed = len;
     if (out_len) *out_len = w.on;
     return 0;
+out:
+    tk->mid_line = 0;
+    return rc;
 }
 
 /* ---- the object --------------------------------------------------------- */
@@ -1030,7 +1083,7 @@ int nazif_tokenizer_new(nazif_tokenizer **out, const nazif_token_options *opts)
         for (size_t i = 0; i < nazif__stopword_count(); i++) {
             const char *sw = nazif__stopword(i);
             int rc = walk_text(tk, (const uint8_t *)sw, strlen(sw), 0, 1, NULL, 0, NULL,
-                               collect_stopword, tk);
+                               collect_stopword, tk, 1, NULL);
             if (rc) {
                 nazif_tokenizer_free(tk);
                 return rc == 1 ? NAZIF_ENOMEM : rc;
@@ -1060,7 +1113,15 @@ int nazif_tokenizer_run(nazif_tokenizer *tk, const char *text, size_t len, nazif
                         void *ctx)
 {
     if (!tk || !cb || (!text && len)) return NAZIF_EINVAL;
-    return walk_text(tk, (const uint8_t *)text, len, 0, 0, NULL, 0, NULL, cb, ctx);
+    return walk_text(tk, (const uint8_t *)text, len, 0, 0, NULL, 0, NULL, cb, ctx, 1, NULL);
+}
+
+int nazif_tokenizer_stream(nazif_tokenizer *tk, const char *text, size_t len, int final,
+                           size_t *consumed, nazif_token_fn cb, void *ctx)
+{
+    if (!tk || !cb || !consumed || (!text && len)) return NAZIF_EINVAL;
+    return walk_text(tk, (const uint8_t *)text, len, 0, 0, NULL, 0, NULL, cb, ctx, final,
+                     consumed);
 }
 
 int nazif_tokenizer_normalize(nazif_tokenizer *tk, const char *text, size_t len, char *dst,
@@ -1068,9 +1129,27 @@ int nazif_tokenizer_normalize(nazif_tokenizer *tk, const char *text, size_t len,
 {
     if (!tk || !out_len || (!text && len) || (!dst && cap)) return NAZIF_EINVAL;
     *out_len = 0;
-    if (len == 0) return NAZIF_OK;
+    if (len == 0) {
+        tk->mid_line = 0;
+        return NAZIF_OK;
+    }
     return walk_text(tk, (const uint8_t *)text, len, 1, 0, (uint8_t *)dst, cap, out_len, NULL,
-                     NULL);
+                     NULL, 1, NULL);
+}
+
+int nazif_tokenizer_normalize_stream(nazif_tokenizer *tk, const char *text, size_t len,
+                                     int final, size_t *consumed, char *dst, size_t cap,
+                                     size_t *out_len)
+{
+    if (!tk || !out_len || !consumed || (!text && len) || (!dst && cap)) return NAZIF_EINVAL;
+    *out_len = 0;
+    *consumed = 0;
+    if (len == 0) {
+        if (final) tk->mid_line = 0;
+        return NAZIF_OK;
+    }
+    return walk_text(tk, (const uint8_t *)text, len, 1, 0, (uint8_t *)dst, cap, out_len, NULL,
+                     NULL, final, consumed);
 }
 
 void nazif__tokenizer_general_only(nazif_tokenizer *tk, int on)
