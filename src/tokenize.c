@@ -561,6 +561,31 @@ static void emit_one(walk *w, const uint8_t *t, size_t n, uint64_t start, uint64
     if (w->cb(w->ctx, &tok)) w->stop = 1;
 }
 
+/* The word in out[0..on) (on > 0: a word whose characters were all
+   removed is no token) as a token: no stop words, no clitics,
+   no custom stemmer (see do_piece). */
+static inline void emit_plain(walk *w)
+{
+    nazif_token tok;
+    tok.text = (const char *)w->out;
+    tok.len = w->on;
+    tok.word = (const char *)w->out;
+    tok.word_len = w->on;
+    tok.start = w->base + w->ws;
+    tok.end = w->base + w->we;
+    tok.line = w->line;
+    tok.kind = NAZIF_TOKEN_WORD;
+    if (w->tk->opt.stemmer == NAZIF_STEM_LIGHT) {
+        size_t a, b;
+        nazif__stem_light_padded(w->out, w->on, &a, &b);
+        tok.text = (const char *)w->out + a;
+        tok.len = b - a;
+    }
+    w->on = 0;
+    w->inword = 0;
+    if (w->cb(w->ctx, &tok)) w->stop = 1;
+}
+
 static void emit_token(walk *w)
 {
     nazif_tokenizer *tk = w->tk;
@@ -831,6 +856,9 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
         const int tokens_only = !w->text_mode && !tk->no_fast;
         /* clitics need each character's original range: feed() records it */
         const int fast = !w->clitics && !tk->no_fast;
+        /* tokens that need nothing but the optional light stemmer */
+        const int plain = fast && !w->raw && !(tk->opt.flags & NAZIF_TOK_STOPWORDS) &&
+                          tk->opt.stemmer != NAZIF_STEM_CUSTOM;
         while (i < lim) {
             uint8_t b = s[i];
             uint32_t cp;
@@ -848,6 +876,23 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
                     }
                     /* the rest of the run in a tight loop */
                     uint32_t last;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                    /* a letter as one 16-bit load: lead D8/D9 in the low
+                       byte, a continuation byte in the high one */
+                    const size_t lim1 = lim - 1;
+                    do {
+                        last = x;
+                        const uint16_t o16 = (uint16_t)x; /* room: 3 bytes out per byte in */
+                        memcpy(out + on, &o16, 2);
+                        on += NZA_LEN(x);
+                        i += 2;
+                        if (i >= lim1) break;
+                        uint16_t v;
+                        memcpy(&v, s + i, 2);
+                        if ((v & 0xC0FEu) != 0x80D8u) break;
+                        x = ar[((v & 1u) << 6) | ((unsigned)(v >> 8) & 0x3Fu)];
+                    } while (x & NZA_OK);
+#else
                     do {
                         last = x;
                         out[on] = (uint8_t)x; /* room: 3 bytes out per byte in */
@@ -857,6 +902,7 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
                         if (i + 1 >= lim || (s[i] & 0xFE) != 0xD8 || (s[i + 1] & 0xC0) != 0x80) break;
                         x = ar[NZA_INDEX(s[i], s[i + 1])];
                     } while (x & NZA_OK);
+#endif
                     last_raw = ((uint32_t)(s[i - 2] & 0x1F) << 6) | (s[i - 1] & 0x3Fu);
                     last_digit = (last & NZA_DIGIT) != 0;
                     we = (uint32_t)i;
@@ -888,8 +934,17 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
                     /* the end of a word: emit it */
                     w->on = on;
                     w->we = we;
-                    end_word(w);
-                    on = w->on;
+                    if (plain) {
+                        /* end_word() -> emit_token() -> emit_one() for a
+                           word without stop words, clitics or a custom
+                           stemmer, in place */
+                        if (w->ops & NAZIF_NORM_MAKSURA) maksura(w);
+                        if (on > 0) emit_plain(w);
+                        w->inword = 0;
+                    } else {
+                        end_word(w);
+                    }
+                    on = 0;
                     inword = 0;
                     i += len;
                     if (w->stop) break;
