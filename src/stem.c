@@ -251,12 +251,12 @@ static inline int stem_fast(const uint8_t *w, size_t n, size_t *a, size_t *b)
     /* the tail: the last 8 bytes, or when n < 8 the word in the low bytes
        and zeros above (a zero pair is no letter) */
     const uint64_t lt8 = (uint64_t)0 - (n < 8), gt8 = (uint64_t)0 - (n > 8);
-    const uint64_t tail = load_be64(w + (n < 8 ? 0 : n - 8)) >> ((64 - 8 * n) & lt8 & 63);
+    const uint64_t tail = load_be64(w + (n < 8 ? 0 : n - 8)) >> ((64 - 8 * n) & lt8);
     /* letters: n minus the continuation bytes, of the tail alone when
        n <= 8, else of head and of the tail's last n - 8 bytes; one per
        continuation byte in each byte lane, summed by a multiply (no
        popcount instruction in the baseline x86-64 set) */
-    const uint64_t tmask = ~0ull >> ((128 - 8 * n) & gt8 & 63);
+    const uint64_t tmask = ~0ull >> ((128 - 8 * n) & gt8); /* shifts < 64: 3 <= n <= 16 */
     const uint64_t cnt = (CONT(head & gt8) >> 7) + (CONT(tail & tmask) >> 7);
     const size_t letters = n - (size_t)((cnt * 0x0101010101010101ull) >> 56);
     /* الله, اللهم and their clitic forms end in لله or للهم (and have at
