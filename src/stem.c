@@ -187,7 +187,8 @@ void nazif__stem_light_ref(const uint8_t *w, size_t n, size_t *a, size_t *b)
  * has which affix, how long it is) cost more than the work, so:
  *   - the first and the last 8 bytes are each one big-endian 64-bit word,
  *     the first letter in the high bits: a letter is a 16-bit field;
- *   - the letters are counted with masks, no loop (words of <= 16 bytes);
+ *   - the letters are counted without a loop (words of <= 16 bytes): one
+ *     SSE2 compare, or masks on the two 64-bit words;
  *   - the prefix is one look-up in STEM_PREFIX, indexed by the class of
  *     the first letter and two comparisons;
  *   - the suffix step is one look-up in STEM_SUFFIX (src/stem_tables.h,
@@ -198,6 +199,19 @@ void nazif__stem_light_ref(const uint8_t *w, size_t n, size_t *a, size_t *b)
  *   - الله is looked for only when the word ends in لله or للهم.
  */
 #include "stem_tables.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* Bits set in each byte value. */
+#define B2(k) k, k + 1, k + 1, k + 2
+#define B4(k) B2(k), B2(k + 1), B2(k + 1), B2(k + 2)
+#define B6(k) B4(k), B4(k + 1), B4(k + 1), B4(k + 2)
+static const uint8_t POP8[256] = {B6(0), B6(1), B6(1), B6(2)};
+#undef B2
+#undef B4
+#undef B6
+#endif
 
 /* p[0..8) as a big-endian number: p[0] in bits 56..63. */
 static inline uint64_t load_be64(const uint8_t *p)
@@ -235,7 +249,7 @@ static inline unsigned first_class(unsigned c)
 #define CONT(x) ((x) & ~((x) << 1) & 0x8080808080808080ull)
 
 /*
- * The fast path on w[0..n), 3 <= n <= 16, when 8 bytes from w may be read.
+ * The fast path on w[0..n), 3 <= n <= 16, when 16 bytes from w may be read.
  * Sets [*a, *b) and returns 0, or returns 1 for the rare words the caller
  * must give to the reference (الله, STEM_SLOW).  Written so that the
  * compiler emits no branch but those two (the conditions on n are masks).
@@ -250,15 +264,26 @@ static inline int stem_fast(const uint8_t *w, size_t n, size_t *a, size_t *b)
     const uint64_t head = load_be64(w);
     /* the tail: the last 8 bytes, or when n < 8 the word in the low bytes
        and zeros above (a zero pair is no letter) */
-    const uint64_t lt8 = (uint64_t)0 - (n < 8), gt8 = (uint64_t)0 - (n > 8);
+    const uint64_t lt8 = (uint64_t)0 - (n < 8);
     const uint64_t tail = load_be64(w + (n < 8 ? 0 : n - 8)) >> ((64 - 8 * n) & lt8);
-    /* letters: n minus the continuation bytes, of the tail alone when
-       n <= 8, else of head and of the tail's last n - 8 bytes; one per
-       continuation byte in each byte lane, summed by a multiply (no
-       popcount instruction in the baseline x86-64 set) */
+    /* letters: n minus the continuation bytes */
+#if defined(__SSE2__)
+    /* among the first n of 16 bytes: 0x80..0xBF are the signed bytes
+       below -64; one bit each in a 16-bit mask (SSE2 is in the baseline
+       x86-64 set, POPCNT is not: two look-ups) */
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)w);
+    const unsigned cm = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))) &
+                        ((1u << n) - 1u);
+    const size_t letters = n - (size_t)(POP8[cm & 0xFFu] + POP8[cm >> 8]);
+#else
+    /* of the tail alone when n <= 8, else of head and of the tail's last
+       n - 8 bytes; one per continuation byte in each byte lane, summed by
+       a multiply */
+    const uint64_t gt8 = (uint64_t)0 - (n > 8);
     const uint64_t tmask = ~0ull >> ((128 - 8 * n) & gt8); /* shifts < 64: 3 <= n <= 16 */
     const uint64_t cnt = (CONT(head & gt8) >> 7) + (CONT(tail & tmask) >> 7);
     const size_t letters = n - (size_t)((cnt * 0x0101010101010101ull) >> 56);
+#endif
     /* الله, اللهم and their clitic forms end in لله or للهم (and have at
        least three letters and n >= 6); fewer than 3 letters: no prefix and
        no suffix fits below */
@@ -291,12 +316,12 @@ void nazif__stem_light(const uint8_t *w, size_t n, size_t *a, size_t *b)
         stem_ref(w, n, a, b);
         return;
     }
-    if (n >= 8) {
+    if (n >= 16) {
         if (stem_fast(w, n, a, b)) stem_ref(w, n, a, b);
         return;
     }
-    /* stem_fast() reads 8 bytes from w: a copy with room */
-    uint8_t buf[8] = {0};
+    /* stem_fast() reads 16 bytes from w: a copy with room */
+    uint8_t buf[16] = {0};
     memcpy(buf, w, n);
     if (stem_fast(buf, n, a, b)) stem_ref(w, n, a, b);
 }
