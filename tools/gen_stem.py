@@ -50,6 +50,7 @@ def prefix(f, lam, alef_lam, letters):
         return 1          # و
     return 0
 
+
 # Lucene's order; (first letter or None, last letter)
 SUFFIXES = [(HEH, ALEF), (ALEF, NOON), (ALEF, TEH), (WAW, NOON), (YEH, NOON),
             (YEH, HEH), (YEH, TEH_MARBUTA), (None, HEH), (None, TEH_MARBUTA),
