@@ -443,6 +443,11 @@ typedef struct nazif_token {
     int kind;              /* NAZIF_TOKEN_* */
 } nazif_token;
 
+/* text + len and word + word_len are each followed by at least this many
+   readable bytes (of unspecified value), so a callback may copy a short
+   token with fixed-size moves instead of a length-dependent copy. */
+#define NAZIF_TOKEN_PADDING 16
+
 /**
  * Called once per token, in text order (start offsets never decrease).
  * Return 0 to go on; non-zero stops the tokenizer, which then returns 1 --

@@ -81,6 +81,8 @@ struct nazif_tokenizer {
     uint8_t *sw_pool;
     size_t sw_len, sw_cap;
     int no_fast;             /* tests: always take the general path */
+    char *cs;                /* NAZIF_STEM_CUSTOM: the stem, padded */
+    size_t cs_cap;
     crec *cr;                /* clitics: the current word's characters */
     size_t cr_cap;
     uint64_t err_off;
@@ -350,7 +352,8 @@ typedef struct cpart {
 static const char ALLAH[] = "\xd8\xa7\xd9\x84\xd9\x84\xd9\x87";             /* الله */
 static const char ALLAHUMMA[] = "\xd8\xa7\xd9\x84\xd9\x84\xd9\x87\xd9\x85"; /* اللهم */
 static const char LILLAH[] = "\xd9\x84\xd9\x84\xd9\x87";                    /* لله */
-static const char ARTICLE[] = "\xd8\xa7\xd9\x84";                           /* ال */
+/* ال, followed by NAZIF_TOKEN_PADDING readable bytes as every token text */
+static const char ARTICLE[4 + NAZIF_TOKEN_PADDING] = "\xd8\xa7\xd9\x84";
 
 static int is_bytes(const uint8_t *s, size_t n, const char *lit)
 {
@@ -511,7 +514,7 @@ static int segment(walk *w, cletter *lt, cpart *parts)
                 parts[np++] = (cpart){(const char *)t + lt[l + 1].a, lt[l + 2].b - lt[l + 1].a,
                                       (uint32_t)(l + 1), (uint32_t)(l + 3), NAZIF_TOKEN_PROCLITIC};
             else
-                parts[np++] = (cpart){ARTICLE, sizeof ARTICLE - 1, (uint32_t)(l + 1),
+                parts[np++] = (cpart){ARTICLE, 4, (uint32_t)(l + 1),
                                       (uint32_t)(l + 2), NAZIF_TOKEN_PROCLITIC};
         }
         parts[np++] = (cpart){(const char *)t + lt[l0].a, sn, (uint32_t)l0, (uint32_t)l1,
@@ -543,7 +546,8 @@ static void emit_one(walk *w, const uint8_t *t, size_t n, uint64_t start, uint64
     if (!w->raw && kind == NAZIF_TOKEN_WORD) {
         if (tk->opt.stemmer == NAZIF_STEM_LIGHT) {
             size_t a, b;
-            /* t is inside tk->tb, which has 16 bytes of slack after the word */
+            /* t is inside tk->tb, which has NAZIF_TOKEN_PADDING (16) bytes
+               of slack after the word */
             nazif__stem_light_padded(t, n, &a, &b);
             tok.text = (const char *)t + a;
             tok.len = b - a;
@@ -554,7 +558,21 @@ static void emit_one(walk *w, const uint8_t *t, size_t n, uint64_t start, uint64
                 w->stop = NAZIF_ECALLBACK;
                 return;
             }
-            tok.text = st ? st : "";
+            /* into the tokenizer's buffer: NAZIF_TOKEN_PADDING after it */
+            if (sl + NAZIF_TOKEN_PADDING > tk->cs_cap) {
+                size_t c = tk->cs_cap ? tk->cs_cap : 64;
+                while (c < sl + NAZIF_TOKEN_PADDING) c *= 2;
+                char *q = realloc(tk->cs, c);
+                if (!q) {
+                    w->stop = NAZIF_ENOMEM;
+                    return;
+                }
+                memset(q, 0, c);
+                tk->cs = q;
+                tk->cs_cap = c;
+            }
+            if (sl) memcpy(tk->cs, st, sl);
+            tok.text = tk->cs;
             tok.len = sl;
         }
     }
@@ -819,7 +837,8 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
     }
     if (!w->text_mode) {
         /* a word is at most the piece, at most 3 bytes out per byte in */
-        if (grow((void **)&tk->tb, &tk->tb_cap, n * 3 + 16, 1)) return NAZIF_ENOMEM;
+        /* ... and NAZIF_TOKEN_PADDING readable bytes after any word */
+        if (grow((void **)&tk->tb, &tk->tb_cap, n * 3 + NAZIF_TOKEN_PADDING, 1)) return NAZIF_ENOMEM;
         if (w->clitics && grow((void **)&tk->cr, &tk->cr_cap, n * 3 + 16, sizeof(crec)))
             return NAZIF_ENOMEM;
         w->out = tk->tb;
@@ -1161,6 +1180,7 @@ void nazif_tokenizer_free(nazif_tokenizer *tk)
     free(tk->cr);
     free(tk->sw);
     free(tk->sw_pool);
+    free(tk->cs);
     free(tk);
 }
 

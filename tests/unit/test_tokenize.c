@@ -905,6 +905,57 @@ static void test_stream(void)
     free(text);
 }
 
+/* Reads every byte a callback may read under NAZIF_TOKEN_PADDING (the
+   sanitizer build turns a read past the end into a failure). */
+static int pad_read(void *ctx, const nazif_token *t)
+{
+    unsigned *sum = ctx;
+    for (size_t i = 0; i < t->len + NAZIF_TOKEN_PADDING; i++) *sum += (unsigned char)t->text[i];
+    for (size_t i = 0; i < t->word_len + NAZIF_TOKEN_PADDING; i++) *sum += (unsigned char)t->word[i];
+    sum[1]++;
+    return 0;
+}
+
+static int stem_copy(void *ctx, const char *w, size_t len, const char **stem, size_t *n)
+{
+    (void)ctx;
+    /* a stem in the stemmer's own buffer of exactly its size */
+    static char one[1];
+    *stem = len ? w + len - 1 : NULL;
+    *n = len ? 1 : 0;
+    if (len) {
+        one[0] = w[len - 1];
+        *stem = one;
+    }
+    return 0;
+}
+
+/* NAZIF_TOKEN_PADDING: with each stemmer, with clitics (the article part is
+   a constant), on the seed article and an empty stem. */
+static void test_padding(void)
+{
+    const char *text = "\xd9\x88\xd8\xa8\xd8\xa7\xd9\x84\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd8\xa9 "
+                       "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x80.\xd9\x80\xd9\x88\xd8\xaa\xd8\xb1 "
+                       "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8\xd9\x87\xd9\x85 word 123 \xd8\xa7\xd9\x84\xd9\x84\xd9\x87";
+    for (int mode = 0; mode < 5; mode++) {
+        nazif_token_options o;
+        nazif_token_options_init(&o);
+        if (mode == 1) o.stemmer = NAZIF_STEM_LIGHT;
+        if (mode == 2) {
+            o.stemmer = NAZIF_STEM_CUSTOM;
+            o.stem_fn = stem_copy;
+        }
+        if (mode == 3) o.flags |= NAZIF_TOK_CLITICS;
+        if (mode == 4) {
+            o.flags |= NAZIF_TOK_CLITICS;
+            o.stemmer = NAZIF_STEM_LIGHT;
+        }
+        unsigned sum[2] = {0, 0};
+        CHECK(nazif_tokenize(text, strlen(text), &o, pad_read, sum) == NAZIF_OK);
+        CHECK_MSG(sum[1] >= 5, "mode %d: %u tokens", mode, sum[1]);
+    }
+}
+
 int main(void)
 {
     test_offsets();
@@ -918,5 +969,6 @@ int main(void)
     test_round_trip();
     test_long_line_context();
     test_stream();
+    test_padding();
     return DONE("tokenize");
 }
