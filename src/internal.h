@@ -72,6 +72,18 @@ int nazif__presform_base(uint32_t cp, uint32_t out[4]);
 /* The Arabic letter a look-alike stands for (ک -> ك), or 0. */
 uint32_t nazif__lookalike_base(uint32_t cp);
 
+/* ---- final alef maksura (lexicon.c, table generated in maksura_table.h) -- */
+
+/*
+ * Does word s[0..n) (UTF-8, Arabic letters; its last letter ي or ى) end in
+ * alef maksura ى rather than ي in standard spelling?  1: ى (إلى, على, أدى,
+ * مستشفى, وإلى), 0: ي or not known (في, الذي, والي).  The word is folded as
+ * a lexicon key; the table (tools/gen_maksura.py, data/LEXICON.md) is asked
+ * for the word and then for it without a proclitic (و ف ب ك ل س ال بال كال
+ * لل), longest stem first.  Pure function of the built-in table.
+ */
+int nazif__maksura_final(const uint8_t *s, size_t n);
+
 /* ---- curated lists (phrases.c, generated from data/ lists (.tsv)) -------------- */
 
 /*
