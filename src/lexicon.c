@@ -13,6 +13,9 @@
  * only keys that the analysis below cannot reach from a shorter stored key,
  * so this analysis and cores() in tools/gen_lexicon.py must stay identical:
  * change both and regenerate.
+ *
+ * nazif__maksura_final() asks a second, smaller set of the same format
+ * (maksura_table.h, tools/gen_maksura.py): does a word end in ى or ي?
  */
 #include <stdlib.h>
 #include <string.h>

@@ -201,6 +201,25 @@ def emit_header(entries):
     ])
 
 
+def verify(binary, table, own):
+    """The C lookup must answer as lookup() does (exit 1 otherwise)."""
+    import subprocess
+    words = sorted(own)
+    words += ["%s%s" % (p, k) for k in sorted(table) for p in
+              ("و", "ف", "ب", "ل", "ال", "وال", "بال", "فبال", "لل", "ولل", "ك", "س")]
+    words = [w for w in words if len(w) <= GL.MAX_LETTERS]
+    res = subprocess.run([binary], input="\n".join(words).encode("utf-8") + b"\n",
+                         stdout=subprocess.PIPE, check=True).stdout.split()
+    assert len(res) == len(words)
+    bad = [w for w, r in zip(words, res) if int(r) != lookup(table, w)]
+    for w in bad[:20]:
+        print("verify: %s: C %d, generator %d" % (w, 1 - lookup(table, w), lookup(table, w)),
+              file=sys.stderr)
+    print("maksura-verify: %d words, %d disagree" % (len(words), len(bad)))
+    if bad:
+        sys.exit(1)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ant", required=True, help="ANT corpus .jsonl.gz")
@@ -208,6 +227,9 @@ def main():
                     help="snowball Arabic voc.txt.gz; '' to build without it")
     ap.add_argument("-o", "--out", required=True)
     ap.add_argument("--dump", help="also write every decided key (text)")
+    ap.add_argument("--verify", metavar="BIN",
+                    help="compare BIN (tools/maksura-lookup.c) with lookup() "
+                         "on every decided key and its proclitic forms")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
     t0 = time.time()
@@ -304,6 +326,9 @@ def main():
     for name in sorted(tiers):
         log("own decision %s: %d" % (name, tiers[name]))
     log("stored: %d ى, %d ي exceptions" % (stored["maksura"], stored["yeh_exception"]))
+
+    if a.verify:
+        verify(a.verify, table, own)
 
     text = emit_header(table)
     with open(a.out, "w", encoding="utf-8") as f:
