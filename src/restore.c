@@ -119,6 +119,8 @@ typedef struct unit {
 #define AR_TATWEEL 0x0640u
 #define AR_COMMA 0x060Cu
 #define AR_ALEF 0x0627u
+#define AR_MAKSURA 0x0649u
+#define FA_YEH 0x06CCu    /* Persian yeh */
 #define ZWNJ 0x200Cu
 #define ELLIPSIS 0x2026u
 
@@ -989,6 +991,7 @@ typedef struct wordplan {
     uint32_t mask_cp;
     size_t skip_unit;    /* P9: unit left out, or (size_t)-1 */
     int split_after;     /* P10: a space after this many letters, or -1 */
+    size_t maksura_unit; /* P14: the final Persian yeh written as ى, or (size_t)-1 */
     int rule;
     const char *evidence;
 } wordplan;
@@ -1037,6 +1040,11 @@ static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
     for (int k = pl->from; k <= pl->to; k++) {
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             if (i == pl->skip_unit) continue;
+            if (i == pl->maksura_unit) {
+                wb_cp(&w, AR_MAKSURA);
+                letters++;
+                continue;
+            }
             emit_unit_out(&w, &u[i], cx->s, pl->map_look, &letters);
             /* P10: the space goes after a letter and all its marks */
             if (pl->split_after > 0 && letters == pl->split_after &&
@@ -1108,6 +1116,37 @@ static const char *strong_evidence(int rule)
     }
 }
 
+/*
+ * P14, word end: Persian writes ی for both ي and ى (على typed علی), so a
+ * final ی of a word whose look-alikes are mapped becomes ى when the maksura
+ * table (nazif__maksura_final, data/LEXICON.md) says the word ends so.  Not
+ * when a P8/P9/P10 reading was chosen: those change the letters around the
+ * seam, and the table was asked about the plain word.
+ */
+static void maksura_choice(const cluster *c, wordplan *pl)
+{
+    if (!pl->map_look || pl->mask_gap >= 0 || pl->skip_unit != (size_t)-1 ||
+        pl->split_after >= 0)
+        return;
+    size_t last = (size_t)-1;
+    for (size_t i = c->p[pl->to].a; i < c->p[pl->to].b; i++)
+        if (c->u[i].t == U_LET) last = i;
+    if (last == (size_t)-1 || c->u[last].cp != FA_YEH) return;
+    wbuf w;
+    key_of(c, pl->from, pl->to, 1, -1, 0, (size_t)-1, &w);
+    if (w.overflow || !nazif__maksura_final(w.b, w.n)) return;
+    pl->maksura_unit = last;
+    if (pl->rule == NZR_P14)
+        pl->evidence = "look-alike letter in an Arabic word; lexicon: Arabic form known; "
+                       "Persian yeh at the word's end read as alef maksura (maksura table)";
+    else if (pl->rule == NZR_P12)
+        pl->evidence = "digit or Latin letter inside an Arabic word; lexicon: one letter fits; "
+                       "Persian yeh at the word's end read as alef maksura (maksura table)";
+    else
+        pl->evidence = "word joined; look-alike letter mapped (lexicon); "
+                       "Persian yeh at the word's end read as alef maksura (maksura table)";
+}
+
 /* Plan and write the word made of pieces [from, to] (all gaps joined). */
 static int finish_word(const rctx *cx, cluster *c, int from, int to)
 {
@@ -1119,6 +1158,7 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
     pl.mask_cp = 0;
     pl.skip_unit = (size_t)-1;
     pl.split_after = -1;
+    pl.maksura_unit = (size_t)-1;
     pl.rule = NZR_OTHER;
     pl.evidence = "";
 
@@ -1264,6 +1304,7 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
                             "joined form not in the lexicon; several readings possible");
         }
     }
+    maksura_choice(c, &pl);
     return write_word(cx, c, &pl);
 }
 
