@@ -217,6 +217,52 @@ static unsigned simd_block(const uint8_t *p)
 #undef B
     return (unsigned)_mm_movemask_epi8(m);
 }
+
+/* The same on 32 bytes with AVX2, where the CPU has it (checked at run
+   time: the library is built for baseline x86-64).  NAZIF_NO_AVX2 leaves it
+   out (tests/scalar/run.sh builds that too, so the SSE2 blocks stay
+   tested on machines with AVX2). */
+#if !defined(NAZIF_NO_AVX2) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define NAZIF_AVX2 1
+#include <immintrin.h>
+
+__attribute__((target("avx2"))) static uint32_t simd_block32(const uint8_t *p)
+{
+    const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+    const __m256i pv = _mm256_loadu_si256((const __m256i *)(const void *)(p - 1));
+#define B(x) _mm256_set1_epi8((char)(x))
+#define IN(x, lo, span) \
+    _mm256_cmpeq_epi8(_mm256_max_epu8(_mm256_sub_epi8((x), B(lo)), B(span)), B(span))
+    __m256i d8 = _mm256_cmpeq_epi8(v, B(0xD8)), d9 = _mm256_cmpeq_epi8(v, B(0xD9));
+    __m256i hi = _mm256_cmpeq_epi8(_mm256_max_epu8(v, B(0xC0)), v);
+    __m256i m = _mm256_andnot_si256(_mm256_or_si256(d8, d9), hi);
+    m = _mm256_or_si256(m, _mm256_and_si256(d9, _mm256_cmpeq_epi8(w, B(0x80))));
+    m = _mm256_or_si256(m, _mm256_and_si256(d9, IN(w, 0xA0, 9)));
+    m = _mm256_or_si256(m, _mm256_and_si256(d8, _mm256_cmpeq_epi8(w, B(0x9C))));
+    __m256i wl = IN(w, 0xD8, 3);
+    __m256i near = _mm256_or_si256(IN(v, '0', 9), IN(_mm256_or_si256(v, B(0x20)), 'a', 25));
+    near = _mm256_or_si256(near, _mm256_or_si256(_mm256_cmpeq_epi8(v, B('.')), _mm256_cmpeq_epi8(v, B(','))));
+    near = _mm256_or_si256(near, _mm256_or_si256(_mm256_cmpeq_epi8(v, B('*')), _mm256_cmpeq_epi8(v, B('-'))));
+    near = _mm256_or_si256(near, _mm256_or_si256(_mm256_cmpeq_epi8(v, B('_')), _mm256_cmpeq_epi8(v, B('/'))));
+    near = _mm256_or_si256(near, _mm256_or_si256(_mm256_cmpeq_epi8(v, B('~')), _mm256_cmpeq_epi8(v, B(0x8C))));
+    m = _mm256_or_si256(m, _mm256_and_si256(near, wl));
+    __m256i cont = _mm256_cmpeq_epi8(_mm256_and_si256(v, B(0xC0)), B(0x80));
+    __m256i plead = _mm256_or_si256(_mm256_cmpeq_epi8(pv, B(0xD8)), _mm256_cmpeq_epi8(pv, B(0xD9)));
+    m = _mm256_or_si256(m, _mm256_xor_si256(cont, plead));
+#undef IN
+#undef B
+    return (uint32_t)_mm256_movemask_epi8(m);
+}
+
+/* next_trigger's block loop in 32-byte steps: the position of the first
+   flagged block from i on (or where fewer than 33 bytes are left). */
+__attribute__((target("avx2"))) static size_t skip_blocks32(const uint8_t *s, size_t n, size_t i)
+{
+    while (i + 33 <= n && !simd_block32(s + i)) i += 32;
+    return i;
+}
+#endif
 #endif
 
 /*
@@ -237,7 +283,18 @@ static size_t next_trigger(const uint8_t *s, size_t n, size_t from)
         if (r != SIZE_MAX) return r;
         i = e;
     }
+#if defined(NAZIF_AVX2)
+    const int avx2 = __builtin_cpu_supports("avx2");
+#endif
     while (i + 17 <= n) {
+#if defined(NAZIF_AVX2)
+        /* 32 bytes at a time up to the first flagged block, which the
+           16-byte step below then finds again and hands to the scalar scan */
+        if (avx2) {
+            i = skip_blocks32(s, n, i);
+            if (i + 17 > n) break;
+        }
+#endif
         if (simd_block(s + i)) {
             r = scalar_span(s, n, char_start(s, from, i), i + 16, &e);
             if (r != SIZE_MAX) return r;
