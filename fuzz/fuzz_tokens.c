@@ -9,6 +9,7 @@
  *               bit 4 swaps fold-yeh for fold-maksura, bit 5 strict UTF-8;
  *   byte 1      bits 0-1 stemmer (none, light, custom, light); bit 2 stop
  *               words; bit 3: ask the callback to stop after a few tokens;
+ *               bit 4: the streaming check on a long line (see T-stream);
  *   bytes 2..3  seed of the generator that cuts the text into chunks of
  *               whole lines (the CLI's way of feeding);
  *   the rest    the text.
@@ -23,6 +24,12 @@
  *             shifted by the chunk start) gives the same tokens;
  *   T-stop    a callback that stops makes the call return 1 with exactly
  *             that many tokens delivered;
+ *   T-stream  nazif_tokenizer_stream() fed parts of random sizes (cut
+ *             anywhere, the unconsumed rest carried over) gives the same
+ *             tokens, and nazif_tokenizer_normalize_stream() the same text;
+ *             with byte 1 bit 4, on a line longer than two windows made by
+ *             repeating the text with its line ends turned into spaces (so
+ *             the long-line cuts and the context across them are fuzzed);
  *   N-utf8    the normalized text is valid UTF-8, at most
  *             nazif_normalize_bound() bytes, with as many line ends as the
  *             input; one-shot and reused-tokenizer results are equal, and
@@ -151,6 +158,53 @@ static void log_init(tlog *g, size_t len)
     g->hash = 1469598103934665603ull;
 }
 
+/* T-stream: text[0..len) through the streaming calls in random parts must
+   give want's tokens and (when norm) the normalized text norm[0..norm_n). */
+static void stream_check(nazif_tokenizer *tk, const char *text, size_t len, rng *r,
+                         const tlog *want, const char *norm, size_t norm_n)
+{
+    char *buf = malloc(len + 1);
+    size_t cap = nazif_normalize_bound(len) + 16;
+    char *out = malloc(cap);
+    if (!buf || !out) FAIL("out of memory in the harness");
+    for (int mode = 0; mode < 2; mode++) {
+        if (mode == 1 && !norm) break;
+        tlog g;
+        log_init(&g, 0);
+        size_t have = 0, fed = 0, on = 0;
+        const size_t scale = len > 4096 ? len / 8 : 64;
+        for (;;) {
+            size_t part = 1 + rng_next(r) % scale;
+            if (part > len - fed) part = len - fed;
+            memcpy(buf + have, text + fed, part);
+            have += part;
+            fed += part;
+            const int final = fed == len;
+            size_t used = 0, n = 0;
+            g.len = have;
+            int rc = mode == 0 ? nazif_tokenizer_stream(tk, buf, have, final, &used, on_token, &g)
+                               : nazif_tokenizer_normalize_stream(tk, buf, have, final, &used,
+                                                                  out + on, cap - on, &n);
+            if (rc != NAZIF_OK) FAIL("stream returned %d (%s)", rc, nazif_strerror(rc));
+            if (used > have || (final && used != have)) FAIL("stream consumed %zu of %zu", used, have);
+            if (n > nazif_normalize_bound(have)) FAIL("normalize_stream wrote past its bound");
+            on += n;
+            for (size_t k = 0; k < used; k++) g.line_base += buf[k] == '\n';
+            g.base += used;
+            memmove(buf, buf + used, have - used);
+            have -= used;
+            if (final) break;
+        }
+        if (mode == 0 && (g.count != want->count || g.hash != want->hash))
+            FAIL("streamed tokens differ: %llu vs %llu tokens", (unsigned long long)g.count,
+                 (unsigned long long)want->count);
+        if (mode == 1 && (on != norm_n || memcmp(out, norm, norm_n) != 0))
+            FAIL("streamed normalization differs (%zu vs %zu bytes)", on, norm_n);
+    }
+    free(buf);
+    free(out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     uint8_t b0 = 2, b1 = 0;
@@ -220,6 +274,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                  (unsigned long long)b.count);
     }
 
+    /* tokens, streamed in parts */
+    if (rc == NAZIF_OK) stream_check(tk, in, len, &r, &a, NULL, 0);
+
+    /* a long line: the text repeated, line ends as spaces, streamed */
+    if (rc == NAZIF_OK && (b1 & 16) && len > 0) {
+        const size_t want_len = 2 * NAZIF_LINE_WINDOW + 1 + rng_next(&r) % 4096;
+        char *big = malloc(want_len);
+        if (!big) FAIL("out of memory in the harness");
+        for (size_t k = 0; k < want_len; k++) {
+            char ch = in[k % len];
+            big[k] = ch == '\n' ? ' ' : ch;
+        }
+        tlog w;
+        log_init(&w, want_len);
+        if (nazif_tokenizer_run(tk, big, want_len, on_token, &w) != NAZIF_OK)
+            FAIL("tokenizer failed on the long line");
+        size_t bcap = nazif_normalize_bound(want_len), bn = 0;
+        char *bout = malloc(bcap);
+        if (!bout) FAIL("out of memory in the harness");
+        if (nazif_tokenizer_normalize(tk, big, want_len, bout, bcap, &bn) != NAZIF_OK)
+            FAIL("normalize failed on the long line");
+        stream_check(tk, big, want_len, &r, &w, bout, bn);
+        free(bout);
+        free(big);
+    }
+
     /* stopping early */
     if (rc == NAZIF_OK && (b1 & 8) && a.count > 0) {
         tlog c;
@@ -254,6 +334,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (on != n || memcmp(one, out, n) != 0) FAIL("one-shot and tokenizer normalize differ");
         if (one[on] != '\0') FAIL("one-shot output not NUL-terminated");
         nazif_free(one);
+        tlog none;
+        log_init(&none, len);
+        none.count = a.count;
+        none.hash = a.hash;
+        if (!(b1 & 8)) stream_check(tk, in, len, &r, &none, out, n);
         /* chunked at a line end */
         const char *nl = len ? memchr(in, '\n', len) : NULL;
         if (nl) {

@@ -443,6 +443,11 @@ typedef struct nazif_token {
     int kind;              /* NAZIF_TOKEN_* */
 } nazif_token;
 
+/* text + len and word + word_len are each followed by at least this many
+   readable bytes (of unspecified value), so a callback may copy a short
+   token with fixed-size moves instead of a length-dependent copy. */
+#define NAZIF_TOKEN_PADDING 16
+
 /**
  * Called once per token, in text order (start offsets never decrease).
  * Return 0 to go on; non-zero stops the tokenizer, which then returns 1 --
@@ -487,6 +492,33 @@ int nazif_tokenizer_run(nazif_tokenizer *tk, const char *text, size_t len,
  */
 int nazif_tokenizer_normalize(nazif_tokenizer *tk, const char *text, size_t len,
                               char *dst, size_t cap, size_t *out_len);
+
+/**
+ * Streaming: nazif_tokenizer_run() over input that arrives in parts, in
+ * memory bounded by NAZIF_LINE_WINDOW however long a line is.  text[0..len)
+ * is the input not yet consumed, followed by what has newly arrived.  The
+ * tokenizer walks every complete line and, of a last line without its
+ * line end, the pieces it would cut a line that long into anyway (see
+ * NAZIF_LINE_WINDOW; each needs more than NAZIF_LINE_WINDOW bytes after
+ * its start), and sets *consumed to the bytes it walked.  The caller keeps
+ * text[*consumed..len), appends more input and calls again; with final != 0
+ * (no more input) everything is walked.  Tokens, offsets (relative to each
+ * call's text) and lines (1 = the line text starts in, which may continue
+ * the previous call's) are those of one nazif_tokenizer_run() over the
+ * whole input, however it is split.  nazif_tokenizer_run() is this with
+ * final set.  Returns as nazif_tokenizer_run().
+ */
+int nazif_tokenizer_stream(nazif_tokenizer *tk, const char *text, size_t len, int final,
+                           size_t *consumed, nazif_token_fn cb, void *ctx);
+
+/**
+ * Streaming for nazif_tokenizer_normalize(), as nazif_tokenizer_stream():
+ * writes the normalization of text[0..*consumed) to dst (which must hold
+ * nazif_normalize_bound(len) bytes), *out_len bytes.
+ */
+int nazif_tokenizer_normalize_stream(nazif_tokenizer *tk, const char *text, size_t len,
+                                     int final, size_t *consumed, char *dst, size_t cap,
+                                     size_t *out_len);
 
 /** After NAZIF_EUTF8: offset of the first invalid sequence; otherwise 0. */
 uint64_t nazif_tokenizer_error_offset(const nazif_tokenizer *tk);

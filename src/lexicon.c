@@ -13,11 +13,15 @@
  * only keys that the analysis below cannot reach from a shorter stored key,
  * so this analysis and cores() in tools/gen_lexicon.py must stay identical:
  * change both and regenerate.
+ *
+ * nazif__maksura_final() asks a second, smaller set of the same format
+ * (maksura_table.h, tools/gen_maksura.py): does a word end in ى or ي?
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "maksura_table.h"
 
 /* The linked blob (src/lexicon_blob.S). */
 extern const uint8_t nazif__lex_blob[];
@@ -296,6 +300,56 @@ static int analyse(const uint8_t *blob, const uint8_t *key,
             *freq = f;
             return 1;
         }
+    }
+    return 0;
+}
+
+/* ---- final alef maksura -------------------------------------------------- */
+
+/* The maksura table (maksura_table.h): the hash set above without a file
+   header, over keys whose hamza/madda alef is code K_HAMZA_ALEF (mkey() in
+   tools/gen_maksura.py); class 1 = the word ends in ى, 0 = in ي (an
+   exception to its stem). */
+#define K_HAMZA_ALEF 32u
+static int maksura_probe(const uint8_t *key, size_t n)
+{
+    uint64_t h = key_hash(key, n, 0);
+    uint32_t b = (uint32_t)(((h >> 32) * MAKSURA_NB) >> 32);
+    uint32_t fp = (uint32_t)h & FP_MASK;
+    for (uint32_t i = maksura_offs[b]; i < maksura_offs[b + 1]; i++) {
+        uint32_t efp = maksura_ents[i] >> 4;
+        if (efp == fp) return (int)(maksura_ents[i] & 15u);
+        if (efp > fp) break;
+    }
+    return -1;
+}
+
+/* The word, then the word without a proclitic (و/ف, then ب ك ل س ال بال كال
+   لل; stems(), lookup() in tools/gen_maksura.py), longest stem first: the
+   first stored key answers; none: ي. */
+int nazif__maksura_final(const uint8_t *s, size_t len)
+{
+    uint8_t key[MAX_LETTERS], flags[MAX_LETTERS];
+    size_t n = word_key(s, len, key, flags);
+    if (n < MIN_STEM || key[n - 1] != K_YEH) return 0;
+    /* an alef with hamza/madda is its own letter here (وإلى and والي are
+       one lexicon key, not one maksura key) */
+    for (size_t i = 0; i < n; i++)
+        if (key[i] == K_ALEF && (flags[i] & SF_HAMZA_ALEF)) key[i] = K_HAMZA_ALEF;
+    int r = maksura_probe(key, n);
+    if (r >= 0) return r;
+    unsigned lens = 0; /* bit pl: a proclitic string of pl letters */
+    for (int conj = 0; conj < 3; conj++) {
+        size_t cl = conj ? 1u : 0u;
+        if (conj == 1 && key[0] != K_WAW) continue;
+        if (conj == 2 && key[0] != K_FEH) continue;
+        for (size_t p = 0; p < NPRO; p++)
+            if (has_at(key, n, cl, &proclitics[p])) lens |= 1u << (cl + proclitics[p].len);
+    }
+    for (size_t pl = 1; pl <= 4; pl++) {
+        if (!(lens & (1u << pl)) || pl + MIN_STEM > n) continue;
+        r = maksura_probe(key + pl, n - pl);
+        if (r >= 0) return r;
     }
     return 0;
 }

@@ -119,6 +119,8 @@ typedef struct unit {
 #define AR_TATWEEL 0x0640u
 #define AR_COMMA 0x060Cu
 #define AR_ALEF 0x0627u
+#define AR_MAKSURA 0x0649u
+#define FA_YEH 0x06CCu    /* Persian yeh */
 #define ZWNJ 0x200Cu
 #define ELLIPSIS 0x2026u
 
@@ -215,6 +217,52 @@ static unsigned simd_block(const uint8_t *p)
 #undef B
     return (unsigned)_mm_movemask_epi8(m);
 }
+
+/* The same on 32 bytes with AVX2, where the CPU has it (checked at run
+   time: the library is built for baseline x86-64).  NAZIF_NO_AVX2 leaves it
+   out (tests/scalar/run.sh builds that too, so the SSE2 blocks stay
+   tested on machines with AVX2). */
+#if !defined(NAZIF_NO_AVX2) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define NAZIF_AVX2 1
+#include <immintrin.h>
+
+__attribute__((target("avx2"))) static uint32_t simd_block32(const uint8_t *p)
+{
+    const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+    const __m256i pv = _mm256_loadu_si256((const __m256i *)(const void *)(p - 1));
+#define B(x) _mm256_set1_epi8((char)(x))
+#define IN(x, lo, span) \
+    _mm256_cmpeq_epi8(_mm256_max_epu8(_mm256_sub_epi8((x), B(lo)), B(span)), B(span))
+    __m256i d8 = _mm256_cmpeq_epi8(v, B(0xD8)), d9 = _mm256_cmpeq_epi8(v, B(0xD9));
+    __m256i hi = _mm256_cmpeq_epi8(_mm256_max_epu8(v, B(0xC0)), v);
+    __m256i m = _mm256_andnot_si256(_mm256_or_si256(d8, d9), hi);
+    m = _mm256_or_si256(m, _mm256_and_si256(d9, _mm256_cmpeq_epi8(w, B(0x80))));
+    m = _mm256_or_si256(m, _mm256_and_si256(d9, IN(w, 0xA0, 9)));
+    m = _mm256_or_si256(m, _mm256_and_si256(d8, _mm256_cmpeq_epi8(w, B(0x9C))));
+    __m256i wl = IN(w, 0xD8, 3);
+    __m256i near = _mm256_or_si256(IN(v, '0', 9), IN(_mm256_or_si256(v, B(0x20)), 'a', 25));
+    near = _mm256_or_si256(near, _mm256_or_si256(_mm256_cmpeq_epi8(v, B('.')), _mm256_cmpeq_epi8(v, B(','))));
+    near = _mm256_or_si256(near, _mm256_or_si256(_mm256_cmpeq_epi8(v, B('*')), _mm256_cmpeq_epi8(v, B('-'))));
+    near = _mm256_or_si256(near, _mm256_or_si256(_mm256_cmpeq_epi8(v, B('_')), _mm256_cmpeq_epi8(v, B('/'))));
+    near = _mm256_or_si256(near, _mm256_or_si256(_mm256_cmpeq_epi8(v, B('~')), _mm256_cmpeq_epi8(v, B(0x8C))));
+    m = _mm256_or_si256(m, _mm256_and_si256(near, wl));
+    __m256i cont = _mm256_cmpeq_epi8(_mm256_and_si256(v, B(0xC0)), B(0x80));
+    __m256i plead = _mm256_or_si256(_mm256_cmpeq_epi8(pv, B(0xD8)), _mm256_cmpeq_epi8(pv, B(0xD9)));
+    m = _mm256_or_si256(m, _mm256_xor_si256(cont, plead));
+#undef IN
+#undef B
+    return (uint32_t)_mm256_movemask_epi8(m);
+}
+
+/* next_trigger's block loop in 32-byte steps: the position of the first
+   flagged block from i on (or where fewer than 33 bytes are left). */
+__attribute__((target("avx2"))) static size_t skip_blocks32(const uint8_t *s, size_t n, size_t i)
+{
+    while (i + 33 <= n && !simd_block32(s + i)) i += 32;
+    return i;
+}
+#endif
 #endif
 
 /*
@@ -235,7 +283,18 @@ static size_t next_trigger(const uint8_t *s, size_t n, size_t from)
         if (r != SIZE_MAX) return r;
         i = e;
     }
+#if defined(NAZIF_AVX2)
+    const int avx2 = __builtin_cpu_supports("avx2");
+#endif
     while (i + 17 <= n) {
+#if defined(NAZIF_AVX2)
+        /* 32 bytes at a time up to the first flagged block, which the
+           16-byte step below then finds again and hands to the scalar scan */
+        if (avx2) {
+            i = skip_blocks32(s, n, i);
+            if (i + 17 > n) break;
+        }
+#endif
         if (simd_block(s + i)) {
             r = scalar_span(s, n, char_start(s, from, i), i + 16, &e);
             if (r != SIZE_MAX) return r;
@@ -989,6 +1048,7 @@ typedef struct wordplan {
     uint32_t mask_cp;
     size_t skip_unit;    /* P9: unit left out, or (size_t)-1 */
     int split_after;     /* P10: a space after this many letters, or -1 */
+    size_t maksura_unit; /* P14: the final Persian yeh written as ى, or (size_t)-1 */
     int rule;
     const char *evidence;
 } wordplan;
@@ -1037,6 +1097,11 @@ static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
     for (int k = pl->from; k <= pl->to; k++) {
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             if (i == pl->skip_unit) continue;
+            if (i == pl->maksura_unit) {
+                wb_cp(&w, AR_MAKSURA);
+                letters++;
+                continue;
+            }
             emit_unit_out(&w, &u[i], cx->s, pl->map_look, &letters);
             /* P10: the space goes after a letter and all its marks */
             if (pl->split_after > 0 && letters == pl->split_after &&
@@ -1108,6 +1173,37 @@ static const char *strong_evidence(int rule)
     }
 }
 
+/*
+ * P14, word end: Persian writes ی for both ي and ى (على typed علی), so a
+ * final ی of a word whose look-alikes are mapped becomes ى when the maksura
+ * table (nazif__maksura_final, data/LEXICON.md) says the word ends so.  Not
+ * when a P8/P9/P10 reading was chosen: those change the letters around the
+ * seam, and the table was asked about the plain word.
+ */
+static void maksura_choice(const cluster *c, wordplan *pl)
+{
+    if (!pl->map_look || pl->mask_gap >= 0 || pl->skip_unit != (size_t)-1 ||
+        pl->split_after >= 0)
+        return;
+    size_t last = (size_t)-1;
+    for (size_t i = c->p[pl->to].a; i < c->p[pl->to].b; i++)
+        if (c->u[i].t == U_LET) last = i;
+    if (last == (size_t)-1 || c->u[last].cp != FA_YEH) return;
+    wbuf w;
+    key_of(c, pl->from, pl->to, 1, -1, 0, (size_t)-1, &w);
+    if (w.overflow || !nazif__maksura_final(w.b, w.n)) return;
+    pl->maksura_unit = last;
+    if (pl->rule == NZR_P14)
+        pl->evidence = "look-alike letter in an Arabic word; lexicon: Arabic form known; "
+                       "Persian yeh at the word's end read as alef maksura (maksura table)";
+    else if (pl->rule == NZR_P12)
+        pl->evidence = "digit or Latin letter inside an Arabic word; lexicon: one letter fits; "
+                       "Persian yeh at the word's end read as alef maksura (maksura table)";
+    else
+        pl->evidence = "word joined; look-alike letter mapped (lexicon); "
+                       "Persian yeh at the word's end read as alef maksura (maksura table)";
+}
+
 /* Plan and write the word made of pieces [from, to] (all gaps joined). */
 static int finish_word(const rctx *cx, cluster *c, int from, int to)
 {
@@ -1119,6 +1215,7 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
     pl.mask_cp = 0;
     pl.skip_unit = (size_t)-1;
     pl.split_after = -1;
+    pl.maksura_unit = (size_t)-1;
     pl.rule = NZR_OTHER;
     pl.evidence = "";
 
@@ -1264,6 +1361,7 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
                             "joined form not in the lexicon; several readings possible");
         }
     }
+    maksura_choice(c, &pl);
     return write_word(cx, c, &pl);
 }
 
@@ -1364,13 +1462,15 @@ static void sort_tail(nazif__edits *ed, size_t first)
 
 static const uint8_t REPLACEMENT[3] = {0xEF, 0xBF, 0xBD};
 
-/* Does the line contain Persian letters, look-alikes or ZWNJ at all? */
+/* Could the line contain Persian letters, look-alikes or ZWNJ at all (lead
+   bytes DA DB, or E2 80 8C)?  A pre-filter (a yes only costs the real
+   test), three memchr passes instead of a byte loop: this ran on every line
+   with a trigger and was 5 % of 'nazif tokens'. */
 static int maybe_persian(const uint8_t *s, size_t n)
 {
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (s[i] == 0xDA || s[i] == 0xDB) return 1;
-        if (s[i] == 0xE2 && s[i + 1] == 0x80 && i + 2 < n && s[i + 2] == 0x8C) return 1;
-    }
+    if (memchr(s, 0xDA, n) || memchr(s, 0xDB, n)) return 1;
+    for (const uint8_t *p = s; (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL; p++)
+        if (p + 2 < s + n && p[1] == 0x80 && p[2] == 0x8C) return 1;
     return 0;
 }
 

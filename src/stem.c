@@ -134,63 +134,11 @@ static size_t count_letters(const uint8_t *w, size_t n)
     return n - cont;
 }
 
-/*
- * Code points in w[0..n) when 8 bytes past the end may be read (their
- * values do not matter): one or two masked words for the usual word of at
- * most 16 bytes, no loop whose trip count the branch predictor must guess.
- */
-static inline size_t count_letters_padded(const uint8_t *w, size_t n)
+/* The suffix step as light10 states it: each suffix in turn, removed when
+   the word [s, e) ends in it and letters - its letters >= 2 stay.  Returns
+   the new end.  The reference, and the fast path's fallback. */
+static size_t suffix_loop(const uint8_t *w, size_t s, size_t e, size_t letters)
 {
-    if (n > 16) return count_letters(w, n);
-    uint64_t x, y;
-    memcpy(&x, w, 8);
-    memcpy(&y, w + 8, 8);
-    /* keep the bytes below n: byte k of a little-endian load is w[k]; on a
-       big-endian machine the general count is used */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t mx = n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
-    const uint64_t my = n <= 8 ? 0 : n >= 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
-    const uint64_t cx = x & ~(x << 1) & 0x8080808080808080ull & mx;
-    const uint64_t cy = y & ~(y << 1) & 0x8080808080808080ull & my;
-    /* one per continuation byte in each byte lane, summed by a multiply
-       (no popcount instruction in the baseline x86-64 set) */
-    const uint64_t c = (cx >> 7) + (cy >> 7);
-    return n - (size_t)((c * 0x0101010101010101ull) >> 56);
-#else
-    (void)x;
-    (void)y;
-    return count_letters(w, n);
-#endif
-}
-
-/* The stemmer once the letters of w[0..n) are counted. */
-static inline void stem_counted(const uint8_t *w, size_t n, size_t letters, size_t *a, size_t *b)
-{
-    *a = 0;
-    *b = n;
-    if (letters < 3) return;
-    unsigned last = L2(w + n - 2);
-    /* الله, اللهم and their clitic forms end in لله or للهم */
-    if (n >= 6 && n <= 16 &&
-        ((last == C_HEH && L2(w + n - 4) == C_LAM && L2(w + n - 6) == C_LAM) ||
-         (last == C_MEEM && n >= 8 && L2(w + n - 4) == C_HEH && L2(w + n - 6) == C_LAM &&
-          L2(w + n - 8) == C_LAM)) &&
-        allah(w, n, a, b))
-        return;
-    size_t e = n;
-    const unsigned c0 = L2(w), c1 = n >= 4 ? L2(w + 2) : 0, c2 = n >= 6 ? L2(w + 4) : 0;
-    /* the prefix, in Lucene's order, computed without branches (which word
-       starts with which prefix is what a predictor cannot guess): ال and
-       لل need c1 == LAM with c0 ALEF or LAM; وال بال كال فال need c1 ==
-       ALEF; و alone is last; the four cases exclude each other except و
-       versus وال, where وال comes first */
-    const size_t al = (c0 == C_ALEF) & (c1 == C_LAM) & (letters >= 4);
-    const size_t xal = (c0 == C_WAW || c0 == C_BEH || c0 == C_KAF || c0 == C_FEH) &
-                       (c1 == C_ALEF) & (c2 == C_LAM) & (letters >= 5);
-    const size_t ll = (c0 == C_LAM) & (c1 == C_LAM) & (letters >= 4);
-    const size_t wv = (c0 == C_WAW) & (letters >= 4) & !xal;
-    const size_t s = 4 * al + 6 * xal + 4 * ll + 2 * wv;
-    letters -= s / 2;
     /* only the suffixes ending in the word's last letter can fit: walk
        them in order through a bit mask instead of trying all ten */
     unsigned m = e - s >= 2 ? suf_mask(L2(w + e - 2)) : 0;
@@ -204,24 +152,183 @@ static inline void stem_counted(const uint8_t *w, size_t n, size_t letters, size
         letters -= suf[i].letters;
         m = (e - s >= 2 ? suf_mask(L2(w + e - 2)) : 0) & ~((2u << i) - 1u);
     }
-    *a = s;
-    *b = e;
+    return e;
 }
 
-void nazif__stem_light(const uint8_t *w, size_t n, size_t *a, size_t *b)
-{
-    *a = 0;
-    *b = n;
-    if (n < 3) return; /* fewer than 3 letters: nothing fits */
-    stem_counted(w, n, count_letters(w, n), a, b);
-}
-
-void nazif__stem_light_padded(const uint8_t *w, size_t n, size_t *a, size_t *b)
+/* The whole stemmer, step by step: the reference for the fast path below
+   (nazif__stem_light_ref(); the unit tests compare the two). */
+static void stem_ref(const uint8_t *w, size_t n, size_t *a, size_t *b)
 {
     *a = 0;
     *b = n;
     if (n < 3) return;
-    stem_counted(w, n, count_letters_padded(w, n), a, b);
+    size_t letters = count_letters(w, n);
+    if (letters < 3) return;
+    if (allah(w, n, a, b)) return;
+    const unsigned c0 = L2(w), c1 = n >= 4 ? L2(w + 2) : 0, c2 = n >= 6 ? L2(w + 4) : 0;
+    size_t s = 0;
+    if (c0 == C_ALEF && c1 == C_LAM && letters >= 4) s = 4;
+    else if ((c0 == C_WAW || c0 == C_BEH || c0 == C_KAF || c0 == C_FEH) && c1 == C_ALEF &&
+             c2 == C_LAM && letters >= 5)
+        s = 6;
+    else if (c0 == C_LAM && c1 == C_LAM && letters >= 4) s = 4;
+    else if (c0 == C_WAW && letters >= 4) s = 2;
+    *a = s;
+    *b = suffix_loop(w, s, n, letters - s / 2);
+}
+
+void nazif__stem_light_ref(const uint8_t *w, size_t n, size_t *a, size_t *b)
+{
+    stem_ref(w, n, a, b);
+}
+
+/*
+ * The fast path.  Branches on what a predictor cannot guess (which word
+ * has which affix, how long it is) cost more than the work, so:
+ *   - the first and the last 8 bytes are each one big-endian 64-bit word,
+ *     the first letter in the high bits: a letter is a 16-bit field;
+ *   - the letters are counted without a loop (words of <= 16 bytes): one
+ *     SSE2 compare, or masks on the two 64-bit words;
+ *   - the prefix is one look-up in STEM_PREFIX, indexed by the class of
+ *     the first letter and two comparisons;
+ *   - the suffix step is one look-up in STEM_SUFFIX (src/stem_tables.h,
+ *     tools/gen_stem.py): the class of each of the last three pairs
+ *     (STEM_CLASS: one of the seven suffix letters or none) and the letters
+ *     left after the prefix decide how many letters it removes; in the rare
+ *     case that a fourth pair would decide (STEM_SLOW), suffix_loop() runs;
+ *   - الله is looked for only when the word ends in لله or للهم.
+ */
+#include "stem_tables.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* Bits set in each byte value. */
+#define B2(k) k, k + 1, k + 1, k + 2
+#define B4(k) B2(k), B2(k + 1), B2(k + 1), B2(k + 2)
+#define B6(k) B4(k), B4(k + 1), B4(k + 1), B4(k + 2)
+static const uint8_t POP8[256] = {B6(0), B6(1), B6(1), B6(2)};
+#undef B2
+#undef B4
+#undef B6
+#endif
+
+/* p[0..8) as a big-endian number: p[0] in bits 56..63. */
+static inline uint64_t load_be64(const uint8_t *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return __builtin_bswap64(x);
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return x;
+#else
+    return (uint64_t)p[0] << 56 | (uint64_t)p[1] << 48 | (uint64_t)p[2] << 40 |
+           (uint64_t)p[3] << 32 | (uint64_t)p[4] << 24 | (uint64_t)p[5] << 16 |
+           (uint64_t)p[6] << 8 | (uint64_t)p[7];
+#endif
+}
+
+/* The class (STEM_CLASS) of the letter code in bits 0..15 of x. */
+static inline unsigned pair_class(uint64_t x)
+{
+    unsigned d = ((unsigned)x & 0xFFFFu) - STEM_CLASS_BASE; /* wraps below the base */
+    return STEM_CLASS[d < STEM_CLASS_SPAN ? d : STEM_CLASS_SPAN];
+}
+
+/* The part of the letter code c in a prefix (STEM_FIRST). */
+static inline unsigned first_class(unsigned c)
+{
+    unsigned d = c - STEM_CLASS_BASE;
+    return STEM_FIRST[d < STEM_CLASS_SPAN ? d : STEM_CLASS_SPAN];
+}
+
+/* Continuation bytes (10xxxxxx) of x, one in bit 7 of each such byte. */
+#define CONT(x) ((x) & ~((x) << 1) & 0x8080808080808080ull)
+
+/*
+ * The fast path on w[0..n), 3 <= n <= 16, when 16 bytes from w may be read.
+ * Sets [*a, *b) and returns 0, or returns 1 for the rare words the caller
+ * must give to the reference (الله, STEM_SLOW).  Written so that the
+ * compiler emits no branch but those two (the conditions on n are masks).
+ */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int stem_fast(const uint8_t *w, size_t n, size_t *a, size_t *b)
+{
+    /* the first 8 bytes (past the word when n < 8: only compared where
+       the letter count shows they are in it) */
+    const uint64_t head = load_be64(w);
+    /* the tail: the last 8 bytes, or when n < 8 the word in the low bytes
+       and zeros above (a zero pair is no letter) */
+    const uint64_t lt8 = (uint64_t)0 - (n < 8);
+    const uint64_t tail = load_be64(w + (n < 8 ? 0 : n - 8)) >> ((64 - 8 * n) & lt8);
+    /* letters: n minus the continuation bytes */
+#if defined(__SSE2__)
+    /* among the first n of 16 bytes: 0x80..0xBF are the signed bytes
+       below -64; one bit each in a 16-bit mask (SSE2 is in the baseline
+       x86-64 set, POPCNT is not: two look-ups) */
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)w);
+    const unsigned cm = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))) &
+                        ((1u << n) - 1u);
+    const size_t letters = n - (size_t)(POP8[cm & 0xFFu] + POP8[cm >> 8]);
+#else
+    /* of the tail alone when n <= 8, else of head and of the tail's last
+       n - 8 bytes; one per continuation byte in each byte lane, summed by
+       a multiply */
+    const uint64_t gt8 = (uint64_t)0 - (n > 8);
+    const uint64_t tmask = ~0ull >> ((128 - 8 * n) & gt8); /* shifts < 64: 3 <= n <= 16 */
+    const uint64_t cnt = (CONT(head & gt8) >> 7) + (CONT(tail & tmask) >> 7);
+    const size_t letters = n - (size_t)((cnt * 0x0101010101010101ull) >> 56);
+#endif
+    /* الله, اللهم and their clitic forms end in لله or للهم (and have at
+       least three letters and n >= 6); fewer than 3 letters: no prefix and
+       no suffix fits below */
+    if (((tail & 0xFFFFFFFFFFFFull) == 0xD984D984D987ull) | (tail == 0xD984D984D987D985ull))
+        return 1;
+    /* the prefix, in Lucene's order, as one look-up (STEM_PREFIX): ال and
+       لل need the second letter ل, وال بال كال فال the second and third
+       ال, each with enough letters; و alone needs four letters.  A prefix
+       of k bytes needs more than k letters, so its bytes are in the word.
+       The entry also gives min(letters left, 7) for the suffix step. */
+    const unsigned pidx = first_class((unsigned)(head >> 48)) |
+                          (unsigned)(((unsigned)(head >> 32) & 0xFFFFu) == C_LAM) << 2 |
+                          (unsigned)((uint32_t)(head >> 16) == 0xD8A7D984u) << 3 |
+                          (unsigned)(letters < 10 ? letters : 10) << 4;
+    const unsigned p = STEM_PREFIX[pidx];
+    const size_t s = 2 * (size_t)(p & 3u);
+    /* the suffix step: field 3*(L-3) of the entry for L = 3..7 letters
+       left; shifted up by 9 so that L = 0, 1, 2 read zeros (no suffix) */
+    const unsigned idx =
+        pair_class(tail) | pair_class(tail >> 16) << 3 | pair_class(tail >> 32) << 6;
+    const unsigned r = ((unsigned)STEM_SUFFIX[idx] << 9 >> (p >> 3)) & 7u;
+    *a = s;
+    *b = n - 2 * (size_t)r;
+    return r == STEM_SLOW;
+}
+
+void nazif__stem_light(const uint8_t *w, size_t n, size_t *a, size_t *b)
+{
+    if (n < 3 || n > 16) {
+        stem_ref(w, n, a, b);
+        return;
+    }
+    if (n >= 16) {
+        if (stem_fast(w, n, a, b)) stem_ref(w, n, a, b);
+        return;
+    }
+    /* stem_fast() reads 16 bytes from w: a copy with room */
+    uint8_t buf[16] = {0};
+    memcpy(buf, w, n);
+    if (stem_fast(buf, n, a, b)) stem_ref(w, n, a, b);
+}
+
+void nazif__stem_light_padded(const uint8_t *w, size_t n, size_t *a, size_t *b)
+{
+    if (n - 3 > 13 || stem_fast(w, n, a, b)) stem_ref(w, n, a, b); /* n < 3 or n > 16 */
 }
 
 /* The readable tables, for the test that they agree with the codes. */
@@ -241,6 +348,70 @@ int nazif__stem_light_tables_agree(void)
         for (size_t i = 0; i < ns; i++)
             if (suf[i].c2 == c) want |= 1u << i;
         if (suf_mask(c) != want) return 0;
+    }
+    /* STEM_CLASS: one class for each suffix letter, none for the rest */
+    unsigned code_of[8] = {0};
+    for (unsigned c = 0; c <= 0xFFFF; c++) {
+        int in_suffix = 0;
+        for (size_t i = 0; i < ns; i++) in_suffix |= (suf[i].c1 && suf[i].c1 == c) || suf[i].c2 == c;
+        unsigned k = pair_class(c);
+        if ((k != 0) != in_suffix) return 0;
+        if (k && code_of[k] && code_of[k] != c) return 0;
+        if (k) code_of[k] = c;
+    }
+    /* STEM_FIRST: 1 for the first letter of the two-letter prefixes, 2 for
+       that of the three-letter ones, 3 when also a prefix alone */
+    for (unsigned c = 0; c <= 0xFFFF; c++) {
+        unsigned want = 0;
+        for (size_t i = 0; i < np; i++) {
+            if (L2((const uint8_t *)prefixes[i].s) != c) continue;
+            want |= prefixes[i].letters == 2 ? 1u : prefixes[i].letters == 3 ? 2u : 0u;
+            if (prefixes[i].letters == 1) want |= 1u;
+        }
+        if (first_class(c) != want) return 0;
+    }
+    /* STEM_SUFFIX: on x...x and the three letters of every class
+       combination, for every count of letters, what suffix_loop() removes
+       (or STEM_SLOW); 7 stands for 7..12 */
+    for (unsigned idx = 0; idx < 512; idx++) {
+        uint8_t word[32];
+        size_t k = 0; /* suffix letters among the three */
+        for (unsigned j = 0; j < 3; j++) k += ((idx >> (3 * j)) & 7) != 0;
+        for (size_t letters = 0; letters <= 12; letters++) {
+            if (letters < k) continue; /* not a word */
+            /* 'x' * (letters - k), then the pairs, the last one last;
+               a pair of no class is two continuation bytes (no letter) */
+            size_t n = letters - k;
+            memset(word, 'x', n);
+            for (unsigned j = 3; j-- > 0;) {
+                unsigned cl = (idx >> (3 * j)) & 7;
+                word[n] = cl ? (uint8_t)(code_of[cl] >> 8) : 0x80;
+                word[n + 1] = cl ? (uint8_t)code_of[cl] : 0x80;
+                n += 2;
+            }
+            unsigned lc = letters < 7 ? (unsigned)letters : 7u;
+            unsigned r = ((unsigned)STEM_SUFFIX[idx] << 9 >> (3 * lc)) & 7u;
+            if (r == STEM_SLOW) continue;
+            if (suffix_loop(word, 0, n, letters) != n - 2 * r) return 0;
+        }
+    }
+    /* STEM_PREFIX: the letters removed and the letters left for each
+       first-letter class, comparison results and count of letters */
+    for (unsigned idx = 0; idx < sizeof STEM_PREFIX; idx++) {
+        unsigned f = idx & 3, lam = (idx >> 2) & 1, alef_lam = (idx >> 3) & 1, letters = idx >> 4;
+        unsigned want = 0; /* letters removed, in Lucene's order */
+        for (size_t i = 0; i < np && !want; i++) {
+            const uint8_t *p = (const uint8_t *)prefixes[i].s;
+            if (letters < prefixes[i].letters + (prefixes[i].letters == 1 ? 3 : 2)) continue;
+            if (first_class(L2(p)) != f) continue;
+            if (prefixes[i].letters == 2 && !(lam && L2(p + 2) == C_LAM)) continue;
+            if (prefixes[i].letters == 3 &&
+                !(alef_lam && L2(p + 2) == C_ALEF && L2(p + 4) == C_LAM))
+                continue;
+            want = (unsigned)prefixes[i].letters;
+        }
+        unsigned left = letters - want < 7 ? letters - want : 7;
+        if (STEM_PREFIX[idx] != (want | 3 * left << 3)) return 0;
     }
     /* each prefix, on a word long enough, is removed by the fast path */
     for (size_t i = 0; i < np; i++) {

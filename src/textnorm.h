@@ -97,8 +97,13 @@ const char *nazif__stopword(size_t i);
 void nazif__stem_light(const uint8_t *w, size_t n, size_t *a, size_t *b);
 
 /* The same when 16 bytes after w[n - 1] may be read (the tokenizer's
-   buffer): counts letters without a loop for words of up to 16 bytes. */
+   buffer): words of 3..16 bytes take the fast path (two 8-byte loads, one
+   look-up for the prefix and one for the suffixes) without a copy. */
 void nazif__stem_light_padded(const uint8_t *w, size_t n, size_t *a, size_t *b);
+
+/* The same, step by step as light10 states it (no fast path): the
+   reference the unit tests compare the fast path with. */
+void nazif__stem_light_ref(const uint8_t *w, size_t n, size_t *a, size_t *b);
 
 /* Tests: on != 0 makes the tokenizer take the general path for every
    character (no fast paths), to check that both give the same tokens. */

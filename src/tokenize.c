@@ -64,6 +64,10 @@ typedef struct swslot {
 
 #define SW_SLOTS 1024u
 
+/* The bytes of the previous piece of a long line that restoration may look
+   back at, as the cleaner keeps them (the end of that piece, at most this). */
+#define PIECE_CTX 256u
+
 struct nazif_tokenizer {
     nazif_token_options opt;
     const nazif_lexicon *lex;
@@ -77,9 +81,17 @@ struct nazif_tokenizer {
     uint8_t *sw_pool;
     size_t sw_len, sw_cap;
     int no_fast;             /* tests: always take the general path */
+    char *cs;                /* NAZIF_STEM_CUSTOM: the stem, padded */
+    size_t cs_cap;
     crec *cr;                /* clitics: the current word's characters */
     size_t cr_cap;
     uint64_t err_off;
+    /* streaming (nazif_tokenizer_stream): the last call ended inside a
+       line, after a piece that ended inside a word (cont), whose last
+       bytes are ctx[0..ctx_len) */
+    int mid_line, cont;
+    size_t ctx_len;
+    uint8_t ctx[PIECE_CTX];
     nazif__norm nm;          /* last: large */
 };
 
@@ -340,7 +352,8 @@ typedef struct cpart {
 static const char ALLAH[] = "\xd8\xa7\xd9\x84\xd9\x84\xd9\x87";             /* الله */
 static const char ALLAHUMMA[] = "\xd8\xa7\xd9\x84\xd9\x84\xd9\x87\xd9\x85"; /* اللهم */
 static const char LILLAH[] = "\xd9\x84\xd9\x84\xd9\x87";                    /* لله */
-static const char ARTICLE[] = "\xd8\xa7\xd9\x84";                           /* ال */
+/* ال, followed by NAZIF_TOKEN_PADDING readable bytes as every token text */
+static const char ARTICLE[4 + NAZIF_TOKEN_PADDING] = "\xd8\xa7\xd9\x84";
 
 static int is_bytes(const uint8_t *s, size_t n, const char *lit)
 {
@@ -501,7 +514,7 @@ static int segment(walk *w, cletter *lt, cpart *parts)
                 parts[np++] = (cpart){(const char *)t + lt[l + 1].a, lt[l + 2].b - lt[l + 1].a,
                                       (uint32_t)(l + 1), (uint32_t)(l + 3), NAZIF_TOKEN_PROCLITIC};
             else
-                parts[np++] = (cpart){ARTICLE, sizeof ARTICLE - 1, (uint32_t)(l + 1),
+                parts[np++] = (cpart){ARTICLE, 4, (uint32_t)(l + 1),
                                       (uint32_t)(l + 2), NAZIF_TOKEN_PROCLITIC};
         }
         parts[np++] = (cpart){(const char *)t + lt[l0].a, sn, (uint32_t)l0, (uint32_t)l1,
@@ -533,7 +546,8 @@ static void emit_one(walk *w, const uint8_t *t, size_t n, uint64_t start, uint64
     if (!w->raw && kind == NAZIF_TOKEN_WORD) {
         if (tk->opt.stemmer == NAZIF_STEM_LIGHT) {
             size_t a, b;
-            /* t is inside tk->tb, which has 16 bytes of slack after the word */
+            /* t is inside tk->tb, which has NAZIF_TOKEN_PADDING (16) bytes
+               of slack after the word */
             nazif__stem_light_padded(t, n, &a, &b);
             tok.text = (const char *)t + a;
             tok.len = b - a;
@@ -544,10 +558,49 @@ static void emit_one(walk *w, const uint8_t *t, size_t n, uint64_t start, uint64
                 w->stop = NAZIF_ECALLBACK;
                 return;
             }
-            tok.text = st ? st : "";
+            /* into the tokenizer's buffer: NAZIF_TOKEN_PADDING after it */
+            if (sl + NAZIF_TOKEN_PADDING > tk->cs_cap) {
+                size_t c = tk->cs_cap ? tk->cs_cap : 64;
+                while (c < sl + NAZIF_TOKEN_PADDING) c *= 2;
+                char *q = realloc(tk->cs, c);
+                if (!q) {
+                    w->stop = NAZIF_ENOMEM;
+                    return;
+                }
+                memset(q, 0, c);
+                tk->cs = q;
+                tk->cs_cap = c;
+            }
+            if (sl) memcpy(tk->cs, st, sl);
+            tok.text = tk->cs;
             tok.len = sl;
         }
     }
+    if (w->cb(w->ctx, &tok)) w->stop = 1;
+}
+
+/* The word in out[0..on) (on > 0: a word whose characters were all
+   removed is no token) as a token: no stop words, no clitics,
+   no custom stemmer (see do_piece). */
+static inline void emit_plain(walk *w)
+{
+    nazif_token tok;
+    tok.text = (const char *)w->out;
+    tok.len = w->on;
+    tok.word = (const char *)w->out;
+    tok.word_len = w->on;
+    tok.start = w->base + w->ws;
+    tok.end = w->base + w->we;
+    tok.line = w->line;
+    tok.kind = NAZIF_TOKEN_WORD;
+    if (w->tk->opt.stemmer == NAZIF_STEM_LIGHT) {
+        size_t a, b;
+        nazif__stem_light_padded(w->out, w->on, &a, &b);
+        tok.text = (const char *)w->out + a;
+        tok.len = b - a;
+    }
+    w->on = 0;
+    w->inword = 0;
     if (w->cb(w->ctx, &tok)) w->stop = 1;
 }
 
@@ -749,21 +802,30 @@ static int feed_edit(walk *w, const uint8_t *s, const nazif__edit *ed, const uin
 /* ---- lines -------------------------------------------------------------- */
 
 /* Where the tokenizer cuts a line longer than NAZIF_LINE_WINDOW: where the
-   cleaner does (nazif__line_cut), so both see the same pieces. */
-static size_t piece_cut(const uint8_t *s, size_t n)
+   cleaner does (nazif__line_cut), so both see the same pieces; *in_word: the
+   cut is inside a word. */
+static size_t piece_cut(const uint8_t *s, size_t n, int *in_word)
 {
+    *in_word = 0;
     if (n <= NAZIF_LINE_WINDOW) return n;
-    int in_word;
-    return nazif__line_cut(s, NAZIF_LINE_WINDOW, &in_word);
+    return nazif__line_cut(s, NAZIF_LINE_WINDOW, in_word);
 }
 
-static int do_piece(walk *w, const uint8_t *s, size_t n)
+/* One piece s[0..n) of a line; cont: NAZIF__CONT_LEFT / _RIGHT when the
+   piece starts / ends inside a word; ctx[0..ctx_len): the end of the
+   previous piece of the same line. */
+static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const uint8_t *ctx,
+                    size_t ctx_len)
 {
     nazif_tokenizer *tk = w->tk;
     nazif__edits *ed = &tk->ed;
     nazif__edits_clear(ed);
-    unsigned rflags = (w->ops & NAZIF_NORM_RESTORE) ? 0u : NAZIF_NO_RESTORE;
+    unsigned rflags = ((w->ops & NAZIF_NORM_RESTORE) ? 0u : NAZIF_NO_RESTORE) | cont;
+    tk->scr.ctx = ctx;
+    tk->scr.ctx_len = ctx_len;
     int rc = nazif__restore_line(tk->lex, rflags, s, n, &tk->scr, ed);
+    tk->scr.ctx = NULL;
+    tk->scr.ctx_len = 0;
     if (rc) return rc;
     if (tk->opt.norm.flags & NAZIF_STRICT_UTF8) {
         for (size_t k = 0; k < ed->n; k++) {
@@ -775,7 +837,8 @@ static int do_piece(walk *w, const uint8_t *s, size_t n)
     }
     if (!w->text_mode) {
         /* a word is at most the piece, at most 3 bytes out per byte in */
-        if (grow((void **)&tk->tb, &tk->tb_cap, n * 3 + 16, 1)) return NAZIF_ENOMEM;
+        /* ... and NAZIF_TOKEN_PADDING readable bytes after any word */
+        if (grow((void **)&tk->tb, &tk->tb_cap, n * 3 + NAZIF_TOKEN_PADDING, 1)) return NAZIF_ENOMEM;
         if (w->clitics && grow((void **)&tk->cr, &tk->cr_cap, n * 3 + 16, sizeof(crec)))
             return NAZIF_ENOMEM;
         w->out = tk->tb;
@@ -812,6 +875,9 @@ static int do_piece(walk *w, const uint8_t *s, size_t n)
         const int tokens_only = !w->text_mode && !tk->no_fast;
         /* clitics need each character's original range: feed() records it */
         const int fast = !w->clitics && !tk->no_fast;
+        /* tokens that need nothing but the optional light stemmer */
+        const int plain = fast && !w->raw && !(tk->opt.flags & NAZIF_TOK_STOPWORDS) &&
+                          tk->opt.stemmer != NAZIF_STEM_CUSTOM;
         while (i < lim) {
             uint8_t b = s[i];
             uint32_t cp;
@@ -829,6 +895,23 @@ static int do_piece(walk *w, const uint8_t *s, size_t n)
                     }
                     /* the rest of the run in a tight loop */
                     uint32_t last;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                    /* a letter as one 16-bit load: lead D8/D9 in the low
+                       byte, a continuation byte in the high one */
+                    const size_t lim1 = lim - 1;
+                    do {
+                        last = x;
+                        const uint16_t o16 = (uint16_t)x; /* room: 3 bytes out per byte in */
+                        memcpy(out + on, &o16, 2);
+                        on += NZA_LEN(x);
+                        i += 2;
+                        if (i >= lim1) break;
+                        uint16_t v;
+                        memcpy(&v, s + i, 2);
+                        if ((v & 0xC0FEu) != 0x80D8u) break;
+                        x = ar[((v & 1u) << 6) | ((unsigned)(v >> 8) & 0x3Fu)];
+                    } while (x & NZA_OK);
+#else
                     do {
                         last = x;
                         out[on] = (uint8_t)x; /* room: 3 bytes out per byte in */
@@ -838,6 +921,7 @@ static int do_piece(walk *w, const uint8_t *s, size_t n)
                         if (i + 1 >= lim || (s[i] & 0xFE) != 0xD8 || (s[i + 1] & 0xC0) != 0x80) break;
                         x = ar[NZA_INDEX(s[i], s[i + 1])];
                     } while (x & NZA_OK);
+#endif
                     last_raw = ((uint32_t)(s[i - 2] & 0x1F) << 6) | (s[i - 1] & 0x3Fu);
                     last_digit = (last & NZA_DIGIT) != 0;
                     we = (uint32_t)i;
@@ -869,8 +953,17 @@ static int do_piece(walk *w, const uint8_t *s, size_t n)
                     /* the end of a word: emit it */
                     w->on = on;
                     w->we = we;
-                    end_word(w);
-                    on = w->on;
+                    if (plain) {
+                        /* end_word() -> emit_token() -> emit_one() for a
+                           word without stop words, clitics or a custom
+                           stemmer, in place */
+                        if (w->ops & NAZIF_NORM_MAKSURA) maksura(w);
+                        if (on > 0) emit_plain(w);
+                        w->inword = 0;
+                    } else {
+                        end_word(w);
+                    }
+                    on = 0;
                     inword = 0;
                     i += len;
                     if (w->stop) break;
@@ -911,10 +1004,18 @@ static int do_piece(walk *w, const uint8_t *s, size_t n)
     return w->stop < 0 ? w->stop : 0;
 }
 
-/* Walk text[0..len): text_mode writes to dst, else tokens go to cb. */
+/*
+ * Walk text[0..len): text_mode writes to dst, else tokens go to cb.  With
+ * final 0, a last line without its line end is walked only as far as the
+ * pieces a longer line would be cut into anyway (each piece needs more
+ * than NAZIF_LINE_WINDOW bytes after its start), *consumed says how far,
+ * and tk remembers where the line stands (tk->mid_line, tk->cont, tk->ctx)
+ * for the next call.  So the pieces, and the tokens, do not depend on how
+ * the input is split between calls.
+ */
 static int walk_text(nazif_tokenizer *tk, const uint8_t *text, size_t len, int text_mode,
                      int raw, uint8_t *dst, size_t cap, size_t *out_len, nazif_token_fn cb,
-                     void *ctx)
+                     void *ctx, int final, size_t *consumed)
 {
     walk w;
     memset(&w, 0, sizeof w);
@@ -929,37 +1030,81 @@ static int walk_text(nazif_tokenizer *tk, const uint8_t *text, size_t len, int t
     w.clitics = !text_mode && !raw && (tk->opt.flags & NAZIF_TOK_CLITICS) != 0;
     w.rewind = SIZE_MAX;
     tk->err_off = 0;
+    if (consumed) *consumed = 0;
     int need_persian = (w.ops & (NAZIF_NORM_PERSIAN | NAZIF_NORM_INVISIBLE)) != 0;
     size_t pos = 0;
     uint64_t line = 0;
+    int rc = 0;
     while (pos < len) {
         const uint8_t *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) : len;
         size_t tend = end;
-        if (tend > pos && text[tend - 1] == '\r') tend--;
+        if (tend > pos && text[tend - 1] == '\r' && (nl || final)) tend--;
         line++;
         w.line = line;
-        w.persian = need_persian && nazif__persian_line(text + pos, tend - pos);
         size_t p = pos;
+        /* the previous piece of this line ended inside a word; its end */
+        int cont = tk->mid_line && tk->cont;
+        const uint8_t *pctx = tk->mid_line ? tk->ctx : NULL;
+        size_t pctx_len = tk->mid_line ? tk->ctx_len : 0;
+        const int partial = !nl && !final;
         while (p < tend) {
-            size_t m = piece_cut(text + p, tend - p);
+            if (partial && tend - p <= NAZIF_LINE_WINDOW) break; /* wait for more */
+            int in_word;
+            size_t m = piece_cut(text + p, tend - p, &in_word);
             /* at most 3 bytes out per byte in (see nazif_normalize_bound) */
-            if (text_mode && (cap - w.on) / 3 < m) return NAZIF_EINVAL;
+            if (text_mode && (cap - w.on) / 3 < m) {
+                rc = NAZIF_EINVAL;
+                goto out;
+            }
             w.base = p;
-            int rc = do_piece(&w, text + p, m);
-            if (rc) return rc;
-            if (w.stop) return 1;
+            /* Persian letters are told from look-alikes per piece (a line
+               of one piece: per line) */
+            w.persian = need_persian && nazif__persian_line(text + p, m);
+            const unsigned flags = (cont ? NAZIF__CONT_LEFT : 0u) | (in_word ? NAZIF__CONT_RIGHT : 0u);
+            rc = do_piece(&w, text + p, m, flags, pctx, pctx_len);
+            if (rc) goto out;
+            if (w.stop) {
+                rc = 1;
+                goto out;
+            }
+            cont = in_word;
+            pctx_len = m < PIECE_CTX ? m : PIECE_CTX;
+            pctx = text + p + m - pctx_len;
             p += m;
+            tk->mid_line = 0;
         }
+        if (partial) {
+            /* keep the line's state for the next call (pctx may point into
+               tk->ctx itself when no piece was walked here) */
+            if (p > pos || tk->mid_line) {
+                if (pctx != tk->ctx) memcpy(tk->ctx, pctx, pctx_len);
+                tk->ctx_len = pctx_len;
+                tk->cont = cont;
+                tk->mid_line = 1;
+            }
+            if (consumed) *consumed = p;
+            if (out_len) *out_len = w.on;
+            return 0;
+        }
+        tk->mid_line = 0;
         if (text_mode) {
-            if (cap - w.on < 2) return NAZIF_EINVAL;
+            if (cap - w.on < 2) {
+                rc = NAZIF_EINVAL;
+                goto out;
+            }
             for (size_t q = tend; q < end; q++) w.out[w.on++] = text[q]; /* \r */
             if (nl) w.out[w.on++] = '\n';
         }
         pos = nl ? end + 1 : len;
     }
+    tk->mid_line = 0;
+    if (consumed) *consumed = len;
     if (out_len) *out_len = w.on;
     return 0;
+out:
+    tk->mid_line = 0;
+    return rc;
 }
 
 /* ---- the object --------------------------------------------------------- */
@@ -1012,7 +1157,7 @@ int nazif_tokenizer_new(nazif_tokenizer **out, const nazif_token_options *opts)
         for (size_t i = 0; i < nazif__stopword_count(); i++) {
             const char *sw = nazif__stopword(i);
             int rc = walk_text(tk, (const uint8_t *)sw, strlen(sw), 0, 1, NULL, 0, NULL,
-                               collect_stopword, tk);
+                               collect_stopword, tk, 1, NULL);
             if (rc) {
                 nazif_tokenizer_free(tk);
                 return rc == 1 ? NAZIF_ENOMEM : rc;
@@ -1035,6 +1180,7 @@ void nazif_tokenizer_free(nazif_tokenizer *tk)
     free(tk->cr);
     free(tk->sw);
     free(tk->sw_pool);
+    free(tk->cs);
     free(tk);
 }
 
@@ -1042,7 +1188,15 @@ int nazif_tokenizer_run(nazif_tokenizer *tk, const char *text, size_t len, nazif
                         void *ctx)
 {
     if (!tk || !cb || (!text && len)) return NAZIF_EINVAL;
-    return walk_text(tk, (const uint8_t *)text, len, 0, 0, NULL, 0, NULL, cb, ctx);
+    return walk_text(tk, (const uint8_t *)text, len, 0, 0, NULL, 0, NULL, cb, ctx, 1, NULL);
+}
+
+int nazif_tokenizer_stream(nazif_tokenizer *tk, const char *text, size_t len, int final,
+                           size_t *consumed, nazif_token_fn cb, void *ctx)
+{
+    if (!tk || !cb || !consumed || (!text && len)) return NAZIF_EINVAL;
+    return walk_text(tk, (const uint8_t *)text, len, 0, 0, NULL, 0, NULL, cb, ctx, final,
+                     consumed);
 }
 
 int nazif_tokenizer_normalize(nazif_tokenizer *tk, const char *text, size_t len, char *dst,
@@ -1050,9 +1204,27 @@ int nazif_tokenizer_normalize(nazif_tokenizer *tk, const char *text, size_t len,
 {
     if (!tk || !out_len || (!text && len) || (!dst && cap)) return NAZIF_EINVAL;
     *out_len = 0;
-    if (len == 0) return NAZIF_OK;
+    if (len == 0) {
+        tk->mid_line = 0;
+        return NAZIF_OK;
+    }
     return walk_text(tk, (const uint8_t *)text, len, 1, 0, (uint8_t *)dst, cap, out_len, NULL,
-                     NULL);
+                     NULL, 1, NULL);
+}
+
+int nazif_tokenizer_normalize_stream(nazif_tokenizer *tk, const char *text, size_t len,
+                                     int final, size_t *consumed, char *dst, size_t cap,
+                                     size_t *out_len)
+{
+    if (!tk || !out_len || !consumed || (!text && len) || (!dst && cap)) return NAZIF_EINVAL;
+    *out_len = 0;
+    *consumed = 0;
+    if (len == 0) {
+        if (final) tk->mid_line = 0;
+        return NAZIF_OK;
+    }
+    return walk_text(tk, (const uint8_t *)text, len, 1, 0, (uint8_t *)dst, cap, out_len, NULL,
+                     NULL, final, consumed);
 }
 
 void nazif__tokenizer_general_only(nazif_tokenizer *tk, int on)

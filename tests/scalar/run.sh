@@ -1,28 +1,37 @@
 #!/bin/sh
-# tests/scalar/run.sh BUILD -- the SSE2 pre-scan and the portable scalar
+# tests/scalar/run.sh BUILD -- the SIMD pre-scans and the portable scalar
 # scan must find the same things: build the command again without SSE2
-# (-U__SSE2__) and compare its output with BUILD/nazif on the fuzz corpus,
-# the golden inputs and, when ../shared is there, 3 MB of ANT news text.
+# (-U__SSE2__), and with SSE2 but without the run-time AVX2 path
+# (-DNAZIF_NO_AVX2), and compare their output with BUILD/nazif (AVX2 where
+# the CPU has it) on the fuzz corpus, the golden inputs and, when ../shared
+# is there, 3 MB of ANT news text.
 BUILD=${1:-build}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
 out="$BUILD/scalar"
-mkdir -p "$out/obj"
 CC=${CC:-cc}
-for f in src/*.c; do
-  $CC -std=c11 -O1 -U__SSE2__ -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -c \
-      -o "$out/obj/$(basename "$f" .c).o" "$f" || { echo "scalar: 0 passed, 1 failed (build)"; exit 1; }
-done
-# the command's own objects (no pre-scan in them) with the scalar library
-$CC -o "$out/nazif" "$BUILD"/obj/cli_*.o $(ls "$BUILD"/obj/ext_*.o 2>/dev/null) "$out"/obj/*.o \
-    "$BUILD/obj/lexicon_blob.o" $SANFLAGS ${TEST_LIBS:--lz -lstemmer -lsqlite3 -lpthread} || { echo "scalar: 0 passed, 1 failed (link)"; exit 1; }
+# build VARIANT FLAGS: BUILD/scalar/VARIANT/nazif
+build() {
+  mkdir -p "$out/$1/obj"
+  for f in src/*.c; do
+    $CC -std=c11 -O1 $2 -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -c \
+        -o "$out/$1/obj/$(basename "$f" .c).o" "$f" || return 1
+  done
+  # the command's own objects (no pre-scan in them) with this library
+  $CC -o "$out/$1/nazif" "$BUILD"/obj/cli_*.o $(ls "$BUILD"/obj/ext_*.o 2>/dev/null) "$out/$1"/obj/*.o \
+      "$BUILD/obj/lexicon_blob.o" $SANFLAGS ${TEST_LIBS:--lz -lstemmer -lsqlite3 -lpthread}
+}
+build plain -U__SSE2__ || { echo "scalar: 0 passed, 1 failed (build without SSE2)"; exit 1; }
+build sse2 -DNAZIF_NO_AVX2 || { echo "scalar: 0 passed, 1 failed (build without AVX2)"; exit 1; }
 pass=0 fail=0
 check() {
-  if "$out/nazif" clean --boilerplate=keep "$1" 2>/dev/null | cmp -s - "$out/simd.out"; then
-    pass=$((pass+1))
-  else
-    fail=$((fail+1)); echo "differs: $1"
-  fi
+  for v in plain sse2; do
+    if "$out/$v/nazif" clean --boilerplate=keep "$1" 2>/dev/null | cmp -s - "$out/simd.out"; then
+      pass=$((pass+1))
+    else
+      fail=$((fail+1)); echo "differs ($v): $1"
+    fi
+  done
 }
 shared=${NAZIF_SHARED:-$top/../shared}
 if [ -f "$shared/data/corpus/ant-v1.1.jsonl.gz" ]; then

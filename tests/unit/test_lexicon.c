@@ -7,6 +7,7 @@
 
 #include "harness.h"
 #include "nazif.h"
+#include "internal.h" /* nazif__maksura_final */
 
 /* code points used below, by name */
 #define AR_TATWEEL "\xD9\x80"  /* U+0640 */
@@ -160,6 +161,37 @@ static void test_open(void)
     free(blob);
 }
 
+/* the maksura table: a word ending in ي/ى (as P14 hands it over, ی already
+   read as ي) -> 1 when standard spelling ends it in ى */
+static int maksura(const char *w)
+{
+    return nazif__maksura_final((const uint8_t *)w, strlen(w));
+}
+
+static void test_maksura(void)
+{
+    static const char *const m[] = {
+        "إلي", "الي", "علي", "أدي", "ادي", "مستشفي", "المستشفي", "حتي", "لدي",
+        "مصطفي", "أخري", "الأخري", "الأولي", "مستوي", "القري",
+        /* proclitics: derived from the stem, not stored */
+        "وإلي", "وعلي", "بالمستشفي", "للمستشفي", "ولدي",
+        /* ى itself, harakat: the key is the same */
+        "على", "إلى", "ع" AR_FATHA "ل" AR_FATHA "ي",
+    };
+    static const char *const y[] = {
+        "في", "الذي", "التي", "العربي", "الفارسي", "النبي", "كرسي",
+        "والي",     /* governor; وإلي (hamza) is ى */
+        "فعلي",     /* actual: an exception to ف + على */
+        "وفي", "لي", "بي", "الرئيسي",
+        /* not a word ending in ي/ى, not a word, odd input */
+        "المدينة", "abc", "", "\xFF", "ي", "xي",
+    };
+    for (size_t i = 0; i < sizeof m / sizeof *m; i++)
+        CHECK_MSG(maksura(m[i]) == 1, "%s should end in alef maksura", m[i]);
+    for (size_t i = 0; i < sizeof y / sizeof *y; i++)
+        CHECK_MSG(maksura(y[i]) == 0, "%s should end in yeh", y[i]);
+}
+
 int main(void)
 {
     const nazif_lexicon *def = nazif_lexicon_default();
@@ -167,5 +199,6 @@ int main(void)
     test_words(def);
     test_normalisation(def);
     test_open();
+    test_maksura();
     return DONE("lexicon");
 }

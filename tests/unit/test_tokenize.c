@@ -11,6 +11,7 @@
 
 #include "harness.h"
 #include "nazif.h"
+#include "restore.h"
 #include "textnorm.h"
 
 #define ZWNJ "\xe2\x80\x8c"
@@ -567,6 +568,115 @@ static void round_trip(const char *what, const char *text, size_t len, unsigned 
     }
 }
 
+typedef struct joined {
+    char *p;
+    size_t n, cap;
+    int sep; /* after each token; 0: none */
+} joined;
+
+static int join_token(void *ctx, const nazif_token *t)
+{
+    joined *j = ctx;
+    if (j->n + t->len + 2 > j->cap) return 1;
+    memcpy(j->p + j->n, t->text, t->len);
+    j->n += t->len;
+    if (j->sep) j->p[j->n++] = (char)j->sep;
+    return 0;
+}
+/* Token texts of text[0..len) with the operations ops, each followed by
+   sep (0: none), as one string (caller frees). */
+static char *token_texts(const char *text, size_t len, unsigned ops, int sep)
+{
+    nazif_token_options o;
+    nazif_token_options_init(&o);
+    o.norm.ops = ops;
+    joined j = {malloc(len * 2 + 16), 0, len * 2 + 16, sep};
+    if (!j.p || nazif_tokenize(text, len, &o, join_token, &j) != NAZIF_OK) {
+        free(j.p);
+        return NULL;
+    }
+    j.p[j.n] = 0;
+    return j.p;
+}
+
+/*
+ * A line longer than NAZIF_LINE_WINDOW is cut in pieces, by the tokenizer
+ * as by the cleaner; restoration must see across the cut as the cleaner's
+ * does.  Variant 0: an exercise instruction at the end of one piece keeps
+ * the blank (الكتـ_ـاب) at the start of the next one, so the tokens of the
+ * text with restoration are the tokens of nazif_clean()'s output without
+ * it.  Variant 1: no safe space in the window's second half, so the cut
+ * falls inside بـنسبة, after بـن: a word cut in two is left as it is (the
+ * cleaner cannot see it whole), so the tokens, joined, are again clean's
+ * output's (the tokenizer ends a token at a cut).
+ */
+static void test_long_line_context(void)
+{
+    const char *fill = "\xd9\x83\xd9\x84\xd9\x85\xd8\xa9 ";                  /* كلمة */
+    const char *fill_dot = "\xd9\x83\xd9\x84\xd9\x85\xd8\xa9 .";             /* كلمة . */
+    const char *cue = "\xd8\xa3\xd9\x83\xd9\x85\xd9\x84 \xd8\xa7\xd9\x84\xd9\x81\xd8\xb1\xd8\xa7\xd8\xba: "; /* أكمل الفراغ: */
+    const char *blank = "\xd8\xa7\xd9\x84\xd9\x83\xd8\xaa\xd9\x80_\xd9\x80\xd8\xa7\xd8\xa8"; /* الكتـ_ـاب */
+    const char *cutw = "\xd8\xa8\xd9\x80\xd9\x86\xd8\xb3\xd8\xa8\xd8\xa9";    /* بـنسبة */
+    const size_t cap = 3u * NAZIF_LINE_WINDOW;
+    char *line = malloc(cap);
+    if (!line) return;
+    for (int variant = 0; variant < 2; variant++) {
+        size_t n = 0, want_cut;
+        if (variant == 0) {
+            /* words up to just before the window's end, the cue, then the
+               blank across the window's end: the cut falls before it */
+            while (n + strlen(fill) + strlen(cue) + 4 < NAZIF_LINE_WINDOW) {
+                memcpy(line + n, fill, strlen(fill));
+                n += strlen(fill);
+            }
+            memcpy(line + n, cue, strlen(cue));
+            n += strlen(cue);
+            want_cut = n;
+            memcpy(line + n, blank, strlen(blank));
+            n += strlen(blank);
+        } else {
+            /* every space is followed by a dot (not a safe cut) */
+            const size_t at = NAZIF_LINE_WINDOW - 8; /* بـن | سبة */
+            while (n + strlen(fill_dot) < at) {
+                memcpy(line + n, fill_dot, strlen(fill_dot));
+                n += strlen(fill_dot);
+            }
+            while (n < at) line[n++] = ' ';
+            memcpy(line + n, cutw, strlen(cutw));
+            n += strlen(cutw);
+            want_cut = at + 6;
+        }
+        while (n + strlen(fill) < 2 * NAZIF_LINE_WINDOW) {
+            memcpy(line + n, fill, strlen(fill));
+            n += strlen(fill);
+        }
+        int in_word = -1;
+        size_t cut = nazif__line_cut((const uint8_t *)line, NAZIF_LINE_WINDOW, &in_word);
+        CHECK_MSG(in_word == variant && cut == want_cut, "variant %d: cut at %zu (want %zu), in_word %d",
+                  variant, cut, want_cut, in_word);
+        char *cleaned = NULL;
+        size_t cl = 0;
+        nazif_clean_options co;
+        nazif_clean_options_init(&co);
+        co.flags |= NAZIF_KEEP_BOILERPLATE;
+        CHECK(nazif_clean(line, n, &cleaned, &cl, &co) == NAZIF_OK);
+        const int sep = variant == 0 ? '\n' : 0;
+        char *a = token_texts(line, n, NAZIF_NORM_RESTORE, sep);
+        char *b = cleaned ? token_texts(cleaned, cl, 0, sep) : NULL;
+        CHECK(a && b);
+        if (a && b) {
+            CHECK_MSG(strcmp(a, b) == 0, "variant %d: tokens with restoration differ from clean's",
+                      variant);
+            /* and the case is really there */
+            CHECK(strstr(cleaned, variant == 0 ? blank : cutw) != NULL);
+        }
+        free(a);
+        free(b);
+        nazif_free(cleaned);
+    }
+    free(line);
+}
+
 static void test_round_trip(void)
 {
     const char *shared = getenv("NAZIF_SHARED");
@@ -626,6 +736,226 @@ static void test_round_trip(void)
     printf("test_tokenize: offsets round trip: %ld tokens, %ld failures\n", rt_tokens, rt_fail);
 }
 
+/* Tokens with absolute offsets and lines, for the streaming test. */
+typedef struct stoks {
+    char *p;          /* "text start end line\n" records */
+    size_t n, cap;
+    uint64_t base;    /* offset of the current call's text */
+    uint64_t lines;   /* line ends before the current call's text */
+} stoks;
+
+static int stok(void *ctx, const nazif_token *t)
+{
+    stoks *st = ctx;
+    if (st->n + t->len + 80 > st->cap) {
+        size_t c = st->cap * 2 + t->len + 80;
+        char *q = realloc(st->p, c);
+        if (!q) return 1;
+        st->p = q;
+        st->cap = c;
+    }
+    memcpy(st->p + st->n, t->text, t->len);
+    st->n += t->len;
+    st->n += (size_t)snprintf(st->p + st->n, 80, " %llu %llu %llu\n",
+                              (unsigned long long)(st->base + t->start),
+                              (unsigned long long)(st->base + t->end),
+                              (unsigned long long)(st->lines + t->line));
+    return 0;
+}
+
+static int contains(const char *s, size_t n, const char *lit)
+{
+    const size_t m = strlen(lit);
+    for (size_t i = 0; i + m <= n; i++)
+        if (memcmp(s + i, lit, m) == 0) return 1;
+    return 0;
+}
+
+static uint64_t count_nl(const char *s, size_t n)
+{
+    uint64_t k = 0;
+    for (size_t i = 0; i < n; i++) k += s[i] == '\n';
+    return k;
+}
+
+/*
+ * nazif_tokenizer_stream() and nazif_tokenizer_normalize_stream(): the
+ * input fed in parts of many sizes gives the tokens (with offsets and
+ * lines) and the text of one call over all of it; the unconsumed rest
+ * stays below the window plus a part.
+ */
+static void test_stream(void)
+{
+    /* short lines, a long line (pieces, one cut inside a word), CRLF, an
+       obfuscated word across part boundaries, no final line end */
+    const char *word = "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x80.\xd9\x80\xd9\x88\xd8\xaa\xd8\xb1 "; /* التـ.ـوتر */
+    const size_t cap = 8u * NAZIF_LINE_WINDOW;
+    char *text = malloc(cap);
+    if (!text) return;
+    size_t n = 0;
+    for (int i = 0; i < 50; i++) n += (size_t)snprintf(text + n, cap - n, "%s%d\r\n", word, i);
+    while (n < 3u * NAZIF_LINE_WINDOW) {
+        memcpy(text + n, word, strlen(word));
+        n += strlen(word);
+    }
+    for (int i = 0; i < 40000 && n + 2 < 5u * NAZIF_LINE_WINDOW; i++) {
+        memcpy(text + n, "\xd8\xa8", 2); /* no space: a cut inside a word */
+        n += 2;
+    }
+    text[n++] = '\n';
+    /* a line cut inside بـنسـبة after بـن (no safe space before): the
+       second piece starts inside a word, so سـبة alone is not restored */
+    const size_t line0 = n, at = NAZIF_LINE_WINDOW - 8;
+    while (n - line0 + 10 < at) {
+        memcpy(text + n, "\xd9\x83\xd9\x84\xd9\x85\xd8\xa9 .", 10); /* كلمة . */
+        n += 10;
+    }
+    while (n - line0 < at) text[n++] = ' ';
+    const char *cut_word = "\xd8\xa8\xd9\x80\xd9\x86\xd8\xb3\xd9\x80\xd8\xa8\xd8\xa9"; /* بـنسـبة */
+    memcpy(text + n, cut_word, strlen(cut_word));
+    n += strlen(cut_word);
+    while (n - line0 < NAZIF_LINE_WINDOW + 1000) {
+        memcpy(text + n, word, strlen(word));
+        n += strlen(word);
+    }
+    text[n++] = '\n';
+    {
+        int in_word = 0;
+        CHECK(nazif__line_cut((const uint8_t *)text + line0, NAZIF_LINE_WINDOW, &in_word) == at + 6 &&
+              in_word);
+    }
+    for (int i = 0; i < 30; i++) n += (size_t)snprintf(text + n, cap - n, "%s%s\n", word, word);
+    n += (size_t)snprintf(text + n, cap - n, "%s", word);
+    const unsigned profiles[] = {NAZIF_NORM_SEARCH, NAZIF_NORM_FAITHFUL};
+    for (int pi = 0; pi < 2; pi++) {
+        nazif_token_options o;
+        nazif_token_options_init(&o);
+        o.norm.ops = profiles[pi];
+        o.stemmer = NAZIF_STEM_LIGHT;
+        nazif_tokenizer *tk = NULL;
+        CHECK(nazif_tokenizer_new(&tk, &o) == NAZIF_OK);
+        if (!tk) break;
+        stoks want = {malloc(1024), 0, 1024, 0, 0};
+        CHECK(want.p && nazif_tokenizer_run(tk, text, n, stok, &want) == NAZIF_OK);
+        char *want_norm = malloc(nazif_normalize_bound(n));
+        size_t want_nl = 0;
+        CHECK(want_norm && nazif_tokenizer_normalize(tk, text, n, want_norm, nazif_normalize_bound(n),
+                                                     &want_nl) == NAZIF_OK);
+        if (pi == 1) /* faithful: the cut word is left as it is */
+            CHECK(want_norm && contains(want_norm, want_nl, cut_word));
+        const size_t parts[] = {1000, 4096, NAZIF_LINE_WINDOW + 13, 100000, 0 /* random */};
+        unsigned seed = 12345;
+        for (size_t pk = 0; pk < sizeof parts / sizeof parts[0]; pk++) {
+            stoks got = {malloc(1024), 0, 1024, 0, 0};
+            char *norm = malloc(nazif_normalize_bound(n) + 16);
+            char *buf = malloc(n + 1);
+            size_t norm_n = 0, have = 0, fed = 0, max_keep = 0;
+            int ok = got.p && norm && buf;
+            for (int mode = 0; mode < 2 && ok; mode++) { /* 0: tokens, 1: normalize */
+                have = fed = 0;
+                got.base = got.lines = 0;
+                for (;;) {
+                    size_t part = parts[pk];
+                    if (!part) {
+                        seed = seed * 1103515245u + 12345u;
+                        part = 1 + (seed >> 8) % 70000u;
+                    }
+                    if (part > n - fed) part = n - fed;
+                    memcpy(buf + have, text + fed, part);
+                    have += part;
+                    fed += part;
+                    const int final = fed == n;
+                    size_t used = 0, out = 0;
+                    int rc;
+                    if (mode == 0) {
+                        rc = nazif_tokenizer_stream(tk, buf, have, final, &used, stok, &got);
+                    } else {
+                        rc = nazif_tokenizer_normalize_stream(tk, buf, have, final, &used,
+                                                              norm + norm_n,
+                                                              nazif_normalize_bound(have), &out);
+                        norm_n += out;
+                    }
+                    if (rc != NAZIF_OK || used > have || (final && used != have)) {
+                        ok = 0;
+                        break;
+                    }
+                    got.base += used;
+                    got.lines += count_nl(buf, used);
+                    memmove(buf, buf + used, have - used);
+                    have -= used;
+                    if (have > max_keep) max_keep = have;
+                    if (final) break;
+                }
+            }
+            CHECK_MSG(ok, "parts %zu: a call failed", parts[pk]);
+            CHECK_MSG(ok && got.n == want.n && memcmp(got.p, want.p, want.n) == 0,
+                      "parts %zu, profile %d: streamed tokens differ", parts[pk], pi);
+            CHECK_MSG(ok && norm_n == want_nl && memcmp(norm, want_norm, want_nl) == 0,
+                      "parts %zu, profile %d: streamed normalization differs", parts[pk], pi);
+            CHECK_MSG(max_keep <= NAZIF_LINE_WINDOW + 100000, "parts %zu: kept %zu bytes", parts[pk],
+                      max_keep);
+            free(got.p);
+            free(norm);
+            free(buf);
+        }
+        free(want.p);
+        free(want_norm);
+        nazif_tokenizer_free(tk);
+    }
+    free(text);
+}
+
+/* Reads every byte a callback may read under NAZIF_TOKEN_PADDING (the
+   sanitizer build turns a read past the end into a failure). */
+static int pad_read(void *ctx, const nazif_token *t)
+{
+    unsigned *sum = ctx;
+    for (size_t i = 0; i < t->len + NAZIF_TOKEN_PADDING; i++) *sum += (unsigned char)t->text[i];
+    for (size_t i = 0; i < t->word_len + NAZIF_TOKEN_PADDING; i++) *sum += (unsigned char)t->word[i];
+    sum[1]++;
+    return 0;
+}
+
+static int stem_copy(void *ctx, const char *w, size_t len, const char **stem, size_t *n)
+{
+    (void)ctx;
+    /* a stem in the stemmer's own buffer of exactly its size */
+    static char one[1];
+    *stem = len ? w + len - 1 : NULL;
+    *n = len ? 1 : 0;
+    if (len) {
+        one[0] = w[len - 1];
+        *stem = one;
+    }
+    return 0;
+}
+
+/* NAZIF_TOKEN_PADDING: with each stemmer, with clitics (the article part is
+   a constant), on the seed article and an empty stem. */
+static void test_padding(void)
+{
+    const char *text = "\xd9\x88\xd8\xa8\xd8\xa7\xd9\x84\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd8\xa9 "
+                       "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x80.\xd9\x80\xd9\x88\xd8\xaa\xd8\xb1 "
+                       "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8\xd9\x87\xd9\x85 word 123 \xd8\xa7\xd9\x84\xd9\x84\xd9\x87";
+    for (int mode = 0; mode < 5; mode++) {
+        nazif_token_options o;
+        nazif_token_options_init(&o);
+        if (mode == 1) o.stemmer = NAZIF_STEM_LIGHT;
+        if (mode == 2) {
+            o.stemmer = NAZIF_STEM_CUSTOM;
+            o.stem_fn = stem_copy;
+        }
+        if (mode == 3) o.flags |= NAZIF_TOK_CLITICS;
+        if (mode == 4) {
+            o.flags |= NAZIF_TOK_CLITICS;
+            o.stemmer = NAZIF_STEM_LIGHT;
+        }
+        unsigned sum[2] = {0, 0};
+        CHECK(nazif_tokenize(text, strlen(text), &o, pad_read, sum) == NAZIF_OK);
+        CHECK_MSG(sum[1] >= 5, "mode %d: %u tokens", mode, sum[1]);
+    }
+}
+
 int main(void)
 {
     test_offsets();
@@ -637,5 +967,8 @@ int main(void)
     test_fast_path();
     test_clitics();
     test_round_trip();
+    test_long_line_context();
+    test_stream();
+    test_padding();
     return DONE("tokenize");
 }
