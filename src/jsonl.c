@@ -12,6 +12,10 @@
 #include <string.h>
 
 #include "corpus.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "internal.h"
 
 #define MAX_DEPTH 256
@@ -340,6 +344,29 @@ size_t nazif_json_string(const char *str, size_t n, char *dst)
            than " \\ and controls, and well-formed 2- and 3-byte sequences
            (U+2028/2029 excepted) -- all of Arabic */
         size_t j = i;
+#if defined(__SSE2__)
+        /* 16 bytes at a time while they are only such ASCII and 2-byte
+           sequences (a lead byte ending the block is left for the next) */
+        while (j + 16 <= n) {
+            const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+            const __m128i sv = _mm_xor_si128(v, _mm_set1_epi8((char)0x80)); /* signed order */
+            /* ASCII 0x20..0x7F other than " and \ */
+            const __m128i asc = _mm_andnot_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+                _mm_and_si128(_mm_cmpgt_epi8(sv, _mm_set1_epi8((char)(0x1F ^ 0x80))),
+                              _mm_cmplt_epi8(sv, _mm_set1_epi8((char)(0x80 ^ 0x80)))));
+            /* lead bytes C2..DF, continuation bytes 80..BF */
+            const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(sv, _mm_set1_epi8((char)(0xC1 ^ 0x80))),
+                                               _mm_cmplt_epi8(sv, _mm_set1_epi8((char)(0xE0 ^ 0x80))));
+            const __m128i cont = _mm_and_si128(_mm_cmpgt_epi8(sv, _mm_set1_epi8(-1)),
+                                               _mm_cmplt_epi8(sv, _mm_set1_epi8((char)(0xC0 ^ 0x80))));
+            const unsigned a = (unsigned)_mm_movemask_epi8(asc), l = (unsigned)_mm_movemask_epi8(lead),
+                           c = (unsigned)_mm_movemask_epi8(cont);
+            if ((a | l | c) != 0xFFFFu || c != ((l << 1) & 0xFFFFu)) break;
+            memcpy(dst + o + (j - i), s + j, 16);
+            j += (l & 0x8000u) ? 15 : 16;
+        }
+#endif
         for (;;) {
             if (j >= n) break;
             const unsigned char b = s[j];

@@ -1,5 +1,6 @@
 /* test_jsonl.c -- the JSON Lines field reader/writer (src/jsonl.c). */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "corpus.h"
@@ -20,6 +21,99 @@ static const char *value(const char *line, const char *key)
     if (nazif__json_decode(line + sp.vstart, sp.vend - sp.vstart, buf, &n, &ep)) return NULL;
     buf[n] = 0;
     return buf;
+}
+
+/* nazif_json_string's contract written plainly, byte by byte: the
+   reference for the randomized comparison below. */
+static size_t ref_json_string(const unsigned char *s, size_t n, char *d)
+{
+    size_t o = 0, i = 0;
+    d[o++] = '"';
+    while (i < n) {
+        const unsigned char b = s[i];
+        if (b == '"' || b == '\\') {
+            d[o++] = '\\';
+            d[o++] = (char)b;
+            i++;
+            continue;
+        }
+        if (b < 0x20) {
+            const char *e = b == '\n' ? "\\n" : b == '\r' ? "\\r" : b == '\t' ? "\\t" : b == '\b' ? "\\b"
+                          : b == '\f' ? "\\f" : NULL;
+            if (e) {
+                memcpy(d + o, e, 2);
+                o += 2;
+            } else {
+                o += (size_t)sprintf(d + o, "\\u%04x", b);
+            }
+            i++;
+            continue;
+        }
+        if (b < 0x80) {
+            d[o++] = (char)b;
+            i++;
+            continue;
+        }
+        /* a well-formed sequence (RFC 3629) is copied, U+2028/9 escaped */
+        size_t need = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+        int ok = need && i + need <= n;
+        for (size_t k = 1; ok && k < need; k++) ok = (s[i + k] & 0xC0) == 0x80;
+        if (ok && b == 0xE0 && s[i + 1] < 0xA0) ok = 0;
+        if (ok && b == 0xED && s[i + 1] > 0x9F) ok = 0;
+        if (ok && b == 0xF0 && s[i + 1] < 0x90) ok = 0;
+        if (ok && b == 0xF4 && s[i + 1] > 0x8F) ok = 0;
+        if (!ok) {
+            memcpy(d + o, "\\ufffd", 6);
+            o += 6;
+            i++;
+        } else if (need == 3 && b == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
+            memcpy(d + o, s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+            o += 6;
+            i += 3;
+        } else {
+            memcpy(d + o, s + i, need);
+            o += need;
+            i += need;
+        }
+    }
+    d[o++] = '"';
+    return o;
+}
+
+/* Random texts with long runs of Arabic and ASCII (the 16-byte fast path)
+   broken by every kind of byte that needs care, at every alignment. */
+static void test_json_string_random(void)
+{
+    static const char *const pieces[] = {
+        "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x88\xd8\xaa\xd8\xb1 ", "\xd9\x81\xd9\x8a", " ", "abc def ",
+        "\"", "\\", "\n", "\x01", "\x7f", "\xe2\x80\xa8", "\xe2\x80\x8c", "\xe2\x80\x9c", "\xf0\x9f\x98\x80",
+        "\xff", "\xc0\xaf", "\xd8", "\x80", "\xe0\x80\x80", "\xed\xa0\x80", "\xd9\x80", "\xc2\xa0",
+        "\xdf\xbf", "\xc2", "0123456789",
+    };
+    const size_t np = sizeof pieces / sizeof pieces[0];
+    unsigned seed = 7;
+    unsigned char in[600];
+    char got[NAZIF_JSON_STRING_BOUND(600)], want[NAZIF_JSON_STRING_BOUND(600)];
+    long bad = 0;
+    for (int t = 0; t < 20000; t++) {
+        size_t n = 0;
+        seed = seed * 1103515245u + 12345u;
+        const unsigned common = 1 + (seed >> 16) % 4; /* mostly Arabic and spaces */
+        while (n < 500) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 8) % 100;
+            const char *p = r < 60 ? pieces[(seed >> 20) % common] : pieces[(seed >> 20) % np];
+            size_t k = strlen(p);
+            memcpy(in + n, p, k);
+            n += k;
+        }
+        seed = seed * 1103515245u + 12345u;
+        size_t from = (seed >> 12) % 17, len = n - from - (seed >> 24) % 17;
+        const size_t a = nazif_json_string((const char *)in + from, len, got);
+        const size_t b = ref_json_string(in + from, len, want);
+        if (a != b || memcmp(got, want, a) != 0) bad++;
+    }
+    CHECK_MSG(bad == 0, "%ld of 20000 random texts encode differently from the reference", bad);
 }
 
 int main(void)
@@ -90,5 +184,6 @@ int main(void)
         CHECK(nazif__json_decode(out, n, back, &bn, &ep) == 0);
         CHECK(bn == sizeof in - 1 + 2 && memcmp(back, in, 12) == 0);
     }
+    test_json_string_random();
     return DONE("jsonl");
 }
