@@ -283,7 +283,7 @@ static int n_reasons;
 static void reasons_init(void)
 {
     static const char *const extra[] = {"malformed_json", "no_text_field", "empty", "persian",
-                                        "urdu", "internal_error"};
+                                        "urdu", "internal_error", "too_large"};
     n_reasons = 0;
     for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) reasons[n_reasons++] = extra[i];
     for (int i = 0; nazif__filter_params(i); i++) {
@@ -412,6 +412,7 @@ typedef struct copts {
     double thr[NZF_N_PARAMS];
     int progress; /* -1 auto */
     int explain, strict;
+    uint64_t max_doc; /* clean: longer JSON lines / WARC records are skipped */
     nazif_clean_options clean;
     /* dedup */
     const char *clusters, *removed;
@@ -428,6 +429,7 @@ typedef struct doc {
     /* WARC HTML: [off, off+len) is the HTTP body as stored, still to be
        de-chunked, inflated and turned into text by the worker */
     int html, chunked, enc;  /* enc: BODY_* */
+    uint64_t too_large;      /* > --max-doc-bytes: its size; nothing held */
     size_t ct_off, ct_len;   /* the Content-Type value, in the batch data */
 } doc;
 
@@ -506,6 +508,7 @@ typedef struct reader {
     uint64_t line;
     uint64_t total_size, done_size; /* compressed sizes, for progress */
     const char *text_field;
+    uint64_t max_doc;   /* 0: no limit */
     int status;
     char err[300];
     int err_is_src; /* print err after the batch */
@@ -755,6 +758,34 @@ static int rd_fill(reader *r, batch *b)
             size_t ll;
             if (nl) {
                 ll = (size_t)(nl - p);
+            } else if (r->max_doc && r->plen - r->ppos > r->max_doc) {
+                /* a line longer than the limit: read past it without
+                   holding it, and leave a note for the worker */
+                uint64_t skipped = 0;
+                int eof = 0;
+                for (;;) {
+                    unsigned char *q = r->pend + r->ppos;
+                    unsigned char *e = memchr(q, '\n', r->plen - r->ppos);
+                    if (e) {
+                        skipped += (uint64_t)(e - q);
+                        r->ppos += (size_t)(e - q) + 1;
+                        break;
+                    }
+                    skipped += r->plen - r->ppos;
+                    r->ppos = r->plen;
+                    const long got = rd_more(r);
+                    if (got < 0) { rc = -1; break; }
+                    if (got == 0) { eof = 1; break; }
+                }
+                if (rc < 0) break;
+                r->line++;
+                doc *d = batch_add(b);
+                d->off = b->data.n;
+                d->len = 0;
+                d->where = r->line;
+                d->too_large = skipped;
+                if (eof) { rd_close(r); break; }
+                continue;
             } else {
                 const long got = rd_more(r);
                 if (got < 0) { rc = -1; break; }
@@ -766,7 +797,14 @@ static int rd_fill(reader *r, batch *b)
             r->line++;
             size_t a = 0;
             while (a < ll && (p[a] == ' ' || p[a] == '\t' || p[a] == '\r')) a++;
-            if (a < ll) {
+            if (r->max_doc && ll > r->max_doc) {
+                /* too long, though it arrived whole: the same as above */
+                doc *d = batch_add(b);
+                d->off = b->data.n;
+                d->len = 0;
+                d->where = r->line;
+                d->too_large = ll;
+            } else if (a < ll) {
                 doc *d = batch_add(b);
                 d->off = b->data.n;
                 d->len = ll;
@@ -797,6 +835,38 @@ static int rd_fill(reader *r, batch *b)
                 r->status = CX_INPUT;
                 rc = -1;
                 break;
+            }
+            if (hr == 0 && r->max_doc && h.content_length > r->max_doc) {
+                /* a record longer than the limit: read past it without
+                   holding it */
+                uint64_t need = h.header_len + h.content_length;
+                int trunc = 0;
+                for (;;) {
+                    const uint64_t have = r->plen - r->ppos;
+                    if (have >= need) {
+                        r->ppos += (size_t)need;
+                        break;
+                    }
+                    need -= have;
+                    r->ppos = r->plen;
+                    const long got = rd_more(r);
+                    if (got < 0) { rc = -1; break; }
+                    if (got == 0) { trunc = 1; break; }
+                }
+                if (rc < 0) break;
+                if (trunc) {
+                    snprintf(r->err, sizeof r->err, "%s: truncated WARC record at byte %llu",
+                             r->src.name, (unsigned long long)at);
+                    r->status = CX_INPUT;
+                    rc = -1;
+                    break;
+                }
+                doc *d = batch_add(b);
+                d->off = b->data.n;
+                d->len = 0;
+                d->where = at;
+                d->too_large = h.content_length;
+                continue;
             }
             if (hr == NAZIF__WARC_MORE || (uint64_t)avail < h.header_len + h.content_length) {
                 const long got = rd_more(r);
@@ -1179,6 +1249,26 @@ static void process_clean(worker *w, batch *b)
         nazif__json_span sp = {0, 0};
         size_t tlen;
         const char *reason = NULL;
+        if (d->too_large) {
+            if (b->fmt == FMT_JSONL)
+                sb_printf(&b->err, "%s: %s:%llu: line of %llu bytes, more than --max-doc-bytes=%llu (skipped)\n",
+                          prog, b->file, (unsigned long long)d->where,
+                          (unsigned long long)d->too_large, (unsigned long long)o->max_doc);
+            else
+                sb_printf(&b->err,
+                          "%s: %s: WARC record at byte %llu: %llu bytes, more than --max-doc-bytes=%llu (skipped)\n",
+                          prog, b->file, (unsigned long long)d->where,
+                          (unsigned long long)d->too_large, (unsigned long long)o->max_doc);
+            b->cnt.removed[reason_index("too_large")]++;
+            if (o->rejected) {
+                sb_printf(&b->rej, "{\"reason\":\"too_large\",\"file\":");
+                sb_json(&b->rej, b->file, strlen(b->file));
+                sb_printf(&b->rej, ",\"%s\":%llu,\"bytes\":%llu}\n",
+                          b->fmt == FMT_JSONL ? "line" : "offset", (unsigned long long)d->where,
+                          (unsigned long long)d->too_large);
+            }
+            continue;
+        }
         if (b->fmt == FMT_JSONL) {
             size_t ep = 0;
             const int fr = nazif__json_find(line, d->len, o->text_field, tfl, &sp, &ep);
@@ -1494,6 +1584,7 @@ static int run_pipeline(const copts *o, char **files, int nfiles, int dedup, sin
     r.nfiles = nfiles;
     r.fmt_opt = dedup ? FMT_JSONL : o->format;
     r.text_field = o->text_field;
+    r.max_doc = dedup ? 0 : o->max_doc;
     for (int i = 0; i < nfiles; i++) {
         struct stat sb;
         if (strcmp(files[i], "-") != 0 && stat(files[i], &sb) == 0 && S_ISREG(sb.st_mode))
@@ -1754,6 +1845,9 @@ static void usage_corpus(FILE *f)
             "                       repetition, fineweb; all (default) or none\n"
             "  --progress           progress on standard error even when it is not a\n"
             "                       terminal (--no-progress: never)\n"
+            "  --max-doc-bytes=N    a JSON line or WARC record longer than N bytes is\n"
+            "                       skipped unread, reason too_large (default 67108864;\n"
+            "                       0: no limit)\n"
             "  --NAME=VALUE         a filter threshold (see docs/corpus.md):\n");
     for (int i = 0; nazif__filter_params(i); i++)
         fprintf(f, "                         --%s=%g\n", nazif__filter_params(i)->option,
@@ -1820,6 +1914,7 @@ static void opts_defaults(copts *o)
     o->text_field = "text";
     o->id_field = "id";
     o->jobs = 1;
+    o->max_doc = 64u << 20;
     o->filters = NAZIF__F_ALL;
     o->progress = -1;
     for (int i = 0; i < NZF_N_PARAMS; i++) o->thr[i] = nazif__filter_params(i)->value;
@@ -1907,6 +2002,18 @@ int nazif_cli_clean_corpus(int argc, char **argv)
         else if (strncmp(a, "--rejected=", 11) == 0 && a[11]) o.rejected = a + 11;
         else if (strncmp(a, "--stats=", 8) == 0 && a[8]) o.stats = a + 8;
         else if (strncmp(a, "--output=", 9) == 0 && a[9]) o.output = a + 9;
+        else if (strncmp(a, "--max-doc-bytes=", 16) == 0) {
+            unsigned long long v;
+            char *end;
+            errno = 0;
+            v = strtoull(a + 16, &end, 10);
+            if (errno || end == a + 16 || *end || a[16] == '-') {
+                fprintf(stderr, "%s clean: bad --max-doc-bytes '%s' (bytes; 0: no limit)\n", prog, a + 16);
+                free(files);
+                return CX_USAGE;
+            }
+            o.max_doc = v;
+        }
         else if (strncmp(a, "--filters=", 10) == 0) {
             if (parse_filters(a + 10, &o.filters)) {
                 fprintf(stderr, "%s clean: bad --filters '%s' (empty, lang, length, gopher, repetition, fineweb, all, none)\n",

@@ -177,5 +177,47 @@ for a, b in zip(raw, out):
             print("pass-through differs:", a[:120], b[:120])
 check(bad == 0, "%d lines changed outside the text field" % bad)
 
+
+# ---- --max-doc-bytes: too long lines and records are skipped, not held -------------
+# a 3 MB line (longer than the 1 MiB reads: skipped while streaming), a 5 KB
+# one (arrives whole) and short ones, through a file and through a pipe, -j 1
+# and -j 2: the same decisions and messages however the input arrives
+short = [json.dumps({"id": i, "text": docs[i]["text"]}, ensure_ascii=False) for i in range(3)]
+longl = json.dumps({"id": "long", "text": "كلمة " * 600000}, ensure_ascii=False)
+mid = json.dumps({"id": "mid", "text": "كلمة " * 1000}, ensure_ascii=False)
+lines = [short[0], longl, short[1], mid, short[2]]
+path = os.path.join(tmp, "maxdoc.jsonl")
+with open(path, "w", encoding="utf-8") as f:
+    f.write("\n".join(lines))  # no final line end
+limit = 4000
+results = []
+for how in ("file", "pipe"):
+    for j in ("1", "2"):
+        rej = os.path.join(tmp, "maxdoc-rej.jsonl")
+        cmd = [args.nazif, "clean", "--format=jsonl", "-j", j, "--filters=none", "--no-progress",
+               "--max-doc-bytes=%d" % limit, "--rejected=" + rej, "--stats=" + os.path.join(tmp, "md.json")]
+        if how == "file":
+            r = subprocess.run(cmd + [path], capture_output=True)
+        else:
+            r = subprocess.run(cmd + ["-"], input=open(path, "rb").read(), capture_output=True)
+        check(r.returncode == 0, "max-doc %s -j %s: exit %d" % (how, j, r.returncode))
+        kept = [json.loads(l)["id"] for l in r.stdout.decode().splitlines()]
+        rejected = [json.loads(l) for l in open(rej, encoding="utf-8")]
+        for x in rejected:
+            x.pop("file", None)  # the file name, or "-" for the pipe
+        stats = json.load(open(os.path.join(tmp, "md.json")))
+        err = re.sub(r"/\S*maxdoc.jsonl|<stdin>|-:", "F", r.stderr.decode())
+        results.append((kept, rejected, stats["removed"], err.splitlines()[:2]))
+        check(kept == [0, 1, 2], "max-doc %s -j %s: kept %s" % (how, j, kept))
+        want = [(2, len(longl.encode())), (4, len(mid.encode()))]
+        got = [(x["line"], x["bytes"]) for x in rejected if x["reason"] == "too_large"]
+        check(got == want, "max-doc %s -j %s: too_large %s, want %s" % (how, j, got, want))
+        check(stats["removed"].get("too_large") == 2, "max-doc stats %s" % stats["removed"])
+check(all(x[:3] == results[0][:3] for x in results), "max-doc: results depend on how the input arrives")
+# 0: no limit
+r = subprocess.run([args.nazif, "clean", "--format=jsonl", "--filters=none", "--no-progress",
+                    "--max-doc-bytes=0", path], capture_output=True)
+check(len(r.stdout.decode().splitlines()) == 5, "max-doc 0 keeps every line")
+
 print("corpus: %d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
