@@ -970,8 +970,8 @@ static void decide_p12(const rctx *cx, cluster *c, int k)
  * after a full stop joins two words that are each common; a split word
  * leaves pieces of which at least one is rare.  So the joined reading wins
  * when XY is common in news (class >= 5) and clearly more common than the
- * rarer piece (by 2 classes, i.e. about 4 times).  Title letters (أ. د. م.)
- * before a name are never overridden: أ.حمد stays.
+ * rarer piece (by 2 classes, i.e. about 4 times).  After a title letter
+ * (أ. د. م.) the piece must be all but unseen (see below): أ.حمد stays.
  */
 static int clitic_chain(const rctx *cx, const cluster *c, const int *gs, const int *ge,
                         int ng, int j);
@@ -980,13 +980,17 @@ static int freq_favours_join(const rctx *cx, const cluster *c, const int *gs,
                              const int *ge, int fj)
 {
     int fmin = 99;
+    int title = 0;
     for (int j = 0; j < 2; j++) {
         wbuf w;
         key_of(c, gs[j], ge[j], 1, -1, 0, (size_t)-1, &w);
         int f = 0;
         if (w.letters == 1) {
             uint32_t cp = first_letter(c, gs[j]);
-            if (cp == 0x0623 || cp == 0x062F || cp == 0x0645) return 0;
+            if (j == 0 && (cp == 0x0623 || cp == 0x062F || cp == 0x0645)) {
+                title = 1;
+                continue;
+            }
             if (j == 1) return 0; /* X.ب: the end of an abbreviation */
         } else if (w.letters == 2 && j == 0 && clitic_chain(cx, c, gs, ge, 2, 0)) {
             return 0; /* وص.ب */
@@ -995,6 +999,11 @@ static int freq_favours_join(const rctx *cx, const cluster *c, const int *gs,
         }
         if (f < fmin) fmin = f;
     }
+    /* a title letter (أ. د. م.) comes before a name, and names are seen
+       in news: only a piece next to never seen alone (class <= 2: علنت of
+       أ.علنت, نها of أ.نها) is not one, when the joined word is common
+       and far more frequent (أ.حمد, م.ريم, أ.سماء stay) */
+    if (title) return fj >= 5 && fmin <= 2 && fj >= fmin + 4;
     return fj >= 5 && fj >= fmin + 2;
 }
 
