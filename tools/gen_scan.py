@@ -22,6 +22,7 @@ RULES = [
     ("separator, digit or Latin letter right before an Arabic letter", ASCII_NEAR, ARABIC_LEAD),
     ("Arabic comma (or dammatan) right before an Arabic letter", [0x8C], ARABIC_LEAD),
     ("Arabic-Indic digit U+0660..0669", [0xD9], range(0xA0, 0xAA)),
+    ("dotless beh and qaf U+066E, U+066F (P13)", [0xD9], [0xAE, 0xAF]),
     ("soft hyphen U+00AD", [0xC2], [0xAD]),
     ("Arabic letter mark U+061C", [0xD8], [0x9C]),
     ("U+0680..U+06FF: Persian/Urdu letters, extended marks", [0xDA, 0xDB], range(0x80, 0xC0)),
