@@ -573,6 +573,7 @@ typedef struct cluster {
     piece p[MAXP];
     gapinfo g[MAXP];  /* g[k]: between p[k] and p[k+1] */
     int np;
+    int lexgap;       /* a gap the lexicon decides (bare dot, P12): no P13 */
 } cluster;
 
 typedef struct rctx {
@@ -1314,7 +1315,9 @@ static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
     for (size_t i = 0; i + 1 < w.n && !dotless; i++)
         dotless = (w.b[i] == 0xD9 && (w.b[i + 1] == 0xAE || w.b[i + 1] == 0xAF)) ||
                   (w.b[i] == 0xDA && w.b[i + 1] == 0xA1);
-    if (dotless) {
+    /* not where the lexicon decided a gap on the dotless letters: the
+       decision would differ once they are read (cleaning twice agrees) */
+    if (dotless && !c->lexgap) {
         int changed = 0, ambiguous = 0;
         read_dotless(cx, &w, &changed, &ambiguous);
         if (w.overflow) return 0;
@@ -1611,9 +1614,11 @@ static int analyse_cluster(const rctx *cx, cluster *c)
         }
     }
     if (c->np == 0) return 0;
+    c->lexgap = 0;
     for (int k = 0; k + 1 < c->np; k++) {
         classify_gap(cx, c, k, &c->g[k]);
         gapinfo *g = &c->g[k];
+        c->lexgap |= g->type == G_BARE || g->type == G_P12;
         g->join = g->type == G_P6 || g->type == G_P15 || g->type == G_STRONG;
         if (g->type == G_P15 && cx->persian) {
             /* ZWNJ is Persian spelling: only other invisibles are junk */
