@@ -531,7 +531,11 @@ static int segment(walk *w, cletter *lt, cpart *parts)
 
 /* Call the callback for one token: text t[0..n) (stemmed when a stemmer
    is set and kind is a word), the whole word, original [start, end). */
-static void emit_one(walk *w, const uint8_t *t, size_t n, uint64_t start, uint64_t end, int kind)
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void emit_one(walk *w, const uint8_t *t, size_t n, uint64_t start, uint64_t end,
+                            int kind)
 {
     nazif_tokenizer *tk = w->tk;
     nazif_token tok;
@@ -580,28 +584,13 @@ static void emit_one(walk *w, const uint8_t *t, size_t n, uint64_t start, uint64
 }
 
 /* The word in out[0..on) (on > 0: a word whose characters were all
-   removed is no token) as a token: no stop words, no clitics,
-   no custom stemmer (see do_piece). */
+   removed is no token) as a token: no stop words, no clitics, no custom
+   stemmer (see do_piece), without the end_word() -> emit_token() chain. */
 static inline void emit_plain(walk *w)
 {
-    nazif_token tok;
-    tok.text = (const char *)w->out;
-    tok.len = w->on;
-    tok.word = (const char *)w->out;
-    tok.word_len = w->on;
-    tok.start = w->base + w->ws;
-    tok.end = w->base + w->we;
-    tok.line = w->line;
-    tok.kind = NAZIF_TOKEN_WORD;
-    if (w->tk->opt.stemmer == NAZIF_STEM_LIGHT) {
-        size_t a, b;
-        nazif__stem_light_padded(w->out, w->on, &a, &b);
-        tok.text = (const char *)w->out + a;
-        tok.len = b - a;
-    }
+    emit_one(w, w->out, w->on, w->base + w->ws, w->base + w->we, NAZIF_TOKEN_WORD);
     w->on = 0;
     w->inword = 0;
-    if (w->cb(w->ctx, &tok)) w->stop = 1;
 }
 
 static void emit_token(walk *w)
