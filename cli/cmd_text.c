@@ -134,13 +134,13 @@ static inline char *put_u64(char *p, unsigned long long v)
  * 54 a number; this is about 20.  Same contract as put_u64: 24 bytes of
  * room at p.
  */
-typedef struct odo {
+typedef struct upper_digits {
     unsigned long long hi; /* v / 10000 of the last number */
     int hn;                /* digits of hi in hs; 0 when hi is 0 */
     char hs[48];
-} odo;
+} upper_digits;
 
-static inline char *odo_put(odo *o, char *p, unsigned long long v)
+static inline char *put_offset(upper_digits *o, char *p, unsigned long long v)
 {
     const unsigned long long hi = v / 10000;
     if (hi == 0) return put_u64(p, v);
@@ -438,7 +438,7 @@ typedef struct run {
     char *nbuf;             /* normalize: output */
     size_t nbuf_cap;
     struct sb_stemmer *sb;  /* stem --lines --stemmer=snowball */
-    odo odo;                /* tokens --format=tsv: the last offset written */
+    upper_digits hi;        /* tokens --format=tsv: digits above the last four */
 } run;
 
 /* tokens --format=tsv: the hot path of 'tokens', a callback of its own so
@@ -464,9 +464,9 @@ static int on_token_tsv(void *ctx, const nazif_token *tok)
     }
     char *p = put_bytes(o->p + o->n, tok->text, tok->len);
     *p++ = '\t';
-    p = odo_put(&r->odo, p, r->base + tok->start);
+    p = put_offset(&r->hi, p, r->base + tok->start);
     *p++ = '\t';
-    p = odo_put(&r->odo, p, r->base + tok->end);
+    p = put_offset(&r->hi, p, r->base + tok->end);
     *p++ = '\n';
     o->n = (size_t)(p - o->p);
     return 0;
