@@ -77,7 +77,7 @@ struct nazif_cleaner {
     uint64_t line_offset;      /* document offset of line[0] */
     int in_long;               /* the current line is being streamed */
     int cont;                  /* the last long-line cut was inside a word */
-    uint8_t ctx[256];          /* the end of the previous long-line piece */
+    uint8_t ctx[NAZIF__PIECE_CTX]; /* the end of the previous long-line piece */
     size_t ctx_len;
     uint64_t long_start;       /* offset where the long line began */
 

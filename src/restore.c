@@ -614,7 +614,7 @@ static int bridge(const unit *u, size_t k, size_t j)
    (reaching into the previous piece of a long line)? */
 static int exercise_before(const rctx *cx, size_t at)
 {
-    enum { LOOK = 256 };
+    enum { LOOK = NAZIF__PIECE_CTX };
     uint8_t buf[2 * LOOK];
     size_t n = 0;
     if (at < LOOK && cx->ctx) {

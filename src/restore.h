@@ -52,6 +52,11 @@ typedef struct nazif__rscratch {
 
 void nazif__rscratch_free(nazif__rscratch *r);
 
+/* The end of the previous piece of a long line that restoration may look
+   back at (exercise_before() in restore.c reads up to this many bytes); the
+   cleaner and the tokenizer keep exactly this much, so both see the same. */
+#define NAZIF__PIECE_CTX 256u
+
 /* Internal flags for nazif__restore_line, above the public NAZIF_* ones:
    the piece of a long line starts / ends in the middle of a word. */
 #define NAZIF__CONT_LEFT 0x100u

@@ -64,9 +64,6 @@ typedef struct swslot {
 
 #define SW_SLOTS 1024u
 
-/* The bytes of the previous piece of a long line that restoration may look
-   back at, as the cleaner keeps them (the end of that piece, at most this). */
-#define PIECE_CTX 256u
 
 struct nazif_tokenizer {
     nazif_token_options opt;
@@ -91,7 +88,7 @@ struct nazif_tokenizer {
        bytes are ctx[0..ctx_len) */
     int mid_line, cont;
     size_t ctx_len;
-    uint8_t ctx[PIECE_CTX];
+    uint8_t ctx[NAZIF__PIECE_CTX];
     nazif__norm nm;          /* last: large */
 };
 
@@ -1058,7 +1055,7 @@ static int walk_text(nazif_tokenizer *tk, const uint8_t *text, size_t len, int t
                 goto out;
             }
             cont = in_word;
-            pctx_len = m < PIECE_CTX ? m : PIECE_CTX;
+            pctx_len = m < NAZIF__PIECE_CTX ? m : NAZIF__PIECE_CTX;
             pctx = text + p + m - pctx_len;
             p += m;
             tk->mid_line = 0;
