@@ -480,6 +480,16 @@ static doc *batch_add(batch *b)
     return d;
 }
 
+/* A document longer than --max-doc-bytes: none of it is held, the worker
+   reports it (reason too_large) with its size. */
+static void batch_add_too_large(batch *b, uint64_t where, uint64_t bytes)
+{
+    doc *d = batch_add(b);
+    d->off = b->data.n;
+    d->where = where;
+    d->too_large = bytes;
+}
+
 static void batch_free(batch *b)
 {
     sb_free(&b->data);
@@ -779,11 +789,7 @@ static int rd_fill(reader *r, batch *b)
                 }
                 if (rc < 0) break;
                 r->line++;
-                doc *d = batch_add(b);
-                d->off = b->data.n;
-                d->len = 0;
-                d->where = r->line;
-                d->too_large = skipped;
+                batch_add_too_large(b, r->line, skipped);
                 if (eof) { rd_close(r); break; }
                 continue;
             } else {
@@ -799,11 +805,7 @@ static int rd_fill(reader *r, batch *b)
             while (a < ll && (p[a] == ' ' || p[a] == '\t' || p[a] == '\r')) a++;
             if (r->max_doc && ll > r->max_doc) {
                 /* too long, though it arrived whole: the same as above */
-                doc *d = batch_add(b);
-                d->off = b->data.n;
-                d->len = 0;
-                d->where = r->line;
-                d->too_large = ll;
+                batch_add_too_large(b, r->line, ll);
             } else if (a < ll) {
                 doc *d = batch_add(b);
                 d->off = b->data.n;
@@ -861,11 +863,7 @@ static int rd_fill(reader *r, batch *b)
                     rc = -1;
                     break;
                 }
-                doc *d = batch_add(b);
-                d->off = b->data.n;
-                d->len = 0;
-                d->where = at;
-                d->too_large = h.content_length;
+                batch_add_too_large(b, at, h.content_length);
                 continue;
             }
             if (hr == NAZIF__WARC_MORE || (uint64_t)avail < h.header_len + h.content_length) {
