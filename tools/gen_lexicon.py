@@ -159,10 +159,13 @@ def derived_class(w, known):
 M64 = (1 << 64) - 1
 
 
-def key_hash(k):
+def key_hash(k, codes=None):
+    """FNV-1a over the letter codes (CODE, or another code map: the maksura
+    table's), then the splitmix64 finaliser, as key_hash() in lexicon.c."""
+    codes = CODE if codes is None else codes
     h = 0xCBF29CE484222325
     for ch in k:
-        h ^= CODE[ch] + 1
+        h ^= codes[ch] + 1
         h = (h * 0x100000001B3) & M64
     # splitmix64 finaliser: spread the bits over the whole word
     h ^= h >> 30

@@ -88,17 +88,7 @@ def mkey(word):
 
 def mkey_hash(k):
     """gen_lexicon.key_hash() over the maksura codes (أ = 32)."""
-    m64 = GL.M64
-    h = 0xCBF29CE484222325
-    for ch in k:
-        h ^= MCODE[ch] + 1
-        h = (h * 0x100000001B3) & m64
-    h ^= h >> 30
-    h = (h * 0xBF58476D1CE4E5B9) & m64
-    h ^= h >> 27
-    h = (h * 0x94D049BB133111EB) & m64
-    h ^= h >> 31
-    return h
+    return GL.key_hash(k, MCODE)
 
 
 def stems(k):
