@@ -48,12 +48,7 @@ with open("sample.jsonl", "w", encoding="utf-8") as f:
 with open("sample.jsonl", "rb") as f, open("sample.jsonl.gz", "wb") as g:
     g.write(gzip.compress(f.read(), mtime=0))
 
-def warc_record(typ, uri, rid, date, block, ctype, extra=""):
-    block = block.encode("utf-8") if isinstance(block, str) else block
-    h = ("WARC/1.0\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: %s\r\n"
-         "WARC-Record-ID: <urn:uuid:%s>\r\n%sContent-Type: %s\r\nContent-Length: %d\r\n\r\n"
-         % (typ, uri, date, rid, extra, ctype, len(block)))
-    return h.encode() + block + b"\r\n\r\n"
+from warclib import warc_record  # noqa: E402
 
 wet = [warc_record("warcinfo", "", "00000000-0000-0000-0000-000000000000", "2024-01-01T00:00:00Z",
                    "software: test\r\n", "application/warc-fields")]
