@@ -182,41 +182,22 @@ static size_t char_start(const uint8_t *s, size_t from, size_t i)
     return a;
 }
 
-/*
- * 16 bytes at p (p[-1] and p[16] readable): a bit per byte that may start
- * a trigger or break UTF-8.  A superset of the scalar rules: any lead byte
- * other than D8/D9 (3- and 4-byte characters, Persian letters, Latin-1),
- * tatweel, D9 + Arabic-Indic digit or U+066A..066F (dotless ٮ ٯ among them), ALM, a separator/digit/Latin letter or
- * 8C before an Arabic lead byte, and a continuation byte that does not
- * follow D8/D9 (or D8/D9 not followed by one).
- */
-static unsigned simd_block(const uint8_t *p)
-{
-    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    const __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
-    const __m128i pv = _mm_loadu_si128((const __m128i *)(const void *)(p - 1));
-#define B(x) _mm_set1_epi8((char)(x))
-#define IN(x, lo, span) _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8((x), B(lo)), B(span)), B(span))
-    __m128i d8 = _mm_cmpeq_epi8(v, B(0xD8)), d9 = _mm_cmpeq_epi8(v, B(0xD9));
-    __m128i hi = _mm_cmpeq_epi8(_mm_max_epu8(v, B(0xC0)), v);
-    __m128i m = _mm_andnot_si128(_mm_or_si128(d8, d9), hi);
-    m = _mm_or_si128(m, _mm_and_si128(d9, _mm_cmpeq_epi8(w, B(0x80))));
-    m = _mm_or_si128(m, _mm_and_si128(d9, IN(w, 0xA0, 15)));
-    m = _mm_or_si128(m, _mm_and_si128(d8, _mm_cmpeq_epi8(w, B(0x9C))));
-    __m128i wl = IN(w, 0xD8, 3);
-    __m128i near = _mm_or_si128(IN(v, '0', 9), IN(_mm_or_si128(v, B(0x20)), 'a', 25));
-    near = _mm_or_si128(near, _mm_or_si128(_mm_cmpeq_epi8(v, B('.')), _mm_cmpeq_epi8(v, B(','))));
-    near = _mm_or_si128(near, _mm_or_si128(_mm_cmpeq_epi8(v, B('*')), _mm_cmpeq_epi8(v, B('-'))));
-    near = _mm_or_si128(near, _mm_or_si128(_mm_cmpeq_epi8(v, B('_')), _mm_cmpeq_epi8(v, B('/'))));
-    near = _mm_or_si128(near, _mm_or_si128(_mm_cmpeq_epi8(v, B('~')), _mm_cmpeq_epi8(v, B(0x8C))));
-    m = _mm_or_si128(m, _mm_and_si128(near, wl));
-    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, B(0xC0)), B(0x80));
-    __m128i plead = _mm_or_si128(_mm_cmpeq_epi8(pv, B(0xD8)), _mm_cmpeq_epi8(pv, B(0xD9)));
-    m = _mm_or_si128(m, _mm_xor_si128(cont, plead));
-#undef IN
-#undef B
-    return (unsigned)_mm_movemask_epi8(m);
-}
+/* The 16-byte block (src/scan_block.h). */
+#define SB_NAME simd_block
+#define SB_ATTR
+#define SB_VEC __m128i
+#define SB_RET unsigned
+#define SB_LOAD(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
+#define SB_SET1(c) _mm_set1_epi8(c)
+#define SB_MASK(v) _mm_movemask_epi8(v)
+#define SB_EQ _mm_cmpeq_epi8
+#define SB_MAXU _mm_max_epu8
+#define SB_SUB _mm_sub_epi8
+#define SB_AND _mm_and_si128
+#define SB_OR _mm_or_si128
+#define SB_ANDNOT _mm_andnot_si128
+#define SB_XOR _mm_xor_si128
+#include "scan_block.h"
 
 /* The same on 32 bytes with AVX2, where the CPU has it (checked at run
    time: the library is built for baseline x86-64).  NAZIF_NO_AVX2 leaves it
@@ -226,34 +207,21 @@ static unsigned simd_block(const uint8_t *p)
 #define NAZIF_AVX2 1
 #include <immintrin.h>
 
-__attribute__((target("avx2"))) static uint32_t simd_block32(const uint8_t *p)
-{
-    const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
-    const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
-    const __m256i pv = _mm256_loadu_si256((const __m256i *)(const void *)(p - 1));
-#define B(x) _mm256_set1_epi8((char)(x))
-#define IN(x, lo, span) \
-    _mm256_cmpeq_epi8(_mm256_max_epu8(_mm256_sub_epi8((x), B(lo)), B(span)), B(span))
-    __m256i d8 = _mm256_cmpeq_epi8(v, B(0xD8)), d9 = _mm256_cmpeq_epi8(v, B(0xD9));
-    __m256i hi = _mm256_cmpeq_epi8(_mm256_max_epu8(v, B(0xC0)), v);
-    __m256i m = _mm256_andnot_si256(_mm256_or_si256(d8, d9), hi);
-    m = _mm256_or_si256(m, _mm256_and_si256(d9, _mm256_cmpeq_epi8(w, B(0x80))));
-    m = _mm256_or_si256(m, _mm256_and_si256(d9, IN(w, 0xA0, 15)));
-    m = _mm256_or_si256(m, _mm256_and_si256(d8, _mm256_cmpeq_epi8(w, B(0x9C))));
-    __m256i wl = IN(w, 0xD8, 3);
-    __m256i near = _mm256_or_si256(IN(v, '0', 9), IN(_mm256_or_si256(v, B(0x20)), 'a', 25));
-    near = _mm256_or_si256(near, _mm256_or_si256(_mm256_cmpeq_epi8(v, B('.')), _mm256_cmpeq_epi8(v, B(','))));
-    near = _mm256_or_si256(near, _mm256_or_si256(_mm256_cmpeq_epi8(v, B('*')), _mm256_cmpeq_epi8(v, B('-'))));
-    near = _mm256_or_si256(near, _mm256_or_si256(_mm256_cmpeq_epi8(v, B('_')), _mm256_cmpeq_epi8(v, B('/'))));
-    near = _mm256_or_si256(near, _mm256_or_si256(_mm256_cmpeq_epi8(v, B('~')), _mm256_cmpeq_epi8(v, B(0x8C))));
-    m = _mm256_or_si256(m, _mm256_and_si256(near, wl));
-    __m256i cont = _mm256_cmpeq_epi8(_mm256_and_si256(v, B(0xC0)), B(0x80));
-    __m256i plead = _mm256_or_si256(_mm256_cmpeq_epi8(pv, B(0xD8)), _mm256_cmpeq_epi8(pv, B(0xD9)));
-    m = _mm256_or_si256(m, _mm256_xor_si256(cont, plead));
-#undef IN
-#undef B
-    return (uint32_t)_mm256_movemask_epi8(m);
-}
+#define SB_NAME simd_block32
+#define SB_ATTR __attribute__((target("avx2")))
+#define SB_VEC __m256i
+#define SB_RET uint32_t
+#define SB_LOAD(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
+#define SB_SET1(c) _mm256_set1_epi8(c)
+#define SB_MASK(v) _mm256_movemask_epi8(v)
+#define SB_EQ _mm256_cmpeq_epi8
+#define SB_MAXU _mm256_max_epu8
+#define SB_SUB _mm256_sub_epi8
+#define SB_AND _mm256_and_si256
+#define SB_OR _mm256_or_si256
+#define SB_ANDNOT _mm256_andnot_si256
+#define SB_XOR _mm256_xor_si256
+#include "scan_block.h"
 
 /* next_trigger's block loop in 32-byte steps: the position of the first
    flagged block from i on (or where fewer than 33 bytes are left). */
