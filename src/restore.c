@@ -470,6 +470,13 @@ typedef struct wbuf {
     int overflow;
 } wbuf;
 
+static void wb_reset(wbuf *w)
+{
+    w->n = 0;
+    w->letters = 0;
+    w->overflow = 0;
+}
+
 static void wb_cp(wbuf *w, uint32_t cp)
 {
     if (w->n + 4 > MAXW) {
@@ -711,9 +718,7 @@ static int p12_candidates(uint32_t cp, uint32_t out[4])
 static void key_of(const cluster *c, int from, int to, int map_look,
                    int extra_gap, uint32_t extra_cp, size_t skip_unit, wbuf *w)
 {
-    w->n = 0;
-    w->letters = 0;
-    w->overflow = 0;
+    wb_reset(w);
     for (int k = from; k <= to; k++) {
         for (size_t i = c->p[k].a; i < c->p[k].b; i++)
             if (i != skip_unit) wb_letter(w, &c->u[i], map_look);
@@ -1124,7 +1129,6 @@ typedef struct p13_search {
     uint32_t cur[P13_MAX_LETTERS];
     uint32_t best[P13_MAX_LETTERS];
     int best_score, second; /* scores of the best reading and of the next */
-    long tried;
 } p13_search;
 
 /* Every reading, scored by the lexicon: twice its frequency class, and 4
@@ -1135,14 +1139,11 @@ static void p13_walk(p13_search *ps, int k)
 {
     if (k == ps->n) {
         wbuf w;
-        w.n = 0;
-        w.letters = 0;
-        w.overflow = 0;
+        wb_reset(&w);
         for (int q = 0; q < ps->n; q++) {
             wb_cp(&w, ps->cur[q]);
             w.letters++;
         }
-        ps->tried++;
         int f = 0;
         const int st = lex_state(ps->cx->lex, &w, &f);
         if (st == NAZIF_LEX_UNKNOWN || (st != NAZIF_LEX_WORD && f < 1)) return;
@@ -1220,9 +1221,7 @@ static void read_dotless(const rctx *cx, wbuf *w, int *changed, int *ambiguous)
                 const uint32_t fin = ps.best[ps.n - 1];
                 if (fin == AR_MAKSURA || fin == 0x064A) {
                     wbuf k;
-                    k.n = 0;
-                    k.letters = 0;
-                    k.overflow = 0;
+                    wb_reset(&k);
                     for (int q = 0; q < ps.n; q++) wb_cp(&k, ps.best[q]);
                     ps.best[ps.n - 1] =
                         !k.overflow && nazif__maksura_final(k.b, k.n) ? AR_MAKSURA : 0x064A;
@@ -1239,17 +1238,14 @@ static void read_dotless(const rctx *cx, wbuf *w, int *changed, int *ambiguous)
     }
     if (!any) return;
     *changed = 1;
-    w->n = 0;
-    w->overflow = 0;
+    wb_reset(w); /* write_word() counts letters itself */
     for (size_t i = 0; i < n; i++) wb_cp(w, cps[i]);
 }
 
 static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
 {
     wbuf w;
-    w.n = 0;
-    w.letters = 0;
-    w.overflow = 0;
+    wb_reset(&w);
     int letters = 0;
     const unit *u = c->u;
     for (int k = pl->from; k <= pl->to; k++) {
@@ -1529,9 +1525,8 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
             for (int cut = left_letters + 2; cut <= total - 2; cut++) {
                 /* split the key at letter `cut`: rebuild both halves */
                 wbuf h1, h2;
-                h1.n = h2.n = 0;
-                h1.letters = h2.letters = 0;
-                h1.overflow = h2.overflow = 0;
+                wb_reset(&h1);
+                wb_reset(&h2);
                 int seen = 0;
                 for (int k = from; k <= to; k++)
                     for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
