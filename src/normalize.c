@@ -265,17 +265,19 @@ void nazif__norm_init(nazif__norm *nm, unsigned ops)
 {
     nm->ops = ops;
     for (uint32_t cp = 0; cp < NZN_LOW; cp++) nm->low[cp] = make_entry(nm, cp);
+    memset(nm->ar, 0, sizeof nm->ar);
     for (uint32_t k = 0; k < 128; k++) {
         uint32_t e = nm->low[0x0600 + k], x = 0;
         if (NZN_KIND(e) == NZK_WORD && !(e & NZN_SLOW)) {
             uint32_t m = e & NZN_CP_MASK;
             if (e & NZN_DEL) x = NZA_OK;
-            else if (m < 0x80) x = NZA_OK | 1u << 16 | m;
+            else if (m < 0x80) x = NZA_OK | 1u << NZA_LSHIFT | m;
             else if (m < 0x800)
-                x = NZA_OK | 2u << 16 | (0x80u | (m & 0x3Fu)) << 8 | (0xC0u | (m >> 6));
+                x = NZA_OK | 2u << NZA_LSHIFT | (0x80u | (m & 0x3Fu)) << 8 | (0xC0u | (m >> 6));
             if (x && (e & NZN_DIGIT)) x |= NZA_DIGIT;
         }
-        nm->ar[k] = x;
+        /* U+0600 + k is the bytes 0xD8 | k >> 6, 0x80 | (k & 0x3F) */
+        nm->ar[NZA_INDEX(k >> 6, 0x80u | (k & 0x3Fu))] = x;
     }
 }
 

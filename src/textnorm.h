@@ -40,7 +40,9 @@ enum {
 /*
  * The fast path of the walk (tokenize.c): U+0600..U+067F, the two-byte
  * characters with lead byte D8 or D9 (every Arabic letter, harakat, tatweel,
- * Arabic-Indic digits), indexed by ((lead & 1) << 6) | (second & 0x3F).
+ * Arabic-Indic digits), indexed by NZA_INDEX: the second byte (a
+ * continuation byte, 0x80..0xBF) and bit 8 the lead byte's last bit -- from
+ * a little-endian 16-bit load of the pair, one rotation and one mask.
  * An entry with NZA_OK is a word character whose table entry is neither
  * SLOW nor longer than two bytes out: bits 0..15 are its output bytes
  * (first byte in bits 0..7), NZA_LEN of them (0 when the operations delete
@@ -49,12 +51,13 @@ enum {
  */
 #define NZA_OK (1u << 18)
 #define NZA_DIGIT (1u << 19)
-#define NZA_LEN(x) (((x) >> 16) & 3u)
-#define NZA_INDEX(lead, second) ((((unsigned)(lead) & 1u) << 6) | ((unsigned)(second) & 0x3Fu))
+#define NZA_LSHIFT 30
+#define NZA_LEN(x) ((x) >> NZA_LSHIFT)
+#define NZA_INDEX(lead, second) ((((unsigned)(lead) & 1u) << 8) | (unsigned)(second))
 
 typedef struct nazif__norm {
     unsigned ops;
-    uint32_t ar[128];  /* the fast path: see NZA_OK */
+    uint32_t ar[512];  /* the fast path: see NZA_OK (used: 0x80..0xBF, 0x180..0x1BF) */
     uint32_t low[NZN_LOW];
 } nazif__norm;
 

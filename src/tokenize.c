@@ -895,7 +895,8 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
                         uint16_t v;
                         memcpy(&v, s + i, 2);
                         if ((v & 0xC0FEu) != 0x80D8u) break;
-                        x = ar[((v & 1u) << 6) | ((unsigned)(v >> 8) & 0x3Fu)];
+                        /* the second byte, and the lead's last bit above it */
+                        x = ar[(unsigned)((uint16_t)(v << 8 | v >> 8)) & 0x1FFu];
                     } while (x & NZA_OK);
 #else
                     do {
