@@ -57,24 +57,27 @@ else
   echo "FAILED snowball (see $BUILD/tests/snowball.out):"
   tail -n 12 "$BUILD/tests/snowball.out"
 fi
-# tokens --format=tsv writes offsets with its own fast conversion (put_u64 in
-# cli/cmd_text.c); they must equal the JSON Lines format's, written by the
-# plain one, on an input past 10^6 bytes (digit counts 1 to 7)
+# tokens --format=tsv writes offsets with its own fast conversion (put_offset
+# in cli/cmd_text.c: cached upper digits, a table of the last four); they
+# must equal the JSON Lines format's, written by the plain one, on an input
+# past 10^6 bytes (digit counts 1 to 7), then a small file and the big one
+# again (offsets restart at each file: the cached digits must not stay)
 seed="${NAZIF_SHARED:-../shared}/seed/seed-article.txt"
 [ -f "$seed" ] || seed=data/sample/article.txt
 big="$BUILD/tests/odometer.in"
 : > "$big"
 while [ "$(wc -c < "$big")" -lt 1200000 ]; do cat "$seed" "$seed" "$seed" "$seed" >> "$big"; done
-"$nazif" tokens --profile=search --format=tsv < "$big" > "$BUILD/tests/odometer.tsv" &&
-"$nazif" tokens --profile=search --format=jsonl < "$big" > "$BUILD/tests/odometer.json"
+"$nazif" tokens --profile=search --format=tsv "$big" "$seed" "$big" > "$BUILD/tests/odometer.tsv" &&
+"$nazif" tokens --profile=search --format=jsonl "$big" "$seed" "$big" > "$BUILD/tests/odometer.json"
 if [ $? -eq 0 ] && python3 - "$BUILD/tests/odometer.tsv" "$BUILD/tests/odometer.json" <<'PY'
 import json, sys
 tsv = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
 js = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
-assert len(tsv) == len(js) > 100000, (len(tsv), len(js))
+assert len(tsv) == len(js) > 200000, (len(tsv), len(js))
 for t, j in zip(tsv, js):
     assert t == [j["token"], str(j["start"]), str(j["end"])], (t, j)
 assert int(tsv[-1][2]) >= 1000000
+assert sum(int(t[1]) < int(p[1]) for p, t in zip(tsv, tsv[1:])) == 2  # two restarts
 PY
 then
   pass=$((pass + 1))
