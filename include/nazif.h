@@ -227,7 +227,8 @@ typedef struct nazif_clean_stats {
     uint64_t by_rule[20];       /* EDIT changes per rule, see nazif_rule_name */
 } nazif_clean_stats;
 
-/** Copy the counters of the current document into *st. */
+/** Copy the counters of the current document into *st (all zero when c is
+    NULL). */
 void nazif_cleaner_stats(const nazif_cleaner *c, nazif_clean_stats *st);
 
 /**

@@ -191,7 +191,11 @@ void nazif_cleaner_reset(nazif_cleaner *c)
 
 void nazif_cleaner_stats(const nazif_cleaner *c, nazif_clean_stats *st)
 {
-    if (!c || !st) return;
+    if (!st) return;
+    if (!c) {
+        memset(st, 0, sizeof *st);
+        return;
+    }
     *st = c->st;
 }
 
