@@ -37,6 +37,13 @@ uint32_t nazif__utf8_decode(const uint8_t *s, size_t n, size_t *len);
 /* Encode cp into out (>= 4 bytes); returns the number of bytes. */
 size_t nazif__utf8_encode(uint32_t cp, uint8_t *out);
 
+/*
+ * Could s[0..n) hold Persian/Urdu letters, their look-alikes or ZWNJ at
+ * all: a lead byte DA or DB, or E2 80 8C?  The pre-filter of the Persian
+ * line tests (restore.c, normalize.c): a yes only costs the real test.
+ */
+int nazif__maybe_persian(const uint8_t *s, size_t n);
+
 /* ---- character classes (uclass.c, generated tables) -------------------- */
 
 #define NZ_LETTER 0x0001u   /* Arabic-script letter (incl. Persian/Urdu ones) */

@@ -292,11 +292,8 @@ uint32_t nazif__norm_entry(const nazif__norm *nm, uint32_t cp)
 int nazif__persian_line(const uint8_t *s, size_t n)
 {
     /* only Persian letters (lead bytes DA DB) or ZWNJ (E2 80 8C) can make a
-       line Persian: three memchr passes skip the rest quickly */
-    int maybe = memchr(s, 0xDA, n) != NULL || memchr(s, 0xDB, n) != NULL;
-    for (const uint8_t *p = s; !maybe && (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL; p++)
-        maybe = p + 2 < s + n && p[1] == 0x80 && p[2] == 0x8C;
-    if (!maybe) return 0;
+       line Persian */
+    if (!nazif__maybe_persian(s, n)) return 0;
     int pers = 0, arab = 0, wp = 0, wa = 0;
     int after_letter = 0; /* the previous character was a letter */
     int zwnj = 0;         /* letter, then ZWNJ: a letter next makes it Persian */

@@ -1655,18 +1655,6 @@ static void sort_tail(nazif__edits *ed, size_t first)
 
 static const uint8_t REPLACEMENT[3] = {0xEF, 0xBF, 0xBD};
 
-/* Could the line contain Persian letters, look-alikes or ZWNJ at all (lead
-   bytes DA DB, or E2 80 8C)?  A pre-filter (a yes only costs the real
-   test), three memchr passes instead of a byte loop: this ran on every line
-   with a trigger and was 5 % of 'nazif tokens'. */
-static int maybe_persian(const uint8_t *s, size_t n)
-{
-    if (memchr(s, 0xDA, n) || memchr(s, 0xDB, n)) return 1;
-    for (const uint8_t *p = s; (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL; p++)
-        if (p + 2 < s + n && p[1] == 0x80 && p[2] == 0x8C) return 1;
-    return 0;
-}
-
 int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
                         const uint8_t *s, size_t n, nazif__rscratch *scr,
                         nazif__edits *ed)
@@ -1688,7 +1676,7 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
     size_t k;
     if (restore) {
         /* line context, computed only when it can matter */
-        if (maybe_persian(s, n)) {
+        if (!(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n)) {
             if (decode_units(s, 0, n, scr, &u, &k)) return NAZIF_ENOMEM;
             cx.persian = persian_line(u, k);
         }

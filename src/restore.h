@@ -58,9 +58,11 @@ void nazif__rscratch_free(nazif__rscratch *r);
 #define NAZIF__PIECE_CTX 256u
 
 /* Internal flags for nazif__restore_line, above the public NAZIF_* ones:
-   the piece of a long line starts / ends in the middle of a word. */
+   the piece of a long line starts / ends in the middle of a word ... */
 #define NAZIF__CONT_LEFT 0x100u
 #define NAZIF__CONT_RIGHT 0x200u
+/* ... and the caller found nazif__maybe_persian() false on it already */
+#define NAZIF__NOT_PERSIAN 0x400u
 
 /*
  * Where to cut a line piece s[0..n) (n > 8) that is too long to hold: after

@@ -1046,9 +1046,13 @@ static int walk_text(nazif_tokenizer *tk, const uint8_t *text, size_t len, int t
             }
             w.base = p;
             /* Persian letters are told from look-alikes per piece (a line
-               of one piece: per line) */
-            w.persian = need_persian && nazif__persian_line(text + p, m);
-            const unsigned flags = (cont ? NAZIF__CONT_LEFT : 0u) | (in_word ? NAZIF__CONT_RIGHT : 0u);
+               of one piece: per line); the pre-filter once for both here
+               and restoration */
+            const int maybe = (need_persian || (w.ops & NAZIF_NORM_RESTORE)) &&
+                              nazif__maybe_persian(text + p, m);
+            w.persian = need_persian && maybe && nazif__persian_line(text + p, m);
+            const unsigned flags = (cont ? NAZIF__CONT_LEFT : 0u) | (in_word ? NAZIF__CONT_RIGHT : 0u) |
+                                   (maybe ? 0u : NAZIF__NOT_PERSIAN);
             rc = do_piece(&w, text + p, m, flags, pctx, pctx_len);
             if (rc) goto out;
             if (w.stop) {
