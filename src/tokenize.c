@@ -864,6 +864,7 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
         /* tokens that need nothing but the optional light stemmer */
         const int plain = fast && !w->raw && !(tk->opt.flags & NAZIF_TOK_STOPWORDS) &&
                           tk->opt.stemmer != NAZIF_STEM_CUSTOM;
+        const int plain_tokens = plain && tokens_only && NZN_KIND(low[' ']) == NZK_BREAK;
         while (i < lim) {
             uint8_t b = s[i];
             uint32_t cp;
@@ -871,7 +872,9 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
             /* fastest: U+0600..U+067F (Arabic letters, harakat, tatweel,
                Arabic-Indic digits) that the table maps alone, in a word with
                no joiner pending or starting one: one lookup, two stores */
-            if ((b & 0xFE) == 0xD8 && i + 1 < lim && (s[i + 1] & 0xC0) == 0x80 && !npend && fast) {
+            if ((b & 0xFE) == 0xD8 && i + 1 < lim && !npend && fast) {
+                /* (a second byte that is no continuation byte has no
+                   NZA_OK entry) */
                 uint32_t x = ar[NZA_INDEX(b, s[i + 1])];
                 if (x & NZA_OK) {
                     if (!inword) { /* start_word() */
@@ -885,6 +888,7 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
                     /* a letter as one 16-bit load: lead D8/D9 in the low
                        byte, a continuation byte in the high one */
                     const size_t lim1 = lim - 1;
+                next_word:
                     do {
                         last = x;
                         const uint16_t o16 = (uint16_t)x; /* room: 3 bytes out per byte in */
@@ -912,6 +916,28 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
                     last_raw = ((uint32_t)(s[i - 2] & 0x1F) << 6) | (s[i - 1] & 0x3Fu);
                     last_digit = (last & NZA_DIGIT) != 0;
                     we = (uint32_t)i;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                    /* the commonest end of a word in news text: one space,
+                       then the next word's first letter.  That word is
+                       emitted and the next one read from here, without the
+                       general tests below (they would find the same) */
+                    if (plain_tokens && i + 2 < lim && s[i] == ' ' && (s[i + 1] & 0xFE) == 0xD8) {
+                        x = ar[NZA_INDEX(s[i + 1], s[i + 2])];
+                        if (x & NZA_OK) {
+                            w->on = on;
+                            w->we = we;
+                            if (w->ops & NAZIF_NORM_MAKSURA) maksura(w);
+                            if (on > 0) emit_plain(w); /* (all harakat: no token) */
+                            on = 0;
+                            if (w->stop) break;
+                            i++;
+                            w->ws = (uint32_t)i;
+                            w->wstart = 0;
+                            w->inword = 1;
+                            goto next_word;
+                        }
+                    }
+#endif
                     continue;
                 }
             }
