@@ -221,6 +221,30 @@ static size_t char_start(const uint8_t *s, size_t from, size_t i)
 #define SB_OR _mm256_or_si256
 #define SB_ANDNOT _mm256_andnot_si256
 #define SB_XOR _mm256_xor_si256
+/* the separators, digits and Latin letters of the trigger "right before an
+   Arabic letter" (and 0x8C) by two nibble look-ups (vpshufb) instead of a
+   dozen comparisons: bit k of NEAR_HI[x >> 4] & NEAR_LO[x & 15] is one
+   rectangle of the set -- 0: 30..39; 1: 41..4F, 61..6F; 2: 50..5A, 70..7A;
+   3: 2A 2C..2F (and 2B: a superset is allowed); 4: 5F; 5: 7E; 6: 8C.
+   nazif__prescan_superset() (a unit test) checks the blocks against the
+   trigger tables that tools/gen_scan.py makes. */
+#define SB_NEAR(v) near_avx2(v)
+__attribute__((target("avx2"))) static inline __m256i near_avx2(__m256i v)
+{
+    const __m256i hi_lut = _mm256_setr_epi8(0, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, 64, 0, 0, 0, 0, 0, 0, 0,
+                                            0, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, 64, 0, 0, 0, 0, 0, 0, 0);
+    const __m256i lo_lut = _mm256_setr_epi8(1 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4,
+                                            1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 2 | 4 | 8,
+                                            2 | 8, 2 | 8 | 64, 2 | 8, 2 | 8 | 32, 2 | 8 | 16,
+                                            1 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4,
+                                            1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 2 | 4 | 8,
+                                            2 | 8, 2 | 8 | 64, 2 | 8, 2 | 8 | 32, 2 | 8 | 16);
+    const __m256i nib = _mm256_set1_epi8(0x0F);
+    const __m256i h = _mm256_shuffle_epi8(hi_lut, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib));
+    const __m256i l = _mm256_shuffle_epi8(lo_lut, _mm256_and_si256(v, nib));
+    const __m256i z = _mm256_cmpeq_epi8(_mm256_and_si256(h, l), _mm256_setzero_si256());
+    return _mm256_xor_si256(z, _mm256_set1_epi8(-1));
+}
 #include "scan_block.h"
 
 /* next_trigger's block loop in 32-byte steps: the position of the first
@@ -275,6 +299,31 @@ static size_t next_trigger(const uint8_t *s, size_t n, size_t from)
 #endif
     r = scalar_span(s, n, i, n, &e);
     return r == SIZE_MAX ? n : r;
+}
+
+int nazif__prescan_superset(void)
+{
+#if defined(__SSE2__)
+    /* every byte pair the trigger tables flag, between spaces, at byte 8
+       of a block: the block must flag that byte */
+    uint8_t buf[96];
+#if defined(NAZIF_AVX2)
+    const int avx2 = __builtin_cpu_supports("avx2");
+#endif
+    for (unsigned x = 0; x < 256; x++) {
+        for (unsigned y = 0; y < 256; y++) {
+            if (!(TRIG_A[x] & TRIG_B[y])) continue;
+            memset(buf, ' ', sizeof buf);
+            buf[40] = (uint8_t)x;
+            buf[41] = (uint8_t)y;
+            if (!(simd_block(buf + 32) & (1u << 8))) return 0;
+#if defined(NAZIF_AVX2)
+            if (avx2 && !(simd_block32(buf + 32) & (1u << 8))) return 0;
+#endif
+        }
+    }
+#endif
+    return 1;
 }
 
 static int byte_sep(const uint8_t *s, size_t i)

@@ -74,6 +74,11 @@ void nazif__rscratch_free(nazif__rscratch *r);
  */
 size_t nazif__line_cut(const uint8_t *s, size_t n, int *in_word);
 
+/* Tests: 1 when the SIMD blocks of the line pre-scan (SSE2, and AVX2 where
+   the CPU has it) flag every byte pair that the scalar trigger tables
+   (src/scan_tables.h) flag; they may flag more. */
+int nazif__prescan_superset(void);
+
 /* Longest cluster (bytes) that is analysed as a word. */
 #define NAZIF__MAX_WORD 512u
 

@@ -8,6 +8,8 @@
  *   SB_LOAD(p)  unaligned load of a vector from p
  *   SB_SET1(c)  every byte c               SB_MASK(v) the top bit of each byte
  *   SB_EQ SB_MAXU SB_SUB SB_AND SB_OR SB_ANDNOT SB_XOR   per-byte operations
+ *   SB_NEAR(v)  optional: 0xFF on the bytes of ".,*-_/~", digits, Latin
+ *               letters and 0x8C (else they are compared one by one)
  *
  * SB_NAME(p): for the vector of bytes at p (p[-1] and the byte after the
  * vector readable), a bit per byte that may start a trigger or break UTF-8.
@@ -30,11 +32,15 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
     m = SB_OR(m, SB_AND(d9, IN(w, 0xA0, 15)));
     m = SB_OR(m, SB_AND(d8, SB_EQ(w, B(0x9C))));
     SB_VEC wl = IN(w, 0xD8, 3);
+#if defined(SB_NEAR)
+    SB_VEC near = SB_NEAR(v);
+#else
     SB_VEC near = SB_OR(IN(v, '0', 9), IN(SB_OR(v, B(0x20)), 'a', 25));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('.')), SB_EQ(v, B(','))));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('*')), SB_EQ(v, B('-'))));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('_')), SB_EQ(v, B('/'))));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('~')), SB_EQ(v, B(0x8C))));
+#endif
     m = SB_OR(m, SB_AND(near, wl));
     SB_VEC cont = SB_EQ(SB_AND(v, B(0xC0)), B(0x80));
     SB_VEC plead = SB_OR(SB_EQ(pv, B(0xD8)), SB_EQ(pv, B(0xD9)));
@@ -58,3 +64,4 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
 #undef SB_OR
 #undef SB_ANDNOT
 #undef SB_XOR
+#undef SB_NEAR

@@ -970,5 +970,7 @@ int main(void)
     test_long_line_context();
     test_stream();
     test_padding();
+    /* the pre-scan's SIMD blocks (restore.c) against its scalar tables */
+    CHECK(nazif__prescan_superset());
     return DONE("tokenize");
 }
