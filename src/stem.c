@@ -193,9 +193,10 @@ void nazif__stem_light_ref(const uint8_t *w, size_t n, size_t *a, size_t *b)
  *     the first letter and two comparisons;
  *   - the suffix step is one look-up in STEM_SUFFIX (src/stem_tables.h,
  *     tools/gen_stem.py): the class of each of the last three pairs
- *     (STEM_CLASS: one of the seven suffix letters or none) and the letters
- *     left after the prefix decide how many letters it removes; in the rare
- *     case that a fourth pair would decide (STEM_SLOW), suffix_loop() runs;
+ *     (STEM_CLASS, one load from a 64 KB table indexed by the pair: one of
+ *     the seven suffix letters or none) and the letters left after the
+ *     prefix decide how many letters it removes; in the rare case that a
+ *     fourth pair would decide (STEM_SLOW), suffix_loop() runs;
  *   - الله is looked for only when the word ends in لله or للهم.
  */
 #include "stem_tables.h"
@@ -234,8 +235,7 @@ static inline uint64_t load_be64(const uint8_t *p)
 /* The class (STEM_CLASS) of the letter code in bits 0..15 of x. */
 static inline unsigned pair_class(uint64_t x)
 {
-    unsigned d = ((unsigned)x & 0xFFFFu) - STEM_CLASS_BASE; /* wraps below the base */
-    return STEM_CLASS[d < STEM_CLASS_SPAN ? d : STEM_CLASS_SPAN];
+    return STEM_CLASS[(unsigned)x & 0xFFFFu];
 }
 
 /* The part of the letter code c in a prefix (STEM_FIRST). */

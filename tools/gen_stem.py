@@ -8,8 +8,9 @@ The suffix step of light10 (nazif_stem_light() in include/nazif.h) tries
 each suffix in turn, in this order, and removes it when the word ends in it
 and at least two letters stay:  ها ان ات ون ين يه ية ه ة ي.  Every suffix
 letter is one of seven letters, so the step depends only on
-  - the class of each of the last byte pairs of the word (STEM_CLASS[]:
-    one of ا ن ت ه ة ي و, or 0 for any other pair), pair 0 the last, and
+  - the class of each of the last byte pairs of the word (STEM_CLASS[],
+    indexed by the pair as a 16-bit number: one of ا ن ت ه ة ي و, or 0 for
+    any other pair), pair 0 the last, and
   - L, the letters (code points) left after the prefix.
 STEM_SUFFIX[] is indexed by the classes of the last three pairs
 (c0 | c1 << 3 | c2 << 6); entry bits 3*(L-3) .. 3*(L-3)+2 give,
@@ -100,14 +101,16 @@ def main():
     out.write("#define STEM_SLOW %d\n" % SLOW)
     out.write("#define STEM_CLASS_BASE 0x%04Xu\n" % CLASS_BASE)
     out.write("#define STEM_CLASS_SPAN %du\n" % CLASS_SPAN)
-    out.write("\n/* Code - STEM_CLASS_BASE -> class (0: not a suffix letter); the\n"
-              "   last entry, STEM_CLASS_SPAN, is for every code outside the span. */\n")
-    classes = [0] * (CLASS_SPAN + 1)
-    for c, code in CODES.items():
-        classes[code - CLASS_BASE] = c
-    write_array(out, "uint8_t", "STEM_CLASS", [str(v) for v in classes], 16)
-    out.write("\n/* The same index -> the first letter's part in a prefix: 1 ا or ل\n"
-              "   (ال لل), 2 ب ك ف (بال كال فال), 3 و (وال و), 0 none. */\n")
+    out.write("\n/* Any 16-bit code -> class (0: not a suffix letter): 64 KB with seven\n"
+              "   entries set, so that a look-up is one load (the stemmer makes three\n"
+              "   a word; only the cache lines of D8xx/D9xx are ever warm). */\n")
+    out.write("static const uint8_t STEM_CLASS[65536] = {\n")
+    for c, code in sorted(CODES.items(), key=lambda kv: kv[1]):
+        out.write("    [0x%04X] = %d,\n" % (code, c))
+    out.write("};\n")
+    out.write("\n/* Code - STEM_CLASS_BASE -> the first letter's part in a prefix: 1 ا or ل\n"
+              "   (ال لل), 2 ب ك ف (بال كال فال), 3 و (وال و), 0 none; the last\n"
+              "   entry, STEM_CLASS_SPAN, is for every code outside the span. */\n")
     first = [0] * (CLASS_SPAN + 1)
     for code, v in PREFIX_FIRST.items():
         first[code - CLASS_BASE] = v
