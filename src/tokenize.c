@@ -787,6 +787,79 @@ static int feed_edit(walk *w, const uint8_t *s, const nazif__edit *ed, const uin
 
 /* ---- lines -------------------------------------------------------------- */
 
+/*
+ * The fast path's run of letters: from s[i], a letter of U+0600..U+067F
+ * whose ar entry x has NZA_OK, every such letter goes to w->out at w->on
+ * (one look-up and one 16-bit store each).  With chain (tokens without
+ * stop words, clitics or a custom stemmer), a run that ends in one space
+ * before the next such letter is a word: it is emitted here and the next
+ * one read on, without the general tests of do_piece() (the commonest end
+ * of a word in news text).  The last word is left open in w->out[0..w->on)
+ * with w->we, w->last_raw and w->last_digit set; returns where it ends.
+ * Out of line: in do_piece() the registers it needs around the emit call
+ * were spilled and reloaded for every word.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t letter_run(walk *w, const uint8_t *s, size_t i, size_t lim, uint32_t x, int chain)
+{
+    const uint32_t *ar = w->nm->ar;
+    uint8_t *out = w->out;
+    size_t on = w->on;
+    uint32_t last;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const size_t lim1 = lim - 1;
+    for (;;) {
+        /* a letter as one 16-bit load: lead D8/D9 in the low byte, a
+           continuation byte in the high one */
+        do {
+            last = x;
+            const uint16_t o16 = (uint16_t)x; /* room: 3 bytes out per byte in */
+            memcpy(out + on, &o16, 2);
+            on += NZA_LEN(x);
+            i += 2;
+            if (i >= lim1) break;
+            uint16_t v;
+            memcpy(&v, s + i, 2);
+            if ((v & 0xC0FEu) != 0x80D8u) break;
+            /* the second byte, and the lead's last bit above it */
+            x = ar[(unsigned)((uint16_t)(v << 8 | v >> 8)) & 0x1FFu];
+        } while (x & NZA_OK);
+        if (!chain || i + 2 >= lim || s[i] != ' ' || (s[i + 1] & 0xFE) != 0xD8) break;
+        x = ar[NZA_INDEX(s[i + 1], s[i + 2])];
+        if (!(x & NZA_OK)) break;
+        w->on = on;
+        w->we = (uint32_t)i;
+        if (w->ops & NAZIF_NORM_MAKSURA) maksura(w);
+        if (on > 0) emit_plain(w); /* (all harakat: no token) */
+        on = 0;
+        w->on = 0;
+        if (w->stop) return i;
+        i++;
+        w->ws = (uint32_t)i;
+        w->wstart = 0;
+        w->inword = 1;
+    }
+#else
+    (void)chain;
+    do {
+        last = x;
+        out[on] = (uint8_t)x; /* room: 3 bytes out per byte in */
+        out[on + 1] = (uint8_t)(x >> 8);
+        on += NZA_LEN(x);
+        i += 2;
+        if (i + 1 >= lim || (s[i] & 0xFE) != 0xD8 || (s[i + 1] & 0xC0) != 0x80) break;
+        x = ar[NZA_INDEX(s[i], s[i + 1])];
+    } while (x & NZA_OK);
+#endif
+    w->on = on;
+    w->we = (uint32_t)i;
+    w->last_raw = ((uint32_t)(s[i - 2] & 0x1F) << 6) | (s[i - 1] & 0x3Fu);
+    w->last_digit = (last & NZA_DIGIT) != 0;
+    return i;
+}
+
 /* Where the tokenizer cuts a line longer than NAZIF_LINE_WINDOW: where the
    cleaner does (nazif__line_cut), so both see the same pieces; *in_word: the
    cut is inside a word. */
@@ -882,62 +955,13 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
                         w->ws = (uint32_t)i;
                         w->wstart = on;
                     }
-                    /* the rest of the run in a tight loop */
-                    uint32_t last;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                    /* a letter as one 16-bit load: lead D8/D9 in the low
-                       byte, a continuation byte in the high one */
-                    const size_t lim1 = lim - 1;
-                next_word:
-                    do {
-                        last = x;
-                        const uint16_t o16 = (uint16_t)x; /* room: 3 bytes out per byte in */
-                        memcpy(out + on, &o16, 2);
-                        on += NZA_LEN(x);
-                        i += 2;
-                        if (i >= lim1) break;
-                        uint16_t v;
-                        memcpy(&v, s + i, 2);
-                        if ((v & 0xC0FEu) != 0x80D8u) break;
-                        /* the second byte, and the lead's last bit above it */
-                        x = ar[(unsigned)((uint16_t)(v << 8 | v >> 8)) & 0x1FFu];
-                    } while (x & NZA_OK);
-#else
-                    do {
-                        last = x;
-                        out[on] = (uint8_t)x; /* room: 3 bytes out per byte in */
-                        out[on + 1] = (uint8_t)(x >> 8);
-                        on += NZA_LEN(x);
-                        i += 2;
-                        if (i + 1 >= lim || (s[i] & 0xFE) != 0xD8 || (s[i + 1] & 0xC0) != 0x80) break;
-                        x = ar[NZA_INDEX(s[i], s[i + 1])];
-                    } while (x & NZA_OK);
-#endif
-                    last_raw = ((uint32_t)(s[i - 2] & 0x1F) << 6) | (s[i - 1] & 0x3Fu);
-                    last_digit = (last & NZA_DIGIT) != 0;
-                    we = (uint32_t)i;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                    /* the commonest end of a word in news text: one space,
-                       then the next word's first letter.  That word is
-                       emitted and the next one read from here, without the
-                       general tests below (they would find the same) */
-                    if (plain_tokens && i + 2 < lim && s[i] == ' ' && (s[i + 1] & 0xFE) == 0xD8) {
-                        x = ar[NZA_INDEX(s[i + 1], s[i + 2])];
-                        if (x & NZA_OK) {
-                            w->on = on;
-                            w->we = we;
-                            if (w->ops & NAZIF_NORM_MAKSURA) maksura(w);
-                            if (on > 0) emit_plain(w); /* (all harakat: no token) */
-                            on = 0;
-                            if (w->stop) break;
-                            i++;
-                            w->ws = (uint32_t)i;
-                            w->wstart = 0;
-                            w->inword = 1;
-                            goto next_word;
-                        }
-                    }
-#endif
+                    w->on = on;
+                    i = letter_run(w, s, i, lim, x, plain_tokens);
+                    on = w->on;
+                    last_raw = w->last_raw;
+                    last_digit = w->last_digit;
+                    we = w->we;
+                    if (w->stop) break;
                     continue;
                 }
             }
