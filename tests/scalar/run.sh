@@ -1,10 +1,13 @@
 #!/bin/sh
 # tests/scalar/run.sh BUILD -- the SIMD pre-scans and the portable scalar
-# scan must find the same things: build the command again without SSE2
-# (-U__SSE2__), and with SSE2 but without the run-time AVX2 path
-# (-DNAZIF_NO_AVX2), and compare their output with BUILD/nazif (AVX2 where
-# the CPU has it) on the fuzz corpus, the golden inputs and, when ../shared
-# is there, 3 MB of ANT news text.
+# scan must find the same things, and the little-endian fast paths (16-bit
+# letter loads, 64-bit stemmer words) must give what the byte-by-byte ones
+# give: build the command again without SSE2 and without byte-order tricks
+# (-U__SSE2__ -U__BYTE_ORDER__), and with SSE2 but without the run-time
+# AVX2 path (-DNAZIF_NO_AVX2), and compare the output of clean, and of
+# tokens and normalize in the search profile, with BUILD/nazif's (AVX2
+# where the CPU has it) on the fuzz corpus, the golden inputs and, when
+# ../shared is there, 3 MB of ANT news text.
 BUILD=${1:-build}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
@@ -21,15 +24,18 @@ build() {
   $CC -o "$out/$1/nazif" "$BUILD"/obj/cli_*.o $(ls "$BUILD"/obj/ext_*.o 2>/dev/null) "$out/$1"/obj/*.o \
       "$BUILD/obj/lexicon_blob.o" $SANFLAGS ${TEST_LIBS:--lz -lstemmer -lsqlite3 -lpthread}
 }
-build plain -U__SSE2__ || { echo "scalar: 0 passed, 1 failed (build without SSE2)"; exit 1; }
+build plain "-U__SSE2__ -U__BYTE_ORDER__" || { echo "scalar: 0 passed, 1 failed (build without SSE2)"; exit 1; }
 build sse2 -DNAZIF_NO_AVX2 || { echo "scalar: 0 passed, 1 failed (build without AVX2)"; exit 1; }
 pass=0 fail=0
+# check FILE ARGS...: each variant's output of "nazif ARGS FILE" equals BUILD/nazif's
 check() {
+  f=$1; shift
+  "$BUILD/nazif" "$@" "$f" > "$out/simd.out" 2>/dev/null
   for v in plain sse2; do
-    if "$out/$v/nazif" clean --boilerplate=keep "$1" 2>/dev/null | cmp -s - "$out/simd.out"; then
+    if "$out/$v/nazif" "$@" "$f" 2>/dev/null | cmp -s - "$out/simd.out"; then
       pass=$((pass+1))
     else
-      fail=$((fail+1)); echo "differs ($v): $1"
+      fail=$((fail+1)); echo "differs ($v, $*): $f"
     fi
   done
 }
@@ -39,8 +45,9 @@ if [ -f "$shared/data/corpus/ant-v1.1.jsonl.gz" ]; then
 fi
 for f in fuzz/corpus/clean/* tests/golden/*.in "$out/ant.txt"; do
   [ -f "$f" ] || continue
-  "$BUILD/nazif" clean --boilerplate=keep "$f" > "$out/simd.out" 2>/dev/null
-  check "$f"
+  check "$f" clean --boilerplate=keep
+  check "$f" tokens --profile=search --stemmer=light --format=tsv
+  check "$f" normalize --profile=search
 done
 echo "scalar: $pass passed, $fail failed"
 [ $fail = 0 ]
