@@ -326,9 +326,18 @@ void nazif__stem_light(const uint8_t *w, size_t n, size_t *a, size_t *b)
     if (stem_fast(buf, n, a, b)) stem_ref(w, n, a, b);
 }
 
+uint64_t nazif__stem_light_span(const uint8_t *w, size_t n)
+{
+    size_t a, b;
+    if (n - 3 > 13 || stem_fast(w, n, &a, &b)) stem_ref(w, n, &a, &b); /* n < 3 or n > 16 */
+    return (uint64_t)a | (uint64_t)(b - a) << 32;
+}
+
 void nazif__stem_light_padded(const uint8_t *w, size_t n, size_t *a, size_t *b)
 {
-    if (n - 3 > 13 || stem_fast(w, n, a, b)) stem_ref(w, n, a, b); /* n < 3 or n > 16 */
+    const uint64_t r = nazif__stem_light_span(w, n);
+    *a = (size_t)(uint32_t)r;
+    *b = *a + (size_t)(r >> 32);
 }
 
 /* The readable tables, for the test that they agree with the codes. */

@@ -104,6 +104,11 @@ void nazif__stem_light(const uint8_t *w, size_t n, size_t *a, size_t *b);
    look-up for the prefix and one for the suffixes) without a copy. */
 void nazif__stem_light_padded(const uint8_t *w, size_t n, size_t *a, size_t *b);
 
+/* The same as one number, for the tokenizer's hot path (no stores and
+   loads of *a, *b): the stem's start a in bits 0..31, its length b - a in
+   bits 32..63 (n < 2^32: a word is at most a line piece). */
+uint64_t nazif__stem_light_span(const uint8_t *w, size_t n);
+
 /* The same, step by step as light10 states it (no fast path): the
    reference the unit tests compare the fast path with. */
 void nazif__stem_light_ref(const uint8_t *w, size_t n, size_t *a, size_t *b);

@@ -546,12 +546,11 @@ static inline void emit_one(walk *w, const uint8_t *t, size_t n, uint64_t start,
     tok.kind = kind;
     if (!w->raw && kind == NAZIF_TOKEN_WORD) {
         if (tk->opt.stemmer == NAZIF_STEM_LIGHT) {
-            size_t a, b;
             /* t is inside tk->tb, which has NAZIF_TOKEN_PADDING (16) bytes
                of slack after the word */
-            nazif__stem_light_padded(t, n, &a, &b);
-            tok.text = (const char *)t + a;
-            tok.len = b - a;
+            const uint64_t r = nazif__stem_light_span(t, n);
+            tok.text = (const char *)t + (uint32_t)r;
+            tok.len = (size_t)(r >> 32);
         } else if (tk->opt.stemmer == NAZIF_STEM_CUSTOM) {
             const char *st = NULL;
             size_t sl = 0;
