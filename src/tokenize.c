@@ -22,12 +22,14 @@
  *      its first and last characters.  Stop words are dropped, the stemmer
  *      runs, the callback is called.  With NAZIF_TOK_CLITICS, segment()
  *      may first cut the word into proclitics, stem and suffix (the rules
- *      are in docs/normalization.md); feed() then records each output
- *      character's original range, so the fast paths below are off.
+ *      are in docs/normalization.md); feed() and letter_run() then note
+ *      each output character's original range, and the other fast paths
+ *      below are off.
  *
  * Speed (bench/tokens.sh): do_piece() handles the common characters
- * itself -- a run of U+0600..U+067F inside a word through the 128-entry
- * table nm->ar (one lookup, two stores per letter), a plain character
+ * itself -- a run of U+0600..U+067F inside a word through letter_run() and
+ * the table nm->ar (one look-up, one store per letter; in plain tokens
+ * mode also the word that follows after one space), a plain character
  * through nm->low, a break between words -- and calls feed() for the rest.
  * test_fast_path checks that both paths give the same tokens.
  *
@@ -807,6 +809,25 @@ static size_t letter_run(walk *w, const uint8_t *s, size_t i, size_t lim, uint32
     uint8_t *out = w->out;
     size_t on = w->on;
     uint32_t last;
+    if (w->clitics) {
+        /* each letter's original bytes, as record() would note them: one
+           entry per character written (none for a deleted mark) */
+        crec *cr = w->tk->cr;
+        size_t ncr = w->ncr;
+        do {
+            last = x;
+            const size_t len = NZA_LEN(x);
+            if (len) cr[ncr++] = (crec){(uint32_t)on, (uint32_t)i, (uint32_t)(i + 2)};
+            out[on] = (uint8_t)x; /* room: 3 bytes out per byte in */
+            out[on + 1] = (uint8_t)(x >> 8);
+            on += len;
+            i += 2;
+            if (i + 1 >= lim || (s[i] & 0xFE) != 0xD8) break;
+            x = ar[NZA_INDEX(s[i], s[i + 1])];
+        } while (x & NZA_OK);
+        w->ncr = ncr;
+        goto done;
+    }
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const size_t lim1 = lim - 1;
     for (;;) {
@@ -852,6 +873,7 @@ static size_t letter_run(walk *w, const uint8_t *s, size_t i, size_t lim, uint32
         x = ar[NZA_INDEX(s[i], s[i + 1])];
     } while (x & NZA_OK);
 #endif
+done:
     w->on = on;
     w->we = (uint32_t)i;
     w->last_raw = ((uint32_t)(s[i - 2] & 0x1F) << 6) | (s[i - 1] & 0x3Fu);
@@ -931,8 +953,12 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
         uint32_t last_raw = w->last_raw, we = w->we;
         int last_digit = w->last_digit;
         const int tokens_only = !w->text_mode && !tk->no_fast;
-        /* clitics need each character's original range: feed() records it */
+        /* clitics need each character's original range: feed() records it
+           (and letter_run() for its letters) */
         const int fast = !w->clitics && !tk->no_fast;
+        /* runs of letters: with clitics too (letter_run() notes each
+           letter's range as record() would) */
+        const int fast_run = !tk->no_fast;
         /* tokens that need nothing but the optional light stemmer */
         const int plain = fast && !w->raw && !(tk->opt.flags & NAZIF_TOK_STOPWORDS) &&
                           tk->opt.stemmer != NAZIF_STEM_CUSTOM;
@@ -944,7 +970,7 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
             /* fastest: U+0600..U+067F (Arabic letters, harakat, tatweel,
                Arabic-Indic digits) that the table maps alone, in a word with
                no joiner pending or starting one: one lookup, two stores */
-            if ((b & 0xFE) == 0xD8 && i + 1 < lim && !npend && fast) {
+            if ((b & 0xFE) == 0xD8 && i + 1 < lim && !npend && fast_run) {
                 /* (a second byte that is no continuation byte has no
                    NZA_OK entry) */
                 uint32_t x = ar[NZA_INDEX(b, s[i + 1])];
@@ -953,6 +979,7 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
                         inword = 1;
                         w->ws = (uint32_t)i;
                         w->wstart = on;
+                        w->ncr = 0;
                     }
                     w->on = on;
                     i = letter_run(w, s, i, lim, x, plain_tokens);
