@@ -641,22 +641,40 @@ static int bridge(const unit *u, size_t k, size_t j)
     return q < k && u[q].t == U_LET;
 }
 
-/* Is there an exercise instruction in the 256 bytes before position at
-   (reaching into the previous piece of a long line)? */
+/*
+ * Is there an exercise instruction in the EXERCISE_LOOK characters before
+ * position at (looking into the previous piece of a long line too)?
+ * Counted in characters as the decoder reads them -- an invalid byte is
+ * one, as the U+FFFD that replaces it is -- so that cleaning the text again
+ * sees the same window: counted in bytes, a run of invalid bytes grew three
+ * times when replaced and pushed the instruction out (libFuzzer,
+ * idempotence).  NAZIF__PIECE_CTX holds 4 bytes a character.
+ */
+#define EXERCISE_LOOK 256u
 static int exercise_before(const rctx *cx, size_t at)
 {
-    enum { LOOK = NAZIF__PIECE_CTX };
-    uint8_t buf[2 * LOOK];
+    enum { BYTES = NAZIF__PIECE_CTX };
+    uint8_t buf[2 * BYTES];
     size_t n = 0;
-    if (at < LOOK && cx->ctx) {
-        size_t k = LOOK - at < cx->ctx_len ? LOOK - at : cx->ctx_len;
+    if (at < BYTES && cx->ctx) {
+        size_t k = BYTES - at < cx->ctx_len ? BYTES - at : cx->ctx_len;
         memcpy(buf, cx->ctx + cx->ctx_len - k, k);
         n = k;
     }
-    size_t from = at > LOOK ? at - LOOK : 0;
+    size_t from = at > BYTES ? at - BYTES : 0;
     memcpy(buf + n, cx->s + from, at - from);
     n += at - from;
-    return exercise_line(buf, n);
+    /* where the last EXERCISE_LOOK characters start (a ring of starts) */
+    uint16_t ring[EXERCISE_LOOK];
+    size_t count = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len;
+        (void)nazif__utf8_decode(buf + i, n - i, &len);
+        ring[count++ % EXERCISE_LOOK] = (uint16_t)i;
+        i += len;
+    }
+    const size_t start = count > EXERCISE_LOOK ? ring[count % EXERCISE_LOOK] : 0;
+    return exercise_line(buf + start, n - start);
 }
 
 static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
@@ -1796,7 +1814,8 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
  * Where to cut a long line held in line[0..n): at a space whose
  * neighbourhood cannot be part of a split word (no separator before it, no
  * tatweel or separator after it), searching back from the end; failing
- * that, at the last character boundary.  Depends on the bytes only.
+ * that, before the last invalid sequence or U+FFFD of the second half;
+ * failing that, at the last character boundary.  Depends on the bytes only.
  */
 size_t nazif__line_cut(const uint8_t *s, size_t n, int *in_word)
 {
@@ -1811,6 +1830,20 @@ size_t nazif__line_cut(const uint8_t *s, size_t n, int *in_word)
         if (s[i + 1] == '.' || s[i + 1] == ' ') continue;
         return i + 1;
     }
+    /* no such space: right before the last invalid sequence or U+FFFD of
+       the second half.  No word crosses it, and it stays such a place once
+       the invalid bytes have become U+FFFD (cut anywhere else, the three
+       bytes of each U+FFFD moved the cut and the words at it, and cleaning
+       twice differed: libFuzzer, idempotence) */
+    size_t j = lo, bad = 0;
+    while (j < n && (s[j] & 0xC0) == 0x80) j++;
+    while (j < n) {
+        size_t len;
+        const uint32_t cp = nazif__utf8_decode(s + j, n - j, &len);
+        if (cp == NAZIF__BAD || cp == 0xFFFDu) bad = j;
+        j += len;
+    }
+    if (bad > lo) return bad;
     *in_word = 1;
     size_t i = n;
     while (i > n - 4 && (s[i - 1] & 0xC0) == 0x80) i--;

@@ -53,9 +53,10 @@ typedef struct nazif__rscratch {
 void nazif__rscratch_free(nazif__rscratch *r);
 
 /* The end of the previous piece of a long line that restoration may look
-   back at (exercise_before() in restore.c reads up to this many bytes); the
-   cleaner and the tokenizer keep exactly this much, so both see the same. */
-#define NAZIF__PIECE_CTX 256u
+   back at (exercise_before() in restore.c reads up to 256 characters, at
+   most this many bytes); the cleaner and the tokenizer keep exactly this
+   much, so both see the same. */
+#define NAZIF__PIECE_CTX 1024u
 
 /* Internal flags for nazif__restore_line, above the public NAZIF_* ones:
    the piece of a long line starts / ends in the middle of a word ... */
@@ -67,9 +68,10 @@ void nazif__rscratch_free(nazif__rscratch *r);
 /*
  * Where to cut a line piece s[0..n) (n > 8) that is too long to hold: after
  * a space that cannot be part of a split word, searching back from the end
- * through the second half; failing that, at a character boundary near the
- * end, and then *in_word is 1.  Depends on the bytes only, so the cut never
- * depends on how the input arrived.  Shared by the cleaner and the
+ * through the second half; failing that, before the last invalid sequence
+ * or U+FFFD of the second half; failing that, at a character boundary near
+ * the end, and then *in_word is 1.  Depends on the bytes only, so the cut
+ * never depends on how the input arrived.  Shared by the cleaner and the
  * tokenizer so that both see the same pieces.
  */
 size_t nazif__line_cut(const uint8_t *s, size_t n, int *in_word);
