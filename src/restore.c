@@ -224,7 +224,7 @@ static size_t char_start(const uint8_t *s, size_t from, size_t i)
 #define SB_XOR _mm256_xor_si256
 /* the separators, digits and Latin letters of the trigger "right before an
    Arabic letter" (and 0x8C) by two nibble look-ups (vpshufb) instead of a
-   dozen comparisons: bit k of NEAR_HI[x >> 4] & NEAR_LO[x & 15] is one
+   dozen comparisons: bit k of hi_lut[x >> 4] & lo_lut[x & 15] is one
    rectangle of the set -- 0: 30..39; 1: 41..4F, 61..6F; 2: 50..5A, 70..7A;
    3: 2A 2C..2F (and 2B: a superset is allowed); 4: 5F; 5: 7E; 6: 8C.
    nazif__prescan_superset() (a unit test) checks the blocks against the
@@ -1837,7 +1837,9 @@ size_t nazif__line_cut(const uint8_t *s, size_t n, int *in_word)
        twice differed: libFuzzer, idempotence) */
     size_t j = lo, bad = 0;
     while (j < n && (s[j] & 0xC0) == 0x80) j++;
-    while (j < n) {
+    /* (not in the last 4 bytes: there the window's end may cut a valid
+       character, which is no invalid sequence) */
+    while (j + 4 < n) {
         size_t len;
         const uint32_t cp = nazif__utf8_decode(s + j, n - j, &len);
         if (cp == NAZIF__BAD || cp == 0xFFFDu) bad = j;

@@ -40,9 +40,10 @@ enum {
 /*
  * The fast path of the walk (tokenize.c): U+0600..U+067F, the two-byte
  * characters with lead byte D8 or D9 (every Arabic letter, harakat, tatweel,
- * Arabic-Indic digits), indexed by NZA_INDEX: the second byte (a
- * continuation byte, 0x80..0xBF) and bit 8 the lead byte's last bit -- from
- * a little-endian 16-bit load of the pair, one rotation and one mask.
+ * Arabic-Indic digits), indexed by NZA_INDEX: the second byte and, as bit
+ * 8, the lead byte's last bit -- from a little-endian 16-bit load of the
+ * pair, one rotation and one mask.  Entries whose second byte is no
+ * continuation byte (0x80..0xBF) are 0, so the look-up also checks it.
  * An entry with NZA_OK is a word character whose table entry is neither
  * SLOW nor longer than two bytes out: bits 0..15 are its output bytes
  * (first byte in bits 0..7), NZA_LEN of them (0 when the operations delete

@@ -969,7 +969,7 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
             size_t len;
             /* fastest: U+0600..U+067F (Arabic letters, harakat, tatweel,
                Arabic-Indic digits) that the table maps alone, in a word with
-               no joiner pending or starting one: one lookup, two stores */
+               no joiner pending or starting one: letter_run() */
             if ((b & 0xFE) == 0xD8 && i + 1 < lim && !npend && fast_run) {
                 /* (a second byte that is no continuation byte has no
                    NZA_OK entry) */

@@ -1,4 +1,5 @@
-/* utf8.c -- UTF-8 decoding and encoding (RFC 3629, Unicode maximal subpart). */
+/* utf8.c -- UTF-8 decoding and encoding (RFC 3629, Unicode maximal subpart),
+   and the byte-level Persian pre-filter. */
 #include <string.h>
 
 #include "internal.h"
