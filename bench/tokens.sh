@@ -5,6 +5,11 @@
 #
 #   BUILD=build NAZIF_SHARED=../shared sh bench/tokens.sh      (make bench-tokens)
 #
+# Also, where java, javac and Debian's liblucene4.10-java are installed,
+# Lucene 4.10's ArabicAnalyzer (bench/LuceneTokens.java, built here) on the
+# same inputs, writing the same TSV; its row is the command's wall time
+# (with the JVM's start), and a line below gives the analyser's own time.
+#
 # Input: the seed article (shared/seed/seed-article.txt) repeated to BENCH_MB
 # MB (default 20, as in anchors.md) -> BUILD/bench/seed.txt, and the same
 # bytes with spaces turned into newlines -> BUILD/bench/seed.words, because
@@ -48,6 +53,7 @@ run() {
   name=$1; input=$2; shift 2
   best=""
   i=0
+  cat "$input" > /dev/null # in the page cache before the first timed run
   while [ $i -lt "$RUNS" ]; do
     i=$((i + 1))
     t0=$(now)
@@ -71,11 +77,40 @@ run "nazif stem --lines --profile=none --stemmer=snowball (word a line)" "$words
 if command -v stemwords >/dev/null 2>&1; then
   run "stemwords -l arabic (word a line)" "$words" stemwords -l arabic
 fi
+# Lucene 4.10 (Debian liblucene4.10-java), where java is installed
+LUCENE_JARS=${LUCENE_JARS:-/usr/share/java/lucene-core-4.10.4.jar:/usr/share/java/lucene-analyzers-common-4.10.4.jar}
+lucene=""
+if command -v java >/dev/null 2>&1 && command -v javac >/dev/null 2>&1 &&
+   [ -f "${LUCENE_JARS%%:*}" ] && [ -f "${LUCENE_JARS##*:}" ]; then
+  mkdir -p "$out/lucene"
+  if javac -d "$out/lucene" -cp "$LUCENE_JARS" bench/LuceneTokens.java 2>"$out/tokens-err.txt"; then
+    lucene="$out/lucene:$LUCENE_JARS"
+  else
+    echo "bench: bench/LuceneTokens.java does not compile:" >&2; cat "$out/tokens-err.txt" >&2
+  fi
+fi
+# lucene_own INPUT: the best of RUNS of the analyser's own seconds (stderr)
+lucene_own() {
+  best=""
+  i=0
+  while [ $i -lt "$RUNS" ]; do
+    i=$((i + 1))
+    s=$($pin java -cp "$lucene" LuceneTokens < "$1" 2>&1 >/dev/null | sed -n 's/.*tokens, \([0-9.]*\) s in the analyser.*/\1/p')
+    [ -n "$s" ] || continue
+    if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$s; fi
+  done
+  [ -n "$best" ] && awk -v s="$best" -v b="$(wc -c < "$1")" 'BEGIN { printf "%.1f", b / s / 1e6 }'
+}
+if [ -n "$lucene" ]; then
+  run "java LuceneTokens (Lucene 4.10 ArabicAnalyzer)" "$text" java -cp "$lucene" LuceneTokens
+fi
 run "nazif clean --boilerplate=keep (reference)" "$text" "$BUILD/nazif" clean --boilerplate=keep
 if [ -f "$out/ant.txt" ]; then
   run "ANT: nazif tokens --profile=search --stemmer=light" "$out/ant.txt" "$nazif" tokens --profile=search --stemmer=light --format=tsv
   [ -f "$out/ant.words" ] && command -v stemwords >/dev/null 2>&1 &&
     run "ANT: stemwords -l arabic (word a line)" "$out/ant.words" stemwords -l arabic
+  [ -n "$lucene" ] &&
+    run "ANT: java LuceneTokens (Lucene 4.10 ArabicAnalyzer)" "$out/ant.txt" java -cp "$lucene" LuceneTokens
 fi
 
 lib="$out/tokens_lib"
@@ -107,5 +142,14 @@ fi
   awk -F'|' -v sw="${sw:-0}" '{ mb = $3 / 1e6; s = $4 / 1e9; r = mb / s;
       printf "| `%s` | %.1f | %.3f | %.1f | %s |\n", $1, mb, s, r, (sw > 0 ? sprintf("%.1f", r / sw) : "-") }' "$rows"
   [ -n "$libline" ] && { echo; echo "$libline"; }
+  if [ -n "$lucene" ]; then
+    echo
+    lline="Lucene 4.10 ArabicAnalyzer's own time (decoding, analysing, writing; without the JVM's start; best of $RUNS): $(lucene_own "$text") MB/s on the seed text"
+    [ -f "$out/ant.txt" ] && lline="$lline, $(lucene_own "$out/ant.txt") MB/s on ANT"
+    echo "$lline."
+  else
+    echo
+    echo "Lucene: not run (needs java, javac and Debian's liblucene4.10-java)."
+  fi
 } > "$out/tokens.md"
 cat "$out/tokens.md"
