@@ -584,11 +584,24 @@ static inline void emit_one(walk *w, const uint8_t *t, size_t n, uint64_t start,
 /* The word in out[0..on) (on > 0: a word whose characters were all
    removed is no token) as a token: no stop words, no clitics, no custom
    stemmer (see do_piece), without the end_word() -> emit_token() chain. */
-static inline void emit_plain(walk *w)
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void emit_plain_inline(walk *w)
 {
     emit_one(w, w->out, w->on, w->base + w->ws, w->base + w->we, NAZIF_TOKEN_WORD);
     w->on = 0;
     w->inword = 0;
+}
+
+/* The same out of line, for do_piece() (inline there, it cost registers
+   for every character; letter_run() has it inline). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void emit_plain(walk *w)
+{
+    emit_plain_inline(w);
 }
 
 static void emit_token(walk *w)
@@ -852,7 +865,7 @@ static size_t letter_run(walk *w, const uint8_t *s, size_t i, size_t lim, uint32
         w->on = on;
         w->we = (uint32_t)i;
         if (w->ops & NAZIF_NORM_MAKSURA) maksura(w);
-        if (on > 0) emit_plain(w); /* (all harakat: no token) */
+        if (on > 0) emit_plain_inline(w); /* (all harakat: no token) */
         on = 0;
         w->on = 0;
         if (w->stop) return i;
