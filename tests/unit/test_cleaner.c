@@ -400,9 +400,49 @@ static void test_long_line(void)
     free(want);
 }
 
+/* The exercise instruction is looked for in the 256 characters before a
+   blank, an invalid byte counting as one character as the U+FFFD that
+   replaces it does: cleaning the output again keeps the blank (a byte
+   count let 150 invalid bytes, 450 bytes once replaced, push the
+   instruction out: libFuzzer, idempotence).  Further away, the "_" is a
+   separator and the word is joined. */
+static void test_exercise_window(void)
+{
+    static const struct {
+        char fill;
+        size_t count;
+        int kept; /* the blank stays */
+    } cases[] = {{(char)0xFF, 150, 1}, {'x', 200, 1}, {'x', 300, 0}};
+    const char *cue = "أكمل: ", *blank = " تـ_ـفاح\n";
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char in[1024];
+        size_t n = 0;
+        memcpy(in + n, cue, strlen(cue));
+        n += strlen(cue);
+        memset(in + n, cases[c].fill, cases[c].count);
+        n += cases[c].count;
+        memcpy(in + n, blank, strlen(blank));
+        n += strlen(blank);
+        size_t n1 = 0, n2 = 0;
+        char *o1 = clean1(in, n, NAZIF_KEEP_BOILERPLATE, &n1);
+        char *o2 = o1 ? clean1(o1, n1, NAZIF_KEEP_BOILERPLATE, &n2) : NULL;
+        CHECK_MSG(o1 && o2 && n1 == n2 && memcmp(o1, o2, n1) == 0, "exercise window case %zu: not idempotent", c);
+        const char *kept = "تـ_ـفاح", *joined = " تفاح\n";
+        int has_kept = 0;
+        for (size_t i = 0; o1 && i + strlen(kept) <= n1 && !has_kept; i++)
+            has_kept = memcmp(o1 + i, kept, strlen(kept)) == 0;
+        int has_joined = o1 && n1 >= strlen(joined) && memcmp(o1 + n1 - strlen(joined), joined, strlen(joined)) == 0;
+        CHECK_MSG(cases[c].kept ? has_kept : has_joined, "exercise window case %zu: blank %s", c,
+                  cases[c].kept ? "joined" : "kept");
+        free(o1);
+        free(o2);
+    }
+}
+
 int main(void)
 {
     test_restore();
+    test_exercise_window();
     test_lookalikes();
     test_lines();
     test_bad_utf8();
