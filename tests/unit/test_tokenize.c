@@ -600,6 +600,50 @@ static char *token_texts(const char *text, size_t len, unsigned ops, int sep)
 }
 
 /*
+ * nazif__line_cut() without a usable space: before the last invalid
+ * sequence or U+FFFD of the window's second half (in_word 0), the same
+ * place whether the bytes are still invalid or already replaced, so that
+ * cleaning twice cuts alike (libFuzzer, idempotence); not for bytes in the
+ * window's last 4, where the window may cut a valid character; else at a
+ * character boundary near the end (in_word 1).
+ */
+static void test_line_cut_invalid(void)
+{
+    const size_t w = NAZIF_LINE_WINDOW;
+    uint8_t *line = malloc(w + 8);
+    if (!line) return;
+    for (size_t i = 0; i + 1 < w + 8; i += 2) {
+        line[i] = 0xD8; /* ا ا ا ... */
+        line[i + 1] = 0xA7;
+    }
+    int in_word = -1;
+    /* an invalid byte in the second half, then "xxx" and the letters go
+       on (as after U+FFFD below, which takes three bytes) */
+    const size_t at = w - 1000;
+    memcpy(line + at, "\xffxxx", 4);
+    size_t cut = nazif__line_cut(line, w, &in_word);
+    CHECK_MSG(cut == at && in_word == 0, "invalid byte: cut %zu (want %zu), in_word %d", cut, at, in_word);
+    /* U+FFFD there instead, then "x": the same place */
+    memcpy(line + at, "\xef\xbf\xbdx", 4);
+    cut = nazif__line_cut(line, w, &in_word);
+    CHECK_MSG(cut == at && in_word == 0, "U+FFFD: cut %zu (want %zu), in_word %d", cut, at, in_word);
+    /* only alefs, the window ending in the middle of one: no invalid
+       sequence, the fallback (before the lead byte, in_word 1) */
+    for (size_t i = 0; i + 1 < w + 8; i += 2) {
+        line[i] = 0xD8;
+        line[i + 1] = 0xA7;
+    }
+    cut = nazif__line_cut(line + 1, w, &in_word);
+    CHECK_MSG(in_word == 1 && cut > w - 4 && cut < w && (line[1 + cut] & 0xC0) != 0x80,
+              "window end in a letter: cut %zu, in_word %d", cut, in_word);
+    /* an invalid byte in the first half only: the fallback too */
+    line[1001] = 0xA7;
+    cut = nazif__line_cut(line, w, &in_word);
+    CHECK_MSG(in_word == 1 && cut > w - 4, "first-half stray byte: cut %zu, in_word %d", cut, in_word);
+    free(line);
+}
+
+/*
  * A line longer than NAZIF_LINE_WINDOW is cut in pieces, by the tokenizer
  * as by the cleaner; restoration must see across the cut as the cleaner's
  * does.  Variant 0: an exercise instruction at the end of one piece keeps
@@ -968,6 +1012,7 @@ int main(void)
     test_clitics();
     test_round_trip();
     test_long_line_context();
+    test_line_cut_invalid();
     test_stream();
     test_padding();
     /* the pre-scan's SIMD blocks (restore.c) against its scalar tables */
