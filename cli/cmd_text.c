@@ -531,6 +531,39 @@ static int on_token_tsv(void *ctx, const nazif_token *tok)
     return 0;
 }
 
+static int on_token(void *ctx, const nazif_token *tok);
+
+/* tokens --format=text and stem: the common case -- a token of at most 16
+   bytes, room in the buffer, and for stem a token on the line already
+   begun -- as plain stores, as on_token_tsv() does; the rest through
+   on_token(). */
+static int on_token_text(void *ctx, const nazif_token *tok)
+{
+    run *r = ctx;
+    obuf *o = &r->out;
+    const size_t n = tok->len;
+    if (n > 16 || o->cap - o->n < 32) return on_token(ctx, tok);
+    char *p = o->p + o->n;
+    memcpy(p, tok->text, 16); /* NAZIF_TOKEN_PADDING: 16 bytes readable */
+    p[n] = '\n';
+    o->n += n + 1;
+    return 0;
+}
+
+static int on_token_stem(void *ctx, const nazif_token *tok)
+{
+    run *r = ctx;
+    obuf *o = &r->out;
+    const size_t n = tok->len;
+    if (n > 16 || o->cap - o->n < 32 || r->first_on_line || r->line_done + 1 != tok->line)
+        return on_token(ctx, tok);
+    char *p = o->p + o->n;
+    p[0] = ' ';
+    memcpy(p + 1, tok->text, 16);
+    o->n += n + 1;
+    return 0;
+}
+
 static int on_token(void *ctx, const nazif_token *tok)
 {
     run *r = ctx;
@@ -632,8 +665,10 @@ static int do_chunk(run *r, const char *text, size_t n, const char *name, int fi
         else if (rc == NAZIF_OK) ob_put(&r->out, r->nbuf, got);
     } else {
         r->line_done = 0;
-        const nazif_token_fn cb =
-            r->t->cmd == CMD_TOKENS && r->t->format == FMT_TSV ? on_token_tsv : on_token;
+        const nazif_token_fn cb = r->t->cmd == CMD_STEM                                ? on_token_stem
+                                  : r->t->format == FMT_TSV && r->t->cmd == CMD_TOKENS  ? on_token_tsv
+                                  : r->t->format == FMT_TEXT && r->t->cmd == CMD_TOKENS ? on_token_text
+                                                                                        : on_token;
         rc = nazif_tokenizer_stream(r->tk, text, n, final, &got_in, cb, r);
         if (rc == NAZIF_OK && r->t->cmd == CMD_STEM) {
             /* end every line of the chunk, as the input did (a line the
