@@ -34,6 +34,22 @@
  */
 uint32_t nazif__utf8_decode(const uint8_t *s, size_t n, size_t *len);
 
+/* nazif__utf8_decode() with ASCII and the two-byte characters (all of
+   Arabic) decoded in line, without the call; the rest through it. */
+static inline uint32_t nazif__utf8_next(const uint8_t *s, size_t n, size_t *len)
+{
+    const uint8_t b = s[0];
+    if (b < 0x80) {
+        *len = 1;
+        return b;
+    }
+    if (b >= 0xC2 && b < 0xE0 && n >= 2 && (s[1] & 0xC0) == 0x80) {
+        *len = 2;
+        return ((uint32_t)(b & 0x1F) << 6) | (s[1] & 0x3Fu);
+    }
+    return nazif__utf8_decode(s, n, len);
+}
+
 /* Encode cp into out (>= 4 bytes); returns the number of bytes. */
 size_t nazif__utf8_encode(uint32_t cp, uint8_t *out);
 

@@ -100,14 +100,7 @@ static size_t word_key(const uint8_t *s, size_t n, uint8_t *key,
     int tail_tatweel = 0;
     while (i < n) {
         size_t l;
-        uint32_t cp;
-        if ((s[i] & 0xFE) == 0xD8 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-            /* U+0600..U+067F, nearly every character here: no call */
-            cp = ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3Fu);
-            l = 2;
-        } else {
-            cp = nazif__utf8_decode(s + i, n - i, &l);
-        }
+        uint32_t cp = nazif__utf8_next(s + i, n - i, &l);
         i += l;
         if (cp >= 0x0621u && cp <= 0x064Au) {
             int c = letter_code[cp - 0x0621u];

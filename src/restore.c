@@ -400,7 +400,7 @@ static int decode_units(const uint8_t *s, size_t from, size_t n, nazif__rscratch
     size_t k = 0;
     for (size_t i = from; i < n;) {
         size_t len;
-        uint32_t cp = nazif__utf8_decode(s + i, n - i, &len);
+        uint32_t cp = nazif__utf8_next(s + i, n - i, &len);
         /* a real U+FFFD (EF BF BD) is text, not an error */
         int bad = cp == NAZIF__BAD && !(len == 3 && s[i] == 0xEF);
         unsigned cls = bad ? 0 : nazif__uclass(cp);

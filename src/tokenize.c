@@ -1004,17 +1004,9 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
                     continue;
                 }
             }
-            if (b < 0x80) {
-                cp = b;
-                len = 1;
-            } else if (b >= 0xC2 && b < 0xE0 && i + 1 < lim && (s[i + 1] & 0xC0) == 0x80) {
-                cp = ((uint32_t)(b & 0x1F) << 6) | (s[i + 1] & 0x3Fu);
-                len = 2;
-            } else {
-                /* anything else is decoded with every check: an invalid
-                   sequence the restorer did not report becomes U+FFFD */
-                cp = nazif__utf8_decode(s + i, lim - i, &len);
-            }
+            /* (an invalid sequence the restorer did not report becomes
+               U+FFFD) */
+            cp = nazif__utf8_next(s + i, lim - i, &len);
             uint32_t entry = cp < NZN_LOW ? low[cp] : nazif__norm_entry(w->nm, cp);
             if (inword) {
                 if ((entry & (FAST_MASK)) == FAST_WORD && !npend && fast) {
