@@ -581,15 +581,16 @@ static inline void emit_one(walk *w, const uint8_t *t, size_t n, uint64_t start,
     if (w->cb(w->ctx, &tok)) w->stop = 1;
 }
 
-/* The word in out[0..on) (on > 0: a word whose characters were all
-   removed is no token) as a token: no stop words, no clitics, no custom
-   stemmer (see do_piece), without the end_word() -> emit_token() chain. */
+/* The end of the word in out[0..on) with no stop words, clitics or custom
+   stemmer (see do_piece), without the end_word() -> emit_token() chain:
+   fold-maksura, then the token (none when every character was removed). */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline void emit_plain_inline(walk *w)
+static inline void end_plain_inline(walk *w)
 {
-    emit_one(w, w->out, w->on, w->base + w->ws, w->base + w->we, NAZIF_TOKEN_WORD);
+    if (w->ops & NAZIF_NORM_MAKSURA) maksura(w);
+    if (w->on > 0) emit_one(w, w->out, w->on, w->base + w->ws, w->base + w->we, NAZIF_TOKEN_WORD);
     w->on = 0;
     w->inword = 0;
 }
@@ -599,9 +600,9 @@ static inline void emit_plain_inline(walk *w)
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
-static void emit_plain(walk *w)
+static void end_plain(walk *w)
 {
-    emit_plain_inline(w);
+    end_plain_inline(w);
 }
 
 static void emit_token(walk *w)
@@ -822,71 +823,63 @@ static size_t letter_run(walk *w, const uint8_t *s, size_t i, size_t lim, uint32
     uint8_t *out = w->out;
     size_t on = w->on;
     uint32_t last;
-    if (w->clitics) {
-        /* each letter's original bytes, as record() would note them: one
-           entry per character written (none for a deleted mark) */
-        crec *cr = w->tk->cr;
-        size_t ncr = w->ncr;
-        do {
-            last = x;
-            const size_t len = NZA_LEN(x);
-            if (len) cr[ncr++] = (crec){(uint32_t)on, (uint32_t)i, (uint32_t)(i + 2)};
-            out[on] = (uint8_t)x; /* room: 3 bytes out per byte in */
-            out[on + 1] = (uint8_t)(x >> 8);
-            on += len;
-            i += 2;
-            if (i + 1 >= lim || (s[i] & 0xFE) != 0xD8) break;
-            x = ar[NZA_INDEX(s[i], s[i + 1])];
-        } while (x & NZA_OK);
-        w->ncr = ncr;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (!w->clitics) {
+        const size_t lim1 = lim - 1;
+        for (;;) {
+            /* a letter as one 16-bit load: lead D8/D9 in the low byte, a
+               continuation byte in the high one */
+            do {
+                last = x;
+                const uint16_t o16 = (uint16_t)x; /* room: 3 bytes out per byte in */
+                memcpy(out + on, &o16, 2);
+                on += NZA_LEN(x);
+                i += 2;
+                if (i >= lim1) break;
+                uint16_t v;
+                memcpy(&v, s + i, 2);
+                if ((v & 0xC0FEu) != 0x80D8u) break;
+                /* the second byte, and the lead's last bit above it */
+                x = ar[(unsigned)((uint16_t)(v << 8 | v >> 8)) & 0x1FFu];
+            } while (x & NZA_OK);
+            if (!chain || i + 2 >= lim || s[i] != ' ' || (s[i + 1] & 0xFE) != 0xD8) break;
+            x = ar[NZA_INDEX(s[i + 1], s[i + 2])];
+            if (!(x & NZA_OK)) break;
+            w->on = on;
+            w->we = (uint32_t)i;
+            end_plain_inline(w);
+            on = 0;
+            if (w->stop) return i;
+            i++;
+            w->ws = (uint32_t)i;
+            w->wstart = 0;
+            w->inword = 1;
+        }
         goto done;
     }
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const size_t lim1 = lim - 1;
-    for (;;) {
-        /* a letter as one 16-bit load: lead D8/D9 in the low byte, a
-           continuation byte in the high one */
-        do {
-            last = x;
-            const uint16_t o16 = (uint16_t)x; /* room: 3 bytes out per byte in */
-            memcpy(out + on, &o16, 2);
-            on += NZA_LEN(x);
-            i += 2;
-            if (i >= lim1) break;
-            uint16_t v;
-            memcpy(&v, s + i, 2);
-            if ((v & 0xC0FEu) != 0x80D8u) break;
-            /* the second byte, and the lead's last bit above it */
-            x = ar[(unsigned)((uint16_t)(v << 8 | v >> 8)) & 0x1FFu];
-        } while (x & NZA_OK);
-        if (!chain || i + 2 >= lim || s[i] != ' ' || (s[i + 1] & 0xFE) != 0xD8) break;
-        x = ar[NZA_INDEX(s[i + 1], s[i + 2])];
-        if (!(x & NZA_OK)) break;
-        w->on = on;
-        w->we = (uint32_t)i;
-        if (w->ops & NAZIF_NORM_MAKSURA) maksura(w);
-        if (on > 0) emit_plain_inline(w); /* (all harakat: no token) */
-        on = 0;
-        w->on = 0;
-        if (w->stop) return i;
-        i++;
-        w->ws = (uint32_t)i;
-        w->wstart = 0;
-        w->inword = 1;
-    }
-#else
+#endif
+    /* byte by byte: where the bytes are not little-endian, and with clitics,
+       which note each letter's original bytes as record() would (one entry
+       per character written, none for a deleted mark) */
     (void)chain;
+    crec *cr = w->clitics ? w->tk->cr : NULL;
+    size_t ncr = w->ncr;
     do {
         last = x;
+        const size_t len = NZA_LEN(x);
+        if (cr && len) cr[ncr++] = (crec){(uint32_t)on, (uint32_t)i, (uint32_t)(i + 2)};
         out[on] = (uint8_t)x; /* room: 3 bytes out per byte in */
         out[on + 1] = (uint8_t)(x >> 8);
-        on += NZA_LEN(x);
+        on += len;
         i += 2;
-        if (i + 1 >= lim || (s[i] & 0xFE) != 0xD8 || (s[i + 1] & 0xC0) != 0x80) break;
+        /* (a second byte that is no continuation byte has no NZA_OK entry) */
+        if (i + 1 >= lim || (s[i] & 0xFE) != 0xD8) break;
         x = ar[NZA_INDEX(s[i], s[i + 1])];
     } while (x & NZA_OK);
-#endif
+    w->ncr = ncr;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 done:
+#endif
     w->on = on;
     w->we = (uint32_t)i;
     w->last_raw = ((uint32_t)(s[i - 2] & 0x1F) << 6) | (s[i - 1] & 0x3Fu);
@@ -1025,9 +1018,7 @@ static int do_piece(walk *w, const uint8_t *s, size_t n, unsigned cont, const ui
                         /* end_word() -> emit_token() -> emit_one() for a
                            word without stop words, clitics or a custom
                            stemmer, in place */
-                        if (w->ops & NAZIF_NORM_MAKSURA) maksura(w);
-                        if (on > 0) emit_plain(w);
-                        w->inword = 0;
+                        end_plain(w);
                     } else {
                         end_word(w);
                     }
