@@ -669,7 +669,7 @@ static int exercise_before(const rctx *cx, size_t at)
     size_t count = 0;
     for (size_t i = 0; i < n;) {
         size_t len;
-        (void)nazif__utf8_decode(buf + i, n - i, &len);
+        (void)nazif__utf8_next(buf + i, n - i, &len);
         ring[count++ % EXERCISE_LOOK] = (uint16_t)i;
         i += len;
     }
