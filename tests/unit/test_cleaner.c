@@ -439,10 +439,42 @@ static void test_exercise_window(void)
     }
 }
 
+/* Several blanks in one line (exercise_before() carries its search from
+   blank to blank): near the instruction kept, 300 characters on joined,
+   and kept again after a second instruction. */
+static void test_exercise_blanks(void)
+{
+    char in[2048];
+    size_t n = 0;
+#define PUT(str) (memcpy(in + n, (str), strlen(str)), n += strlen(str))
+#define FILL(k) (memset(in + n, 'x', (k)), n += (k))
+    PUT("أكمل: ");
+    FILL(100);
+    PUT(" تـ_ـفاح ");
+    FILL(300);
+    PUT(" سـ_ـارة ");
+    PUT("املأ: ");
+    FILL(50);
+    PUT(" قـ_ـلم\n");
+#undef PUT
+#undef FILL
+    size_t on = 0;
+    char *o = clean1(in, n, NAZIF_KEEP_BOILERPLATE, &on);
+    const char *want[] = {"تـ_ـفاح", " سارة ", "قـ_ـلم"};
+    for (size_t k = 0; k < 3; k++) {
+        int found = 0;
+        for (size_t i = 0; o && i + strlen(want[k]) <= on && !found; i++)
+            found = memcmp(o + i, want[k], strlen(want[k])) == 0;
+        CHECK_MSG(found, "exercise blanks: %s missing", want[k]);
+    }
+    free(o);
+}
+
 int main(void)
 {
     test_restore();
     test_exercise_window();
+    test_exercise_blanks();
     test_lookalikes();
     test_lines();
     test_bad_utf8();
