@@ -78,14 +78,16 @@ clean:
 	rm -rf build build-asan
 
 # Generated sources must match what their generators make now.
+# $(call check_gen,NAME,COMMAND,FILE): FILE is what COMMAND writes today
+# (else: run make regen-NAME).
+check_gen = @$(2) | cmp -s - $(3) || \
+	  { echo "$(3) is stale: run make regen-$(1)" >&2; exit 1; }; echo "$(1): $(3) is up to date"
 regen: regen-scan
 check-generated: check-scan
 .PHONY: regen-scan check-scan
 regen-scan:
 	$(PYTHON) tools/gen_scan.py > src/scan_tables.h
 check-scan:
-	@$(PYTHON) tools/gen_scan.py | cmp -s - src/scan_tables.h || \
-	  { echo "src/scan_tables.h is stale: run make regen-scan" >&2; exit 1; }
-	@echo "scan: src/scan_tables.h is up to date"
+	$(call check_gen,scan,$(PYTHON) tools/gen_scan.py,src/scan_tables.h)
 
 -include mk/*.mk

@@ -23,9 +23,7 @@ regen-stem:
 	$(PYTHON) tools/gen_stem.py > src/stem_tables.h
 
 check-stem:
-	@$(PYTHON) tools/gen_stem.py | cmp -s - src/stem_tables.h || \
-	  { echo "src/stem_tables.h is stale: run make regen-stem" >&2; exit 1; }
-	@echo "stem: src/stem_tables.h is up to date"
+	$(call check_gen,stem,$(PYTHON) tools/gen_stem.py,src/stem_tables.h)
 
 $(BUILD)/stem-compare: tools/stem-compare.c $(BUILD)/libnazif.a
 	$(CC) -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L $(ALL_CFLAGS) -o $@ $< $(BUILD)/libnazif.a $(LDLIBS)
