@@ -1,0 +1,1387 @@
+/*
+ * _nazif.c -- the CPython C-API module behind `import nazif`.
+ *
+ * Uses only the public API (include/nazif.h).  The C work runs with the
+ * GIL released: texts are taken as UTF-8 (a str's cached UTF-8, a bytes
+ * object as it is -- both immutable and held by a reference during the
+ * call; bytearray and other buffers are copied first), results are built
+ * into plain C buffers, and Python objects are made only after the GIL is
+ * taken back.  Each Cleaner / Tokenizer holds a lock, so one object shared
+ * by threads is used by one thread at a time (as the library requires);
+ * the module-level functions use objects of their own.
+ *
+ * Options are given as keyword arguments named as the command line's
+ * options (boilerplate="keep" is --boilerplate=keep, restore=False is
+ * --no-restore, strip_harakat=True is --strip-harakat) and are turned into
+ * those option strings before they are parsed.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <pythread.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "nazif.h"
+
+static PyObject *Error, *OptionError, *UTF8Error;
+static PyTypeObject *ChangeType, *TokenType;
+
+/* ---- growing byte buffers (no GIL needed) ------------------------------- */
+
+typedef struct cbuf {
+    char *p;
+    size_t n, cap;
+} cbuf;
+
+static int cb_reserve(cbuf *b, size_t extra)
+{
+    if (b->cap - b->n >= extra) return 0;
+    size_t nc = b->cap ? b->cap : 4096;
+    while (nc - b->n < extra) {
+        if (nc > SIZE_MAX / 2) return -1;
+        nc *= 2;
+    }
+    char *p = realloc(b->p, nc);
+    if (!p) return -1;
+    b->p = p;
+    b->cap = nc;
+    return 0;
+}
+
+static int cb_put(cbuf *b, const void *s, size_t n)
+{
+    if (cb_reserve(b, n + 1)) return -1;
+    if (n) memcpy(b->p + b->n, s, n);
+    b->n += n;
+    return 0;
+}
+
+static void cb_free(cbuf *b)
+{
+    free(b->p);
+    b->p = NULL;
+    b->n = b->cap = 0;
+}
+
+/* ---- errors --------------------------------------------------------------- */
+
+/* Raise the exception for library code rc; offset >= 0 is attached. */
+static PyObject *raise_rc(int rc, long long offset, const char *what)
+{
+    PyObject *type = Error;
+    if (rc == NAZIF_ENOMEM) return PyErr_NoMemory();
+    if (rc == NAZIF_EUTF8) type = UTF8Error;
+    else if (rc == NAZIF_EINVAL) type = OptionError;
+    PyObject *msg;
+    if (rc == NAZIF_EUTF8 && offset >= 0)
+        msg = PyUnicode_FromFormat("%s: %s at byte %lld", what, nazif_strerror(rc), offset);
+    else
+        msg = PyUnicode_FromFormat("%s: %s", what, nazif_strerror(rc));
+    if (!msg) return NULL;
+    PyObject *exc = PyObject_CallOneArg(type, msg);
+    Py_DECREF(msg);
+    if (!exc) return NULL;
+    PyObject *code = PyLong_FromLong(rc);
+    PyObject *off = offset >= 0 ? PyLong_FromLongLong(offset) : Py_NewRef(Py_None);
+    if (code && off) {
+        PyObject_SetAttrString(exc, "code", code);
+        PyObject_SetAttrString(exc, "offset", off);
+    }
+    Py_XDECREF(code);
+    Py_XDECREF(off);
+    PyErr_SetObject(type, exc);
+    Py_DECREF(exc);
+    return NULL;
+}
+
+static PyObject *option_error(const char *fmt, const char *a)
+{
+    PyErr_Format(OptionError, fmt, a);
+    return NULL;
+}
+
+/* ---- input texts ---------------------------------------------------------- */
+
+typedef struct text_in {
+    const char *s;
+    size_t n;
+    PyObject *keep; /* owned reference that keeps s alive */
+    int is_str;
+    int ascii;      /* str of ASCII only: character offsets == byte offsets */
+} text_in;
+
+/* str: its UTF-8; bytes: as it is; other buffers: copied.  0 or -1. */
+static int text_get(PyObject *o, text_in *t)
+{
+    memset(t, 0, sizeof *t);
+    if (PyUnicode_Check(o)) {
+        Py_ssize_t n;
+        const char *s = PyUnicode_AsUTF8AndSize(o, &n);
+        if (!s) return -1;
+        t->s = s;
+        t->n = (size_t)n;
+        t->keep = Py_NewRef(o);
+        t->is_str = 1;
+        t->ascii = PyUnicode_IS_ASCII(o);
+        return 0;
+    }
+    if (PyBytes_Check(o)) {
+        t->s = PyBytes_AS_STRING(o);
+        t->n = (size_t)PyBytes_GET_SIZE(o);
+        t->keep = Py_NewRef(o);
+        return 0;
+    }
+    if (PyObject_CheckBuffer(o)) {
+        PyObject *copy = PyBytes_FromObject(o); /* mutable buffers: a copy */
+        if (!copy) return -1;
+        t->s = PyBytes_AS_STRING(copy);
+        t->n = (size_t)PyBytes_GET_SIZE(copy);
+        t->keep = copy;
+        return 0;
+    }
+    PyErr_Format(PyExc_TypeError, "expected str or bytes, not %.100s", Py_TYPE(o)->tp_name);
+    return -1;
+}
+
+static void text_release(text_in *t)
+{
+    Py_CLEAR(t->keep);
+}
+
+/* Output of the same kind as the input. */
+static PyObject *text_out(const char *s, size_t n, int is_str)
+{
+    if (is_str) return PyUnicode_DecodeUTF8(s, (Py_ssize_t)n, "replace");
+    return PyBytes_FromStringAndSize(s, (Py_ssize_t)n);
+}
+
+/* Byte offsets -> character offsets of a str, moving both ways. */
+typedef struct offmap {
+    const unsigned char *s;
+    size_t b, c;
+    int identity;
+} offmap;
+
+static size_t off_char(offmap *m, size_t b)
+{
+    if (m->identity) return b;
+    while (m->b < b) {
+        if ((m->s[m->b] & 0xC0) != 0x80) m->c++;
+        m->b++;
+    }
+    while (m->b > b) {
+        m->b--;
+        if ((m->s[m->b] & 0xC0) != 0x80) m->c--;
+    }
+    return m->c;
+}
+
+/* ---- options: keyword arguments -> command-line option strings ------------ */
+
+/* Groups of options a call accepts. */
+#define G_CLEAN 0x01u  /* boilerplate, suspects, restore, strict */
+#define G_NORM 0x02u   /* profile, the operations, strict */
+#define G_TOKEN 0x04u  /* stemmer, stopwords, clitics */
+
+typedef struct config {
+    nazif_clean_options clean;
+    const char *profile;
+    unsigned add, del;
+    int strict;
+    int stemmer; /* 0 none, 1 light, 2 snowball */
+    unsigned tokflags;
+} config;
+
+static void config_init(config *c)
+{
+    memset(c, 0, sizeof *c);
+    nazif_clean_options_init(&c->clean);
+}
+
+static int norm_op_by_name(const char *name, unsigned *op)
+{
+    for (int i = 0; nazif_norm_op(i); i++) {
+        if (strcmp(nazif_norm_op(i)->name, name) == 0) {
+            *op = nazif_norm_op(i)->op;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/*
+ * Apply one option string ("--boilerplate=keep", "--no-restore") as the
+ * command line would.  Returns 0, or -1 with OptionError set.
+ */
+static int config_apply(config *c, unsigned groups, const char *a)
+{
+    unsigned op;
+    if (strncmp(a, "--", 2) != 0) goto unknown;
+    const char *n = a + 2;
+    if (strcmp(n, "strict") == 0) {
+        c->strict = 1;
+        c->clean.flags |= NAZIF_STRICT_UTF8;
+        return 0;
+    }
+    if (strcmp(n, "no-strict") == 0) {
+        c->strict = 0;
+        c->clean.flags &= ~NAZIF_STRICT_UTF8;
+        return 0;
+    }
+    if (groups & G_CLEAN) {
+        if (strcmp(n, "boilerplate=drop") == 0) { c->clean.flags &= ~NAZIF_KEEP_BOILERPLATE; return 0; }
+        if (strcmp(n, "boilerplate=keep") == 0) { c->clean.flags |= NAZIF_KEEP_BOILERPLATE; return 0; }
+        if (strncmp(n, "boilerplate=", 12) == 0) {
+            option_error("bad value in '%s' (boilerplate='drop' or 'keep')", a);
+            return -1;
+        }
+        if (strcmp(n, "suspects") == 0) { c->clean.flags |= NAZIF_REPORT_SUSPECTS; return 0; }
+        if (strcmp(n, "no-suspects") == 0) { c->clean.flags &= ~NAZIF_REPORT_SUSPECTS; return 0; }
+        if (strcmp(n, "no-restore") == 0) { c->clean.flags |= NAZIF_NO_RESTORE; return 0; }
+        if (strcmp(n, "restore") == 0) { c->clean.flags &= ~NAZIF_NO_RESTORE; return 0; }
+    }
+    if (groups & G_NORM) {
+        if (strncmp(n, "profile=", 8) == 0) {
+            unsigned ops;
+            if (nazif_norm_profile(n + 8, &ops) != NAZIF_OK) {
+                option_error("unknown profile in '%s' (none, faithful, search, nlp)", a);
+                return -1;
+            }
+            c->profile = n + 8;
+            return 0;
+        }
+        if (strncmp(n, "no-", 3) == 0 && norm_op_by_name(n + 3, &op) == 0) {
+            c->del |= op;
+            c->add &= ~op;
+            return 0;
+        }
+        if (norm_op_by_name(n, &op) == 0) {
+            c->add |= op;
+            c->del &= ~op;
+            return 0;
+        }
+    }
+    if (groups & G_TOKEN) {
+        if (strcmp(n, "stemmer=none") == 0) { c->stemmer = 0; return 0; }
+        if (strcmp(n, "stemmer=light") == 0) { c->stemmer = 1; return 0; }
+        if (strcmp(n, "stemmer=snowball") == 0) { c->stemmer = 2; return 0; }
+        if (strncmp(n, "stemmer=", 8) == 0) {
+            option_error("unknown stemmer in '%s' (none, light, snowball)", a);
+            return -1;
+        }
+        if (strcmp(n, "stopwords") == 0) { c->tokflags |= NAZIF_TOK_STOPWORDS; return 0; }
+        if (strcmp(n, "no-stopwords") == 0) { c->tokflags &= ~NAZIF_TOK_STOPWORDS; return 0; }
+        if (strcmp(n, "clitics") == 0) { c->tokflags |= NAZIF_TOK_CLITICS; return 0; }
+        if (strcmp(n, "no-clitics") == 0) { c->tokflags &= ~NAZIF_TOK_CLITICS; return 0; }
+    }
+unknown:
+    option_error("unknown option '%s'", a);
+    return -1;
+}
+
+/* The operations in effect, as `nazif normalize` computes them. */
+static unsigned config_ops(const config *c)
+{
+    unsigned ops = NAZIF_NORM_SEARCH;
+    if (c->profile) nazif_norm_profile(c->profile, &ops);
+    else if (c->add) ops = 0;
+    return (ops | c->add) & ~c->del;
+}
+
+/*
+ * Keyword arguments -> option strings -> config.  name_value: False gives
+ * --no-NAME, True --NAME, None nothing, anything else --NAME=str(value);
+ * underscores in names become hyphens.
+ */
+static int config_from_kwargs(config *c, unsigned groups, PyObject *kw)
+{
+    if (!kw) return 0;
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    /* profile first: options given with it change it, as on the command line
+       where the order of --profile and the others does not matter either */
+    while (PyDict_Next(kw, &pos, &key, &value)) {
+        if (value == Py_None) continue;
+        const char *k = PyUnicode_AsUTF8(key);
+        if (!k) return -1;
+        cbuf b = {0};
+        int rc = 0;
+        if (cb_put(&b, "--", 2)) rc = -1;
+        if (value == Py_False) rc |= cb_put(&b, "no-", 3);
+        for (const char *p = k; *p && rc == 0; p++) {
+            const char ch = *p == '_' ? '-' : *p;
+            rc |= cb_put(&b, &ch, 1);
+        }
+        if (rc == 0 && value != Py_True && value != Py_False) {
+            PyObject *s = PyUnicode_Check(value) ? Py_NewRef(value) : PyObject_Str(value);
+            if (!s) { cb_free(&b); return -1; }
+            const char *v = PyUnicode_AsUTF8(s);
+            if (!v) { Py_DECREF(s); cb_free(&b); return -1; }
+            rc |= cb_put(&b, "=", 1);
+            rc |= cb_put(&b, v, strlen(v));
+            Py_DECREF(s);
+        }
+        if (rc) { cb_free(&b); PyErr_NoMemory(); return -1; }
+        b.p[b.n] = 0;
+        /* the profile's string must outlive this call: keep the interned key */
+        if (strncmp(b.p, "--profile=", 10) == 0) {
+            unsigned ops;
+            if (!(groups & G_NORM)) { rc = config_apply(c, groups, b.p); cb_free(&b); return -1; }
+            if (nazif_norm_profile(b.p + 10, &ops) != NAZIF_OK) {
+                option_error("unknown profile in '%s' (none, faithful, search, nlp)", b.p);
+                cb_free(&b);
+                return -1;
+            }
+            /* a static name of the same profile */
+            static const char *const names[] = {"none", "faithful", "search", "nlp"};
+            for (size_t i = 0; i < 4; i++)
+                if (strcmp(names[i], b.p + 10) == 0) c->profile = names[i];
+            cb_free(&b);
+            continue;
+        }
+        rc = config_apply(c, groups, b.p);
+        cb_free(&b);
+        if (rc) return -1;
+    }
+    return 0;
+}
+
+/* ---- changes: collected without the GIL ----------------------------------- */
+
+typedef struct chg {
+    int kind;
+    uint64_t off;
+    size_t len;
+    size_t orig, repl, repl_len, rule, evid; /* offsets into the arena */
+    uint64_t line;
+} chg;
+
+typedef struct chg_list {
+    chg *v;
+    size_t n, cap;
+    cbuf arena;
+    int collect; /* 0: the callback returns at once */
+    int oom;
+} chg_list;
+
+static int put_str0(cbuf *a, const char *s, size_t n, size_t *at)
+{
+    *at = a->n;
+    if (cb_put(a, s, n)) return -1;
+    a->p[a->n++] = 0;
+    return 0;
+}
+
+static int collect_change(void *ctx, const nazif_change *ch)
+{
+    chg_list *l = ctx;
+    if (!l->collect) return 0;
+    if (l->n == l->cap) {
+        const size_t nc = l->cap ? 2 * l->cap : 16;
+        chg *v = realloc(l->v, nc * sizeof *v);
+        if (!v) { l->oom = 1; return 1; }
+        l->v = v;
+        l->cap = nc;
+    }
+    chg *c = &l->v[l->n];
+    c->kind = ch->kind;
+    c->off = ch->offset;
+    c->len = ch->length;
+    c->line = ch->line;
+    c->repl_len = ch->replacement_len;
+    if (put_str0(&l->arena, ch->original, ch->length, &c->orig) ||
+        put_str0(&l->arena, ch->replacement, ch->replacement_len, &c->repl) ||
+        put_str0(&l->arena, ch->rule, strlen(ch->rule), &c->rule) ||
+        put_str0(&l->arena, ch->evidence, strlen(ch->evidence), &c->evid)) {
+        l->oom = 1;
+        return 1;
+    }
+    l->n++;
+    return 0;
+}
+
+static const char *kind_name(int kind)
+{
+    switch (kind) {
+    case NAZIF_CHANGE_EDIT: return "edit";
+    case NAZIF_CHANGE_SUSPECT: return "suspect";
+    case NAZIF_CHANGE_DROP: return "drop";
+    }
+    return "other";
+}
+
+/* ---- locks ---------------------------------------------------------------- */
+
+static void lock_take(PyThread_type_lock l)
+{
+    if (!PyThread_acquire_lock(l, NOWAIT_LOCK)) {
+        Py_BEGIN_ALLOW_THREADS
+        PyThread_acquire_lock(l, WAIT_LOCK);
+        Py_END_ALLOW_THREADS
+    }
+}
+
+/* ---- Cleaner -------------------------------------------------------------- */
+
+typedef struct CleanerObject {
+    PyObject_HEAD
+    nazif_cleaner *plain;   /* no change callback */
+    nazif_cleaner *report;  /* with collect_change(), made when first needed */
+    nazif_clean_options opts;
+    chg_list changes;
+    PyThread_type_lock lock;
+    uint64_t err_offset;
+} CleanerObject;
+
+static PyTypeObject CleanerType;
+
+/* Clean s[0..n) as one document, appending to out.  No GIL needed. */
+static int run_clean(nazif_cleaner *c, const char *s, size_t n, cbuf *out, uint64_t *err_off)
+{
+    nazif_cleaner_reset(c);
+    if (cb_reserve(out, nazif_clean_bound(n) + 16)) return NAZIF_ENOMEM;
+    nazif_inbuf in = {s, n, 0};
+    nazif_outbuf ob = {out->p + out->n, out->cap - out->n, 0};
+    int rc;
+    for (;;) {
+        rc = nazif_cleaner_stream(c, &in, &ob);
+        if (rc == 1 || (rc == 0 && in.pos < in.size)) {
+            out->n += ob.pos;
+            if (cb_reserve(out, out->cap)) return NAZIF_ENOMEM;
+            ob.dst = out->p + out->n;
+            ob.size = out->cap - out->n;
+            ob.pos = 0;
+            continue;
+        }
+        break;
+    }
+    while (rc == 0) {
+        rc = nazif_cleaner_finish(c, &ob);
+        if (rc != 1) break;
+        out->n += ob.pos;
+        if (cb_reserve(out, out->cap)) return NAZIF_ENOMEM;
+        ob.dst = out->p + out->n;
+        ob.size = out->cap - out->n;
+        ob.pos = 0;
+        rc = 0;
+        continue;
+    }
+    out->n += ob.pos;
+    if (rc < 0 && err_off) *err_off = nazif_cleaner_error_offset(c);
+    return rc;
+}
+
+static int cleaner_setup(CleanerObject *self, PyObject *kw)
+{
+    config c;
+    config_init(&c);
+    if (config_from_kwargs(&c, G_CLEAN, kw)) return -1;
+    self->opts = c.clean;
+    int rc = nazif_cleaner_new(&self->plain, &self->opts);
+    if (rc != NAZIF_OK) {
+        raise_rc(rc, -1, "Cleaner");
+        return -1;
+    }
+    if (!self->lock) self->lock = PyThread_allocate_lock();
+    if (!self->lock) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+static int Cleaner_init(CleanerObject *self, PyObject *args, PyObject *kw)
+{
+    if (PyTuple_GET_SIZE(args) != 0) {
+        PyErr_SetString(PyExc_TypeError, "Cleaner() takes keyword arguments only");
+        return -1;
+    }
+    nazif_cleaner_free(self->plain);
+    nazif_cleaner_free(self->report);
+    self->plain = self->report = NULL;
+    return cleaner_setup(self, kw);
+}
+
+static void Cleaner_dealloc(CleanerObject *self)
+{
+    nazif_cleaner_free(self->plain);
+    nazif_cleaner_free(self->report);
+    free(self->changes.v);
+    cb_free(&self->changes.arena);
+    if (self->lock) PyThread_free_lock(self->lock);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int cleaner_ready(CleanerObject *self)
+{
+    if (!self->plain || !self->lock) {
+        PyErr_SetString(PyExc_RuntimeError, "Cleaner not initialized");
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *Cleaner_clean(CleanerObject *self, PyObject *arg)
+{
+    if (cleaner_ready(self)) return NULL;
+    text_in t;
+    if (text_get(arg, &t)) return NULL;
+    cbuf out = {0};
+    int rc;
+    uint64_t eo = 0;
+    lock_take(self->lock);
+    Py_BEGIN_ALLOW_THREADS
+    rc = run_clean(self->plain, t.s, t.n, &out, &eo);
+    Py_END_ALLOW_THREADS
+    PyThread_release_lock(self->lock);
+    PyObject *r = NULL;
+    if (rc < 0) raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "clean");
+    else r = text_out(out.p ? out.p : "", out.n, t.is_str);
+    cb_free(&out);
+    text_release(&t);
+    return r;
+}
+
+/* The change records of l as a list of nazif.Change. */
+static PyObject *changes_list(const chg_list *l, const text_in *t)
+{
+    PyObject *list = PyList_New((Py_ssize_t)l->n);
+    if (!list) return NULL;
+    offmap m = {(const unsigned char *)t->s, 0, 0, t->ascii};
+    for (size_t i = 0; i < l->n; i++) {
+        const chg *c = &l->v[i];
+        PyObject *o = PyStructSequence_New(ChangeType);
+        if (!o) { Py_DECREF(list); return NULL; }
+        const char *a = l->arena.p;
+        PyObject *start, *end;
+        if (t->is_str) {
+            start = PyLong_FromSize_t(off_char(&m, (size_t)c->off));
+            end = PyLong_FromSize_t(off_char(&m, (size_t)c->off + c->len));
+        } else {
+            start = Py_NewRef(Py_None);
+            end = Py_NewRef(Py_None);
+        }
+        PyStructSequence_SET_ITEM(o, 0, PyUnicode_FromString(kind_name(c->kind)));
+        PyStructSequence_SET_ITEM(o, 1, start);
+        PyStructSequence_SET_ITEM(o, 2, end);
+        PyStructSequence_SET_ITEM(o, 3, PyLong_FromUnsignedLongLong(c->off));
+        PyStructSequence_SET_ITEM(o, 4, PyLong_FromUnsignedLongLong(c->off + c->len));
+        PyStructSequence_SET_ITEM(o, 5, text_out(a + c->orig, c->len, t->is_str));
+        PyStructSequence_SET_ITEM(o, 6, text_out(a + c->repl, c->repl_len, t->is_str));
+        PyStructSequence_SET_ITEM(o, 7, PyUnicode_FromString(a + c->rule));
+        PyStructSequence_SET_ITEM(o, 8, PyUnicode_FromString(a + c->evid));
+        PyStructSequence_SET_ITEM(o, 9, PyLong_FromUnsignedLongLong(c->line));
+        for (Py_ssize_t k = 0; k < 10; k++) {
+            if (!PyStructSequence_GET_ITEM(o, k)) {
+                Py_DECREF(o);
+                Py_DECREF(list);
+                return NULL;
+            }
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, o);
+    }
+    return list;
+}
+
+static PyObject *Cleaner_clean_with_changes(CleanerObject *self, PyObject *arg)
+{
+    if (cleaner_ready(self)) return NULL;
+    text_in t;
+    if (text_get(arg, &t)) return NULL;
+    lock_take(self->lock);
+    if (!self->report) {
+        nazif_clean_options o = self->opts;
+        o.on_change = collect_change;
+        o.ctx = &self->changes;
+        const int rc = nazif_cleaner_new(&self->report, &o);
+        if (rc != NAZIF_OK) {
+            PyThread_release_lock(self->lock);
+            text_release(&t);
+            return raise_rc(rc, -1, "Cleaner");
+        }
+    }
+    chg_list *l = &self->changes;
+    l->n = 0;
+    l->arena.n = 0;
+    l->oom = 0;
+    l->collect = 1;
+    cbuf out = {0};
+    int rc;
+    uint64_t eo = 0;
+    Py_BEGIN_ALLOW_THREADS
+    rc = run_clean(self->report, t.s, t.n, &out, &eo);
+    Py_END_ALLOW_THREADS
+    PyObject *r = NULL;
+    if (l->oom) rc = NAZIF_ENOMEM;
+    if (rc < 0) {
+        raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "clean");
+    } else {
+        PyObject *text = text_out(out.p ? out.p : "", out.n, t.is_str);
+        PyObject *list = text ? changes_list(l, &t) : NULL;
+        if (text && list) r = PyTuple_Pack(2, text, list);
+        Py_XDECREF(text);
+        Py_XDECREF(list);
+    }
+    l->n = 0;
+    l->arena.n = 0;
+    PyThread_release_lock(self->lock);
+    cb_free(&out);
+    text_release(&t);
+    return r;
+}
+
+/* Batches: up to BATCH_DOCS documents or BATCH_BYTES bytes per GIL release. */
+#define BATCH_DOCS 4096
+#define BATCH_BYTES (8u << 20)
+
+static PyObject *Cleaner_clean_batch(CleanerObject *self, PyObject *arg)
+{
+    if (cleaner_ready(self)) return NULL;
+    PyObject *it = PyObject_GetIter(arg);
+    if (!it) return NULL;
+    PyObject *result = PyList_New(0);
+    text_in *ts = PyMem_Calloc(BATCH_DOCS, sizeof *ts);
+    size_t *ends = PyMem_Calloc(BATCH_DOCS, sizeof *ends);
+    cbuf out = {0};
+    if (!result || !ts || !ends) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    for (;;) {
+        size_t k = 0, bytes = 0;
+        PyObject *item;
+        while (k < BATCH_DOCS && bytes < BATCH_BYTES && (item = PyIter_Next(it))) {
+            const int bad = text_get(item, &ts[k]);
+            Py_DECREF(item);
+            if (bad) goto fail_k;
+            bytes += ts[k].n;
+            k++;
+        }
+        if (PyErr_Occurred()) goto fail_k;
+        if (k == 0) break;
+        int rc = 0;
+        size_t failed = 0;
+        uint64_t eo = 0;
+        out.n = 0;
+        lock_take(self->lock);
+        Py_BEGIN_ALLOW_THREADS
+        for (size_t i = 0; i < k; i++) {
+            rc = run_clean(self->plain, ts[i].s, ts[i].n, &out, &eo);
+            if (rc < 0) { failed = i; break; }
+            ends[i] = out.n;
+        }
+        Py_END_ALLOW_THREADS
+        PyThread_release_lock(self->lock);
+        if (rc < 0) {
+            raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "clean_batch");
+            PyObject *et, *ev, *tb;
+            PyErr_Fetch(&et, &ev, &tb);
+            PyErr_NormalizeException(&et, &ev, &tb);
+            PyObject *idx = PyLong_FromSize_t((size_t)PyList_GET_SIZE(result) + failed);
+            if (idx && ev) PyObject_SetAttrString(ev, "index", idx);
+            Py_XDECREF(idx);
+            PyErr_Restore(et, ev, tb);
+            goto fail_k;
+        }
+        size_t start = 0;
+        for (size_t i = 0; i < k; i++) {
+            PyObject *o = text_out(out.p + start, ends[i] - start, ts[i].is_str);
+            start = ends[i];
+            if (!o || PyList_Append(result, o)) { Py_XDECREF(o); goto fail_k; }
+            Py_DECREF(o);
+        }
+        for (size_t i = 0; i < k; i++) text_release(&ts[i]);
+        continue;
+    fail_k:
+        for (size_t i = 0; i < k; i++) text_release(&ts[i]);
+        goto fail;
+    }
+    Py_DECREF(it);
+    PyMem_Free(ts);
+    PyMem_Free(ends);
+    cb_free(&out);
+    return result;
+fail:
+    Py_DECREF(it);
+    Py_XDECREF(result);
+    PyMem_Free(ts);
+    PyMem_Free(ends);
+    cb_free(&out);
+    return NULL;
+}
+
+static PyObject *Cleaner_stats(CleanerObject *self, PyObject *Py_UNUSED(ignored))
+{
+    if (cleaner_ready(self)) return NULL;
+    nazif_clean_stats st;
+    lock_take(self->lock);
+    nazif_cleaner_stats(self->plain, &st);
+    PyThread_release_lock(self->lock);
+    PyObject *by_rule = PyDict_New();
+    if (!by_rule) return NULL;
+    for (int i = 0; i < 20 && nazif_rule_name(i); i++) {
+        if (!st.by_rule[i]) continue;
+        PyObject *v = PyLong_FromUnsignedLongLong(st.by_rule[i]);
+        if (!v || PyDict_SetItemString(by_rule, nazif_rule_name(i), v)) {
+            Py_XDECREF(v);
+            Py_DECREF(by_rule);
+            return NULL;
+        }
+        Py_DECREF(v);
+    }
+    return Py_BuildValue("{sKsKsKsKsKsKsKsKsN}", "bytes_in", (unsigned long long)st.bytes_in,
+                         "bytes_out", (unsigned long long)st.bytes_out,
+                         "lines_in", (unsigned long long)st.lines_in,
+                         "lines_dropped", (unsigned long long)st.lines_dropped,
+                         "invalid_utf8", (unsigned long long)st.invalid_utf8,
+                         "restored_words", (unsigned long long)st.restored_words,
+                         "edits", (unsigned long long)st.edits,
+                         "suspects", (unsigned long long)st.suspects, "by_rule", by_rule);
+}
+
+static PyMethodDef Cleaner_methods[] = {
+    {"clean", (PyCFunction)Cleaner_clean, METH_O,
+     "clean(text) -> str | bytes\n\nClean one document (str in: str out; bytes in: bytes out)."},
+    {"clean_with_changes", (PyCFunction)Cleaner_clean_with_changes, METH_O,
+     "clean_with_changes(text) -> (cleaned, [Change, ...])\n\n"
+     "Clean one document and return every change: kind, start/end (character\n"
+     "offsets into a str input; None for bytes), byte_start/byte_end (UTF-8\n"
+     "byte offsets), original, replacement, rule, evidence, line."},
+    {"clean_batch", (PyCFunction)Cleaner_clean_batch, METH_O,
+     "clean_batch(docs) -> list\n\nClean each document of a list or iterator (each one "
+     "document);\nthe GIL is released once per group of up to 4096 documents."},
+    {"stats", (PyCFunction)Cleaner_stats, METH_NOARGS,
+     "stats() -> dict\n\nCounters of the last document cleaned with clean()/clean_batch()."},
+    {NULL, NULL, 0, NULL}};
+
+static PyTypeObject CleanerType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "nazif.Cleaner",
+    .tp_basicsize = sizeof(CleanerObject),
+    .tp_dealloc = (destructor)Cleaner_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Cleaner(*, boilerplate='drop', suspects=False, restore=True, strict=False)\n\n"
+              "A reusable cleaner (the options of `nazif clean`).  Safe to share between\n"
+              "threads: calls on one Cleaner take turns; use one per thread to clean in\n"
+              "parallel (the C work runs without the GIL).",
+    .tp_methods = Cleaner_methods,
+    .tp_init = (initproc)Cleaner_init,
+    .tp_new = PyType_GenericNew,
+};
+
+/* A temporary Cleaner for the module-level functions. */
+static CleanerObject *cleaner_for(PyObject *kw)
+{
+    CleanerObject *c = (CleanerObject *)CleanerType.tp_alloc(&CleanerType, 0);
+    if (!c) return NULL;
+    if (cleaner_setup(c, kw)) {
+        Py_DECREF(c);
+        return NULL;
+    }
+    return c;
+}
+
+/* ---- Tokenizer (normalize, tokens, stem) ----------------------------------- */
+
+typedef struct tok_rec {
+    uint64_t start, end, line;
+    size_t text, text_len, word, word_len; /* arena offsets */
+    int kind;
+} tok_rec;
+
+typedef struct tok_list {
+    tok_rec *v;
+    size_t n, cap;
+    cbuf arena;
+    int oom;
+} tok_list;
+
+typedef struct TokenizerObject {
+    PyObject_HEAD
+    nazif_tokenizer *tk;
+    struct sb_stemmer *sb;
+    PyThread_type_lock lock;
+    tok_list toks;
+    cbuf out;
+} TokenizerObject;
+
+static PyTypeObject TokenizerType;
+
+static int snowball_stem(void *ctx, const char *word, size_t len, const char **stem, size_t *stem_len)
+{
+    struct sb_stemmer *sb = ctx;
+    const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)word, (int)len);
+    if (!r) return 1;
+    *stem = (const char *)r;
+    *stem_len = (size_t)sb_stemmer_length(sb);
+    return 0;
+}
+
+static int collect_token(void *ctx, const nazif_token *tok)
+{
+    tok_list *l = ctx;
+    if (l->n == l->cap) {
+        const size_t nc = l->cap ? 2 * l->cap : 64;
+        tok_rec *v = realloc(l->v, nc * sizeof *v);
+        if (!v) { l->oom = 1; return 1; }
+        l->v = v;
+        l->cap = nc;
+    }
+    tok_rec *r = &l->v[l->n];
+    r->start = tok->start;
+    r->end = tok->end;
+    r->line = tok->line;
+    r->kind = tok->kind;
+    r->text_len = tok->len;
+    r->word_len = tok->word_len;
+    if (put_str0(&l->arena, tok->text, tok->len, &r->text) ||
+        put_str0(&l->arena, tok->word, tok->word_len, &r->word)) {
+        l->oom = 1;
+        return 1;
+    }
+    l->n++;
+    return 0;
+}
+
+static int tokenizer_setup(TokenizerObject *self, unsigned groups, PyObject *kw)
+{
+    config c;
+    config_init(&c);
+    if (config_from_kwargs(&c, groups, kw)) return -1;
+    nazif_token_options o;
+    nazif_token_options_init(&o);
+    o.norm.ops = config_ops(&c);
+    o.norm.flags = c.strict ? NAZIF_STRICT_UTF8 : 0;
+    o.flags = c.tokflags;
+    o.stemmer = c.stemmer == 1 ? NAZIF_STEM_LIGHT : NAZIF_STEM_NONE;
+    if (c.stemmer == 2) {
+        self->sb = sb_stemmer_new("arabic", "UTF_8");
+        if (!self->sb) {
+            PyErr_SetString(OptionError, "the Snowball Arabic stemmer is not available");
+            return -1;
+        }
+        o.stemmer = NAZIF_STEM_CUSTOM;
+        o.stem_fn = snowball_stem;
+        o.stem_ctx = self->sb;
+    }
+    const int rc = nazif_tokenizer_new(&self->tk, &o);
+    if (rc != NAZIF_OK) {
+        raise_rc(rc, -1, "options");
+        return -1;
+    }
+    if (!self->lock) self->lock = PyThread_allocate_lock();
+    if (!self->lock) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+static int Tokenizer_init(TokenizerObject *self, PyObject *args, PyObject *kw)
+{
+    if (PyTuple_GET_SIZE(args) != 0) {
+        PyErr_SetString(PyExc_TypeError, "Tokenizer() takes keyword arguments only");
+        return -1;
+    }
+    nazif_tokenizer_free(self->tk);
+    self->tk = NULL;
+    if (self->sb) sb_stemmer_delete(self->sb);
+    self->sb = NULL;
+    return tokenizer_setup(self, G_NORM | G_TOKEN, kw);
+}
+
+static void Tokenizer_dealloc(TokenizerObject *self)
+{
+    nazif_tokenizer_free(self->tk);
+    if (self->sb) sb_stemmer_delete(self->sb);
+    free(self->toks.v);
+    cb_free(&self->toks.arena);
+    cb_free(&self->out);
+    if (self->lock) PyThread_free_lock(self->lock);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int tokenizer_ready(TokenizerObject *self)
+{
+    if (!self->tk || !self->lock) {
+        PyErr_SetString(PyExc_RuntimeError, "Tokenizer not initialized");
+        return -1;
+    }
+    return 0;
+}
+
+static int run_normalize(nazif_tokenizer *tk, const char *s, size_t n, cbuf *out)
+{
+    const size_t bound = nazif_normalize_bound(n);
+    if (cb_reserve(out, bound + 1)) return NAZIF_ENOMEM;
+    size_t got = 0;
+    const int rc = nazif_tokenizer_normalize(tk, s, n, out->p + out->n, out->cap - out->n, &got);
+    if (rc == NAZIF_OK) out->n += got;
+    return rc;
+}
+
+static PyObject *Tokenizer_normalize(TokenizerObject *self, PyObject *arg)
+{
+    if (tokenizer_ready(self)) return NULL;
+    text_in t;
+    if (text_get(arg, &t)) return NULL;
+    lock_take(self->lock);
+    int rc;
+    uint64_t eo = 0;
+    self->out.n = 0;
+    Py_BEGIN_ALLOW_THREADS
+    rc = run_normalize(self->tk, t.s, t.n, &self->out);
+    if (rc == NAZIF_EUTF8) eo = nazif_tokenizer_error_offset(self->tk);
+    Py_END_ALLOW_THREADS
+    PyObject *r;
+    if (rc != NAZIF_OK) r = raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "normalize");
+    else r = text_out(self->out.p, self->out.n, t.is_str);
+    PyThread_release_lock(self->lock);
+    text_release(&t);
+    return r;
+}
+
+static PyObject *Tokenizer_normalize_batch(TokenizerObject *self, PyObject *arg)
+{
+    if (tokenizer_ready(self)) return NULL;
+    PyObject *it = PyObject_GetIter(arg);
+    if (!it) return NULL;
+    PyObject *result = PyList_New(0);
+    text_in *ts = PyMem_Calloc(BATCH_DOCS, sizeof *ts);
+    size_t *ends = PyMem_Calloc(BATCH_DOCS, sizeof *ends);
+    cbuf out = {0};
+    if (!result || !ts || !ends) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    for (;;) {
+        size_t k = 0, bytes = 0;
+        PyObject *item;
+        while (k < BATCH_DOCS && bytes < BATCH_BYTES && (item = PyIter_Next(it))) {
+            const int bad = text_get(item, &ts[k]);
+            Py_DECREF(item);
+            if (bad) goto fail_k;
+            bytes += ts[k].n;
+            k++;
+        }
+        if (PyErr_Occurred()) goto fail_k;
+        if (k == 0) break;
+        int rc = 0;
+        uint64_t eo = 0;
+        out.n = 0;
+        lock_take(self->lock);
+        Py_BEGIN_ALLOW_THREADS
+        for (size_t i = 0; i < k; i++) {
+            rc = run_normalize(self->tk, ts[i].s, ts[i].n, &out);
+            if (rc != NAZIF_OK) {
+                if (rc == NAZIF_EUTF8) eo = nazif_tokenizer_error_offset(self->tk);
+                break;
+            }
+            ends[i] = out.n;
+        }
+        Py_END_ALLOW_THREADS
+        PyThread_release_lock(self->lock);
+        if (rc != NAZIF_OK) {
+            raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "normalize_batch");
+            goto fail_k;
+        }
+        size_t start = 0;
+        for (size_t i = 0; i < k; i++) {
+            PyObject *o = text_out(out.p + start, ends[i] - start, ts[i].is_str);
+            start = ends[i];
+            if (!o || PyList_Append(result, o)) { Py_XDECREF(o); goto fail_k; }
+            Py_DECREF(o);
+        }
+        for (size_t i = 0; i < k; i++) text_release(&ts[i]);
+        continue;
+    fail_k:
+        for (size_t i = 0; i < k; i++) text_release(&ts[i]);
+        goto fail;
+    }
+    Py_DECREF(it);
+    PyMem_Free(ts);
+    PyMem_Free(ends);
+    cb_free(&out);
+    return result;
+fail:
+    Py_DECREF(it);
+    Py_XDECREF(result);
+    PyMem_Free(ts);
+    PyMem_Free(ends);
+    cb_free(&out);
+    return NULL;
+}
+
+static const char *token_kind_name(int kind)
+{
+    switch (kind) {
+    case NAZIF_TOKEN_PROCLITIC: return "proclitic";
+    case NAZIF_TOKEN_SUFFIX: return "suffix";
+    }
+    return "word";
+}
+
+static PyObject *Tokenizer_tokens(TokenizerObject *self, PyObject *arg)
+{
+    if (tokenizer_ready(self)) return NULL;
+    text_in t;
+    if (text_get(arg, &t)) return NULL;
+    lock_take(self->lock);
+    tok_list *l = &self->toks;
+    l->n = 0;
+    l->arena.n = 0;
+    l->oom = 0;
+    int rc;
+    uint64_t eo = 0;
+    Py_BEGIN_ALLOW_THREADS
+    rc = nazif_tokenizer_run(self->tk, t.s, t.n, collect_token, l);
+    if (rc == NAZIF_EUTF8) eo = nazif_tokenizer_error_offset(self->tk);
+    Py_END_ALLOW_THREADS
+    if (l->oom) rc = NAZIF_ENOMEM;
+    PyObject *list = NULL;
+    if (rc < 0) {
+        raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "tokens");
+        goto done;
+    }
+    list = PyList_New((Py_ssize_t)l->n);
+    if (!list) goto done;
+    offmap m = {(const unsigned char *)t.s, 0, 0, t.ascii || !t.is_str};
+    for (size_t i = 0; i < l->n; i++) {
+        const tok_rec *r = &l->v[i];
+        PyObject *o = PyStructSequence_New(TokenType);
+        if (!o) { Py_CLEAR(list); goto done; }
+        const char *a = l->arena.p;
+        /* tokens are normalized text: always str */
+        PyStructSequence_SET_ITEM(o, 0, PyUnicode_DecodeUTF8(a + r->text, (Py_ssize_t)r->text_len, "replace"));
+        PyStructSequence_SET_ITEM(o, 1, PyLong_FromSize_t(off_char(&m, (size_t)r->start)));
+        PyStructSequence_SET_ITEM(o, 2, PyLong_FromSize_t(off_char(&m, (size_t)r->end)));
+        PyStructSequence_SET_ITEM(o, 3, PyLong_FromUnsignedLongLong(r->start));
+        PyStructSequence_SET_ITEM(o, 4, PyLong_FromUnsignedLongLong(r->end));
+        PyStructSequence_SET_ITEM(o, 5, PyUnicode_FromString(token_kind_name(r->kind)));
+        PyStructSequence_SET_ITEM(o, 6, PyUnicode_DecodeUTF8(a + r->word, (Py_ssize_t)r->word_len, "replace"));
+        PyStructSequence_SET_ITEM(o, 7, PyLong_FromUnsignedLongLong(r->line));
+        for (Py_ssize_t k = 0; k < 8; k++) {
+            if (!PyStructSequence_GET_ITEM(o, k)) {
+                Py_DECREF(o);
+                Py_CLEAR(list);
+                goto done;
+            }
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, o);
+    }
+done:
+    l->n = 0;
+    l->arena.n = 0;
+    PyThread_release_lock(self->lock);
+    text_release(&t);
+    return list;
+}
+
+static PyMethodDef Tokenizer_methods[] = {
+    {"normalize", (PyCFunction)Tokenizer_normalize, METH_O,
+     "normalize(text) -> str | bytes\n\nThe text with every word in its canonical form."},
+    {"normalize_batch", (PyCFunction)Tokenizer_normalize_batch, METH_O,
+     "normalize_batch(docs) -> list\n\nnormalize() of each document of a list or iterator."},
+    {"tokens", (PyCFunction)Tokenizer_tokens, METH_O,
+     "tokens(text) -> [Token, ...]\n\nThe tokens: token (normalized, stemmed), start/end "
+     "(character\noffsets into a str, byte offsets for bytes) of the ORIGINAL text,\n"
+     "byte_start/byte_end, kind ('word', 'proclitic', 'suffix'), word, line."},
+    {NULL, NULL, 0, NULL}};
+
+static PyTypeObject TokenizerType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "nazif.Tokenizer",
+    .tp_basicsize = sizeof(TokenizerObject),
+    .tp_dealloc = (destructor)Tokenizer_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Tokenizer(*, profile='search', stemmer='none', stopwords=False, clitics=False,\n"
+              "          strict=False, **operations)\n\n"
+              "The options of `nazif tokens` / `nazif normalize`: a profile (none, faithful,\n"
+              "search, nlp) and operations turned on or off by name (strip_harakat=True,\n"
+              "fold_teh=False, ...; see nazif.norm_operations()).",
+    .tp_methods = Tokenizer_methods,
+    .tp_init = (initproc)Tokenizer_init,
+    .tp_new = PyType_GenericNew,
+};
+
+static TokenizerObject *tokenizer_for(unsigned groups, PyObject *kw)
+{
+    TokenizerObject *t = (TokenizerObject *)TokenizerType.tp_alloc(&TokenizerType, 0);
+    if (!t) return NULL;
+    if (tokenizer_setup(t, groups, kw)) {
+        Py_DECREF(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* ---- module functions ------------------------------------------------------- */
+
+static int one_arg(PyObject *args, const char *name, PyObject **out)
+{
+    if (PyTuple_GET_SIZE(args) != 1) {
+        PyErr_Format(PyExc_TypeError, "%s() takes one positional argument (the text)", name);
+        return -1;
+    }
+    *out = PyTuple_GET_ITEM(args, 0);
+    return 0;
+}
+
+static PyObject *m_clean(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
+{
+    PyObject *text;
+    if (one_arg(args, "clean", &text)) return NULL;
+    CleanerObject *c = cleaner_for(kw);
+    if (!c) return NULL;
+    PyObject *r = Cleaner_clean(c, text);
+    Py_DECREF(c);
+    return r;
+}
+
+static PyObject *m_clean_with_changes(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
+{
+    PyObject *text;
+    if (one_arg(args, "clean_with_changes", &text)) return NULL;
+    CleanerObject *c = cleaner_for(kw);
+    if (!c) return NULL;
+    PyObject *r = Cleaner_clean_with_changes(c, text);
+    Py_DECREF(c);
+    return r;
+}
+
+static PyObject *m_clean_batch(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
+{
+    PyObject *docs;
+    if (one_arg(args, "clean_batch", &docs)) return NULL;
+    CleanerObject *c = cleaner_for(kw);
+    if (!c) return NULL;
+    PyObject *r = Cleaner_clean_batch(c, docs);
+    Py_DECREF(c);
+    return r;
+}
+
+static PyObject *m_normalize(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
+{
+    PyObject *text;
+    if (one_arg(args, "normalize", &text)) return NULL;
+    TokenizerObject *t = tokenizer_for(G_NORM, kw);
+    if (!t) return NULL;
+    PyObject *r = Tokenizer_normalize(t, text);
+    Py_DECREF(t);
+    return r;
+}
+
+static PyObject *m_tokens(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
+{
+    PyObject *text;
+    if (one_arg(args, "tokens", &text)) return NULL;
+    TokenizerObject *t = tokenizer_for(G_NORM | G_TOKEN, kw);
+    if (!t) return NULL;
+    PyObject *r = Tokenizer_tokens(t, text);
+    Py_DECREF(t);
+    return r;
+}
+
+/* stem(word, stemmer="light"): one word through the light stemmer (the
+   word should be normalized: see the docstring) or Snowball's. */
+static PyObject *m_stem(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"word", "stemmer", NULL};
+    PyObject *word;
+    const char *stemmer = "light";
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|$s:stem", kwlist, &word, &stemmer)) return NULL;
+    text_in t;
+    if (text_get(word, &t)) return NULL;
+    PyObject *r = NULL;
+    if (strcmp(stemmer, "light") == 0) {
+        size_t a = 0, l = 0;
+        nazif_stem_light(t.s, t.n, &a, &l);
+        r = text_out(t.s + a, l, t.is_str);
+    } else if (strcmp(stemmer, "snowball") == 0) {
+        struct sb_stemmer *sb = sb_stemmer_new("arabic", "UTF_8");
+        if (!sb) {
+            PyErr_SetString(OptionError, "the Snowball Arabic stemmer is not available");
+        } else {
+            const char *s;
+            size_t l;
+            if (snowball_stem(sb, t.s, t.n, &s, &l)) PyErr_NoMemory();
+            else r = text_out(s, l, t.is_str);
+            sb_stemmer_delete(sb);
+        }
+    } else if (strcmp(stemmer, "none") == 0) {
+        r = text_out(t.s, t.n, t.is_str);
+    } else {
+        option_error("unknown stemmer '%s' (none, light, snowball)", stemmer);
+    }
+    text_release(&t);
+    return r;
+}
+
+static PyObject *m_norm_operations(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
+{
+    PyObject *list = PyList_New(0);
+    if (!list) return NULL;
+    for (int i = 0; nazif_norm_op(i); i++) {
+        const nazif_norm_op_info *op = nazif_norm_op(i);
+        PyObject *d = Py_BuildValue("{sssssssssI}", "name", op->name, "keyword", op->name,
+                                    "description", op->description, "example_in", op->example_in,
+                                    "example_out", op->example_out, "bit", op->op);
+        if (!d) { Py_DECREF(list); return NULL; }
+        /* the keyword argument: hyphens as underscores */
+        PyObject *kwname = PyObject_CallMethod(PyDict_GetItemString(d, "name"), "replace", "ss", "-", "_");
+        if (!kwname || PyDict_SetItemString(d, "keyword", kwname) || PyList_Append(list, d)) {
+            Py_XDECREF(kwname);
+            Py_DECREF(d);
+            Py_DECREF(list);
+            return NULL;
+        }
+        Py_DECREF(kwname);
+        Py_DECREF(d);
+    }
+    return list;
+}
+
+static PyObject *m_profile_operations(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
+{
+    PyObject *dummy;
+    if (PyTuple_GET_SIZE(args) > 1) {
+        PyErr_SetString(PyExc_TypeError, "profile_operations() takes at most one argument");
+        return NULL;
+    }
+    PyObject *kw2 = kw ? PyDict_Copy(kw) : PyDict_New();
+    if (!kw2) return NULL;
+    if (PyTuple_GET_SIZE(args) == 1) {
+        dummy = PyTuple_GET_ITEM(args, 0);
+        if (PyDict_SetItemString(kw2, "profile", dummy)) { Py_DECREF(kw2); return NULL; }
+    }
+    config c;
+    config_init(&c);
+    const int bad = config_from_kwargs(&c, G_NORM, kw2);
+    Py_DECREF(kw2);
+    if (bad) return NULL;
+    const unsigned ops = config_ops(&c);
+    PyObject *list = PyList_New(0);
+    if (!list) return NULL;
+    for (int i = 0; nazif_norm_op(i); i++) {
+        if (!(ops & nazif_norm_op(i)->op)) continue;
+        PyObject *s = PyUnicode_FromString(nazif_norm_op(i)->name);
+        if (!s || PyList_Append(list, s)) { Py_XDECREF(s); Py_DECREF(list); return NULL; }
+        Py_DECREF(s);
+    }
+    return list;
+}
+
+static PyObject *m_version(PyObject *Py_UNUSED(m), PyObject *Py_UNUSED(a))
+{
+    return PyUnicode_FromString(nazif_version());
+}
+
+static PyMethodDef module_methods[] = {
+    {"clean", (PyCFunction)(void (*)(void))m_clean, METH_VARARGS | METH_KEYWORDS,
+     "clean(text, *, boilerplate='drop', suspects=False, restore=True, strict=False)\n\n"
+     "Clean one document as `nazif clean` does.  str in: str out; bytes in: bytes out."},
+    {"clean_with_changes", (PyCFunction)(void (*)(void))m_clean_with_changes,
+     METH_VARARGS | METH_KEYWORDS,
+     "clean_with_changes(text, **options) -> (cleaned, [Change, ...])"},
+    {"clean_batch", (PyCFunction)(void (*)(void))m_clean_batch, METH_VARARGS | METH_KEYWORDS,
+     "clean_batch(docs, **options) -> list\n\nclean() of each document of a list or iterator."},
+    {"normalize", (PyCFunction)(void (*)(void))m_normalize, METH_VARARGS | METH_KEYWORDS,
+     "normalize(text, *, profile='search', strict=False, **operations)"},
+    {"tokens", (PyCFunction)(void (*)(void))m_tokens, METH_VARARGS | METH_KEYWORDS,
+     "tokens(text, *, profile='search', stemmer='none', stopwords=False, clitics=False, **operations)"},
+    {"stem", (PyCFunction)(void (*)(void))m_stem, METH_VARARGS | METH_KEYWORDS,
+     "stem(word, *, stemmer='light') -> str\n\nOne word through the light stemmer "
+     "(nazif_stem_light: Lucene's\nlight10 plus the exception for الله), 'snowball' or "
+     "'none'.  The word\nshould be search-normalized first (normalize(word)); tokens(text,\n"
+     "stemmer='light') does both for a whole text."},
+    {"norm_operations", m_norm_operations, METH_NOARGS,
+     "norm_operations() -> list of dict\n\nEvery normalization operation: name (the CLI option), "
+     "keyword\n(the Python keyword), description, example_in, example_out, bit."},
+    {"profile_operations", (PyCFunction)(void (*)(void))m_profile_operations,
+     METH_VARARGS | METH_KEYWORDS,
+     "profile_operations(profile='search', **operations) -> list of str\n\n"
+     "The operations in effect for these options (nazif normalize --show-profile)."},
+    {"version", m_version, METH_NOARGS, "version() -> str: the C library's version."},
+    {NULL, NULL, 0, NULL}};
+
+static struct PyModuleDef moduledef = {
+    PyModuleDef_HEAD_INIT, "nazif._nazif",
+    "The C part of the nazif module (see nazif/__init__.py).", -1, module_methods,
+    NULL, NULL, NULL, NULL};
+
+static PyStructSequence_Field change_fields[] = {
+    {"kind", "'edit', 'suspect' or 'drop'"},
+    {"start", "character offset of the change in a str input (None for bytes)"},
+    {"end", "character offset of its end"},
+    {"byte_start", "UTF-8 byte offset of the change in the input"},
+    {"byte_end", "UTF-8 byte offset of its end"},
+    {"original", "the input text changed"},
+    {"replacement", "what replaced it (for suspect: the candidate not applied)"},
+    {"rule", "stable rule id: P1..P16, UTF8, BOILERPLATE"},
+    {"evidence", "a short English explanation"},
+    {"line", "1-based line number"},
+    {NULL, NULL}};
+
+static PyStructSequence_Desc change_desc = {"nazif.Change", "One change made (or suspected) by the cleaner.",
+                                            change_fields, 10};
+
+static PyStructSequence_Field token_fields[] = {
+    {"token", "the token: normalized, then stemmed"},
+    {"start", "offset of the token in the original text (characters of a str, bytes of bytes)"},
+    {"end", "offset of its end"},
+    {"byte_start", "UTF-8 byte offset"},
+    {"byte_end", "UTF-8 byte offset of the end"},
+    {"kind", "'word', 'proclitic' or 'suffix'"},
+    {"word", "the whole normalized word before stemming"},
+    {"line", "1-based line number"},
+    {NULL, NULL}};
+
+static PyStructSequence_Desc token_desc = {"nazif.Token", "One token of the text.", token_fields, 8};
+
+PyMODINIT_FUNC PyInit__nazif(void);
+PyMODINIT_FUNC PyInit__nazif(void)
+{
+    PyObject *m = PyModule_Create(&moduledef);
+    if (!m) return NULL;
+    Error = PyErr_NewExceptionWithDoc("nazif.Error", "An error reported by the nazif library (attributes: code, offset).",
+                                      NULL, NULL);
+    if (!Error) goto fail;
+    PyObject *bases = PyTuple_Pack(2, Error, PyExc_ValueError);
+    if (!bases) goto fail;
+    OptionError = PyErr_NewExceptionWithDoc("nazif.OptionError", "An unknown option or a bad option value.", bases, NULL);
+    UTF8Error = PyErr_NewExceptionWithDoc("nazif.UTF8Error",
+                                          "Invalid UTF-8 with strict=True; .offset is its byte offset.", bases, NULL);
+    Py_DECREF(bases);
+    if (!OptionError || !UTF8Error) goto fail;
+    /* defaults for exceptions raised without them */
+    {
+        PyObject *einval = PyLong_FromLong(NAZIF_EINVAL), *eutf8 = PyLong_FromLong(NAZIF_EUTF8);
+        const int bad = !einval || !eutf8 || PyObject_SetAttrString(Error, "code", Py_None) ||
+                        PyObject_SetAttrString(Error, "offset", Py_None) ||
+                        PyObject_SetAttrString(OptionError, "code", einval) ||
+                        PyObject_SetAttrString(UTF8Error, "code", eutf8);
+        Py_XDECREF(einval);
+        Py_XDECREF(eutf8);
+        if (bad) goto fail;
+    }
+    ChangeType = PyStructSequence_NewType(&change_desc);
+    TokenType = PyStructSequence_NewType(&token_desc);
+    if (!ChangeType || !TokenType) goto fail;
+    if (PyType_Ready(&CleanerType) < 0 || PyType_Ready(&TokenizerType) < 0) goto fail;
+    if (PyModule_AddObjectRef(m, "Error", Error) || PyModule_AddObjectRef(m, "OptionError", OptionError) ||
+        PyModule_AddObjectRef(m, "UTF8Error", UTF8Error) ||
+        PyModule_AddObjectRef(m, "Change", (PyObject *)ChangeType) ||
+        PyModule_AddObjectRef(m, "Token", (PyObject *)TokenType) ||
+        PyModule_AddObjectRef(m, "Cleaner", (PyObject *)&CleanerType) ||
+        PyModule_AddObjectRef(m, "Tokenizer", (PyObject *)&TokenizerType) ||
+        PyModule_AddStringConstant(m, "__version__", nazif_version()))
+        goto fail;
+    return m;
+fail:
+    Py_DECREF(m);
+    return NULL;
+}

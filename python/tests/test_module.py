@@ -1,0 +1,218 @@
+"""The module against the library's behaviour and the nazif command."""
+import json
+import sqlite3
+import subprocess
+import threading
+
+import pytest
+
+import nazif
+
+SAMPLE = ("وقف إطلاق النـ.ار\n"
+          "اقرأ أيضا: خبر آخر\n"
+          "شارك على فيسبوك\n"
+          "زار د.محمد المستشفى 😀 قبل التـ.ـوتر\n")
+
+
+def run(cmd, data):
+    return subprocess.run(cmd, input=data, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, check=True).stdout
+
+
+def test_readme_example():
+    assert nazif.clean("التـ.ـوتر") == "التوتر"
+
+
+def test_lookalikes_unchanged():
+    for s in ["د.محمد", "1445هـ", "ق.م", "الجلسة.وعاد", "الطوفان.. حكايات"]:
+        assert nazif.clean(s) == s
+
+
+def test_boilerplate_option():
+    dropped = nazif.clean(SAMPLE)
+    kept = nazif.clean(SAMPLE, boilerplate="keep")
+    assert "شارك على فيسبوك" not in dropped
+    assert "شارك على فيسبوك" in kept
+    assert kept.count("\n") == SAMPLE.count("\n")
+    assert nazif.clean(SAMPLE, boilerplate="keep", restore=False) == SAMPLE
+
+
+def test_same_as_command(nazif_bin, top):
+    with open(top + "/data/sample/article.txt", "rb") as f:
+        raw = f.read()
+    for opts, args in [({}, []), ({"boilerplate": "keep"}, ["--boilerplate=keep"]),
+                       ({"restore": False}, ["--no-restore"])]:
+        want = run([nazif_bin, "clean"] + args, raw)
+        assert nazif.clean(raw, **opts) == want
+        assert nazif.clean(raw.decode(), **opts) == want.decode()
+
+
+def test_bytes_and_buffers():
+    s = "التـ.ـوتر"
+    assert nazif.clean(s.encode()) == "التوتر".encode()
+    buf = bytearray(s.encode())
+    assert nazif.clean(buf) == "التوتر".encode()
+    assert nazif.clean(memoryview(s.encode())) == "التوتر".encode()
+    # invalid UTF-8 becomes U+FFFD unless strict
+    assert nazif.clean(b"a\xffb") == "a\ufffdb".encode()
+    with pytest.raises(TypeError):
+        nazif.clean(12)
+
+
+def test_changes_offsets(nazif_bin):
+    cleaned, changes = nazif.clean_with_changes(SAMPLE)
+    assert cleaned == nazif.clean(SAMPLE)
+    raw = SAMPLE.encode()
+    report = run([nazif_bin, "clean", "--report=/dev/stdout"], raw).decode()
+    want = [json.loads(l) for l in report.splitlines() if l.startswith("{")]
+    assert [(c.rule, c.kind, c.byte_start, c.byte_end - c.byte_start) for c in changes] == \
+        [(w["rule"], w["kind"], w["offset"], w["length"]) for w in want]
+    for c in changes:
+        assert SAMPLE[c.start:c.end] == c.original
+        assert raw[c.byte_start:c.byte_end].decode() == c.original
+    # an astral character (1 str character, 4 bytes) before the last change
+    last = changes[-1]
+    assert last.original == "التـ.ـوتر" and last.replacement == "التوتر"
+    assert last.byte_start - last.start > 4 and last.line == 4
+    # bytes in: byte offsets, no character offsets
+    _, bch = nazif.clean_with_changes(raw)
+    assert [(c.byte_start, c.byte_end) for c in bch] == [(c.byte_start, c.byte_end) for c in changes]
+    assert bch[0].start is None and bch[0].original == changes[0].original.encode()
+
+
+def test_suspects_reported():
+    _, ch = nazif.clean_with_changes("الحرٮ", suspects=True)
+    assert [c.kind for c in ch] == ["suspect"]
+    _, ch = nazif.clean_with_changes("الحرٮ")
+    assert ch == []
+
+
+def test_strict_error_offset():
+    with pytest.raises(nazif.UTF8Error) as e:
+        nazif.clean(b"abc \xff", strict=True)
+    assert e.value.offset == 4 and e.value.code == -3
+    assert "byte 4" in str(e.value)
+    assert isinstance(e.value, ValueError) and isinstance(e.value, nazif.Error)
+    with pytest.raises(nazif.UTF8Error) as e:
+        nazif.normalize(b"\xd8", strict=True)
+    assert e.value.offset == 0
+
+
+def test_unknown_options():
+    with pytest.raises(nazif.OptionError, match="unknown option '--colour=red'"):
+        nazif.clean("x", colour="red")
+    with pytest.raises(nazif.OptionError):
+        nazif.clean("x", boilerplate="maybe")
+    with pytest.raises(nazif.OptionError):
+        nazif.normalize("x", profile="fancy")
+    with pytest.raises(nazif.OptionError):
+        nazif.clean("x", stemmer="light")  # a tokens option, not a clean one
+    with pytest.raises(nazif.OptionError):
+        nazif.tokens("x", stemmer="porter")
+    with pytest.raises(nazif.OptionError) as e:
+        nazif.Cleaner(boilerplate="no")
+    assert e.value.code == -2
+
+
+def test_normalize_same_as_command(nazif_bin, top):
+    with open(top + "/data/sample/article.txt", "rb") as f:
+        raw = f.read()
+    for opts, args in [({}, []), ({"profile": "nlp"}, ["--profile=nlp"]),
+                       ({"profile": "none", "strip_harakat": True}, ["--profile=none", "--strip-harakat"]),
+                       ({"fold_teh": False}, ["--no-fold-teh"])]:
+        assert nazif.normalize(raw, **opts) == run([nazif_bin, "normalize"] + args, raw)
+    assert nazif.normalize("الْعَرَبِيَّة", profile="none", strip_harakat=True) == "العربية"
+
+
+def test_tokens_same_as_command(nazif_bin, top):
+    with open(top + "/data/sample/article.txt", "rb") as f:
+        raw = f.read()
+    for opts, args in [({}, []), ({"stemmer": "light", "stopwords": True}, ["--stemmer=light", "--stopwords"]),
+                       ({"clitics": True}, ["--clitics"])]:
+        out = run([nazif_bin, "tokens", "--format=jsonl"] + args, raw).decode()
+        want = [json.loads(l) for l in out.splitlines()]
+        got = nazif.tokens(raw, **opts)
+        assert [(t.token, t.byte_start, t.byte_end, t.line) for t in got] == \
+            [(w["token"], w["start"], w["end"], w["line"]) for w in want]
+    text = raw.decode()
+    for t in nazif.tokens(text):
+        assert text[t.start:t.end].encode() == raw[t.byte_start:t.byte_end]
+    toks = nazif.tokens("وقف إطلاق النـ.ار")
+    assert [(t.token, t.start, t.end) for t in toks] == [("وقف", 0, 3), ("اطلاق", 4, 9), ("النار", 10, 17)]
+
+
+def test_stem():
+    assert nazif.stem("والكتاب") == "كتاب"
+    assert nazif.stem("والله") == "الله"  # the exception light10 does not have
+    assert nazif.stem("ولد") == "ولد"
+    assert nazif.stem("والكتاب".encode()) == "كتاب".encode()
+    assert nazif.stem("المدرسة", stemmer="snowball") == "مدرس"
+    assert [t.token for t in nazif.tokens("والكتاب", stemmer="light")] == ["كتاب"]
+
+
+def test_cleaner_object_and_batch():
+    c = nazif.Cleaner(boilerplate="keep")
+    docs = [SAMPLE, "التـ.ـوتر", "", "x" * 100000, SAMPLE.encode()]
+    one = [c.clean(d) for d in docs]
+    assert c.clean_batch(docs) == one
+    assert nazif.clean_batch(iter(docs), boilerplate="keep") == one
+    assert one[1] == "التوتر" and one[2] == "" and isinstance(one[4], bytes)
+    # more documents than one GIL release takes (4096), from a generator
+    many = nazif.clean_batch("التـ.ـوتر %d" % i for i in range(9000))
+    assert len(many) == 9000 and many[8999] == "التوتر 8999"
+    c.clean(SAMPLE)
+    st = c.stats()
+    assert st["restored_words"] == 2 and st["by_rule"] == {"P1": 1, "P2": 1}
+
+
+def test_batch_error_index():
+    with pytest.raises(nazif.UTF8Error) as e:
+        nazif.clean_batch([b"ok", b"ok", b"bad \xff"], strict=True)
+    assert e.value.index == 2 and e.value.offset == 4
+    with pytest.raises(TypeError):
+        nazif.clean_batch(["a", 3])
+
+
+def test_tokenizer_object():
+    tk = nazif.Tokenizer(profile="search", stemmer="light")
+    assert tk.normalize("التـ.ـوتر") == "التوتر"
+    assert tk.normalize_batch(["الْكِتَاب", b"x"]) == ["الكتاب", b"x"]
+    assert [t.token for t in tk.tokens("الكتاب")] == ["كتاب"]
+    ops = nazif.profile_operations("search")
+    assert "fold-teh" in ops and "fold-teh" not in nazif.profile_operations("nlp")
+    assert "fold-teh" not in nazif.profile_operations("search", fold_teh=False)
+    names = [o["keyword"] for o in nazif.norm_operations()]
+    assert "strip_harakat" in names
+
+
+def test_threads_same_results():
+    docs = [SAMPLE * (i % 5 + 1) + "التـ.ـوتر %d" % i for i in range(400)]
+    want = [nazif.clean(d) for d in docs]
+    shared = nazif.Cleaner()
+    results = {}
+
+    def work(k, cleaner):
+        results[k] = [cleaner.clean(d) for d in docs] + cleaner.clean_batch(docs)
+
+    ts = [threading.Thread(target=work, args=(k, shared if k < 2 else nazif.Cleaner()))
+          for k in range(4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    for k in range(4):
+        assert results[k] == want + want
+
+
+def test_load_fts5():
+    conn = sqlite3.connect(":memory:")
+    nazif.load_fts5(conn)
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='nazif')")
+    conn.executemany("INSERT INTO t(body) VALUES (?)",
+                     [("تصاعد التـ.ـوتر في المنطقة",), ("خبر آخر عن الطقس",)])
+    rows = conn.execute("SELECT rowid FROM t WHERE t MATCH ?", ("التوتر",)).fetchall()
+    assert rows == [(1,)]
+    assert conn.execute("SELECT nazif_tokens('التـ.ـوتر')").fetchone()[0].startswith("التوتر")
+    # loading is switched off again afterwards
+    with pytest.raises(sqlite3.OperationalError):
+        conn.load_extension(nazif.fts5_path())
