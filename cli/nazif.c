@@ -9,6 +9,7 @@
 
 #include "cmd_corpus.h"
 #include "cmd_search.h"
+#include "cmd_serve.h"
 #include "commands.h"
 #include "nazif.h"
 
@@ -40,6 +41,8 @@ static void usage_main(FILE *f)
             "  dedup      exact and near-duplicate (MinHash LSH) removal of JSON Lines\n"
             "  index      index text or JSON Lines into an SQLite FTS5 database\n"
             "  search     search such a database (BM25, highlighted snippets)\n"
+            "  serve      a local web page over such a database: search, each\n"
+            "             document with its restorations, corpus figures\n"
             "\n"
             "Run 'nazif COMMAND --help' for a command's options.\n"
             "  --version   print the version and exit\n"
@@ -369,6 +372,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "dedup") == 0) return nazif_cli_dedup(argc - 1, argv + 1);
     if (strcmp(cmd, "index") == 0) return nazif_cli_index(argc - 1, argv + 1);
     if (strcmp(cmd, "search") == 0) return nazif_cli_search(argc - 1, argv + 1);
+    if (strcmp(cmd, "serve") == 0) return nazif_cli_serve(argc - 1, argv + 1);
     fprintf(stderr, "%s: unknown command '%s' (see 'nazif --help')\n", prog, cmd);
     return EXIT_USAGE;
 }
