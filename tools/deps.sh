@@ -1,8 +1,20 @@
 #!/bin/sh
 # Install what nazif needs to build and test, on Debian, when it is missing.
 # Idempotent; does nothing when everything is there.  Needs root to install.
+# The one list of Debian packages: make deps, make check and .ci/run use it.
 set -e
-PKGS="gcc make python3 zlib1g-dev libsqlite3-dev sqlite3 libstemmer-dev libstemmer-tools snowball-data hunspell-ar libhunspell-dev unicode-data python3-dev python3-setuptools python3-pytest python3-dask python3-distributed postgresql-15 postgresql-server-dev-15"
+PKGS=$(sed -e 's/#.*//' <<'LIST'
+gcc make python3 zlib1g-dev             # build
+libsqlite3-dev sqlite3                  # FTS5 tokenizer, nazif index/search
+libstemmer-dev libstemmer-tools snowball-data   # --stemmer=snowball, its check
+hunspell-ar libhunspell-dev unicode-data        # lexicon and table generators
+python3-dev python3-setuptools python3-pytest   # the Python module
+python3-dask python3-distributed                # nazif.dask
+postgresql-15 postgresql-server-dev-15  # the PostgreSQL extension and its tests
+libmicrohttpd-dev                       # nazif serve
+chromium chromium-driver python3-selenium fonts-noto-core   # nazif serve's browser tests
+LIST
+)
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
