@@ -533,7 +533,7 @@ static enum MHD_Result api_doc(server *s, struct MHD_Connection *c, const char *
         b_jsonz(&b, rc != NAZIF_OK ? nazif_strerror(rc) : "out of memory");
         b_str(&b, "}");
     } else {
-        qsort(cl.v, cl.n, sizeof *cl.v, rec_cmp);
+        if (cl.n) qsort(cl.v, cl.n, sizeof *cl.v, rec_cmp);
         b_str(&b, "{\"id\":");
         b_jsonz(&b, (const char *)sqlite3_column_text(st, 0));
         b_str(&b, ",\"source\":");

@@ -36,14 +36,26 @@ def check(name, cond, detail=""):
 
 
 def start(db, *extra):
-    p = subprocess.Popen([NAZIF, "serve", db, "--listen=127.0.0.1:0", *extra],
-                         stderr=subprocess.PIPE, text=True)
-    line = p.stderr.readline()
-    m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+    """Start the server with its stderr in a log file (never a pipe nobody
+    reads); wait up to 60 s for the line with its address."""
+    log = open(DB + ".serve.log", "w+")
+    p = subprocess.Popen([NAZIF, "serve", db, "--listen=127.0.0.1:0", *extra], stderr=log)
+    for _ in range(600):
+        log.seek(0)
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", log.read())
+        if m or p.poll() is not None:
+            break
+        time.sleep(0.1)
     if not m:
         p.kill()
-        raise SystemExit("serve did not start: " + line)
+        log.seek(0)
+        raise SystemExit("serve did not start: " + log.read())
     return p, int(m.group(1))
+
+
+def server_log():
+    with open(DB + ".serve.log") as f:
+        return f.read()
 
 
 def get(port, path, method="GET"):
@@ -271,6 +283,10 @@ try:
         t.join(120)
     check("200 concurrent requests all answered", not errors and all(not t.is_alive() for t in threads), errors[:5])
     print("concurrency: 200 requests from 8 threads in %.2f s" % (time.time() - t0))
+except Exception as e:  # noqa: BLE001 -- a failed step is a failed check, with the server's log
+    failed += 1
+    print("FAIL: %s: %s" % (type(e).__name__, e))
+    print("server log:\n" + server_log())
 finally:
     proc.send_signal(signal.SIGTERM)
     try:
@@ -278,7 +294,7 @@ finally:
     except subprocess.TimeoutExpired:
         proc.kill()
         rc = None
-check("SIGTERM stops it with status 0", rc == 0, rc)
+check("SIGTERM stops it with status 0", rc == 0, (rc, server_log()))
 check("the database is not written", hashlib.sha256(open(DB, "rb").read()).hexdigest() == db_hash)
 
 # ---- the command line

@@ -41,11 +41,19 @@ def check(name, cond, detail=""):
         print("FAIL:", name, detail)
 
 
-proc = subprocess.Popen([NAZIF, "serve", DB, "--listen=127.0.0.1:0"], stderr=subprocess.PIPE, text=True)
-m = re.search(r"http://127\.0\.0\.1:(\d+)/", proc.stderr.readline())
+log = open(os.path.join(SHOTS, "serve.log"), "w+")
+proc = subprocess.Popen([NAZIF, "serve", DB, "--listen=127.0.0.1:0"], stderr=log)
+m = None
+for _ in range(600):
+    log.seek(0)
+    m = re.search(r"http://127\.0\.0\.1:(\d+)/", log.read())
+    if m or proc.poll() is not None:
+        break
+    time.sleep(0.1)
 if not m:
     proc.kill()
-    raise SystemExit("serve did not start")
+    log.seek(0)
+    raise SystemExit("serve did not start: " + log.read())
 base = "http://127.0.0.1:%s" % m.group(1)
 
 opts = webdriver.ChromeOptions()
@@ -172,6 +180,8 @@ except Exception as e:  # noqa: BLE001 -- a failed step is a failed check, with 
     failed += 1
     print("FAIL: %s: %s at %s" % (type(e).__name__, str(e).splitlines()[0] if str(e) else "", driver.current_url))
     shot("serve-failure")
+    log.seek(0)
+    print("server log:\n" + log.read())
 finally:
     driver.quit()
     proc.send_signal(signal.SIGTERM)
