@@ -228,6 +228,17 @@ const nazif__phrase *nazif__phr_head(const uint8_t *s, size_t n, size_t *rest)
     return NULL;
 }
 
+/* Is the match at s[st) a Latin-1 sign inside mojibake?  "Ø©" is how
+   UTF-8 "ة" (D8 A9) reads when decoded as Latin-1 and encoded again: the
+   © there is half of an Arabic letter, not a copyright sign.  A sign right
+   after a Latin-1 letter (U+00C0..U+00FF, bytes C3 80..C3 BF) is such a
+   half. */
+static int mojibake_half(const uint8_t *s, size_t st, const uint8_t *a)
+{
+    return a[0] == 0xC2 && st >= 2 && s[st - 2] == 0xC3 &&
+           (s[st - 1] & 0xC0) == 0x80;
+}
+
 const nazif__phrase *nazif__phr_contains(const uint8_t *s, size_t n, int cat,
                                          int how)
 {
@@ -236,7 +247,8 @@ const nazif__phrase *nazif__phr_contains(const uint8_t *s, size_t n, int cat,
         if (p->cat != cat || p->how != how || p->len > n) continue;
         const uint8_t first = (const uint8_t)p->s[0];
         for (size_t i = 0; i + p->len <= n; i++) {
-            if (s[i] == first && memcmp(s + i, p->s, p->len) == 0)
+            if (s[i] == first && memcmp(s + i, p->s, p->len) == 0 &&
+                !mojibake_half(s, i, (const uint8_t *)p->s))
                 return p;
         }
     }
@@ -344,7 +356,9 @@ int nazif__phr_anchor(const uint8_t *s, size_t n)
                 size_t pos = (size_t)(hit - s);
                 if (pos >= at_off) {
                     size_t st = pos - at_off;
-                    if (st + al <= n && memcmp(s + st, a, al) == 0) return 1;
+                    if (st + al <= n && memcmp(s + st, a, al) == 0 &&
+                        !mojibake_half(s, st, a))
+                        return 1;
                 }
                 from = pos + 1;
             }

@@ -252,6 +252,17 @@ static const char *const doc_keep_ar[] = {
     "C 2022",
 };
 
+/* A headline in mojibake: "Ø©" is ة read as Latin-1, and its © is not a
+   copyright sign; the real copyright line at the end still drops. */
+static const char *const doc_mojibake[] = {
+    "C \xC3\x98\xC2\xA7\xC3\x99\xE2\x80\xA0\xC3\x98\xC2\xB7 "
+    "\xC3\x98\xC2\xA8\xC3\x98\xC2\xB7\xC3\x99\xCB\x86\xC3\x99"
+    "\xE2\x80\x9E\xC3\x98\xC2\xA9 \xC3\x99\xC6\x92\xC3\x98\xC2"
+    "\xB1\xC3\x98\xC2\xA9",
+    "C بدأت البطولة أمس بمشاركة ثمانية منتخبات عربية في القاهرة.",
+    "B © 2024 الموقع",
+};
+
 /* English article with no furniture. */
 static const char *const doc_keep_en[] = {
     "C Central bank holds rates",
@@ -348,6 +359,7 @@ static void test_documents(void)
     DOC("keep-ar", doc_keep_ar);
     DOC("keep-en", doc_keep_en);
     DOC("single-link", doc_single_link);
+    DOC("mojibake", doc_mojibake);
 }
 
 /* Truncated and blank lines are always kept. */
