@@ -80,17 +80,9 @@ enum {
     V_OTHER    /* none of these: a title, a subheading, a link title ... */
 };
 
-typedef struct info {
-    int v;
-    const char *why;  /* reason when v is V_DROP, V_HEADER or V_WEAK */
-    int cat;          /* NAZIF__CAT_* of a V_WEAK line (0: a date) */
-    int words;        /* words (tokens with a letter or digit) */
-    int final;        /* ends with . ! ? ؟ … (closing quotes skipped) */
-    int para;         /* a content paragraph: what follows a subheading */
-    int title;        /* V_OTHER with at most BP_TITLE_WORDS words */
-    int very_short;   /* V_OTHER/V_WEAK with 1..3 words and few bytes */
-    int marker;       /* opens with a link label: "شاهد: ..." */
-} info;
+/* The facts about one line (internal.h): its class on its own text and
+   the features the context rules use. */
+typedef nazif__bp_facts info;
 
 /* ---- raw-text helpers ---------------------------------------------------- */
 
@@ -432,7 +424,7 @@ static int weak_words_line(const uint8_t *s, size_t n, const char **why)
         count++;
     }
     if (count < 2 || (share == 0 && count < 3)) return 0;
-    *why = share ? "share bar (network names)" : "menu (section names)";
+    *why = share ? "phrase: share bar (network names)" : "phrase: menu (section names)";
     return 1;
 }
 
@@ -457,17 +449,19 @@ static int ends_with_marker(const uint8_t *raw, size_t rn, const uint8_t *s,
 static const char *cat_reason(int cat)
 {
     switch (cat) {
-    case NAZIF__CAT_SKIP: return "skip link";
-    case NAZIF__CAT_NAV: return "menu or breadcrumb";
-    case NAZIF__CAT_RELATED: return "related-articles block";
-    case NAZIF__CAT_SHARE: return "share bar";
-    case NAZIF__CAT_TAGS: return "tag list";
-    case NAZIF__CAT_COMMENTS: return "comment prompt";
-    case NAZIF__CAT_COOKIES: return "cookie notice";
-    case NAZIF__CAT_SUBSCRIBE: return "subscribe prompt";
-    case NAZIF__CAT_STAMPS: return "publication stamp or source line";
-    case NAZIF__CAT_COPYRIGHT: return "copyright line";
-    default: return "page furniture";
+    case NAZIF__CAT_SKIP: return "phrase: skip link";
+    case NAZIF__CAT_NAV: return "phrase: menu or breadcrumb";
+    case NAZIF__CAT_RELATED: return "phrase: related-articles block";
+    case NAZIF__CAT_SHARE: return "phrase: share bar";
+    case NAZIF__CAT_TAGS: return "phrase: tag list";
+    case NAZIF__CAT_COMMENTS: return "phrase: comment prompt";
+    case NAZIF__CAT_COOKIES: return "phrase: cookie notice";
+    case NAZIF__CAT_SUBSCRIBE: return "phrase: subscribe prompt";
+    case NAZIF__CAT_STAMPS: return "phrase: publication stamp or source line";
+    case NAZIF__CAT_COPYRIGHT: return "phrase: copyright line";
+    case NAZIF__CAT_MASTHEAD: return "phrase: masthead or advertisement";
+    case NAZIF__CAT_NOTICES: return "phrase: site notice";
+    default: return "phrase: page furniture";
     }
 }
 
@@ -489,13 +483,20 @@ static int head_rules(info *f, const nazif__phrase *p, const uint8_t *s,
     case NAZIF__CAT_COOKIES:
         if (p->how == NAZIF__HOW_OPENER && f->words <= 60 &&
             nazif__phr_contains(s, n, NAZIF__CAT_COOKIES, NAZIF__HOW_TERM)) {
-            set(f, V_DROP, "cookie notice");
+            set(f, V_DROP, "phrase: cookie notice");
             return 1;
         }
         return 0;
     case NAZIF__CAT_SUBSCRIBE:
         if (f->words <= 20) {
-            set(f, V_DROP, "subscribe prompt");
+            set(f, V_DROP, "phrase: subscribe prompt");
+            return 1;
+        }
+        return 0;
+    case NAZIF__CAT_COMMENTS:
+        /* the notice that opens a comment form */
+        if (f->words <= 25) {
+            set(f, V_DROP, "phrase: comment form");
             return 1;
         }
         return 0;
@@ -506,7 +507,7 @@ static int head_rules(info *f, const nazif__phrase *p, const uint8_t *s,
             if (is_digit(s[k]) || (s[k] == 0xC2 && k + 1 < n && s[k + 1] == 0xA9))
                 year = 1;
         if ((year || rest_words == 0) && f->words <= 25) {
-            set(f, V_DROP, "copyright line");
+            set(f, V_DROP, "phrase: copyright line");
             return 1;
         }
         return 0;
@@ -519,7 +520,7 @@ static int head_rules(info *f, const nazif__phrase *p, const uint8_t *s,
         /* "شاهد: ..." -- a link only inside a related block (decided with
            the neighbours); also how video headlines begin */
         if (rest_words == 0) {
-            set(f, V_HEADER, "related-articles header");
+            set(f, V_HEADER, "phrase: related-articles header");
             return 1;
         }
         set(f, V_OTHER, NULL);
@@ -529,30 +530,50 @@ static int head_rules(info *f, const nazif__phrase *p, const uint8_t *s,
     }
     switch (p->cat) {
     case NAZIF__CAT_RELATED:
-        if (rest_words == 0) {
-            set(f, V_HEADER, "related-articles header");
+        /* "المزيد في سياسة": more from a section, a header too */
+        if (rest_words == 0 ||
+            (rest_words <= 2 && !f->final && p->len >= 12 &&
+             memcmp(p->s, "\xd8\xa7\xd9\x84\xd9\x85\xd8\xb2\xd9\x8a\xd8\xaf", 12) == 0)) {
+            set(f, V_HEADER, "phrase: related-articles header");
+            f->cat = p->cat;
             return 1;
         }
         if (f->words <= 30) {
-            set(f, V_DROP, "related-article link (read also ...)");
+            set(f, V_DROP, "phrase: related-article link (read also ...)");
             return 1;
         }
         return 0;
     case NAZIF__CAT_TAGS:
-        set(f, V_DROP, "tag list");
+        /* the label alone opens a list: the tags follow, one a line */
+        if (rest_words == 0) set(f, V_HEADER, "phrase: tag list header");
+        else set(f, V_DROP, "phrase: tag list");
+        f->cat = p->cat;
         return 1;
+    case NAZIF__CAT_MASTHEAD:
+        /* "رئيس التحرير: <name>": a title and a name */
+        if (!f->final && rest_words >= 1 && rest_words <= 5) {
+            set(f, V_DROP, "phrase: masthead or editor line");
+            return 1;
+        }
+        return 0;
+    case NAZIF__CAT_NOTICES:
+        if (f->words <= 30) {
+            set(f, V_DROP, "phrase: site notice");
+            return 1;
+        }
+        return 0;
     case NAZIF__CAT_STAMPS:
         if (p->how == NAZIF__HOW_DATE) {
             datefacts d;
             date_facts(s + rest, n - rest, &d);
             if (rest_words == 0 || date_like(&d, f->final)) {
-                set(f, V_DROP, "publication stamp");
+                set(f, V_DROP, "phrase: publication stamp");
                 return 1;
             }
             return 0;
         }
         if (rest_words <= 10) {
-            set(f, V_DROP, "source line");
+            set(f, V_DROP, "phrase: source line");
             return 1;
         }
         return 0;
@@ -613,6 +634,91 @@ static int raw_digit_first(const uint8_t *s, size_t n)
             (s[k] == 0xDB && s[k + 1] >= 0xB0 && s[k + 1] <= 0xB9));
 }
 
+/* Only ASCII letters, spaces and punctuation (no digit, no other script),
+   with at least one letter. */
+static int latin_only(const uint8_t *s, size_t n)
+{
+    int letters = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint8_t c = s[k];
+        if (c >= 0x80 || (c >= '0' && c <= '9')) return 0;
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') letters = 1;
+    }
+    return letters;
+}
+
+/* Opens with a list bullet and a space: "- ", "• ", "* ", "– ", "▪ ". */
+static int raw_bullet(const uint8_t *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] == ' ') k++;
+    size_t b = k;
+    if (k < n && (s[k] == '-' || s[k] == '*')) k++;
+    else if (k + 2 < n && s[k] == 0xE2 && s[k + 1] == 0x80 &&
+             (s[k + 2] == 0xA2 || s[k + 2] == 0x93 || s[k + 2] == 0x94))
+        k += 3; /* • – — */
+    else if (k + 2 < n && s[k] == 0xE2 && s[k + 1] == 0x96 &&
+             (s[k + 2] == 0xAA || s[k + 2] == 0xA0))
+        k += 3; /* ▪ ■ */
+    return k > b && k < n && s[k] == ' ';
+}
+
+/* An image file name alone: "logo-header.png", "IMG_2231.JPG". */
+static int image_name(const uint8_t *s, size_t n)
+{
+    while (n > 0 && s[n - 1] == ' ') n--;
+    if (n < 5 || n > 120 || memchr(s, ' ', n)) return 0;
+    static const char *const ext[] = {".png", ".jpg", ".jpeg", ".gif",
+                                      ".webp", ".svg"};
+    for (size_t e = 0; e < sizeof ext / sizeof ext[0]; e++) {
+        size_t el = strlen(ext[e]);
+        if (n <= el) continue;
+        size_t j = 0;
+        while (j < el && (s[n - el + j] | 0x20) == (uint8_t)ext[e][j]) j++;
+        if (j == el) return 1;
+    }
+    return 0;
+}
+
+/*
+ * A headline ticker: several titles on one line, set apart by runs of
+ * three or more spaces (or tabs), "عاجل    title    title    title".
+ * At least three pieces, each of one to twenty words without final
+ * punctuation inside.  Running text does not hold such gaps.
+ */
+static int ticker_line(const uint8_t *s, size_t n)
+{
+    int pieces = 0, words = 0, gaps = 0;
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    while (i < n) {
+        size_t b = i;
+        while (i < n && s[i] != ' ' && s[i] != '\t') i++;
+        if (i > b) {
+            words++;
+            uint8_t last = s[i - 1];
+            if (last == '.' || last == '!' || last == '?') {
+                /* "..." ends many tickers' titles; a full stop does not */
+                if (!(i - b >= 2 && s[i - 2] == '.')) return 0;
+            }
+        }
+        size_t sp = i;
+        int tab = 0;
+        while (i < n && (s[i] == ' ' || s[i] == '\t')) {
+            if (s[i] == '\t') tab = 1;
+            i++;
+        }
+        if (i < n && (i - sp >= 3 || tab)) {
+            if (words < 1 || words > BP_TITLE_WORDS) return 0;
+            pieces++;
+            gaps++;
+            words = 0;
+        }
+    }
+    if (words >= 1 && words <= BP_TITLE_WORDS) pieces++;
+    return gaps >= 2 && pieces >= 3;
+}
+
 /* The V_OTHER / short V_CONTENT outcome for a line with no listed word.
    Word counts from the raw text, only as far as the thresholds need. */
 static void plain(info *f, int question, const uint8_t *raw, size_t rn)
@@ -626,12 +732,19 @@ static void plain(info *f, int question, const uint8_t *raw, size_t rn)
         set(f, V_OTHER, NULL);
         f->title = !more_words_than(raw, rn, BP_TITLE_WORDS);
         f->very_short = rn <= 64 && !more_words_than(raw, rn, 3);
+        if (f->very_short && latin_only(raw, rn)) {
+            /* "news", "Menu", "- Home" in an Arabic page: a widget word,
+               furniture next to furniture (like a listed weak word) */
+            set(f, V_WEAK, "line: Latin widget word");
+            f->cat = 0;
+        }
     }
 }
 
-static void analyse(const nazif__bp_line *L, info *f)
+static void analyse_text(const nazif__bp_line *L, info *f)
 {
     memset(f, 0, sizeof *f);
+    f->prose = -1;
     if (L->truncated) {
         set(f, V_CONTENT, NULL);
         f->para = 1;
@@ -650,6 +763,20 @@ static void analyse(const nazif__bp_line *L, info *f)
     }
     f->final = is_final_punct(last);
     int question = last == '?' || last == 0x061F;
+    f->bullet = raw_bullet(raw, rn);
+
+    /* Lines without final punctuation that no phrase explains: a ticker
+       of headlines, an image file name. */
+    if (!f->final && !question) {
+        if (rn > 40 && ticker_line(raw, rn)) {
+            set(f, V_DROP, "line: headline ticker");
+            return;
+        }
+        if (rn <= 120 && image_name(raw, rn)) {
+            set(f, V_DROP, "line: image file name");
+            return;
+        }
+    }
 
     /* Fast path 1: long lines, and sentences (final punctuation, more than
        eight words), are content unless a strong phrase (cookie, subscribe,
@@ -703,12 +830,13 @@ static void analyse(const nazif__bp_line *L, info *f)
     if (nazif__phr_first_word_norm(s, n)) hp = nazif__phr_head(s, n, &rest);
     if (hp && (hp->cat == NAZIF__CAT_COOKIES ||
                hp->cat == NAZIF__CAT_SUBSCRIBE ||
+               hp->cat == NAZIF__CAT_COMMENTS ||
                hp->cat == NAZIF__CAT_COPYRIGHT) &&
         head_rules(f, hp, s, n, rest, sentence))
         return;
     if (f->words <= 25 && rn <= BP_ANCHOR_MAX && nazif__phr_anchor(raw, rn) &&
         nazif__phr_contains(s, n, NAZIF__CAT_COPYRIGHT, NAZIF__HOW_CONTAINS)) {
-        set(f, V_DROP, "copyright line");
+        set(f, V_DROP, "phrase: copyright line");
         return;
     }
 
@@ -726,8 +854,10 @@ static void analyse(const nazif__bp_line *L, info *f)
         return;
     }
     if (wp) {
-        if (wp->how == NAZIF__HOW_HEADER) set(f, V_HEADER, "related-articles header");
+        if (wp->how == NAZIF__HOW_HEADER)
+            set(f, V_HEADER, wp->cat == NAZIF__CAT_RELATED ? "phrase: related-articles header" : cat_reason(wp->cat));
         else if (wp->how == NAZIF__HOW_WEAK) set(f, V_WEAK, cat_reason(wp->cat));
+        else if (wp->cat == NAZIF__CAT_COMMENTS) set(f, V_HEADER, cat_reason(wp->cat));
         else set(f, V_DROP, cat_reason(wp->cat));
         f->cat = wp->cat;
         f->very_short = f->words <= 3 && rn <= 64;
@@ -735,7 +865,7 @@ static void analyse(const nazif__bp_line *L, info *f)
     }
     if (hp && head_rules(f, hp, s, n, rest, 0)) return;
     if (has_sep && separator_line(s, n)) {
-        set(f, V_DROP, "breadcrumb or menu line");
+        set(f, V_DROP, "line: breadcrumb or menu line");
         return;
     }
     const char *why = NULL;
@@ -753,12 +883,25 @@ static void analyse(const nazif__bp_line *L, info *f)
             /* a day or month name with a clock time is a publication
                stamp ("الأحد 5 مايو 2024 | 11:30 ص"); a bare date may be
                a schedule line and waits for its neighbours */
-            if (d.month > 0 && has_clock(raw, rn)) set(f, V_DROP, "publication stamp");
-            else set(f, V_WEAK, "date stamp");
+            if ((d.month > 0 && has_clock(raw, rn)) || d.numeric >= 2)
+                set(f, V_DROP, "line: publication stamp");
+            else set(f, V_WEAK, "line: date stamp");
             return;
         }
     }
     plain(f, question, raw, rn);
+}
+
+/* The facts of line L, from its cache when it has one. */
+static void analyse(const nazif__bp_line *L, info *f)
+{
+    if (L->facts && L->facts->valid) {
+        *f = *L->facts;
+        return;
+    }
+    analyse_text(L, f);
+    f->valid = 1;
+    if (L->facts) *L->facts = *f;
 }
 
 /* Does line L end with a link marker?  Normalises it: called only for a
@@ -833,7 +976,7 @@ static int followed_by_paragraph(const ctx *c, size_t k)
  * runs out after two or more dropped link titles, the header is further
  * back and the list goes on.
  */
-static int in_related_list(const ctx *c, int *first)
+static int in_related_list(const ctx *c, int *first, int *hcat)
 {
     int items = 0;
     size_t k = c->i;
@@ -845,6 +988,7 @@ static int in_related_list(const ctx *c, int *first)
         if (!c->lines[k].drop) return 0;
         if (f.v == V_HEADER) {
             *first = items == 0;
+            *hcat = f.cat;
             return 1;
         }
         if (f.v == V_OTHER && f.title) {
@@ -855,9 +999,133 @@ static int in_related_list(const ctx *c, int *first)
     }
     if (items >= 2) {
         *first = 0;
+        *hcat = 0;
         return 1;
     }
     return 0;
+}
+
+
+/* Stop-word share of a title-like line, in percent (cached). */
+static int prose_pct(const nazif__bp_line *L, info *f)
+{
+    if (f->prose >= 0) return f->prose;
+    uint8_t buf[NAZIF__PHR_NORM_MAX];
+    int full;
+    size_t n = nazif__phr_normalise(L->s, L->len, buf, sizeof buf, &full);
+    size_t pos = 0;
+    tok t;
+    int words = 0, stops = 0;
+    while (next_tok(buf, n, &pos, &t)) {
+        if (t.ce <= t.cb) continue;
+        words++;
+        const uint8_t *w = buf + t.cb;
+        size_t wl = t.ce - t.cb;
+        /* "وفي", "فإن": a conjunction glued to a stop word */
+        if (nazif__phr_stopword(w, wl) ||
+            (wl > 2 && (w[0] == 0xD9 && (w[1] == 0x88 || w[1] == 0x81)) &&
+             nazif__phr_stopword(w + 2, wl - 2)))
+            stops++;
+    }
+    f->prose = words ? 100 * stops / words : 0;
+    if (L->facts) L->facts->prose = f->prose;
+    return f->prose;
+}
+
+/* A member of a headline run: a title-like line of two or more words, or
+   a dropped line that was one. */
+static int headline_like(const nazif__bp_line *L, info *f)
+{
+    if (f->v != V_OTHER || !f->title || f->very_short) return 0;
+    /* "... النتائج التالية :" introduces the article's own list */
+    if (last_meaningful(L->s, L->len) == ':') return 0;
+    /* running text that only lacks its full stop has many stop words */
+    return prose_pct(L, f) < 30;
+}
+
+/*
+ * Is line i one of a run of at least three headline-like lines (blank
+ * lines skipped) that no paragraph follows, with furniture next to it?
+ * The run ends ahead at page furniture, or at the end of the document
+ * when furniture stands before it; a run that fills the window ahead
+ * counts when it already has five lines.  A line ending with ':' before
+ * the run introduces the article's own list: never a headline list.
+ */
+static int headline_run(const ctx *c, int at_end)
+{
+    info f;
+    int len = 1, furniture = 0;
+    long k = (long)c->i;
+    const nazif__bp_line *L = c->lines;
+    analyse(&L[c->i], &f);
+    if (!headline_like(&L[c->i], &f)) return 0;
+    /* behind */
+    for (;;) {
+        long b = prev_nonblank(c, (size_t)k, &f);
+        if (b < 0) break;
+        if (L[b].drop && f.v == V_OTHER && f.title) {
+            len++;
+            k = b;
+            continue;
+        }
+        if (!L[b].drop && headline_like(&L[b], &f)) {
+            len++;
+            k = b;
+            continue;
+        }
+        /* what stands before the run: furniture, or a line introducing
+           the article's own list */
+        if (L[b].drop) furniture = 1;
+        else if (last_meaningful(L[b].s, L[b].len) == ':') return 0;
+        break;
+    }
+    /* ahead */
+    k = (long)c->i;
+    for (;;) {
+        long a = next_nonblank(c, (size_t)k, &f);
+        if (a < 0) {
+            /* the end of the document (or of the window): a list that
+               ends an article without any furniture around it stays */
+            if (at_end) return len >= 3 && furniture;
+            return len >= 5 && furniture;
+        }
+        if (headline_like(&L[a], &f)) {
+            len++;
+            k = a;
+            continue;
+        }
+        if (local_furniture(&f)) return len >= 3;
+        return 0; /* content or a short line: the article goes on */
+    }
+}
+
+/* Only dropped lines (or none) before line i in the window, i near the top
+   of the document, and the line not a headline or subheading (followed by
+   its paragraph).  The first line of a document needs furniture after it. */
+static int page_header(const ctx *c, long p, long q, const info *qf)
+{
+    if (c->lines[c->i].index >= BP_TOP_LINES) return 0;
+    info f;
+    int listed = 0;
+    for (size_t k = 0; k < c->i; k++) {
+        analyse(&c->lines[k], &f);
+        if (f.v != V_BLANK && !c->lines[k].drop) return 0;
+        if (local_furniture(&f)) listed = 1;
+    }
+    if (q < 0) return 0;
+    if (p < 0) {
+        /* the document's first line: a site name or a label before
+           furniture on its own text */
+        if (c->lines[c->i].index != 0) return 0;
+        if (!local_furniture(qf)) return 0;
+        info rf;
+        if (next_nonblank(c, (size_t)q, &rf) < 0 || !local_furniture(&rf))
+            return 0;
+    } else if (!listed) {
+        /* dropped by context alone is not enough to build on */
+        return 0;
+    }
+    return !followed_by_paragraph(c, c->i);
 }
 
 /* A member of a menu run: a short line without final punctuation. */
@@ -931,15 +1199,45 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
     long q = next_nonblank(&c, i, &qf);
     int prev_dropped = p >= 0 && lines[p].drop;
 
-    /* Link titles under a "read also" header. */
-    int first = 0;
-    if (f.v == V_OTHER && f.title && in_related_list(&c, &first)) {
-        if (first || q < 0 || f.marker || line_marker(&lines[i]) ||
-            !followed_by_paragraph(&c, i)) {
-            *why = "link under a related-articles header";
+    /* Link titles under a "read also" header (the first one whatever
+       follows it), tags under a tag header, comments under a comment
+       header: items until a paragraph resumes. */
+    int first = 0, hcat = 0;
+    if (f.v == V_OTHER && f.title && in_related_list(&c, &first, &hcat)) {
+        if ((first && hcat == NAZIF__CAT_RELATED) || q < 0 || f.marker ||
+            line_marker(&lines[i]) || !followed_by_paragraph(&c, i)) {
+            *why = hcat == NAZIF__CAT_RELATED || hcat == 0
+                       ? "context: link under a related-articles header"
+                       : "context: item under a list header";
             return 1;
         }
         return 0; /* a subheading: the block ended before it */
+    }
+
+    /* A run of headline-like lines not followed by text: a list of other
+       articles without a header. */
+    if (f.v == V_OTHER && f.title && headline_run(&c, at_end)) {
+        *why = "context: headline list";
+        return 1;
+    }
+
+    /* The page header: a short line with only dropped lines before it in
+       the window, near the top, not a headline (followed by its
+       paragraph). */
+    if ((f.v == V_WEAK || (f.v == V_OTHER && f.very_short)) &&
+        page_header(&c, p, q, &qf)) {
+        *why = "context: short line in the page header";
+        return 1;
+    }
+    /* The page's end: a short line after two lines of furniture, with no
+       content after it to the end of the document. */
+    info ppf;
+    if ((f.v == V_WEAK || (f.v == V_OTHER && f.very_short)) && at_end &&
+        prev_dropped && local_furniture(&pf) &&
+        prev_nonblank(&c, (size_t)p, &ppf) >= 0 && local_furniture(&ppf) &&
+        at_page_end(&c)) {
+        *why = "context: short line in the page footer";
+        return 1;
     }
 
     /* A listed word (menu, network, button, date) next to furniture.  A
@@ -959,21 +1257,21 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
         menu_run(&c, &f, &len, &known);
         if (len >= 3 && known >= 2 && 3 * known >= 2 * len) {
             if (f.v == V_WEAK) {
-                *why = "short line in a menu run";
+                *why = "context: short line in a menu run";
                 return 1;
             }
             /* an unlisted short line in the run: not a headline (followed
                by its paragraph), and near the top or at the end */
             if (!followed_by_paragraph(&c, i) &&
                 (lines[i].index < BP_TOP_LINES || at_page_end(&c))) {
-                *why = "short line in a menu run";
+                *why = "context: short line in a menu run";
                 return 1;
             }
         }
         /* between two pieces of furniture */
         if (f.v == V_OTHER && prev_dropped && q >= 0 && local_furniture(&qf) &&
             !followed_by_paragraph(&c, i)) {
-            *why = "short line between page furniture";
+            *why = "context: short line between page furniture";
             return 1;
         }
     }

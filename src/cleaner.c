@@ -63,6 +63,7 @@ typedef struct slot {
     int truncated;    /* a long line, already streamed out */
     int drop;
     const char *why;
+    nazif__bp_facts bpf; /* the classifier's facts about this line */
 } slot;
 
 struct nazif_cleaner {
@@ -330,6 +331,7 @@ static int decide(nazif_cleaner *c, int at_end)
                     lines[n].truncated = t->truncated;
                     lines[n].drop = t->drop;
                     lines[n].index = t->index;
+                    lines[n].facts = &t->bpf;
                     n++;
                 }
                 const char *why = NULL;
@@ -363,6 +365,7 @@ static slot *win_push(nazif_cleaner *c)
     s->truncated = 0;
     s->drop = 0;
     s->why = NULL;
+    s->bpf.valid = 0;
     nazif__edits_clear(&s->ed);
     return s;
 }

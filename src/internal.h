@@ -119,6 +119,26 @@ int nazif__is_abbreviation(const uint8_t *s, size_t n);
 
 /* ---- boilerplate (boilerplate.c) -------------------------------------- */
 
+/* What the classifier learns from one line's own text (boilerplate.c
+   fills it; the caller only provides the memory and clears .valid when the
+   line changes).  A line is analysed once and its facts are reused while
+   it stays in the window: every line is a neighbour of up to twelve
+   others. */
+typedef struct nazif__bp_facts {
+    int valid;        /* 0: not analysed yet */
+    int v;            /* the line's class on its own text */
+    const char *why;  /* reason when furniture on its own text */
+    int cat;          /* phrase category of a weak line */
+    int words;        /* words (tokens with a letter or digit) */
+    int final;        /* ends with final punctuation */
+    int para;         /* a content paragraph */
+    int title;        /* title-like: no final punctuation, <= 20 words */
+    int very_short;   /* 1..3 words, few bytes */
+    int marker;       /* opens with a link label */
+    int bullet;       /* opens with a list bullet ("- ", "• ") */
+    int prose;        /* stop-word density of running text */
+} nazif__bp_facts;
+
 /* One line as the boilerplate classifier sees it (after restoration). */
 typedef struct nazif__bp_line {
     const uint8_t *s;  /* line text without the line end; may be a prefix */
@@ -126,6 +146,7 @@ typedef struct nazif__bp_line {
     int truncated;     /* 1: the line is longer than s (a long content line) */
     int drop;          /* decision for lines already decided (before i) */
     uint64_t index;    /* 0-based line number in the document */
+    nazif__bp_facts *facts; /* cache for this line's facts, or NULL */
 } nazif__bp_line;
 
 /* How many lines after the one being decided the classifier may look at. */

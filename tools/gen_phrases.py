@@ -40,6 +40,11 @@ text with two different meanings is an error.
 
 data/abbreviations.tsv: ``abbreviation<TAB>expansion<TAB>meaning``; only
 the first column is used, byte for byte, without a final dot.
+
+data/stopwords-ar.tsv: the first column, normalised like the phrases, is
+the stop-word table (nazif__phr_stopword): the furniture classifier counts
+the share of stop words in a title-like line, as jusText does for
+paragraphs (running prose has many, a list of headlines few).
 """
 import argparse
 import os
@@ -55,7 +60,7 @@ WORD_KINDS = ("month", "unit", "dateword", "marker")
 ALL_KINDS = WHOLE_KINDS + HEAD_KINDS + CONTAINS_KINDS + WORD_KINDS
 
 # categories whose head phrases override "a full sentence is content"
-STRONG_CATS = ("cookies", "subscribe", "copyright")
+STRONG_CATS = ("cookies", "subscribe", "copyright", "comments")
 
 # ---- normalisation: keep in step with nazif__phr_normalise() in phrases.c --
 
@@ -275,6 +280,12 @@ def main():
             fail("abbreviations.tsv:%d: %s repeats line %d" % (num, a, abbrs[a]))
         abbrs[a] = num
 
+    stops = set()
+    for num, cols in read_tsv(os.path.join(top, "data", "stopwords-ar.tsv"), 1):
+        n = normalise(cols[0].strip())
+        if n and " " not in n:
+            stops.add(n)
+
     def bkey(s):
         return s.encode("utf-8")
 
@@ -365,6 +376,9 @@ def main():
     w("/* The same for the first word of normalised text. */")
     w("unsigned nazif__phr_first_word_norm(const uint8_t *s, size_t n);")
     w("int nazif__phr_anchor(const uint8_t *s, size_t n);")
+    w("")
+    w("/* Is the normalised word s[0..n) a stop word (data/stopwords-ar.tsv)? */")
+    w("int nazif__phr_stopword(const uint8_t *s, size_t n);")
     w("")
     w("#ifdef NAZIF__PHRASES_TABLES_IMPL")
     w("")
@@ -467,6 +481,15 @@ def main():
       "sizeof nazif__phr_anchor_tab[0])")
     w("")
 
+    w("/* data/stopwords-ar.tsv, first column normalised, sorted */")
+    w("static const struct { const char *s; uint8_t len; } "
+      "nazif__phr_stop_tab[] = {")
+    for a in sorted(stops, key=bkey):
+        w("    {%s, %d}," % (c_string(a), len(a.encode("utf-8"))))
+    w("};")
+    w("#define NAZIF__PHR_STOP_TAB_N (sizeof nazif__phr_stop_tab / "
+      "sizeof nazif__phr_stop_tab[0])")
+    w("")
     w("/* data/abbreviations.tsv, first column without a final dot, sorted */")
     w("static const struct { const char *s; uint8_t len; } "
       "nazif__abbrev_tab[] = {")
