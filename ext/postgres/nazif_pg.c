@@ -63,6 +63,12 @@ raise_nazif(int rc, const char *what)
 			 errmsg("nazif: %s failed: %s", what, nazif_strerror(rc))));
 }
 
+#ifdef NAZIF_OPTIONS_VERSION
+/* Options go through the library's one parser (nazif_options_set() for
+ * the dictionary's key = value pairs, nazif_options_parse() for the
+ * cleaner's option string), so the keys, values, defaults and messages are
+ * those of every other front end. */
+#else
 /*
  * Options.  Keys and values as the library's options parser reads them
  * (profile, restore, the normalization operations by name, stemmer,
@@ -250,6 +256,7 @@ pgn_opts_parse(pgn_opts *o, const char *text, int scope, const char *who)
 	}
 	pfree(s);
 }
+#endif
 
 /* A growing malloc()ed array, filled inside library callbacks (which must
  * not raise PostgreSQL errors).  oom is set instead of failing. */
@@ -346,15 +353,6 @@ typedef struct pgn_ptok
 	int			type;
 } pgn_ptok;
 
-typedef struct pgn_parser
-{
-	const char *text;
-	int			len;
-	pgn_ptok   *toks;			/* words only, in text order */
-	size_t		ntoks;
-	size_t		next;			/* the next word */
-	uint32		pos;			/* where the text not yet returned starts */
-} pgn_parser;
 
 /* One tokenizer for the parser, kept for the backend's life: the parser
  * collects all the words of a text at prsstart, so it is never in use by
@@ -380,12 +378,6 @@ get_parser_tk(void)
 	return parser_tk;
 }
 
-typedef struct pgn_collect
-{
-	pgn_vec		v;
-	const char *text;
-	uint32		last_end;
-} pgn_collect;
 
 static int
 is_ascii_alnum(unsigned char c)
@@ -453,6 +445,207 @@ word_type(const char *span, size_t slen, const char *w, size_t wlen)
 	return PGN_WORD;
 }
 
+
+/* The length of a blank piece from text[pos..end): at most PGN_BLANK_MAX
+ * bytes, ending on a character boundary. */
+static uint32
+blank_len(const char *text, uint32 pos, uint32 end)
+{
+	uint32		n = end - pos;
+
+	if (n <= PGN_BLANK_MAX)
+		return n;
+	n = PGN_BLANK_MAX;
+	while (n > 1 && ((unsigned char) text[pos + n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+#ifdef NAZIF_OPTIONS_VERSION
+/*
+ * Pull-style: the library hands out one word at a time
+ * (nazif_tokenizer_next()), so none of our code runs inside it and the
+ * memory held is one stretch of lines whatever the text's length.  A
+ * tokenizer runs one text at a time; the backend's cached one serves the
+ * first parse, and a parse that starts while another is open (two
+ * ts_parse() in one query) gets its own.  Whichever it is, it is given back
+ * at prsend, or by the memory context's reset after an error.
+ */
+typedef struct pgn_hold
+{
+	nazif_tokenizer *tk;
+	int			cached;			/* tk is parser_tk */
+} pgn_hold;
+
+static int	parser_tk_busy;
+
+static void
+hold_release(void *arg)
+{
+	pgn_hold   *h = arg;
+
+	if (!h->tk)
+		return;
+	if (h->cached)
+		parser_tk_busy = 0;
+	else
+		nazif_tokenizer_free(h->tk);
+	h->tk = NULL;
+}
+
+typedef struct pgn_pull
+{
+	const char *text;
+	uint32		len;
+	pgn_hold   *hold;
+	uint32		pos;			/* where the text not yet returned starts */
+	uint32		last_end;
+	int			done;			/* the library has no more words */
+	int			have;			/* w holds the next word */
+	pgn_ptok	w;
+} pgn_pull;
+
+PG_FUNCTION_INFO_V1(nazif_prs_start);
+Datum
+nazif_prs_start(PG_FUNCTION_ARGS)
+{
+	char	   *text = (char *) PG_GETARG_POINTER(0);
+	int			len = PG_GETARG_INT32(1);
+	pgn_pull   *p = palloc0(sizeof(pgn_pull));
+	pgn_hold   *h = palloc0(sizeof(pgn_hold));
+	MemoryContextCallback *cb = palloc0(sizeof(MemoryContextCallback));
+	int			rc;
+
+	require_utf8();
+	p->text = text;
+	p->len = len > 0 ? (uint32) len : 0;
+	p->hold = h;
+	if (!parser_tk_busy)
+	{
+		h->tk = get_parser_tk();
+		h->cached = 1;
+		parser_tk_busy = 1;
+	}
+	else
+	{
+		nazif_token_options o;
+
+		nazif_token_options_init(&o);
+		rc = nazif_tokenizer_new(&h->tk, &o);
+		if (rc != NAZIF_OK)
+		{
+			h->tk = NULL;
+			raise_nazif(rc, "nazif_tokenizer_new");
+		}
+	}
+	cb->func = hold_release;
+	cb->arg = h;
+	MemoryContextRegisterResetCallback(CurrentMemoryContext, cb);
+	rc = nazif_tokenizer_start(h->tk, text, p->len);
+	if (rc != NAZIF_OK)
+		raise_nazif(rc, "the parser");
+	PG_RETURN_POINTER(p);
+}
+
+/* Pull the next word into p->w (p->have), or note the end (p->done). */
+static void
+pull_word(pgn_pull *p)
+{
+	while (!p->have && !p->done)
+	{
+		nazif_token tok;
+		int			rc = nazif_tokenizer_next(p->hold->tk, &tok);
+		uint32		s,
+					e;
+
+		if (rc == 0)
+		{
+			p->done = 1;
+			break;
+		}
+		if (rc < 0)
+			ereport(ERROR,
+					(errcode(rc == NAZIF_ENOMEM ? ERRCODE_OUT_OF_MEMORY : ERRCODE_INTERNAL_ERROR),
+					 errmsg("nazif: the parser failed: %s", nazif_strerror(rc)),
+					 errdetail("%s", nazif_tokenizer_error_detail(p->hold->tk))));
+		s = (uint32) tok.start;
+		e = (uint32) tok.end;
+		/* tokens never overlap (clitic parts may share a span; none here) */
+		if (s < p->last_end)
+			s = p->last_end;
+		if (e <= s)
+			continue;
+		p->w.start = s;
+		p->w.end = e;
+		p->w.type = word_type(p->text + s, e - s, tok.word, tok.word_len);
+		p->last_end = e;
+		p->have = 1;
+	}
+}
+
+PG_FUNCTION_INFO_V1(nazif_prs_gettoken);
+Datum
+nazif_prs_gettoken(PG_FUNCTION_ARGS)
+{
+	pgn_pull   *p = (pgn_pull *) PG_GETARG_POINTER(0);
+	char	  **t = (char **) PG_GETARG_POINTER(1);
+	int		   *tlen = (int *) PG_GETARG_POINTER(2);
+	uint32		wstart;
+
+	pull_word(p);
+	wstart = p->have ? p->w.start : p->len;
+	if (p->pos < wstart)
+	{
+		uint32		n = blank_len(p->text, p->pos, wstart);
+
+		*t = (char *) p->text + p->pos;
+		*tlen = (int) n;
+		p->pos += n;
+		PG_RETURN_INT32(PGN_BLANK);
+	}
+	if (p->have)
+	{
+		*t = (char *) p->text + p->w.start;
+		*tlen = (int) (p->w.end - p->w.start);
+		p->pos = p->w.end;
+		p->have = 0;
+		PG_RETURN_INT32(p->w.type);
+	}
+	*t = NULL;
+	*tlen = 0;
+	PG_RETURN_INT32(0);
+}
+
+PG_FUNCTION_INFO_V1(nazif_prs_end);
+Datum
+nazif_prs_end(PG_FUNCTION_ARGS)
+{
+	pgn_pull   *p = (pgn_pull *) PG_GETARG_POINTER(0);
+
+	hold_release(p->hold);
+	pfree(p);
+	PG_RETURN_VOID();
+}
+
+#else							/* callbacks: collect every word at prsstart */
+
+typedef struct pgn_parser
+{
+	const char *text;
+	int			len;
+	pgn_ptok   *toks;			/* words only, in text order */
+	size_t		ntoks;
+	size_t		next;			/* the next word */
+	uint32		pos;			/* where the text not yet returned starts */
+} pgn_parser;
+
+typedef struct pgn_collect
+{
+	pgn_vec		v;
+	const char *text;
+	uint32		last_end;
+} pgn_collect;
+
 static int
 on_parser_token(void *ctx, const nazif_token *tok)
 {
@@ -511,21 +704,6 @@ nazif_prs_start(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(p);
 }
 
-/* The length of a blank piece from text[pos..end): at most PGN_BLANK_MAX
- * bytes, ending on a character boundary. */
-static uint32
-blank_len(const char *text, uint32 pos, uint32 end)
-{
-	uint32		n = end - pos;
-
-	if (n <= PGN_BLANK_MAX)
-		return n;
-	n = PGN_BLANK_MAX;
-	while (n > 1 && ((unsigned char) text[pos + n] & 0xC0) == 0x80)
-		n--;
-	return n;
-}
-
 PG_FUNCTION_INFO_V1(nazif_prs_gettoken);
 Datum
 nazif_prs_gettoken(PG_FUNCTION_ARGS)
@@ -569,6 +747,8 @@ nazif_prs_end(PG_FUNCTION_ARGS)
 	pfree(p);
 	PG_RETURN_VOID();
 }
+
+#endif
 
 PG_FUNCTION_INFO_V1(nazif_prs_lextype);
 Datum
@@ -686,28 +866,41 @@ nazif_dict_init(PG_FUNCTION_ARGS)
 {
 	List	   *dictoptions = (List *) PG_GETARG_POINTER(0);
 	pgn_dict   *d = palloc0(sizeof(pgn_dict));
-	pgn_opts	o;
 	nazif_token_options to;
 	ListCell   *l;
 	char	   *stopfile = NULL;
 	MemoryContextCallback *cb;
+	int			clitics;
 	int			rc;
+#ifdef NAZIF_OPTIONS_VERSION
+	nazif_options lo;
+	char		err[NAZIF_ERROR_DETAIL_SIZE];
 
-	require_utf8();
+	nazif_options_init(&lo);
+#else
+	pgn_opts	o;
+
 	pgn_opts_init(&o);
+#endif
+	require_utf8();
 	d->filter = 1;
 	foreach(l, dictoptions)
 	{
 		DefElem    *def = (DefElem *) lfirst(l);
-		char	   *msg;
+		const char *v = defGetString(def);
 
 		if (pg_strcasecmp(def->defname, "stopwords") == 0)
 		{
+#ifdef NAZIF_OPTIONS_VERSION
+			/* on/off: the library's built-in list; a name: a file */
+			if (nazif_options_set(&lo, "stopwords", v, NAZIF_OPT_TOKEN, NULL, 0) == NAZIF_OK)
+				continue;
+#endif
 			if (stopfile)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("nazif: multiple StopWords parameters")));
-			stopfile = defGetString(def);
+			stopfile = pstrdup(v);
 			continue;
 		}
 		if (pg_strcasecmp(def->defname, "filter") == 0)
@@ -715,13 +908,35 @@ nazif_dict_init(PG_FUNCTION_ARGS)
 			d->filter = defGetBoolean(def) ? 1 : 0;
 			continue;
 		}
-		msg = pgn_opts_set(&o, def->defname, defGetString(def), PGN_SCOPE_DICT);
-		if (msg)
+#ifdef NAZIF_OPTIONS_VERSION
+		if (nazif_options_set(&lo, def->defname, v, NAZIF_OPT_TOKEN, err, sizeof err) != NAZIF_OK)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("nazif: %s", msg)));
+					 errmsg("nazif: %s", err),
+					 errhint("The dictionary also takes StopWords = a tsearch_data file name, and Filter.")));
+#else
+		{
+			char	   *msg = pgn_opts_set(&o, def->defname, v, PGN_SCOPE_DICT);
+
+			if (msg)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("nazif: %s", msg)));
+		}
+#endif
 	}
+#ifdef NAZIF_OPTIONS_VERSION
+	to = lo.token;
+	clitics = (to.flags & NAZIF_TOK_CLITICS) != 0;
+	to.flags &= ~(unsigned) NAZIF_TOK_CLITICS;
+	d->stemmer = to.stemmer;
+	to.stemmer = NAZIF_STEM_NONE;	/* stemmed here, after the stem is picked */
+#else
+	nazif_token_options_init(&to);
+	to.norm.ops = pgn_opts_ops(&o);
+	clitics = o.clitics;
 	d->stemmer = o.stemmer;
+#endif
 
 	/* the library's objects live until the dictionary's memory goes */
 	cb = palloc0(sizeof(MemoryContextCallback));
@@ -729,8 +944,6 @@ nazif_dict_init(PG_FUNCTION_ARGS)
 	cb->arg = d;
 	MemoryContextRegisterResetCallback(CurrentMemoryContext, cb);
 
-	nazif_token_options_init(&to);
-	to.norm.ops = pgn_opts_ops(&o);
 	rc = nazif_tokenizer_new(&d->tk, &to);
 	if (rc == NAZIF_EINVAL)
 		ereport(ERROR,
@@ -738,9 +951,9 @@ nazif_dict_init(PG_FUNCTION_ARGS)
 				 errmsg("nazif: these options do not go together (fold-yeh with fold-maksura?)")));
 	if (rc != NAZIF_OK)
 		raise_nazif(rc, "nazif_tokenizer_new");
-	if (o.clitics)
+	if (clitics)
 	{
-		to.flags = NAZIF_TOK_CLITICS;
+		to.flags |= NAZIF_TOK_CLITICS;
 		rc = nazif_tokenizer_new(&d->ctk, &to);
 		if (rc != NAZIF_OK)
 			raise_nazif(rc, "nazif_tokenizer_new");
@@ -901,7 +1114,6 @@ on_change(void *ctx, const nazif_change *ch)
 static text *
 run_clean(text *in, text *options, pgn_changes *changes)
 {
-	pgn_opts	o;
 	nazif_clean_options co;
 	char	   *out = NULL;
 	size_t		out_len = 0;
@@ -909,13 +1121,37 @@ run_clean(text *in, text *options, pgn_changes *changes)
 	text	   *res;
 
 	require_utf8();
-	pgn_opts_init(&o);
-	if (options)
-		pgn_opts_parse(&o, text_to_cstring(options), PGN_SCOPE_CLEAN, "nazif_clean");
-	nazif_clean_options_init(&co);
-	co.flags = o.clean_flags;
-	if (o.restore == 0 || (o.restore == -1 && !(o.ops & NAZIF_NORM_RESTORE)))
-		co.flags |= NAZIF_NO_RESTORE;
+#ifdef NAZIF_OPTIONS_VERSION
+	{
+		nazif_options lo;
+		char		err[NAZIF_ERROR_DETAIL_SIZE];
+
+		nazif_options_init(&lo);
+		if (options)
+		{
+			char	   *s = text_to_cstring(options);
+
+			if (nazif_options_parse(&lo, s, strlen(s), NAZIF_OPT_CLEAN, err, sizeof err) != NAZIF_OK)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("nazif_clean: %s", err)));
+			pfree(s);
+		}
+		co = lo.clean;
+	}
+#else
+	{
+		pgn_opts	o;
+
+		pgn_opts_init(&o);
+		if (options)
+			pgn_opts_parse(&o, text_to_cstring(options), PGN_SCOPE_CLEAN, "nazif_clean");
+		nazif_clean_options_init(&co);
+		co.flags = o.clean_flags;
+		if (o.restore == 0 || (o.restore == -1 && !(o.ops & NAZIF_NORM_RESTORE)))
+			co.flags |= NAZIF_NO_RESTORE;
+	}
+#endif
 	if (changes)
 	{
 		co.on_change = on_change;
