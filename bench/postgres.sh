@@ -15,9 +15,13 @@
 #      the GIN index; p50/p99 of the time inside the server;
 #   4. ts_headline of HEADLINES articles with a word each: articles/s.
 #
+# The server's own CPU time (user + system of the backend, read from
+# /proc/self/stat) is what is compared, except for the whole-ANT wall time
+# and the query latencies: the machine is shared, and CPU time does not
+# count the time spent waiting for it.
 # Environment: BUILD (build), NAZIF_SHARED (../shared), REPEAT (10),
-# ROUNDS (3), QUERIES (300), HEADLINES (2000).  Times are wall times on a
-# shared machine: compare the two columns of one run, not runs.
+# ROUNDS (3), QUERIES (300), HEADLINES (2000).  Compare the two columns of
+# one run, not runs.
 BUILD=${BUILD:-build}
 SHARED=${NAZIF_SHARED:-../shared}
 REPEAT=${REPEAT:-10}
@@ -34,6 +38,7 @@ ANT="$SHARED/data/corpus/ant-v1.1.jsonl.gz"
 pg_available || { echo "bench-postgres: PostgreSQL 15 and its PGXS are not installed" >&2; exit 2; }
 PG_SERVER_OPTS="-c shared_buffers=256MB -c maintenance_work_mem=256MB -c max_parallel_maintenance_workers=0 -c max_parallel_workers_per_gather=0"
 pg_server_start "$BUILD" >&2 || exit 3
+TICKS=$(getconf CLK_TCK 2>/dev/null || echo 100)
 psql() { PGOPTIONS="-c client_min_messages=warning" "$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -d bench "$@"; }
 "$BINDIR/psql" -X -q -d postgres -c 'CREATE DATABASE bench' || exit 3
 
@@ -71,10 +76,18 @@ CREATE TABLE queries (id int, q text);
 \copy queries FROM '$T/queries.tsv'
 CREATE TABLE big AS SELECT (k - 1) * 100000 + id AS id, body FROM ant, generate_series(1, $REPEAT) k;
 VACUUM ANALYZE ant; VACUUM ANALYZE big;
--- ms of one statement
+-- ms of one statement (wall time)
 CREATE FUNCTION ms(sql text) RETURNS float8 LANGUAGE plpgsql AS \$\$
 DECLARE t0 timestamptz := clock_timestamp();
 BEGIN EXECUTE sql; RETURN 1000 * extract(epoch FROM clock_timestamp() - t0); END \$\$;
+-- CPU ms of this backend (user + system, /proc/self/stat, $TICKS ticks a
+-- second): what the statement cost, whatever else the machine was doing
+CREATE FUNCTION cpu_ticks() RETURNS float8 LANGUAGE sql AS \$\$
+  SELECT split_part(r, ' ', 12)::float8 + split_part(r, ' ', 13)::float8
+    FROM substring(pg_read_file('/proc/self/stat') FROM '\) (.*)\$') r \$\$;
+CREATE FUNCTION cpu_ms(sql text) RETURNS float8 LANGUAGE plpgsql AS \$\$
+DECLARE t0 float8 := cpu_ticks();
+BEGIN EXECUTE sql; RETURN (cpu_ticks() - t0) * 1000 / $TICKS; END \$\$;
 CREATE TABLE results (n serial, what text, cfg text, value float8, unit text);
 SQL
 
@@ -87,14 +100,16 @@ for cfg in nazif_arabic arabic; do
 -- 1. to_tsvector over ANT, best of $ROUNDS (the first round also warms up)
 INSERT INTO results (what, cfg, value, unit) SELECT 'to_tsvector ANT', '$cfg', min(ms('SELECT sum(length(to_tsvector(''$cfg'', body))) FROM ant')), 'ms'
   FROM generate_series(1, $ROUNDS);
+INSERT INTO results (what, cfg, value, unit) SELECT 'to_tsvector ANT, CPU', '$cfg', min(cpu_ms('SELECT sum(length(to_tsvector(''$cfg'', body))) FROM ant')), 'ms'
+  FROM generate_series(1, $ROUNDS);
 -- 2. 100k documents: vectors, GIN on them, GIN on the expression
-INSERT INTO results (what, cfg, value, unit) VALUES ('to_tsvector big (table)', '$cfg',
-  ms('CREATE TABLE vec_$cfg AS SELECT id, to_tsvector(''$cfg'', body) AS tsv FROM big'), 'ms');
-INSERT INTO results (what, cfg, value, unit) VALUES ('GIN build on tsvector', '$cfg',
-  ms('CREATE INDEX vec_${cfg}_gin ON vec_$cfg USING gin (tsv)'), 'ms');
+INSERT INTO results (what, cfg, value, unit) VALUES ('to_tsvector big, CPU', '$cfg',
+  cpu_ms('CREATE TABLE vec_$cfg AS SELECT id, to_tsvector(''$cfg'', body) AS tsv FROM big'), 'ms');
+INSERT INTO results (what, cfg, value, unit) VALUES ('GIN build on tsvector, CPU', '$cfg',
+  cpu_ms('CREATE INDEX vec_${cfg}_gin ON vec_$cfg USING gin (tsv)'), 'ms');
 INSERT INTO results (what, cfg, value, unit) VALUES ('GIN size', '$cfg', pg_relation_size('vec_${cfg}_gin') / 1e6, 'MB');
-INSERT INTO results (what, cfg, value, unit) VALUES ('GIN build on expression', '$cfg',
-  ms('CREATE INDEX big_${cfg}_gin ON big USING gin (to_tsvector(''$cfg'', body))'), 'ms');
+INSERT INTO results (what, cfg, value, unit) VALUES ('GIN build on expression, CPU', '$cfg',
+  cpu_ms('CREATE INDEX big_${cfg}_gin ON big USING gin (to_tsvector(''$cfg'', body))'), 'ms');
 INSERT INTO results (what, cfg, value, unit) VALUES ('GIN size (expression)', '$cfg', pg_relation_size('big_${cfg}_gin') / 1e6, 'MB');
 INSERT INTO results (what, cfg, value, unit) VALUES ('tsvector table size', '$cfg', pg_total_relation_size('vec_$cfg') / 1e6 - pg_relation_size('vec_${cfg}_gin') / 1e6, 'MB');
 VACUUM ANALYZE vec_$cfg;
@@ -107,7 +122,7 @@ INSERT INTO results (what, cfg, value, unit) SELECT 'query p99', '$cfg', percent
 INSERT INTO results (what, cfg, value, unit) SELECT 'queries with a hit', '$cfg', count(*), '' FROM queries q
   WHERE EXISTS (SELECT 1 FROM vec_$cfg v WHERE v.tsv @@ to_tsquery('$cfg', q.q));
 -- 4. ts_headline of $HEADLINES articles, each with a query
-INSERT INTO results (what, cfg, value, unit) SELECT 'ts_headline', '$cfg', $HEADLINES / (min(ms(format(
+INSERT INTO results (what, cfg, value, unit) SELECT 'ts_headline, CPU', '$cfg', $HEADLINES / (min(cpu_ms(format(
   'SELECT sum(length(ts_headline(%L, a.body, to_tsquery(%L, q.q)))) FROM ant a JOIN queries q ON q.id = a.id %% %s WHERE a.id <= %s',
   '$cfg', '$cfg', $QUERIES, $HEADLINES))) / 1000), 'articles/s' FROM generate_series(1, $ROUNDS);
 SQL

@@ -790,7 +790,38 @@ typedef struct pgn_dict
 	int			filter;			/* pass the result on (TSL_FILTER) */
 	pgn_buf		word;			/* scratch: the whole word */
 	pgn_buf		stem;			/* scratch: its stem (clitics) */
+	MemoryContext cxt;			/* the dictionary's memory */
+	struct pgn_centry *cache;	/* span -> lexeme, allocated on first use */
 } pgn_dict;
+
+/*
+ * What the dictionary makes of a span depends on the span's bytes alone, so
+ * its answers are kept: a direct-mapped table of PGN_CACHE spans of up to
+ * PGN_CACHE_KEY bytes (476 KB per dictionary and backend).  News text
+ * repeats its words; a hit skips the library's two runs over the span.
+ */
+#define PGN_CACHE 4096
+#define PGN_CACHE_KEY 48
+#define PGN_CACHE_LEX 60
+
+typedef struct pgn_centry
+{
+	uint32		hash;
+	uint8		spanlen;		/* 0: empty */
+	uint8		lexlen;			/* 0: a stop word */
+	char		span[PGN_CACHE_KEY];
+	char		lex[PGN_CACHE_LEX];
+} pgn_centry;
+
+static uint32
+span_hash(const char *s, int n)
+{
+	uint32		h = 2166136261u;
+
+	for (int i = 0; i < n; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	return h;
+}
 
 static void
 dict_free(void *arg)
@@ -884,6 +915,7 @@ nazif_dict_init(PG_FUNCTION_ARGS)
 #endif
 	require_utf8();
 	d->filter = 1;
+	d->cxt = CurrentMemoryContext;
 	foreach(l, dictoptions)
 	{
 		DefElem    *def = (DefElem *) lfirst(l);
@@ -989,6 +1021,52 @@ stop_result(void)
 	return palloc0(sizeof(TSLexeme));
 }
 
+/* The lexeme of a span: 1 with [*w, *w + *wl) (in d's scratch or the
+ * span), or 0 for a stop word or a span with nothing of a word in it. */
+static int
+dict_lexeme(pgn_dict *d, const char *in, size_t len, const char **w, size_t *wl)
+{
+	int			rc = dict_words(d, d->ctk ? d->ctk : d->tk, in, len);
+
+	if (rc < 0)
+		raise_nazif(rc, "the nazif dictionary");
+	if (rc == 0 || d->word.n == 0)
+		return 0;
+	if (d->stop.len && searchstoplist(&d->stop, d->word.p))
+		return 0;
+	*w = d->word.p;
+	*wl = d->word.n;
+	/* the stem of a split word, unless it is a stop word: واحد is split
+	 * into و + احد by the segmenter and stays واحد here */
+	if (d->ctk && rc == 1 && !(d->stop.len && searchstoplist(&d->stop, d->stem.p)))
+	{
+		*w = d->stem.p;
+		*wl = d->stem.n;
+	}
+	if (d->stemmer == NAZIF_STEM_LIGHT)
+	{
+		size_t		st = 0,
+					sl = *wl;
+
+		if (nazif_stem_light(*w, *wl, &st, &sl) == NAZIF_OK)
+		{
+			*w += st;
+			*wl = sl;
+		}
+	}
+	return 1;
+}
+
+static TSLexeme *
+lexeme_result(pgn_dict *d, const char *w, size_t wl)
+{
+	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 2);
+
+	res[0].lexeme = pnstrdup(w, wl);
+	res[0].flags = d->filter ? TSL_FILTER : 0;
+	return res;
+}
+
 PG_FUNCTION_INFO_V1(nazif_dict_lexize);
 Datum
 nazif_dict_lexize(PG_FUNCTION_ARGS)
@@ -996,42 +1074,40 @@ nazif_dict_lexize(PG_FUNCTION_ARGS)
 	pgn_dict   *d = (pgn_dict *) PG_GETARG_POINTER(0);
 	char	   *in = (char *) PG_GETARG_POINTER(1);
 	int32		len = PG_GETARG_INT32(2);
-	TSLexeme   *res;
-	const char *w;
-	size_t		wl;
-	int			rc;
+	pgn_centry *e = NULL;
+	uint32		h = 0;
+	const char *w = NULL;
+	size_t		wl = 0;
+	int			found;
 
-	rc = dict_words(d, d->ctk ? d->ctk : d->tk, in, (size_t) len);
-	if (rc < 0)
-		raise_nazif(rc, "the nazif dictionary");
-	if (rc == 0 || d->word.n == 0)
-		PG_RETURN_POINTER(stop_result());	/* nothing of a word in it */
-	if (d->stop.len && searchstoplist(&d->stop, d->word.p))
-		PG_RETURN_POINTER(stop_result());
-	w = d->word.p;
-	wl = d->word.n;
-	/* the stem of a split word, unless it is a stop word: واحد is split
-	 * into و + احد by the segmenter and stays واحد here */
-	if (d->ctk && rc == 1 && !(d->stop.len && searchstoplist(&d->stop, d->stem.p)))
+	if (len > 0 && len <= PGN_CACHE_KEY)
 	{
-		w = d->stem.p;
-		wl = d->stem.n;
-	}
-	if (d->stemmer == NAZIF_STEM_LIGHT)
-	{
-		size_t		st = 0,
-					sl = wl;
-
-		if (nazif_stem_light(w, wl, &st, &sl) == NAZIF_OK)
+		if (!d->cache)
+			d->cache = MemoryContextAllocZero(d->cxt, PGN_CACHE * sizeof(pgn_centry));
+		h = span_hash(in, len);
+		e = &d->cache[h & (PGN_CACHE - 1)];
+		if (e->spanlen == (uint8) len && e->hash == h && memcmp(e->span, in, (size_t) len) == 0)
 		{
-			w += st;
-			wl = sl;
+			if (e->lexlen == 0)
+				PG_RETURN_POINTER(stop_result());
+			PG_RETURN_POINTER(lexeme_result(d, e->lex, e->lexlen));
 		}
 	}
-	res = palloc0(sizeof(TSLexeme) * 2);
-	res[0].lexeme = pnstrdup(w, wl);
-	res[0].flags = d->filter ? TSL_FILTER : 0;
-	PG_RETURN_POINTER(res);
+	found = dict_lexeme(d, in, (size_t) (len > 0 ? len : 0), &w, &wl);
+	if (found && wl == 0)
+		found = 0;
+	if (e && (!found || wl <= PGN_CACHE_LEX))
+	{
+		e->hash = h;
+		e->spanlen = (uint8) len;
+		memcpy(e->span, in, (size_t) len);
+		e->lexlen = found ? (uint8) wl : 0;
+		if (found)
+			memcpy(e->lex, w, wl);
+	}
+	if (!found)
+		PG_RETURN_POINTER(stop_result());
+	PG_RETURN_POINTER(lexeme_result(d, w, wl));
 }
 
 /* ---- the nazif_light dictionary ------------------------------------------ */
