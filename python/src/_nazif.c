@@ -26,6 +26,7 @@
 #include <libstemmer.h>
 
 #include "nazif.h"
+#include "nazif_corpus.h"
 
 static PyObject *Error, *OptionError, *UTF8Error;
 static PyTypeObject *ChangeType, *TokenType;
@@ -1119,6 +1120,620 @@ static TokenizerObject *tokenizer_for(unsigned groups, PyObject *kw)
     return t;
 }
 
+
+/* ---- corpus tier: filters and MinHash ---------------------------------------- */
+
+/* The reasons that come with a measured value (as `nazif clean --rejected`). */
+static int reason_has_value(const char *r)
+{
+    return nazif_filter_reason_has_value(r);
+}
+
+typedef struct CorpusCleanerObject {
+    PyObject_HEAD
+    nazif_cleaner *c;
+    nazif_filter *f;
+    unsigned filters;
+    double thr[NAZIF_FILTER_N_PARAMS];
+    PyThread_type_lock lock;
+} CorpusCleanerObject;
+
+/* filters=LIST: filter names joined by ',' or '+', "all" or "none". */
+static int parse_filter_list(const char *s, unsigned *out)
+{
+    unsigned f = 0;
+    while (*s) {
+        size_t n = strcspn(s, ",+");
+        int ok = 0;
+        if (n == 3 && memcmp(s, "all", 3) == 0) { f |= NAZIF_FILTER_ALL; ok = 1; }
+        if (n == 4 && memcmp(s, "none", 4) == 0) ok = 1;
+        for (unsigned bit = 1; bit <= NAZIF_FILTER_ALL && !ok; bit <<= 1) {
+            const char *name = nazif_filter_name(bit);
+            if (name && strlen(name) == n && memcmp(name, s, n) == 0) { f |= bit; ok = 1; }
+        }
+        if (!ok) return -1;
+        s += n;
+        if (*s) s++;
+    }
+    *out = f;
+    return 0;
+}
+
+static int filter_option(CorpusCleanerObject *self, const char *name, const char *v)
+{
+    if (strcmp(name, "filters") == 0) {
+        if (parse_filter_list(v, &self->filters) == 0) return 0;
+        PyErr_Format(OptionError, "bad value \"%s\" for filters (empty, lang, length, gopher, "
+                     "repetition, fineweb, all, none)", v);
+        return -1;
+    }
+    const int i = nazif_filter_param_index(name);
+    char *end;
+    const double d = strtod(v, &end);
+    if (i < 0 || end == v || *end || !(d >= 0)) {
+        PyErr_Format(OptionError, "bad value \"%s\" for %s (a number >= 0)", v, name);
+        return -1;
+    }
+    self->thr[i] = d;
+    return 0;
+}
+
+static PyTypeObject CorpusCleanerType;
+
+/* Keyword arguments of the filters: option name (underscores as hyphens) and
+   str(value).  The cleaning options go to config_apply() first. */
+static int corpus_setup(CorpusCleanerObject *self, PyObject *kw)
+{
+    config c;
+    config_init(&c);
+    self->filters = NAZIF_FILTER_ALL;
+    for (int i = 0; i < NAZIF_FILTER_N_PARAMS; i++) self->thr[i] = nazif_filter_params(i)->value;
+    int rc = nazif_filter_new(&self->f);
+    if (rc != NAZIF_OK) {
+        raise_rc(rc, -1, "CorpusCleaner");
+        return -1;
+    }
+    PyObject *clean_kw = PyDict_New();
+    if (!clean_kw) return -1;
+    if (kw) {
+        PyObject *key, *value;
+        Py_ssize_t pos = 0;
+        while (PyDict_Next(kw, &pos, &key, &value)) {
+            const char *k = PyUnicode_AsUTF8(key);
+            if (!k) goto fail;
+            char name[128];
+            size_t i = 0;
+            for (; k[i] && i + 1 < sizeof name; i++) name[i] = k[i] == '_' ? '-' : k[i];
+            name[i] = 0;
+            const int is_filter = strcmp(name, "filters") == 0 || nazif_filter_param_index(name) >= 0;
+            if (!is_filter) {
+                if (PyDict_SetItem(clean_kw, key, value)) goto fail;
+                continue;
+            }
+            if (value == Py_None) continue;
+            PyObject *sv;
+            if (PyList_Check(value) || PyTuple_Check(value)) {
+                PyObject *sep = PyUnicode_FromString(",");
+                sv = sep ? PyUnicode_Join(sep, value) : NULL;
+                Py_XDECREF(sep);
+            } else {
+                sv = PyObject_Str(value);
+            }
+            if (!sv) goto fail;
+            const char *v = PyUnicode_AsUTF8(sv);
+            rc = v ? filter_option(self, name, v) : -1;
+            Py_DECREF(sv);
+            if (rc) goto fail;
+        }
+    }
+    if (config_from_kwargs(&c, G_CLEAN, clean_kw)) goto fail;
+    Py_DECREF(clean_kw);
+    rc = nazif_cleaner_new(&self->c, &c.clean);
+    if (rc != NAZIF_OK) {
+        raise_rc(rc, -1, "CorpusCleaner");
+        return -1;
+    }
+    if (!self->lock) self->lock = PyThread_allocate_lock();
+    if (!self->lock) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+fail:
+    Py_DECREF(clean_kw);
+    return -1;
+}
+
+static int CorpusCleaner_init(CorpusCleanerObject *self, PyObject *args, PyObject *kw)
+{
+    if (PyTuple_GET_SIZE(args) != 0) {
+        PyErr_SetString(PyExc_TypeError, "CorpusCleaner() takes keyword arguments only");
+        return -1;
+    }
+    nazif_cleaner_free(self->c);
+    nazif_filter_free(self->f);
+    self->c = NULL;
+    self->f = NULL;
+    return corpus_setup(self, kw);
+}
+
+static void CorpusCleaner_dealloc(CorpusCleanerObject *self)
+{
+    nazif_cleaner_free(self->c);
+    nazif_filter_free(self->f);
+    if (self->lock) PyThread_free_lock(self->lock);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+typedef struct verdict {
+    const char *reason;
+    double value;
+} verdict;
+
+/* (cleaned, reason, value) */
+static PyObject *verdict_tuple(const char *s, size_t n, int is_str, const verdict *v)
+{
+    PyObject *text = text_out(s, n, is_str);
+    if (!text) return NULL;
+    if (!v->reason) return Py_BuildValue("(NOO)", text, Py_None, Py_None);
+    if (!reason_has_value(v->reason)) return Py_BuildValue("(NsO)", text, v->reason, Py_None);
+    return Py_BuildValue("(Nsd)", text, v->reason, v->value);
+}
+
+static PyObject *CorpusCleaner_clean_batch(CorpusCleanerObject *self, PyObject *arg)
+{
+    if (!self->c || !self->f || !self->lock) {
+        PyErr_SetString(PyExc_RuntimeError, "CorpusCleaner not initialized");
+        return NULL;
+    }
+    PyObject *it = PyObject_GetIter(arg);
+    if (!it) return NULL;
+    PyObject *result = PyList_New(0);
+    text_in *ts = PyMem_Calloc(BATCH_DOCS, sizeof *ts);
+    size_t *ends = PyMem_Calloc(BATCH_DOCS, sizeof *ends);
+    verdict *vs = PyMem_Calloc(BATCH_DOCS, sizeof *vs);
+    cbuf out = {0};
+    if (!result || !ts || !ends || !vs) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    for (;;) {
+        size_t k = 0, bytes = 0;
+        PyObject *item;
+        while (k < BATCH_DOCS && bytes < BATCH_BYTES && (item = PyIter_Next(it))) {
+            const int bad = text_get(item, &ts[k]);
+            Py_DECREF(item);
+            if (bad) goto fail_k;
+            bytes += ts[k].n;
+            k++;
+        }
+        if (PyErr_Occurred()) goto fail_k;
+        if (k == 0) break;
+        int rc = 0;
+        size_t failed = 0;
+        uint64_t eo = 0;
+        out.n = 0;
+        lock_take(self->lock);
+        Py_BEGIN_ALLOW_THREADS
+        for (size_t i = 0; i < k; i++) {
+            const size_t start = out.n;
+            rc = run_clean(self->c, ts[i].s, ts[i].n, &out, &eo);
+            if (rc < 0) { failed = i; break; }
+            ends[i] = out.n;
+            vs[i].value = 0;
+            vs[i].reason = self->filters ? nazif_filter_doc(self->f, out.p + start, out.n - start,
+                                                            self->filters, self->thr, &vs[i].value)
+                                         : NULL;
+        }
+        Py_END_ALLOW_THREADS
+        PyThread_release_lock(self->lock);
+        if (rc < 0) {
+            raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "clean_batch");
+            PyObject *et, *ev, *tb;
+            PyErr_Fetch(&et, &ev, &tb);
+            PyErr_NormalizeException(&et, &ev, &tb);
+            PyObject *idx = PyLong_FromSize_t((size_t)PyList_GET_SIZE(result) + failed);
+            if (idx && ev) PyObject_SetAttrString(ev, "index", idx);
+            Py_XDECREF(idx);
+            PyErr_Restore(et, ev, tb);
+            goto fail_k;
+        }
+        size_t start = 0;
+        for (size_t i = 0; i < k; i++) {
+            PyObject *o = verdict_tuple(out.p + start, ends[i] - start, ts[i].is_str, &vs[i]);
+            start = ends[i];
+            if (!o || PyList_Append(result, o)) { Py_XDECREF(o); goto fail_k; }
+            Py_DECREF(o);
+        }
+        for (size_t i = 0; i < k; i++) text_release(&ts[i]);
+        continue;
+    fail_k:
+        for (size_t i = 0; i < k; i++) text_release(&ts[i]);
+        goto fail;
+    }
+    Py_DECREF(it);
+    PyMem_Free(ts);
+    PyMem_Free(ends);
+    PyMem_Free(vs);
+    cb_free(&out);
+    return result;
+fail:
+    Py_DECREF(it);
+    Py_XDECREF(result);
+    PyMem_Free(ts);
+    PyMem_Free(ends);
+    PyMem_Free(vs);
+    cb_free(&out);
+    return NULL;
+}
+
+static PyObject *CorpusCleaner_clean(CorpusCleanerObject *self, PyObject *arg)
+{
+    PyObject *one = PyTuple_Pack(1, arg);
+    if (!one) return NULL;
+    PyObject *r = CorpusCleaner_clean_batch(self, one);
+    Py_DECREF(one);
+    if (!r) return NULL;
+    PyObject *t = Py_NewRef(PyList_GET_ITEM(r, 0));
+    Py_DECREF(r);
+    return t;
+}
+
+static PyObject *CorpusCleaner_check(CorpusCleanerObject *self, PyObject *arg)
+{
+    if (!self->f || !self->lock) {
+        PyErr_SetString(PyExc_RuntimeError, "CorpusCleaner not initialized");
+        return NULL;
+    }
+    text_in t;
+    if (text_get(arg, &t)) return NULL;
+    verdict v = {NULL, 0};
+    lock_take(self->lock);
+    Py_BEGIN_ALLOW_THREADS
+    if (self->filters) v.reason = nazif_filter_doc(self->f, t.s, t.n, self->filters, self->thr, &v.value);
+    Py_END_ALLOW_THREADS
+    PyThread_release_lock(self->lock);
+    text_release(&t);
+    if (!v.reason) return Py_BuildValue("(OO)", Py_None, Py_None);
+    if (!reason_has_value(v.reason)) return Py_BuildValue("(sO)", v.reason, Py_None);
+    return Py_BuildValue("(sd)", v.reason, v.value);
+}
+
+static PyMethodDef CorpusCleaner_methods[] = {
+    {"clean", (PyCFunction)CorpusCleaner_clean, METH_O,
+     "clean(text) -> (cleaned, reason, value)\n\nClean one document and judge it: reason is None "
+     "when it is kept,\nelse the filter's reason ('not_arabic', 'gopher_stop_words', ...);\n"
+     "value is the measured value that crossed the threshold (None for\n"
+     "'empty', 'persian', 'urdu' and kept documents)."},
+    {"clean_batch", (PyCFunction)CorpusCleaner_clean_batch, METH_O,
+     "clean_batch(docs) -> [(cleaned, reason, value), ...]"},
+    {"check", (PyCFunction)CorpusCleaner_check, METH_O,
+     "check(cleaned_text) -> (reason, value)\n\nOnly the filters, on a text already cleaned."},
+    {NULL, NULL, 0, NULL}};
+
+static PyTypeObject CorpusCleanerType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "nazif.CorpusCleaner",
+    .tp_basicsize = sizeof(CorpusCleanerObject),
+    .tp_dealloc = (destructor)CorpusCleaner_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "CorpusCleaner(*, filters='all', boilerplate='drop', ..., min_words=50, ...)\n\n"
+              "Cleaning plus the document filters of `nazif clean --format=jsonl`:\n"
+              "the same options (filters='gopher,lang' or a list; every threshold by its\n"
+              "option name with underscores: max_symbol_ratio=0.1).",
+    .tp_methods = CorpusCleaner_methods,
+    .tp_init = (initproc)CorpusCleaner_init,
+    .tp_new = PyType_GenericNew,
+};
+
+typedef struct MinHashObject {
+    PyObject_HEAD
+    nazif_minhash *m;
+    nazif_tokenizer *tk; /* the default options: search profile, as nazif dedup */
+    uint32_t *sig;
+    int bands, rows;
+    PyThread_type_lock lock;
+} MinHashObject;
+
+/* One document's signature, band keys, exact hash and words. */
+static int minhash_doc(MinHashObject *self, const char *s, size_t n, uint32_t *sig, uint64_t *keys,
+                       uint64_t *exact, size_t *nw)
+{
+    const int rc = nazif_minhash_doc(self->m, self->tk, s, n, sig, exact, nw);
+    if (rc == NAZIF_OK) nazif_minhash_bands(self->m, sig, keys);
+    return rc;
+}
+
+static PyTypeObject MinHashType;
+
+static int MinHash_init(MinHashObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"bands", "rows", "ngram", "seed", NULL};
+    int bands = 14, rows = 8, ngram = 5;
+    unsigned long long seed = 1;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|$iiiK:MinHash", kwlist, &bands, &rows, &ngram, &seed))
+        return -1;
+    nazif_minhash_free(self->m);
+    nazif_tokenizer_free(self->tk);
+    PyMem_Free(self->sig);
+    self->m = NULL;
+    self->tk = NULL;
+    self->sig = NULL;
+    if (bands < 1 || rows < 1 || (long)bands * rows > NAZIF_MINHASH_MAX_HASHES || ngram < 1 || ngram > 64) {
+        PyErr_Format(OptionError, "bands x rows must be 1..%d and ngram 1..64", NAZIF_MINHASH_MAX_HASHES);
+        return -1;
+    }
+    int rc = nazif_minhash_new(&self->m, bands, rows, ngram, (uint64_t)seed);
+    if (rc == NAZIF_OK) rc = nazif_tokenizer_new(&self->tk, NULL);
+    if (rc == NAZIF_OK && !(self->sig = PyMem_Malloc((size_t)bands * (size_t)rows * sizeof *self->sig)))
+        rc = NAZIF_ENOMEM;
+    if (rc != NAZIF_OK) {
+        raise_rc(rc, -1, "MinHash");
+        return -1;
+    }
+    self->bands = bands;
+    self->rows = rows;
+    if (!self->lock) self->lock = PyThread_allocate_lock();
+    if (!self->lock) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+static void MinHash_dealloc(MinHashObject *self)
+{
+    nazif_minhash_free(self->m);
+    nazif_tokenizer_free(self->tk);
+    PyMem_Free(self->sig);
+    if (self->lock) PyThread_free_lock(self->lock);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyObject *MinHash_signature(MinHashObject *self, PyObject *arg)
+{
+    if (!self->m) {
+        PyErr_SetString(PyExc_RuntimeError, "MinHash not initialized");
+        return NULL;
+    }
+    text_in t;
+    if (text_get(arg, &t)) return NULL;
+    const size_t nh = (size_t)self->bands * (size_t)self->rows;
+    uint32_t *sig = PyMem_Malloc(nh * sizeof *sig);
+    uint64_t *keys = PyMem_Malloc((size_t)self->bands * sizeof *keys);
+    if (!sig || !keys) {
+        PyMem_Free(sig);
+        PyMem_Free(keys);
+        text_release(&t);
+        return PyErr_NoMemory();
+    }
+    uint64_t exact = 0;
+    size_t nw = 0;
+    int rc;
+    lock_take(self->lock);
+    Py_BEGIN_ALLOW_THREADS
+    rc = minhash_doc(self, t.s, t.n, sig, keys, &exact, &nw);
+    Py_END_ALLOW_THREADS
+    PyThread_release_lock(self->lock);
+    text_release(&t);
+    PyObject *r = NULL;
+    if (rc != NAZIF_OK) {
+        raise_rc(rc, -1, "MinHash.signature");
+    } else {
+        PyObject *s = PyTuple_New((Py_ssize_t)nh), *k = PyTuple_New(self->bands);
+        int ok = s && k;
+        for (size_t i = 0; ok && i < nh; i++) {
+            PyObject *v = PyLong_FromUnsignedLong(sig[i]);
+            if (!v) ok = 0;
+            else PyTuple_SET_ITEM(s, (Py_ssize_t)i, v);
+        }
+        for (int i = 0; ok && i < self->bands; i++) {
+            PyObject *v = PyLong_FromUnsignedLongLong(keys[i]);
+            if (!v) ok = 0;
+            else PyTuple_SET_ITEM(k, i, v);
+        }
+        if (ok) r = Py_BuildValue("{sOsOsKsn}", "signature", s, "band_keys", k, "exact",
+                                  (unsigned long long)exact, "words", (Py_ssize_t)nw);
+        Py_XDECREF(s);
+        Py_XDECREF(k);
+    }
+    PyMem_Free(sig);
+    PyMem_Free(keys);
+    return r;
+}
+
+/* One LSH record: (band, key, document id); band 0 is the exact hash. */
+typedef struct lsh_rec {
+    uint64_t band, key, gid;
+} lsh_rec;
+
+/*
+ * lsh_records(docs, first_id) -> bytes: for the i-th document (str, bytes
+ * or None: no text) with words, the records (0, exact, first_id + i) and
+ * (b, key of band b, first_id + i) for b = 1..bands, packed as three
+ * native uint64 each.  Documents without words give none (never duplicates).
+ */
+static PyObject *MinHash_lsh_records(MinHashObject *self, PyObject *args)
+{
+    PyObject *docs;
+    unsigned long long first;
+    if (!PyArg_ParseTuple(args, "OK:lsh_records", &docs, &first)) return NULL;
+    if (!self->m) {
+        PyErr_SetString(PyExc_RuntimeError, "MinHash not initialized");
+        return NULL;
+    }
+    PyObject *seq = PySequence_Fast(docs, "lsh_records() needs a sequence");
+    if (!seq) return NULL;
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    text_in *ts = PyMem_Calloc((size_t)n + 1, sizeof *ts);
+    uint64_t *keys = PyMem_Malloc((size_t)self->bands * sizeof *keys);
+    cbuf out = {0};
+    PyObject *r = NULL;
+    if (!ts || !keys) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t got = 0;
+    for (; got < n; got++) {
+        PyObject *o = PySequence_Fast_GET_ITEM(seq, got);
+        if (o == Py_None) continue;
+        if (text_get(o, &ts[got])) goto done;
+    }
+    int rc = 0, oom = 0;
+    lock_take(self->lock);
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t i = 0; i < n && !rc && !oom; i++) {
+        if (!ts[i].keep) continue;
+        uint64_t exact;
+        size_t nw;
+        rc = minhash_doc(self, ts[i].s, ts[i].n, self->sig, keys, &exact, &nw);
+        if (rc != NAZIF_OK || nw == 0) { rc = 0; continue; } /* as nazif dedup: kept */
+        lsh_rec rec = {0, exact, (uint64_t)first + (uint64_t)i};
+        oom |= cb_put(&out, &rec, sizeof rec);
+        for (int b = 0; b < self->bands && !oom; b++) {
+            rec.band = (uint64_t)b + 1;
+            rec.key = keys[b];
+            oom |= cb_put(&out, &rec, sizeof rec);
+        }
+    }
+    Py_END_ALLOW_THREADS
+    PyThread_release_lock(self->lock);
+    if (oom) PyErr_NoMemory();
+    else r = PyBytes_FromStringAndSize(out.p ? out.p : "", (Py_ssize_t)out.n);
+done:
+    if (ts) for (Py_ssize_t i = 0; i < n; i++) text_release(&ts[i]);
+    PyMem_Free(ts);
+    PyMem_Free(keys);
+    cb_free(&out);
+    Py_DECREF(seq);
+    return r;
+}
+
+static PyMethodDef MinHash_methods[] = {
+    {"signature", (PyCFunction)MinHash_signature, METH_O,
+     "signature(text) -> dict\n\nsignature (bands x rows 32-bit values), band_keys (one 64-bit key "
+     "per\nband), exact (64-bit hash of the normalized word sequence), words."},
+    {"lsh_records", (PyCFunction)MinHash_lsh_records, METH_VARARGS,
+     "lsh_records(docs, first_id) -> bytes\n\nPacked (band, key, id) records, 3 x uint64 each, "
+     "band 0 the exact\nhash: what nazif.dask shuffles."},
+    {NULL, NULL, 0, NULL}};
+
+static PyTypeObject MinHashType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "nazif.MinHash",
+    .tp_basicsize = sizeof(MinHashObject),
+    .tp_dealloc = (destructor)MinHash_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "MinHash(*, bands=14, rows=8, ngram=5, seed=1)\n\n"
+              "MinHash signatures on word n-grams of the search-normalized text, as\n"
+              "`nazif dedup --bands --rows --ngram --seed`.",
+    .tp_methods = MinHash_methods,
+    .tp_init = (initproc)MinHash_init,
+    .tp_new = PyType_GenericNew,
+};
+
+static uint64_t mix64(uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* lsh_split(records, n) -> [bytes] * n: records by hash of (band, key). */
+static PyObject *m_lsh_split(PyObject *Py_UNUSED(m), PyObject *args)
+{
+    Py_buffer buf;
+    Py_ssize_t parts;
+    if (!PyArg_ParseTuple(args, "y*n:lsh_split", &buf, &parts)) return NULL;
+    if (parts < 1 || buf.len % (Py_ssize_t)sizeof(lsh_rec)) {
+        PyBuffer_Release(&buf);
+        PyErr_SetString(PyExc_ValueError, "lsh_split: bad records or number of parts");
+        return NULL;
+    }
+    const lsh_rec *r = buf.buf;
+    const size_t n = (size_t)buf.len / sizeof(lsh_rec);
+    cbuf *outs = PyMem_Calloc((size_t)parts, sizeof *outs);
+    PyObject *list = NULL;
+    int oom = !outs;
+    if (!oom) {
+        Py_BEGIN_ALLOW_THREADS
+        for (size_t i = 0; i < n && !oom; i++) {
+            const size_t p = (size_t)(mix64(r[i].key ^ (r[i].band * 0x9E3779B97F4A7C15ull)) % (uint64_t)parts);
+            oom |= cb_put(&outs[p], &r[i], sizeof *r);
+        }
+        Py_END_ALLOW_THREADS
+    }
+    if (oom) {
+        PyErr_NoMemory();
+    } else if ((list = PyList_New(parts))) {
+        for (Py_ssize_t p = 0; p < parts; p++) {
+            PyObject *b = PyBytes_FromStringAndSize(outs[p].p ? outs[p].p : "", (Py_ssize_t)outs[p].n);
+            if (!b) { Py_CLEAR(list); break; }
+            PyList_SET_ITEM(list, p, b);
+        }
+    }
+    if (outs) for (Py_ssize_t p = 0; p < parts; p++) cb_free(&outs[p]);
+    PyMem_Free(outs);
+    PyBuffer_Release(&buf);
+    return list;
+}
+
+static int cmp_rec(const void *a, const void *b)
+{
+    const lsh_rec *x = a, *y = b;
+    if (x->band != y->band) return x->band < y->band ? -1 : 1;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return x->gid < y->gid ? -1 : x->gid > y->gid;
+}
+
+/*
+ * lsh_pairs([records, ...]) -> bytes: for every (band, key) shared by
+ * several documents, the pairs (smallest id, other id), packed as two
+ * uint64 each: the candidate pairs of one shuffle partition.
+ */
+static PyObject *m_lsh_pairs(PyObject *Py_UNUSED(m), PyObject *arg)
+{
+    PyObject *seq = PySequence_Fast(arg, "lsh_pairs() needs a sequence of bytes");
+    if (!seq) return NULL;
+    cbuf all = {0}, out = {0};
+    PyObject *r = NULL;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        PyObject *b = PySequence_Fast_GET_ITEM(seq, i);
+        if (!PyBytes_Check(b) || PyBytes_GET_SIZE(b) % (Py_ssize_t)sizeof(lsh_rec)) {
+            PyErr_SetString(PyExc_TypeError, "lsh_pairs(): records must be bytes from lsh_split()");
+            goto done;
+        }
+        if (cb_put(&all, PyBytes_AS_STRING(b), (size_t)PyBytes_GET_SIZE(b))) {
+            PyErr_NoMemory();
+            goto done;
+        }
+    }
+    int oom = 0;
+    Py_BEGIN_ALLOW_THREADS
+    lsh_rec *v = (lsh_rec *)all.p;
+    const size_t n = all.n / sizeof(lsh_rec);
+    if (n > 1) qsort(v, n, sizeof *v, cmp_rec);
+    for (size_t i = 0; i < n && !oom;) {
+        size_t j = i + 1;
+        while (j < n && v[j].band == v[i].band && v[j].key == v[i].key) {
+            if (v[j].gid != v[i].gid) {
+                const uint64_t pair[2] = {v[i].gid, v[j].gid};
+                oom |= cb_put(&out, pair, sizeof pair);
+            }
+            j++;
+        }
+        i = j;
+    }
+    Py_END_ALLOW_THREADS
+    if (oom) PyErr_NoMemory();
+    else r = PyBytes_FromStringAndSize(out.p ? out.p : "", (Py_ssize_t)out.n);
+done:
+    cb_free(&all);
+    cb_free(&out);
+    Py_DECREF(seq);
+    return r;
+}
+
 /* ---- module functions ------------------------------------------------------- */
 
 static int one_arg(PyObject *args, const char *name, PyObject **out)
@@ -1305,6 +1920,10 @@ static PyMethodDef module_methods[] = {
      METH_VARARGS | METH_KEYWORDS,
      "profile_operations(profile='search', **operations) -> list of str\n\n"
      "The operations in effect for these options (nazif normalize --show-profile)."},
+    {"lsh_split", m_lsh_split, METH_VARARGS,
+     "lsh_split(records, n) -> list of n bytes: MinHash.lsh_records() output by (band, key) hash."},
+    {"lsh_pairs", m_lsh_pairs, METH_O,
+     "lsh_pairs([records, ...]) -> bytes: candidate pairs (first id, other id), 2 x uint64 each."},
     {"version", m_version, METH_NOARGS, "version() -> str: the C library's version."},
     {NULL, NULL, 0, NULL}};
 
@@ -1371,13 +1990,17 @@ PyMODINIT_FUNC PyInit__nazif(void)
     ChangeType = PyStructSequence_NewType(&change_desc);
     TokenType = PyStructSequence_NewType(&token_desc);
     if (!ChangeType || !TokenType) goto fail;
-    if (PyType_Ready(&CleanerType) < 0 || PyType_Ready(&TokenizerType) < 0) goto fail;
+    if (PyType_Ready(&CleanerType) < 0 || PyType_Ready(&TokenizerType) < 0 ||
+        PyType_Ready(&CorpusCleanerType) < 0 || PyType_Ready(&MinHashType) < 0)
+        goto fail;
     if (PyModule_AddObjectRef(m, "Error", Error) || PyModule_AddObjectRef(m, "OptionError", OptionError) ||
         PyModule_AddObjectRef(m, "UTF8Error", UTF8Error) ||
         PyModule_AddObjectRef(m, "Change", (PyObject *)ChangeType) ||
         PyModule_AddObjectRef(m, "Token", (PyObject *)TokenType) ||
         PyModule_AddObjectRef(m, "Cleaner", (PyObject *)&CleanerType) ||
         PyModule_AddObjectRef(m, "Tokenizer", (PyObject *)&TokenizerType) ||
+        PyModule_AddObjectRef(m, "CorpusCleaner", (PyObject *)&CorpusCleanerType) ||
+        PyModule_AddObjectRef(m, "MinHash", (PyObject *)&MinHashType) ||
         PyModule_AddStringConstant(m, "__version__", nazif_version()))
         goto fail;
     return m;

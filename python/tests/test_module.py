@@ -216,3 +216,55 @@ def test_load_fts5():
     # loading is switched off again afterwards
     with pytest.raises(sqlite3.OperationalError):
         conn.load_extension(nazif.fts5_path())
+
+
+def test_corpus_cleaner(top, nazif_bin):
+    cc = nazif.CorpusCleaner()
+    cleaned, reason, value = cc.clean("التـ.ـوتر")
+    assert cleaned == "التوتر" and reason is not None  # one word: too short
+    assert cc.clean("")[1] == "empty" and cc.clean("")[2] is None
+    with open(top + "/data/sample/article.txt", encoding="utf-8") as f:
+        long_ar = f.read()
+    assert cc.clean(long_ar)[1:] == (None, None)
+    # the same clean text as the command's corpus mode
+    out = run([nazif_bin, "clean", "--format=text"], long_ar.encode())
+    assert json.loads(out)["text"] == cc.clean(long_ar)[0]
+    assert cc.clean(long_ar * 3)[1] == "rep_dup_lines"
+    r = cc.clean("An English paragraph only, nothing Arabic in it. " * 20)
+    assert r[1] == "not_arabic" and 0 <= r[2] < 0.5
+    # thresholds and the filter list by the command's option names
+    assert nazif.CorpusCleaner(min_words=10000).clean(long_ar)[1:] == ("gopher_few_words", 118.0)
+    assert nazif.CorpusCleaner(filters="none").clean("")[1:] == (None, None)
+    assert nazif.CorpusCleaner(filters=["gopher", "length"]).clean(long_ar)[1] is None
+    assert cc.check(long_ar) == (None, None)
+    with pytest.raises(nazif.OptionError):
+        nazif.CorpusCleaner(filters="nonsense")
+    with pytest.raises(nazif.OptionError):
+        nazif.CorpusCleaner(min_words="many")
+    with pytest.raises(nazif.OptionError):
+        nazif.CorpusCleaner(min_wrods=3)
+    docs = [long_ar, "", "التـ.ـوتر", long_ar.encode()]
+    assert cc.clean_batch(docs) == [cc.clean(d) for d in docs]
+
+
+def test_minhash():
+    mh = nazif.MinHash()
+    text = "تصاعد التوتر في المنطقة بعد إطلاق النار على الحدود الشمالية صباح اليوم"
+    a = mh.signature(text)
+    assert len(a["signature"]) == 14 * 8 and len(a["band_keys"]) == 14 and a["words"] == 12
+    # obfuscation, hamza forms and harakat do not change the words
+    b = mh.signature(text.replace("التوتر", "التـ.ـوتر").replace("إطلاق", "اطلاق"))
+    assert a == b
+    c = mh.signature(text.replace("الشمالية", "الجنوبية"))
+    assert c["exact"] != a["exact"] and c["band_keys"] != a["band_keys"]
+    assert mh.signature(text) == a
+    assert nazif.MinHash(seed=2).signature(text)["signature"] != a["signature"]
+    assert mh.signature("")["words"] == 0
+    recs = mh.lsh_records([text, None, "", text], 100)
+    assert len(recs) == 2 * 15 * 24  # (band, key, id) for the two texts with words
+    import struct
+    first = struct.unpack_from("QQQ", recs, 0)
+    assert first == (0, a["exact"], 100)
+    assert struct.unpack_from("QQQ", recs, 15 * 24)[2] == 103
+    with pytest.raises(nazif.OptionError):
+        nazif.MinHash(bands=100, rows=100)

@@ -1,0 +1,179 @@
+"""nazif on Dask: clean_bag() and dedup_bag() over a dask.bag of records.
+
+Records are dicts (JSON Lines read with ``db.read_text(...).map(json.loads)``)
+whose ``text_field`` holds the text.  The C work (cleaning, filters, MinHash)
+runs in the workers, without the GIL.
+
+clean_bag() is ``nazif clean --format=jsonl`` per partition: kept records
+with the text replaced by the cleaned text; with ``rejected=True`` the
+removed ones come too, as ``--rejected`` writes them (the original record
+plus "reason" and, where the filter measured one, "reason_value").
+
+dedup_bag() is ``nazif dedup``: MinHash signatures and LSH band keys per
+partition (in C), a shuffle of (band, key) -> document ids over
+``shuffle_partitions`` partitions, candidate pairs, connected components,
+and from each component the document that comes first in the bag's order
+(partition by partition, in order within a partition) is kept -- as
+``nazif dedup`` keeps the first document of each cluster of its input.
+"""
+import dask
+import dask.bag as db
+
+import nazif
+
+__all__ = ["clean_bag", "dedup_bag", "dedup_plan"]
+
+_ID_BITS = 32  # document id = partition << 32 | position in the partition
+
+
+def _clean_partition(records, text_field, rejected, options):
+    cleaner = nazif.CorpusCleaner(**options)
+    records = list(records)
+    texts, where = [], []
+    out = []
+    for i, rec in enumerate(records):
+        t = rec.get(text_field) if isinstance(rec, dict) else None
+        if isinstance(t, str):
+            texts.append(t)
+            where.append(i)
+    verdicts = cleaner.clean_batch(texts) if texts else []
+    by_index = dict(zip(where, verdicts))
+    for i, rec in enumerate(records):
+        v = by_index.get(i)
+        if v is None:
+            if rejected:
+                r = dict(rec) if isinstance(rec, dict) else {"record": rec}
+                r["reason"] = "no_text_field"
+                out.append(r)
+            continue
+        cleaned, reason, value = v
+        if reason is None:
+            r = dict(rec)
+            r[text_field] = cleaned
+            out.append(r)
+        elif rejected:
+            r = dict(rec)
+            r["reason"] = reason
+            if value is not None:
+                r["reason_value"] = float("%.4g" % value)  # as --rejected writes it
+            out.append(r)
+    return out
+
+
+def clean_bag(bag, text_field="text", rejected=False, **options):
+    """A bag of cleaned records (see the module's docstring).
+
+    options: those of ``nazif clean --format=jsonl`` as keyword arguments
+    (boilerplate="keep", restore=False, filters="none" or "gopher,lang",
+    min_words=30, ...).  They are checked here, before any task runs.
+    """
+    nazif.CorpusCleaner(**options)  # raises OptionError now, not in a worker
+    return bag.map_partitions(_clean_partition, text_field, rejected, options)
+
+
+def _signatures(records, part, text_field, mh_options):
+    mh = nazif.MinHash(**mh_options)
+    texts = []
+    for rec in records:
+        t = rec.get(text_field) if isinstance(rec, dict) else None
+        if isinstance(t, str):
+            try:
+                t.encode("utf-8")
+            except UnicodeEncodeError:  # lone surrogates: nazif dedup cannot decode them
+                t = None
+        else:
+            t = None
+        texts.append(t)
+    return mh.lsh_records(texts, part << _ID_BITS)
+
+
+def _split(records, nparts):
+    return nazif._nazif.lsh_split(records, nparts)
+
+
+def _pairs(*buckets):
+    return nazif._nazif.lsh_pairs(buckets)
+
+
+def _components(nparts, *pair_blobs):
+    """Union-find over the candidate pairs; the smallest id of each
+    component is its root (the kept document).  Returns, per input
+    partition, {position: (root id, cluster size)} of the removed documents."""
+    import array
+    parent = {}
+
+    def find(x):
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for blob in pair_blobs:
+        a = array.array("Q")
+        a.frombytes(blob)
+        for i in range(0, len(a), 2):
+            x, y = find(a[i]), find(a[i + 1])
+            if x != y:
+                if x < y:
+                    parent[y] = x
+                else:
+                    parent[x] = y
+    removed = [dict() for _ in range(nparts)]
+    mask = (1 << _ID_BITS) - 1
+    for x in list(parent):
+        r = find(x)
+        if r != x:
+            removed[x >> _ID_BITS][x & mask] = r
+    return removed
+
+
+def _keep(records, removed_here, removed_rec):
+    records = list(records)
+    if not removed_here:
+        return records if not removed_rec else []
+    if removed_rec:
+        out = []
+        for i, rec in enumerate(records):
+            if i in removed_here:
+                r = dict(rec)
+                root = removed_here[i]
+                r["reason"] = "duplicate"
+                r["kept_partition"] = root >> _ID_BITS
+                r["kept_position"] = root & ((1 << _ID_BITS) - 1)
+                out.append(r)
+        return out
+    return [rec for i, rec in enumerate(records) if i not in removed_here]
+
+
+def dedup_plan(bag, text_field="text", bands=14, rows=8, ngram=5, seed=1,
+               shuffle_partitions=None):
+    """The removed documents as a dask.delayed list (one dict per input
+    partition: position -> id of the kept document, partition << 32 |
+    position).  dedup_bag() is built on it."""
+    mh_options = dict(bands=bands, rows=rows, ngram=ngram, seed=seed)
+    nazif.MinHash(**mh_options)  # bad parameters raise here
+    # each partition is read by two tasks (signatures, then the kept
+    # records): a list, not an iterator that the first one would exhaust
+    parts = bag.map_partitions(list).to_delayed()
+    n = len(parts)
+    if n >= 1 << _ID_BITS:
+        raise ValueError("too many partitions")
+    r = shuffle_partitions or max(1, n)
+    sig = dask.delayed(_signatures, pure=True)
+    split = dask.delayed(_split, pure=True, nout=r)
+    recs = [split(sig(p, i, text_field, mh_options), r) for i, p in enumerate(parts)]
+    pairs = [dask.delayed(_pairs, pure=True)(*[recs[i][j] for i in range(n)]) for j in range(r)]
+    return dask.delayed(_components, pure=True)(n, *pairs), parts
+
+
+def dedup_bag(bag, text_field="text", bands=14, rows=8, ngram=5, seed=1,
+              shuffle_partitions=None, removed=False):
+    """A bag of the kept records (or, with removed=True, of the removed ones,
+    each with "reason": "duplicate" and where its kept document is), in the
+    input's order.  Same parameters and the same kept set as ``nazif dedup``
+    on the same records in the same order."""
+    plan, parts = dedup_plan(bag, text_field, bands, rows, ngram, seed, shuffle_partitions)
+    keep = dask.delayed(_keep, pure=True)
+    return db.from_delayed([keep(p, plan[i], removed) for i, p in enumerate(parts)])

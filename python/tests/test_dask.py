@@ -1,0 +1,134 @@
+"""nazif.dask on a real distributed.LocalCluster (2 worker processes):
+the same cleaned text and rejected records as `nazif clean --format=jsonl
+--rejected`, the same kept set as `nazif dedup`, and no document lost or
+doubled when a worker is killed in the middle of a run."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+import dask.bag as db  # noqa: E402
+
+import nazif  # noqa: E402
+import nazif.dask  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus_data  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=40)
+    c = distributed.Client(cluster)
+    yield c
+    c.close()
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    docs, source = corpus_data.make_docs()
+    if source != "ANT":
+        print("ANT not found (../shared): synthetic documents from data/sample/article.txt")
+    path = str(tmp_path_factory.mktemp("corpus") / "in.jsonl")
+    corpus_data.write_jsonl(docs, path)
+    return path, docs
+
+
+def bag_of(path, blocksize=300_000):
+    return db.read_text(path, blocksize=blocksize).map(json.loads)
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(l) for l in f]
+
+
+def test_clean_bag_same_as_command(client, corpus, nazif_bin, tmp_path):
+    path, docs = corpus
+    out, rej = str(tmp_path / "out.jsonl"), str(tmp_path / "rej.jsonl")
+    subprocess.run([nazif_bin, "clean", "--format=jsonl", "--output=" + out, "--rejected=" + rej, path],
+                   check=True, stderr=subprocess.DEVNULL)
+    want_kept, want_rej = read_jsonl(out), read_jsonl(rej)
+    b = bag_of(path)
+    assert b.npartitions >= 4
+    got = nazif.dask.clean_bag(b, rejected=True).compute()
+    kept = [r for r in got if "reason" not in r]
+    removed = [r for r in got if "reason" in r]
+    assert len(kept) + len(removed) == len(docs)
+    assert kept == want_kept
+    assert removed == want_rej
+    assert {"short", "english", "no-text"} <= {r["id"] for r in removed}
+    # the obfuscated copies come out restored, as the command writes them
+    ob = [r for r in kept if r["id"].startswith("obfuscated-")]
+    assert ob and all("\u0640." not in r["text"] for r in ob)
+    # options reach the workers: with keep and no filters, one record per input
+    every = nazif.dask.clean_bag(b, boilerplate="keep", filters="none").compute()
+    assert len(every) == len(docs) - 1  # only the record without text is not kept
+    with pytest.raises(nazif.OptionError):
+        nazif.dask.clean_bag(b, min_wrods=3)
+
+
+def test_dedup_bag_same_as_command(client, corpus, nazif_bin, tmp_path):
+    path, docs = corpus
+    out, clu = str(tmp_path / "kept.jsonl"), str(tmp_path / "clusters.jsonl")
+    subprocess.run([nazif_bin, "dedup", "--out=" + out, "--clusters=" + clu, path],
+                   check=True, stderr=subprocess.DEVNULL)
+    want = [r["id"] for r in read_jsonl(out)]
+    b = bag_of(path)
+    kept = nazif.dask.dedup_bag(b).compute()
+    assert [r["id"] for r in kept] == want
+    assert kept == [d for d in read_jsonl(out)]
+    removed = nazif.dask.dedup_bag(b, removed=True).compute()
+    assert len(kept) + len(removed) == len(docs)
+    kept_ids = set(want)
+    # planted copies: of a copy and its source only one is kept (whichever
+    # comes first) for exact, near and obfuscated copies; far ones are kept
+    for kind in ("exact", "near", "obfuscated"):
+        planted = [d["id"] for d in docs if d["id"].startswith(kind + "-")]
+        assert planted, kind
+        for p in planted:
+            assert not (p in kept_ids and p[len(kind) + 1:] in kept_ids), p
+    far = [d["id"] for d in docs if d["id"].startswith("far-")]
+    assert far and all(p in kept_ids for p in far)
+    # another number of partitions and of shuffle partitions: the same set
+    again = nazif.dask.dedup_bag(bag_of(path, blocksize=1_000_000), shuffle_partitions=3).compute()
+    assert [r["id"] for r in again] == want
+    # other LSH parameters, as the command takes them
+    subprocess.run([nazif_bin, "dedup", "--bands=9", "--rows=13", "--ngram=3", "--seed=7",
+                    "--out=" + out, path], check=True, stderr=subprocess.DEVNULL)
+    other = nazif.dask.dedup_bag(b, bands=9, rows=13, ngram=3, seed=7).compute()
+    assert [r["id"] for r in other] == [r["id"] for r in read_jsonl(out)]
+
+
+def _slow(records):
+    time.sleep(0.3)
+    return list(records)
+
+
+def test_killed_worker_loses_nothing(client, corpus):
+    import cloudpickle
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    path, docs = corpus
+    b = bag_of(path, blocksize=100_000).map_partitions(_slow)
+    assert b.npartitions >= 20
+    want_clean = nazif.dask.clean_bag(bag_of(path, blocksize=100_000)).compute(scheduler="sync")
+    want_dedup = nazif.dask.dedup_bag(bag_of(path, blocksize=100_000)).compute(scheduler="sync")
+    pids = client.run(os.getpid)
+    for job, want in ((nazif.dask.clean_bag(b), want_clean), (nazif.dask.dedup_bag(b), want_dedup)):
+        fut = client.compute(job)
+        time.sleep(1.0)
+        assert not fut.done()
+        victim = sorted(pids.values())[0]
+        os.kill(victim, signal.SIGKILL)  # the nanny starts a new worker
+        got = fut.result(timeout=300)
+        assert got == want
+        client.wait_for_workers(2, timeout=120)
+        pids = client.run(os.getpid)
+        assert victim not in pids.values()
