@@ -57,7 +57,7 @@ setup(
     description="Clean, faithful Arabic text: restores obfuscated words, drops page "
                 "furniture, normalizes for search; corpus filters, MinHash, Dask.",
     packages=["nazif"],
-    package_data={"nazif": ["*.pyi", "py.typed", "nazif_fts5.so"]},
+    package_data={"nazif": ["*.pyi", "py.typed"]},
     ext_modules=[ext],
     cmdclass={"build_ext": BuildExt},
     python_requires=">=3.9",

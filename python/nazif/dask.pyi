@@ -1,0 +1,13 @@
+from typing import Any, List, Optional, Tuple
+
+import dask.bag
+from dask.delayed import Delayed
+
+def clean_bag(bag: dask.bag.Bag, text_field: str = "text", rejected: bool = False,
+              **options: Any) -> dask.bag.Bag: ...
+def dedup_bag(bag: dask.bag.Bag, text_field: str = "text", bands: int = 14, rows: int = 8,
+              ngram: int = 5, seed: int = 1, shuffle_partitions: Optional[int] = None,
+              removed: bool = False) -> dask.bag.Bag: ...
+def dedup_plan(bag: dask.bag.Bag, text_field: str = "text", bands: int = 14, rows: int = 8,
+               ngram: int = 5, seed: int = 1,
+               shuffle_partitions: Optional[int] = None) -> Tuple[Delayed, List[Delayed]]: ...
