@@ -88,11 +88,25 @@ def bench_module(args):
     tk = nazif.Tokenizer()
     rows = []
     # interleaved: each round times every contender once
+    with open(path, encoding="utf-8") as f:
+        lines = f.readlines()
+
+    def py_jsonl():
+        recs = [json.loads(l) for l in lines]
+        res = corpus.clean_batch([r["text"] for r in recs])
+        out = []
+        for r, (t, reason, _) in zip(recs, res):
+            if reason is None:
+                r["text"] = t
+                out.append(json.dumps(r, ensure_ascii=False))
+        return out
+
     names = ["cli clean --format=jsonl (filters)", "cli clean --format=jsonl --filters=none",
+             "json.loads + CorpusCleaner + json.dumps (filters)",
              "CorpusCleaner.clean_batch (filters)", "Cleaner.clean_batch",
              "Cleaner.clean, one call per document", "nazif.clean, one call per document",
              "Tokenizer.normalize_batch (search)", "pure Python regex step"]
-    fns = [lambda: cli([]), lambda: cli(["--filters=none"]),
+    fns = [lambda: cli([]), lambda: cli(["--filters=none"]), py_jsonl,
            lambda: corpus.clean_batch(texts), lambda: cleaner.clean_batch(texts),
            lambda: [cleaner.clean(t) for t in texts], lambda: [nazif.clean(t) for t in texts],
            lambda: tk.normalize_batch(texts), lambda: [py_clean(t) for t in texts]]
@@ -109,9 +123,9 @@ def bench_module(args):
         ref = base if "(filters)" in name else base_nf
         print("%-42s %9.0f %8.2f %5.0f%%" % (name, n / t, mb / t, 100 * ref / t))
     print("\npure Python step vs nazif.Tokenizer.normalize_batch: nazif %.1fx faster"
-          % (times[7] / times[6]))
+          % (times[8] / times[7]))
     print("pure Python step vs nazif.Cleaner.clean_batch: nazif %.2fx the Python step's speed"
-          % (times[7] / times[3]))
+          % (times[8] / times[4]))
 
     # threads: the same documents cleaned by 1 thread, then split over 2
     def threaded(k):
@@ -126,6 +140,31 @@ def bench_module(args):
     t2 = best(lambda: threaded(2), args.repeat)
     print("\nthreads: 1 thread %.0f docs/s, 2 threads %.0f docs/s: %.2fx (2 cores, GIL released "
           "in clean_batch)" % (n / t1, n / t2, t1 / t2))
+
+    # another Python thread's progress while clean_batch runs (GIL released)
+    # and while the pure-Python step runs (GIL held)
+    def beside(work):
+        flag = []
+        count = [0]
+
+        def spin():
+            c = 0
+            while not flag:
+                c += 1
+            count[0] = c
+        t = threading.Thread(target=spin)
+        t0 = time.perf_counter()
+        t.start()
+        work()
+        flag.append(1)
+        t.join()
+        return count[0] / (time.perf_counter() - t0)
+    rates_c, rates_p = [], []
+    for _ in range(args.repeat):
+        rates_c.append(beside(lambda: cleaner.clean_batch(texts)))
+        rates_p.append(beside(lambda: [py_clean(t) for t in texts]))
+    print("a Python thread beside clean_batch: %.2f M loop turns/s; beside the pure-Python "
+          "step: %.2f M/s (%.1fx)" % (max(rates_c) / 1e6, max(rates_p) / 1e6, max(rates_c) / max(rates_p)))
     print("load average during the run: %s" % open("/proc/loadavg").read().split()[:3])
 
 
@@ -239,7 +278,7 @@ def main():
     ap.add_argument("what", choices=["module", "dask", "growth"])
     ap.add_argument("--nazif", default=os.path.join(TOP, "build", "nazif"))
     ap.add_argument("--shared", default=os.environ.get("NAZIF_SHARED", os.path.join(TOP, "..", "shared")))
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--docs", type=int, default=100000)
     ap.add_argument("--blocksize", type=int, default=8 << 20)
     ap.add_argument("--sizes", type=int, nargs="+", default=[100000, 200000, 500000, 1000000])

@@ -36,7 +36,17 @@ def _clean_partition(records, text_field, rejected, options):
         if isinstance(t, str):
             texts.append(t)
             where.append(i)
-    verdicts = cleaner.clean_batch(texts) if texts else []
+    try:
+        verdicts = cleaner.clean_batch(texts) if texts else []
+    except UnicodeEncodeError:
+        # a lone surrogate (JSON "\\ud800"): not UTF-8; the command reports
+        # such a line as malformed JSON and skips it
+        verdicts = []
+        for t in texts:
+            try:
+                verdicts.append(cleaner.clean(t))
+            except UnicodeEncodeError:
+                verdicts.append((None, "malformed_json", None))
     by_index = dict(zip(where, verdicts))
     for i, rec in enumerate(records):
         v = by_index.get(i)

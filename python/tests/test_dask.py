@@ -138,3 +138,17 @@ def test_killed_worker_loses_nothing(client, corpus):
     got = fut.result(timeout=600)
     assert got == want
     assert victim not in client.run(os.getpid).values()
+
+
+def test_lone_surrogate_record(tmp_path, nazif_bin):
+    """JSON "\\ud800" decodes in Python but is not UTF-8: the command skips
+    such a line as malformed JSON when cleaning and keeps it in dedup."""
+    p = tmp_path / "s.jsonl"
+    p.write_text('{"id":"a","text":"x \\ud800 y"}\n{"id":"b","text":"التـ.ـوتر"}\n', encoding="utf-8")
+    out = subprocess.run([nazif_bin, "clean", "--format=jsonl", "--filters=none", str(p)],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True).stdout
+    b = bag_of(str(p))
+    got = nazif.dask.clean_bag(b, rejected=True, filters="none").compute(scheduler="sync")
+    assert [r for r in got if "reason" not in r] == [json.loads(l) for l in out.splitlines()]
+    assert [r["reason"] for r in got if "reason" in r] == ["malformed_json"]
+    assert [r["id"] for r in nazif.dask.dedup_bag(b).compute(scheduler="sync")] == ["a", "b"]
