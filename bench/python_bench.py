@@ -180,7 +180,7 @@ def make_docs(base, n, seed=3, words=90, dup_rate=0.01):
     out = []
     for i in range(n):
         if out and rng.random() < dup_rate:
-            w = out[rng.randrange(len(out))]["text"].split()
+            w = out[rng.randrange(len(out))]["text"].replace(".\n", " ").rstrip(".").split()
             w[rng.randrange(len(w))] = rng.choice(vocab)
         else:
             t = toks[rng.randrange(len(toks))]
@@ -188,7 +188,10 @@ def make_docs(base, n, seed=3, words=90, dup_rate=0.01):
             w = t[s:s + words]
             for k in range(0, len(w), 4):
                 w[k] = rng.choice(vocab)
-        out.append({"id": "d%d" % i, "text": " ".join(w)})
+        # sentences of 15 words, each on its line and ending with a full
+        # stop, as in news text (FineWeb's line-punctuation rule wants it)
+        text = "\n".join(" ".join(w[k:k + 15]).rstrip(".") + "." for k in range(0, len(w), 15))
+        out.append({"id": "d%d" % i, "text": text})
     return out
 
 
