@@ -240,6 +240,22 @@ def bench_dask(args):
     write_jsonl(docs, path)
     mb = os.path.getsize(path) / 1e6
     print("documents: %d (%.0f MB of JSON Lines), partitions of %d MB" % (args.docs, mb, args.blocksize >> 20))
+    # where the time goes, in one process: JSON parsing, the C steps
+    import nazif
+    with open(path, encoding="utf-8") as f:
+        lines = f.readlines()
+    t0 = time.perf_counter()
+    recs = [json.loads(l) for l in lines]
+    t1 = time.perf_counter()
+    texts = [r["text"] for r in recs]
+    nazif.CorpusCleaner().clean_batch(texts)
+    t2 = time.perf_counter()
+    nazif.MinHash().lsh_records(texts, 0)
+    t3 = time.perf_counter()
+    print("one process: json.loads %.0f docs/s, CorpusCleaner.clean_batch %.0f docs/s, "
+          "MinHash.lsh_records %.0f docs/s" % (len(lines) / (t1 - t0), len(lines) / (t2 - t1),
+                                                len(lines) / (t3 - t2)))
+    del recs, texts, lines
     for job in ("clean", "dedup"):
         for w in (1, 2):
             t, n, peaks = run_dask(path, w, job, args.blocksize)
