@@ -3,6 +3,7 @@ import json
 import sqlite3
 import subprocess
 import threading
+import time
 
 import pytest
 
@@ -268,3 +269,51 @@ def test_minhash():
     assert struct.unpack_from("QQQ", recs, 15 * 24)[2] == 103
     with pytest.raises(nazif.OptionError):
         nazif.MinHash(bands=100, rows=100)
+
+
+def _other_thread_ran(call):
+    """1 when another Python thread ran during call()."""
+    go, done, count = threading.Event(), [], [0]
+
+    def spin():
+        go.wait()
+        n = 0
+        while not done:
+            n += 1
+            time.sleep(0)  # lets go of the GIL: the caller gets it back at once
+        count[0] = n
+    t = threading.Thread(target=spin)
+    t.start()
+    go.set()
+    call()
+    done.append(1)
+    t.join()
+    return count[0] > 0
+
+
+def test_gil_released():
+    """Another Python thread runs while the C work does.  With a long
+    switch interval the interpreter never takes the GIL from a thread
+    that holds it during one call, so the other thread can only run while
+    the call has let go of the GIL (a call that holds it, such as sorting
+    a list, never lets it run: the control).  The other thread may be slow
+    to wake on a loaded machine: a few tries."""
+    import sys
+    big = ("تصاعد التـ.ـوتر في المنطقة بعد إطلاق النار على الحدود صباح اليوم.\n" * 8000)
+    calls = {
+        "clean": lambda: nazif.clean(big),
+        "Cleaner.clean_batch": lambda: nazif.Cleaner().clean_batch([big, big]),
+        "normalize": lambda: nazif.normalize(big),
+        "tokens": lambda: nazif.tokens(big[:50000]),
+        "CorpusCleaner.clean_batch": lambda: nazif.CorpusCleaner().clean_batch([big]),
+        "MinHash.lsh_records": lambda: nazif.MinHash().lsh_records([big], 0),
+    }
+    numbers = list(range(300000))
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(5.0)
+    try:
+        assert not _other_thread_ran(lambda: sorted(numbers, reverse=True))
+        for name, call in calls.items():
+            assert any(_other_thread_ran(call) for _ in range(20)), name
+    finally:
+        sys.setswitchinterval(old)
