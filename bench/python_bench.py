@@ -292,9 +292,95 @@ def bench_growth(args):
     print("load average: %s" % open("/proc/loadavg").read().split()[:3])
 
 
+INSTR_MODES = ["base", "Cleaner.clean_batch", "Cleaner.clean_batch, bytes in and out",
+               "CorpusCleaner.clean_batch",
+               "json.loads + CorpusCleaner.clean_batch + json.dumps", "nazif.clean per document",
+               "Tokenizer.normalize_batch", "pure Python regex step"]
+
+
+def instr_child(mode, path):
+    """One measured program for bench_instr(): read the documents, then one
+    of the steps (base: nothing more)."""
+    import nazif
+    with open(path, encoding="utf-8") as f:
+        lines = f.readlines()
+    if mode == "base-read":
+        return
+    if mode == "json.loads + CorpusCleaner.clean_batch + json.dumps":
+        recs = [json.loads(l) for l in lines]
+        res = nazif.CorpusCleaner().clean_batch([r["text"] for r in recs])
+        out = []
+        for r, (t, reason, _) in zip(recs, res):
+            if reason is None:
+                r["text"] = t
+                out.append(json.dumps(r, ensure_ascii=False))
+        return
+    texts = [json.loads(l)["text"] for l in lines]
+    if mode.endswith("bytes") or "bytes in" in mode:
+        texts = [t.encode() for t in texts]
+    if mode == "base-bytes":
+        return
+    if mode == "Cleaner.clean_batch, bytes in and out":
+        nazif.Cleaner().clean_batch(texts)
+    if mode == "Cleaner.clean_batch":
+        nazif.Cleaner().clean_batch(texts)
+    elif mode == "CorpusCleaner.clean_batch":
+        nazif.CorpusCleaner().clean_batch(texts)
+    elif mode == "nazif.clean per document":
+        [nazif.clean(t) for t in texts]
+    elif mode == "Tokenizer.normalize_batch":
+        nazif.Tokenizer().normalize_batch(texts)
+    elif mode == "pure Python regex step":
+        [py_clean(t) for t in texts]
+    elif mode == "base+loads":
+        [json.loads(l) for l in lines]
+
+
+def callgrind(cmd):
+    r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    m = re.search(r"Collected : (\d+)", r.stderr)
+    return int(m.group(1))
+
+
+def bench_instr(args):
+    """Instruction counts (valgrind --tool=callgrind), which this shared
+    machine's load does not change: the module's steps against the
+    command on the same documents."""
+    docs = ant_docs(args.shared)[:args.docs]
+    tmp = tempfile.mkdtemp(prefix="nazif-pybench-")
+    path = os.path.join(tmp, "ant.jsonl")
+    write_jsonl(docs, path)
+    n = len(docs)
+    mb = sum(len(d["text"].encode()) for d in docs) / 1e6
+    print("documents: the first %d ANT articles (%.1f MB of text); instructions per document" % (n, mb))
+    me = os.path.abspath(__file__)
+    cli = {}
+    for name, extra in (("filters", []), ("--filters=none", ["--filters=none"])):
+        cli[name] = callgrind([args.nazif, "clean", "--format=jsonl", "-j", "1", "--no-progress"] + extra + [path])
+    base = callgrind([sys.executable, me, "_instr", "base", path])
+    base_read = callgrind([sys.executable, me, "_instr", "base-read", path])
+    base_bytes = callgrind([sys.executable, me, "_instr", "base-bytes", path])
+    print("%-55s %12s %s" % ("", "instr/doc", "command/this"))
+    for name in ("filters", "--filters=none"):
+        print("%-55s %12.0f" % ("nazif clean --format=jsonl -j 1 (%s)" % name, cli[name] / n))
+    for mode in INSTR_MODES[1:]:
+        ir = callgrind([sys.executable, me, "_instr", mode, path])
+        ir -= base_read if mode.startswith("json.loads") else base_bytes if "bytes in" in mode else base
+        ref = cli["--filters=none"] if mode.startswith("Cleaner") or mode.startswith("nazif.clean") else cli["filters"]
+        if mode in ("Tokenizer.normalize_batch", "pure Python regex step"):
+            ref = cli["--filters=none"]
+        print("%-55s %12.0f %8.2f" % (mode, ir / n, ref / ir))
+    print("(subtracted: Python reading the file and json.loads of each line, %.0f instr/doc;\n"
+          " for the JSON Lines pipeline only the reading, %.0f instr/doc: its json.loads and\n"
+          " json.dumps count, as the command's JSON reading and writing do)" % (base / n, base_read / n))
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", choices=["module", "dask", "growth"])
+    if len(sys.argv) == 4 and sys.argv[1] == "_instr":
+        return instr_child(sys.argv[2], sys.argv[3])
+    ap.add_argument("what", choices=["module", "dask", "growth", "instr"])
     ap.add_argument("--nazif", default=os.path.join(TOP, "build", "nazif"))
     ap.add_argument("--shared", default=os.environ.get("NAZIF_SHARED", os.path.join(TOP, "..", "shared")))
     ap.add_argument("--repeat", type=int, default=5)
@@ -302,7 +388,8 @@ def main():
     ap.add_argument("--blocksize", type=int, default=8 << 20)
     ap.add_argument("--sizes", type=int, nargs="+", default=[100000, 200000, 500000, 1000000])
     args = ap.parse_args()
-    {"module": bench_module, "dask": bench_dask, "growth": bench_growth}[args.what](args)
+    {"module": bench_module, "dask": bench_dask, "growth": bench_growth,
+     "instr": bench_instr}[args.what](args)
 
 
 if __name__ == "__main__":

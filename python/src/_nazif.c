@@ -160,6 +160,14 @@ static PyObject *text_out(const char *s, size_t n, int is_str)
     return PyBytes_FromStringAndSize(s, (Py_ssize_t)n);
 }
 
+/* The result of cleaning t: the input object itself when nothing changed
+   (most documents: no decoding, no copy), else a new object of its kind. */
+static PyObject *text_result(const char *s, size_t n, const text_in *t)
+{
+    if (n == t->n && t->keep && (n == 0 || memcmp(s, t->s, n) == 0)) return Py_NewRef(t->keep);
+    return text_out(s, n, t->is_str);
+}
+
 /* Byte offsets -> character offsets of a str, moving both ways. */
 typedef struct offmap {
     const unsigned char *s;
@@ -442,7 +450,7 @@ static PyObject *Cleaner_clean(CleanerObject *self, PyObject *arg)
     PyThread_release_lock(self->lock);
     PyObject *r = NULL;
     if (rc < 0) raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "clean");
-    else r = text_out(out.p ? out.p : "", out.n, t.is_str);
+    else r = text_result(out.p ? out.p : "", out.n, &t);
     cb_free(&out);
     text_release(&t);
     return r;
@@ -522,7 +530,7 @@ static PyObject *Cleaner_clean_with_changes(CleanerObject *self, PyObject *arg)
     if (rc < 0) {
         raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "clean");
     } else {
-        PyObject *text = text_out(out.p ? out.p : "", out.n, t.is_str);
+        PyObject *text = text_result(out.p ? out.p : "", out.n, &t);
         PyObject *list = text ? changes_list(l, &t) : NULL;
         if (text && list) r = PyTuple_Pack(2, text, list);
         Py_XDECREF(text);
@@ -591,7 +599,7 @@ static PyObject *Cleaner_clean_batch(CleanerObject *self, PyObject *arg)
         }
         size_t start = 0;
         for (size_t i = 0; i < k; i++) {
-            PyObject *o = text_out(out.p + start, ends[i] - start, ts[i].is_str);
+            PyObject *o = text_result(out.p + start, ends[i] - start, &ts[i]);
             start = ends[i];
             if (!o || PyList_Append(result, o)) { Py_XDECREF(o); goto fail_k; }
             Py_DECREF(o);
@@ -1112,9 +1120,9 @@ typedef struct verdict {
 } verdict;
 
 /* (cleaned, reason, value) */
-static PyObject *verdict_tuple(const char *s, size_t n, int is_str, const verdict *v)
+static PyObject *verdict_tuple(const char *s, size_t n, const text_in *t, const verdict *v)
 {
-    PyObject *text = text_out(s, n, is_str);
+    PyObject *text = text_result(s, n, t);
     if (!text) return NULL;
     if (!v->reason) return Py_BuildValue("(NOO)", text, Py_None, Py_None);
     if (!reason_has_value(v->reason)) return Py_BuildValue("(NsO)", text, v->reason, Py_None);
@@ -1180,7 +1188,7 @@ static PyObject *CorpusCleaner_clean_batch(CorpusCleanerObject *self, PyObject *
         int bad = 0;
         for (size_t i = 0; i < k && !bad; i++) {
             verdict v = {rs[i].reason, rs[i].reason_value};
-            PyObject *o = verdict_tuple(rs[i].text ? rs[i].text : "", rs[i].text_len, ts[i].is_str, &v);
+            PyObject *o = verdict_tuple(rs[i].text ? rs[i].text : "", rs[i].text_len, &ts[i], &v);
             if (!o || PyList_Append(result, o)) bad = 1;
             Py_XDECREF(o);
         }

@@ -317,3 +317,16 @@ def test_gil_released():
             assert any(_other_thread_ran(call) for _ in range(20)), name
     finally:
         sys.setswitchinterval(old)
+
+
+def test_unchanged_text_is_returned_as_is():
+    s = "نص لا يتغير فيه شيء.\n"
+    assert nazif.clean(s) is s and nazif.Cleaner().clean_batch([s])[0] is s
+    assert nazif.CorpusCleaner(filters="none").clean(s)[0] is s
+    changed = nazif.clean(s + "التـ.ـوتر")
+    assert changed == s + "التوتر"
+    b = s.encode()
+    assert nazif.clean(b) is b
+    ba = bytearray(b)
+    out = nazif.clean(ba)
+    assert out == b and isinstance(out, bytes)
