@@ -45,8 +45,9 @@ def _obfuscate(text):
     # a tatweel and a dot inside a few long words, as in the wild
     out = []
     for k, w in enumerate(text.split(" ")):
-        if k % 7 == 3 and len(w) >= 5 and all("\u0621" <= ch <= "\u064a" for ch in w):
-            w = w[:2] + "\u0640." + "\u0640" + w[2:]
+        if (k % 7 == 3 and len(w) >= 5 and not w.startswith("\u0627\u0644")
+                and all("\u0621" <= ch <= "\u064a" for ch in w)):
+            w = w[:3] + "\u0640." + "\u0640" + w[3:]
         out.append(w)
     return " ".join(out)
 
