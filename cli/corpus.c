@@ -311,7 +311,7 @@ static const char *const skip_names[N_SKIP] = {"record_type", "content_type", "h
 typedef struct counters {
     uint64_t read, kept, malformed, bytes_in, bytes_out, text_in, text_out;
     uint64_t invalid_utf8, lines_dropped, restored_words, records_skipped;
-    uint64_t by_rule[20];
+    uint64_t by_rule[NAZIF_RULE_COUNT];
     uint64_t removed[MAX_REASONS];
     uint64_t records_html;    /* WARC HTML records turned into documents */
     uint64_t skipped[N_SKIP]; /* records_skipped by reason (skip_names) */
@@ -1335,7 +1335,7 @@ static void process_clean(worker *w, batch *b)
         }
         nazif_clean_stats st;
         nazif_cleaner_stats(w->cleaner, &st);
-        for (int k = 0; k < 20; k++) b->cnt.by_rule[k] += st.by_rule[k];
+        for (int k = 0; k < NAZIF_RULE_COUNT; k++) b->cnt.by_rule[k] += st.by_rule[k];
         b->cnt.invalid_utf8 += st.invalid_utf8;
         b->cnt.lines_dropped += st.lines_dropped;
         b->cnt.restored_words += st.restored_words;

@@ -111,8 +111,10 @@ int nazif_lexicon_lookup(const nazif_lexicon *lex, const char *word,
  * One change.  offset/length locate the affected bytes in the input
  * (document-relative); original is exactly those bytes.  replacement is what
  * was written instead (for SUSPECT: the candidate that was not applied;
- * for DROP: empty).  rule is a stable identifier ("P1", "P2", ... "P15",
- * "UTF8", "BOILERPLATE"); evidence is a short English explanation.
+ * for DROP: empty).  rule is a stable identifier, one of the
+ * NAZIF_RULE_COUNT names of nazif_rule_name() ("P1" ... "P17", "UTF8",
+ * "MOJIBAKE", "BOILERPLATE", "OTHER"); evidence is a short English
+ * explanation.
  * All pointers are valid only during the callback.
  */
 typedef struct nazif_change {
@@ -212,6 +214,9 @@ void nazif_cleaner_reset(nazif_cleaner *c);
 
 /** Counters of the current document, or of the one just finished (they
  *  restart when the next document starts, or on reset). */
+/* Number of rule ids (nazif_rule_name(0 .. NAZIF_RULE_COUNT-1)). */
+#define NAZIF_RULE_COUNT 21
+
 typedef struct nazif_clean_stats {
     uint64_t bytes_in;
     uint64_t bytes_out;
@@ -224,7 +229,7 @@ typedef struct nazif_clean_stats {
     uint64_t restored_words;    /* words restored (any pattern) */
     uint64_t edits;             /* EDIT changes */
     uint64_t suspects;          /* SUSPECT changes */
-    uint64_t by_rule[20];       /* EDIT changes per rule, see nazif_rule_name */
+    uint64_t by_rule[NAZIF_RULE_COUNT]; /* EDIT changes per rule, see nazif_rule_name */
 } nazif_clean_stats;
 
 /** Copy the counters of the current document into *st (all zero when c is
@@ -233,8 +238,9 @@ void nazif_cleaner_stats(const nazif_cleaner *c, nazif_clean_stats *st);
 
 /**
  * Rule ids used in nazif_change.rule, in the order of by_rule[]:
- * index 0 "UTF8", 1..16 "P1".."P16", 17 "BOILERPLATE", 18 "OTHER".
- * Returns NULL past the end.
+ * index 0 "UTF8", 1..16 "P1".."P16", 17 "BOILERPLATE", 18 "OTHER",
+ * 19 "MOJIBAKE", 20 "P17" (NAZIF_RULE_COUNT of them; new ids are only ever
+ * appended).  Returns NULL past the end.
  */
 const char *nazif_rule_name(int index);
 

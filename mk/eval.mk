@@ -16,10 +16,12 @@ FUZZ_FLAGS   ?= -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover
 
 eval: all
 	NAZIF_SHARED=$(SHARED) $(PYTHON) tools/eval.py --nazif $(BUILD)/nazif --shared $(SHARED) \
+	  --wild tests/eval/wild-dev.tsv \
 	  --json $(BUILD)/eval/figures.json $(EVAL_ARGS)
 
 eval-gate: all
-	NAZIF_SHARED=$(SHARED) $(PYTHON) tools/eval.py --nazif $(BUILD)/nazif --shared $(SHARED) --gate $(EVAL_ARGS)
+	NAZIF_SHARED=$(SHARED) $(PYTHON) tools/eval.py --nazif $(BUILD)/nazif --shared $(SHARED) --gate \
+	  --wild tests/eval/wild-dev.tsv $(EVAL_ARGS)
 
 bench: all
 	NAZIF_SHARED=$(SHARED) BUILD=$(BUILD) sh bench/run.sh

@@ -96,9 +96,9 @@ struct nazif_cleaner {
     nazif_clean_stats st;
 };
 
-static const char *const rule_names[NZR_COUNT] = {
-    "UTF8", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10",
-    "P11", "P12", "P13", "P14", "P15", "P16", "BOILERPLATE", "OTHER"};
+#define RULE_NAME(id) #id,
+static const char *const rule_names[NZR_COUNT] = {NAZIF__RULES(RULE_NAME)};
+#undef RULE_NAME
 
 const char *nazif_rule_name(int index)
 {

@@ -474,6 +474,35 @@ static uint32_t first_base(const unit *x)
     return x->cp;
 }
 
+/*
+ * Letters of Kurdish (Sorani and Kurmanji), Pashto and Sindhi that Arabic
+ * does not write: like NZ_PERSIAN ones, they make a word (and, two or more
+ * such words outnumbering the Arabic ones, a line) not Arabic.  ڤ ڨ ٲ are
+ * not listed: Maghrebi Arabic writes them (ANT: ڨفصة, ڤردان, ٲن).
+ */
+static int other_script_letter(uint32_t cp)
+{
+    switch (cp) {
+    case 0x0695: case 0x06B5: case 0x06CE: case 0x06C6: case 0x06D5: /* ڕ ڵ ێ ۆ ە */
+    case 0x06CA: case 0x068E: case 0x06C5: case 0x06C7: case 0x06C9: /* ۊ ڎ ۅ ۇ ۉ */
+    case 0x067B: case 0x0680: case 0x067A: case 0x067D: case 0x067F: /* ٻ ڀ ٺ ٽ ٿ */
+    case 0x0683: case 0x0684: case 0x0687: case 0x068A: case 0x068C: /* ڃ ڄ ڇ ڊ ڌ */
+    case 0x068D: case 0x068F: case 0x0699: case 0x06AA: case 0x06B1: /* ڍ ڏ ڙ ڪ ڱ */
+    case 0x06B3: case 0x06BB: case 0x06FE: case 0x067C: case 0x0689: /* ڳ ڻ ۾ ټ ډ */
+    case 0x0693: case 0x0696: case 0x069A: case 0x06AB: case 0x06BC: /* ړ ږ ښ ګ ڼ */
+    case 0x06D0: case 0x06CD:                                        /* ې ۍ */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* A letter Arabic does not write: Persian/Urdu (NZ_PERSIAN) or the above. */
+static int foreign_letter(uint32_t cp)
+{
+    return (nazif__uclass(cp) & NZ_PERSIAN) || other_script_letter(cp);
+}
+
 static int persian_line(const unit *u, size_t k)
 {
     int pers = 0, arab = 0;
@@ -503,7 +532,7 @@ static int persian_line(const unit *u, size_t k)
         }
         for (int b = 0; b < nb; b++) {
             uint32_t x = base[b];
-            if (nazif__uclass(x) & NZ_PERSIAN) wp = 1;
+            if (foreign_letter(x)) wp = 1;
             if (x == 0x064A || x == 0x0643 || x == 0x0629 || x == 0x0649 || x == 0x0623 ||
                 x == 0x0625 || x == 0x0624 || x == 0x0626)
                 wa = 1;
@@ -1144,6 +1173,8 @@ static void decide_bare_run(const rctx *cx, cluster *c, const int *gs,
     for (int q = 0; q + 1 < ng; q++) {
         int k = ge[q];  /* the bare gap after group q */
         c->g[k].join = join;
+        /* letter by letter: the word is reported as P11 */
+        if (all_single) c->g[k].rule = NZR_P11;
     }
 }
 
@@ -1425,10 +1456,16 @@ static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
 /* Arabic-only signals in a word: Persian does not write these. */
 static int arabic_signal(const cluster *c, int from, int to)
 {
+    /* ى beside Persian or Kurdish letters is legacy Sorani spelling
+       (کوردى, هه‌ولێرى), not Arabic */
+    int foreign = 0;
+    for (int k = from; k <= to; k++)
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++)
+            if (c->u[i].t == U_LET && foreign_letter(first_base(&c->u[i]))) foreign = 1;
     for (int k = from; k <= to; k++) {
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             uint32_t cp = c->u[i].cp;
-            if (cp == 0x0629 || cp == 0x0649 || cp == 0x0623 || cp == 0x0625 ||
+            if (cp == 0x0629 || (cp == 0x0649 && !foreign) || cp == 0x0623 || cp == 0x0625 ||
                 cp == 0x0624 || cp == 0x0626)
                 return 1;
         }
@@ -1510,6 +1547,27 @@ static void maksura_choice(const cluster *c, wordplan *pl)
 }
 
 
+/*
+ * Can strong gap k hide a letter (P8)?  A dot or comma between tatweels is
+ * how a word is split (منبـ.ـج is منبج, the city, not منبعج): only a star,
+ * or a run of three or more of one separator (القـ،،،ـام), is taken as a
+ * mask, and then only for a word seen in news (lexicon class >= 2).
+ */
+static int mask_evidence(const cluster *c, int k)
+{
+    uint32_t first = 0;
+    int same = 0, other = 0;
+    for (size_t i = c->p[k].b; i < c->p[k + 1].a; i++) {
+        const unit *x = &c->u[i];
+        if (x->t != U_SEP) continue;
+        if (x->cp == '*') return 1;
+        if (!first) first = x->cp;
+        if (x->cp == first) same++;
+        else other++;
+    }
+    return other == 0 && same >= 3;
+}
+
 /* Plan and write the word made of pieces [from, to] (all gaps joined). */
 static int finish_word(const rctx *cx, cluster *c, int from, int to)
 {
@@ -1526,11 +1584,11 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
     pl.evidence = "";
 
     int nstrong = 0, nbare = 0, np12 = 0, np6 = 0, np15 = 0, strong_gap = -1;
-    int rule = 0;
+    int rule = 0, nletterwise = 0;
     for (int k = from; k < to; k++) {
         switch (c->g[k].type) {
         case G_STRONG: nstrong++; strong_gap = k; rule = c->g[k].rule; break;
-        case G_BARE: nbare++; break;
+        case G_BARE: nbare++; nletterwise += c->g[k].rule == NZR_P11; break;
         case G_P12: np12++; break;
         case G_P6: np6++; break;
         case G_P15: np15++; break;
@@ -1561,6 +1619,9 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
     if (np12) {
         pl.rule = NZR_P12;
         pl.evidence = "digit or Latin letter inside an Arabic word; lexicon: one letter fits";
+    } else if (nbare >= 2 && nletterwise == nbare && nstrong == 0) {
+        pl.rule = NZR_P11;
+        pl.evidence = "letter by letter with dots; lexicon: joined form known, not an abbreviation";
     } else if (seams >= 2) {
         pl.rule = NZR_P7;
         pl.evidence = nbare ? "several splits in one word; lexicon: joined form known"
@@ -1605,10 +1666,12 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
                 0x0630, 0x0631, 0x0632, 0x0633, 0x0634, 0x0635, 0x0636, 0x0637,
                 0x0638, 0x0639, 0x063A, 0x0641, 0x0642, 0x0643, 0x0644, 0x0645,
                 0x0646, 0x0647, 0x0648, 0x064A, 0x0629, 0x0621, 0x0623, 0x0626};
-            for (size_t j = 0; j < sizeof letters / sizeof letters[0]; j++) {
+            const int masked = mask_evidence(c, strong_gap);
+            for (size_t j = 0; masked && j < sizeof letters / sizeof letters[0]; j++) {
                 wbuf m;
+                int fm = 0;
                 key_of(c, from, to, pl.map_look, strong_gap, letters[j], (size_t)-1, &m);
-                if (lex_state(cx->lex, &m, NULL) == NAZIF_LEX_WORD) {
+                if (lex_state(cx->lex, &m, &fm) == NAZIF_LEX_WORD && fm >= 2) {
                     found++;
                     alt = pl;
                     alt.mask_gap = strong_gap;
@@ -1659,8 +1722,11 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
                 /* the second part must be a common word (الذي في من ...):
                    names cut in two (سوري|نسين) must not pass */
                 int f1 = 0, f2 = 0;
-                if (lex_state(cx->lex, &h1, &f1) != NAZIF_LEX_UNKNOWN && f1 >= 2 &&
-                    lex_state(cx->lex, &h2, &f2) == NAZIF_LEX_WORD && f2 >= 9) {
+                /* a rare first part (الطوفان, class 1) only before one of the
+                   commonest words (الذي في من على: class >= 11) */
+                if (lex_state(cx->lex, &h1, &f1) != NAZIF_LEX_UNKNOWN &&
+                    lex_state(cx->lex, &h2, &f2) == NAZIF_LEX_WORD && f2 >= 9 &&
+                    (f1 >= 2 || (f1 >= 1 && f2 >= 11))) {
                     found++;
                     alt = pl;
                     alt.split_after = cut;
@@ -1676,6 +1742,48 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
     }
     maksura_choice(c, &pl);
     return write_word(cx, c, &pl);
+}
+
+/* Does piece k spell exactly the UTF-8 string w (its letters; marks and
+   anything else make it differ)? */
+static int piece_is(const cluster *c, int k, const char *w)
+{
+    uint8_t b[64];
+    size_t n = 0;
+    for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+        if (c->u[i].t != U_LET || n + 4 > sizeof b) return 0;
+        n += nazif__utf8_encode(c->u[i].cp, b + n);
+    }
+    return n == strlen(w) && memcmp(b, w, n) == 0;
+}
+
+/*
+ * Is the ZWNJ in gap k (an Arabic line) spelling rather than junk?  In a
+ * word with a letter Arabic does not write (می‌دانیم, هه‌واڵ quoted in an
+ * Arabic sentence), after heh (legacy Sorani writes ە as ه + ZWNJ:
+ * هه‌واڵ, له‌; Persian خانه‌ها), and before a Persian plural or copula
+ * suffix (سال‌ها, سال‌های).  Obfuscation puts ZWNJ anywhere, so the
+ * words it breaks rarely fall in these cases; those that do stay as they
+ * are (precision first).
+ */
+static int zwnj_spelling(const cluster *c, int k)
+{
+    for (int q = 0; q < c->np; q++)
+        for (size_t i = c->p[q].a; i < c->p[q].b; i++)
+            if (c->u[i].t == U_LET && foreign_letter(c->u[i].cp)) return 1;
+    size_t last = c->p[k].b;
+    while (last > c->p[k].a && c->u[last - 1].t != U_LET) last--;
+    if (last > c->p[k].a && c->u[last - 1].cp == 0x0647) return 1;
+    static const char *const suffix[] = {
+        "\xd9\x87\xd8\xa7",                         /* ها */
+        "\xd9\x87\xd8\xa7\xdb\x8c", "\xd9\x87\xd8\xa7\xd9\x8a", /* های */
+        "\xd8\xa7\xd9\x86\xd8\xaf",               /* اند */
+        "\xd8\xa7\xd8\xb3\xd8\xaa",               /* است */
+        "\xd8\xaa\xd8\xb1\xdb\x8c\xd9\x86",     /* ترین */
+    };
+    for (size_t j = 0; j < sizeof suffix / sizeof suffix[0]; j++)
+        if (piece_is(c, k + 1, suffix[j])) return 1;
+    return 0;
 }
 
 static int analyse_cluster(const rctx *cx, cluster *c)
@@ -1708,8 +1816,9 @@ static int analyse_cluster(const rctx *cx, cluster *c)
         gapinfo *g = &c->g[k];
         c->lexgap |= g->type == G_BARE || g->type == G_P12;
         g->join = g->type == G_P6 || g->type == G_P15 || g->type == G_STRONG;
-        if (g->type == G_P15 && cx->persian) {
-            /* ZWNJ is Persian spelling: only other invisibles are junk */
+        if (g->type == G_P15 && (cx->persian || zwnj_spelling(c, k))) {
+            /* ZWNJ is Persian and Kurdish spelling: only other invisibles
+               are junk */
             for (size_t i = c->p[k].b; i < c->p[k + 1].a; i++)
                 if (u[i].cp == ZWNJ) {
                     g->type = G_NONE;

@@ -7,15 +7,23 @@
 
 #include "internal.h"
 
-/* Rule indexes: the order of nazif_clean_stats.by_rule and nazif_rule_name. */
-enum {
-    NZR_UTF8 = 0,
-    NZR_P1 = 1, NZR_P2, NZR_P3, NZR_P4, NZR_P5, NZR_P6, NZR_P7, NZR_P8,
-    NZR_P9, NZR_P10, NZR_P11, NZR_P12, NZR_P13, NZR_P14, NZR_P15, NZR_P16,
-    NZR_BOILERPLATE = 17,
-    NZR_OTHER = 18,
-    NZR_COUNT = 19
-};
+/*
+ * The rules, in the order of nazif_clean_stats.by_rule and nazif_rule_name
+ * (the one list: the enum and the names are both made from it).  Ids are
+ * stable: new rules are appended.
+ */
+#define NAZIF__RULES(X)                                                           \
+    X(UTF8) X(P1) X(P2) X(P3) X(P4) X(P5) X(P6) X(P7) X(P8) X(P9) X(P10)         \
+    X(P11) X(P12) X(P13) X(P14) X(P15) X(P16) X(BOILERPLATE) X(OTHER)            \
+    X(MOJIBAKE) X(P17)
+
+#define NAZIF__RULE_ENUM(id) NZR_##id,
+enum { NAZIF__RULES(NAZIF__RULE_ENUM) NZR_COUNT };
+#undef NAZIF__RULE_ENUM
+
+_Static_assert(NZR_COUNT == NAZIF_RULE_COUNT, "NAZIF_RULE_COUNT (nazif.h) must match the rule list");
+_Static_assert(NZR_P1 == 1 && NZR_P16 == 16 && NZR_BOILERPLATE == 17 && NZR_OTHER == 18,
+               "rule ids are stable");
 
 /* One edit of a line: bytes [start, end) of the line become rep. */
 typedef struct nazif__edit {

@@ -283,8 +283,13 @@ static void test_reports(void)
     CHECK_EQ_STR(r.rules[1], "P2");
     CHECK_EQ_STR(r.rules[2], "P3");
     CHECK_EQ_STR(r.rules[3], "P15");
-    for (int i = 0; i < 19; i++) CHECK(nazif_rule_name(i) != NULL);
-    CHECK(nazif_rule_name(19) == NULL);
+    for (int i = 0; i < NAZIF_RULE_COUNT; i++) CHECK(nazif_rule_name(i) != NULL);
+    CHECK(nazif_rule_name(NAZIF_RULE_COUNT) == NULL);
+    CHECK(strcmp(nazif_rule_name(11), "P11") == 0);
+    CHECK(strcmp(nazif_rule_name(16), "P16") == 0);
+    CHECK(strcmp(nazif_rule_name(17), "BOILERPLATE") == 0);
+    CHECK(strcmp(nazif_rule_name(19), "MOJIBAKE") == 0);
+    CHECK(strcmp(nazif_rule_name(20), "P17") == 0);
     CHECK(nazif_rule_name(-1) == NULL);
 }
 
