@@ -64,9 +64,8 @@ static int pool_reserve(nazif__edits *e, size_t more)
     return 0;
 }
 
-static int add_edit(nazif__edits *e, size_t start, size_t end,
-                    const uint8_t *rep, size_t rep_len, int kind, int rule,
-                    const char *evidence)
+int nazif__edit_add(nazif__edits *e, size_t start, size_t end, const uint8_t *rep,
+                    size_t rep_len, int kind, int rule, const char *evidence)
 {
     if (e->n == e->cap) {
         size_t cap = e->cap ? e->cap * 2 : 16;
@@ -89,6 +88,17 @@ static int add_edit(nazif__edits *e, size_t start, size_t end,
     d->evidence = evidence;
     if (rep_len) memcpy(e->pool + e->pool_len, rep, rep_len);
     e->pool_len += rep_len;
+    return 0;
+}
+
+/* Append rep[0..len) to the replacement of edit i, the last one added. */
+static int edit_append(nazif__edits *e, size_t i, const uint8_t *rep, size_t len)
+{
+    if (len == 0) return 0;
+    if (pool_reserve(e, len)) return -1;
+    memcpy(e->pool + e->pool_len, rep, len);
+    e->pool_len += len;
+    e->v[i].rep_len += len;
     return 0;
 }
 
@@ -415,8 +425,11 @@ static int decode_units(const uint8_t *s, size_t from, size_t n, nazif__rscratch
         else if (cls & NZ_DIGIT) t = U_DIG;
         else if (cls & NZ_LATIN) t = U_LAT;
         else t = U_OTHER;
-        /* a mark after tatweel makes the tatweel a carrier (Quranic text) */
-        if (t == U_MARK && k > 0 && u[k - 1].t == U_TAT) u[k - 1].t = U_CARRY;
+        /* a mark after tatweel makes the tatweel a carrier (Quranic text:
+           ـٰ ـٔ), except a haraka (U+064B..U+0652): المعـَـركة is elongation
+           with a vowel sprinkled on (P16) */
+        if (t == U_MARK && k > 0 && u[k - 1].t == U_TAT && !(cp >= 0x064B && cp <= 0x0652))
+            u[k - 1].t = U_CARRY;
         u[k].cp = cp;
         u[k].pos = (uint32_t)i;
         u[k].len = (uint8_t)len;
@@ -627,6 +640,7 @@ typedef struct gapinfo {
     int rule;         /* NZR_* for a strong gap */
     uint32_t subst;   /* P12: the letter that replaces the digit/Latin */
     size_t x;         /* P12: unit index of the digit/Latin letter */
+    int bare_ascii;   /* P12: an ASCII digit or letter without tatweel */
 } gapinfo;
 
 typedef struct cluster {
@@ -759,13 +773,21 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
     const unit *u = c->u;
     size_t a = c->p[k].b, b = c->p[k + 1].a;
     int tat = 0, sep = 0, sp = 0, inv = 0, alnum = 0, dots = 0, under = 0;
-    int sep_then_tat = 0, tat_then_sep = 0, odd_sep = 0;
+    int sep_then_tat = 0, tat_then_sep = 0, odd_sep = 0, tatmark = 0;
     size_t x = 0;
     memset(g, 0, sizeof *g);
     g->type = G_NONE;
     for (size_t i = a; i < b; i++) {
         switch (u[i].t) {
         case U_TAT: tat++; if (i > a && u[i - 1].t == U_SEP) sep_then_tat = 1; break;
+        case U_MARK:
+            /* a haraka on tatweel (decode_units left it a plain tatweel):
+               part of the elongation, followed by more tatweel */
+            if (i > a && u[i - 1].t == U_TAT && i + 1 < b && u[i + 1].t == U_TAT) {
+                tatmark = 1;
+                break;
+            }
+            return;
         case U_SEP:
             sep++;
             if (u[i].cp == '.') dots++;
@@ -782,6 +804,7 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
     if (alnum == 0) {
         if (sep == 0 && sp == 0) {
             g->type = inv ? G_P15 : G_P6;
+            if (tatmark && !inv) g->rule = NZR_P16;
             return;
         }
         if (sep > 0 && tat > 0) {
@@ -803,21 +826,30 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
         }
         return;
     }
-    if (alnum == 1 && sep == 0 && sp == 0) {
+    if (alnum == 1 && sep == 0 && sp == 0 && !tatmark) {
+        uint32_t cp = u[x].cp;
+        const int looks = cp == 0x0661 || cp == 0x0665 || cp == 0x06F1 || cp == 0x06F5;
         if (tat > 0) {
             /* tatweel on both sides (حـsـاب); one side only is a clitic
-               on a number (بـ6ر372, a Tunisian decimal) */
-            if (x > a && x + 1 < b && u[x - 1].t == U_TAT && u[x + 1].t == U_TAT) {
+               on a number (بـ6ر372, a Tunisian decimal), unless the digit
+               looks like a letter (قـ١ئد: ١ is alef) */
+            if ((x > a && x + 1 < b && u[x - 1].t == U_TAT && u[x + 1].t == U_TAT) || looks) {
                 g->type = G_P12;
                 g->x = x;
             }
             return;
         }
-        /* bare: only a digit that looks like a letter */
-        uint32_t cp = u[x].cp;
-        if (cp == 0x0661 || cp == 0x0665 || cp == 0x06F1 || cp == 0x06F5) {
+        /* bare: a digit that looks like a letter; an ASCII digit or Latin
+           letter between Arabic letters (صار9خ, ضحاyا) only when the
+           lexicon knows the word well (decide_p12) */
+        int lone = 1; /* the only digit or Latin letter of the cluster
+                         (الى8ر20 is a Tunisian price, 8ر20 = 8.20) */
+        for (size_t i = c->a; i < c->b; i++)
+            if (i != x && (u[i].t == U_DIG || u[i].t == U_LAT)) lone = 0;
+        if (looks || (lone && ((cp >= '2' && cp <= '9') || (u[x].cls & NZ_LATIN && cp < 0x80)))) {
             g->type = G_P12;
             g->x = x;
+            g->bare_ascii = !looks;
         }
     }
 }
@@ -834,7 +866,7 @@ static int p12_candidates(uint32_t cp, uint32_t out[4])
     case '6': out[0] = 0x0637; return 1;
     case '7': out[0] = 0x062D; return 1;
     case '8': out[0] = 0x063A; out[1] = 0x0642; return 2;
-    case '9': out[0] = 0x0642; out[1] = 0x0635; return 2;
+    case '9': out[0] = 0x0642; out[1] = 0x0635; out[2] = 0x0648; return 3; /* 9 also looks like و */
     default: break;
     }
     uint32_t l = cp | 0x20u;
@@ -1028,7 +1060,7 @@ static int add_suspect(const rctx *cx, const cluster *c, int from, int to,
     key_of(c, from, to, 1, -1, 0, (size_t)-1, &w);
     size_t start = c->u[c->p[from].a].pos;
     size_t end = c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len;
-    return add_edit(cx->ed, start, end, w.b, w.n, NAZIF_CHANGE_SUSPECT,
+    return nazif__edit_add(cx->ed, start, end, w.b, w.n, NAZIF_CHANGE_SUSPECT,
                     NZR_OTHER, why);
 }
 
@@ -1050,14 +1082,19 @@ static void decide_p12(const rctx *cx, cluster *c, int k)
         to++;
     for (int j = 0; j < m; j++) {
         wbuf w;
+        int f = 0;
         key_of(c, from, to, 1, k, cand[j], (size_t)-1, &w);
-        if (lex_state(cx->lex, &w, NULL) != NAZIF_LEX_UNKNOWN) {
+        const int st = lex_state(cx->lex, &w, &f);
+        /* bare ASCII: the word must be seen in news (class >= 3), with
+           four letters or more around the digit or Latin letter */
+        if (st != NAZIF_LEX_UNKNOWN &&
+            (!g->bare_ascii || (f >= 3 && c->p[k].letters + c->p[k + 1].letters >= 4))) {
             found++;
             pick = cand[j];
         }
     }
     int deleted = 0;
-    if (found == 0 && c->u[g->x - 1].t != U_TAT && (c->u[g->x].cls & NZ_DIGIT)) {
+    if (found == 0 && !g->bare_ascii && c->u[g->x - 1].t != U_TAT && (c->u[g->x].cls & NZ_DIGIT)) {
         /* a bare digit inserted rather than substituted: the word
            without it (ضحا١يا) */
         wbuf w;
@@ -1069,7 +1106,7 @@ static void decide_p12(const rctx *cx, cluster *c, int k)
     }
     /* a bare Arabic-Indic ١ or ٥ between the letters of a long word has
        one reading (ا, ه) and no legitimate use: take it unconfirmed */
-    if (found == 0 && m == 1 && c->u[g->x - 1].t != U_TAT && !deleted) {
+    if (found == 0 && m == 1 && !g->bare_ascii && c->u[g->x - 1].t != U_TAT && !deleted) {
         wbuf w;
         key_of(c, from, to, 1, k, cand[0], (size_t)-1, &w);
         /* letters on each side, counted over the pieces that always join
@@ -1450,7 +1487,7 @@ static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
     size_t start = u[c->p[pl->from].a].pos;
     size_t end = u[c->p[pl->to].b - 1].pos + u[c->p[pl->to].b - 1].len;
     if (w.n == end - start && memcmp(w.b, cx->s + start, w.n) == 0) return 0;
-    return add_edit(cx->ed, start, end, w.b, w.n, NAZIF_CHANGE_EDIT, rule, evidence);
+    return nazif__edit_add(cx->ed, start, end, w.b, w.n, NAZIF_CHANGE_EDIT, rule, evidence);
 }
 
 /* Arabic-only signals in a word: Persian does not write these. */
@@ -1638,6 +1675,11 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
     } else if (np6) {
         pl.rule = NZR_P6;
         pl.evidence = "tatweel elongation between letters: removed";
+        for (int k = from; k < to; k++)
+            if (c->g[k].type == G_P6 && c->g[k].rule == NZR_P16) {
+                pl.rule = NZR_P16;
+                pl.evidence = "haraka on elongation tatweel: removed with the tatweel";
+            }
     } else if (dotless && !pl.map_look && !pres) {
         pl.rule = NZR_P13;
         pl.evidence = "dotless letters; lexicon: one reading is the known word";
@@ -1886,9 +1928,9 @@ static void sort_tail(nazif__edits *ed, size_t first)
 
 static const uint8_t REPLACEMENT[3] = {0xEF, 0xBF, 0xBD};
 
-int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
-                        const uint8_t *s, size_t n, nazif__rscratch *scr,
-                        nazif__edits *ed)
+static int restore_plain(const nazif_lexicon *lex, unsigned flags,
+                         const uint8_t *s, size_t n, nazif__rscratch *scr,
+                         nazif__edits *ed)
 {
     if (n == 0) return 0;
     size_t t = next_trigger(s, n, 0);
@@ -1925,7 +1967,7 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
         while (i < k) {
             uint8_t ty = u[i].t;
             if (ty == U_BAD) {
-                if (add_edit(ed, u[i].pos, u[i].pos + u[i].len, REPLACEMENT, 3,
+                if (nazif__edit_add(ed, u[i].pos, u[i].pos + u[i].len, REPLACEMENT, 3,
                              NAZIF_CHANGE_EDIT, NZR_UTF8, "invalid UTF-8 replaced by U+FFFD"))
                     return NAZIF_ENOMEM;
                 i++;
@@ -1967,6 +2009,112 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
         t = next_trigger(s, n, rb);
     }
     return ed->oom ? NAZIF_ENOMEM : 0;
+}
+
+
+/*
+ * A line with mojibake (mojibake.c): the repair comes first, and the
+ * repaired text is restored like any other.  The restoration's edits are
+ * mapped back to the original line: those wholly before the first or after
+ * the last repaired run keep their place (the bytes there are the same);
+ * the rest are folded into one MOJIBAKE edit from the first run's start to
+ * the last run's end, whose replacement is the final text of that span.
+ */
+static int restore_mojibake(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                            nazif__rscratch *scr, nazif__edits *ed, const nazif__edits *m)
+{
+    /* the repaired line */
+    size_t rn = n;
+    for (size_t i = 0; i < m->n; i++) rn = rn - (m->v[i].end - m->v[i].start) + m->v[i].rep_len;
+    if (scr->mcap < rn + 1) {
+        uint8_t *p = realloc(scr->mbuf, rn + 1);
+        if (!p) return NAZIF_ENOMEM;
+        scr->mbuf = p;
+        scr->mcap = rn + 1;
+    }
+    uint8_t *r = scr->mbuf;
+    size_t at = 0, k = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        memcpy(r + k, s + at, m->v[i].start - at);
+        k += m->v[i].start - at;
+        memcpy(r + k, m->pool + m->v[i].rep_off, m->v[i].rep_len);
+        k += m->v[i].rep_len;
+        at = m->v[i].end;
+    }
+    memcpy(r + k, s + at, n - at);
+    /* its restoration */
+    nazif__edits *re = &scr->med;
+    nazif__edits_clear(re);
+    int rc = restore_plain(lex, flags, r, rn, scr, re);
+    if (rc) return rc;
+    /* the span [a, b) of r that the MOJIBAKE edit covers, grown over the
+       restoration's edits that touch it; the same bytes before a and
+       after b as in s */
+    const long shift = (long)rn - (long)n;
+    size_t a = m->v[0].start, b = m->v[m->n - 1].end + (size_t)shift;
+    size_t lo = 0, hi = re->n; /* re->v[lo..hi) overlap or lie inside */
+    while (lo < re->n && re->v[lo].end <= a) lo++;
+    while (hi > lo && re->v[hi - 1].start >= b) hi--;
+    for (size_t i = lo; i < hi; i++) {
+        if (re->v[i].kind != NAZIF_CHANGE_EDIT) continue;
+        if (re->v[i].start < a) a = re->v[i].start;
+        if (re->v[i].end > b) b = re->v[i].end;
+    }
+    /* edits before the span, as they are */
+    for (size_t i = 0; i < lo; i++) {
+        const nazif__edit *e = &re->v[i];
+        if (nazif__edit_add(ed, e->start, e->end, re->pool + e->rep_off, e->rep_len, e->kind, e->rule,
+                            e->evidence))
+            return NAZIF_ENOMEM;
+    }
+    /* the span: r[a, b) with the restoration's edits inside applied */
+    nazif__edits *out = ed;
+    size_t first = out->n;
+    if (nazif__edit_add(out, a, b - (size_t)shift, NULL, 0, NAZIF_CHANGE_EDIT, NZR_MOJIBAKE,
+                        m->v[0].evidence))
+        return NAZIF_ENOMEM;
+    size_t pos = a;
+    for (size_t i = lo; i < hi; i++) {
+        const nazif__edit *e = &re->v[i];
+        if (e->kind != NAZIF_CHANGE_EDIT) continue;
+        if (edit_append(out, first, r + pos, e->start - pos) ||
+            edit_append(out, first, re->pool + e->rep_off, e->rep_len))
+            return NAZIF_ENOMEM;
+        pos = e->end;
+    }
+    if (edit_append(out, first, r + pos, b - pos)) return NAZIF_ENOMEM;
+    /* suspects inside the span are reported at the span */
+    for (size_t i = lo; i < hi; i++) {
+        const nazif__edit *e = &re->v[i];
+        if (e->kind == NAZIF_CHANGE_EDIT) continue;
+        if (nazif__edit_add(ed, a, b - (size_t)shift, re->pool + e->rep_off, e->rep_len, e->kind, e->rule,
+                            e->evidence))
+            return NAZIF_ENOMEM;
+    }
+    /* edits after the span, moved back by the length change */
+    for (size_t i = hi; i < re->n; i++) {
+        const nazif__edit *e = &re->v[i];
+        if (nazif__edit_add(ed, e->start - (size_t)shift, e->end - (size_t)shift, re->pool + e->rep_off,
+                            e->rep_len, e->kind, e->rule, e->evidence))
+            return NAZIF_ENOMEM;
+    }
+    return ed->oom ? NAZIF_ENOMEM : 0;
+}
+
+int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
+                        const uint8_t *s, size_t n, nazif__rscratch *scr,
+                        nazif__edits *ed)
+{
+    /* mojibake first; not in the pieces of a long line (a cut may fall
+       inside a run, and the pieces would differ once it is repaired) */
+    if (n > 0 && !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT)) &&
+        nazif__maybe_mojibake(s, n)) {
+        nazif__edits *m = &scr->mfound;
+        nazif__edits_clear(m);
+        if (nazif__mojibake_find(s, n, m)) return NAZIF_ENOMEM;
+        if (m->n > 0) return restore_mojibake(lex, flags, s, n, scr, ed, m);
+    }
+    return restore_plain(lex, flags, s, n, scr, ed);
 }
 
 /*
@@ -2017,4 +2165,9 @@ void nazif__rscratch_free(nazif__rscratch *r)
     free(r->units);
     r->units = NULL;
     r->cap = 0;
+    nazif__edits_free(&r->mfound);
+    nazif__edits_free(&r->med);
+    free(r->mbuf);
+    r->mbuf = NULL;
+    r->mcap = 0;
 }

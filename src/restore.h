@@ -15,7 +15,7 @@
 #define NAZIF__RULES(X)                                                           \
     X(UTF8) X(P1) X(P2) X(P3) X(P4) X(P5) X(P6) X(P7) X(P8) X(P9) X(P10)         \
     X(P11) X(P12) X(P13) X(P14) X(P15) X(P16) X(BOILERPLATE) X(OTHER)            \
-    X(MOJIBAKE) X(P17)
+    X(MOJIBAKE)
 
 #define NAZIF__RULE_ENUM(id) NZR_##id,
 enum { NAZIF__RULES(NAZIF__RULE_ENUM) NZR_COUNT };
@@ -56,9 +56,26 @@ typedef struct nazif__rscratch {
        NULL otherwise */
     const uint8_t *ctx;
     size_t ctx_len;
+    /* mojibake: the runs found, the repaired line, its restoration */
+    nazif__edits mfound, med;
+    uint8_t *mbuf;
+    size_t mcap;
 } nazif__rscratch;
 
 void nazif__rscratch_free(nazif__rscratch *r);
+
+/* Append an edit (restore.c); 0, or -1 when out of memory (e->oom set). */
+int nazif__edit_add(nazif__edits *e, size_t start, size_t end, const uint8_t *rep,
+                    size_t rep_len, int kind, int rule, const char *evidence);
+
+/* mojibake.c: could s[0..n) hold Arabic mojibake (a cheap byte test)? */
+int nazif__maybe_mojibake(const uint8_t *s, size_t n);
+/* Append one MOJIBAKE edit per run of repaired words of s[0..n) to ed
+   (replacement: the repaired bytes); 0 or NAZIF_ENOMEM. */
+int nazif__mojibake_find(const uint8_t *s, size_t n, nazif__edits *ed);
+/* The byte a windows-1252/Latin-1/windows-874 decoder turned into cp, or
+   -1 (tests). */
+int nazif__mojibake_byte(uint32_t cp);
 
 /* The end of the previous piece of a long line that restoration may look
    back at (exercise_before() in restore.c reads up to 256 characters, at
