@@ -16,7 +16,7 @@ FUZZ_FLAGS   ?= -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover
 
 eval: all
 	NAZIF_SHARED=$(SHARED) $(PYTHON) tools/eval.py --nazif $(BUILD)/nazif --shared $(SHARED) \
-	  --wild tests/eval/wild-dev.tsv \
+	  --wild tests/eval/wild-dev.tsv --heldout tests/eval/heldout.tsv \
 	  --json $(BUILD)/eval/figures.json $(EVAL_ARGS)
 
 eval-gate: all
