@@ -138,6 +138,7 @@ static int is_sep(uint32_t cp)
 {
     switch (cp) {
     case '.': case ',': case '*': case '-': case '_': case '/': case '~':
+    case '#': case '$': case '%': case '&': case '@':
     case AR_COMMA: case ELLIPSIS:
         return 1;
     default:
@@ -235,8 +236,8 @@ static size_t char_start(const uint8_t *s, size_t from, size_t i)
 /* the separators, digits and Latin letters of the trigger "right before an
    Arabic letter" (and 0x8C) by two nibble look-ups (vpshufb) instead of a
    dozen comparisons: bit k of hi_lut[x >> 4] & lo_lut[x & 15] is one
-   rectangle of the set -- 0: 30..39; 1: 41..4F, 61..6F; 2: 50..5A, 70..7A;
-   3: 2A 2C..2F (and 2B: a superset is allowed); 4: 5F; 5: 7E; 6: 8C.
+   rectangle of the set -- 0: 30..39; 1: 40..4F, 60..6F; 2: 50..5A, 70..7A;
+   3: 23..26 2A 2C..2F (and 2B: a superset is allowed); 4: 5F; 5: 7E; 6: 8C.
    nazif__prescan_superset() (a unit test) checks the blocks against the
    trigger tables that tools/gen_scan.py makes. */
 #define SB_NEAR(v) near_avx2(v)
@@ -244,12 +245,12 @@ __attribute__((target("avx2"))) static inline __m256i near_avx2(__m256i v)
 {
     const __m256i hi_lut = _mm256_setr_epi8(0, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, 64, 0, 0, 0, 0, 0, 0, 0,
                                             0, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, 64, 0, 0, 0, 0, 0, 0, 0);
-    const __m256i lo_lut = _mm256_setr_epi8(1 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4,
-                                            1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 2 | 4 | 8,
-                                            2 | 8, 2 | 8 | 64, 2 | 8, 2 | 8 | 32, 2 | 8 | 16,
-                                            1 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4,
-                                            1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 2 | 4 | 8,
-                                            2 | 8, 2 | 8 | 64, 2 | 8, 2 | 8 | 32, 2 | 8 | 16);
+    const __m256i lo_lut = _mm256_setr_epi8(1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
+                                            1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4,
+                                            2 | 4 | 8, 2 | 8, 2 | 8 | 64, 2 | 8, 2 | 8 | 32, 2 | 8 | 16,
+                                            1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
+                                            1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4,
+                                            2 | 4 | 8, 2 | 8, 2 | 8 | 64, 2 | 8, 2 | 8 | 32, 2 | 8 | 16);
     const __m256i nib = _mm256_set1_epi8(0x0F);
     const __m256i h = _mm256_shuffle_epi8(hi_lut, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib));
     const __m256i l = _mm256_shuffle_epi8(lo_lut, _mm256_and_si256(v, nib));
@@ -822,6 +823,18 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
         }
         if (sep == 1 && dots == 1 && tat == 0 && sp == 0) {
             g->type = G_BARE;
+            return;
+        }
+        /* a symbol inside a word without tatweel (مخد#رات, سلا@ح): the
+           lexicon decides as for a bare dot, reported as P5; not after a
+           lone letter (و#أخبار: a conjunction before a hashtag) */
+        if (sep == 1 && tat == 0 && sp == 0 && inv == 0 && c->p[k].letters >= 2) {
+            for (size_t i = a; i < b; i++)
+                if (u[i].t == U_SEP && (u[i].cp == '#' || u[i].cp == '$' || u[i].cp == '%' ||
+                                        u[i].cp == '&' || u[i].cp == '@' || u[i].cp == '*')) {
+                    g->type = G_BARE;
+                    g->rule = NZR_P5;
+                }
             return;
         }
         return;
@@ -1621,11 +1634,15 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
     pl.evidence = "";
 
     int nstrong = 0, nbare = 0, np12 = 0, np6 = 0, np15 = 0, strong_gap = -1;
-    int rule = 0, nletterwise = 0;
+    int rule = 0, nletterwise = 0, nsym = 0;
     for (int k = from; k < to; k++) {
         switch (c->g[k].type) {
         case G_STRONG: nstrong++; strong_gap = k; rule = c->g[k].rule; break;
-        case G_BARE: nbare++; nletterwise += c->g[k].rule == NZR_P11; break;
+        case G_BARE:
+            nbare++;
+            nletterwise += c->g[k].rule == NZR_P11;
+            nsym += c->g[k].rule == NZR_P5;
+            break;
         case G_P12: np12++; break;
         case G_P6: np6++; break;
         case G_P15: np15++; break;
@@ -1656,6 +1673,9 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
     if (np12) {
         pl.rule = NZR_P12;
         pl.evidence = "digit or Latin letter inside an Arabic word; lexicon: one letter fits";
+    } else if (nbare == 1 && nsym == 1 && nstrong == 0) {
+        pl.rule = NZR_P5;
+        pl.evidence = "symbol inside a word without tatweel; lexicon: joined form known, pieces not";
     } else if (nbare >= 2 && nletterwise == nbare && nstrong == 0) {
         pl.rule = NZR_P11;
         pl.evidence = "letter by letter with dots; lexicon: joined form known, not an abbreviation";

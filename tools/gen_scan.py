@@ -13,13 +13,13 @@ k: 0 accept, 1 error, 2..4 need 1..3 continuation bytes, 5 after E0,
 import sys
 
 ARABIC_LEAD = range(0xD8, 0xDC)
-ASCII_NEAR = [ord(c) for c in ".,*-_/~0123456789"] + \
+ASCII_NEAR = [ord(c) for c in ".,*-_/~#$%&@0123456789"] + \
     list(range(ord('A'), ord('Z') + 1)) + list(range(ord('a'), ord('z') + 1))
 
 # (name, first-byte set, second-byte set)
 RULES = [
     ("tatweel U+0640", [0xD9], [0x80]),
-    ("separator, digit or Latin letter right before an Arabic letter", ASCII_NEAR, ARABIC_LEAD),
+    ("separator, symbol, digit or Latin letter right before an Arabic letter", ASCII_NEAR, ARABIC_LEAD),
     ("Arabic comma (or dammatan) right before an Arabic letter", [0x8C], ARABIC_LEAD),
     ("Arabic-Indic digit U+0660..0669", [0xD9], range(0xA0, 0xAA)),
     ("dotless beh and qaf U+066E, U+066F (P13)", [0xD9], [0xAE, 0xAF]),
