@@ -9,7 +9,9 @@
  *     plus a little (normalization never grows a word much);
  *   - the first token is never COLOCATED, and colocated forms share the
  *     range of the token they follow;
- *   - queries and prefixes never get colocated forms;
+ *   - colocated forms come only where they belong: in documents with
+ *     clitics on, in queries and prefixes with clitics on and no stemmer
+ *     (ال + the word), never for highlight()/snippet() (AUX);
  *   - stopping the callback early returns its code and no more tokens.
  * Every 8th input also goes through a real FTS5 table: insert, MATCH the
  * text as a query (syntax errors are fine), highlight(), integrity-check.
@@ -115,10 +117,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const int modes[4] = {FTS5_TOKENIZE_DOCUMENT, FTS5_TOKENIZE_QUERY,
                                  FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, FTS5_TOKENIZE_AUX};
     const int mode = modes[(sel >> 3) & 3u];
+    const int qt = nf_query_time(&t->cfg);
+    const int coloc = (mode & FTS5_TOKENIZE_QUERY) ? qt : mode == FTS5_TOKENIZE_DOCUMENT && t->cfg.clitics;
     fz f;
     memset(&f, 0, sizeof f);
     f.len = len;
-    f.colocated_ok = !(mode & FTS5_TOKENIZE_QUERY);
+    f.colocated_ok = coloc;
     int rc = nf_tokenize((Fts5Tokenizer *)t, &f, mode, text, len, fz_token);
     if (rc != SQLITE_OK) abort();
     /* the same again, stopped after half the tokens */
@@ -126,7 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const int all = f.calls;
         memset(&f, 0, sizeof f);
         f.len = len;
-        f.colocated_ok = !(mode & FTS5_TOKENIZE_QUERY);
+        f.colocated_ok = coloc;
         f.stop_at = all / 2;
         rc = nf_tokenize((Fts5Tokenizer *)t, &f, mode, text, len, fz_token);
         if (rc != SQLITE_DONE || f.calls != all / 2) abort();

@@ -115,17 +115,53 @@ int main(int argc, char **argv)
                        "\xd9\x88\xd8\xa7\xd9\x84\xd9\x82\xd8\xb5\xd9\x81"; /* التـ.ـوتر والقصف */
     rc = run(&tk, t, FTS5_TOKENIZE_DOCUMENT, text, &r, 0);
     CHECK(rc == SQLITE_OK, "tokenize rc %d", rc);
-    CHECK(strcmp(r.buf, "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x88\xd8\xaa\xd8\xb1@0-17|\xd8\xaa\xd9\x88\xd8\xaa\xd8\xb1@0-17 "
-                        "\xd9\x88\xd8\xa7\xd9\x84\xd9\x82\xd8\xb5\xd9\x81@18-30|\xd8\xa7\xd9\x84\xd9\x82\xd8\xb5\xd9\x81@18-30|"
-                        "\xd9\x82\xd8\xb5\xd9\x81@18-30") == 0,
+    /* documents: each word with its forms that keep their ال (the forms
+       without ال are found at query time) */
+    CHECK(strcmp(r.buf, "\xd8\xa7\xd9\x84\xd8\xaa\xd9\x88\xd8\xaa\xd8\xb1@0-17 "
+                        "\xd9\x88\xd8\xa7\xd9\x84\xd9\x82\xd8\xb5\xd9\x81@18-30|"
+                        "\xd8\xa7\xd9\x84\xd9\x82\xd8\xb5\xd9\x81@18-30") == 0,
           "document tokens: %s", r.buf);
     CHECK(!r.bad_order, "offsets out of order or out of range");
-    /* queries: no colocated forms */
+    /* للحكومة: للحكومه and الحكومه (لل = ل + ال), not حكومه */
+    rc = run(&tk, t, FTS5_TOKENIZE_DOCUMENT,
+             "\xd9\x84\xd9\x84\xd8\xad\xd9\x83\xd9\x88\xd9\x85\xd8\xa9", &r, 0);
+    CHECK(rc == SQLITE_OK && strcmp(r.buf, "\xd9\x84\xd9\x84\xd8\xad\xd9\x83\xd9\x88\xd9\x85\xd9\x87@0-14|"
+                                           "\xd8\xa7\xd9\x84\xd8\xad\xd9\x83\xd9\x88\xd9\x85\xd9\x87@0-14") == 0,
+          "document tokens: %s", r.buf);
+    /* highlight() and snippet() (AUX): the words alone */
+    rc = run(&tk, t, FTS5_TOKENIZE_AUX, text, &r, 0);
+    CHECK(rc == SQLITE_OK && r.calls == 2, "aux: rc %d, %d tokens: %s", rc, r.calls, r.buf);
+    /* queries: the word and ال + the word (which finds والقصف through its
+       form القصف): قصف -> قصف|القصف */
+    rc = run(&tk, t, FTS5_TOKENIZE_QUERY, "\xd9\x82\xd8\xb5\xd9\x81", &r, 0); /* قصف */
+    CHECK(rc == SQLITE_OK && strcmp(r.buf, "\xd9\x82\xd8\xb5\xd9\x81@0-6|\xd8\xa7\xd9\x84\xd9\x82\xd8\xb5\xd9\x81@0-6") == 0,
+          "query: rc %d, %d tokens: %s", rc, r.calls, r.buf);
+    /* no ال + له: 3 letters must remain (الله is no form of له) */
+    rc = run(&tk, t, FTS5_TOKENIZE_QUERY, "\xd9\x84\xd9\x87", &r, 0); /* له */
+    CHECK(rc == SQLITE_OK && r.calls == 1, "query له: %d tokens: %s", r.calls, r.buf);
+    /* each query word gets ال + it, also one that has its ال or و already:
+       a word الوالقصف has the form والقصف, so the query والقصف finds it */
     rc = run(&tk, t, FTS5_TOKENIZE_QUERY, text, &r, 0);
-    CHECK(rc == SQLITE_OK && r.calls == 2, "query: rc %d, %d tokens: %s", rc, r.calls, r.buf);
-    /* prefix: the normalized word, even a harakat-laden one */
+    CHECK(rc == SQLITE_OK && r.calls == 4, "query: rc %d, %d tokens: %s", rc, r.calls, r.buf);
+    /* prefix: the normalized word (even a harakat-laden one), then ال + it */
     rc = run(&tk, t, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, "\xd9\x82\xd9\x8e\xd8\xb5", &r, 0); /* قَص */
-    CHECK(rc == SQLITE_OK && strcmp(r.buf, "\xd9\x82\xd8\xb5@0-6") == 0, "prefix: %s", r.buf);
+    CHECK(rc == SQLITE_OK && strcmp(r.buf, "\xd9\x82\xd8\xb5@0-6|\xd8\xa7\xd9\x84\xd9\x82\xd8\xb5@0-6") == 0,
+          "prefix: %s", r.buf);
+    /* with the light stemmer the forms are indexed, stemmed, as before */
+    {
+        const char *az[] = {"stemmer", "light"};
+        Fts5Tokenizer *ts = NULL;
+        rc = tk.xCreate(ud, az, 2, &ts);
+        CHECK(rc == SQLITE_OK && ts, "xCreate stemmer light");
+        if (ts) {
+            /* بقصف: بقصف and قصف (light10 leaves a ب alone) */
+            rc = run(&tk, ts, FTS5_TOKENIZE_DOCUMENT, "\xd8\xa8\xd9\x82\xd8\xb5\xd9\x81", &r, 0);
+            CHECK(rc == SQLITE_OK && r.calls == 2, "stemmer light document: %d tokens: %s", r.calls, r.buf);
+            rc = run(&tk, ts, FTS5_TOKENIZE_QUERY, "\xd9\x82\xd8\xb5\xd9\x81", &r, 0);
+            CHECK(rc == SQLITE_OK && r.calls == 1, "stemmer light query: %d tokens: %s", r.calls, r.buf);
+            tk.xDelete(ts);
+        }
+    }
     /* the callback stops: its code comes back, no more calls */
     rc = run(&tk, t, FTS5_TOKENIZE_DOCUMENT, text, &r, 1);
     CHECK(rc == SQLITE_DONE && r.calls == 1, "early stop: rc %d, %d calls", rc, r.calls);

@@ -1,0 +1,138 @@
+#!/bin/sh
+# bench/aims.sh -- the ratios of issue 17's aims, each measured against its
+# anchor side by side in one run (part of `make bench`; alone:
+# BUILD=build NAZIF_SHARED=../shared sh bench/aims.sh).
+#
+#   1. corpus mode: clean --format=jsonl -j 1 with every filter against
+#      --filters=none (aim: at least 0.75x its speed);
+#   2. gzip input: clean --format=jsonl -j 2 --filters=none of the .gz file
+#      against `gzip -dc` of the same file (aim: at least 1.6x);
+#   3. FTS5: the inverted index (dbstat: docs_data + docs_idx) of
+#      tokenize='nazif' against unicode61 on ANT (aim: at most 1.15x), and
+#      the query latency of both (nazif search --queries --stats);
+#   4. nazif dedup: peak RSS on ANT x A and ANT x B documents (distinct
+#      ids), bytes a document from the difference, and 10M documents
+#      extrapolated from it.
+#
+# The commands of a pair run one after the other, RUNS times (default 3),
+# best wall time each; the machine is shared, so read the ratios, and
+# repeat.  No thresholds: the aims are printed next to the figures.
+# Env: BUILD, NAZIF_SHARED, AIMS_MB (JSONL size, default 50), RUNS (3),
+#      DEDUP_A / DEDUP_B (ANT copies for dedup, default 2 and 12; 0 skips).
+set -u
+BUILD=${BUILD:-build}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+SHARED=${NAZIF_SHARED:-$top/../shared}
+ANT="$SHARED/data/corpus/ant-v1.1.jsonl.gz"
+MB=${AIMS_MB:-50}
+RUNS=${RUNS:-3}
+DA=${DEDUP_A:-2}
+DB=${DEDUP_B:-12}
+N="$BUILD/nazif"
+W="$BUILD/bench/aims"
+[ -x "$N" ] || { echo "bench-aims: $N missing (make all)" >&2; exit 2; }
+[ -f "$ANT" ] || { echo "bench-aims: $ANT not found (set NAZIF_SHARED)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench-aims: needs GNU time (apt-get install time)" >&2; exit 2; }
+rm -rf "$W" && mkdir -p "$W"
+
+gzip -dc "$ANT" > "$W/ant.jsonl"
+one=$(wc -c < "$W/ant.jsonl")
+reps=$(( (MB * 1000000 + one - 1) / one ))
+i=0; while [ $i -lt "$reps" ]; do cat "$W/ant.jsonl"; i=$((i+1)); done > "$W/big.jsonl"
+gzip -6 -c "$W/big.jsonl" > "$W/big.jsonl.gz"
+size=$(wc -c < "$W/big.jsonl")
+
+now() { date +%s%N; }
+# once NAME CMD... : one run; b_NAME keeps the best wall time in ns
+once() {
+  name=$1; shift
+  t0=$(now)
+  "$@" > /dev/null 2> "$W/err" || echo "bench-aims: $name failed: $(head -c 300 "$W/err")" >&2
+  t1=$(now)
+  ns=$((t1 - t0))
+  eval "old=\${b_$name:-}"
+  if [ -z "$old" ] || [ "$ns" -lt "$old" ]; then eval "b_$name=$ns"; fi
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+mbs() { awk -v n="$1" -v s="$size" 'BEGIN{printf "%.0f", s/1e6/(n/1e9)}'; }
+
+echo "bench-aims: ANT x $reps = $size bytes of JSONL, best of $RUNS" >&2
+# 1 + 2: the pairs alternate so that a noisy minute hits both
+r=0
+while [ $r -lt "$RUNS" ]; do
+  once none "$N" clean --format=jsonl -j 1 --no-progress --filters=none "$W/big.jsonl"
+  once all "$N" clean --format=jsonl -j 1 --no-progress --rejected="$W/rej.jsonl" "$W/big.jsonl"
+  once gz gzip -dc "$W/big.jsonl.gz"
+  once gzn "$N" clean --format=jsonl -j 2 --no-progress --filters=none "$W/big.jsonl.gz"
+  r=$((r+1))
+done
+
+# 3: index ANT with both tokenizers; queries as bench/sqlite.sh draws them
+for t in nazif unicode61; do
+  "$N" index --no-progress --tokenizer=$t "$W/ant-$t.db" "$ANT" || exit 6
+done
+python3 - "$ANT" "$W/queries.txt" <<'PY'
+import gzip, json, random, re, sys
+lines = gzip.open(sys.argv[1], "rt", encoding="utf-8").read().splitlines()
+rnd = random.Random(1)
+MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+def words(t):
+    return [w for w in (MARKS.sub("", x) for x in re.findall(r"[\u0621-\u065F\u0670]+", t)) if len(w) >= 3]
+texts = [json.loads(l).get("text", "") for l in lines]
+vocab = sorted({w for t in texts[:2000] for w in words(t)})
+qs = [rnd.choice(vocab) for _ in range(700)]
+while len(qs) < 850:
+    ws = words(rnd.choice(texts))
+    if len(ws) >= 2:
+        i = rnd.randrange(len(ws) - 1)
+        qs.append('"%s %s"' % (ws[i], ws[i + 1]))
+while len(qs) < 1000:
+    w = rnd.choice(vocab)
+    if len(w) >= 4:
+        qs.append(w[:3] + "*")
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(qs) + "\n")
+PY
+inv() { sqlite3 "$1" "SELECT sum(pgsize) FROM dbstat WHERE name IN ('docs_data','docs_idx')"; }
+in_n=$(inv "$W/ant-nazif.db"); in_u=$(inv "$W/ant-unicode61.db")
+for t in nazif unicode61; do
+  "$N" search --queries="$W/queries.txt" "$W/ant-$t.db" > /dev/null 2>&1
+  "$N" search --queries="$W/queries.txt" --stats --limit 10 --color=never "$W/ant-$t.db" \
+    > /dev/null 2> "$W/stats-$t.txt"
+done
+p() { sed -n "s/.* $1 \([0-9.]*\) ms.*/\1/p" "$W/stats-$2.txt"; }
+
+# 4: dedup peak memory at two sizes
+dd_line=""
+if [ "$DA" -gt 0 ] && [ "$DB" -gt "$DA" ]; then
+  for k in "$DA" "$DB"; do
+    awk -v k="$k" '{ for (c = 0; c < k; c++) { l = $0; sub(/"id": "/, "\"id\": \"r" c "-", l); print l } }' \
+      "$W/ant.jsonl" > "$W/dd.jsonl"
+    d=$(wc -l < "$W/dd.jsonl")
+    /usr/bin/time -f '%M' -o "$W/rss" "$N" dedup -j 2 --no-progress --out=/dev/null \
+      --clusters="$W/cl.jsonl" "$W/dd.jsonl" 2> /dev/null
+    eval "dd_docs_$k=$d; dd_kb_$k=$(tail -1 "$W/rss")"
+  done
+  eval "da=\$dd_docs_$DA; ka=\$dd_kb_$DA; db=\$dd_docs_$DB; kb=\$dd_kb_$DB"
+  dd_line=$(awk -v da="$da" -v ka="$ka" -v db="$db" -v kb="$kb" 'BEGIN{
+    per = (kb - ka) * 1024 / (db - da);
+    printf "| nazif dedup: peak RSS, %d / %d documents | %.0f / %.0f MB | %.0f bytes a document; 10M documents: %.1f GB | fits 24 GB |",
+      da, db, ka / 1024, kb / 1024, per, (ka * 1024 + per * (1e7 - da)) / 1e9 }')
+  rm -f "$W/dd.jsonl" "$W/cl.jsonl"
+fi
+
+out="$BUILD/bench/aims.md"
+{
+  echo "# issue 17 aims ($(date -u +%Y-%m-%d), $(nproc) cores; ANT x $reps, $(awk -v s="$size" 'BEGIN{printf "%.0f", s/1e6}') MB JSONL)"
+  echo
+  echo "| measure | nazif | anchor | ratio | aim |"
+  echo "|---|---:|---:|---:|---|"
+  echo "| clean --format=jsonl -j 1, every filter vs --filters=none, MB/s | $(mbs "$b_all") | $(mbs "$b_none") | $(ratio "$b_none" "$b_all") | >= 0.75 |"
+  echo "| clean --format=jsonl -j 2 --filters=none of .gz vs gzip -dc, MB/s | $(mbs "$b_gzn") | $(mbs "$b_gz") | $(ratio "$b_gz" "$b_gzn") | >= 1.6 |"
+  echo "| FTS5 inverted index (docs_data + docs_idx) on ANT vs unicode61, MB | $(awk -v a="$in_n" 'BEGIN{printf "%.2f", a/1048576}') | $(awk -v a="$in_u" 'BEGIN{printf "%.2f", a/1048576}') | $(ratio "$in_n" "$in_u") | <= 1.15 |"
+  echo "| query p50 / p99 on ANT (1,000 queries, top 10 + snippets), ms | $(p p50 nazif) / $(p p99 nazif) | $(p p50 unicode61) / $(p p99 unicode61) | | same as before |"
+  [ -n "$dd_line" ] && echo "$dd_line"
+  echo
+  echo "MB/s: uncompressed JSONL bytes a wall-clock second, best of $RUNS (pairs alternated)."
+} > "$out"
+cat "$out"
