@@ -18,7 +18,7 @@
 # best wall time each; the machine is shared, so read the ratios, and
 # repeat.  No thresholds: the aims are printed next to the figures.
 # Env: BUILD, NAZIF_SHARED, AIMS_MB (JSONL size, default 50), RUNS (3),
-#      DEDUP_A / DEDUP_B (ANT copies for dedup, default 2 and 12; 0 skips).
+#      DEDUP_A / DEDUP_B (ANT copies for dedup, default 10 and 30; 0 skips).
 set -u
 BUILD=${BUILD:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,8 +27,8 @@ SHARED=${NAZIF_SHARED:-$top/../shared}
 ANT="$SHARED/data/corpus/ant-v1.1.jsonl.gz"
 MB=${AIMS_MB:-50}
 RUNS=${RUNS:-3}
-DA=${DEDUP_A:-2}
-DB=${DEDUP_B:-12}
+DA=${DEDUP_A:-10}
+DB=${DEDUP_B:-30}
 N="$BUILD/nazif"
 W="$BUILD/bench/aims"
 [ -x "$N" ] || { echo "bench-aims: $N missing (make all)" >&2; exit 2; }
@@ -116,7 +116,7 @@ if [ "$DA" -gt 0 ] && [ "$DB" -gt "$DA" ]; then
   eval "da=\$dd_docs_$DA; ka=\$dd_kb_$DA; db=\$dd_docs_$DB; kb=\$dd_kb_$DB"
   dd_line=$(awk -v da="$da" -v ka="$ka" -v db="$db" -v kb="$kb" 'BEGIN{
     per = (kb - ka) * 1024 / (db - da);
-    printf "| nazif dedup: peak RSS, %d / %d documents | %.0f / %.0f MB | %.0f bytes a document; 10M documents: %.1f GB | fits 24 GB |",
+    printf "| nazif dedup -j 2: peak RSS at %d and %d documents, MB; bytes a document (slope); 10M documents, GB | %.0f / %.0f | | %.0f; %.1f | 10M in 24 GB |",
       da, db, ka / 1024, kb / 1024, per, (ka * 1024 + per * (1e7 - da)) / 1e9 }')
   rm -f "$W/dd.jsonl" "$W/cl.jsonl"
 fi

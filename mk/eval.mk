@@ -3,7 +3,8 @@
 #
 #   make eval                 scores on the shared dev sets (tools/eval.py)
 #   make eval EVAL_ARGS=-v    ... listing every missed and damaged word
-#   make bench                throughput against the anchors (bench/run.sh)
+#   make bench                throughput against the anchors (bench/run.sh),
+#                             then issue 17's ratios (bench/aims.sh)
 #   make fuzz                 libFuzzer + ASan/UBSan for FUZZ_SECONDS (clang)
 #   make fuzz-replay          replay fuzz/corpus/ without clang (also in check)
 
@@ -25,6 +26,7 @@ eval-gate: all
 
 bench: all
 	NAZIF_SHARED=$(SHARED) BUILD=$(BUILD) sh bench/run.sh
+	NAZIF_SHARED=$(SHARED) BUILD=$(BUILD) sh bench/aims.sh
 
 # The library is compiled again with the sanitizers (and -fsanitize=fuzzer-no-link
 # so libFuzzer sees its branches) into $(BUILD)/fuzz/.
