@@ -34,7 +34,7 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC
 .PHONY: all demo check test deps asan ubsan eval bench regen check-generated clean fuzz
 all: $(BUILD)/libnazif.a $(BUILD)/nazif
 
-$(BUILD)/obj/%.o: src/%.c include/nazif.h src/internal.h $(wildcard src/*.h)
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) src/internal.h $(wildcard src/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(LIB_CFLAGS) -c -o $@ $<
 

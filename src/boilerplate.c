@@ -1277,3 +1277,15 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
     }
     return 0;
 }
+
+int nazif__bp_repeat_candidate(const nazif__bp_line *lines, size_t n,
+                               size_t i)
+{
+    info f;
+    analyse(&lines[i], &f);
+    if (f.v == V_BLANK || lines[i].truncated) return 0;
+    if (more_words_than(lines[i].s, lines[i].len, 25)) return 0;
+    ctx c = {lines, n, i};
+    if (f.v == V_OTHER && f.title && followed_by_paragraph(&c, i)) return 0;
+    return f.v == V_CONTENT && f.para ? 2 : 1;
+}

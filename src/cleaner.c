@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "restore.h"
+#include "nazif_linefreq.h"
 
 #define WIN (NAZIF__BP_BEHIND + 1 + NAZIF__BP_AHEAD)
 #define LONG_PREFIX 1024u /* bytes of a long line kept for context */
@@ -68,6 +69,10 @@ typedef struct slot {
 
 struct nazif_cleaner {
     nazif_clean_options opt;
+    const nazif_linefreq *lf;  /* per-site line counts, or NULL */
+    char lf_host[256];
+    size_t lf_host_len;
+    unsigned lf_min;
     const nazif_lexicon *lex;
     int error;                 /* sticky error code, 0 when fine */
     uint64_t error_offset;
@@ -338,6 +343,18 @@ static int decide(nazif_cleaner *c, int at_end)
                 s->drop = nazif__bp_decide(lines, n, i - from,
                                            at_end || ahead < NAZIF__BP_AHEAD, &why);
                 s->why = why ? why : "page furniture";
+                int cand = !s->drop && c->lf
+                               ? nazif__bp_repeat_candidate(lines, n, i - from)
+                               : 0;
+                /* a sentence needs four times the evidence: news sites
+                   paste background sentences into follow-up articles */
+                if (cand &&
+                    nazif_linefreq_count(c->lf, c->lf_host, c->lf_host_len,
+                                         (const char *)s->out.p, s->text_len) >=
+                        (uint64_t)c->lf_min * (cand == 2 ? 4u : 1u)) {
+                    s->drop = 1;
+                    s->why = "repetition: repeated_line (on many pages of the same site)";
+                }
             }
         }
         c->decided++;
@@ -589,3 +606,15 @@ int nazif_clean(const char *text, size_t len, char **out, size_t *out_len,
 }
 
 void nazif_free(void *p) { free(p); }
+
+int nazif_cleaner_set_linefreq(nazif_cleaner *c, const nazif_linefreq *lf,
+                               const char *host, size_t host_len,
+                               unsigned min_docs)
+{
+    if (lf && host_len >= sizeof c->lf_host) return NAZIF_EINVAL;
+    c->lf = lf;
+    c->lf_host_len = lf ? host_len : 0;
+    if (lf && host_len) memcpy(c->lf_host, host, host_len);
+    c->lf_min = min_docs ? min_docs : NAZIF_LINEFREQ_MIN_DOCS;
+    return NAZIF_OK;
+}

@@ -165,4 +165,13 @@ typedef struct nazif__bp_line {
 int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
                      int at_end, const char **why);
 
+/*
+ * May the repetition evidence drop lines[i] (lines as for
+ * nazif__bp_decide)?  0: no (blank or truncated lines, running text of
+ * more than 25 words, a title followed by its paragraph); 2: a sentence
+ * (needs four times the evidence); 1: yes.
+ */
+int nazif__bp_repeat_candidate(const nazif__bp_line *lines, size_t n,
+                               size_t i);
+
 #endif /* NAZIF_INTERNAL_H */
