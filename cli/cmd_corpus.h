@@ -14,6 +14,10 @@
    --rejected, --stats, --text-field, --filters, thresholds ...). */
 int nazif_cli_clean_corpus(int argc, char **argv);
 
+/* The options of `nazif clean` (plain and corpus mode) that take a value,
+   NULL-terminated: "--report", "--format", ..., "--min-chars", ... */
+const char *const *nazif_cli_clean_valued(void);
+
 /* `nazif dedup`: exact and MinHash-LSH near-duplicates of JSON Lines. */
 int nazif_cli_dedup(int argc, char **argv);
 

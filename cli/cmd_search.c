@@ -31,9 +31,22 @@
 
 #include "../ext/sqlite/nazif_fts5.h"
 #include "cmd_search.h"
+#include "common.h"
 #include "nazif.h"
 
-enum { NX_OK = 0, NX_USAGE = 1, NX_INPUT = 2, NX_INTERNAL = 4, NX_OUTPUT = 5, NX_DB = 6 };
+enum { NX_OK = CLI_OK, NX_USAGE = CLI_USAGE, NX_INPUT = CLI_INPUT, NX_INTERNAL = CLI_INTERNAL,
+       NX_OUTPUT = CLI_OUTPUT, NX_DB = CLI_DB };
+
+static const char *const index_valued[] = {"--text-field", "--id-field", "--title-field", "--format",
+                                           "--tokenizer", "--batch", NULL};
+/* --stats is the old name of --latency (a file in clean, a flag here) */
+static const char *const search_valued[] = {"--limit", "--offset", "--color", "--snippet-words", "--queries",
+                                            NULL};
+
+/* Queries longer than this are refused (FTS5's query parser and matcher
+   grow faster than linearly with the number of terms: docs/search.md). */
+#define QUERY_MAX_BYTES 4096
+#define QUERY_MAX_TERMS 64
 
 #define FORMAT_TAG "nazif-index 1"
 
@@ -499,11 +512,11 @@ static const char *const index_usage =
     "  --optimize            merge the index's segments at the end\n"
     "  --progress            show progress even when stderr is not a terminal\n"
     "  --no-progress         never show progress\n"
-    "  --help\n"
+    "  --help, --version\n"
     "\n"
-    "Exit status: 0 ok, 1 usage, 2 input (unreadable file, lines that are\n"
-    "not JSON objects: they are skipped and the rest indexed), 4 internal,\n"
-    "6 database error.  docs/search.md has the details.\n";
+    "Lines that are not JSON objects are skipped and the rest indexed (exit\n"
+    "status 2).  docs/search.md has the details.\n"
+    "\n";
 
 static int ix_prepare(indexer *x)
 {
@@ -859,6 +872,8 @@ static int create_schema(sqlite3 *db, const char *tokenizer)
 
 int nazif_cli_index(int argc, char **argv)
 {
+    argc = cli_join_values(argc, argv, index_valued);
+    if (argc < 0) return NX_INTERNAL;
     index_opts o = {"text", "id", "title", 0};
     const char *tokenizer = NULL;
     long batch = 1000;
@@ -872,6 +887,7 @@ int nazif_cli_index(int argc, char **argv)
         if (strcmp(a, "--") == 0) only_files = 1;
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(index_usage, stdout);
+            cli_exit_help(stdout);
             free(pos);
             return fflush(stdout) ? NX_OUTPUT : NX_OK;
         } else if ((v = opt_value("--text-field", argc, argv, &i))) o.text_field = v;
@@ -883,13 +899,13 @@ int nazif_cli_index(int argc, char **argv)
             else if (strcmp(v, "jsonl") == 0) o.format = 1;
             else if (strcmp(v, "text") == 0) o.format = 2;
             else {
-                fprintf(stderr, "nazif index: bad --format '%s' (auto, jsonl or text)\n", v);
+                fprintf(stderr, "nazif index: bad value '%s' for --format (auto, jsonl or text)\n", v);
                 free(pos);
                 return NX_USAGE;
             }
         } else if ((v = opt_value("--batch", argc, argv, &i))) {
             if (parse_count(v, 1, 100000000L, &batch)) {
-                fprintf(stderr, "nazif index: bad --batch '%s' (a number of documents, at least 1)\n", v);
+                fprintf(stderr, "nazif index: bad value '%s' for --batch (a number of documents, at least 1)\n", v);
                 free(pos);
                 return NX_USAGE;
             }
@@ -897,7 +913,7 @@ int nazif_cli_index(int argc, char **argv)
         else if (strcmp(a, "--no-progress") == 0) progress_mode = 0;
         else if (strcmp(a, "--optimize") == 0) optimize = 1;
         else {
-            fprintf(stderr, "nazif index: unknown option '%s' (see nazif index --help)\n", a);
+            cli_bad_option("index", a, index_valued, NULL);
             free(pos);
             return NX_USAGE;
         }
@@ -1017,11 +1033,13 @@ static const char *const search_usage =
     "                     the default), always, never (then [brackets])\n"
     "  --snippet-words=N  words in a snippet (default: 24)\n"
     "  --queries=FILE     run each line of FILE as a query\n"
-    "  --stats            with --queries: latency p50/p99 on stderr\n"
-    "  --help\n"
+    "  --latency          with --queries: latency p50/p99 on stderr (old\n"
+    "                     name: --stats)\n"
+    "  --help, --version\n"
     "\n"
-    "Exit status: 0 ok (also when nothing matches), 1 usage, 2 the database\n"
-    "cannot be opened, 5 output error, 6 not a nazif index or database error.\n";
+    "A query has at most 4096 bytes and 64 words or operators; an empty\n"
+    "query is a usage error.  No match is not an error (exit status 0).\n"
+    "\n";
 
 typedef struct searcher {
     sqlite3 *db;
@@ -1183,6 +1201,28 @@ static int run_query(searcher *s, const char *query, const char *label, long *n)
     return NX_OK;
 }
 
+/* NX_OK, or NX_USAGE after a message: an empty query, or one over the
+   limits (QUERY_MAX_BYTES, QUERY_MAX_TERMS). */
+static int query_check(const char *q, const char *where)
+{
+    size_t n = strlen(q), terms = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (q[i] == ' ' || q[i] == '\t' || q[i] == '\n' || q[i] == '\r')) i++;
+        if (i < n) terms++;
+        while (i < n && !(q[i] == ' ' || q[i] == '\t' || q[i] == '\n' || q[i] == '\r')) i++;
+    }
+    if (terms == 0) {
+        fprintf(stderr, "nazif search: %s%sthe query is empty\n", where ? where : "", where ? ": " : "");
+        return NX_USAGE;
+    }
+    if (n > QUERY_MAX_BYTES || terms > QUERY_MAX_TERMS) {
+        fprintf(stderr, "nazif search: %s%sthe query has %zu bytes and %zu words; at most %d bytes and %d words\n",
+                where ? where : "", where ? ": " : "", n, terms, QUERY_MAX_BYTES, QUERY_MAX_TERMS);
+        return NX_USAGE;
+    }
+    return NX_OK;
+}
+
 static int percentile_cmp(const void *a, const void *b)
 {
     const double x = *(const double *)a, y = *(const double *)b;
@@ -1191,6 +1231,8 @@ static int percentile_cmp(const void *a, const void *b)
 
 int nazif_cli_search(int argc, char **argv)
 {
+    argc = cli_join_values(argc, argv, search_valued);
+    if (argc < 0) return NX_INTERNAL;
     searcher s;
     memset(&s, 0, sizeof s);
     s.limit = 10;
@@ -1213,24 +1255,25 @@ int nazif_cli_search(int argc, char **argv)
         if (strcmp(a, "--") == 0) only_args = 1;
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(search_usage, stdout);
+            cli_exit_help(stdout);
             return fflush(stdout) ? NX_OUTPUT : NX_OK;
         } else if (strcmp(a, "--json") == 0) s.json = 1;
-        else if (strcmp(a, "--stats") == 0) stats = 1;
+        else if (strcmp(a, "--latency") == 0 || strcmp(a, "--stats") == 0) stats = 1;
         else if ((v = opt_value("--queries", argc, argv, &i))) queries = v;
         else if ((v = opt_value("--color", argc, argv, &i))) {
             if (strcmp(v, "auto") == 0) color = -1;
             else if (strcmp(v, "always") == 0) color = 1;
             else if (strcmp(v, "never") == 0) color = 0;
             else {
-                fprintf(stderr, "nazif search: bad --color '%s' (auto, always or never)\n", v);
+                fprintf(stderr, "nazif search: bad value '%s' for --color (auto, always or never)\n", v);
                 return NX_USAGE;
             }
         } else if ((v = opt_value("--limit", argc, argv, &i)) || (v = opt_value("--offset", argc, argv, &i)) ||
                    (v = opt_value("--snippet-words", argc, argv, &i))) {
             const int is_limit = strncmp(a, "--limit", 7) == 0, is_off = strncmp(a, "--offset", 8) == 0;
             if (parse_count(v, is_off ? 0 : 1, is_limit || is_off ? 1000000000L : 64, &n)) {
-                fprintf(stderr, "nazif search: bad %s '%s' (%s)\n",
-                        is_limit ? "--limit" : is_off ? "--offset" : "--snippet-words", v,
+                fprintf(stderr, "nazif search: bad value '%s' for %s (%s)\n", v,
+                        is_limit ? "--limit" : is_off ? "--offset" : "--snippet-words",
                         is_off ? "a number, 0 or more" : is_limit ? "a number, at least 1" : "1 to 64");
                 return NX_USAGE;
             }
@@ -1238,8 +1281,7 @@ int nazif_cli_search(int argc, char **argv)
             else if (is_off) s.offset = n;
             else s.words = (int)n;
         } else {
-            fprintf(stderr, "nazif search: unknown option '%s' (see nazif search --help)\n", a);
-            return NX_USAGE;
+            return cli_bad_option("search", a, search_valued, NULL);
         }
     }
     if (npos < (queries ? 1 : 2) || (queries && npos > 1)) {
@@ -1248,6 +1290,7 @@ int nazif_cli_search(int argc, char **argv)
         return NX_USAGE;
     }
     s.color = s.json ? 0 : color >= 0 ? color : isatty(1);
+    if (!queries && query_check(pos[1], NULL)) return NX_USAGE;
     int rc = db_open("search", pos[0], 1, &s.db);
     if (rc) return rc;
     int missing = 0;
@@ -1293,6 +1336,9 @@ int nazif_cli_search(int argc, char **argv)
             while (rc == NX_OK && (len = getline(&line, &cap, f)) >= 0) {
                 while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = '\0';
                 if (len == 0) continue;
+                char where[64];
+                snprintf(where, sizeof where, "line %zu", nlat + 1);
+                if ((rc = query_check(line, where))) break;
                 if (!s.json) {
                     rc = sb_put(&s.out, "== ", 3) || sb_put(&s.out, line, (size_t)len) || sb_c(&s.out, '\n') ? NX_INTERNAL : NX_OK;
                 }

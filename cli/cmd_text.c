@@ -18,9 +18,15 @@
 #include <libstemmer.h>
 
 #include "commands.h"
+#include "common.h"
 #include "nazif.h"
 
-enum { X_OK = 0, X_USAGE = 1, X_INPUT = 2, X_UTF8 = 3, X_INTERNAL = 4, X_OUTPUT = 5 };
+enum { X_OK = CLI_OK, X_USAGE = CLI_USAGE, X_INPUT = CLI_INPUT, X_UTF8 = CLI_DATA,
+       X_INTERNAL = CLI_INTERNAL, X_OUTPUT = CLI_OUTPUT };
+
+/* Options that take a value (--name=VALUE or --name VALUE).  --format is
+   the old name of tokens' --output-format (kept as an alias). */
+static const char *const text_valued[] = {"--profile", "--stemmer", "--output-format", "--format", NULL};
 
 #define CHUNK (1u << 20)
 
@@ -292,24 +298,23 @@ static void usage(FILE *f, int cmd)
     }
     if (cmd == CMD_TOKENS) {
         fprintf(f,
-                "  --format=FMT          tsv (default): TOKEN<TAB>START<TAB>END;\n"
+                "  --output-format=FMT   tsv (default): TOKEN<TAB>START<TAB>END;\n"
                 "                        text: TOKEN; jsonl: {\"token\",\"word\",\"start\",\n"
                 "                        \"end\",\"line\",\"original\"} (word: before stemming,\n"
                 "                        original: the input bytes [start, end); with\n"
                 "                        --clitics also \"kind\": word, proclitic, suffix)\n"
-                "                        e.g. --format=jsonl\n");
+                "                        e.g. --output-format=jsonl (old name: --format)\n");
     }
     fprintf(f,
             "  --strict              invalid UTF-8 is an error (exit 3); otherwise each\n"
             "                        invalid sequence is read as U+FFFD\n"
             "  --help                print this help and exit\n"
+            "  --version             print the version and exit\n"
             "\n"
             "Operations (in pipeline order; each alone does what its example shows):\n");
     list_ops(f);
-    fprintf(f,
-            "\n"
-            "Exit status: 0 success, 1 usage error, 2 input error, 3 invalid UTF-8\n"
-            "with --strict, 4 internal error, 5 output error.\n");
+    fputs("\n", f);
+    cli_exit_help(f);
 }
 
 /* ---- options ------------------------------------------------------------ */
@@ -359,11 +364,8 @@ static int parse(int argc, char **argv, topts *t)
             return X_OK;
         } else if (strncmp(a, "--profile=", 10) == 0) {
             unsigned ops;
-            if (nazif_norm_profile(a + 10, &ops) != NAZIF_OK) {
-                fprintf(stderr, "nazif %s: unknown profile '%s' (none, faithful, search, nlp)\n",
-                        cmd, a + 10);
-                return X_USAGE;
-            }
+            if (nazif_norm_profile(a + 10, &ops) != NAZIF_OK)
+                return cli_bad_option(cmd, a, text_valued, "none, faithful, search or nlp");
             t->profile = a + 10;
         } else if (strcmp(a, "--show-profile") == 0) {
             t->show = 1;
@@ -373,25 +375,20 @@ static int parse(int argc, char **argv, topts *t)
             if (strcmp(a + 10, "none") == 0) t->stemmer = ST_NONE;
             else if (strcmp(a + 10, "light") == 0) t->stemmer = ST_LIGHT;
             else if (strcmp(a + 10, "snowball") == 0) t->stemmer = ST_SNOWBALL;
-            else {
-                fprintf(stderr, "nazif %s: unknown stemmer '%s' (none, light, snowball)\n", cmd,
-                        a + 10);
-                return X_USAGE;
-            }
+            else return cli_bad_option(cmd, a, text_valued, "none, light or snowball");
         } else if (t->cmd != CMD_NORMALIZE && strcmp(a, "--stopwords") == 0) {
             t->stopwords = 1;
         } else if (t->cmd != CMD_NORMALIZE && strcmp(a, "--clitics") == 0) {
             t->clitics = 1;
         } else if (t->cmd == CMD_STEM && strcmp(a, "--lines") == 0) {
             t->lines = 1;
-        } else if (t->cmd == CMD_TOKENS && strncmp(a, "--format=", 9) == 0) {
-            if (strcmp(a + 9, "tsv") == 0) t->format = FMT_TSV;
-            else if (strcmp(a + 9, "text") == 0) t->format = FMT_TEXT;
-            else if (strcmp(a + 9, "jsonl") == 0) t->format = FMT_JSONL;
-            else {
-                fprintf(stderr, "nazif %s: unknown format '%s' (tsv, text, jsonl)\n", cmd, a + 9);
-                return X_USAGE;
-            }
+        } else if (t->cmd == CMD_TOKENS &&
+                   (strncmp(a, "--output-format=", 16) == 0 || strncmp(a, "--format=", 9) == 0)) {
+            const char *v = strchr(a, '=') + 1;
+            if (strcmp(v, "tsv") == 0) t->format = FMT_TSV;
+            else if (strcmp(v, "text") == 0) t->format = FMT_TEXT;
+            else if (strcmp(v, "jsonl") == 0) t->format = FMT_JSONL;
+            else return cli_bad_option(cmd, a, text_valued, "tsv, text or jsonl");
         } else if (strncmp(a, "--no-", 5) == 0 && op_by_name(a + 5, &op) == 0) {
             t->del |= op;
             t->add &= ~op;
@@ -399,8 +396,14 @@ static int parse(int argc, char **argv, topts *t)
             t->add |= op;
             t->del &= ~op;
         } else {
-            fprintf(stderr, "nazif %s: unknown option '%s' (see 'nazif %s --help')\n", cmd, a, cmd);
-            return X_USAGE;
+            /* a value option without its value, or unknown here */
+            static const char *const norm_valued[] = {"--profile", NULL};
+            static const char *const stem_valued[] = {"--profile", "--stemmer", NULL};
+            return cli_bad_option(cmd, a,
+                                  t->cmd == CMD_NORMALIZE ? norm_valued
+                                  : t->cmd == CMD_STEM    ? stem_valued
+                                                          : text_valued,
+                                  NULL);
         }
     }
     if (t->nfiles == 0) t->files[t->nfiles++] = "-";
@@ -762,6 +765,8 @@ static int run_command(int cmd, int argc, char **argv)
     memset(&t, 0, sizeof t);
     t.cmd = cmd;
     t.stemmer = cmd == CMD_STEM ? ST_LIGHT : ST_NONE;
+    argc = cli_join_values(argc, argv, text_valued);
+    if (argc < 0) return X_INTERNAL;
     int rc = parse(argc, argv, &t);
     if (rc >= 0) {
         free(t.files);

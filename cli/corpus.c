@@ -27,9 +27,11 @@
 
 #include "../src/corpus.h"
 #include "cmd_corpus.h"
+#include "common.h"
 #include "nazif.h"
 
-enum { CX_OK = 0, CX_USAGE = 1, CX_INPUT = 2, CX_DATA = 3, CX_INTERNAL = 4, CX_OUTPUT = 5 };
+enum { CX_OK = CLI_OK, CX_USAGE = CLI_USAGE, CX_INPUT = CLI_INPUT, CX_DATA = CLI_DATA,
+       CX_INTERNAL = CLI_INTERNAL, CX_OUTPUT = CLI_OUTPUT };
 
 #define READ_CHUNK (1u << 20)
 #define BATCH_TARGET (1u << 20)
@@ -1724,11 +1726,9 @@ static int cmp_rw(const void *a, const void *b)
 
 static int write_stats(const char *path, const counters *c, const rw_map *rw, double secs, int jobs)
 {
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        fprintf(stderr, "%s: cannot open stats file '%s': %s\n", prog, path, strerror(errno));
-        return CX_OUTPUT;
-    }
+    cli_out so;
+    if (cli_out_open(&so, NULL, path, "stats file")) return CX_OUTPUT;
+    FILE *f = so.f;
     uint64_t removed = 0;
     for (int k = 0; k < n_reasons; k++) removed += c->removed[k];
     fprintf(f, "{\n  \"documents_read\": %llu,\n  \"documents_kept\": %llu,\n  \"documents_removed\": %llu,\n",
@@ -1789,11 +1789,7 @@ static int write_stats(const char *path, const counters *c, const rw_map *rw, do
     }
     fputs("],\n", f);
     fprintf(f, "  \"jobs\": %d,\n  \"seconds\": %.3f\n}\n", jobs, secs);
-    if (fclose(f) != 0) {
-        fprintf(stderr, "%s: cannot write stats file '%s'\n", prog, path);
-        return CX_OUTPUT;
-    }
-    return CX_OK;
+    return cli_out_commit(&so, NULL);
 }
 
 static void summary(const counters *c)
@@ -1904,6 +1900,28 @@ static int parse_filters(const char *s, unsigned *out)
     *out = f;
     return 0;
 }
+
+const char *const *nazif_cli_clean_valued(void)
+{
+    static const char *names[64];
+    if (!names[0]) {
+        static const char *const fixed[] = {"--boilerplate", "--report", "--format", "--text-field",
+                                            "--id-field", "--filters", "--rejected", "--stats",
+                                            "--output", "--jobs", "--max-doc-bytes"};
+        static char opt[NZF_N_PARAMS][64];
+        int n = 0;
+        for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) names[n++] = fixed[i];
+        for (int k = 0; nazif__filter_params(k) && k < NZF_N_PARAMS && n < 63; k++) {
+            snprintf(opt[k], sizeof opt[k], "--%s", nazif__filter_params(k)->option);
+            names[n++] = opt[k];
+        }
+        names[n] = NULL;
+    }
+    return names;
+}
+
+static const char *const dedup_valued[] = {"--out", "--clusters", "--removed", "--text-field", "--id-field",
+                                           "--bands", "--rows", "--ngram", "--seed", "--jobs", NULL};
 
 static void opts_defaults(copts *o)
 {
@@ -2038,7 +2056,10 @@ int nazif_cli_clean_corpus(int argc, char **argv)
                 }
             }
             if (!done) {
-                fprintf(stderr, "%s clean: unknown option '%s' (see 'nazif clean --help')\n", prog, a);
+                const char *expect = NULL;
+                if (strncmp(a, "--format", 8) == 0) expect = "jsonl, warc, wet, text or auto";
+                else if (strncmp(a, "--boilerplate", 13) == 0) expect = "drop or keep";
+                cli_bad_option("clean", a, nazif_cli_clean_valued(), expect);
                 free(files);
                 return CX_USAGE;
             }
@@ -2047,18 +2068,30 @@ int nazif_cli_clean_corpus(int argc, char **argv)
     if (nfiles == 0) files[nfiles++] = "-";
     sinks s = {stdout, NULL, NULL, "<stdout>", 0};
     int status = CX_OK;
-    if (o.output && !(s.out = fopen(o.output, "w"))) {
-        fprintf(stderr, "%s: cannot open output file '%s': %s\n", prog, o.output, strerror(errno));
-        free(files);
-        return CX_OUTPUT;
+    {
+        const char *outs[5] = {o.output ? o.output : "-", o.rejected, o.report, o.stats,
+                               o.output ? "-" : NULL};
+        const char *what[5] = {"output", "rejected file", "report", "stats file", "standard output"};
+        if (cli_check_outputs("clean", files, nfiles, outs, what, 5)) {
+            free(files);
+            return CX_USAGE;
+        }
     }
-    if (o.rejected && !(s.rej = fopen(o.rejected, "w"))) {
-        fprintf(stderr, "%s: cannot open rejected file '%s': %s\n", prog, o.rejected, strerror(errno));
-        status = CX_OUTPUT;
+    cli_out oo, orj, orp;
+    memset(&oo, 0, sizeof oo);
+    memset(&orj, 0, sizeof orj);
+    memset(&orp, 0, sizeof orp);
+    if (o.output) {
+        if (cli_out_open(&oo, NULL, o.output, "output")) status = CX_OUTPUT;
+        else s.out = oo.f;
     }
-    if (status == CX_OK && o.report && !(s.report = fopen(o.report, "w"))) {
-        fprintf(stderr, "%s: cannot open report file '%s': %s\n", prog, o.report, strerror(errno));
-        status = CX_OUTPUT;
+    if (status == CX_OK && o.rejected) {
+        if (cli_out_open(&orj, NULL, o.rejected, "rejected file")) status = CX_OUTPUT;
+        else s.rej = orj.f;
+    }
+    if (status == CX_OK && o.report) {
+        if (cli_out_open(&orp, NULL, o.report, "report")) status = CX_OUTPUT;
+        else s.report = orp.f;
     }
     counters total;
     memset(&total, 0, sizeof total);
@@ -2066,18 +2099,12 @@ int nazif_cli_clean_corpus(int argc, char **argv)
     memset(&rw, 0, sizeof rw);
     const double t0 = now_s();
     if (status == CX_OK) status = run_pipeline(&o, files, nfiles, 0, &s, &total, &rw, NULL, NULL);
-    if (fflush(s.out) != 0 || ferror(s.out)) {
-        if (status == CX_OK) fprintf(stderr, "%s: cannot write output: %s\n", prog, strerror(errno));
-        if (status == CX_OK) status = CX_OUTPUT;
-    }
-    if (s.out != stdout && fclose(s.out) != 0 && status == CX_OK) status = CX_OUTPUT;
-    if (s.rej && fclose(s.rej) != 0 && status == CX_OK) {
-        fprintf(stderr, "%s: cannot write rejected file '%s'\n", prog, o.rejected);
-        status = CX_OUTPUT;
-    }
-    if (s.report && fclose(s.report) != 0 && status == CX_OK) {
-        fprintf(stderr, "%s: cannot write report '%s'\n", prog, o.report);
-        status = CX_OUTPUT;
+    if (!o.output && (fflush(stdout) != 0 || ferror(stdout)) && status == CX_OK)
+        status = cli_write_error(NULL, "output", "-", errno);
+    cli_out *outs[3] = {&oo, &orj, &orp};
+    for (int k = 0; k < 3; k++) {
+        if (status == CX_OK) status = cli_out_commit(outs[k], NULL);
+        else cli_out_abort(outs[k]);
     }
     if (total.invalid_utf8)
         fprintf(stderr, "%s: %llu invalid UTF-8 sequence%s replaced by U+FFFD\n", prog,
@@ -2193,6 +2220,8 @@ static void sort_kv(kv *a, size_t m, kv *tmp)
 
 int nazif_cli_dedup(int argc, char **argv)
 {
+    argc = cli_join_values(argc, argv, dedup_valued);
+    if (argc < 0) oom();
     copts o;
     opts_defaults(&o);
     reasons_init();
@@ -2221,7 +2250,11 @@ int nazif_cli_dedup(int argc, char **argv)
         else if (strncmp(a, "--ngram=", 8) == 0 && !parse_uint(a + 8, 1, 64, &v)) o.ngram = (int)v;
         else if (strncmp(a, "--seed=", 7) == 0 && !parse_uint(a + 7, 0, 0xFFFFFFFFul, &v)) o.seed = v;
         else {
-            fprintf(stderr, "%s dedup: unknown option or bad value '%s' (see 'nazif dedup --help')\n", prog, a);
+            const char *expect = NULL;
+            if (strncmp(a, "--bands", 7) == 0 || strncmp(a, "--rows", 6) == 0) expect = "1 to 1024";
+            else if (strncmp(a, "--ngram", 7) == 0) expect = "1 to 64";
+            else if (strncmp(a, "--seed", 6) == 0) expect = "0 to 4294967295";
+            cli_bad_option("dedup", a, dedup_valued, expect);
             free(files);
             return CX_USAGE;
         }
@@ -2235,6 +2268,14 @@ int nazif_cli_dedup(int argc, char **argv)
         fprintf(stderr, "%s dedup: bands x rows must be at most %d\n", prog, NAZIF__MH_MAX_HASHES);
         free(files);
         return CX_USAGE;
+    }
+    {
+        const char *outs[4] = {o.output ? o.output : "-", o.clusters, o.removed, o.output ? "-" : NULL};
+        const char *what[4] = {"output", "clusters file", "removed file", "standard output"};
+        if (cli_check_outputs("dedup", files, nfiles, outs, what, 4)) {
+            free(files);
+            return CX_USAGE;
+        }
     }
     /* pass 1: signatures */
     dd d;
@@ -2288,12 +2329,16 @@ int nazif_cli_dedup(int argc, char **argv)
     }
     (void)exact_of_root;
     /* the clusters file */
+    cli_out oc, oo, orm;
+    memset(&oc, 0, sizeof oc);
+    memset(&oo, 0, sizeof oo);
+    memset(&orm, 0, sizeof orm);
     if (o.clusters) {
-        FILE *cf = fopen(o.clusters, "w");
-        if (!cf) {
-            fprintf(stderr, "%s: cannot open clusters file '%s': %s\n", prog, o.clusters, strerror(errno));
+        FILE *cf = NULL;
+        if (cli_out_open(&oc, "dedup", o.clusters, "clusters file")) {
             status = CX_OUTPUT;
         } else {
+            cf = oc.f;
             /* members of each cluster: chain them by next pointer */
             size_t *next = malloc((n ? n : 1) * sizeof *next), *last = malloc((n ? n : 1) * sizeof *last);
             if (!next || !last) oom();
@@ -2321,23 +2366,18 @@ int nazif_cli_dedup(int argc, char **argv)
             sb_free(&t);
             free(next);
             free(last);
-            if (fclose(cf) != 0) {
-                fprintf(stderr, "%s: cannot write clusters file '%s'\n", prog, o.clusters);
-                status = CX_OUTPUT;
-            }
         }
     }
     const double t_clu = now_s();
     /* pass 2: copy the kept lines (and the removed ones) */
     FILE *out = stdout, *rem = NULL;
-    if (status == CX_OK && o.output && !(out = fopen(o.output, "w"))) {
-        fprintf(stderr, "%s: cannot open output file '%s': %s\n", prog, o.output, strerror(errno));
-        status = CX_OUTPUT;
-        out = NULL;
+    if (status == CX_OK && o.output) {
+        if (cli_out_open(&oo, "dedup", o.output, "output")) status = CX_OUTPUT;
+        out = oo.f;
     }
-    if (status == CX_OK && o.removed && !(rem = fopen(o.removed, "w"))) {
-        fprintf(stderr, "%s: cannot open removed file '%s': %s\n", prog, o.removed, strerror(errno));
-        status = CX_OUTPUT;
+    if (status == CX_OK && o.removed) {
+        if (cli_out_open(&orm, "dedup", o.removed, "removed file")) status = CX_OUTPUT;
+        rem = orm.f;
     }
     size_t idx = 0;
     sbuf t = {0};
@@ -2372,7 +2412,8 @@ int nazif_cli_dedup(int argc, char **argv)
                 if (malformed) {
                     /* reported in pass 1 */
                 } else if (r == idx) {
-                    if (fwrite(p, 1, ll, out) != ll || fputc('\n', out) == EOF) status = CX_OUTPUT;
+                    if (fwrite(p, 1, ll, out) != ll || fputc('\n', out) == EOF)
+                        status = cli_write_error("dedup", "output", o.output, errno);
                 } else if (rem) {
                     t.n = 0;
                     /* write: line + ,"reason":"...","cluster":C,"kept_line":L */
@@ -2389,7 +2430,8 @@ int nazif_cli_dedup(int argc, char **argv)
                                   (unsigned long long)d.where[r]);
                         sb_put(&t, p + e, ll - e);
                         sb_put(&t, "\n", 1);
-                        if (fwrite(t.p, 1, t.n, rem) != t.n) status = CX_OUTPUT;
+                        if (fwrite(t.p, 1, t.n, rem) != t.n)
+                            status = cli_write_error("dedup", "removed file", o.removed, errno);
                     }
                 }
                 idx++;
@@ -2401,14 +2443,17 @@ int nazif_cli_dedup(int argc, char **argv)
         src_close(&src);
     }
     sb_free(&t);
-    if (status == CX_OK && out && (fflush(out) != 0 || ferror(out))) {
-        fprintf(stderr, "%s: cannot write output: %s\n", prog, strerror(errno));
-        status = CX_OUTPUT;
+    if (status == CX_OK && !o.output && (fflush(stdout) != 0 || ferror(stdout)))
+        status = cli_write_error("dedup", "output", "-", errno);
+    cli_out *douts[3] = {&oc, &oo, &orm};
+    for (int k = 0; k < 3; k++) {
+        if (status == CX_OK) status = cli_out_commit(douts[k], "dedup");
+        else cli_out_abort(douts[k]);
     }
-    if (out && out != stdout) fclose(out);
-    if (rem && fclose(rem) != 0 && status == CX_OK) status = CX_OUTPUT;
-    fprintf(stderr, "%s dedup: %zu documents, %zu clusters, %zu removed (%zu exact, %zu near), %zu kept\n",
-            prog, n, nclusters, removed, exact_removed, removed - exact_removed, n - removed - (size_t)total.malformed);
+    if (status == CX_OK) {
+        fprintf(stderr, "%s dedup: %zu documents, %zu clusters, %zu removed (%zu exact, %zu near), %zu kept\n",
+                prog, n, nclusters, removed, exact_removed, removed - exact_removed, n - removed - (size_t)total.malformed);
+    }
     if (o.progress == 1 || (o.progress < 0 && isatty(2))) {
         /* where the time went (with progress only: the times vary) */
         const double ts = t_sig - t_start, tc = t_clu - t_sig, tp = now_s() - t_clu;

@@ -11,16 +11,16 @@
 #include "cmd_search.h"
 #include "cmd_serve.h"
 #include "commands.h"
+#include "common.h"
 #include "nazif.h"
 
-/* Exit codes (documented in --help and README.md). */
 enum {
-    EXIT_OK = 0,
-    EXIT_USAGE = 1,
-    EXIT_INPUT = 2,
-    EXIT_UTF8 = 3,
-    EXIT_INTERNAL = 4,
-    EXIT_OUTPUT = 5
+    EXIT_OK = CLI_OK,
+    EXIT_USAGE = CLI_USAGE,
+    EXIT_INPUT = CLI_INPUT,
+    EXIT_UTF8 = CLI_DATA,
+    EXIT_INTERNAL = CLI_INTERNAL,
+    EXIT_OUTPUT = CLI_OUTPUT
 };
 
 #define CHUNK (1u << 20)
@@ -45,8 +45,12 @@ static void usage_main(FILE *f)
             "             document with its restorations, corpus figures\n"
             "\n"
             "Run 'nazif COMMAND --help' for a command's options.\n"
-            "  --version   print the version and exit\n"
-            "  --help      print this help and exit\n");
+            "  --version   print the version and exit (also after a command)\n"
+            "  --help      print this help and exit\n"
+            "\n"
+            "Options take their value as --name=VALUE or --name VALUE.\n"
+            "\n");
+    cli_exit_help(f);
 }
 
 static void usage_clean(FILE *f)
@@ -79,14 +83,8 @@ static void usage_clean(FILE *f)
             "Without --strict each invalid UTF-8 sequence becomes U+FFFD and a count\n"
             "with the first byte offset goes to standard error.  NUL bytes are kept\n"
             "and counted the same way.\n"
-            "\n"
-            "Exit status:\n"
-            "  0  success\n"
-            "  1  usage error (unknown option, bad value)\n"
-            "  2  an input file could not be opened or read\n"
-            "  3  invalid UTF-8 with --strict (the message gives the byte offset)\n"
-            "  4  internal error (out of memory)\n"
-            "  5  the output or the report could not be written\n");
+            "\n");
+    cli_exit_help(f);
 }
 
 /* ---- JSON --------------------------------------------------------------- */
@@ -244,6 +242,9 @@ static int corpus_option(const char *a)
 
 static int cmd_clean(int argc, char **argv)
 {
+    const char *const *valued = nazif_cli_clean_valued();
+    argc = cli_join_values(argc, argv, valued);
+    if (argc < 0) return EXIT_INTERNAL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0) break;
         if (corpus_option(argv[i])) return nazif_cli_clean_corpus(argc, argv);
@@ -267,10 +268,6 @@ static int cmd_clean(int argc, char **argv)
             usage_clean(stdout);
             free(files);
             return EXIT_OK;
-        } else if (strcmp(a, "--version") == 0) {
-            printf("nazif %s\n", nazif_version());
-            free(files);
-            return EXIT_OK;
         } else if (strcmp(a, "--boilerplate=drop") == 0) {
             opt.flags &= ~NAZIF_KEEP_BOILERPLATE;
         } else if (strcmp(a, "--boilerplate=keep") == 0) {
@@ -287,20 +284,29 @@ static int cmd_clean(int argc, char **argv)
             strict = 1;
             opt.flags |= NAZIF_STRICT_UTF8;
         } else {
-            fprintf(stderr, "%s clean: unknown option '%s' (see 'nazif clean --help')\n", prog, a);
+            cli_bad_option("clean", a, valued,
+                           strncmp(a, "--boilerplate", 13) == 0 ? "drop or keep" : "a file name");
             free(files);
             return EXIT_USAGE;
         }
     }
     if (nfiles == 0) files[nfiles++] = "-";
+    {
+        const char *outs[2] = {"-", report_path};
+        const char *what[2] = {"output", "report"};
+        if (cli_check_outputs("clean", files, nfiles, outs, what, 2)) {
+            free(files);
+            return EXIT_USAGE;
+        }
+    }
+    cli_out rep;
+    memset(&rep, 0, sizeof rep);
     if (report_path) {
-        cx.report = fopen(report_path, "w");
-        if (!cx.report) {
-            fprintf(stderr, "%s: cannot open report file '%s': %s\n", prog, report_path,
-                    strerror(errno));
+        if (cli_out_open(&rep, "clean", report_path, "report")) {
             free(files);
             return EXIT_OUTPUT;
         }
+        cx.report = rep.f;
     }
     if (cx.report || cx.explain) {
         opt.on_change = on_change;
@@ -330,18 +336,12 @@ static int cmd_clean(int argc, char **argv)
         nazif_cleaner_reset(c);
         status = clean_stream(c, in, cx.file, strict, ibuf, obuf, osize);
         if (in != stdin) fclose(in);
-        if (cx.report_error) {
-            fprintf(stderr, "%s: cannot write report '%s'\n", prog, report_path);
-            status = EXIT_OUTPUT;
-        }
+        if (cx.report_error && status == EXIT_OK) status = cli_write_error(NULL, "report", report_path, errno);
     }
-    if (fflush(stdout) != 0 && status == EXIT_OK) {
-        fprintf(stderr, "%s: cannot write output: %s\n", prog, strerror(errno));
-        status = EXIT_OUTPUT;
-    }
-    if (cx.report && fclose(cx.report) != 0 && status == EXIT_OK) {
-        fprintf(stderr, "%s: cannot write report '%s'\n", prog, report_path);
-        status = EXIT_OUTPUT;
+    if (fflush(stdout) != 0 && status == EXIT_OK) status = cli_write_error(NULL, "output", "-", errno);
+    if (report_path) {
+        if (status == EXIT_OK) status = cli_out_commit(&rep, NULL);
+        else cli_out_abort(&rep);
     }
     nazif_cleaner_free(c);
     free(ibuf);
@@ -365,6 +365,7 @@ int main(int argc, char **argv)
         printf("nazif %s\n", nazif_version());
         return EXIT_OK;
     }
+    if (cli_version_asked(argc - 1, argv + 1)) return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
     if (strcmp(cmd, "clean") == 0) return cmd_clean(argc - 1, argv + 1);
     if (strcmp(cmd, "normalize") == 0) return nazif_cli_normalize(argc - 1, argv + 1);
     if (strcmp(cmd, "tokens") == 0) return nazif_cli_tokens(argc - 1, argv + 1);

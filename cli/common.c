@@ -1,0 +1,243 @@
+/*
+ * common.c -- the shared core of the nazif command (see common.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common.h"
+#include "nazif.h"
+
+void cli_exit_help(FILE *f)
+{
+    fputs("Exit status (the same for every nazif command):\n"
+          "  0  success\n"
+          "  1  usage error (unknown option, bad value, an output that is an input)\n"
+          "  2  an input could not be opened or read (also a truncated gzip or WARC\n"
+          "     record, a malformed JSON line that was skipped by index)\n"
+          "  3  invalid data with --strict (invalid UTF-8, malformed JSON line)\n"
+          "  4  internal error (out of memory)\n"
+          "  5  an output could not be written (full disk, no permission)\n"
+          "  6  database error (index, search)\n",
+          f);
+}
+
+static void prefix(const char *cmd)
+{
+    if (cmd) fprintf(stderr, "nazif %s: ", cmd);
+    else fputs("nazif: ", stderr);
+}
+
+/* ---- the command line ---------------------------------------------------- */
+
+int cli_is_valued(const char *arg, const char *const *valued)
+{
+    if (!valued || strncmp(arg, "--", 2) != 0) return 0;
+    const char *eq = strchr(arg, '=');
+    const size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
+    for (int i = 0; valued[i]; i++)
+        if (strlen(valued[i]) == n && memcmp(valued[i], arg, n) == 0) return 1;
+    return 0;
+}
+
+int cli_join_values(int argc, char **argv, const char *const *valued)
+{
+    int w = 1, only_files = 0;
+    for (int i = 1; i < argc; i++) {
+        char *a = argv[i];
+        if (!only_files && strcmp(a, "--") == 0) only_files = 1;
+        if (!only_files && strchr(a, '=') == NULL && cli_is_valued(a, valued) && i + 1 < argc) {
+            const size_t n = strlen(a), m = strlen(argv[i + 1]);
+            char *j = malloc(n + m + 2);
+            if (!j) return -1;
+            memcpy(j, a, n);
+            j[n] = '=';
+            memcpy(j + n + 1, argv[i + 1], m + 1);
+            argv[w++] = j;
+            i++;
+            continue;
+        }
+        argv[w++] = a;
+    }
+    argv[w] = NULL;
+    return w;
+}
+
+int cli_bad_option(const char *cmd, const char *arg, const char *const *valued, const char *expect)
+{
+    if (cli_is_valued(arg, valued)) {
+        const char *eq = strchr(arg, '=');
+        const int n = eq ? (int)(eq - arg) : (int)strlen(arg);
+        if (!eq || !eq[1])
+            fprintf(stderr, "nazif %s: %.*s needs a value%s%s%s\n", cmd, n, arg, expect ? " (" : "",
+                    expect ? expect : "", expect ? ")" : "");
+        else
+            fprintf(stderr, "nazif %s: bad value '%s' for %.*s%s%s%s\n", cmd, eq + 1, n, arg,
+                    expect ? " (" : "", expect ? expect : "", expect ? ")" : "");
+    } else {
+        fprintf(stderr, "nazif %s: unknown option '%s' (see 'nazif %s --help')\n", cmd, arg, cmd);
+    }
+    return CLI_USAGE;
+}
+
+int cli_version_asked(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) return 0;
+        if (strcmp(argv[i], "--version") == 0) {
+            printf("nazif %s\n", nazif_version());
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- outputs --------------------------------------------------------------- */
+
+int cli_check_outputs(const char *cmd, char *const *inputs, int ninputs, const char *const *outputs,
+                      const char *const *what, int noutputs)
+{
+    for (int o = 0; o < noutputs; o++) {
+        if (!outputs[o]) continue;
+        struct stat so;
+        const int is_stdout = strcmp(outputs[o], "-") == 0;
+        if (is_stdout ? fstat(1, &so) != 0 || !S_ISREG(so.st_mode) : stat(outputs[o], &so) != 0) continue;
+        for (int k = 0; k < ninputs; k++) {
+            struct stat si;
+            const int is_stdin = strcmp(inputs[k], "-") == 0;
+            if (is_stdin ? fstat(0, &si) != 0 : stat(inputs[k], &si) != 0) continue;
+            if (si.st_dev != so.st_dev || si.st_ino != so.st_ino) continue;
+            prefix(cmd);
+            fprintf(stderr, "the %s %s%s%s is the input %s%s%s: refused, nothing written\n", what[o],
+                    is_stdout ? "(standard output)" : "'", is_stdout ? "" : outputs[o], is_stdout ? "" : "'",
+                    is_stdin ? "(standard input)" : "'", is_stdin ? "" : inputs[k], is_stdin ? "" : "'");
+            return CLI_USAGE;
+        }
+        /* two outputs that are one file would overwrite each other */
+        for (int p = 0; p < o; p++) {
+            struct stat sp;
+            if (!outputs[p] || strcmp(outputs[p], "-") == 0 ? fstat(1, &sp) != 0 : stat(outputs[p], &sp) != 0)
+                continue;
+            if (!outputs[p] || sp.st_dev != so.st_dev || sp.st_ino != so.st_ino) continue;
+            prefix(cmd);
+            fprintf(stderr, "the %s and the %s are the same file '%s': refused, nothing written\n", what[p],
+                    what[o], is_stdout ? "(standard output)" : outputs[o]);
+            return CLI_USAGE;
+        }
+    }
+    /* outputs that do not exist yet: the same spelling twice */
+    for (int o = 0; o < noutputs; o++)
+        for (int p = 0; p < o; p++)
+            if (outputs[o] && outputs[p] && strcmp(outputs[o], "-") != 0 && strcmp(outputs[o], outputs[p]) == 0) {
+                prefix(cmd);
+                fprintf(stderr, "the %s and the %s are the same file '%s': refused, nothing written\n", what[p],
+                        what[o], outputs[o]);
+                return CLI_USAGE;
+            }
+    return CLI_OK;
+}
+
+int cli_write_error(const char *cmd, const char *what, const char *path, int err)
+{
+    prefix(cmd);
+    if (!path || strcmp(path, "-") == 0)
+        fprintf(stderr, "cannot write %s: %s\n", what, strerror(err ? err : EIO));
+    else
+        fprintf(stderr, "cannot write %s '%s': %s\n", what, path, strerror(err ? err : EIO));
+    return CLI_OUTPUT;
+}
+
+int cli_out_open(cli_out *o, const char *cmd, const char *path, const char *what)
+{
+    memset(o, 0, sizeof *o);
+    o->path = path;
+    o->what = what;
+    if (strcmp(path, "-") == 0) {
+        o->f = stdout;
+        return CLI_OK;
+    }
+    struct stat st;
+    /* not a regular file (a device, a pipe) or a symbolic link (e.g.
+       /dev/stderr): written in place, never replaced */
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        o->f = fopen(path, "w");
+        if (!o->f) goto fail;
+        return CLI_OK;
+    }
+    /* dir/.name.nazif-XXXXXX beside the final name */
+    const char *slash = strrchr(path, '/');
+    const size_t dl = slash ? (size_t)(slash - path) + 1 : 0;
+    const char *base = path + dl;
+    o->tmp = malloc(dl + strlen(base) + 16);
+    if (!o->tmp) {
+        errno = ENOMEM;
+        goto fail;
+    }
+    memcpy(o->tmp, path, dl);
+    sprintf(o->tmp + dl, ".%s.nazif-XXXXXX", base);
+    const int fd = mkstemp(o->tmp);
+    if (fd < 0) goto fail;
+    /* the mode a new file would get from fopen(): 0666 less the umask, or
+       the mode of the file it replaces */
+    mode_t um = umask(0);
+    umask(um);
+    mode_t mode = (mode_t)(0666 & ~um);
+    if (lstat(path, &st) == 0) mode = st.st_mode & 07777;
+    if (fchmod(fd, mode) != 0) { /* not fatal: the file stays 0600 */ }
+    o->f = fdopen(fd, "w");
+    if (!o->f) {
+        const int e = errno;
+        close(fd);
+        unlink(o->tmp);
+        errno = e;
+        goto fail;
+    }
+    return CLI_OK;
+fail:;
+    const int e = errno;
+    prefix(cmd);
+    fprintf(stderr, "cannot open %s '%s': %s\n", what, path, strerror(e));
+    free(o->tmp);
+    o->tmp = NULL;
+    o->f = NULL;
+    return CLI_OUTPUT;
+}
+
+int cli_out_commit(cli_out *o, const char *cmd)
+{
+    if (!o->f) return CLI_OK;
+    int bad = ferror(o->f) != 0, e = 0;
+    if (fflush(o->f) != 0) bad = 1;
+    if (bad) e = errno;
+    if (o->f == stdout) {
+        o->f = NULL;
+        return bad ? cli_write_error(cmd, o->what, "-", e) : CLI_OK;
+    }
+    if (fclose(o->f) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    o->f = NULL;
+    if (!bad && o->tmp && rename(o->tmp, o->path) != 0) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad && o->tmp) unlink(o->tmp);
+    free(o->tmp);
+    o->tmp = NULL;
+    return bad ? cli_write_error(cmd, o->what, o->path, e) : CLI_OK;
+}
+
+void cli_out_abort(cli_out *o)
+{
+    if (o->f && o->f != stdout) fclose(o->f);
+    else if (o->f) fflush(o->f);
+    o->f = NULL;
+    if (o->tmp) unlink(o->tmp);
+    free(o->tmp);
+    o->tmp = NULL;
+}
