@@ -69,7 +69,7 @@ static int fz_token(void *ctx, int flags, const char *tok, int n, int s, int e)
 static const char *const optsets[][8] = {
     {NULL},
     {"stemmer", "light", NULL},
-    {"stopwords", "on", "clitics", "off", NULL},
+    {"stopwords", "on", "proclitic-forms", "off", NULL},
     {"restore", "off", NULL},
     {"profile", "nlp", "stemmer", "light", NULL},
     {"profile", "faithful", NULL},
@@ -111,9 +111,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *const *o = optsets[sel & 7u];
     int n = 0;
     while (n < 8 && o[n]) n++;
-    char err[256];
+    char err[NAZIF_ERROR_DETAIL_SIZE + 16];
     nf_tok *t = NULL;
-    if (nf_new(o, n, &t, err, sizeof err) != SQLITE_OK) abort();
+    nf_config cfg;
+    if (nf_parse(o, n, &cfg, err, sizeof err) != SQLITE_OK || nf_new(&cfg, &t, err, sizeof err) != SQLITE_OK)
+        abort();
     static const int modes[4] = {FTS5_TOKENIZE_DOCUMENT, FTS5_TOKENIZE_QUERY,
                                  FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, FTS5_TOKENIZE_AUX};
     const int mode = modes[(sel >> 3) & 3u];

@@ -553,6 +553,170 @@ int nazif_tokenize(const char *text, size_t len, const nazif_token_options *opts
 int nazif_stem_light(const char *word, size_t len, size_t *start, size_t *stem_len);
 
 /* ------------------------------------------------------------------------ */
+/* Pulling tokens one at a time                                             */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The same tokens as nazif_tokenizer_run(), asked for one at a time -- the
+ * shape of PostgreSQL's text-search parser (getlexeme) and of a Python
+ * iterator.  nazif_tokenizer_start() remembers text (not copied: it must
+ * stay valid and unchanged until the last nazif_tokenizer_next());
+ * nazif_tokenizer_next() hands out the next token.  Internally the text is
+ * tokenized a stretch of whole lines at a time (at least 16 KiB, or one
+ * line piece of a very long line), so the memory held is that of one
+ * stretch's tokens whatever the text's length, and the tokens, offsets
+ * (into text) and lines are exactly those of nazif_tokenizer_run() over
+ * text.  A tokenizer runs one text at a time: nazif_tokenizer_run(),
+ * _stream(), _normalize() or a new _start() end the pull in progress.
+ */
+
+/** Start pulling the tokens of text[0..len).  NAZIF_EINVAL for NULLs. */
+int nazif_tokenizer_start(nazif_tokenizer *tk, const char *text, size_t len);
+
+/**
+ * The next token into *tok.  Returns 1 when *tok holds a token, 0 at the
+ * end of the text (and at every later call), or a negative code as
+ * nazif_tokenizer_run() (NAZIF_EUTF8, NAZIF_ECALLBACK from a custom
+ * stemmer, NAZIF_ENOMEM; NAZIF_ESTATE without nazif_tokenizer_start());
+ * after an error every later call returns it again.  The pointers in
+ * *tok stay valid until the next call on tk (with NAZIF_TOKEN_PADDING
+ * readable bytes after them, as for callbacks).
+ */
+int nazif_tokenizer_next(nazif_tokenizer *tk, nazif_token *tok);
+
+/**
+ * A NUL-terminated English sentence about the tokenizer's last error, with
+ * its particulars ("invalid UTF-8 at byte 17 (strict)", "the custom
+ * stemmer failed on a word at byte 240"), for an exception message; ""
+ * when the last call succeeded.  Valid until the next call on tk.
+ */
+const char *nazif_tokenizer_error_detail(const nazif_tokenizer *tk);
+
+/*
+ * About callbacks (nazif_change_fn, nazif_token_fn, nazif_stem_fn): they
+ * must return.  A callback must never leave the library by longjmp() (a
+ * PostgreSQL ereport(ERROR), a Lua error, a C++ exception through C
+ * frames): the library would keep half-updated state and leak what it
+ * allocated for the call.  Return non-zero to stop instead, remember the
+ * error in ctx, and raise it once the nazif call has returned; or pull
+ * tokens with nazif_tokenizer_next(), where nothing of yours runs inside
+ * the library.
+ */
+
+/* ------------------------------------------------------------------------ */
+/* Options from text: one parser for every front end                        */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * nazif_options_parse() reads options written as text -- a command line,
+ * FTS5's tokenize='nazif ...', a Python keyword, a PostgreSQL parameter --
+ * into the option structs above, so that every front end accepts the same
+ * names and values, starts from the same defaults and gives the same
+ * messages.  The text is a list of items separated by white space; an
+ * item is "key=value", or "key" followed by its value as the next item
+ * (FTS5's style): "profile=search stemmer=light clitics=on" and
+ * "profile search stemmer light clitics on" are the same.  Keys and values
+ * are ASCII, compared without regard to case.  Booleans are on/off,
+ * 1/0, yes/no, true/false.
+ *
+ * The keys, each with its scope (NAZIF_OPT_*: a front end accepts the keys
+ * of the scopes it names and rejects the others) and default:
+ *
+ *   profile=none|faithful|search|nlp      NORM   search
+ *       the normalization operations (nazif_norm_profile()); a profile sets
+ *       every operation, then the operations named one by one below apply
+ *       on top of it, whichever comes first in the text
+ *   OPERATION=on|off                       NORM   as the profile says
+ *       one operation by its name in nazif_norm_op(): restore, presforms,
+ *       persian, compose, strip-harakat, strip-quranic, strip-dagger-alef,
+ *       strip-tatweel, fold-alef, fold-yeh, fold-maksura, fold-teh,
+ *       fold-hamza, ascii-digits, ascii-punct, strip-invisible, lower.
+ *       restore is also CLEAN: restore=off sets NAZIF_NO_RESTORE
+ *   strict=on|off                          NORM, CLEAN   off
+ *       invalid UTF-8 is an error (NAZIF_STRICT_UTF8)
+ *   stemmer=none|light                     TOKEN  none
+ *       (a custom stemmer is set in the struct, not by name)
+ *   stopwords=on|off                       TOKEN  off   NAZIF_TOK_STOPWORDS
+ *   clitics=on|off                         TOKEN  off   NAZIF_TOK_CLITICS:
+ *       split clitics off words into tokens of their own.  Off everywhere
+ *       by default (library, nazif tokens, FTS5, bindings), one meaning
+ *       everywhere.  A front end that cannot index split words (FTS5)
+ *       rejects clitics=on with a message.
+ *   proclitic-forms=on|off                 INDEX  on    NAZIF_INDEX_PROCLITIC_FORMS:
+ *       a search index also indexes each word's forms without proclitics at
+ *       the word's position (والقصف also as القصف and قصف), so that the
+ *       plain word finds it; the word itself stays one token.  Until
+ *       nazif 0.1 FTS5 called this option "clitics".
+ *   boilerplate=drop|keep                  CLEAN  drop  NAZIF_KEEP_BOILERPLATE
+ *   suspects=on|off                        CLEAN  off   NAZIF_REPORT_SUSPECTS
+ *
+ * The defaults are those of nazif_clean_options_init() and
+ * nazif_token_options_init(), plus proclitic-forms on.
+ */
+
+/* Scopes: which keys a front end accepts (nazif_options_parse()). */
+#define NAZIF_OPT_NORM 0x01u   /* profile, the operations, strict */
+#define NAZIF_OPT_TOKEN 0x02u  /* stemmer, stopwords, clitics (and NORM's keys) */
+#define NAZIF_OPT_INDEX 0x04u  /* proclitic-forms */
+#define NAZIF_OPT_CLEAN 0x08u  /* boilerplate, suspects, restore, strict */
+#define NAZIF_OPT_ALL 0x0Fu
+
+/* nazif_options.index_flags */
+#define NAZIF_INDEX_PROCLITIC_FORMS 0x01u
+
+#define NAZIF_OPTIONS_VERSION 1
+
+typedef struct nazif_options {
+    unsigned version;          /* NAZIF_OPTIONS_VERSION */
+    nazif_clean_options clean; /* for nazif_cleaner_new() */
+    nazif_token_options token; /* for nazif_tokenizer_new(); token.norm for
+                                  nazif_normalize() */
+    unsigned index_flags;      /* NAZIF_INDEX_* */
+    /* Bookkeeping of the parser: the operations named one by one (on, off)
+       and whether a profile was named.  Leave them alone. */
+    unsigned ops_on, ops_off;
+    int profile_named;
+} nazif_options;
+
+/** The defaults (see the list above). */
+void nazif_options_init(nazif_options *opts);
+
+/** Room for any message nazif_options_parse() writes, NUL included. */
+#define NAZIF_ERROR_DETAIL_SIZE 512
+
+/**
+ * Apply the options in text[0..len) (len (size_t)-1: text is
+ * NUL-terminated) to *opts, which holds the defaults or earlier options;
+ * scope is an OR of NAZIF_OPT_*.  Returns NAZIF_OK, or NAZIF_EINVAL with
+ * an English message in err (at most errcap bytes, NUL-terminated; err may
+ * be NULL), e.g.
+ *   unknown option "foo" (known: profile, stemmer, ...)
+ *   bad value "heavy" for stemmer (none or light)
+ *   option "stemmer" needs a value
+ *   option "boilerplate" does not apply here
+ * Options before the bad one are applied; front ends should then drop
+ * *opts.  Front ends print the message after their own prefix
+ * ("nazif tokens: ", "nazif: ").
+ */
+int nazif_options_parse(nazif_options *opts, const char *text, size_t len, unsigned scope,
+                        char *err, size_t errcap);
+
+/**
+ * One key and its value (both NUL-terminated), as nazif_options_parse()
+ * reads one item: for front ends that receive options already split, such
+ * as FTS5's argument list or a command line's --key=value.
+ */
+int nazif_options_set(nazif_options *opts, const char *key, const char *value, unsigned scope,
+                      char *err, size_t errcap);
+
+/**
+ * The keys of the scopes in scope, separated by ", " (the list that
+ * messages give), into buf (cap bytes, NUL-terminated, cut if too small).
+ * Returns the length the whole list needs, without the NUL.
+ */
+size_t nazif_options_keys(unsigned scope, char *buf, size_t cap);
+
+/* ------------------------------------------------------------------------ */
 /* Small utilities for tools and bindings                                   */
 /* ------------------------------------------------------------------------ */
 

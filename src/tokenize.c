@@ -37,6 +37,7 @@
  * ranges, so token offsets never decrease.  Nothing here allocates per
  * token; buffers grow to the longest line piece seen and are reused.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,8 +92,28 @@ struct nazif_tokenizer {
     int mid_line, cont;
     size_t ctx_len;
     uint8_t ctx[NAZIF__PIECE_CTX];
+    /* nazif_tokenizer_start()/_next(): the text, how far it is walked,
+       the line the unwalked rest starts in, and the queue of the tokens of
+       the stretch walked last (their bytes in pa) */
+    const char *pt;
+    size_t plen, ppos;
+    uint64_t pline;
+    int pstate;              /* PULL_* or a negative error code */
+    struct ptok *pq;
+    size_t pq_n, pq_cap, pq_i;
+    char *pa;
+    size_t pa_n, pa_cap;
+    char detail[96];         /* nazif_tokenizer_error_detail() */
     nazif__norm nm;          /* last: large */
 };
+
+enum { PULL_NONE = 0, PULL_ON = 1, PULL_END = 2 };
+
+typedef struct ptok {
+    size_t text, len, word, word_len; /* offsets into tk->pa */
+    uint64_t start, end, line;
+    int kind;
+} ptok;
 
 /* ---- the walk over one line piece --------------------------------------- */
 
@@ -1235,6 +1256,8 @@ int nazif_tokenizer_new(nazif_tokenizer **out, const nazif_token_options *opts)
 void nazif_tokenizer_free(nazif_tokenizer *tk)
 {
     if (!tk) return;
+    free(tk->pq);
+    free(tk->pa);
     nazif__rscratch_free(&tk->scr);
     nazif__edits_free(&tk->ed);
     free(tk->oc);
@@ -1247,19 +1270,169 @@ void nazif_tokenizer_free(nazif_tokenizer *tk)
     free(tk);
 }
 
+/* run(), stream() and normalize() end a pull in progress. */
+static void end_pull(nazif_tokenizer *tk)
+{
+    tk->pstate = PULL_NONE;
+    tk->pq_n = tk->pq_i = 0;
+}
+
+/* The sentence of nazif_tokenizer_error_detail() for what a call returns;
+ * base: the document offset of the call's text. */
+static int set_detail(nazif_tokenizer *tk, int rc, uint64_t base)
+{
+    switch (rc) {
+    case NAZIF_EUTF8:
+        snprintf(tk->detail, sizeof tk->detail, "invalid UTF-8 at byte %llu (strict)",
+                 (unsigned long long)(base + tk->err_off));
+        break;
+    case NAZIF_ECALLBACK:
+        snprintf(tk->detail, sizeof tk->detail, "the custom stemmer failed");
+        break;
+    case NAZIF_ENOMEM:
+        snprintf(tk->detail, sizeof tk->detail, "out of memory");
+        break;
+    case NAZIF_EINVAL:
+        snprintf(tk->detail, sizeof tk->detail, "%s", nazif_strerror(rc));
+        break;
+    default:
+        tk->detail[0] = '\0';
+        break;
+    }
+    return rc;
+}
+
 int nazif_tokenizer_run(nazif_tokenizer *tk, const char *text, size_t len, nazif_token_fn cb,
                         void *ctx)
 {
     if (!tk || !cb || (!text && len)) return NAZIF_EINVAL;
-    return walk_text(tk, (const uint8_t *)text, len, 0, 0, NULL, 0, NULL, cb, ctx, 1, NULL);
+    end_pull(tk);
+    return set_detail(tk, walk_text(tk, (const uint8_t *)text, len, 0, 0, NULL, 0, NULL, cb, ctx, 1, NULL), 0);
 }
 
 int nazif_tokenizer_stream(nazif_tokenizer *tk, const char *text, size_t len, int final,
                            size_t *consumed, nazif_token_fn cb, void *ctx)
 {
     if (!tk || !cb || !consumed || (!text && len)) return NAZIF_EINVAL;
-    return walk_text(tk, (const uint8_t *)text, len, 0, 0, NULL, 0, NULL, cb, ctx, final,
-                     consumed);
+    end_pull(tk);
+    return set_detail(tk, walk_text(tk, (const uint8_t *)text, len, 0, 0, NULL, 0, NULL, cb, ctx, final,
+                     consumed), 0);
+}
+
+/* ---- pulling tokens ------------------------------------------------------ */
+
+/* The first stretch nazif_tokenizer_next() walks; it doubles while no whole
+   line (or long line's piece) fits. */
+#define PULL_STRETCH (16u * 1024u)
+
+static int pull_keep(void *ctx, const nazif_token *t)
+{
+    nazif_tokenizer *tk = ctx;
+    if (tk->pq_n == tk->pq_cap) {
+        size_t cap = tk->pq_cap ? 2 * tk->pq_cap : 64;
+        ptok *q = realloc(tk->pq, cap * sizeof *q);
+        if (!q) return 1;
+        tk->pq = q;
+        tk->pq_cap = cap;
+    }
+    const size_t need = t->len + t->word_len + 2 * NAZIF_TOKEN_PADDING;
+    if (tk->pa_cap - tk->pa_n < need) {
+        size_t cap = tk->pa_cap ? 2 * tk->pa_cap : 4096;
+        while (cap - tk->pa_n < need) cap *= 2;
+        char *a = realloc(tk->pa, cap);
+        if (!a) return 1;
+        tk->pa = a;
+        tk->pa_cap = cap;
+    }
+    ptok *q = &tk->pq[tk->pq_n++];
+    q->text = tk->pa_n;
+    q->len = t->len;
+    memcpy(tk->pa + tk->pa_n, t->text, t->len);
+    memset(tk->pa + tk->pa_n + t->len, 0, NAZIF_TOKEN_PADDING);
+    tk->pa_n += t->len + NAZIF_TOKEN_PADDING;
+    q->word = tk->pa_n;
+    q->word_len = t->word_len;
+    memcpy(tk->pa + tk->pa_n, t->word, t->word_len);
+    memset(tk->pa + tk->pa_n + t->word_len, 0, NAZIF_TOKEN_PADDING);
+    tk->pa_n += t->word_len + NAZIF_TOKEN_PADDING;
+    q->start = t->start;
+    q->end = t->end;
+    q->line = t->line;
+    q->kind = t->kind;
+    return 0;
+}
+
+int nazif_tokenizer_start(nazif_tokenizer *tk, const char *text, size_t len)
+{
+    if (!tk || (!text && len)) return NAZIF_EINVAL;
+    tk->pt = text;
+    tk->plen = len;
+    tk->ppos = 0;
+    tk->pline = 1;
+    tk->pq_n = tk->pq_i = 0;
+    tk->pa_n = 0;
+    tk->mid_line = 0;
+    tk->err_off = 0;
+    tk->detail[0] = '\0';
+    tk->pstate = PULL_ON;
+    return NAZIF_OK;
+}
+
+int nazif_tokenizer_next(nazif_tokenizer *tk, nazif_token *tok)
+{
+    if (!tk || !tok) return NAZIF_EINVAL;
+    size_t stretch = PULL_STRETCH;
+    while (tk->pq_i == tk->pq_n) {
+        if (tk->pstate != PULL_ON) return tk->pstate == PULL_END ? 0 : tk->pstate < 0 ? tk->pstate : NAZIF_ESTATE;
+        if (tk->ppos == tk->plen) {
+            tk->pstate = PULL_END;
+            return 0;
+        }
+        tk->pq_n = tk->pq_i = 0;
+        tk->pa_n = 0;
+        const size_t rest = tk->plen - tk->ppos;
+        const int final = rest <= stretch;
+        const size_t n = final ? rest : stretch;
+        size_t used = 0;
+        int rc = walk_text(tk, (const uint8_t *)tk->pt + tk->ppos, n, 0, 0, NULL, 0, NULL,
+                           pull_keep, tk, final, final ? NULL : &used);
+        if (rc == 1) rc = NAZIF_ENOMEM; /* pull_keep could not grow */
+        if (rc < 0) {
+            set_detail(tk, rc, tk->ppos);
+            tk->err_off += tk->ppos;
+            tk->pq_n = 0;
+            tk->pstate = rc;
+            return rc;
+        }
+        if (final) used = n;
+        if (used == 0) {
+            stretch = stretch > SIZE_MAX / 2 ? SIZE_MAX : 2 * stretch;
+            continue;
+        }
+        for (size_t i = 0; i < tk->pq_n; i++) {
+            tk->pq[i].start += tk->ppos;
+            tk->pq[i].end += tk->ppos;
+            tk->pq[i].line += tk->pline - 1;
+        }
+        for (const char *p = tk->pt + tk->ppos, *e = p + used; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+            tk->pline++;
+        tk->ppos += used;
+    }
+    const ptok *q = &tk->pq[tk->pq_i++];
+    tok->text = tk->pa + q->text;
+    tok->len = q->len;
+    tok->word = tk->pa + q->word;
+    tok->word_len = q->word_len;
+    tok->start = q->start;
+    tok->end = q->end;
+    tok->line = q->line;
+    tok->kind = q->kind;
+    return 1;
+}
+
+const char *nazif_tokenizer_error_detail(const nazif_tokenizer *tk)
+{
+    return tk ? tk->detail : "";
 }
 
 int nazif_tokenizer_normalize(nazif_tokenizer *tk, const char *text, size_t len, char *dst,
@@ -1267,6 +1440,7 @@ int nazif_tokenizer_normalize(nazif_tokenizer *tk, const char *text, size_t len,
 {
     if (!tk || !out_len || (!text && len) || (!dst && cap)) return NAZIF_EINVAL;
     *out_len = 0;
+    end_pull(tk);
     if (len == 0) {
         tk->mid_line = 0;
         return NAZIF_OK;
@@ -1281,6 +1455,7 @@ int nazif_tokenizer_normalize_stream(nazif_tokenizer *tk, const char *text, size
 {
     if (!tk || !out_len || !consumed || (!text && len) || (!dst && cap)) return NAZIF_EINVAL;
     *out_len = 0;
+    end_pull(tk);
     *consumed = 0;
     if (len == 0) {
         if (final) tk->mid_line = 0;

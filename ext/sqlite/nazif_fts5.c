@@ -5,7 +5,7 @@
  *
  *   .load build/nazif_fts5
  *   CREATE VIRTUAL TABLE news USING fts5(title, body, tokenize='nazif');
- *   CREATE VIRTUAL TABLE t USING fts5(x, tokenize='nazif stemmer light clitics off');
+ *   CREATE VIRTUAL TABLE t USING fts5(x, tokenize='nazif stemmer light proclitic-forms off');
  *
  * After SQLite's own tokenizers (ext/fts5/fts5_tokenize.c): a tokenizer is
  * create/delete/tokenize; tokens leave through FTS5's callback with byte
@@ -44,72 +44,44 @@ SQLITE_EXTENSION_INIT1
 
 /* ---- options ------------------------------------------------------------ */
 
+/* What FTS5 takes of the library's options (nazif_options_parse(), the one
+ * parser of every front end: the same keys, defaults and messages). */
 typedef struct nf_config {
-    unsigned ops;  /* NAZIF_NORM_* */
-    int stem;      /* NAZIF_STEM_NONE or NAZIF_STEM_LIGHT */
-    int stopwords; /* drop stop words */
+    nazif_options o;
     int clitics;   /* index forms without proclitics (documents) */
 } nf_config;
 
-#define NF_KNOWN "profile, restore, stemmer, stopwords, clitics"
+/* The keys FTS5 accepts: normalization, tokens, index. */
+#define NF_SCOPE (NAZIF_OPT_TOKEN | NAZIF_OPT_INDEX)
 
-static int nf_bool(const char *v, int *out)
-{
-    static const char *const yes[] = {"on", "1", "yes", "true"};
-    static const char *const no[] = {"off", "0", "no", "false"};
-    for (size_t i = 0; i < 4; i++) {
-        if (sqlite3_stricmp(v, yes[i]) == 0) { *out = 1; return 0; }
-        if (sqlite3_stricmp(v, no[i]) == 0) { *out = 0; return 0; }
-    }
-    return -1;
-}
+static int nf_check(nf_config *cfg, char *err, size_t cap);
 
 /* Parse "name value" pairs.  On error returns SQLITE_ERROR with a message
  * in err. */
 static int nf_parse(const char *const *az, int n, nf_config *cfg, char *err, size_t cap)
 {
-    int restore = -1;
-    cfg->ops = NAZIF_NORM_SEARCH;
-    cfg->stem = NAZIF_STEM_NONE;
-    cfg->stopwords = 0;
-    cfg->clitics = 1;
+    char detail[NAZIF_ERROR_DETAIL_SIZE];
+    nazif_options_init(&cfg->o);
     for (int i = 0; i < n; i += 2) {
-        const char *k = az[i];
-        if (i + 1 >= n) {
-            snprintf(err, cap, "nazif: option \"%s\" needs a value", k);
-            return SQLITE_ERROR;
-        }
-        const char *v = az[i + 1];
-        int b = 0;
-        if (sqlite3_stricmp(k, "profile") == 0) {
-            if (nazif_norm_profile(v, &cfg->ops) != NAZIF_OK) {
-                snprintf(err, cap, "nazif: bad profile \"%s\" (none, faithful, search or nlp)", v);
-                return SQLITE_ERROR;
-            }
-        } else if (sqlite3_stricmp(k, "stemmer") == 0) {
-            if (sqlite3_stricmp(v, "none") == 0) cfg->stem = NAZIF_STEM_NONE;
-            else if (sqlite3_stricmp(v, "light") == 0) cfg->stem = NAZIF_STEM_LIGHT;
-            else {
-                snprintf(err, cap, "nazif: bad stemmer \"%s\" (none or light)", v);
-                return SQLITE_ERROR;
-            }
-        } else if (sqlite3_stricmp(k, "restore") == 0 || sqlite3_stricmp(k, "stopwords") == 0 ||
-                   sqlite3_stricmp(k, "clitics") == 0) {
-            if (nf_bool(v, &b) != 0) {
-                snprintf(err, cap, "nazif: bad value \"%s\" for %s (on or off)", v, k);
-                return SQLITE_ERROR;
-            }
-            if (k[0] == 'r' || k[0] == 'R') restore = b;
-            else if (k[1] == 't' || k[1] == 'T') cfg->stopwords = b;
-            else cfg->clitics = b;
-        } else {
-            snprintf(err, cap, "nazif: unknown option \"%s\" (known: " NF_KNOWN ")", k);
+        if (nazif_options_set(&cfg->o, az[i], i + 1 < n ? az[i + 1] : NULL, NF_SCOPE, detail,
+                              sizeof detail) != NAZIF_OK) {
+            snprintf(err, cap, "nazif: %s", detail);
             return SQLITE_ERROR;
         }
     }
-    /* restore applies on top of whatever profile came (in either order) */
-    if (restore == 1) cfg->ops |= NAZIF_NORM_RESTORE;
-    if (restore == 0) cfg->ops &= ~(unsigned)NAZIF_NORM_RESTORE;
+    return nf_check(cfg, err, cap);
+}
+
+/* What FTS5 cannot do with options the parser accepted. */
+static int nf_check(nf_config *cfg, char *err, size_t cap)
+{
+    if (cfg->o.token.flags & NAZIF_TOK_CLITICS) {
+        snprintf(err, cap,
+                 "nazif: clitics=on (words split into several tokens) is not available in FTS5; "
+                 "proclitic-forms (on by default) indexes each word's forms without proclitics");
+        return SQLITE_ERROR;
+    }
+    cfg->clitics = (cfg->o.index_flags & NAZIF_INDEX_PROCLITIC_FORMS) != 0;
     return SQLITE_OK;
 }
 
@@ -128,20 +100,15 @@ static void nf_delete(Fts5Tokenizer *p)
     sqlite3_free(t);
 }
 
-static int nf_new(const char *const *az, int n, nf_tok **out, char *err, size_t cap)
+static int nf_new(const nf_config *cfgp, nf_tok **out, char *err, size_t cap)
 {
     *out = NULL;
-    nf_config cfg;
-    int rc = nf_parse(az, n, &cfg, err, cap);
-    if (rc != SQLITE_OK) return rc;
+    const nf_config cfg = *cfgp;
     nf_tok *t = sqlite3_malloc((int)sizeof *t);
     if (!t) return SQLITE_NOMEM;
     memset(t, 0, sizeof *t);
     t->cfg = cfg;
-    nazif_token_options o;
-    nazif_token_options_init(&o);
-    o.norm.ops = cfg.ops;
-    o.flags = cfg.stopwords ? NAZIF_TOK_STOPWORDS : 0u;
+    nazif_token_options o = cfg.o.token;
     o.stemmer = NAZIF_STEM_NONE; /* stemmed here: variants need it too */
     const int nrc = nazif_tokenizer_new(&t->tk, &o);
     if (nrc != NAZIF_OK) {
@@ -156,9 +123,11 @@ static int nf_new(const char *const *az, int n, nf_tok **out, char *err, size_t 
 static int nf_create(void *ud, const char **az, int n, Fts5Tokenizer **out)
 {
     (void)ud;
-    char err[256];
+    char err[NAZIF_ERROR_DETAIL_SIZE + 16];
     nf_tok *t = NULL;
-    const int rc = nf_new(az, n, &t, err, sizeof err);
+    nf_config cfg;
+    int rc = nf_parse(az, n, &cfg, err, sizeof err);
+    if (rc == SQLITE_OK) rc = nf_new(&cfg, &t, err, sizeof err);
     if (rc != SQLITE_OK && rc != SQLITE_NOMEM) sqlite3_log(rc, "%s", err);
     *out = (Fts5Tokenizer *)t;
     return rc;
@@ -245,7 +214,7 @@ static int nf_variants(const char *w, size_t n, char *vbuf, const char **fs, siz
 
 static void nf_stem(const nf_config *cfg, const char **s, size_t *n)
 {
-    if (cfg->stem != NAZIF_STEM_LIGHT) return;
+    if (cfg->o.token.stemmer != NAZIF_STEM_LIGHT) return;
     size_t st = 0, sl = *n;
     if (nazif_stem_light(*s, *n, &st, &sl) == NAZIF_OK) {
         *s += st;
@@ -392,34 +361,17 @@ static int nf_collect(void *ctx, int tflags, const char *tok, int n, int s, int 
     return b->oom ? SQLITE_NOMEM : SQLITE_OK;
 }
 
-/* Split an options string at white space, as FTS5 splits tokenize='...'
- * (without FTS5's quoting, which options never need). */
-#define NF_MAXARG 32
-
-static int nf_split(char *s, const char **az)
-{
-    int n = 0;
-    while (*s && n < NF_MAXARG) {
-        while (*s == ' ' || *s == '\t' || *s == '\n') *s++ = '\0';
-        if (!*s) break;
-        az[n++] = s;
-        while (*s && *s != ' ' && *s != '\t' && *s != '\n') s++;
-    }
-    return n;
-}
-
 static void nf_tokens_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
     const char *text = (const char *)sqlite3_value_text(argv[0]);
     const int len = sqlite3_value_bytes(argv[0]);
     if (!text) return; /* NULL in, NULL out */
-    char *opts = NULL;
-    const char *az[NF_MAXARG];
-    int n = 0;
+    /* the options as FTS5 would read them ("stemmer light"), or as
+       key=value ("stemmer=light"): the library's parser reads both */
+    const char *opts = NULL;
     if (argc >= 2 && sqlite3_value_type(argv[1]) != SQLITE_NULL) {
-        opts = sqlite3_mprintf("%s", (const char *)sqlite3_value_text(argv[1]));
+        opts = (const char *)sqlite3_value_text(argv[1]);
         if (!opts) { sqlite3_result_error_nomem(cx); return; }
-        n = nf_split(opts, az);
     }
     int mode = NF_DOC;
     if (argc >= 3) {
@@ -427,15 +379,21 @@ static void nf_tokens_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
         if (m && sqlite3_stricmp(m, "query") == 0) mode = NF_QUERY;
         else if (m && sqlite3_stricmp(m, "prefix") == 0) mode = NF_PREFIX;
         else if (!m || sqlite3_stricmp(m, "document") != 0) {
-            sqlite3_free(opts);
             sqlite3_result_error(cx, "nazif_tokens: mode must be document, query or prefix", -1);
             return;
         }
     }
-    char err[256];
+    char err[NAZIF_ERROR_DETAIL_SIZE + 16], detail[NAZIF_ERROR_DETAIL_SIZE];
     nf_tok *t = NULL;
-    int rc = nf_new(az, n, &t, err, sizeof err);
-    sqlite3_free(opts);
+    nf_config cfg;
+    nazif_options_init(&cfg.o);
+    int rc = SQLITE_OK;
+    if (opts && nazif_options_parse(&cfg.o, opts, (size_t)-1, NF_SCOPE, detail, sizeof detail) != NAZIF_OK) {
+        snprintf(err, sizeof err, "nazif: %s", detail);
+        rc = SQLITE_ERROR;
+    }
+    if (rc == SQLITE_OK) rc = nf_check(&cfg, err, sizeof err);
+    if (rc == SQLITE_OK) rc = nf_new(&cfg, &t, err, sizeof err);
     if (rc == SQLITE_NOMEM) { sqlite3_result_error_nomem(cx); return; }
     if (rc != SQLITE_OK) { sqlite3_result_error(cx, err, -1); return; }
     nf_buf b = {NULL, 0, 0, 0};
