@@ -6,13 +6,16 @@
  * Shape of the pipeline: the main thread reads (plain or gzip, multi-member
  * gzip included), cuts the input into batches of whole documents (~1 MiB),
  * hands them to N workers and writes finished batches strictly in input
- * order.  A worker owns a cleaner, a filter context and scratch buffers;
- * everything a batch produces (kept documents, rejected ones, report lines,
- * messages) goes into the batch's own buffers, so output order never
- * depends on thread timing.  With -j 1 the main thread does the work.
+ * order.  A worker owns a document processor (nazif_corpus: HTTP body
+ * decoding, HTML, cleaner, filters) and scratch buffers; everything a batch
+ * produces (kept documents, rejected ones, report lines, messages) goes
+ * into the batch's own buffers, so output order never depends on thread
+ * timing.  With -j 1 the main thread does the work.
  *
- * The library pieces it uses (src/corpus.h) do no I/O; gzip, files and
- * threads live here.
+ * Everything about one document -- which WARC records are documents, their
+ * HTTP codings, JSON fields, filters, MinHash, dedup's clusters -- is the
+ * library's public corpus tier (include/nazif_corpus.h), which does no
+ * I/O; reading files (plain or gzip), threads and output order live here.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -25,7 +28,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "../src/corpus.h"
+#include "nazif_corpus.h"
 #include "cmd_corpus.h"
 #include "common.h"
 #include "nazif.h"
@@ -288,8 +291,8 @@ static void reasons_init(void)
                                         "urdu", "internal_error", "too_large"};
     n_reasons = 0;
     for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) reasons[n_reasons++] = extra[i];
-    for (int i = 0; nazif__filter_params(i); i++) {
-        const char *r = nazif__filter_params(i)->reason;
+    for (int i = 0; nazif_filter_params(i); i++) {
+        const char *r = nazif_filter_params(i)->reason;
         int dup = 0;
         for (int k = 0; k < n_reasons; k++) dup |= strcmp(reasons[k], r) == 0;
         if (!dup && n_reasons < MAX_REASONS) reasons[n_reasons++] = r;
@@ -303,12 +306,9 @@ static int reason_index(const char *r)
     return n_reasons - 1;
 }
 
-/* Why a WARC record is not a document (records_skipped, by reason). */
-enum { SKIP_RECORD_TYPE, SKIP_CONTENT_TYPE, SKIP_HTTP_STATUS, SKIP_BAD_HTTP, SKIP_ENCODING,
-       SKIP_BAD_BODY, SKIP_CHARSET, N_SKIP };
-static const char *const skip_names[N_SKIP] = {"record_type", "content_type", "http_status",
-                                               "bad_http", "content_encoding", "bad_body",
-                                               "charset"};
+/* Why a WARC record is not a document (records_skipped, by reason):
+   NAZIF_SKIP_*, named by nazif_skip_name(). */
+#define N_SKIP NAZIF_SKIP_COUNT
 
 typedef struct counters {
     uint64_t read, kept, malformed, bytes_in, bytes_out, text_in, text_out;
@@ -361,7 +361,7 @@ static void rw_add_n(rw_map *m, const char *o, size_t ol, const char *r, size_t 
         m->e = ne;
         m->cap = nc;
     }
-    const uint64_t h = nazif__hash64(o, ol, 7) ^ (nazif__hash64(r, rl, 11) * 31u);
+    const uint64_t h = nazif_hash64(o, ol, 7) ^ (nazif_hash64(r, rl, 11) * 31u);
     size_t k = (size_t)h & (m->cap - 1);
     while (m->e[k].count) {
         rw_entry *x = &m->e[k];
@@ -411,7 +411,7 @@ typedef struct copts {
     int jobs;
     const char *rejected, *stats, *report, *output;
     unsigned filters;
-    double thr[NZF_N_PARAMS];
+    double thr[NAZIF_FILTER_N_PARAMS];
     int progress; /* -1 auto */
     int explain, strict;
     uint64_t max_doc; /* clean: longer JSON lines / WARC records are skipped */
@@ -428,9 +428,11 @@ typedef struct doc {
     size_t off, len;         /* the JSON line, or the text */
     size_t pre_off, pre_len; /* WARC/text: the JSON fields before the text */
     uint64_t where;          /* line number (JSONL), record offset (WARC) */
-    /* WARC HTML: [off, off+len) is the HTTP body as stored, still to be
-       de-chunked, inflated and turned into text by the worker */
-    int html, chunked, enc;  /* enc: BODY_* */
+    /* WARC: [off, off+len) is the document as stored (an HTTP body still
+       to be de-chunked and inflated, HTML still to be turned into text:
+       the worker's nazif_corpus_process() does it) */
+    int type;                /* NAZIF_DOC_* */
+    unsigned coding;         /* NAZIF_CODING_* */
     uint64_t too_large;      /* > --max-doc-bytes: its size; nothing held */
     size_t ct_off, ct_len;   /* the Content-Type value, in the batch data */
 } doc;
@@ -599,154 +601,6 @@ static void put_key(sbuf *b, const char *k)
     sb_put(b, ":", 1);
 }
 
-/* ---- WARC records: which are documents; HTTP bodies ------------------------------- */
-
-enum { BODY_IDENTITY, BODY_GZIP, BODY_DEFLATE };
-
-/* What a WARC record gives: a text, or an HTML body for the worker. */
-typedef struct wtext {
-    const char *p;
-    size_t n;
-    int html, chunked, enc;
-    const char *ct; /* Content-Type value (HTML: for its charset) */
-    size_t ct_len;
-} wtext;
-
-static int ci_prefix(const char *p, size_t n, const char *w)
-{
-    const size_t k = strlen(w);
-    if (n < k) return 0;
-    for (size_t i = 0; i < k; i++) {
-        int c = (unsigned char)p[i];
-        if (c >= 'A' && c <= 'Z') c += 32;
-        if (c != w[i]) return 0;
-    }
-    return 1;
-}
-
-/* The media type of a Content-Type value: text/plain, HTML, or neither. */
-static int media_plain(const char *v, size_t n)
-{
-    return ci_prefix(v, n, "text/plain");
-}
-
-static int media_html(const char *v, size_t n)
-{
-    return ci_prefix(v, n, "text/html") || ci_prefix(v, n, "application/xhtml+xml");
-}
-
-/* Does the comma list v[0..n) (an HTTP coding list) name the coding `name`? */
-static int coding_has(const char *v, size_t n, const char *name)
-{
-    for (size_t i = 0; i < n;) {
-        while (i < n && (v[i] == ' ' || v[i] == '\t' || v[i] == ',')) i++;
-        const size_t s0 = i;
-        while (i < n && v[i] != ',' && v[i] != ' ' && v[i] != '\t' && v[i] != ';') i++;
-        if (i - s0 == strlen(name) && ci_prefix(v + s0, i - s0, name)) return 1;
-        while (i < n && v[i] != ',') i++;
-    }
-    return 0;
-}
-
-/*
- * The HTTP response header at block[0..n): status, Content-Type,
- * Content-Encoding, Transfer-Encoding (exact names: Common Crawl keeps the
- * originals of the ones it undid as X-Crawler-*).  Returns the header
- * length, or 0 when it is not an HTTP response header.
- */
-static size_t http_header(const char *block, size_t n, int *status, wtext *t, int *enc_bad)
-{
-    size_t hl = 0;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (block[i] != '\n') continue;
-        if (block[i + 1] == '\n') { hl = i + 2; break; }
-        if (i + 2 < n && block[i + 1] == '\r' && block[i + 2] == '\n') { hl = i + 3; break; }
-    }
-    if (!hl || !ci_prefix(block, n, "http/")) return 0;
-    size_t i = 5;
-    while (i < hl && block[i] != ' ') i++;
-    while (i < hl && block[i] == ' ') i++;
-    *status = 0;
-    for (int k = 0; k < 3 && i < hl && block[i] >= '0' && block[i] <= '9'; k++, i++)
-        *status = *status * 10 + (block[i] - '0');
-    *enc_bad = 0;
-    while (i < hl && block[i] != '\n') i++;
-    for (i++; i < hl;) {
-        const char *nl = memchr(block + i, '\n', hl - i);
-        const size_t e = nl ? (size_t)(nl - block) : hl;
-        size_t le = e;
-        if (le > i && block[le - 1] == '\r') le--;
-        const char *colon = memchr(block + i, ':', le - i);
-        if (colon) {
-            const char *name = block + i;
-            const size_t nlen = (size_t)(colon - name);
-            size_t vs = (size_t)(colon - block) + 1;
-            while (vs < le && (block[vs] == ' ' || block[vs] == '\t')) vs++;
-            size_t ve = le;
-            while (ve > vs && (block[ve - 1] == ' ' || block[ve - 1] == '\t')) ve--;
-            const char *v = block + vs;
-            const size_t vl = ve - vs;
-            if (nlen == 12 && ci_prefix(name, nlen, "content-type")) {
-                t->ct = v;
-                t->ct_len = vl;
-            } else if (nlen == 16 && ci_prefix(name, nlen, "content-encoding")) {
-                if (coding_has(v, vl, "gzip") || coding_has(v, vl, "x-gzip")) t->enc = BODY_GZIP;
-                else if (coding_has(v, vl, "deflate")) t->enc = BODY_DEFLATE;
-                else if (vl && !coding_has(v, vl, "identity")) *enc_bad = 1;
-            } else if (nlen == 17 && ci_prefix(name, nlen, "transfer-encoding")) {
-                t->chunked = coding_has(v, vl, "chunked");
-                if (!t->chunked && vl && !coding_has(v, vl, "identity")) *enc_bad = 1;
-            }
-        }
-        i = e + 1;
-    }
-    return hl;
-}
-
-/*
- * What the WARC record gives: returns -1 with *t set for a document, or the
- * SKIP_* reason.  conversion records (WET) and text/plain resources and
- * responses are text as they are; text/html and application/xhtml+xml
- * resources and responses (2xx only) are HTML for the worker.
- */
-static int warc_text(const nazif__warc_header *h, const char *block, size_t n, wtext *t)
-{
-    memset(t, 0, sizeof *t);
-    const char *ty = h->type;
-    const size_t tl = h->type_len;
-    if (tl == 10 && memcmp(ty, "conversion", 10) == 0) {
-        t->p = block;
-        t->n = n;
-        return -1;
-    }
-    if (tl == 8 && memcmp(ty, "resource", 8) == 0) {
-        const int plain = h->ctype && h->ctype_len >= 10 && memcmp(h->ctype, "text/plain", 10) == 0;
-        if (!plain && !(h->ctype && media_html(h->ctype, h->ctype_len))) return SKIP_CONTENT_TYPE;
-        t->p = block;
-        t->n = n;
-        t->html = !plain;
-        t->ct = h->ctype;
-        t->ct_len = h->ctype_len;
-        return -1;
-    }
-    if (tl == 8 && memcmp(ty, "response", 8) == 0) {
-        int status = 0, enc_bad = 0;
-        const size_t hl = http_header(block, n, &status, t, &enc_bad);
-        if (!hl) return SKIP_BAD_HTTP;
-        const int plain = t->ct && media_plain(t->ct, t->ct_len);
-        const int html = t->ct && media_html(t->ct, t->ct_len);
-        if (!plain && !html) return SKIP_CONTENT_TYPE;
-        if (html && (status < 200 || status > 299)) return SKIP_HTTP_STATUS;
-        t->p = block + hl;
-        t->n = n - hl;
-        if (plain && !t->chunked && t->enc == BODY_IDENTITY && !enc_bad) return -1;
-        if (enc_bad) return SKIP_ENCODING;
-        t->html = 1 + plain; /* 2: a text/plain body that needs decoding */
-        return -1;
-    }
-    return SKIP_RECORD_TYPE;
-}
-
 /*
  * Fill b with whole documents of the current file (a batch never spans two
  * files).  Returns 1 when b holds something or more may come, 0 at the end
@@ -828,12 +682,12 @@ static int rd_fill(reader *r, batch *b)
                 if (got == 0) { rd_close(r); break; }
                 continue;
             }
-            nazif__warc_header h;
+            nazif_warc_header h;
             const char *p = (const char *)r->pend + r->ppos;
             const size_t avail = r->plen - r->ppos;
             const uint64_t at = r->pend_base + r->ppos;
-            const int hr = nazif__warc_header_parse(p, avail, &h);
-            if (hr == NAZIF__WARC_EBAD) {
+            const int hr = nazif_warc_header_parse(p, avail, &h);
+            if (hr == NAZIF_WARC_EBAD) {
                 snprintf(r->err, sizeof r->err, "%s: not a WARC record at byte %llu", r->src.name,
                          (unsigned long long)at);
                 r->status = CX_INPUT;
@@ -868,7 +722,7 @@ static int rd_fill(reader *r, batch *b)
                 batch_add_too_large(b, at, h.content_length);
                 continue;
             }
-            if (hr == NAZIF__WARC_MORE || (uint64_t)avail < h.header_len + h.content_length) {
+            if (hr == NAZIF_WARC_MORE || (uint64_t)avail < h.header_len + h.content_length) {
                 const long got = rd_more(r);
                 if (got < 0) { rc = -1; break; }
                 if (got == 0) {
@@ -881,11 +735,11 @@ static int rd_fill(reader *r, batch *b)
                 continue;
             }
             const size_t clen = (size_t)h.content_length;
-            wtext wt;
-            const int skip = warc_text(&h, p + h.header_len, clen, &wt);
-            if (skip < 0) {
-                const char *text = wt.p;
-                const size_t tlen = wt.n;
+            nazif_doc wt;
+            const int skip = nazif_warc_record(&h, p + h.header_len, clen, &wt);
+            if (skip == NAZIF_SKIP_NONE) {
+                const char *text = wt.data;
+                const size_t tlen = wt.len;
                 doc *d = batch_add(b);
                 d->where = at;
                 d->pre_off = b->data.n;
@@ -904,13 +758,12 @@ static int rd_fill(reader *r, batch *b)
                 d->off = b->data.n;
                 d->len = tlen;
                 sb_put(&b->data, text, tlen);
-                if (wt.html) {
-                    d->html = wt.html;
-                    d->chunked = wt.chunked;
-                    d->enc = wt.enc;
+                if (wt.type == NAZIF_DOC_HTML || wt.coding) {
+                    d->type = wt.type;
+                    d->coding = wt.coding;
                     d->ct_off = b->data.n;
-                    d->ct_len = wt.ct_len;
-                    sb_put(&b->data, wt.ct ? wt.ct : "", wt.ct_len);
+                    d->ct_len = wt.content_type ? wt.content_type_len : 0;
+                    sb_put(&b->data, wt.content_type ? wt.content_type : "", d->ct_len);
                 }
             } else {
                 b->cnt.records_skipped++;
@@ -949,13 +802,12 @@ static int rd_fill(reader *r, batch *b)
 
 typedef struct worker {
     const copts *o;
-    nazif_cleaner *cleaner;
-    nazif__filter_ctx *fc;
+    nazif_corpus *cp;     /* clean: body decoding, HTML, cleaner, filters */
     nazif_tokenizer *tk;
-    nazif__minhash *mh;
+    nazif_minhash *mh;
     uint32_t *sig;
-    char *dec, *cln, *raw;
-    size_t dec_cap, cln_cap, raw_cap;
+    char *dec;
+    size_t dec_cap;
     rw_map rw;
     /* for the change callback */
     batch *cur;
@@ -1021,28 +873,28 @@ static int worker_init(worker *w, const copts *o, int dedup)
         nazif_token_options to;
         nazif_token_options_init(&to);
         if (nazif_tokenizer_new(&w->tk, &to) != NAZIF_OK) return -1;
-        if (nazif__minhash_new(&w->mh, o->bands, o->rows, o->ngram, o->seed) != NAZIF_OK) return -1;
+        if (nazif_minhash_new(&w->mh, o->bands, o->rows, o->ngram, o->seed) != NAZIF_OK) return -1;
         w->sig = xrealloc(NULL, (size_t)o->bands * (size_t)o->rows * sizeof *w->sig);
         return 0;
     }
-    nazif_clean_options co = o->clean;
-    co.on_change = on_change;
-    co.ctx = w;
-    if (nazif_cleaner_new(&w->cleaner, &co) != NAZIF_OK) return -1;
-    if (nazif__filter_new(&w->fc) != NAZIF_OK) return -1;
+    nazif_corpus_options co;
+    nazif_corpus_options_init(&co);
+    co.clean = o->clean;
+    co.clean.on_change = on_change;
+    co.clean.ctx = w;
+    co.filters = o->filters;
+    memcpy(co.thr, o->thr, sizeof co.thr);
+    if (nazif_corpus_new(&w->cp, &co) != NAZIF_OK) return -1;
     return 0;
 }
 
 static void worker_fini(worker *w)
 {
-    nazif_cleaner_free(w->cleaner);
-    nazif__filter_free(w->fc);
+    nazif_corpus_free(w->cp);
     nazif_tokenizer_free(w->tk);
-    nazif__minhash_free(w->mh);
+    nazif_minhash_free(w->mh);
     free(w->sig);
     free(w->dec);
-    free(w->cln);
-    free(w->raw);
     rw_free(&w->rw);
 }
 
@@ -1077,164 +929,6 @@ static void put_with_reason(sbuf *o, const char *line, size_t len, const char *r
     sb_put(o, "\n", 1);
 }
 
-/* Clean w->dec[0..n) into w->cln; returns 0, or the library error. */
-static int clean_text(worker *w, size_t n, size_t *out_len)
-{
-    const size_t bound = nazif_clean_bound(n);
-    grow(&w->cln, &w->cln_cap, bound + 16);
-    nazif_cleaner_reset(w->cleaner);
-    nazif_inbuf in = {w->dec, n, 0};
-    nazif_outbuf out = {w->cln, w->cln_cap, 0};
-    int rc;
-    do {
-        rc = nazif_cleaner_stream(w->cleaner, &in, &out);
-        if (rc == 1) {
-            /* cannot happen with the bound; grow and go on all the same */
-            w->cln_cap *= 2;
-            char *p = xrealloc(w->cln, w->cln_cap);
-            w->cln = p;
-            out.dst = p;
-            out.size = w->cln_cap;
-        }
-    } while (rc == 1 || (rc == 0 && in.pos < in.size));
-    if (rc < 0) return rc;
-    do {
-        rc = nazif_cleaner_finish(w->cleaner, &out);
-        if (rc == 1) {
-            w->cln_cap *= 2;
-            w->cln = xrealloc(w->cln, w->cln_cap);
-            out.dst = w->cln;
-            out.size = w->cln_cap;
-        }
-    } while (rc == 1);
-    if (rc < 0) return rc;
-    *out_len = out.pos;
-    return 0;
-}
-
-/* ---- WARC HTTP bodies: chunked, gzip / deflate, HTML ------------------------------ */
-
-#define MAX_BODY (64u << 20) /* an inflated body is cut here (zip bombs) */
-
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-/*
- * Undo chunked transfer coding of s[0..n) into out (n bytes suffice).
- * A body cut short keeps the chunks it has.  Returns the length, or
- * (size_t)-1 when s does not start with a chunk-size line (then it was
- * stored de-chunked although the header still says chunked).
- */
-static size_t dechunk(const char *s, size_t n, char *out)
-{
-    size_t i = 0, o = 0;
-    for (int first = 1;; first = 0) {
-        uint64_t sz = 0;
-        int digits = 0;
-        while (i < n && hexval(s[i]) >= 0 && digits < 15) {
-            sz = sz * 16u + (uint64_t)hexval(s[i++]);
-            digits++;
-        }
-        const char *nl = digits ? memchr(s + i, '\n', n - i) : NULL;
-        if (!nl) return first ? (size_t)-1 : o;
-        i = (size_t)(nl - s) + 1;
-        if (sz == 0) return o;
-        const size_t take = sz < (uint64_t)(n - i) ? (size_t)sz : n - i;
-        memcpy(out + o, s + i, take);
-        o += take;
-        i += take;
-        if (i < n && s[i] == '\r') i++;
-        if (i < n && s[i] == '\n') i++;
-    }
-}
-
-/*
- * Inflate s[0..n) (gzip or zlib; raw deflate when it has no zlib header)
- * into w->cln.  A stream cut short keeps what it gave.  Returns the
- * length, or (size_t)-1 when nothing could be inflated.
- */
-static size_t inflate_body(worker *w, const unsigned char *s, size_t n, int enc)
-{
-    const int zlib_hdr = n >= 2 && (s[0] & 0x0F) == 8 && ((s[0] << 8) | s[1]) % 31 == 0;
-    const int gz = n >= 2 && s[0] == 0x1f && s[1] == 0x8b;
-    z_stream zs;
-    memset(&zs, 0, sizeof zs);
-    if (inflateInit2(&zs, gz || zlib_hdr || enc == BODY_GZIP ? 15 + 32 : -15) != Z_OK) oom();
-    size_t o = 0;
-    zs.next_in = (unsigned char *)(uintptr_t)s;
-    for (size_t fed = 0;;) {
-        if (zs.avail_in == 0 && fed < n) {
-            const size_t k = n - fed < (1u << 30) ? n - fed : (1u << 30);
-            zs.avail_in = (uInt)k;
-            fed += k;
-        }
-        if (o + 65536 > w->cln_cap) {
-            w->cln_cap = w->cln_cap ? w->cln_cap * 2 : 1u << 20;
-            w->cln = xrealloc(w->cln, w->cln_cap);
-        }
-        size_t room = w->cln_cap - o;
-        if (room > (1u << 30)) room = 1u << 30;
-        zs.next_out = (unsigned char *)w->cln + o;
-        zs.avail_out = (uInt)room;
-        const int ret = inflate(&zs, Z_NO_FLUSH);
-        o += room - zs.avail_out;
-        if (ret == Z_STREAM_END || o >= MAX_BODY) break;
-        if (ret != Z_OK && ret != Z_BUF_ERROR) break;
-        if (ret == Z_BUF_ERROR && zs.avail_in == 0 && fed == n) break; /* cut short */
-    }
-    inflateEnd(&zs);
-    return o ? (o > MAX_BODY ? MAX_BODY : o) : (size_t)-1;
-}
-
-/*
- * The text of a WARC HTML (or encoded text/plain) document into w->dec,
- * *tlen its length.  Returns -1, or the SKIP_* reason it is not a document.
- */
-static int body_text(worker *w, batch *b, const doc *d, size_t *tlen)
-{
-    const char *body = b->data.p + d->off;
-    size_t n = d->len;
-    if (d->chunked) {
-        grow(&w->raw, &w->raw_cap, n + 16);
-        const size_t m = dechunk(body, n, w->raw);
-        if (m != (size_t)-1) {
-            body = w->raw;
-            n = m;
-        }
-    }
-    const unsigned char *u = (const unsigned char *)body;
-    if (d->enc != BODY_IDENTITY && !(d->enc == BODY_GZIP && !(n >= 2 && u[0] == 0x1f && u[1] == 0x8b))) {
-        /* (a gzip body without the gzip magic was stored decoded) */
-        const size_t m = inflate_body(w, u, n, d->enc);
-        if (m == (size_t)-1) return SKIP_BAD_BODY;
-        body = w->cln;
-        n = m;
-    }
-    if (d->html == 2) { /* text/plain */
-        grow(&w->dec, &w->dec_cap, n + 16);
-        memcpy(w->dec, body, n);
-        *tlen = n;
-        return -1;
-    }
-    grow(&w->dec, &w->dec_cap, NAZIF_HTML_BOUND(n) + 16);
-    nazif_html_options ho;
-    nazif_html_options_init(&ho);
-    ho.flags = NAZIF_HTML_TITLE;
-    ho.content_type = b->data.p + d->ct_off;
-    ho.content_type_len = d->ct_len;
-    nazif_html_info info;
-    if (nazif_html_to_text(body, n, &ho, w->dec, w->dec_cap, tlen, &info) != NAZIF_OK) oom();
-    if (info.charset == NAZIF_CHARSET_UNSUPPORTED) return SKIP_CHARSET;
-    b->cnt.records_html++;
-    b->cnt.invalid_utf8 += info.invalid; /* already U+FFFD, even with --strict */
-    return -1;
-}
-
 static void process_clean(worker *w, batch *b)
 {
     const copts *o = w->o;
@@ -1246,7 +940,7 @@ static void process_clean(worker *w, batch *b)
         w->cur_doc = d;
         const char *line = b->data.p + d->off;
         b->cnt.read++;
-        nazif__json_span sp = {0, 0};
+        nazif_json_span sp = {0, 0};
         size_t tlen;
         const char *reason = NULL;
         if (d->too_large) {
@@ -1271,8 +965,8 @@ static void process_clean(worker *w, batch *b)
         }
         if (b->fmt == FMT_JSONL) {
             size_t ep = 0;
-            const int fr = nazif__json_find(line, d->len, o->text_field, tfl, &sp, &ep);
-            if (fr == NAZIF__JSON_EMALFORMED) {
+            const int fr = nazif_json_find(line, d->len, o->text_field, tfl, &sp, &ep);
+            if (fr == NAZIF_JSON_EMALFORMED) {
                 if (o->strict) {
                     sb_printf(&b->err, "%s: %s:%llu: malformed JSON at byte %llu\n", prog, b->file,
                               (unsigned long long)d->where, (unsigned long long)ep);
@@ -1294,38 +988,51 @@ static void process_clean(worker *w, batch *b)
                 }
                 continue;
             }
-            if (fr != NAZIF__JSON_FOUND) {
+            if (fr != NAZIF_JSON_FOUND) {
                 b->cnt.removed[reason_index("no_text_field")]++;
                 if (o->rejected) put_with_reason(&b->rej, line, d->len, "no_text_field", 0, 0);
                 continue;
             }
             const size_t raw = sp.vend - sp.vstart;
             grow(&w->dec, &w->dec_cap, raw + 16);
-            if (nazif__json_decode(line + sp.vstart, raw, w->dec, &tlen, &ep)) {
+            if (nazif_json_decode(line + sp.vstart, raw, w->dec, &tlen, &ep)) {
                 /* cannot happen after a successful find; be safe */
                 b->cnt.removed[reason_index("malformed_json")]++;
                 continue;
             }
-        } else if (d->html) {
-            const int skip = body_text(w, b, d, &tlen);
-            if (skip >= 0) {
-                b->cnt.read--;
-                b->cnt.records_skipped++;
-                b->cnt.skipped[skip]++;
-                continue;
-            }
-        } else {
-            grow(&w->dec, &w->dec_cap, d->len + 16);
-            memcpy(w->dec, line, d->len);
-            tlen = d->len;
         }
+        nazif_doc in;
+        nazif_doc_init(&in);
+        if (b->fmt == FMT_JSONL) {
+            in.data = w->dec;
+            in.len = tlen;
+        } else {
+            in.data = line;
+            in.len = d->len;
+            in.type = d->type;
+            in.coding = d->coding;
+            in.content_type = b->data.p + d->ct_off;
+            in.content_type_len = d->ct_len;
+        }
+        nazif_doc_result res;
+        const int rc = nazif_corpus_process(w->cp, &in, &res);
+        if (res.skip != NAZIF_SKIP_NONE) {
+            /* a WARC body that does not decode, HTML in an unknown charset */
+            b->cnt.read--;
+            b->cnt.records_skipped++;
+            b->cnt.skipped[res.skip]++;
+            continue;
+        }
+        if (res.html) {
+            b->cnt.records_html++;
+            b->cnt.invalid_utf8 += res.html_invalid; /* already U+FFFD, even with --strict */
+        }
+        tlen = res.input_len;
         b->cnt.text_in += tlen;
-        size_t clen = 0;
-        const int rc = clean_text(w, tlen, &clen);
         if (rc == NAZIF_EUTF8) {
             sb_printf(&b->err, "%s: %s:%s%llu: invalid UTF-8 in \"%s\" at byte %llu\n", prog, b->file,
                       b->fmt == FMT_WARC ? "record@" : "", (unsigned long long)d->where,
-                      o->text_field, (unsigned long long)nazif_cleaner_error_offset(w->cleaner));
+                      o->text_field, (unsigned long long)res.error_offset);
             b->status = CX_DATA;
             b->cnt.read--;
             return;
@@ -1335,26 +1042,24 @@ static void process_clean(worker *w, batch *b)
             b->status = CX_INTERNAL;
             return;
         }
-        nazif_clean_stats st;
-        nazif_cleaner_stats(w->cleaner, &st);
-        for (int k = 0; k < NAZIF_RULE_COUNT; k++) b->cnt.by_rule[k] += st.by_rule[k];
-        b->cnt.invalid_utf8 += st.invalid_utf8;
-        b->cnt.lines_dropped += st.lines_dropped;
-        b->cnt.restored_words += st.restored_words;
-        double value = 0;
-        reason = o->filters ? nazif__filter_doc(w->fc, w->cln, clen, o->filters, o->thr, &value)
-                            : NULL;
+        const nazif_clean_stats *st = &res.stats;
+        for (int k = 0; k < NAZIF_RULE_COUNT; k++) b->cnt.by_rule[k] += st->by_rule[k];
+        b->cnt.invalid_utf8 += st->invalid_utf8;
+        b->cnt.lines_dropped += st->lines_dropped;
+        b->cnt.restored_words += st->restored_words;
+        const size_t clen = res.text_len;
+        reason = res.reason;
         if (reason) {
+            const double value = res.reason_value;
             b->cnt.removed[reason_index(reason)]++;
             if (!o->rejected) continue;
-            const int hv = strcmp(reason, "empty") != 0 && strcmp(reason, "persian") != 0 &&
-                           strcmp(reason, "urdu") != 0;
+            const int hv = res.has_value;
             if (b->fmt == FMT_JSONL) {
                 put_with_reason(&b->rej, line, d->len, reason, hv, value);
             } else {
                 sb_put(&b->rej, b->data.p + d->pre_off, d->pre_len);
                 /* HTML: the extracted text, as it went into the cleaner */
-                sb_json(&b->rej, d->html ? w->dec : line, d->html ? tlen : d->len);
+                sb_json(&b->rej, res.input, res.input_len);
                 sb_printf(&b->rej, ",\"reason\":\"%s\"", reason);
                 if (hv) sb_printf(&b->rej, ",\"reason_value\":%.4g", value);
                 sb_puts(&b->rej, "}\n");
@@ -1366,11 +1071,11 @@ static void process_clean(worker *w, batch *b)
         const size_t before = b->out.n;
         if (b->fmt == FMT_JSONL) {
             sb_put(&b->out, line, sp.vstart);
-            sb_json(&b->out, w->cln, clen);
+            sb_json(&b->out, res.text, clen);
             sb_put(&b->out, line + sp.vend, d->len - sp.vend);
         } else {
             sb_put(&b->out, b->data.p + d->pre_off, d->pre_len);
-            sb_json(&b->out, w->cln, clen);
+            sb_json(&b->out, res.text, clen);
             sb_put(&b->out, "}", 1);
         }
         sb_put(&b->out, "\n", 1);
@@ -1392,10 +1097,10 @@ static void process_sig(worker *w, batch *b)
         dsig *s = &b->sigs[di];
         memset(s, 0, sizeof *s);
         b->cnt.read++;
-        nazif__json_span sp;
+        nazif_json_span sp;
         size_t ep = 0, tlen = 0;
-        const int fr = nazif__json_find(line, d->len, o->text_field, tfl, &sp, &ep);
-        if (fr == NAZIF__JSON_EMALFORMED) {
+        const int fr = nazif_json_find(line, d->len, o->text_field, tfl, &sp, &ep);
+        if (fr == NAZIF_JSON_EMALFORMED) {
             if (o->strict) {
                 sb_printf(&b->err, "%s: %s:%llu: malformed JSON at byte %llu\n", prog, b->file,
                           (unsigned long long)d->where, (unsigned long long)ep);
@@ -1409,29 +1114,29 @@ static void process_sig(worker *w, batch *b)
             continue;
         }
         /* the id, for the clusters file */
-        nazif__json_span isp;
+        nazif_json_span isp;
         size_t ie;
-        if (nazif__json_find(line, d->len, o->id_field, ifl, &isp, &ie) == NAZIF__JSON_FOUND) {
+        if (nazif_json_find(line, d->len, o->id_field, ifl, &isp, &ie) == NAZIF_JSON_FOUND) {
             grow(&w->dec, &w->dec_cap, isp.vend - isp.vstart + 16);
             size_t il;
-            if (nazif__json_decode(line + isp.vstart, isp.vend - isp.vstart, w->dec, &il, &ie) == 0) {
+            if (nazif_json_decode(line + isp.vstart, isp.vend - isp.vstart, w->dec, &il, &ie) == 0) {
                 for (size_t k = 0; k < il; k++)
                     if (w->dec[k] == 0) w->dec[k] = ' ';
                 sb_put(&b->ids, w->dec, il);
             }
         }
         sb_put(&b->ids, "", 1);
-        if (fr != NAZIF__JSON_FOUND) continue; /* no text: kept, never a duplicate */
+        if (fr != NAZIF_JSON_FOUND) continue; /* no text: kept, never a duplicate */
         grow(&w->dec, &w->dec_cap, sp.vend - sp.vstart + 16);
-        if (nazif__json_decode(line + sp.vstart, sp.vend - sp.vstart, w->dec, &tlen, &ep)) continue;
+        if (nazif_json_decode(line + sp.vstart, sp.vend - sp.vstart, w->dec, &tlen, &ep)) continue;
         b->cnt.text_in += tlen;
         size_t nw = 0;
-        if (nazif__minhash_doc(w->mh, w->tk, w->dec, tlen, w->sig, &s->exact, &nw) != NAZIF_OK)
+        if (nazif_minhash_doc(w->mh, w->tk, w->dec, tlen, w->sig, &s->exact, &nw) != NAZIF_OK)
             continue;
         if (nw == 0) continue; /* nothing to compare: kept */
         s->nwords = (uint32_t)(nw > 0xFFFFFFFFu ? 0xFFFFFFFFu : nw);
         s->valid = 1;
-        nazif__minhash_bands(w->mh, w->sig, b->bands + di * nb);
+        nazif_minhash_bands(w->mh, w->sig, b->bands + di * nb);
     }
 }
 
@@ -1747,7 +1452,7 @@ static int write_stats(const char *path, const counters *c, const rw_map *rw, do
     first = 1;
     for (int k = 0; k < N_SKIP; k++) {
         if (!c->skipped[k]) continue;
-        fprintf(f, "%s\"%s\": %llu", first ? "" : ", ", skip_names[k], (unsigned long long)c->skipped[k]);
+        fprintf(f, "%s\"%s\": %llu", first ? "" : ", ", nazif_skip_name(k), (unsigned long long)c->skipped[k]);
         first = 0;
     }
     fputs("},\n", f);
@@ -1759,7 +1464,7 @@ static int write_stats(const char *path, const counters *c, const rw_map *rw, do
             (unsigned long long)c->restored_words);
     fputs("  \"restorations\": {", f);
     first = 1;
-    for (int k = 0; k < 20; k++) {
+    for (int k = 0; k < NAZIF_RULE_COUNT; k++) {
         const char *name = nazif_rule_name(k);
         if (!name || !c->by_rule[k]) continue;
         fprintf(f, "%s\"%s\": %llu", first ? "" : ", ", name, (unsigned long long)c->by_rule[k]);
@@ -1843,9 +1548,9 @@ static void usage_corpus(FILE *f)
             "                       skipped unread, reason too_large (default 67108864;\n"
             "                       0: no limit)\n"
             "  --NAME=VALUE         a filter threshold (see docs/corpus.md):\n");
-    for (int i = 0; nazif__filter_params(i); i++)
-        fprintf(f, "                         --%s=%g\n", nazif__filter_params(i)->option,
-                nazif__filter_params(i)->value);
+    for (int i = 0; nazif_filter_params(i); i++)
+        fprintf(f, "                         --%s=%g\n", nazif_filter_params(i)->option,
+                nazif_filter_params(i)->value);
     fprintf(f,
             "  --boilerplate=drop|keep, --report=FILE, --explain, --suspects,\n"
             "  --no-restore, --strict   as in plain 'nazif clean'; --strict also makes a\n"
@@ -1887,10 +1592,10 @@ static int parse_filters(const char *s, unsigned *out)
         const char *e = strchr(s, ',');
         const size_t n = e ? (size_t)(e - s) : strlen(s);
         int ok = 0;
-        if (n == 3 && memcmp(s, "all", 3) == 0) { f |= NAZIF__F_ALL; ok = 1; }
+        if (n == 3 && memcmp(s, "all", 3) == 0) { f |= NAZIF_FILTER_ALL; ok = 1; }
         if (n == 4 && memcmp(s, "none", 4) == 0) ok = 1;
-        for (unsigned bit = 1; bit <= NAZIF__F_ALL && !ok; bit <<= 1) {
-            const char *name = nazif__filter_name(bit);
+        for (unsigned bit = 1; bit <= NAZIF_FILTER_ALL && !ok; bit <<= 1) {
+            const char *name = nazif_filter_name(bit);
             if (name && strlen(name) == n && memcmp(name, s, n) == 0) { f |= bit; ok = 1; }
         }
         if (!ok) return -1;
@@ -1931,9 +1636,9 @@ static void opts_defaults(copts *o)
     o->id_field = "id";
     o->jobs = 1;
     o->max_doc = 64u << 20;
-    o->filters = NAZIF__F_ALL;
+    o->filters = NAZIF_FILTER_ALL;
     o->progress = -1;
-    for (int i = 0; i < NZF_N_PARAMS; i++) o->thr[i] = nazif__filter_params(i)->value;
+    for (int i = 0; i < NAZIF_FILTER_N_PARAMS; i++) o->thr[i] = nazif_filter_params(i)->value;
     nazif_clean_options_init(&o->clean);
     o->bands = 14;
     o->rows = 8;
@@ -2039,8 +1744,8 @@ int nazif_cli_clean_corpus(int argc, char **argv)
             }
         } else {
             int done = 0;
-            for (int k = 0; nazif__filter_params(k) && !done; k++) {
-                const char *name = nazif__filter_params(k)->option;
+            for (int k = 0; nazif_filter_params(k) && !done; k++) {
+                const char *name = nazif_filter_params(k)->option;
                 const size_t nl = strlen(name);
                 if (strncmp(a + 2, name, nl) == 0 && a[2 + nl] == '=') {
                     char *end;
@@ -2158,66 +1863,6 @@ static void dd_collect(void *ctx, batch *b)
     d->n += ndone;
 }
 
-static size_t uf_find(size_t *parent, size_t x)
-{
-    while (parent[x] != x) {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    return x;
-}
-
-/* union: the smaller index (the earlier document) becomes the root */
-static void uf_union(size_t *parent, size_t a, size_t b)
-{
-    a = uf_find(parent, a);
-    b = uf_find(parent, b);
-    if (a == b) return;
-    if (a < b) parent[b] = a;
-    else parent[a] = b;
-}
-
-typedef struct kv {
-    uint64_t key;
-    size_t idx;
-} kv;
-
-static int cmp_kv(const void *a, const void *b)
-{
-    const kv *x = a, *y = b;
-    if (x->key != y->key) return x->key < y->key ? -1 : 1;
-    return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
-/* Sort by key, then idx, as qsort() with cmp_kv does, for a[] in idx order:
-   a stable LSD radix sort on the key (11 bits a pass) keeps equal keys in
-   idx order.  tmp holds m entries. */
-static void sort_kv(kv *a, size_t m, kv *tmp)
-{
-    if (m < 4096) {
-        qsort(a, m, sizeof *a, cmp_kv);
-        return;
-    }
-    static const unsigned bits = 11;
-    size_t count[1u << 11];
-    kv *src = a, *dst = tmp;
-    for (unsigned shift = 0; shift < 64; shift += bits) {
-        memset(count, 0, sizeof count);
-        for (size_t i = 0; i < m; i++) count[(src[i].key >> shift) & ((1u << bits) - 1)]++;
-        size_t sum = 0;
-        for (size_t d = 0; d < (1u << bits); d++) {
-            const size_t c = count[d];
-            count[d] = sum;
-            sum += c;
-        }
-        for (size_t i = 0; i < m; i++) dst[count[(src[i].key >> shift) & ((1u << bits) - 1)]++] = src[i];
-        kv *t = src;
-        src = dst;
-        dst = t;
-    }
-    if (src != a) memcpy(a, src, m * sizeof *a);
-}
-
 int nazif_cli_dedup(int argc, char **argv)
 {
     argc = cli_join_values(argc, argv, dedup_valued);
@@ -2264,8 +1909,8 @@ int nazif_cli_dedup(int argc, char **argv)
         free(files);
         return CX_USAGE;
     }
-    if ((size_t)o.bands * (size_t)o.rows > NAZIF__MH_MAX_HASHES) {
-        fprintf(stderr, "%s dedup: bands x rows must be at most %d\n", prog, NAZIF__MH_MAX_HASHES);
+    if ((size_t)o.bands * (size_t)o.rows > NAZIF_MINHASH_MAX_HASHES) {
+        fprintf(stderr, "%s dedup: bands x rows must be at most %d\n", prog, NAZIF_MINHASH_MAX_HASHES);
         free(files);
         return CX_USAGE;
     }
@@ -2292,34 +1937,28 @@ int nazif_cli_dedup(int argc, char **argv)
         free(files);
         return status;
     }
-    /* clusters: exact hashes, then each band */
+    /* clusters: exact hashes, then each band (the library's union-find);
+       parent[i] is the first document of i's cluster */
     const size_t n = d.n;
     size_t *parent = malloc((n ? n : 1) * sizeof *parent);
-    kv *tmp = malloc((n ? n : 1) * sizeof *tmp);
-    kv *tmp2 = malloc((n ? n : 1) * sizeof *tmp2);
-    unsigned char *exact_of_root = calloc(n ? n : 1, 1);
-    if (!parent || !tmp || !tmp2 || !exact_of_root) oom();
-    for (size_t i = 0; i < n; i++) parent[i] = i;
-    for (size_t band = 0; band <= d.nb; band++) {
-        size_t m = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (!d.sigs[i].valid) continue;
-            tmp[m].key = band == 0 ? d.sigs[i].exact : d.bands[i * d.nb + band - 1];
-            tmp[m].idx = i;
-            m++;
-        }
-        sort_kv(tmp, m, tmp2);
-        for (size_t k = 1; k < m; k++)
-            if (tmp[k].key == tmp[k - 1].key) uf_union(parent, tmp[k - 1].idx, tmp[k].idx);
+    uint64_t *exact = malloc((n ? n : 1) * sizeof *exact);
+    unsigned char *valid = malloc(n ? n : 1);
+    if (!parent || !exact || !valid) oom();
+    for (size_t i = 0; i < n; i++) {
+        exact[i] = d.sigs[i].exact;
+        valid[i] = (unsigned char)(d.sigs[i].valid != 0);
     }
+    if (nazif_dedup_clusters(n, d.nb, d.bands, exact, valid, parent) != NAZIF_OK) oom();
+    free(exact);
+    free(valid);
     /* cluster sizes and ids (in order of their first document) */
     size_t *size = calloc(n ? n : 1, sizeof *size);
     size_t *cid = malloc((n ? n : 1) * sizeof *cid);
     if (!size || !cid) oom();
-    for (size_t i = 0; i < n; i++) size[uf_find(parent, i)]++;
+    for (size_t i = 0; i < n; i++) size[parent[i]]++;
     size_t nclusters = 0, removed = 0, exact_removed = 0;
     for (size_t i = 0; i < n; i++) {
-        const size_t r = uf_find(parent, i);
+        const size_t r = parent[i];
         if (r == i) cid[i] = size[i] > 1 ? nclusters++ : (size_t)-1;
         else {
             cid[i] = cid[r];
@@ -2327,7 +1966,6 @@ int nazif_cli_dedup(int argc, char **argv)
             if (d.sigs[i].exact == d.sigs[r].exact) exact_removed++;
         }
     }
-    (void)exact_of_root;
     /* the clusters file */
     cli_out oc, oo, orm;
     memset(&oc, 0, sizeof oc);
@@ -2344,7 +1982,7 @@ int nazif_cli_dedup(int argc, char **argv)
             if (!next || !last) oom();
             for (size_t i = 0; i < n; i++) { next[i] = (size_t)-1; last[i] = i; }
             for (size_t i = 0; i < n; i++) {
-                const size_t r = uf_find(parent, i);
+                const size_t r = parent[i];
                 if (r != i) { next[last[r]] = i; last[r] = i; }
             }
             sbuf t = {0};
@@ -2404,11 +2042,11 @@ int nazif_cli_dedup(int argc, char **argv)
             size_t a = 0;
             while (a < ll && (p[a] == ' ' || p[a] == '\t' || p[a] == '\r')) a++;
             if (a < ll && idx < n) {
-                const size_t r = uf_find(parent, idx);
+                const size_t r = parent[idx];
                 size_t ep;
-                nazif__json_span sp;
+                nazif_json_span sp;
                 const int malformed = !d.sigs[idx].valid &&
-                    nazif__json_find((const char *)p, ll, "", 0, &sp, &ep) == NAZIF__JSON_EMALFORMED;
+                    nazif_json_find((const char *)p, ll, "", 0, &sp, &ep) == NAZIF_JSON_EMALFORMED;
                 if (malformed) {
                     /* reported in pass 1 */
                 } else if (r == idx) {
@@ -2461,9 +2099,6 @@ int nazif_cli_dedup(int argc, char **argv)
                 prog, ts, ts > 0 ? (double)total.bytes_in / ts / 1e6 : 0.0, o.jobs, tc, tp);
     }
     free(parent);
-    free(tmp);
-    free(tmp2);
-    free(exact_of_root);
     free(size);
     free(cid);
     free(d.bands);

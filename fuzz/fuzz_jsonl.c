@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/corpus.h"
+#include "nazif_corpus.h"
 
 #define FAIL(msg) do { fprintf(stderr, "fuzz_jsonl: %s\n", msg); abort(); } while (0)
 
@@ -42,27 +42,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *key = keys[data[0] & 3];
     const char *line = (const char *)data + 1;
     const size_t len = size - 1;
-    nazif__json_span sp;
+    nazif_json_span sp;
     size_t ep = 0;
-    const int r = nazif__json_find(line, len, key, strlen(key), &sp, &ep);
-    if (r == NAZIF__JSON_EMALFORMED) {
+    const int r = nazif_json_find(line, len, key, strlen(key), &sp, &ep);
+    if (r == NAZIF_JSON_EMALFORMED) {
         if (ep > len) FAIL("J-span: error position past the end");
         return 0;
     }
-    if (r != NAZIF__JSON_FOUND) return 0;
+    if (r != NAZIF_JSON_FOUND) return 0;
     if (sp.vstart >= sp.vend || sp.vend > len || line[sp.vstart] != '"' || line[sp.vend - 1] != '"')
         FAIL("J-span: bad value span");
     const size_t raw = sp.vend - sp.vstart;
     char *dec = malloc(raw + 1);
     size_t dl;
-    if (nazif__json_decode(line + sp.vstart, raw, dec, &dl, &ep)) FAIL("J-decode: found value does not decode");
+    if (nazif_json_decode(line + sp.vstart, raw, dec, &dl, &ep)) FAIL("J-decode: found value does not decode");
     if (dl > raw) FAIL("J-decode: decoded longer than raw");
     char *enc = malloc(NAZIF_JSON_STRING_BOUND(dl));
     const size_t el = nazif_json_string(dec, dl, enc);
     if (el > NAZIF_JSON_STRING_BOUND(dl)) FAIL("J-round: encode past its bound");
     char *back = malloc(el + 1);
     size_t bl;
-    if (nazif__json_decode(enc, el, back, &bl, &ep)) FAIL("J-round: encoded text does not decode");
+    if (nazif_json_decode(enc, el, back, &bl, &ep)) FAIL("J-round: encoded text does not decode");
     if (valid_utf8((const unsigned char *)dec, dl) && (bl != dl || memcmp(back, dec, dl) != 0))
         FAIL("J-round: round trip changed the text");
     /* replace and find again */
@@ -71,12 +71,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(line2, line, sp.vstart);
     memcpy(line2 + sp.vstart, enc, el);
     memcpy(line2 + sp.vstart + el, line + sp.vend, len - sp.vend);
-    nazif__json_span sp2;
-    if (nazif__json_find(line2, nl, key, strlen(key), &sp2, &ep) != NAZIF__JSON_FOUND)
+    nazif_json_span sp2;
+    if (nazif_json_find(line2, nl, key, strlen(key), &sp2, &ep) != NAZIF_JSON_FOUND)
         FAIL("J-replace: replaced line is not valid");
     char *dec2 = malloc(sp2.vend - sp2.vstart + 1);
     size_t dl2;
-    if (nazif__json_decode(line2 + sp2.vstart, sp2.vend - sp2.vstart, dec2, &dl2, &ep) ||
+    if (nazif_json_decode(line2 + sp2.vstart, sp2.vend - sp2.vstart, dec2, &dl2, &ep) ||
         dl2 != bl || memcmp(dec2, back, bl) != 0)
         FAIL("J-replace: field changed");
     free(dec); free(enc); free(back); free(line2); free(dec2);

@@ -5,7 +5,7 @@
  * Properties (abort() on a violation):
  *   W-bounds  a parsed header lies inside the buffer: header_len <= length,
  *             every field pointer and length inside the header;
- *   W-more    NAZIF__WARC_MORE only when no blank line ends the header yet
+ *   W-more    NAZIF_WARC_MORE only when no blank line ends the header yet
  *             and the buffer is shorter than the 64 KiB header limit;
  *   W-prefix  a header that parses parses the same from a longer buffer.
  */
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/corpus.h"
+#include "nazif_corpus.h"
 
 #define FAIL(msg) do { fprintf(stderr, "fuzz_warc: %s\n", msg); abort(); } while (0)
 
@@ -33,9 +33,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int rounds = 0; pos < size && rounds < 1000; rounds++) {
         while (pos < size && (buf[pos] == '\r' || buf[pos] == '\n')) pos++;
         if (pos >= size) break;
-        nazif__warc_header h;
-        const int r = nazif__warc_header_parse(buf + pos, size - pos, &h);
-        if (r == NAZIF__WARC_MORE) {
+        nazif_warc_header h;
+        const int r = nazif_warc_header_parse(buf + pos, size - pos, &h);
+        if (r == NAZIF_WARC_MORE) {
             if (size - pos >= 64u * 1024u) FAIL("W-more: more asked past the header limit");
             break;
         }
@@ -48,8 +48,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         inside(b, h.header_len, h.id, h.id_len);
         inside(b, h.header_len, h.ctype, h.ctype_len);
         inside(b, h.header_len, h.refers, h.refers_len);
-        nazif__warc_header h2;
-        if (nazif__warc_header_parse(b, h.header_len, &h2) != 0 || h2.header_len != h.header_len ||
+        nazif_warc_header h2;
+        if (nazif_warc_header_parse(b, h.header_len, &h2) != 0 || h2.header_len != h.header_len ||
             h2.content_length != h.content_length)
             FAIL("W-prefix: the header alone parses differently");
         if (h.content_length > size - pos - h.header_len) break; /* truncated record */

@@ -21,11 +21,11 @@ corpus-data:
 bench-corpus: all
 	NAZIF_SHARED=$(SHARED) BUILD=$(BUILD) sh bench/corpus.sh
 
-$(BUILD)/fuzz/fuzz_jsonl: fuzz/fuzz_jsonl.c src/corpus.h $(FUZZ_LIB_OBJ)
+$(BUILD)/fuzz/fuzz_jsonl: fuzz/fuzz_jsonl.c include/nazif_corpus.h $(FUZZ_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) -Iinclude -D_POSIX_C_SOURCE=200809L $(FUZZ_FLAGS) -o $@ fuzz/fuzz_jsonl.c $(FUZZ_LIB_OBJ) -lz -lpthread
 
-$(BUILD)/fuzz/fuzz_warc: fuzz/fuzz_warc.c src/corpus.h $(FUZZ_LIB_OBJ)
+$(BUILD)/fuzz/fuzz_warc: fuzz/fuzz_warc.c include/nazif_corpus.h $(FUZZ_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) -Iinclude -D_POSIX_C_SOURCE=200809L $(FUZZ_FLAGS) -o $@ fuzz/fuzz_warc.c $(FUZZ_LIB_OBJ) -lz -lpthread
 

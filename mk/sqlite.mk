@@ -18,7 +18,7 @@ sqlite: $(BUILD)/nazif_fts5.so
 
 $(BUILD)/nazif_fts5.so: ext/sqlite/nazif_fts5.c ext/sqlite/nazif_fts5.h include/nazif.h $(LIB_OBJ)
 	$(CC) -Iinclude -Iext/sqlite -D_POSIX_C_SOURCE=200809L $(LIB_CFLAGS) -shared \
-	  -o $@ ext/sqlite/nazif_fts5.c $(LIB_OBJ)
+	  -o $@ ext/sqlite/nazif_fts5.c $(LIB_OBJ) -lz
 
 # the tokenizer inside the nazif command
 $(BUILD)/obj/ext_nazif_fts5.o: ext/sqlite/nazif_fts5.c ext/sqlite/nazif_fts5.h include/nazif.h
