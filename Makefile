@@ -16,11 +16,18 @@ CFLAGS  ?= $(OPT) -g
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wconversion -Wstrict-prototypes \
            -Wmissing-prototypes -Werror -Wno-error=unused-function
 CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L
+# every object also writes which headers it read (BUILD/obj/*.d, included
+# below): touching a header rebuilds what includes it
+DEPFLAGS = -MMD -MP
 SANFLAGS ?=
 LDLIBS  += -lz
 BUILD   ?= build
 SHARED  ?= ../shared
 PYTHON  ?= python3
+
+# the library's version; the shared library's soname is libnazif.so.MAJOR
+VERSION := $(shell sed -n 's/^\#define NAZIF_VERSION_STRING "\(.*\)"/\1/p' include/nazif.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 
 LIB_SRC := $(sort $(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicon_blob.o
@@ -28,31 +35,54 @@ CLI_SRC := $(sort $(wildcard cli/*.c))
 CLI_OBJ := $(CLI_SRC:cli/%.c=$(BUILD)/obj/cli_%.o)
 
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS)
-# the library's objects also go into loadable extensions (SQLite): PIC
-LIB_CFLAGS = $(ALL_CFLAGS) -fPIC
+# The library's objects also go into shared objects (libnazif.so, the
+# SQLite extension): PIC.  Only the names declared in include/nazif*.h are
+# exported (NAZIF_BUILDING makes the headers say so); nazif__ names stay
+# inside.
+LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DNAZIF_BUILDING
 
-.PHONY: all demo check test deps asan ubsan eval bench regen check-generated clean fuzz
-all: $(BUILD)/libnazif.a $(BUILD)/nazif
+.PHONY: all demo check test deps asan ubsan eval bench regen check-generated clean fuzz \
+        shared install uninstall
+all: $(BUILD)/libnazif.a $(BUILD)/nazif $(BUILD)/libnazif.so
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) src/internal.h $(wildcard src/*.h)
+$(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(LIB_CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(LIB_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-# The lexicon blob is linked into the library as data (.incbin).
-$(BUILD)/obj/lexicon_blob.o: src/lexicon_blob.S data/nazif.lex
+# The lexicon blob (data/nazif.lex) is linked into the library as a C
+# array that tools/bin2c.c writes: any C compiler, any object format.
+$(BUILD)/bin2c: tools/bin2c.c
 	@mkdir -p $(dir $@)
-	$(CC) -c -o $@ -DNAZIF_LEX_PATH='"data/nazif.lex"' $<
+	$(CC) -O2 -o $@ $<
 
-$(BUILD)/obj/cli_%.o: cli/%.c include/nazif.h $(wildcard cli/*.h)
+$(BUILD)/gen/lexicon_blob.c: data/nazif.lex $(BUILD)/bin2c
 	@mkdir -p $(dir $@)
-	$(CC) -Iinclude -Icli -D_POSIX_C_SOURCE=200809L $(ALL_CFLAGS) -c -o $@ $<
+	$(BUILD)/bin2c data/nazif.lex nazif__lex_blob > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/lexicon_blob.o: $(BUILD)/gen/lexicon_blob.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(CFLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
+
+$(BUILD)/obj/cli_%.o: cli/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -Iinclude -Icli -D_POSIX_C_SOURCE=200809L $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(BUILD)/libnazif.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+# libnazif.so.0 (the soname) -> libnazif.so.0.1.0; libnazif.so for -lnazif
+$(BUILD)/libnazif.so.$(VERSION): $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libnazif.so.$(SOMAJOR) -o $@ $(LIB_OBJ) -lz
+$(BUILD)/libnazif.so: $(BUILD)/libnazif.so.$(VERSION)
+	ln -sf libnazif.so.$(VERSION) $(BUILD)/libnazif.so.$(SOMAJOR)
+	ln -sf libnazif.so.$(VERSION) $@
+shared: $(BUILD)/libnazif.so
+
 $(BUILD)/nazif: $(CLI_OBJ) $(BUILD)/libnazif.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libnazif.a $(LDLIBS) -lpthread
+
+-include $(wildcard $(BUILD)/obj/*.d)
 
 # Installs build and test dependencies on Debian when missing (root only).
 deps:

@@ -32,6 +32,13 @@
 extern "C" {
 #endif
 
+/* While the library itself is compiled (NAZIF_BUILDING, with
+   -fvisibility=hidden), the functions declared here are the ones the
+   shared library exports; its nazif__ internals stay hidden. */
+#if defined(NAZIF_BUILDING) && defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
 #define NAZIF_VERSION_MAJOR 0
 #define NAZIF_VERSION_MINOR 1
 #define NAZIF_VERSION_PATCH 0
@@ -854,6 +861,10 @@ int nazif_html_to_text(const char *html, size_t len, const nazif_html_options *o
 
 /** "utf-8", "windows-1256", "iso-8859-6", "windows-1252", "unsupported". */
 const char *nazif_html_charset_name(int charset);
+
+#if defined(NAZIF_BUILDING) && defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -34,6 +34,13 @@
 extern "C" {
 #endif
 
+/* While the library itself is compiled (NAZIF_BUILDING, with
+   -fvisibility=hidden), the functions declared here are the ones the
+   shared library exports; its nazif__ internals stay hidden. */
+#if defined(NAZIF_BUILDING) && defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
 /* ------------------------------------------------------------------------ */
 /* JSON Lines: one field of one line                                        */
 /* ------------------------------------------------------------------------ */
@@ -381,6 +388,10 @@ int nazif_corpus_process_batch(nazif_corpus *cp, const nazif_doc *docs, size_t n
 /** The index in the batch of the document being processed (0 for
     nazif_corpus_process()). */
 size_t nazif_corpus_current(const nazif_corpus *cp);
+
+#if defined(NAZIF_BUILDING) && defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -16,9 +16,12 @@ LDLIBS += -lsqlite3
 all: $(BUILD)/nazif_fts5.so
 sqlite: $(BUILD)/nazif_fts5.so
 
-$(BUILD)/nazif_fts5.so: ext/sqlite/nazif_fts5.c ext/sqlite/nazif_fts5.h include/nazif.h $(LIB_OBJ)
-	$(CC) -Iinclude -Iext/sqlite -D_POSIX_C_SOURCE=200809L $(LIB_CFLAGS) -shared \
-	  -o $@ ext/sqlite/nazif_fts5.c $(LIB_OBJ) -lz
+# The extension exports its entry point only: the library inside it
+# (libnazif.a) is linked with --exclude-libs, so a process that also loads
+# libnazif.so or another copy sees no clash.
+$(BUILD)/nazif_fts5.so: ext/sqlite/nazif_fts5.c ext/sqlite/nazif_fts5.h include/nazif.h $(BUILD)/libnazif.a
+	$(CC) -Iinclude -Iext/sqlite -D_POSIX_C_SOURCE=200809L $(ALL_CFLAGS) -fPIC -fvisibility=hidden -shared \
+	  -o $@ ext/sqlite/nazif_fts5.c $(BUILD)/libnazif.a -lz -Wl,--exclude-libs,ALL
 
 # the tokenizer inside the nazif command
 $(BUILD)/obj/ext_nazif_fts5.o: ext/sqlite/nazif_fts5.c ext/sqlite/nazif_fts5.h include/nazif.h

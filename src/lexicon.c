@@ -23,9 +23,10 @@
 #include "internal.h"
 #include "maksura_table.h"
 
-/* The linked blob (src/lexicon_blob.S). */
-extern const uint8_t nazif__lex_blob[];
-extern const uint8_t nazif__lex_blob_end[];
+/* The linked blob: data/nazif.lex as a C array, written at build time by
+   tools/bin2c.c (BUILD/gen/lexicon_blob.c). */
+extern const unsigned char nazif__lex_blob[];
+extern const size_t nazif__lex_blob_size;
 
 struct nazif_lexicon {
     const uint8_t *blob; /* header; validated by open (built-in: by the build) */

@@ -5,6 +5,7 @@
 set -e
 PKGS=$(sed -e 's/#.*//' <<'LIST'
 gcc make python3 zlib1g-dev             # build
+pkgconf                                 # make install's test: the example via pkg-config
 libsqlite3-dev sqlite3                  # FTS5 tokenizer, nazif index/search
 libstemmer-dev libstemmer-tools snowball-data   # --stemmer=snowball, its check
 hunspell-ar libhunspell-dev unicode-data        # lexicon and table generators

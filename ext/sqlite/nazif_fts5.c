@@ -447,6 +447,9 @@ int nazif_fts5_register(sqlite3 *db, char **errmsg)
  * '/', without a leading "lib", up to the first '.', letters only, lower
  * case: nazif_fts5.so -> sqlite3_naziffts_init.
  */
+#if defined(__GNUC__)
+__attribute__((visibility("default")))
+#endif
 int sqlite3_naziffts_init(sqlite3 *db, char **errmsg, const sqlite3_api_routines *api);
 
 int sqlite3_naziffts_init(sqlite3 *db, char **errmsg, const sqlite3_api_routines *api)
