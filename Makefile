@@ -93,11 +93,13 @@ demo: deps all
 	$(BUILD)/nazif clean --explain data/sample/article.txt
 
 TESTS :=
+# The tests find the shared dev data in $(SHARED) and skip (with a message)
+# what needs it when it is not there: make check SHARED=/nonexistent.
 check: deps all check-generated
-	@SANFLAGS="$(SANFLAGS)" TEST_LIBS="$(LDLIBS) -lpthread" sh tests/run.sh $(BUILD)
+	@NAZIF_SHARED="$(SHARED)" SANFLAGS="$(SANFLAGS)" TEST_LIBS="$(LDLIBS) -lpthread" sh tests/run.sh $(BUILD)
 
 test: all
-	@SANFLAGS="$(SANFLAGS)" TEST_LIBS="$(LDLIBS) -lpthread" sh tests/run.sh $(BUILD)
+	@NAZIF_SHARED="$(SHARED)" SANFLAGS="$(SANFLAGS)" TEST_LIBS="$(LDLIBS) -lpthread" sh tests/run.sh $(BUILD)
 
 asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
@@ -107,11 +109,14 @@ ubsan: asan
 clean:
 	rm -rf build build-asan
 
-# Generated sources must match what their generators make now.
-# $(call check_gen,NAME,COMMAND,FILE): FILE is what COMMAND writes today
-# (else: run make regen-NAME).
-check_gen = @$(2) | cmp -s - $(3) || \
-	  { echo "$(3) is stale: run make regen-$(1)" >&2; exit 1; }; echo "$(1): $(3) is up to date"
+# Generated files must match what their generators make now.  The one
+# recipe for every generated file (mk/*.mk use it):
+# $(call check_gen,NAME,COMMAND,FILE): COMMAND writes to standard output
+# what FILE must hold (generators that take -o get -o /dev/stdout); it
+# fails, or FILE differs: run make regen-NAME.
+check_gen = @tmp=$$(mktemp) || exit 2; \
+	if $(2) > "$$tmp" && cmp -s "$$tmp" $(3); then rm -f "$$tmp"; echo "$(1): $(3) is up to date"; \
+	else rm -f "$$tmp"; echo "$(1): $(3) differs from what its generator makes now (or the generator failed): run make regen-$(1)" >&2; exit 1; fi
 regen: regen-scan
 check-generated: check-scan
 .PHONY: regen-scan check-scan

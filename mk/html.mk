@@ -26,7 +26,7 @@ regen-html:
 	$(PYTHON) tools/gen_html.py -o src/html_tables.h
 
 check-html:
-	@$(PYTHON) tools/gen_html.py --check src/html_tables.h
+	$(call check_gen,html,$(PYTHON) tools/gen_html.py,src/html_tables.h)
 
 html-data:
 	cd tests/corpus-data && $(PYTHON) make-html.py

@@ -22,10 +22,7 @@ regen-lexicon:
 	mv data/nazif.lex.tmp data/nazif.lex
 
 check-lexicon:
-	@tmp=$$(mktemp) || exit 1; \
-	$(PYTHON) tools/gen_lexicon.py --ant $(LEXICON_ANT) --jobs $(LEXICON_JOBS) --out $$tmp \
-	  && cmp $$tmp data/nazif.lex && echo "check-lexicon: data/nazif.lex is up to date"; \
-	rc=$$?; rm -f $$tmp; exit $$rc
+	$(call check_gen,lexicon,$(PYTHON) tools/gen_lexicon.py --ant $(LEXICON_ANT) --jobs $(LEXICON_JOBS) --out /dev/stdout,data/nazif.lex)
 
 # Built from the lexicon's own objects so it does not wait for the whole
 # library.

@@ -31,17 +31,11 @@ $(BUILD)/maksura-lookup: tools/maksura-lookup.c src/internal.h $(BUILD)/libnazif
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ tools/maksura-lookup.c $(BUILD)/libnazif.a $(LDLIBS)
 
 check-maksura: $(BUILD)/maksura-lookup
-	@if [ ! -f "$(MAKSURA_ANT)" ]; then \
-	  echo "maksura: $(MAKSURA_ANT) missing: src/maksura_table.h not checked"; exit 0; fi; \
-	tmp=$$(mktemp) || exit 2; \
-	$(PYTHON) tools/gen_maksura.py --ant $(MAKSURA_ANT) --voc '$(MAKSURA_VOC)' -o "$$tmp" \
-	  --verify $(BUILD)/maksura-lookup || { rm -f "$$tmp"; exit 1; }; \
-	if cmp -s "$$tmp" src/maksura_table.h; then \
-	  echo "maksura: src/maksura_table.h is up to date"; rm -f "$$tmp"; \
-	else \
-	  echo "maksura: src/maksura_table.h differs from what tools/gen_maksura.py makes (run make regen-maksura)" >&2; \
-	  rm -f "$$tmp"; exit 1; \
-	fi
+ifeq ($(wildcard $(MAKSURA_ANT)),)
+	@echo "maksura: $(MAKSURA_ANT) missing: src/maksura_table.h not checked"
+else
+	$(call check_gen,maksura,$(PYTHON) tools/gen_maksura.py --ant $(MAKSURA_ANT) --voc '$(MAKSURA_VOC)' -o /dev/stdout --verify $(BUILD)/maksura-lookup,src/maksura_table.h)
+endif
 
 maksura-verify: check-maksura
 

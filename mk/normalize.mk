@@ -22,7 +22,7 @@ regen-textnorm:
 	$(TEXTNORM_GEN) -o src/textnorm_tables.h
 
 check-textnorm:
-	$(TEXTNORM_GEN) --check src/textnorm_tables.h
+	$(call check_gen,textnorm,$(TEXTNORM_GEN),src/textnorm_tables.h)
 
 regen: regen-textnorm
 check-generated: check-textnorm

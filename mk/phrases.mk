@@ -14,14 +14,7 @@ regen-phrases:
 	$(PYTHON) tools/gen_phrases.py -o src/phrases_tables.h
 
 check-phrases:
-	@tmp=$$(mktemp) || exit 2; \
-	$(PYTHON) tools/gen_phrases.py -o "$$tmp" || { rm -f "$$tmp"; exit 2; }; \
-	if diff -u src/phrases_tables.h "$$tmp"; then \
-	  echo "phrases: src/phrases_tables.h is up to date"; rm -f "$$tmp"; \
-	else \
-	  echo "phrases: src/phrases_tables.h differs from data/ (run make regen-phrases)" >&2; \
-	  rm -f "$$tmp"; exit 1; \
-	fi
+	$(call check_gen,phrases,$(PYTHON) tools/gen_phrases.py -o /dev/stdout,src/phrases_tables.h)
 
 regen: regen-phrases
 check-generated: check-phrases

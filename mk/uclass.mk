@@ -17,7 +17,7 @@ regen-uclass:
 	$(UCLASS_GEN) -o src/uclass_tables.h
 
 check-uclass:
-	$(UCLASS_GEN) --check src/uclass_tables.h
+	$(call check_gen,uclass,$(UCLASS_GEN),src/uclass_tables.h)
 
 regen: regen-uclass
 check-generated: check-uclass

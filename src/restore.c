@@ -1,6 +1,6 @@
 /*
  * restore.c -- finds obfuscated words in one line and decides how to restore
- * them (docs: ../shared/docs/obfuscation.md, patterns P1..P15).
+ * them (the patterns P1..P16: docs/patterns.md).
  *
  * A line is first scanned byte by byte for anything that could need work
  * (tatweel, a separator between Arabic letters, invisible characters,

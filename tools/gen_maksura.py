@@ -205,7 +205,7 @@ def verify(binary, table, own):
     for w in bad[:20]:
         print("verify: %s: C %d, generator %d" % (w, 1 - lookup(table, w), lookup(table, w)),
               file=sys.stderr)
-    print("maksura-verify: %d words, %d disagree" % (len(words), len(bad)))
+    print("maksura-verify: %d words, %d disagree" % (len(words), len(bad)), file=sys.stderr)
     if bad:
         sys.exit(1)
 

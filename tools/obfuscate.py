@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Obfuscate Arabic words the way publishers do (docs: shared/docs/obfuscation.md).
+"""Obfuscate Arabic words the way publishers do (docs/patterns.md).
 
 Used to build synthetic test sets from clean text (the ANT corpus) that are
 not the shared dev set: restoration recall on unseen sentences, and later the

@@ -21,7 +21,7 @@ def add(name, header, body):
     seeds[name] = header.encode("ascii") + body
 
 
-# the patterns of shared/docs/obfuscation.md, own examples
+# the patterns of docs/patterns.md, own examples
 add("p01-both", "0aa1", f"قالت المصـ.ـادر إن القـ،ـصف استمر طوال الليل في الـمـ.ـدينة.\n")
 add("p02-left", "1ab2", f"وقع الهجـ.وم على المد.ينة عند الفجـ.ر وانتهى الحصـ،ار.\n")
 add("p03-dot-space", "9ac3", f"سمع دوي الانفـ. ـجار في السو. ـق القديم وقت الظهـ. ــيرة.\n")
