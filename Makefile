@@ -45,7 +45,13 @@ LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DNAZIF_BUILDING
         shared install uninstall
 all: $(BUILD)/libnazif.a $(BUILD)/nazif $(BUILD)/libnazif.so
 
-$(BUILD)/obj/%.o: src/%.c
+# The compiler and flags of the last build: when they change (a new
+# CFLAGS, SANFLAGS, the visibility flags), every object is rebuilt.
+FLAGS_STAMP := $(BUILD)/obj/flags.txt
+FLAGS_NOW := $(CC) $(CPPFLAGS) $(LIB_CFLAGS) | $(CC) $(ALL_CFLAGS)
+$(shell mkdir -p $(BUILD)/obj && { [ -f $(FLAGS_STAMP) ] && [ "$$(cat $(FLAGS_STAMP))" = '$(FLAGS_NOW)' ] || printf '%s\n' '$(FLAGS_NOW)' > $(FLAGS_STAMP); })
+
+$(BUILD)/obj/%.o: src/%.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(LIB_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
@@ -59,11 +65,11 @@ $(BUILD)/gen/lexicon_blob.c: data/nazif.lex $(BUILD)/bin2c
 	@mkdir -p $(dir $@)
 	$(BUILD)/bin2c data/nazif.lex nazif__lex_blob > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/lexicon_blob.o: $(BUILD)/gen/lexicon_blob.c
+$(BUILD)/obj/lexicon_blob.o: $(BUILD)/gen/lexicon_blob.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(CFLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
 
-$(BUILD)/obj/cli_%.o: cli/%.c
+$(BUILD)/obj/cli_%.o: cli/%.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) -Iinclude -Icli -D_POSIX_C_SOURCE=200809L $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
