@@ -235,7 +235,7 @@ static void nf_stem(const nf_config *cfg, const char **s, size_t *n)
  */
 static int nf_query_time(const nf_config *cfg)
 {
-    return cfg->clitics && cfg->stem == NAZIF_STEM_NONE;
+    return cfg->clitics && cfg->o.token.stemmer == NAZIF_STEM_NONE;
 }
 
 /* Is fs[i] the form without ال of the form before it (w for i == 0)? */
