@@ -101,11 +101,13 @@ int cli_version_asked(int argc, char **argv)
 int cli_check_outputs(const char *cmd, char *const *inputs, int ninputs, const char *const *outputs,
                       const char *const *what, int noutputs)
 {
+    /* only regular files are compared: two outputs to one pipe or terminal
+       (--report=/dev/stdout) interleave, they do not destroy anything */
     for (int o = 0; o < noutputs; o++) {
         if (!outputs[o]) continue;
         struct stat so;
         const int is_stdout = strcmp(outputs[o], "-") == 0;
-        if (is_stdout ? fstat(1, &so) != 0 || !S_ISREG(so.st_mode) : stat(outputs[o], &so) != 0) continue;
+        if ((is_stdout ? fstat(1, &so) : stat(outputs[o], &so)) != 0 || !S_ISREG(so.st_mode)) continue;
         for (int k = 0; k < ninputs; k++) {
             struct stat si;
             const int is_stdin = strcmp(inputs[k], "-") == 0;
@@ -120,9 +122,9 @@ int cli_check_outputs(const char *cmd, char *const *inputs, int ninputs, const c
         /* two outputs that are one file would overwrite each other */
         for (int p = 0; p < o; p++) {
             struct stat sp;
-            if (!outputs[p] || strcmp(outputs[p], "-") == 0 ? fstat(1, &sp) != 0 : stat(outputs[p], &sp) != 0)
-                continue;
-            if (!outputs[p] || sp.st_dev != so.st_dev || sp.st_ino != so.st_ino) continue;
+            if (!outputs[p]) continue;
+            if ((strcmp(outputs[p], "-") == 0 ? fstat(1, &sp) : stat(outputs[p], &sp)) != 0) continue;
+            if (!S_ISREG(sp.st_mode) || sp.st_dev != so.st_dev || sp.st_ino != so.st_ino) continue;
             prefix(cmd);
             fprintf(stderr, "the %s and the %s are the same file '%s': refused, nothing written\n", what[p],
                     what[o], is_stdout ? "(standard output)" : outputs[o]);

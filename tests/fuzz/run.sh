@@ -36,7 +36,7 @@ fi
 exe_fts5="$BUILD/tests/fuzz_replay_fts5"
 # shellcheck disable=SC2086
 if ! $CC -Iinclude -D_POSIX_C_SOURCE=200809L -std=c11 -g -O1 -Wall -Wextra $SANFLAGS \
-     -o "$exe_fts5" fuzz/replay.c fuzz/fuzz_fts5.c "$BUILD/libnazif.a" -lsqlite3 -lz -lpthread; then
+     -o "$exe_fts5" fuzz/replay.c fuzz/fuzz_fts5.c "$BUILD/libnazif.a" -lsqlite3 -lstemmer -lz -lpthread; then
   echo "fuzz: 0 passed, 1 failed (fuzz_fts5 replay does not compile)"
   exit 1
 fi
