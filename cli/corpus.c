@@ -1613,11 +1613,11 @@ const char *const *nazif_cli_clean_valued(void)
         static const char *const fixed[] = {"--boilerplate", "--report", "--format", "--text-field",
                                             "--id-field", "--filters", "--rejected", "--stats",
                                             "--output", "--jobs", "--max-doc-bytes"};
-        static char opt[NZF_N_PARAMS][64];
+        static char opt[NAZIF_FILTER_N_PARAMS][64];
         int n = 0;
         for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) names[n++] = fixed[i];
-        for (int k = 0; nazif__filter_params(k) && k < NZF_N_PARAMS && n < 63; k++) {
-            snprintf(opt[k], sizeof opt[k], "--%s", nazif__filter_params(k)->option);
+        for (int k = 0; nazif_filter_params(k) && k < NAZIF_FILTER_N_PARAMS && n < 63; k++) {
+            snprintf(opt[k], sizeof opt[k], "--%s", nazif_filter_params(k)->option);
             names[n++] = opt[k];
         }
         names[n] = NULL;
