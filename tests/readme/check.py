@@ -24,7 +24,6 @@ import sys
 KNOWN = {
     # owned by the restoration work (issue 10/15): the README shows the
     # intended result
-    "الطـ.وفانالذي": "P10: the command prints الطوفانالذي (rule P2)",
     "انـ*ـحار": "P8: the command prints انحار (rule P5)",
 }
 
