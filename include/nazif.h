@@ -862,6 +862,53 @@ int nazif_html_to_text(const char *html, size_t len, const nazif_html_options *o
 /** "utf-8", "windows-1256", "iso-8859-6", "windows-1252", "unsupported". */
 const char *nazif_html_charset_name(int charset);
 
+/*
+ * nazif_html_extract() keeps the main content of a page -- the article --
+ * and drops the page around it (menus, related-article lists, share bars,
+ * comments, footers), one paragraph per line as nazif_html_to_text() writes
+ * them.  Same charsets, character references and options (content_type;
+ * NAZIF_HTML_TITLE puts the headline first; NAZIF_HTML_KEEP_FURNITURE is
+ * ignored).  It builds a tree of the page (src/html_extract.c) and scores
+ * its blocks by text and link density, punctuation and stop-word density
+ * (English, and Arabic from data/stopwords-ar.tsv), tag and class/id hints
+ * (English and Arabic: article, content, related, share, comment, ...);
+ * the best-scoring block with its good siblings is kept, link-heavy and
+ * negatively hinted blocks inside it are dropped.  When no block scores
+ * (a page of short lines), the whole page's text is returned as
+ * nazif_html_to_text() gives it, and art->found is 0.
+ *
+ * Limits (hostile input): time and memory are linear in len (the tree
+ * holds at most one node per tag or text run; about 48 bytes per node plus
+ * the decoded text); elements nested deeper than 512 are flattened into
+ * their 512th ancestor; no recursion.  Allocates with malloc and frees
+ * everything before returning; thread-safe.
+ */
+
+/** The article's headline, date and author when the page names them
+    (<meta> og:title / article:published_time / author, JSON-LD
+    headline / datePublished / author.name, <time datetime>, <h1>), UTF-8,
+    NUL-terminated, cut at a character boundary; empty when unknown. */
+typedef struct nazif_html_article {
+    char headline[512];
+    char date[64];
+    char author[256];
+    int found; /* 1: a main-content block was chosen; 0: the whole page's text */
+} nazif_html_article;
+
+/** Output bound of nazif_html_extract(): the text plus the headline line. */
+#define NAZIF_HTML_EXTRACT_BOUND(len) (3u * (size_t)(len) + 512u)
+
+/**
+ * The main text of html[0..len) into dst (cap bytes; no NUL added),
+ * *out_len its length.  opts, info and art may be NULL.  Returns NAZIF_OK;
+ * 1 when dst was too small (a prefix cut at a character; never with cap >=
+ * NAZIF_HTML_EXTRACT_BOUND(len)); NAZIF_EINVAL as nazif_html_to_text();
+ * NAZIF_ENOMEM when an allocation failed.
+ */
+int nazif_html_extract(const char *html, size_t len, const nazif_html_options *opts, char *dst,
+                       size_t cap, size_t *out_len, nazif_html_info *info,
+                       nazif_html_article *art);
+
 #if defined(NAZIF_BUILDING) && defined(__GNUC__)
 #pragma GCC visibility pop
 #endif

@@ -9,13 +9,20 @@
 #   make fuzz-html     libFuzzer on fuzz/fuzz_html.c (clang), seeds in
 #                      fuzz/corpus/html/ (replayed by tests/fuzz/run.sh in
 #                      make check)
+#   make fuzz-extract  libFuzzer on fuzz/fuzz_extract.c (nazif_html_extract,
+#                      src/html_extract.c), seeds in fuzz/corpus/extract/
+#                      (replayed in make check); also run by make fuzz
+#   make bench-extract the article-extraction benchmark (bench/html_extract.py;
+#                      AEB=path of a scrapinghub/article-extraction-benchmark
+#                      checkout, READABILITY=dir with node_modules of
+#                      @mozilla/readability and jsdom, optional)
 #   make html-data     rewrite tests/corpus-data/sample-html.warc(.gz) and
 #                      the fuzz seeds (python3 only, no ANT)
 #   make bench-html    nazif_html_to_text() MB/s on an Arabic news page held
 #                      in memory (bench/html_lib.c; HTML_FILES=... for your
 #                      own pages)
 
-.PHONY: regen-html check-html fuzz-html html-data bench-html
+.PHONY: regen-html check-html fuzz-html fuzz-extract html-data bench-html bench-extract
 
 bench-html: $(BUILD)/libnazif.a
 	@mkdir -p $(BUILD)/bench
@@ -45,3 +52,25 @@ fuzz-html: $(BUILD)/fuzz/fuzz_html
 
 regen: regen-html
 check-generated: check-html
+
+$(BUILD)/fuzz/fuzz_extract: fuzz/fuzz_extract.c include/nazif.h $(FUZZ_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -Iinclude -D_POSIX_C_SOURCE=200809L $(FUZZ_FLAGS) -o $@ fuzz/fuzz_extract.c $(FUZZ_LIB_OBJ) -lz -lpthread
+
+fuzz-extract: $(BUILD)/fuzz/fuzz_extract
+	@rm -rf $(BUILD)/fuzz/corpus-extract && mkdir -p $(BUILD)/fuzz/corpus-extract $(BUILD)/fuzz/artifacts
+	cp fuzz/corpus/extract/* $(BUILD)/fuzz/corpus-extract/
+	$(BUILD)/fuzz/fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=262144 -timeout=25 -rss_limit_mb=2048 \
+	  -artifact_prefix=$(BUILD)/fuzz/artifacts/extract- $(BUILD)/fuzz/corpus-extract
+	@echo "fuzz-extract: no property violated in $(FUZZ_SECONDS) s"
+
+fuzz: fuzz-extract
+
+AEB ?=
+READABILITY ?=
+$(BUILD)/bench/html_extract: bench/html_extract.c $(BUILD)/libnazif.a
+	@mkdir -p $(dir $@)
+	$(CC) -Iinclude -D_POSIX_C_SOURCE=200809L -std=c11 -O2 -o $@ bench/html_extract.c $(BUILD)/libnazif.a -lz
+
+bench-extract: all $(BUILD)/bench/html_extract
+	/usr/bin/python3 bench/html_extract.py --aeb '$(AEB)' --build $(BUILD) $(if $(READABILITY),--readability '$(READABILITY)')

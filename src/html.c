@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "html_tables.h"
+#include "html_internal.h"
 #include "internal.h"
 #include "nazif.h"
 
@@ -180,10 +181,9 @@ typedef struct meta_attrs {
     int has_charset, has_equiv, has_content;
 } meta_attrs;
 
-static void meta_record(meta_attrs *m, const uint8_t *name, size_t nl, const uint8_t *v,
-                        size_t vl)
+static void meta_record(void *ud, const uint8_t *name, size_t nl, const uint8_t *v, size_t vl)
 {
-    if (!m) return;
+    meta_attrs *m = ud;
     /* the first of duplicate attributes counts, as HTML5 says */
     if (nl == 7 && eq_nocase(name, "charset", 7) && !m->has_charset) {
         m->charset = v, m->charset_len = vl, m->has_charset = 1;
@@ -200,7 +200,8 @@ static void meta_record(meta_attrs *m, const uint8_t *name, size_t nl, const uin
  * drops such a tag).  *selfclose: the tag ends in "/>".  Quoted values may
  * hold '>'.
  */
-static size_t tag_attrs(const uint8_t *s, size_t n, size_t j, int *selfclose, meta_attrs *m)
+size_t nazif__html_tag_attrs(const uint8_t *s, size_t n, size_t j, int *selfclose,
+                            nazif__html_attr_fn fn, void *ud)
 {
     *selfclose = 0;
     for (;;) {
@@ -222,7 +223,7 @@ static size_t tag_attrs(const uint8_t *s, size_t n, size_t j, int *selfclose, me
         while (j < n && is_ws(s[j])) j++;
         if (j >= n) return NOPOS;
         if (s[j] != '=') {
-            meta_record(m, s + ns, ne - ns, s + ne, 0);
+            if (fn) fn(ud, s + ns, ne - ns, s + ne, 0);
             continue;
         }
         j++;
@@ -232,15 +233,15 @@ static size_t tag_attrs(const uint8_t *s, size_t n, size_t j, int *selfclose, me
             const uint8_t *q = memchr(s + j + 1, s[j], n - j - 1);
             if (!q) return NOPOS;
             const size_t e = (size_t)(q - s);
-            meta_record(m, s + ns, ne - ns, s + j + 1, e - j - 1);
+            if (fn) fn(ud, s + ns, ne - ns, s + j + 1, e - j - 1);
             j = e + 1;
         } else if (s[j] == '>') {
-            meta_record(m, s + ns, ne - ns, s + j, 0);
+            if (fn) fn(ud, s + ns, ne - ns, s + j, 0);
             return j + 1;
         } else {
             const size_t vs = j;
             while (j < n && !is_ws(s[j]) && s[j] != '>') j++;
-            meta_record(m, s + ns, ne - ns, s + vs, j - vs);
+            if (fn) fn(ud, s + ns, ne - ns, s + vs, j - vs);
         }
     }
 }
@@ -351,7 +352,7 @@ static int prescan(const uint8_t *s, size_t n)
             meta_attrs m;
             memset(&m, 0, sizeof m);
             int sc;
-            const size_t e = tag_attrs(s, n, i + 5, &sc, &m);
+            const size_t e = nazif__html_tag_attrs(s, n, i + 5, &sc, meta_record, &m);
             if (e == NOPOS) break;
             int c = meta_charset(&m);
             if (c == CS_UTF16) c = NAZIF_CHARSET_UTF8;
@@ -363,7 +364,7 @@ static int prescan(const uint8_t *s, size_t n)
             size_t j = i + 1 + (s[i + 1] == '/');
             while (j < n && !is_ws(s[j]) && s[j] != '/' && s[j] != '>') j++;
             int sc;
-            const size_t e = tag_attrs(s, n, j, &sc, NULL);
+            const size_t e = nazif__html_tag_attrs(s, n, j, &sc, NULL, NULL);
             if (e == NOPOS) break;
             i = e;
         } else if (i + 1 < n && (s[i + 1] == '!' || s[i + 1] == '/' || s[i + 1] == '?')) {
@@ -514,7 +515,7 @@ static const nazif__html_entity *ent_find(const nazif__html_entity *t, int count
  * bytes it covers (0: not a reference, the '&' is text) and its one or two
  * code points in cp[] (*ncp).
  */
-static size_t char_ref(const uint8_t *s, size_t i, size_t b, uint32_t cp[2], int *ncp)
+size_t nazif__html_char_ref(const uint8_t *s, size_t i, size_t b, uint32_t cp[2], int *ncp)
 {
     size_t j = i + 1;
     *ncp = 1;
@@ -583,7 +584,7 @@ static void text(hctx *c, size_t a, size_t b)
             if (x == '&') {
                 uint32_t cp[2];
                 int ncp;
-                const size_t k = char_ref(s, i, b, cp, &ncp);
+                const size_t k = nazif__html_char_ref(s, i, b, cp, &ncp);
                 if (k == 0) {
                     vis(c, s + i, 1);
                     i++;
@@ -654,7 +655,7 @@ static void text(hctx *c, size_t a, size_t b)
 /* ---- markup ----------------------------------------------------------------------------- */
 
 /* Where the raw-text element `name` ends: the '<' of "</name" + [ws / >], or n. */
-static size_t raw_end(const uint8_t *s, size_t n, size_t from, const char *name)
+size_t nazif__html_raw_end(const uint8_t *s, size_t n, size_t from, const char *name)
 {
     const size_t nl = strlen(name);
     size_t i = from;
@@ -689,7 +690,7 @@ static void start_tag(hctx *c, int id, int selfclose, hstate *snap)
     /* in svg / math, <script/> and <style/> close themselves */
     const int foreign = st->drop_depth && (tags[st->drop_tag].flags & F_FOREIGN);
     if ((f & (F_RAW | F_TITLE)) && !(selfclose && foreign)) {
-        const size_t e = raw_end(c->s, c->n, st->pos, tags[id].name);
+        const size_t e = nazif__html_raw_end(c->s, c->n, st->pos, tags[id].name);
         if ((f & F_TITLE) && !st->drop_depth && !st->title_done &&
             (c->flags & NAZIF_HTML_TITLE)) {
             const unsigned pre = st->pre;
@@ -754,7 +755,7 @@ static void markup(hctx *c, hstate *snap)
         while (j < n && !is_ws(s[j]) && s[j] != '/' && s[j] != '>') j++;
         const int id = tag_lookup(s + ns, j - ns);
         int selfclose;
-        const size_t e = tag_attrs(s, n, j, &selfclose, NULL);
+        const size_t e = nazif__html_tag_attrs(s, n, j, &selfclose, NULL, NULL);
         if (e == NOPOS) { /* cut off by the end of the input: dropped */
             st->pos = n;
             return;
@@ -812,6 +813,46 @@ const char *nazif_html_charset_name(int charset)
     }
 }
 
+const uint16_t *nazif__html_table(int cs)
+{
+    return cs == NAZIF_CHARSET_WINDOWS_1256 ? html_windows_1256
+           : cs == NAZIF_CHARSET_ISO_8859_6 ? html_iso_8859_6
+           : cs == NAZIF_CHARSET_WINDOWS_1252 ? html_windows_1252
+                                                : NULL;
+}
+
+int nazif__html_charset(const uint8_t *s, size_t len, const nazif_html_options *opts, int *srcp,
+                        size_t *skip)
+{
+    int cs = CS_NONE, src = NAZIF_CHARSET_FROM_DEFAULT;
+    *skip = 0;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+        cs = NAZIF_CHARSET_UTF8, src = NAZIF_CHARSET_FROM_BOM;
+        *skip = 3;
+    } else if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+        cs = NAZIF_CHARSET_UNSUPPORTED, src = NAZIF_CHARSET_FROM_BOM;
+    }
+    if (cs == CS_NONE && opts->content_type_len) {
+        const uint8_t *ct = (const uint8_t *)opts->content_type;
+        const size_t cl = opts->content_type_len;
+        int bare = 1;
+        for (size_t i = 0; i < cl; i++) bare &= ct[i] != '/' && ct[i] != ';' && ct[i] != '=';
+        cs = bare ? label_lookup(ct, cl) : charset_param(ct, cl);
+        if (cs == CS_UTF16) cs = NAZIF_CHARSET_UNSUPPORTED; /* a real UTF-16 body */
+        if (cs != CS_NONE) src = NAZIF_CHARSET_FROM_HTTP;
+    }
+    if (cs == CS_NONE) {
+        cs = prescan(s, len);
+        if (cs != CS_NONE) src = NAZIF_CHARSET_FROM_META;
+    }
+    if (cs == CS_NONE) {
+        cs = sniff(s, len);
+        src = cs == NAZIF_CHARSET_UTF8 ? NAZIF_CHARSET_FROM_DEFAULT : NAZIF_CHARSET_FROM_SNIFF;
+    }
+    *srcp = src;
+    return cs;
+}
+
 int nazif_html_to_text(const char *html, size_t len, const nazif_html_options *opts,
                        char *dst, size_t cap, size_t *out_len, nazif_html_info *info)
 {
@@ -834,35 +875,11 @@ int nazif_html_to_text(const char *html, size_t len, const nazif_html_options *o
     c.flags = opts->flags;
     c.st.drop_tag = TAG_OTHER;
 
-    /* the charset */
-    int cs = CS_NONE, src = NAZIF_CHARSET_FROM_DEFAULT;
-    if (len >= 3 && c.s[0] == 0xEF && c.s[1] == 0xBB && c.s[2] == 0xBF) {
-        cs = NAZIF_CHARSET_UTF8, src = NAZIF_CHARSET_FROM_BOM;
-        c.st.pos = 3;
-    } else if (len >= 2 && ((c.s[0] == 0xFF && c.s[1] == 0xFE) || (c.s[0] == 0xFE && c.s[1] == 0xFF))) {
-        cs = NAZIF_CHARSET_UNSUPPORTED, src = NAZIF_CHARSET_FROM_BOM;
-    }
-    if (cs == CS_NONE && opts->content_type_len) {
-        const uint8_t *ct = (const uint8_t *)opts->content_type;
-        const size_t cl = opts->content_type_len;
-        int bare = 1;
-        for (size_t i = 0; i < cl; i++) bare &= ct[i] != '/' && ct[i] != ';' && ct[i] != '=';
-        cs = bare ? label_lookup(ct, cl) : charset_param(ct, cl);
-        if (cs == CS_UTF16) cs = NAZIF_CHARSET_UNSUPPORTED; /* a real UTF-16 body */
-        if (cs != CS_NONE) src = NAZIF_CHARSET_FROM_HTTP;
-    }
-    if (cs == CS_NONE) {
-        cs = prescan(c.s, len);
-        if (cs != CS_NONE) src = NAZIF_CHARSET_FROM_META;
-    }
-    if (cs == CS_NONE) {
-        cs = sniff(c.s, len);
-        src = cs == NAZIF_CHARSET_UTF8 ? NAZIF_CHARSET_FROM_DEFAULT : NAZIF_CHARSET_FROM_SNIFF;
-    }
-    c.table = cs == NAZIF_CHARSET_WINDOWS_1256 ? html_windows_1256
-              : cs == NAZIF_CHARSET_ISO_8859_6 ? html_iso_8859_6
-              : cs == NAZIF_CHARSET_WINDOWS_1252 ? html_windows_1252
-                                                   : NULL;
+    int src;
+    size_t skip;
+    const int cs = nazif__html_charset(c.s, len, opts, &src, &skip);
+    c.st.pos = skip;
+    c.table = nazif__html_table(cs);
 
     hstate snap;
     memset(&snap, 0, sizeof snap);

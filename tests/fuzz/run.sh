@@ -42,8 +42,9 @@ if ! $CC -Iinclude -D_POSIX_C_SOURCE=200809L -std=c11 -g -O1 -Wall -Wextra $SANF
 fi
 "$exe_fts5" fuzz/corpus/fts5 || st=1
 # corpus mode (issue #5): fuzz/fuzz_jsonl.c on fuzz/corpus/jsonl/, fuzz/fuzz_warc.c on
-# fuzz/corpus/warc/, fuzz/fuzz_html.c (HTML to text) on fuzz/corpus/html/
-for t in jsonl warc html; do
+# fuzz/corpus/warc/, fuzz/fuzz_html.c (HTML to text) on fuzz/corpus/html/,
+# fuzz/fuzz_extract.c (main-content extraction) on fuzz/corpus/extract/
+for t in jsonl warc html extract; do
   exe_c="$BUILD/tests/fuzz_replay_$t"
   # shellcheck disable=SC2086
   if ! $CC -Iinclude -D_POSIX_C_SOURCE=200809L -std=c11 -g -O1 -Wall -Wextra $SANFLAGS \
