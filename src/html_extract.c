@@ -38,6 +38,21 @@
 #define MAX_DEPTH 512u     /* open elements kept on the stack */
 #define END_SEARCH 256u    /* how deep an end tag looks for its start tag */
 #define MIN_PARA 25u       /* characters of own text that make a paragraph */
+#ifndef MIN_BEST
+#define MIN_BEST 10.0f
+#endif
+#ifndef UP_RATIO
+#define UP_RATIO 1.3f
+#endif
+#ifndef UP_MIN
+#define UP_MIN 200.0f
+#endif
+#ifndef UP_LEVELS
+#define UP_LEVELS 4
+#endif
+#ifndef UP_LD
+#define UP_LD 0.2f
+#endif
 
 /* ---- tags ------------------------------------------------------------------ */
 
@@ -231,6 +246,7 @@ typedef struct xnode {
     /* block elements: the text whose nearest block ancestor this is */
     uint32_t ochars, olchars, opunct;
     float acc;             /* points from paragraphs below */
+    uint32_t ptext;        /* characters of paragraphs below (not in furniture) */
 } xnode;
 
 typedef struct xctx {
@@ -541,25 +557,29 @@ static void on_attr(void *ud, const uint8_t *name, size_t nl, const uint8_t *v, 
     else if (eqn(name, nl, "aria-hidden") && eqn(v, vl, "true")) c->a_hidden = 1;
 }
 
-/* class / id words that mark furniture (substrings, lowercase ASCII or
-   UTF-8 Arabic) */
-static const char *const neg_words[] = {
+/* class / id words (substrings of a class token, lowercase ASCII or UTF-8
+   Arabic) that mark furniture: strong ones whatever else the token says */
+static const char *const neg_strong[] = {
     "comment", "related", "share", "sharing", "social", "sidebar", "side-bar", "footer",
     "breadcrumb", "advert", "sponsor", "promo", "newsletter", "subscri", "cookie", "popup",
     "modal", "outbrain", "taboola", "recommend", "widget", "masthead", "disqus", "signup",
-    "more-stories", "read-more", "readmore", "trending", "most-read", "mostread", "popular",
-    "pagination", "pager", "toolbar", "byline", "dateline", "author", "copyright", "login",
-    "navbar", "navigation", "menu", "banner", "skip", "tags", "tag-", "topics", "keywords",
-    "caption", "credit", "print", "follow", "rating", "shopping", "jump", "also-read",
-    "hidden", "visually-hidden", "sr-only", "meta", "timestamp", "publish", "category",
+    "more-stories", "trending", "most-read", "mostread", "popular", "login", "navbar",
+    "navigation", "menu", "banner", "skip", "print", "follow", "rating", "shopping", "jump",
+    "hidden", "sr-only", "also-read", "read-also", "readalso",
     "\xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82",             /* تعليق */
-    "\xd8\xb0\xd8\xa7\xd8\xaa \xd8\xb5\xd9\x84\xd8\xa9",     /* ذات صلة */
+    "\xd8\xb0\xd8\xa7\xd8\xaa",                             /* ذات (صلة) */
     "\xd8\xb4\xd8\xa7\xd8\xb1\xd9\x83",                     /* شارك */
     "\xd8\xa5\xd8\xb9\xd9\x84\xd8\xa7\xd9\x86",             /* إعلان */
     "\xd8\xa7\xd8\xb9\xd9\x84\xd8\xa7\xd9\x86",             /* اعلان */
     "\xd8\xa7\xd9\x82\xd8\xb1\xd8\xa3",                     /* اقرأ */
     "\xd8\xa7\xd9\x84\xd8\xa3\xd9\x83\xd8\xab\xd8\xb1",     /* الأكثر */
     "\xd9\x82\xd8\xa7\xd8\xa6\xd9\x85\xd8\xa9",             /* قائمة */
+};
+/* weak ones: furniture unless the same attribute also says content */
+static const char *const neg_weak[] = {
+    "byline", "dateline", "author", "copyright", "tags", "topics", "keywords", "caption",
+    "credit", "meta", "timestamp", "publish", "read-more", "readmore", "pagination", "pager",
+    "toolbar", "header", "category",
 };
 static const char *const pos_words[] = {
     "article", "content", "entry", "main", "post", "story", "text", "body", "blog", "prose",
@@ -571,50 +591,53 @@ static const char *const pos_words[] = {
 
 /* whole class tokens that mark ads and navigation ("ad" as a substring
    would hit header, load, shadow) */
-static int neg_token(const uint8_t *t, size_t n)
+static int neg_token(const char *t, size_t n)
 {
-    static const char *const toks[] = {"ad", "ads", "nav", "share", "tools", "social", "adv",
-                                       "ad-slot", "advertisement", "promo", "related", "menu",
-                                       "sponsored", "widget", "aside", "sidebar", "footer"};
+    static const char *const toks[] = {"ad", "ads", "nav", "tools", "adv", "aside", "tag"};
     for (size_t i = 0; i < sizeof toks / sizeof toks[0]; i++)
-        if (eqn(t, n, toks[i])) return 1;
-    if (n > 3 && (eqn(t, 3, "ad-") || eqn(t, 3, "ad_") || eqn(t, 4 < n ? 4 : n, "ads-") ||
-                  eqn(t + n - 3, 3, "-ad") || eqn(t + n - 4, 4, "-ads")))
+        if (strcmp(t, toks[i]) == 0) return 1;
+    if (n > 3 && (strncmp(t, "ad-", 3) == 0 || strncmp(t, "ad_", 3) == 0 ||
+                  strncmp(t, "ads-", 4) == 0 || strcmp(t + n - 3, "-ad") == 0 ||
+                  (n > 4 && strcmp(t + n - 4, "-ads") == 0)))
         return 1;
     return 0;
 }
 
+static int any_sub(const char *t, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(t, list[i])) return 1;
+    return 0;
+}
+
+/* -2 strong furniture, -1 weak, 1 content, 0 nothing said */
 static int hint_of(const uint8_t *v, size_t n)
 {
     if (!v || n == 0) return 0;
-    char buf[257];
     if (n > 256) n = 256;
-    for (size_t i = 0; i < n; i++) buf[i] = v[i] ? (char)lc(v[i]) : ' ';
-    buf[n] = 0;
-    int neg = 0, pos = 0;
-    for (size_t i = 0; i < sizeof neg_words / sizeof neg_words[0]; i++)
-        if (strstr(buf, neg_words[i])) {
-            neg = 1;
-            break;
-        }
-    if (!neg) {
-        size_t i = 0;
-        while (i < n) {
-            while (i < n && (is_ws(v[i]) || v[i] == '_' || v[i] == ',')) i++;
-            const size_t ts = i;
-            while (i < n && !is_ws(v[i])) i++;
-            if (i > ts && neg_token(v + ts, i - ts)) {
-                neg = 1;
-                break;
-            }
-        }
+    int strong = 0, weak = 0, pos = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (is_ws(v[i]) || v[i] == ',')) i++;
+        char t[64];
+        size_t k = 0;
+        for (; i < n && !is_ws(v[i]) && v[i] != ','; i++)
+            if (k < sizeof t - 1) t[k++] = v[i] ? (char)lc(v[i]) : ' ';
+        t[k] = 0;
+        if (k == 0) continue;
+        /* WordPress taxonomy classes name the post's categories and tags */
+        if (strncmp(t, "category-", 9) == 0 || strncmp(t, "tag-", 4) == 0 ||
+            strncmp(t, "post_format", 11) == 0 || strncmp(t, "format-", 7) == 0 ||
+            strncmp(t, "status-", 7) == 0 || strncmp(t, "type-", 5) == 0 ||
+            strncmp(t, "has-", 4) == 0)
+            continue;
+        if (any_sub(t, neg_strong, sizeof neg_strong / sizeof neg_strong[0]) || neg_token(t, k))
+            strong = 1;
+        else if (any_sub(t, neg_weak, sizeof neg_weak / sizeof neg_weak[0]))
+            weak = 1;
+        if (any_sub(t, pos_words, sizeof pos_words / sizeof pos_words[0])) pos = 1;
     }
-    for (size_t i = 0; i < sizeof pos_words / sizeof pos_words[0]; i++)
-        if (strstr(buf, pos_words[i])) {
-            pos = 1;
-            break;
-        }
-    return neg ? -2 : pos ? 1 : 0;
+    return strong ? -2 : weak && !pos ? -1 : pos ? 1 : 0;
 }
 
 /* copy an attribute value (references decoded) into a field */
@@ -983,13 +1006,30 @@ static void score(xctx *c)
             s *= 0.6f + minf(sd / 0.25f, 1.0f) * 0.8f;
         }
         s *= 1.0f - (float)x->olchars / (float)x->ochars;
+        if (x->olchars * 2 < x->ochars) x->ptext += x->ochars - x->olchars;
         /* to the ancestors: the parent all, the grandparent half, then less */
         uint32_t p = x->parent;
+        if (x->hint < 0) continue;
         for (int lv = 0; lv < 5 && p != NONE; lv++) {
             const float div = lv == 0 ? 1.0f : lv == 1 ? 2.0f : (float)lv * 3.0f;
             nd[p].acc += s / div;
+            /* not past furniture (comments, related lists): their prose
+               does not make the page around them the article */
+            if (nd[p].hint < 0 || (tflags(nd[p].tag) & T_FURN)) break;
             p = nd[p].parent;
         }
+    }
+}
+
+/* paragraph text of subtrees, furniture not counted */
+static void sum_ptext(xctx *c)
+{
+    xnode *nd = c->nodes;
+    for (uint32_t i = c->count; i-- > 1;) {
+        const xnode *x = &nd[i];
+        if (x->kind != K_ELEM || x->parent == NONE) continue;
+        if (x->hint < 0 || (x->nflags & N_HIDDEN) || (tflags(x->tag) & (T_FURN | T_DROP))) continue;
+        nd[x->parent].ptext += x->ptext;
     }
 }
 
@@ -1210,7 +1250,25 @@ int nazif_html_extract(const char *html, size_t len, const nazif_html_options *o
         w.nl = 1;
     }
     const size_t body_start = w.out;
-    if (best != NONE && bs >= 10.0f) {
+    sum_ptext(c);
+    if (best != NONE && bs >= MIN_BEST) {
+        /* an article split into sections: the parent that holds clearly
+           more of the page's prose than the best block */
+        for (;;) {
+            const xnode *bx = &c->nodes[best];
+            uint32_t p = bx->parent, up = NONE;
+            for (int k = 0; k < UP_LEVELS && p != NONE && p != root; k++, p = c->nodes[p].parent) {
+                const xnode *px = &c->nodes[p];
+                const float pld = px->chars ? (float)px->lchars / (float)px->chars : 0.0f;
+                if (pld >= UP_LD) break;
+                if ((float)px->ptext >= UP_RATIO * (float)bx->ptext + UP_MIN) {
+                    up = p;
+                    break;
+                }
+            }
+            if (up == NONE) break;
+            best = up;
+        }
         art->found = 1;
         const xnode *b = &c->nodes[best];
         const uint32_t par = b->parent;
