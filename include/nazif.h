@@ -878,7 +878,7 @@ const char *nazif_html_charset_name(int charset);
  * nazif_html_to_text() gives it, and art->found is 0.
  *
  * Limits (hostile input): time and memory are linear in len (the tree
- * holds at most one node per tag or text run; about 48 bytes per node plus
+ * holds at most one node per tag or text run; 68 bytes a node plus
  * the decoded text); elements nested deeper than 512 are flattened into
  * their 512th ancestor; no recursion.  Allocates with malloc and frees
  * everything before returning; thread-safe.

@@ -42,13 +42,13 @@
 #define MIN_BEST 10.0f
 #endif
 #ifndef UP_RATIO
-#define UP_RATIO 1.3f
+#define UP_RATIO 1.2f
 #endif
 #ifndef UP_MIN
-#define UP_MIN 200.0f
+#define UP_MIN 150.0f
 #endif
 #ifndef UP_LEVELS
-#define UP_LEVELS 4
+#define UP_LEVELS 8
 #endif
 #ifndef UP_LD
 #define UP_LD 0.2f
