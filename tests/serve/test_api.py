@@ -22,6 +22,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+import serverlib
+
 NAZIF, DB, CORPUS = sys.argv[1:4]
 passed = failed = 0
 
@@ -36,26 +38,11 @@ def check(name, cond, detail=""):
 
 
 def start(db, *extra):
-    """Start the server with its stderr in a log file (never a pipe nobody
-    reads); wait up to 60 s for the line with its address."""
-    log = open(DB + ".serve.log", "w+")
-    p = subprocess.Popen([NAZIF, "serve", db, "--listen=127.0.0.1:0", *extra], stderr=log)
-    for _ in range(600):
-        log.seek(0)
-        m = re.search(r"http://127\.0\.0\.1:(\d+)/", log.read())
-        if m or p.poll() is not None:
-            break
-        time.sleep(0.1)
-    if not m:
-        p.kill()
-        log.seek(0)
-        raise SystemExit("serve did not start: " + log.read())
-    return p, int(m.group(1))
+    return serverlib.start(NAZIF, db, DB + ".serve.log", *extra)
 
 
 def server_log():
-    with open(DB + ".serve.log") as f:
-        return f.read()
+    return serverlib.read_log(DB + ".serve.log")
 
 
 def get(port, path, method="GET"):

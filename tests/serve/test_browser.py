@@ -20,6 +20,7 @@ import sys
 import time
 import urllib.parse
 
+import serverlib
 from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
@@ -41,20 +42,9 @@ def check(name, cond, detail=""):
         print("FAIL:", name, detail)
 
 
-log = open(os.path.join(SHOTS, "serve.log"), "w+")
-proc = subprocess.Popen([NAZIF, "serve", DB, "--listen=127.0.0.1:0"], stderr=log)
-m = None
-for _ in range(600):
-    log.seek(0)
-    m = re.search(r"http://127\.0\.0\.1:(\d+)/", log.read())
-    if m or proc.poll() is not None:
-        break
-    time.sleep(0.1)
-if not m:
-    proc.kill()
-    log.seek(0)
-    raise SystemExit("serve did not start: " + log.read())
-base = "http://127.0.0.1:%s" % m.group(1)
+log_path = os.path.join(SHOTS, "serve.log")
+proc, port = serverlib.start(NAZIF, DB, log_path)
+base = "http://127.0.0.1:%d" % port
 
 opts = webdriver.ChromeOptions()
 opts.binary_location = "/usr/bin/chromium"
@@ -180,8 +170,7 @@ except Exception as e:  # noqa: BLE001 -- a failed step is a failed check, with 
     failed += 1
     print("FAIL: %s: %s at %s" % (type(e).__name__, str(e).splitlines()[0] if str(e) else "", driver.current_url))
     shot("serve-failure")
-    log.seek(0)
-    print("server log:\n" + log.read())
+    print("server log:\n" + serverlib.read_log(log_path))
 finally:
     driver.quit()
     proc.send_signal(signal.SIGTERM)
