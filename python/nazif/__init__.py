@@ -4,9 +4,11 @@
     >>> nazif.clean("التـ.ـوتر")
     'التوتر'
 
-The functions take the options of the command line as keyword arguments
-(``boilerplate="keep"`` is ``--boilerplate=keep``, ``restore=False`` is
-``--no-restore``, ``strip_harakat=True`` is ``--strip-harakat``).  str in
+The functions take options as keyword arguments, read by the library's
+one options parser (the one of FTS5 and PostgreSQL): ``boilerplate="keep"``
+is ``boilerplate=keep``, ``restore=False`` is ``restore=off``,
+``strip_harakat=True`` is ``strip-harakat=on``; a bad one raises
+OptionError with the library's message.  str in
 gives str out, bytes in gives bytes out.  The C work runs without the GIL.
 See docs/python.md.
 """

@@ -10,10 +10,16 @@
  * by threads is used by one thread at a time (as the library requires);
  * the module-level functions use objects of their own.
  *
- * Options are given as keyword arguments named as the command line's
- * options (boilerplate="keep" is --boilerplate=keep, restore=False is
- * --no-restore, strip_harakat=True is --strip-harakat) and are turned into
- * those option strings before they are parsed.
+ * Options are keyword arguments read by the library's one options parser
+ * (nazif_options_set(), nazif_corpus_options_parse()): the key is the
+ * keyword with '_' as '-', True is "on", False "off", a list is joined
+ * with '+', anything else is str(value).  So boilerplate="keep",
+ * restore=False, strip_harakat=True, stemmer="light" mean what
+ * boilerplate=keep, restore=off, strip-harakat=on, stemmer=light mean to
+ * FTS5 and PostgreSQL, with the same defaults; a bad one raises
+ * OptionError with the library's message.  stemmer="snowball" is the
+ * module's own (Debian's libstemmer as the custom stemmer, as the
+ * command's --stemmer=snowball).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -96,12 +102,6 @@ static PyObject *raise_rc(int rc, long long offset, const char *what)
     Py_XDECREF(off);
     PyErr_SetObject(type, exc);
     Py_DECREF(exc);
-    return NULL;
-}
-
-static PyObject *option_error(const char *fmt, const char *a)
-{
-    PyErr_Format(OptionError, fmt, a);
     return NULL;
 }
 
@@ -189,178 +189,22 @@ static size_t off_char(offmap *m, size_t b)
     return m->c;
 }
 
-/* ---- options: keyword arguments -> command-line option strings ------------ */
-
-/* Groups of options a call accepts. */
-#define G_CLEAN 0x01u  /* boilerplate, suspects, restore, strict */
-#define G_NORM 0x02u   /* profile, the operations, strict */
-#define G_TOKEN 0x04u  /* stemmer, stopwords, clitics */
+/* ---- options: keyword arguments -> the library's one options parser -------- */
 
 typedef struct config {
-    nazif_clean_options clean;
-    const char *profile;
-    unsigned add, del;
-    int strict;
-    int stemmer; /* 0 none, 1 light, 2 snowball */
-    unsigned tokflags;
+    nazif_options o;
+    int snowball; /* stemmer="snowball": Debian's libstemmer, set here */
 } config;
 
 static void config_init(config *c)
 {
     memset(c, 0, sizeof *c);
-    nazif_clean_options_init(&c->clean);
+    nazif_options_init(&c->o);
 }
 
-static int norm_op_by_name(const char *name, unsigned *op)
-{
-    for (int i = 0; nazif_norm_op(i); i++) {
-        if (strcmp(nazif_norm_op(i)->name, name) == 0) {
-            *op = nazif_norm_op(i)->op;
-            return 0;
-        }
-    }
-    return -1;
-}
-
-/*
- * Apply one option string ("--boilerplate=keep", "--no-restore") as the
- * command line would.  Returns 0, or -1 with OptionError set.
- */
-static int config_apply(config *c, unsigned groups, const char *a)
-{
-    unsigned op;
-    if (strncmp(a, "--", 2) != 0) goto unknown;
-    const char *n = a + 2;
-    if (strcmp(n, "strict") == 0) {
-        c->strict = 1;
-        c->clean.flags |= NAZIF_STRICT_UTF8;
-        return 0;
-    }
-    if (strcmp(n, "no-strict") == 0) {
-        c->strict = 0;
-        c->clean.flags &= ~NAZIF_STRICT_UTF8;
-        return 0;
-    }
-    if (groups & G_CLEAN) {
-        if (strcmp(n, "boilerplate=drop") == 0) { c->clean.flags &= ~NAZIF_KEEP_BOILERPLATE; return 0; }
-        if (strcmp(n, "boilerplate=keep") == 0) { c->clean.flags |= NAZIF_KEEP_BOILERPLATE; return 0; }
-        if (strncmp(n, "boilerplate=", 12) == 0) {
-            option_error("bad value in '%s' (boilerplate='drop' or 'keep')", a);
-            return -1;
-        }
-        if (strcmp(n, "suspects") == 0) { c->clean.flags |= NAZIF_REPORT_SUSPECTS; return 0; }
-        if (strcmp(n, "no-suspects") == 0) { c->clean.flags &= ~NAZIF_REPORT_SUSPECTS; return 0; }
-        if (strcmp(n, "no-restore") == 0) { c->clean.flags |= NAZIF_NO_RESTORE; return 0; }
-        if (strcmp(n, "restore") == 0) { c->clean.flags &= ~NAZIF_NO_RESTORE; return 0; }
-    }
-    if (groups & G_NORM) {
-        if (strncmp(n, "profile=", 8) == 0) {
-            unsigned ops;
-            if (nazif_norm_profile(n + 8, &ops) != NAZIF_OK) {
-                option_error("unknown profile in '%s' (none, faithful, search, nlp)", a);
-                return -1;
-            }
-            c->profile = n + 8;
-            return 0;
-        }
-        if (strncmp(n, "no-", 3) == 0 && norm_op_by_name(n + 3, &op) == 0) {
-            c->del |= op;
-            c->add &= ~op;
-            return 0;
-        }
-        if (norm_op_by_name(n, &op) == 0) {
-            c->add |= op;
-            c->del &= ~op;
-            return 0;
-        }
-    }
-    if (groups & G_TOKEN) {
-        if (strcmp(n, "stemmer=none") == 0) { c->stemmer = 0; return 0; }
-        if (strcmp(n, "stemmer=light") == 0) { c->stemmer = 1; return 0; }
-        if (strcmp(n, "stemmer=snowball") == 0) { c->stemmer = 2; return 0; }
-        if (strncmp(n, "stemmer=", 8) == 0) {
-            option_error("unknown stemmer in '%s' (none, light, snowball)", a);
-            return -1;
-        }
-        if (strcmp(n, "stopwords") == 0) { c->tokflags |= NAZIF_TOK_STOPWORDS; return 0; }
-        if (strcmp(n, "no-stopwords") == 0) { c->tokflags &= ~NAZIF_TOK_STOPWORDS; return 0; }
-        if (strcmp(n, "clitics") == 0) { c->tokflags |= NAZIF_TOK_CLITICS; return 0; }
-        if (strcmp(n, "no-clitics") == 0) { c->tokflags &= ~NAZIF_TOK_CLITICS; return 0; }
-    }
-unknown:
-    option_error("unknown option '%s'", a);
-    return -1;
-}
-
-/* The operations in effect, as `nazif normalize` computes them. */
-static unsigned config_ops(const config *c)
-{
-    unsigned ops = NAZIF_NORM_SEARCH;
-    if (c->profile) nazif_norm_profile(c->profile, &ops);
-    else if (c->add) ops = 0;
-    return (ops | c->add) & ~c->del;
-}
-
-/*
- * Keyword arguments -> option strings -> config.  name_value: False gives
- * --no-NAME, True --NAME, None nothing, anything else --NAME=str(value);
- * underscores in names become hyphens.
- */
-static int config_from_kwargs(config *c, unsigned groups, PyObject *kw)
-{
-    if (!kw) return 0;
-    PyObject *key, *value;
-    Py_ssize_t pos = 0;
-    /* profile first: options given with it change it, as on the command line
-       where the order of --profile and the others does not matter either */
-    while (PyDict_Next(kw, &pos, &key, &value)) {
-        if (value == Py_None) continue;
-        const char *k = PyUnicode_AsUTF8(key);
-        if (!k) return -1;
-        cbuf b = {0};
-        int rc = 0;
-        if (cb_put(&b, "--", 2)) rc = -1;
-        if (value == Py_False) rc |= cb_put(&b, "no-", 3);
-        for (const char *p = k; *p && rc == 0; p++) {
-            const char ch = *p == '_' ? '-' : *p;
-            rc |= cb_put(&b, &ch, 1);
-        }
-        if (rc == 0 && value != Py_True && value != Py_False) {
-            PyObject *s = PyUnicode_Check(value) ? Py_NewRef(value) : PyObject_Str(value);
-            if (!s) { cb_free(&b); return -1; }
-            const char *v = PyUnicode_AsUTF8(s);
-            if (!v) { Py_DECREF(s); cb_free(&b); return -1; }
-            rc |= cb_put(&b, "=", 1);
-            rc |= cb_put(&b, v, strlen(v));
-            Py_DECREF(s);
-        }
-        if (rc) { cb_free(&b); PyErr_NoMemory(); return -1; }
-        b.p[b.n] = 0;
-        /* the profile's string must outlive this call: keep the interned key */
-        if (strncmp(b.p, "--profile=", 10) == 0) {
-            unsigned ops;
-            if (!(groups & G_NORM)) { rc = config_apply(c, groups, b.p); cb_free(&b); return -1; }
-            if (nazif_norm_profile(b.p + 10, &ops) != NAZIF_OK) {
-                option_error("unknown profile in '%s' (none, faithful, search, nlp)", b.p);
-                cb_free(&b);
-                return -1;
-            }
-            /* a static name of the same profile */
-            static const char *const names[] = {"none", "faithful", "search", "nlp"};
-            for (size_t i = 0; i < 4; i++)
-                if (strcmp(names[i], b.p + 10) == 0) c->profile = names[i];
-            cb_free(&b);
-            continue;
-        }
-        rc = config_apply(c, groups, b.p);
-        cb_free(&b);
-        if (rc) return -1;
-    }
-    return 0;
-}
-
-/* A keyword argument as a key and a value string: underscores become
-   hyphens; True is "on", False "off", a list is joined with ','. */
+/* A keyword argument as the parser's key and value: underscores become
+   hyphens; True is "on", False "off", anything else str(value).  Returns
+   the value object (a new reference) or NULL. */
 static PyObject *kw_item(PyObject *key, PyObject *value, char *name, size_t cap)
 {
     const char *k = PyUnicode_AsUTF8(key);
@@ -370,13 +214,45 @@ static PyObject *kw_item(PyObject *key, PyObject *value, char *name, size_t cap)
     name[i] = 0;
     if (value == Py_True) return PyUnicode_FromString("on");
     if (value == Py_False) return PyUnicode_FromString("off");
-    if (PyList_Check(value) || PyTuple_Check(value)) {
-        PyObject *sep = PyUnicode_FromString(",");
+    if (PyList_Check(value) || PyTuple_Check(value)) { /* filters=["gopher", "lang"] */
+        PyObject *sep = PyUnicode_FromString("+");
         PyObject *r = sep ? PyUnicode_Join(sep, value) : NULL;
         Py_XDECREF(sep);
         return r;
     }
     return PyUnicode_Check(value) ? Py_NewRef(value) : PyObject_Str(value);
+}
+
+/*
+ * Keyword arguments -> nazif_options_set(), the parser every front end
+ * uses (the command line, FTS5, PostgreSQL): the same names, values,
+ * defaults and messages.  None means "not given".
+ */
+static int config_from_kwargs(config *c, unsigned scope, PyObject *kw)
+{
+    if (!kw) return 0;
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(kw, &pos, &key, &value)) {
+        if (value == Py_None) continue;
+        char name[128];
+        PyObject *sv = kw_item(key, value, name, sizeof name);
+        if (!sv) return -1;
+        const char *v = PyUnicode_AsUTF8(sv);
+        if (!v) { Py_DECREF(sv); return -1; }
+        if ((scope & NAZIF_OPT_TOKEN) && strcmp(name, "stemmer") == 0) {
+            c->snowball = strcmp(v, "snowball") == 0;
+            if (c->snowball) v = "none";
+        }
+        char err[NAZIF_ERROR_DETAIL_SIZE];
+        const int rc = nazif_options_set(&c->o, name, v, scope, err, sizeof err);
+        Py_DECREF(sv);
+        if (rc != NAZIF_OK) {
+            PyErr_SetString(OptionError, err);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 /* ---- changes: collected without the GIL ----------------------------------- */
@@ -508,8 +384,8 @@ static int cleaner_setup(CleanerObject *self, PyObject *kw)
 {
     config c;
     config_init(&c);
-    if (config_from_kwargs(&c, G_CLEAN, kw)) return -1;
-    self->opts = c.clean;
+    if (config_from_kwargs(&c, NAZIF_OPT_CLEAN, kw)) return -1;
+    self->opts = c.o.clean;
     int rc = nazif_cleaner_new(&self->plain, &self->opts);
     if (rc != NAZIF_OK) {
         raise_rc(rc, -1, "Cleaner");
@@ -881,13 +757,8 @@ static int tokenizer_setup(TokenizerObject *self, unsigned groups, PyObject *kw)
     config c;
     config_init(&c);
     if (config_from_kwargs(&c, groups, kw)) return -1;
-    nazif_token_options o;
-    nazif_token_options_init(&o);
-    o.norm.ops = config_ops(&c);
-    o.norm.flags = c.strict ? NAZIF_STRICT_UTF8 : 0;
-    o.flags = c.tokflags;
-    o.stemmer = c.stemmer == 1 ? NAZIF_STEM_LIGHT : NAZIF_STEM_NONE;
-    if (c.stemmer == 2) {
+    nazif_token_options o = c.o.token;
+    if (c.snowball) {
         self->sb = sb_stemmer_new("arabic", "UTF_8");
         if (!self->sb) {
             PyErr_SetString(OptionError, "the Snowball Arabic stemmer is not available");
@@ -920,7 +791,7 @@ static int Tokenizer_init(TokenizerObject *self, PyObject *args, PyObject *kw)
     self->tk = NULL;
     if (self->sb) sb_stemmer_delete(self->sb);
     self->sb = NULL;
-    return tokenizer_setup(self, G_NORM | G_TOKEN, kw);
+    return tokenizer_setup(self, NAZIF_OPT_NORM | NAZIF_OPT_TOKEN, kw);
 }
 
 static void Tokenizer_dealloc(TokenizerObject *self)
@@ -1159,95 +1030,55 @@ static int reason_has_value(const char *r)
 
 typedef struct CorpusCleanerObject {
     PyObject_HEAD
-    nazif_cleaner *c;
-    nazif_filter *f;
-    unsigned filters;
-    double thr[NAZIF_FILTER_N_PARAMS];
+    nazif_corpus *cp;
+    nazif_corpus_options co;
     PyThread_type_lock lock;
 } CorpusCleanerObject;
 
 static PyTypeObject CorpusCleanerType;
 
-/* filters=LIST: filter names joined by ',' or '+', "all" or "none". */
-static int parse_filter_list(const char *s, unsigned *out)
-{
-    unsigned f = 0;
-    while (*s) {
-        size_t n = strcspn(s, ",+");
-        int ok = 0;
-        if (n == 3 && memcmp(s, "all", 3) == 0) { f |= NAZIF_FILTER_ALL; ok = 1; }
-        if (n == 4 && memcmp(s, "none", 4) == 0) ok = 1;
-        for (unsigned bit = 1; bit <= NAZIF_FILTER_ALL && !ok; bit <<= 1) {
-            const char *name = nazif_filter_name(bit);
-            if (name && strlen(name) == n && memcmp(name, s, n) == 0) { f |= bit; ok = 1; }
-        }
-        if (!ok) return -1;
-        s += n;
-        if (*s) s++;
-    }
-    *out = f;
-    return 0;
-}
-
-static int filter_option(CorpusCleanerObject *self, const char *name, const char *v)
-{
-    if (strcmp(name, "filters") == 0) {
-        if (parse_filter_list(v, &self->filters) == 0) return 0;
-        PyErr_Format(OptionError, "bad value \"%s\" for filters (empty, lang, length, gopher, "
-                     "repetition, fineweb, all, none)", v);
-        return -1;
-    }
-    const int i = nazif_filter_param_index(name);
-    char *end;
-    const double d = strtod(v, &end);
-    if (i < 0 || end == v || *end || !(d >= 0)) {
-        PyErr_Format(OptionError, "bad value \"%s\" for %s (a number >= 0)", v, name);
-        return -1;
-    }
-    self->thr[i] = d;
-    return 0;
-}
-
-/* The filter keywords here; the cleaning ones through config_from_kwargs(). */
+/* Keyword arguments -> "name=value" items for nazif_corpus_options_parse():
+   the cleaning keys, filters, every threshold by its option name. */
 static int corpus_setup(CorpusCleanerObject *self, PyObject *kw)
 {
-    config c;
-    config_init(&c);
-    self->filters = NAZIF_FILTER_ALL;
-    for (int i = 0; i < NAZIF_FILTER_N_PARAMS; i++) self->thr[i] = nazif_filter_params(i)->value;
-    int rc = nazif_filter_new(&self->f);
-    if (rc != NAZIF_OK) {
-        raise_rc(rc, -1, "CorpusCleaner");
-        return -1;
-    }
-    PyObject *clean_kw = PyDict_New();
-    if (!clean_kw) return -1;
+    nazif_corpus_options_init(&self->co);
     if (kw) {
         PyObject *key, *value;
         Py_ssize_t pos = 0;
         while (PyDict_Next(kw, &pos, &key, &value)) {
-            char name[128];
-            const char *k = PyUnicode_AsUTF8(key);
-            if (!k) goto fail;
-            size_t i = 0;
-            for (; k[i] && i + 1 < sizeof name; i++) name[i] = k[i] == '_' ? '-' : k[i];
-            name[i] = 0;
-            if (strcmp(name, "filters") != 0 && nazif_filter_param_index(name) < 0) {
-                if (PyDict_SetItem(clean_kw, key, value)) goto fail;
-                continue;
-            }
             if (value == Py_None) continue;
+            char name[128];
             PyObject *sv = kw_item(key, value, name, sizeof name);
-            if (!sv) goto fail;
+            if (!sv) return -1;
             const char *v = PyUnicode_AsUTF8(sv);
-            rc = v ? filter_option(self, name, v) : -1;
+            if (!v) { Py_DECREF(sv); return -1; }
+            if (strcmp(name, "bands") == 0 || strcmp(name, "rows") == 0 ||
+                strcmp(name, "ngram") == 0 || strcmp(name, "seed") == 0 || strcmp(name, "script") == 0 ||
+                strcmp(name, "title") == 0) {
+                Py_DECREF(sv);
+                PyErr_Format(OptionError, "option \"%s\" does not apply here (MinHash takes it)", name);
+                return -1;
+            }
+            /* items are separated by white space or commas: a list of
+               filters is joined with '+' */
+            cbuf b = {0};
+            int bad = cb_put(&b, name, strlen(name)) || cb_put(&b, "=", 1);
+            for (const char *p = v; *p && !bad; p++) {
+                const char ch = *p == ',' && strcmp(name, "filters") == 0 ? '+' : *p;
+                bad = cb_put(&b, &ch, 1);
+            }
             Py_DECREF(sv);
-            if (rc) goto fail;
+            if (bad) { cb_free(&b); PyErr_NoMemory(); return -1; }
+            char err[NAZIF_ERROR_DETAIL_SIZE];
+            const int rc = nazif_corpus_options_parse(&self->co, b.p, b.n, err, sizeof err);
+            cb_free(&b);
+            if (rc != NAZIF_OK) {
+                PyErr_SetString(OptionError, err);
+                return -1;
+            }
         }
     }
-    if (config_from_kwargs(&c, G_CLEAN, clean_kw)) goto fail;
-    Py_DECREF(clean_kw);
-    rc = nazif_cleaner_new(&self->c, &c.clean);
+    const int rc = nazif_corpus_new(&self->cp, &self->co);
     if (rc != NAZIF_OK) {
         raise_rc(rc, -1, "CorpusCleaner");
         return -1;
@@ -1258,9 +1089,6 @@ static int corpus_setup(CorpusCleanerObject *self, PyObject *kw)
         return -1;
     }
     return 0;
-fail:
-    Py_DECREF(clean_kw);
-    return -1;
 }
 
 static int CorpusCleaner_init(CorpusCleanerObject *self, PyObject *args, PyObject *kw)
@@ -1269,17 +1097,14 @@ static int CorpusCleaner_init(CorpusCleanerObject *self, PyObject *args, PyObjec
         PyErr_SetString(PyExc_TypeError, "CorpusCleaner() takes keyword arguments only");
         return -1;
     }
-    nazif_cleaner_free(self->c);
-    nazif_filter_free(self->f);
-    self->c = NULL;
-    self->f = NULL;
+    nazif_corpus_free(self->cp);
+    self->cp = NULL;
     return corpus_setup(self, kw);
 }
 
 static void CorpusCleaner_dealloc(CorpusCleanerObject *self)
 {
-    nazif_cleaner_free(self->c);
-    nazif_filter_free(self->f);
+    nazif_corpus_free(self->cp);
     if (self->lock) PyThread_free_lock(self->lock);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
@@ -1301,7 +1126,7 @@ static PyObject *verdict_tuple(const char *s, size_t n, const text_in *t, const 
 
 static PyObject *CorpusCleaner_clean_batch(CorpusCleanerObject *self, PyObject *arg)
 {
-    if (!self->c || !self->f || !self->lock) {
+    if (!self->cp || !self->lock) {
         PyErr_SetString(PyExc_RuntimeError, "CorpusCleaner not initialized");
         return NULL;
     }
@@ -1309,10 +1134,9 @@ static PyObject *CorpusCleaner_clean_batch(CorpusCleanerObject *self, PyObject *
     if (!it) return NULL;
     PyObject *result = PyList_New(0);
     text_in *ts = PyMem_Calloc(BATCH_DOCS, sizeof *ts);
-    size_t *ends = PyMem_Calloc(BATCH_DOCS, sizeof *ends);
-    verdict *vs = PyMem_Calloc(BATCH_DOCS, sizeof *vs);
-    cbuf out = {0};
-    if (!result || !ts || !ends || !vs) {
+    nazif_doc *docs = PyMem_Calloc(BATCH_DOCS, sizeof *docs);
+    nazif_doc_result *rs = PyMem_Calloc(BATCH_DOCS, sizeof *rs);
+    if (!result || !ts || !docs || !rs) {
         PyErr_NoMemory();
         goto fail;
     }
@@ -1323,47 +1147,48 @@ static PyObject *CorpusCleaner_clean_batch(CorpusCleanerObject *self, PyObject *
             const int bad = text_get(item, &ts[k]);
             Py_DECREF(item);
             if (bad) goto fail_k;
+            nazif_doc_init(&docs[k]);
+            docs[k].data = ts[k].s;
+            docs[k].len = ts[k].n;
             bytes += ts[k].n;
             k++;
         }
         if (PyErr_Occurred()) goto fail_k;
         if (k == 0) break;
-        int rc = 0;
-        size_t failed = 0;
-        uint64_t eo = 0;
-        out.n = 0;
+        int rc;
         lock_take(self->lock);
         Py_BEGIN_ALLOW_THREADS
-        for (size_t i = 0; i < k; i++) {
-            const size_t start = out.n;
-            rc = run_clean(self->c, ts[i].s, ts[i].n, &out, &eo);
-            if (rc < 0) { failed = i; break; }
-            ends[i] = out.n;
-            vs[i].value = 0;
-            vs[i].reason = self->filters ? nazif_filter_doc(self->f, out.p + start, out.n - start,
-                                                            self->filters, self->thr, &vs[i].value)
-                                         : NULL;
-        }
+        rc = nazif_corpus_process_batch(self->cp, docs, k, rs);
         Py_END_ALLOW_THREADS
-        PyThread_release_lock(self->lock);
+        size_t failed = k;
+        for (size_t i = 0; rc == NAZIF_OK && i < k; i++)
+            if (rs[i].status < 0) { rc = rs[i].status; failed = i; }
         if (rc < 0) {
-            raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "clean_batch");
-            PyObject *et, *ev, *tb;
-            PyErr_Fetch(&et, &ev, &tb);
-            PyErr_NormalizeException(&et, &ev, &tb);
-            PyObject *idx = PyLong_FromSize_t((size_t)PyList_GET_SIZE(result) + failed);
-            if (idx && ev) PyObject_SetAttrString(ev, "index", idx);
-            Py_XDECREF(idx);
-            PyErr_Restore(et, ev, tb);
+            PyThread_release_lock(self->lock);
+            raise_rc(rc, rc == NAZIF_EUTF8 && failed < k ? (long long)rs[failed].error_offset : -1,
+                     "clean_batch");
+            if (failed < k) {
+                PyObject *et, *ev, *tb;
+                PyErr_Fetch(&et, &ev, &tb);
+                PyErr_NormalizeException(&et, &ev, &tb);
+                PyObject *idx = PyLong_FromSize_t((size_t)PyList_GET_SIZE(result) + failed);
+                if (idx && ev) PyObject_SetAttrString(ev, "index", idx);
+                Py_XDECREF(idx);
+                PyErr_Restore(et, ev, tb);
+            }
             goto fail_k;
         }
-        size_t start = 0;
-        for (size_t i = 0; i < k; i++) {
-            PyObject *o = verdict_tuple(out.p + start, ends[i] - start, &ts[i], &vs[i]);
-            start = ends[i];
-            if (!o || PyList_Append(result, o)) { Py_XDECREF(o); goto fail_k; }
-            Py_DECREF(o);
+        /* the results point into the processor's buffers: made into Python
+           objects before the lock is given back */
+        int bad = 0;
+        for (size_t i = 0; i < k && !bad; i++) {
+            verdict v = {rs[i].reason, rs[i].reason_value};
+            PyObject *o = verdict_tuple(rs[i].text ? rs[i].text : "", rs[i].text_len, &ts[i], &v);
+            if (!o || PyList_Append(result, o)) bad = 1;
+            Py_XDECREF(o);
         }
+        PyThread_release_lock(self->lock);
+        if (bad) goto fail_k;
         for (size_t i = 0; i < k; i++) text_release(&ts[i]);
         continue;
     fail_k:
@@ -1372,17 +1197,15 @@ static PyObject *CorpusCleaner_clean_batch(CorpusCleanerObject *self, PyObject *
     }
     Py_DECREF(it);
     PyMem_Free(ts);
-    PyMem_Free(ends);
-    PyMem_Free(vs);
-    cb_free(&out);
+    PyMem_Free(docs);
+    PyMem_Free(rs);
     return result;
 fail:
     Py_DECREF(it);
     Py_XDECREF(result);
     PyMem_Free(ts);
-    PyMem_Free(ends);
-    PyMem_Free(vs);
-    cb_free(&out);
+    PyMem_Free(docs);
+    PyMem_Free(rs);
     return NULL;
 }
 
@@ -1400,19 +1223,24 @@ static PyObject *CorpusCleaner_clean(CorpusCleanerObject *self, PyObject *arg)
 
 static PyObject *CorpusCleaner_check(CorpusCleanerObject *self, PyObject *arg)
 {
-    if (!self->f || !self->lock) {
+    if (!self->cp || !self->lock) {
         PyErr_SetString(PyExc_RuntimeError, "CorpusCleaner not initialized");
         return NULL;
     }
     text_in t;
     if (text_get(arg, &t)) return NULL;
     verdict v = {NULL, 0};
-    lock_take(self->lock);
-    Py_BEGIN_ALLOW_THREADS
-    if (self->filters) v.reason = nazif_filter_doc(self->f, t.s, t.n, self->filters, self->thr, &v.value);
-    Py_END_ALLOW_THREADS
-    PyThread_release_lock(self->lock);
+    nazif_filter *f = NULL;
+    int rc = nazif_filter_new(&f);
+    if (rc == NAZIF_OK) {
+        Py_BEGIN_ALLOW_THREADS
+        if (self->co.filters)
+            v.reason = nazif_filter_doc(f, t.s, t.n, self->co.filters, self->co.thr, &v.value);
+        Py_END_ALLOW_THREADS
+    }
+    nazif_filter_free(f);
     text_release(&t);
+    if (rc != NAZIF_OK) return raise_rc(rc, -1, "check");
     if (!v.reason) return Py_BuildValue("(OO)", Py_None, Py_None);
     if (!reason_has_value(v.reason)) return Py_BuildValue("(sO)", v.reason, Py_None);
     return Py_BuildValue("(sd)", v.reason, v.value);
@@ -1802,7 +1630,7 @@ static PyObject *m_normalize(PyObject *Py_UNUSED(m), PyObject *args, PyObject *k
 {
     PyObject *text;
     if (one_arg(args, "normalize", &text)) return NULL;
-    TokenizerObject *t = tokenizer_for(G_NORM, kw);
+    TokenizerObject *t = tokenizer_for(NAZIF_OPT_NORM, kw);
     if (!t) return NULL;
     PyObject *r = Tokenizer_normalize(t, text);
     Py_DECREF(t);
@@ -1813,7 +1641,7 @@ static PyObject *m_tokens(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
 {
     PyObject *text;
     if (one_arg(args, "tokens", &text)) return NULL;
-    TokenizerObject *t = tokenizer_for(G_NORM | G_TOKEN, kw);
+    TokenizerObject *t = tokenizer_for(NAZIF_OPT_NORM | NAZIF_OPT_TOKEN, kw);
     if (!t) return NULL;
     PyObject *r = Tokenizer_tokens(t, text);
     Py_DECREF(t);
@@ -1821,21 +1649,27 @@ static PyObject *m_tokens(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
 }
 
 /* stem(word, stemmer="light"): one word through the light stemmer (the
-   word should be normalized: see the docstring) or Snowball's. */
+   word should be normalized: see the docstring) or Snowball's.  The value
+   goes through the options parser like tokens()'s stemmer=. */
 static PyObject *m_stem(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
 {
     static char *kwlist[] = {"word", "stemmer", NULL};
-    PyObject *word;
-    const char *stemmer = "light";
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|$s:stem", kwlist, &word, &stemmer)) return NULL;
+    PyObject *word, *stemmer = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|$U:stem", kwlist, &word, &stemmer)) return NULL;
+    config c;
+    config_init(&c);
+    if (stemmer) {
+        PyObject *one = Py_BuildValue("{sO}", "stemmer", stemmer);
+        const int bad = !one || config_from_kwargs(&c, NAZIF_OPT_TOKEN, one);
+        Py_XDECREF(one);
+        if (bad) return NULL;
+    } else {
+        c.o.token.stemmer = NAZIF_STEM_LIGHT;
+    }
     text_in t;
     if (text_get(word, &t)) return NULL;
     PyObject *r = NULL;
-    if (strcmp(stemmer, "light") == 0) {
-        size_t a = 0, l = 0;
-        nazif_stem_light(t.s, t.n, &a, &l);
-        r = text_out(t.s + a, l, t.is_str);
-    } else if (strcmp(stemmer, "snowball") == 0) {
+    if (c.snowball) {
         struct sb_stemmer *sb = sb_stemmer_new("arabic", "UTF_8");
         if (!sb) {
             PyErr_SetString(OptionError, "the Snowball Arabic stemmer is not available");
@@ -1846,10 +1680,12 @@ static PyObject *m_stem(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
             else r = text_out(s, l, t.is_str);
             sb_stemmer_delete(sb);
         }
-    } else if (strcmp(stemmer, "none") == 0) {
-        r = text_out(t.s, t.n, t.is_str);
+    } else if (c.o.token.stemmer == NAZIF_STEM_LIGHT) {
+        size_t a = 0, l = 0;
+        nazif_stem_light(t.s, t.n, &a, &l);
+        r = text_out(t.s + a, l, t.is_str);
     } else {
-        option_error("unknown stemmer '%s' (none, light, snowball)", stemmer);
+        r = text_out(t.s, t.n, t.is_str);
     }
     text_release(&t);
     return r;
@@ -1894,10 +1730,10 @@ static PyObject *m_profile_operations(PyObject *Py_UNUSED(m), PyObject *args, Py
     }
     config c;
     config_init(&c);
-    const int bad = config_from_kwargs(&c, G_NORM, kw2);
+    const int bad = config_from_kwargs(&c, NAZIF_OPT_NORM, kw2);
     Py_DECREF(kw2);
     if (bad) return NULL;
-    const unsigned ops = config_ops(&c);
+    const unsigned ops = c.o.token.norm.ops;
     PyObject *list = PyList_New(0);
     if (!list) return NULL;
     for (int i = 0; nazif_norm_op(i); i++) {

@@ -115,6 +115,70 @@ def test_unknown_options():
     assert e.value.code == -2
 
 
+def _fts5():
+    conn = sqlite3.connect(":memory:")
+    nazif.load_fts5(conn)
+    return conn
+
+
+def _sql_tokens(conn, text, options):
+    """nazif_tokens() of the FTS5 extension: its options go through the same
+    parser (nazif_options_parse); its errors are "nazif: MESSAGE"."""
+    try:
+        return conn.execute("SELECT nazif_tokens(?, ?)", (text, options)).fetchone()[0]
+    except sqlite3.Error as e:
+        assert str(e).startswith("nazif: ")
+        return nazif.OptionError(str(e)[len("nazif: "):])
+
+
+def test_options_through_the_librarys_parser():
+    """Keyword arguments are the parser's key=value items: the same names,
+    values, defaults and messages as FTS5's tokenize='nazif ...'."""
+    conn = _fts5()
+    text = "وَالقصفُ الشديد على المدينتين، ١٢ قتيلاً"
+    for kw, items in [({}, ""),
+                      ({"profile": "nlp"}, "profile=nlp"),
+                      ({"profile": "none", "strip_harakat": True}, "profile=none strip-harakat=on"),
+                      ({"strip_harakat": False}, "strip-harakat=off"),
+                      ({"stemmer": "light", "stopwords": "yes"}, "stemmer=light stopwords=yes"),
+                      ({"ascii_digits": 1, "profile": "faithful"}, "ascii-digits=1 profile=faithful")]:
+        want = _sql_tokens(conn, text, "proclitic-forms=off " + items)
+        assert not isinstance(want, Exception), (kw, want)
+        assert " ".join(t.token for t in nazif.tokens(text, **kw)) == want, kw
+    # a bad value: the library's message, word for word
+    for kw, items in [({"stemmer": "porter"}, "stemmer=porter"),
+                      ({"profile": "fancy"}, "profile=fancy"),
+                      ({"clitics": "maybe"}, "clitics=maybe"),
+                      ({"strip_harakat": "maybe"}, "strip-harakat=maybe"),
+                      ({"stopwords": 2}, "stopwords=2")]:
+        want = _sql_tokens(conn, text, items)
+        assert isinstance(want, nazif.OptionError), items
+        with pytest.raises(nazif.OptionError) as e:
+            nazif.tokens(text, **kw)
+        assert str(e.value) == str(want) and e.value.code == -2
+    # an unknown name: the message lists the names this call takes, which
+    # are exactly the ones it accepts
+    with pytest.raises(nazif.OptionError) as e:
+        nazif.clean("x", colour="red")
+    msg = str(e.value)
+    assert msg.startswith('unknown option "colour" (known: ') and msg.endswith(")")
+    known = msg[len('unknown option "colour" (known: '):-1].split(", ")
+    assert "boilerplate" in known and "stemmer" not in known
+    for name in known:
+        value = "keep" if name == "boilerplate" else "off"
+        assert nazif.clean("التـ.ـوتر", **{name.replace("-", "_"): value}) in ("التوتر", "التـ.ـوتر")
+    with pytest.raises(nazif.OptionError) as e:
+        nazif.clean("x", stemmer="light")
+    assert str(e.value).startswith('option "stemmer" does not apply here')
+    # stem() reads its stemmer through the same parser
+    with pytest.raises(nazif.OptionError) as e:
+        nazif.stem("كتاب", stemmer="porter")
+    assert str(e.value) == str(_sql_tokens(conn, "x", "stemmer=porter"))
+    # one set of defaults: without options, the search profile (FTS5's too,
+    # the first case above)
+    assert nazif.profile_operations() == nazif.profile_operations("search")
+
+
 def test_normalize_same_as_command(nazif_bin, top):
     with open(top + "/data/sample/article.txt", "rb") as f:
         raw = f.read()
