@@ -82,6 +82,10 @@ int nazif__maybe_persian(const uint8_t *s, size_t n);
 #define NZ_LATIN 0x0100u    /* Latin letter (ASCII and Latin-1/Ext-A) */
 #define NZ_SPACE 0x0200u    /* white space other than line ends */
 #define NZ_TATWEEL 0x0400u  /* U+0640 only */
+#define NZ_EXTLOOK 0x0800u  /* letter of the extended Arabic blocks drawn on
+                               the body of an Arabic one (ڪ ټ ۉ ڵ ݚ ...):
+                               obfuscators use them; read with the lexicon
+                               (nazif__extlook_cands) in Arabic lines only */
 
 /* Class bits of a code point (0 for anything not listed above). */
 unsigned nazif__uclass(uint32_t cp);
@@ -95,6 +99,14 @@ int nazif__presform_base(uint32_t cp, uint32_t out[4]);
 
 /* The Arabic letter a look-alike stands for (ک -> ك), or 0. */
 uint32_t nazif__lookalike_base(uint32_t cp);
+
+/*
+ * The Arabic letters an extended look-alike (NZ_EXTLOOK, not its
+ * presentation forms) may stand for, the letter of its body first
+ * (ڗ -> ر ز): writes 1..6 code points to out and returns their count;
+ * 0 for any other code point.
+ */
+int nazif__extlook_cands(uint32_t cp, uint32_t out[6]);
 
 /* ---- final alef maksura (lexicon.c, table generated in maksura_table.h) -- */
 

@@ -15,7 +15,7 @@
  * vector readable), a bit per byte that may start a trigger or break UTF-8.
  * A superset of the scalar rules: any lead byte other than D8/D9 (3- and
  * 4-byte characters, Persian letters, Latin-1), tatweel, D9 + Arabic-Indic
- * digit or U+066A..066F (the dotless ٮ ٯ among them), ALM, a
+ * digit or U+066A..067F (the dotless ٮ ٯ, alef wasla, ٻ ټ among them), ALM, a
  * separator/digit/Latin letter or 8C before an Arabic lead byte, and a
  * continuation byte that does not follow D8/D9 (or D8/D9 not followed by
  * one).  The macros are undefined at the end.
@@ -29,7 +29,7 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
     SB_VEC hi = SB_EQ(SB_MAXU(v, B(0xC0)), v);
     SB_VEC m = SB_ANDNOT(SB_OR(d8, d9), hi);
     m = SB_OR(m, SB_AND(d9, SB_EQ(w, B(0x80))));
-    m = SB_OR(m, SB_AND(d9, IN(w, 0xA0, 15)));
+    m = SB_OR(m, SB_AND(d9, IN(w, 0xA0, 31)));
     m = SB_OR(m, SB_AND(d8, SB_EQ(w, B(0x9C))));
     SB_VEC wl = IN(w, 0xD8, 3);
 #if defined(SB_NEAR)

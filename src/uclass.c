@@ -42,8 +42,22 @@ uint32_t nazif__lookalike_base(uint32_t cp)
     return nazif__la_map[i];
 }
 
+int nazif__extlook_cands(uint32_t cp, uint32_t out[6])
+{
+    uint32_t i = cp - NAZIF__XL_FIRST;
+    if (i > NAZIF__XL_LAST - NAZIF__XL_FIRST)
+        return 0;
+    unsigned e = nazif__xl_index[i];
+    unsigned n = e & 7u;
+    const uint16_t *p = nazif__xl_pool + (e >> 3);
+    for (unsigned k = 0; k < n; k++)
+        out[k] = p[k];
+    return (int)n;
+}
+
 /* The generator guarantees these; a hand edit of the header would not. */
 _Static_assert(NAZIF__PF_MAX == 4, "nazif__presform_base writes out[4]");
+_Static_assert(NAZIF__XL_MAX == 6, "nazif__extlook_cands writes out[6]");
 _Static_assert(sizeof nazif__pf_index / sizeof nazif__pf_index[0] ==
                    NAZIF__PF_LAST - NAZIF__PF_FIRST + 1,
                "presentation-form index covers PF_FIRST..PF_LAST");

@@ -30,6 +30,9 @@ RULES = [
      list(range(0x8B, 0x90)) + list(range(0xAA, 0xAF))),
     ("U+2060..U+2069", [0x81], range(0xA0, 0xAA)),
     ("presentation forms U+FB50..FDFF, U+FE70..FEFF (EF AD..BB)", [0xEF], range(0xAD, 0xBC)),
+    ("U+0671..U+067F: alef wasla, extended beh/teh letters (NZ_EXTLOOK)", [0xD9], range(0xB1, 0xC0)),
+    ("U+0750..U+077F: Arabic Supplement letters (NZ_EXTLOOK)", [0xDD], range(0x90, 0xC0)),
+    ("U+0840..U+08FF (E0 A1..A3): Arabic Extended-B/A letters (NZ_EXTLOOK)", [0xE0], [0xA1, 0xA2, 0xA3]),
 ]
 
 def dfa():

@@ -11,7 +11,10 @@ Inputs (Python 3 standard library only):
 
 Output: the class-bit table (two levels: cp>>8 -> page, page[cp&0xFF]; equal
 pages shared), the presentation-form table (direct index over U+FB50..U+FEFC
-into a pool of base code points) and the look-alike table.  The output depends
+into a pool of base code points), the look-alike table and the table of
+extended look-alikes (ext_lookalikes() below: letters of the extended Arabic
+blocks read, from their Unicode names, as the Arabic letter they are drawn
+on, with the letters of the same skeleton as further candidates).  The output depends
 on the inputs only: no dates, no paths.  Usage:
 
   gen_uclass.py [--unicode-dir DIR] [-o FILE]   write (default: stdout)
@@ -74,7 +77,8 @@ def nz_bits():
         if m:
             bits[m.group(1)] = int(m.group(2), 16)
     need = ("NZ_LETTER NZ_MARK NZ_JOINS_NEXT NZ_INVISIBLE NZ_PRESFORM "
-            "NZ_LOOKALIKE NZ_PERSIAN NZ_DIGIT NZ_LATIN NZ_SPACE NZ_TATWEEL")
+            "NZ_LOOKALIKE NZ_PERSIAN NZ_DIGIT NZ_LATIN NZ_SPACE NZ_TATWEEL "
+            "NZ_EXTLOOK")
     for name in need.split():
         if name not in bits:
             die("src/internal.h does not define %s" % name)
@@ -335,13 +339,107 @@ def generate(udir):
         if not cls[cp] & bits["NZ_LETTER"]:
             die("U+%04X is not a letter" % cp)
 
-    return u, bits, cls, presmap, look, persian, keep
+    ext = ext_lookalikes(u, base_letters, look, persian)
+    for cp in ext:
+        add(cp, bits["NZ_EXTLOOK"])
+    # a presentation form of one such letter is one too (ﭢ is ٺ)
+    for cp, seq in presmap.items():
+        if len(seq) == 1 and seq[0] in ext:
+            add(cp, bits["NZ_EXTLOOK"])
 
+    return u, bits, cls, presmap, look, persian, keep, ext
+
+
+
+# ---- extended look-alikes -------------------------------------------------
+#
+# Obfuscation tools ("tashfeer", "zakhrafa") swap Arabic letters for letters
+# of the extended Arabic blocks drawn on the same body with other dots or
+# marks: ڪ for ك, ټ for ت, ۉ for و, ڵ for ل, ݚ for د.  The Unicode name says
+# which body: "ARABIC LETTER <BODY> WITH <marks>" (ڵ LAM WITH SMALL V), or a
+# name of its own that Unicode's charts show on that body (ڪ SWASH KAF, ٻ
+# BEEH).  The restorer (src/restore.c) reads such a letter as BODY, or as a
+# letter of the same skeleton (rasm: ڗ REH WITH TWO DOTS ABOVE may stand for
+# ز), only when the lexicon knows the word and the line is Arabic.
+
+# the 28 letters by their Unicode names
+EXT_BODY = {
+    "ALEF": "ا", "BEH": "ب", "TEH": "ت", "THEH": "ث", "JEEM": "ج",
+    "HAH": "ح", "KHAH": "خ", "DAL": "د", "THAL": "ذ", "REH": "ر",
+    "ZAIN": "ز", "SEEN": "س", "SHEEN": "ش", "SAD": "ص", "DAD": "ض",
+    "TAH": "ط", "ZAH": "ظ", "AIN": "ع", "GHAIN": "غ", "FEH": "ف",
+    "QAF": "ق", "KAF": "ك", "LAM": "ل", "MEEM": "م", "NOON": "ن",
+    "HEH": "ه", "WAW": "و", "YEH": "ي",
+}
+# names that do not spell the body: the body as the Unicode code charts
+# draw the letter (Arabic, Arabic Supplement, Arabic Extended-A/B)
+EXT_ALIAS = {
+    "KEHEH": "ك", "SWASH KAF": "ك", "NG": "ك",   # the kaf body
+    "GAF": "ك", "NGOEH": "ك", "GUEH": "ك",       # gaf: kaf with a stroke
+    "FARSI YEH": "ي", "KASHMIRI YEH": "ي", "THIN YEH": "ي",
+    "ROHINGYA YEH": "ي", "E": "ي",
+    "BEEH": "ب", "BEHEH": "ب", "TEHEH": "ت", "TTEHEH": "ت",
+    "NYEH": "ج", "DYEH": "ج",
+    "DAHAL": "د", "DDAHAL": "د", "DUL": "د",
+    "RNOON": "ن", "AFRICAN NOON": "ن", "AFRICAN FEH": "ف",
+    "AFRICAN QAF": "ق", "PEHEH": "ف",
+    "OE": "و", "KIRGHIZ OE": "و", "U": "و", "YU": "و", "KIRGHIZ YU": "و",
+    "VE": "و", "STRAIGHT WAW": "و",
+    "ALEF WASLA": "ا", "LOW ALEF": "ا",
+}
+# letters of one skeleton (only dots tell them apart); alef is left out
+# (the lexicon reads أ إ آ as ا, so it could not choose among them)
+EXT_RASM = ["بتثني", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق",
+            "هة", "وؤ", "يئ"]
+# Not extended look-alikes, whatever their names say:
+EXT_EXCLUDE = {
+    0x06A4: "ڤ VEH: Arabic writes it for v (Maghrebi and loanwords)",
+    0x06A5: "ڥ FEH WITH THREE DOTS BELOW: the Maghrebi v",
+    0x06A8: "ڨ QAF WITH THREE DOTS ABOVE: the Maghrebi g (ڨفصة, ڨابس)",
+    0x0672: "ٲ ALEF WITH WAVY HAMZA ABOVE: written in Maghrebi text (ٲن)",
+    0x0677: "ٷ U WITH HAMZA ABOVE: no Arabic letter (data/lookalikes.tsv)",
+}
+EXT_MAX = 6  # candidates per letter at most (the C side reads out[6])
+
+
+def ext_lookalikes(u, base_letters, look, persian):
+    """cp -> [candidate code points], the body's letter first."""
+    rasm = {}
+    for grp in EXT_RASM:
+        for ch in grp:
+            rasm[ord(ch)] = [ord(c) for c in grp]
+    ext = {}
+    for cp in sorted(base_letters):
+        if 0x0621 <= cp <= 0x064A or cp in look or cp in persian:
+            continue
+        if cp in EXT_EXCLUDE:
+            continue
+        name = u.names.get(cp, "")
+        if not name.startswith("ARABIC LETTER "):
+            continue
+        name = name[len("ARABIC LETTER "):]
+        stem = name.split(" WITH ")[0]
+        body = EXT_ALIAS.get(stem) or EXT_BODY.get(stem)
+        if not body:
+            continue
+        b = ord(body)
+        if " WITH " in name and "HAMZA" in name.split(" WITH ")[1]:
+            # the hamza is part of the letter for alef, waw and yeh
+            b = {0x0627: 0x0625 if "HAMZA BELOW" in name else 0x0623,
+                 0x0648: 0x0624, 0x064A: 0x0626}.get(b, b)
+        cands = [b] + [c for c in rasm.get(b, []) if c != b]
+        if len(cands) > EXT_MAX:
+            die("U+%04X: %d candidates (> %d)" % (cp, len(cands), EXT_MAX))
+        ext[cp] = cands
+    for cp in EXT_EXCLUDE:
+        if cp in ext:
+            die("U+%04X excluded but mapped" % cp)
+    return ext
 
 # ---- output ---------------------------------------------------------------
 
 def emit(udir):
-    u, bits, cls, presmap, look, persian, keep = generate(udir)
+    u, bits, cls, presmap, look, persian, keep, ext = generate(udir)
     out = []
     w = out.append
     w("/* Generated by tools/gen_uclass.py from unicode-data (Unicode %s) and "
@@ -464,6 +562,34 @@ def emit(udir):
     for cp in sorted(look):
         w("    [0x%04X - NAZIF__LA_FIRST] = 0x%04X, /* %s -> %s */" % (
             cp, look[cp], u.names[cp], u.names[look[cp]]))
+    w("};")
+    w("")
+
+    # --- extended look-alikes: candidates in a pool, as the forms above
+    xf, xl = min(ext), max(ext)
+    xpool = []
+    w("/* Extended look-alikes (tools/gen_uclass.py, ext_lookalikes()): "
+      "entry = offset << 3 | count")
+    w("   (0: none) into nazif__xl_pool, the letter of the body first, then "
+      "those of its skeleton. */")
+    w("#define NAZIF__XL_FIRST 0x%04Xu" % xf)
+    w("#define NAZIF__XL_LAST 0x%04Xu" % xl)
+    w("#define NAZIF__XL_MAX %d" % EXT_MAX)
+    rows = []
+    for cp in sorted(ext):
+        at = len(xpool)
+        xpool.extend(ext[cp])
+        rows.append("    [0x%04X - NAZIF__XL_FIRST] = 0x%04X, /* %s %s -> %s */" % (
+            cp, at << 3 | len(ext[cp]), chr(cp), u.names[cp].replace("ARABIC LETTER ", ""),
+            " ".join(chr(c) for c in ext[cp])))
+    if len(xpool) >= 1 << 13:
+        die("extended look-alike pool too large")
+    w("static const uint16_t nazif__xl_index[0x%X] = {" % (xl - xf + 1))
+    out.extend(rows)
+    w("};")
+    w("static const uint16_t nazif__xl_pool[%d] = {" % len(xpool))
+    for i in range(0, len(xpool), 8):
+        w("    /* %4d */ %s," % (i, ", ".join("0x%04X" % x for x in xpool[i:i + 8])))
     w("};")
     w("")
     w("#endif /* NAZIF_UCLASS_TABLES_H */")

@@ -22,6 +22,15 @@ AR = re.compile(r"^[\u0621-\u064A]+$")
 
 PATTERNS = ["P1", "P2", "P3", "P4", "P5", "P6", "P7-multi", "P7-nonjoiner",
             "bare-dot", "P12", "P14", "P15"]
+# not in the default mix (the shared dev set has none): --patterns P14-ext
+# Letters of the extended Arabic blocks that obfuscation ("tashfeer",
+# "zakhrafa") tools put in place of an Arabic letter drawn on the same body.
+EXT = {
+    "ك": "ڪڬڭڮݣڱ", "ت": "ټٺٽٿ", "ب": "ٻڀݕ", "ن": "ڼڹڻڽ", "و": "ۉۆۅۋۊۏ",
+    "ي": "ێې", "ل": "ڵڶڷڸ", "ر": "ڒڔړږ", "ز": "ڗڙ", "د": "ډڊڍݚ", "س": "ڛښ",
+    "ص": "ڝڞ", "ط": "ڟ", "ع": "ڠ", "ف": "ڢڣڦ", "ق": "ڧ", "ج": "ڃڄ",
+    "ح": "ځڂݮ", "م": "ݥݦ", "ه": "ۿہھ", "ة": "ۃ",
+}
 
 
 def split_points(w):
@@ -104,6 +113,16 @@ def obfuscate(w, pat, rnd):
             return None
         i = rnd.choice(ok)
         return w[:i] + {"ي": "\u06CC", "ك": "\u06A9"}[w[i]] + w[i + 1:]
+    if pat == "P14-ext":
+        ok = [i for i in range(n) if w[i] in EXT]
+        if not ok:
+            return None
+        out = list(w)
+        for i in rnd.sample(ok, min(len(ok), rnd.choice([1, 1, 2]))):
+            out[i] = rnd.choice(EXT[w[i]])
+        if w.startswith("ال") and rnd.random() < 0.2:
+            out[0] = "\u0671"
+        return "".join(out)
     if pat == "P15":
         i = rnd.randrange(1, n)
         return w[:i] + rnd.choice(["\u200B", "\u200D", "\u00AD", "\u2060", "\uFEFF"]) + w[i:]

@@ -204,6 +204,38 @@ static void test_lookalikes(void)
     SAME("لـ\"الجوهرة\" قال\n");
 }
 
+/* P14, extended look-alikes (NZ_EXTLOOK): read with the lexicon in Arabic
+   lines only */
+static void test_extlook(void)
+{
+    EXPECT("تصاعدت الاحتجاجات ضد الاحټلال.\n", "تصاعدت الاحتجاجات ضد الاحتلال.\n");
+    EXPECT("شنت قوات الاحتلاڵ غارات على القطاع.\n", "شنت قوات الاحتلال غارات على القطاع.\n");
+    EXPECT("طالب المحتجون بإسقاط النظاݥ الحاكم.\n", "طالب المحتجون بإسقاط النظام الحاكم.\n");
+    EXPECT("انتشرت قوات الأمن في شوارڠ المدينة.\n", "انتشرت قوات الأمن في شوارع المدينة.\n");
+    EXPECT("أدانت الأمم المتحدة ٱلاعتداء على المدنيين.\n",
+           "أدانت الأمم المتحدة الاعتداء على المدنيين.\n");
+    /* ڪ (a look-alike without Arabic signal in the word) in an Arabic line */
+    EXPECT("أعلن الجيش مقتل قائد ڪبير في الحركة.\n", "أعلن الجيش مقتل قائد كبير في الحركة.\n");
+    /* the same letters are spelling in Sindhi, Pashto, Kurdish, Uyghur */
+    SAME("سنڌ حڪومت اعلان ڪيو آهي ته سڀاڻي موڪل هوندي.\n");
+    SAME("د افغانستان حکومت وویل چې خبرې به دوام ولري.\n");
+    SAME("ئەمڕۆ لە هەولێر کۆبوونەوەیەک ئەنجامدرا.\n");
+    SAME("ئه\xe2\x80\x8cمڕۆ له\xe2\x80\x8c هه\xe2\x80\x8cولێر كۆبوونه\xe2\x80\x8cوه\xe2\x80\x8cیه\xe2\x80\x8cك\n");
+    SAME("ئۈرۈمچىدە بۈگۈن قار ياغدى\n");
+    /* quoted inside an Arabic line */
+    SAME("وقال المسؤول بالسندية «سنڌ حڪومت» في خطابه أمس.\n");
+    SAME("وكتب ناشط كردي «ئەمڕۆ لە هەولێر» على حسابه.\n");
+    SAME("وقال المسؤول بالسندية «ڪتاب سنڌ» في خطابه أمس.\n");
+    SAME("وقال المسؤول «ڪتاب» في خطابه أمس.\n");
+    EXPECT("وقال «الاحټلال» في خطابه.\n", "وقال «الاحتلال» في خطابه.\n");
+    /* Persian spelling of names kept; Maghrebi letters kept; the Quran's ٱ */
+    SAME("وقالت صحيفة ایران إن المحادثات ستستأنف في وین الأسبوع المقبل.\n");
+    SAME("زار وفد من ڨفصة مدينة ڨابس.\n");
+    SAME("وتلا الإمام ﴿ٱلۡحَمۡدُ لِلَّهِ رَبِّ ٱلۡعَٰلَمِينَ﴾ في الخطبة.\n");
+    /* ٱ outside the article stands for an alef with hamza: left */
+    SAME("قال بٱن الأمر انتهى.\n");
+}
+
 static void test_lines(void)
 {
     EXPECT("", "");
@@ -533,6 +565,7 @@ int main(void)
     test_exercise_window();
     test_exercise_blanks();
     test_lookalikes();
+    test_extlook();
     test_lines();
     test_bad_utf8();
     test_reports();

@@ -125,6 +125,7 @@
 #define ZWNBSP 0xFEFF            /* BOM: invisible, not a form */
 
 #define L NZ_LETTER
+#define X NZ_EXTLOOK
 #define M NZ_MARK
 #define J NZ_JOINS_NEXT
 #define I NZ_INVISIBLE
@@ -159,10 +160,10 @@ static const struct {
     {AR_ALEF_HAMZA_BELOW, L},
     {AR_ALEF_MADDA, L},
     {AR_WAW_HAMZA, L},
-    {AR_ALEF_WASLA, L},
-    {AR_BEH_SUPP, L | J},
-    {AR_BEH_V_BELOW, L | J},
-    {AR_ALEF_ATTACHED_FATHA, L},
+    {AR_ALEF_WASLA, L | X},
+    {AR_BEH_SUPP, L | J | X},
+    {AR_BEH_V_BELOW, L | J | X},
+    {AR_ALEF_ATTACHED_FATHA, L | X},
     {AR_TATWEEL, NZ_TATWEEL | J},
     /* marks */
     {AR_FATHATAN, M},
@@ -427,6 +428,48 @@ int main(void)
     CHECK(sane);
     CHECK_MSG(npres > 700 && npres < 800, "%u presentation forms", npres);
     CHECK_MSG(nlook == 12, "%u look-alikes", nlook);
+
+    /* extended look-alikes: the body's letter first, then its skeleton */
+    {
+        static const struct { uint32_t cp; int n; uint32_t first; } xl[] = {
+            {0x067C, 5, 0x062A}, /* ټ TEH WITH RING -> ت ... */
+            {0x06B5, 1, 0x0644}, /* ڵ LAM WITH SMALL V -> ل */
+            {0x075A, 2, 0x062F}, /* ݚ DAL WITH INVERTED SMALL V BELOW -> د ذ */
+            {0x0697, 2, 0x0631}, /* ڗ REH WITH TWO DOTS ABOVE -> ر ز */
+            {0x06C9, 2, 0x0648}, /* ۉ KIRGHIZ YU -> و ؤ */
+            {0x0671, 1, 0x0627}, /* ٱ ALEF WASLA -> ا */
+            {0x06B1, 1, 0x0643}, /* ڱ NGOEH (gaf body) -> ك */
+            {0x06A8, 0, 0},      /* ڨ: the Maghrebi g, kept */
+            {0x06A4, 0, 0},      /* ڤ */
+            {0x0672, 0, 0},      /* ٲ */
+            {0x06AA, 0, 0},      /* ڪ: an ordinary look-alike (data/lookalikes.tsv) */
+            {0x06AF, 0, 0},      /* گ: Persian */
+            {0x0628, 0, 0},      /* ب */
+        };
+        for (size_t i = 0; i < COUNT(xl); i++) {
+            uint32_t out[6] = {0};
+            int n = nazif__extlook_cands(xl[i].cp, out);
+            CHECK_MSG(n == xl[i].n && (n == 0 || out[0] == xl[i].first),
+                      "extlook U+%04lX: %d candidates, first U+%04lX", (unsigned long)xl[i].cp, n,
+                      (unsigned long)out[0]);
+        }
+        /* the class bit agrees with the table (presentation forms of one
+           such letter carry the bit too); candidates are basic letters */
+        int ok = 1;
+        unsigned next = 0;
+        for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+            uint32_t out[6];
+            int n = nazif__extlook_cands(cp, out);
+            unsigned c = nazif__uclass(cp);
+            if (n) next++;
+            if ((n > 0) != ((c & NZ_EXTLOOK) && !(c & NZ_PRESFORM))) ok = 0;
+            for (int k = 0; k < n; k++)
+                if (out[k] < 0x0621 || out[k] > 0x064A) ok = 0;
+            if ((c & NZ_EXTLOOK) && (c & (NZ_LOOKALIKE | NZ_PERSIAN))) ok = 0;
+        }
+        CHECK(ok);
+        CHECK_MSG(next > 150 && next < 250, "%u extended look-alikes", next);
+    }
 
     return DONE("uclass");
 }
