@@ -785,9 +785,14 @@ static int feed_edit(walk *w, const uint8_t *s, const nazif__edit *ed, const uin
         tk->rc[nr++] = (span){cp, 0, 0, -1};
         i += len;
     }
-    /* greedy in-order matching of equal code points */
+    /* as many characters out as in: letters substituted one for one (P12,
+       P14: ٱلإدارة -> الإدارة), so character k stands for character k;
+       greedy matching would pair the first ا with the second alef of the
+       original.  Otherwise greedy in-order matching of equal code points */
     size_t j = 0;
-    for (size_t r = 0; r < nr; r++) {
+    if (no == nr)
+        for (size_t r = 0; r < nr; r++) tk->rc[r].m = (int32_t)r;
+    for (size_t r = 0; r < nr && no != nr; r++) {
         for (size_t k = j; k < no; k++) {
             if (tk->oc[k].cp == tk->rc[r].cp) {
                 tk->rc[r].m = (int32_t)k;
