@@ -7,10 +7,13 @@
 #   make corpus-data   regenerate tests/corpus-data/ (needs ANT)
 #   make bench-corpus  JSONL pipeline MB/s with -j 1 and -j 2 on >= 200 MB,
 #                      dedup signatures MB/s, peak memory (bench/corpus.sh)
+#   make filter-values every filter signal of every document of ANT to
+#                      $(BUILD)/filter-values.txt (tools/filter_values.c): two
+#                      builds of src/filters.c must give the same file
 #   make fuzz-jsonl    libFuzzer on fuzz/fuzz_jsonl.c (clang)
 #   make fuzz-warc     libFuzzer on fuzz/fuzz_warc.c (clang)
 
-.PHONY: corpus-test corpus-data bench-corpus fuzz-jsonl fuzz-warc
+.PHONY: corpus-test corpus-data bench-corpus fuzz-jsonl fuzz-warc filter-values
 
 corpus-test: all
 	NAZIF_SHARED=$(SHARED) sh tests/corpus/run.sh $(BUILD)
@@ -20,6 +23,13 @@ corpus-data:
 
 bench-corpus: all
 	NAZIF_SHARED=$(SHARED) BUILD=$(BUILD) sh bench/corpus.sh
+
+$(BUILD)/filter_values: tools/filter_values.c include/nazif_corpus.h $(BUILD)/libnazif.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ tools/filter_values.c $(BUILD)/libnazif.a $(LDLIBS) -lm
+
+filter-values: $(BUILD)/filter_values
+	$(BUILD)/filter_values $(SHARED)/data/corpus/ant-v1.1.jsonl.gz > $(BUILD)/filter-values.txt
+	@sha256sum $(BUILD)/filter-values.txt
 
 $(BUILD)/fuzz/fuzz_jsonl: fuzz/fuzz_jsonl.c include/nazif_corpus.h $(FUZZ_LIB_OBJ)
 	@mkdir -p $(dir $@)

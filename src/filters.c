@@ -94,10 +94,13 @@ static const char *const stop_words[] = {
 
 /* ---- context ------------------------------------------------------------- */
 
+#define WF_AR 4u
+
 typedef struct unit {
     uint64_t hash;
     uint32_t chars;
-    uint32_t flags; /* words: 1 has a letter or digit, 2 a stop word's length */
+    uint32_t flags; /* words: 1 has a letter or digit, 2 a stop word's length,
+                       WF_AR an Arabic-only letter */
 } unit;
 
 /* A line or a paragraph: its bytes (for the duplicate rules) and its
@@ -201,34 +204,67 @@ static inline uint64_t hash64(const void *p, size_t n, uint64_t seed)
 }
 
 /*
- * hash64(text + off, n, HSEED) for a word of text[0..len), without a branch
- * on its length when it has fewer than 24 bytes and 16 bytes of the text
- * from its start and 8 up to its end: words come in every length, and
- * the branches of hash64() guess wrong often.  The 8-byte blocks are read
- * as memcpy() reads them (native order), so this path is for
- * little-endian machines, where that is the little-endian tail's order.
+ * The hash of a word (words and their n-grams, the stop words): a word of
+ * up to 16 bytes, the bulk of them, is two 8-byte blocks masked to its
+ * length and multiplied together with their length (after wyhash's
+ * "mum"), one multiplication instead of hash64()'s chain; a longer word
+ * goes through hash64().  Equal words get equal hashes wherever they sit:
+ * the short path reads 16 bytes from the word's start when the text has
+ * them and copies the word otherwise.  Not cryptographic; n-grams and
+ * the stop words are told apart by these 64 bits, as before.
  */
+static const uint64_t lo_mask[17] = {
+    0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull,
+    0xFFFFFFFFFFFFFFull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull};
+static const uint64_t hi_mask[17] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull,
+    0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull};
+
+static inline uint64_t mum(uint64_t a, uint64_t b)
+{
+#if defined(__SIZEOF_INT128__)
+    __extension__ typedef unsigned __int128 u128;
+    const u128 r = (u128)a * b;
+    return (uint64_t)r ^ (uint64_t)(r >> 64);
+#else
+    /* the same product from 32-bit halves */
+    const uint64_t al = a & 0xFFFFFFFFu, ah = a >> 32, bl = b & 0xFFFFFFFFu, bh = b >> 32;
+    const uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+    const uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
+    const uint64_t lo = (ll & 0xFFFFFFFFu) | (mid << 32);
+    const uint64_t hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+    return lo ^ hi;
+#endif
+}
+
+static inline uint64_t hash_short(uint64_t lo, uint64_t hi, size_t n)
+{
+    const uint64_t a = (lo & lo_mask[n]) ^ 0xA0761D6478BD642Full;
+    const uint64_t b = (hi & hi_mask[n]) ^ (0xE7037ED1A0B428DBull + n);
+    const uint64_t h = mum(a, b);
+    const uint64_t g = mum(h ^ 0x8EBC6AF09C88C6E3ull, 0x589965CC75374CC3ull ^ n);
+    return g ? g : 1;
+}
+
 static inline uint64_t hash_word(const uint8_t *text, size_t len, size_t off, size_t n)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (n < 24 && off + n >= 8 && off + 16 <= len) {
-        const uint8_t *s = text + off;
-        uint64_t b0, b1, w;
-        memcpy(&b0, s, 8);
-        memcpy(&b1, s + 8, 8);
-        memcpy(&w, s + n - 8, 8);
-        const uint64_t h0 = HSEED ^ (n * 0xC2B2AE3D27D4EB4Full);
-        const uint64_t h1 = hash_block(h0, b0), h2 = hash_block(h1, b1);
-        const size_t nb = n >> 3, t = n & 7;
-        const uint64_t m1 = 0 - (uint64_t)(nb == 1), m2 = 0 - (uint64_t)(nb == 2);
-        const uint64_t h = (h0 & ~(m1 | m2)) | (h1 & m1) | (h2 & m2);
-        /* the last t bytes are the top t bytes of w (none when t == 0) */
-        const uint64_t v = (w >> (8 * (8 - t) - 1)) >> 1;
-        return hash_final(h, v);
-    }
-#else
-    (void)len;
+    if (n <= 16) {
+        uint64_t lo, hi;
+        if (off + 16 <= len) {
+            memcpy(&lo, text + off, 8);
+            memcpy(&hi, text + off + 8, 8);
+        } else {
+            unsigned char b[16] = {0};
+            memcpy(b, text + off, n);
+            memcpy(&lo, b, 8);
+            memcpy(&hi, b + 8, 8);
+        }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        lo = __builtin_bswap64(lo);
+        hi = __builtin_bswap64(hi);
 #endif
+        return hash_short(lo, hi, n);
+    }
     return hash64(text + off, n, HSEED);
 }
 
@@ -252,7 +288,7 @@ int nazif__filter_new(nazif__filter_ctx **out)
         const size_t n = strlen(stop_words[i]);
         if (n < fc->stop_min) fc->stop_min = n;
         if (n > fc->stop_max) fc->stop_max = n;
-        const uint64_t h = nazif__hash64(stop_words[i], n, HSEED);
+        const uint64_t h = hash_word((const uint8_t *)stop_words[i], n, 0, n);
         size_t k = (size_t)h & (STOP_SLOTS - 1);
         while (fc->stop[k] && fc->stop[k] != h) k = (k + 1) & (STOP_SLOTS - 1);
         fc->stop[k] = h;
@@ -499,14 +535,26 @@ typedef struct pass_out {
     uint64_t newlines;
 } pass_out;
 
-/* Record the word text[off..off+n) of chars code points. */
-static inline int end_word(nazif__filter_ctx *fc, const uint8_t *text, size_t len, size_t off,
-                           size_t n, uint32_t chars, int alpha)
+/* Record the word text[off..off+n) of chars code points; wf: its script
+   flags (1 Persian, 2 Urdu, 4 Arabic-only letter).  The words with an
+   Arabic-only letter are counted only when the Persian and Urdu ones are
+   (nazif__script_lang() reads them then alone): their flag goes with the
+   word (WF_AR) and filter_doc() counts them when it needs them. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int end_word(nazif__filter_ctx *fc, nazif__script_counts *sc, const uint8_t *text,
+                           size_t len, size_t off, size_t n, uint32_t chars, int alpha,
+                           unsigned wf)
 {
+    if (wf & 3u) {
+        sc->words_fa += wf & 1u;
+        sc->words_ur += (wf >> 1) & 1u;
+    }
     /* only a word of a stop word's length can be one: the Gopher rule
        looks up those (later, off the path of this scan) */
     const uint32_t maybe_stop = n >= fc->stop_min && n <= fc->stop_max ? 2u : 0u;
-    unit u = {hash_word(text, len, off, n), chars, (uint32_t)alpha | maybe_stop};
+    unit u = {hash_word(text, len, off, n), chars, (uint32_t)alpha | maybe_stop | (wf & 4u)};
     return push_word(fc, u);
 }
 
@@ -581,8 +629,8 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
             po->chars++;
             po->chars_nonl++;
             if (in_word) {
-                word_end(sc, &wf);
-                if (end_word(fc, s, len, wstart, i - wstart, wchars, walpha)) return -1;
+                if (end_word(fc, sc, s, len, wstart, i - wstart, wchars, walpha, wf)) return -1;
+                wf = 0;
                 in_word = 0;
             }
             lchars++;
@@ -618,8 +666,8 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
         }
         if (sp) {
             if (in_word) {
-                word_end(sc, &wf);
-                if (end_word(fc, s, len, wstart, i - wstart, wchars, walpha)) return -1;
+                if (end_word(fc, sc, s, len, wstart, i - wstart, wchars, walpha, wf)) return -1;
+                wf = 0;
                 in_word = 0;
             }
         } else {
@@ -731,7 +779,7 @@ static int find_dups(nazif__filter_ctx *fc, const uint8_t *text, const span *u, 
 
 /*
  * Word n-grams.  An n-gram's hash is the polynomial of its word hashes,
- * H(i) = sum_k w[i+k] * P^(n-1-k) (mod 2^64), mixed; H for n+1 words is
+ * H(i) = sum_k w[i+k] * P^(n-1-k) (mod 2^64); H for n+1 words is
  * H*P + w[i+n], so one n-gram grows into the next.  An n-gram can only
  * repeat where the (n-1)-gram at the same place repeats: each size looks
  * only at the places where the size before found a repeated n-gram (the
@@ -741,14 +789,6 @@ static int find_dups(nazif__filter_ctx *fc, const uint8_t *text, const span *u, 
  * datatrove's find_all_duplicate) then run on the candidates alone.
  */
 #define POLY 0x9FB21C651E98DF25ull
-
-static uint64_t mix(uint64_t h)
-{
-    h ^= h >> 31;
-    h *= 0xD6E8FEB86659FD93ull;
-    h ^= h >> 32;
-    return h ? h : 1;
-}
 
 typedef struct ngrams {
     size_t n;      /* the current size */
@@ -787,7 +827,10 @@ static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g)
     for (size_t i = 0; i < g->ncands; i++) {
         cand *c = &fc->cands[i];
         int fresh;
-        c->slot = tab_add(&fc->t1, g->slots, mix(c->h), &fresh);
+        /* the key: the n-gram's hash as it is (0 is the empty slot's); its
+           words' hashes are mixed already, and tab_add() folds its high
+           bits into the slot */
+        c->slot = tab_add(&fc->t1, g->slots, c->h ? c->h : 1, &fresh);
         const uint32_t k = ++fc->t1.val[c->slot];
         if (k > best) {
             best = k;
@@ -858,6 +901,8 @@ const char *nazif__filter_doc(nazif__filter_ctx *fc, const char *text, size_t le
     nazif__script_counts sc;
     if (split_text(fc, text, len, &po, &sc)) return "internal_error";
     if (filters & NAZIF__F_LANG) {
+        if (sc.words_fa + sc.words_ur >= 2)
+            for (size_t i = 0; i < fc->nwords; i++) sc.words_ar += (fc->words[i].flags & WF_AR) != 0;
         const char *lang = nazif__script_lang(&sc, thr[NZF_MIN_ARABIC_RATIO]);
         if (!lang)
             return reject(NZF_MIN_ARABIC_RATIO,
