@@ -189,6 +189,224 @@ static size_t off_char(offmap *m, size_t b)
     return m->c;
 }
 
+/* ---- locks ---------------------------------------------------------------- */
+
+static void lock_take(PyThread_type_lock l)
+{
+    if (!PyThread_acquire_lock(l, NOWAIT_LOCK)) {
+        Py_BEGIN_ALLOW_THREADS
+        PyThread_acquire_lock(l, WAIT_LOCK);
+        Py_END_ALLOW_THREADS
+    }
+}
+
+/* ---- objects ------------------------------------------------------------- */
+
+/* The end of an object's set-up: the library's status, then its lock. */
+static int setup_done(int rc, const char *what, PyThread_type_lock *lock)
+{
+    if (rc != NAZIF_OK) {
+        raise_rc(rc, -1, what);
+        return -1;
+    }
+    if (!*lock) *lock = PyThread_allocate_lock();
+    if (!*lock) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+static int keywords_only(PyObject *args, const char *what)
+{
+    if (PyTuple_GET_SIZE(args) == 0) return 0;
+    PyErr_Format(PyExc_TypeError, "%s() takes keyword arguments only", what);
+    return -1;
+}
+
+/* ---- batches: documents from an iterator, a group per GIL release -------- */
+
+/* Up to BATCH_DOCS documents or BATCH_BYTES bytes per group. */
+#define BATCH_DOCS 4096
+#define BATCH_BYTES (8u << 20)
+
+typedef struct batch {
+    PyObject *it, *sit; /* the documents, and their sites (NULL: none) */
+    text_in *ts, *ss;   /* the group's texts and sites, cap of each */
+    size_t cap, k;      /* room; documents in the group */
+    size_t done;        /* documents of the groups before */
+    int none_ok;        /* a document may be None (no text) */
+    const char *what;   /* the method, for messages */
+} batch;
+
+/* docs: an iterable of str / bytes / buffers; sites (NULL or None: none) an
+   iterable of as many sites, each str, bytes or None.  0, or -1 with an
+   exception (batch_close() b in both cases). */
+static int batch_open(batch *b, PyObject *docs, PyObject *sites, int none_ok, const char *what)
+{
+    memset(b, 0, sizeof *b);
+    b->none_ok = none_ok;
+    b->what = what;
+    const Py_ssize_t hint = PyObject_LengthHint(docs, BATCH_DOCS);
+    if (hint < 0) return -1;
+    b->cap = hint < 1 ? 1 : hint > BATCH_DOCS ? BATCH_DOCS : (size_t)hint;
+    if (!(b->it = PyObject_GetIter(docs))) return -1;
+    if (sites && sites != Py_None && !(b->sit = PyObject_GetIter(sites))) return -1;
+    b->ts = PyMem_Calloc(b->cap, sizeof *b->ts);
+    b->ss = PyMem_Calloc(b->cap, sizeof *b->ss);
+    if (!b->ts || !b->ss) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+static void batch_release(batch *b)
+{
+    for (size_t i = 0; i < b->k; i++) {
+        text_release(&b->ts[i]);
+        text_release(&b->ss[i]);
+    }
+    b->done += b->k;
+    b->k = 0;
+}
+
+static void batch_close(batch *b)
+{
+    if (b->ts) batch_release(b);
+    Py_CLEAR(b->it);
+    Py_CLEAR(b->sit);
+    PyMem_Free(b->ts);
+    PyMem_Free(b->ss);
+    b->ts = b->ss = NULL;
+}
+
+static int batch_item(PyObject *o, text_in *t, int none_ok)
+{
+    if (o == Py_None && none_ok) {
+        memset(t, 0, sizeof *t);
+        return 0;
+    }
+    return text_get(o, t);
+}
+
+/* The next group (the previous one is let go): its size, 0 at the end, or
+   -1 with an exception. */
+static Py_ssize_t batch_next(batch *b)
+{
+    batch_release(b);
+    size_t bytes = 0;
+    PyObject *item;
+    while (b->k < b->cap && bytes < BATCH_BYTES && (item = PyIter_Next(b->it))) {
+        text_in *t = &b->ts[b->k], *st = &b->ss[b->k];
+        memset(st, 0, sizeof *st);
+        int bad = batch_item(item, t, b->none_ok);
+        Py_DECREF(item);
+        if (bad) return -1;
+        b->k++;
+        bytes += t->n;
+        if (b->sit) {
+            PyObject *site = PyIter_Next(b->sit);
+            if (!site) {
+                if (!PyErr_Occurred())
+                    PyErr_Format(PyExc_ValueError, "%s(): fewer sites than documents", b->what);
+                return -1;
+            }
+            bad = batch_item(site, st, 1);
+            Py_DECREF(site);
+            if (bad) return -1;
+        }
+    }
+    return PyErr_Occurred() ? -1 : (Py_ssize_t)b->k;
+}
+
+/* Raise rc for document i of the group; .index is its place in the input. */
+static void batch_raise(const batch *b, int rc, long long offset, size_t i)
+{
+    raise_rc(rc, offset, b->what);
+    PyObject *et, *ev, *tb;
+    PyErr_Fetch(&et, &ev, &tb);
+    PyErr_NormalizeException(&et, &ev, &tb);
+    PyObject *idx = PyLong_FromSize_t(b->done + i);
+    if (idx && ev) PyObject_SetAttrString(ev, "index", idx);
+    Py_XDECREF(idx);
+    PyErr_Restore(et, ev, tb);
+}
+
+/* One document through a cleaner or a tokenizer, appended to out (no GIL);
+   a status, with *err_off for NAZIF_EUTF8. */
+typedef int (*text_fn)(void *obj, const char *s, size_t n, cbuf *out, uint64_t *err_off);
+
+/* fn on one text, with lock held and the GIL let go. */
+static PyObject *map_one(PyObject *arg, PyThread_type_lock lock, text_fn fn, void *obj, const char *what)
+{
+    text_in t;
+    if (text_get(arg, &t)) return NULL;
+    cbuf out = {0};
+    uint64_t eo = 0;
+    int rc;
+    lock_take(lock);
+    Py_BEGIN_ALLOW_THREADS
+    rc = fn(obj, t.s, t.n, &out, &eo);
+    Py_END_ALLOW_THREADS
+    PyThread_release_lock(lock);
+    PyObject *r = rc < 0 ? raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, what)
+                         : text_result(out.p ? out.p : "", out.n, &t);
+    cb_free(&out);
+    text_release(&t);
+    return r;
+}
+
+/* fn on each document of docs, one GIL release (and one turn of lock) per
+   group: the list of results, each of the kind of its input. */
+static PyObject *map_batch(PyObject *docs, PyThread_type_lock lock, text_fn fn, void *obj, const char *what)
+{
+    batch b = {0};
+    PyObject *result = PyList_New(0);
+    size_t *ends = NULL;
+    cbuf out = {0};
+    Py_ssize_t k = -1;
+    if (!result || batch_open(&b, docs, NULL, 0, what)) goto done;
+    if (!(ends = PyMem_Calloc(b.cap, sizeof *ends))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    while ((k = batch_next(&b)) > 0) {
+        int rc = 0;
+        size_t failed = 0;
+        uint64_t eo = 0;
+        out.n = 0;
+        lock_take(lock);
+        Py_BEGIN_ALLOW_THREADS
+        for (size_t i = 0; i < (size_t)k; i++) {
+            rc = fn(obj, b.ts[i].s, b.ts[i].n, &out, &eo);
+            if (rc < 0) { failed = i; break; }
+            ends[i] = out.n;
+        }
+        Py_END_ALLOW_THREADS
+        PyThread_release_lock(lock);
+        if (rc < 0) {
+            batch_raise(&b, rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, failed);
+            k = -1;
+            break;
+        }
+        size_t start = 0;
+        for (size_t i = 0; i < (size_t)k && k > 0; i++) {
+            PyObject *o = text_result(out.p + start, ends[i] - start, &b.ts[i]);
+            start = ends[i];
+            if (!o || PyList_Append(result, o)) k = -1;
+            Py_XDECREF(o);
+        }
+        if (k < 0) break;
+    }
+done:
+    batch_close(&b);
+    PyMem_Free(ends);
+    cb_free(&out);
+    if (k < 0) Py_CLEAR(result);
+    return result;
+}
+
 /* ---- options: keyword arguments -> the library's one options parser -------- */
 
 typedef struct config {
@@ -319,17 +537,6 @@ static const char *kind_name(int kind)
     return "other";
 }
 
-/* ---- locks ---------------------------------------------------------------- */
-
-static void lock_take(PyThread_type_lock l)
-{
-    if (!PyThread_acquire_lock(l, NOWAIT_LOCK)) {
-        Py_BEGIN_ALLOW_THREADS
-        PyThread_acquire_lock(l, WAIT_LOCK);
-        Py_END_ALLOW_THREADS
-    }
-}
-
 /* ---- Cleaner -------------------------------------------------------------- */
 
 typedef struct CleanerObject {
@@ -386,25 +593,13 @@ static int cleaner_setup(CleanerObject *self, PyObject *kw)
     config_init(&c);
     if (config_from_kwargs(&c, NAZIF_OPT_CLEAN, kw)) return -1;
     self->opts = c.o.clean;
-    int rc = nazif_cleaner_new(&self->plain, &self->opts);
-    if (rc != NAZIF_OK) {
-        raise_rc(rc, -1, "Cleaner");
-        return -1;
-    }
-    if (!self->lock) self->lock = PyThread_allocate_lock();
-    if (!self->lock) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    return 0;
+    return setup_done(nazif_cleaner_new(&self->plain, &self->opts), "Cleaner", &self->lock);
+
 }
 
 static int Cleaner_init(CleanerObject *self, PyObject *args, PyObject *kw)
 {
-    if (PyTuple_GET_SIZE(args) != 0) {
-        PyErr_SetString(PyExc_TypeError, "Cleaner() takes keyword arguments only");
-        return -1;
-    }
+    if (keywords_only(args, "Cleaner")) return -1;
     nazif_cleaner_free(self->plain);
     nazif_cleaner_free(self->report);
     self->plain = self->report = NULL;
@@ -430,25 +625,15 @@ static int cleaner_ready(CleanerObject *self)
     return 0;
 }
 
+static int clean_fn(void *c, const char *s, size_t n, cbuf *out, uint64_t *err_off)
+{
+    return run_clean(c, s, n, out, err_off);
+}
+
 static PyObject *Cleaner_clean(CleanerObject *self, PyObject *arg)
 {
     if (cleaner_ready(self)) return NULL;
-    text_in t;
-    if (text_get(arg, &t)) return NULL;
-    cbuf out = {0};
-    int rc;
-    uint64_t eo = 0;
-    lock_take(self->lock);
-    Py_BEGIN_ALLOW_THREADS
-    rc = run_clean(self->plain, t.s, t.n, &out, &eo);
-    Py_END_ALLOW_THREADS
-    PyThread_release_lock(self->lock);
-    PyObject *r = NULL;
-    if (rc < 0) raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "clean");
-    else r = text_result(out.p ? out.p : "", out.n, &t);
-    cb_free(&out);
-    text_release(&t);
-    return r;
+    return map_one(arg, self->lock, clean_fn, self->plain, "clean");
 }
 
 /* The change records of l as a list of nazif.Change. */
@@ -539,84 +724,10 @@ static PyObject *Cleaner_clean_with_changes(CleanerObject *self, PyObject *arg)
     return r;
 }
 
-/* Batches: up to BATCH_DOCS documents or BATCH_BYTES bytes per GIL release. */
-#define BATCH_DOCS 4096
-#define BATCH_BYTES (8u << 20)
-
 static PyObject *Cleaner_clean_batch(CleanerObject *self, PyObject *arg)
 {
     if (cleaner_ready(self)) return NULL;
-    PyObject *it = PyObject_GetIter(arg);
-    if (!it) return NULL;
-    PyObject *result = PyList_New(0);
-    text_in *ts = PyMem_Calloc(BATCH_DOCS, sizeof *ts);
-    size_t *ends = PyMem_Calloc(BATCH_DOCS, sizeof *ends);
-    cbuf out = {0};
-    if (!result || !ts || !ends) {
-        PyErr_NoMemory();
-        goto fail;
-    }
-    for (;;) {
-        size_t k = 0, bytes = 0;
-        PyObject *item;
-        while (k < BATCH_DOCS && bytes < BATCH_BYTES && (item = PyIter_Next(it))) {
-            const int bad = text_get(item, &ts[k]);
-            Py_DECREF(item);
-            if (bad) goto fail_k;
-            bytes += ts[k].n;
-            k++;
-        }
-        if (PyErr_Occurred()) goto fail_k;
-        if (k == 0) break;
-        int rc = 0;
-        size_t failed = 0;
-        uint64_t eo = 0;
-        out.n = 0;
-        lock_take(self->lock);
-        Py_BEGIN_ALLOW_THREADS
-        for (size_t i = 0; i < k; i++) {
-            rc = run_clean(self->plain, ts[i].s, ts[i].n, &out, &eo);
-            if (rc < 0) { failed = i; break; }
-            ends[i] = out.n;
-        }
-        Py_END_ALLOW_THREADS
-        PyThread_release_lock(self->lock);
-        if (rc < 0) {
-            raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "clean_batch");
-            PyObject *et, *ev, *tb;
-            PyErr_Fetch(&et, &ev, &tb);
-            PyErr_NormalizeException(&et, &ev, &tb);
-            PyObject *idx = PyLong_FromSize_t((size_t)PyList_GET_SIZE(result) + failed);
-            if (idx && ev) PyObject_SetAttrString(ev, "index", idx);
-            Py_XDECREF(idx);
-            PyErr_Restore(et, ev, tb);
-            goto fail_k;
-        }
-        size_t start = 0;
-        for (size_t i = 0; i < k; i++) {
-            PyObject *o = text_result(out.p + start, ends[i] - start, &ts[i]);
-            start = ends[i];
-            if (!o || PyList_Append(result, o)) { Py_XDECREF(o); goto fail_k; }
-            Py_DECREF(o);
-        }
-        for (size_t i = 0; i < k; i++) text_release(&ts[i]);
-        continue;
-    fail_k:
-        for (size_t i = 0; i < k; i++) text_release(&ts[i]);
-        goto fail;
-    }
-    Py_DECREF(it);
-    PyMem_Free(ts);
-    PyMem_Free(ends);
-    cb_free(&out);
-    return result;
-fail:
-    Py_DECREF(it);
-    Py_XDECREF(result);
-    PyMem_Free(ts);
-    PyMem_Free(ends);
-    cb_free(&out);
-    return NULL;
+    return map_batch(arg, self->lock, clean_fn, self->plain, "clean_batch");
 }
 
 static PyObject *Cleaner_stats(CleanerObject *self, PyObject *Py_UNUSED(ignored))
@@ -711,7 +822,6 @@ typedef struct TokenizerObject {
     struct sb_stemmer *sb;
     PyThread_type_lock lock;
     tok_list toks;
-    cbuf out;
 } TokenizerObject;
 
 static PyTypeObject TokenizerType;
@@ -768,25 +878,13 @@ static int tokenizer_setup(TokenizerObject *self, unsigned groups, PyObject *kw)
         o.stem_fn = snowball_stem;
         o.stem_ctx = self->sb;
     }
-    const int rc = nazif_tokenizer_new(&self->tk, &o);
-    if (rc != NAZIF_OK) {
-        raise_rc(rc, -1, "options");
-        return -1;
-    }
-    if (!self->lock) self->lock = PyThread_allocate_lock();
-    if (!self->lock) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    return 0;
+    return setup_done(nazif_tokenizer_new(&self->tk, &o), "Tokenizer", &self->lock);
+
 }
 
 static int Tokenizer_init(TokenizerObject *self, PyObject *args, PyObject *kw)
 {
-    if (PyTuple_GET_SIZE(args) != 0) {
-        PyErr_SetString(PyExc_TypeError, "Tokenizer() takes keyword arguments only");
-        return -1;
-    }
+    if (keywords_only(args, "Tokenizer")) return -1;
     nazif_tokenizer_free(self->tk);
     self->tk = NULL;
     if (self->sb) sb_stemmer_delete(self->sb);
@@ -800,7 +898,6 @@ static void Tokenizer_dealloc(TokenizerObject *self)
     if (self->sb) sb_stemmer_delete(self->sb);
     free(self->toks.v);
     cb_free(&self->toks.arena);
-    cb_free(&self->out);
     if (self->lock) PyThread_free_lock(self->lock);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
@@ -824,96 +921,23 @@ static int run_normalize(nazif_tokenizer *tk, const char *s, size_t n, cbuf *out
     return rc;
 }
 
+static int normalize_fn(void *tk, const char *s, size_t n, cbuf *out, uint64_t *err_off)
+{
+    const int rc = run_normalize(tk, s, n, out);
+    if (rc == NAZIF_EUTF8) *err_off = nazif_tokenizer_error_offset(tk);
+    return rc;
+}
+
 static PyObject *Tokenizer_normalize(TokenizerObject *self, PyObject *arg)
 {
     if (tokenizer_ready(self)) return NULL;
-    text_in t;
-    if (text_get(arg, &t)) return NULL;
-    lock_take(self->lock);
-    int rc;
-    uint64_t eo = 0;
-    self->out.n = 0;
-    Py_BEGIN_ALLOW_THREADS
-    rc = run_normalize(self->tk, t.s, t.n, &self->out);
-    if (rc == NAZIF_EUTF8) eo = nazif_tokenizer_error_offset(self->tk);
-    Py_END_ALLOW_THREADS
-    PyObject *r;
-    if (rc != NAZIF_OK) r = raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "normalize");
-    else r = text_out(self->out.p, self->out.n, t.is_str);
-    PyThread_release_lock(self->lock);
-    text_release(&t);
-    return r;
+    return map_one(arg, self->lock, normalize_fn, self->tk, "normalize");
 }
 
 static PyObject *Tokenizer_normalize_batch(TokenizerObject *self, PyObject *arg)
 {
     if (tokenizer_ready(self)) return NULL;
-    PyObject *it = PyObject_GetIter(arg);
-    if (!it) return NULL;
-    PyObject *result = PyList_New(0);
-    text_in *ts = PyMem_Calloc(BATCH_DOCS, sizeof *ts);
-    size_t *ends = PyMem_Calloc(BATCH_DOCS, sizeof *ends);
-    cbuf out = {0};
-    if (!result || !ts || !ends) {
-        PyErr_NoMemory();
-        goto fail;
-    }
-    for (;;) {
-        size_t k = 0, bytes = 0;
-        PyObject *item;
-        while (k < BATCH_DOCS && bytes < BATCH_BYTES && (item = PyIter_Next(it))) {
-            const int bad = text_get(item, &ts[k]);
-            Py_DECREF(item);
-            if (bad) goto fail_k;
-            bytes += ts[k].n;
-            k++;
-        }
-        if (PyErr_Occurred()) goto fail_k;
-        if (k == 0) break;
-        int rc = 0;
-        uint64_t eo = 0;
-        out.n = 0;
-        lock_take(self->lock);
-        Py_BEGIN_ALLOW_THREADS
-        for (size_t i = 0; i < k; i++) {
-            rc = run_normalize(self->tk, ts[i].s, ts[i].n, &out);
-            if (rc != NAZIF_OK) {
-                if (rc == NAZIF_EUTF8) eo = nazif_tokenizer_error_offset(self->tk);
-                break;
-            }
-            ends[i] = out.n;
-        }
-        Py_END_ALLOW_THREADS
-        PyThread_release_lock(self->lock);
-        if (rc != NAZIF_OK) {
-            raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)eo : -1, "normalize_batch");
-            goto fail_k;
-        }
-        size_t start = 0;
-        for (size_t i = 0; i < k; i++) {
-            PyObject *o = text_out(out.p + start, ends[i] - start, ts[i].is_str);
-            start = ends[i];
-            if (!o || PyList_Append(result, o)) { Py_XDECREF(o); goto fail_k; }
-            Py_DECREF(o);
-        }
-        for (size_t i = 0; i < k; i++) text_release(&ts[i]);
-        continue;
-    fail_k:
-        for (size_t i = 0; i < k; i++) text_release(&ts[i]);
-        goto fail;
-    }
-    Py_DECREF(it);
-    PyMem_Free(ts);
-    PyMem_Free(ends);
-    cb_free(&out);
-    return result;
-fail:
-    Py_DECREF(it);
-    Py_XDECREF(result);
-    PyMem_Free(ts);
-    PyMem_Free(ends);
-    cb_free(&out);
-    return NULL;
+    return map_batch(arg, self->lock, normalize_fn, self->tk, "normalize_batch");
 }
 
 static const char *token_kind_name(int kind)
@@ -1020,13 +1044,8 @@ static TokenizerObject *tokenizer_for(unsigned groups, PyObject *kw)
 }
 
 
-/* ---- corpus tier: filters and MinHash ---------------------------------------- */
 
-/* The reasons that come with a measured value (as `nazif clean --rejected`). */
-static int reason_has_value(const char *r)
-{
-    return nazif_filter_reason_has_value(r);
-}
+/* ---- corpus tier: filters and MinHash ---------------------------------------- */
 
 typedef struct CorpusCleanerObject {
     PyObject_HEAD
@@ -1078,25 +1097,12 @@ static int corpus_setup(CorpusCleanerObject *self, PyObject *kw)
             }
         }
     }
-    const int rc = nazif_corpus_new(&self->cp, &self->co);
-    if (rc != NAZIF_OK) {
-        raise_rc(rc, -1, "CorpusCleaner");
-        return -1;
-    }
-    if (!self->lock) self->lock = PyThread_allocate_lock();
-    if (!self->lock) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    return 0;
+    return setup_done(nazif_corpus_new(&self->cp, &self->co), "CorpusCleaner", &self->lock);
 }
 
 static int CorpusCleaner_init(CorpusCleanerObject *self, PyObject *args, PyObject *kw)
 {
-    if (PyTuple_GET_SIZE(args) != 0) {
-        PyErr_SetString(PyExc_TypeError, "CorpusCleaner() takes keyword arguments only");
-        return -1;
-    }
+    if (keywords_only(args, "CorpusCleaner")) return -1;
     nazif_corpus_free(self->cp);
     self->cp = NULL;
     return corpus_setup(self, kw);
@@ -1112,6 +1118,7 @@ static void CorpusCleaner_dealloc(CorpusCleanerObject *self)
 typedef struct verdict {
     const char *reason;
     double value;
+    int has_value; /* value is a measured value (nazif_filter_reason_has_value) */
 } verdict;
 
 /* (cleaned, reason, value) */
@@ -1120,100 +1127,85 @@ static PyObject *verdict_tuple(const char *s, size_t n, const text_in *t, const 
     PyObject *text = text_result(s, n, t);
     if (!text) return NULL;
     if (!v->reason) return Py_BuildValue("(NOO)", text, Py_None, Py_None);
-    if (!reason_has_value(v->reason)) return Py_BuildValue("(NsO)", text, v->reason, Py_None);
+    if (!v->has_value) return Py_BuildValue("(NsO)", text, v->reason, Py_None);
     return Py_BuildValue("(Nsd)", text, v->reason, v->value);
 }
 
-static PyObject *CorpusCleaner_clean_batch(CorpusCleanerObject *self, PyObject *arg)
+/* clean_batch(docs, sites=None): sites gives each document's URL
+   (nazif_doc.url; None: none). */
+static PyObject *CorpusCleaner_clean_batch(CorpusCleanerObject *self, PyObject *args, PyObject *kw)
 {
+    static char *kwlist[] = {"docs", "sites", NULL};
+    PyObject *arg, *sites = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|O:clean_batch", kwlist, &arg, &sites)) return NULL;
     if (!self->cp || !self->lock) {
         PyErr_SetString(PyExc_RuntimeError, "CorpusCleaner not initialized");
         return NULL;
     }
-    PyObject *it = PyObject_GetIter(arg);
-    if (!it) return NULL;
+    batch b = {0};
     PyObject *result = PyList_New(0);
-    text_in *ts = PyMem_Calloc(BATCH_DOCS, sizeof *ts);
-    nazif_doc *docs = PyMem_Calloc(BATCH_DOCS, sizeof *docs);
-    nazif_doc_result *rs = PyMem_Calloc(BATCH_DOCS, sizeof *rs);
-    if (!result || !ts || !docs || !rs) {
+    nazif_doc *docs = NULL;
+    nazif_doc_result *rs = NULL;
+    Py_ssize_t k = -1;
+    if (!result || batch_open(&b, arg, sites, 0, "clean_batch")) goto done;
+    docs = PyMem_Calloc(b.cap, sizeof *docs);
+    rs = PyMem_Calloc(b.cap, sizeof *rs);
+    if (!docs || !rs) {
         PyErr_NoMemory();
-        goto fail;
+        goto done;
     }
-    for (;;) {
-        size_t k = 0, bytes = 0;
-        PyObject *item;
-        while (k < BATCH_DOCS && bytes < BATCH_BYTES && (item = PyIter_Next(it))) {
-            const int bad = text_get(item, &ts[k]);
-            Py_DECREF(item);
-            if (bad) goto fail_k;
-            nazif_doc_init(&docs[k]);
-            docs[k].data = ts[k].s;
-            docs[k].len = ts[k].n;
-            bytes += ts[k].n;
-            k++;
+    while ((k = batch_next(&b)) > 0) {
+        for (size_t i = 0; i < (size_t)k; i++) {
+            nazif_doc_init(&docs[i]);
+            docs[i].data = b.ts[i].s;
+            docs[i].len = b.ts[i].n;
+            docs[i].url = b.ss[i].s;
+            docs[i].url_len = b.ss[i].n;
         }
-        if (PyErr_Occurred()) goto fail_k;
-        if (k == 0) break;
         int rc;
         lock_take(self->lock);
         Py_BEGIN_ALLOW_THREADS
-        rc = nazif_corpus_process_batch(self->cp, docs, k, rs);
+        rc = nazif_corpus_process_batch(self->cp, docs, (size_t)k, rs);
         Py_END_ALLOW_THREADS
-        size_t failed = k;
-        for (size_t i = 0; rc == NAZIF_OK && i < k; i++)
+        size_t failed = (size_t)k;
+        for (size_t i = 0; rc == NAZIF_OK && i < (size_t)k; i++)
             if (rs[i].status < 0) { rc = rs[i].status; failed = i; }
         if (rc < 0) {
             PyThread_release_lock(self->lock);
-            raise_rc(rc, rc == NAZIF_EUTF8 && failed < k ? (long long)rs[failed].error_offset : -1,
-                     "clean_batch");
-            if (failed < k) {
-                PyObject *et, *ev, *tb;
-                PyErr_Fetch(&et, &ev, &tb);
-                PyErr_NormalizeException(&et, &ev, &tb);
-                PyObject *idx = PyLong_FromSize_t((size_t)PyList_GET_SIZE(result) + failed);
-                if (idx && ev) PyObject_SetAttrString(ev, "index", idx);
-                Py_XDECREF(idx);
-                PyErr_Restore(et, ev, tb);
-            }
-            goto fail_k;
+            if (failed < (size_t)k)
+                batch_raise(&b, rc, rc == NAZIF_EUTF8 ? (long long)rs[failed].error_offset : -1, failed);
+            else
+                raise_rc(rc, -1, b.what);
+            k = -1;
+            break;
         }
         /* the results point into the processor's buffers: made into Python
            objects before the lock is given back */
-        int bad = 0;
-        for (size_t i = 0; i < k && !bad; i++) {
-            verdict v = {rs[i].reason, rs[i].reason_value};
-            PyObject *o = verdict_tuple(rs[i].text ? rs[i].text : "", rs[i].text_len, &ts[i], &v);
-            if (!o || PyList_Append(result, o)) bad = 1;
+        for (size_t i = 0; i < (size_t)k && k > 0; i++) {
+            verdict v = {rs[i].reason, rs[i].reason_value, rs[i].has_value};
+            PyObject *o = verdict_tuple(rs[i].text ? rs[i].text : "", rs[i].text_len, &b.ts[i], &v);
+            if (!o || PyList_Append(result, o)) k = -1;
             Py_XDECREF(o);
         }
         PyThread_release_lock(self->lock);
-        if (bad) goto fail_k;
-        for (size_t i = 0; i < k; i++) text_release(&ts[i]);
-        continue;
-    fail_k:
-        for (size_t i = 0; i < k; i++) text_release(&ts[i]);
-        goto fail;
+        if (k < 0) break;
     }
-    Py_DECREF(it);
-    PyMem_Free(ts);
+done:
+    batch_close(&b);
     PyMem_Free(docs);
     PyMem_Free(rs);
+    if (k < 0) Py_CLEAR(result);
     return result;
-fail:
-    Py_DECREF(it);
-    Py_XDECREF(result);
-    PyMem_Free(ts);
-    PyMem_Free(docs);
-    PyMem_Free(rs);
-    return NULL;
 }
 
-static PyObject *CorpusCleaner_clean(CorpusCleanerObject *self, PyObject *arg)
+static PyObject *CorpusCleaner_clean(CorpusCleanerObject *self, PyObject *args, PyObject *kw)
 {
-    PyObject *one = PyTuple_Pack(1, arg);
+    static char *kwlist[] = {"text", "site", NULL};
+    PyObject *text, *site = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|O:clean", kwlist, &text, &site)) return NULL;
+    PyObject *one = Py_BuildValue("((O)(O))", text, site);
     if (!one) return NULL;
-    PyObject *r = CorpusCleaner_clean_batch(self, one);
+    PyObject *r = CorpusCleaner_clean_batch(self, one, NULL);
     Py_DECREF(one);
     if (!r) return NULL;
     PyObject *t = Py_NewRef(PyList_GET_ITEM(r, 0));
@@ -1229,7 +1221,7 @@ static PyObject *CorpusCleaner_check(CorpusCleanerObject *self, PyObject *arg)
     }
     text_in t;
     if (text_get(arg, &t)) return NULL;
-    verdict v = {NULL, 0};
+    verdict v = {NULL, 0, 0};
     nazif_filter *f = NULL;
     int rc = nazif_filter_new(&f);
     if (rc == NAZIF_OK) {
@@ -1242,18 +1234,19 @@ static PyObject *CorpusCleaner_check(CorpusCleanerObject *self, PyObject *arg)
     text_release(&t);
     if (rc != NAZIF_OK) return raise_rc(rc, -1, "check");
     if (!v.reason) return Py_BuildValue("(OO)", Py_None, Py_None);
-    if (!reason_has_value(v.reason)) return Py_BuildValue("(sO)", v.reason, Py_None);
+    if (!nazif_filter_reason_has_value(v.reason)) return Py_BuildValue("(sO)", v.reason, Py_None);
     return Py_BuildValue("(sd)", v.reason, v.value);
 }
 
 static PyMethodDef CorpusCleaner_methods[] = {
-    {"clean", (PyCFunction)CorpusCleaner_clean, METH_O,
-     "clean(text) -> (cleaned, reason, value)\n\nClean one document and judge it: reason is None "
+    {"clean", (PyCFunction)(void (*)(void))CorpusCleaner_clean, METH_VARARGS | METH_KEYWORDS,
+     "clean(text, site=None) -> (cleaned, reason, value)\n\nClean one document and judge it: reason is None "
      "when it is kept,\nelse the filter's reason ('not_arabic', 'gopher_stop_words', ...);\n"
      "value is the measured value that crossed the threshold (None for\n"
      "'empty', 'persian', 'urdu' and kept documents)."},
-    {"clean_batch", (PyCFunction)CorpusCleaner_clean_batch, METH_O,
-     "clean_batch(docs) -> [(cleaned, reason, value), ...]"},
+    {"clean_batch", (PyCFunction)(void (*)(void))CorpusCleaner_clean_batch, METH_VARARGS | METH_KEYWORDS,
+     "clean_batch(docs, sites=None) -> [(cleaned, reason, value), ...]\n\n"
+     "sites: each document's URL (None: none)."},
     {"check", (PyCFunction)CorpusCleaner_check, METH_O,
      "check(cleaned_text) -> (reason, value)\n\nOnly the filters, on a text already cleaned."},
     {NULL, NULL, 0, NULL}};
@@ -1314,18 +1307,9 @@ static int MinHash_init(MinHashObject *self, PyObject *args, PyObject *kw)
     if (rc == NAZIF_OK) rc = nazif_tokenizer_new(&self->tk, NULL);
     if (rc == NAZIF_OK && !(self->sig = PyMem_Malloc((size_t)bands * (size_t)rows * sizeof *self->sig)))
         rc = NAZIF_ENOMEM;
-    if (rc != NAZIF_OK) {
-        raise_rc(rc, -1, "MinHash");
-        return -1;
-    }
     self->bands = bands;
     self->rows = rows;
-    if (!self->lock) self->lock = PyThread_allocate_lock();
-    if (!self->lock) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    return 0;
+    return setup_done(rc, "MinHash", &self->lock);
 }
 
 static void MinHash_dealloc(MinHashObject *self)
@@ -1593,59 +1577,42 @@ static int one_arg(PyObject *args, const char *name, PyObject **out)
     return 0;
 }
 
+typedef PyObject *(*text_method)(PyObject *self, PyObject *text);
+
+/* A module-level function: method on the one positional argument, with a
+   temporary object made from the keyword arguments (NULL: an error). */
+static PyObject *call_temp(PyObject *args, const char *name, void *obj, text_method method)
+{
+    PyObject *text, *r = NULL;
+    if (obj && one_arg(args, name, &text) == 0) r = method(obj, text);
+    Py_XDECREF((PyObject *)obj);
+    return r;
+}
+
 static PyObject *m_clean(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
 {
-    PyObject *text;
-    if (one_arg(args, "clean", &text)) return NULL;
-    CleanerObject *c = cleaner_for(kw);
-    if (!c) return NULL;
-    PyObject *r = Cleaner_clean(c, text);
-    Py_DECREF(c);
-    return r;
+    return call_temp(args, "clean", cleaner_for(kw), (text_method)Cleaner_clean);
 }
 
 static PyObject *m_clean_with_changes(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
 {
-    PyObject *text;
-    if (one_arg(args, "clean_with_changes", &text)) return NULL;
-    CleanerObject *c = cleaner_for(kw);
-    if (!c) return NULL;
-    PyObject *r = Cleaner_clean_with_changes(c, text);
-    Py_DECREF(c);
-    return r;
+    return call_temp(args, "clean_with_changes", cleaner_for(kw), (text_method)Cleaner_clean_with_changes);
 }
 
 static PyObject *m_clean_batch(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
 {
-    PyObject *docs;
-    if (one_arg(args, "clean_batch", &docs)) return NULL;
-    CleanerObject *c = cleaner_for(kw);
-    if (!c) return NULL;
-    PyObject *r = Cleaner_clean_batch(c, docs);
-    Py_DECREF(c);
-    return r;
+    return call_temp(args, "clean_batch", cleaner_for(kw), (text_method)Cleaner_clean_batch);
 }
 
 static PyObject *m_normalize(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
 {
-    PyObject *text;
-    if (one_arg(args, "normalize", &text)) return NULL;
-    TokenizerObject *t = tokenizer_for(NAZIF_OPT_NORM, kw);
-    if (!t) return NULL;
-    PyObject *r = Tokenizer_normalize(t, text);
-    Py_DECREF(t);
-    return r;
+    return call_temp(args, "normalize", tokenizer_for(NAZIF_OPT_NORM, kw), (text_method)Tokenizer_normalize);
 }
 
 static PyObject *m_tokens(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
 {
-    PyObject *text;
-    if (one_arg(args, "tokens", &text)) return NULL;
-    TokenizerObject *t = tokenizer_for(NAZIF_OPT_NORM | NAZIF_OPT_TOKEN, kw);
-    if (!t) return NULL;
-    PyObject *r = Tokenizer_tokens(t, text);
-    Py_DECREF(t);
-    return r;
+    return call_temp(args, "tokens", tokenizer_for(NAZIF_OPT_NORM | NAZIF_OPT_TOKEN, kw),
+                     (text_method)Tokenizer_tokens);
 }
 
 /* stem(word, stemmer="light"): one word through the light stemmer (the
