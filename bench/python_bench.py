@@ -11,6 +11,10 @@ one run (bench/python.sh runs it; figures in docs/python.md).
            2 worker processes: documents per second, peak memory (VmHWM)
            per worker.
   growth   dedup_bag (2 workers) and `nazif dedup` on 100k .. 1M documents.
+  instr    instruction counts (valgrind --tool=callgrind) of the module's
+           steps against the command on the same documents.
+  all      instr, module, dask and growth in one run, with the conditions
+           (time, cores, load average, commit) printed before each part.
 
 Each timing is the best of --repeat runs (the machine is shared: the best
 run is the one least disturbed).  Documents: ANT (../shared), or for the
@@ -191,7 +195,8 @@ def make_docs(base, n, seed=3, words=90, dup_rate=0.01):
         # sentences of 15 words, each on its line and ending with a full
         # stop, as in news text (FineWeb's line-punctuation rule wants it)
         text = "\n".join(" ".join(w[k:k + 15]).rstrip(".") + "." for k in range(0, len(w), 15))
-        out.append({"id": "d%d" % i, "text": text})
+        # 200 sites, for linefreq_bag (nazif linefreq)
+        out.append({"id": "d%d" % i, "url": "https://site%d.example/%d" % (i % 200, i), "text": text})
     return out
 
 
@@ -223,6 +228,8 @@ def run_dask(path, workers, job, blocksize):
         t0 = time.perf_counter()
         if job == "clean":
             n = nazif.dask.clean_bag(b).count().compute()
+        elif job == "linefreq":  # count per site, then clean with the counts: two passes
+            n = nazif.dask.clean_bag(b, linefreq=nazif.dask.linefreq_bag(b)).count().compute()
         else:
             n = nazif.dask.dedup_bag(b).count().compute()
         t = time.perf_counter() - t0
@@ -242,6 +249,7 @@ def bench_dask(args):
     print("documents: %d (%.0f MB of JSON Lines), partitions of %d MB" % (args.docs, mb, args.blocksize >> 20))
     # where the time goes, in one process: JSON parsing, the C steps
     import nazif
+    import nazif.dask
     with open(path, encoding="utf-8") as f:
         lines = f.readlines()
     t0 = time.perf_counter()
@@ -256,7 +264,8 @@ def bench_dask(args):
           "MinHash.lsh_records %.0f docs/s" % (len(lines) / (t1 - t0), len(lines) / (t2 - t1),
                                                 len(lines) / (t3 - t2)))
     del recs, texts, lines
-    for job in ("clean", "dedup"):
+    jobs = ("clean", "linefreq", "dedup") if hasattr(nazif.dask, "linefreq_bag") else ("clean", "dedup")
+    for job in jobs:
         for w in (1, 2):
             t, n, peaks = run_dask(path, w, job, args.blocksize)
             print("%s_bag, %d worker%s: %.1f s, %.0f docs/s, %d out; peak RSS per worker: %s MB"
@@ -376,20 +385,43 @@ def bench_instr(args):
           " json.dumps count, as the command's JSON reading and writing do)" % (base / n, base_read / n))
 
 
+def conditions(what):
+    """The conditions of a part of the run: the figures depend on them."""
+    rev = subprocess.run(["git", "-C", TOP, "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, text=True).stdout.strip()
+    print("\n== %s: %s UTC, %d cores, load average %s, commit %s, Python %s" % (
+        what, time.strftime("%Y-%m-%d %H:%M", time.gmtime()), os.cpu_count(),
+        " ".join(open("/proc/loadavg").read().split()[:3]), rev or "?", sys.version.split()[0]),
+        flush=True)
+
+
+def bench_all(args):
+    docs = args.docs
+    for name, fn in (("instr", bench_instr), ("module", bench_module), ("dask", bench_dask),
+                     ("growth", bench_growth)):
+        conditions(name)
+        args.docs = args.instr_docs if name == "instr" else docs
+        fn(args)
+        sys.stdout.flush()
+
+
 def main():
     ap = argparse.ArgumentParser()
     if len(sys.argv) == 4 and sys.argv[1] == "_instr":
         return instr_child(sys.argv[2], sys.argv[3])
-    ap.add_argument("what", choices=["module", "dask", "growth", "instr"])
+    ap.add_argument("what", choices=["module", "dask", "growth", "instr", "all"])
     ap.add_argument("--nazif", default=os.path.join(TOP, "build", "nazif"))
     ap.add_argument("--shared", default=os.environ.get("NAZIF_SHARED", os.path.join(TOP, "..", "shared")))
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--docs", type=int, default=100000)
+    ap.add_argument("--instr-docs", type=int, default=1000, help="documents of the instr part of all")
     ap.add_argument("--blocksize", type=int, default=8 << 20)
     ap.add_argument("--sizes", type=int, nargs="+", default=[100000, 200000, 500000, 1000000])
     args = ap.parse_args()
+    if args.what != "all":
+        conditions(args.what)
     {"module": bench_module, "dask": bench_dask, "growth": bench_growth,
-     "instr": bench_instr}[args.what](args)
+     "instr": bench_instr, "all": bench_all}[args.what](args)
 
 
 if __name__ == "__main__":
