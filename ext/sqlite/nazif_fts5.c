@@ -12,11 +12,13 @@
  * offsets into the ORIGINAL text (nazif's tokens carry them: the token
  * التوتر of التـ.ـوتر covers all of التـ.ـوتر, so highlight() marks the
  * whole obfuscated word); unknown options are rejected; a callback that
- * stops early is passed on, not turned into an error.
+ * stops early with SQLITE_DONE (as highlight() does) ends the call with
+ * SQLITE_OK, as unicode61 and porter do; other codes are passed on.
  *
  * Documents, queries and highlight()/snippet() go through one pipeline:
  * nazif's tokenizer (restoration + the "search" normalization by default),
- * optional stop words and light stemming.  What differs by FTS5 mode:
+ * optional stop words and stemming (light, or Snowball's Arabic stemmer
+ * from Debian's libstemmer, as nazif stem --stemmer=snowball).  What differs by FTS5 mode:
  *   - DOCUMENT: after each word, its forms without proclitics that keep
  *     their ال are added at the same position (FTS5_TOKEN_COLOCATED):
  *     والقصف is indexed as والقصف and القصف; with the light stemmer all
@@ -24,8 +26,14 @@
  *   - QUERY: the word, and (no stemmer) ال + the word as a synonym, so the
  *     query قصف finds القصف and, through it, والقصف.  Queries stay as
  *     typed otherwise (a query والقصف wants that form).
- *   - QUERY|PREFIX (قص*): the normalized word (and ال + it), never
- *     stemmed (a stem of a prefix is not a prefix of the stems).
+ *   - QUERY|PREFIX (قص*, "الكتاب الجد" *): only the phrase's last word is a
+ *     prefix; the words before it are query words (stemmed, ال + the word).
+ *     The prefix word is looked up as typed (normalized; and ال + it) and,
+ *     when a stemmer is on, also as its stem, colocated (a synonym to
+ *     FTS5): with stemmer light مدرسة* finds مدرسة, whose indexed stem is
+ *     مدرس.  The stem of a prefix is a prefix of the stems of most words
+ *     that begin with it, so the query finds more, never less, than the
+ *     unstemmed prefix alone.
  *   - AUX (highlight(), snippet()): the words alone, for their positions.
  * The option parser and nazif_tokens() share the tokenizer's code, so
  * SELECT nazif_tokens('text', 'options') shows exactly what is indexed and
@@ -36,6 +44,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libstemmer.h>
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
 
@@ -46,9 +55,12 @@ SQLITE_EXTENSION_INIT1
 
 /* What FTS5 takes of the library's options (nazif_options_parse(), the one
  * parser of every front end: the same keys, defaults and messages). */
+enum { NF_STEM_SNOWBALL = 1000 };
+
 typedef struct nf_config {
     nazif_options o;
     int clitics;   /* index forms without proclitics (documents) */
+    int stem;      /* NAZIF_STEM_NONE, NAZIF_STEM_LIGHT or NF_STEM_SNOWBALL */
 } nf_config;
 
 /* The keys FTS5 accepts: normalization, tokens, index. */
@@ -62,14 +74,62 @@ static int nf_parse(const char *const *az, int n, nf_config *cfg, char *err, siz
 {
     char detail[NAZIF_ERROR_DETAIL_SIZE];
     nazif_options_init(&cfg->o);
+    int snowball = 0;
     for (int i = 0; i < n; i += 2) {
-        if (nazif_options_set(&cfg->o, az[i], i + 1 < n ? az[i + 1] : NULL, NF_SCOPE, detail,
-                              sizeof detail) != NAZIF_OK) {
+        const char *v = i + 1 < n ? az[i + 1] : NULL;
+        /* stemmer snowball: FTS5 links Debian's libstemmer; the library's
+           parser knows none and light */
+        const int stemkey = sqlite3_stricmp(az[i], "stemmer") == 0;
+        if (stemkey && v && sqlite3_stricmp(v, "snowball") == 0) {
+            snowball = 1;
+            continue;
+        }
+        if (nazif_options_set(&cfg->o, az[i], v, NF_SCOPE, detail, sizeof detail) != NAZIF_OK) {
+            /* the library's message, word for word (as every front end) */
             snprintf(err, cap, "nazif: %s", detail);
             return SQLITE_ERROR;
         }
+        if (stemkey) snowball = 0;
     }
+    if (snowball) cfg->o.token.stemmer = NF_STEM_SNOWBALL;
     return nf_check(cfg, err, cap);
+}
+
+/* The options of nazif_tokens() as text ("stemmer light" or
+ * "stemmer=light", the library's grammar: items separated by white space,
+ * an item key=value or a key and its value as the next item) into
+ * FTS5-style pairs for nf_parse(). */
+static int nf_parse_text(const char *opts, nf_config *cfg, char *err, size_t cap)
+{
+    size_t len = strlen(opts);
+    char *buf = sqlite3_malloc64(len + 1);
+    const char **az = sqlite3_malloc64((len + 2) * sizeof *az);
+    if (!buf || !az) {
+        sqlite3_free(buf);
+        sqlite3_free(az);
+        return SQLITE_NOMEM;
+    }
+    memcpy(buf, opts, len + 1);
+    int n = 0;
+    for (char *p = buf; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') *p++ = '\0';
+        if (!*p) break;
+        char *item = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') p++;
+        char *eq = strchr(item, '=');
+        if (eq && eq < p && n % 2 == 0) {
+            *eq = '\0';
+            az[n++] = item;
+            az[n++] = eq + 1;
+        } else {
+            az[n++] = item;
+        }
+        if (*p) *p++ = '\0';
+    }
+    const int rc = nf_parse(az, n, cfg, err, cap);
+    sqlite3_free(az);
+    sqlite3_free(buf);
+    return rc;
 }
 
 /* What FTS5 cannot do with options the parser accepted. */
@@ -82,6 +142,8 @@ static int nf_check(nf_config *cfg, char *err, size_t cap)
         return SQLITE_ERROR;
     }
     cfg->clitics = (cfg->o.index_flags & NAZIF_INDEX_PROCLITIC_FORMS) != 0;
+    cfg->stem = cfg->o.token.stemmer;
+    cfg->o.token.stemmer = NAZIF_STEM_NONE; /* stemmed here: variants need it too */
     return SQLITE_OK;
 }
 
@@ -89,6 +151,7 @@ static int nf_check(nf_config *cfg, char *err, size_t cap)
 
 typedef struct nf_tok {
     nazif_tokenizer *tk;
+    struct sb_stemmer *sb; /* stemmer snowball (Debian's libstemmer) */
     nf_config cfg;
 } nf_tok;
 
@@ -97,6 +160,7 @@ static void nf_delete(Fts5Tokenizer *p)
     nf_tok *t = (nf_tok *)p;
     if (!t) return;
     nazif_tokenizer_free(t->tk);
+    if (t->sb) sb_stemmer_delete(t->sb);
     sqlite3_free(t);
 }
 
@@ -109,9 +173,14 @@ static int nf_new(const nf_config *cfgp, nf_tok **out, char *err, size_t cap)
     memset(t, 0, sizeof *t);
     t->cfg = cfg;
     nazif_token_options o = cfg.o.token;
-    o.stemmer = NAZIF_STEM_NONE; /* stemmed here: variants need it too */
+    if (cfg.stem == NF_STEM_SNOWBALL && !(t->sb = sb_stemmer_new("arabic", "UTF_8"))) {
+        snprintf(err, cap, "nazif: libstemmer has no Arabic stemmer");
+        sqlite3_free(t);
+        return SQLITE_ERROR;
+    }
     const int nrc = nazif_tokenizer_new(&t->tk, &o);
     if (nrc != NAZIF_OK) {
+        if (t->sb) sb_stemmer_delete(t->sb);
         snprintf(err, cap, "nazif: %s", nazif_strerror(nrc));
         sqlite3_free(t);
         return nrc == NAZIF_ENOMEM ? SQLITE_NOMEM : SQLITE_ERROR;
@@ -151,6 +220,12 @@ typedef struct nf_run {
     int mode;
     int rc;            /* what the FTS5 callback returned */
     char vbuf[NF_VBUF + 4];
+    char sbuf[NF_VMAX][NF_VBUF + 4]; /* snowball stems of the forms */
+    /* prefix mode: the last word seen, held until the next one shows it
+       was not the phrase's last */
+    char *pend;
+    size_t pend_n, pend_cap;
+    int pend_s, pend_e, have_pend;
 } nf_run;
 
 /* UTF-8 bytes of the letters proclitics are made of */
@@ -212,13 +287,24 @@ static int nf_variants(const char *w, size_t n, char *vbuf, const char **fs, siz
     return k;
 }
 
-static void nf_stem(const nf_config *cfg, const char **s, size_t *n)
+/* Stem form *s of *n bytes in place (light: a sub-range; snowball: a copy
+   in out, NF_VBUF bytes at most, else the form stays as it is). */
+static void nf_stem(const nf_tok *t, const char **s, size_t *n, char *out)
 {
-    if (cfg->o.token.stemmer != NAZIF_STEM_LIGHT) return;
-    size_t st = 0, sl = *n;
-    if (nazif_stem_light(*s, *n, &st, &sl) == NAZIF_OK) {
-        *s += st;
-        *n = sl;
+    if (t->cfg.stem == NAZIF_STEM_LIGHT) {
+        size_t st = 0, sl = *n;
+        if (nazif_stem_light(*s, *n, &st, &sl) == NAZIF_OK) {
+            *s += st;
+            *n = sl;
+        }
+    } else if (t->cfg.stem == NF_STEM_SNOWBALL && *n <= NF_VBUF) {
+        const sb_symbol *r = sb_stemmer_stem(t->sb, (const sb_symbol *)*s, (int)*n);
+        const int rl = r ? sb_stemmer_length(t->sb) : -1;
+        if (r && rl >= 0 && (size_t)rl <= NF_VBUF) {
+            memcpy(out, r, (size_t)rl);
+            *s = out;
+            *n = (size_t)rl;
+        }
     }
 }
 
@@ -235,7 +321,7 @@ static void nf_stem(const nf_config *cfg, const char **s, size_t *n)
  */
 static int nf_query_time(const nf_config *cfg)
 {
-    return cfg->clitics && cfg->o.token.stemmer == NAZIF_STEM_NONE;
+    return cfg->clitics && cfg->stem == NAZIF_STEM_NONE;
 }
 
 /* Is fs[i] the form without ال of the form before it (w for i == 0)? */
@@ -253,9 +339,8 @@ static int nf_al_cut(const char *w, size_t wn, const char *const *fs, const size
 /* ال + the query word w, as a synonym, when nf_variants() takes the ال
  * off ال + w (at least 3 letters remain; for a prefix query, at least
  * once 3 letters follow it: قص* also finds القص, which is no form). */
-static int nf_expand(nf_run *r, const char *w, size_t wn, int s, int e)
+static int nf_expand(nf_run *r, const char *w, size_t wn, int s, int e, int prefix)
 {
-    const int prefix = r->mode == NF_PREFIX;
     char d[NF_VBUF + 16];
     char vb[NF_VBUF + 4];
     const char *fs[NF_VMAX];
@@ -272,36 +357,58 @@ static int nf_expand(nf_run *r, const char *w, size_t wn, int s, int e)
     return r->rc != SQLITE_OK;
 }
 
-static int nf_on_token(void *ctx, const nazif_token *tok)
+/* The forms of one word w as a token of the given mode (see the top). */
+static int nf_emit(nf_run *r, const char *w, size_t wn, int s, int e, int mode)
 {
-    nf_run *r = ctx;
-    const int s = (int)tok->start, e = (int)tok->end;
-    const char *w = tok->word;
-    size_t wn = tok->word_len;
     const int qt = nf_query_time(&r->t->cfg);
-    if (r->mode == NF_PREFIX) {
-        r->rc = r->x(r->ctx, 0, w, (int)wn, s, e);
-        if (r->rc != SQLITE_OK) return 1;
-        return qt && nf_expand(r, w, wn, s, e);
-    }
     const char *fs[NF_VMAX];
     size_t fl[NF_VMAX];
     int k = 1;
     fs[0] = w;
     fl[0] = wn;
-    if (r->mode == NF_DOC && r->t->cfg.clitics)
+    if (mode == NF_DOC && r->t->cfg.clitics)
         k += nf_variants(w, wn, r->vbuf, fs + 1, fl + 1);
+    if (mode == NF_PREFIX) {
+        /* the prefix as typed, then (a stemmer on) its stem */
+        fs[1] = w;
+        fl[1] = wn;
+        k = r->t->cfg.stem != NAZIF_STEM_NONE ? 2 : 1;
+    }
     for (int i = 0; i < k; i++) {
-        if (qt && i && nf_al_cut(w, wn, fs + 1, fl + 1, i - 1)) continue;
-        nf_stem(&r->t->cfg, &fs[i], &fl[i]);
-        int dup = 0;
+        if (mode != NF_PREFIX && qt && i && nf_al_cut(w, wn, fs + 1, fl + 1, i - 1)) continue;
+        if (mode != NF_PREFIX || i) nf_stem(r->t, &fs[i], &fl[i], r->sbuf[i]);
+        int dup = fl[i] == 0;
         for (int j = 0; j < i && !dup; j++)
             dup = fl[j] == fl[i] && memcmp(fs[j], fs[i], fl[i]) == 0;
         if (dup) continue;
         r->rc = r->x(r->ctx, i ? FTS5_TOKEN_COLOCATED : 0, fs[i], (int)fl[i], s, e);
         if (r->rc != SQLITE_OK) return 1;
     }
-    return r->mode == NF_QUERY && qt && nf_expand(r, w, wn, s, e);
+    return (mode == NF_QUERY || mode == NF_PREFIX) && qt && nf_expand(r, w, wn, s, e, mode == NF_PREFIX);
+}
+
+static int nf_on_token(void *ctx, const nazif_token *tok)
+{
+    nf_run *r = ctx;
+    const int s = (int)tok->start, e = (int)tok->end;
+    if (r->mode != NF_PREFIX) return nf_emit(r, tok->word, tok->word_len, s, e, r->mode);
+    /* prefix: the word before this one was not the last: a query word */
+    if (r->have_pend && nf_emit(r, r->pend, r->pend_n, r->pend_s, r->pend_e, NF_QUERY)) return 1;
+    if (tok->word_len > r->pend_cap) {
+        char *q = sqlite3_realloc64(r->pend, tok->word_len);
+        if (!q) {
+            r->rc = SQLITE_NOMEM;
+            return 1;
+        }
+        r->pend = q;
+        r->pend_cap = tok->word_len;
+    }
+    if (tok->word_len) memcpy(r->pend, tok->word, tok->word_len);
+    r->pend_n = tok->word_len;
+    r->pend_s = s;
+    r->pend_e = e;
+    r->have_pend = 1;
+    return 0;
 }
 
 static int nf_run_text(nf_tok *t, int mode, const char *text, int len, void *ctx, nf_token_cb x)
@@ -312,9 +419,16 @@ static int nf_run_text(nf_tok *t, int mode, const char *text, int len, void *ctx
     r.x = x;
     r.mode = mode;
     r.rc = SQLITE_OK;
+    r.pend = NULL;
+    r.pend_n = r.pend_cap = 0;
+    r.have_pend = 0;
     if (len <= 0) return SQLITE_OK;
-    const int rc = nazif_tokenizer_run(t->tk, text, (size_t)len, nf_on_token, &r);
-    if (rc == 1) return r.rc; /* FTS5's callback stopped us: pass its code on */
+    int rc = nazif_tokenizer_run(t->tk, text, (size_t)len, nf_on_token, &r);
+    if (rc == NAZIF_OK && r.have_pend && nf_emit(&r, r.pend, r.pend_n, r.pend_s, r.pend_e, NF_PREFIX)) rc = 1;
+    sqlite3_free(r.pend);
+    /* FTS5's callback stopped us: SQLITE_DONE is a normal end (as in
+       unicode61), any other code is passed on */
+    if (rc == 1) return r.rc == SQLITE_DONE ? SQLITE_OK : r.rc;
     if (rc == NAZIF_ENOMEM) return SQLITE_NOMEM;
     if (rc != NAZIF_OK) return SQLITE_ERROR;
     return SQLITE_OK;
@@ -383,16 +497,10 @@ static void nf_tokens_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
             return;
         }
     }
-    char err[NAZIF_ERROR_DETAIL_SIZE + 16], detail[NAZIF_ERROR_DETAIL_SIZE];
+    char err[NAZIF_ERROR_DETAIL_SIZE + 16];
     nf_tok *t = NULL;
     nf_config cfg;
-    nazif_options_init(&cfg.o);
-    int rc = SQLITE_OK;
-    if (opts && nazif_options_parse(&cfg.o, opts, (size_t)-1, NF_SCOPE, detail, sizeof detail) != NAZIF_OK) {
-        snprintf(err, sizeof err, "nazif: %s", detail);
-        rc = SQLITE_ERROR;
-    }
-    if (rc == SQLITE_OK) rc = nf_check(&cfg, err, sizeof err);
+    int rc = nf_parse_text(opts ? opts : "", &cfg, err, sizeof err);
     if (rc == SQLITE_OK) rc = nf_new(&cfg, &t, err, sizeof err);
     if (rc == SQLITE_NOMEM) { sqlite3_result_error_nomem(cx); return; }
     if (rc != SQLITE_OK) { sqlite3_result_error(cx, err, -1); return; }

@@ -162,9 +162,23 @@ int main(int argc, char **argv)
             tk.xDelete(ts);
         }
     }
-    /* the callback stops: its code comes back, no more calls */
+    /* the callback stops with SQLITE_DONE: no more calls, and xTokenize
+       returns what SQLite's own unicode61 returns then (SQLITE_OK) */
     rc = run(&tk, t, FTS5_TOKENIZE_DOCUMENT, text, &r, 1);
-    CHECK(rc == SQLITE_DONE && r.calls == 1, "early stop: rc %d, %d calls", rc, r.calls);
+    {
+        void *ud61 = NULL;
+        fts5_tokenizer tk61;
+        Fts5Tokenizer *t61 = NULL;
+        rec r61;
+        int rc61 = -1;
+        if (api->xFindTokenizer(api, "unicode61", &ud61, &tk61) == SQLITE_OK &&
+            tk61.xCreate(ud61, NULL, 0, &t61) == SQLITE_OK) {
+            rc61 = run(&tk61, t61, FTS5_TOKENIZE_DOCUMENT, "one two three", &r61, 1);
+            tk61.xDelete(t61);
+        }
+        CHECK(rc61 == SQLITE_OK && r61.calls == 1, "unicode61 early stop: rc %d", rc61);
+        CHECK(rc == rc61 && r.calls == 1, "early stop: rc %d (unicode61: %d), %d calls", rc, rc61, r.calls);
+    }
     /* empty text */
     rc = run(&tk, t, FTS5_TOKENIZE_DOCUMENT, "", &r, 0);
     CHECK(rc == SQLITE_OK && r.calls == 0, "empty text");
@@ -176,7 +190,17 @@ int main(int argc, char **argv)
     rc = tk.xCreate(ud, good, 10, &t);
     CHECK(rc == SQLITE_OK && t, "xCreate with every option");
     if (t) tk.xDelete(t);
-    const char *bad[][2] = {{"foo", "bar"}, {"stemmer", "snowball"}, {"restore", "maybe"}, {"profile", "x"}};
+    /* stemmer snowball, as nazif tokens --stemmer=snowball: الكتابات -> كتاب */
+    const char *sbopt[] = {"stemmer", "snowball"};
+    t = NULL;
+    rc = tk.xCreate(ud, sbopt, 2, &t);
+    CHECK(rc == SQLITE_OK && t, "xCreate stemmer snowball: %d", rc);
+    if (t) {
+        rc = run(&tk, t, FTS5_TOKENIZE_QUERY, "\xd8\xa7\xd9\x84\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8\xd8\xa7\xd8\xaa", &r, 0);
+        CHECK(rc == SQLITE_OK && strcmp(r.buf, "\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8@0-16") == 0, "snowball: %s", r.buf);
+        tk.xDelete(t);
+    }
+    const char *bad[][2] = {{"foo", "bar"}, {"stemmer", "porter"}, {"restore", "maybe"}, {"profile", "x"}};
     for (size_t i = 0; i < 4; i++) {
         t = NULL;
         rc = tk.xCreate(ud, bad[i], 2, &t);
@@ -203,6 +227,31 @@ int main(int argc, char **argv)
     h = one(db, "SELECT count(*) FROM n WHERE n MATCH '\"\xd9\x82\xd9\x80.\xd9\x80\xd8\xb5\xd9\x81\"'"); /* "قـ.ـصف" */
     CHECK(strcmp(h, "1") == 0, "obfuscated query: %s", h);
     free(h);
+    /* stemmer light: a phrase-prefix query stems every word but the last
+       ("الكتاب الجد" * as الكتاب جد* does), and a prefix finds the word
+       whose indexed stem is shorter than the prefix (مدرسة* finds مدرسة) */
+    sqlite3_exec(db,
+                 "CREATE VIRTUAL TABLE l USING fts5(b, tokenize='nazif stemmer light');"
+                 "INSERT INTO l VALUES('\xd9\x82\xd8\xb1\xd8\xa3\xd8\xaa \xd8\xa7\xd9\x84\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8 "
+                 "\xd8\xa7\xd9\x84\xd8\xac\xd8\xaf\xd9\x8a\xd8\xaf \xd9\x81\xd9\x8a \xd8\xa7\xd9\x84\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd8\xa9');",
+                 /* قرأت الكتاب الجديد في المدرسة */
+                 NULL, NULL, NULL);
+    static const char *const lq[][2] = {
+        {"\xd8\xa7\xd9\x84\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8 \xd8\xac\xd8\xaf*", "1"},            /* الكتاب جد* */
+        {"\"\xd8\xa7\xd9\x84\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8 \xd8\xa7\xd9\x84\xd8\xac\xd8\xaf\" *", "1"}, /* "الكتاب الجد" * */
+        {"\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd8\xa9*", "1"},                                  /* مدرسة* */
+        {"\xd8\xa7\xd9\x84\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd8\xa9*", "1"},                  /* المدرسة* */
+        {"\"\xd8\xa7\xd9\x84\xd8\xac\xd8\xaf\xd9\x8a\xd8\xaf \xd9\x81\xd9\x8a\" *", "1"},     /* "الجديد في" * */
+        {"\"\xd8\xa7\xd9\x84\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8 \xd9\x81\xd9\x8a\" *", "0"},     /* "الكتاب في" *: not adjacent */
+    };
+    for (size_t i = 0; i < sizeof lq / sizeof lq[0]; i++) {
+        char sql[512];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM l WHERE l MATCH '%s'", lq[i][0]);
+        h = one(db, sql);
+        CHECK(h && strcmp(h, lq[i][1]) == 0, "stemmed prefix query %s: %s, want %s", lq[i][0], h ? h : "error",
+              lq[i][1]);
+        free(h);
+    }
     rc = sqlite3_exec(db, "INSERT INTO n(n) VALUES('integrity-check')", NULL, NULL, NULL);
     CHECK(rc == SQLITE_OK, "integrity-check: %s", sqlite3_errmsg(db));
     sqlite3_close(db);

@@ -45,7 +45,7 @@ if ! "$NAZIF" index --help >/dev/null 2>&1; then
   # shellcheck disable=SC2086
   if ! $CC -Iinclude -Icli -std=c11 -g $SANFLAGS -o "$NAZIF" tests/sqlite/shim.c \
        "$BUILD/obj/cli_cmd_search.o" "$BUILD/obj/ext_nazif_fts5.o" "$BUILD/libnazif.a" \
-       -lsqlite3 -lz -lpthread; then
+       -lsqlite3 -lstemmer -lz -lpthread; then
     echo "sqlite: 0 passed, 1 failed (cannot link nazif index/search)"
     exit 1
   fi
