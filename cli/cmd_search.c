@@ -32,6 +32,7 @@
 #include "../ext/sqlite/nazif_fts5.h"
 #include "cmd_search.h"
 #include "common.h"
+#include "snippet.h"
 #include "nazif.h"
 
 enum { NX_OK = CLI_OK, NX_USAGE = CLI_USAGE, NX_INPUT = CLI_INPUT, NX_INTERNAL = CLI_INTERNAL,
@@ -1304,8 +1305,13 @@ int nazif_cli_search(int argc, char **argv)
         return NX_DB;
     }
     free(fmt);
+    if (cli_snippet_register(s.db) != SQLITE_OK) {
+        fprintf(stderr, "nazif search: cannot register nazif_snippet()\n");
+        sqlite3_close(s.db);
+        return NX_DB;
+    }
     char *sql = sqlite3_mprintf(
-        "SELECT i.id, highlight(docs, 0, char(2), char(3)), snippet(docs, 1, char(2), char(3), '…', %d),"
+        "SELECT i.id, highlight(docs, 0, char(2), char(3)), nazif_snippet(docs, 1, %d),"
         " bm25(docs, 2.0, 1.0) AS score FROM docs JOIN doc_ids i ON i.rowid = docs.rowid"
         " WHERE docs MATCH ?1 ORDER BY score LIMIT %ld OFFSET %ld",
         s.words, s.limit, s.offset);
