@@ -1249,7 +1249,12 @@ static void decide_p12(const rctx *cx, cluster *c, int k)
         int left = 0, right = 0;
         for (int q = from; q <= k; q++) left += c->p[q].letters;
         for (int q = k + 1; q <= to; q++) right += c->p[q].letters;
-        if (w.letters >= 6 && left >= 2 && right >= 2) {
+        /* not in a run of bare dots (ذ.م.م, a dotted word): there the
+           word's extent is not settled and a second pass would see
+           other neighbours */
+        const int dotted = (from > 0 && c->g[from - 1].type == G_BARE) ||
+                           (to < c->np - 1 && c->g[to].type == G_BARE);
+        if (w.letters >= 6 && left >= 2 && right >= 2 && !dotted) {
             found = 1;
             pick = cand[0];
         }
