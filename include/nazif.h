@@ -404,6 +404,13 @@ int nazif_normalize(const char *text, size_t len, char **out, size_t *out_len,
 #define NAZIF_STEM_NONE 0
 #define NAZIF_STEM_LIGHT 1  /* nazif_stem_light(), see below */
 #define NAZIF_STEM_CUSTOM 2 /* the caller's stem_fn (e.g. Snowball) */
+/* Snowball's Arabic stemmer, by name: what nazif_options_parse() sets for
+ * stemmer=snowball.  The library does not link libstemmer, so
+ * nazif_tokenizer_new() rejects it (NAZIF_EINVAL): a front end that links
+ * Debian's libstemmer replaces it with NAZIF_STEM_CUSTOM and a stem_fn
+ * (the command, FTS5 and the Python module do); one that does not says so
+ * (the PostgreSQL extension: chain PostgreSQL's own snowball dictionary). */
+#define NAZIF_STEM_SNOWBALL 3
 
 /**
  * A stemmer supplied by the caller.  word is a normalized token (UTF-8,
@@ -641,8 +648,9 @@ const char *nazif_tokenizer_error_detail(const nazif_tokenizer *tk);
  *       restore is also CLEAN: restore=off sets NAZIF_NO_RESTORE
  *   strict=on|off                          NORM, CLEAN   off
  *       invalid UTF-8 is an error (NAZIF_STRICT_UTF8)
- *   stemmer=none|light                     TOKEN  none
- *       (a custom stemmer is set in the struct, not by name)
+ *   stemmer=none|light|snowball            TOKEN  none
+ *       snowball sets NAZIF_STEM_SNOWBALL, which the front end provides;
+ *       a custom stemmer is set in the struct, not by name
  *   stopwords=on|off                       TOKEN  off   NAZIF_TOK_STOPWORDS
  *   clitics=on|off                         TOKEN  off   NAZIF_TOK_CLITICS:
  *       split clitics off words into tokens of their own.  Off everywhere
@@ -698,7 +706,7 @@ void nazif_options_init(nazif_options *opts);
  * an English message in err (at most errcap bytes, NUL-terminated; err may
  * be NULL), e.g.
  *   unknown option "foo" (known: profile, stemmer, ...)
- *   bad value "heavy" for stemmer (none or light)
+ *   bad value "heavy" for stemmer (none, light or snowball)
  *   option "stemmer" needs a value
  *   option "boilerplate" does not apply here
  * Options before the bad one are applied; front ends should then drop

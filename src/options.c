@@ -190,7 +190,8 @@ static int set_one(nazif_options *o, const char *k, size_t kn, const char *v, si
         case K_STEMMER:
             if (ieq(v, vn, "none")) o->token.stemmer = NAZIF_STEM_NONE;
             else if (ieq(v, vn, "light")) o->token.stemmer = NAZIF_STEM_LIGHT;
-            else return bad_value(err, cap, k, kn, v, vn, " (none or light)");
+            else if (ieq(v, vn, "snowball")) o->token.stemmer = NAZIF_STEM_SNOWBALL;
+            else return bad_value(err, cap, k, kn, v, vn, " (none, light or snowball)");
             return NAZIF_OK;
         case K_BOILERPLATE:
             if (ieq(v, vn, "drop")) o->clean.flags &= ~(unsigned)NAZIF_KEEP_BOILERPLATE;

@@ -37,6 +37,8 @@
 
 #include "nazif.h"
 
+#include <libstemmer.h>
+
 PG_MODULE_MAGIC;
 
 /* ---- shared helpers ------------------------------------------------------ */
@@ -63,200 +65,10 @@ raise_nazif(int rc, const char *what)
 			 errmsg("nazif: %s failed: %s", what, nazif_strerror(rc))));
 }
 
-#ifdef NAZIF_OPTIONS_VERSION
 /* Options go through the library's one parser (nazif_options_set() for
  * the dictionary's key = value pairs, nazif_options_parse() for the
  * cleaner's option string), so the keys, values, defaults and messages are
  * those of every other front end. */
-#else
-/*
- * Options.  Keys and values as the library's options parser reads them
- * (profile, restore, the normalization operations by name, stemmer,
- * clitics, boilerplate, suspects); PostgreSQL hands them over already split
- * (CREATE TEXT SEARCH DICTIONARY ... (key = value)) or as one string
- * (nazif_clean(text, 'boilerplate=keep')).
- */
-typedef struct pgn_opts
-{
-	unsigned	ops;			/* NAZIF_NORM_* */
-	int			restore;		/* -1 as the profile says, 0 off, 1 on */
-	int			stemmer;		/* NAZIF_STEM_NONE / LIGHT */
-	int			clitics;		/* index the stem of a clitic-split word */
-	unsigned	clean_flags;	/* NAZIF_KEEP_BOILERPLATE, NAZIF_REPORT_SUSPECTS */
-} pgn_opts;
-
-#define PGN_SCOPE_DICT 1
-#define PGN_SCOPE_CLEAN 2
-
-static void
-pgn_opts_init(pgn_opts *o)
-{
-	o->ops = NAZIF_NORM_SEARCH;
-	o->restore = -1;
-	o->stemmer = NAZIF_STEM_NONE;
-	o->clitics = 0;
-	o->clean_flags = 0;
-}
-
-static int
-pgn_bool(const char *v, int *out)
-{
-	static const char *const yes[] = {"on", "1", "yes", "true"};
-	static const char *const no[] = {"off", "0", "no", "false"};
-
-	for (int i = 0; i < 4; i++)
-	{
-		if (pg_strcasecmp(v, yes[i]) == 0)
-		{
-			*out = 1;
-			return 0;
-		}
-		if (pg_strcasecmp(v, no[i]) == 0)
-		{
-			*out = 0;
-			return 0;
-		}
-	}
-	return -1;
-}
-
-/* One key/value.  Returns NULL, or a palloc'd message. */
-static char *
-pgn_opts_set(pgn_opts *o, const char *k, const char *v, int scope)
-{
-	int			b = 0;
-
-	if (pg_strcasecmp(k, "profile") == 0)
-	{
-		if (nazif_norm_profile(v, &o->ops) != NAZIF_OK)
-			return psprintf("bad value \"%s\" for profile (none, faithful, search or nlp)", v);
-		return NULL;
-	}
-	if (pg_strcasecmp(k, "restore") == 0)
-	{
-		if (pgn_bool(v, &b) != 0)
-			return psprintf("bad value \"%s\" for restore (on or off)", v);
-		o->restore = b;
-		return NULL;
-	}
-	if (scope == PGN_SCOPE_DICT && pg_strcasecmp(k, "stemmer") == 0)
-	{
-		if (pg_strcasecmp(v, "none") == 0)
-			o->stemmer = NAZIF_STEM_NONE;
-		else if (pg_strcasecmp(v, "light") == 0)
-			o->stemmer = NAZIF_STEM_LIGHT;
-		else
-			return psprintf("bad value \"%s\" for stemmer (none or light)", v);
-		return NULL;
-	}
-	if (scope == PGN_SCOPE_DICT && pg_strcasecmp(k, "clitics") == 0)
-	{
-		if (pgn_bool(v, &b) != 0)
-			return psprintf("bad value \"%s\" for clitics (on or off)", v);
-		o->clitics = b;
-		return NULL;
-	}
-	if (scope == PGN_SCOPE_CLEAN && pg_strcasecmp(k, "boilerplate") == 0)
-	{
-		if (pg_strcasecmp(v, "drop") == 0)
-			o->clean_flags &= ~(unsigned) NAZIF_KEEP_BOILERPLATE;
-		else if (pg_strcasecmp(v, "keep") == 0)
-			o->clean_flags |= NAZIF_KEEP_BOILERPLATE;
-		else
-			return psprintf("bad value \"%s\" for boilerplate (drop or keep)", v);
-		return NULL;
-	}
-	if (scope == PGN_SCOPE_CLEAN && pg_strcasecmp(k, "suspects") == 0)
-	{
-		if (pgn_bool(v, &b) != 0)
-			return psprintf("bad value \"%s\" for suspects (on or off)", v);
-		if (b)
-			o->clean_flags |= NAZIF_REPORT_SUSPECTS;
-		else
-			o->clean_flags &= ~(unsigned) NAZIF_REPORT_SUSPECTS;
-		return NULL;
-	}
-	/* one normalization operation by its name (strip-harakat=off) */
-	for (int i = 0; scope == PGN_SCOPE_DICT; i++)
-	{
-		const nazif_norm_op_info *op = nazif_norm_op(i);
-
-		if (!op)
-			break;
-		if (pg_strcasecmp(k, op->name) == 0)
-		{
-			if (pgn_bool(v, &b) != 0)
-				return psprintf("bad value \"%s\" for %s (on or off)", v, k);
-			if (b)
-				o->ops |= op->op;
-			else
-				o->ops &= ~op->op;
-			return NULL;
-		}
-	}
-	return psprintf("unknown option \"%s\" (known: %s)", k,
-					scope == PGN_SCOPE_DICT
-					? "profile, restore, stemmer, clitics, the operations of nazif normalize, stopwords, filter"
-					: "profile, restore, boilerplate, suspects");
-}
-
-static unsigned
-pgn_opts_ops(const pgn_opts *o)
-{
-	unsigned	ops = o->ops;
-
-	if (o->restore == 1)
-		ops |= NAZIF_NORM_RESTORE;
-	if (o->restore == 0)
-		ops &= ~(unsigned) NAZIF_NORM_RESTORE;
-	return ops;
-}
-
-/* "key=value key2=value2" or "key value key2 value2", white space or commas. */
-static void
-pgn_opts_parse(pgn_opts *o, const char *text, int scope, const char *who)
-{
-	char	   *s = pstrdup(text);
-	char	   *items[64];
-	int			n = 0;
-
-	for (char *p = s; *p && n < 64;)
-	{
-		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == ',')
-			*p++ = '\0';
-		if (!*p)
-			break;
-		items[n++] = p;
-		while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != ',')
-			p++;
-	}
-	for (int i = 0; i < n; i++)
-	{
-		char	   *k = items[i];
-		char	   *eq = strchr(k, '=');
-		const char *v;
-		char	   *msg;
-
-		if (eq)
-		{
-			*eq = '\0';
-			v = eq + 1;
-		}
-		else if (i + 1 < n)
-			v = items[++i];
-		else
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: option \"%s\" needs a value", who, k)));
-		msg = pgn_opts_set(o, k, v, scope);
-		if (msg)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s: %s", who, msg)));
-	}
-	pfree(s);
-}
-#endif
 
 /* A growing malloc()ed array, filled inside library callbacks (which must
  * not raise PostgreSQL errors).  oom is set instead of failing. */
@@ -461,7 +273,6 @@ blank_len(const char *text, uint32 pos, uint32 end)
 	return n;
 }
 
-#ifdef NAZIF_OPTIONS_VERSION
 /*
  * Pull-style: the library hands out one word at a time
  * (nazif_tokenizer_next()), so none of our code runs inside it and the
@@ -627,128 +438,6 @@ nazif_prs_end(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
-#else							/* callbacks: collect every word at prsstart */
-
-typedef struct pgn_parser
-{
-	const char *text;
-	int			len;
-	pgn_ptok   *toks;			/* words only, in text order */
-	size_t		ntoks;
-	size_t		next;			/* the next word */
-	uint32		pos;			/* where the text not yet returned starts */
-} pgn_parser;
-
-typedef struct pgn_collect
-{
-	pgn_vec		v;
-	const char *text;
-	uint32		last_end;
-} pgn_collect;
-
-static int
-on_parser_token(void *ctx, const nazif_token *tok)
-{
-	pgn_collect *c = ctx;
-	pgn_ptok   *t;
-	uint32		s = (uint32) tok->start,
-				e = (uint32) tok->end;
-
-	/* tokens never overlap (clitic parts may share a span; none here) */
-	if (s < c->last_end)
-		s = c->last_end;
-	if (e <= s)
-		return 0;
-	t = vec_push(&c->v);
-	if (!t)
-		return 1;
-	t->start = s;
-	t->end = e;
-	t->type = word_type(c->text + s, e - s, tok->word, tok->word_len);
-	c->last_end = e;
-	return 0;
-}
-
-PG_FUNCTION_INFO_V1(nazif_prs_start);
-Datum
-nazif_prs_start(PG_FUNCTION_ARGS)
-{
-	char	   *text = (char *) PG_GETARG_POINTER(0);
-	int			len = PG_GETARG_INT32(1);
-	pgn_parser *p = palloc0(sizeof(pgn_parser));
-	pgn_collect c;
-	int			rc = NAZIF_OK;
-
-	require_utf8();
-	p->text = text;
-	p->len = len;
-	memset(&c, 0, sizeof c);
-	c.v.elem = sizeof(pgn_ptok);
-	c.text = text;
-	if (len > 0)
-		rc = nazif_tokenizer_run(get_parser_tk(), text, (size_t) len, on_parser_token, &c);
-	if (c.v.oom)
-		rc = NAZIF_ENOMEM;
-	if (rc < 0)
-	{
-		free(c.v.p);
-		raise_nazif(rc, "the parser");
-	}
-	if (c.v.n)
-	{
-		p->toks = palloc(c.v.n * sizeof(pgn_ptok));
-		memcpy(p->toks, c.v.p, c.v.n * sizeof(pgn_ptok));
-	}
-	p->ntoks = c.v.n;
-	free(c.v.p);
-	PG_RETURN_POINTER(p);
-}
-
-PG_FUNCTION_INFO_V1(nazif_prs_gettoken);
-Datum
-nazif_prs_gettoken(PG_FUNCTION_ARGS)
-{
-	pgn_parser *p = (pgn_parser *) PG_GETARG_POINTER(0);
-	char	  **t = (char **) PG_GETARG_POINTER(1);
-	int		   *tlen = (int *) PG_GETARG_POINTER(2);
-	uint32		wstart = p->next < p->ntoks ? p->toks[p->next].start : (uint32) p->len;
-
-	if (p->pos < wstart)
-	{
-		uint32		n = blank_len(p->text, p->pos, wstart);
-
-		*t = (char *) p->text + p->pos;
-		*tlen = (int) n;
-		p->pos += n;
-		PG_RETURN_INT32(PGN_BLANK);
-	}
-	if (p->next < p->ntoks)
-	{
-		pgn_ptok   *w = &p->toks[p->next++];
-
-		*t = (char *) p->text + w->start;
-		*tlen = (int) (w->end - w->start);
-		p->pos = w->end;
-		PG_RETURN_INT32(w->type);
-	}
-	*t = NULL;
-	*tlen = 0;
-	PG_RETURN_INT32(0);
-}
-
-PG_FUNCTION_INFO_V1(nazif_prs_end);
-Datum
-nazif_prs_end(PG_FUNCTION_ARGS)
-{
-	pgn_parser *p = (pgn_parser *) PG_GETARG_POINTER(0);
-
-	if (p->toks)
-		pfree(p->toks);
-	pfree(p);
-	PG_RETURN_VOID();
-}
-
-#endif
 
 PG_FUNCTION_INFO_V1(nazif_prs_lextype);
 Datum
@@ -786,7 +475,8 @@ typedef struct pgn_dict
 	nazif_tokenizer *tk;		/* restoration + normalization */
 	nazif_tokenizer *ctk;		/* clitics: segmentation of the normalized word */
 	StopList	stop;
-	int			stemmer;
+	int			stemmer;		/* NAZIF_STEM_NONE, _LIGHT or _SNOWBALL */
+	struct sb_stemmer *sb;		/* stemmer = snowball: Debian's libstemmer */
 	int			filter;			/* pass the result on (TSL_FILTER) */
 	pgn_buf		word;			/* scratch: the whole word */
 	pgn_buf		stem;			/* scratch: its stem (clitics) */
@@ -830,6 +520,9 @@ dict_free(void *arg)
 
 	nazif_tokenizer_free(d->tk);
 	nazif_tokenizer_free(d->ctk);
+	if (d->sb)
+		sb_stemmer_delete(d->sb);
+	d->sb = NULL;
 	free(d->word.p);
 	free(d->stem.p);
 	d->tk = d->ctk = NULL;
@@ -903,16 +596,10 @@ nazif_dict_init(PG_FUNCTION_ARGS)
 	MemoryContextCallback *cb;
 	int			clitics;
 	int			rc;
-#ifdef NAZIF_OPTIONS_VERSION
 	nazif_options lo;
 	char		err[NAZIF_ERROR_DETAIL_SIZE];
 
 	nazif_options_init(&lo);
-#else
-	pgn_opts	o;
-
-	pgn_opts_init(&o);
-#endif
 	require_utf8();
 	d->filter = 1;
 	d->cxt = CurrentMemoryContext;
@@ -923,11 +610,9 @@ nazif_dict_init(PG_FUNCTION_ARGS)
 
 		if (pg_strcasecmp(def->defname, "stopwords") == 0)
 		{
-#ifdef NAZIF_OPTIONS_VERSION
 			/* on/off: the library's built-in list; a name: a file */
 			if (nazif_options_set(&lo, "stopwords", v, NAZIF_OPT_TOKEN, NULL, 0) == NAZIF_OK)
 				continue;
-#endif
 			if (stopfile)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -940,35 +625,17 @@ nazif_dict_init(PG_FUNCTION_ARGS)
 			d->filter = defGetBoolean(def) ? 1 : 0;
 			continue;
 		}
-#ifdef NAZIF_OPTIONS_VERSION
 		if (nazif_options_set(&lo, def->defname, v, NAZIF_OPT_TOKEN, err, sizeof err) != NAZIF_OK)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("nazif: %s", err),
 					 errhint("The dictionary also takes StopWords = a tsearch_data file name, and Filter.")));
-#else
-		{
-			char	   *msg = pgn_opts_set(&o, def->defname, v, PGN_SCOPE_DICT);
-
-			if (msg)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("nazif: %s", msg)));
-		}
-#endif
 	}
-#ifdef NAZIF_OPTIONS_VERSION
 	to = lo.token;
 	clitics = (to.flags & NAZIF_TOK_CLITICS) != 0;
 	to.flags &= ~(unsigned) NAZIF_TOK_CLITICS;
 	d->stemmer = to.stemmer;
 	to.stemmer = NAZIF_STEM_NONE;	/* stemmed here, after the stem is picked */
-#else
-	nazif_token_options_init(&to);
-	to.norm.ops = pgn_opts_ops(&o);
-	clitics = o.clitics;
-	d->stemmer = o.stemmer;
-#endif
 
 	/* the library's objects live until the dictionary's memory goes */
 	cb = palloc0(sizeof(MemoryContextCallback));
@@ -976,6 +643,10 @@ nazif_dict_init(PG_FUNCTION_ARGS)
 	cb->arg = d;
 	MemoryContextRegisterResetCallback(CurrentMemoryContext, cb);
 
+	if (d->stemmer == NAZIF_STEM_SNOWBALL && !(d->sb = sb_stemmer_new("arabic", "UTF_8")))
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("nazif: the Snowball Arabic stemmer cannot be started")));
 	rc = nazif_tokenizer_new(&d->tk, &to);
 	if (rc == NAZIF_EINVAL)
 		ereport(ERROR,
@@ -1053,6 +724,19 @@ dict_lexeme(pgn_dict *d, const char *in, size_t len, const char **w, size_t *wl)
 			*w += st;
 			*wl = sl;
 		}
+	}
+	else if (d->stemmer == NAZIF_STEM_SNOWBALL && *wl <= INT_MAX)
+	{
+		/* as nazif tokens --stemmer=snowball; the stem stays valid until
+		 * the next call, and the caller copies it before that */
+		const sb_symbol *s = sb_stemmer_stem(d->sb, (const sb_symbol *) *w, (int) *wl);
+
+		if (!s)
+			ereport(ERROR,
+					(errcode(ERRCODE_OUT_OF_MEMORY),
+					 errmsg("nazif: out of memory in the Snowball stemmer")));
+		*w = (const char *) s;
+		*wl = (size_t) sb_stemmer_length(d->sb);
 	}
 	return 1;
 }
@@ -1197,7 +881,6 @@ run_clean(text *in, text *options, pgn_changes *changes)
 	text	   *res;
 
 	require_utf8();
-#ifdef NAZIF_OPTIONS_VERSION
 	{
 		nazif_options lo;
 		char		err[NAZIF_ERROR_DETAIL_SIZE];
@@ -1215,19 +898,6 @@ run_clean(text *in, text *options, pgn_changes *changes)
 		}
 		co = lo.clean;
 	}
-#else
-	{
-		pgn_opts	o;
-
-		pgn_opts_init(&o);
-		if (options)
-			pgn_opts_parse(&o, text_to_cstring(options), PGN_SCOPE_CLEAN, "nazif_clean");
-		nazif_clean_options_init(&co);
-		co.flags = o.clean_flags;
-		if (o.restore == 0 || (o.restore == -1 && !(o.ops & NAZIF_NORM_RESTORE)))
-			co.flags |= NAZIF_NO_RESTORE;
-	}
-#endif
 	if (changes)
 	{
 		co.on_change = on_change;

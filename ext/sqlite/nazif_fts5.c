@@ -55,12 +55,11 @@ SQLITE_EXTENSION_INIT1
 
 /* What FTS5 takes of the library's options (nazif_options_parse(), the one
  * parser of every front end: the same keys, defaults and messages). */
-enum { NF_STEM_SNOWBALL = 1000 };
 
 typedef struct nf_config {
     nazif_options o;
     int clitics;   /* index forms without proclitics (documents) */
-    int stem;      /* NAZIF_STEM_NONE, NAZIF_STEM_LIGHT or NF_STEM_SNOWBALL */
+    int stem;      /* NAZIF_STEM_NONE, NAZIF_STEM_LIGHT or NAZIF_STEM_SNOWBALL */
 } nf_config;
 
 /* The keys FTS5 accepts: normalization, tokens, index. */
@@ -74,24 +73,14 @@ static int nf_parse(const char *const *az, int n, nf_config *cfg, char *err, siz
 {
     char detail[NAZIF_ERROR_DETAIL_SIZE];
     nazif_options_init(&cfg->o);
-    int snowball = 0;
     for (int i = 0; i < n; i += 2) {
         const char *v = i + 1 < n ? az[i + 1] : NULL;
-        /* stemmer snowball: FTS5 links Debian's libstemmer; the library's
-           parser knows none and light */
-        const int stemkey = sqlite3_stricmp(az[i], "stemmer") == 0;
-        if (stemkey && v && sqlite3_stricmp(v, "snowball") == 0) {
-            snowball = 1;
-            continue;
-        }
         if (nazif_options_set(&cfg->o, az[i], v, NF_SCOPE, detail, sizeof detail) != NAZIF_OK) {
             /* the library's message, word for word (as every front end) */
             snprintf(err, cap, "nazif: %s", detail);
             return SQLITE_ERROR;
         }
-        if (stemkey) snowball = 0;
     }
-    if (snowball) cfg->o.token.stemmer = NF_STEM_SNOWBALL;
     return nf_check(cfg, err, cap);
 }
 
@@ -173,7 +162,7 @@ static int nf_new(const nf_config *cfgp, nf_tok **out, char *err, size_t cap)
     memset(t, 0, sizeof *t);
     t->cfg = cfg;
     nazif_token_options o = cfg.o.token;
-    if (cfg.stem == NF_STEM_SNOWBALL && !(t->sb = sb_stemmer_new("arabic", "UTF_8"))) {
+    if (cfg.stem == NAZIF_STEM_SNOWBALL && !(t->sb = sb_stemmer_new("arabic", "UTF_8"))) {
         snprintf(err, cap, "nazif: libstemmer has no Arabic stemmer");
         sqlite3_free(t);
         return SQLITE_ERROR;
@@ -297,7 +286,7 @@ static void nf_stem(const nf_tok *t, const char **s, size_t *n, char *out)
             *s += st;
             *n = sl;
         }
-    } else if (t->cfg.stem == NF_STEM_SNOWBALL && *n <= NF_VBUF) {
+    } else if (t->cfg.stem == NAZIF_STEM_SNOWBALL && *n <= NF_VBUF) {
         const sb_symbol *r = sb_stemmer_stem(t->sb, (const sb_symbol *)*s, (int)*n);
         const int rl = r ? sb_stemmer_length(t->sb) : -1;
         if (r && rl >= 0 && (size_t)rl <= NF_VBUF) {

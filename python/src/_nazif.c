@@ -17,9 +17,9 @@
  * restore=False, strip_harakat=True, stemmer="light" mean what
  * boilerplate=keep, restore=off, strip-harakat=on, stemmer=light mean to
  * FTS5 and PostgreSQL, with the same defaults; a bad one raises
- * OptionError with the library's message.  stemmer="snowball" is the
- * module's own (Debian's libstemmer as the custom stemmer, as the
- * command's --stemmer=snowball).
+ * OptionError with the library's message.  stemmer="snowball" (the
+ * library's NAZIF_STEM_SNOWBALL) is Debian's libstemmer, linked here as
+ * the custom stemmer, as the command's --stemmer=snowball.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -411,7 +411,6 @@ done:
 
 typedef struct config {
     nazif_options o;
-    int snowball; /* stemmer="snowball": Debian's libstemmer, set here */
 } config;
 
 static void config_init(config *c)
@@ -458,10 +457,6 @@ static int config_from_kwargs(config *c, unsigned scope, PyObject *kw)
         if (!sv) return -1;
         const char *v = PyUnicode_AsUTF8(sv);
         if (!v) { Py_DECREF(sv); return -1; }
-        if ((scope & NAZIF_OPT_TOKEN) && strcmp(name, "stemmer") == 0) {
-            c->snowball = strcmp(v, "snowball") == 0;
-            if (c->snowball) v = "none";
-        }
         char err[NAZIF_ERROR_DETAIL_SIZE];
         const int rc = nazif_options_set(&c->o, name, v, scope, err, sizeof err);
         Py_DECREF(sv);
@@ -868,7 +863,7 @@ static int tokenizer_setup(TokenizerObject *self, unsigned groups, PyObject *kw)
     config_init(&c);
     if (config_from_kwargs(&c, groups, kw)) return -1;
     nazif_token_options o = c.o.token;
-    if (c.snowball) {
+    if (c.o.token.stemmer == NAZIF_STEM_SNOWBALL) {
         self->sb = sb_stemmer_new("arabic", "UTF_8");
         if (!self->sb) {
             PyErr_SetString(OptionError, "the Snowball Arabic stemmer is not available");
@@ -1636,7 +1631,7 @@ static PyObject *m_stem(PyObject *Py_UNUSED(m), PyObject *args, PyObject *kw)
     text_in t;
     if (text_get(word, &t)) return NULL;
     PyObject *r = NULL;
-    if (c.snowball) {
+    if (c.o.token.stemmer == NAZIF_STEM_SNOWBALL) {
         struct sb_stemmer *sb = sb_stemmer_new("arabic", "UTF_8");
         if (!sb) {
             PyErr_SetString(OptionError, "the Snowball Arabic stemmer is not available");

@@ -141,7 +141,8 @@ def test_options_through_the_librarys_parser():
                       ({"profile": "none", "strip_harakat": True}, "profile=none strip-harakat=on"),
                       ({"strip_harakat": False}, "strip-harakat=off"),
                       ({"stemmer": "light", "stopwords": "yes"}, "stemmer=light stopwords=yes"),
-                      ({"ascii_digits": 1, "profile": "faithful"}, "ascii-digits=1 profile=faithful")]:
+                      ({"ascii_digits": 1, "profile": "faithful"}, "ascii-digits=1 profile=faithful"),
+                      ({"stemmer": "snowball"}, "stemmer=snowball")]:
         want = _sql_tokens(conn, text, "proclitic-forms=off " + items)
         assert not isinstance(want, Exception), (kw, want)
         assert " ".join(t.token for t in nazif.tokens(text, **kw)) == want, kw
@@ -156,6 +157,9 @@ def test_options_through_the_librarys_parser():
         with pytest.raises(nazif.OptionError) as e:
             nazif.tokens(text, **kw)
         assert str(e.value) == str(want) and e.value.code == -2
+    with pytest.raises(nazif.OptionError) as e:
+        nazif.tokens(text, stemmer="porter")
+    assert str(e.value) == 'bad value "porter" for stemmer (none, light or snowball)'
     # an unknown name: the message lists the names this call takes, which
     # are exactly the ones it accepts
     with pytest.raises(nazif.OptionError) as e:

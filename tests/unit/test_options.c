@@ -68,9 +68,17 @@ int main(void)
     CHECK(nazif_tokenizer_new(&tk, &o.token) == NAZIF_OK);
     nazif_tokenizer_free(tk);
 
+    /* stemmer=snowball names Snowball's stemmer, which the front end links:
+       the library's tokenizer alone refuses it */
+    CHECK(parse(&o, "stemmer=snowball", NAZIF_OPT_TOKEN) == NAZIF_OK);
+    CHECK(o.token.stemmer == NAZIF_STEM_SNOWBALL);
+    tk = NULL;
+    CHECK(nazif_tokenizer_new(&tk, &o.token) == NAZIF_EINVAL && tk == NULL);
+    CHECK(parse(&o, "stemmer=none", NAZIF_OPT_TOKEN) == NAZIF_OK && o.token.stemmer == NAZIF_STEM_NONE);
+
     /* messages */
     CHECK(parse(&o, "stemmer=heavy", NAZIF_OPT_TOKEN) == NAZIF_EINVAL);
-    CHECK_EQ_STR(err, "bad value \"heavy\" for stemmer (none or light)");
+    CHECK_EQ_STR(err, "bad value \"heavy\" for stemmer (none, light or snowball)");
     CHECK(parse(&o, "profile=loud", NAZIF_OPT_TOKEN) == NAZIF_EINVAL);
     CHECK_EQ_STR(err, "bad value \"loud\" for profile (none, faithful, search or nlp)");
     CHECK(parse(&o, "clitics=maybe", NAZIF_OPT_TOKEN) == NAZIF_EINVAL);

@@ -82,6 +82,10 @@ SELECT to_tsvector('nazif_plain', 'العربية والمدارس بقـ.ـصف
 -- dictionary options: the library's keys; mistakes are reported
 CREATE TEXT SEARCH DICTIONARY nazif_nlp (TEMPLATE = nazif, profile = nlp, filter = off);
 SELECT ts_lexize('nazif_nlp', 'المدرسةُ'), ts_lexize('nazif', 'المدرسةُ');
+-- stemmer = snowball: Snowball's Arabic stemmer inside the dictionary (Debian's
+-- libstemmer, as nazif tokens --stemmer=snowball and FTS5): الكتابات -> كتاب
+CREATE TEXT SEARCH DICTIONARY nazif_sb (TEMPLATE = nazif, stemmer = snowball);
+SELECT ts_lexize('nazif_sb', 'الكتابات'), ts_lexize('nazif_sb', 'بالمدارس'), ts_lexize('nazif_sb', 'التـ.ـوتر');
 CREATE TEXT SEARCH DICTIONARY nazif_bad (TEMPLATE = nazif, stemmer = heavy);
 CREATE TEXT SEARCH DICTIONARY nazif_bad (TEMPLATE = nazif, colour = red);
 CREATE TEXT SEARCH DICTIONARY nazif_bad (TEMPLATE = nazif_light, profile = search);
