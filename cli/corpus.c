@@ -288,7 +288,8 @@ static int n_reasons;
 static void reasons_init(void)
 {
     static const char *const extra[] = {"malformed_json", "no_text_field", "empty", "persian",
-                                        "urdu", "internal_error", "too_large"};
+                                        "urdu", "internal_error", "too_large",
+                                        "exact_duplicate", "near_duplicate"};
     n_reasons = 0;
     for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) reasons[n_reasons++] = extra[i];
     for (int i = 0; nazif_filter_params(i); i++) {
@@ -317,6 +318,9 @@ typedef struct counters {
     uint64_t removed[MAX_REASONS];
     uint64_t records_html;    /* WARC HTML records turned into documents */
     uint64_t skipped[N_SKIP]; /* records_skipped by reason (skip_names) */
+    uint64_t json_docs;       /* JSON objects read (valid lines) */
+    uint64_t field_found;     /* of them, with the text field as a string */
+    uint64_t field_notstr;    /* of them, with the text field not a string */
 } counters;
 
 static void counters_add(counters *a, const counters *b)
@@ -414,6 +418,7 @@ typedef struct copts {
     double thr[NAZIF_FILTER_N_PARAMS];
     int progress; /* -1 auto */
     int explain, strict;
+    int quiet;        /* no summary line */
     uint64_t max_doc; /* clean: longer JSON lines / WARC records are skipped */
     nazif_clean_options clean;
     /* dedup */
@@ -988,11 +993,14 @@ static void process_clean(worker *w, batch *b)
                 }
                 continue;
             }
+            b->cnt.json_docs++;
+            if (fr == NAZIF_JSON_NOTSTR) b->cnt.field_notstr++;
             if (fr != NAZIF_JSON_FOUND) {
                 b->cnt.removed[reason_index("no_text_field")]++;
                 if (o->rejected) put_with_reason(&b->rej, line, d->len, "no_text_field", 0, 0);
                 continue;
             }
+            b->cnt.field_found++;
             const size_t raw = sp.vend - sp.vstart;
             grow(&w->dec, &w->dec_cap, raw + 16);
             if (nazif_json_decode(line + sp.vstart, raw, w->dec, &tlen, &ep)) {
@@ -1126,7 +1134,10 @@ static void process_sig(worker *w, batch *b)
             }
         }
         sb_put(&b->ids, "", 1);
+        b->cnt.json_docs++;
+        if (fr == NAZIF_JSON_NOTSTR) b->cnt.field_notstr++;
         if (fr != NAZIF_JSON_FOUND) continue; /* no text: kept, never a duplicate */
+        b->cnt.field_found++;
         grow(&w->dec, &w->dec_cap, sp.vend - sp.vstart + 16);
         if (nazif_json_decode(line + sp.vstart, sp.vend - sp.vstart, w->dec, &tlen, &ep)) continue;
         b->cnt.text_in += tlen;
@@ -1497,24 +1508,71 @@ static int write_stats(const char *path, const counters *c, const rw_map *rw, do
     return cli_out_commit(&so, NULL);
 }
 
-static void summary(const counters *c)
+/*
+ * The line every corpus run ends with, on standard error whatever it is
+ * (--quiet: none), documented in docs/corpus.md:
+ *   nazif clean: R documents read, W written, X rejected (REASON N, ...) into 'FILE'
+ *   nazif clean: R documents read, W written, X rejected (REASON N, ...), dropped (--rejected=FILE keeps them)
+ * then, when there are any, "; N WARC records skipped (REASON N, ...)" (not
+ * documents: warcinfo, redirects, images ...)
+ * and "; N bytes of broken WARC records skipped"; extra (dedup's clusters)
+ * last.  rej_path is where rejected documents went, keep_opt the option
+ * that keeps them (NULL: none).
+ */
+static void run_summary(const char *cmd, const counters *c, const char *rej_path, const char *keep_opt,
+                        const char *extra)
 {
     uint64_t removed = 0;
     for (int k = 0; k < n_reasons; k++) removed += c->removed[k];
-    fprintf(stderr, "%s: %llu documents: %llu kept, %llu removed", prog, (unsigned long long)c->read,
-            (unsigned long long)c->kept, (unsigned long long)removed);
+    sbuf t = {0};
+    sb_printf(&t, "%s %s: %llu document%s read, %llu written, %llu rejected", prog, cmd,
+              (unsigned long long)c->read, c->read == 1 ? "" : "s", (unsigned long long)c->kept,
+              (unsigned long long)removed);
     if (removed) {
-        fputs(" (", stderr);
+        sb_puts(&t, " (");
         int first = 1;
         for (int k = 0; k < n_reasons; k++) {
             if (!c->removed[k]) continue;
-            fprintf(stderr, "%s%s %llu", first ? "" : ", ", reasons[k], (unsigned long long)c->removed[k]);
+            sb_printf(&t, "%s%s %llu", first ? "" : ", ", reasons[k], (unsigned long long)c->removed[k]);
             first = 0;
         }
-        fputs(")", stderr);
+        sb_puts(&t, ")");
+        if (rej_path && strcmp(rej_path, "-") == 0) sb_puts(&t, " to standard output");
+        else if (rej_path) sb_printf(&t, " into '%s'", rej_path);
+        else if (keep_opt) sb_printf(&t, ", dropped (%s=FILE keeps them)", keep_opt);
+        else sb_puts(&t, ", dropped");
     }
-    fprintf(stderr, "; %.1f MB in, %.1f MB out; %llu words restored\n", (double)c->bytes_in / 1e6,
-            (double)c->bytes_out / 1e6, (unsigned long long)c->restored_words);
+    if (c->records_skipped) {
+        sb_printf(&t, "; %llu WARC record%s skipped (", (unsigned long long)c->records_skipped,
+                  c->records_skipped == 1 ? "" : "s");
+        int first = 1;
+        for (int k = 0; k < N_SKIP; k++) {
+            if (!c->skipped[k]) continue;
+            sb_printf(&t, "%s%s %llu", first ? "" : ", ", nazif_skip_name(k), (unsigned long long)c->skipped[k]);
+            first = 0;
+        }
+        sb_puts(&t, ")");
+    }
+    if (extra) sb_printf(&t, "; %s", extra);
+    sb_puts(&t, "\n");
+    fwrite(t.p, 1, t.n, stderr);
+    sb_free(&t);
+}
+
+/*
+ * A JSON Lines run in which no document had the text field (a mistyped
+ * --text-field): an input error.  Returns CX_OK or CX_INPUT after a message.
+ */
+static int check_text_field(const char *cmd, const counters *c, const char *field)
+{
+    if (c->json_docs == 0 || c->field_found > 0) return CX_OK;
+    if (c->field_notstr)
+        fprintf(stderr, "%s %s: the text field \"%s\" is not a string in any of the %llu documents (see --text-field)\n",
+                prog, cmd, field, (unsigned long long)c->json_docs);
+    else
+        fprintf(stderr, "%s %s: none of the %llu documents has the text field \"%s\" (see --text-field)\n",
+                prog, cmd, (unsigned long long)c->json_docs, field);
+    return CX_INPUT;
 }
 
 /* ---- options ------------------------------------------------------------------------------- */
@@ -1544,6 +1602,9 @@ static void usage_corpus(FILE *f)
             "                       repetition, fineweb; all (default) or none\n"
             "  --progress           progress on standard error even when it is not a\n"
             "                       terminal (--no-progress: never)\n"
+            "  -q, --quiet          no summary line at the end (by default one line on\n"
+            "                       standard error: documents read, written, rejected\n"
+            "                       by reason, where the rejected ones went)\n"
             "  --max-doc-bytes=N    a JSON line or WARC record longer than N bytes is\n"
             "                       skipped unread, reason too_large (default 67108864;\n"
             "                       0: no limit)\n"
@@ -1556,7 +1617,8 @@ static void usage_corpus(FILE *f)
             "  --no-restore, --strict   as in plain 'nazif clean'; --strict also makes a\n"
             "                       malformed JSON line an error (exit 3)\n"
             "\n"
-            "Exit status: 0 ok, 1 usage, 2 input (unreadable, truncated gzip or WARC),\n"
+            "Exit status: 0 ok, 1 usage, 2 input (unreadable, truncated gzip or WARC,\n"
+            "no document with the text field),\n"
             "3 invalid UTF-8 or malformed JSON with --strict, 4 internal, 5 output.\n");
 }
 
@@ -1582,7 +1644,11 @@ static void usage_dedup(FILE *f)
             "  --seed=N            hash family (default 1)\n"
             "  -j N, --jobs=N      threads for the signatures\n"
             "  --strict            a malformed JSON line is an error (exit 3)\n"
-            "  --progress, --no-progress\n");
+            "  --progress, --no-progress\n"
+            "  -q, --quiet         no summary line at the end (documents read, written,\n"
+            "                      removed by reason, clusters)\n"
+            "\n"
+            "A run in which no document has the text field is an error (exit 2).\n");
 }
 
 static int parse_filters(const char *s, unsigned *out)
@@ -1656,6 +1722,7 @@ static int common_opt(copts *o, int argc, char **argv, int *i, const char *cmd)
     if (strncmp(a, "--id-field=", 11) == 0 && a[11]) { o->id_field = a + 11; return 1; }
     if (strcmp(a, "--progress") == 0) { o->progress = 1; return 1; }
     if (strcmp(a, "--no-progress") == 0) { o->progress = 0; return 1; }
+    if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) { o->quiet = 1; return 1; }
     if (strcmp(a, "--strict") == 0) {
         o->strict = 1;
         o->clean.flags |= NAZIF_STRICT_UTF8;
@@ -1804,6 +1871,7 @@ int nazif_cli_clean_corpus(int argc, char **argv)
     memset(&rw, 0, sizeof rw);
     const double t0 = now_s();
     if (status == CX_OK) status = run_pipeline(&o, files, nfiles, 0, &s, &total, &rw, NULL, NULL);
+    if (status == CX_OK) status = check_text_field("clean", &total, o.text_field);
     if (!o.output && (fflush(stdout) != 0 || ferror(stdout)) && status == CX_OK)
         status = cli_write_error(NULL, "output", "-", errno);
     cli_out *outs[3] = {&oo, &orj, &orp};
@@ -1817,8 +1885,8 @@ int nazif_cli_clean_corpus(int argc, char **argv)
     if (o.stats) {
         const int st = write_stats(o.stats, &total, &rw, now_s() - t0, o.jobs);
         if (status == CX_OK) status = st;
-        summary(&total);
     }
+    if (!o.quiet) run_summary("clean", &total, o.rejected, "--rejected", NULL);
     rw_free(&rw);
     free(files);
     return status;
@@ -1932,7 +2000,10 @@ int nazif_cli_dedup(int argc, char **argv)
     const double t_start = now_s();
     int status = run_pipeline(&o, files, nfiles, 1, &s, &total, NULL, dd_collect, &d);
     const double t_sig = now_s();
+    if (status == CX_OK) status = check_text_field("dedup", &total, o.text_field);
     if (status != CX_OK) {
+        total.removed[reason_index("malformed_json")] = total.malformed;
+        if (!o.quiet) run_summary("dedup", &total, o.removed, "--removed", NULL);
         free(d.bands); free(d.sigs); free(d.id_off); free(d.where); sb_free(&d.ids);
         free(files);
         return status;
@@ -2048,7 +2119,18 @@ int nazif_cli_dedup(int argc, char **argv)
                 const int malformed = !d.sigs[idx].valid &&
                     nazif_json_find((const char *)p, ll, "", 0, &sp, &ep) == NAZIF_JSON_EMALFORMED;
                 if (malformed) {
-                    /* reported in pass 1 */
+                    /* reported in pass 1; kept in --removed like any other */
+                    if (rem) {
+                        t.n = 0;
+                        sb_puts(&t, "{\"reason\":\"malformed_json\",\"file\":");
+                        sb_json(&t, src.name, strlen(src.name));
+                        sb_printf(&t, ",\"line\":%llu,\"byte\":%llu,\"raw\":", (unsigned long long)d.where[idx],
+                                  (unsigned long long)ep);
+                        sb_json(&t, (const char *)p, ll);
+                        sb_puts(&t, "}\n");
+                        if (fwrite(t.p, 1, t.n, rem) != t.n)
+                            status = cli_write_error("dedup", "removed file", o.removed, errno);
+                    }
                 } else if (r == idx) {
                     if (fwrite(p, 1, ll, out) != ll || fputc('\n', out) == EOF)
                         status = cli_write_error("dedup", "output", o.output, errno);
@@ -2088,9 +2170,14 @@ int nazif_cli_dedup(int argc, char **argv)
         if (status == CX_OK) status = cli_out_commit(douts[k], "dedup");
         else cli_out_abort(douts[k]);
     }
-    if (status == CX_OK) {
-        fprintf(stderr, "%s dedup: %zu documents, %zu clusters, %zu removed (%zu exact, %zu near), %zu kept\n",
-                prog, n, nclusters, removed, exact_removed, removed - exact_removed, n - removed - (size_t)total.malformed);
+    total.removed[reason_index("malformed_json")] = total.malformed;
+    total.removed[reason_index("exact_duplicate")] = exact_removed;
+    total.removed[reason_index("near_duplicate")] = removed - exact_removed;
+    total.kept = status == CX_OK ? n - removed - (size_t)total.malformed : 0;
+    if (!o.quiet) {
+        char extra[64];
+        snprintf(extra, sizeof extra, "%zu cluster%s", nclusters, nclusters == 1 ? "" : "s");
+        run_summary("dedup", &total, status == CX_OK ? o.removed : NULL, "--removed", extra);
     }
     if (o.progress == 1 || (o.progress < 0 && isatty(2))) {
         /* where the time went (with progress only: the times vary) */

@@ -280,6 +280,8 @@ static int cmd_clean(int argc, char **argv)
             opt.flags |= NAZIF_REPORT_SUSPECTS;
         } else if (strcmp(a, "--no-restore") == 0) {
             opt.flags |= NAZIF_NO_RESTORE;
+        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            /* corpus mode's summary line; plain text has none */
         } else if (strcmp(a, "--strict") == 0) {
             strict = 1;
             opt.flags |= NAZIF_STRICT_UTF8;
