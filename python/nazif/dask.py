@@ -15,13 +15,20 @@ partition (in C), a shuffle of (band, key) -> document ids over
 and from each component the document that comes first in the bag's order
 (partition by partition, in order within a partition) is kept -- as
 ``nazif dedup`` keeps the first document of each cluster of its input.
+
+clean_dataframe() and dedup_dataframe() are the same for a dask.dataframe
+(needs pandas: Debian's python3-pandas): the cleaned text replaces the
+text column; rejected and removed rows come with "reason" (and
+"reason_value", or "kept_partition"/"kept_position") columns when asked
+for.  A row whose text is not a string (None, NaN) is a record without the
+text field.
 """
 import dask
 import dask.bag as db
 
 import nazif
 
-__all__ = ["clean_bag", "dedup_bag", "dedup_plan"]
+__all__ = ["clean_bag", "dedup_bag", "dedup_plan", "clean_dataframe", "dedup_dataframe"]
 
 _ID_BITS = 32  # document id = partition << 32 | position in the partition
 
@@ -187,3 +194,77 @@ def dedup_bag(bag, text_field="text", bands=14, rows=8, ngram=5, seed=1,
     plan, parts = dedup_plan(bag, text_field, bands, rows, ngram, seed, shuffle_partitions)
     keep = dask.delayed(_keep, pure=True)
     return db.from_delayed([keep(p, plan[i], removed) for i, p in enumerate(parts)])
+
+
+# ---- dask.dataframe ----------------------------------------------------------
+
+def _frame_meta(meta, extra):
+    import pandas as pd
+    out = meta.copy()
+    for name, dtype in extra:
+        out[name] = pd.Series([], dtype=dtype)
+    return out
+
+
+def _clean_frame(pdf, text_field, rejected, options, columns, dtypes):
+    import pandas as pd
+    rows = _clean_partition(pdf.to_dict("records"), text_field, rejected, options)
+    out = pd.DataFrame.from_records(rows, columns=columns)
+    return out.astype(dtypes)
+
+
+def clean_dataframe(df, text_field="text", rejected=False, **options):
+    """clean_bag() for a dask.dataframe: kept rows with the text column
+    cleaned; with rejected=True all rows, the rejected ones with a "reason"
+    (and "reason_value") and the kept ones with reason None.  The index is
+    not kept (as for records).  options: as clean_bag()."""
+    nazif.CorpusCleaner(**options)  # raises OptionError now, not in a worker
+    if text_field not in df.columns:
+        raise KeyError("no column %r (columns: %s)" % (text_field, ", ".join(map(str, df.columns))))
+    meta = df._meta.reset_index(drop=True)
+    if rejected:
+        meta = _frame_meta(meta, [("reason", object), ("reason_value", "float64")])
+    # the columns and their types as plain values: a DataFrame argument
+    # would be taken for a partitioned one
+    return df.map_partitions(_clean_frame, text_field, rejected, options, list(meta.columns),
+                             {c: str(t) for c, t in meta.dtypes.items()}, meta=meta,
+                             enforce_metadata=False)
+
+
+def _keep_frame(pdf, removed_here, removed_rec, meta):
+    import pandas as pd
+    pdf = pdf.reset_index(drop=True)
+    if not removed_rec:
+        if not removed_here:
+            return pdf
+        return pdf.drop(index=list(removed_here)).reset_index(drop=True)
+    if not removed_here:
+        return meta.copy()
+    pos = sorted(removed_here)
+    out = pdf.iloc[pos].reset_index(drop=True)
+    roots = [removed_here[i] for i in pos]
+    out["reason"] = "duplicate"
+    out["kept_partition"] = pd.Series([r >> _ID_BITS for r in roots], dtype="int64")
+    out["kept_position"] = pd.Series([r & ((1 << _ID_BITS) - 1) for r in roots], dtype="int64")
+    return out
+
+
+def dedup_dataframe(df, text_field="text", bands=14, rows=8, ngram=5, seed=1,
+                    shuffle_partitions=None, removed=False):
+    """dedup_bag() for a dask.dataframe: the kept rows in the input's order
+    (the same kept set as ``nazif dedup`` on the rows as JSON records), or
+    with removed=True the removed ones with "reason" ("duplicate") and the
+    partition and position of the row kept in their place."""
+    import dask.dataframe as dd
+    if text_field not in df.columns:
+        raise KeyError("no column %r (columns: %s)" % (text_field, ", ".join(map(str, df.columns))))
+    plan, _ = dedup_plan(df.to_bag(format="dict"), text_field, bands, rows, ngram, seed,
+                         shuffle_partitions)
+    meta = df._meta.reset_index(drop=True)
+    if removed:
+        meta = _frame_meta(meta, [("reason", object), ("kept_partition", "int64"),
+                                  ("kept_position", "int64")])
+    keep = dask.delayed(_keep_frame, pure=True)
+    parts = df.to_delayed()
+    return dd.from_delayed([keep(p, plan[i], removed, meta) for i, p in enumerate(parts)],
+                           meta=meta, verify_meta=False)

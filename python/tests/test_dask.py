@@ -108,6 +108,45 @@ def test_dedup_bag_same_as_command(client, corpus, nazif_bin, tmp_path):
     assert [r["id"] for r in other] == [r["id"] for r in read_jsonl(out)]
 
 
+def test_dataframe_forms_same_as_command(client, corpus, nazif_bin, tmp_path):
+    pd = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    path, docs = corpus
+    out, rej = str(tmp_path / "out.jsonl"), str(tmp_path / "rej.jsonl")
+    subprocess.run([nazif_bin, "clean", "--format=jsonl", "--output=" + out, "--rejected=" + rej, path],
+                   check=True, stderr=subprocess.DEVNULL)
+    want_kept, want_rej = read_jsonl(out), read_jsonl(rej)
+    df = dd.from_pandas(pd.DataFrame(docs), npartitions=7)
+    got = nazif.dask.clean_dataframe(df, rejected=True).compute()
+    assert len(got) == len(docs)
+    kept, removed = got[got["reason"].isna()], got[got["reason"].notna()]
+    assert list(kept["id"]) == [r["id"] for r in want_kept]
+    assert list(kept["text"]) == [r["text"] for r in want_kept]
+    assert [(r.id, r.reason) for r in removed.itertuples()] == [(r["id"], r["reason"]) for r in want_rej]
+    for r, w in zip(removed.itertuples(), want_rej):
+        assert (pd.isna(r.reason_value) and "reason_value" not in w) or r.reason_value == w["reason_value"]
+    only = nazif.dask.clean_dataframe(df).compute()
+    assert list(only["id"]) == list(kept["id"]) and "reason" not in only.columns
+    assert list(only["text"]) == list(kept["text"])
+    with pytest.raises(KeyError):
+        nazif.dask.clean_dataframe(df, text_field="body")
+    with pytest.raises(nazif.OptionError):
+        nazif.dask.clean_dataframe(df, min_wrods=3)
+    # dedup: the kept rows of nazif dedup, in order; the removed ones point
+    # at a kept row
+    out2 = str(tmp_path / "kept.jsonl")
+    subprocess.run([nazif_bin, "dedup", "--out=" + out2, path], check=True, stderr=subprocess.DEVNULL)
+    want = [r["id"] for r in read_jsonl(out2)]
+    assert list(nazif.dask.dedup_dataframe(df).compute()["id"]) == want
+    gone = nazif.dask.dedup_dataframe(df, removed=True).compute()
+    assert len(gone) + len(want) == len(docs) and not set(gone["id"]) & set(want)
+    assert set(gone["reason"]) == {"duplicate"}
+    parts = df.to_delayed()
+    first = gone.iloc[0]
+    part = parts[int(first["kept_partition"])].compute().reset_index(drop=True)
+    assert part.iloc[int(first["kept_position"])]["id"] in want
+
+
 def _slow(records):
     time.sleep(0.3)
     return list(records)
