@@ -1,6 +1,7 @@
 from typing import Any, List, Optional, Tuple
 
 import dask.bag
+import dask.dataframe
 from dask.delayed import Delayed
 
 def clean_bag(bag: dask.bag.Bag, text_field: str = "text", rejected: bool = False,
@@ -11,3 +12,9 @@ def dedup_bag(bag: dask.bag.Bag, text_field: str = "text", bands: int = 14, rows
 def dedup_plan(bag: dask.bag.Bag, text_field: str = "text", bands: int = 14, rows: int = 8,
                ngram: int = 5, seed: int = 1,
                shuffle_partitions: Optional[int] = None) -> Tuple[Delayed, List[Delayed]]: ...
+def clean_dataframe(df: "dask.dataframe.DataFrame", text_field: str = "text",
+                    rejected: bool = False, **options: Any) -> "dask.dataframe.DataFrame": ...
+def dedup_dataframe(df: "dask.dataframe.DataFrame", text_field: str = "text", bands: int = 14,
+                    rows: int = 8, ngram: int = 5, seed: int = 1,
+                    shuffle_partitions: Optional[int] = None,
+                    removed: bool = False) -> "dask.dataframe.DataFrame": ...
