@@ -29,7 +29,7 @@
 #include <sqlite3.h>
 #include <zlib.h>
 
-#include "../ext/sqlite/nazif_fts5.h"
+#include "nazif_fts5.h"
 #include "cmd_search.h"
 #include "common.h"
 #include "snippet.h"

@@ -41,7 +41,7 @@
 #include <microhttpd.h>
 #include <sqlite3.h>
 
-#include "../ext/sqlite/nazif_fts5.h"
+#include "nazif_fts5.h"
 #include "cmd_serve.h"
 #include "nazif.h"
 #include "serve_assets.h"

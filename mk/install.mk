@@ -10,7 +10,8 @@
 #   lib/libnazif.a, lib/libnazif.so.0.1.0 (+ .so.0, .so links)
 #   lib/pkgconfig/nazif.pc        cc ... $(pkg-config --cflags --libs nazif)
 #   lib/nazif/nazif_fts5.so       SELECT load_extension('PREFIX/lib/nazif/nazif_fts5')
-#   include/nazif.h, include/nazif_corpus.h
+#   include/nazif.h, nazif_corpus.h, nazif_linefreq.h (include/nazif_fts5.h is
+#                                 the command's, for the extension linked in)
 #   share/nazif/                  the lexicon blob, word lists, the sample article
 #   share/man/man1/nazif.1
 # The command reads no file of its own at run time (the lexicon and tables
@@ -51,7 +52,7 @@ install: all
 	ln -sf libnazif.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libnazif.so
 	install -m 755 $(BUILD)/nazif_fts5.so $(DESTDIR)$(LIBDIR)/nazif/nazif_fts5.so
 	printf '%s\n' "$$NAZIF_PC" > $(DESTDIR)$(LIBDIR)/pkgconfig/nazif.pc
-	install -m 644 include/nazif.h include/nazif_corpus.h $(DESTDIR)$(INCDIR)/
+	install -m 644 include/nazif.h include/nazif_corpus.h include/nazif_linefreq.h $(DESTDIR)$(INCDIR)/
 	install -m 644 data/nazif.lex data/LEXICON.md data/*.tsv $(DESTDIR)$(DATADIR)/
 	install -m 644 data/boilerplate/*.tsv $(DESTDIR)$(DATADIR)/boilerplate/
 	install -m 644 data/sample/article.txt $(DESTDIR)$(DATADIR)/sample/
@@ -62,6 +63,7 @@ uninstall:
 	  $(DESTDIR)$(LIBDIR)/libnazif.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libnazif.so.$(SOMAJOR) \
 	  $(DESTDIR)$(LIBDIR)/libnazif.so $(DESTDIR)$(LIBDIR)/nazif/nazif_fts5.so \
 	  $(DESTDIR)$(LIBDIR)/pkgconfig/nazif.pc $(DESTDIR)$(INCDIR)/nazif.h \
-	  $(DESTDIR)$(INCDIR)/nazif_corpus.h $(DESTDIR)$(MANDIR)/man1/nazif.1
+	  $(DESTDIR)$(INCDIR)/nazif_corpus.h $(DESTDIR)$(INCDIR)/nazif_linefreq.h \
+	  $(DESTDIR)$(MANDIR)/man1/nazif.1
 	rm -rf $(DESTDIR)$(DATADIR)
 	-rmdir $(DESTDIR)$(LIBDIR)/nazif 2>/dev/null

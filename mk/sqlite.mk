@@ -19,14 +19,14 @@ sqlite: $(BUILD)/nazif_fts5.so
 # The extension exports its entry point only: the library inside it
 # (libnazif.a) is linked with --exclude-libs, so a process that also loads
 # libnazif.so or another copy sees no clash.
-$(BUILD)/nazif_fts5.so: ext/sqlite/nazif_fts5.c ext/sqlite/nazif_fts5.h include/nazif.h $(BUILD)/libnazif.a
-	$(CC) -Iinclude -Iext/sqlite -D_POSIX_C_SOURCE=200809L $(ALL_CFLAGS) -fPIC -fvisibility=hidden -shared \
+$(BUILD)/nazif_fts5.so: ext/sqlite/nazif_fts5.c include/nazif_fts5.h include/nazif.h $(BUILD)/libnazif.a
+	$(CC) -Iinclude -D_POSIX_C_SOURCE=200809L $(ALL_CFLAGS) -fPIC -fvisibility=hidden -shared \
 	  -o $@ ext/sqlite/nazif_fts5.c $(BUILD)/libnazif.a -lstemmer -lz -Wl,--exclude-libs,ALL
 
 # the tokenizer inside the nazif command
-$(BUILD)/obj/ext_nazif_fts5.o: ext/sqlite/nazif_fts5.c ext/sqlite/nazif_fts5.h include/nazif.h
+$(BUILD)/obj/ext_nazif_fts5.o: ext/sqlite/nazif_fts5.c include/nazif_fts5.h include/nazif.h
 	@mkdir -p $(dir $@)
-	$(CC) -Iinclude -Iext/sqlite -D_POSIX_C_SOURCE=200809L -DSQLITE_CORE $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) -Iinclude -D_POSIX_C_SOURCE=200809L -DSQLITE_CORE $(ALL_CFLAGS) -c -o $@ $<
 
 CLI_OBJ += $(BUILD)/obj/ext_nazif_fts5.o
 $(BUILD)/nazif: $(BUILD)/obj/ext_nazif_fts5.o
@@ -39,7 +39,7 @@ bench-sqlite: all
 
 $(BUILD)/fuzz/fuzz_fts5: fuzz/fuzz_fts5.c ext/sqlite/nazif_fts5.c include/nazif.h $(FUZZ_LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) -Iinclude -Iext/sqlite -D_POSIX_C_SOURCE=200809L $(FUZZ_FLAGS) -o $@ fuzz/fuzz_fts5.c $(FUZZ_LIB_OBJ) -lsqlite3 -lstemmer -lz -lpthread
+	$(FUZZ_CC) -Iinclude -D_POSIX_C_SOURCE=200809L $(FUZZ_FLAGS) -o $@ fuzz/fuzz_fts5.c $(FUZZ_LIB_OBJ) -lsqlite3 -lstemmer -lz -lpthread
 
 fuzz-fts5: $(BUILD)/fuzz/fuzz_fts5
 	@rm -rf $(BUILD)/fuzz/corpus-fts5 && mkdir -p $(BUILD)/fuzz/corpus-fts5 $(BUILD)/fuzz/artifacts

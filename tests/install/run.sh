@@ -28,11 +28,16 @@ else
   bad "make install"; cat "$tmp/install.log"; echo "install: $pass passed, $fail failed"; exit 1
 fi
 for f in bin/nazif lib/libnazif.a lib/libnazif.so lib/libnazif.so.0 lib/pkgconfig/nazif.pc \
-         lib/nazif/nazif_fts5.so include/nazif.h include/nazif_corpus.h share/nazif/nazif.lex \
+         lib/nazif/nazif_fts5.so include/nazif.h include/nazif_corpus.h include/nazif_linefreq.h share/nazif/nazif.lex \
          share/nazif/sample/article.txt share/man/man1/nazif.1; do
   [ -e "$P/$f" ] || { bad "installed: $f missing"; continue; }
 done
 [ "$fail" = 0 ] && ok "installed: binary, libraries, headers, data, extension, nazif.pc, man page"
+
+# layers: cli/ and ext/ see the public headers only (include/*.h), as a
+# program built against the installed library does
+cross=$(grep -rn --include='*.c' --include='*.h' -e '"\.\./src' -e '"\.\./ext' -e 'internal\.h"' -e '"corpus\.h"' cli/ ext/ | head -3)
+[ -z "$cross" ] && ok "cli/ and ext/ include only include/*.h" || bad "layer crossings: $cross"
 
 # exports
 soname=$(readelf -d "$P/lib/libnazif.so" | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')

@@ -1,7 +1,9 @@
 /*
- * nazif_fts5.h -- the nazif FTS5 tokenizer, linked statically (the nazif
- * command does so).  As a loadable extension (build/nazif_fts5.so) the
- * same code registers itself from its entry point sqlite3_naziffts_init().
+ * nazif_fts5.h -- the nazif FTS5 tokenizer (ext/sqlite/nazif_fts5.c),
+ * linked statically into a program built with it (the nazif command does
+ * so: nazif index, search, serve).  Not installed: libnazif does not hold
+ * it.  Elsewhere load the extension (PREFIX/lib/nazif/nazif_fts5.so),
+ * whose entry point sqlite3_naziffts_init() runs the same registration.
  * See docs/search.md for the tokenizer options and the query syntax.
  */
 #ifndef NAZIF_FTS5_H
