@@ -321,6 +321,8 @@ typedef struct counters {
     uint64_t json_docs;       /* JSON objects read (valid lines) */
     uint64_t field_found;     /* of them, with the text field as a string */
     uint64_t field_notstr;    /* of them, with the text field not a string */
+    uint64_t warc_broken;     /* broken WARC headers skipped (resync) */
+    uint64_t warc_broken_bytes;
 } counters;
 
 static void counters_add(counters *a, const counters *b)
@@ -599,6 +601,38 @@ static void rd_close(reader *r)
     r->cur++;
 }
 
+/*
+ * From a broken WARC header at pend[ppos] on to the next line that starts
+ * with "WARC/1.": 1 with ppos there, 0 at the end of the input (ppos ==
+ * plen), -1 on a read error.  Memory stays the read buffer.
+ */
+static int rd_warc_resync(reader *r)
+{
+    static const char tag[] = "\nWARC/1.";
+    const size_t tl = sizeof tag - 1;
+    r->ppos++; /* at least the byte that is not a record */
+    for (;;) {
+        const unsigned char *p = r->pend + r->ppos, *e = r->pend + r->plen;
+        while (p < e) {
+            const unsigned char *nl = memchr(p, '\n', (size_t)(e - p));
+            if (!nl) { p = e; break; }
+            if ((size_t)(e - nl) < tl) { p = nl; break; } /* may be cut: read on */
+            if (memcmp(nl, tag, tl) == 0) {
+                r->ppos = (size_t)(nl + 1 - r->pend);
+                return 1;
+            }
+            p = nl + 1;
+        }
+        r->ppos = (size_t)(p - r->pend);
+        const long got = rd_more(r);
+        if (got < 0) return -1;
+        if (got == 0) {
+            r->ppos = r->plen;
+            return 0;
+        }
+    }
+}
+
 /* JSON-encode "key": into b */
 static void put_key(sbuf *b, const char *k)
 {
@@ -693,11 +727,23 @@ static int rd_fill(reader *r, batch *b)
             const uint64_t at = r->pend_base + r->ppos;
             const int hr = nazif_warc_header_parse(p, avail, &h);
             if (hr == NAZIF_WARC_EBAD) {
-                snprintf(r->err, sizeof r->err, "%s: not a WARC record at byte %llu", r->src.name,
-                         (unsigned long long)at);
-                r->status = CX_INPUT;
-                rc = -1;
-                break;
+                /* a broken header: on to the next line that starts a
+                   record ("WARC/1."), as readers of real crawls do; what
+                   lies between is counted and reported, never held */
+                const int rs = rd_warc_resync(r);
+                if (rs < 0) { rc = -1; break; }
+                const uint64_t to = r->pend_base + r->ppos;
+                if (rs == 1)
+                    sb_printf(&b->err, "%s: %s: not a WARC record at byte %llu: %llu bytes skipped to the next record at byte %llu\n",
+                              prog, r->src.name, (unsigned long long)at, (unsigned long long)(to - at),
+                              (unsigned long long)to);
+                else
+                    sb_printf(&b->err, "%s: %s: not a WARC record at byte %llu: %llu bytes skipped to the end\n",
+                              prog, r->src.name, (unsigned long long)at, (unsigned long long)(to - at));
+                b->cnt.warc_broken++;
+                b->cnt.warc_broken_bytes += to - at;
+                if (rs == 0) { rd_close(r); break; }
+                continue;
             }
             if (hr == 0 && r->max_doc && h.content_length > r->max_doc) {
                 /* a record longer than the limit: read past it without
@@ -1553,6 +1599,9 @@ static void run_summary(const char *cmd, const counters *c, const char *rej_path
         }
         sb_puts(&t, ")");
     }
+    if (c->warc_broken)
+        sb_printf(&t, "; %llu broken WARC record%s skipped (%llu bytes)", (unsigned long long)c->warc_broken,
+                  c->warc_broken == 1 ? "" : "s", (unsigned long long)c->warc_broken_bytes);
     if (extra) sb_printf(&t, "; %s", extra);
     sb_puts(&t, "\n");
     fwrite(t.p, 1, t.n, stderr);
@@ -1879,6 +1928,9 @@ int nazif_cli_clean_corpus(int argc, char **argv)
         if (status == CX_OK) status = cli_out_commit(outs[k], NULL);
         else cli_out_abort(outs[k]);
     }
+    /* broken WARC records were skipped and everything else written: the
+       outputs stay, the exit status says that input was lost */
+    if (status == CX_OK && total.warc_broken) status = CX_INPUT;
     if (total.invalid_utf8)
         fprintf(stderr, "%s: %llu invalid UTF-8 sequence%s replaced by U+FFFD\n", prog,
                 (unsigned long long)total.invalid_utf8, total.invalid_utf8 == 1 ? "" : "s");
