@@ -421,7 +421,8 @@ typedef struct copts {
     int progress; /* -1 auto */
     int explain, strict;
     int quiet;        /* no summary line */
-    uint64_t max_doc; /* clean: longer JSON lines / WARC records are skipped */
+    uint64_t max_doc; /* longer documents (JSON lines, WARC records, text
+                         files) are skipped unread */
     nazif_clean_options clean;
     /* dedup */
     const char *clusters, *removed;
@@ -440,7 +441,8 @@ typedef struct doc {
        the worker's nazif_corpus_process() does it) */
     int type;                /* NAZIF_DOC_* */
     unsigned coding;         /* NAZIF_CODING_* */
-    uint64_t too_large;      /* > --max-doc-bytes: its size; nothing held */
+    uint64_t too_large;      /* > --max-doc-bytes: its size (text: the bytes
+                                read when it went over); nothing held */
     size_t ct_off, ct_len;   /* the Content-Type value, in the batch data */
 } doc;
 
@@ -448,6 +450,7 @@ typedef struct dsig {
     uint64_t exact;
     uint32_t nwords;
     int valid;
+    int too_large; /* a line over --max-doc-bytes: neither kept nor compared */
 } dsig;
 
 enum { B_FREE, B_QUEUED, B_WORKING, B_DONE };
@@ -823,12 +826,23 @@ static int rd_fill(reader *r, batch *b)
             r->ppos += h.header_len + clen;
         }
     } else { /* text: the whole file is one document */
+        int too_large = 0;
         for (;;) {
+            if (r->max_doc && r->plen - r->ppos > r->max_doc) {
+                /* longer than the limit: the rest of the file is this
+                   document, so it is not read at all (a gzip bomb costs
+                   the limit, not its inflated size) */
+                too_large = 1;
+                break;
+            }
             const long got = rd_more(r);
             if (got < 0) { rc = -1; break; }
             if (got == 0) break;
         }
-        if (rc == 1 || r->plen > r->ppos) {
+        if (too_large) {
+            batch_add_too_large(b, 0, r->plen - r->ppos);
+            r->ppos = r->plen;
+        } else if (rc == 1 || r->plen > r->ppos) {
             doc *d = batch_add(b);
             d->pre_off = b->data.n;
             sb_put(&b->data, "{", 1);
@@ -999,6 +1013,9 @@ static void process_clean(worker *w, batch *b)
                 sb_printf(&b->err, "%s: %s:%llu: line of %llu bytes, more than --max-doc-bytes=%llu (skipped)\n",
                           prog, b->file, (unsigned long long)d->where,
                           (unsigned long long)d->too_large, (unsigned long long)o->max_doc);
+            else if (b->fmt == FMT_TEXT)
+                sb_printf(&b->err, "%s: %s: more than --max-doc-bytes=%llu bytes (skipped; the rest of the file not read)\n",
+                          prog, b->file, (unsigned long long)o->max_doc);
             else
                 sb_printf(&b->err,
                           "%s: %s: WARC record at byte %llu: %llu bytes, more than --max-doc-bytes=%llu (skipped)\n",
@@ -1008,9 +1025,12 @@ static void process_clean(worker *w, batch *b)
             if (o->rejected) {
                 sb_printf(&b->rej, "{\"reason\":\"too_large\",\"file\":");
                 sb_json(&b->rej, b->file, strlen(b->file));
-                sb_printf(&b->rej, ",\"%s\":%llu,\"bytes\":%llu}\n",
-                          b->fmt == FMT_JSONL ? "line" : "offset", (unsigned long long)d->where,
-                          (unsigned long long)d->too_large);
+                if (b->fmt == FMT_TEXT)
+                    sb_printf(&b->rej, ",\"bytes_read\":%llu}\n", (unsigned long long)d->too_large);
+                else
+                    sb_printf(&b->rej, ",\"%s\":%llu,\"bytes\":%llu}\n",
+                              b->fmt == FMT_JSONL ? "line" : "offset", (unsigned long long)d->where,
+                              (unsigned long long)d->too_large);
             }
             continue;
         }
@@ -1151,6 +1171,15 @@ static void process_sig(worker *w, batch *b)
         dsig *s = &b->sigs[di];
         memset(s, 0, sizeof *s);
         b->cnt.read++;
+        if (d->too_large) {
+            sb_printf(&b->err, "%s: %s:%llu: line of %llu bytes, more than --max-doc-bytes=%llu (skipped)\n",
+                      prog, b->file, (unsigned long long)d->where, (unsigned long long)d->too_large,
+                      (unsigned long long)o->max_doc);
+            b->cnt.removed[reason_index("too_large")]++;
+            s->too_large = 1;
+            sb_put(&b->ids, "", 1);
+            continue;
+        }
         nazif_json_span sp;
         size_t ep = 0, tlen = 0;
         const int fr = nazif_json_find(line, d->len, o->text_field, tfl, &sp, &ep);
@@ -1346,7 +1375,7 @@ static int run_pipeline(const copts *o, char **files, int nfiles, int dedup, sin
     r.nfiles = nfiles;
     r.fmt_opt = dedup ? FMT_JSONL : o->format;
     r.text_field = o->text_field;
-    r.max_doc = dedup ? 0 : o->max_doc;
+    r.max_doc = o->max_doc;
     for (int i = 0; i < nfiles; i++) {
         struct stat sb;
         if (strcmp(files[i], "-") != 0 && stat(files[i], &sb) == 0 && S_ISREG(sb.st_mode))
@@ -1654,9 +1683,10 @@ static void usage_corpus(FILE *f)
             "  -q, --quiet          no summary line at the end (by default one line on\n"
             "                       standard error: documents read, written, rejected\n"
             "                       by reason, where the rejected ones went)\n"
-            "  --max-doc-bytes=N    a JSON line or WARC record longer than N bytes is\n"
-            "                       skipped unread, reason too_large (default 67108864;\n"
-            "                       0: no limit)\n"
+            "  --max-doc-bytes=N    a JSON line, WARC record or text file longer than\n"
+            "                       N bytes is skipped unread, reason too_large\n"
+            "                       (default 67108864; 0: no limit); memory stays\n"
+            "                       about twice N however big the inflated input is\n"
             "  --NAME=VALUE         a filter threshold (see docs/corpus.md):\n");
     for (int i = 0; nazif_filter_params(i); i++)
         fprintf(f, "                         --%s=%g\n", nazif_filter_params(i)->option,
@@ -1692,6 +1722,8 @@ static void usage_dedup(FILE *f)
             "  --ngram=N           words per shingle (default 5)\n"
             "  --seed=N            hash family (default 1)\n"
             "  -j N, --jobs=N      threads for the signatures\n"
+            "  --max-doc-bytes=N   a line longer than N bytes is skipped unread, reason\n"
+            "                      too_large (default 67108864; 0: no limit)\n"
             "  --strict            a malformed JSON line is an error (exit 3)\n"
             "  --progress, --no-progress\n"
             "  -q, --quiet         no summary line at the end (documents read, written,\n"
@@ -1741,7 +1773,8 @@ const char *const *nazif_cli_clean_valued(void)
 }
 
 static const char *const dedup_valued[] = {"--out", "--clusters", "--removed", "--text-field", "--id-field",
-                                           "--bands", "--rows", "--ngram", "--seed", "--jobs", NULL};
+                                           "--bands", "--rows", "--ngram", "--seed", "--jobs",
+                                           "--max-doc-bytes", NULL};
 
 static void opts_defaults(copts *o)
 {
@@ -1772,6 +1805,17 @@ static int common_opt(copts *o, int argc, char **argv, int *i, const char *cmd)
     if (strcmp(a, "--progress") == 0) { o->progress = 1; return 1; }
     if (strcmp(a, "--no-progress") == 0) { o->progress = 0; return 1; }
     if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) { o->quiet = 1; return 1; }
+    if (strncmp(a, "--max-doc-bytes=", 16) == 0) {
+        char *end;
+        errno = 0;
+        const unsigned long long mv = strtoull(a + 16, &end, 10);
+        if (errno || end == a + 16 || *end || a[16] == '-') {
+            fprintf(stderr, "%s %s: bad --max-doc-bytes '%s' (bytes; 0: no limit)\n", prog, cmd, a + 16);
+            return -1;
+        }
+        o->max_doc = mv;
+        return 1;
+    }
     if (strcmp(a, "--strict") == 0) {
         o->strict = 1;
         o->clean.flags |= NAZIF_STRICT_UTF8;
@@ -1839,18 +1883,6 @@ int nazif_cli_clean_corpus(int argc, char **argv)
         else if (strncmp(a, "--rejected=", 11) == 0 && a[11]) o.rejected = a + 11;
         else if (strncmp(a, "--stats=", 8) == 0 && a[8]) o.stats = a + 8;
         else if (strncmp(a, "--output=", 9) == 0 && a[9]) o.output = a + 9;
-        else if (strncmp(a, "--max-doc-bytes=", 16) == 0) {
-            unsigned long long v;
-            char *end;
-            errno = 0;
-            v = strtoull(a + 16, &end, 10);
-            if (errno || end == a + 16 || *end || a[16] == '-') {
-                fprintf(stderr, "%s clean: bad --max-doc-bytes '%s' (bytes; 0: no limit)\n", prog, a + 16);
-                free(files);
-                return CX_USAGE;
-            }
-            o.max_doc = v;
-        }
         else if (strncmp(a, "--filters=", 10) == 0) {
             if (parse_filters(a + 10, &o.filters)) {
                 fprintf(stderr, "%s clean: bad --filters '%s' (empty, lang, length, gopher, repetition, fineweb, all, none)\n",
@@ -1981,6 +2013,16 @@ static void dd_collect(void *ctx, batch *b)
     }
     sb_put(&d->ids, b->ids.p, b->ids.n);
     d->n += ndone;
+}
+
+/* dedup --removed: a line over --max-doc-bytes.  Returns 0 or -1 (write). */
+static int dd_removed_too_large(sbuf *t, FILE *rem, const char *file, uint64_t line, uint64_t bytes)
+{
+    t->n = 0;
+    sb_puts(t, "{\"reason\":\"too_large\",\"file\":");
+    sb_json(t, file, strlen(file));
+    sb_printf(t, ",\"line\":%llu,\"bytes\":%llu}\n", (unsigned long long)line, (unsigned long long)bytes);
+    return fwrite(t->p, 1, t->n, rem) == t->n ? 0 : -1;
 }
 
 int nazif_cli_dedup(int argc, char **argv)
@@ -2150,6 +2192,28 @@ int nazif_cli_dedup(int argc, char **argv)
         int eof = 0;
         while (status == CX_OK) {
             unsigned char *nl = len > pos ? memchr(buf + pos, '\n', len - pos) : NULL;
+            if (!nl && !eof && o.max_doc && len - pos > o.max_doc) {
+                /* a line over the limit (pass 1 reported it): read past
+                   it without holding it */
+                uint64_t skipped = len - pos;
+                pos = len = 0;
+                for (;;) {
+                    const long got = src_read(&src, buf, cap);
+                    if (got < 0) { fprintf(stderr, "%s: %s\n", prog, src.err); status = CX_INPUT; break; }
+                    if (got == 0) { eof = 1; break; }
+                    unsigned char *e = memchr(buf, '\n', (size_t)got);
+                    len = (size_t)got;
+                    if (e) { skipped += (uint64_t)(e - buf); pos = (size_t)(e - buf) + 1; break; }
+                    skipped += (uint64_t)got;
+                }
+                if (status != CX_OK) break;
+                if (idx < n) {
+                    if (rem && dd_removed_too_large(&t, rem, src.name, d.where[idx], skipped))
+                        status = cli_write_error("dedup", "removed file", o.removed, errno);
+                    idx++;
+                }
+                continue;
+            }
             if (!nl && !eof) {
                 if (pos) { memmove(buf, buf + pos, len - pos); len -= pos; pos = 0; }
                 if (cap - len < READ_CHUNK) { cap = cap ? cap * 2 : 4 * READ_CHUNK; buf = xrealloc(buf, cap); }
@@ -2164,7 +2228,12 @@ int nazif_cli_dedup(int argc, char **argv)
             const unsigned char *p = buf + pos;
             size_t a = 0;
             while (a < ll && (p[a] == ' ' || p[a] == '\t' || p[a] == '\r')) a++;
-            if (a < ll && idx < n) {
+            if (o.max_doc && ll > o.max_doc && idx < n) {
+                /* over the limit, though it arrived whole (pass 1 said so) */
+                if (rem && dd_removed_too_large(&t, rem, src.name, d.where[idx], ll))
+                    status = cli_write_error("dedup", "removed file", o.removed, errno);
+                idx++;
+            } else if (a < ll && idx < n) {
                 const size_t r = parent[idx];
                 size_t ep;
                 nazif_json_span sp;
@@ -2225,7 +2294,8 @@ int nazif_cli_dedup(int argc, char **argv)
     total.removed[reason_index("malformed_json")] = total.malformed;
     total.removed[reason_index("exact_duplicate")] = exact_removed;
     total.removed[reason_index("near_duplicate")] = removed - exact_removed;
-    total.kept = status == CX_OK ? n - removed - (size_t)total.malformed : 0;
+    total.kept = status == CX_OK ? n - removed - (size_t)total.malformed -
+                                       (size_t)total.removed[reason_index("too_large")] : 0;
     if (!o.quiet) {
         char extra[64];
         snprintf(extra, sizeof extra, "%zu cluster%s", nclusters, nclusters == 1 ? "" : "s");
