@@ -240,7 +240,8 @@ typedef struct xnode {
     int16_t tag;           /* element: xtags[] index or X_OTHER */
     uint8_t kind, nflags;
     int8_t hint;           /* class / id hint, -3 .. +3 */
-    uint8_t pad[3];
+    uint8_t pad;
+    uint16_t obr;          /* block elements: line breaks in their own text */
     /* subtree totals (text nodes: their own) */
     uint32_t chars, lchars, punct, words, stops;
     /* block elements: the text whose nearest block ancestor this is */
@@ -614,7 +615,7 @@ static int any_sub(const char *t, const char *const *list, size_t n)
 static int hint_of(const uint8_t *v, size_t n)
 {
     if (!v || n == 0) return 0;
-    if (n > 256) n = 256;
+    if (n > 768) n = 768;
     int strong = 0, weak = 0, pos = 0;
     size_t i = 0;
     while (i < n) {
@@ -795,6 +796,33 @@ static void close_p(xctx *c)
     if (lv != NONE) pop_to(c, lv);
 }
 
+/* a line break; counted in the nearest block's own text */
+static void br_node(xctx *c)
+{
+    if (new_node(c, K_BR) == NONE || !c->depth) return;
+    xnode *bl = &c->nodes[c->blk[c->depth - 1]];
+    if (bl->obr < 0xFFFFu) bl->obr++;
+}
+
+/* The hint of a class or id value: decoded to UTF-8 first when the page
+   is in a single-byte charset (Arabic class names of a windows-1256 page). */
+static int hint_attr(const xctx *c, const uint8_t *v, size_t n)
+{
+    if (!v || !c->table) return hint_of(v, n);
+    uint8_t buf[3 * 256];
+    size_t o = 0;
+    if (n > 256) n = 256;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] < 0x80) {
+            buf[o++] = v[i];
+            continue;
+        }
+        const uint32_t cp = c->table[v[i] - 0x80];
+        o += nazif__utf8_encode(cp == NAZIF__BAD ? 0xFFFDu : cp, buf + o);
+    }
+    return hint_of(buf, o);
+}
+
 static void start_tag(xctx *c, int tag, uint32_t hash, int selfclose)
 {
     const unsigned f = tflags(tag);
@@ -827,7 +855,7 @@ static void start_tag(xctx *c, int tag, uint32_t hash, int selfclose)
     if (tag_is(tag, "meta")) meta_tag(c);
     if (tag == X_OTHER && selfclose) return; /* <foo/> (svg-like) */
     if (f & T_VOID) {
-        if (tag_is(tag, "br") || tag_is(tag, "hr")) new_node(c, K_BR);
+        if (tag_is(tag, "br") || tag_is(tag, "hr")) br_node(c);
         return;
     }
     if (c->depth >= MAX_DEPTH) return; /* flattened */
@@ -836,8 +864,8 @@ static void start_tag(xctx *c, int tag, uint32_t hash, int selfclose)
     xnode *x = &c->nodes[i];
     x->tag = (int16_t)tag;
     x->hash = hash;
-    int h = hint_of(c->a_class, c->l_class);
-    const int hi = hint_of(c->a_id, c->l_id);
+    int h = hint_attr(c, c->a_class, c->l_class);
+    const int hi = hint_attr(c, c->a_id, c->l_id);
     if (hi < h || (h == 0 && hi > 0)) h = hi;
     if (c->a_role && (eqn(c->a_role, c->l_role, "navigation") ||
                       eqn(c->a_role, c->l_role, "complementary") ||
@@ -871,7 +899,7 @@ static void end_tag(xctx *c, int tag, uint32_t hash)
 {
     const unsigned f = tflags(tag);
     if (tag_is(tag, "br")) {
-        new_node(c, K_BR);
+        br_node(c);
         return;
     }
     uint32_t lv;
@@ -1000,7 +1028,14 @@ static void score(xctx *c)
         if (f & (T_FURN | T_DROP)) continue;
         const float own = (float)(x->ochars - x->olchars);
         if (own < (float)MIN_PARA * 0.8f) continue;
-        float s = 1.0f + (float)x->opunct * 0.5f + minf(own / 100.0f, 3.0f);
+        /* text split by line breaks (<br><br> between paragraphs, as old
+           table layouts write them): each run a paragraph, and the block
+           is their container */
+        float runs = 1.0f;
+        if (x->obr >= 2 && own >= 2.0f * (float)MIN_PARA && !tag_is(x->tag, "p") &&
+            !tag_is(x->tag, "li"))
+            runs = minf((float)x->obr + 1.0f, own / (float)MIN_PARA);
+        float s = runs + (float)x->opunct * 0.5f + minf(own / 100.0f, 3.0f * runs);
         if (x->words >= 8) {
             const float sd = (float)x->stops / (float)x->words;
             s *= 0.6f + minf(sd / 0.25f, 1.0f) * 0.8f;
@@ -1010,6 +1045,7 @@ static void score(xctx *c)
         /* to the ancestors: the parent all, the grandparent half, then less */
         uint32_t p = x->parent;
         if (x->hint < 0) continue;
+        if (runs > 1.0f) x->acc += s; /* a candidate itself */
         for (int lv = 0; lv < 5 && p != NONE; lv++) {
             const float div = lv == 0 ? 1.0f : lv == 1 ? 2.0f : (float)lv * 3.0f;
             nd[p].acc += s / div;
@@ -1292,6 +1328,17 @@ int nazif_html_extract(const char *html, size_t len, const nazif_html_options *o
                 }
                 if (keep) emit(c, &w, i, skip_h1);
             }
+        }
+    }
+    if (body_start > 0 && w.out > body_start + 1 && !w.full) {
+        /* the article's first line repeats the headline line: once is enough */
+        const uint8_t *b1 = (const uint8_t *)dst + body_start + 1;
+        const uint8_t *e1 = memchr(b1, '\n', w.out - body_start - 1);
+        const size_t l1 = e1 ? (size_t)(e1 - b1) : w.out - body_start - 1;
+        if (l1 == body_start && memcmp(b1, dst, l1) == 0) {
+            const size_t cut = 1 + l1;
+            memmove(dst + body_start, dst + body_start + cut, w.out - body_start - cut);
+            w.out -= cut;
         }
     }
     if (w.out == body_start && !w.full) {

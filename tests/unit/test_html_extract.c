@@ -227,8 +227,41 @@ static void test_hostile(void)
     free(h);
 }
 
+/* an old table layout: the article is a cell's text split by <br><br>,
+   next to a menu cell and a "most read" cell; class names in Arabic, in
+   the page's own charset (windows-1256) */
+#define ART1 "\xc7\xdd\xca\xca\xcd\xca \xc7\xe1\xe3\xdf\xca\xc8\xc9 \xcc\xe4\xc7\xcd\xc7 \xcc\xcf\xed\xcf\xc7 \xe1\xe1\xc3\xd8\xdd\xc7\xe1 \xed\xd6\xe3 \xdf\xca\xc8\xc7 \xe3\xd5\xe6\xd1\xc9\xa1 \xe6\xde\xc7\xe1\xca \xc7\xe1\xe3\xcf\xed\xd1\xc9 \xc5\xe4 \xc7\xe1\xcf\xce\xe6\xe1 \xe3\xcc\xc7\xe4\xed."
+#define ART1_U "افتتحت المكتبة جناحا جديدا للأطفال يضم كتبا مصورة، وقالت المديرة إن الدخول مجاني."
+static void test_br_layout(void)
+{
+    /* the class names: "القائمة" (menu, link-heavy anyway), "المتن" (the
+       text: a content word), "مقالات-ذات-صلة" (related: furniture) */
+    static const char p[] =
+        "<html><head><meta charset=windows-1256></head><body><table><tr>"
+        "<td class=\"\xc7\xe1\xde\xc7\xc6\xe3\xc9\"><a href=/>a</a><br><a href=/b>b</a><br><a href=/c>c</a></td>"
+        "<td class=\"\xc7\xe1\xe3\xca\xe4\">" ART1 "<br><br>" ART1 "<br><br>" ART1
+        "<div class=\"\xe3\xde\xc7\xe1\xc7\xca-\xd0\xc7\xca-\xd5\xe1\xc9\">" ART1 "</div></td>"
+        "<td><a href=/m>" ART1 "</a></td></tr></table></body></html>";
+    CHECK_EQ_STR(ext(p), ART1_U "\n" ART1_U "\n" ART1_U);
+    CHECK(art.found == 1);
+    /* a paragraph with one line break stays one paragraph of its container */
+    CHECK_EQ_STR(ext("<div><p>" P1 "<br>" P2 "</p><p>" P3 "</p></div>"), P1 "\n" P2 "\n" P3);
+}
+
+/* the headline line is not repeated when the article starts with it */
+static void test_headline_once(void)
+{
+    static const char p[] = "<title>Budget</title><div><b>Budget</b><br><br>" P1 "<br><br>" P2 "</div>";
+    CHECK_EQ_STR(ext_n(p, strlen(p), NAZIF_HTML_TITLE, NULL), "Budget\n" P1 "\n" P2);
+    CHECK_EQ_STR(ext_n(p, strlen(p), 0, NULL), "Budget\n" P1 "\n" P2);
+    static const char q[] = "<title>Budget</title><div><b>Budget day</b><br><br>" P1 "<br><br>" P2 "</div>";
+    CHECK_EQ_STR(ext_n(q, strlen(q), NAZIF_HTML_TITLE, NULL), "Budget\nBudget day\n" P1 "\n" P2);
+}
+
 int main(void)
 {
+    test_br_layout();
+    test_headline_once();
     test_english_page();
     test_arabic_page();
     test_charsets();
