@@ -409,7 +409,7 @@ static void rw_free(rw_map *m)
 
 /* ---- options ----------------------------------------------------------------- */
 
-enum { FMT_AUTO, FMT_JSONL, FMT_WARC, FMT_TEXT };
+enum { FMT_AUTO, FMT_JSONL, FMT_WARC, FMT_TEXT, FMT_HTML };
 
 typedef struct copts {
     int format;
@@ -421,6 +421,7 @@ typedef struct copts {
     int progress; /* -1 auto */
     int explain, strict;
     int quiet;        /* no summary line */
+    int html_text;    /* --html=text: the whole page's text, not its main content */
     uint64_t max_doc; /* longer documents (JSON lines, WARC records, text
                          files) are skipped unread */
     nazif_clean_options clean;
@@ -572,6 +573,16 @@ static int detect_format(const unsigned char *p, size_t n)
     while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) i++;
     if (n - i >= 5 && memcmp(p + i, "WARC/", 5) == 0) return FMT_WARC;
     if (i < n && p[i] == '{') return FMT_JSONL;
+    /* an HTML page: <!DOCTYPE html or <html (any case) */
+    static const char *const starts[] = {"<!doctype html", "<html"};
+    for (size_t k = 0; k < 2; k++) {
+        const size_t m = strlen(starts[k]);
+        size_t j = 0;
+        while (j < m && i + j < n && (p[i + j] | (p[i + j] >= 'A' && p[i + j] <= 'Z' ? 0x20 : 0)) == starts[k][j]) j++;
+        if (j == m && (i + m == n || p[i + m] == ' ' || p[i + m] == '>' || p[i + m] == '\n' ||
+                       p[i + m] == '\r' || p[i + m] == '\t'))
+            return FMT_HTML;
+    }
     return FMT_TEXT;
 }
 
@@ -825,7 +836,7 @@ static int rd_fill(reader *r, batch *b)
             }
             r->ppos += h.header_len + clen;
         }
-    } else { /* text: the whole file is one document */
+    } else { /* text or HTML: the whole file is one document */
         int too_large = 0;
         for (;;) {
             if (r->max_doc && r->plen - r->ppos > r->max_doc) {
@@ -855,6 +866,11 @@ static int rd_fill(reader *r, batch *b)
             d->len = r->plen - r->ppos;
             sb_put(&b->data, r->pend + r->ppos, d->len);
             r->ppos = r->plen;
+            if (r->fmt == FMT_HTML) {
+                d->type = NAZIF_DOC_HTML; /* charset: the page's own, or sniffed */
+                d->ct_off = b->data.n;
+                d->ct_len = 0;
+            }
         }
         if (rc == 1) rd_close(r);
     }
@@ -949,6 +965,7 @@ static int worker_init(worker *w, const copts *o, int dedup)
     co.clean.ctx = w;
     co.filters = o->filters;
     memcpy(co.thr, o->thr, sizeof co.thr);
+    if (o->html_text) co.flags |= NAZIF_CORPUS_HTML_TEXT;
     if (nazif_corpus_new(&w->cp, &co) != NAZIF_OK) return -1;
     return 0;
 }
@@ -1658,18 +1675,23 @@ static int check_text_field(const char *cmd, const counters *c, const char *fiel
 static void usage_corpus(FILE *f)
 {
     fprintf(f,
-            "usage: nazif clean --format=jsonl|warc|text [OPTIONS] [FILE...]\n"
+            "usage: nazif clean --format=jsonl|warc|text|html [OPTIONS] [FILE...]\n"
             "\n"
             "Corpus mode: cleans every document of JSON Lines (the text field's value\n"
             "is replaced, every other byte passes through), WARC/WET (conversion\n"
             "records, text/plain responses and the text of HTML responses; id, url\n"
-            "and date become fields) or text files (each file one document), plain\n"
-            "or gzip (multi-member too), applies document filters and writes JSON\n"
-            "Lines to standard output in input order.\n"
+            "and date become fields), text files or HTML pages (each file one\n"
+            "document), plain or gzip (multi-member too), applies document filters\n"
+            "and writes JSON Lines to standard output in input order.\n"
             "\n"
             "Options:\n"
-            "  --format=FMT         jsonl, warc (also wet), text, or auto (default:\n"
-            "                       from the first bytes of each file)\n"
+            "  --format=FMT         jsonl, warc (also wet), text, html, or auto\n"
+            "                       (default: from the first bytes of each file;\n"
+            "                       <!DOCTYPE html or <html is html)\n"
+            "  --html=main|text     HTML: main keeps the article -- its headline,\n"
+            "                       then its text -- and drops menus, related\n"
+            "                       lists, share bars, comments, footers (default);\n"
+            "                       text keeps the whole page's text\n"
             "  --text-field=NAME    the JSON field holding the text (default: text)\n"
             "  --id-field=NAME      the id field (dedup; default: id)\n"
             "  -j N, --jobs=N       worker threads (default 1)\n"
@@ -1757,7 +1779,7 @@ const char *const *nazif_cli_clean_valued(void)
 {
     static const char *names[64];
     if (!names[0]) {
-        static const char *const fixed[] = {"--boilerplate", "--report", "--format", "--text-field",
+        static const char *const fixed[] = {"--boilerplate", "--report", "--format", "--html", "--text-field",
                                             "--id-field", "--filters", "--rejected", "--stats",
                                             "--output", "--jobs", "--max-doc-bytes"};
         static char opt[NAZIF_FILTER_N_PARAMS][64];
@@ -1873,6 +1895,9 @@ int nazif_cli_clean_corpus(int argc, char **argv)
         } else if (strcmp(a, "--format=jsonl") == 0) o.format = FMT_JSONL;
         else if (strcmp(a, "--format=warc") == 0 || strcmp(a, "--format=wet") == 0) o.format = FMT_WARC;
         else if (strcmp(a, "--format=text") == 0) o.format = FMT_TEXT;
+        else if (strcmp(a, "--format=html") == 0) o.format = FMT_HTML;
+        else if (strcmp(a, "--html=main") == 0) o.html_text = 0;
+        else if (strcmp(a, "--html=text") == 0) o.html_text = 1;
         else if (strcmp(a, "--format=auto") == 0) o.format = FMT_AUTO;
         else if (strcmp(a, "--boilerplate=drop") == 0) o.clean.flags &= ~NAZIF_KEEP_BOILERPLATE;
         else if (strcmp(a, "--boilerplate=keep") == 0) o.clean.flags |= NAZIF_KEEP_BOILERPLATE;
@@ -1910,7 +1935,8 @@ int nazif_cli_clean_corpus(int argc, char **argv)
             }
             if (!done) {
                 const char *expect = NULL;
-                if (strncmp(a, "--format", 8) == 0) expect = "jsonl, warc, wet, text or auto";
+                if (strncmp(a, "--format", 8) == 0) expect = "jsonl, warc, wet, text, html or auto";
+                else if (strncmp(a, "--html", 6) == 0) expect = "main or text";
                 else if (strncmp(a, "--boilerplate", 13) == 0) expect = "drop or keep";
                 cli_bad_option("clean", a, nazif_cli_clean_valued(), expect);
                 free(files);

@@ -74,9 +74,10 @@ static void usage_clean(FILE *f)
             "                           were left alone (report/explain only)\n"
             "  --no-restore             do not restore words (furniture and UTF-8 only)\n"
             "  --strict                 invalid UTF-8 is an error (exit 3)\n"
-            "  --format=jsonl|warc|text, --text-field, -j N, --filters, --rejected,\n"
-            "  --stats, --progress ...  corpus mode (JSON Lines, WARC/WET, filters,\n"
-            "                           threads): see docs/corpus.md\n"
+            "  --format=jsonl|warc|text|html, --html=main|text, --text-field, -j N,\n"
+            "  --filters, --rejected, --stats, --progress ...  corpus mode (JSON\n"
+            "                           Lines, WARC/WET, HTML pages, filters, threads):\n"
+            "                           see docs/corpus.md\n"
             "  --help                   print this help and exit\n"
             "  --version                print the version and exit\n"
             "\n"
@@ -230,7 +231,7 @@ lib_error:
 static int corpus_option(const char *a)
 {
     static const char *const prefixes[] = {
-        "--format=", "--text-field", "--id-field", "--filters", "--rejected", "--stats",
+        "--format=", "--html=", "--text-field", "--id-field", "--filters", "--rejected", "--stats",
         "--progress", "--no-progress", "--output=", "--jobs", "--min-", "--max-",
     };
     if (strcmp(a, "-j") == 0 || (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9'))

@@ -123,7 +123,8 @@ const char *nazif_skip_name(int skip);
 
 /* Document types (nazif_doc.type). */
 #define NAZIF_DOC_TEXT 0  /* plain UTF-8 text */
-#define NAZIF_DOC_HTML 1  /* HTML: its text is extracted (nazif_html_to_text) */
+#define NAZIF_DOC_HTML 1  /* HTML: its main content is extracted (nazif_html_extract;
+                             NAZIF_CORPUS_HTML_TEXT: the whole page's text) */
 
 /* HTTP codings of a body (nazif_doc.coding). */
 #define NAZIF_CODING_CHUNKED 0x01u /* Transfer-Encoding: chunked */
@@ -292,7 +293,11 @@ int nazif_dedup_clusters(size_t n, size_t nbands, const uint64_t *bands, const u
 
 /* nazif_corpus_options.flags */
 #define NAZIF_CORPUS_SCRIPT 0x01u /* fill nazif_doc_result.script and .lang */
-#define NAZIF_CORPUS_NO_TITLE 0x02u /* HTML: leave out the <title> line */
+#define NAZIF_CORPUS_NO_TITLE 0x02u /* HTML: leave out the headline line (main
+                                       content) or the <title> line (whole page) */
+#define NAZIF_CORPUS_HTML_TEXT 0x04u /* HTML: the whole page's text in one pass
+                                        (nazif_html_to_text) instead of its main
+                                        content (nazif_html_extract, the default) */
 
 #define NAZIF_CORPUS_OPTIONS_VERSION 1
 
@@ -311,7 +316,7 @@ typedef struct nazif_corpus_options {
 
 /** Defaults: the cleaner's, every filter with its default thresholds,
     no MinHash (bands 0; 14 x 8 on 5-grams, seed 1 when bands is set),
-    the HTML title kept, no script counts. */
+    HTML's main content with its headline line, no script counts. */
 void nazif_corpus_options_init(nazif_corpus_options *opts);
 
 /**
@@ -320,7 +325,8 @@ void nazif_corpus_options_init(nazif_corpus_options *opts);
  * (boilerplate, suspects, restore, strict), filters=LIST (filter names
  * joined by '+' or ',', or "all" or "none"), every threshold by its
  * option name (min-words=30), bands, rows, ngram, seed, script=on|off,
- * title=on|off.  Messages as nazif_options_parse().
+ * title=on|off, html=main|text (main: the article, the default; text: the
+ * whole page).  Messages as nazif_options_parse().
  */
 int nazif_corpus_options_parse(nazif_corpus_options *opts, const char *text, size_t len,
                                char *err, size_t errcap);
@@ -366,8 +372,9 @@ void nazif_corpus_free(nazif_corpus *cp);
 
 /**
  * Process one document: undo its HTTP codings (a gzip or deflate body is
- * cut at 64 MiB inflated), extract HTML's text (charset from doc->charset,
- * else doc->content_type, else the document's own declaration or bytes),
+ * cut at 64 MiB inflated), extract HTML's main content or, with
+ * NAZIF_CORPUS_HTML_TEXT, its whole text (charset from doc->charset, else
+ * doc->content_type, else the document's own declaration or bytes),
  * clean it, run the filters, count scripts and make the MinHash signature
  * as the options ask.  Returns result->status.  A document that is not one
  * (result->skip) or fails (status < 0) has no text, verdict or signature.

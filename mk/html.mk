@@ -16,8 +16,9 @@
 #                      AEB=path of a scrapinghub/article-extraction-benchmark
 #                      checkout, READABILITY=dir with node_modules of
 #                      @mozilla/readability and jsdom, optional)
-#   make html-data     rewrite tests/corpus-data/sample-html.warc(.gz) and
-#                      the fuzz seeds (python3 only, no ANT)
+#   make html-data     rewrite tests/corpus-data/sample-html.warc(.gz),
+#                      articles.warc and article-1256.html (make-articles.py)
+#                      and the fuzz seeds (python3 only, no ANT)
 #   make bench-html    nazif_html_to_text() MB/s on an Arabic news page held
 #                      in memory (bench/html_lib.c; HTML_FILES=... for your
 #                      own pages)
@@ -37,6 +38,7 @@ check-html:
 
 html-data:
 	cd tests/corpus-data && $(PYTHON) make-html.py
+	cd tests/corpus-data && $(PYTHON) make-articles.py
 	$(PYTHON) fuzz/corpus/make_html_seeds.py
 
 $(BUILD)/fuzz/fuzz_html: fuzz/fuzz_html.c include/nazif.h $(FUZZ_LIB_OBJ)

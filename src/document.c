@@ -96,7 +96,7 @@ int nazif_corpus_new(nazif_corpus **out, const nazif_corpus_options *opts)
     if (opts) o = *opts;
     else nazif_corpus_options_init(&o);
     if (o.version != NAZIF_CORPUS_OPTIONS_VERSION || (o.filters & ~NAZIF_FILTER_ALL) ||
-        (o.flags & ~(unsigned)(NAZIF_CORPUS_SCRIPT | NAZIF_CORPUS_NO_TITLE)))
+        (o.flags & ~(unsigned)(NAZIF_CORPUS_SCRIPT | NAZIF_CORPUS_NO_TITLE | NAZIF_CORPUS_HTML_TEXT)))
         return NAZIF_EINVAL;
     if (o.bands < 0 || (o.bands > 0 && (o.rows < 1 || o.ngram < 1 || o.ngram > 64 ||
                                         (size_t)o.bands * (size_t)o.rows > NAZIF_MINHASH_MAX_HASHES)))
@@ -257,7 +257,7 @@ static int doc_text(nazif_corpus *cp, const nazif_doc *d, nazif_doc_result *r)
         r->input_len = n;
         return NAZIF_OK;
     }
-    if (reserve(&cp->dec, NAZIF_HTML_BOUND(n) + 16)) return NAZIF_ENOMEM;
+    if (n > SIZE_MAX / 4 || reserve(&cp->dec, NAZIF_HTML_EXTRACT_BOUND(n) + 16)) return NAZIF_ENOMEM;
     nazif_html_options ho;
     nazif_html_options_init(&ho);
     ho.flags = (cp->o.flags & NAZIF_CORPUS_NO_TITLE) ? 0u : NAZIF_HTML_TITLE;
@@ -270,8 +270,10 @@ static int doc_text(nazif_corpus *cp, const nazif_doc *d, nazif_doc_result *r)
     }
     nazif_html_info info;
     size_t tlen = 0;
-    if (nazif_html_to_text(body, n, &ho, cp->dec.p, cp->dec.cap, &tlen, &info) != NAZIF_OK)
-        return NAZIF_ENOMEM;
+    const int hr = (cp->o.flags & NAZIF_CORPUS_HTML_TEXT)
+                       ? nazif_html_to_text(body, n, &ho, cp->dec.p, cp->dec.cap, &tlen, &info)
+                       : nazif_html_extract(body, n, &ho, cp->dec.p, cp->dec.cap, &tlen, &info, NULL);
+    if (hr != NAZIF_OK) return NAZIF_ENOMEM; /* (the buffer holds the bound: no 1) */
     r->html = 1;
     r->charset = info.charset;
     r->html_invalid = info.invalid;
@@ -448,8 +450,8 @@ static int parse_num(const char *v, size_t vn, double lo, double hi, int integer
 
 #define CORPUS_KEYS                                                                  \
     "filters, a threshold (min-arabic-ratio, min-chars, min-words, ... as listed by "   \
-    "nazif_filter_params()), bands, rows, ngram, seed, script, title, boilerplate, "    \
-    "suspects, strict, restore"
+    "nazif_filter_params()), bands, rows, ngram, seed, script, title, html, "         \
+    "boilerplate, suspects, strict, restore"
 
 static int set_corpus(nazif_corpus_options *o, nazif_options *base, const char *k, size_t kn,
                       const char *v, size_t vn, char *err, size_t cap)
@@ -495,6 +497,12 @@ static int set_corpus(nazif_corpus_options *o, nazif_options *base, const char *
         else if (i == 1) o->rows = (int)x;
         else if (i == 2) o->ngram = (int)x;
         else o->seed = (uint64_t)x;
+        return NAZIF_OK;
+    }
+    if (ieq(k, kn, "html")) {
+        if (ieq(v, vn, "main")) o->flags &= ~(unsigned)NAZIF_CORPUS_HTML_TEXT;
+        else if (ieq(v, vn, "text")) o->flags |= NAZIF_CORPUS_HTML_TEXT;
+        else return cfail(err, cap, k, kn, v, vn, "main or text");
         return NAZIF_OK;
     }
     if (ieq(k, kn, "script") || ieq(k, kn, "title")) {

@@ -1,8 +1,11 @@
 #!/bin/sh
 # tests/html/run.sh BUILD -- nazif_html_to_text()'s character references
 # against Python's html.unescape (tests/html/refs.py; driver html_refs.c
-# linked with BUILD/libnazif.a, $SANFLAGS passed through).
-# Prints "html: N passed, M failed"; exit 1 when something failed.
+# linked with BUILD/libnazif.a, $SANFLAGS passed through); main-content
+# extraction through `nazif clean` on the generated Arabic article pages
+# (tests/html/articles.py, tests/corpus-data/make-articles.py).
+# Prints "html: N passed, M failed" and "articles: N passed, M failed";
+# exit 1 when something failed.
 BUILD=${1:-build}
 CC=${CC:-cc}
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,4 +18,7 @@ if ! $CC -Iinclude -D_POSIX_C_SOURCE=200809L -std=c11 -g -O1 -Wall -Wextra $SANF
   echo "html: 0 passed, 1 failed (driver does not compile)"
   exit 1
 fi
-${PYTHON:-python3} tests/html/refs.py "$exe"
+st=0
+${PYTHON:-python3} tests/html/refs.py "$exe" || st=1
+${PYTHON:-python3} tests/html/articles.py "$top/$BUILD/nazif" || st=1
+exit $st

@@ -160,6 +160,47 @@ int main(void)
     CHECK(strncmp(err, "unknown option \"frobnicate\" (known: filters, ", 45) == 0);
     CHECK(nazif_corpus_options_parse(&o, "boilerplate=maybe", (size_t)-1, err, sizeof err) == NAZIF_EINVAL);
     CHECK_EQ_STR(err, "bad value \"maybe\" for boilerplate (drop or keep)");
+    /* html=main|text: the main content (default) or the whole page */
+    {
+        nazif_corpus_options ho;
+        nazif_corpus_options_init(&ho);
+        CHECK(!(ho.flags & NAZIF_CORPUS_HTML_TEXT));
+        CHECK(nazif_corpus_options_parse(&ho, "html=text", (size_t)-1, err, sizeof err) == NAZIF_OK);
+        CHECK(ho.flags & NAZIF_CORPUS_HTML_TEXT);
+        CHECK(nazif_corpus_options_parse(&ho, "html main", (size_t)-1, err, sizeof err) == NAZIF_OK);
+        CHECK(!(ho.flags & NAZIF_CORPUS_HTML_TEXT));
+        CHECK(nazif_corpus_options_parse(&ho, "html=all", (size_t)-1, err, sizeof err) == NAZIF_EINVAL);
+        CHECK_EQ_STR(err, "bad value \"all\" for html (main or text)");
+        static const char page[] =
+            "<html><head><title>T</title></head><body><nav><a href=/>Home</a></nav>"
+            "<ul class=menu><li><a href=/a>Sport</a></li><li><a href=/b>Politics</a></li></ul>"
+            "<div class=article><h1>Head</h1><p>The council approved the budget on Tuesday after a long "
+            "debate about transport.</p><p>Officials said the plan would be reviewed in the spring.</p></div>"
+            "<div class=related><a href=/x>Mayor opens a bridge</a> <a href=/y>Schools get computers</a></div>"
+            "</body></html>";
+        nazif_doc d;
+        nazif_doc_init(&d);
+        d.data = page;
+        d.len = sizeof page - 1;
+        d.type = NAZIF_DOC_HTML;
+        ho.filters = 0;
+        nazif_corpus *hc;
+        for (int mode = 0; mode < 2; mode++) {
+            if (mode) ho.flags |= NAZIF_CORPUS_HTML_TEXT;
+            else ho.flags &= ~NAZIF_CORPUS_HTML_TEXT;
+            CHECK(nazif_corpus_new(&hc, &ho) == NAZIF_OK);
+            CHECK(nazif_corpus_process(hc, &d, &r) == NAZIF_OK && r.html == 1);
+            const char *want = mode ? "T\nSport\nPolitics\nHead\n"
+                                      "The council approved the budget on Tuesday after a long debate about "
+                                      "transport.\nOfficials said the plan would be reviewed in the spring.\n"
+                                      "Mayor opens a bridge Schools get computers"
+                                    : "Head\nThe council approved the budget on Tuesday after a long debate "
+                                      "about transport.\nOfficials said the plan would be reviewed in the spring.";
+            CHECK_MSG(r.input_len == strlen(want) && memcmp(r.input, want, r.input_len) == 0,
+                      "mode %d: [%.*s]", mode, (int)r.input_len, r.input);
+            nazif_corpus_free(hc);
+        }
+    }
     o.clean.flags = 0;
     CHECK(nazif_corpus_new(&cp, &o) == NAZIF_OK);
     const char *texts[] = {"قال وزير الخارجية إن التـ.ـوتر في المنطقة يتطلب حلا سياسيا",
