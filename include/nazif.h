@@ -119,7 +119,7 @@ int nazif_lexicon_lookup(const nazif_lexicon *lex, const char *word,
  * (document-relative); original is exactly those bytes.  replacement is what
  * was written instead (for SUSPECT: the candidate that was not applied;
  * for DROP: empty).  rule is a stable identifier, one of the
- * NAZIF_RULE_COUNT names of nazif_rule_name() ("P1" ... "P16", "UTF8",
+ * NAZIF_RULE_COUNT names of nazif_rule_name() ("P1" ... "P17", "UTF8",
  * "MOJIBAKE", "BOILERPLATE", "OTHER"); evidence is a short English
  * explanation.
  * All pointers are valid only during the callback.
@@ -222,7 +222,7 @@ void nazif_cleaner_reset(nazif_cleaner *c);
 /** Counters of the current document, or of the one just finished (they
  *  restart when the next document starts, or on reset). */
 /* Number of rule ids (nazif_rule_name(0 .. NAZIF_RULE_COUNT-1)). */
-#define NAZIF_RULE_COUNT 20
+#define NAZIF_RULE_COUNT 21
 
 typedef struct nazif_clean_stats {
     uint64_t bytes_in;
@@ -246,7 +246,7 @@ void nazif_cleaner_stats(const nazif_cleaner *c, nazif_clean_stats *st);
 /**
  * Rule ids used in nazif_change.rule, in the order of by_rule[]:
  * index 0 "UTF8", 1..16 "P1".."P16", 17 "BOILERPLATE", 18 "OTHER",
- * 19 "MOJIBAKE" (NAZIF_RULE_COUNT of them; new ids are only ever
+ * 19 "MOJIBAKE", 20 "P17" (NAZIF_RULE_COUNT of them; new ids are only ever
  * appended).  Returns NULL past the end.
  */
 const char *nazif_rule_name(int index);

@@ -1,6 +1,7 @@
 /*
  * restore.c -- finds obfuscated words in one line and decides how to restore
- * them (the patterns P1..P16: docs/patterns.md).
+ * them (the patterns P1..P16: docs/patterns.md; P17, a space inside a word,
+ * is spacejoin.c).
  *
  * A line is first scanned byte by byte for anything that could need work
  * (tatweel, a separator between Arabic letters, invisible characters,
@@ -100,6 +101,12 @@ static int edit_append(nazif__edits *e, size_t i, const uint8_t *rep, size_t len
     e->pool_len += len;
     e->v[i].rep_len += len;
     return 0;
+}
+
+int nazif__edit_extend(nazif__edits *e, size_t end, const uint8_t *rep, size_t len)
+{
+    e->v[e->n - 1].end = end;
+    return edit_append(e, e->n - 1, rep, len);
 }
 
 /* ---- units -------------------------------------------------------------- */
@@ -2410,8 +2417,13 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
                          nazif__edits *ed)
 {
     if (n == 0) return 0;
+    /* P17 (spacejoin.c) after the other rules, not in Persian, Kurdish or
+       Urdu text (any of their letters or ZWNJ on the line) nor in the pieces
+       of a long line */
+    const int p17 = !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT));
+    const size_t first = ed->n;
     size_t t = next_trigger(s, n, 0);
-    if (t >= n) return 0;
+    if (t >= n) return p17 ? nazif__space_join(lex, flags, s, n, ed, first, scr) : 0;
     rctx cx;
     cx.lex = lex;
     cx.flags = flags;
@@ -2481,13 +2493,18 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
                 i = j;
                 continue;
             }
-            size_t first = ed->n;
+            const size_t cfirst = ed->n;
             int rc = analyse_cluster(&cx, &c);
             if (rc) return rc;
-            sort_tail(ed, first);
+            sort_tail(ed, cfirst);
             i = j;
         }
         t = next_trigger(s, n, rb);
+    }
+    if (p17 && !ed->oom) {
+        const size_t before = ed->n;
+        if (nazif__space_join(lex, flags, s, n, ed, first, scr)) return NAZIF_ENOMEM;
+        if (ed->n > before) sort_tail(ed, first);
     }
     return ed->oom ? NAZIF_ENOMEM : 0;
 }
@@ -2651,4 +2668,6 @@ void nazif__rscratch_free(nazif__rscratch *r)
     free(r->mbuf);
     r->mbuf = NULL;
     r->mcap = 0;
+    free(r->wcache);
+    r->wcache = NULL;
 }

@@ -15,7 +15,7 @@
 #define NAZIF__RULES(X)                                                           \
     X(UTF8) X(P1) X(P2) X(P3) X(P4) X(P5) X(P6) X(P7) X(P8) X(P9) X(P10)         \
     X(P11) X(P12) X(P13) X(P14) X(P15) X(P16) X(BOILERPLATE) X(OTHER)            \
-    X(MOJIBAKE)
+    X(MOJIBAKE) X(P17)
 
 #define NAZIF__RULE_ENUM(id) NZR_##id,
 enum { NAZIF__RULES(NAZIF__RULE_ENUM) NZR_COUNT };
@@ -60,6 +60,8 @@ typedef struct nazif__rscratch {
     nazif__edits mfound, med;
     uint8_t *mbuf;
     size_t mcap;
+    /* P17: lexicon classes of recent words (spacejoin.c), or NULL */
+    struct nazif__wcache *wcache;
 } nazif__rscratch;
 
 void nazif__rscratch_free(nazif__rscratch *r);
@@ -67,6 +69,19 @@ void nazif__rscratch_free(nazif__rscratch *r);
 /* Append an edit (restore.c); 0, or -1 when out of memory (e->oom set). */
 int nazif__edit_add(nazif__edits *e, size_t start, size_t end, const uint8_t *rep,
                     size_t rep_len, int kind, int rule, const char *evidence);
+
+/* Make the last edit of e end at byte end of the line, its replacement
+   followed by rep[0..len); 0, or -1 when out of memory. */
+int nazif__edit_extend(nazif__edits *e, size_t end, const uint8_t *rep, size_t len);
+
+/* spacejoin.c, rule P17: join the words of s[0..n) that a space splits
+   (lexicon), not in a line with Persian, Kurdish or Urdu letters or ZWNJ
+   (nazif__maybe_persian(), unless flags has NAZIF__NOT_PERSIAN), adding
+   edits after those of the other rules, which start at
+   ed->v[first] and are not overlapped; scr keeps a cache of word classes
+   (the result does not depend on it); 0 or NAZIF_ENOMEM. */
+int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                      nazif__edits *ed, size_t first, nazif__rscratch *scr);
 
 /* mojibake.c: could s[0..n) hold Arabic mojibake (a cheap byte test)? */
 int nazif__maybe_mojibake(const uint8_t *s, size_t n);

@@ -557,11 +557,51 @@ static void test_exercise_blanks(void)
     free(o);
 }
 
+/* P17: a word split by a space after a non-joining letter */
+static void test_space_join(void)
+{
+    EXPECT("تحدث قادة المقا ومة عن الهدنة.\n", "تحدث قادة المقاومة عن الهدنة.\n");
+    EXPECT("ردت إسرا ئيل على الاتهامات\n", "ردت إسرائيل على الاتهامات\n");
+    EXPECT("وصلت المسا عدات إلى القطاع\n", "وصلت المساعدات إلى القطاع\n");
+    EXPECT("تواصل الاحتلا ل في القصف\n", "تواصل الاحتلال في القصف\n");
+    EXPECT("قوات الاحتلا ل الإسرا ئيلي هناك\n", "قوات الاحتلال الإسرائيلي هناك\n");
+    EXPECT("«المقا ومة» باقية\n", "«المقاومة» باقية\n");
+    /* word pairs that news writes, names written apart, the article, a
+       split before a full stop that is no sentence end */
+    SAME("ذهب أبو زيد إلى الدار ثم عاد.\n");
+    SAME("استقبل الرئيس بو تفليقة الوفد\n");
+    SAME("تواصل العدو ان صح التعبير\n");
+    SAME("وصل الوزير إلى أبو ظبي أمس\n");
+    SAME("فاز الرجاء على الوداد في الدار البيضاء\n");
+    SAME("المقا ومة.قال\n");
+    SAME("المقا_ومة 9المقا ومة\n");
+    /* not in Persian or Kurdish lines */
+    SAME("المقا ومة کتاب\n");
+    /* the report: one P17 change over both halves and the space */
+    const char *in = "قال قادة المقا ومة\n";
+    rep r;
+    memset(&r, 0, sizeof r);
+    r.input = in;
+    nazif_clean_options o;
+    nazif_clean_options_init(&o);
+    o.flags = KEEP;
+    o.on_change = rep_cb;
+    o.ctx = &r;
+    char *out;
+    size_t n;
+    CHECK(nazif_clean(in, strlen(in), &out, &n, &o) == NAZIF_OK);
+    free(out);
+    CHECK(r.n == 1 && r.bad == 0);
+    CHECK_EQ_STR(r.rules[0], "P17");
+    CHECK(strcmp(nazif_rule_name(20), "P17") == 0);
+}
+
 int main(void)
 {
     test_restore();
     test_mojibake();
     test_wild();
+    test_space_join();
     test_exercise_window();
     test_exercise_blanks();
     test_lookalikes();
