@@ -29,6 +29,7 @@
 #include <stdint.h>
 
 #include "nazif.h"
+#include "nazif_linefreq.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -145,7 +146,14 @@ typedef struct nazif_doc {
        unknown.  Used for HTML: a TEXT document is read as UTF-8. */
     const char *content_type; size_t content_type_len;
     const char *charset; size_t charset_len;
-    const char *url; size_t url_len; /* for the caller's records; not read */
+    /* The document's URL: with a linefreq table attached
+       (nazif_corpus_set_linefreq), its host is the document's site unless
+       site is set; otherwise not read. */
+    const char *url; size_t url_len;
+    /* The site whose repeated lines judge the document (a host or any
+       name: a JSONL field, a crawl's domain column), compared after ASCII
+       lower-casing and without a leading "www."; NULL: the host of url. */
+    const char *site; size_t site_len;
 } nazif_doc;
 
 /** All unknown: no data, TEXT, no coding. */
@@ -361,6 +369,13 @@ typedef struct nazif_doc_result {
     const uint64_t *band_keys; /* bands values */
     uint64_t exact;
     size_t nwords;          /* 0: no word, no meaningful signature */
+    /* with a linefreq table: the site the document was judged (or
+       counted) as, pointing into doc->site or doc->url (site_len 0: no
+       site, so no repetition evidence), and how many of its lines were
+       dropped as repeated on the site (also in stats.lines_dropped) */
+    const char *site;
+    size_t site_len;
+    uint64_t lines_repeated;
 } nazif_doc_result;
 
 typedef struct nazif_corpus nazif_corpus;
@@ -395,6 +410,48 @@ int nazif_corpus_process_batch(nazif_corpus *cp, const nazif_doc *docs, size_t n
 /** The index in the batch of the document being processed (0 for
     nazif_corpus_process()). */
 size_t nazif_corpus_current(const nazif_corpus *cp);
+
+/* ------------------------------------------------------------------------ */
+/* Lines repeated across the pages of a site (nazif_linefreq.h)             */
+/* ------------------------------------------------------------------------ */
+
+/* nazif_corpus_set_linefreq() flags */
+#define NAZIF_LINEFREQ_STREAM 0x01u /* count each document into the table
+                                       just before cleaning it */
+
+/**
+ * Judge the documents that follow with the per-site line counts lf (NULL
+ * detaches): a line that the single-document furniture model keeps is
+ * dropped, reason "repetition: repeated_line", when at least min_docs
+ * documents of the document's site hold it (0: NAZIF_LINEFREQ_MIN_DOCS;
+ * the exceptions are those of nazif_cleaner_set_linefreq()).  A
+ * document's site is doc->site, else the host of doc->url
+ * (nazif_url_host()); a document without one is cleaned without this
+ * evidence.  lf must outlive its use and is read only, unless flags has
+ * NAZIF_LINEFREQ_STREAM: then nazif_corpus_process() first counts the
+ * document into lf (nazif_linefreq_add() on the text that goes into the
+ * cleaner) and judges it with the counts so far -- one run over a corpus
+ * in its order, where the first pages of a site cannot be judged yet
+ * (a line needs min_docs pages that hold it).  For large corpora count
+ * everything first (nazif_corpus_count() into a table, merged over
+ * workers and saved), then clean with the full table.  A table is not
+ * thread-safe: with NAZIF_LINEFREQ_STREAM only one nazif_corpus may use
+ * it; read-only, any number may.  Returns NAZIF_OK or NAZIF_EINVAL (flags).
+ */
+int nazif_corpus_set_linefreq(nazif_corpus *cp, nazif_linefreq *lf, unsigned min_docs,
+                              unsigned flags);
+
+/**
+ * The counting pass: the text of doc as nazif_corpus_process() would
+ * clean it (HTTP codings undone, HTML's text extracted), added to lf under
+ * the document's site (as above) -- no cleaning, filters or MinHash.
+ * result (may be NULL) receives status, skip, html, charset, input and
+ * site as nazif_corpus_process() fills them; a document without a site is
+ * not counted (site_len 0).  Returns NAZIF_OK, NAZIF_ENOMEM or
+ * NAZIF_EINVAL.
+ */
+int nazif_corpus_count(nazif_corpus *cp, const nazif_doc *doc, nazif_linefreq *lf,
+                       nazif_doc_result *result);
 
 #if defined(NAZIF_BUILDING) && defined(__GNUC__)
 #pragma GCC visibility pop

@@ -39,6 +39,11 @@
 extern "C" {
 #endif
 
+/* Exported from the shared library, as nazif.h's functions. */
+#if defined(NAZIF_BUILDING) && defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
 typedef struct nazif_linefreq nazif_linefreq;
 
 /* A new empty table, or NULL when out of memory. */
@@ -121,6 +126,10 @@ size_t nazif_url_host(const char *url, size_t n, const char **host);
 int nazif_cleaner_set_linefreq(nazif_cleaner *c, const nazif_linefreq *lf,
                                const char *host, size_t host_len,
                                unsigned min_docs);
+
+#if defined(NAZIF_BUILDING) && defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

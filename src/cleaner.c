@@ -63,6 +63,7 @@ typedef struct slot {
     uint64_t index;   /* 0-based line number */
     int truncated;    /* a long line, already streamed out */
     int drop;
+    int repeated;     /* dropped by the repetition evidence alone */
     const char *why;
     nazif__bp_facts bpf; /* the classifier's facts about this line */
 } slot;
@@ -73,6 +74,7 @@ struct nazif_cleaner {
     char lf_host[256];
     size_t lf_host_len;
     unsigned lf_min;
+    uint64_t lf_dropped;       /* lines dropped as repeated, this document */
     const nazif_lexicon *lex;
     int error;                 /* sticky error code, 0 when fine */
     uint64_t error_offset;
@@ -184,6 +186,7 @@ static void new_document(nazif_cleaner *c)
     c->outq_pos = 0;
     c->lines = 0;
     c->doc_done = 0;
+    c->lf_dropped = 0;
     memset(&c->st, 0, sizeof c->st);
 }
 
@@ -324,6 +327,7 @@ static int decide(nazif_cleaner *c, int at_end)
         slot *s = win_at(c, i);
         if (!s->truncated) {
             s->drop = 0;
+            s->repeated = 0;
             s->why = NULL;
             if (!(c->opt.flags & NAZIF_KEEP_BOILERPLATE) && s->text_len > 0) {
                 nazif__bp_line lines[WIN];
@@ -334,7 +338,11 @@ static int decide(nazif_cleaner *c, int at_end)
                     lines[n].s = t->out.p;
                     lines[n].len = t->text_len;
                     lines[n].truncated = t->truncated;
-                    lines[n].drop = t->drop;
+                    /* the context model sees its own decisions only: a
+                       line dropped as repeated on the site is no evidence
+                       that its neighbours are furniture (the counts add
+                       drops, they never change the others) */
+                    lines[n].drop = t->drop && !t->repeated;
                     lines[n].index = t->index;
                     lines[n].facts = &t->bpf;
                     n++;
@@ -353,7 +361,9 @@ static int decide(nazif_cleaner *c, int at_end)
                                          (const char *)s->out.p, s->text_len) >=
                         (uint64_t)c->lf_min * (cand == 2 ? 4u : 1u)) {
                     s->drop = 1;
+                    s->repeated = 1;
                     s->why = "repetition: repeated_line (on many pages of the same site)";
+                    c->lf_dropped++;
                 }
             }
         }
@@ -381,6 +391,7 @@ static slot *win_push(nazif_cleaner *c)
     s->text_len = 0;
     s->truncated = 0;
     s->drop = 0;
+    s->repeated = 0;
     s->why = NULL;
     s->bpf.valid = 0;
     nazif__edits_clear(&s->ed);
@@ -617,4 +628,9 @@ int nazif_cleaner_set_linefreq(nazif_cleaner *c, const nazif_linefreq *lf,
     if (lf && host_len) memcpy(c->lf_host, host, host_len);
     c->lf_min = min_docs ? min_docs : NAZIF_LINEFREQ_MIN_DOCS;
     return NAZIF_OK;
+}
+
+uint64_t nazif__cleaner_repeated(const nazif_cleaner *c)
+{
+    return c ? c->lf_dropped : 0;
 }

@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include "corpus.h"
+#include "internal.h"
 
 /* ---- options ------------------------------------------------------------- */
 
@@ -86,6 +87,8 @@ struct nazif_corpus {
     buf raw, infl, dec, cln;
     buf arena;            /* a batch's results */
     size_t current;
+    nazif_linefreq *lf;   /* per-site line counts, or NULL */
+    unsigned lf_min, lf_flags;
 };
 
 int nazif_corpus_new(nazif_corpus **out, const nazif_corpus_options *opts)
@@ -319,6 +322,74 @@ static int clean_text(nazif_corpus *cp, nazif_doc_result *r)
     return NAZIF_OK;
 }
 
+/* The document's site: doc->site, else the host of doc->url. */
+static void doc_site(const nazif_doc *d, nazif_doc_result *r)
+{
+    r->site = "";
+    r->site_len = 0;
+    if (d->site && d->site_len) {
+        r->site = d->site;
+        r->site_len = d->site_len;
+    } else if (d->url && d->url_len) {
+        const char *h = NULL;
+        const size_t n = nazif_url_host(d->url, d->url_len, &h);
+        if (n) {
+            r->site = h;
+            r->site_len = n;
+        }
+    }
+}
+
+int nazif_corpus_set_linefreq(nazif_corpus *cp, nazif_linefreq *lf, unsigned min_docs,
+                              unsigned flags)
+{
+    if (!cp || (flags & ~NAZIF_LINEFREQ_STREAM)) return NAZIF_EINVAL;
+    cp->lf = lf;
+    cp->lf_min = min_docs;
+    cp->lf_flags = lf ? flags : 0;
+    if (!lf) nazif_cleaner_set_linefreq(cp->cleaner, NULL, NULL, 0, 0);
+    return NAZIF_OK;
+}
+
+int nazif_corpus_count(nazif_corpus *cp, const nazif_doc *d, nazif_linefreq *lf,
+                       nazif_doc_result *result)
+{
+    nazif_doc_result local;
+    nazif_doc_result *r = result ? result : &local;
+    memset(r, 0, sizeof *r);
+    r->skip = NAZIF_SKIP_NONE;
+    r->text = r->input = "";
+    r->site = "";
+    if (!cp || !d || !lf || (!d->data && d->len)) return r->status = NAZIF_EINVAL;
+    int rc = doc_text(cp, d, r);
+    if (rc != NAZIF_OK || r->skip != NAZIF_SKIP_NONE) {
+        r->input = "";
+        r->input_len = 0;
+        return r->status = rc;
+    }
+    doc_site(d, r);
+    if (r->site_len && nazif_linefreq_add(lf, r->site, r->site_len, r->input, r->input_len))
+        return r->status = NAZIF_ENOMEM;
+    return r->status = NAZIF_OK;
+}
+
+/* Attach the table to the cleaner for document d (counting it first in
+   streaming mode). */
+static int linefreq_doc(nazif_corpus *cp, const nazif_doc *d, nazif_doc_result *r)
+{
+    doc_site(d, r);
+    /* a site longer than the cleaner keeps (255 bytes) is no site */
+    if (r->site_len == 0 || r->site_len > 255) {
+        r->site_len = 0;
+        nazif_cleaner_set_linefreq(cp->cleaner, NULL, NULL, 0, 0);
+        return NAZIF_OK;
+    }
+    if ((cp->lf_flags & NAZIF_LINEFREQ_STREAM) &&
+        nazif_linefreq_add(cp->lf, r->site, r->site_len, r->input, r->input_len))
+        return NAZIF_ENOMEM;
+    return nazif_cleaner_set_linefreq(cp->cleaner, cp->lf, r->site, r->site_len, cp->lf_min);
+}
+
 int nazif_corpus_process(nazif_corpus *cp, const nazif_doc *d, nazif_doc_result *r)
 {
     if (!r) return NAZIF_EINVAL;
@@ -332,8 +403,14 @@ int nazif_corpus_process(nazif_corpus *cp, const nazif_doc *d, nazif_doc_result 
         r->input_len = 0;
         return r->status = rc;
     }
+    r->site = "";
+    if (cp->lf) {
+        rc = linefreq_doc(cp, d, r);
+        if (rc != NAZIF_OK) return r->status = rc;
+    }
     rc = clean_text(cp, r);
     nazif_cleaner_stats(cp->cleaner, &r->stats);
+    r->lines_repeated = nazif__cleaner_repeated(cp->cleaner);
     if (rc != NAZIF_OK) {
         if (rc == NAZIF_EUTF8) r->error_offset = nazif_cleaner_error_offset(cp->cleaner);
         r->text = "";

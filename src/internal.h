@@ -186,4 +186,8 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
 int nazif__bp_repeat_candidate(const nazif__bp_line *lines, size_t n,
                                size_t i);
 
+/* Lines of the current document dropped as repeated on the site (the
+   linefreq evidence of nazif_cleaner_set_linefreq), for the corpus tier. */
+uint64_t nazif__cleaner_repeated(const nazif_cleaner *c);
+
 #endif /* NAZIF_INTERNAL_H */

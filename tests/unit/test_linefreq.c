@@ -5,6 +5,7 @@
  * hosts.
  */
 #include "harness.h"
+#include "nazif_corpus.h"
 #include "nazif_linefreq.h"
 
 #include <stdlib.h>
@@ -266,8 +267,105 @@ static void test_cleaner_hook(void)
     nazif_linefreq_free(lf);
 }
 
+/* s in the clean text of r, or NULL. */
+static const char *has(const nazif_doc_result *r, const char *s)
+{
+    static char t[4096];
+    size_t n = r->text_len < sizeof t - 1 ? r->text_len : sizeof t - 1;
+    memcpy(t, r->text, n);
+    t[n] = '\0';
+    return strstr(t, s);
+}
+
+/* The corpus tier: nazif_corpus_count() and nazif_corpus_set_linefreq(),
+   the site from doc->url or doc->site, streaming counts. */
+static void test_corpus_tier(void)
+{
+    char buf[2048];
+    nazif_corpus *cp = NULL;
+    CHECK(nazif_corpus_new(&cp, NULL) == NAZIF_OK);
+    if (!cp) return;
+    nazif_linefreq *lf = nazif_linefreq_new();
+    nazif_doc d;
+    nazif_doc_result r;
+    /* counting: the site is the host of the URL, or doc->site */
+    for (int k = 0; k < 6; k++) {
+        site_page(buf, sizeof buf, k);
+        nazif_doc_init(&d);
+        d.data = buf;
+        d.len = strlen(buf);
+        if (k % 2) {
+            d.url = "https://WWW.City.example/news/1";
+            d.url_len = strlen(d.url);
+        } else {
+            d.site = "city.example";
+            d.site_len = strlen(d.site);
+        }
+        CHECK(nazif_corpus_count(cp, &d, lf, &r) == NAZIF_OK);
+        CHECK(r.site_len > 0);
+    }
+    CHECK(nazif_linefreq_docs(lf, S("city.example")) == 6);
+    CHECK(nazif_linefreq_count(lf, S("city.example"), S("صوت المدينة الحر")) == 6);
+    /* no site: not counted */
+    nazif_doc_init(&d);
+    d.data = buf;
+    d.len = strlen(buf);
+    d.url = "not an url";
+    d.url_len = strlen(d.url);
+    CHECK(nazif_corpus_count(cp, &d, lf, &r) == NAZIF_OK && r.site_len == 0);
+    CHECK(nazif_linefreq_docs(lf, S("city.example")) == 6);
+
+    /* cleaning with the table: the repeated slogan goes, counted in
+       lines_repeated; the headline and the article stay */
+    CHECK(nazif_corpus_set_linefreq(cp, lf, 0, 0x80u) == NAZIF_EINVAL);
+    CHECK(nazif_corpus_set_linefreq(cp, lf, 0, 0) == NAZIF_OK);
+    site_page(buf, sizeof buf, 0);
+    nazif_doc_init(&d);
+    d.data = buf;
+    d.len = strlen(buf);
+    d.url = "http://city.example/a";
+    d.url_len = strlen(d.url);
+    CHECK(nazif_corpus_process(cp, &d, &r) == NAZIF_OK);
+    CHECK(r.lines_repeated >= 2);
+    CHECK(r.stats.lines_dropped >= r.lines_repeated);
+    CHECK(r.site_len == strlen("city.example"));
+    CHECK(has(&r, "صوت المدينة الحر") == NULL);
+    CHECK(has(&r, heads[0]) != NULL);
+    CHECK(has(&r, "قال مسؤول محلي") != NULL);
+    /* another site: nothing repeated */
+    d.url = "http://town.example/a";
+    d.url_len = strlen(d.url);
+    CHECK(nazif_corpus_process(cp, &d, &r) == NAZIF_OK && r.lines_repeated == 0);
+    /* detached: nothing repeated */
+    CHECK(nazif_corpus_set_linefreq(cp, NULL, 0, 0) == NAZIF_OK);
+    d.url = "http://city.example/a";
+    d.url_len = strlen(d.url);
+    CHECK(nazif_corpus_process(cp, &d, &r) == NAZIF_OK && r.lines_repeated == 0);
+
+    /* streaming: each document counted just before it is cleaned; the
+       slogan goes from the fifth page of the site on (min_docs 5) */
+    nazif_linefreq *st = nazif_linefreq_new();
+    CHECK(nazif_corpus_set_linefreq(cp, st, 5, NAZIF_LINEFREQ_STREAM) == NAZIF_OK);
+    for (int k = 0; k < 6; k++) {
+        site_page(buf, sizeof buf, k);
+        nazif_doc_init(&d);
+        d.data = buf;
+        d.len = strlen(buf);
+        d.site = "city.example";
+        d.site_len = strlen(d.site);
+        CHECK(nazif_corpus_process(cp, &d, &r) == NAZIF_OK);
+        const int gone = has(&r, "صوت المدينة الحر") == NULL;
+        CHECK_MSG(gone == (k >= 4), "page %d: slogan %s", k + 1, gone ? "dropped" : "kept");
+    }
+    CHECK(nazif_linefreq_docs(st, S("city.example")) == 6);
+    nazif_linefreq_free(st);
+    nazif_linefreq_free(lf);
+    nazif_corpus_free(cp);
+}
+
 int main(void)
 {
+    test_corpus_tier();
     test_cleaner_hook();
     test_counts();
     test_once_per_doc();
