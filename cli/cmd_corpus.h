@@ -21,4 +21,7 @@ const char *const *nazif_cli_clean_valued(void);
 /* `nazif dedup`: exact and MinHash-LSH near-duplicates of JSON Lines. */
 int nazif_cli_dedup(int argc, char **argv);
 
+/* `nazif linefreq`: count per-site repeated lines into a table file. */
+int nazif_cli_linefreq(int argc, char **argv);
+
 #endif

@@ -29,6 +29,7 @@
 #include <zlib.h>
 
 #include "nazif_corpus.h"
+#include "nazif_linefreq.h"
 #include "cmd_corpus.h"
 #include "common.h"
 #include "nazif.h"
@@ -323,6 +324,9 @@ typedef struct counters {
     uint64_t field_notstr;    /* of them, with the text field not a string */
     uint64_t warc_broken;     /* broken WARC headers skipped (resync) */
     uint64_t warc_broken_bytes;
+    /* linefreq: lines dropped as repeated on their site; documents
+       counted (nazif linefreq); documents without a site */
+    uint64_t lines_repeated, lf_counted, lf_nosite;
 } counters;
 
 static void counters_add(counters *a, const counters *b)
@@ -429,7 +433,16 @@ typedef struct copts {
     const char *clusters, *removed;
     int bands, rows, ngram;
     unsigned long seed;
+    /* repeated lines: the table read (--linefreq=FILE), counted in one run
+       (--linefreq-stream) or written (nazif linefreq --out=FILE) */
+    const char *lf_file, *lf_out, *site_field;
+    int lf_stream;
+    unsigned long lf_min;
+    nazif_linefreq *lf;
 } copts;
+
+/* What run_pipeline's workers do with a batch. */
+enum { MODE_CLEAN, MODE_DEDUP, MODE_COUNT };
 
 /* ---- batches ---------------------------------------------------------------- */
 
@@ -445,6 +458,7 @@ typedef struct doc {
     uint64_t too_large;      /* > --max-doc-bytes: its size (text: the bytes
                                 read when it went over); nothing held */
     size_t ct_off, ct_len;   /* the Content-Type value, in the batch data */
+    size_t uri_off, uri_len; /* WARC: WARC-Target-URI, in the batch data */
 } doc;
 
 typedef struct dsig {
@@ -830,6 +844,9 @@ static int rd_fill(reader *r, batch *b)
                     d->ct_len = wt.content_type ? wt.content_type_len : 0;
                     sb_put(&b->data, wt.content_type ? wt.content_type : "", d->ct_len);
                 }
+                d->uri_off = b->data.n;
+                d->uri_len = h.uri ? h.uri_len : 0;
+                sb_put(&b->data, h.uri ? h.uri : "", d->uri_len);
             } else {
                 b->cnt.records_skipped++;
                 b->cnt.skipped[skip]++;
@@ -889,6 +906,9 @@ typedef struct worker {
     uint32_t *sig;
     char *dec;
     size_t dec_cap;
+    char *sdec;               /* the decoded site field */
+    size_t sdec_cap;
+    nazif_linefreq *lf;       /* nazif linefreq: this worker's counts */
     rw_map rw;
     /* for the change callback */
     batch *cur;
@@ -946,11 +966,11 @@ static int on_change(void *ctx, const nazif_change *ch)
     return 0;
 }
 
-static int worker_init(worker *w, const copts *o, int dedup)
+static int worker_init(worker *w, const copts *o, int mode)
 {
     memset(w, 0, sizeof *w);
     w->o = o;
-    if (dedup) {
+    if (mode == MODE_DEDUP) {
         nazif_token_options to;
         nazif_token_options_init(&to);
         if (nazif_tokenizer_new(&w->tk, &to) != NAZIF_OK) return -1;
@@ -967,6 +987,14 @@ static int worker_init(worker *w, const copts *o, int dedup)
     memcpy(co.thr, o->thr, sizeof co.thr);
     if (o->html_text) co.flags |= NAZIF_CORPUS_HTML_TEXT;
     if (nazif_corpus_new(&w->cp, &co) != NAZIF_OK) return -1;
+    if (mode == MODE_COUNT) {
+        w->lf = nazif_linefreq_new();
+        if (!w->lf) return -1;
+    } else if (o->lf &&
+               nazif_corpus_set_linefreq(w->cp, o->lf, (unsigned)o->lf_min,
+                                         o->lf_stream ? NAZIF_LINEFREQ_STREAM : 0) != NAZIF_OK) {
+        return -1;
+    }
     return 0;
 }
 
@@ -977,6 +1005,8 @@ static void worker_fini(worker *w)
     nazif_minhash_free(w->mh);
     free(w->sig);
     free(w->dec);
+    free(w->sdec);
+    nazif_linefreq_free(w->lf);
     rw_free(&w->rw);
 }
 
@@ -1009,6 +1039,44 @@ static void put_with_reason(sbuf *o, const char *line, size_t len, const char *r
     if (has_value) sb_printf(o, ",\"reason_value\":%.4g", value);
     sb_put(o, line + e, len - e);
     sb_put(o, "\n", 1);
+}
+
+/*
+ * The document's site for the repeated-line counts: JSON Lines, the
+ * --site-field value (default "url"): a value with "://" is an URL whose
+ * host is the site, any other non-empty string is the site itself; WARC,
+ * the host of WARC-Target-URI; text files have none.
+ */
+static void set_site(worker *w, batch *b, const doc *d, const char *line, nazif_doc *in)
+{
+    if (b->fmt == FMT_WARC) {
+        in->url = b->data.p + d->uri_off;
+        in->url_len = d->uri_len;
+        return;
+    }
+    if (b->fmt != FMT_JSONL) return;
+    const char *f = w->o->site_field;
+    nazif_json_span sp;
+    size_t ep, n;
+    if (nazif_json_find(line, d->len, f, strlen(f), &sp, &ep) != NAZIF_JSON_FOUND) return;
+    grow(&w->sdec, &w->sdec_cap, sp.vend - sp.vstart + 16);
+    if (nazif_json_decode(line + sp.vstart, sp.vend - sp.vstart, w->sdec, &n, &ep)) return;
+    size_t a = 0;
+    while (a < n && (w->sdec[a] == ' ' || w->sdec[a] == '\t')) a++;
+    while (n > a && (w->sdec[n - 1] == ' ' || w->sdec[n - 1] == '\t')) n--;
+    if (n == a) return;
+    const char *v = w->sdec + a;
+    n -= a;
+    int is_url = 0;
+    for (size_t k = 0; k + 2 < n && !is_url; k++)
+        is_url = v[k] == ':' && v[k + 1] == '/' && v[k + 2] == '/';
+    if (is_url) {
+        in->url = v;
+        in->url_len = n;
+    } else {
+        in->site = v;
+        in->site_len = n;
+    }
 }
 
 static void process_clean(worker *w, batch *b)
@@ -1105,6 +1173,7 @@ static void process_clean(worker *w, batch *b)
             in.content_type = b->data.p + d->ct_off;
             in.content_type_len = d->ct_len;
         }
+        if (o->lf) set_site(w, b, d, line, &in);
         nazif_doc_result res;
         const int rc = nazif_corpus_process(w->cp, &in, &res);
         if (res.skip != NAZIF_SKIP_NONE) {
@@ -1138,6 +1207,8 @@ static void process_clean(worker *w, batch *b)
         b->cnt.invalid_utf8 += st->invalid_utf8;
         b->cnt.lines_dropped += st->lines_dropped;
         b->cnt.restored_words += st->restored_words;
+        b->cnt.lines_repeated += res.lines_repeated;
+        if (o->lf && res.site_len == 0) b->cnt.lf_nosite++;
         const size_t clen = res.text_len;
         reason = res.reason;
         if (reason) {
@@ -1171,6 +1242,86 @@ static void process_clean(worker *w, batch *b)
         }
         sb_put(&b->out, "\n", 1);
         b->cnt.bytes_out += b->out.n - before;
+    }
+}
+
+/* nazif linefreq: count the lines of every document of b into w->lf. */
+static void process_count(worker *w, batch *b)
+{
+    const copts *o = w->o;
+    const size_t tfl = strlen(o->text_field);
+    b->cnt.bytes_in += b->in_bytes;
+    for (size_t di = 0; di < b->ndocs; di++) {
+        const doc *d = &b->docs[di];
+        const char *line = b->data.p + d->off;
+        b->cnt.read++;
+        if (d->too_large) {
+            sb_printf(&b->err, "%s: %s:%s%llu: %llu bytes, more than --max-doc-bytes=%llu (not counted)\n",
+                      prog, b->file, b->fmt == FMT_WARC ? "record@" : "",
+                      (unsigned long long)d->where, (unsigned long long)d->too_large,
+                      (unsigned long long)o->max_doc);
+            b->cnt.removed[reason_index("too_large")]++;
+            continue;
+        }
+        nazif_doc in;
+        nazif_doc_init(&in);
+        if (b->fmt == FMT_JSONL) {
+            nazif_json_span sp;
+            size_t ep = 0, tlen = 0;
+            const int fr = nazif_json_find(line, d->len, o->text_field, tfl, &sp, &ep);
+            if (fr == NAZIF_JSON_EMALFORMED) {
+                sb_printf(&b->err, "%s: %s:%llu: malformed JSON at byte %llu%s\n", prog, b->file,
+                          (unsigned long long)d->where, (unsigned long long)ep,
+                          o->strict ? "" : " (line skipped)");
+                if (o->strict) {
+                    b->status = CX_DATA;
+                    b->cnt.read--;
+                    return;
+                }
+                b->cnt.malformed++;
+                b->cnt.removed[reason_index("malformed_json")]++;
+                continue;
+            }
+            b->cnt.json_docs++;
+            if (fr == NAZIF_JSON_NOTSTR) b->cnt.field_notstr++;
+            if (fr != NAZIF_JSON_FOUND) {
+                b->cnt.removed[reason_index("no_text_field")]++;
+                continue;
+            }
+            b->cnt.field_found++;
+            grow(&w->dec, &w->dec_cap, sp.vend - sp.vstart + 16);
+            if (nazif_json_decode(line + sp.vstart, sp.vend - sp.vstart, w->dec, &tlen, &ep)) {
+                b->cnt.removed[reason_index("malformed_json")]++;
+                continue;
+            }
+            in.data = w->dec;
+            in.len = tlen;
+        } else {
+            in.data = line;
+            in.len = d->len;
+            in.type = d->type;
+            in.coding = d->coding;
+            in.content_type = b->data.p + d->ct_off;
+            in.content_type_len = d->ct_len;
+        }
+        set_site(w, b, d, line, &in);
+        nazif_doc_result res;
+        const int rc = nazif_corpus_count(w->cp, &in, w->lf, &res);
+        if (res.skip != NAZIF_SKIP_NONE) {
+            b->cnt.read--;
+            b->cnt.records_skipped++;
+            b->cnt.skipped[res.skip]++;
+            continue;
+        }
+        if (rc < 0) {
+            sb_printf(&b->err, "%s: %s: %s\n", prog, b->file, nazif_strerror(rc));
+            b->status = CX_INTERNAL;
+            return;
+        }
+        if (res.html) b->cnt.records_html++;
+        b->cnt.text_in += res.input_len;
+        if (res.site_len) b->cnt.lf_counted++;
+        else b->cnt.lf_nosite++;
     }
 }
 
@@ -1252,7 +1403,7 @@ typedef struct pool {
     int nslots;
     uint64_t next_submit, next_take; /* sequence numbers, slot = seq % nslots */
     int quit;
-    int dedup;
+    int mode;
     worker *workers;
     pthread_t *threads;
     int nthreads;
@@ -1278,7 +1429,8 @@ static void *thread_main(void *arg)
         p->next_take++;
         b->state = B_WORKING;
         pthread_mutex_unlock(&p->mu);
-        if (p->dedup) process_sig(ta->w, b);
+        if (p->mode == MODE_DEDUP) process_sig(ta->w, b);
+        else if (p->mode == MODE_COUNT) process_count(ta->w, b);
         else process_clean(ta->w, b);
         pthread_mutex_lock(&p->mu);
         b->state = B_DONE;
@@ -1383,9 +1535,10 @@ typedef void (*collect_fn)(void *ctx, batch *b);
  * Read everything, process it with o->jobs workers, hand each finished
  * batch to emit() (and collect, for dedup) in input order.
  */
-static int run_pipeline(const copts *o, char **files, int nfiles, int dedup, sinks *s,
+static int run_pipeline(const copts *o, char **files, int nfiles, int mode, sinks *s,
                         counters *total, rw_map *rw, collect_fn collect, void *cctx)
 {
+    const int dedup = mode == MODE_DEDUP;
     reader r;
     memset(&r, 0, sizeof r);
     r.files = files;
@@ -1407,7 +1560,7 @@ static int run_pipeline(const copts *o, char **files, int nfiles, int dedup, sin
     worker *ws = calloc((size_t)nworkers, sizeof *ws);
     if (!ws) oom();
     for (int i = 0; i < nworkers; i++)
-        if (worker_init(&ws[i], o, dedup)) {
+        if (worker_init(&ws[i], o, mode)) {
             fprintf(stderr, "%s: cannot set up a worker (out of memory or bad options)\n", prog);
             for (int k = 0; k <= i; k++) worker_fini(&ws[k]);
             free(ws);
@@ -1415,7 +1568,7 @@ static int run_pipeline(const copts *o, char **files, int nfiles, int dedup, sin
         }
     pool p;
     memset(&p, 0, sizeof p);
-    p.dedup = dedup;
+    p.mode = mode;
     p.nslots = nthreads ? 2 * nthreads + 2 : 1;
     p.slots = calloc((size_t)p.nslots, sizeof *p.slots);
     thread_arg *tas = calloc((size_t)nworkers, sizeof *tas);
@@ -1460,6 +1613,7 @@ static int run_pipeline(const copts *o, char **files, int nfiles, int dedup, sin
         }
         if (!nthreads) {
             if (dedup) process_sig(&ws[0], b);
+            else if (mode == MODE_COUNT) process_count(&ws[0], b);
             else process_clean(&ws[0], b);
             status = emit(s, b, &pg, total);
             if (collect) collect(cctx, b);
@@ -1503,6 +1657,8 @@ static int run_pipeline(const copts *o, char **files, int nfiles, int dedup, sin
     free(r.pend);
     for (int i = 0; i < nworkers; i++) {
         if (rw) rw_merge(rw, &ws[i].rw);
+        /* the counting pass is a reduction: the workers' tables add up */
+        if (mode == MODE_COUNT && status == CX_OK && nazif_linefreq_merge(o->lf, ws[i].lf)) oom();
         worker_fini(&ws[i]);
     }
     for (int i = 0; i < p.nslots; i++) batch_free(&p.slots[i]);
@@ -1532,7 +1688,8 @@ static int cmp_rw(const void *a, const void *b)
 
 #define TOP_WORDS 50
 
-static int write_stats(const char *path, const counters *c, const rw_map *rw, double secs, int jobs)
+static int write_stats(const char *path, const counters *c, const rw_map *rw, double secs, int jobs,
+                       int linefreq)
 {
     cli_out so;
     if (cli_out_open(&so, NULL, path, "stats file")) return CX_OUTPUT;
@@ -1565,6 +1722,9 @@ static int write_stats(const char *path, const counters *c, const rw_map *rw, do
     fprintf(f, "  \"lines_dropped\": %llu,\n  \"invalid_utf8\": %llu,\n  \"restored_words\": %llu,\n",
             (unsigned long long)c->lines_dropped, (unsigned long long)c->invalid_utf8,
             (unsigned long long)c->restored_words);
+    if (linefreq)
+        fprintf(f, "  \"lines_repeated\": %llu,\n  \"documents_without_site\": %llu,\n",
+                (unsigned long long)c->lines_repeated, (unsigned long long)c->lf_nosite);
     fputs("  \"restorations\": {", f);
     first = 1;
     for (int k = 0; k < NAZIF_RULE_COUNT; k++) {
@@ -1709,6 +1869,16 @@ static void usage_corpus(FILE *f)
             "                       N bytes is skipped unread, reason too_large\n"
             "                       (default 67108864; 0: no limit); memory stays\n"
             "                       about twice N however big the inflated input is\n"
+            "  --linefreq=FILE      drop lines repeated on many pages of the same\n"
+            "                       site (reason repeated_line), by the counts of\n"
+            "                       'nazif linefreq --out=FILE' (docs/furniture.md)\n"
+            "  --linefreq-stream    count each document just before cleaning it, in\n"
+            "                       one run (a site's first pages cannot be judged\n"
+            "                       yet; one worker); with --linefreq, from its counts\n"
+            "  --linefreq-min=N     a line is repeated when N documents of its site\n"
+            "                       hold it (default 5; a sentence needs 4 x N)\n"
+            "  --site-field=NAME    the JSON field naming the site (default: url,\n"
+            "                       its host); WARC: the host of WARC-Target-URI\n"
             "  --NAME=VALUE         a filter threshold (see docs/corpus.md):\n");
     for (int i = 0; nazif_filter_params(i); i++)
         fprintf(f, "                         --%s=%g\n", nazif_filter_params(i)->option,
@@ -1719,7 +1889,8 @@ static void usage_corpus(FILE *f)
             "                       malformed JSON line an error (exit 3)\n"
             "\n"
             "Exit status: 0 ok, 1 usage, 2 input (unreadable, truncated gzip or WARC,\n"
-            "no document with the text field),\n"
+            "no document with the text field, a linefreq table that is not one or\n"
+            "is truncated),\n"
             "3 invalid UTF-8 or malformed JSON with --strict, 4 internal, 5 output.\n");
 }
 
@@ -1781,7 +1952,8 @@ const char *const *nazif_cli_clean_valued(void)
     if (!names[0]) {
         static const char *const fixed[] = {"--boilerplate", "--report", "--format", "--html", "--text-field",
                                             "--id-field", "--filters", "--rejected", "--stats",
-                                            "--output", "--jobs", "--max-doc-bytes"};
+                                            "--output", "--jobs", "--max-doc-bytes", "--linefreq",
+                                            "--site-field", "--linefreq-min"};
         static char opt[NAZIF_FILTER_N_PARAMS][64];
         int n = 0;
         for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) names[n++] = fixed[i];
@@ -1814,6 +1986,70 @@ static void opts_defaults(copts *o)
     o->rows = 8;
     o->ngram = 5;
     o->seed = 1;
+    o->site_field = "url";
+}
+
+/* --site-field=NAME and --linefreq-min=N (clean and linefreq).  Returns 1
+   if taken, 0 if not, -1 bad value (message printed). */
+static int linefreq_opt(copts *o, const char *a, const char *cmd)
+{
+    unsigned long v;
+    if (strncmp(a, "--site-field=", 13) == 0 && a[13]) {
+        o->site_field = a + 13;
+        return 1;
+    }
+    if (strncmp(a, "--linefreq-min=", 15) == 0) {
+        if (parse_uint(a + 15, 1, 1000000000ul, &v)) {
+            fprintf(stderr, "%s %s: bad --linefreq-min '%s' (documents of a site, 1 or more)\n", prog,
+                    cmd, a + 15);
+            return -1;
+        }
+        o->lf_min = v;
+        return 1;
+    }
+    return 0;
+}
+
+/* Read the table of --linefreq=FILE.  Returns CX_OK, or CX_INPUT after a
+   message (cannot be read; not a table, or truncated). */
+static int load_linefreq(copts *o, const char *cmd)
+{
+    FILE *f = fopen(o->lf_file, "rb");
+    if (!f) {
+        fprintf(stderr, "%s %s: cannot open linefreq table %s: %s\n", prog, cmd, o->lf_file,
+                strerror(errno));
+        return CX_INPUT;
+    }
+    sbuf b = {0};
+    for (;;) {
+        char *p = sb_reserve(&b, 1u << 20);
+        const size_t got = fread(p, 1, 1u << 20, f);
+        b.n += got;
+        if (got < (1u << 20)) break;
+    }
+    const int err = ferror(f);
+    const int eno = errno;
+    fclose(f);
+    if (err) {
+        fprintf(stderr, "%s %s: cannot read linefreq table %s: %s\n", prog, cmd, o->lf_file,
+                strerror(eno));
+        sb_free(&b);
+        return CX_INPUT;
+    }
+    o->lf = nazif_linefreq_load((const uint8_t *)b.p, b.n);
+    const size_t n = b.n;
+    const int magic = n >= 6 && memcmp(b.p, "NZLF1\n", 6) == 0;
+    sb_free(&b);
+    if (!o->lf) {
+        if (magic)
+            fprintf(stderr, "%s %s: %s: truncated or damaged linefreq table (%zu bytes; write it again with 'nazif linefreq')\n",
+                    prog, cmd, o->lf_file, n);
+        else
+            fprintf(stderr, "%s %s: %s: not a linefreq table (made by 'nazif linefreq --out=FILE')\n",
+                    prog, cmd, o->lf_file);
+        return CX_INPUT;
+    }
+    return CX_OK;
 }
 
 /* Options both commands share.  Returns 1 if taken, 0 if not known, -1 bad
@@ -1883,7 +2119,12 @@ int nazif_cli_clean_corpus(int argc, char **argv)
         const int c = common_opt(&o, argc, argv, &i, "clean");
         if (c < 0) { free(files); return CX_USAGE; }
         if (c > 0) continue;
+        const int l = linefreq_opt(&o, a, "clean");
+        if (l < 0) { free(files); return CX_USAGE; }
+        if (l > 0) continue;
         if (strcmp(a, "--") == 0) only_files = 1;
+        else if (strncmp(a, "--linefreq=", 11) == 0 && a[11]) o.lf_file = a + 11;
+        else if (strcmp(a, "--linefreq-stream") == 0) o.lf_stream = 1;
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage_corpus(stdout);
             free(files);
@@ -1945,6 +2186,34 @@ int nazif_cli_clean_corpus(int argc, char **argv)
         }
     }
     if (nfiles == 0) files[nfiles++] = "-";
+    if ((o.lf_min || strcmp(o.site_field, "url") != 0) && !o.lf_file && !o.lf_stream) {
+        fprintf(stderr, "%s clean: --linefreq-min and --site-field need --linefreq=FILE or --linefreq-stream\n",
+                prog);
+        free(files);
+        return CX_USAGE;
+    }
+    if (o.lf_file) {
+        for (int k = 0; k < nfiles; k++)
+            if (strcmp(files[k], o.lf_file) == 0) {
+                fprintf(stderr, "%s clean: %s is both an input and the linefreq table\n", prog,
+                        o.lf_file);
+                free(files);
+                return CX_USAGE;
+            }
+        const int lr = load_linefreq(&o, "clean");
+        if (lr != CX_OK) {
+            free(files);
+            return lr;
+        }
+    } else if (o.lf_stream) {
+        o.lf = nazif_linefreq_new();
+        if (!o.lf) oom();
+    }
+    if (o.lf_stream && o.jobs > 1) {
+        fprintf(stderr, "%s clean: --linefreq-stream judges each document by the ones before it: one worker (-j %d ignored)\n",
+                prog, o.jobs);
+        o.jobs = 1;
+    }
     sinks s = {stdout, NULL, NULL, "<stdout>", 0};
     int status = CX_OK;
     {
@@ -1977,7 +2246,7 @@ int nazif_cli_clean_corpus(int argc, char **argv)
     rw_map rw;
     memset(&rw, 0, sizeof rw);
     const double t0 = now_s();
-    if (status == CX_OK) status = run_pipeline(&o, files, nfiles, 0, &s, &total, &rw, NULL, NULL);
+    if (status == CX_OK) status = run_pipeline(&o, files, nfiles, MODE_CLEAN, &s, &total, &rw, NULL, NULL);
     if (status == CX_OK) status = check_text_field("clean", &total, o.text_field);
     if (!o.output && (fflush(stdout) != 0 || ferror(stdout)) && status == CX_OK)
         status = cli_write_error(NULL, "output", "-", errno);
@@ -1993,11 +2262,19 @@ int nazif_cli_clean_corpus(int argc, char **argv)
         fprintf(stderr, "%s: %llu invalid UTF-8 sequence%s replaced by U+FFFD\n", prog,
                 (unsigned long long)total.invalid_utf8, total.invalid_utf8 == 1 ? "" : "s");
     if (o.stats) {
-        const int st = write_stats(o.stats, &total, &rw, now_s() - t0, o.jobs);
+        const int st = write_stats(o.stats, &total, &rw, now_s() - t0, o.jobs, o.lf != NULL);
         if (status == CX_OK) status = st;
     }
-    if (!o.quiet) run_summary("clean", &total, o.rejected, "--rejected", NULL);
+    if (!o.quiet) {
+        char extra[160] = "";
+        if (o.lf)
+            snprintf(extra, sizeof extra, "%llu line%s dropped as repeated on their site (repeated_line), %llu document%s without a site",
+                     (unsigned long long)total.lines_repeated, total.lines_repeated == 1 ? "" : "s",
+                     (unsigned long long)total.lf_nosite, total.lf_nosite == 1 ? "" : "s");
+        run_summary("clean", &total, o.rejected, "--rejected", o.lf ? extra : NULL);
+    }
     rw_free(&rw);
+    nazif_linefreq_free(o.lf);
     free(files);
     return status;
 }
@@ -2118,7 +2395,7 @@ int nazif_cli_dedup(int argc, char **argv)
     counters total;
     memset(&total, 0, sizeof total);
     const double t_start = now_s();
-    int status = run_pipeline(&o, files, nfiles, 1, &s, &total, NULL, dd_collect, &d);
+    int status = run_pipeline(&o, files, nfiles, MODE_DEDUP, &s, &total, NULL, dd_collect, &d);
     const double t_sig = now_s();
     if (status == CX_OK) status = check_text_field("dedup", &total, o.text_field);
     if (status != CX_OK) {
@@ -2341,6 +2618,149 @@ int nazif_cli_dedup(int argc, char **argv)
     free(d.id_off);
     free(d.where);
     sb_free(&d.ids);
+    free(files);
+    return status;
+}
+
+/* ---- linefreq: the counting pass ---------------------------------------------------- */
+
+static void usage_linefreq(FILE *f)
+{
+    fprintf(f,
+            "usage: nazif linefreq --out=FILE [OPTIONS] [FILE...]\n"
+            "\n"
+            "The counting pass for repeated page furniture: reads JSON Lines or\n"
+            "WARC/WET (plain or gzip; the same readers as 'nazif clean') and counts,\n"
+            "for each site, in how many documents each normalised line occurs.  The\n"
+            "table goes to FILE; 'nazif clean --linefreq=FILE' then drops lines seen\n"
+            "on many pages of the same site (reason repeated_line).  A summary\n"
+            "(documents, sites, distinct lines) goes to standard error.\n"
+            "\n"
+            "Options:\n"
+            "  --out=FILE          the table (required; written whole or not at all)\n"
+            "  --format=FMT        jsonl, warc (also wet), or auto (default)\n"
+            "  --html=main|text    HTML records: count the lines of the main content\n"
+            "                      (default) or of the whole page's text; give the\n"
+            "                      same as to 'nazif clean'\n"
+            "  --text-field=NAME   the JSON field holding the text (default: text)\n"
+            "  --site-field=NAME   the JSON field naming the site (default: url): a\n"
+            "                      value with :// is an URL whose host is the site,\n"
+            "                      anything else is the site's name; WARC: the host\n"
+            "                      of WARC-Target-URI\n"
+            "  -j N, --jobs=N      worker threads, each counting its share; the\n"
+            "                      tables add up (the same table for any N)\n"
+            "  --max-doc-bytes=N   longer documents are not counted (default 64 MiB)\n"
+            "  --strict            a malformed JSON line is an error (exit 3)\n"
+            "  -q, --quiet         no summary line\n"
+            "  --progress, --no-progress\n"
+            "\n"
+            "Exit status: 0 done, 1 usage, 2 input cannot be read or truncated, or\n"
+            "no document with the text field,\n"
+            "3 malformed JSON with --strict, 4 internal, 5 output.\n");
+}
+
+static const char *const linefreq_valued[] = {"--out", "--format", "--html", "--text-field", "--site-field",
+                                              "--jobs", "--max-doc-bytes", NULL};
+
+int nazif_cli_linefreq(int argc, char **argv)
+{
+    argc = cli_join_values(argc, argv, linefreq_valued);
+    if (argc < 0) oom();
+    copts o;
+    opts_defaults(&o);
+    reasons_init();
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) oom();
+    int nfiles = 0, only_files = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+            files[nfiles++] = argv[i];
+            continue;
+        }
+        const int c = common_opt(&o, argc, argv, &i, "linefreq");
+        if (c < 0) { free(files); return CX_USAGE; }
+        if (c > 0) continue;
+        if (strncmp(a, "--site-field=", 13) == 0 && a[13]) { o.site_field = a + 13; continue; }
+        if (strcmp(a, "--") == 0) only_files = 1;
+        else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage_linefreq(stdout);
+            free(files);
+            return CX_OK;
+        } else if (strncmp(a, "--out=", 6) == 0 && a[6]) o.lf_out = a + 6;
+        else if (strcmp(a, "--format=jsonl") == 0) o.format = FMT_JSONL;
+        else if (strcmp(a, "--format=warc") == 0 || strcmp(a, "--format=wet") == 0) o.format = FMT_WARC;
+        else if (strcmp(a, "--format=auto") == 0) o.format = FMT_AUTO;
+        else if (strcmp(a, "--html=main") == 0) o.html_text = 0;
+        else if (strcmp(a, "--html=text") == 0) o.html_text = 1;
+        else if (strncmp(a, "--max-doc-bytes=", 16) == 0) {
+            unsigned long long v;
+            char *end;
+            errno = 0;
+            v = strtoull(a + 16, &end, 10);
+            if (errno || end == a + 16 || *end || a[16] == '-') {
+                fprintf(stderr, "%s linefreq: bad --max-doc-bytes '%s' (bytes; 0: no limit)\n", prog, a + 16);
+                free(files);
+                return CX_USAGE;
+            }
+            o.max_doc = v;
+        } else {
+            cli_bad_option("linefreq", a, linefreq_valued,
+                           strncmp(a, "--format", 8) == 0   ? "jsonl, warc, wet or auto"
+                           : strncmp(a, "--html", 6) == 0 ? "main or text"
+                                                            : NULL);
+            free(files);
+            return CX_USAGE;
+        }
+    }
+    if (!o.lf_out) {
+        fprintf(stderr, "%s linefreq: give --out=FILE for the table\n", prog);
+        free(files);
+        return CX_USAGE;
+    }
+    if (nfiles == 0) files[nfiles++] = "-";
+    {
+        const char *outs[1] = {o.lf_out};
+        const char *what[1] = {"table"};
+        if (cli_check_outputs("linefreq", files, nfiles, outs, what, 1)) {
+            free(files);
+            return CX_USAGE;
+        }
+    }
+    o.lf = nazif_linefreq_new();
+    if (!o.lf) oom();
+    sinks s = {NULL, NULL, NULL, NULL, 0};
+    counters total;
+    memset(&total, 0, sizeof total);
+    const double t0 = now_s();
+    int status = run_pipeline(&o, files, nfiles, MODE_COUNT, &s, &total, NULL, NULL, NULL);
+    if (status == CX_OK) status = check_text_field("linefreq", &total, o.text_field);
+    if (status == CX_OK) {
+        uint8_t *bytes = NULL;
+        size_t n = 0;
+        if (nazif_linefreq_save(o.lf, &bytes, &n)) oom();
+        cli_out oo;
+        if (cli_out_open(&oo, "linefreq", o.lf_out, "table")) {
+            status = CX_OUTPUT;
+        } else if (fwrite(bytes, 1, n, oo.f) != n) {
+            status = cli_write_error("linefreq", "table", o.lf_out, errno);
+            cli_out_abort(&oo);
+        } else {
+            status = cli_out_commit(&oo, "linefreq");
+        }
+        free(bytes);
+    }
+    if (status == CX_OK && !o.quiet) {
+        uint64_t skipped = 0;
+        for (int k = 0; k < n_reasons; k++) skipped += total.removed[k];
+        fprintf(stderr,
+                "%s linefreq: %llu documents counted on %zu sites, %zu distinct lines (site, line); "
+                "%llu without a site, %llu not documents; %.1f MB in %.2f s -> %s\n",
+                prog, (unsigned long long)total.lf_counted, nazif_linefreq_hosts(o.lf),
+                nazif_linefreq_size(o.lf), (unsigned long long)total.lf_nosite,
+                (unsigned long long)skipped, (double)total.bytes_in / 1e6, now_s() - t0, o.lf_out);
+    }
+    nazif_linefreq_free(o.lf);
     free(files);
     return status;
 }

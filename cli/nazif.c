@@ -39,6 +39,8 @@ static void usage_main(FILE *f)
             "  tokens     one token a line with byte offsets into the original input\n"
             "  stem       tokens, stemmed (light or Snowball)\n"
             "  dedup      exact and near-duplicate (MinHash LSH) removal of JSON Lines\n"
+            "  linefreq   count lines repeated on the pages of each site (for\n"
+            "             'clean --linefreq=FILE': page furniture across documents)\n"
             "  index      index text or JSON Lines into an SQLite FTS5 database\n"
             "  search     search such a database (BM25, highlighted snippets)\n"
             "  serve      a local web page over such a database: search, each\n"
@@ -78,6 +80,8 @@ static void usage_clean(FILE *f)
             "  --filters, --rejected, --stats, --progress ...  corpus mode (JSON\n"
             "                           Lines, WARC/WET, HTML pages, filters, threads):\n"
             "                           see docs/corpus.md\n"
+            "  --linefreq=FILE, --linefreq-stream  corpus mode: drop lines repeated\n"
+            "                           on many pages of a site (see 'nazif linefreq')\n"
             "  --help                   print this help and exit\n"
             "  --version                print the version and exit\n"
             "\n"
@@ -233,6 +237,7 @@ static int corpus_option(const char *a)
     static const char *const prefixes[] = {
         "--format=", "--html=", "--text-field", "--id-field", "--filters", "--rejected", "--stats",
         "--progress", "--no-progress", "--output=", "--jobs", "--min-", "--max-",
+        "--linefreq", "--site-field",
     };
     if (strcmp(a, "-j") == 0 || (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9'))
         return 1;
@@ -374,6 +379,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "tokens") == 0) return nazif_cli_tokens(argc - 1, argv + 1);
     if (strcmp(cmd, "stem") == 0) return nazif_cli_stem(argc - 1, argv + 1);
     if (strcmp(cmd, "dedup") == 0) return nazif_cli_dedup(argc - 1, argv + 1);
+    if (strcmp(cmd, "linefreq") == 0) return nazif_cli_linefreq(argc - 1, argv + 1);
     if (strcmp(cmd, "index") == 0) return nazif_cli_index(argc - 1, argv + 1);
     if (strcmp(cmd, "search") == 0) return nazif_cli_search(argc - 1, argv + 1);
     if (strcmp(cmd, "serve") == 0) return nazif_cli_serve(argc - 1, argv + 1);
