@@ -1709,6 +1709,31 @@ static int persian_spelling(const cluster *c, int from, int to)
     return 0;
 }
 
+/*
+ * A word typed with ی or ک (a Persian keyboard) in an Arabic line, whose
+ * Arabic reading w (class f) is known: read as Arabic, word by word, when
+ * that reading is one of the commonest Arabic words (class >= 9: في كان
+ * كما ذلك سيكون; no Persian word reads as one: این is 6, کرد 6, یا 4), or
+ * an Arabic proclitic that Persian does not write (س و ف) before a word
+ * news knows well (class >= 3): سیعقد, ویقول.  Names keep their Persian
+ * spelling (صحيفة ایران, في وین: ايران is 7, و + ين is 2).
+ */
+static int arabic_reading(const nazif_lexicon *lex, const wbuf *w, int f)
+{
+    if (f >= 9) return 1;
+    if (w->overflow || w->letters < 4 || w->n < 2) return 0;
+    const uint32_t c0 = ((uint32_t)(w->b[0] & 0x1F) << 6) | (w->b[1] & 0x3F);
+    if (w->b[0] < 0xD8 || w->b[0] > 0xD9 || (c0 != 0x0633 && c0 != 0x0648 && c0 != 0x0641))
+        return 0;
+    wbuf r;
+    wb_reset(&r);
+    memcpy(r.b, w->b + 2, w->n - 2);
+    r.n = w->n - 2;
+    r.letters = w->letters - 1;
+    int fr = 0;
+    return lex_state(lex, &r, &fr) != NAZIF_LEX_UNKNOWN && fr >= 3;
+}
+
 static const char *strong_evidence(int rule)
 {
     switch (rule) {
@@ -2123,7 +2148,8 @@ static int finish_word(const rctx *cx, cluster *c, int from, int to)
         int f = 0;
         if (lex_state(cx->lex, &w, &f) != NAZIF_LEX_UNKNOWN &&
             (arabic_signal(c, from, to) || seams > 0 || np15 > 0 ||
-             (cx->arabic && f >= 2 && !persian_spelling(c, from, to) &&
+             (cx->arabic &&
+              ((f >= 2 && !persian_spelling(c, from, to)) || arabic_reading(cx->lex, &w, f)) &&
               !foreign_neighbour(cx, c->u[c->p[from].a].pos,
                                  c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len, cx->n))))
             pl.map_look = 1;

@@ -11,8 +11,10 @@
  * With --no-persian the Persian-letter operation is left out of both runs:
  * it depends on the line (a line with more Persian-only letters than
  * Arabic-only ones keeps ی and ک), so a span alone of such a line is
- * folded where the line was not.  Without that one operation a span alone
- * must give exactly the word its line gave.
+ * folded where the line was not; and spans with ی or ک are not compared,
+ * since restoration (P14) also reads those letters word by word in an
+ * Arabic line.  Otherwise a span alone must give exactly the word its line
+ * gave.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,12 +82,23 @@ static int plain_ascii(unsigned char ch)
     return (ch >= '0' && ch <= '9') || ((ch | 32) >= 'a' && (ch | 32) <= 'z') || ch == '-';
 }
 
+/* Does s[0..n) hold Persian ی (DB 8C) or ک (DA A9)? */
+static int persian_letter(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (((unsigned char)s[i] == 0xDB && (unsigned char)s[i + 1] == 0x8C) ||
+            ((unsigned char)s[i] == 0xDA && (unsigned char)s[i + 1] == 0xA9))
+            return 1;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     nazif_tokenizer *tk = NULL, *tk2 = NULL;
     nazif_token_options o;
     nazif_token_options_init(&o);
-    if (argc > 1 && strcmp(argv[1], "--no-persian") == 0) o.norm.ops &= ~(unsigned)NAZIF_NORM_PERSIAN;
+    const int no_persian = argc > 1 && strcmp(argv[1], "--no-persian") == 0;
+    if (no_persian) o.norm.ops &= ~(unsigned)NAZIF_NORM_PERSIAN;
     if (nazif_tokenizer_new(&tk, &o) != NAZIF_OK || nazif_tokenizer_new(&tk2, &o) != NAZIF_OK) {
         fprintf(stderr, "span_alone: no tokenizer\n");
         return 2;
@@ -107,6 +120,9 @@ int main(int argc, char **argv)
                 if ((unsigned char)line[k] < 0x80 && !plain_ascii((unsigned char)line[k])) { obf++; break; }
             if (nazif_tokenizer_run(tk2, line + s->start, s->end - s->start, on_alone, &j) < 0) return 2;
             if (j.over) continue; /* a word of more than 8 KB: not compared */
+            /* Persian ی ک are read by restoration too, word by word in an
+               Arabic line (P14): with --no-persian such spans are left out */
+            if (no_persian && persian_letter(line + s->start, s->end - s->start)) continue;
             if (j.n != s->len || memcmp(j.buf, c.words + s->at, s->len) != 0) {
                 if (++differ <= 10)
                     printf("differ: in the text %.*s, alone %.*s, span %.*s\n", (int)s->len,

@@ -173,6 +173,15 @@ static void test_wild(void)
     EXPECT("تجارة مخـ#ـدرات\n", "تجارة مخدرات\n");
     SAME("الوسم غزة#فلسطين و#أخبار_اليوم\n");
     SAME("راسلونا على info@example.com\n");
+    /* Persian letters in a word of an Arabic line: the commonest words
+       and a proclitic Persian does not write; names keep their spelling */
+    EXPECT("وقال المتحدث فی مؤتمر صحفي إن الحكومة ستواصل العمل\n",
+           "وقال المتحدث في مؤتمر صحفي إن الحكومة ستواصل العمل\n");
+    EXPECT("وأوضح البيان أن المؤتمر سیعقد في القاهرة الشهر المقبل\n",
+           "وأوضح البيان أن المؤتمر سيعقد في القاهرة الشهر المقبل\n");
+    SAME("وقالت صحيفة ایران إن المحادثات ستستأنف في وین الأسبوع المقبل\n");
+    SAME("وقال المسؤول الإيراني «ولی این کار آسان نیست» في المؤتمر\n");
+    SAME("ولی این کتاب خوب است و من آن را خواندم\n");
     /* a haraka on elongation tatweel */
     EXPECT("انتهت المعـَـركة أمس\n", "انتهت المعركة أمس\n");
     SAME("ٱلرَّحْمَـٰنِ\n");
