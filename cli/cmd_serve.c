@@ -43,6 +43,7 @@
 
 #include "nazif_fts5.h"
 #include "cmd_serve.h"
+#include "snippet.h"
 #include "nazif.h"
 #include "serve_assets.h"
 
@@ -182,6 +183,13 @@ static int open_db(const char *uri, sqlite3 **out, char *err, size_t errn)
     if (nazif_fts5_register(db, &e) != SQLITE_OK) {
         snprintf(err, errn, "%s", e ? e : "cannot register the tokenizer");
         sqlite3_free(e);
+        sqlite3_close(db);
+        return SV_INTERNAL;
+    }
+    /* snippets as `nazif search` makes them (cli/snippet.c): their cost
+       follows the snippet, not the square of a document's hits */
+    if (cli_snippet_register(db) != SQLITE_OK) {
+        snprintf(err, errn, "cannot register nazif_snippet()");
         sqlite3_close(db);
         return SV_INTERNAL;
     }
@@ -335,7 +343,7 @@ static enum MHD_Result api_search(server *s, struct MHD_Connection *c)
     unsigned status = 200;
     sqlite3_stmt *cnt = NULL, *st = NULL;
     char *sql = sqlite3_mprintf(
-        "SELECT i.id, highlight(docs, 0, char(2), char(3)), snippet(docs, 1, char(2), char(3), '…', %d),"
+        "SELECT i.id, highlight(docs, 0, char(2), char(3)), nazif_snippet(docs, 1, %d),"
         " bm25(docs, 2.0, 1.0) AS score, i.source FROM docs JOIN doc_ids i ON i.rowid = docs.rowid"
         " WHERE docs MATCH ?1 ORDER BY score LIMIT %ld OFFSET %ld",
         SERVE_SNIPPET_WORDS, size, (page - 1) * size);
