@@ -1021,6 +1021,19 @@ static void grow(char **p, size_t *cap, size_t need)
     *cap = nc;
 }
 
+/* ,"headline":...,"published":...,"author":... of an HTML document's
+   main content (null when the page does not say) */
+static void put_article(sbuf *o, const nazif_doc_result *res)
+{
+    const char *const keys[3] = {",\"headline\":", ",\"published\":", ",\"author\":"};
+    const char *const vals[3] = {res->article.headline, res->article.date, res->article.author};
+    for (int k = 0; k < 3; k++) {
+        sb_puts(o, keys[k]);
+        if (vals[k][0]) sb_json(o, vals[k], strlen(vals[k]));
+        else sb_puts(o, "null");
+    }
+}
+
 /* The line with ,"reason":"..." added before its closing brace. */
 static void put_with_reason(sbuf *o, const char *line, size_t len, const char *reason,
                             int has_value, double value)
@@ -1222,6 +1235,7 @@ static void process_clean(worker *w, batch *b)
                 sb_put(&b->rej, b->data.p + d->pre_off, d->pre_len);
                 /* HTML: the extracted text, as it went into the cleaner */
                 sb_json(&b->rej, res.input, res.input_len);
+                if (res.html && !o->html_text) put_article(&b->rej, &res);
                 sb_printf(&b->rej, ",\"reason\":\"%s\"", reason);
                 if (hv) sb_printf(&b->rej, ",\"reason_value\":%.4g", value);
                 sb_puts(&b->rej, "}\n");
@@ -1238,6 +1252,7 @@ static void process_clean(worker *w, batch *b)
         } else {
             sb_put(&b->out, b->data.p + d->pre_off, d->pre_len);
             sb_json(&b->out, res.text, clen);
+            if (res.html && !o->html_text) put_article(&b->out, &res);
             sb_put(&b->out, "}", 1);
         }
         sb_put(&b->out, "\n", 1);

@@ -356,6 +356,11 @@ typedef struct nazif_doc_result {
     int html;               /* 1: HTML, its text extracted */
     int charset;            /* HTML: NAZIF_CHARSET_* used */
     size_t html_invalid;    /* HTML: byte sequences decoded as U+FFFD */
+    /* HTML, main content (not NAZIF_CORPUS_HTML_TEXT): the article's
+       headline, publication date and author as the page gives them
+       (nazif_html_extract(); "" when it does not), and article.found: 1
+       when an article block was found, 0 when the text is the whole page's */
+    nazif_html_article article;
     /* the filter verdict: NULL (kept) or the reason, with its value */
     const char *reason;
     double reason_value;

@@ -275,7 +275,7 @@ static int doc_text(nazif_corpus *cp, const nazif_doc *d, nazif_doc_result *r)
     size_t tlen = 0;
     const int hr = (cp->o.flags & NAZIF_CORPUS_HTML_TEXT)
                        ? nazif_html_to_text(body, n, &ho, cp->dec.p, cp->dec.cap, &tlen, &info)
-                       : nazif_html_extract(body, n, &ho, cp->dec.p, cp->dec.cap, &tlen, &info, NULL);
+                       : nazif_html_extract(body, n, &ho, cp->dec.p, cp->dec.cap, &tlen, &info, &r->article);
     if (hr != NAZIF_OK) return NAZIF_ENOMEM; /* (the buffer holds the bound: no 1) */
     r->html = 1;
     r->charset = info.charset;

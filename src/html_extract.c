@@ -733,7 +733,7 @@ static int json_str(const uint8_t *s, size_t n, const char *key, size_t *vs, siz
 }
 
 /* a JSON string body v[0..n) into a field (\uXXXX, \n, \" decoded) */
-static void set_json_field(char *dst, size_t cap, const uint8_t *v, size_t n)
+static void set_json_field(const xctx *c, char *dst, size_t cap, const uint8_t *v, size_t n)
 {
     size_t o = 0;
     for (size_t i = 0; i < n && o + 5 < cap;) {
@@ -755,12 +755,16 @@ static void set_json_field(char *dst, size_t cap, const uint8_t *v, size_t n)
             } else {
                 cp = e == 'n' || e == 't' || e == 'r' ? ' ' : e;
             }
+        } else if (v[i] >= 0x80 && c->table) {
+            /* a single-byte page: its JSON-LD is in the page's charset */
+            cp = c->table[v[i] - 0x80];
+            i++;
         } else {
             size_t k;
             cp = nazif__utf8_decode(v + i, n - i, &k);
             i += k;
         }
-        if (cp < 0x20) cp = ' ';
+        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) cp = ' ';
         if (cp == ' ' && (o == 0 || dst[o - 1] == ' ')) continue;
         o += nazif__utf8_encode(cp, (uint8_t *)dst + o);
     }
@@ -775,15 +779,15 @@ static void json_ld(xctx *c, size_t a, size_t b)
     const size_t n = b - a;
     size_t vs, ve;
     if (c->head_src < 4 && json_str(s, n, "headline", &vs, &ve)) {
-        set_json_field(c->art->headline, sizeof c->art->headline, s + vs, ve - vs);
+        set_json_field(c, c->art->headline, sizeof c->art->headline, s + vs, ve - vs);
         c->head_src = 4;
     }
     if (c->date_src < 4 && json_str(s, n, "datePublished", &vs, &ve)) {
-        set_json_field(c->art->date, sizeof c->art->date, s + vs, ve - vs);
+        set_json_field(c, c->art->date, sizeof c->art->date, s + vs, ve - vs);
         c->date_src = 4;
     }
     if (c->author_src < 4 && json_str(s, n, "author", &vs, &ve)) {
-        set_json_field(c->art->author, sizeof c->art->author, s + vs, ve - vs);
+        set_json_field(c, c->art->author, sizeof c->art->author, s + vs, ve - vs);
         if (c->art->author[0]) c->author_src = 4;
     }
 }

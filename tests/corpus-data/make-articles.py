@@ -17,18 +17,22 @@ article is all there and that no furniture line came with it.  Records:
                 NewsArticle (headline, datePublished, author.name)
   cp1256-table  windows-1256 (<meta http-equiv>), an old table layout with
                 Arabic class names (القائمة, المتن, الأكثر-قراءة,
-                مقالات-ذات-صلة, تعليقات); metadata only in JSON-LD with
-                \\u escapes; the body text split by <br><br>
+                مقالات-ذات-صلة, تعليقات); metadata only in JSON-LD: the
+                headline with \\u escapes, the author (in an array) in raw
+                windows-1256 bytes; the body text split by <br><br>
   iso-8859-6    ISO-8859-6 (HTTP header); div id=content, ad and sponsored
                 blocks, nav, footer; no metadata but <title> and <h1>
   youm7-like    UTF-8; the case of issue 14: a related-article list whose
                 items carry summaries, a sponsored-links block (taboola),
-                a "most read" box, tags; hostile metadata: an og:title
-                longer than the headline field, a meta author that is a URL
-                (ignored), a JSON-LD block cut short, <time> without
-                datetime
+                a "most read" box, tags; hostile metadata: a meta author
+                that is a URL (ignored), a JSON-LD block cut short after
+                its headline, <time> without datetime: no date, no author
   index-page    UTF-8; a section front page of short teaser links only: no
-                article (whole-page text, found 0)
+                article (whole-page text, found 0); an og:title longer
+                than the headline field (cut at a character boundary)
+
+META gives the headline, published and author fields each page must get
+(None: the field is null).
 """
 import gzip  # noqa: F401  (kept for symmetry with make-html.py)
 
@@ -163,7 +167,7 @@ cp1256_table = """<html dir="rtl"><head>
 <div align="center">جميع الحقوق محفوظة لموقع أخبار اليوم 2024</div>
 </body></html>
 """ % {"h": HEADLINES["cp1256-table"], "jh": jesc(HEADLINES["cp1256-table"]),
-       "ja": jesc("خالد يوسف"), "p": "<br><br>\n".join(ARTICLES["cp1256-table"]),
+       "ja": "خالد يوسف", "p": "<br><br>\n".join(ARTICLES["cp1256-table"]),
        "c1": COMMENTS[1]}
 
 iso_8859_6 = """<html><head><title>%(h)s</title></head><body>
@@ -212,12 +216,21 @@ youm7_like = """<!DOCTYPE html>
 """ % {"h": HEADLINES["youm7-like"], "long": LONG_TITLE, "nav": NAV, "p": paras("youm7-like"),
        "share": SHARE, "foot": FOOTER}
 
-index_page = """<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"><title>أخبار محلية</title></head>
+index_page = """<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"><title>أخبار محلية</title>
+<meta property="og:title" content="%(long)s"></head>
 <body>%(nav)s<h1>أخبار محلية</h1><ul>
 <li><a href="/n/1">وزير النقل يفتتح الطريق الجديد</a></li>
 <li><a href="/n/2">انخفاض أسعار الخضروات</a></li>
 <li><a href="/n/3">خمس عادات يومية</a></li></ul>%(foot)s</body></html>
-""" % {"nav": NAV, "foot": FOOTER}
+""" % {"nav": NAV, "foot": FOOTER, "long": LONG_TITLE}
+
+META = {
+    "utf8-modern": (HEADLINES["utf8-modern"], "2024-07-14T08:30:00+03:00", "سارة المصري"),
+    "cp1256-table": (HEADLINES["cp1256-table"], "2023-11-02", "خالد يوسف"),
+    "iso-8859-6": (HEADLINES["iso-8859-6"], None, None),
+    "youm7-like": (HEADLINES["youm7-like"], None, None),
+    "index-page": (LONG_TITLE, None, None),  # cut: a prefix of 500..511 bytes
+}
 
 n = [0]
 

@@ -9,7 +9,8 @@ of the page around it listed (ARTICLES, HEADLINES, FURNITURE).
 paragraph is there as a line of its own and in order, and no furniture
 line (menus, share bars, related and sponsored lists, comments, footers)
 and no comment is left; the index page with no article is judged on the
-whole page's text.  --html=text keeps the furniture (so the checks above
+whole page's text; "headline", "published" and "author" are what META
+says (null when the page does not say; hostile cases included).  --html=text keeps the furniture (so the checks above
 can fail).  --format=html and auto-detection read article-1256.html as
 one HTML document.
 
@@ -70,9 +71,25 @@ for key, paras in ma.ARTICLES.items():
 check([r["url"].rsplit("/", 1)[1] for r in rejected] == ["index-page"],
       "main: only the index page rejected: %s" % [r["url"] for r in rejected])
 
+# headline, published, author: what the page says, null when it does not;
+# in the kept and in the rejected records
+for d in docs + rejected:
+    key = d["url"].rsplit("/", 1)[1]
+    want = ma.META[key]
+    got = (d.get("headline"), d.get("published"), d.get("author"))
+    check(all(k in d for k in ("headline", "published", "author")), "main: %s: the three fields" % key)
+    if key == "index-page":
+        # an og:title longer than the field: cut at a character boundary
+        h = got[0] or ""
+        check(want[0].startswith(h) and 500 <= len(h.encode()) <= 511 and got[1:] == want[1:],
+              "main: %s: %r" % (key, got))
+    else:
+        check(got == want, "main: %s: metadata %r, want %r" % (key, got, want))
+
 # the whole page: the furniture is there (the checks above can fail)
 rc, docs, err = run("--format=warc", warc, "--html=text", "--filters=none")
 check(rc == 0 and len(docs) == 5, "text: 5 documents")
+check(all("headline" not in d for d in docs), "text: no metadata fields")
 for d in docs:
     key = d["url"].rsplit("/", 1)[1]
     if key == "index-page":

@@ -172,7 +172,7 @@ int main(void)
         CHECK(nazif_corpus_options_parse(&ho, "html=all", (size_t)-1, err, sizeof err) == NAZIF_EINVAL);
         CHECK_EQ_STR(err, "bad value \"all\" for html (main or text)");
         static const char page[] =
-            "<html><head><title>T</title></head><body><nav><a href=/>Home</a></nav>"
+            "<html><head><title>T</title><meta name=author content=\"Jane Roe\"></head><body><nav><a href=/>Home</a></nav>"
             "<ul class=menu><li><a href=/a>Sport</a></li><li><a href=/b>Politics</a></li></ul>"
             "<div class=article><h1>Head</h1><p>The council approved the budget on Tuesday after a long "
             "debate about transport.</p><p>Officials said the plan would be reviewed in the spring.</p></div>"
@@ -198,6 +198,11 @@ int main(void)
                                       "about transport.\nOfficials said the plan would be reviewed in the spring.";
             CHECK_MSG(r.input_len == strlen(want) && memcmp(r.input, want, r.input_len) == 0,
                       "mode %d: [%.*s]", mode, (int)r.input_len, r.input);
+            /* the article's fields: main content only */
+            CHECK_EQ_STR(r.article.headline, mode ? "" : "Head");
+            CHECK_EQ_STR(r.article.author, mode ? "" : "Jane Roe");
+            CHECK_EQ_STR(r.article.date, "");
+            CHECK(r.article.found == !mode);
             nazif_corpus_free(hc);
         }
     }

@@ -128,6 +128,13 @@ static void test_charsets(void)
                                 "<div><p>" CP1256_S "</p><p>" CP1256_S "</p></div>";
     ext(pmeta);
     CHECK_EQ_STR(art.headline, UTF8_S);
+    /* JSON-LD of a windows-1256 page: raw bytes in its charset, or \u escapes */
+    static const char pld[] = "<meta charset=cp1256><script type=application/ld+json>"
+                              "{\"headline\": \"" CP1256_S "\", \"author\": [{\"name\": \"\\u0639\\u0644\\u064a\"}]}"
+                              "</script><div><p>" CP1256_S "</p><p>" CP1256_S "</p></div>";
+    ext(pld);
+    CHECK_EQ_STR(art.headline, UTF8_S);
+    CHECK_EQ_STR(art.author, "علي");
 }
 
 /* tag soup: implicit closes and unclosed elements keep the text in order */
