@@ -42,7 +42,20 @@
  *     over); the first line after a header is always a link; weak words
  *     next to dropped lines or furniture drop; short lines in a run of 3+
  *     short lines, two thirds of them listed, drop (unlisted ones only near
- *     the top or the end of the page, and never right before a paragraph).
+ *     the top or the end of the page, and never right before a paragraph);
+ *     a run of four or more bulleted short lines needs only a third listed;
+ *   - a Latin line of up to four words and a line of symbols only ("×",
+ *     "⌄", "_____") are weak; so is a bare date, and in the first ten lines
+ *     it also counts as a short line of a menu run (date, weather, city);
+ *   - a run of six or more headline-like lines that opens the page, none
+ *     shaped like an item of the article's own list (':' '/' ' - ' inside,
+ *     a leading number), is a list of other headlines: all but its last
+ *     line, which may be the article's own title;
+ *   - "رئيس التحرير" alone and the name on the next line drop together;
+ *   - a line right after a kept line ending with ':' stays (the article's
+ *     own list or schedule), whatever its neighbours;
+ *   - under a "most read" tab at the top of the page, a title followed by
+ *     its paragraph is the article's headline, not the tab's first link.
  *
  * Cost: most lines are long content lines.  For them analyse() reads the
  * last code point, counts nine words with memchr and looks up the first
@@ -70,6 +83,9 @@
 /* Menu runs are dropped near the top of a document (line index) or at its
    end; elsewhere only when every line of the run is a listed word. */
 #define BP_TOP_LINES 40
+/* The page's first lines, where a date stands among header widgets
+   (weather, edition, city) rather than in a schedule. */
+#define BP_HEAD_LINES 10
 
 enum {
     V_BLANK,   /* empty, white space or punctuation only: never dropped */
@@ -550,8 +566,9 @@ static int head_rules(info *f, const nazif__phrase *p, const uint8_t *s,
         f->cat = p->cat;
         return 1;
     case NAZIF__CAT_MASTHEAD:
-        /* "رئيس التحرير: <name>": a title and a name */
-        if (!f->final && rest_words >= 1 && rest_words <= 5) {
+        /* "رئيس التحرير: <name>": a title and a name ("د. خالد بن ثاني آل
+           ثاني" is six words) */
+        if (!f->final && rest_words >= 1 && rest_words <= 7) {
             set(f, V_DROP, "phrase: masthead or editor line");
             return 1;
         }
@@ -647,6 +664,31 @@ static int latin_only(const uint8_t *s, size_t n)
     return letters;
 }
 
+/* No letter and no digit of any script: only symbols and punctuation
+   ("×", "⌄", "________", "--°C" has letters and is not one).  Bytes
+   0xC3-0xDF lead letters of Latin-1/Greek/Cyrillic/Arabic... (0xC2 leads
+   symbols such as × « » °, 0xC3 0x97 is ×); E2 leads general punctuation,
+   arrows and box drawing; other 3-byte and 4-byte sequences are taken as
+   letters (CJK, Arabic presentation forms). */
+static int symbols_only(const uint8_t *s, size_t n)
+{
+    int sym = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint8_t c = s[k];
+        if (c < 0x80) {
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return 0;
+            if (c >= '0' && c <= '9') return 0;
+            if (c != ' ' && c != '\t') sym = 1;
+            continue;
+        }
+        if (c == 0xC2 && k + 1 < n) { sym = 1; k++; continue; }
+        if (c == 0xC3 && k + 1 < n && s[k + 1] == 0x97) { sym = 1; k++; continue; }
+        if (c == 0xE2 && k + 2 < n) { sym = 1; k += 2; continue; }
+        return 0;
+    }
+    return sym;
+}
+
 /* Opens with a list bullet and a space: "- ", "• ", "* ", "– ", "▪ ". */
 static int raw_bullet(const uint8_t *s, size_t n)
 {
@@ -732,10 +774,18 @@ static void plain(info *f, int question, const uint8_t *raw, size_t rn)
         set(f, V_OTHER, NULL);
         f->title = !more_words_than(raw, rn, BP_TITLE_WORDS);
         f->very_short = rn <= 64 && !more_words_than(raw, rn, 3);
-        if (f->very_short && latin_only(raw, rn)) {
-            /* "news", "Menu", "- Home" in an Arabic page: a widget word,
-               furniture next to furniture (like a listed weak word) */
+        if (rn <= 64 && latin_only(raw, rn) && !more_words_than(raw, rn, 4)) {
+            /* "news", "Menu", "- Home", "Ammon on Play Store" in an Arabic
+               page: a widget word, furniture next to furniture (like a
+               listed weak word) */
             set(f, V_WEAK, "line: Latin widget word");
+            f->very_short = 1;
+            f->cat = 0;
+        } else if (rn <= 48 && symbols_only(raw, rn)) {
+            /* "×", "⌄", "________": a close button, a drop-down arrow, a
+               rule drawn with underscores; next to furniture only */
+            set(f, V_WEAK, "line: widget symbol");
+            f->very_short = 1;
             f->cat = 0;
         }
     }
@@ -885,7 +935,13 @@ static void analyse_text(const nazif__bp_line *L, info *f)
                a schedule line and waits for its neighbours */
             if ((d.month > 0 && has_clock(raw, rn)) || d.numeric >= 2)
                 set(f, V_DROP, "line: publication stamp");
-            else set(f, V_WEAK, "line: date stamp");
+            else {
+                set(f, V_WEAK, "line: date stamp");
+                /* near the top it may be one of a run of header widgets
+                   (date, weather, edition); further down a run of bare
+                   dates is more likely a schedule */
+                f->very_short = L->index < BP_HEAD_LINES && f->words <= 5 && rn <= 64;
+            }
             return;
         }
     }
@@ -1099,6 +1155,88 @@ static int headline_run(const ctx *c, int at_end)
     }
 }
 
+/*
+ * A list of other headlines that opens the page: line i is one of a run of
+ * at least six headline-like lines at the top of the document (only
+ * dropped lines or lines of the run before it in the window), and not the
+ * run's last line, which may be the article's own title before its first
+ * paragraph.  Six because an article opens with at most a title, a deck
+ * and a caption or two.
+ */
+/* A member of a headline list at the top of the page: headline-like, and
+   not shaped like an item of the article's own list -- no ':' or '/'
+   inside (a stadium and its crowd, a group and its teams), no ' - '
+   between two names (a fixture), not opened by a number ("7- ..."). */
+static int top_run_member(const nazif__bp_line *L, info *f)
+{
+    if (!headline_like(L, f) || raw_digit_first(L->s, L->len)) return 0;
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] == ':' || s[k] == '/' || s[k] == '|') return 0;
+        if (s[k] == '-' && k > 0 && k + 1 < n && (s[k - 1] == ' ' || s[k + 1] == ' ')) return 0;
+        if (s[k] == 0xE2 && k + 2 < n && s[k + 1] == 0x80 && (s[k + 2] == 0x93 || s[k + 2] == 0x94))
+            return 0; /* – — */
+    }
+    return 1;
+}
+
+static int same_line(const nazif__bp_line *a, const nazif__bp_line *b)
+{
+    return a && a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+static int top_headline_run(const ctx *c)
+{
+    const nazif__bp_line *L = c->lines;
+    if (L[c->i].index >= BP_TOP_LINES) return 0;
+    info f;
+    analyse(&L[c->i], &f);
+    if (!top_run_member(&L[c->i], &f)) return 0;
+    /* the window must reach back to the document's start, or begin with
+       a dropped line (an earlier line of the run, or furniture): a kept
+       line there may follow a title that introduced the list */
+    int seen = L[0].index == 0;
+    int len = 1;
+    const nazif__bp_line *prev = NULL; /* the run's previous line */
+    for (size_t k = 0; k < c->i; k++) {
+        analyse(&L[k], &f);
+        if (f.v == V_BLANK) continue;
+        if (!seen) {
+            if (!L[k].drop) return 0;
+            seen = 1;
+        }
+        if (L[k].drop) {
+            if (f.v == V_OTHER && f.title) {
+                if (same_line(prev, &L[k])) return 0;
+                prev = &L[k];
+                len++;
+            }
+            continue;
+        }
+        if (!top_run_member(&L[k], &f) || same_line(prev, &L[k])) return 0;
+        prev = &L[k];
+        len++;
+    }
+    /* one line repeated is not a list of other headlines */
+    if (same_line(prev, &L[c->i])) return 0;
+    prev = &L[c->i];
+    long k = (long)c->i;
+    int after = 0;
+    for (;;) {
+        long a = next_nonblank(c, (size_t)k, &f);
+        if (a < 0) break;
+        if (!top_run_member(&L[a], &f)) break;
+        if (same_line(prev, &L[a])) return 0;
+        prev = &L[a];
+        after++;
+        k = a;
+    }
+    if (!seen) return 0;
+    if (after == 0) return 0; /* the last line of the run stays */
+    return len + after >= 6;
+}
+
 /* Only dropped lines (or none) before line i in the window, i near the top
    of the document, and the line not a headline or subheading (followed by
    its paragraph).  The first line of a document needs furniture after it. */
@@ -1128,6 +1266,20 @@ static int page_header(const ctx *c, long p, long q, const info *qf)
     return !followed_by_paragraph(c, c->i);
 }
 
+/* Line i is near the top of the document with only dropped (or blank)
+   lines before it in the window. */
+static int top_of_page(const ctx *c)
+{
+    if (c->lines[c->i].index >= BP_TOP_LINES) return 0;
+    for (size_t k = 0; k < c->i; k++)
+        if (!c->lines[k].drop && c->lines[k].len > 0) {
+            info f;
+            analyse(&c->lines[k], &f);
+            if (f.v != V_BLANK) return 0;
+        }
+    return c->lines[0].index == 0 || c->i >= NAZIF__BP_BEHIND;
+}
+
 /* A member of a menu run: a short line without final punctuation. */
 static int run_member(const info *f)
 {
@@ -1140,11 +1292,13 @@ static int run_member(const info *f)
  * Short-line run around line i (blank lines skipped): how many lines and
  * how many of them listed (or, before i, already dropped).
  */
-static void menu_run(const ctx *c, const info *self, int *len, int *known)
+static void menu_run(const ctx *c, const info *self, int *len, int *known,
+                     int *bullets)
 {
     info f;
     *len = 1;
     *known = local_furniture(self);
+    *bullets = self->bullet;
     size_t k = c->i;
     while (k > 0) {
         k--;
@@ -1152,6 +1306,7 @@ static void menu_run(const ctx *c, const info *self, int *len, int *known)
         if (f.v == V_BLANK) continue;
         if (!run_member(&f)) break;
         (*len)++;
+        *bullets += f.bullet;
         if (c->lines[k].drop) (*known)++;
     }
     for (k = c->i + 1; k < c->n; k++) {
@@ -1159,6 +1314,7 @@ static void menu_run(const ctx *c, const info *self, int *len, int *known)
         if (f.v == V_BLANK) continue;
         if (!run_member(&f)) break;
         (*len)++;
+        *bullets += f.bullet;
         if (local_furniture(&f)) (*known)++;
     }
 }
@@ -1204,7 +1360,11 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
        header: items until a paragraph resumes. */
     int first = 0, hcat = 0;
     if (f.v == V_OTHER && f.title && in_related_list(&c, &first, &hcat)) {
-        if ((first && hcat == NAZIF__CAT_RELATED) || q < 0 || f.marker ||
+        /* The first line under a "read also" header is a link whatever
+           follows it -- except in the page header, where a "most read"
+           tab stands before the article's own headline and its paragraph. */
+        if ((first && hcat == NAZIF__CAT_RELATED && !top_of_page(&c)) ||
+            q < 0 || f.marker ||
             line_marker(&lines[i]) || !followed_by_paragraph(&c, i)) {
             *why = hcat == NAZIF__CAT_RELATED || hcat == 0
                        ? "context: link under a related-articles header"
@@ -1218,6 +1378,11 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
        articles without a header. */
     if (f.v == V_OTHER && f.title && headline_run(&c, at_end)) {
         *why = "context: headline list";
+        return 1;
+    }
+
+    if (f.v == V_OTHER && f.title && top_headline_run(&c)) {
+        *why = "context: headline list at the top of the page";
         return 1;
     }
 
@@ -1240,6 +1405,23 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
         return 1;
     }
 
+    /* "رئيس التحرير" alone on its line and the name on the next one. */
+    if (f.v == V_WEAK && f.cat == NAZIF__CAT_MASTHEAD && q >= 0 &&
+        qf.v == V_OTHER && qf.very_short) {
+        *why = "phrase: masthead or editor line";
+        return 1;
+    }
+    if (f.v == V_OTHER && f.very_short && prev_dropped && pf.v == V_WEAK &&
+        pf.cat == NAZIF__CAT_MASTHEAD) {
+        *why = "context: name after a masthead title";
+        return 1;
+    }
+    /* A line after one that ends with ':' is an item the article
+       introduces ("... وفق الجدول الآتي:" and its dates): it stays. */
+    if ((f.v == V_WEAK || f.very_short) && p >= 0 && !prev_dropped &&
+        last_meaningful(lines[p].s, lines[p].len) == ':')
+        return 0;
+
     /* A listed word (menu, network, button, date) next to furniture.  A
        section name right before a paragraph may be its subheading
        ("اقتصاد" in a news round-up), so it stays unless in a menu run. */
@@ -1253,9 +1435,14 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
     }
 
     if (f.very_short) {
-        int len, known;
-        menu_run(&c, &f, &len, &known);
-        if (len >= 3 && known >= 2 && 3 * known >= 2 * len) {
+        int len, known, bullets;
+        menu_run(&c, &f, &len, &known, &bullets);
+        /* two thirds of the run listed; or, when every line of a run of
+           four or more is a bulleted item of at most three words (a menu
+           drawn as a list), a third of it listed */
+        if (len >= 3 && known >= 2 &&
+            (3 * known >= 2 * len ||
+             (len >= 4 && bullets == len && 3 * known >= len))) {
             if (f.v == V_WEAK) {
                 *why = "context: short line in a menu run";
                 return 1;
