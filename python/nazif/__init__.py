@@ -14,13 +14,13 @@ See docs/python.md.
 """
 import os as _os
 
-from ._nazif import (Change, Cleaner, CorpusCleaner, Error, MinHash,
+from ._nazif import (Change, Cleaner, CorpusCleaner, Error, LineFreq, MinHash,
                      OptionError, Token, Tokenizer, UTF8Error, __version__,
                      clean, clean_batch, clean_with_changes, norm_operations,
                      normalize, profile_operations, stem, tokens, version)
 
 __all__ = [
-    "Change", "Cleaner", "CorpusCleaner", "Error", "MinHash", "OptionError", "Token", "Tokenizer",
+    "Change", "Cleaner", "CorpusCleaner", "Error", "LineFreq", "MinHash", "OptionError", "Token", "Tokenizer",
     "UTF8Error", "clean", "clean_batch", "clean_with_changes",
     "fts5_path", "load_fts5", "norm_operations", "normalize",
     "profile_operations", "stem", "tokens", "version",

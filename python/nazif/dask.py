@@ -16,6 +16,12 @@ and from each component the document that comes first in the bag's order
 (partition by partition, in order within a partition) is kept -- as
 ``nazif dedup`` keeps the first document of each cluster of its input.
 
+linefreq_bag() is ``nazif linefreq``: the per-site repeated-line counts of
+a bag as one nazif.LineFreq, counted per partition and merged (a
+reduction; the same table for any partitioning); clean_bag(...,
+linefreq=...) then drops lines repeated on many pages of a site, as
+``nazif clean --linefreq=FILE``.
+
 clean_dataframe() and dedup_dataframe() are the same for a dask.dataframe
 (needs pandas: Debian's python3-pandas): the cleaned text replaces the
 text column; rejected and removed rows come with "reason" (and
@@ -23,35 +29,46 @@ text column; rejected and removed rows come with "reason" (and
 for.  A row whose text is not a string (None, NaN) is a record without the
 text field.
 """
+import functools
+
 import dask
 import dask.bag as db
 
 import nazif
 
-__all__ = ["clean_bag", "dedup_bag", "dedup_plan", "clean_dataframe", "dedup_dataframe"]
+__all__ = ["clean_bag", "dedup_bag", "dedup_plan", "clean_dataframe", "dedup_dataframe",
+           "linefreq_bag"]
 
 _ID_BITS = 32  # document id = partition << 32 | position in the partition
 
 
-def _clean_partition(records, text_field, rejected, options):
+def _site(rec, site_field):
+    s = rec.get(site_field)
+    return s if isinstance(s, str) else None
+
+
+def _clean_partition(records, text_field, rejected, options, linefreq=None, site_field="url"):
+    if linefreq is not None:
+        options = dict(options, linefreq=linefreq)
     cleaner = nazif.CorpusCleaner(**options)
     records = list(records)
-    texts, where = [], []
+    texts, sites, where = [], [], []
     out = []
     for i, rec in enumerate(records):
         t = rec.get(text_field) if isinstance(rec, dict) else None
         if isinstance(t, str):
             texts.append(t)
+            sites.append(_site(rec, site_field) if linefreq is not None else None)
             where.append(i)
     try:
-        verdicts = cleaner.clean_batch(texts) if texts else []
+        verdicts = cleaner.clean_batch(texts, sites) if texts else []
     except UnicodeEncodeError:
         # a lone surrogate (JSON "\\ud800"): not UTF-8; the command reports
         # such a line as malformed JSON and skips it
         verdicts = []
-        for t in texts:
+        for t, s in zip(texts, sites):
             try:
-                verdicts.append(cleaner.clean(t))
+                verdicts.append(cleaner.clean(t, s))
             except UnicodeEncodeError:
                 verdicts.append((None, "malformed_json", None))
     by_index = dict(zip(where, verdicts))
@@ -77,15 +94,78 @@ def _clean_partition(records, text_field, rejected, options):
     return out
 
 
-def clean_bag(bag, text_field="text", rejected=False, **options):
+def _check_options(options, linefreq):
+    """Raise OptionError now, not in a worker."""
+    if options.get("linefreq_stream"):
+        raise nazif.OptionError("linefreq_stream does not apply to a bag (partitions run in any "
+                                "order): count with linefreq_bag() and pass linefreq=")
+    if linefreq is not None and not isinstance(linefreq, nazif.LineFreq):
+        linefreq = nazif.LineFreq()  # a dask Item / Delayed: known later
+    nazif.CorpusCleaner(linefreq=linefreq, **options)
+
+
+def clean_bag(bag, text_field="text", rejected=False, linefreq=None, site_field="url",
+              **options):
     """A bag of cleaned records (see the module's docstring).
 
     options: those of ``nazif clean --format=jsonl`` as keyword arguments
     (boilerplate="keep", restore=False, filters="none" or "gopher,lang",
     min_words=30, ...).  They are checked here, before any task runs.
+
+    linefreq: a nazif.LineFreq, or the dask Item of linefreq_bag() (computed
+    once, sent to every task): lines held by at least linefreq_min (default
+    5) documents of a record's site are dropped, as ``nazif clean
+    --linefreq=FILE``.  The site is the record's site_field: an URL (its
+    host) or a site name; a record without one is cleaned without counts.
     """
-    nazif.CorpusCleaner(**options)  # raises OptionError now, not in a worker
-    return bag.map_partitions(_clean_partition, text_field, rejected, options)
+    _check_options(options, linefreq)
+    if linefreq is None:
+        return bag.map_partitions(_clean_partition, text_field, rejected, options)
+    return bag.map_partitions(_clean_partition, text_field, rejected, options, linefreq,
+                              site_field)
+
+
+def _count_partition(records, text_field, site_field):
+    lf = nazif.LineFreq()
+    texts, sites = [], []
+    for rec in records:
+        if not isinstance(rec, dict):
+            continue
+        t, s = rec.get(text_field), _site(rec, site_field)
+        if isinstance(t, str) and s is not None:
+            texts.append(t)
+            sites.append(s)
+    try:
+        lf.add_batch(texts, sites)
+    except UnicodeEncodeError:
+        # lone surrogates: not counted (the command skips such a line)
+        lf = nazif.LineFreq()
+        for t, s in zip(texts, sites):
+            try:
+                lf.add(t, s)
+            except UnicodeEncodeError:
+                pass
+    return lf
+
+
+def _merge_tables(tables):
+    out = nazif.LineFreq()
+    for t in tables:
+        out.merge(t)
+    return out
+
+
+def linefreq_bag(bag, text_field="text", site_field="url", split_every=None):
+    """``nazif linefreq`` on a bag of records: a dask Item whose value is
+    the nazif.LineFreq of the whole bag.  Each partition counts its records
+    into its own table (text_field's lines for the site of site_field: an
+    URL's host or a site name; records without both are not counted), and
+    the tables are merged by adding (a tree of split_every tables at a
+    time): the same table, byte for byte, as one pass over the records.
+    Pass the Item to clean_bag(linefreq=...) or .compute() it (LineFreq
+    pickles as its save() bytes)."""
+    count = functools.partial(_count_partition, text_field=text_field, site_field=site_field)
+    return bag.reduction(count, _merge_tables, split_every=split_every, name="nazif-linefreq")
 
 
 def _signatures(records, part, text_field, mh_options):
@@ -217,7 +297,7 @@ def clean_dataframe(df, text_field="text", rejected=False, **options):
     """clean_bag() for a dask.dataframe: kept rows with the text column
     cleaned; with rejected=True all rows, the rejected ones with a "reason"
     (and "reason_value") and the kept ones with reason None.  The index is
-    not kept (as for records).  options: as clean_bag()."""
+    not kept (as for records).  options: as clean_bag() (no linefreq)."""
     nazif.CorpusCleaner(**options)  # raises OptionError now, not in a worker
     if text_field not in df.columns:
         raise KeyError("no column %r (columns: %s)" % (text_field, ", ".join(map(str, df.columns))))

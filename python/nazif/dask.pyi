@@ -5,7 +5,10 @@ import dask.dataframe
 from dask.delayed import Delayed
 
 def clean_bag(bag: dask.bag.Bag, text_field: str = "text", rejected: bool = False,
+              linefreq: Any = None, site_field: str = "url",
               **options: Any) -> dask.bag.Bag: ...
+def linefreq_bag(bag: dask.bag.Bag, text_field: str = "text", site_field: str = "url",
+                 split_every: Optional[int] = None) -> dask.bag.Item: ...
 def dedup_bag(bag: dask.bag.Bag, text_field: str = "text", bands: int = 14, rows: int = 8,
               ngram: int = 5, seed: int = 1, shuffle_partitions: Optional[int] = None,
               removed: bool = False) -> dask.bag.Bag: ...

@@ -24,6 +24,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <pythread.h>
+#include <structmember.h>
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@
 
 #include "nazif.h"
 #include "nazif_corpus.h"
+#include "nazif_linefreq.h"
 
 static PyObject *Error, *OptionError, *UTF8Error;
 static PyTypeObject *ChangeType, *TokenType;
@@ -1040,6 +1042,333 @@ static TokenizerObject *tokenizer_for(unsigned groups, PyObject *kw)
 
 
 
+/* ---- repeated lines per site: LineFreq ------------------------------------------ */
+
+typedef struct LineFreqObject {
+    PyObject_HEAD
+    nazif_linefreq *lf;
+    PyThread_type_lock lock;
+} LineFreqObject;
+
+static PyTypeObject LineFreqType;
+
+/* Does s[0..n) hold "://" (an URL, whose host is the site)? */
+static int has_scheme(const char *s, size_t n)
+{
+    for (size_t k = 0; k + 2 < n; k++)
+        if (s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/') return 1;
+    return 0;
+}
+
+/* The site of a document as the command takes it: an URL gives its host
+   (none when it has no "scheme://host"), anything else is the site's own
+   name.  *sn 0: no site. */
+static void site_of(const char *s, size_t n, const char **site, size_t *sn)
+{
+    *site = s;
+    *sn = 0;
+    if (!s || !n) return;
+    if (has_scheme(s, n)) *sn = nazif_url_host(s, n, site);
+    else *sn = n;
+}
+
+/* Each document's site: URL or name, as site_of() (the library takes the
+   URL's host itself). */
+static void doc_site_set(nazif_doc *d, const text_in *st)
+{
+    if (!st->s || !st->n) return;
+    if (has_scheme(st->s, st->n)) {
+        d->url = st->s;
+        d->url_len = st->n;
+    } else {
+        d->site = st->s;
+        d->site_len = st->n;
+    }
+}
+
+static int LineFreq_init(LineFreqObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"data", NULL};
+    PyObject *data = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|O:LineFreq", kwlist, &data)) return -1;
+    nazif_linefreq *lf;
+    if (data == Py_None) {
+        lf = nazif_linefreq_new();
+        if (!lf) {
+            PyErr_NoMemory();
+            return -1;
+        }
+    } else {
+        Py_buffer view;
+        if (PyObject_GetBuffer(data, &view, PyBUF_SIMPLE) < 0) return -1;
+        lf = nazif_linefreq_load((const uint8_t *)view.buf, (size_t)view.len);
+        const int magic = view.len >= 6 && memcmp(view.buf, "NZLF1\n", 6) == 0;
+        const Py_ssize_t len = view.len;
+        PyBuffer_Release(&view);
+        if (!lf) {
+            PyErr_Format(PyExc_ValueError,
+                         magic ? "LineFreq: a truncated or damaged table (%zd bytes)"
+                               : "LineFreq: not a linefreq table (%zd bytes; made by LineFreq.save() or "
+                                 "'nazif linefreq')",
+                         len);
+            return -1;
+        }
+    }
+    nazif_linefreq_free(self->lf);
+    self->lf = lf;
+    return setup_done(NAZIF_OK, "LineFreq", &self->lock);
+}
+
+static void LineFreq_dealloc(LineFreqObject *self)
+{
+    nazif_linefreq_free(self->lf);
+    if (self->lock) PyThread_free_lock(self->lock);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int linefreq_ready(LineFreqObject *self)
+{
+    if (self->lf && self->lock) return 0;
+    PyErr_SetString(PyExc_RuntimeError, "LineFreq not initialized");
+    return -1;
+}
+
+/* add_batch(docs, sites) -> documents counted (those with a site). */
+static PyObject *LineFreq_add_batch(LineFreqObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"docs", "sites", NULL};
+    PyObject *docs, *sites;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO:add_batch", kwlist, &docs, &sites)) return NULL;
+    if (linefreq_ready(self)) return NULL;
+    if (sites == Py_None) {
+        PyErr_SetString(PyExc_TypeError, "add_batch(): sites is required (one per document)");
+        return NULL;
+    }
+    batch b = {0};
+    Py_ssize_t k = 0;
+    size_t counted = 0;
+    int rc = NAZIF_OK;
+    if (batch_open(&b, docs, sites, 0, "add_batch")) {
+        batch_close(&b);
+        return NULL;
+    }
+    while (rc == NAZIF_OK && (k = batch_next(&b)) > 0) {
+        lock_take(self->lock);
+        Py_BEGIN_ALLOW_THREADS
+        for (size_t i = 0; i < (size_t)k && rc == NAZIF_OK; i++) {
+            const char *site;
+            size_t sn;
+            site_of(b.ss[i].s, b.ss[i].n, &site, &sn);
+            if (!sn) continue;
+            if (nazif_linefreq_add(self->lf, site, sn, b.ts[i].s, b.ts[i].n)) rc = NAZIF_ENOMEM;
+            else counted++;
+        }
+        Py_END_ALLOW_THREADS
+        PyThread_release_lock(self->lock);
+    }
+    batch_close(&b);
+    if (k < 0) return NULL;
+    if (rc != NAZIF_OK) return raise_rc(rc, -1, "add_batch");
+    return PyLong_FromSize_t(counted);
+}
+
+/* add(text, site) -> True (counted) or False (no site). */
+static PyObject *LineFreq_add(LineFreqObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"text", "site", NULL};
+    PyObject *text, *site;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO:add", kwlist, &text, &site)) return NULL;
+    PyObject *one = Py_BuildValue("((O)(O))", text, site);
+    if (!one) return NULL;
+    PyObject *r = LineFreq_add_batch(self, one, NULL);
+    Py_DECREF(one);
+    if (!r) return NULL;
+    const long n = PyLong_AsLong(r);
+    Py_DECREF(r);
+    return PyBool_FromLong(n > 0);
+}
+
+static PyObject *LineFreq_merge(LineFreqObject *self, PyObject *other)
+{
+    if (!PyObject_TypeCheck(other, &LineFreqType)) {
+        PyErr_Format(PyExc_TypeError, "merge() takes a LineFreq, not %.100s", Py_TYPE(other)->tp_name);
+        return NULL;
+    }
+    LineFreqObject *o = (LineFreqObject *)other;
+    if (linefreq_ready(self) || linefreq_ready(o)) return NULL;
+    int rc = NAZIF_OK;
+    if (o == self) {
+        /* adding a table to itself: from a copy */
+        uint8_t *bytes = NULL;
+        size_t n = 0;
+        lock_take(self->lock);
+        nazif_linefreq *copy = NULL;
+        if (nazif_linefreq_save(self->lf, &bytes, &n) == 0 && (copy = nazif_linefreq_load(bytes, n)))
+            rc = nazif_linefreq_merge(self->lf, copy) ? NAZIF_ENOMEM : NAZIF_OK;
+        else
+            rc = NAZIF_ENOMEM;
+        PyThread_release_lock(self->lock);
+        free(bytes);
+        nazif_linefreq_free(copy);
+    } else {
+        /* two locks, always in the same order */
+        LineFreqObject *first = self < o ? self : o, *second = self < o ? o : self;
+        lock_take(first->lock);
+        lock_take(second->lock);
+        Py_BEGIN_ALLOW_THREADS
+        rc = nazif_linefreq_merge(self->lf, o->lf) ? NAZIF_ENOMEM : NAZIF_OK;
+        Py_END_ALLOW_THREADS
+        PyThread_release_lock(second->lock);
+        PyThread_release_lock(first->lock);
+    }
+    if (rc != NAZIF_OK) return raise_rc(rc, -1, "merge");
+    return Py_NewRef((PyObject *)self);
+}
+
+static PyObject *LineFreq_save(LineFreqObject *self, PyObject *Py_UNUSED(ignored))
+{
+    if (linefreq_ready(self)) return NULL;
+    uint8_t *bytes = NULL;
+    size_t n = 0;
+    int bad;
+    lock_take(self->lock);
+    Py_BEGIN_ALLOW_THREADS
+    bad = nazif_linefreq_save(self->lf, &bytes, &n);
+    Py_END_ALLOW_THREADS
+    PyThread_release_lock(self->lock);
+    if (bad) return PyErr_NoMemory();
+    PyObject *r = PyBytes_FromStringAndSize((const char *)bytes, (Py_ssize_t)n);
+    free(bytes);
+    return r;
+}
+
+static PyObject *LineFreq_load(PyObject *cls, PyObject *data)
+{
+    return PyObject_CallOneArg(cls, data);
+}
+
+static PyObject *LineFreq_reduce(LineFreqObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *bytes = LineFreq_save(self, NULL);
+    if (!bytes) return NULL;
+    return Py_BuildValue("(O(N))", (PyObject *)Py_TYPE(self), bytes);
+}
+
+/* The site argument of docs()/count()/repeated(): as site_of(). */
+static int site_arg(PyObject *o, text_in *t, const char **site, size_t *sn)
+{
+    if (text_get(o, t)) return -1;
+    site_of(t->s, t->n, site, sn);
+    return 0;
+}
+
+static PyObject *LineFreq_docs(LineFreqObject *self, PyObject *arg)
+{
+    if (linefreq_ready(self)) return NULL;
+    text_in t;
+    const char *site;
+    size_t sn;
+    if (site_arg(arg, &t, &site, &sn)) return NULL;
+    lock_take(self->lock);
+    const uint64_t n = sn ? nazif_linefreq_docs(self->lf, site, sn) : 0;
+    PyThread_release_lock(self->lock);
+    text_release(&t);
+    return PyLong_FromUnsignedLongLong(n);
+}
+
+static PyObject *LineFreq_count(LineFreqObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"site", "line", NULL};
+    PyObject *so, *lo;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "OO:count", kwlist, &so, &lo)) return NULL;
+    if (linefreq_ready(self)) return NULL;
+    text_in t, l;
+    const char *site;
+    size_t sn;
+    if (site_arg(so, &t, &site, &sn)) return NULL;
+    if (text_get(lo, &l)) {
+        text_release(&t);
+        return NULL;
+    }
+    lock_take(self->lock);
+    const uint64_t n = sn ? nazif_linefreq_count(self->lf, site, sn, l.s, l.n) : 0;
+    PyThread_release_lock(self->lock);
+    text_release(&t);
+    text_release(&l);
+    return PyLong_FromUnsignedLongLong(n);
+}
+
+static Py_ssize_t LineFreq_len(LineFreqObject *self)
+{
+    if (linefreq_ready(self)) return -1;
+    lock_take(self->lock);
+    const size_t n = nazif_linefreq_size(self->lf);
+    PyThread_release_lock(self->lock);
+    return (Py_ssize_t)n;
+}
+
+static PyObject *LineFreq_get_sites(LineFreqObject *self, void *Py_UNUSED(closure))
+{
+    if (linefreq_ready(self)) return NULL;
+    lock_take(self->lock);
+    const size_t n = nazif_linefreq_hosts(self->lf);
+    PyThread_release_lock(self->lock);
+    return PyLong_FromSize_t(n);
+}
+
+static PyObject *LineFreq_repr(LineFreqObject *self)
+{
+    if (!self->lf) return PyUnicode_FromString("<nazif.LineFreq (not initialized)>");
+    return PyUnicode_FromFormat("<nazif.LineFreq: %zu sites, %zu distinct (site, line) pairs>",
+                                nazif_linefreq_hosts(self->lf), nazif_linefreq_size(self->lf));
+}
+
+static PyMethodDef LineFreq_methods[] = {
+    {"add", (PyCFunction)(void (*)(void))LineFreq_add, METH_VARARGS | METH_KEYWORDS,
+     "add(text, site) -> bool\n\nCount one document's lines (each once) for its site: an URL (its host)\n"
+     "or a site name.  False when the site is empty or an URL without a host."},
+    {"add_batch", (PyCFunction)(void (*)(void))LineFreq_add_batch, METH_VARARGS | METH_KEYWORDS,
+     "add_batch(docs, sites) -> int\n\nadd() for each document (one GIL release per group); the number counted."},
+    {"merge", (PyCFunction)LineFreq_merge, METH_O,
+     "merge(other) -> self\n\nAdd other's counts (a reduction: any split and order give the same table)."},
+    {"save", (PyCFunction)LineFreq_save, METH_NOARGS,
+     "save() -> bytes\n\nThe table as 'nazif linefreq --out=FILE' writes it (the same table, the same bytes)."},
+    {"load", (PyCFunction)LineFreq_load, METH_O | METH_CLASS,
+     "LineFreq.load(data) -> LineFreq\n\nA table from save() bytes or a 'nazif linefreq' file's contents;\n"
+     "ValueError when it is not one or is truncated."},
+    {"docs", (PyCFunction)LineFreq_docs, METH_O, "docs(site) -> int\n\nDocuments counted for the site."},
+    {"count", (PyCFunction)(void (*)(void))LineFreq_count, METH_VARARGS | METH_KEYWORDS,
+     "count(site, line) -> int\n\nDocuments of the site that hold the line (normalised)."},
+    {"__reduce__", (PyCFunction)LineFreq_reduce, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}};
+
+static PyGetSetDef LineFreq_getset[] = {
+    {"sites", (getter)LineFreq_get_sites, NULL, "number of sites counted", NULL},
+    {NULL, NULL, NULL, NULL, NULL}};
+
+static PySequenceMethods LineFreq_as_sequence = {
+    .sq_length = (lenfunc)LineFreq_len,
+};
+
+static PyTypeObject LineFreqType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "nazif.LineFreq",
+    .tp_basicsize = sizeof(LineFreqObject),
+    .tp_dealloc = (destructor)LineFreq_dealloc,
+    .tp_repr = (reprfunc)LineFreq_repr,
+    .tp_as_sequence = &LineFreq_as_sequence,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "LineFreq(data=None)\n\n"
+              "Per-site counts of repeated lines (include/nazif_linefreq.h): in how many\n"
+              "documents of each site each normalised line occurs.  data: save() bytes or\n"
+              "the contents of a 'nazif linefreq --out=FILE' table.  Pickles as its bytes.\n"
+              "len() is the number of distinct (site, line) pairs.",
+    .tp_methods = LineFreq_methods,
+    .tp_getset = LineFreq_getset,
+    .tp_init = (initproc)LineFreq_init,
+    .tp_new = PyType_GenericNew,
+};
+
 /* ---- corpus tier: filters and MinHash ---------------------------------------- */
 
 typedef struct CorpusCleanerObject {
@@ -1047,6 +1376,8 @@ typedef struct CorpusCleanerObject {
     nazif_corpus *cp;
     nazif_corpus_options co;
     PyThread_type_lock lock;
+    LineFreqObject *lf;       /* linefreq=: the table, or NULL */
+    unsigned long long lines_repeated; /* dropped as repeated, all calls */
 } CorpusCleanerObject;
 
 static PyTypeObject CorpusCleanerType;
@@ -1095,17 +1426,78 @@ static int corpus_setup(CorpusCleanerObject *self, PyObject *kw)
     return setup_done(nazif_corpus_new(&self->cp, &self->co), "CorpusCleaner", &self->lock);
 }
 
+/* Pop key from the dict kw (a copy): the value (new reference), or NULL
+   (absent; no exception). */
+static PyObject *kw_pop(PyObject *kw, const char *key)
+{
+    if (!kw) return NULL;
+    PyObject *v = PyDict_GetItemString(kw, key);
+    if (!v) return NULL;
+    Py_INCREF(v);
+    PyDict_DelItemString(kw, key);
+    return v;
+}
+
 static int CorpusCleaner_init(CorpusCleanerObject *self, PyObject *args, PyObject *kw)
 {
     if (keywords_only(args, "CorpusCleaner")) return -1;
     nazif_corpus_free(self->cp);
     self->cp = NULL;
-    return corpus_setup(self, kw);
+    Py_CLEAR(self->lf);
+    self->lines_repeated = 0;
+    /* the repeated-line options are the module's (a table is an object) */
+    PyObject *kwc = kw ? PyDict_Copy(kw) : NULL;
+    if (kw && !kwc) return -1;
+    PyObject *lf = kw_pop(kwc, "linefreq"), *lmin = kw_pop(kwc, "linefreq_min"),
+             *lstream = kw_pop(kwc, "linefreq_stream");
+    int rc = -1;
+    unsigned long min_docs = 0;
+    int stream = 0;
+    if (lf == Py_None) Py_CLEAR(lf);
+    if (lf && !PyObject_TypeCheck(lf, &LineFreqType)) {
+        PyErr_Format(PyExc_TypeError, "CorpusCleaner: linefreq must be a nazif.LineFreq, not %.100s",
+                     Py_TYPE(lf)->tp_name);
+        goto done;
+    }
+    if (lmin && lmin != Py_None) {
+        min_docs = PyLong_AsUnsignedLong(lmin);
+        if (PyErr_Occurred() || min_docs < 1 || min_docs > 1000000000ul) {
+            PyErr_Clear();
+            PyErr_SetString(OptionError, "bad value for linefreq_min (documents of a site, 1 or more)");
+            goto done;
+        }
+    }
+    if (lstream && lstream != Py_None) {
+        stream = PyObject_IsTrue(lstream);
+        if (stream < 0) goto done;
+    }
+    if (!lf && (min_docs || stream)) {
+        PyErr_SetString(OptionError, "linefreq_min and linefreq_stream need linefreq=LineFreq()");
+        goto done;
+    }
+    if (lf && linefreq_ready((LineFreqObject *)lf)) goto done;
+    if (corpus_setup(self, kwc)) goto done;
+    if (lf) {
+        self->lf = (LineFreqObject *)Py_NewRef(lf);
+        if (nazif_corpus_set_linefreq(self->cp, self->lf->lf, (unsigned)min_docs,
+                                      stream ? NAZIF_LINEFREQ_STREAM : 0) != NAZIF_OK) {
+            raise_rc(NAZIF_EINVAL, -1, "CorpusCleaner");
+            goto done;
+        }
+    }
+    rc = 0;
+done:
+    Py_XDECREF(kwc);
+    Py_XDECREF(lf);
+    Py_XDECREF(lmin);
+    Py_XDECREF(lstream);
+    return rc;
 }
 
 static void CorpusCleaner_dealloc(CorpusCleanerObject *self)
 {
     nazif_corpus_free(self->cp);
+    Py_CLEAR(self->lf);
     if (self->lock) PyThread_free_lock(self->lock);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
@@ -1126,8 +1518,9 @@ static PyObject *verdict_tuple(const char *s, size_t n, const text_in *t, const 
     return Py_BuildValue("(Nsd)", text, v->reason, v->value);
 }
 
-/* clean_batch(docs, sites=None): sites gives each document's URL
-   (nazif_doc.url; None: none). */
+/* clean_batch(docs, sites=None): sites gives each document's site: an
+   URL (nazif_doc.url, its host) or a site name (nazif_doc.site); None:
+   none.  It matters with linefreq=. */
 static PyObject *CorpusCleaner_clean_batch(CorpusCleanerObject *self, PyObject *args, PyObject *kw)
 {
     static char *kwlist[] = {"docs", "sites", NULL};
@@ -1154,14 +1547,18 @@ static PyObject *CorpusCleaner_clean_batch(CorpusCleanerObject *self, PyObject *
             nazif_doc_init(&docs[i]);
             docs[i].data = b.ts[i].s;
             docs[i].len = b.ts[i].n;
-            docs[i].url = b.ss[i].s;
-            docs[i].url_len = b.ss[i].n;
+            doc_site_set(&docs[i], &b.ss[i]);
         }
         int rc;
         lock_take(self->lock);
+        /* the table is read (or counted into) under its own lock */
+        if (self->lf) lock_take(self->lf->lock);
         Py_BEGIN_ALLOW_THREADS
         rc = nazif_corpus_process_batch(self->cp, docs, (size_t)k, rs);
         Py_END_ALLOW_THREADS
+        if (self->lf) PyThread_release_lock(self->lf->lock);
+        for (size_t i = 0; rc == NAZIF_OK && i < (size_t)k; i++)
+            self->lines_repeated += rs[i].lines_repeated;
         size_t failed = (size_t)k;
         for (size_t i = 0; rc == NAZIF_OK && i < (size_t)k; i++)
             if (rs[i].status < 0) { rc = rs[i].status; failed = i; }
@@ -1241,10 +1638,16 @@ static PyMethodDef CorpusCleaner_methods[] = {
      "'empty', 'persian', 'urdu' and kept documents)."},
     {"clean_batch", (PyCFunction)(void (*)(void))CorpusCleaner_clean_batch, METH_VARARGS | METH_KEYWORDS,
      "clean_batch(docs, sites=None) -> [(cleaned, reason, value), ...]\n\n"
-     "sites: each document's URL (None: none)."},
+     "sites: each document's site, an URL (its host) or a site name (None: none);\n"
+     "with linefreq=, lines repeated on many pages of the site are dropped."},
     {"check", (PyCFunction)CorpusCleaner_check, METH_O,
      "check(cleaned_text) -> (reason, value)\n\nOnly the filters, on a text already cleaned."},
     {NULL, NULL, 0, NULL}};
+
+static PyMemberDef CorpusCleaner_members[] = {
+    {"lines_repeated", T_ULONGLONG, offsetof(CorpusCleanerObject, lines_repeated), READONLY,
+     "lines dropped as repeated on their site by this cleaner so far"},
+    {NULL, 0, 0, 0, NULL}};
 
 static PyTypeObject CorpusCleanerType = {
     PyVarObject_HEAD_INIT(NULL, 0)
@@ -1255,8 +1658,14 @@ static PyTypeObject CorpusCleanerType = {
     .tp_doc = "CorpusCleaner(*, filters='all', boilerplate='drop', ..., min_words=50, ...)\n\n"
               "Cleaning plus the document filters of `nazif clean --format=jsonl`:\n"
               "the same options (filters='gopher,lang' or a list; every threshold by its\n"
-              "option name with underscores: max_symbol_ratio=0.1).",
+              "option name with underscores: max_symbol_ratio=0.1).\n"
+              "linefreq=LineFreq(): drop lines repeated on at least linefreq_min (default 5)\n"
+              "pages of the document's site (clean(text, site=...)), as\n"
+              "'nazif clean --linefreq=FILE'; linefreq_stream=True counts each document\n"
+              "into the table just before cleaning it (--linefreq-stream).\n"
+              "lines_repeated: lines dropped as repeated so far.",
     .tp_methods = CorpusCleaner_methods,
+    .tp_members = CorpusCleaner_members,
     .tp_init = (initproc)CorpusCleaner_init,
     .tp_new = PyType_GenericNew,
 };
@@ -1808,7 +2217,8 @@ PyMODINIT_FUNC PyInit__nazif(void)
     TokenType = PyStructSequence_NewType(&token_desc);
     if (!ChangeType || !TokenType) goto fail;
     if (PyType_Ready(&CleanerType) < 0 || PyType_Ready(&TokenizerType) < 0 ||
-        PyType_Ready(&CorpusCleanerType) < 0 || PyType_Ready(&MinHashType) < 0)
+        PyType_Ready(&CorpusCleanerType) < 0 || PyType_Ready(&MinHashType) < 0 ||
+        PyType_Ready(&LineFreqType) < 0)
         goto fail;
     if (PyModule_AddObjectRef(m, "Error", Error) || PyModule_AddObjectRef(m, "OptionError", OptionError) ||
         PyModule_AddObjectRef(m, "UTF8Error", UTF8Error) ||
@@ -1818,6 +2228,7 @@ PyMODINIT_FUNC PyInit__nazif(void)
         PyModule_AddObjectRef(m, "Tokenizer", (PyObject *)&TokenizerType) ||
         PyModule_AddObjectRef(m, "CorpusCleaner", (PyObject *)&CorpusCleanerType) ||
         PyModule_AddObjectRef(m, "MinHash", (PyObject *)&MinHashType) ||
+        PyModule_AddObjectRef(m, "LineFreq", (PyObject *)&LineFreqType) ||
         PyModule_AddStringConstant(m, "__version__", nazif_version()))
         goto fail;
     return m;
