@@ -16,7 +16,10 @@
  * committed line.  Re-indexing a document id replaces the document, so even
  * a changed input never leaves duplicates.
  */
+#define _XOPEN_SOURCE 700 /* realpath() */
 #include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -27,19 +30,20 @@
 #include <unistd.h>
 
 #include <sqlite3.h>
-#include <zlib.h>
 
 #include "nazif_fts5.h"
+#include "cmd_corpus.h"
 #include "cmd_search.h"
 #include "common.h"
 #include "snippet.h"
 #include "nazif.h"
+#include "nazif_corpus.h"
 
 enum { NX_OK = CLI_OK, NX_USAGE = CLI_USAGE, NX_INPUT = CLI_INPUT, NX_INTERNAL = CLI_INTERNAL,
        NX_OUTPUT = CLI_OUTPUT, NX_DB = CLI_DB };
 
 static const char *const index_valued[] = {"--text-field", "--id-field", "--title-field", "--format",
-                                           "--tokenizer", "--batch", NULL};
+                                           "--tokenizer", "--batch", "--max-doc-bytes", NULL};
 /* --stats is the old name of --latency (a file in clean, a flag here) */
 static const char *const search_valued[] = {"--limit", "--offset", "--color", "--snippet-words", "--queries",
                                             NULL};
@@ -170,270 +174,6 @@ static char *meta_get(sqlite3 *db, const char *key, int *missing)
     return v;
 }
 
-/* ---- JSON Lines ------------------------------------------------------------ */
-
-/* Fields wanted from each object; vals[i] receives the decoded string (or a
- * number's text), have[i] whether it was there (null counts as absent). */
-typedef struct jfields {
-    const char *name[3];
-    sbuf val[3];
-    int have[3];
-} jfields;
-
-typedef struct jparse {
-    const char *s;
-    size_t n, i;
-    const char *err;
-} jparse;
-
-static void j_ws(jparse *p)
-{
-    while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\r' || p->s[p->i] == '\n'))
-        p->i++;
-}
-
-static int hex4(const char *s, unsigned *out)
-{
-    unsigned v = 0;
-    for (int k = 0; k < 4; k++) {
-        const char c = s[k];
-        v <<= 4;
-        if (c >= '0' && c <= '9') v |= (unsigned)(c - '0');
-        else if (c >= 'a' && c <= 'f') v |= (unsigned)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F') v |= (unsigned)(c - 'A' + 10);
-        else return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-static int put_utf8(sbuf *b, unsigned cp)
-{
-    char u[4];
-    size_t n;
-    if (cp < 0x80) { u[0] = (char)cp; n = 1; }
-    else if (cp < 0x800) { u[0] = (char)(0xC0 | (cp >> 6)); u[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-    else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12)); u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18)); u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
-    }
-    return sb_put(b, u, n);
-}
-
-/* A string at p->i (the opening quote); decoded into out when out != NULL. */
-static int j_string(jparse *p, sbuf *out)
-{
-    p->i++; /* the quote */
-    size_t run = p->i;
-    while (p->i < p->n) {
-        const char c = p->s[p->i];
-        if (c == '"' || c == '\\') {
-            if (out && sb_put(out, p->s + run, p->i - run)) { p->err = "out of memory"; return -1; }
-            if (c == '"') { p->i++; return 0; }
-            if (p->i + 1 >= p->n) break;
-            const char e = p->s[p->i + 1];
-            unsigned cp = 0;
-            p->i += 2;
-            switch (e) {
-            case '"': cp = '"'; break;
-            case '\\': cp = '\\'; break;
-            case '/': cp = '/'; break;
-            case 'b': cp = 8; break;
-            case 'f': cp = 12; break;
-            case 'n': cp = 10; break;
-            case 'r': cp = 13; break;
-            case 't': cp = 9; break;
-            case 'u':
-                if (p->i + 4 > p->n || hex4(p->s + p->i, &cp)) { p->i -= 2; p->err = "bad \\u escape"; return -1; }
-                p->i += 4;
-                if (cp >= 0xD800 && cp < 0xDC00) {
-                    unsigned lo = 0;
-                    if (p->i + 6 <= p->n && p->s[p->i] == '\\' && p->s[p->i + 1] == 'u' &&
-                        hex4(p->s + p->i + 2, &lo) == 0 && lo >= 0xDC00 && lo < 0xE000) {
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                        p->i += 6;
-                    } else {
-                        cp = 0xFFFD;
-                    }
-                } else if (cp >= 0xDC00 && cp < 0xE000) {
-                    cp = 0xFFFD;
-                }
-                break;
-            default:
-                p->i -= 2;
-                p->err = "bad escape";
-                return -1;
-            }
-            if (out && put_utf8(out, cp)) { p->err = "out of memory"; return -1; }
-            run = p->i;
-        } else {
-            p->i++;
-        }
-    }
-    p->err = "unterminated string";
-    return -1;
-}
-
-static int j_value(jparse *p, sbuf *out, int *have, int depth);
-
-static int j_skip_container(jparse *p, int depth)
-{
-    const char open = p->s[p->i];
-    const char close = open == '{' ? '}' : ']';
-    if (depth > 200) { p->err = "nested too deeply"; return -1; }
-    p->i++;
-    j_ws(p);
-    if (p->i < p->n && p->s[p->i] == close) { p->i++; return 0; }
-    for (;;) {
-        j_ws(p);
-        if (open == '{') {
-            if (p->i >= p->n || p->s[p->i] != '"') { p->err = "expected a key"; return -1; }
-            if (j_string(p, NULL)) return -1;
-            j_ws(p);
-            if (p->i >= p->n || p->s[p->i] != ':') { p->err = "expected ':'"; return -1; }
-            p->i++;
-        }
-        if (j_value(p, NULL, NULL, depth + 1)) return -1;
-        j_ws(p);
-        if (p->i < p->n && p->s[p->i] == ',') { p->i++; continue; }
-        if (p->i < p->n && p->s[p->i] == close) { p->i++; return 0; }
-        p->err = open == '{' ? "expected ',' or '}'" : "expected ',' or ']'";
-        return -1;
-    }
-}
-
-static int j_value(jparse *p, sbuf *out, int *have, int depth)
-{
-    j_ws(p);
-    if (p->i >= p->n) { p->err = "expected a value"; return -1; }
-    const char c = p->s[p->i];
-    if (c == '"') {
-        if (have) *have = 1;
-        return j_string(p, out);
-    }
-    if (c == '{' || c == '[') return j_skip_container(p, depth);
-    const size_t b = p->i;
-    while (p->i < p->n && (p->s[p->i] == '-' || p->s[p->i] == '+' || p->s[p->i] == '.' ||
-                           (p->s[p->i] >= '0' && p->s[p->i] <= '9') || (p->s[p->i] >= 'a' && p->s[p->i] <= 'z') ||
-                           p->s[p->i] == 'E'))
-        p->i++;
-    const size_t n = p->i - b;
-    if (n == 0) { p->err = "expected a value"; return -1; }
-    if ((n == 4 && memcmp(p->s + b, "null", 4) == 0)) return 0;
-    if ((n == 4 && memcmp(p->s + b, "true", 4) == 0) || (n == 5 && memcmp(p->s + b, "false", 5) == 0)) {
-        if (have) *have = 1;
-        return out ? sb_put(out, p->s + b, n) : 0;
-    }
-    if (c == '-' || (c >= '0' && c <= '9')) {
-        if (have) *have = 1;
-        return out ? sb_put(out, p->s + b, n) : 0;
-    }
-    p->i = b;
-    p->err = "expected a value";
-    return -1;
-}
-
-/* Parse one object; fills f.  Returns 0, or -1 with p->err and p->i. */
-static int j_object(jparse *p, jfields *f)
-{
-    sbuf key = {NULL, 0, 0};
-    for (int k = 0; k < 3; k++) { f->val[k].n = 0; f->have[k] = 0; if (f->val[k].p) f->val[k].p[0] = '\0'; }
-    j_ws(p);
-    if (p->i >= p->n || p->s[p->i] != '{') { p->err = "not a JSON object"; return -1; }
-    p->i++;
-    j_ws(p);
-    int rc = 0;
-    if (p->i < p->n && p->s[p->i] == '}') { p->i++; goto end; }
-    for (;;) {
-        j_ws(p);
-        if (p->i >= p->n || p->s[p->i] != '"') { p->err = "expected a key"; rc = -1; break; }
-        key.n = 0;
-        if (j_string(p, &key)) { rc = -1; break; }
-        if (sb_put(&key, "", 0)) { p->err = "out of memory"; rc = -1; break; }
-        j_ws(p);
-        if (p->i >= p->n || p->s[p->i] != ':') { p->err = "expected ':'"; rc = -1; break; }
-        p->i++;
-        int which = -1;
-        for (int k = 0; k < 3; k++)
-            if (f->name[k] && strcmp(f->name[k], key.p) == 0) which = k;
-        if (which >= 0) {
-            f->val[which].n = 0;
-            f->have[which] = 0;
-            if (j_value(p, &f->val[which], &f->have[which], 0)) { rc = -1; break; }
-        } else if (j_value(p, NULL, NULL, 0)) {
-            rc = -1;
-            break;
-        }
-        j_ws(p);
-        if (p->i < p->n && p->s[p->i] == ',') { p->i++; continue; }
-        if (p->i < p->n && p->s[p->i] == '}') { p->i++; break; }
-        p->err = "expected ',' or '}'";
-        rc = -1;
-        break;
-    }
-end:
-    free(key.p);
-    if (rc == 0) {
-        j_ws(p);
-        if (p->i < p->n) { p->err = "text after the object"; rc = -1; }
-    }
-    return rc;
-}
-
-/* ---- input reading ------------------------------------------------------- */
-
-typedef struct reader {
-    gzFile f;
-    char *buf;
-    size_t cap, beg, end;
-    int eof, err;
-    uint64_t pos; /* uncompressed offset of buf[beg] */
-} reader;
-
-/* The next line (without '\n'), 1; 0 at the end; -1 on a read error. */
-static int rd_line(reader *r, const char **line, size_t *len)
-{
-    for (;;) {
-        char *nl = r->beg < r->end ? memchr(r->buf + r->beg, '\n', r->end - r->beg) : NULL;
-        if (nl) {
-            *line = r->buf + r->beg;
-            *len = (size_t)(nl - (r->buf + r->beg));
-            r->pos += *len + 1;
-            r->beg += *len + 1;
-            return 1;
-        }
-        if (r->eof) {
-            if (r->beg == r->end) return 0;
-            *line = r->buf + r->beg;
-            *len = r->end - r->beg;
-            r->pos += *len;
-            r->beg = r->end;
-            return 1;
-        }
-        if (r->beg > 0) {
-            memmove(r->buf, r->buf + r->beg, r->end - r->beg);
-            r->end -= r->beg;
-            r->beg = 0;
-        }
-        if (r->end == r->cap) {
-            const size_t cap = r->cap ? r->cap * 2 : (1u << 20);
-            char *q = realloc(r->buf, cap);
-            if (!q) { r->err = ENOMEM; return -1; }
-            r->buf = q;
-            r->cap = cap;
-        }
-        size_t want = r->cap - r->end;
-        if (want > (1u << 30)) want = 1u << 30;
-        const int got = gzread(r->f, r->buf + r->end, (unsigned)want);
-        if (got < 0) { r->err = EIO; return -1; }
-        if (got == 0) r->eof = 1;
-        r->end += (size_t)got;
-    }
-}
-
 /* ---- progress ------------------------------------------------------------- */
 
 typedef struct progress {
@@ -488,6 +228,7 @@ typedef struct indexer {
     long pending;
     size_t pending_bytes;
     uint64_t added, replaced, bad_lines;
+    uint64_t read, rejected[3], json_docs, field_found, field_notstr, warc_broken;
     progress pg;
 } indexer;
 
@@ -495,9 +236,11 @@ static const char *const index_usage =
     "usage: nazif index [OPTIONS] DB FILE...\n"
     "\n"
     "Adds documents to the SQLite full-text index DB (created when missing),\n"
-    "tokenized by nazif: restored, normalized for search.  A FILE is a\n"
-    "JSON Lines file (.jsonl, .ndjson, also gzipped), one document a line,\n"
-    "or any other text file, one document (its id is the file name).\n"
+    "tokenized by nazif: restored, normalized for search.  A FILE (- is\n"
+    "standard input), plain or gzipped, is read as 'nazif clean' reads it:\n"
+    "JSON Lines (one document a line), WARC/WET (one a record), HTML or any\n"
+    "other text (one document; its id is the file name).  The same file\n"
+    "given twice is indexed once.\n"
     "Re-indexing an id replaces the document.  Interrupted (even kill -9),\n"
     "the index stays consistent and the same command resumes the job.\n"
     "\n"
@@ -506,17 +249,23 @@ static const char *const index_usage =
     "  --id-field=NAME       JSON field of the id (default: id; when missing:\n"
     "                        FILE:LINE)\n"
     "  --title-field=NAME    JSON field of the title (default: title)\n"
-    "  --format=FMT          auto (default: by file name), jsonl or text\n"
+    "  --format=FMT          auto (default: from the first bytes, as clean),\n"
+    "                        jsonl, warc (wet), html or text\n"
+    "  --max-doc-bytes=N     a longer document is skipped unread (default\n"
+    "                        67108864; 0: no limit)\n"
     "  --tokenizer=SPEC      FTS5 tokenizer of a new index (default: nazif),\n"
     "                        e.g. 'nazif stemmer light' or 'unicode61'\n"
     "  --batch=N             documents per transaction (default: 1000)\n"
     "  --optimize            merge the index's segments at the end\n"
     "  --progress            show progress even when stderr is not a terminal\n"
     "  --no-progress         never show progress\n"
+    "  -q, --quiet           no summary line (documents read, written,\n"
+    "                        rejected by reason) at the end\n"
     "  --help, --version\n"
     "\n"
-    "Lines that are not JSON objects are skipped and the rest indexed (exit\n"
-    "status 2).  docs/search.md has the details.\n"
+    "Lines that are not JSON objects, lack the text field or are too long are\n"
+    "skipped and the rest indexed (exit status 2); so is a truncated input,\n"
+    "whose job is then not done.  docs/search.md has the details.\n"
     "\n";
 
 static int ix_prepare(indexer *x)
@@ -622,7 +371,8 @@ static int ix_doc(indexer *x, const char *id, size_t id_len, const char *title, 
 }
 
 typedef struct job {
-    const char *source;
+    const char *source; /* the key in nazif_jobs: the file's real path */
+    const char *name;   /* as given: document ids, messages, doc_ids.source */
     sqlite3_int64 size, mtime;
     sqlite3_int64 offset, line, docs;
     int done;
@@ -663,136 +413,183 @@ static int job_get(indexer *x, job *j)
 
 typedef struct index_opts {
     const char *text_field, *id_field, *title_field;
-    int format; /* 0 auto, 1 jsonl, 2 text */
+    int format; /* CLI_FMT_* */
+    uint64_t max_doc;
 } index_opts;
-
-static int ends_with(const char *s, const char *suf)
-{
-    const size_t n = strlen(s), m = strlen(suf);
-    return n >= m && strcmp(s + n - m, suf) == 0;
-}
-
-static int is_jsonl(const char *path, int format)
-{
-    if (format) return format == 1;
-    return ends_with(path, ".jsonl") || ends_with(path, ".jsonl.gz") || ends_with(path, ".ndjson") ||
-           ends_with(path, ".ndjson.gz");
-}
 
 #define MAX_LINE_MSGS 10
 
-static void bad_line(indexer *x, const char *path, sqlite3_int64 line, const char *what, size_t col)
+/* Why a document was not indexed (the summary line's reasons). */
+enum { R_MALFORMED, R_NO_TEXT, R_TOO_LARGE, R_COUNT };
+static const char *const reason_names[R_COUNT] = {"malformed_json", "no_text_field", "too_large"};
+
+static void bad_doc(indexer *x, int reason, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void bad_doc(indexer *x, int reason, const char *fmt, ...)
 {
+    x->rejected[reason]++;
     x->bad_lines++;
-    if (x->bad_lines <= MAX_LINE_MSGS) {
-        if (col) fprintf(stderr, "nazif index: %s:%lld: byte %zu: %s (line skipped)\n", path, (long long)line, col, what);
-        else fprintf(stderr, "nazif index: %s:%lld: %s (line skipped)\n", path, (long long)line, what);
-    }
+    if (x->bad_lines > MAX_LINE_MSGS) return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("nazif index: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    if (x->bad_lines == MAX_LINE_MSGS) fputs("nazif index: (no more such messages; the summary counts them)\n", stderr);
 }
 
-static int index_jsonl(indexer *x, const index_opts *o, gzFile f, job *j)
+/*
+ * A JSON string value decoded into b (the library's decoder, as clean and
+ * dedup read it).  The JSON policy (docs/corpus.md): U+0000 becomes a
+ * space, as SQLite's text functions (snippets, highlight) end a string at
+ * NUL.  Returns 0, -1 out of memory.
+ */
+static int json_value(sbuf *b, const char *raw, size_t n)
 {
-    reader r;
-    memset(&r, 0, sizeof r);
-    r.f = f;
-    int rc = NX_OK;
-    if (j->offset > 0) {
-        if (gzseek(f, (z_off_t)j->offset, SEEK_SET) != (z_off_t)j->offset) {
-            fprintf(stderr, "nazif index: %s: cannot resume at byte %lld: indexing it again\n", j->source,
-                    (long long)j->offset);
-            gzrewind(f);
-            j->offset = j->line = j->docs = 0;
-        }
-        r.pos = (uint64_t)j->offset;
-    }
-    jfields fl;
-    memset(&fl, 0, sizeof fl);
-    fl.name[0] = o->text_field;
-    fl.name[1] = o->id_field;
-    fl.name[2] = o->title_field;
-    sbuf idb = {NULL, 0, 0};
-    const char *line;
-    size_t len;
+    b->n = 0;
+    if (sb_reserve(b, n)) return -1;
+    size_t dl = 0, ep = 0;
+    if (nazif_json_decode(raw, n, b->p, &dl, &ep)) dl = 0; /* validated by find: cannot fail */
+    for (size_t i = 0; i < dl; i++)
+        if (b->p[i] == '\0') b->p[i] = ' ';
+    b->n = dl;
+    b->p[dl] = '\0';
+    return 0;
+}
+
+/*
+ * One input through the reader `clean` uses (cli_docs_*: plain or gzip,
+ * JSON Lines, WARC/WET, HTML or text by the first bytes, --max-doc-bytes).
+ * Resumes after the document j->line (the last one committed).  Returns
+ * NX_OK, NX_INPUT (the documents before the error stay, the job is not
+ * done), or a database / internal code.
+ */
+static int index_file(indexer *x, const index_opts *o, const char *path, job *j, int resume)
+{
+    cli_docreader *dr = NULL;
+    int rc = cli_docs_open(&dr, path, o->format, o->max_doc);
+    if (rc) return rc == CLI_INTERNAL ? NX_INTERNAL : NX_INPUT;
+    const sqlite3_int64 done_upto = resume ? j->line : 0;
+    if (!resume) j->docs = 0;
+    sbuf text = {NULL, 0, 0}, idb = {NULL, 0, 0}, title = {NULL, 0, 0};
+    const size_t tfl = strlen(o->text_field), ifl = strlen(o->id_field), til = strlen(o->title_field);
+    cli_doc d;
     int got;
-    while ((got = rd_line(&r, &line, &len)) == 1) {
-        j->line++;
-        while (len && (line[len - 1] == '\r' || line[len - 1] == ' ' || line[len - 1] == '\t')) len--;
-        size_t k = 0;
-        while (k < len && (line[k] == ' ' || line[k] == '\t')) k++;
-        if (k < len) {
-            jparse p = {line, len, 0, NULL};
-            if (j_object(&p, &fl)) {
-                bad_line(x, j->source, j->line, p.err, p.i + 1);
-            } else if (!fl.have[0]) {
-                char msg[160];
-                snprintf(msg, sizeof msg, "no \"%s\" field", o->text_field);
-                bad_line(x, j->source, j->line, msg, 0);
-            } else {
-                const char *id = fl.val[1].p;
-                size_t id_len = fl.val[1].n;
-                if (!fl.have[1] || id_len == 0) {
-                    char tmp[48];
-                    idb.n = 0;
-                    snprintf(tmp, sizeof tmp, ":%lld", (long long)j->line);
-                    if (sb_put(&idb, j->source, strlen(j->source)) || sb_put(&idb, tmp, strlen(tmp))) {
-                        rc = NX_INTERNAL;
-                        break;
-                    }
-                    id = idb.p;
-                    id_len = idb.n;
-                }
-                rc = ix_doc(x, id, id_len, fl.val[2].p ? fl.val[2].p : "", fl.val[2].n, fl.have[2],
-                            fl.val[0].p ? fl.val[0].p : "", fl.val[0].n, j->source);
-                if (rc) break;
-                j->docs++;
-            }
+    while ((got = cli_docs_next(dr, &d)) == 1) {
+        if ((sqlite3_int64)d.where <= done_upto) continue; /* committed by an earlier run */
+        x->read++;
+        const char *body = d.data, *id = d.id, *ttl = "";
+        size_t body_len = d.len, id_len = d.id_len, ttl_len = 0;
+        int has_title = 0;
+        if (d.too_large) {
+            if (d.fmt == CLI_FMT_JSONL)
+                bad_doc(x, R_TOO_LARGE, "%s:%llu: line of %llu bytes, more than --max-doc-bytes=%llu (skipped)", j->name,
+                        (unsigned long long)d.where, (unsigned long long)d.too_large, (unsigned long long)o->max_doc);
+            else if (d.fmt == CLI_FMT_WARC)
+                bad_doc(x, R_TOO_LARGE, "%s: WARC record at byte %llu: %llu bytes, more than --max-doc-bytes=%llu (skipped)",
+                        j->name, (unsigned long long)d.where, (unsigned long long)d.too_large,
+                        (unsigned long long)o->max_doc);
+            else
+                bad_doc(x, R_TOO_LARGE, "%s: more than --max-doc-bytes=%llu bytes (skipped; the rest of the file not read)",
+                        j->name, (unsigned long long)o->max_doc);
+            j->line = (sqlite3_int64)d.where;
+            continue;
         }
+        if (d.fmt == CLI_FMT_JSONL) {
+            nazif_json_span sp, isp, tsp;
+            size_t ep = 0, ie = 0;
+            const int fr = nazif_json_find(d.data, d.len, o->text_field, tfl, &sp, &ep);
+            j->line = (sqlite3_int64)d.where;
+            if (fr == NAZIF_JSON_EMALFORMED) {
+                bad_doc(x, R_MALFORMED, "%s:%llu: malformed JSON at byte %llu (line skipped)", j->name,
+                        (unsigned long long)d.where, (unsigned long long)ep);
+                continue;
+            }
+            x->json_docs++;
+            if (fr != NAZIF_JSON_FOUND) {
+                if (fr == NAZIF_JSON_NOTSTR) x->field_notstr++;
+                bad_doc(x, R_NO_TEXT, fr == NAZIF_JSON_NOTSTR ? "%s:%llu: the \"%s\" field is not a string (line skipped)"
+                                                              : "%s:%llu: no \"%s\" field (line skipped)",
+                        j->name, (unsigned long long)d.where, o->text_field);
+                continue;
+            }
+            x->field_found++;
+            if (json_value(&text, d.data + sp.vstart, sp.vend - sp.vstart)) { rc = NX_INTERNAL; break; }
+            body = text.p;
+            body_len = text.n;
+            /* the id: a string, or a number as written; else FILE:LINE */
+            id = NULL;
+            id_len = 0;
+            const int ir = nazif_json_find(d.data, d.len, o->id_field, ifl, &isp, &ie);
+            if (ir == NAZIF_JSON_FOUND) {
+                if (json_value(&idb, d.data + isp.vstart, isp.vend - isp.vstart)) { rc = NX_INTERNAL; break; }
+                id = idb.p;
+                id_len = idb.n;
+            } else if (ir == NAZIF_JSON_NOTSTR && (d.data[isp.vstart] == '-' ||
+                                                    (d.data[isp.vstart] >= '0' && d.data[isp.vstart] <= '9'))) {
+                idb.n = 0;
+                if (sb_put(&idb, d.data + isp.vstart, isp.vend - isp.vstart)) { rc = NX_INTERNAL; break; }
+                id = idb.p;
+                id_len = idb.n;
+            }
+            if (!id || id_len == 0) {
+                char tmp[48];
+                idb.n = 0;
+                snprintf(tmp, sizeof tmp, ":%llu", (unsigned long long)d.where);
+                if (sb_put(&idb, j->name, strlen(j->name)) || sb_put(&idb, tmp, strlen(tmp))) { rc = NX_INTERNAL; break; }
+                id = idb.p;
+                id_len = idb.n;
+            }
+            /* the title: a string, else none */
+            if (nazif_json_find(d.data, d.len, o->title_field, til, &tsp, &ie) == NAZIF_JSON_FOUND) {
+                if (json_value(&title, d.data + tsp.vstart, tsp.vend - tsp.vstart)) { rc = NX_INTERNAL; break; }
+                ttl = title.p;
+                ttl_len = title.n;
+                has_title = 1;
+            }
+        } else {
+            /* WARC records, text and HTML files: NUL as in JSON (a space) */
+            text.n = 0;
+            if (memchr(d.data, '\0', d.len)) {
+                if (sb_put(&text, d.data, d.len)) { rc = NX_INTERNAL; break; }
+                for (size_t i = 0; i < text.n; i++)
+                    if (text.p[i] == '\0') text.p[i] = ' ';
+                body = text.p;
+            }
+            if (d.fmt != CLI_FMT_WARC) { id = j->name; id_len = strlen(j->name); }
+            if (!id_len) {
+                char tmp[48];
+                idb.n = 0;
+                snprintf(tmp, sizeof tmp, "@%llu", (unsigned long long)d.where);
+                if (sb_put(&idb, j->name, strlen(j->name)) || sb_put(&idb, tmp, strlen(tmp))) { rc = NX_INTERNAL; break; }
+                id = idb.p;
+                id_len = idb.n;
+            }
+            j->line = (sqlite3_int64)d.where;
+        }
+        rc = ix_doc(x, id, id_len, ttl, ttl_len, has_title, body ? body : "", body_len, j->name);
+        if (rc) break;
+        j->docs++;
         if (x->pending >= x->batch || x->pending_bytes >= (32u << 20)) {
-            j->offset = (sqlite3_int64)r.pos;
             if (!x->in_txn && (rc = ix_begin(x))) break;
             if ((rc = job_put(x, j)) || (rc = ix_commit(x))) break;
         }
-        pg_draw(&x->pg, (uint64_t)gzoffset(f), 0);
+        pg_draw(&x->pg, cli_docs_pos(dr), 0);
     }
-    if (rc == NX_OK && got < 0) {
-        fprintf(stderr, "nazif index: %s: read error\n", j->source);
-        rc = NX_INPUT;
+    x->warc_broken += cli_docs_broken(dr);
+    if (rc == NX_OK && got < 0) rc = cli_docs_status(dr) == CLI_INTERNAL ? NX_INTERNAL : NX_INPUT;
+    if (rc == NX_OK || rc == NX_INPUT) {
+        /* what was read stays committed with where it got to; done only
+           when the whole input was read */
+        j->done = rc == NX_OK;
+        const int r2 = ix_begin(x);
+        const int r3 = r2 ? r2 : job_put(x, j);
+        if (r3) rc = r3;
     }
-    if (rc == NX_OK) {
-        j->offset = (sqlite3_int64)r.pos;
-        j->done = 1;
-        if (!(rc = ix_begin(x))) rc = job_put(x, j);
-    }
-    for (int i = 0; i < 3; i++) free(fl.val[i].p);
+    cli_docs_close(dr);
+    free(text.p);
     free(idb.p);
-    free(r.buf);
-    return rc;
-}
-
-static int index_text(indexer *x, gzFile f, job *j)
-{
-    sbuf b = {NULL, 0, 0};
-    int rc = NX_OK;
-    for (;;) {
-        if (sb_reserve(&b, 1u << 20)) { rc = NX_INTERNAL; break; }
-        const int got = gzread(f, b.p + b.n, (unsigned)(b.cap - b.n - 1));
-        if (got < 0) {
-            fprintf(stderr, "nazif index: %s: read error\n", j->source);
-            rc = NX_INPUT;
-            break;
-        }
-        if (got == 0) break;
-        b.n += (size_t)got;
-    }
-    if (rc == NX_OK) rc = ix_doc(x, j->source, strlen(j->source), "", 0, 0, b.p ? b.p : "", b.n, j->source);
-    if (rc == NX_OK) {
-        j->offset = (sqlite3_int64)b.n;
-        j->line = 0;
-        j->docs = 1;
-        j->done = 1;
-        rc = job_put(x, j);
-    }
-    free(b.p);
+    free(title.p);
     return rc;
 }
 
@@ -875,10 +672,10 @@ int nazif_cli_index(int argc, char **argv)
 {
     argc = cli_join_values(argc, argv, index_valued);
     if (argc < 0) return NX_INTERNAL;
-    index_opts o = {"text", "id", "title", 0};
+    index_opts o = {"text", "id", "title", CLI_FMT_AUTO, 64u << 20};
     const char *tokenizer = NULL;
     long batch = 1000;
-    int progress_mode = -1, optimize = 0, only_files = 0;
+    int progress_mode = -1, optimize = 0, only_files = 0, quiet = 0;
     const char **pos = calloc((size_t)argc + 1, sizeof *pos);
     int npos = 0;
     if (!pos) return NX_INTERNAL;
@@ -896,14 +693,26 @@ int nazif_cli_index(int argc, char **argv)
         else if ((v = opt_value("--title-field", argc, argv, &i))) o.title_field = v;
         else if ((v = opt_value("--tokenizer", argc, argv, &i))) tokenizer = v;
         else if ((v = opt_value("--format", argc, argv, &i))) {
-            if (strcmp(v, "auto") == 0) o.format = 0;
-            else if (strcmp(v, "jsonl") == 0) o.format = 1;
-            else if (strcmp(v, "text") == 0) o.format = 2;
+            if (strcmp(v, "auto") == 0) o.format = CLI_FMT_AUTO;
+            else if (strcmp(v, "jsonl") == 0) o.format = CLI_FMT_JSONL;
+            else if (strcmp(v, "warc") == 0 || strcmp(v, "wet") == 0) o.format = CLI_FMT_WARC;
+            else if (strcmp(v, "text") == 0) o.format = CLI_FMT_TEXT;
+            else if (strcmp(v, "html") == 0) o.format = CLI_FMT_HTML;
             else {
-                fprintf(stderr, "nazif index: bad value '%s' for --format (auto, jsonl or text)\n", v);
+                fprintf(stderr, "nazif index: bad value '%s' for --format (auto, jsonl, warc, wet, html or text)\n", v);
                 free(pos);
                 return NX_USAGE;
             }
+        } else if ((v = opt_value("--max-doc-bytes", argc, argv, &i))) {
+            char *end;
+            errno = 0;
+            const unsigned long long mv = strtoull(v, &end, 10);
+            if (errno || end == v || *end || v[0] == '-') {
+                fprintf(stderr, "nazif index: bad value '%s' for --max-doc-bytes (bytes; 0: no limit)\n", v);
+                free(pos);
+                return NX_USAGE;
+            }
+            o.max_doc = mv;
         } else if ((v = opt_value("--batch", argc, argv, &i))) {
             if (parse_count(v, 1, 100000000L, &batch)) {
                 fprintf(stderr, "nazif index: bad value '%s' for --batch (a number of documents, at least 1)\n", v);
@@ -912,6 +721,7 @@ int nazif_cli_index(int argc, char **argv)
             }
         } else if (strcmp(a, "--progress") == 0) progress_mode = 1;
         else if (strcmp(a, "--no-progress") == 0) progress_mode = 0;
+        else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) quiet = 1;
         else if (strcmp(a, "--optimize") == 0) optimize = 1;
         else {
             cli_bad_option("index", a, index_valued, NULL);
@@ -930,68 +740,71 @@ int nazif_cli_index(int argc, char **argv)
         free(pos);
         return NX_USAGE;
     }
-    /* inputs must be readable before the database is touched */
+    /* inputs must be readable before the database is touched; the same
+       file under two names (another spelling, a hard link) is read once */
+    struct stat *st_in = calloc((size_t)npos, sizeof *st_in);
+    char *skip = calloc((size_t)npos, 1);
+    if (!st_in || !skip) { free(pos); free(st_in); free(skip); return NX_INTERNAL; }
+    int nstdin = 0;
     for (int i = 1; i < npos; i++) {
-        if (strcmp(pos[i], "-") == 0) continue;
-        if (access(pos[i], R_OK) != 0) {
+        if (strcmp(pos[i], "-") == 0) {
+            if (nstdin++) skip[i] = 1; /* standard input can be read once */
+            continue;
+        }
+        if (access(pos[i], R_OK) != 0 || stat(pos[i], &st_in[i]) != 0) {
             fprintf(stderr, "nazif index: %s: %s\n", pos[i], strerror(errno));
-            free(pos);
+            free(pos); free(st_in); free(skip);
             return NX_INPUT;
         }
+        for (int k = 1; k < i; k++)
+            if (!skip[k] && strcmp(pos[k], "-") != 0 && st_in[k].st_dev == st_in[i].st_dev &&
+                st_in[k].st_ino == st_in[i].st_ino) {
+                fprintf(stderr, "nazif index: %s is the same file as %s (indexed once)\n", pos[i], pos[k]);
+                skip[i] = 1;
+                break;
+            }
     }
     indexer x;
     memset(&x, 0, sizeof x);
     x.batch = batch;
     int rc = db_open("index", pos[0], 0, &x.db);
-    if (rc) { free(pos); return rc; }
+    if (rc) { free(pos); free(st_in); free(skip); return rc; }
     rc = create_schema(x.db, tokenizer);
     if (rc == NX_OK) rc = db_exec(x.db, "index", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL");
     if (rc == NX_OK) rc = ix_prepare(&x);
+    const int started = rc == NX_OK; /* else no run: no summary */
     x.pg.on = progress_mode >= 0 ? progress_mode : isatty(2);
     x.pg.t0 = now_s();
-    for (int i = 1; i < npos; i++) {
-        struct stat sb;
-        if (strcmp(pos[i], "-") != 0 && stat(pos[i], &sb) == 0) x.pg.total += (uint64_t)sb.st_size;
-    }
+    for (int i = 1; i < npos; i++)
+        if (!skip[i] && strcmp(pos[i], "-") != 0) x.pg.total += (uint64_t)st_in[i].st_size;
     int input_err = 0;
+    uint64_t files_done = 0;
     for (int i = 1; i < npos && rc == NX_OK; i++) {
+        if (skip[i]) continue;
         const char *path = pos[i];
         const int std_in = strcmp(path, "-") == 0;
         job j;
         memset(&j, 0, sizeof j);
-        j.source = std_in ? "<stdin>" : path;
-        struct stat sb;
-        memset(&sb, 0, sizeof sb);
-        if (!std_in && stat(path, &sb) != 0) {
-            fprintf(stderr, "nazif index: %s: %s\n", path, strerror(errno));
-            input_err = 1;
-            continue;
-        }
-        j.size = (sqlite3_int64)sb.st_size;
-        j.mtime = (sqlite3_int64)sb.st_mtime;
+        j.name = std_in ? "<stdin>" : path;
+        /* the job is the file, whatever the spelling of its path: a rerun
+           under another name resumes it (or finds it done) */
+        char *real = std_in ? NULL : realpath(path, NULL);
+        j.source = std_in ? "<stdin>" : real ? real : path;
+        j.size = (sqlite3_int64)st_in[i].st_size;
+        j.mtime = (sqlite3_int64)st_in[i].st_mtime;
         const int state = std_in ? 0 : job_get(&x, &j);
         if (state == 2) {
-            x.pg.done_files += (uint64_t)sb.st_size;
-            x.pg.base += (uint64_t)sb.st_size;
+            x.pg.done_files += (uint64_t)st_in[i].st_size;
+            x.pg.base += (uint64_t)st_in[i].st_size;
+            files_done++;
+            free(real);
             continue;
         }
-        gzFile f = std_in ? gzdopen(dup(0), "rb") : gzopen(path, "rb");
-        if (!f) {
-            fprintf(stderr, "nazif index: %s: %s\n", path, strerror(errno ? errno : ENOMEM));
-            input_err = 1;
-            continue;
-        }
-        gzbuffer(f, 1u << 17);
-        if (is_jsonl(path, o.format)) {
-            rc = index_jsonl(&x, &o, f, &j);
-            if (state == 1) x.pg.base += 0; /* resumed: the rate counts from here */
-        } else {
-            j.offset = j.line = 0;
-            rc = index_text(&x, f, &j);
-        }
-        gzclose(f);
+        if (state == 0) j.line = 0;
+        rc = index_file(&x, &o, path, &j, state == 1);
+        free(real);
         if (rc == NX_INPUT) { input_err = 1; rc = NX_OK; }
-        x.pg.done_files += (uint64_t)sb.st_size;
+        x.pg.done_files += (uint64_t)st_in[i].st_size;
         if (rc == NX_OK && x.pending >= x.batch) rc = ix_commit(&x);
         pg_draw(&x.pg, 0, 0);
     }
@@ -1000,16 +813,46 @@ int nazif_cli_index(int argc, char **argv)
     if (rc == NX_OK && optimize) rc = db_exec(x.db, "index", "INSERT INTO docs(docs) VALUES('optimize')");
     if (x.pg.on) {
         pg_draw(&x.pg, 0, 1);
-        fprintf(stderr, "\nnazif index: %llu documents added, %llu replaced in %.1f s\n",
-                (unsigned long long)x.added, (unsigned long long)x.replaced, now_s() - x.pg.t0);
+        fputc('\n', stderr);
     }
-    if (x.bad_lines > 0)
-        fprintf(stderr, "nazif index: %llu line%s skipped\n", (unsigned long long)x.bad_lines,
-                x.bad_lines == 1 ? "" : "s");
+    /* a JSON Lines run in which no document had the text field */
+    if (rc == NX_OK && x.json_docs > 0 && x.field_found == 0) {
+        if (x.field_notstr)
+            fprintf(stderr, "nazif index: the text field \"%s\" is not a string in any of the %llu documents (see --text-field)\n",
+                    o.text_field, (unsigned long long)x.json_docs);
+        else
+            fprintf(stderr, "nazif index: none of the %llu documents has the text field \"%s\" (see --text-field)\n",
+                    (unsigned long long)x.json_docs, o.text_field);
+        input_err = 1;
+    }
+    if (!quiet && started) {
+        /* the summary line, as clean's and dedup's (docs/corpus.md) */
+        uint64_t rej = 0;
+        for (int k = 0; k < R_COUNT; k++) rej += x.rejected[k];
+        fprintf(stderr, "nazif index: %llu document%s read, %llu written, %llu rejected", (unsigned long long)x.read,
+                x.read == 1 ? "" : "s", (unsigned long long)(x.added + x.replaced), (unsigned long long)rej);
+        if (rej) {
+            const char *sep = " (";
+            for (int k = 0; k < R_COUNT; k++)
+                if (x.rejected[k]) {
+                    fprintf(stderr, "%s%s %llu", sep, reason_names[k], (unsigned long long)x.rejected[k]);
+                    sep = ", ";
+                }
+            fputs("), not indexed", stderr);
+        }
+        if (x.warc_broken)
+            fprintf(stderr, "; %llu broken WARC record%s skipped", (unsigned long long)x.warc_broken,
+                    x.warc_broken == 1 ? "" : "s");
+        fprintf(stderr, "; %llu new, %llu replaced", (unsigned long long)x.added, (unsigned long long)x.replaced);
+        if (files_done) fprintf(stderr, "; %llu file%s already indexed", (unsigned long long)files_done, files_done == 1 ? "" : "s");
+        fputc('\n', stderr);
+    }
     ix_finalize(&x);
     if (sqlite3_close(x.db) != SQLITE_OK && rc == NX_OK) rc = NX_DB;
     free(pos);
-    if (rc == NX_OK && (input_err || x.bad_lines)) rc = NX_INPUT;
+    free(st_in);
+    free(skip);
+    if (rc == NX_OK && (input_err || x.bad_lines || x.warc_broken)) rc = NX_INPUT;
     return rc;
 }
 

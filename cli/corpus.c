@@ -459,6 +459,7 @@ typedef struct doc {
                                 read when it went over); nothing held */
     size_t ct_off, ct_len;   /* the Content-Type value, in the batch data */
     size_t uri_off, uri_len; /* WARC: WARC-Target-URI, in the batch data */
+    size_t rid_off, rid_len; /* WARC: WARC-Record-ID as it is, in the batch data */
 } doc;
 
 typedef struct dsig {
@@ -847,6 +848,9 @@ static int rd_fill(reader *r, batch *b)
                 d->uri_off = b->data.n;
                 d->uri_len = h.uri ? h.uri_len : 0;
                 sb_put(&b->data, h.uri ? h.uri : "", d->uri_len);
+                d->rid_off = b->data.n;
+                d->rid_len = h.id ? h.id_len : 0;
+                sb_put(&b->data, h.id ? h.id : "", d->rid_len);
             } else {
                 b->cnt.records_skipped++;
                 b->cnt.skipped[skip]++;
@@ -868,7 +872,7 @@ static int rd_fill(reader *r, batch *b)
             if (got == 0) break;
         }
         if (too_large) {
-            batch_add_too_large(b, 0, r->plen - r->ppos);
+            batch_add_too_large(b, 1, r->plen - r->ppos);
             r->ppos = r->plen;
         } else if (rc == 1 || r->plen > r->ppos) {
             doc *d = batch_add(b);
@@ -881,6 +885,7 @@ static int rd_fill(reader *r, batch *b)
             d->pre_len = b->data.n - d->pre_off;
             d->off = b->data.n;
             d->len = r->plen - r->ppos;
+            d->where = 1;
             sb_put(&b->data, r->pend + r->ppos, d->len);
             r->ppos = r->plen;
             if (r->fmt == FMT_HTML) {
@@ -894,6 +899,148 @@ static int rd_fill(reader *r, batch *b)
     b->in_bytes = (r->pend_base + r->ppos) - start_pos;
     if (!r->open && rc == 1 && b->ndocs == 0 && r->cur >= r->nfiles) return 0;
     return rc;
+}
+
+/* ---- one file, document by document (nazif index) ---------------------------------- */
+
+struct cli_docreader {
+    reader r;
+    batch b;
+    size_t next;          /* the next document of b */
+    int last;             /* rd_fill's last result */
+    char *name;
+    nazif_corpus *cp;     /* WARC bodies and HTML: codings undone, text extracted */
+    int status;
+    uint64_t broken;      /* broken WARC records skipped */
+};
+
+int cli_docs_open(cli_docreader **out, const char *file, int format, uint64_t max_doc)
+{
+    *out = NULL;
+    cli_docreader *dr = calloc(1, sizeof *dr);
+    if (!dr) oom();
+    dr->name = strdup(file);
+    if (!dr->name) oom();
+    dr->r.files = &dr->name;
+    dr->r.nfiles = 1;
+    dr->r.fmt_opt = format == CLI_FMT_JSONL ? FMT_JSONL : format == CLI_FMT_WARC ? FMT_WARC
+                  : format == CLI_FMT_TEXT ? FMT_TEXT : format == CLI_FMT_HTML ? FMT_HTML : FMT_AUTO;
+    dr->r.text_field = "text";
+    dr->r.max_doc = max_doc;
+    dr->last = 1;
+    nazif_corpus_options co;
+    nazif_corpus_options_init(&co);
+    co.filters = 0;
+    co.clean.flags |= NAZIF_NO_RESTORE | NAZIF_KEEP_BOILERPLATE; /* only res.input is used */
+    if (nazif_corpus_new(&dr->cp, &co) != NAZIF_OK) oom();
+    const int o = rd_open_next(&dr->r);
+    if (o < 0) {
+        /* src_open printed why */
+        const int st = dr->r.status ? dr->r.status : CX_INPUT;
+        if (dr->r.err[0]) fprintf(stderr, "%s: %s\n", prog, dr->r.err);
+        cli_docs_close(dr);
+        return st;
+    }
+    *out = dr;
+    return CX_OK;
+}
+
+int cli_docs_next(cli_docreader *dr, cli_doc *out)
+{
+    memset(out, 0, sizeof *out);
+    for (;;) {
+        batch *b = &dr->b;
+        if (dr->next < b->ndocs) {
+            const doc *d = &b->docs[dr->next++];
+            out->fmt = b->fmt == FMT_JSONL ? CLI_FMT_JSONL : b->fmt == FMT_WARC ? CLI_FMT_WARC
+                     : b->fmt == FMT_HTML ? CLI_FMT_HTML : CLI_FMT_TEXT;
+            out->where = d->where;
+            if (d->too_large) {
+                out->too_large = d->too_large;
+                return 1;
+            }
+            if (b->fmt == FMT_JSONL) {
+                out->data = b->data.p + d->off;
+                out->len = d->len;
+                return 1;
+            }
+            if (b->fmt == FMT_WARC) {
+                out->id = b->data.p + d->rid_off;
+                out->id_len = d->rid_len;
+                out->url = b->data.p + d->uri_off;
+                out->url_len = d->uri_len;
+            } else {
+                out->id = dr->r.src.name;
+                out->id_len = strlen(dr->r.src.name);
+            }
+            if (d->type == NAZIF_DOC_HTML || d->coding) {
+                nazif_doc in;
+                nazif_doc_init(&in);
+                in.data = b->data.p + d->off;
+                in.len = d->len;
+                in.type = d->type;
+                in.coding = d->coding;
+                in.content_type = b->data.p + d->ct_off;
+                in.content_type_len = d->ct_len;
+                nazif_doc_result res;
+                const int rc = nazif_corpus_process(dr->cp, &in, &res);
+                if (res.skip != NAZIF_SKIP_NONE) continue; /* not a document after all */
+                if (rc < 0 && rc != NAZIF_EUTF8) {
+                    fprintf(stderr, "%s: %s: %s\n", prog, dr->r.src.name, nazif_strerror(rc));
+                    dr->status = CX_INTERNAL;
+                    return -1;
+                }
+                out->data = res.input;
+                out->len = res.input_len;
+            } else {
+                out->data = b->data.p + d->off;
+                out->len = d->len;
+            }
+            return 1;
+        }
+        if (b->err.n) {
+            fwrite(b->err.p, 1, b->err.n, stderr);
+            b->err.n = 0;
+        }
+        if (dr->last <= 0) {
+            if (dr->last < 0) {
+                if (dr->r.err[0]) fprintf(stderr, "%s: %s\n", prog, dr->r.err);
+                dr->status = dr->r.status ? dr->r.status : CX_INPUT;
+                return -1;
+            }
+            return 0;
+        }
+        dr->last = rd_fill(&dr->r, b);
+        dr->next = 0;
+        dr->broken += b->cnt.warc_broken;
+        if (dr->last == 0 && b->ndocs == 0 && !b->err.n) return 0;
+    }
+}
+
+uint64_t cli_docs_broken(const cli_docreader *dr)
+{
+    return dr->broken;
+}
+
+uint64_t cli_docs_pos(const cli_docreader *dr)
+{
+    return dr->r.open ? src_pos(&dr->r.src) : dr->r.done_size;
+}
+
+int cli_docs_status(const cli_docreader *dr)
+{
+    return dr->status;
+}
+
+void cli_docs_close(cli_docreader *dr)
+{
+    if (!dr) return;
+    if (dr->r.open) src_close(&dr->r.src);
+    free(dr->r.pend);
+    batch_free(&dr->b);
+    nazif_corpus_free(dr->cp);
+    free(dr->name);
+    free(dr);
 }
 
 /* ---- workers --------------------------------------------------------------------- */

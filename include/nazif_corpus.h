@@ -52,8 +52,9 @@ extern "C" {
 #define NAZIF_JSON_NOTSTR 2      /* the key is there but its value is not a string */
 #define NAZIF_JSON_EMALFORMED (-1) /* not one valid JSON object: *errpos set */
 
-/* Where a string value sits in a line: [vstart, vend) covers the value
-   with its quotes. */
+/* Where the value sits in a line: [vstart, vend) covers a string with its
+   quotes (NAZIF_JSON_FOUND), or the number, literal, object or array as
+   written (NAZIF_JSON_NOTSTR). */
 typedef struct nazif_json_span {
     size_t vstart, vend;
 } nazif_json_span;

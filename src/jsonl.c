@@ -200,13 +200,9 @@ static int parse_object(jp *p, int depth, const char *key, size_t klen, nazif__j
         const size_t va = p->pos;
         if (parse_value(p, depth + 1)) return -1;
         if (key && *found == NAZIF__JSON_MISSING && name_equals(p->s, na, nb, key, klen)) {
-            if (p->s[va] == '"') {
-                span->vstart = va;
-                span->vend = p->pos;
-                *found = NAZIF__JSON_FOUND;
-            } else {
-                *found = NAZIF__JSON_NOTSTR;
-            }
+            span->vstart = va;
+            span->vend = p->pos;
+            *found = p->s[va] == '"' ? NAZIF__JSON_FOUND : NAZIF__JSON_NOTSTR;
         }
         skip_ws(p);
         if (p->pos >= p->n) return -1;
