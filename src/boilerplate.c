@@ -774,6 +774,9 @@ static void plain(info *f, int question, const uint8_t *raw, size_t rn)
         set(f, V_OTHER, NULL);
         f->title = !more_words_than(raw, rn, BP_TITLE_WORDS);
         f->very_short = rn <= 64 && !more_words_than(raw, rn, 3);
+        /* a line that opens with an Arabic letter (lead byte D8-DB) is
+           neither of the two below: one test for most titles */
+        if (raw[0] >= 0xD8 && raw[0] <= 0xDB) return;
         if (rn <= 64 && latin_only(raw, rn) && !more_words_than(raw, rn, 4)) {
             /* "news", "Menu", "- Home", "Ammon on Play Store" in an Arabic
                page: a widget word, furniture next to furniture (like a
@@ -1113,6 +1116,18 @@ static int headline_run(const ctx *c, int at_end)
     int len = 1, furniture = 0;
     long k = (long)c->i;
     const nazif__bp_line *L = c->lines;
+    /* A run needs a neighbour that can belong to it: an isolated title or
+       subheading is settled here, before its stop words are counted. */
+    {
+        long b = prev_nonblank(c, c->i, &f);
+        int maybe = b >= 0 && f.v == V_OTHER && f.title &&
+                    (L[b].drop || !f.very_short);
+        if (!maybe) {
+            long a = next_nonblank(c, c->i, &f);
+            maybe = a >= 0 && f.v == V_OTHER && f.title && !f.very_short;
+        }
+        if (!maybe) return 0;
+    }
     analyse(&L[c->i], &f);
     if (!headline_like(&L[c->i], &f)) return 0;
     /* behind */
@@ -1191,6 +1206,9 @@ static int top_headline_run(const ctx *c)
     const nazif__bp_line *L = c->lines;
     if (L[c->i].index >= BP_TOP_LINES) return 0;
     info f;
+    /* the run goes on after line i: the next line must be able to */
+    long nx = next_nonblank(c, c->i, &f);
+    if (nx < 0 || f.v != V_OTHER || !f.title || f.very_short) return 0;
     analyse(&L[c->i], &f);
     if (!top_run_member(&L[c->i], &f)) return 0;
     /* the window must reach back to the document's start, or begin with
@@ -1381,7 +1399,8 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
         return 1;
     }
 
-    if (f.v == V_OTHER && f.title && top_headline_run(&c)) {
+    if (f.v == V_OTHER && f.title && lines[i].index < BP_TOP_LINES &&
+        top_headline_run(&c)) {
         *why = "context: headline list at the top of the page";
         return 1;
     }
