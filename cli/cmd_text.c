@@ -26,7 +26,8 @@ enum { X_OK = CLI_OK, X_USAGE = CLI_USAGE, X_INPUT = CLI_INPUT, X_UTF8 = CLI_DAT
 
 /* Options that take a value (--name=VALUE or --name VALUE).  --format is
    the old name of tokens' --output-format (kept as an alias). */
-static const char *const text_valued[] = {"--profile", "--stemmer", "--output-format", "--format", NULL};
+static const char *const text_valued[] = {"--profile", "--stemmer", "--output-format", "--format",
+                                          "--max-doc-bytes", NULL};
 
 #define CHUNK (1u << 20)
 
@@ -294,7 +295,11 @@ static void usage(FILE *f, int cmd)
                 "  --lines               each line is one word, as stemwords reads it: the\n"
                 "                        line is normalized and stemmed whole (spaces and\n"
                 "                        punctuation included), no tokenizing, no stop words\n"
-                "                        e.g. nazif stem --lines --stemmer=snowball voc.txt\n");
+                "                        e.g. nazif stem --lines --stemmer=snowball voc.txt\n"
+                "  --max-doc-bytes=N     with --lines: a line longer than N bytes is read\n"
+                "                        past and written empty, with a message (default\n"
+                "                        67108864; 0: no limit); memory stays under about\n"
+                "                        three times N\n");
     }
     if (cmd == CMD_TOKENS) {
         fprintf(f,
@@ -330,6 +335,7 @@ typedef struct topts {
     int clitics;
     int format;
     int lines;
+    unsigned long long max_line; /* stem --lines: a longer line is written empty */
     char **files;
     int nfiles;
 } topts;
@@ -382,6 +388,13 @@ static int parse(int argc, char **argv, topts *t)
             t->clitics = 1;
         } else if (t->cmd == CMD_STEM && strcmp(a, "--lines") == 0) {
             t->lines = 1;
+        } else if (t->cmd == CMD_STEM && strncmp(a, "--max-doc-bytes=", 16) == 0) {
+            char *end;
+            errno = 0;
+            const unsigned long long v = strtoull(a + 16, &end, 10);
+            if (errno || end == a + 16 || *end || a[16] == '-')
+                return cli_bad_option(cmd, a, text_valued, "bytes; 0: no limit");
+            t->max_line = v;
         } else if (t->cmd == CMD_TOKENS &&
                    (strncmp(a, "--output-format=", 16) == 0 || strncmp(a, "--format=", 9) == 0)) {
             const char *v = strchr(a, '=') + 1;
@@ -398,7 +411,7 @@ static int parse(int argc, char **argv, topts *t)
         } else {
             /* a value option without its value, or unknown here */
             static const char *const norm_valued[] = {"--profile", NULL};
-            static const char *const stem_valued[] = {"--profile", "--stemmer", NULL};
+            static const char *const stem_valued[] = {"--profile", "--stemmer", "--max-doc-bytes", NULL};
             return cli_bad_option(cmd, a,
                                   t->cmd == CMD_NORMALIZE ? norm_valued
                                   : t->cmd == CMD_STEM    ? stem_valued
@@ -462,6 +475,7 @@ typedef struct run {
     char *nbuf;             /* normalize: output */
     size_t nbuf_cap;
     struct sb_stemmer *sb;  /* stem --lines --stemmer=snowball */
+    unsigned long long lines_seen; /* stem --lines: lines written */
     upper_digits hi;        /* tokens --format=tsv: digits above the last four */
 } run;
 
@@ -630,7 +644,10 @@ static int stem_lines(run *r, const char *s, size_t n)
             if (snowball_stem(r->sb, stem, len, &stem, &len)) return NAZIF_ENOMEM;
         }
         ob_put(&r->out, stem, len);
-        if (nl) ob_c(&r->out, '\n');
+        if (nl) {
+            ob_c(&r->out, '\n');
+            r->lines_seen++;
+        }
         pos = nl ? end + 1 : n;
     }
     return NAZIF_OK;
@@ -704,6 +721,47 @@ static int do_chunk(run *r, const char *text, size_t n, const char *name, int fi
 }
 
 /*
+ * stem --lines with a limit: the whole lines text[0..n) to do_chunk(),
+ * except that a line longer than --max-doc-bytes is written empty with a
+ * message (a line that did not fit in the buffer is read past in
+ * do_stream(); this is the one that arrived whole).
+ */
+static int lines_chunk(run *r, const char *text, size_t n, const char *name, size_t *used)
+{
+    size_t start = 0;
+    while (start < n) {
+        size_t ls = start, long_s = n, long_e = n;
+        while (ls < n) {
+            const char *nl = memchr(text + ls, '\n', n - ls);
+            const size_t le = nl ? (size_t)(nl - text) : n;
+            if (le - ls > r->t->max_line) {
+                long_s = ls;
+                long_e = le;
+                break;
+            }
+            ls = le + 1;
+        }
+        if (long_s > start) {
+            size_t u = 0;
+            const int rc = do_chunk(r, text + start, long_s - start, name, 0, &u);
+            if (rc) return rc;
+        }
+        if (long_s < n) {
+            r->lines_seen++;
+            fprintf(stderr, "nazif: %s:%llu: line of %llu bytes, more than --max-doc-bytes=%llu (written empty)\n",
+                    name, r->lines_seen, (unsigned long long)(long_e - long_s), r->t->max_line);
+            ob_c(&r->out, '\n');
+            r->base += long_e + 1 - long_s;
+            start = long_e + 1;
+        } else {
+            start = n;
+        }
+    }
+    *used = n;
+    return r->out.err ? X_OUTPUT : X_OK;
+}
+
+/*
  * Read in CHUNK-sized reads and hand the library what it can walk; the
  * rest (the start of a line shorter than the library's window) waits for
  * the next read, so memory stays bounded by the window and CHUNK however
@@ -743,10 +801,50 @@ static int do_stream(run *r, FILE *in, const char *name, char **bufp, size_t *ca
                 last_nl = (size_t)(p - buf) + 1;
             scanned = have;
             avail = last_nl;
+            if (avail == 0 && r->t->max_line && have > r->t->max_line) {
+                /* one line longer than the limit: read past it without
+                   holding it; an empty line keeps the lines in step */
+                unsigned long long n = have;
+                const char *e = NULL;
+                for (;;) {
+                    got = fread(buf, 1, CHUNK, in);
+                    if (got == 0) {
+                        if (ferror(in)) {
+                            fprintf(stderr, "nazif: %s: read error: %s\n", name, strerror(errno));
+                            return X_INPUT;
+                        }
+                        break;
+                    }
+                    e = memchr(buf, '\n', got);
+                    if (e) {
+                        n += (unsigned long long)(e - buf);
+                        break;
+                    }
+                    n += got;
+                }
+                r->lines_seen++;
+                fprintf(stderr, "nazif: %s:%llu: line of %llu bytes, more than --max-doc-bytes=%llu (written empty)\n",
+                        name, r->lines_seen, n, r->t->max_line);
+                ob_c(&r->out, '\n');
+                if (r->out.err) return X_OUTPUT;
+                /* what follows the line end stays for the next round */
+                have = e ? got - (size_t)(e + 1 - buf) : 0;
+                if (e) memmove(buf, e + 1, have);
+                scanned = 0;
+                last_nl = 0;
+                r->base += n + (e ? 1 : 0);
+                if (!e) return X_OK; /* the input ended inside the line */
+                /* the bytes kept may hold whole lines: look again */
+                for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + have - p))) != NULL; p++)
+                    last_nl = (size_t)(p - buf) + 1;
+                scanned = have;
+                avail = last_nl;
+            }
             if (avail == 0) continue;
         }
         size_t used = 0;
-        int rc = do_chunk(r, buf, avail, name, 0, &used);
+        int rc = r->t->lines && r->t->max_line ? lines_chunk(r, buf, avail, name, &used)
+                                               : do_chunk(r, buf, avail, name, 0, &used);
         if (rc) return rc;
         memmove(buf, buf + used, have - used);
         have -= used;
@@ -765,6 +863,7 @@ static int run_command(int cmd, int argc, char **argv)
     memset(&t, 0, sizeof t);
     t.cmd = cmd;
     t.stemmer = cmd == CMD_STEM ? ST_LIGHT : ST_NONE;
+    t.max_line = 64ull << 20;
     argc = cli_join_values(argc, argv, text_valued);
     if (argc < 0) return X_INTERNAL;
     int rc = parse(argc, argv, &t);
