@@ -34,6 +34,12 @@ per-page true/false positives and false negatives normalised to sum 1,
 precision and recall averaged over pages, F1 of the averages) for the
 summary table, which must agree with evaluate.py.
 
+Filters: how many pages the default document filters would reject,
+for the ground truth's articleBody (a perfect extraction), --html=main
+and --html=text.  The pages are English, so the filters that assume
+Arabic (lang, and gopher with its Arabic stop words) are left out:
+--filters=empty,length,repetition,fineweb, default thresholds.
+
 Speed: pages/s and MB/s of HTML, best of --runs: for `nazif clean` the
 wall time of the whole command (one thread, start-up included); for the
 library and Readability.js the time of the extraction calls over pages
@@ -190,6 +196,27 @@ def run_warc(nazif, warc, mode, runs, td):
     return pred, best
 
 
+FILTERS = "--filters=empty,length,repetition,fineweb"
+
+
+def rejections(nazif, truth, warc, td):
+    """{name: Counter of reasons} for the ground truth, main and text."""
+    gt = os.path.join(td, "gt.jsonl")
+    with open(gt, "w") as f:
+        for k, v in truth.items():
+            f.write(json.dumps({"id": k, "text": v.get("articleBody", "")}, ensure_ascii=False) + "\n")
+    out = {}
+    for name, args in (("ground truth articleBody", ["--format=jsonl", gt]),
+                       ("--html=main", ["--format=warc", "--html=main", warc]),
+                       ("--html=text", ["--format=warc", "--html=text", warc])):
+        rej = os.path.join(td, "rej.jsonl")
+        subprocess.run([nazif, "clean", FILTERS, "--rejected=" + rej, "--output=" + os.devnull] + args,
+                       check=True, stderr=subprocess.DEVNULL)
+        with open(rej) as f:
+            out[name] = collections.Counter(json.loads(l)["reason"] for l in f)
+    return out
+
+
 def run_evaluate(aeb, truth, preds, td):
     """The benchmark's evaluate.py on our predictions; its output."""
     ev = os.path.join(td, "evaluate")
@@ -251,11 +278,19 @@ def main():
             rows.append(("Readability.js %s (jsdom %s)" % (ver["@mozilla/readability"], ver["jsdom"]),) +
                         score(truth, pred) + (len(files) / sec, nbytes / 1e6 / sec))
         ev = run_evaluate(a.aeb, truth, preds, td) if os.path.exists(os.path.join(a.aeb, "evaluate.py")) else None
+        rej = rejections(os.path.join(a.build, "nazif"), truth, warc, td)
     print("%d pages, %.1f MB of HTML; speed: best of %d runs, one thread" % (len(files), nbytes / 1e6, a.runs))
     print("| extractor | precision | recall | F1 | pages/s | MB/s |")
     print("|---|---|---|---|---|---|")
     for r in rows:
         print("| %s | %.3f | %.3f | %.3f | %.0f | %.1f |" % r)
+    print("\npages the filters reject (%s):" % FILTERS)
+    print("| text | rejected | reasons |")
+    print("|---|---|---|")
+    for name, c in rej.items():
+        print("| %s | %d of %d (%.1f%%) | %s |" % (name, sum(c.values()), len(files),
+                                               100.0 * sum(c.values()) / len(files),
+                                               ", ".join("%s %d" % kv for kv in sorted(c.items()))))
     if ev:
         print("\nthe benchmark's evaluate.py on the same predictions:")
         print(ev.rstrip())

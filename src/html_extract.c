@@ -232,6 +232,7 @@ static int tag_is(int tag, const char *name)
 
 #define N_HIDDEN 0x01u   /* hidden attribute, display:none, aria-hidden */
 #define N_BODYPROP 0x02u /* itemprop=articleBody / articleBody-like class */
+#define N_METAPROP 0x04u /* itemprop of the article's metadata (datePublished, author, ...) */
 
 typedef struct xnode {
     uint32_t parent, end;  /* parent index (NONE at the root); subtree [i, end) */
@@ -881,6 +882,16 @@ static void start_tag(xctx *c, int tag, uint32_t hash, int selfclose)
         h = 3;
         x->nflags |= N_BODYPROP;
     }
+    if (c->a_itemprop) {
+        /* schema.org metadata written as elements (often in a hidden copy
+           of the article): dates, names, URLs, sizes -- not its text */
+        static const char *const meta_props[] = {
+            "datepublished", "datemodified", "datecreated", "author", "publisher", "keywords",
+            "image", "url", "mainentityofpage", "logo", "thumbnailurl", "headline", "name",
+            "width", "height", "value", "interactionstatistic", "articlesection"};
+        for (size_t k = 0; k < sizeof meta_props / sizeof meta_props[0]; k++)
+            if (eqn(c->a_itemprop, c->l_itemprop, meta_props[k])) x->nflags |= N_METAPROP;
+    }
     x->hint = (int8_t)h;
     if (c->a_hidden) x->nflags |= N_HIDDEN;
     if (c->a_style && (has_sub(c->a_style, c->l_style > 512 ? 512 : c->l_style, "display:none") ||
@@ -1092,6 +1103,7 @@ static int junk(const xctx *c, const xnode *x, uint32_t root)
 {
     const unsigned f = tflags(x->tag);
     if (x->nflags & N_HIDDEN) return 1;
+    if ((x->nflags & N_METAPROP) && x->chars < 200) return 1;
     if (f & (T_DROP | T_FURN)) return 1;
     if (tag_is(x->tag, "form") && x->chars < 200) return 1;
     const xnode *r = &c->nodes[root];

@@ -265,8 +265,25 @@ static void test_headline_once(void)
     CHECK_EQ_STR(ext_n(q, strlen(q), NAZIF_HTML_TITLE, NULL), "Budget\nBudget day\n" P1 "\n" P2);
 }
 
+/* schema.org metadata written as elements (a hidden copy of the article
+   with its dates, names and image sizes): the text only */
+static void test_itemprop_metadata(void)
+{
+    static const char p[] =
+        "<body><div style=\"display:none\" itemscope itemtype=\"http://schema.org/NewsArticle\">"
+        "<h1 itemprop=name>Budget approved</h1><div itemprop=headline>Budget approved</div>"
+        "<div itemprop=author itemscope><div itemprop=name>Jane Roe</div></div>"
+        "<div itemprop=datePublished>2019-11-19T08:57:40+01:00</div>"
+        "<div itemprop=image itemscope><div itemprop=url>https://example.com/a.jpg</div>"
+        "<div itemprop=width><div itemprop=value>500</div></div></div>"
+        "<div itemprop=articleBody>" P1 " " P2 "</div></div></body>";
+    CHECK_EQ_STR(ext(p), P1 " " P2);
+    CHECK(art.found == 1);
+}
+
 int main(void)
 {
+    test_itemprop_metadata();
     test_br_layout();
     test_headline_once();
     test_english_page();
