@@ -1201,6 +1201,87 @@ static void put_with_reason(sbuf *o, const char *line, size_t len, const char *r
     sb_put(o, "\n", 1);
 }
 
+/* End of the JSON string that starts at s[i] ('"'): the index after its
+   closing quote. */
+static size_t json_str_end(const char *s, size_t n, size_t i)
+{
+    size_t j = i + 1;
+    for (;;) {
+        const char *q = memchr(s + j, '"', n - j);
+        if (!q) return n;
+        const size_t k = (size_t)(q - s);
+        size_t bs = 0; /* backslashes just before it: odd, it is escaped */
+        while (k - bs > i + 1 && s[k - 1 - bs] == '\\') bs++;
+        j = k + 1;
+        if (bs % 2 == 0) return j;
+    }
+}
+
+/*
+ * The top-level member key of line[0..len), a JSON object that
+ * nazif_json_find() has already validated: [*vs, *ve) is its value when
+ * it is a string (returns 1), else 0.  Strings are skipped with memchr
+ * instead of being parsed again (the site field costs a fraction of the
+ * text field's parse).  A member name with an escape is compared by
+ * nazif_json_find() instead.
+ */
+static int json_member(const char *s, size_t n, const char *key, size_t klen, size_t *vs, size_t *ve)
+{
+    size_t i = 0;
+    while (i < n && s[i] != '{') i++;
+    i++;
+    for (;;) {
+        while (i < n && s[i] != '"' && s[i] != '}') i++;
+        if (i >= n || s[i] == '}') return 0;
+        const size_t ka = i + 1, ke = json_str_end(s, n, i) - 1;
+        if (memchr(s + ka, '\\', ke - ka)) {
+            nazif_json_span sp;
+            size_t ep;
+            if (nazif_json_find(s, n, key, klen, &sp, &ep) != NAZIF_JSON_FOUND) return 0;
+            *vs = sp.vstart;
+            *ve = sp.vend;
+            return 1;
+        }
+        i = ke + 1;
+        while (i < n && s[i] != ':') i++;
+        i++;
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+        const int match = ke - ka == klen && memcmp(s + ka, key, klen) == 0;
+        if (i < n && s[i] == '"') {
+            const size_t e = json_str_end(s, n, i);
+            if (match) {
+                *vs = i;
+                *ve = e;
+                return 1;
+            }
+            i = e;
+        } else {
+            if (match) return 0; /* the first occurrence is not a string */
+            /* a number, literal, object or array: to the ',' or '}' that
+               ends it at depth 0 */
+            int depth = 0;
+            while (i < n) {
+                const char c = s[i];
+                if (c == '"') {
+                    i = json_str_end(s, n, i);
+                    continue;
+                }
+                if (c == '{' || c == '[') depth++;
+                else if (c == '}' || c == ']') {
+                    if (depth == 0) break;
+                    depth--;
+                } else if (c == ',' && depth == 0) {
+                    break;
+                }
+                i++;
+            }
+        }
+        while (i < n && s[i] != ',' && s[i] != '}') i++;
+        if (i >= n || s[i] == '}') return 0;
+        i++;
+    }
+}
+
 /*
  * The document's site for the repeated-line counts: JSON Lines, the
  * --site-field value (default "url"): a value with "://" is an URL whose
@@ -1216,11 +1297,11 @@ static void set_site(worker *w, batch *b, const doc *d, const char *line, nazif_
     }
     if (b->fmt != FMT_JSONL) return;
     const char *f = w->o->site_field;
-    nazif_json_span sp;
-    size_t ep, n;
-    if (nazif_json_find(line, d->len, f, strlen(f), &sp, &ep) != NAZIF_JSON_FOUND) return;
-    grow(&w->sdec, &w->sdec_cap, sp.vend - sp.vstart + 16);
-    if (nazif_json_decode(line + sp.vstart, sp.vend - sp.vstart, w->sdec, &n, &ep)) return;
+    size_t vs, ve, ep, n;
+    /* the line is valid JSON: the text field was found in it */
+    if (!json_member(line, d->len, f, strlen(f), &vs, &ve)) return;
+    grow(&w->sdec, &w->sdec_cap, ve - vs + 16);
+    if (nazif_json_decode(line + vs, ve - vs, w->sdec, &n, &ep)) return;
     size_t a = 0;
     while (a < n && (w->sdec[a] == ' ' || w->sdec[a] == '\t')) a++;
     while (n > a && (w->sdec[n - 1] == ' ' || w->sdec[n - 1] == '\t')) n--;

@@ -130,6 +130,43 @@ def main():
             with open(out, "rb") as f:
                 check(p.returncode == 0 and f.read() == table,
                       "table from %s differs from the JSON Lines one" % name)
+        # the site field anywhere in the record: after the text, after
+        # nested objects and strings with escaped quotes, its name escaped;
+        # a nested "url" is not the record's
+        tricky = os.path.join(tmp, "tricky.jsonl")
+        with open(tricky, "w", encoding="utf-8") as f:
+            for i, pg in enumerate(pages):
+                k = i % 4
+                meta = {"url": "http://elsewhere.example/", "a": [1, "b\"}", {"c": "]"}], "q": "\\"}
+                if k == 0:
+                    rec = '{"text": %s, "meta": %s, "url": %s}'
+                elif k == 1:
+                    rec = '{"meta": %s, "text": %s, "url": %s}'
+                elif k == 2:
+                    rec = '{"text": %s, "meta": %s, "u\\u0072l": %s}'
+                else:
+                    rec = '{ "meta" : %s ,"text":%s ,  "url"  :  %s }'
+                parts = [json.dumps(pg["text"], ensure_ascii=False), json.dumps(meta),
+                         json.dumps(pg["url"], ensure_ascii=False)]
+                if k in (1, 3):
+                    parts[0], parts[1] = parts[1], parts[0]
+                f.write(rec % tuple(parts) + "\n")
+        out = os.path.join(tmp, "tricky.lf")
+        p = run(nazif, ["linefreq", "--out=" + out, tricky])
+        with open(out, "rb") as f:
+            check(p.returncode == 0 and f.read() == table, "site field in tricky records")
+        tr, _, _ = clean(nazif, tmp, "tricky", ["--linefreq=" + lf])
+        p = run(nazif, ["clean", "--filters=none", "--linefreq=" + lf, "--report=" +
+                        os.path.join(tmp, "tr.report.jsonl"), tricky])
+        check(drops(os.path.join(tmp, "tr.report.jsonl")) == tr, "clean: tricky records")
+        # the first "url" is not a string: no site (as nazif_json_find)
+        with open(os.path.join(tmp, "notstr.jsonl"), "w", encoding="utf-8") as f:
+            for pg in pages:
+                f.write('{"url": 5, "text": %s, "url": %s}\n'
+                        % (json.dumps(pg["text"]), json.dumps(pg["url"])))
+        p = run(nazif, ["linefreq", "--out=" + os.path.join(tmp, "ns.lf"),
+                        os.path.join(tmp, "notstr.jsonl")])
+        check("20 without a site" in p.stderr.decode(), "non-string site field")
         # a site field that is not there: nothing counted
         out = os.path.join(tmp, "none.lf")
         p = run(nazif, ["linefreq", "--out=" + out, "--site-field=nosuch", jl])
