@@ -2443,13 +2443,17 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
                          nazif__edits *ed)
 {
     if (n == 0) return 0;
-    /* P17 (spacejoin.c) after the other rules, not in Persian, Kurdish or
-       Urdu text (any of their letters or ZWNJ on the line) nor in the pieces
-       of a long line */
+    /* the madda look-alike (madda.c) and P17 (spacejoin.c) after the other
+       rules, not in Persian, Kurdish or Urdu text (any of their letters or
+       ZWNJ on the line) nor in the pieces of a long line */
     const int p17 = !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT));
     const size_t first = ed->n;
     size_t t = next_trigger(s, n, 0);
-    if (t >= n) return p17 ? nazif__space_join(lex, flags, s, n, ed, first, scr) : 0;
+    if (t >= n) {
+        if (!p17) return 0;
+        if (nazif__madda_fix(lex, flags, s, n, ed, first)) return NAZIF_ENOMEM;
+        return nazif__space_join(lex, flags, s, n, ed, first, scr);
+    }
     rctx cx;
     cx.lex = lex;
     cx.flags = flags;
@@ -2529,7 +2533,9 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     }
     if (p17 && !ed->oom) {
         const size_t before = ed->n;
-        if (nazif__space_join(lex, flags, s, n, ed, first, scr)) return NAZIF_ENOMEM;
+        if (nazif__madda_fix(lex, flags, s, n, ed, first) ||
+            nazif__space_join(lex, flags, s, n, ed, first, scr))
+            return NAZIF_ENOMEM;
         if (ed->n > before) sort_tail(ed, first);
     }
     return ed->oom ? NAZIF_ENOMEM : 0;

@@ -83,6 +83,13 @@ int nazif__edit_extend(nazif__edits *e, size_t end, const uint8_t *rep, size_t l
 int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
                       nazif__edits *ed, size_t first, nazif__rscratch *scr);
 
+/* madda.c, rule P14 for an alef madda put for a bare alef (الآعتقال): the
+   madda table and the lexicon decide; not in a line with Persian, Kurdish
+   or Urdu letters; edits after those of the other rules (from ed->v[first]),
+   not overlapping them; 0 or NAZIF_ENOMEM. */
+int nazif__madda_fix(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                     nazif__edits *ed, size_t first);
+
 /* mojibake.c: could s[0..n) hold Arabic mojibake (a cheap byte test)? */
 int nazif__maybe_mojibake(const uint8_t *s, size_t n);
 /* Append one MOJIBAKE edit per run of repaired words of s[0..n) to ed
