@@ -1227,10 +1227,14 @@ static void decide_p12(const rctx *cx, cluster *c, int k)
         int f = 0;
         key_of(c, from, to, 1, k, cand[j], (size_t)-1, &w);
         const int st = lex_state(cx->lex, &w, &f);
-        /* bare ASCII: the word must be seen in news (class >= 3), with
-           four letters or more around the digit or Latin letter */
+        /* bare ASCII: the word must be seen in news, the more often the
+           fewer letters stand around the digit or Latin letter: class >= 3
+           with four letters, >= 2 with five (بالمجزrة), >= 5 with three
+           (م3بر: seen 31 times or more) */
+        const int around = c->p[k].letters + c->p[k + 1].letters;
         if (st != NAZIF_LEX_UNKNOWN &&
-            (!g->bare_ascii || (f >= 3 && c->p[k].letters + c->p[k + 1].letters >= 4))) {
+            (!g->bare_ascii || (f >= 3 && around >= 4) || (f >= 2 && around >= 5) ||
+             (f >= 5 && around >= 3))) {
             found++;
             pick = cand[j];
         }
