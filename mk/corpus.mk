@@ -10,10 +10,11 @@
 #   make filter-values every filter signal of every document of ANT to
 #                      $(BUILD)/filter-values.txt (tools/filter_values.c): two
 #                      builds of src/filters.c must give the same file
-#   make fuzz-jsonl    libFuzzer on fuzz/fuzz_jsonl.c (clang)
+#   make fuzz-jsonl    libFuzzer on fuzz/fuzz_jsonl.c (clang); fuzz-warc,
+#                      fuzz-linefreq (table files, URL hosts, line counts)
 #   make fuzz-warc     libFuzzer on fuzz/fuzz_warc.c (clang)
 
-.PHONY: corpus-test corpus-data bench-corpus fuzz-jsonl fuzz-warc filter-values
+.PHONY: corpus-test corpus-data bench-corpus fuzz-jsonl fuzz-warc fuzz-linefreq filter-values
 
 corpus-test: all
 	NAZIF_SHARED=$(SHARED) sh tests/corpus/run.sh $(BUILD)
@@ -39,7 +40,11 @@ $(BUILD)/fuzz/fuzz_warc: fuzz/fuzz_warc.c include/nazif_corpus.h $(FUZZ_LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) -Iinclude -D_POSIX_C_SOURCE=200809L $(FUZZ_FLAGS) -o $@ fuzz/fuzz_warc.c $(FUZZ_LIB_OBJ) -lz -lpthread
 
-fuzz-jsonl fuzz-warc: fuzz-%: $(BUILD)/fuzz/fuzz_%
+$(BUILD)/fuzz/fuzz_linefreq: fuzz/fuzz_linefreq.c include/nazif_linefreq.h $(FUZZ_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -Iinclude -D_POSIX_C_SOURCE=200809L $(FUZZ_FLAGS) -o $@ fuzz/fuzz_linefreq.c $(FUZZ_LIB_OBJ) -lz -lpthread
+
+fuzz-jsonl fuzz-warc fuzz-linefreq: fuzz-%: $(BUILD)/fuzz/fuzz_%
 	@rm -rf $(BUILD)/fuzz/corpus-$* && mkdir -p $(BUILD)/fuzz/corpus-$* $(BUILD)/fuzz/artifacts
 	cp fuzz/corpus/$*/* $(BUILD)/fuzz/corpus-$*/
 	$(BUILD)/fuzz/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=25 \

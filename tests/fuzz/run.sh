@@ -43,8 +43,9 @@ fi
 "$exe_fts5" fuzz/corpus/fts5 || st=1
 # corpus mode (issue #5): fuzz/fuzz_jsonl.c on fuzz/corpus/jsonl/, fuzz/fuzz_warc.c on
 # fuzz/corpus/warc/, fuzz/fuzz_html.c (HTML to text) on fuzz/corpus/html/,
-# fuzz/fuzz_extract.c (main-content extraction) on fuzz/corpus/extract/
-for t in jsonl warc html extract; do
+# fuzz/fuzz_extract.c (main-content extraction) on fuzz/corpus/extract/,
+# fuzz/fuzz_linefreq.c (table files, URL hosts, line counts) on fuzz/corpus/linefreq/
+for t in jsonl warc html extract linefreq; do
   exe_c="$BUILD/tests/fuzz_replay_$t"
   # shellcheck disable=SC2086
   if ! $CC -Iinclude -D_POSIX_C_SOURCE=200809L -std=c11 -g -O1 -Wall -Wextra $SANFLAGS \
