@@ -51,6 +51,10 @@
  *     shaped like an item of the article's own list (':' '/' ' - ' inside,
  *     a leading number), is a list of other headlines: all but its last
  *     line, which may be the article's own title;
+ *   - a publication stamp between the titles of a headline run or a
+ *     related list is the time of the title above it, not the list's end;
+ *   - an unlisted short line right above a title with its paragraph is a
+ *     kicker or byline and stays (after the page's first ten lines);
  *   - "رئيس التحرير" alone and the name on the next line drop together;
  *   - a line right after a kept line ending with ':' stays (the article's
  *     own list or schedule), whatever its neighbours;
@@ -936,9 +940,10 @@ static void analyse_text(const nazif__bp_line *L, info *f)
             /* a day or month name with a clock time is a publication
                stamp ("الأحد 5 مايو 2024 | 11:30 ص"); a bare date may be
                a schedule line and waits for its neighbours */
-            if ((d.month > 0 && has_clock(raw, rn)) || d.numeric >= 2)
+            if ((d.month > 0 && has_clock(raw, rn)) || d.numeric >= 2) {
                 set(f, V_DROP, "line: publication stamp");
-            else {
+                f->cat = NAZIF__CAT_STAMPS;
+            } else {
                 set(f, V_WEAK, "line: date stamp");
                 /* near the top it may be one of a run of header widgets
                    (date, weather, edition); further down a run of bare
@@ -989,6 +994,13 @@ static int local_furniture(const info *f)
     return f->v == V_DROP || f->v == V_HEADER || f->v == V_WEAK;
 }
 
+/* A publication stamp on its own text ("14/06/2025 | 23:16"): inside a
+   headline run it is the time of the title above it. */
+static int stamp_line(const info *f)
+{
+    return f->v == V_DROP && f->cat == NAZIF__CAT_STAMPS;
+}
+
 /* The previous non-blank line before k, or -1. */
 static long prev_nonblank(const ctx *c, size_t k, info *f)
 {
@@ -1033,11 +1045,13 @@ static int followed_by_paragraph(const ctx *c, size_t k)
  * lines and dropped link titles to a dropped header.  *first is set when
  * no link title stands between the header and line i.  When the window
  * runs out after two or more dropped link titles, the header is further
- * back and the list goes on.
+ * back and the list goes on.  Publication stamps between the titles
+ * (the time of each link) are passed over; one title and its stamp in a
+ * full window also mean the list goes on.
  */
 static int in_related_list(const ctx *c, int *first, int *hcat)
 {
-    int items = 0;
+    int items = 0, stamps = 0;
     size_t k = c->i;
     info f;
     while (k > 0) {
@@ -1054,9 +1068,13 @@ static int in_related_list(const ctx *c, int *first, int *hcat)
             items++;
             continue;
         }
+        if (stamp_line(&f)) { /* the time of the link above */
+            stamps++;
+            continue;
+        }
         return 0;
     }
-    if (items >= 2) {
+    if (items >= 2 || (items == 1 && stamps >= 1)) {
         *first = 0;
         *hcat = 0;
         return 1;
@@ -1120,11 +1138,13 @@ static int headline_run(const ctx *c, int at_end)
        subheading is settled here, before its stop words are counted. */
     {
         long b = prev_nonblank(c, c->i, &f);
-        int maybe = b >= 0 && f.v == V_OTHER && f.title &&
-                    (L[b].drop || !f.very_short);
+        int maybe = b >= 0 && ((f.v == V_OTHER && f.title &&
+                                (L[b].drop || !f.very_short)) ||
+                               stamp_line(&f));
         if (!maybe) {
             long a = next_nonblank(c, c->i, &f);
-            maybe = a >= 0 && f.v == V_OTHER && f.title && !f.very_short;
+            maybe = a >= 0 && ((f.v == V_OTHER && f.title && !f.very_short) ||
+                               stamp_line(&f));
         }
         if (!maybe) return 0;
     }
@@ -1141,6 +1161,12 @@ static int headline_run(const ctx *c, int at_end)
         }
         if (!L[b].drop && headline_like(&L[b], &f)) {
             len++;
+            k = b;
+            continue;
+        }
+        if (L[b].drop && stamp_line(&f)) {
+            /* "14/06/2025 | 23:16" under each title of a latest-news list */
+            furniture = 1;
             k = b;
             continue;
         }
@@ -1162,6 +1188,10 @@ static int headline_run(const ctx *c, int at_end)
         }
         if (headline_like(&L[a], &f)) {
             len++;
+            k = a;
+            continue;
+        }
+        if (stamp_line(&f)) {
             k = a;
             continue;
         }
@@ -1255,10 +1285,23 @@ static int top_headline_run(const ctx *c)
     return len + after >= 6;
 }
 
+/* An unlisted short line right above a title that has its paragraph is
+   the article's kicker or byline ("إياد عبدالحي" above his column's
+   title): it stays, whatever furniture stands before it.  Not in the
+   page's first lines, where the site's name stands above the menu. */
+static int kicker(const ctx *c, const info *self, long q, const info *qf)
+{
+    return self->v == V_OTHER && c->lines[c->i].index >= BP_HEAD_LINES &&
+           q >= 0 && !local_furniture(qf) &&
+           (qf->v == V_OTHER || (qf->v == V_CONTENT && !qf->para)) &&
+           followed_by_paragraph(c, (size_t)q);
+}
+
 /* Only dropped lines (or none) before line i in the window, i near the top
    of the document, and the line not a headline or subheading (followed by
    its paragraph).  The first line of a document needs furniture after it. */
-static int page_header(const ctx *c, long p, long q, const info *qf)
+static int page_header(const ctx *c, const info *self, long p, long q,
+                       const info *qf)
 {
     if (c->lines[c->i].index >= BP_TOP_LINES) return 0;
     info f;
@@ -1281,6 +1324,7 @@ static int page_header(const ctx *c, long p, long q, const info *qf)
         /* dropped by context alone is not enough to build on */
         return 0;
     }
+    if (kicker(c, self, q, qf)) return 0;
     return !followed_by_paragraph(c, c->i);
 }
 
@@ -1409,7 +1453,7 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
        the window, near the top, not a headline (followed by its
        paragraph). */
     if ((f.v == V_WEAK || (f.v == V_OTHER && f.very_short)) &&
-        page_header(&c, p, q, &qf)) {
+        page_header(&c, &f, p, q, &qf)) {
         *why = "context: short line in the page header";
         return 1;
     }
@@ -1468,7 +1512,7 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
             }
             /* an unlisted short line in the run: not a headline (followed
                by its paragraph), and near the top or at the end */
-            if (!followed_by_paragraph(&c, i) &&
+            if (!followed_by_paragraph(&c, i) && !kicker(&c, &f, q, &qf) &&
                 (lines[i].index < BP_TOP_LINES || at_page_end(&c))) {
                 *why = "context: short line in a menu run";
                 return 1;
