@@ -564,10 +564,10 @@ static void on_attr(void *ud, const uint8_t *name, size_t nl, const uint8_t *v, 
 static const char *const neg_strong[] = {
     "comment", "related", "share", "sharing", "social", "sidebar", "side-bar", "footer",
     "breadcrumb", "advert", "sponsor", "promo", "newsletter", "subscri", "cookie", "popup",
-    "modal", "outbrain", "taboola", "recommend", "widget", "masthead", "disqus", "signup",
+    "modal", "outbrain", "taboola", "recommend", "masthead", "disqus", "signup",
     "more-stories", "trending", "most-read", "mostread", "popular", "login", "navbar",
     "navigation", "menu", "banner", "skip", "print", "follow", "rating", "shopping", "jump",
-    "hidden", "sr-only", "also-read", "read-also", "readalso",
+    "sr-only", "also-read", "read-also", "readalso",
     "\xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82",             /* تعليق */
     "\xd8\xb0\xd8\xa7\xd8\xaa",                             /* ذات (صلة) */
     "\xd8\xb4\xd8\xa7\xd8\xb1\xd9\x83",                     /* شارك */
@@ -582,6 +582,7 @@ static const char *const neg_weak[] = {
     "byline", "dateline", "author", "copyright", "tags", "topics", "keywords", "caption",
     "credit", "meta", "timestamp", "publish", "read-more", "readmore", "pagination", "pager",
     "toolbar", "header", "category",
+    "widget", /* page builders name every block a widget: elementor-widget-theme-post-content */
 };
 static const char *const pos_words[] = {
     "article", "content", "entry", "main", "post", "story", "text", "body", "blog", "prose",
@@ -595,7 +596,9 @@ static const char *const pos_words[] = {
    would hit header, load, shadow) */
 static int neg_token(const char *t, size_t n)
 {
-    static const char *const toks[] = {"ad", "ads", "nav", "tools", "adv", "aside", "tag"};
+    /* "hidden" only as a whole token: field--label-hidden hides a label */
+    static const char *const toks[] = {"ad",  "ads",    "nav",       "tools",          "adv",
+                                       "aside", "tag", "hidden", "is-hidden", "visually-hidden"};
     for (size_t i = 0; i < sizeof toks / sizeof toks[0]; i++)
         if (strcmp(t, toks[i]) == 0) return 1;
     if (n > 3 && (strncmp(t, "ad-", 3) == 0 || strncmp(t, "ad_", 3) == 0 ||
@@ -1060,15 +1063,21 @@ static void score(xctx *c)
         /* to the ancestors: the parent all, the grandparent half, then less */
         uint32_t p = x->parent;
         if (x->hint < 0) continue;
-        if (runs > 1.0f) x->acc += s; /* a candidate itself */
+        int in_furn = 0;
         for (int lv = 0; lv < 5 && p != NONE; lv++) {
             const float div = lv == 0 ? 1.0f : lv == 1 ? 2.0f : (float)lv * 3.0f;
             nd[p].acc += s / div;
             /* not past furniture (comments, related lists): their prose
                does not make the page around them the article */
-            if (nd[p].hint < 0 || (tflags(nd[p].tag) & T_FURN)) break;
+            if (nd[p].hint <= -2 || (tflags(nd[p].tag) & T_FURN)) {
+                in_furn = 1;
+                break;
+            }
             p = nd[p].parent;
         }
+        /* text split by line breaks is a candidate itself -- not inside a
+           comment thread (a long comment of quoted lines) */
+        if (runs > 1.0f && !in_furn) x->acc += s;
     }
 }
 
@@ -1093,7 +1102,10 @@ static float final_score(const xnode *x)
         s += 3.0f;
     else if (f & (T_LIST | T_FURN)) s -= 3.0f;
     else if (f & T_HEAD) s -= 5.0f;
-    s += (float)x->hint * 12.0f;
+    /* furniture hints scale the score down: a long comment thread must
+       not outweigh the article by its length alone */
+    if (x->hint < 0) s = s * (x->hint == -1 ? 0.5f : 0.25f) + (float)x->hint * 12.0f;
+    else s += (float)x->hint * 12.0f;
     const float ld = x->chars ? (float)x->lchars / (float)x->chars : 0.0f;
     return s * (1.0f - ld);
 }

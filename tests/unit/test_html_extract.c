@@ -281,8 +281,40 @@ static void test_itemprop_metadata(void)
     CHECK(art.found == 1);
 }
 
+/* a long comment thread (one comment of many quoted lines) beside a
+   shorter article: the article, not the comment */
+static void test_long_comment(void)
+{
+    static char p[1 << 15];
+    size_t o = (size_t)sprintf(p, "<body><div class=article><h1>Budget</h1><div class=text>%s<br> <br>%s<br> <br>%s</div></div>"
+                                  "<div class=comments><div class=comment><div class=content>", P1, P2, P3);
+    for (int i = 0; i < 12; i++)
+        o += (size_t)sprintf(p + o, "I read this twice and I still think the council got the numbers wrong this time, %d.<br>", i);
+    sprintf(p + o, "</div></div></div></body>");
+    CHECK_EQ_STR(ext(p), P1 "\n" P2 "\n" P3);
+}
+
+/* class names that only look like furniture: a page builder's widget
+   holding the post content, a hidden label of the body field */
+static void test_false_furniture_hints(void)
+{
+    static const char p[] =
+        "<body><div class=\"sidebar\"><p>" P3 "</p></div>"
+        "<div class=\"elementor-widget elementor-widget-theme-post-content\"><div class=\"elementor-widget-container\">"
+        "<p>" P1 "</p><p>" P2 "</p><p>" P1 "</p></div></div>"
+        "<div class=\"widget\"><ul><li><a href=/a>Most read story of the day</a></li></ul></div></body>";
+    CHECK_EQ_STR(ext(p), P1 "\n" P2 "\n" P1);
+    static const char q[] =
+        "<body><div class=\"comments\"><p>" P3 "</p><p>" P3 "</p></div>"
+        "<div class=\"field field--name-body field--label-hidden field--item\"><p>" P1 "</p><p>" P2 "</p></div>"
+        "<div class=\"hidden\"><p>" P3 "</p></div></body>";
+    CHECK_EQ_STR(ext(q), P1 "\n" P2);
+}
+
 int main(void)
 {
+    test_long_comment();
+    test_false_furniture_hints();
     test_itemprop_metadata();
     test_br_layout();
     test_headline_once();
