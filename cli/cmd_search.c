@@ -428,6 +428,8 @@ static void bad_doc(indexer *x, int reason, const char *fmt, ...)
 {
     x->rejected[reason]++;
     x->bad_lines++;
+    if (x->bad_lines == MAX_LINE_MSGS + 1)
+        fputs("nazif index: (no more such messages; the summary counts them)\n", stderr);
     if (x->bad_lines > MAX_LINE_MSGS) return;
     va_list ap;
     va_start(ap, fmt);
@@ -435,7 +437,6 @@ static void bad_doc(indexer *x, int reason, const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
-    if (x->bad_lines == MAX_LINE_MSGS) fputs("nazif index: (no more such messages; the summary counts them)\n", stderr);
 }
 
 /*
