@@ -48,7 +48,9 @@ ext = Extension(
     libraries=["stemmer", "z"],
     extra_compile_args=["-std=c11", "-Wall", "-Wextra", "-Wno-missing-field-initializers",
                         "-Wno-cast-function-type"],
-    depends=[os.path.join(TOP, "include", "nazif.h")] + glob.glob(os.path.join(TOP, "include", "*.h")),
+    # the library too: setuptools relinks only when a source or one of these
+    # is newer than the module, and extra_objects are not looked at
+    depends=[LIB] + glob.glob(os.path.join(TOP, "include", "*.h")),
 )
 
 setup(
