@@ -1139,11 +1139,21 @@ typedef struct writer {
     uint8_t *dst;
     size_t cap, out;
     int sp, nl, line_text, full;
+    int drop_line; /* 1: drop the next line (a repeated headline); 2: dropping it */
 } writer;
 
 static void w_vis(writer *w, const uint8_t *p, size_t k)
 {
     if (w->full || k == 0) return;
+    if (w->drop_line) {
+        if (w->drop_line == 2 && w->nl) {
+            w->drop_line = 0; /* the dropped line has ended */
+        } else {
+            w->drop_line = 2;
+            w->nl = w->sp = 0;
+            return;
+        }
+    }
     const size_t sep = w->line_text ? (w->nl || w->sp ? 1u : 0u) : 0u;
     if (w->cap - w->out < sep + k) {
         w->full = 1;
@@ -1217,6 +1227,34 @@ static void emit(const xctx *c, writer *w, uint32_t r, int skip_h1)
         i++;
     }
     w->nl = 1;
+}
+
+/* The best block and those of its siblings that belong to the article. */
+static void emit_article(const xctx *c, writer *w, uint32_t best, float bs)
+{
+    const xnode *b = &c->nodes[best];
+    const uint32_t par = b->parent;
+    const float thr = bs * 0.2f > 10.0f ? bs * 0.2f : 10.0f;
+    /* skip the headline h1 when it is the headline */
+    const int skip_h1 = c->first_h1 != NONE;
+    if (par == NONE) {
+        emit(c, w, best, skip_h1);
+        return;
+    }
+    for (uint32_t i = par + 1; i < c->nodes[par].end; i = c->nodes[i].end) {
+        const xnode *x = &c->nodes[i];
+        int keep = i == best;
+        if (!keep && x->kind == K_ELEM && !junk(c, x, best)) {
+            const float s = final_score(x);
+            const float ld = x->chars ? (float)x->lchars / (float)x->chars : 1.0f;
+            if (s >= thr) keep = 1;
+            else if ((tflags(x->tag) & T_PARA) && tag_is(x->tag, "p")) {
+                if (x->chars > 80 && ld < 0.25f) keep = 1;
+                else if (x->chars > 0 && ld == 0.0f && x->punct > 0) keep = 1;
+            }
+        }
+        if (keep) emit(c, w, i, skip_h1);
+    }
 }
 
 /* ---- the entry point --------------------------------------------------------------------------- */
@@ -1299,7 +1337,7 @@ int nazif_html_extract(const char *html, size_t len, const nazif_html_options *o
     /* headline: h1 when the page gave nothing better */
     if (c->first_h1 != NONE && c->head_src < 2) {
         const xnode *h = &c->nodes[c->first_h1];
-        writer hw = {(uint8_t *)art->headline, sizeof art->headline - 1, 0, 0, 0, 0, 0};
+        writer hw = {(uint8_t *)art->headline, sizeof art->headline - 1, 0, 0, 0, 0, 0, 0};
         for (uint32_t i = c->first_h1 + 1; i < h->end; i++)
             if (c->nodes[i].kind == K_TEXT) w_text(&hw, c->text + c->nodes[i].toff, c->nodes[i].tlen);
         if (hw.out) {
@@ -1308,7 +1346,7 @@ int nazif_html_extract(const char *html, size_t len, const nazif_html_options *o
         }
     }
 
-    writer w = {(uint8_t *)dst, cap, 0, 0, 0, 0, 0};
+    writer w = {(uint8_t *)dst, cap, 0, 0, 0, 0, 0, 0};
     if (opts->flags & NAZIF_HTML_TITLE) {
         w_text(&w, (const uint8_t *)art->headline, strlen(art->headline));
         w.nl = 1;
@@ -1334,40 +1372,19 @@ int nazif_html_extract(const char *html, size_t len, const nazif_html_options *o
             best = up;
         }
         art->found = 1;
-        const xnode *b = &c->nodes[best];
-        const uint32_t par = b->parent;
-        const float thr = bs * 0.2f > 10.0f ? bs * 0.2f : 10.0f;
-        /* skip the headline h1 when it is the headline */
-        const int skip_h1 = c->first_h1 != NONE;
-        if (par == NONE) {
-            emit(c, &w, best, skip_h1);
-        } else {
-            for (uint32_t i = par + 1; i < c->nodes[par].end; i = c->nodes[i].end) {
-                const xnode *x = &c->nodes[i];
-                int keep = i == best;
-                if (!keep && x->kind == K_ELEM && !junk(c, x, best)) {
-                    const float s = final_score(x);
-                    const float ld = x->chars ? (float)x->lchars / (float)x->chars : 1.0f;
-                    if (s >= thr) keep = 1;
-                    else if ((tflags(x->tag) & T_PARA) && tag_is(x->tag, "p")) {
-                        if (x->chars > 80 && ld < 0.25f) keep = 1;
-                        else if (x->chars > 0 && ld == 0.0f && x->punct > 0) keep = 1;
-                    }
-                }
-                if (keep) emit(c, &w, i, skip_h1);
-            }
+        if (body_start > 0) {
+            /* the article's first line repeats the headline line: written
+               once (decided before writing, so that a cut buffer still
+               holds a prefix of the whole text) */
+            /* room for the line, a line break and one whole character */
+            uint8_t probe[sizeof art->headline + 5];
+            writer pw = {probe, body_start + 5, 0, 0, 0, 0, 0, 0};
+            emit_article(c, &pw, best, bs);
+            const uint8_t *e1 = memchr(probe, '\n', pw.out);
+            const size_t l1 = e1 ? (size_t)(e1 - probe) : pw.out;
+            if ((e1 || !pw.full) && l1 == body_start && memcmp(probe, dst, l1) == 0) w.drop_line = 1;
         }
-    }
-    if (body_start > 0 && w.out > body_start + 1 && !w.full) {
-        /* the article's first line repeats the headline line: once is enough */
-        const uint8_t *b1 = (const uint8_t *)dst + body_start + 1;
-        const uint8_t *e1 = memchr(b1, '\n', w.out - body_start - 1);
-        const size_t l1 = e1 ? (size_t)(e1 - b1) : w.out - body_start - 1;
-        if (l1 == body_start && memcmp(b1, dst, l1) == 0) {
-            const size_t cut = 1 + l1;
-            memmove(dst + body_start, dst + body_start + cut, w.out - body_start - cut);
-            w.out -= cut;
-        }
+        emit_article(c, &w, best, bs);
     }
     if (w.out == body_start && !w.full) {
         /* nothing scored: the page's text as the single pass gives it */

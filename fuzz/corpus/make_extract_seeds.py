@@ -23,6 +23,13 @@ seeds = {
  'x-deep': (b'\x00\x99', b'<div>' * 3000 + ('<p>' + para + '</p>').encode() * 2 + b'</div>' * 10),
  'x-soup': (b'\x00\x30', ('<table><tr><td><p>' + para + '<td><li>x<li>y<dd>z<dt>w<p>' + para + '</b></i></table></a><a><a>q<h2><h3>h</p></p>').encode()),
  'x-jsonld-bad': (b'\x00\x80', b'<script type="application/ld+json">{"headline":"\\ud800\\u","author":{"name":{"name":{"name":"'),
+ 'x-br-1256': (b'\x05\x70', b'<meta charset=windows-1256><table><tr><td class="\xc7\xe1\xe3\xca\xe4">' + (arp.encode('cp1256') + b'<br><br>') * 4 +
+   b'<div class="\xe3\xde\xc7\xe1\xc7\xca-\xd0\xc7\xca-\xd5\xe1\xc9"><a>x</a></div></td><td class="\xca\xda\xe1\xed\xde">' +
+   (arp.encode('cp1256') + b'<br>') * 3 + b'</td></tr></table><script type=application/ld+json>{"author":[{"name":"\xda\xe1\xed"}]}</script>'),
+ 'x-itemprop': (b'\x01\x50', ('<div style="display:none" itemscope><h1 itemprop=name>H</h1><div itemprop=datePublished>2019-11-19</div>'
+   '<div itemprop=image itemscope><div itemprop=url>https://e/a.jpg</div><div itemprop=width><div itemprop=value>5</div></div></div>'
+   '<div itemprop=articleBody>' + para * 3 + '</div></div><div class=comments><div class=comment><div class=content>' +
+   (para + '<br>') * 8 + '</div></div></div><div class="elementor-widget-theme-post-content field--label-hidden"><p>' + para + '</p></div>').encode()),
  'x-hidden': (b'\x01\x10', ('<div><p hidden>' + para + '</p><p style="display:none">' + para + '</p><p aria-hidden=true>x</p><p>' + para * 2 + '</p></div>').encode()),
 }
 for name, (hdr, body) in seeds.items():
