@@ -117,10 +117,11 @@ static size_t word_fwd(const uint8_t *s, size_t n, size_t a, int *letters)
 
 /*
  * Most words P17 looks at are common ones, looked up again and again: their
- * classes are kept in a direct-mapped cache of WC_SIZE words of up to 16
+ * classes are kept in a direct-mapped cache of WC_SIZE (16,384; 384 KiB,
+ * allocated on first use) words of up to 16
  * bytes (the key is the bytes themselves, so a hit is always right).
  */
-#define WC_BITS 12
+#define WC_BITS 14
 #define WC_SIZE (1u << WC_BITS)
 
 typedef struct wc_entry {
@@ -132,6 +133,21 @@ typedef struct wc_entry {
 struct nazif__wcache {
     wc_entry e[WC_SIZE];
 };
+
+/* The class of s[a, b) when the cache holds it, else -2 (never looks up). */
+static int cached_class(const nazif__rscratch *scr, const uint8_t *s, size_t a, size_t b)
+{
+    const size_t n = b - a;
+    if (n > 16 || !scr->wcache) return -2;
+    uint8_t kb[16] = {0};
+    uint64_t k0, k1;
+    memcpy(kb, s + a, n);
+    memcpy(&k0, kb, 8);
+    memcpy(&k1, kb + 8, 8);
+    const uint64_t h = ((k0 ^ (k1 * 0x9E3779B97F4A7C15u) ^ n) * 0xFF51AFD7ED558CCDu) >> (64 - WC_BITS);
+    const wc_entry *slot = &scr->wcache->e[h];
+    return slot->len == n && slot->k0 == k0 && slot->k1 == k1 ? slot->cls : -2;
+}
 
 /* Lexicon class of s[a, b), or 0 when not a word (single letters never
    are); -1 when out of memory. */
@@ -246,7 +262,23 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
             const uint32_t c0 = ar2(q);
             if (c0 == 0x0648 || c0 == 0x0641 || c0 == 0x0628 || c0 == 0x0643) continue;
         }
-        /* the head of a split word is no word news writes often */
+        /* the head of a split word is no word news writes often.  Most
+           heads are common words the cache knows; when it does not know
+           the head but knows the next word as a common one (or it is one
+           letter), the pair is settled without looking the head up */
+        if (ca < 0 && (ca = cached_class(scr, s, a, sp)) == -2) {
+            int lq;
+            const size_t bq = word_fwd(s, n, sp + 1, &lq);
+            const int cq = lq == 1 ? 0 : cached_class(scr, s, sp + 1, bq);
+            if (cq >= P17_HALF_MAX) {
+                wa = sp + 1;
+                we = bq;
+                wl = lq;
+                wc = cq;
+                continue;
+            }
+            ca = -1;
+        }
         if (ca < 0 && (ca = word_class(lex, scr, s, a, sp)) < 0) return NAZIF_ENOMEM;
         wa = sp + 1; /* the right word is the next space's left word */
         we = SIZE_MAX;
