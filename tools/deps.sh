@@ -9,7 +9,7 @@ pkgconf                                 # make install's test: the example via p
 libsqlite3-dev sqlite3                  # FTS5 tokenizer, nazif index/search
 libstemmer-dev libstemmer-tools snowball-data   # --stemmer=snowball, its check
 hunspell-ar libhunspell-dev unicode-data        # lexicon and table generators
-python3-dev python3-setuptools python3-pytest   # the Python module
+python3-dev python3-setuptools python3-pytest python3-venv   # the Python module (venv: README)
 python3-dask python3-distributed python3-pandas # nazif.dask (pandas: its dataframe forms)
 postgresql-15 postgresql-server-dev-15  # the PostgreSQL extension and its tests
 libmicrohttpd-dev                       # nazif serve

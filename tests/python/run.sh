@@ -36,5 +36,17 @@ case $rc in
   5) echo "python: pytest collected no tests (exit 5; not counted as a failure)";;
   *) [ "$failed" = 0 ] && failed=1;;
 esac
+# README's first three lines for a new user: a virtual environment over
+# Debian's Python, pip install ./python (as written there), and
+# the module cleans a word, from outside the source tree
+venv=$(mktemp -d)
+if "$PY" -m venv --system-site-packages "$venv/venv" > "$BUILD/python-venv.log" 2>&1 &&
+   "$venv/venv/bin/pip" install ./python >> "$BUILD/python-venv.log" 2>&1 &&
+   [ "$(cd / && "$venv/venv/bin/python" -c 'import nazif; print(nazif.clean("التـ.ـوتر"))')" = "التوتر" ]; then
+  passed=$((passed + 1)); echo "ok   README: venv, pip install ./python, import nazif"
+else
+  failed=$((failed + 1)); echo "FAIL README: venv, pip install ./python, import nazif"; tail -n 20 "$BUILD/python-venv.log"
+fi
+rm -rf "$venv"
 echo "python $passed passed, $failed failed"
 [ "$failed" = 0 ] && exit 0 || exit 1
