@@ -24,3 +24,16 @@ def nazif_bin():
 @pytest.fixture(scope="session")
 def top():
     return TOP
+
+
+@pytest.fixture(scope="module")
+def client():
+    """A real distributed.LocalCluster of 2 worker processes, one per test
+    module (a module may kill a worker)."""
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=40)
+    c = distributed.Client(cluster)
+    yield c
+    c.close()
+    cluster.close()

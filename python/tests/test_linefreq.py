@@ -137,16 +137,6 @@ import dask.bag as db  # noqa: E402
 import nazif.dask  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def client():
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, silence_logs=40)
-    c = distributed.Client(cluster)
-    yield c
-    c.close()
-    cluster.close()
-
-
 def test_linefreq_bag(client, sites, table):
     _, recs = sites
     _, want = table
