@@ -1,7 +1,8 @@
 /*
- * cmd_corpus.h -- corpus mode of the nazif command (cli/corpus.c):
- * `nazif clean` over JSON Lines / WARC / WET / text with document filters,
- * threads, rejected documents and stats; `nazif dedup`.
+ * cmd_corpus.h -- corpus mode of the nazif command (cli/corpus.c and the
+ * files it lists): `nazif clean` over JSON Lines / WARC / WET / text with
+ * document filters, threads, rejected documents and stats; `nazif dedup`
+ * (cmd_dedup.c); `nazif linefreq` (cmd_linefreq.c).
  *
  * Both take argv[0] = the command name ("clean", "dedup") followed by all
  * of its arguments, and return the exit status (0 ok, 1 usage, 2 input,
