@@ -152,6 +152,16 @@ typedef int (*nazif_change_fn)(void *ctx, const nazif_change *change);
 #define NAZIF_STRICT_UTF8 0x02u      /* invalid UTF-8 is an error */
 #define NAZIF_NO_RESTORE 0x04u       /* do not restore obfuscated words */
 #define NAZIF_REPORT_SUSPECTS 0x08u  /* also report SUSPECT cases */
+/* The text is an article's main content that an extractor already chose
+   (nazif_html_extract(), or another tool's output): furniture lines are
+   dropped on their own words (phrases such as "read also", copyright and
+   share lines, listed menu words and widget symbols next to them, items
+   under a "read also" header), not for their shape or place alone (runs of
+   short lines, headline lists, the page header and footer, short
+   Latin-only lines), which in an article are table cells, list items and
+   captions.  The corpus API sets it for HTML whose main content was
+   found. */
+#define NAZIF_ARTICLE_TEXT 0x10u
 
 #define NAZIF_CLEAN_OPTIONS_VERSION 1
 

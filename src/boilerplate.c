@@ -487,6 +487,9 @@ static const char *cat_reason(int cat)
 
 /* ---- stage 1: one line on its own ---------------------------------------- */
 
+/* The reason of a short Latin-only line (compared by address). */
+static const char latin_widget[] = "line: Latin widget word";
+
 static void set(info *f, int v, const char *why)
 {
     f->v = v;
@@ -785,7 +788,7 @@ static void plain(info *f, int question, const uint8_t *raw, size_t rn)
             /* "news", "Menu", "- Home", "Ammon on Play Store" in an Arabic
                page: a widget word, furniture next to furniture (like a
                listed weak word) */
-            set(f, V_WEAK, "line: Latin widget word");
+            set(f, V_WEAK, latin_widget);
             f->very_short = 1;
             f->cat = 0;
         } else if (rn <= 48 && symbols_only(raw, rn)) {
@@ -1396,8 +1399,18 @@ static int at_page_end(const ctx *c)
 int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
                      int at_end, const char **why)
 {
+    return nazif__bp_decide_in(lines, n, i, at_end, 0, why);
+}
+
+int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
+                        int at_end, int article, const char **why)
+{
     info f;
     analyse(&lines[i], &f);
+    /* In an article an extractor chose, a short Latin line is a table
+       cell, a list item or a caption far more often than a widget: it is
+       judged as any other short line. */
+    if (article && f.v == V_WEAK && f.why == latin_widget) f.v = V_OTHER;
     switch (f.v) {
     case V_BLANK:
     case V_CONTENT:
@@ -1438,12 +1451,12 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
 
     /* A run of headline-like lines not followed by text: a list of other
        articles without a header. */
-    if (f.v == V_OTHER && f.title && headline_run(&c, at_end)) {
+    if (!article && f.v == V_OTHER && f.title && headline_run(&c, at_end)) {
         *why = "context: headline list";
         return 1;
     }
 
-    if (f.v == V_OTHER && f.title && lines[i].index < BP_TOP_LINES &&
+    if (!article && f.v == V_OTHER && f.title && lines[i].index < BP_TOP_LINES &&
         top_headline_run(&c)) {
         *why = "context: headline list at the top of the page";
         return 1;
@@ -1452,7 +1465,7 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
     /* The page header: a short line with only dropped lines before it in
        the window, near the top, not a headline (followed by its
        paragraph). */
-    if ((f.v == V_WEAK || (f.v == V_OTHER && f.very_short)) &&
+    if (!article && (f.v == V_WEAK || (f.v == V_OTHER && f.very_short)) &&
         page_header(&c, &f, p, q, &qf)) {
         *why = "context: short line in the page header";
         return 1;
@@ -1460,7 +1473,7 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
     /* The page's end: a short line after two lines of furniture, with no
        content after it to the end of the document. */
     info ppf;
-    if ((f.v == V_WEAK || (f.v == V_OTHER && f.very_short)) && at_end &&
+    if (!article && (f.v == V_WEAK || (f.v == V_OTHER && f.very_short)) && at_end &&
         prev_dropped && local_furniture(&pf) &&
         prev_nonblank(&c, (size_t)p, &ppf) >= 0 && local_furniture(&ppf) &&
         at_page_end(&c)) {
@@ -1497,7 +1510,7 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
         }
     }
 
-    if (f.very_short) {
+    if (!article && f.very_short) {
         int len, known, bullets;
         menu_run(&c, &f, &len, &known, &bullets);
         /* two thirds of the run listed; or, when every line of a run of

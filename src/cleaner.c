@@ -348,8 +348,9 @@ static int decide(nazif_cleaner *c, int at_end)
                     n++;
                 }
                 const char *why = NULL;
-                s->drop = nazif__bp_decide(lines, n, i - from,
-                                           at_end || ahead < NAZIF__BP_AHEAD, &why);
+                s->drop = nazif__bp_decide_in(lines, n, i - from,
+                                              at_end || ahead < NAZIF__BP_AHEAD,
+                                              (c->opt.flags & NAZIF_ARTICLE_TEXT) != 0, &why);
                 s->why = why ? why : "page furniture";
                 int cand = !s->drop && c->lf
                                ? nazif__bp_repeat_candidate(lines, n, i - from)
@@ -628,6 +629,13 @@ int nazif_cleaner_set_linefreq(nazif_cleaner *c, const nazif_linefreq *lf,
     if (lf && host_len) memcpy(c->lf_host, host, host_len);
     c->lf_min = min_docs ? min_docs : NAZIF_LINEFREQ_MIN_DOCS;
     return NAZIF_OK;
+}
+
+void nazif__cleaner_set_article(nazif_cleaner *c, int on)
+{
+    if (!c) return;
+    if (on) c->opt.flags |= NAZIF_ARTICLE_TEXT;
+    else c->opt.flags &= ~(unsigned)NAZIF_ARTICLE_TEXT;
 }
 
 uint64_t nazif__cleaner_repeated(const nazif_cleaner *c)

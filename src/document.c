@@ -295,6 +295,12 @@ static int clean_text(nazif_corpus *cp, nazif_doc_result *r)
     const size_t n = r->input_len;
     if (reserve(&cp->cln, nazif_clean_bound(n) + 16)) return NAZIF_ENOMEM;
     nazif_cleaner_reset(cp->cleaner);
+    /* the main content the extractor chose is an article: its lines are
+       not dropped for their shape or place (NAZIF_ARTICLE_TEXT) */
+    nazif__cleaner_set_article(cp->cleaner,
+                               (cp->o.clean.flags & NAZIF_ARTICLE_TEXT) ||
+                                   (r->html && !(cp->o.flags & NAZIF_CORPUS_HTML_TEXT) &&
+                                    r->article.found));
     nazif_inbuf in = {r->input, n, 0};
     nazif_outbuf out = {cp->cln.p, cp->cln.cap, 0};
     int rc;

@@ -178,6 +178,21 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
                      int at_end, const char **why);
 
 /*
+ * nazif__bp_decide() for the lines of an article that an extractor already
+ * chose (article 1; 0 is nazif__bp_decide()): a line is dropped on its own
+ * words (phrases, listed words and symbols next to furniture, items under
+ * a "read also" header), never for its shape or place alone (headline
+ * runs, menu runs of short lines, the page header and footer, short
+ * Latin-only lines).
+ */
+int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
+                        int at_end, int article, const char **why);
+
+/* Set or clear NAZIF_ARTICLE_TEXT for the next document (after
+   nazif_cleaner_reset()). */
+void nazif__cleaner_set_article(nazif_cleaner *c, int on);
+
+/*
  * May the repetition evidence drop lines[i] (lines as for
  * nazif__bp_decide)?  0: no (blank or truncated lines, running text of
  * more than 25 words, a title followed by its paragraph); 2: a sentence
