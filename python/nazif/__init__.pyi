@@ -1,6 +1,6 @@
 """Type stubs of the nazif module (python/src/_nazif.c, nazif/__init__.py)."""
 import sqlite3
-from typing import Any, Iterable, List, NamedTuple, Optional, Tuple, TypeVar, Union, overload
+from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Tuple, TypeVar, Union, overload
 
 __version__: str
 
@@ -82,13 +82,15 @@ class CorpusCleaner:
     def __init__(self, *, filters: Union[str, Iterable[str]] = ..., boilerplate: str = ...,
                  suspects: bool = ..., restore: bool = ..., strict: bool = ...,
                  linefreq: Optional[LineFreq] = ..., linefreq_min: Optional[int] = ...,
-                 linefreq_stream: bool = ...,
+                 linefreq_stream: bool = ..., html: str = ..., title: str = ...,
                  **thresholds: float) -> None: ...
     lines_repeated: int
     def clean(self, text: Union[str, BytesLike],
               site: Optional[Union[str, BytesLike]] = None) -> Verdict: ...
     def clean_batch(self, docs: Iterable[Union[str, BytesLike]],
                     sites: Optional[Iterable[Optional[Union[str, BytesLike]]]] = None) -> List[Verdict]: ...
+    def clean_html(self, html: Union[str, BytesLike], content_type: Optional[str] = None,
+                   site: Optional[Union[str, BytesLike]] = None) -> Dict[str, Any]: ...
     def check(self, cleaned_text: Union[str, BytesLike]) -> Tuple[Optional[str], Optional[float]]: ...
 
 class MinHash:

@@ -1398,8 +1398,7 @@ static int corpus_setup(CorpusCleanerObject *self, PyObject *kw)
             const char *v = PyUnicode_AsUTF8(sv);
             if (!v) { Py_DECREF(sv); return -1; }
             if (strcmp(name, "bands") == 0 || strcmp(name, "rows") == 0 ||
-                strcmp(name, "ngram") == 0 || strcmp(name, "seed") == 0 || strcmp(name, "script") == 0 ||
-                strcmp(name, "title") == 0) {
+                strcmp(name, "ngram") == 0 || strcmp(name, "seed") == 0 || strcmp(name, "script") == 0) {
                 Py_DECREF(sv);
                 PyErr_Format(OptionError, "option \"%s\" does not apply here (MinHash takes it)", name);
                 return -1;
@@ -1605,6 +1604,123 @@ static PyObject *CorpusCleaner_clean(CorpusCleanerObject *self, PyObject *args, 
     return t;
 }
 
+/* dict item key = str(s) (borrowed key, new value stolen); 0 or -1 */
+static int dict_put_str(PyObject *d, const char *key, const char *s, size_t n)
+{
+    PyObject *v = PyUnicode_DecodeUTF8(s ? s : "", (Py_ssize_t)(s ? n : 0), "replace");
+    if (!v) return -1;
+    const int rc = PyDict_SetItemString(d, key, v);
+    Py_DECREF(v);
+    return rc;
+}
+
+/* clean_html(html, content_type=None, site=None): one HTML document
+   through the corpus API (NAZIF_DOC_HTML): its main content (or, with
+   html='text', the whole page's text), cleaned and judged, with the
+   article's fields. */
+static PyObject *CorpusCleaner_clean_html(CorpusCleanerObject *self, PyObject *args, PyObject *kw)
+{
+    static char *kwlist[] = {"html", "content_type", "site", NULL};
+    PyObject *html, *ctype = Py_None, *site = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O|OO:clean_html", kwlist, &html, &ctype, &site))
+        return NULL;
+    if (!self->cp || !self->lock) {
+        PyErr_SetString(PyExc_RuntimeError, "CorpusCleaner not initialized");
+        return NULL;
+    }
+    if (ctype != Py_None && !PyUnicode_Check(ctype)) {
+        PyErr_Format(PyExc_TypeError, "clean_html: content_type must be a str, not %.100s",
+                     Py_TYPE(ctype)->tp_name);
+        return NULL;
+    }
+    text_in h, st = {0};
+    if (text_get(html, &h)) return NULL;
+    if (site != Py_None && text_get(site, &st)) {
+        text_release(&h);
+        return NULL;
+    }
+    Py_ssize_t ctn = 0;
+    const char *ct = ctype != Py_None ? PyUnicode_AsUTF8AndSize(ctype, &ctn) : NULL;
+    if (ctype != Py_None && !ct) {
+        text_release(&h);
+        text_release(&st);
+        return NULL;
+    }
+    nazif_doc d;
+    nazif_doc_init(&d);
+    d.data = h.s;
+    d.len = h.n;
+    d.type = NAZIF_DOC_HTML;
+    if (ct) {
+        d.content_type = ct;
+        d.content_type_len = (size_t)ctn;
+    } else if (h.is_str) {
+        /* a str was given as UTF-8: its <meta charset> no longer holds */
+        d.charset = "utf-8";
+        d.charset_len = 5;
+    }
+    doc_site_set(&d, &st);
+    nazif_doc_result r;
+    int rc;
+    lock_take(self->lock);
+    if (self->lf) lock_take(self->lf->lock);
+    Py_BEGIN_ALLOW_THREADS
+    rc = nazif_corpus_process(self->cp, &d, &r);
+    Py_END_ALLOW_THREADS
+    if (self->lf) PyThread_release_lock(self->lf->lock);
+    PyObject *res = NULL;
+    if (rc == NAZIF_OK && r.status < 0) rc = r.status;
+    if (rc != NAZIF_OK) {
+        PyThread_release_lock(self->lock);
+        text_release(&h);
+        text_release(&st);
+        return raise_rc(rc, rc == NAZIF_EUTF8 ? (long long)r.error_offset : -1, "clean_html");
+    }
+    self->lines_repeated += r.lines_repeated;
+    res = PyDict_New();
+    int bad = !res;
+    const int skipped = r.skip != NAZIF_SKIP_NONE;
+    const char *sk = skipped ? nazif_skip_name(r.skip) : NULL;
+    const char *cs = r.html ? nazif_html_charset_name(r.charset) : "utf-8";
+    if (!bad) bad = dict_put_str(res, "text", skipped ? "" : r.text, skipped ? 0 : r.text_len);
+    if (!bad) {
+        PyObject *v = !skipped && r.reason ? PyUnicode_FromString(r.reason) : Py_NewRef(Py_None);
+        bad = !v || PyDict_SetItemString(res, "reason", v);
+        Py_XDECREF(v);
+    }
+    if (!bad) {
+        PyObject *v = !skipped && r.reason && r.has_value ? PyFloat_FromDouble(r.reason_value)
+                                                          : Py_NewRef(Py_None);
+        bad = !v || PyDict_SetItemString(res, "value", v);
+        Py_XDECREF(v);
+    }
+    if (!bad) {
+        PyObject *v = sk ? PyUnicode_FromString(sk) : Py_NewRef(Py_None);
+        bad = !v || PyDict_SetItemString(res, "skip", v);
+        Py_XDECREF(v);
+    }
+    if (!bad) bad = dict_put_str(res, "headline", r.article.headline, strlen(r.article.headline));
+    if (!bad) bad = dict_put_str(res, "published", r.article.date, strlen(r.article.date));
+    if (!bad) bad = dict_put_str(res, "author", r.article.author, strlen(r.article.author));
+    if (!bad) bad = PyDict_SetItemString(res, "found", r.article.found ? Py_True : Py_False);
+    if (!bad) bad = dict_put_str(res, "charset", cs, strlen(cs));
+    if (!bad) {
+        PyObject *v = PyLong_FromSize_t(r.html_invalid);
+        bad = !v || PyDict_SetItemString(res, "invalid", v);
+        Py_XDECREF(v);
+    }
+    if (!bad) {
+        PyObject *v = PyLong_FromUnsignedLongLong((unsigned long long)r.stats.lines_dropped);
+        bad = !v || PyDict_SetItemString(res, "lines_dropped", v);
+        Py_XDECREF(v);
+    }
+    PyThread_release_lock(self->lock);
+    text_release(&h);
+    text_release(&st);
+    if (bad) Py_CLEAR(res);
+    return res;
+}
+
 static PyObject *CorpusCleaner_check(CorpusCleanerObject *self, PyObject *arg)
 {
     if (!self->cp || !self->lock) {
@@ -1640,6 +1756,18 @@ static PyMethodDef CorpusCleaner_methods[] = {
      "clean_batch(docs, sites=None) -> [(cleaned, reason, value), ...]\n\n"
      "sites: each document's site, an URL (its host) or a site name (None: none);\n"
      "with linefreq=, lines repeated on many pages of the site are dropped."},
+    {"clean_html", (PyCFunction)(void (*)(void))CorpusCleaner_clean_html, METH_VARARGS | METH_KEYWORDS,
+     "clean_html(html, content_type=None, site=None) -> dict\n\n"
+     "One HTML page (bytes; a str is taken as UTF-8): its main content\n"
+     "(html='main', the default; html='text': the whole page's text) with\n"
+     "the headline as its first line (title='off': without), cleaned and\n"
+     "judged.  content_type: the HTTP Content-Type ('text/html;\n"
+     "charset=windows-1256'); without it the page's <meta> charset, else\n"
+     "UTF-8.  Keys: text, reason, value (as clean()), skip (None, or\n"
+     "'charset' for a charset nazif cannot decode: text is ''), headline,\n"
+     "published, author ('' when the page does not say), found (an\n"
+     "article block was found), charset, invalid (bytes decoded as\n"
+     "U+FFFD), lines_dropped."},
     {"check", (PyCFunction)CorpusCleaner_check, METH_O,
      "check(cleaned_text) -> (reason, value)\n\nOnly the filters, on a text already cleaned."},
     {NULL, NULL, 0, NULL}};
@@ -1663,7 +1791,8 @@ static PyTypeObject CorpusCleanerType = {
               "pages of the document's site (clean(text, site=...)), as\n"
               "'nazif clean --linefreq=FILE'; linefreq_stream=True counts each document\n"
               "into the table just before cleaning it (--linefreq-stream).\n"
-              "lines_repeated: lines dropped as repeated so far.",
+              "lines_repeated: lines dropped as repeated so far.\n"
+              "clean_html(): HTML pages (html='main' or 'text', title='off').",
     .tp_methods = CorpusCleaner_methods,
     .tp_members = CorpusCleaner_members,
     .tp_init = (initproc)CorpusCleaner_init,
