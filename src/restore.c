@@ -2455,8 +2455,13 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     size_t t = next_trigger(s, n, 0);
     if (t >= n) {
         if (!p17) return 0;
-        if (nazif__madda_fix(lex, flags, s, n, ed, first)) return NAZIF_ENOMEM;
-        return nazif__space_join(lex, flags, s, n, ed, first, scr);
+        /* the two rules append their edits each in order: a split word
+           before a madda look-alike needs the same sort as below */
+        if (nazif__madda_fix(lex, flags, s, n, ed, first) ||
+            nazif__space_join(lex, flags, s, n, ed, first, scr))
+            return NAZIF_ENOMEM;
+        if (ed->n > first) sort_tail(ed, first);
+        return ed->oom ? NAZIF_ENOMEM : 0;
     }
     rctx cx;
     cx.lex = lex;
