@@ -33,26 +33,27 @@
 #define P17_HEAD_MAX 2 /* the first half: seen at most 3 times in ANT */
 #define P17_HALF_MAX 6 /* the second half: a word of this class or more is real */
 
-/* The code point of the two-byte Arabic character at s (lead D8/D9), or 0. */
-static uint32_t ar2(const uint8_t *s)
+/*
+ * Arabic letters and harakat are two bytes, D8 A1..BA (ء..غ) or D9 81..8A
+ * (ف..ي), harakat D9 8B..92: tested on the bytes, no decoding.
+ */
+
+/* Is s[0..2) an Arabic letter? */
+static inline int ar_letter2(const uint8_t *s)
 {
-    if ((s[0] != 0xD8 && s[0] != 0xD9) || (s[1] & 0xC0) != 0x80) return 0;
-    return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+    return s[0] == 0xD8 ? (uint8_t)(s[1] - 0xA1) <= 0xBA - 0xA1
+                        : s[0] == 0xD9 && (uint8_t)(s[1] - 0x81) <= 0x8A - 0x81;
 }
 
-static int ar_letter(uint32_t cp) { return (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A); }
-static int ar_mark(uint32_t cp) { return cp >= 0x064B && cp <= 0x0652; }
-
-/* Letters that do not join the next one: a space after them is invisible. */
-static int non_joiner(uint32_t cp)
+/* Is s[0..2) a letter that does not join the next one (ء آ أ ؤ إ ا د ذ
+   ر ز و)?  A space after it is invisible.  Bit k of the mask: D8 A1+k. */
+static inline int non_joiner2(const uint8_t *s)
 {
-    switch (cp) {
-    case 0x0621: case 0x0622: case 0x0623: case 0x0624: case 0x0625: case 0x0627:
-    case 0x062F: case 0x0630: case 0x0631: case 0x0632: case 0x0648:
-        return 1;
-    default:
-        return 0;
+    if (s[0] == 0xD8) {
+        const unsigned k = (uint8_t)(s[1] - 0xA1);
+        return k < 18 && (0x3C05Fu >> k & 1u);
     }
+    return s[0] == 0xD9 && s[1] == 0x88;
 }
 
 /* May a word of the pair start right after s[0..i) (i is its first byte)? */
@@ -91,9 +92,16 @@ static size_t word_back(const uint8_t *s, size_t e, int *letters)
     size_t i = e;
     int l = 0;
     while (i >= 2) {
-        const uint32_t cp = ar2(s + i - 2);
-        if (ar_letter(cp)) l++;
-        else if (!ar_mark(cp)) break;
+        const uint8_t c0 = s[i - 2], c1 = s[i - 1];
+        if (c0 == 0xD8) {
+            if ((uint8_t)(c1 - 0xA1) > 0xBA - 0xA1) break;
+            l++;
+        } else if (c0 == 0xD9) {
+            if ((uint8_t)(c1 - 0x81) > 0x92 - 0x81) break;
+            l += c1 <= 0x8A;
+        } else {
+            break;
+        }
         i -= 2;
     }
     *letters = l;
@@ -106,9 +114,16 @@ static size_t word_fwd(const uint8_t *s, size_t n, size_t a, int *letters)
     size_t i = a;
     int l = 0;
     while (i + 1 < n) {
-        const uint32_t cp = ar2(s + i);
-        if (ar_letter(cp)) l++;
-        else if (!ar_mark(cp)) break;
+        const uint8_t c0 = s[i], c1 = s[i + 1];
+        if (c0 == 0xD8) {
+            if ((uint8_t)(c1 - 0xA1) > 0xBA - 0xA1) break;
+            l++;
+        } else if (c0 == 0xD9) {
+            if ((uint8_t)(c1 - 0x81) > 0x92 - 0x81) break;
+            l += c1 <= 0x8A;
+        } else {
+            break;
+        }
         i += 2;
     }
     *letters = l;
@@ -134,37 +149,58 @@ struct nazif__wcache {
     wc_entry e[WC_SIZE];
 };
 
-/* The class of s[a, b) when the cache holds it, else -2 (never looks up). */
-static int cached_class(const nazif__rscratch *scr, const uint8_t *s, size_t a, size_t b)
+/* The key of the word s[a, a + len) (len <= 16): its bytes, zero-padded to
+   16, and its slot.  On little-endian machines the two halves are loaded
+   as 8-byte words and masked when 16 bytes from a are inside the line
+   s[0..lim); otherwise (and near the line's end) copied byte by byte. */
+static inline const wc_entry *wc_slot(const struct nazif__wcache *c, const uint8_t *s, size_t lim,
+                                      size_t a, size_t len, uint64_t *k0, uint64_t *k1)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (a + 16 <= lim) {
+        uint64_t w0, w1;
+        memcpy(&w0, s + a, 8);
+        memcpy(&w1, s + a + 8, 8);
+        const uint64_t m0 = len >= 8 ? ~(uint64_t)0 : ~(~(uint64_t)0 << (8 * len));
+        const uint64_t m1 = len <= 8 ? 0 : len >= 16 ? ~(uint64_t)0 : ~(~(uint64_t)0 << (8 * (len - 8)));
+        *k0 = w0 & m0;
+        *k1 = w1 & m1;
+    } else
+#else
+    (void)lim;
+#endif
+    {
+        uint8_t kb[16] = {0};
+        for (size_t i = 0; i < len; i++) kb[i] = s[a + i];
+        memcpy(k0, kb, 8);
+        memcpy(k1, kb + 8, 8);
+    }
+    const uint64_t h = ((*k0 ^ (*k1 * 0x9E3779B97F4A7C15u) ^ len) * 0xFF51AFD7ED558CCDu) >> (64 - WC_BITS);
+    return &c->e[h];
+}
+
+/* The class of s[a, b) (a word of the line s[0..lim)) when the cache holds
+   it, else -2 (never looks up). */
+static int cached_class(const nazif__rscratch *scr, const uint8_t *s, size_t lim, size_t a, size_t b)
 {
     const size_t n = b - a;
     if (n > 16 || !scr->wcache) return -2;
-    uint8_t kb[16] = {0};
     uint64_t k0, k1;
-    memcpy(kb, s + a, n);
-    memcpy(&k0, kb, 8);
-    memcpy(&k1, kb + 8, 8);
-    const uint64_t h = ((k0 ^ (k1 * 0x9E3779B97F4A7C15u) ^ n) * 0xFF51AFD7ED558CCDu) >> (64 - WC_BITS);
-    const wc_entry *slot = &scr->wcache->e[h];
+    const wc_entry *slot = wc_slot(scr->wcache, s, lim, a, n, &k0, &k1);
     return slot->len == n && slot->k0 == k0 && slot->k1 == k1 ? slot->cls : -2;
 }
 
-/* Lexicon class of s[a, b), or 0 when not a word (single letters never
-   are); -1 when out of memory. */
-static int word_class(const nazif_lexicon *lex, nazif__rscratch *scr, const uint8_t *s, size_t a,
-                      size_t b)
+/* Lexicon class of s[a, b) (a word of the line s[0..lim)), or 0 when not a
+   word (single letters never are); -1 when out of memory. */
+static int word_class(const nazif_lexicon *lex, nazif__rscratch *scr, const uint8_t *s, size_t lim,
+                      size_t a, size_t b)
 {
     const size_t n = b - a;
     wc_entry *slot = NULL;
     uint64_t k0 = 0, k1 = 0;
     if (n <= 16) {
         if (!scr->wcache && !(scr->wcache = calloc(1, sizeof *scr->wcache))) return -1;
-        uint8_t kb[16] = {0};
-        memcpy(kb, s + a, n);
-        memcpy(&k0, kb, 8);
-        memcpy(&k1, kb + 8, 8);
-        const uint64_t h = ((k0 ^ (k1 * 0x9E3779B97F4A7C15u) ^ n) * 0xFF51AFD7ED558CCDu) >> (64 - WC_BITS);
-        slot = &scr->wcache->e[h];
+        slot = (wc_entry *)wc_slot(scr->wcache, s, lim, a, n, &k0, &k1);
         if (slot->len == n && slot->k0 == k0 && slot->k1 == k1) return slot->cls;
     }
     int f = 0;
@@ -187,42 +223,130 @@ static int overlaps(const nazif__edits *ed, size_t first, size_t last, size_t a,
 }
 
 /*
- * The next space at or after byte i of s[0..n) that follows a byte that may
- * end a non-joining letter (A1..A7, AF..B2, 88) and precedes an Arabic lead
- * byte: a superset of the places P17 looks at, found 16 bytes at a time.
+ * The spaces P17 looks at, in order: a superset -- each space that follows
+ * a byte that may end a non-joining letter (A1..A7, AF..B2, 88) and
+ * precedes an Arabic lead byte.  The line is tested 32 bytes at a time
+ * (AVX2 where the CPU has it, else two SSE2 blocks) into a bit map of up to
+ * 2 KiB of it, whose bits are then taken one by one; the last, partial
+ * block is tested on a zero-padded copy.  Without SSE2, every space.
  */
 #if defined(__SSE2__)
 #include <emmintrin.h>
-static size_t next_space(const uint8_t *s, size_t n, size_t i)
+#if !defined(NAZIF_NO_AVX2) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define P17_AVX2 1
+#include <immintrin.h>
+#endif
+
+#define P17_WORDS 64 /* 32-byte blocks per fill */
+
+typedef struct p17_scan {
+    const uint8_t *s;
+    size_t n;
+    size_t base;   /* the byte of bit 0 of m[0] */
+    size_t w, nw;  /* the word being taken; the words filled */
+    int avx2;
+    uint32_t m[P17_WORDS];
+} p17_scan;
+
+/* The candidates among p[0..16) (p[-1] and p[16] are read too). */
+static inline uint32_t block16(const uint8_t *p)
 {
-    if (i < 1) i = 1;
-    const __m128i sp = _mm_set1_epi8(' '), d8 = _mm_set1_epi8((char)0xD8);
-    while (i + 17 <= n) {
-        const __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-        const __m128i pv = _mm_loadu_si128((const __m128i *)(s + i - 1));
-        const __m128i w = _mm_loadu_si128((const __m128i *)(s + i + 1));
+    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    const __m128i pv = _mm_loadu_si128((const __m128i *)(const void *)(p - 1));
+    const __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
 #define IN(x, lo, span)                                                                            \
     _mm_cmpeq_epi8(_mm_max_epu8(_mm_sub_epi8((x), _mm_set1_epi8((char)(lo))),                      \
                                 _mm_set1_epi8((char)(span))),                                      \
                    _mm_set1_epi8((char)(span)))
-        __m128i m = _mm_cmpeq_epi8(v, sp);
-        m = _mm_and_si128(m, _mm_or_si128(_mm_or_si128(IN(pv, 0xA1, 6), IN(pv, 0xAF, 3)),
-                                          _mm_cmpeq_epi8(pv, _mm_set1_epi8((char)0x88))));
-        m = _mm_and_si128(m, _mm_cmpeq_epi8(_mm_and_si128(w, _mm_set1_epi8((char)0xFE)), d8));
+    __m128i m = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+    m = _mm_and_si128(m, _mm_or_si128(_mm_or_si128(IN(pv, 0xA1, 6), IN(pv, 0xAF, 3)),
+                                      _mm_cmpeq_epi8(pv, _mm_set1_epi8((char)0x88))));
+    m = _mm_and_si128(m, _mm_cmpeq_epi8(_mm_and_si128(w, _mm_set1_epi8((char)0xFE)),
+                                        _mm_set1_epi8((char)0xD8)));
 #undef IN
-        const unsigned bits = (unsigned)_mm_movemask_epi8(m);
-        if (bits) return i + (size_t)__builtin_ctz(bits);
-        i += 16;
+    return (uint32_t)_mm_movemask_epi8(m);
+}
+
+#if defined(P17_AVX2)
+/* m[0..k) for the blocks from byte i on, while a whole block and the byte
+   after it are inside s[0..n) and k < max; returns k */
+__attribute__((target("avx2"))) static size_t fill32_avx2(const uint8_t *s, size_t n, size_t i,
+                                                         uint32_t *m, size_t max)
+{
+    const __m256i sp = _mm256_set1_epi8(' '), d8 = _mm256_set1_epi8((char)0xD8);
+    const __m256i fe = _mm256_set1_epi8((char)0xFE), c88 = _mm256_set1_epi8((char)0x88);
+    const __m256i a1 = _mm256_set1_epi8((char)0xA1), af = _mm256_set1_epi8((char)0xAF);
+    const __m256i s6 = _mm256_set1_epi8(6), s3 = _mm256_set1_epi8(3);
+    size_t k = 0;
+    for (; k < max && i + 33 <= n; k++, i += 32) {
+        const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        const __m256i pv = _mm256_loadu_si256((const __m256i *)(const void *)(s + i - 1));
+        const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
+        __m256i x = _mm256_cmpeq_epi8(v, sp);
+        x = _mm256_and_si256(x, _mm256_cmpeq_epi8(_mm256_and_si256(w, fe), d8));
+        const __m256i r1 = _mm256_cmpeq_epi8(_mm256_max_epu8(_mm256_sub_epi8(pv, a1), s6), s6);
+        const __m256i r2 = _mm256_cmpeq_epi8(_mm256_max_epu8(_mm256_sub_epi8(pv, af), s3), s3);
+        x = _mm256_and_si256(x, _mm256_or_si256(_mm256_or_si256(r1, r2), _mm256_cmpeq_epi8(pv, c88)));
+        m[k] = (uint32_t)_mm256_movemask_epi8(x);
     }
-    for (; i < n; i++)
-        if (s[i] == ' ') return i;
-    return n;
+    return k;
+}
+#endif
+
+/* Fill the map from byte i (>= 1, < n). */
+static void scan_fill(p17_scan *sc, size_t i)
+{
+    const uint8_t *s = sc->s;
+    const size_t n = sc->n;
+    size_t k = 0;
+    sc->base = i;
+#if defined(P17_AVX2)
+    if (sc->avx2) k = fill32_avx2(s, n, i, sc->m, P17_WORDS);
+#endif
+    for (; k < P17_WORDS && i + 32 * k + 33 <= n; k++)
+        sc->m[k] = block16(s + i + 32 * k) | block16(s + i + 32 * k + 16) << 16;
+    const size_t j = i + 32 * k;
+    if (k < P17_WORDS && j < n) {
+        /* the last block: s[j - 1 .. n) and zeros */
+        uint8_t t[1 + 32 + 1] = {0};
+        memcpy(t, s + j - 1, n - j + 1);
+        sc->m[k] = block16(t + 1) | block16(t + 17) << 16;
+        k++;
+    }
+    sc->w = 0;
+    sc->nw = k;
+}
+
+/* The next candidate, or n. */
+static size_t scan_next(p17_scan *sc)
+{
+    for (;;) {
+        for (; sc->w < sc->nw; sc->w++) {
+            const uint32_t b = sc->m[sc->w];
+            if (b) {
+                sc->m[sc->w] = b & (b - 1);
+                return sc->base + 32 * sc->w + (size_t)__builtin_ctz(b);
+            }
+        }
+        const size_t next = sc->base + 32 * sc->nw;
+        if (next >= sc->n) return sc->n;
+        scan_fill(sc, next);
+    }
 }
 #else
-static size_t next_space(const uint8_t *s, size_t n, size_t i)
+typedef struct p17_scan {
+    const uint8_t *s;
+    size_t n;
+    size_t base, w, nw; /* unused here */
+    int avx2;
+} p17_scan;
+
+static size_t scan_next(p17_scan *sc)
 {
-    const uint8_t *p = i < n ? memchr(s + i, ' ', n - i) : NULL;
-    return p ? (size_t)(p - s) : n;
+    const size_t i = sc->nw;
+    const uint8_t *p = i < sc->n ? memchr(sc->s + i, ' ', sc->n - i) : NULL;
+    sc->nw = p ? (size_t)(p - sc->s) + 1 : sc->n;
+    return p ? (size_t)(p - sc->s) : sc->n;
 }
 #endif
 
@@ -231,19 +355,39 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
 {
     int foreign = -1; /* the line has Persian/Kurdish/Urdu letters (-1: not asked yet) */
     const size_t last = ed->n; /* the edits of the other rules end here */
+    p17_scan sc;
+    sc.s = s;
+    sc.n = n;
+    sc.base = 1; /* nothing filled: the map starts at byte 1 */
+    sc.w = sc.nw = 0;
+    sc.avx2 = 0;
+#if defined(P17_AVX2)
+    sc.avx2 = n >= 33 && __builtin_cpu_supports("avx2");
+#endif
     uint8_t j[NAZIF__MAX_WORD];
-    /* the word before the current space as last seen: [wa, we), its letters
-       and class (-1: not looked up); after a join, the joined word, whose
-       text is j[0 .. jn) and whose edit is the last one */
+    /* the word after the last space looked at: [wa, we), its letters and
+       class (-1: not looked up); after a join, the joined word [wa, we),
+       whose text is j[0 .. jn) and whose edit is the last one */
     size_t wa = 0, we = SIZE_MAX, jn = 0;
     int wl = 0, wc = -1, joined = 0;
-    for (size_t sp = next_space(s, n, 0); sp < n; sp = next_space(s, n, sp + 1)) {
+    /* The tests go cheapest first (all but the look-ups are byte tests);
+       each rejects on its own, so their order changes no result.  The
+       right word of one space is kept as the left word of the next. */
+    for (size_t sp = scan_next(&sc); sp < n; sp = scan_next(&sc)) {
         /* one space between a non-joining letter and a letter */
-        if (sp < 6 || sp + 3 > n || !non_joiner(ar2(s + sp - 2)) || !ar_letter(ar2(s + sp + 1)))
+        if (sp < 6 || sp + 3 > n || !non_joiner2(s + sp - 2) || !ar_letter2(s + sp + 1)) continue;
+        const int chain = joined && we == sp;
+        joined = 0;
+        /* the article begins a word, it does not end a split one (also
+           after و ف ب ك: وال بال ...) */
+        const uint8_t *q = s + sp + 1;
+        if (sp + 5 <= n && q[2] == 0xD9 && q[3] == 0x84 && q[0] == 0xD8 && q[1] == 0xA7) continue;
+        if (sp + 7 <= n && q[4] == 0xD9 && q[5] == 0x84 && q[2] == 0xD8 && q[3] == 0xA7 &&
+            ((q[0] == 0xD9 && (q[1] == 0x88 || q[1] == 0x81 || q[1] == 0x83)) ||
+             (q[0] == 0xD8 && q[1] == 0xA8)))
             continue;
         size_t a;
         int la, ca;
-        const int chain = joined && we == sp;
         if (we == sp) {
             a = wa;
             la = wl;
@@ -252,45 +396,39 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
             a = word_back(s, sp, &la);
             ca = -1;
         }
-        joined = 0;
         if (la < 3 || !left_edge(s, a)) continue;
-        /* the article begins a word, it does not end a split one (also
-           after و ف ب ك: وال بال ...) */
-        const uint8_t *q = s + sp + 1;
-        if (ar2(q) == 0x0627 && sp + 5 <= n && ar2(q + 2) == 0x0644) continue;
-        if (sp + 7 <= n && ar2(q + 2) == 0x0627 && ar2(q + 4) == 0x0644) {
-            const uint32_t c0 = ar2(q);
-            if (c0 == 0x0648 || c0 == 0x0641 || c0 == 0x0628 || c0 == 0x0643) continue;
+        /* the head of a split word is no word news writes often: most
+           heads are common words the cache knows, settled here */
+        if (ca < 0) ca = cached_class(scr, s, n, a, sp);
+        if (ca > P17_HEAD_MAX) {
+            wa = sp + 1; /* the right word is the next space's left word */
+            we = SIZE_MAX;
+            continue;
         }
-        /* the head of a split word is no word news writes often.  Most
-           heads are common words the cache knows; when it does not know
-           the head but knows the next word as a common one (or it is one
-           letter), the pair is settled without looking the head up */
-        if (ca < 0 && (ca = cached_class(scr, s, a, sp)) == -2) {
-            int lq;
-            const size_t bq = word_fwd(s, n, sp + 1, &lq);
-            const int cq = lq == 1 ? 0 : cached_class(scr, s, sp + 1, bq);
-            if (cq >= P17_HALF_MAX) {
-                wa = sp + 1;
-                we = bq;
-                wl = lq;
-                wc = cq;
-                continue;
-            }
-            ca = -1;
-        }
-        if (ca < 0 && (ca = word_class(lex, scr, s, a, sp)) < 0) return NAZIF_ENOMEM;
-        wa = sp + 1; /* the right word is the next space's left word */
-        we = SIZE_MAX;
-        if (ca > P17_HEAD_MAX) continue;
         int lb;
         const size_t b = word_fwd(s, n, sp + 1, &lb);
+        wa = sp + 1;
         we = b;
         wl = lb;
         wc = -1;
         if (!right_edge(s, n, b) || b - a > NAZIF__MAX_WORD || overlaps(ed, first, last, a, b))
             continue;
-        const int cb = lb == 1 ? 0 : word_class(lex, scr, s, sp + 1, b);
+        /* when the cache does not know the head but knows the next word as
+           a common one (or it is one letter), the pair is settled without
+           looking the head up */
+        int cb = -1;
+        if (ca == -2) {
+            cb = lb == 1 ? 0 : cached_class(scr, s, n, sp + 1, b);
+            if (cb >= P17_HALF_MAX) {
+                wc = cb;
+                continue;
+            }
+            if (cb == -2) cb = -1;
+            ca = -1;
+        }
+        if (ca < 0 && (ca = word_class(lex, scr, s, n, a, sp)) < 0) return NAZIF_ENOMEM;
+        if (ca > P17_HEAD_MAX) continue;
+        if (cb < 0) cb = lb == 1 ? 0 : word_class(lex, scr, s, n, sp + 1, b);
         if (cb < 0) return NAZIF_ENOMEM;
         wc = cb;
         if (cb >= P17_HALF_MAX || (ca > 0 && cb > 0)) continue;
