@@ -672,7 +672,9 @@ const char *nazif_tokenizer_error_detail(const nazif_tokenizer *tk);
  *       the word's position (والقصف also as القصف and قصف), so that the
  *       plain word finds it; the word itself stays one token.  Until
  *       nazif 0.1 FTS5 called this option "clitics".
- *   boilerplate=drop|keep                  CLEAN  drop  NAZIF_KEEP_BOILERPLATE
+ *   boilerplate=drop|keep|article          CLEAN  drop  keep: NAZIF_KEEP_BOILERPLATE;
+ *       article: NAZIF_ARTICLE_TEXT (the text is an article another
+ *       extractor chose: furniture lines go on their own words only)
  *   suspects=on|off                        CLEAN  off   NAZIF_REPORT_SUSPECTS
  *
  * The defaults are those of nazif_clean_options_init() and

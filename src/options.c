@@ -194,9 +194,17 @@ static int set_one(nazif_options *o, const char *k, size_t kn, const char *v, si
             else return bad_value(err, cap, k, kn, v, vn, " (none, light or snowball)");
             return NAZIF_OK;
         case K_BOILERPLATE:
-            if (ieq(v, vn, "drop")) o->clean.flags &= ~(unsigned)NAZIF_KEEP_BOILERPLATE;
-            else if (ieq(v, vn, "keep")) o->clean.flags |= NAZIF_KEEP_BOILERPLATE;
-            else return bad_value(err, cap, k, kn, v, vn, " (drop or keep)");
+            if (ieq(v, vn, "drop")) {
+                o->clean.flags &= ~(unsigned)(NAZIF_KEEP_BOILERPLATE | NAZIF_ARTICLE_TEXT);
+            } else if (ieq(v, vn, "keep")) {
+                o->clean.flags &= ~(unsigned)NAZIF_ARTICLE_TEXT;
+                o->clean.flags |= NAZIF_KEEP_BOILERPLATE;
+            } else if (ieq(v, vn, "article")) {
+                o->clean.flags &= ~(unsigned)NAZIF_KEEP_BOILERPLATE;
+                o->clean.flags |= NAZIF_ARTICLE_TEXT;
+            } else {
+                return bad_value(err, cap, k, kn, v, vn, " (drop, keep or article)");
+            }
             return NAZIF_OK;
         default:
             break;

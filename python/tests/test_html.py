@@ -146,3 +146,23 @@ def test_bad_arguments():
     with pytest.raises(TypeError):
         cc.clean_html(12)
     assert cc.clean_html(b"")["text"] == ""
+
+
+def test_boilerplate_article_for_another_extractor():
+    # text another extractor chose as the article: its table of short
+    # Latin cells stays with boilerplate="article", the "read also" line
+    # goes either way
+    text = ("The coach named the starting line-up for Saturday's match after a long training week.\n"
+            "Player\nPos\nStats\nLena Fischer\nTom Ruiz\n"
+            "The team plays at home on Saturday, the coach told reporters after training.\n"
+            "اقرأ أيضا\n")
+    cells = ["Player", "Pos", "Stats", "Lena Fischer", "Tom Ruiz"]
+    plain = nazif.clean(text).split("\n")
+    art = nazif.clean(text, boilerplate="article").split("\n")
+    assert sum(c in plain for c in cells) < len(cells)
+    assert all(c in art for c in cells)
+    assert "اقرأ أيضا" not in art and "اقرأ أيضا" not in plain
+    cc = nazif.CorpusCleaner(filters="none", boilerplate="article")
+    assert all(c in cc.clean(text)[0].split("\n") for c in cells)
+    with pytest.raises(nazif.OptionError):
+        nazif.clean(text, boilerplate="articles")

@@ -159,7 +159,7 @@ int main(void)
     CHECK(nazif_corpus_options_parse(&o, "frobnicate=1", (size_t)-1, err, sizeof err) == NAZIF_EINVAL);
     CHECK(strncmp(err, "unknown option \"frobnicate\" (known: filters, ", 45) == 0);
     CHECK(nazif_corpus_options_parse(&o, "boilerplate=maybe", (size_t)-1, err, sizeof err) == NAZIF_EINVAL);
-    CHECK_EQ_STR(err, "bad value \"maybe\" for boilerplate (drop or keep)");
+    CHECK_EQ_STR(err, "bad value \"maybe\" for boilerplate (drop, keep or article)");
     /* html=main|text: the main content (default) or the whole page */
     {
         nazif_corpus_options ho;

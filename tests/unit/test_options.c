@@ -83,8 +83,16 @@ int main(void)
     CHECK_EQ_STR(err, "bad value \"loud\" for profile (none, faithful, search or nlp)");
     CHECK(parse(&o, "clitics=maybe", NAZIF_OPT_TOKEN) == NAZIF_EINVAL);
     CHECK_EQ_STR(err, "bad value \"maybe\" for clitics (on or off)");
+    /* boilerplate: the three values set and clear both flags */
+    CHECK(parse(&o, "boilerplate=article", NAZIF_OPT_CLEAN) == NAZIF_OK);
+    CHECK((o.clean.flags & (NAZIF_ARTICLE_TEXT | NAZIF_KEEP_BOILERPLATE)) == NAZIF_ARTICLE_TEXT);
+    CHECK(parse(&o, "boilerplate=keep", NAZIF_OPT_CLEAN) == NAZIF_OK);
+    CHECK((o.clean.flags & (NAZIF_ARTICLE_TEXT | NAZIF_KEEP_BOILERPLATE)) == NAZIF_KEEP_BOILERPLATE);
+    CHECK(parse(&o, "boilerplate=Article", NAZIF_OPT_CLEAN) == NAZIF_OK);
+    CHECK(parse(&o, "boilerplate=drop", NAZIF_OPT_CLEAN) == NAZIF_OK);
+    CHECK((o.clean.flags & (NAZIF_ARTICLE_TEXT | NAZIF_KEEP_BOILERPLATE)) == 0);
     CHECK(parse(&o, "boilerplate=some", NAZIF_OPT_CLEAN) == NAZIF_EINVAL);
-    CHECK_EQ_STR(err, "bad value \"some\" for boilerplate (drop or keep)");
+    CHECK_EQ_STR(err, "bad value \"some\" for boilerplate (drop, keep or article)");
     CHECK(parse(&o, "stemmer light profile", NAZIF_OPT_TOKEN) == NAZIF_EINVAL);
     CHECK_EQ_STR(err, "option \"profile\" needs a value");
     CHECK(o.token.stemmer == NAZIF_STEM_LIGHT); /* what came before is applied */
