@@ -64,35 +64,11 @@ static double now_s(void)
 
 /* ---- small growing buffer ----------------------------------------------- */
 
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-} sbuf;
+/* cli_buf (common.h); every append returns 0 or -1 (out of memory). */
 
-static int sb_reserve(sbuf *b, size_t more)
+static int sb_c(cli_buf *b, char c)
 {
-    if (b->n + more + 1 <= b->cap) return 0;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->n + more + 1) cap *= 2;
-    char *q = realloc(b->p, cap);
-    if (!q) return -1;
-    b->p = q;
-    b->cap = cap;
-    return 0;
-}
-
-static int sb_put(sbuf *b, const char *s, size_t n)
-{
-    if (sb_reserve(b, n)) return -1;
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-    return 0;
-}
-
-static int sb_c(sbuf *b, char c)
-{
-    return sb_put(b, &c, 1);
+    return cli_buf_put(b, &c, 1);
 }
 
 /* ---- arguments ------------------------------------------------------------ */
@@ -445,10 +421,10 @@ static void bad_doc(indexer *x, int reason, const char *fmt, ...)
  * space, as SQLite's text functions (snippets, highlight) end a string at
  * NUL.  Returns 0, -1 out of memory.
  */
-static int json_value(sbuf *b, const char *raw, size_t n)
+static int json_value(cli_buf *b, const char *raw, size_t n)
 {
     b->n = 0;
-    if (sb_reserve(b, n)) return -1;
+    if (cli_buf_reserve(b, n)) return -1;
     size_t dl = 0, ep = 0;
     if (nazif_json_decode(raw, n, b->p, &dl, &ep)) dl = 0; /* validated by find: cannot fail */
     for (size_t i = 0; i < dl; i++)
@@ -472,7 +448,7 @@ static int index_file(indexer *x, const index_opts *o, const char *path, job *j,
     if (rc) return rc == CLI_INTERNAL ? NX_INTERNAL : NX_INPUT;
     const sqlite3_int64 done_upto = resume ? j->line : 0;
     if (!resume) j->docs = 0;
-    sbuf text = {NULL, 0, 0}, idb = {NULL, 0, 0}, title = {NULL, 0, 0};
+    cli_buf text = {0}, idb = {0}, title = {0};
     const size_t tfl = strlen(o->text_field), ifl = strlen(o->id_field), til = strlen(o->title_field);
     cli_doc d;
     int got;
@@ -529,7 +505,7 @@ static int index_file(indexer *x, const index_opts *o, const char *path, job *j,
             } else if (ir == NAZIF_JSON_NOTSTR && (d.data[isp.vstart] == '-' ||
                                                     (d.data[isp.vstart] >= '0' && d.data[isp.vstart] <= '9'))) {
                 idb.n = 0;
-                if (sb_put(&idb, d.data + isp.vstart, isp.vend - isp.vstart)) { rc = NX_INTERNAL; break; }
+                if (cli_buf_put(&idb, d.data + isp.vstart, isp.vend - isp.vstart)) { rc = NX_INTERNAL; break; }
                 id = idb.p;
                 id_len = idb.n;
             }
@@ -537,7 +513,7 @@ static int index_file(indexer *x, const index_opts *o, const char *path, job *j,
                 char tmp[48];
                 idb.n = 0;
                 snprintf(tmp, sizeof tmp, ":%llu", (unsigned long long)d.where);
-                if (sb_put(&idb, j->name, strlen(j->name)) || sb_put(&idb, tmp, strlen(tmp))) { rc = NX_INTERNAL; break; }
+                if (cli_buf_put(&idb, j->name, strlen(j->name)) || cli_buf_put(&idb, tmp, strlen(tmp))) { rc = NX_INTERNAL; break; }
                 id = idb.p;
                 id_len = idb.n;
             }
@@ -552,7 +528,7 @@ static int index_file(indexer *x, const index_opts *o, const char *path, job *j,
             /* WARC records, text and HTML files: NUL as in JSON (a space) */
             text.n = 0;
             if (memchr(d.data, '\0', d.len)) {
-                if (sb_put(&text, d.data, d.len)) { rc = NX_INTERNAL; break; }
+                if (cli_buf_put(&text, d.data, d.len)) { rc = NX_INTERNAL; break; }
                 for (size_t i = 0; i < text.n; i++)
                     if (text.p[i] == '\0') text.p[i] = ' ';
                 body = text.p;
@@ -562,7 +538,7 @@ static int index_file(indexer *x, const index_opts *o, const char *path, job *j,
                 char tmp[48];
                 idb.n = 0;
                 snprintf(tmp, sizeof tmp, "@%llu", (unsigned long long)d.where);
-                if (sb_put(&idb, j->name, strlen(j->name)) || sb_put(&idb, tmp, strlen(tmp))) { rc = NX_INTERNAL; break; }
+                if (cli_buf_put(&idb, j->name, strlen(j->name)) || cli_buf_put(&idb, tmp, strlen(tmp))) { rc = NX_INTERNAL; break; }
                 id = idb.p;
                 id_len = idb.n;
             }
@@ -891,16 +867,16 @@ typedef struct searcher {
     sqlite3_stmt *q;
     long limit, offset;
     int json, color, words;
-    sbuf out;
-    sbuf fallback;
+    cli_buf out;
+    cli_buf fallback;
 } searcher;
 
 #define MARK_ON '\x02'
 #define MARK_OFF '\x03'
 
-static int json_str(sbuf *b, const char *s, size_t n)
+static int json_str(cli_buf *b, const char *s, size_t n)
 {
-    if (sb_reserve(b, NAZIF_JSON_STRING_BOUND(n))) return -1;
+    if (cli_buf_reserve(b, NAZIF_JSON_STRING_BOUND(n))) return -1;
     b->n += nazif_json_string(s, n, b->p + b->n);
     b->p[b->n] = '\0';
     return 0;
@@ -908,12 +884,12 @@ static int json_str(sbuf *b, const char *s, size_t n)
 
 /* Text with the marks rendered: ANSI bold red, or [ ]; line ends become
  * spaces so that a snippet is one line. */
-static int put_marked(sbuf *b, const char *s, int color)
+static int put_marked(cli_buf *b, const char *s, int color)
 {
     for (; *s; s++) {
         int rc;
-        if (*s == MARK_ON) rc = color ? sb_put(b, "\x1b[1;31m", 7) : sb_c(b, '[');
-        else if (*s == MARK_OFF) rc = color ? sb_put(b, "\x1b[0m", 4) : sb_c(b, ']');
+        if (*s == MARK_ON) rc = color ? cli_buf_put(b, "\x1b[1;31m", 7) : sb_c(b, '[');
+        else if (*s == MARK_OFF) rc = color ? cli_buf_put(b, "\x1b[0m", 4) : sb_c(b, ']');
         else if (*s == '\n' || *s == '\r' || *s == '\t') rc = sb_c(b, ' ');
         else rc = sb_c(b, *s);
         if (rc) return -1;
@@ -923,26 +899,26 @@ static int put_marked(sbuf *b, const char *s, int color)
 
 /* JSON: "snippet" without marks and "marks": [[start, end], ...] in code
  * points of the snippet. */
-static int put_json_snippet(sbuf *b, const char *s)
+static int put_json_snippet(cli_buf *b, const char *s)
 {
-    sbuf plain = {NULL, 0, 0}, marks = {NULL, 0, 0};
+    cli_buf plain = {0}, marks = {0};
     size_t cps = 0;
-    int rc = sb_put(&plain, "", 0) || sb_put(&marks, "", 0);
+    int rc = cli_buf_put(&plain, "", 0) || cli_buf_put(&marks, "", 0);
     for (; *s && !rc; s++) {
         char num[32];
         if (*s == MARK_ON) {
             snprintf(num, sizeof num, "%s[%zu", marks.n ? "," : "", cps);
-            rc = sb_put(&marks, num, strlen(num));
+            rc = cli_buf_put(&marks, num, strlen(num));
         } else if (*s == MARK_OFF) {
             snprintf(num, sizeof num, ",%zu]", cps);
-            rc = sb_put(&marks, num, strlen(num));
+            rc = cli_buf_put(&marks, num, strlen(num));
         } else {
             cps += ((unsigned char)*s & 0xC0u) != 0x80u;
             rc = sb_c(&plain, *s);
         }
     }
-    if (!rc) rc = sb_put(b, "\"snippet\":", 10) || json_str(b, plain.p, plain.n) ||
-                  sb_put(b, ",\"marks\":[", 10) || sb_put(b, marks.p, marks.n) || sb_c(b, ']');
+    if (!rc) rc = cli_buf_put(b, "\"snippet\":", 10) || json_str(b, plain.p, plain.n) ||
+                  cli_buf_put(b, ",\"marks\":[", 10) || cli_buf_put(b, marks.p, marks.n) || sb_c(b, ']');
     free(plain.p);
     free(marks.p);
     return rc ? -1 : 0;
@@ -963,17 +939,17 @@ static int is_syntax_error(const char *m)
 
 /* Every white-space separated word of q as an FTS5 string ("...", quotes
  * doubled): all must match. */
-static int quote_words(sbuf *b, const char *q)
+static int quote_words(cli_buf *b, const char *q)
 {
     b->n = 0;
-    int rc = sb_put(b, "", 0);
+    int rc = cli_buf_put(b, "", 0);
     while (*q && !rc) {
         while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r') q++;
         if (!*q) break;
         if (b->n) rc = sb_c(b, ' ');
         rc = rc || sb_c(b, '"');
         for (; *q && *q != ' ' && *q != '\t' && *q != '\n' && *q != '\r' && !rc; q++)
-            rc = *q == '"' ? sb_put(b, "\"\"", 2) : sb_c(b, *q);
+            rc = *q == '"' ? cli_buf_put(b, "\"\"", 2) : sb_c(b, *q);
         rc = rc || sb_c(b, '"');
     }
     return rc;
@@ -1002,31 +978,31 @@ static int run_query(searcher *s, const char *query, const char *label, long *n)
             if (s->json) {
                 char num[64];
                 e = sb_c(&s->out, '{');
-                if (label) e = e || sb_put(&s->out, "\"query\":", 8) || json_str(&s->out, label, strlen(label)) ||
+                if (label) e = e || cli_buf_put(&s->out, "\"query\":", 8) || json_str(&s->out, label, strlen(label)) ||
                                sb_c(&s->out, ',');
                 snprintf(num, sizeof num, "\"rank\":%ld,\"id\":", rank + s->offset);
-                e = e || sb_put(&s->out, num, strlen(num)) || json_str(&s->out, id, strlen(id));
-                e = e || sb_put(&s->out, ",\"title\":", 9);
+                e = e || cli_buf_put(&s->out, num, strlen(num)) || json_str(&s->out, id, strlen(id));
+                e = e || cli_buf_put(&s->out, ",\"title\":", 9);
                 if (title) {
-                    sbuf t = {NULL, 0, 0};
+                    cli_buf t = {0};
                     for (const char *c = title; *c && !e; c++)
                         if (*c != MARK_ON && *c != MARK_OFF) e = sb_c(&t, *c);
                     e = e || json_str(&s->out, t.p ? t.p : "", t.n);
                     free(t.p);
                 } else {
-                    e = e || sb_put(&s->out, "null", 4);
+                    e = e || cli_buf_put(&s->out, "null", 4);
                 }
                 snprintf(num, sizeof num, ",\"score\":%.4f,", -score);
-                e = e || sb_put(&s->out, num, strlen(num)) || put_json_snippet(&s->out, snip) ||
-                    sb_put(&s->out, "}\n", 2);
+                e = e || cli_buf_put(&s->out, num, strlen(num)) || put_json_snippet(&s->out, snip) ||
+                    cli_buf_put(&s->out, "}\n", 2);
             } else {
                 char head[64];
                 snprintf(head, sizeof head, "%ld. ", rank + s->offset);
-                e = sb_put(&s->out, head, strlen(head)) || sb_put(&s->out, id, strlen(id));
+                e = cli_buf_put(&s->out, head, strlen(head)) || cli_buf_put(&s->out, id, strlen(id));
                 snprintf(head, sizeof head, "  (score %.2f)\n", -score);
-                e = e || sb_put(&s->out, head, strlen(head));
+                e = e || cli_buf_put(&s->out, head, strlen(head));
                 if (title && *title) e = e || put_marked(&s->out, title, s->color) || sb_c(&s->out, '\n');
-                e = e || put_marked(&s->out, snip, s->color) || sb_put(&s->out, "\n\n", 2);
+                e = e || put_marked(&s->out, snip, s->color) || cli_buf_put(&s->out, "\n\n", 2);
             }
             if (e) return NX_INTERNAL;
         }
@@ -1170,7 +1146,7 @@ int nazif_cli_search(int argc, char **argv)
     long n = 0;
     if (!queries) {
         rc = run_query(&s, pos[1], NULL, &n);
-        if (rc == NX_OK && n == 0 && !s.json) rc = sb_put(&s.out, "no document matches\n", 20) ? NX_INTERNAL : NX_OK;
+        if (rc == NX_OK && n == 0 && !s.json) rc = cli_buf_put(&s.out, "no document matches\n", 20) ? NX_INTERNAL : NX_OK;
         if (rc == NX_OK && flush_out(&s)) rc = NX_OUTPUT;
     } else {
         FILE *f = strcmp(queries, "-") == 0 ? stdin : fopen(queries, "r");
@@ -1190,7 +1166,7 @@ int nazif_cli_search(int argc, char **argv)
                 snprintf(where, sizeof where, "line %zu", nlat + 1);
                 if ((rc = query_check(line, where))) break;
                 if (!s.json) {
-                    rc = sb_put(&s.out, "== ", 3) || sb_put(&s.out, line, (size_t)len) || sb_c(&s.out, '\n') ? NX_INTERNAL : NX_OK;
+                    rc = cli_buf_put(&s.out, "== ", 3) || cli_buf_put(&s.out, line, (size_t)len) || sb_c(&s.out, '\n') ? NX_INTERNAL : NX_OK;
                 }
                 const double t = now_s();
                 if (rc == NX_OK) rc = run_query(&s, line, line, &n);

@@ -43,6 +43,7 @@
 
 #include "nazif_fts5.h"
 #include "cmd_serve.h"
+#include "common.h"
 #include "snippet.h"
 #include "nazif.h"
 #include "serve_assets.h"
@@ -67,60 +68,9 @@ static double now_s(void)
 
 /* ---- output buffer --------------------------------------------------------- */
 
-typedef struct buf {
-    char *p;
-    size_t n, cap;
-    int oom;
-} buf;
-
-static void b_put(buf *b, const char *s, size_t n)
-{
-    if (b->oom) return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 1024;
-        while (cap < b->n + n + 1) cap *= 2;
-        char *q = realloc(b->p, cap);
-        if (!q) { b->oom = 1; return; }
-        b->p = q;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-static void b_str(buf *b, const char *s) { b_put(b, s, strlen(s)); }
-
-static void b_fmt(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void b_fmt(buf *b, const char *fmt, ...)
-{
-    char tmp[256];
-    va_list ap;
-    va_start(ap, fmt);
-    const int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n < 0) { b->oom = 1; return; }
-    b_put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
-/* a JSON string, quotes included (invalid UTF-8 becomes U+FFFD) */
-static void b_json(buf *b, const char *s, size_t n)
-{
-    if (b->oom) return;
-    const size_t need = NAZIF_JSON_STRING_BOUND(n);
-    if (b->n + need + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 1024;
-        while (cap < b->n + need + 1) cap *= 2;
-        char *q = realloc(b->p, cap);
-        if (!q) { b->oom = 1; return; }
-        b->p = q;
-        b->cap = cap;
-    }
-    b->n += nazif_json_string(s, n, b->p + b->n);
-    b->p[b->n] = '\0';
-}
-
-static void b_jsonz(buf *b, const char *s) { b_json(b, s ? s : "", s ? strlen(s) : 0); }
+/* cli_buf (common.h): out of memory is sticky (b->oom), checked once
+   before a response is sent. */
+static void b_jsonz(cli_buf *b, const char *s) { cli_buf_json(b, s ? s : "", s ? strlen(s) : 0); }
 
 /* code points in s[0..n) (bytes that do not start a character are not counted) */
 static size_t cp_count(const char *s, size_t n)
@@ -256,22 +206,22 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, unsigned status, con
     return ret;
 }
 
-static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, buf *b)
+static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, cli_buf *b)
 {
     if (b->oom) {
         static const char oom[] = "{\"error\":\"out of memory\"}\n";
         return send_bytes(c, 500, "application/json; charset=utf-8", oom, sizeof oom - 1, 0);
     }
-    b_put(b, "\n", 1);
+    cli_buf_put(b, "\n", 1);
     return send_bytes(c, status, "application/json; charset=utf-8", b->p ? b->p : "", b->n, 1);
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, const char *msg)
 {
-    buf b = {0};
-    b_str(&b, "{\"error\":");
+    cli_buf b = {0};
+    cli_buf_puts(&b, "{\"error\":");
     b_jsonz(&b, msg);
-    b_str(&b, "}");
+    cli_buf_puts(&b, "}");
     enum MHD_Result r = send_json(c, status, &b);
     free(b.p);
     return r;
@@ -295,25 +245,25 @@ static long arg_long(struct MHD_Connection *c, const char *name, long def, long 
 #define MARK_OFF '\x03'
 
 /* "snippet":"..." without marks, "marks":[[s,e],...] in code points */
-static void put_marked(buf *b, const char *key, const char *s)
+static void put_marked(cli_buf *b, const char *key, const char *s)
 {
-    buf plain = {0}, marks = {0};
+    cli_buf plain = {0}, marks = {0};
     size_t cps = 0;
-    b_put(&plain, "", 0);
-    b_put(&marks, "", 0);
+    cli_buf_put(&plain, "", 0);
+    cli_buf_put(&marks, "", 0);
     for (; s && *s; s++) {
-        if (*s == MARK_ON) b_fmt(&marks, "%s[%zu", marks.n ? "," : "", cps);
-        else if (*s == MARK_OFF) b_fmt(&marks, ",%zu]", cps);
+        if (*s == MARK_ON) cli_buf_printf(&marks, "%s[%zu", marks.n ? "," : "", cps);
+        else if (*s == MARK_OFF) cli_buf_printf(&marks, ",%zu]", cps);
         else {
             cps += ((unsigned char)*s & 0xC0u) != 0x80u;
-            b_put(&plain, s, 1);
+            cli_buf_put(&plain, s, 1);
         }
     }
-    b_fmt(b, "\"%s\":", key);
-    b_json(b, plain.p ? plain.p : "", plain.n);
-    b_fmt(b, ",\"%s_marks\":[", key);
-    b_put(b, marks.p ? marks.p : "", marks.n);
-    b_put(b, "]", 1);
+    cli_buf_printf(b, "\"%s\":", key);
+    cli_buf_json(b, plain.p ? plain.p : "", plain.n);
+    cli_buf_printf(b, ",\"%s_marks\":[", key);
+    cli_buf_put(b, marks.p ? marks.p : "", marks.n);
+    cli_buf_put(b, "]", 1);
     if (plain.oom || marks.oom) b->oom = 1;
     free(plain.p);
     free(marks.p);
@@ -339,7 +289,7 @@ static enum MHD_Result api_search(server *s, struct MHD_Connection *c)
     int slot;
     sqlite3 *db = pool_get(s, &slot);
     const double t0 = now_s();
-    buf b = {0};
+    cli_buf b = {0};
     unsigned status = 200;
     sqlite3_stmt *cnt = NULL, *st = NULL;
     char *sql = sqlite3_mprintf(
@@ -362,24 +312,24 @@ static enum MHD_Result api_search(server *s, struct MHD_Connection *c)
     if (rc != SQLITE_OK) {
         const char *m = sqlite3_errmsg(db);
         status = is_syntax_error(m) ? 400 : 500;
-        b_str(&b, "{\"error\":");
+        cli_buf_puts(&b, "{\"error\":");
         if (status == 400) {
-            buf e = {0};
-            b_str(&e, "query syntax error: ");
-            b_str(&e, m);
-            b_str(&e, ". Put words with punctuation in double quotes (\"د.محمد\"); operators are AND OR NOT NEAR in capitals");
-            b_json(&b, e.p ? e.p : "", e.n);
+            cli_buf e = {0};
+            cli_buf_puts(&e, "query syntax error: ");
+            cli_buf_puts(&e, m);
+            cli_buf_puts(&e, ". Put words with punctuation in double quotes (\"د.محمد\"); operators are AND OR NOT NEAR in capitals");
+            cli_buf_json(&b, e.p ? e.p : "", e.n);
             free(e.p);
         } else {
             b_jsonz(&b, m);
         }
-        b_str(&b, ",\"query\":");
-        b_json(&b, q, qn);
-        b_str(&b, "}");
+        cli_buf_puts(&b, ",\"query\":");
+        cli_buf_json(&b, q, qn);
+        cli_buf_puts(&b, "}");
     } else {
-        b_str(&b, "{\"query\":");
-        b_json(&b, q, qn);
-        b_fmt(&b, ",\"total\":%lld,\"page\":%ld,\"size\":%ld,\"results\":[", total, page, size);
+        cli_buf_puts(&b, "{\"query\":");
+        cli_buf_json(&b, q, qn);
+        cli_buf_printf(&b, ",\"total\":%lld,\"page\":%ld,\"size\":%ld,\"results\":[", total, page, size);
         sqlite3_bind_text(st, 1, q, (int)qn, SQLITE_STATIC);
         long rank = (page - 1) * size;
         int first = 1;
@@ -388,26 +338,26 @@ static enum MHD_Result api_search(server *s, struct MHD_Connection *c)
             const char *title = (const char *)sqlite3_column_text(st, 1);
             const char *snip = (const char *)sqlite3_column_text(st, 2);
             const char *src = (const char *)sqlite3_column_text(st, 4);
-            b_fmt(&b, "%s{\"rank\":%ld,\"id\":", first ? "" : ",", ++rank);
+            cli_buf_printf(&b, "%s{\"rank\":%ld,\"id\":", first ? "" : ",", ++rank);
             first = 0;
             b_jsonz(&b, id);
-            b_str(&b, ",");
+            cli_buf_puts(&b, ",");
             put_marked(&b, "title", title);
-            b_str(&b, ",");
+            cli_buf_puts(&b, ",");
             put_marked(&b, "snippet", snip);
-            b_fmt(&b, ",\"score\":%.4f,\"source\":", -sqlite3_column_double(st, 3));
+            cli_buf_printf(&b, ",\"score\":%.4f,\"source\":", -sqlite3_column_double(st, 3));
             b_jsonz(&b, src);
-            b_str(&b, "}");
+            cli_buf_puts(&b, "}");
         }
         if (rc != SQLITE_DONE) {
             /* an error after the count worked: report it whole */
             b.n = 0;
-            b_str(&b, "{\"error\":");
+            cli_buf_puts(&b, "{\"error\":");
             b_jsonz(&b, sqlite3_errmsg(db));
-            b_str(&b, "}");
+            cli_buf_puts(&b, "}");
             status = 500;
         } else {
-            b_fmt(&b, "],\"took_ms\":%.1f}", 1e3 * (now_s() - t0));
+            cli_buf_printf(&b, "],\"took_ms\":%.1f}", 1e3 * (now_s() - t0));
         }
     }
     sqlite3_finalize(st);
@@ -430,15 +380,15 @@ typedef struct change_rec {
 typedef struct change_list {
     change_rec *v;
     size_t n, cap;
-    buf arena;
+    cli_buf arena;
     int oom;
 } change_list;
 
-static size_t arena_add(buf *a, const char *s, size_t n)
+static size_t arena_add(cli_buf *a, const char *s, size_t n)
 {
     const size_t at = a->n;
-    b_put(a, s, n);
-    b_put(a, "", 1); /* NUL between entries (b_put keeps one after the end too) */
+    cli_buf_put(a, s, n);
+    cli_buf_put(a, "", 1); /* NUL between entries (b_put keeps one after the end too) */
     return at;
 }
 
@@ -498,8 +448,8 @@ static enum MHD_Result api_doc(server *s, struct MHD_Connection *c, const char *
     rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         const int missing = rc == SQLITE_DONE;
-        buf e = {0};
-        b_str(&e, missing ? "no document with this id" : sqlite3_errmsg(db));
+        cli_buf e = {0};
+        cli_buf_puts(&e, missing ? "no document with this id" : sqlite3_errmsg(db));
         sqlite3_finalize(st);
         pool_put(s, slot);
         enum MHD_Result r = send_error(c, missing ? 404 : 500, e.p ? e.p : "error");
@@ -533,26 +483,26 @@ static enum MHD_Result api_doc(server *s, struct MHD_Connection *c, const char *
     size_t clean_n = 0;
     const double t0 = now_s();
     rc = nazif_clean(body, n, &clean, &clean_n, &opt);
-    buf b = {0};
+    cli_buf b = {0};
     unsigned status = 200;
     if (rc != NAZIF_OK || cl.oom || cl.arena.oom) {
         status = 500;
-        b_str(&b, "{\"error\":");
+        cli_buf_puts(&b, "{\"error\":");
         b_jsonz(&b, rc != NAZIF_OK ? nazif_strerror(rc) : "out of memory");
-        b_str(&b, "}");
+        cli_buf_puts(&b, "}");
     } else {
         if (cl.n) qsort(cl.v, cl.n, sizeof *cl.v, rec_cmp);
-        b_str(&b, "{\"id\":");
+        cli_buf_puts(&b, "{\"id\":");
         b_jsonz(&b, (const char *)sqlite3_column_text(st, 0));
-        b_str(&b, ",\"source\":");
+        cli_buf_puts(&b, ",\"source\":");
         b_jsonz(&b, src);
-        b_str(&b, ",\"title\":");
+        cli_buf_puts(&b, ",\"title\":");
         b_jsonz(&b, title);
-        b_fmt(&b, ",\"bytes\":%zu,\"truncated\":%s,\"text\":", full, cut ? "true" : "false");
-        b_json(&b, body, n);
-        b_str(&b, ",\"cleaned\":");
-        b_json(&b, clean, clean_n);
-        b_str(&b, ",\"changes\":[");
+        cli_buf_printf(&b, ",\"bytes\":%zu,\"truncated\":%s,\"text\":", full, cut ? "true" : "false");
+        cli_buf_json(&b, body, n);
+        cli_buf_puts(&b, ",\"cleaned\":");
+        cli_buf_json(&b, clean, clean_n);
+        cli_buf_puts(&b, ",\"changes\":[");
         /* code point offsets, walking the text once (changes are sorted) */
         size_t at = 0, cp = 0;
         uint64_t edits = 0, drops = 0, suspects = 0;
@@ -571,19 +521,19 @@ static enum MHD_Result api_doc(server *s, struct MHD_Connection *c, const char *
             edits += r->kind == NAZIF_CHANGE_EDIT;
             drops += r->kind == NAZIF_CHANGE_DROP;
             suspects += r->kind == NAZIF_CHANGE_SUSPECT;
-            b_fmt(&b, "%s{\"kind\":\"%s\",\"rule\":", i ? "," : "", kind_name(r->kind));
+            cli_buf_printf(&b, "%s{\"kind\":\"%s\",\"rule\":", i ? "," : "", kind_name(r->kind));
             b_jsonz(&b, a + r->rule);
-            b_fmt(&b, ",\"line\":%llu,\"offset\":%llu,\"length\":%zu,\"cp\":%zu,\"cp_len\":%zu,\"original\":",
+            cli_buf_printf(&b, ",\"line\":%llu,\"offset\":%llu,\"length\":%zu,\"cp\":%zu,\"cp_len\":%zu,\"original\":",
                   (unsigned long long)r->line, (unsigned long long)r->offset, r->length, cp,
                   cp_count(body + off, len));
-            b_json(&b, a + r->orig, r->length);
-            b_str(&b, ",\"replacement\":");
-            b_json(&b, a + r->repl, r->repl_len);
-            b_str(&b, ",\"evidence\":");
+            cli_buf_json(&b, a + r->orig, r->length);
+            cli_buf_puts(&b, ",\"replacement\":");
+            cli_buf_json(&b, a + r->repl, r->repl_len);
+            cli_buf_puts(&b, ",\"evidence\":");
             b_jsonz(&b, a + r->evid);
-            b_str(&b, "}");
+            cli_buf_puts(&b, "}");
         }
-        b_fmt(&b, "],\"edits\":%llu,\"dropped_lines\":%llu,\"suspects\":%llu,\"took_ms\":%.1f}",
+        cli_buf_printf(&b, "],\"edits\":%llu,\"dropped_lines\":%llu,\"suspects\":%llu,\"took_ms\":%.1f}",
               (unsigned long long)edits, (unsigned long long)drops, (unsigned long long)suspects,
               1e3 * (now_s() - t0));
     }
@@ -784,35 +734,35 @@ static int slot_cmp(const void *a, const void *b)
 static enum MHD_Result api_stats(server *s, struct MHD_Connection *c)
 {
     stats *st = &s->st;
-    buf b = {0};
+    cli_buf b = {0};
     pthread_mutex_lock(&st->mu);
-    b_fmt(&b, "{\"ready\":%s,\"documents\":%llu,\"documents_read\":%llu,\"bytes\":%llu,\"words\":%llu,"
+    cli_buf_printf(&b, "{\"ready\":%s,\"documents\":%llu,\"documents_read\":%llu,\"bytes\":%llu,\"words\":%llu,"
               "\"lines\":%llu,\"lines_dropped\":%llu,\"documents_restored\":%llu,\"suspects\":%llu,",
           st->ready ? "true" : "false", (unsigned long long)st->docs_total, (unsigned long long)st->docs_done,
           (unsigned long long)st->bytes, (unsigned long long)st->words, (unsigned long long)st->lines,
           (unsigned long long)st->lines_dropped, (unsigned long long)st->docs_changed,
           (unsigned long long)st->suspects);
     if (st->failed) {
-        b_str(&b, "\"error\":");
+        cli_buf_puts(&b, "\"error\":");
         b_jsonz(&b, st->error);
-        b_str(&b, ",");
+        cli_buf_puts(&b, ",");
     }
-    b_str(&b, "\"by_rule\":{");
+    cli_buf_puts(&b, "\"by_rule\":{");
     int first = 1;
     for (int r = 0; r < 20; r++) {
         const char *name = nazif_rule_name(r);
         if (!name) break;
         if (!st->by_rule[r] || strcmp(name, "BOILERPLATE") == 0) continue;
-        b_fmt(&b, "%s\"%s\":%llu", first ? "" : ",", name, (unsigned long long)st->by_rule[r]);
+        cli_buf_printf(&b, "%s\"%s\":%llu", first ? "" : ",", name, (unsigned long long)st->by_rule[r]);
         first = 0;
     }
-    b_str(&b, "},\"dropped_by_reason\":{");
+    cli_buf_puts(&b, "},\"dropped_by_reason\":{");
     for (size_t i = 0; i < st->nreasons; i++) {
-        b_put(&b, i ? "," : "", i ? 1 : 0);
+        cli_buf_put(&b, i ? "," : "", i ? 1 : 0);
         b_jsonz(&b, st->reasons[i].reason);
-        b_fmt(&b, ":%llu", (unsigned long long)st->reasons[i].n);
+        cli_buf_printf(&b, ":%llu", (unsigned long long)st->reasons[i].n);
     }
-    b_str(&b, "},\"top_restored\":[");
+    cli_buf_puts(&b, "},\"top_restored\":[");
     /* the most restored words: copy the filled slots, sort */
     word_slot *top = st->used ? malloc(st->used * sizeof *top) : NULL;
     size_t k = 0;
@@ -821,13 +771,13 @@ static enum MHD_Result api_stats(server *s, struct MHD_Connection *c)
             if (st->slots[i].word) top[k++] = st->slots[i];
     if (k) qsort(top, k, sizeof *top, slot_cmp);
     for (size_t i = 0; i < k && i < SERVE_TOP_WORDS; i++) {
-        b_fmt(&b, "%s{\"word\":", i ? "," : "");
+        cli_buf_printf(&b, "%s{\"word\":", i ? "," : "");
         b_jsonz(&b, top[i].word);
-        b_str(&b, ",\"example\":");
+        cli_buf_puts(&b, ",\"example\":");
         b_jsonz(&b, top[i].example);
-        b_fmt(&b, ",\"count\":%llu}", (unsigned long long)top[i].n);
+        cli_buf_printf(&b, ",\"count\":%llu}", (unsigned long long)top[i].n);
     }
-    b_fmt(&b, "],\"distinct_restored\":%zu,\"seconds\":%.2f}", st->used, st->ready ? st->seconds : 0.0);
+    cli_buf_printf(&b, "],\"distinct_restored\":%zu,\"seconds\":%.2f}", st->used, st->ready ? st->seconds : 0.0);
     pthread_mutex_unlock(&st->mu);
     free(top);
     enum MHD_Result r = send_json(c, 200, &b);
@@ -1012,13 +962,13 @@ int nazif_cli_serve(int argc, char **argv)
     s.uri = sqlite3_mprintf("file:%s?mode=ro", path);
     /* a path with ? or # must be escaped in a URI */
     if (s.uri && (strchr(path, '?') || strchr(path, '#') || strchr(path, '%'))) {
-        buf u = {0};
-        b_str(&u, "file:");
+        cli_buf u = {0};
+        cli_buf_puts(&u, "file:");
         for (const char *p = path; *p; p++) {
-            if (*p == '?' || *p == '#' || *p == '%') b_fmt(&u, "%%%02X", (unsigned char)*p);
-            else b_put(&u, p, 1);
+            if (*p == '?' || *p == '#' || *p == '%') cli_buf_printf(&u, "%%%02X", (unsigned char)*p);
+            else cli_buf_put(&u, p, 1);
         }
-        b_str(&u, "?mode=ro");
+        cli_buf_puts(&u, "?mode=ro");
         sqlite3_free(s.uri);
         s.uri = u.oom ? NULL : sqlite3_mprintf("%s", u.p);
         free(u.p);

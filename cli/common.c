@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,4 +245,89 @@ void cli_out_abort(cli_out *o)
     if (o->tmp) unlink(o->tmp);
     free(o->tmp);
     o->tmp = NULL;
+}
+
+/* ---- the growable buffer ------------------------------------------------------ */
+
+int cli_buf_reserve(cli_buf *b, size_t extra)
+{
+    if (b->oom) return -1;
+    if (extra > (size_t)-1 - 1 - b->n) {
+        b->oom = 1;
+        return -1;
+    }
+    const size_t need = b->n + extra + 1;
+    if (need <= b->cap) return 0;
+    size_t cap = b->cap ? b->cap : 1024;
+    while (cap < need) cap = cap > (size_t)-1 / 2 ? need : cap * 2;
+    char *q = realloc(b->p, cap);
+    if (!q) {
+        b->oom = 1;
+        return -1;
+    }
+    b->p = q;
+    b->cap = cap;
+    return 0;
+}
+
+int cli_buf_put(cli_buf *b, const void *s, size_t n)
+{
+    if (cli_buf_reserve(b, n)) return -1;
+    if (n) memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+    return 0;
+}
+
+int cli_buf_puts(cli_buf *b, const char *s)
+{
+    return cli_buf_put(b, s, strlen(s));
+}
+
+int cli_buf_vprintf(cli_buf *b, const char *fmt, va_list ap)
+{
+    char tmp[512];
+    va_list again;
+    va_copy(again, ap);
+    const int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    int rc;
+    if (k < 0) {
+        b->oom = 1;
+        rc = -1;
+    } else if ((size_t)k < sizeof tmp) {
+        rc = cli_buf_put(b, tmp, (size_t)k);
+    } else if (cli_buf_reserve(b, (size_t)k)) {
+        rc = -1;
+    } else {
+        vsnprintf(b->p + b->n, (size_t)k + 1, fmt, again);
+        b->n += (size_t)k;
+        rc = 0;
+    }
+    va_end(again);
+    return rc;
+}
+
+int cli_buf_printf(cli_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    const int rc = cli_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int cli_buf_json(cli_buf *b, const char *s, size_t n)
+{
+    if (cli_buf_reserve(b, NAZIF_JSON_STRING_BOUND(n))) return -1;
+    b->n += nazif_json_string(s, n, b->p + b->n);
+    b->p[b->n] = '\0';
+    return 0;
+}
+
+void cli_buf_free(cli_buf *b)
+{
+    free(b->p);
+    b->p = NULL;
+    b->n = b->cap = 0;
+    b->oom = 0;
 }

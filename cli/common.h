@@ -7,6 +7,8 @@
 #ifndef NAZIF_CLI_COMMON_H
 #define NAZIF_CLI_COMMON_H
 
+#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit codes of every command (printed by cli_exit_help(), README.md). */
@@ -87,5 +89,36 @@ void cli_out_abort(cli_out *o);
 /* Message for a failed write to an output ("-": standard output): names it
    and errno's reason.  Returns CLI_OUTPUT. */
 int cli_write_error(const char *cmd, const char *what, const char *path, int err);
+
+/* ---- a growable byte buffer ------------------------------------------------ */
+
+/*
+ * The one buffer of the commands.  Start it zeroed ({0}).  p[0..n) is the
+ * content, always followed by a NUL once anything was reserved.  Running
+ * out of memory is sticky: oom is set, that call and every later one
+ * return -1 and add nothing, so a caller may check once at the end (serve)
+ * or after each call (search), or exit at once (corpus mode's sb_*).
+ */
+typedef struct cli_buf {
+    char *p;
+    size_t n, cap;
+    int oom;
+} cli_buf;
+
+/* Room for extra more bytes and the NUL after them (p + n is where they
+   go; n is not moved).  Returns 0, or -1 when out of memory. */
+int cli_buf_reserve(cli_buf *b, size_t extra);
+
+/* Append n bytes / a C string / printf output (any length) / s[0..n) as a
+   JSON string with its quotes (invalid UTF-8 becomes U+FFFD).  Return 0,
+   or -1 when out of memory. */
+int cli_buf_put(cli_buf *b, const void *s, size_t n);
+int cli_buf_puts(cli_buf *b, const char *s);
+int cli_buf_printf(cli_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cli_buf_vprintf(cli_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+int cli_buf_json(cli_buf *b, const char *s, size_t n);
+
+/* Frees the memory; b is zeroed (empty, usable again). */
+void cli_buf_free(cli_buf *b);
 
 #endif

@@ -24,10 +24,9 @@ enum { CX_OK = CLI_OK, CX_USAGE = CLI_USAGE, CX_INPUT = CLI_INPUT, CX_DATA = CLI
 #define READ_CHUNK (1u << 20)
 #define BATCH_TARGET (1u << 20)
 
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-} sbuf;
+/* The growable buffer of common.h; the sb_* functions (corpus_util.c)
+   exit with CX_INTERNAL when out of memory. */
+typedef cli_buf sbuf;
 
 typedef struct source {
     FILE *f;

@@ -25,59 +25,41 @@ void *xrealloc(void *p, size_t n)
     return q;
 }
 
+/* The corpus commands' use of cli_buf: out of memory ends the run (exit 4). */
+
 char *sb_reserve(sbuf *b, size_t extra)
 {
-    if (b->n + extra > b->cap) {
-        size_t nc = b->cap ? b->cap : 4096;
-        while (nc < b->n + extra) nc *= 2;
-        b->p = xrealloc(b->p, nc);
-        b->cap = nc;
-    }
+    if (cli_buf_reserve(b, extra)) oom();
     return b->p + b->n;
 }
 
 void sb_put(sbuf *b, const void *s, size_t n)
 {
-    if (!n) return;
-    memcpy(sb_reserve(b, n), s, n);
-    b->n += n;
+    if (cli_buf_put(b, s, n)) oom();
 }
 
 void sb_puts(sbuf *b, const char *s)
 {
-    sb_put(b, s, strlen(s));
+    if (cli_buf_puts(b, s)) oom();
 }
 
 __attribute__((format(printf, 2, 3))) void sb_printf(sbuf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char tmp[512];
-    const int k = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    const int rc = cli_buf_vprintf(b, fmt, ap);
     va_end(ap);
-    if (k < 0) return;
-    if ((size_t)k < sizeof tmp) {
-        sb_put(b, tmp, (size_t)k);
-        return;
-    }
-    char *p = sb_reserve(b, (size_t)k + 1);
-    va_start(ap, fmt);
-    vsnprintf(p, (size_t)k + 1, fmt, ap);
-    va_end(ap);
-    b->n += (size_t)k;
+    if (rc) oom();
 }
 
 void sb_json(sbuf *b, const char *s, size_t n)
 {
-    char *d = sb_reserve(b, NAZIF_JSON_STRING_BOUND(n));
-    b->n += nazif_json_string(s, n, d);
+    if (cli_buf_json(b, s, n)) oom();
 }
 
 void sb_free(sbuf *b)
 {
-    free(b->p);
-    b->p = NULL;
-    b->n = b->cap = 0;
+    cli_buf_free(b);
 }
 
 double now_s(void)
