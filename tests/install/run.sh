@@ -99,11 +99,13 @@ fi
 would() { make -n -W "$1" BUILD="$BUILD" SANFLAGS="$SANFLAGS" "$2" 2>/dev/null | grep -o -- '-c -o [^ ]*' ; }
 would src/corpus.h "$BUILD/libnazif.a" > "$tmp/w1"
 would include/nazif_corpus.h "$BUILD/nazif" > "$tmp/w2"
+would cli/corpus_int.h "$BUILD/nazif" > "$tmp/w3"
 if grep -q 'obj/filters.o' "$tmp/w1" && ! grep -q 'obj/stem.o' "$tmp/w1" && grep -q 'obj/cli_corpus.o' "$tmp/w2" &&
-   ! grep -q 'obj/cli_cmd_text.o' "$tmp/w2"; then
-  ok "a touched header rebuilds its includers only (src/corpus.h: filters.o, not stem.o; nazif_corpus.h: cli/corpus.c, not cmd_text.c)"
+   ! grep -q 'obj/cli_cmd_text.o' "$tmp/w2" && grep -q 'obj/cli_corpus_read.o' "$tmp/w3" &&
+   grep -q 'obj/cli_cmd_dedup.o' "$tmp/w3" && ! grep -q 'obj/cli_cmd_search.o' "$tmp/w3"; then
+  ok "a touched header rebuilds its includers only (src/corpus.h: filters.o, not stem.o; nazif_corpus.h: cli/corpus.c, not cmd_text.c; cli/corpus_int.h: corpus_read.c and cmd_dedup.c, not cmd_search.c)"
 else
-  bad "header dependencies:"; cat "$tmp/w1" "$tmp/w2"
+  bad "header dependencies:"; cat "$tmp/w1" "$tmp/w2" "$tmp/w3"
 fi
 
 make -s uninstall PREFIX="$P" > /dev/null 2>&1
