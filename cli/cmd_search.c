@@ -473,9 +473,14 @@ static int index_file(indexer *x, const index_opts *o, const char *path, job *j,
             continue;
         }
         if (d.fmt == CLI_FMT_JSONL) {
-            nazif_json_span sp, isp, tsp;
-            size_t ep = 0, ie = 0;
-            const int fr = nazif_json_find(d.data, d.len, o->text_field, tfl, &sp, &ep);
+            /* the text, the id and the title in one pass over the line */
+            const nazif_json_key keys[3] = {{o->text_field, tfl}, {o->id_field, ifl}, {o->title_field, til}};
+            nazif_json_span sps[3];
+            int found[3];
+            size_t ep = 0;
+            const int fr = nazif_json_find_keys(d.data, d.len, keys, 3, sps, found, &ep)
+                               ? NAZIF_JSON_EMALFORMED : found[0];
+            const nazif_json_span sp = sps[0], isp = sps[1], tsp = sps[2];
             j->line = (sqlite3_int64)d.where;
             if (fr == NAZIF_JSON_EMALFORMED) {
                 bad_doc(x, R_MALFORMED, "%s:%llu: malformed JSON at byte %llu (line skipped)", j->name,
@@ -497,7 +502,7 @@ static int index_file(indexer *x, const index_opts *o, const char *path, job *j,
             /* the id: a string, or a number as written; else FILE:LINE */
             id = NULL;
             id_len = 0;
-            const int ir = nazif_json_find(d.data, d.len, o->id_field, ifl, &isp, &ie);
+            const int ir = found[1];
             if (ir == NAZIF_JSON_FOUND) {
                 if (json_value(&idb, d.data + isp.vstart, isp.vend - isp.vstart)) { rc = NX_INTERNAL; break; }
                 id = idb.p;
@@ -518,7 +523,7 @@ static int index_file(indexer *x, const index_opts *o, const char *path, job *j,
                 id_len = idb.n;
             }
             /* the title: a string, else none */
-            if (nazif_json_find(d.data, d.len, o->title_field, til, &tsp, &ie) == NAZIF_JSON_FOUND) {
+            if (found[2] == NAZIF_JSON_FOUND) {
                 if (json_value(&title, d.data + tsp.vstart, tsp.vend - tsp.vstart)) { rc = NX_INTERNAL; break; }
                 ttl = title.p;
                 ttl_len = title.n;

@@ -170,85 +170,26 @@ static void put_with_reason(sbuf *o, const char *line, size_t len, const char *r
     sb_put(o, "\n", 1);
 }
 
-/* End of the JSON string that starts at s[i] ('"'): the index after its
-   closing quote. */
-static size_t json_str_end(const char *s, size_t n, size_t i)
-{
-    size_t j = i + 1;
-    for (;;) {
-        const char *q = memchr(s + j, '"', n - j);
-        if (!q) return n;
-        const size_t k = (size_t)(q - s);
-        size_t bs = 0; /* backslashes just before it: odd, it is escaped */
-        while (k - bs > i + 1 && s[k - 1 - bs] == '\\') bs++;
-        j = k + 1;
-        if (bs % 2 == 0) return j;
-    }
-}
-
 /*
- * The top-level member key of line[0..len), a JSON object that
- * nazif_json_find() has already validated: [*vs, *ve) is its value when
- * it is a string (returns 1), else 0.  Strings are skipped with memchr
- * instead of being parsed again (the site field costs a fraction of the
- * text field's parse).  A member name with an escape is compared by
- * nazif_json_find() instead.
+ * One pass over a JSON line for the text field and a second key (the site
+ * or the id; NULL: none), with the library's reader: the text field's
+ * NAZIF_JSON_* result, or NAZIF_JSON_EMALFORMED (*ep set); *f2 and *sp2
+ * are the second key's.
  */
-static int json_member(const char *s, size_t n, const char *key, size_t klen, size_t *vs, size_t *ve)
+static int find_fields(const char *line, size_t len, const copts *o, const char *key2,
+                       nazif_json_span *sp, nazif_json_span *sp2, int *f2, size_t *ep)
 {
-    size_t i = 0;
-    while (i < n && s[i] != '{') i++;
-    i++;
-    for (;;) {
-        while (i < n && s[i] != '"' && s[i] != '}') i++;
-        if (i >= n || s[i] == '}') return 0;
-        const size_t ka = i + 1, ke = json_str_end(s, n, i) - 1;
-        if (memchr(s + ka, '\\', ke - ka)) {
-            nazif_json_span sp;
-            size_t ep;
-            if (nazif_json_find(s, n, key, klen, &sp, &ep) != NAZIF_JSON_FOUND) return 0;
-            *vs = sp.vstart;
-            *ve = sp.vend;
-            return 1;
-        }
-        i = ke + 1;
-        while (i < n && s[i] != ':') i++;
-        i++;
-        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
-        const int match = ke - ka == klen && memcmp(s + ka, key, klen) == 0;
-        if (i < n && s[i] == '"') {
-            const size_t e = json_str_end(s, n, i);
-            if (match) {
-                *vs = i;
-                *ve = e;
-                return 1;
-            }
-            i = e;
-        } else {
-            if (match) return 0; /* the first occurrence is not a string */
-            /* a number, literal, object or array: to the ',' or '}' that
-               ends it at depth 0 */
-            int depth = 0;
-            while (i < n) {
-                const char c = s[i];
-                if (c == '"') {
-                    i = json_str_end(s, n, i);
-                    continue;
-                }
-                if (c == '{' || c == '[') depth++;
-                else if (c == '}' || c == ']') {
-                    if (depth == 0) break;
-                    depth--;
-                } else if (c == ',' && depth == 0) {
-                    break;
-                }
-                i++;
-            }
-        }
-        while (i < n && s[i] != ',' && s[i] != '}') i++;
-        if (i >= n || s[i] == '}') return 0;
-        i++;
-    }
+    const nazif_json_key k[2] = {{o->text_field, strlen(o->text_field)},
+                                 {key2, key2 ? strlen(key2) : 0}};
+    nazif_json_span s[2] = {{0, 0}, {0, 0}};
+    int f[2] = {NAZIF_JSON_MISSING, NAZIF_JSON_MISSING};
+    const int rc = nazif_json_find_keys(line, len, k, key2 ? 2 : 1, s, f, ep);
+    *f2 = NAZIF_JSON_MISSING;
+    if (rc) return rc;
+    *sp = s[0];
+    *sp2 = s[1];
+    *f2 = f[1];
+    return f[0];
 }
 
 /*
@@ -257,18 +198,17 @@ static int json_member(const char *s, size_t n, const char *key, size_t klen, si
  * host is the site, any other non-empty string is the site itself; WARC,
  * the host of WARC-Target-URI; text files have none.
  */
-static void set_site(worker *w, batch *b, const doc *d, const char *line, nazif_doc *in)
+static void set_site(worker *w, batch *b, const doc *d, const char *line,
+                     const nazif_json_span *site, nazif_doc *in)
 {
     if (b->fmt == FMT_WARC) {
         in->url = b->data.p + d->uri_off;
         in->url_len = d->uri_len;
         return;
     }
-    if (b->fmt != FMT_JSONL) return;
-    const char *f = w->o->site_field;
-    size_t vs, ve, ep, n;
-    /* the line is valid JSON: the text field was found in it */
-    if (!json_member(line, d->len, f, strlen(f), &vs, &ve)) return;
+    if (b->fmt != FMT_JSONL || !site) return;
+    const size_t vs = site->vstart, ve = site->vend;
+    size_t ep, n;
     grow(&w->sdec, &w->sdec_cap, ve - vs + 16);
     if (nazif_json_decode(line + vs, ve - vs, w->sdec, &n, &ep)) return;
     size_t a = 0;
@@ -292,7 +232,6 @@ static void set_site(worker *w, batch *b, const doc *d, const char *line, nazif_
 static void process_clean(worker *w, batch *b)
 {
     const copts *o = w->o;
-    const size_t tfl = strlen(o->text_field);
     b->cnt.bytes_in += b->in_bytes;
     w->cur = b;
     for (size_t di = 0; di < b->ndocs; di++) {
@@ -300,7 +239,8 @@ static void process_clean(worker *w, batch *b)
         w->cur_doc = d;
         const char *line = b->data.p + d->off;
         b->cnt.read++;
-        nazif_json_span sp = {0, 0};
+        nazif_json_span sp = {0, 0}, ssp = {0, 0};
+        int sf = NAZIF_JSON_MISSING; /* the site field's result */
         size_t tlen;
         const char *reason = NULL;
         if (d->too_large) {
@@ -331,7 +271,7 @@ static void process_clean(worker *w, batch *b)
         }
         if (b->fmt == FMT_JSONL) {
             size_t ep = 0;
-            const int fr = nazif_json_find(line, d->len, o->text_field, tfl, &sp, &ep);
+            const int fr = find_fields(line, d->len, o, o->lf ? o->site_field : NULL, &sp, &ssp, &sf, &ep);
             if (fr == NAZIF_JSON_EMALFORMED) {
                 if (o->strict) {
                     sb_printf(&b->err, "%s: %s:%llu: malformed JSON at byte %llu\n", prog, b->file,
@@ -383,7 +323,7 @@ static void process_clean(worker *w, batch *b)
             in.content_type = b->data.p + d->ct_off;
             in.content_type_len = d->ct_len;
         }
-        if (o->lf) set_site(w, b, d, line, &in);
+        if (o->lf) set_site(w, b, d, line, sf == NAZIF_JSON_FOUND ? &ssp : NULL, &in);
         nazif_doc_result res;
         const int rc = nazif_corpus_process(w->cp, &in, &res);
         if (res.skip != NAZIF_SKIP_NONE) {
@@ -461,7 +401,6 @@ static void process_clean(worker *w, batch *b)
 static void process_count(worker *w, batch *b)
 {
     const copts *o = w->o;
-    const size_t tfl = strlen(o->text_field);
     b->cnt.bytes_in += b->in_bytes;
     for (size_t di = 0; di < b->ndocs; di++) {
         const doc *d = &b->docs[di];
@@ -477,10 +416,12 @@ static void process_count(worker *w, batch *b)
         }
         nazif_doc in;
         nazif_doc_init(&in);
+        nazif_json_span ssp = {0, 0};
+        int sf = NAZIF_JSON_MISSING; /* the site field's result */
         if (b->fmt == FMT_JSONL) {
             nazif_json_span sp;
             size_t ep = 0, tlen = 0;
-            const int fr = nazif_json_find(line, d->len, o->text_field, tfl, &sp, &ep);
+            const int fr = find_fields(line, d->len, o, o->site_field, &sp, &ssp, &sf, &ep);
             if (fr == NAZIF_JSON_EMALFORMED) {
                 sb_printf(&b->err, "%s: %s:%llu: malformed JSON at byte %llu%s\n", prog, b->file,
                           (unsigned long long)d->where, (unsigned long long)ep,
@@ -516,7 +457,7 @@ static void process_count(worker *w, batch *b)
             in.content_type = b->data.p + d->ct_off;
             in.content_type_len = d->ct_len;
         }
-        set_site(w, b, d, line, &in);
+        set_site(w, b, d, line, sf == NAZIF_JSON_FOUND ? &ssp : NULL, &in);
         nazif_doc_result res;
         const int rc = nazif_corpus_count(w->cp, &in, w->lf, &res);
         if (res.skip != NAZIF_SKIP_NONE) {
@@ -540,7 +481,6 @@ static void process_count(worker *w, batch *b)
 static void process_sig(worker *w, batch *b)
 {
     const copts *o = w->o;
-    const size_t tfl = strlen(o->text_field), ifl = strlen(o->id_field);
     const size_t nb = (size_t)o->bands;
     b->bands = xrealloc(b->bands, (b->ndocs ? b->ndocs : 1) * nb * sizeof *b->bands);
     b->sigs = xrealloc(b->sigs, (b->ndocs ? b->ndocs : 1) * sizeof *b->sigs);
@@ -560,9 +500,10 @@ static void process_sig(worker *w, batch *b)
             sb_put(&b->ids, "", 1);
             continue;
         }
-        nazif_json_span sp;
+        nazif_json_span sp, isp;
+        int idf;
         size_t ep = 0, tlen = 0;
-        const int fr = nazif_json_find(line, d->len, o->text_field, tfl, &sp, &ep);
+        const int fr = find_fields(line, d->len, o, o->id_field, &sp, &isp, &idf, &ep);
         if (fr == NAZIF_JSON_EMALFORMED) {
             if (o->strict) {
                 sb_printf(&b->err, "%s: %s:%llu: malformed JSON at byte %llu\n", prog, b->file,
@@ -577,9 +518,8 @@ static void process_sig(worker *w, batch *b)
             continue;
         }
         /* the id, for the clusters file */
-        nazif_json_span isp;
         size_t ie;
-        if (nazif_json_find(line, d->len, o->id_field, ifl, &isp, &ie) == NAZIF_JSON_FOUND) {
+        if (idf == NAZIF_JSON_FOUND) {
             grow(&w->dec, &w->dec_cap, isp.vend - isp.vstart + 16);
             size_t il;
             if (nazif_json_decode(line + isp.vstart, isp.vend - isp.vstart, w->dec, &il, &ie) == 0) {

@@ -70,6 +70,21 @@ typedef struct nazif_json_span {
 int nazif_json_find(const char *line, size_t len, const char *key, size_t klen,
                     nazif_json_span *span, size_t *errpos);
 
+/* A member name to look for (nazif_json_find_keys()). */
+typedef struct nazif_json_key {
+    const char *key;
+    size_t len;
+} nazif_json_key;
+
+/**
+ * nazif_json_find() for several keys in one pass over the line (the text,
+ * the id and the site of one record): found[k] is NAZIF_JSON_FOUND,
+ * _MISSING or _NOTSTR for keys[k], spans[k] set when not missing.  Returns
+ * 0, or NAZIF_JSON_EMALFORMED with *errpos set (found[] then says nothing).
+ */
+int nazif_json_find_keys(const char *line, size_t len, const nazif_json_key *keys, size_t nkeys,
+                         nazif_json_span *spans, int *found, size_t *errpos);
+
 /**
  * Decode the JSON string raw[0..len) (with its quotes) into dst, which must
  * hold len bytes (decoding never makes a string longer): every escape,

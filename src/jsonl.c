@@ -182,8 +182,15 @@ static int name_equals(const unsigned char *s, size_t a, size_t b, const char *k
     return dl == klen && memcmp(buf, key, klen) == 0;
 }
 
-static int parse_object(jp *p, int depth, const char *key, size_t klen, nazif__json_span *span,
-                        int *found)
+/* The keys looked for in the top-level object (NULL inside nested ones). */
+typedef struct want {
+    size_t n;
+    const nazif_json_key *keys;
+    nazif__json_span *spans;
+    int *found;
+} want;
+
+static int parse_object(jp *p, int depth, const want *w)
 {
     p->pos++; /* { */
     skip_ws(p);
@@ -199,10 +206,13 @@ static int parse_object(jp *p, int depth, const char *key, size_t klen, nazif__j
         skip_ws(p);
         const size_t va = p->pos;
         if (parse_value(p, depth + 1)) return -1;
-        if (key && *found == NAZIF__JSON_MISSING && name_equals(p->s, na, nb, key, klen)) {
-            span->vstart = va;
-            span->vend = p->pos;
-            *found = p->s[va] == '"' ? NAZIF__JSON_FOUND : NAZIF__JSON_NOTSTR;
+        for (size_t k = 0; w && k < w->n; k++) {
+            if (w->found[k] != NAZIF__JSON_MISSING ||
+                !name_equals(p->s, na, nb, w->keys[k].key, w->keys[k].len))
+                continue;
+            w->spans[k].vstart = va;
+            w->spans[k].vend = p->pos;
+            w->found[k] = p->s[va] == '"' ? NAZIF__JSON_FOUND : NAZIF__JSON_NOTSTR;
         }
         skip_ws(p);
         if (p->pos >= p->n) return -1;
@@ -219,10 +229,7 @@ static int parse_value(jp *p, int depth)
     if (p->pos >= p->n) return -1;
     switch (p->s[p->pos]) {
     case '"': return parse_string(p);
-    case '{': {
-        int dummy = NAZIF__JSON_MISSING;
-        return parse_object(p, depth, NULL, 0, NULL, &dummy);
-    }
+    case '{': return parse_object(p, depth, NULL);
     case '[': return parse_array(p, depth);
     case 't': return parse_lit(p, "true");
     case 'f': return parse_lit(p, "false");
@@ -231,14 +238,14 @@ static int parse_value(jp *p, int depth)
     }
 }
 
-int nazif__json_find(const char *line, size_t len, const char *key, size_t klen,
-                     nazif__json_span *span, size_t *errpos)
+int nazif_json_find_keys(const char *line, size_t len, const nazif_json_key *keys, size_t nkeys,
+                         nazif_json_span *spans, int *found, size_t *errpos)
 {
     jp p = {(const unsigned char *)line, len, 0};
-    int found = NAZIF__JSON_MISSING;
+    const want w = {nkeys, keys, spans, found};
+    for (size_t k = 0; k < nkeys; k++) found[k] = NAZIF__JSON_MISSING;
     skip_ws(&p);
-    if (p.pos >= p.n || p.s[p.pos] != '{' ||
-        parse_object(&p, 0, key, klen, span, &found)) {
+    if (p.pos >= p.n || p.s[p.pos] != '{' || parse_object(&p, 0, &w)) {
         *errpos = p.pos;
         return NAZIF__JSON_EMALFORMED;
     }
@@ -247,7 +254,16 @@ int nazif__json_find(const char *line, size_t len, const char *key, size_t klen,
         *errpos = p.pos;
         return NAZIF__JSON_EMALFORMED;
     }
-    return found;
+    return 0;
+}
+
+int nazif__json_find(const char *line, size_t len, const char *key, size_t klen,
+                     nazif__json_span *span, size_t *errpos)
+{
+    const nazif_json_key k = {key, klen};
+    int found;
+    const int rc = nazif_json_find_keys(line, len, &k, 1, span, &found, errpos);
+    return rc ? rc : found;
 }
 
 static size_t put_utf8(char *d, unsigned cp)

@@ -128,6 +128,32 @@ int main(void)
     CHECK(find("{\"a\":{\"text\":\"in\"}}", "text", &sp, &ep) == NAZIF__JSON_MISSING);
     CHECK_EQ_STR(value("{\"text\":\"one\",\"text\":\"two\"}", "text"), "one");
     CHECK(find("{\"text\":7}", "text", &sp, &ep) == NAZIF__JSON_NOTSTR);
+
+    /* several keys in one pass: each as nazif_json_find() finds it alone */
+    {
+        const char *l = "{\"u\\u0072l\":\"http://a.b/c\",\"id\":12,\"x\":{\"text\":\"no\"},"
+                        "\"text\":\"abc\",\"text\":\"second\"}";
+        const nazif_json_key keys[4] = {{"text", 4}, {"url", 3}, {"id", 2}, {"title", 5}};
+        nazif_json_span sps[4];
+        int f[4];
+        CHECK(nazif_json_find_keys(l, strlen(l), keys, 4, sps, f, &ep) == 0);
+        for (int k = 0; k < 4; k++) {
+            nazif__json_span one = {0, 0};
+            const int r = nazif__json_find(l, strlen(l), keys[k].key, keys[k].len, &one, &ep);
+            CHECK(f[k] == r);
+            if (r != NAZIF__JSON_MISSING) CHECK(sps[k].vstart == one.vstart && sps[k].vend == one.vend);
+        }
+        CHECK(f[0] == NAZIF__JSON_FOUND && f[1] == NAZIF__JSON_FOUND && f[2] == NAZIF__JSON_NOTSTR &&
+              f[3] == NAZIF__JSON_MISSING);
+        CHECK(memcmp(l + sps[0].vstart, "\"abc\"", 5) == 0); /* the first "text", not x's */
+        /* the same key twice: both get the first occurrence */
+        const nazif_json_key twice[2] = {{"text", 4}, {"text", 4}};
+        CHECK(nazif_json_find_keys(l, strlen(l), twice, 2, sps, f, &ep) == 0);
+        CHECK(f[0] == NAZIF__JSON_FOUND && f[1] == NAZIF__JSON_FOUND && sps[0].vstart == sps[1].vstart);
+        /* a malformed line is malformed whatever the keys */
+        CHECK(nazif_json_find_keys("{\"text\":\"a\",}", 13, keys, 4, sps, f, &ep) == NAZIF__JSON_EMALFORMED);
+        CHECK(nazif_json_find_keys("{}", 2, keys, 0, sps, f, &ep) == 0);
+    }
     CHECK(find("  {}  \r", "text", &sp, &ep) == NAZIF__JSON_MISSING);
     /* escaped member names are compared decoded */
     CHECK_EQ_STR(value("{\"te\\u0078t\":\"ok\"}", "text"), "ok");
