@@ -85,23 +85,23 @@ static int right_edge(const uint8_t *s, size_t n, size_t i)
     return 0;
 }
 
+/* The two bytes c0 c1: 1 an Arabic letter (U+0621..U+063A, U+0641..
+   U+064A), 0 a haraka (U+064B..U+0652), -1 anything else. */
+static inline int ar_unit(uint8_t c0, uint8_t c1)
+{
+    if (c0 == 0xD8) return (uint8_t)(c1 - 0xA1) > 0xBA - 0xA1 ? -1 : 1;
+    if (c0 == 0xD9) return (uint8_t)(c1 - 0x81) > 0x92 - 0x81 ? -1 : c1 <= 0x8A;
+    return -1;
+}
+
 /* The run of Arabic letters and harakat ending at byte e (exclusive),
    searching back; its start, and its letter count in *letters. */
 static size_t word_back(const uint8_t *s, size_t e, int *letters)
 {
     size_t i = e;
-    int l = 0;
-    while (i >= 2) {
-        const uint8_t c0 = s[i - 2], c1 = s[i - 1];
-        if (c0 == 0xD8) {
-            if ((uint8_t)(c1 - 0xA1) > 0xBA - 0xA1) break;
-            l++;
-        } else if (c0 == 0xD9) {
-            if ((uint8_t)(c1 - 0x81) > 0x92 - 0x81) break;
-            l += c1 <= 0x8A;
-        } else {
-            break;
-        }
+    int l = 0, u;
+    while (i >= 2 && (u = ar_unit(s[i - 2], s[i - 1])) >= 0) {
+        l += u;
         i -= 2;
     }
     *letters = l;
@@ -112,18 +112,9 @@ static size_t word_back(const uint8_t *s, size_t e, int *letters)
 static size_t word_fwd(const uint8_t *s, size_t n, size_t a, int *letters)
 {
     size_t i = a;
-    int l = 0;
-    while (i + 1 < n) {
-        const uint8_t c0 = s[i], c1 = s[i + 1];
-        if (c0 == 0xD8) {
-            if ((uint8_t)(c1 - 0xA1) > 0xBA - 0xA1) break;
-            l++;
-        } else if (c0 == 0xD9) {
-            if ((uint8_t)(c1 - 0x81) > 0x92 - 0x81) break;
-            l += c1 <= 0x8A;
-        } else {
-            break;
-        }
+    int l = 0, u;
+    while (i + 1 < n && (u = ar_unit(s[i], s[i + 1])) >= 0) {
+        l += u;
         i += 2;
     }
     *letters = l;
