@@ -192,6 +192,17 @@ static int find_fields(const char *line, size_t len, const copts *o, const char 
     return f[0];
 }
 
+/* A WARC record, text or HTML file as the library's document. */
+static void record_doc(const batch *b, const doc *d, const char *line, nazif_doc *in)
+{
+    in->data = line;
+    in->len = d->len;
+    in->type = d->type;
+    in->coding = d->coding;
+    in->content_type = b->data.p + d->ct_off;
+    in->content_type_len = d->ct_len;
+}
+
 /*
  * The document's site for the repeated-line counts: JSON Lines, the
  * --site-field value (default "url"): a value with "://" is an URL whose
@@ -316,12 +327,7 @@ static void process_clean(worker *w, batch *b)
             in.data = w->dec;
             in.len = tlen;
         } else {
-            in.data = line;
-            in.len = d->len;
-            in.type = d->type;
-            in.coding = d->coding;
-            in.content_type = b->data.p + d->ct_off;
-            in.content_type_len = d->ct_len;
+            record_doc(b, d, line, &in);
         }
         if (o->lf) set_site(w, b, d, line, sf == NAZIF_JSON_FOUND ? &ssp : NULL, &in);
         nazif_doc_result res;
@@ -450,12 +456,7 @@ static void process_count(worker *w, batch *b)
             in.data = w->dec;
             in.len = tlen;
         } else {
-            in.data = line;
-            in.len = d->len;
-            in.type = d->type;
-            in.coding = d->coding;
-            in.content_type = b->data.p + d->ct_off;
-            in.content_type_len = d->ct_len;
+            record_doc(b, d, line, &in);
         }
         set_site(w, b, d, line, sf == NAZIF_JSON_FOUND ? &ssp : NULL, &in);
         nazif_doc_result res;
