@@ -80,18 +80,7 @@ int nazif_cli_linefreq(int argc, char **argv)
         else if (strcmp(a, "--format=auto") == 0) o.format = FMT_AUTO;
         else if (strcmp(a, "--html=main") == 0) o.html_text = 0;
         else if (strcmp(a, "--html=text") == 0) o.html_text = 1;
-        else if (strncmp(a, "--max-doc-bytes=", 16) == 0) {
-            unsigned long long v;
-            char *end;
-            errno = 0;
-            v = strtoull(a + 16, &end, 10);
-            if (errno || end == a + 16 || *end || a[16] == '-') {
-                fprintf(stderr, "%s linefreq: bad --max-doc-bytes '%s' (bytes; 0: no limit)\n", prog, a + 16);
-                free(files);
-                return CX_USAGE;
-            }
-            o.max_doc = v;
-        } else {
+        else {
             cli_bad_option("linefreq", a, linefreq_valued,
                            strncmp(a, "--format", 8) == 0   ? "jsonl, warc, wet or auto"
                            : strncmp(a, "--html", 6) == 0 ? "main or text"
