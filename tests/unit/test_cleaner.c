@@ -367,21 +367,28 @@ static int rep_cb(void *ctx, const nazif_change *ch)
     return 0;
 }
 
-static void test_reports(void)
+/* Clean in (boilerplate kept) with every change reported into *r. */
+static int clean_reported(const char *in, rep *r)
 {
-    const char *in = "سطر أول\nوفي مقدمتها التـ.ـوتر ثم النـ.ار والشـ. ــهيد والعم\xe2\x80\x8b" "ر\n";
-    rep r;
-    memset(&r, 0, sizeof r);
-    r.input = in;
+    memset(r, 0, sizeof *r);
+    r->input = in;
     nazif_clean_options o;
     nazif_clean_options_init(&o);
     o.flags = KEEP;
     o.on_change = rep_cb;
-    o.ctx = &r;
+    o.ctx = r;
     char *out;
     size_t n;
-    CHECK(nazif_clean(in, strlen(in), &out, &n, &o) == NAZIF_OK);
-    free(out);
+    const int rc = nazif_clean(in, strlen(in), &out, &n, &o);
+    if (rc == NAZIF_OK) free(out);
+    return rc;
+}
+
+static void test_reports(void)
+{
+    const char *in = "سطر أول\nوفي مقدمتها التـ.ـوتر ثم النـ.ار والشـ. ــهيد والعم\xe2\x80\x8b" "ر\n";
+    rep r;
+    CHECK(clean_reported(in, &r) == NAZIF_OK);
     CHECK(r.n == 4);
     CHECK(r.bad == 0);
     CHECK_EQ_STR(r.rules[0], "P1");
@@ -608,17 +615,7 @@ static void test_space_join(void)
     /* the report: one P17 change over both halves and the space */
     const char *in = "قال قادة المقا ومة\n";
     rep r;
-    memset(&r, 0, sizeof r);
-    r.input = in;
-    nazif_clean_options o;
-    nazif_clean_options_init(&o);
-    o.flags = KEEP;
-    o.on_change = rep_cb;
-    o.ctx = &r;
-    char *out;
-    size_t n;
-    CHECK(nazif_clean(in, strlen(in), &out, &n, &o) == NAZIF_OK);
-    free(out);
+    CHECK(clean_reported(in, &r) == NAZIF_OK);
     CHECK(r.n == 1 && r.bad == 0);
     CHECK_EQ_STR(r.rules[0], "P17");
     CHECK(strcmp(nazif_rule_name(20), "P17") == 0);
