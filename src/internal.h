@@ -12,7 +12,8 @@
  *                 phrases_tables.h by tools/gen_phrases.py): boilerplate
  *                 phrases, abbreviations
  *   boilerplate.c page-furniture line classification
- *   restore.c     restoration of obfuscated words within one line
+ *   restore*.c    restoration of obfuscated words within one line (the files:
+ *                 restore_int.h)
  *   cleaner.c     the streaming object: lines, window, output, reports
  */
 #ifndef NAZIF_INTERNAL_H

@@ -1,5 +1,5 @@
 /*
- * scan_block.h -- the SIMD block of restore.c's line pre-scan, written once
+ * scan_block.h -- the SIMD block of the line pre-scan (restore_scan.c), written once
  * and included once per vector width (SSE2, and AVX2 where the CPU has it)
  * with these defined by the includer:
  *

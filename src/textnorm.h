@@ -83,7 +83,7 @@ uint32_t nazif__compose(uint32_t base, uint32_t mark);
 /*
  * Is line s[0..n) Persian/Urdu text?  More words with letters only Persian/
  * Urdu use (or ZWNJ between letters) than words with ي ك ة ى, and at least
- * two.  Mirrors the test restore.c applies to look-alikes.
+ * two.  Mirrors the test restore_lang.c applies to look-alikes.
  */
 int nazif__persian_line(const uint8_t *s, size_t n);
 

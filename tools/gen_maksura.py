@@ -4,7 +4,7 @@ a word takes when its last letter was typed as Persian ی (U+06CC).
 
 Persian writes one letter, ی, where Arabic distinguishes ي (في, الذي) from
 alef maksura ى (على, إلى, أدى, مستشفى).  The lexicon folds the two (its keys
-read ى as ي), so it cannot tell; this table can.  Rule P14 in src/restore.c
+read ى as ي), so it cannot tell; this table can.  Rule P14 in src/restore_word.c
 asks it, through nazif__maksura_final() in src/lexicon.c, only for words it
 already maps.  data/LEXICON.md ("The maksura table") describes the sources,
 the decision and the measured accuracy.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Generate src/scan_tables.h: the byte tables of the line pre-scan in
-restore.c (a shift-based UTF-8 validating DFA and a byte-pair trigger test).
+restore_scan.c (a shift-based UTF-8 validating DFA and a byte-pair trigger test).
 
 Usage: python3 tools/gen_scan.py > src/scan_tables.h
 

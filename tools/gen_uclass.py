@@ -358,7 +358,7 @@ def generate(udir):
 # marks: ڪ for ك, ټ for ت, ۉ for و, ڵ for ل, ݚ for د.  The Unicode name says
 # which body: "ARABIC LETTER <BODY> WITH <marks>" (ڵ LAM WITH SMALL V), or a
 # name of its own that Unicode's charts show on that body (ڪ SWASH KAF, ٻ
-# BEEH).  The restorer (src/restore.c) reads such a letter as BODY, or as a
+# BEEH).  The restorer (src/restore_word.c) reads such a letter as BODY, or as a
 # letter of the same skeleton (rasm: ڗ REH WITH TWO DOTS ABOVE may stand for
 # ز), only when the lexicon knows the word and the line is Arabic.
 

@@ -1019,7 +1019,7 @@ int main(void)
     test_line_cut_invalid();
     test_stream();
     test_padding();
-    /* the pre-scan's SIMD blocks (restore.c) against its scalar tables */
+    /* the pre-scan's SIMD blocks (restore_scan.c) against its scalar tables */
     CHECK(nazif__prescan_superset());
     return DONE("tokenize");
 }

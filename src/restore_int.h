@@ -1,0 +1,244 @@
+/*
+ * restore_int.h -- what the files of the restorer share; private to
+ * src/restore*.c (the rest of the library uses restore.h).
+ *
+ *   restore.c          one line: the pre-scan's triggers, decoding into
+ *                      units, clusters and their gaps, the words written;
+ *                      mojibake composed with restoration
+ *   restore_edits.c    the edit list (restore.h)
+ *   restore_scan.c     byte-level: the trigger pre-scan (SSE2/AVX2), the
+ *                      region around a trigger, where a long line is cut
+ *   restore_lang.c     whose text it is: Persian, Kurdish or Urdu lines and
+ *                      words, Arabic lines, quotations of other languages
+ *   restore_gaps.c     the gaps the lexicon decides: a digit or Latin letter
+ *                      (P12), bare dots (P7, P11) against abbreviations
+ *   restore_word.c     a word's plan and output: P8 mask, P9 doubled letter,
+ *                      P10 fused word, P14 look-alikes and final maksura
+ *   restore_dotless.c  P13, dotless writing
+ */
+#ifndef NAZIF_RESTORE_INT_H
+#define NAZIF_RESTORE_INT_H
+
+#include <string.h>
+
+#include "restore.h"
+
+/* ---- units -------------------------------------------------------------- */
+
+enum {
+    U_LET,     /* Arabic letter */
+    U_MARK,    /* combining mark (belongs to the letter before) */
+    U_CARRY,   /* tatweel that carries a mark (Quranic ـٰ): kept */
+    U_TAT,     /* tatweel */
+    U_SEP,     /* separator usable for splitting words */
+    U_SP,      /* space */
+    U_INV,     /* invisible character */
+    U_DIG,     /* digit */
+    U_LAT,     /* Latin letter */
+    U_OTHER,   /* anything else: ends a cluster */
+    U_BAD      /* invalid UTF-8 */
+};
+
+typedef struct unit {
+    uint32_t cp;
+    uint32_t pos;  /* byte offset in the line */
+    uint8_t len;   /* bytes */
+    uint8_t t;     /* U_* */
+    uint16_t cls;  /* NZ_* bits */
+} unit;
+
+#define AR_TATWEEL 0x0640u
+#define AR_COMMA 0x060Cu
+#define AR_ALEF 0x0627u
+#define AR_MAKSURA 0x0649u
+#define FA_YEH 0x06CCu    /* Persian yeh */
+#define ZWNJ 0x200Cu
+#define ELLIPSIS 0x2026u
+
+/* The first letter a unit stands for (its base letter for a
+   presentation form). */
+static inline uint32_t first_base(const unit *x)
+{
+    uint32_t base[4];
+    if ((x->cls & NZ_PRESFORM) && nazif__presform_base(x->cp, base) > 0) return base[0];
+    return x->cp;
+}
+
+/* A space or tab: words end there. */
+static inline int is_ws(uint8_t b) { return b == ' ' || b == '\t'; }
+
+#define MAXW 256  /* bytes of a candidate word */
+
+typedef struct wbuf {
+    uint8_t b[MAXW + 8];
+    size_t n;
+    int letters;
+    int overflow;
+} wbuf;
+
+/* ---- lexicon helpers ---------------------------------------------------- */
+
+static inline void wb_reset(wbuf *w)
+{
+    w->n = 0;
+    w->letters = 0;
+    w->overflow = 0;
+}
+
+static inline void wb_cp(wbuf *w, uint32_t cp)
+{
+    if (w->n + 4 > MAXW) {
+        w->overflow = 1;
+        return;
+    }
+    w->n += nazif__utf8_encode(cp, w->b + w->n);
+}
+
+/* letters of one unit for a lexicon key: presentation forms and (when
+   map_look) look-alikes become base letters; marks are left out */
+static inline void wb_letter(wbuf *w, const unit *x, int map_look)
+{
+    if (x->t != U_LET) return;
+    if (x->cls & NZ_PRESFORM) {
+        uint32_t base[4];
+        int m = nazif__presform_base(x->cp, base);
+        for (int j = 0; j < m; j++) {
+            const unsigned cls = nazif__uclass(base[j]);
+            if (cls & NZ_LETTER) {
+                /* ﯾ is ی: a look-alike too (cleaning twice agrees) */
+                uint32_t b = map_look && (cls & NZ_LOOKALIKE) ? nazif__lookalike_base(base[j]) : 0;
+                wb_cp(w, b ? b : base[j]);
+                w->letters++;
+            }
+        }
+        if (m > 0) return;
+    }
+    uint32_t cp = x->cp;
+    if (map_look && (x->cls & NZ_LOOKALIKE)) {
+        uint32_t b = nazif__lookalike_base(cp);
+        if (b) cp = b;
+    }
+    wb_cp(w, cp);
+    w->letters++;
+}
+
+static inline int lex_state(const nazif_lexicon *lex, const wbuf *w, int *freq)
+{
+    if (w->overflow || w->letters < 2) {
+        if (freq) *freq = 0;
+        return NAZIF_LEX_UNKNOWN;
+    }
+    return nazif_lexicon_lookup(lex, (const char *)w->b, w->n, freq);
+}
+
+/* ---- cluster analysis --------------------------------------------------- */
+
+enum { G_NONE, G_P6, G_P15, G_STRONG, G_P12, G_BARE };
+
+#define MAXP 48   /* pieces per cluster analysed; larger clusters are left */
+
+typedef struct piece {
+    size_t a, b;      /* units [a, b) : letters and marks */
+    int letters;
+} piece;
+
+typedef struct gapinfo {
+    int type;         /* G_* */
+    int join;         /* decided: 1 join */
+    int rule;         /* NZR_* for a strong gap */
+    uint32_t subst;   /* P12: the letter that replaces the digit/Latin */
+    size_t x;         /* P12: unit index of the digit/Latin letter */
+    int bare_ascii;   /* P12: an ASCII digit or letter without tatweel */
+} gapinfo;
+
+typedef struct cluster {
+    const unit *u;
+    size_t a, b;      /* units [a, b) */
+    piece p[MAXP];
+    gapinfo g[MAXP];  /* g[k]: between p[k] and p[k+1] */
+    int np;
+    int lexgap;       /* a gap the lexicon decides (bare dot, P12): no P13 */
+} cluster;
+
+typedef struct rctx {
+    const nazif_lexicon *lex;
+    unsigned flags;
+    int persian;
+    int arabic;          /* nazif__arabic_line(): extended look-alikes may be read */
+    int exercise;
+    struct cuescan *cue; /* exercise_before()'s search so far in this line */
+    const uint8_t *ctx;  /* text before the piece (long lines), or NULL */
+    size_t ctx_len;
+    const uint8_t *s;
+    size_t n;            /* bytes of s */
+    nazif__edits *ed;
+} rctx;
+
+/* Letters Unicode has only in their dotless shape (ٮ ٯ ڡ): a word with one
+   of them is written without dots on purpose (ڡلسطىں). */
+static inline int is_dotless(uint32_t cp)
+{
+    return cp == 0x066E || cp == 0x066F || cp == 0x06A1;
+}
+
+/* P14, extended look-alikes: letters read per word, readings tried */
+#define EXT_UNITS 6
+#define EXT_READINGS 256
+
+/* restore_edits.c: append rep[0..len) to the replacement of edit i, the
+   last one added; 0, or -1 when out of memory (e->oom set). */
+int nazif__edit_append(nazif__edits *e, size_t i, const uint8_t *rep, size_t len);
+
+/* restore_scan.c: the first position >= from (a character boundary) where
+   s[0..n) may need work, or n; the region [*ra, *rb) of whole words around
+   position t, split words that bridge spaces followed. */
+size_t nazif__next_trigger(const uint8_t *s, size_t n, size_t from);
+void nazif__region_around(const uint8_t *s, size_t n, size_t t, size_t *ra, size_t *rb);
+
+/* restore_lang.c */
+/* Persian or Urdu text (units u[0..k) of the whole line)? */
+int nazif__persian_units(const unit *u, size_t k);
+/* Arabic enough to read extended look-alikes in? */
+int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k);
+/* The byte pre-filter of nazif__arabic_line(). */
+int nazif__maybe_extlook(const uint8_t *s, size_t n);
+/* A letter that marks Kurdish, Persian or Urdu beyond doubt. */
+int nazif__kurdish_or_persian_cue(uint32_t x);
+/* Is the word at s[a, b) next to a word of another language, or in a
+   quotation of one? */
+int nazif__foreign_neighbour(const rctx *cx, size_t a, size_t b, size_t n);
+/* Signals of Arabic in pieces [from, to] (ة ى أ إ ؤ ئ, the article). */
+int nazif__arabic_signal(const cluster *c, int from, int to);
+/* ی or ک in pieces [from, to]. */
+int nazif__persian_spelling(const cluster *c, int from, int to);
+/* A Persian-keyboard word whose Arabic reading w (class f) is taken. */
+int nazif__arabic_reading(const nazif_lexicon *lex, const wbuf *w, int f);
+/* Is the ZWNJ in gap k spelling rather than junk? */
+int nazif__zwnj_spelling(const cluster *c, int k);
+
+/* restore_gaps.c */
+/* The lexicon key of pieces [from, to]: P12 letters of the gaps; extra_cp
+   put in gap extra_gap; unit skip_unit left out; look-alikes mapped when
+   map_look. */
+void nazif__key_of(const cluster *c, int from, int to, int map_look, int extra_gap,
+                   uint32_t extra_cp, size_t skip_unit, wbuf *w);
+/* The first letter of piece k, or 0. */
+uint32_t nazif__first_letter(const cluster *c, int k);
+/* A SUSPECT record for pieces [from, to] (with NAZIF_REPORT_SUSPECTS);
+   0, or -1 when out of memory. */
+int nazif__add_suspect(const rctx *cx, const cluster *c, int from, int to, const char *why);
+/* Decide P12 gap k: join with one letter, or leave (G_NONE). */
+void nazif__decide_p12(const rctx *cx, cluster *c, int k);
+/* Decide a run of ng groups (pieces gs[j]..ge[j]) linked by bare dots:
+   all joined or none; strong: a group holds a strong join. */
+void nazif__decide_bare_run(const rctx *cx, cluster *c, const int *gs, const int *ge, int ng,
+                            int strong);
+
+/* restore_word.c: plan and write the word of pieces [from, to], all gaps
+   joined; 0, or NAZIF_ENOMEM. */
+int nazif__finish_word(const rctx *cx, cluster *c, int from, int to);
+
+/* restore_dotless.c: P13 on the word w as it goes out; *changed: a letter
+   was replaced; *ambiguous: several readings are known words. */
+void nazif__read_dotless(const rctx *cx, wbuf *w, int *changed, int *ambiguous);
+#endif

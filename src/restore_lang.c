@@ -1,0 +1,475 @@
+/*
+ * restore_lang.c -- whose text a line or a word is: Persian or Urdu lines
+ * (ی ک are spelling there, ZWNJ too), Arabic lines in which extended
+ * look-alikes may be read, words and quotations in another language next
+ * to an obfuscated-looking word, Arabic-only signals in a word.
+ */
+#include <string.h>
+
+#include "restore_int.h"
+
+/*
+ * Letters of Kurdish (Sorani and Kurmanji), Pashto and Sindhi that Arabic
+ * does not write: like NZ_PERSIAN ones, they make a word (and, two or more
+ * such words outnumbering the Arabic ones, a line) not Arabic.  ڤ ڨ ٲ are
+ * not listed: Maghrebi Arabic writes them (ANT: ڨفصة, ڤردان, ٲن).
+ */
+static int other_script_letter(uint32_t cp)
+{
+    switch (cp) {
+    case 0x0695: case 0x06B5: case 0x06CE: case 0x06C6: case 0x06D5: /* ڕ ڵ ێ ۆ ە */
+    case 0x06CA: case 0x068E: case 0x06C5: case 0x06C7: case 0x06C9: /* ۊ ڎ ۅ ۇ ۉ */
+    case 0x067B: case 0x0680: case 0x067A: case 0x067D: case 0x067F: /* ٻ ڀ ٺ ٽ ٿ */
+    case 0x0683: case 0x0684: case 0x0687: case 0x068A: case 0x068C: /* ڃ ڄ ڇ ڊ ڌ */
+    case 0x068D: case 0x068F: case 0x0699: case 0x06AA: case 0x06B1: /* ڍ ڏ ڙ ڪ ڱ */
+    case 0x06B3: case 0x06BB: case 0x06FE: case 0x067C: case 0x0689: /* ڳ ڻ ۾ ټ ډ */
+    case 0x0693: case 0x0696: case 0x069A: case 0x06AB: case 0x06BC: /* ړ ږ ښ ګ ڼ */
+    case 0x06D0: case 0x06CD:                                        /* ې ۍ */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* A letter Arabic does not write: Persian/Urdu (NZ_PERSIAN) or the above. */
+static int foreign_letter(uint32_t cp)
+{
+    return (nazif__uclass(cp) & NZ_PERSIAN) || other_script_letter(cp);
+}
+
+/*
+ * Persian (or Urdu) text: there ی ک ە are the right letters and ZWNJ is
+ * spelling.  Scored per line: words with Persian letters or ZWNJ against
+ * words with letters Persian does not use (ي ك ة ى).
+ */
+int nazif__persian_units(const unit *u, size_t k)
+{
+    int pers = 0, arab = 0;
+    int wp = 0, wa = 0, first = 1;
+    for (size_t i = 0; i <= k; i++) {
+        /* words end at spaces only, so that joining a split word does not
+           change the score (cleaning twice gives the same result) */
+        if (i == k || u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_BAD) {
+            /* a word with letters Persian does not write is Arabic, even
+               when it also has ی or ک (Arabic typed on a Persian keyboard) */
+            if (wa) arab++;
+            else if (wp) pers++;
+            wp = wa = 0;
+            first = 1;
+            continue;
+        }
+        uint32_t cp = u[i].cp;
+        if (cp == ZWNJ && i > 0 && i + 1 < k && u[i - 1].t == U_LET && u[i + 1].t == U_LET)
+            wp = 1;
+        /* presentation forms count as the letters they stand for, which
+           is what the output will have (cleaning twice agrees) */
+        uint32_t base[4];
+        int nb = (u[i].cls & NZ_PRESFORM) ? nazif__presform_base(cp, base) : 0;
+        if (nb == 0) {
+            base[0] = cp;
+            nb = 1;
+        }
+        for (int b = 0; b < nb; b++) {
+            uint32_t x = base[b];
+            if (foreign_letter(x)) wp = 1;
+            if (x == 0x064A || x == 0x0643 || x == 0x0629 || x == 0x0649 || x == 0x0623 ||
+                x == 0x0625 || x == 0x0624 || x == 0x0626)
+                wa = 1;
+        }
+        /* the article (as the output will spell it) */
+        if (first && u[i].t == U_LET && base[0] == AR_ALEF &&
+            ((nb > 1 && base[1] == 0x0644) || (nb == 1 && i + 1 < k && first_base(&u[i + 1]) == 0x0644)))
+            wa = 1;
+        if (u[i].t == U_LET) first = 0;
+    }
+    return pers >= 2 && pers > arab;
+}
+
+/*
+ * Is the line Arabic enough to read extended look-alikes (ڪ ټ ۉ ڵ ݚ, rule
+ * P14 with NZ_EXTLOOK) in it?  Those letters are ordinary spelling in
+ * Kurdish, Sindhi, Pashto and Urdu, so the bar is high: words with a letter
+ * only Arabic writes (ة ى أ إ ؤ ئ ي ك, or the article) and
+ * no letter of another language (or, of the basic letters only, known well
+ * to the lexicon: class >= 3), more than twice as many as words with
+ * such a letter and no Arabic one, and no word that marks the other
+ * languages beyond doubt: ە, the letters of Persian and Urdu that no
+ * obfuscator needs (پ چ ژ گ ٹ ڈ ڑ ے ۓ ۂ ۀ), Sindhi ۽ ۾, or ZWNJ after
+ * heh (legacy Sorani, Persian plurals).  Presentation forms count as their
+ * letters and words end at spaces, as in nazif__persian_units() (cleaning twice
+ * agrees).
+ */
+int nazif__kurdish_or_persian_cue(uint32_t x)
+{
+    switch (x) {
+    case 0x06D5: case 0x067E: case 0x0686: case 0x0698: case 0x06AF: /* ە پ چ ژ گ */
+    case 0x0679: case 0x0688: case 0x0691: case 0x06D2: case 0x06D3: /* ٹ ڈ ڑ ے ۓ */
+    case 0x06C2: case 0x06C0: case 0x06FD: case 0x06FE:               /* ۂ ۀ ۽ ۾ */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
+{
+    int arab = 0, other = 0;
+    int wa = 0, wf = 0, first = 1, bad = 0;
+    uint32_t prev = 0;
+    wbuf keybuf, *key = &keybuf;
+    key->n = 0;
+    key->letters = 0;
+    key->overflow = 0;
+    for (size_t i = 0; i <= k; i++) {
+        if (i == k || u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_BAD) {
+            if (wf && !wa) other++;
+            else if (wa && !wf) arab++;
+            /* a word of the basic letters only that the lexicon knows well */
+            else if (!wa && !wf && !bad && key->letters >= 2) {
+                int f = 0;
+                if (lex_state(lex, key, &f) != NAZIF_LEX_UNKNOWN && f >= 3) arab++;
+            }
+            wa = wf = bad = 0;
+            first = 1;
+            prev = 0;
+            key->n = 0;
+            key->letters = 0;
+            key->overflow = 0;
+            continue;
+        }
+        if (u[i].t != U_LET && u[i].t != U_MARK) bad = 1;
+        uint32_t cp = u[i].cp;
+        if (cp == ZWNJ) {
+            if (prev == 0x0647) return 0;
+            wf = 1;
+            continue;
+        }
+        uint32_t base[4];
+        int nb = (u[i].cls & NZ_PRESFORM) ? nazif__presform_base(cp, base) : 0;
+        if (nb == 0) {
+            base[0] = cp;
+            nb = 1;
+        }
+        for (int b = 0; b < nb; b++) {
+            uint32_t x = base[b];
+            if (nazif__kurdish_or_persian_cue(x)) return 0;
+            if (foreign_letter(x) || (nazif__uclass(x) & (NZ_EXTLOOK | NZ_LOOKALIKE))) wf = 1;
+            if (x == 0x064A || x == 0x0643 || x == 0x0629 || x == 0x0649 || x == 0x0623 ||
+                x == 0x0625 || x == 0x0624 || x == 0x0626)
+                wa = 1;
+            if (u[i].t == U_LET) {
+                prev = x;
+                if (key->n + 4 <= MAXW) {
+                    key->n += nazif__utf8_encode(x, key->b + key->n);
+                    key->letters++;
+                } else {
+                    key->overflow = 1;
+                }
+            }
+        }
+        /* the article, alef wasla included (ٱل) */
+        if (first && u[i].t == U_LET && (base[0] == AR_ALEF || base[0] == 0x0671) &&
+            ((nb > 1 && base[1] == 0x0644) || (nb == 1 && i + 1 < k && first_base(&u[i + 1]) == 0x0644)))
+            wa = 1;
+        if (u[i].t == U_LET) first = 0;
+    }
+    return arab >= 1 && arab > 2 * other;
+}
+
+/* Could the line hold an extended look-alike (or a presentation form of
+   one)?  The pre-filter of nazif__arabic_line(): lead bytes DA DB DD, D9 B1..BF,
+   E0 A1..A3, EF. */
+int nazif__maybe_extlook(const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        const uint8_t b = s[i], c = s[i + 1];
+        if (b == 0xDA || b == 0xDB || b == 0xDD || b == 0xEF || (b == 0xD9 && c >= 0xB1 && c <= 0xBF) ||
+            (b == 0xE0 && c >= 0xA1 && c <= 0xA3))
+            return 1;
+    }
+    return 0;
+}
+
+/* Arabic-only signals in a word: Persian does not write these. */
+int nazif__arabic_signal(const cluster *c, int from, int to)
+{
+    /* ى beside Persian or Kurdish letters is legacy Sorani spelling
+       (کوردى, هه‌ولێرى), not Arabic */
+    int foreign = 0;
+    for (int k = from; k <= to; k++)
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++)
+            if (c->u[i].t == U_LET && foreign_letter(first_base(&c->u[i]))) foreign = 1;
+    for (int k = from; k <= to; k++) {
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+            uint32_t cp = c->u[i].cp;
+            if (cp == 0x0629 || (cp == 0x0649 && !foreign) || cp == 0x0623 || cp == 0x0625 ||
+                cp == 0x0624 || cp == 0x0626)
+                return 1;
+        }
+    }
+    /* the article ال */
+    const unit *u = c->u;
+    size_t a = c->p[from].a;
+    size_t b = c->p[from].b;
+    size_t i = a;
+    while (i < b && u[i].t != U_LET) i++;
+    if (i < b && u[i].cp == AR_ALEF) {
+        size_t j = i + 1;
+        while (j < b && u[j].t == U_MARK) j++;
+        if (j < b && u[j].cp == 0x0644) return 1;
+    }
+    return 0;
+}
+
+/* ی or ک in the word: Persian spelling, which Arabic text keeps in names
+   (صحيفة ایران, في وین) unless the word is evidently Arabic (arabic_signal) */
+int nazif__persian_spelling(const cluster *c, int from, int to)
+{
+    for (int k = from; k <= to; k++)
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+            const uint32_t b = first_base(&c->u[i]);
+            if (c->u[i].t == U_LET && (b == FA_YEH || b == 0x06A9)) return 1;
+        }
+    return 0;
+}
+
+/*
+ * A word typed with ی or ک (a Persian keyboard) in an Arabic line, whose
+ * Arabic reading w (class f) is known: read as Arabic, word by word, when
+ * that reading is one of the commonest Arabic words (class >= 9: في كان
+ * كما ذلك سيكون; no Persian word reads as one: این is 6, کرد 6, یا 4), or
+ * an Arabic proclitic that Persian does not write (س و ف) before a word
+ * news knows well (class >= 3): سیعقد, ویقول.  Names keep their Persian
+ * spelling (صحيفة ایران, في وین: ايران is 7, و + ين is 2).
+ */
+int nazif__arabic_reading(const nazif_lexicon *lex, const wbuf *w, int f)
+{
+    if (f >= 9) return 1;
+    if (w->overflow || w->letters < 4 || w->n < 2) return 0;
+    const uint32_t c0 = ((uint32_t)(w->b[0] & 0x1F) << 6) | (w->b[1] & 0x3F);
+    if (w->b[0] < 0xD8 || w->b[0] > 0xD9 || (c0 != 0x0633 && c0 != 0x0648 && c0 != 0x0641))
+        return 0;
+    wbuf r;
+    wb_reset(&r);
+    memcpy(r.b, w->b + 2, w->n - 2);
+    r.n = w->n - 2;
+    r.letters = w->letters - 1;
+    int fr = 0;
+    return lex_state(lex, &r, &fr) != NAZIF_LEX_UNKNOWN && fr >= 3;
+}
+
+/* Is the word of s[a, b) written in another language: a letter Arabic does
+   not write (or a look-alike) and none that only Arabic writes, and no
+   reading as an Arabic word seen in news (look-alikes read as their
+   letters, extended ones as any of their candidates: a neighbour the
+   restorer could read is no quotation, before or after it is restored) */
+static int foreign_word(const nazif_lexicon *lex, const uint8_t *s, size_t a, size_t b)
+{
+    int wa = 0, wf = 0, hard = 0;
+    uint32_t lt[MAXW / 2];
+    int xat[EXT_UNITS], nc[EXT_UNITS], xn = 0, nl = 0;
+    uint32_t cand[EXT_UNITS][6];
+    for (size_t i = a; i < b;) {
+        size_t len;
+        const uint32_t cp = nazif__utf8_next(s + i, b - i, &len);
+        i += len;
+        const unsigned cls = nazif__uclass(cp);
+        uint32_t base[4];
+        int nb = (cls & NZ_PRESFORM) ? nazif__presform_base(cp, base) : 0;
+        if (nb == 0) {
+            base[0] = cp;
+            nb = 1;
+        }
+        for (int q = 0; q < nb; q++) {
+            const uint32_t x = base[q];
+            const unsigned xc = nazif__uclass(x);
+            uint32_t o[6];
+            if (x == 0x064A || x == 0x0643 || x == 0x0629 || x == 0x0649 || x == 0x0623 ||
+                x == 0x0625 || x == 0x0624 || x == 0x0626)
+                wa = 1;
+            if (!(xc & NZ_LETTER)) {
+                if (x == ZWNJ) wf = hard = 1;
+                continue;
+            }
+            if (nl == (int)(sizeof lt / sizeof lt[0])) return 0;
+            int m;
+            if (xc & NZ_LOOKALIKE) {
+                wf = 1;
+                lt[nl++] = nazif__lookalike_base(x);
+            } else if ((m = nazif__extlook_cands(x, o)) > 0) {
+                wf = 1;
+                if (xn == EXT_UNITS) return 1;
+                xat[xn] = nl;
+                nc[xn] = m;
+                memcpy(cand[xn], o, sizeof o);
+                xn++;
+                lt[nl++] = o[0];
+            } else if (foreign_letter(x)) {
+                wf = hard = 1;
+            } else {
+                lt[nl++] = x;
+            }
+        }
+    }
+    if (!wf || wa) return 0;
+    if (hard) return 1;
+    long total = 1;
+    for (int q = 0; q < xn; q++) total *= nc[q];
+    if (total > EXT_READINGS) return 1;
+    for (long r = 0; r < total; r++) {
+        long v = r;
+        for (int q = 0; q < xn; q++) {
+            lt[xat[q]] = cand[q][v % nc[q]];
+            v /= nc[q];
+        }
+        wbuf w;
+        wb_reset(&w);
+        for (int q = 0; q < nl; q++) {
+            wb_cp(&w, lt[q]);
+            w.letters++;
+        }
+        int f = 0;
+        if (lex_state(lex, &w, &f) != NAZIF_LEX_UNKNOWN && f >= 2) return 0;
+    }
+    return 1;
+}
+
+/* Does the word of s[a, b) have a letter Arabic does not write (or a
+   look-alike, or ZWNJ) and no sign of Arabic: a letter only Arabic writes
+   or the article? */
+static int other_letters(const uint8_t *s, size_t a, size_t b)
+{
+    int wa = 0, wf = 0, first = 1;
+    uint32_t prev = 0;
+    for (size_t i = a; i < b;) {
+        size_t len;
+        const uint32_t cp = nazif__utf8_next(s + i, b - i, &len);
+        i += len;
+        const unsigned cls = nazif__uclass(cp);
+        uint32_t base[4];
+        int nb = (cls & NZ_PRESFORM) ? nazif__presform_base(cp, base) : 0;
+        if (nb == 0) {
+            base[0] = cp;
+            nb = 1;
+        }
+        for (int q = 0; q < nb; q++) {
+            const uint32_t x = base[q];
+            const unsigned xc = nazif__uclass(x);
+            if (x == ZWNJ || foreign_letter(x) || (xc & (NZ_LOOKALIKE | NZ_EXTLOOK))) wf = 1;
+            if (x == 0x064A || x == 0x0643 || x == 0x0629 || x == 0x0649 || x == 0x0623 ||
+                x == 0x0625 || x == 0x0624 || x == 0x0626)
+                wa = 1;
+            if (!(xc & NZ_LETTER)) continue;
+            if (first == 2 && prev == AR_ALEF && x == 0x0644) wa = 1;
+            prev = x;
+            first++;
+        }
+    }
+    return wf && !wa;
+}
+
+/* Is s[a, b) inside a quotation (« » or “ ” on the line) whose words all
+   have letters Arabic does not write and no sign of Arabic?  A phrase
+   quoted in Kurdish or Sindhi, not an obfuscated word. */
+#define QUOTE_WORDS 12
+static int foreign_quote(const uint8_t *s, size_t n, size_t a, size_t b)
+{
+    static const char *const open[2] = {"\xc2\xab", "\xe2\x80\x9c"};  /* « “ */
+    static const char *const close[2] = {"\xc2\xbb", "\xe2\x80\x9d"}; /* » ” */
+    for (int q = 0; q < 2; q++) {
+        const size_t lo = strlen(open[q]), lc = strlen(close[q]);
+        size_t qa = SIZE_MAX, qb = SIZE_MAX;
+        int words = 0; /* a quotation of at most QUOTE_WORDS words is looked for */
+        for (size_t i = a; i-- > 0;) {
+            if (is_ws(s[i]) && (i == 0 || !is_ws(s[i - 1])) && ++words > QUOTE_WORDS) break;
+            if (i + lc <= a && memcmp(s + i, close[q], lc) == 0) break;
+            if (i + lo <= a && memcmp(s + i, open[q], lo) == 0) {
+                qa = i + lo;
+                break;
+            }
+        }
+        if (qa == SIZE_MAX) continue;
+        words = 0;
+        for (size_t i = b; i + lc <= n; i++) {
+            if (is_ws(s[i]) && i + 1 < n && !is_ws(s[i + 1]) && ++words > QUOTE_WORDS) break;
+            if (i + lo <= n && memcmp(s + i, open[q], lo) == 0) break;
+            if (memcmp(s + i, close[q], lc) == 0) {
+                qb = i;
+                break;
+            }
+        }
+        if (qb == SIZE_MAX) continue;
+        int all = 1;
+        for (size_t i = qa; i < qb && all;) {
+            while (i < qb && is_ws(s[i])) i++;
+            size_t j = i;
+            while (j < qb && !is_ws(s[j])) j++;
+            if (j > i && !other_letters(s, i, j)) all = 0;
+            i = j;
+        }
+        if (all) return 1;
+    }
+    return 0;
+}
+
+/* Is the word before s[a..) or after s[..b) (in the piece of the line at
+   hand) written in another language, or s[a, b) in a quotation of one?  A
+   quotation, not an obfuscation. */
+int nazif__foreign_neighbour(const rctx *cx, size_t a, size_t b, size_t n)
+{
+    if (foreign_quote(cx->s, n, a, b)) return 1;
+    size_t i = a;
+    while (i > 0 && !is_ws(cx->s[i - 1])) i--;
+    while (i > 0 && is_ws(cx->s[i - 1])) i--;
+    size_t j = i;
+    while (j > 0 && !is_ws(cx->s[j - 1])) j--;
+    if (j < i && foreign_word(cx->lex, cx->s, j, i)) return 1;
+    i = b;
+    while (i < n && !is_ws(cx->s[i])) i++;
+    while (i < n && is_ws(cx->s[i])) i++;
+    j = i;
+    while (j < n && !is_ws(cx->s[j])) j++;
+    return j > i && foreign_word(cx->lex, cx->s, i, j);
+}
+
+/* Does piece k spell exactly the UTF-8 string w (its letters; marks and
+   anything else make it differ)? */
+static int piece_is(const cluster *c, int k, const char *w)
+{
+    uint8_t b[64];
+    size_t n = 0;
+    for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+        if (c->u[i].t != U_LET || n + 4 > sizeof b) return 0;
+        n += nazif__utf8_encode(c->u[i].cp, b + n);
+    }
+    return n == strlen(w) && memcmp(b, w, n) == 0;
+}
+
+/*
+ * Is the ZWNJ in gap k (an Arabic line) spelling rather than junk?  In a
+ * word with a letter Arabic does not write (می‌دانیم, هه‌واڵ quoted in an
+ * Arabic sentence), after heh (legacy Sorani writes ە as ه + ZWNJ:
+ * هه‌واڵ, له‌; Persian خانه‌ها), and before a Persian plural or copula
+ * suffix (سال‌ها, سال‌های).  Obfuscation puts ZWNJ anywhere, so the
+ * words it breaks rarely fall in these cases; those that do stay as they
+ * are (precision first).
+ */
+int nazif__zwnj_spelling(const cluster *c, int k)
+{
+    for (int q = 0; q < c->np; q++)
+        for (size_t i = c->p[q].a; i < c->p[q].b; i++)
+            if (c->u[i].t == U_LET && foreign_letter(c->u[i].cp)) return 1;
+    size_t last = c->p[k].b;
+    while (last > c->p[k].a && c->u[last - 1].t != U_LET) last--;
+    if (last > c->p[k].a && c->u[last - 1].cp == 0x0647) return 1;
+    static const char *const suffix[] = {
+        "\xd9\x87\xd8\xa7",                         /* ها */
+        "\xd9\x87\xd8\xa7\xdb\x8c", "\xd9\x87\xd8\xa7\xd9\x8a", /* های */
+        "\xd8\xa7\xd9\x86\xd8\xaf",               /* اند */
+        "\xd8\xa7\xd8\xb3\xd8\xaa",               /* است */
+        "\xd8\xaa\xd8\xb1\xdb\x8c\xd9\x86",     /* ترین */
+    };
+    for (size_t j = 0; j < sizeof suffix / sizeof suffix[0]; j++)
+        if (piece_is(c, k + 1, suffix[j])) return 1;
+    return 0;
+}

@@ -1,0 +1,296 @@
+/*
+ * restore_scan.c -- the byte-level part of restoration: the pre-scan that
+ * finds where a line may need work (SSE2 blocks, AVX2 where the CPU has it,
+ * a scalar DFA otherwise), the region of whole words around such a place,
+ * and where a line too long to hold is cut.
+ */
+#include <string.h>
+
+#include "restore_int.h"
+
+#include "scan_tables.h"
+
+/*
+ * The first position >= from where the line may need work: a byte pair that
+ * matches a trigger rule (tools/gen_scan.py lists them) or where UTF-8
+ * decoding fails; n when there is none.  from must be at a character
+ * boundary.  One branch-light pass: the UTF-8 check is a shift-based DFA
+ * (the state is a bit offset into the byte's row), the trigger test is two
+ * table loads.  False alarms only cost a closer look at one word.
+ */
+/*
+ * Scan [a, n) from a character boundary a until the first character
+ * boundary at or after b.  Returns the position of a trigger or UTF-8 error,
+ * or SIZE_MAX and *end = where it stopped.
+ */
+static size_t scalar_span(const uint8_t *s, size_t n, size_t a, size_t b, size_t *end)
+{
+    /* only the low 6 bits of st are the state: the shift count is masked
+       to 6 bits (which x86 does natively), higher bits are ignored */
+    uint64_t st = DFA_ACCEPT;
+    size_t j = a;
+    for (; j < n; j++) {
+        if (j >= b && (st & 63) == DFA_ACCEPT) break;
+        st = DFA_ROW[s[j]] >> (st & 63);
+        if ((st & 63) == DFA_ERROR) return j;
+        if (j + 1 < n && (TRIG_A[s[j]] & TRIG_B[s[j + 1]])) return j;
+    }
+    if (j >= n && (st & 63) != DFA_ACCEPT) return n - 1; /* cut by the line end */
+    *end = j;
+    return SIZE_MAX;
+}
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* Where the scalar scan must start to judge position i: the start of the
+   character holding i, or a lead byte left dangling just before it. */
+static size_t char_start(const uint8_t *s, size_t from, size_t i)
+{
+    size_t a = i;
+    while (a > from && (s[a] & 0xC0) == 0x80) a--;
+    if (a == i && a > from && s[a - 1] >= 0xC0) a--;
+    return a;
+}
+
+/* The 16-byte block (src/scan_block.h). */
+#define SB_NAME simd_block
+/* inline in nazif__next_trigger() even though the test below calls it too */
+#define SB_ATTR __attribute__((always_inline)) inline
+#define SB_VEC __m128i
+#define SB_RET unsigned
+#define SB_LOAD(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
+#define SB_SET1(c) _mm_set1_epi8(c)
+#define SB_MASK(v) _mm_movemask_epi8(v)
+#define SB_EQ _mm_cmpeq_epi8
+#define SB_MAXU _mm_max_epu8
+#define SB_SUB _mm_sub_epi8
+#define SB_AND _mm_and_si128
+#define SB_OR _mm_or_si128
+#define SB_ANDNOT _mm_andnot_si128
+#define SB_XOR _mm_xor_si128
+#include "scan_block.h"
+
+/* The same on 32 bytes with AVX2, where the CPU has it (checked at run
+   time: the library is built for baseline x86-64).  NAZIF_NO_AVX2 leaves it
+   out (tests/scalar/run.sh builds that too, so the SSE2 blocks stay
+   tested on machines with AVX2). */
+#if !defined(NAZIF_NO_AVX2) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define NAZIF_AVX2 1
+#include <immintrin.h>
+
+#define SB_NAME simd_block32
+#define SB_ATTR __attribute__((target("avx2"), always_inline)) inline
+#define SB_VEC __m256i
+#define SB_RET uint32_t
+#define SB_LOAD(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
+#define SB_SET1(c) _mm256_set1_epi8(c)
+#define SB_MASK(v) _mm256_movemask_epi8(v)
+#define SB_EQ _mm256_cmpeq_epi8
+#define SB_MAXU _mm256_max_epu8
+#define SB_SUB _mm256_sub_epi8
+#define SB_AND _mm256_and_si256
+#define SB_OR _mm256_or_si256
+#define SB_ANDNOT _mm256_andnot_si256
+#define SB_XOR _mm256_xor_si256
+/* the separators, digits and Latin letters of the trigger "right before an
+   Arabic letter" (and 0x8C) by two nibble look-ups (vpshufb) instead of a
+   dozen comparisons: bit k of hi_lut[x >> 4] & lo_lut[x & 15] is one
+   rectangle of the set -- 0: 30..39; 1: 40..4F, 60..6F; 2: 50..5A, 70..7A;
+   3: 23..26 2A 2C..2F (and 2B: a superset is allowed); 4: 5F; 5: 7E; 6: 8C.
+   nazif__prescan_superset() (a unit test) checks the blocks against the
+   trigger tables that tools/gen_scan.py makes. */
+#define SB_NEAR(v) near_avx2(v)
+__attribute__((target("avx2"))) static inline __m256i near_avx2(__m256i v)
+{
+    const __m256i hi_lut = _mm256_setr_epi8(0, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, 64, 0, 0, 0, 0, 0, 0, 0,
+                                            0, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, 64, 0, 0, 0, 0, 0, 0, 0);
+    const __m256i lo_lut = _mm256_setr_epi8(1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
+                                            1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4,
+                                            2 | 4 | 8, 2 | 8, 2 | 8 | 64, 2 | 8, 2 | 8 | 32, 2 | 8 | 16,
+                                            1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
+                                            1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4,
+                                            2 | 4 | 8, 2 | 8, 2 | 8 | 64, 2 | 8, 2 | 8 | 32, 2 | 8 | 16);
+    const __m256i nib = _mm256_set1_epi8(0x0F);
+    const __m256i h = _mm256_shuffle_epi8(hi_lut, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib));
+    const __m256i l = _mm256_shuffle_epi8(lo_lut, _mm256_and_si256(v, nib));
+    const __m256i z = _mm256_cmpeq_epi8(_mm256_and_si256(h, l), _mm256_setzero_si256());
+    return _mm256_xor_si256(z, _mm256_set1_epi8(-1));
+}
+#include "scan_block.h"
+
+/* simd_block32() for nazif__prescan_superset() */
+__attribute__((target("avx2"), noinline)) static uint32_t block32_test(const uint8_t *p)
+{
+    return simd_block32(p);
+}
+
+/* next_trigger's block loop in 32-byte steps: the position of the first
+   flagged block from i on (or where fewer than 33 bytes are left). */
+__attribute__((target("avx2"))) static size_t skip_blocks32(const uint8_t *s, size_t n, size_t i)
+{
+    while (i + 33 <= n && !simd_block32(s + i)) i += 32;
+    return i;
+}
+#endif
+#endif
+
+/*
+ * The first position >= from where the line may need work: a byte pair that
+ * matches a trigger rule (tools/gen_scan.py lists them) or where UTF-8
+ * decoding fails; n when there is none.  from must be at a character
+ * boundary.  With SSE2, 16 bytes are tested at a time and only flagged
+ * blocks are looked at byte by byte; otherwise a branch-light scalar loop
+ * (a shift-based UTF-8 DFA and two table loads per byte).  False alarms
+ * only cost a closer look.
+ */
+size_t nazif__next_trigger(const uint8_t *s, size_t n, size_t from)
+{
+    size_t i = from, e = 0, r;
+#if defined(__SSE2__)
+    if (i == 0 && n > 0) {
+        r = scalar_span(s, n, 0, 1, &e);
+        if (r != SIZE_MAX) return r;
+        i = e;
+    }
+#if defined(NAZIF_AVX2)
+    const int avx2 = __builtin_cpu_supports("avx2");
+#endif
+    while (i + 17 <= n) {
+#if defined(NAZIF_AVX2)
+        /* 32 bytes at a time up to the first flagged block, which the
+           16-byte step below then finds again and hands to the scalar scan */
+        if (avx2) {
+            i = skip_blocks32(s, n, i);
+            if (i + 17 > n) break;
+        }
+#endif
+        if (simd_block(s + i)) {
+            r = scalar_span(s, n, char_start(s, from, i), i + 16, &e);
+            if (r != SIZE_MAX) return r;
+            i = e;
+            continue;
+        }
+        i += 16;
+    }
+    if (i < n) i = char_start(s, from, i);
+#endif
+    r = scalar_span(s, n, i, n, &e);
+    return r == SIZE_MAX ? n : r;
+}
+
+int nazif__prescan_superset(void)
+{
+#if defined(__SSE2__)
+    /* every byte pair the trigger tables flag, between spaces, at byte 8
+       of a block: the block must flag that byte */
+    uint8_t buf[96];
+#if defined(NAZIF_AVX2)
+    const int avx2 = __builtin_cpu_supports("avx2");
+#endif
+    for (unsigned x = 0; x < 256; x++) {
+        for (unsigned y = 0; y < 256; y++) {
+            if (!(TRIG_A[x] & TRIG_B[y])) continue;
+            memset(buf, ' ', sizeof buf);
+            buf[40] = (uint8_t)x;
+            buf[41] = (uint8_t)y;
+            if (!(simd_block(buf + 32) & (1u << 8))) return 0;
+#if defined(NAZIF_AVX2)
+            if (avx2 && !(block32_test(buf + 32) & (1u << 8))) return 0;
+#endif
+        }
+    }
+#endif
+    return 1;
+}
+
+static int byte_sep(const uint8_t *s, size_t i)
+{
+    uint8_t b = s[i];
+    if (b == '.' || b == ',' || b == '*' || b == '-' || b == '_' || b == '/' || b == '~')
+        return 1;
+    return i >= 1 && s[i - 1] == 0xD8 && b == 0x8C; /* ، */
+}
+
+/*
+ * Can the space at s[i] be part of a split word ("الشـ. ــهيد")?  Byte-level
+ * version of bridge() in restore.c, used to size the region around a trigger: a
+ * separator before the spaces and tatweel after them and the separators.
+ */
+static int byte_bridge(const uint8_t *s, size_t n, size_t i)
+{
+    if (i == 0 || !byte_sep(s, i - 1)) return 0;
+    size_t j = i;
+    while (j < n && (s[j] == ' ' || s[j] == '.' || s[j] == ',' || s[j] == '*' ||
+                     s[j] == '-' || s[j] == '_' || s[j] == '/' || s[j] == '~' ||
+                     (s[j] == 0xD8 && j + 1 < n && s[j + 1] == 0x8C))) {
+        j += s[j] == 0xD8 ? 2 : 1;
+        if (j - i > 12) return 0;
+    }
+    return j + 1 < n && s[j] == 0xD9 && s[j + 1] == 0x80;
+}
+
+/* The region to analyse around position t: whole words, bridges followed. */
+void nazif__region_around(const uint8_t *s, size_t n, size_t t, size_t *ra, size_t *rb)
+{
+    size_t a = t;
+    for (;;) {
+        while (a > 0 && !is_ws(s[a - 1])) a--;
+        if (a == 0) break;
+        size_t w = a - 1; /* the space run before the word */
+        while (w > 0 && is_ws(s[w - 1])) w--;
+        if (!byte_bridge(s, n, w)) break;
+        a = w;
+    }
+    size_t b = t + 1;
+    for (;;) {
+        while (b < n && !is_ws(s[b])) b++;
+        if (b >= n || !byte_bridge(s, n, b)) break;
+        while (b < n && is_ws(s[b])) b++;
+    }
+    *ra = a;
+    *rb = b;
+}
+
+/*
+ * Where to cut a long line held in line[0..n): at a space whose
+ * neighbourhood cannot be part of a split word (no separator before it, no
+ * tatweel or separator after it), searching back from the end; failing
+ * that, before the last invalid sequence or U+FFFD of the second half;
+ * failing that, at the last character boundary.  Depends on the bytes only.
+ */
+size_t nazif__line_cut(const uint8_t *s, size_t n, int *in_word)
+{
+    *in_word = 0;
+    size_t lo = n / 2;
+    for (size_t i = n - 4; i > lo; i--) {
+        if (s[i] != ' ' || s[i - 1] == ' ') continue;
+        uint8_t p = s[i - 1];
+        if (p == '.' || p == ',' || p == '*' || p == '-' || p == '_' || p == '/' || p == '~')
+            continue;
+        if (s[i + 1] == 0xD9 && s[i + 2] == 0x80) continue; /* tatweel */
+        if (s[i + 1] == '.' || s[i + 1] == ' ') continue;
+        return i + 1;
+    }
+    /* no such space: right before the last invalid sequence or U+FFFD of
+       the second half.  No word crosses it, and it stays such a place once
+       the invalid bytes have become U+FFFD (cut anywhere else, the three
+       bytes of each U+FFFD moved the cut and the words at it, and cleaning
+       twice differed: libFuzzer, idempotence) */
+    size_t j = lo, bad = 0;
+    while (j < n && (s[j] & 0xC0) == 0x80) j++;
+    /* (not in the last 4 bytes: there the window's end may cut a valid
+       character, which is no invalid sequence) */
+    while (j + 4 < n) {
+        size_t len;
+        const uint32_t cp = nazif__utf8_decode(s + j, n - j, &len);
+        if (cp == NAZIF__BAD || cp == 0xFFFDu) bad = j;
+        j += len;
+    }
+    if (bad > lo) return bad;
+    *in_word = 1;
+    size_t i = n;
+    while (i > n - 4 && (s[i - 1] & 0xC0) == 0x80) i--;
+    if (i > n - 4 && s[i - 1] >= 0xC0) return i - 1; /* before a lead byte */
+    return n;
+}

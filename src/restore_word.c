@@ -1,0 +1,541 @@
+/*
+ * restore_word.c -- a word whose gaps are decided: its plan (the rule that
+ * names the change; P8 mask letter, P9 doubled seam letter, P10 fused next
+ * word; P14 look-alikes, extended look-alikes and the final maksura) and
+ * its output, read for dotless letters (restore_dotless.c) last.
+ */
+#include <string.h>
+
+#include "restore_int.h"
+
+typedef struct wordplan {
+    int from, to;        /* pieces */
+    int map_look;        /* map look-alike letters */
+    int mask_gap;        /* P8: gap that receives mask_cp, or -1 */
+    uint32_t mask_cp;
+    size_t skip_unit;    /* P9: unit left out, or (size_t)-1 */
+    int split_after;     /* P10: a space after this many letters, or -1 */
+    size_t maksura_unit; /* P14: the final Persian yeh written as ى, or (size_t)-1 */
+    int ext_n;           /* P14: extended look-alikes read as ext_cp[] */
+    size_t ext_unit[6];
+    uint32_t ext_cp[6];
+    int rule;
+    const char *evidence;
+} wordplan;
+
+/* Append unit x as it goes out: a presentation form as its letters, a
+   look-alike as its Arabic letter (when map_look), anything else as it
+   stands.  Counts the letters written. */
+static void emit_unit_out(wbuf *w, const unit *x, const uint8_t *s, int map_look, int *letters)
+{
+    if (x->t == U_LET && (x->cls & NZ_PRESFORM)) {
+        uint32_t base[4];
+        int m = nazif__presform_base(x->cp, base);
+        if (m > 0) {
+            for (int j = 0; j < m; j++) {
+                const unsigned cls = nazif__uclass(base[j]);
+                uint32_t b = map_look && (cls & NZ_LOOKALIKE) ? nazif__lookalike_base(base[j]) : 0;
+                wb_cp(w, b ? b : base[j]);
+                if (cls & NZ_LETTER) (*letters)++;
+            }
+            return;
+        }
+    }
+    if (x->t == U_LET && map_look && (x->cls & NZ_LOOKALIKE)) {
+        uint32_t b = nazif__lookalike_base(x->cp);
+        if (b) {
+            wb_cp(w, b);
+            (*letters)++;
+            return;
+        }
+    }
+    if (w->n + x->len > MAXW) {
+        w->overflow = 1;
+        return;
+    }
+    memcpy(w->b + w->n, s + x->pos, x->len);
+    w->n += x->len;
+    if (x->t == U_LET) (*letters)++;
+}
+
+static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
+{
+    wbuf w;
+    wb_reset(&w);
+    int letters = 0;
+    const unit *u = c->u;
+    for (int k = pl->from; k <= pl->to; k++) {
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+            if (i == pl->skip_unit) continue;
+            if (i == pl->maksura_unit) {
+                wb_cp(&w, AR_MAKSURA);
+                letters++;
+                continue;
+            }
+            int x = 0;
+            while (x < pl->ext_n && pl->ext_unit[x] != i) x++;
+            if (x < pl->ext_n) {
+                wb_cp(&w, pl->ext_cp[x]);
+                letters++;
+                continue;
+            }
+            emit_unit_out(&w, &u[i], cx->s, pl->map_look, &letters);
+            /* P10: the space goes after a letter and all its marks */
+            if (pl->split_after > 0 && letters == pl->split_after &&
+                (i + 1 >= c->p[k].b || u[i + 1].t != U_MARK)) {
+                int already = w.n > 0 && w.b[w.n - 1] == ' ';
+                if (!already) wb_cp(&w, ' ');
+            }
+        }
+        if (k < pl->to) {
+            const gapinfo *g = &c->g[k];
+            uint32_t cp = k == pl->mask_gap ? pl->mask_cp : g->subst;
+            if (cp) {
+                wb_cp(&w, cp);
+                letters++;
+                if (pl->split_after > 0 && letters == pl->split_after) wb_cp(&w, ' ');
+            }
+        }
+    }
+    if (w.overflow) return 0;
+    /* P13: dotless letters, read in the word as it goes out */
+    int rule = pl->rule;
+    const char *evidence = pl->evidence;
+    int dotless = 0;
+    for (size_t i = 0; i + 1 < w.n && !dotless; i++)
+        dotless = (w.b[i] == 0xD9 && (w.b[i + 1] == 0xAE || w.b[i + 1] == 0xAF)) ||
+                  (w.b[i] == 0xDA && w.b[i + 1] == 0xA1);
+    /* not where the lexicon decided a gap on the dotless letters: the
+       decision would differ once they are read (cleaning twice agrees) */
+    if (dotless && !c->lexgap) {
+        int changed = 0, ambiguous = 0;
+        nazif__read_dotless(cx, &w, &changed, &ambiguous);
+        if (w.overflow) return 0;
+        if (ambiguous &&
+            nazif__add_suspect(cx, c, pl->from, pl->to, "dotless letters; several readings are known words"))
+            return NAZIF_ENOMEM;
+        if (changed && rule != NZR_P13)
+            evidence = "word restored; dotless letters read with the lexicon (P13)";
+    }
+    size_t start = u[c->p[pl->from].a].pos;
+    size_t end = u[c->p[pl->to].b - 1].pos + u[c->p[pl->to].b - 1].len;
+    if (w.n == end - start && memcmp(w.b, cx->s + start, w.n) == 0) return 0;
+    return nazif__edit_add(cx->ed, start, end, w.b, w.n, NAZIF_CHANGE_EDIT, rule, evidence);
+}
+
+static int piece_has(const cluster *c, int from, int to, unsigned cls)
+{
+    for (int k = from; k <= to; k++)
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+            const unit *x = &c->u[i];
+            if (x->t != U_LET) continue;
+            if (x->cls & cls) return 1;
+            /* a presentation form has the classes of its letters (ﯾ is a
+               look-alike as ی is), so that cleaning twice agrees */
+            if ((cls & NZ_LOOKALIKE) && (x->cls & NZ_PRESFORM)) {
+                uint32_t base[4];
+                const int m = nazif__presform_base(x->cp, base);
+                for (int j = 0; j < m; j++)
+                    if (nazif__uclass(base[j]) & NZ_LOOKALIKE) return 1;
+            }
+        }
+    return 0;
+}
+
+static const char *strong_evidence(int rule)
+{
+    switch (rule) {
+    case NZR_P1: return "tatweel after the separator (or on both sides): word joined";
+    case NZR_P2: return "tatweel before the separator: word joined";
+    case NZR_P3: return "separator, space, tatweel: word joined";
+    case NZR_P4: return "run of separators with tatweel: word joined";
+    case NZR_P5: return "symbol between tatweels: word joined";
+    default: return "tatweel touching a separator: word joined";
+    }
+}
+
+/*
+ * P14, word end: Persian writes ی for both ي and ى (على typed علی), so a
+ * final ی of a word whose look-alikes are mapped becomes ى when the maksura
+ * table (nazif__maksura_final, data/LEXICON.md) says the word ends so.  Not
+ * when a P8/P9/P10 reading was chosen: those change the letters around the
+ * seam, and the table was asked about the plain word.
+ */
+static void maksura_choice(const cluster *c, wordplan *pl)
+{
+    if (!pl->map_look || pl->mask_gap >= 0 || pl->skip_unit != (size_t)-1 ||
+        pl->split_after >= 0 || pl->ext_n)
+        return;
+    size_t last = (size_t)-1;
+    for (size_t i = c->p[pl->to].a; i < c->p[pl->to].b; i++)
+        if (c->u[i].t == U_LET) last = i;
+    if (last == (size_t)-1 || c->u[last].cp != FA_YEH) return;
+    wbuf w;
+    nazif__key_of(c, pl->from, pl->to, 1, -1, 0, (size_t)-1, &w);
+    if (w.overflow || !nazif__maksura_final(w.b, w.n)) return;
+    pl->maksura_unit = last;
+    if (pl->rule == NZR_P14)
+        pl->evidence = "look-alike letter in an Arabic word; lexicon: Arabic form known; "
+                       "Persian yeh at the word's end read as alef maksura (maksura table)";
+    else if (pl->rule == NZR_P12)
+        pl->evidence = "digit or Latin letter inside an Arabic word; lexicon: one letter fits; "
+                       "Persian yeh at the word's end read as alef maksura (maksura table)";
+    else
+        pl->evidence = "word joined; look-alike letter mapped (lexicon); "
+                       "Persian yeh at the word's end read as alef maksura (maksura table)";
+}
+
+/*
+ * Can strong gap k hide a letter (P8)?  A dot or comma between tatweels is
+ * how a word is split (منبـ.ـج is منبج, the city, not منبعج): only a star,
+ * or a run of three or more of one separator (القـ،،،ـام), is taken as a
+ * mask, and then only for a word seen in news (lexicon class >= 2).
+ */
+static int mask_evidence(const cluster *c, int k)
+{
+    uint32_t first = 0;
+    int same = 0, other = 0;
+    for (size_t i = c->p[k].b; i < c->p[k + 1].a; i++) {
+        const unit *x = &c->u[i];
+        if (x->t != U_SEP) continue;
+        if (x->cp == '*') return 1;
+        if (!first) first = x->cp;
+        if (x->cp == first) same++;
+        else other++;
+    }
+    return other == 0 && same >= 3;
+}
+
+/* The candidates of an extended look-alike unit (a presentation form of
+   one letter counts as that letter), or 0. */
+static int ext_cands(const unit *x, uint32_t out[6])
+{
+    if (x->t != U_LET || !(x->cls & NZ_EXTLOOK)) return 0;
+    if (x->cls & NZ_PRESFORM) {
+        uint32_t base[4];
+        if (nazif__presform_base(x->cp, base) != 1) return 0;
+        return nazif__extlook_cands(base[0], out);
+    }
+    return nazif__extlook_cands(x->cp, out);
+}
+
+/*
+ * P14, extended look-alikes (NZ_EXTLOOK: ڪ ټ ۉ ڵ ݚ ...), in a line that
+ * nazif__arabic_line() found Arabic: each such letter is read as the letter of its
+ * body (its Unicode name, tools/gen_uclass.py) or as a letter of the same
+ * skeleton (ڗ as ر or ز); the readings the lexicon knows and that are seen
+ * in news (class >= 2) are counted: a single one is taken, and the body
+ * reading also when no other is more frequent.  Not in a word with ZWNJ or a letter that
+ * marks Kurdish, Persian or Urdu (nazif__kurdish_or_persian_cue()), nor next to
+ * a word of another language (nazif__foreign_neighbour(): a quotation), nor in words
+ * of fewer than three letters, nor in vocalised words (harakat: the Quran
+ * writes ٱ).
+ */
+static void ext_key(const cluster *c, int from, int to, const size_t *xu, const uint32_t *xc, int xn,
+                    wbuf *w)
+{
+    wb_reset(w);
+    int q = 0;
+    for (int k = from; k <= to; k++) {
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+            if (q < xn && i == xu[q]) {
+                wb_cp(w, xc[q]);
+                w->letters++;
+                q++;
+                continue;
+            }
+            wb_letter(w, &c->u[i], 1);
+        }
+        if (k < to && c->g[k].subst) {
+            wb_cp(w, c->g[k].subst);
+            w->letters++;
+        }
+    }
+}
+
+static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan *pl)
+{
+    size_t xu[EXT_UNITS];
+    uint32_t cand[EXT_UNITS][6];
+    int nc[EXT_UNITS];
+    int xn = 0;
+    for (int k = from; k <= to; k++) {
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+            const unit *x = &c->u[i];
+            /* vocalised text (the Quran writes ٱ) keeps its letters */
+            if (x->t == U_MARK || x->t == U_CARRY) return 0;
+            if (x->t != U_LET) continue;
+            if (nazif__kurdish_or_persian_cue(first_base(x))) return 0;
+            uint32_t o[6];
+            const int m = ext_cands(x, o);
+            if (m == 0) continue;
+            if (xn == EXT_UNITS) return 0;
+            /* an alef without hamza in its name (ٱ) is plain alef only in the
+               article: elsewhere it stands for some alef with hamza, which
+               the lexicon (أ إ آ read as ا) cannot choose */
+            if (o[0] == AR_ALEF) {
+                size_t j = i + 1;
+                while (j < c->p[k].b && c->u[j].t == U_MARK) j++;
+                uint32_t l[6];
+                if (k != from || i != c->p[k].a || j >= c->p[k].b ||
+                    (first_base(&c->u[j]) != 0x0644 && !(ext_cands(&c->u[j], l) > 0 && l[0] == 0x0644)))
+                    return 0;
+            }
+            xu[xn] = i;
+            nc[xn] = m;
+            memcpy(cand[xn], o, sizeof o);
+            xn++;
+        }
+        if (k < to)
+            for (size_t i = c->p[k].b; i < c->p[k + 1].a; i++)
+                if (c->u[i].cp == ZWNJ) return 0;
+    }
+    if (xn == 0) return 0;
+    if (nazif__foreign_neighbour(cx, c->u[c->p[from].a].pos,
+                                 c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len, cx->n))
+        return 0;
+    /* every reading: the body reading (r = 0) wins when it is the only
+       known one or at least as frequent as any other (tools put a letter
+       for one of the same body: on 1,500 ANT sentences so obfuscated,
+       tools/obfuscate.py --patterns P14-ext, 95.5 % restored, 0.08 %
+       another word); another reading only when it is the only one */
+    long total = 1;
+    for (int q = 0; q < xn; q++) total *= nc[q];
+    if (total > EXT_READINGS) return 0;
+    uint32_t pick[EXT_UNITS], best[EXT_UNITS], body[EXT_UNITS];
+    int found = 0, fbody = -1, fother = -1;
+    for (long r = 0; r < total; r++) {
+        long v = r;
+        for (int q = 0; q < xn; q++) {
+            pick[q] = cand[q][v % nc[q]];
+            v /= nc[q];
+        }
+        wbuf w;
+        int f = 0;
+        ext_key(c, from, to, xu, pick, xn, &w);
+        if (w.letters < 3) return 0;
+        if (lex_state(cx->lex, &w, &f) == NAZIF_LEX_UNKNOWN || f < 2) continue;
+        found++;
+        memcpy(best, pick, sizeof pick);
+        if (r == 0) {
+            fbody = f;
+            memcpy(body, pick, sizeof pick);
+        } else if (f > fother) {
+            fother = f;
+        }
+    }
+    if (found > 1 && fbody >= 0 && fbody >= fother) {
+        found = 1;
+        memcpy(best, body, sizeof body);
+    }
+    if (found > 1)
+        nazif__add_suspect(cx, c, from, to, "extended look-alike letters; several readings are known words");
+    if (found != 1) return 0;
+    pl->ext_n = xn;
+    for (int q = 0; q < xn; q++) {
+        pl->ext_unit[q] = xu[q];
+        pl->ext_cp[q] = best[q];
+    }
+    pl->map_look = 1;
+    return 1;
+}
+
+/* Plan and write the word made of pieces [from, to] (all gaps joined). */
+int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
+{
+    wordplan pl;
+    pl.from = from;
+    pl.to = to;
+    pl.map_look = 0;
+    pl.mask_gap = -1;
+    pl.mask_cp = 0;
+    pl.skip_unit = (size_t)-1;
+    pl.split_after = -1;
+    pl.maksura_unit = (size_t)-1;
+    pl.ext_n = 0;
+    pl.rule = NZR_OTHER;
+    pl.evidence = "";
+
+    int nstrong = 0, nbare = 0, np12 = 0, np6 = 0, np15 = 0, strong_gap = -1;
+    int rule = 0, nletterwise = 0, nsym = 0;
+    for (int k = from; k < to; k++) {
+        switch (c->g[k].type) {
+        case G_STRONG: nstrong++; strong_gap = k; rule = c->g[k].rule; break;
+        case G_BARE:
+            nbare++;
+            nletterwise += c->g[k].rule == NZR_P11;
+            nsym += c->g[k].rule == NZR_P5;
+            break;
+        case G_P12: np12++; break;
+        case G_P6: np6++; break;
+        case G_P15: np15++; break;
+        default: break;
+        }
+    }
+    int seams = nstrong + nbare + np12;
+    int look = !cx->persian && piece_has(c, from, to, NZ_LOOKALIKE);
+    int pres = piece_has(c, from, to, NZ_PRESFORM);
+    int dotless = 0;
+    for (int k = from; k <= to && !dotless; k++)
+        for (size_t i = c->p[k].a; i < c->p[k].b && !dotless; i++)
+            dotless = c->u[i].t == U_LET && is_dotless(c->u[i].cp);
+    const int extc = cx->arabic && piece_has(c, from, to, NZ_EXTLOOK);
+    if (seams == 0 && np6 == 0 && np15 == 0 && !look && !pres && !dotless && !extc) return 0;
+
+    /* P14: look-alike letters, when the Arabic reading is a known word and
+       the word is evidently Arabic (or evidently tampered with) */
+    if (look) {
+        wbuf w;
+        nazif__key_of(c, from, to, 1, -1, 0, (size_t)-1, &w);
+        int f = 0;
+        if (lex_state(cx->lex, &w, &f) != NAZIF_LEX_UNKNOWN &&
+            (nazif__arabic_signal(c, from, to) || seams > 0 || np15 > 0 ||
+             (cx->arabic &&
+              ((f >= 2 && !nazif__persian_spelling(c, from, to)) ||
+               nazif__arabic_reading(cx->lex, &w, f)) &&
+              !nazif__foreign_neighbour(cx, c->u[c->p[from].a].pos,
+                                        c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len,
+                                        cx->n))))
+            pl.map_look = 1;
+    }
+    const int ext = extc && plan_ext(cx, c, from, to, &pl);
+
+    /* the rule that names the change */
+    if (np12) {
+        pl.rule = NZR_P12;
+        pl.evidence = "digit or Latin letter inside an Arabic word; lexicon: one letter fits";
+    } else if (nbare == 1 && nsym == 1 && nstrong == 0) {
+        pl.rule = NZR_P5;
+        pl.evidence = "symbol inside a word without tatweel; lexicon: joined form known, pieces not";
+    } else if (nbare >= 2 && nletterwise == nbare && nstrong == 0) {
+        pl.rule = NZR_P11;
+        pl.evidence = "letter by letter with dots; lexicon: joined form known, not an abbreviation";
+    } else if (seams >= 2) {
+        pl.rule = NZR_P7;
+        pl.evidence = nbare ? "several splits in one word; lexicon: joined form known"
+                            : "several splits with tatweel in one word: joined";
+    } else if (nbare) {
+        pl.rule = NZR_P7;
+        pl.evidence = "bare dot inside a word; lexicon: joined form known, pieces not";
+    } else if (nstrong) {
+        pl.rule = rule;
+        pl.evidence = strong_evidence(rule);
+    } else if (np15) {
+        pl.rule = NZR_P15;
+        pl.evidence = "invisible character inside a word: removed";
+    } else if (np6) {
+        pl.rule = NZR_P6;
+        pl.evidence = "tatweel elongation between letters: removed";
+        for (int k = from; k < to; k++)
+            if (c->g[k].type == G_P6 && c->g[k].rule == NZR_P16) {
+                pl.rule = NZR_P16;
+                pl.evidence = "haraka on elongation tatweel: removed with the tatweel";
+            }
+    } else if (dotless && !pl.map_look && !pres) {
+        pl.rule = NZR_P13;
+        pl.evidence = "dotless letters; lexicon: one reading is the known word";
+    } else {
+        pl.rule = NZR_P14;
+        pl.evidence = pl.map_look ? "look-alike letter in an Arabic word; lexicon: Arabic form known"
+                                  : "presentation form mapped to the base letter";
+    }
+    if (ext && pl.rule == NZR_P14)
+        pl.evidence = "extended-block letter drawn on an Arabic one, in an Arabic line; "
+                      "lexicon: the word is known";
+    if (pl.map_look && pl.rule != NZR_P14 && !np12) {
+        /* several things at once: keep the seam rule, say both */
+        pl.evidence = "word joined; look-alike letter mapped (lexicon)";
+    }
+
+    /* one strong seam and the plain join is not a word: the lexicon may know
+       the intended word (P8 mask letter, P9 doubled seam letter, P10 fused
+       next word); a unique answer wins, otherwise the plain join stands */
+    if (nstrong == 1 && nbare == 0 && np12 == 0 && !ext) {
+        wbuf w;
+        nazif__key_of(c, from, to, pl.map_look, -1, 0, (size_t)-1, &w);
+        if (w.letters >= 3 && lex_state(cx->lex, &w, NULL) == NAZIF_LEX_UNKNOWN) {
+            int found = 0;
+            wordplan alt = pl;
+            /* P8: a letter in place of the separator */
+            static const uint32_t letters[] = {
+                0x0627, 0x0628, 0x062A, 0x062B, 0x062C, 0x062D, 0x062E, 0x062F,
+                0x0630, 0x0631, 0x0632, 0x0633, 0x0634, 0x0635, 0x0636, 0x0637,
+                0x0638, 0x0639, 0x063A, 0x0641, 0x0642, 0x0643, 0x0644, 0x0645,
+                0x0646, 0x0647, 0x0648, 0x064A, 0x0629, 0x0621, 0x0623, 0x0626};
+            const int masked = mask_evidence(c, strong_gap);
+            for (size_t j = 0; masked && j < sizeof letters / sizeof letters[0]; j++) {
+                wbuf m;
+                int fm = 0;
+                nazif__key_of(c, from, to, pl.map_look, strong_gap, letters[j], (size_t)-1, &m);
+                if (lex_state(cx->lex, &m, &fm) == NAZIF_LEX_WORD && fm >= 2) {
+                    found++;
+                    alt = pl;
+                    alt.mask_gap = strong_gap;
+                    alt.mask_cp = letters[j];
+                    alt.rule = NZR_P8;
+                    alt.evidence = "symbol masks a letter; lexicon: exactly one letter makes a word";
+                }
+            }
+            /* P9: the seam letter written twice */
+            uint32_t l1 = 0, l2 = nazif__first_letter(c, strong_gap + 1);
+            size_t l2u = (size_t)-1;
+            for (size_t i = c->p[strong_gap].a; i < c->p[strong_gap].b; i++)
+                if (c->u[i].t == U_LET) l1 = c->u[i].cp;
+            for (size_t i = c->p[strong_gap + 1].a; i < c->p[strong_gap + 1].b; i++)
+                if (c->u[i].t == U_LET) {
+                    l2u = i;
+                    break;
+                }
+            if (l1 && l1 == l2 && l2u != (size_t)-1) {
+                wbuf m;
+                nazif__key_of(c, from, to, pl.map_look, -1, 0, l2u, &m);
+                if (lex_state(cx->lex, &m, NULL) != NAZIF_LEX_UNKNOWN) {
+                    found++;
+                    alt = pl;
+                    alt.skip_unit = l2u;
+                    alt.rule = NZR_P9;
+                    alt.evidence = "seam letter doubled; lexicon: the word with one is known";
+                }
+            }
+            /* P10: fused with the next word (both parts known words) */
+            int total = w.letters;
+            int left_letters = 0;
+            for (int k = from; k <= strong_gap; k++)
+                for (size_t i = c->p[k].a; i < c->p[k].b; i++)
+                    if (c->u[i].t == U_LET) left_letters++;
+            for (int cut = left_letters + 2; cut <= total - 2; cut++) {
+                /* split the key at letter `cut`: rebuild both halves */
+                wbuf h1, h2;
+                wb_reset(&h1);
+                wb_reset(&h2);
+                int seen = 0;
+                for (int k = from; k <= to; k++)
+                    for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+                        if (c->u[i].t != U_LET) continue;
+                        wb_letter(seen < cut ? &h1 : &h2, &c->u[i], pl.map_look);
+                        seen++;
+                    }
+                /* the second part must be a common word (الذي في من ...):
+                   names cut in two (سوري|نسين) must not pass */
+                int f1 = 0, f2 = 0;
+                /* a rare first part (الطوفان, class 1) only before one of the
+                   commonest words (الذي في من على: class >= 11) */
+                if (lex_state(cx->lex, &h1, &f1) != NAZIF_LEX_UNKNOWN &&
+                    lex_state(cx->lex, &h2, &f2) == NAZIF_LEX_WORD && f2 >= 9 &&
+                    (f1 >= 2 || (f1 >= 1 && f2 >= 11))) {
+                    found++;
+                    alt = pl;
+                    alt.split_after = cut;
+                    alt.rule = NZR_P10;
+                    alt.evidence = "fused with the next word; lexicon: both parts known";
+                }
+            }
+            if (found == 1) pl = alt;
+            else if (found > 1)
+                nazif__add_suspect(cx, c, from, to,
+                                   "joined form not in the lexicon; several readings possible");
+        }
+    }
+    maksura_choice(c, &pl);
+    return write_word(cx, c, &pl);
+}
