@@ -27,6 +27,15 @@
 #include "internal.h"
 #include "textnorm.h"
 
+/* The 32-byte pass over Arabic text with AVX2, where the CPU has it
+   (checked at run time: the library is built for baseline x86-64);
+   NAZIF_NO_AVX2 leaves it out (tests/scalar/run.sh builds that too). */
+#if !defined(NAZIF_NO_AVX2) && defined(__SSE2__) && defined(__x86_64__) && \
+    (defined(__GNUC__) || defined(__clang__))
+#define FILTERS_AVX2 1
+#include <immintrin.h>
+#endif
+
 /* ---- thresholds ----------------------------------------------------------- */
 
 static const nazif__filter_param params[NZF_N_PARAMS] = {
@@ -148,7 +157,15 @@ struct nazif__filter_ctx {
     size_t stop_min, stop_max;  /* their shortest and longest, in bytes */
     uint8_t block[256]; /* flags of U+0600..U+06FF, see build_block() */
     uint8_t fast[256];  /* the same | 16 where a word has a letter or digit */
+    /* the sets of blk32() as nibble look-ups: lut[set][0][lo] has bit h
+       when code point U+0600 + (h << 4 | lo) is in the set (h < 8),
+       lut[set][1][lo] bit h - 8 (h >= 8); sets: see BS_* */
+    uint8_t lut[4][2][16];
+    int avx2;
 };
+
+/* The sets of U+0600..U+06FF that blk32() tells apart. */
+enum { BS_LETTER, BS_ALPHA, BS_ARONLY, BS_FAUR };
 
 #define HSEED 0x9E3779B97F4A7C15ull
 
@@ -283,6 +300,15 @@ int nazif__filter_new(nazif__filter_ctx **out)
     for (uint32_t cp = 0x0600; cp <= 0x06FF; cp++)
         fc->fast[cp - 0x0600] = (uint8_t)(fc->block[cp - 0x0600] |
             ((cp >= 0x0621 && cp <= 0x064A) || nazif__is_word_cp(cp) ? 16u : 0u));
+    for (unsigned o = 0; o < 256; o++) {
+        const unsigned f = fc->fast[o];
+        const int in[4] = {(f & 8u) != 0, (f & 16u) != 0, (f & 4u) != 0, (f & 3u) != 0};
+        for (int k = 0; k < 4; k++)
+            if (in[k]) fc->lut[k][o >> 7][o & 15u] |= (uint8_t)(1u << ((o >> 4) & 7u));
+    }
+#if defined(FILTERS_AVX2)
+    fc->avx2 = __builtin_cpu_supports("avx2") != 0;
+#endif
     fc->stop_min = (size_t)-1;
     for (size_t i = 0; i < sizeof stop_words / sizeof stop_words[0]; i++) {
         const size_t n = strlen(stop_words[i]);
@@ -561,6 +587,75 @@ static inline int end_word(nazif__filter_ctx *fc, nazif__script_counts *sc, cons
 /* The lead byte of U+0600..U+06FF followed by a continuation byte. */
 #define AR2(s, i) (((s)[i] & 0xFCu) == 0xD8u && ((s)[(i) + 1] & 0xC0u) == 0x80u)
 
+#if defined(FILTERS_AVX2)
+/* One 32-byte block p[0..32) (p[32] must be readable): bit k of each mask
+   says byte k is a space (0x20), the lead byte of U+0600..U+06FF, or a
+   continuation byte; the other masks are on lead bytes only and say that
+   code point is a letter, a letter or digit of a word, an Arabic-only
+   letter, a Persian or Urdu letter (the BS_* sets, fc->lut).  Returns the
+   length of the block's prefix made of spaces and whole code points of
+   U+0600..U+06FF other than the Persian and Urdu letters, and in *o its
+   spaces and letters. */
+typedef struct blk {
+    uint32_t sp, lead, cont, set[4];
+    uint32_t nsp, nlet; /* spaces and letters in the prefix */
+} blk;
+
+__attribute__((target("avx2,popcnt"), noinline)) static uint32_t blk32(const nazif__filter_ctx *fc,
+                                                                        const uint8_t *p, blk *o)
+{
+    const __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    const __m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+    const __m256i nib = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+    o->sp = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, _mm256_set1_epi8(0x20)));
+    o->lead = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_and_si256(b, _mm256_set1_epi8((char)0xFC)), _mm256_set1_epi8((char)0xD8)));
+    o->cont = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_and_si256(b, _mm256_set1_epi8((char)0xC0)), _mm256_set1_epi8((char)0x80)));
+    /* at a lead byte: the code point's offset in the block, (lead & 3) << 6 |
+       (next & 0x3F); the 16-bit shift moves no bit across a byte that the
+       mask keeps */
+    const __m256i ord = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(b, 6), _mm256_set1_epi8((char)0xC0)),
+                                        _mm256_and_si256(nx, _mm256_set1_epi8(0x3F)));
+    const __m256i lo = _mm256_and_si256(ord, nib);
+    const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(ord, 4), nib);
+    const __m256i bit_a = _mm256_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0,
+                                           1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
+    const __m256i bit_b = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, -128,
+                                           0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, -128);
+    const __m256i ha = _mm256_shuffle_epi8(bit_a, hi), hb = _mm256_shuffle_epi8(bit_b, hi);
+    for (int k = 0; k < 4; k++) {
+        const __m256i ta = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)fc->lut[k][0]));
+        const __m256i tb = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)fc->lut[k][1]));
+        const __m256i m = _mm256_or_si256(_mm256_and_si256(_mm256_shuffle_epi8(ta, lo), ha),
+                                          _mm256_and_si256(_mm256_shuffle_epi8(tb, lo), hb));
+        o->set[k] = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, zero)) & o->lead;
+    }
+    /* a byte of another kind, a continuation byte out of place, a Persian
+       or Urdu letter, a lead byte whose pair is past the block */
+    const uint32_t bad = ~(o->sp | o->lead | o->cont) | (o->cont ^ (o->lead << 1)) |
+                         o->set[BS_FAUR] | (o->lead & 0x80000000u);
+    uint32_t n = bad ? (uint32_t)__builtin_ctz(bad) : 32u;
+    if (n && ((o->lead >> (n - 1)) & 1u)) n--; /* a lead byte without its pair */
+    const uint32_t pm = n >= 32 ? ~0u : (1u << n) - 1u;
+    o->nsp = (uint32_t)__builtin_popcount(o->sp & pm);
+    o->nlet = (uint32_t)__builtin_popcount(o->set[BS_LETTER] & pm);
+    return n;
+}
+#endif
+
+/* The code point U+0600..U+06FF whose two bytes start at p. */
+static inline uint32_t ar_cp(const uint8_t *p)
+{
+    return 0x0600u + (((p[0] & 3u) << 6) | (p[1] & 0x3Fu));
+}
+
+/* Bits a..e-1 (a < 32, e <= 32). */
+static inline uint32_t bit_range(uint32_t a, uint32_t e)
+{
+    return (e >= 32 ? ~0u : (1u << e) - 1u) & (~0u << a);
+}
+
 static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_out *po,
                       nazif__script_counts *sc)
 {
@@ -576,6 +671,62 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
     int line_has = 0;
     int para_has = 0;
     for (size_t i = 0; i <= len;) {
+#if defined(FILTERS_AVX2)
+        if (fc->avx2 && i + 33 <= len &&
+            ((s[i] & 0xFCu) == 0xD8u || (s[i] == ' ' && (s[i + 1] & 0xFCu) == 0xD8u))) {
+            /* A block of spaces and U+0600..U+06FF (no Persian or Urdu
+               letter) up to the first other byte: what the steps below do
+               for each of its code points, from the block's masks. */
+            blk m;
+            const uint32_t p = blk32(fc, s + i, &m);
+            if (p) {
+                const uint32_t pm = bit_range(0, p), L = m.lead & pm, SP = m.sp & pm;
+                /* the prefix: pairs and spaces */
+                const uint32_t ncp = m.nsp + (p - m.nsp) / 2, nlet = m.nlet;
+                po->chars += ncp;
+                po->chars_nonl += ncp;
+                lchars += ncp;
+                sc->letters += nlet;
+                sc->arabic += nlet;
+                uint32_t pos = 0;
+                while (pos < p) {
+                    if (!in_word) {
+                        const uint32_t rest = L & (~0u << pos);
+                        if (!rest) break;
+                        pos = (uint32_t)__builtin_ctz(rest);
+                        in_word = 1;
+                        wstart = i + pos;
+                        wchars = 0;
+                        walpha = 0;
+                    }
+                    const uint32_t sps = SP & (~0u << pos);
+                    const uint32_t e = sps ? (uint32_t)__builtin_ctz(sps) : p;
+                    const uint32_t wm = bit_range(pos, e);
+                    wchars += (e - pos) / 2; /* pairs only, no space */
+                    walpha |= (m.set[BS_ALPHA] & wm) != 0;
+                    wf |= (m.set[BS_ARONLY] & wm) ? 4u : 0u;
+                    if (e == p) break; /* the word goes on after the block */
+                    if (end_word(fc, sc, s, len, wstart, i + e - wstart, wchars, walpha, wf)) return -1;
+                    wf = 0;
+                    in_word = 0;
+                    pos = e;
+                }
+                if (L) {
+                    if (!line_has) first_cp = ar_cp(s + i + __builtin_ctz(L));
+                    line_has = 1;
+                    last_cp = ar_cp(s + i + (31 - __builtin_clz(L)));
+                }
+                /* the last two code points */
+                const uint32_t q = ((SP >> (p - 1)) & 1u) ? p - 1 : p - 2;
+                const uint32_t c1 = q == p - 1 ? ' ' : ar_cp(s + i + q);
+                if (q) prev2_cp = ((SP >> (q - 1)) & 1u) ? ' ' : ar_cp(s + i + q - 2);
+                else prev2_cp = prev_cp;
+                prev_cp = c1;
+                i += p;
+                continue;
+            }
+        }
+#endif
         if (i + 1 < len && AR2(s, i)) {
             /* A run of U+0600..U+06FF, the bulk of Arabic text: none of
                them is white space, '\n', '\r', '#' or '.', so the run only

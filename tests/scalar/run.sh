@@ -49,5 +49,17 @@ for f in fuzz/corpus/clean/* tests/golden/*.in "$out/ant.txt"; do
   check "$f" tokens --profile=search --stemmer=light --format=tsv
   check "$f" normalize --profile=search
 done
+# the filters' pass over the text (32 bytes at a time with AVX2): the same
+# documents kept and the same reasons for the rejected ones
+if /usr/bin/python3 tests/scalar/mixdocs.py 1500 7 > "$out/mix.jsonl" 2>/dev/null; then
+  for f in "$out/mix.jsonl" $(ls fuzz/corpus/jsonl/* 2>/dev/null); do
+    "$BUILD/nazif" clean --format=jsonl -j 1 --no-progress --rejected="$out/simd.rej" "$f" > "$out/simd.out" 2>/dev/null
+    for v in plain sse2; do
+      "$out/$v/nazif" clean --format=jsonl -j 1 --no-progress --rejected="$out/$v.rej" "$f" 2>/dev/null |
+        cmp -s - "$out/simd.out" && cmp -s "$out/$v.rej" "$out/simd.rej" && pass=$((pass+1)) ||
+        { fail=$((fail+1)); echo "differs ($v, clean --format=jsonl, filters): $f"; }
+    done
+  done
+fi
 echo "scalar: $pass passed, $fail failed"
 [ $fail = 0 ]
