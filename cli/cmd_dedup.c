@@ -159,9 +159,9 @@ int nazif_cli_dedup(int argc, char **argv)
     sinks s = {NULL, NULL, NULL, NULL, 0};
     counters total;
     memset(&total, 0, sizeof total);
-    const double t_start = now_s();
+    const double t_start = cli_now();
     int status = run_pipeline(&o, files, nfiles, MODE_DEDUP, &s, &total, NULL, dd_collect, &d);
-    const double t_sig = now_s();
+    const double t_sig = cli_now();
     if (status == CX_OK) status = check_text_field("dedup", &total, o.text_field);
     if (status != CX_OK) {
         total.removed[reason_index("malformed_json")] = total.malformed;
@@ -239,7 +239,7 @@ int nazif_cli_dedup(int argc, char **argv)
             free(last);
         }
     }
-    const double t_clu = now_s();
+    const double t_clu = cli_now();
     /* pass 2: copy the kept lines (and the removed ones) */
     FILE *out = stdout, *rem = NULL;
     if (status == CX_OK && o.output) {
@@ -371,7 +371,7 @@ int nazif_cli_dedup(int argc, char **argv)
     }
     if (o.progress == 1 || (o.progress < 0 && isatty(2))) {
         /* where the time went (with progress only: the times vary) */
-        const double ts = t_sig - t_start, tc = t_clu - t_sig, tp = now_s() - t_clu;
+        const double ts = t_sig - t_start, tc = t_clu - t_sig, tp = cli_now() - t_clu;
         fprintf(stderr, "%s dedup: signatures %.2f s (%.1f MB/s with -j %d), clusters %.2f s, copy pass %.2f s\n",
                 prog, ts, ts > 0 ? (double)total.bytes_in / ts / 1e6 : 0.0, o.jobs, tc, tp);
     }

@@ -108,7 +108,7 @@ int nazif_cli_linefreq(int argc, char **argv)
     sinks s = {NULL, NULL, NULL, NULL, 0};
     counters total;
     memset(&total, 0, sizeof total);
-    const double t0 = now_s();
+    const double t0 = cli_now();
     int status = run_pipeline(&o, files, nfiles, MODE_COUNT, &s, &total, NULL, NULL, NULL);
     if (status == CX_OK) status = check_text_field("linefreq", &total, o.text_field);
     if (status == CX_OK) {
@@ -134,7 +134,7 @@ int nazif_cli_linefreq(int argc, char **argv)
                 "%llu without a site, %llu not documents; %.1f MB in %.2f s -> %s\n",
                 prog, (unsigned long long)total.lf_counted, nazif_linefreq_hosts(o.lf),
                 nazif_linefreq_size(o.lf), (unsigned long long)total.lf_nosite,
-                (unsigned long long)skipped, (double)total.bytes_in / 1e6, now_s() - t0, o.lf_out);
+                (unsigned long long)skipped, (double)total.bytes_in / 1e6, cli_now() - t0, o.lf_out);
     }
     nazif_linefreq_free(o.lf);
     free(files);

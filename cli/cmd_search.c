@@ -35,6 +35,7 @@
 #include "cmd_corpus.h"
 #include "cmd_search.h"
 #include "common.h"
+#include "progress.h"
 #include "snippet.h"
 #include "nazif.h"
 #include "nazif_corpus.h"
@@ -54,13 +55,6 @@ static const char *const search_valued[] = {"--limit", "--offset", "--color", "-
 #define QUERY_MAX_TERMS 64
 
 #define FORMAT_TAG "nazif-index 1"
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* ---- small growing buffer ----------------------------------------------- */
 
@@ -152,46 +146,22 @@ static char *meta_get(sqlite3 *db, const char *key, int *missing)
 
 /* ---- progress ------------------------------------------------------------- */
 
-typedef struct progress {
-    int on;
-    double t0, last;
+/* index's progress line (progress.h): documents indexed, at the bytes of
+   the inputs finished (or found indexed already) and cur bytes of the one
+   being read. */
+typedef struct ix_progress {
+    cli_progress line;
     uint64_t total;      /* bytes of all inputs on disk */
-    uint64_t base;       /* bytes already indexed before this run */
     uint64_t done_files; /* bytes of the inputs finished */
     uint64_t docs;
-    int drawn;
-} progress;
+} ix_progress;
 
-static void fmt_time(char *b, size_t n, double s)
+static void pg_draw(ix_progress *pg, uint64_t cur, int final)
 {
-    if (s < 0 || s > 1e7) { snprintf(b, n, "--:--"); return; }
-    const long t = (long)(s + 0.5);
-    if (t >= 3600) snprintf(b, n, "%ld:%02ld:%02ld", t / 3600, (t / 60) % 60, t % 60);
-    else snprintf(b, n, "%ld:%02ld", t / 60, t % 60);
-}
-
-static void pg_draw(progress *pg, uint64_t cur, int force)
-{
-    if (!pg->on) return;
-    const double t = now_s();
-    if (!force && t - pg->last < 0.2) return;
-    pg->last = t;
-    uint64_t done = pg->done_files + cur;
-    if (done > pg->total) done = pg->total;
-    const double frac = pg->total ? (double)done / (double)pg->total : 1.0;
-    const double el = t - pg->t0;
-    const double rate = el > 0 ? (double)pg->docs / el : 0;
-    const double brate = el > 0 && done > pg->base ? (double)(done - pg->base) / el : 0;
-    char eta[32];
-    fmt_time(eta, sizeof eta, brate > 0 ? (double)(pg->total - done) / brate : -1);
-    char bar[41];
-    const int fill = (int)(frac * 30);
-    for (int i = 0; i < 30; i++) bar[i] = i < fill ? '#' : '.';
-    bar[30] = '\0';
-    fprintf(stderr, "\r[%s] %3d%%  %llu docs  %.0f docs/s  %.1f MB/s  left %s ", bar, (int)(frac * 100),
-            (unsigned long long)pg->docs, rate, brate / 1e6, eta);
-    fflush(stderr);
-    pg->drawn = 1;
+    if (!pg->line.on) return;
+    const uint64_t done = pg->done_files + cur;
+    cli_progress_draw(&pg->line, pg->docs, done > pg->line.base ? done - pg->line.base : 0, done,
+                      pg->total, final);
 }
 
 /* ---- nazif index ---------------------------------------------------------- */
@@ -205,7 +175,7 @@ typedef struct indexer {
     size_t pending_bytes;
     uint64_t added, replaced, bad_lines;
     uint64_t read, rejected[3], json_docs, field_found, field_notstr, warc_broken;
-    progress pg;
+    ix_progress pg;
 } indexer;
 
 static const char *const index_usage =
@@ -755,8 +725,7 @@ int nazif_cli_index(int argc, char **argv)
     if (rc == NX_OK) rc = db_exec(x.db, "index", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL");
     if (rc == NX_OK) rc = ix_prepare(&x);
     const int started = rc == NX_OK; /* else no run: no summary */
-    x.pg.on = progress_mode >= 0 ? progress_mode : isatty(2);
-    x.pg.t0 = now_s();
+    cli_progress_start(&x.pg.line, progress_mode, "nazif index");
     for (int i = 1; i < npos; i++)
         if (!skip[i] && strcmp(pos[i], "-") != 0) x.pg.total += (uint64_t)st_in[i].st_size;
     int input_err = 0;
@@ -777,7 +746,7 @@ int nazif_cli_index(int argc, char **argv)
         const int state = std_in ? 0 : job_get(&x, &j);
         if (state == 2) {
             x.pg.done_files += (uint64_t)st_in[i].st_size;
-            x.pg.base += (uint64_t)st_in[i].st_size;
+            x.pg.line.base += (uint64_t)st_in[i].st_size;
             files_done++;
             free(real);
             continue;
@@ -793,10 +762,7 @@ int nazif_cli_index(int argc, char **argv)
     if (rc == NX_OK) rc = ix_commit(&x);
     else if (x.in_txn) sqlite3_exec(x.db, "ROLLBACK", NULL, NULL, NULL);
     if (rc == NX_OK && optimize) rc = db_exec(x.db, "index", "INSERT INTO docs(docs) VALUES('optimize')");
-    if (x.pg.on) {
-        pg_draw(&x.pg, 0, 1);
-        fputc('\n', stderr);
-    }
+    pg_draw(&x.pg, 0, 1);
     /* a JSON Lines run in which no document had the text field */
     if (rc == NX_OK && x.json_docs > 0 && x.field_found == 0) {
         if (x.field_notstr)
@@ -1173,9 +1139,9 @@ int nazif_cli_search(int argc, char **argv)
                 if (!s.json) {
                     rc = cli_buf_put(&s.out, "== ", 3) || cli_buf_put(&s.out, line, (size_t)len) || sb_c(&s.out, '\n') ? NX_INTERNAL : NX_OK;
                 }
-                const double t = now_s();
+                const double t = cli_now();
                 if (rc == NX_OK) rc = run_query(&s, line, line, &n);
-                const double dt = now_s() - t;
+                const double dt = cli_now() - t;
                 if (nlat == clat) {
                     clat = clat ? clat * 2 : 1024;
                     double *q = realloc(lat, clat * sizeof *lat);

@@ -59,13 +59,6 @@ enum { SV_OK = 0, SV_USAGE = 1, SV_INPUT = 2, SV_INTERNAL = 4, SV_DB = 6 };
 #define SERVE_TOP_WORDS 50
 #define SERVE_MAX_REASONS 64
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* ---- output buffer --------------------------------------------------------- */
 
 /* cli_buf (common.h): out of memory is sticky (b->oom), checked once
@@ -288,7 +281,7 @@ static enum MHD_Result api_search(server *s, struct MHD_Connection *c)
     if (size < 0) return send_error(c, 400, "bad size (a number from 1 to 100)");
     int slot;
     sqlite3 *db = pool_get(s, &slot);
-    const double t0 = now_s();
+    const double t0 = cli_now();
     cli_buf b = {0};
     unsigned status = 200;
     sqlite3_stmt *cnt = NULL, *st = NULL;
@@ -357,7 +350,7 @@ static enum MHD_Result api_search(server *s, struct MHD_Connection *c)
             cli_buf_puts(&b, "}");
             status = 500;
         } else {
-            cli_buf_printf(&b, "],\"took_ms\":%.1f}", 1e3 * (now_s() - t0));
+            cli_buf_printf(&b, "],\"took_ms\":%.1f}", 1e3 * (cli_now() - t0));
         }
     }
     sqlite3_finalize(st);
@@ -481,7 +474,7 @@ static enum MHD_Result api_doc(server *s, struct MHD_Connection *c, const char *
     opt.ctx = &cl;
     char *clean = NULL;
     size_t clean_n = 0;
-    const double t0 = now_s();
+    const double t0 = cli_now();
     rc = nazif_clean(body, n, &clean, &clean_n, &opt);
     cli_buf b = {0};
     unsigned status = 200;
@@ -535,7 +528,7 @@ static enum MHD_Result api_doc(server *s, struct MHD_Connection *c, const char *
         }
         cli_buf_printf(&b, "],\"edits\":%llu,\"dropped_lines\":%llu,\"suspects\":%llu,\"took_ms\":%.1f}",
               (unsigned long long)edits, (unsigned long long)drops, (unsigned long long)suspects,
-              1e3 * (now_s() - t0));
+              1e3 * (cli_now() - t0));
     }
     nazif_free(clean);
     free(cl.v);
@@ -657,7 +650,7 @@ static void *stats_main(void *arg)
 {
     server *s = arg;
     stats *st = &s->st;
-    const double t0 = now_s();
+    const double t0 = cli_now();
     sqlite3 *db = NULL;
     char err[256];
     nazif_cleaner *cl = NULL;
@@ -715,7 +708,7 @@ static void *stats_main(void *arg)
         snprintf(st->error, sizeof st->error, "%s", err);
     }
     st->ready = !fail;
-    st->seconds = now_s() - t0;
+    st->seconds = cli_now() - t0;
     pthread_mutex_unlock(&st->mu);
     sqlite3_finalize(q);
     sqlite3_close(db);

@@ -90,6 +90,11 @@ void cli_out_abort(cli_out *o);
    and errno's reason.  Returns CLI_OUTPUT. */
 int cli_write_error(const char *cmd, const char *what, const char *path, int err);
 
+/* ---- time -------------------------------------------------------------------- */
+
+/* Seconds on a monotonic clock, for rates and durations. */
+double cli_now(void);
+
 /* ---- a growable byte buffer ------------------------------------------------ */
 
 /*

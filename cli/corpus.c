@@ -260,7 +260,7 @@ int nazif_cli_clean_corpus(int argc, char **argv)
     memset(&total, 0, sizeof total);
     rw_map rw;
     memset(&rw, 0, sizeof rw);
-    const double t0 = now_s();
+    const double t0 = cli_now();
     if (status == CX_OK) status = run_pipeline(&o, files, nfiles, MODE_CLEAN, &s, &total, &rw, NULL, NULL);
     if (status == CX_OK) status = check_text_field("clean", &total, o.text_field);
     if (!o.output && (fflush(stdout) != 0 || ferror(stdout)) && status == CX_OK)
@@ -277,7 +277,7 @@ int nazif_cli_clean_corpus(int argc, char **argv)
         fprintf(stderr, "%s: %llu invalid UTF-8 sequence%s replaced by U+FFFD\n", prog,
                 (unsigned long long)total.invalid_utf8, total.invalid_utf8 == 1 ? "" : "s");
     if (o.stats) {
-        const int st = write_stats(o.stats, &total, &rw, now_s() - t0, o.jobs, o.lf != NULL);
+        const int st = write_stats(o.stats, &total, &rw, cli_now() - t0, o.jobs, o.lf != NULL);
         if (status == CX_OK) status = st;
     }
     if (!o.quiet) {

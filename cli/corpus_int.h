@@ -15,6 +15,7 @@
 #include "nazif_corpus.h"
 #include "nazif_linefreq.h"
 #include "common.h"
+#include "progress.h"
 
 static const char *const prog = "nazif";
 
@@ -211,7 +212,6 @@ int write_stats(const char *path, const counters *c, const rw_map *rw, double se
                        int linefreq);
 
 /* corpus_util.c */
-double now_s(void);
 __attribute__((noreturn)) void oom(void);
 void reasons_init(void);
 void rw_free(rw_map *m);

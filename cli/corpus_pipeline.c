@@ -594,56 +594,13 @@ static void *thread_main(void *arg)
 
 /* ---- progress ------------------------------------------------------------------------- */
 
-typedef struct progress {
-    int on;
-    double t0, last;
-    int shown;
-} progress;
-
-static void fmt_time(char *buf, size_t n, double s)
-{
-    if (s < 0 || s > 359999) {
-        snprintf(buf, n, "--:--");
-        return;
-    }
-    const long t = (long)(s + 0.5);
-    if (t >= 3600) snprintf(buf, n, "%ld:%02ld:%02ld", t / 3600, (t / 60) % 60, t % 60);
-    else snprintf(buf, n, "%02ld:%02ld", t / 60, t % 60);
-}
-
-static void progress_show(progress *pg, const counters *c, const reader *r, int final)
+/* The progress line (progress.h): documents read, at the position of the
+   reader in the inputs. */
+static void progress_show(cli_progress *pg, const counters *c, const reader *r, int final)
 {
     if (!pg->on) return;
-    const double t = now_s();
-    if (!final && t - pg->last < 0.25) return;
-    pg->last = t;
-    const double el = t - pg->t0 > 1e-6 ? t - pg->t0 : 1e-6;
     const uint64_t pos = r->done_size + (r->open ? src_pos(&r->src) : 0);
-    char eta[32] = "--:--";
-    double pct = -1;
-    if (r->total_size > 0) {
-        pct = 100.0 * (double)pos / (double)r->total_size;
-        if (pct > 100) pct = 100;
-        if (pos > 0) fmt_time(eta, sizeof eta, el * ((double)r->total_size - (double)pos) / (double)pos);
-    }
-    char elapsed[32];
-    fmt_time(elapsed, sizeof elapsed, el);
-    if (pct >= 0)
-        fprintf(stderr, "\r%s: %llu docs  %.0f docs/s  %.1f MB/s  %5.1f%%  %s left  \033[K", prog,
-                (unsigned long long)c->read, (double)c->read / el, (double)c->bytes_in / el / 1e6,
-                pct, final ? "00:00" : eta);
-    else
-        fprintf(stderr, "\r%s: %llu docs  %.0f docs/s  %.1f MB/s  %s  \033[K", prog,
-                (unsigned long long)c->read, (double)c->read / el, (double)c->bytes_in / el / 1e6,
-                elapsed);
-    if (final) fputc('\n', stderr);
-    fflush(stderr);
-    pg->shown = 1;
-}
-
-static void progress_clear(progress *pg)
-{
-    if (pg->on && pg->shown) fputs("\r\033[K", stderr);
+    cli_progress_draw(pg, c->read, c->bytes_in, pos, r->total_size, final);
 }
 
 /* ---- the driver ------------------------------------------------------------------------ */
@@ -654,10 +611,10 @@ static int write_buf(FILE *f, const sbuf *b)
 }
 
 /* Write a finished batch; returns 0 or an exit code. */
-static int emit(sinks *s, batch *b, progress *pg, counters *total)
+static int emit(sinks *s, batch *b, cli_progress *pg, counters *total)
 {
     if (b->err.n) {
-        progress_clear(pg);
+        cli_progress_clear(pg);
         fwrite(b->err.p, 1, b->err.n, stderr);
     }
     counters_add(total, &b->cnt);
@@ -696,8 +653,8 @@ int run_pipeline(const copts *o, char **files, int nfiles, int mode, sinks *s,
         if (strcmp(files[i], "-") != 0 && stat(files[i], &sb) == 0 && S_ISREG(sb.st_mode))
             r.total_size += (uint64_t)sb.st_size;
     }
-    progress pg = {0, now_s(), 0, 0};
-    pg.on = o->progress == 1 || (o->progress < 0 && isatty(2));
+    cli_progress pg;
+    cli_progress_start(&pg, o->progress, prog);
     pg.last = pg.t0;
 
     const int nthreads = o->jobs > 1 ? o->jobs : 0;
@@ -795,7 +752,7 @@ int run_pipeline(const copts *o, char **files, int nfiles, int mode, sinks *s,
     if (status == CX_OK && read_rc == -2) status = r.status ? r.status : CX_INPUT;
     if (pg.on) progress_show(&pg, total, &r, 1);
     if (r.err[0] && (status == r.status)) {
-        progress_clear(&pg);
+        cli_progress_clear(&pg);
         fprintf(stderr, "%s: %s\n", prog, r.err);
     }
     if (r.open) src_close(&r.src);

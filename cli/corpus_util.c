@@ -62,13 +62,6 @@ void sb_free(sbuf *b)
     cli_buf_free(b);
 }
 
-double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int parse_uint(const char *s, unsigned long lo, unsigned long hi, unsigned long *out)
 {
     if (!*s) return -1;
