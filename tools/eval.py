@@ -272,6 +272,21 @@ def assign_patterns(pats, spans):
     return best
 
 
+def wrong_letters(inp, out, gold):
+    """The letters the output put into an obfuscated word that neither its
+    input nor its gold form has (more of a letter than either has): a wrong
+    change, not a miss.  A partial restoration (some look-alikes read, some
+    left) adds only gold letters and is a miss."""
+    if not out:
+        return ""
+    ci, co, cg = ({}, {}, {})
+    for d, t in ((ci, inp), (co, out), (cg, gold)):
+        for ch in strip_soft(t, True):
+            if is_arabic_letter(ch):
+                d[ch] = d.get(ch, 0) + 1
+    return "".join(ch for ch, n in sorted(co.items()) if n > max(ci.get(ch, 0), cg.get(ch, 0)))
+
+
 def align_to_gold(out, gold):
     """Map gold token index -> output token index where the output, with
     removable tatweel stripped, has the same word there."""
@@ -313,6 +328,7 @@ def eval_restore(nazif, shared, workdir, verbose, path=None):
 
     per = {}          # pattern -> [restored, total]
     missed = []
+    wrong = []        # obfuscated words given a letter neither input nor gold has
     damaged_words = []
     trap_damaged = []
     trap_changed_exact = 0
@@ -348,8 +364,13 @@ def eval_restore(nazif, shared, workdir, verbose, path=None):
             if ok:
                 ent[0] += 1
             else:
+                got = ot[m[j]] if j in m else spans.get(j, "")
                 missed.append({"id": c["id"], "pattern": p, "input": src.get(j, "?"),
-                               "output": ot[m[j]] if j in m else spans.get(j, ""), "gold": gt[j]})
+                               "output": got, "gold": gt[j]})
+                bad = wrong_letters(src.get(j, ""), got, gt[j])
+                if bad:
+                    wrong.append({"id": c["id"], "pattern": p, "input": src.get(j, "?"),
+                                  "output": got, "gold": gt[j], "letters": bad})
         for j in range(len(gt)):
             if j in obf_set:
                 continue
@@ -386,6 +407,8 @@ def eval_restore(nazif, shared, workdir, verbose, path=None):
         "damaged_traps": trap_damaged,
         "trap_lines_changed_exact": trap_changed_exact,
         "missed": missed,
+        "wrong_changes": len(wrong),
+        "wrong_change_list": wrong,
         "report_records": len(recs),
     })
 
@@ -402,6 +425,9 @@ def eval_restore(nazif, shared, workdir, verbose, path=None):
     print("  %-28s %4d/%-4d %6.1f%%" % ("GROUP lexicon (bare-dot,P12)", lex[0], lex[1], pct(*lex)))
     print("  %-28s %4d/%-4d %6.1f%%" % ("OVERALL", allr[0], allr[1], pct(*allr)))
     print("  damaged words (non-obfuscated gold words missing): %d" % len(damaged_words))
+    print("  wrong changes (obfuscated words given a letter neither input nor gold has): %d" % len(wrong))
+    for w in wrong:
+        print("    %s %-20s %s -> %s | %s  (%s)" % (w["id"], w["pattern"], w["input"], w["output"], w["gold"], w["letters"]))
     print("  damaged trap lines: %d of %d  (changed at all, tatweel included: %d)"
           % (len(trap_damaged), res["trap_lines"], trap_changed_exact))
     for t in trap_damaged:
@@ -628,7 +654,7 @@ def main():
                          "(e.g. made by tools/obfuscate.py) instead of restore-dev.tsv")
     ap.add_argument("--wild", metavar="FILE", action="append", default=[],
                     help="also score this set (the repository's own cases, e.g. "
-                         "tests/eval/wild-dev.tsv), per style; gate: no damaged word, "
+                         "tests/eval/wild-dev.tsv), per style; gate: no damaged word, no wrong change, "
                          "no damaged trap line")
     ap.add_argument("--heldout", metavar="FILE", action="append", default=[],
                     help="also score this held-out set (reported, no gate)")
@@ -676,6 +702,8 @@ def main():
         gates.append(("%s: no damage" % name,
                       r["damaged_words"] == 0 and r["damaged_trap_lines"] == 0 and r["exit"] == 0,
                       "%d damaged words, %d damaged trap lines" % (r["damaged_words"], r["damaged_trap_lines"])))
+        gates.append(("%s: no wrong change" % name, r["wrong_changes"] == 0,
+                      "%d obfuscated words changed wrongly" % r["wrong_changes"]))
     if "boilerplate" in figures:
         b = figures["boilerplate"]
         ok_run = b["exit"] == 0

@@ -22,7 +22,8 @@ AR = re.compile(r"^[\u0621-\u064A]+$")
 
 PATTERNS = ["P1", "P2", "P3", "P4", "P5", "P6", "P7-multi", "P7-nonjoiner",
             "bare-dot", "P12", "P14", "P15"]
-# not in the default mix (the shared dev set has none): --patterns P14-ext
+# not in the default mix (the shared dev set has none): --patterns P14-ext,
+# TF-multi, TF-alef
 # Letters of the extended Arabic blocks that obfuscation ("tashfeer",
 # "zakhrafa") tools put in place of an Arabic letter drawn on the same body.
 EXT = {
@@ -122,6 +123,32 @@ def obfuscate(w, pat, rnd):
             out[i] = rnd.choice(EXT[w[i]])
         if w.startswith("ال") and rnd.random() < 0.2:
             out[0] = "\u0671"
+        return "".join(out)
+    if pat in ("TF-multi", "TF-alef"):
+        # as the public "tashfeer" tools do: two to four letters of the word
+        # (more in longer words) drawn as look-alikes, a tatweel before each
+        # one that follows a joining letter; TF-alef also writes a medial
+        # alef as a vertical stroke of another script (| U+05D5 U+05DF)
+        ok = [i for i in range(n) if w[i] in EXT]
+        want = 2 if n <= 4 else 3 if n < 8 else 4
+        alef = [i for i in range(2 if w.startswith("ال") else 1, n) if w[i] == "ا"]
+        if pat == "TF-alef":
+            if not alef:
+                return None
+            want -= 1
+        if len(ok) < want:
+            return None
+        rep = {i: rnd.choice(EXT[w[i]]) for i in rnd.sample(ok, want)}
+        if pat == "TF-alef":
+            rep[rnd.choice(alef)] = rnd.choice(["|", "\u05D5", "\u05DF"])
+        out = []
+        for i, ch in enumerate(w):
+            if i in rep:
+                if i > 0 and w[i - 1] not in NONJOIN:
+                    out.append(T)
+                out.append(rep[i])
+            else:
+                out.append(ch)
         return "".join(out)
     if pat == "P15":
         i = rnd.randrange(1, n)

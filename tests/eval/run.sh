@@ -2,7 +2,8 @@
 # tests/eval/run.sh BUILD -- the evaluation gates (tools/eval.py --gate) on the
 # shared dev sets: recall >= 99% on P1-P7/P14/P15, no damaged trap line,
 # content kept 100%, boilerplate dropped >= 95%; on the repository's own
-# cases (tests/eval/wild-dev.tsv): no damaged word, no damaged trap line.  Prints
+# cases (tests/eval/wild-dev.tsv): no damaged word, no wrong change (a letter
+# neither the input nor the gold has), no damaged trap line.  Prints
 # "eval: N passed, M failed" (N, M = gates); skips when there is no shared
 # data ($NAZIF_SHARED, default ../shared).  Exit 1 when a gate fails.
 BUILD=${1:-build}
