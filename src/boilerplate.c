@@ -346,6 +346,10 @@ static int has_clock(const uint8_t *s, size_t n)
 /* A whole line that is only a date or time stamp. */
 static int date_only(const datefacts *d)
 {
+    /* "منذ سنتين", "قبل يومين": a relative time without a digit */
+    if (d->other == 0 && d->digits == 0 && d->tokens <= 3 && d->unit > 0 &&
+        d->filler > 0)
+        return 1;
     return d->other == 0 && d->tokens <= 12 && d->digits > 0 &&
            (d->month > 0 || d->numeric > 0 || (d->unit > 0 && d->filler > 0));
 }
@@ -489,6 +493,8 @@ static const char *cat_reason(int cat)
 
 /* The reason of a short Latin-only line (compared by address). */
 static const char latin_widget[] = "line: Latin widget word";
+/* The reason of a bare date (compared by address). */
+static const char date_stamp[] = "line: date stamp";
 
 static void set(info *f, int v, const char *why)
 {
@@ -933,7 +939,7 @@ static void analyse_text(const nazif__bp_line *L, info *f)
         set(f, V_DROP, why);
         return;
     }
-    if (has_digit && f->words <= 12) {
+    if ((has_digit && f->words <= 12) || f->words <= 3) {
         /* A date alone is furniture only next to furniture: a schedule in
            an article has "الأحد 26 فيفري 2017" lines too.  One that ends
            with a colon introduces a list and stays. */
@@ -946,8 +952,13 @@ static void analyse_text(const nazif__bp_line *L, info *f)
             if ((d.month > 0 && has_clock(raw, rn)) || d.numeric >= 2) {
                 set(f, V_DROP, "line: publication stamp");
                 f->cat = NAZIF__CAT_STAMPS;
+            } else if (d.digits == 0 && !f->final) {
+                /* "منذ سنتين" alone: how long ago a link was published;
+                   a schedule has dates, not ages */
+                set(f, V_DROP, "line: relative time stamp");
+                f->cat = NAZIF__CAT_STAMPS;
             } else {
-                set(f, V_WEAK, "line: date stamp");
+                set(f, V_WEAK, date_stamp);
                 /* near the top it may be one of a run of header widgets
                    (date, weather, edition); further down a run of bare
                    dates is more likely a schedule */
@@ -1123,6 +1134,65 @@ static int headline_like(const nazif__bp_line *L, info *f)
     return prose_pct(L, f) < 30;
 }
 
+/* s[0..n) without white space at either end. */
+static void trim_ws(const uint8_t **s, size_t *n)
+{
+    while (*n > 0 && (**s == ' ' || **s == '\t' || **s == '\r')) {
+        (*s)++;
+        (*n)--;
+    }
+    while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' ||
+                      (*s)[*n - 1] == '\r'))
+        (*n)--;
+}
+
+/* Does line k repeat, byte for byte but for white space at its ends, a
+   line before it in the window?  A page template prints the title, the
+   deck or the photo caption two or three times; an article does not
+   repeat a line of four or more words within six lines.  Shorter lines
+   repeat in articles: the speakers' names of an interview transcript. */
+static int repeats_earlier(const ctx *c, size_t k)
+{
+    const uint8_t *s = c->lines[k].s;
+    size_t n = c->lines[k].len;
+    if (c->lines[k].truncated) return 0;
+    trim_ws(&s, &n);
+    if (n < 16 || !more_words_than(s, n, 3)) return 0;
+    for (size_t j = 0; j < k; j++) {
+        const uint8_t *t = c->lines[j].s;
+        size_t m = c->lines[j].len;
+        if (c->lines[j].truncated || m < n) continue;
+        trim_ws(&t, &m);
+        if (m == n && memcmp(s, t, n) == 0) return 1;
+    }
+    return 0;
+}
+
+/* How many lines of the window are line i (white space at the ends
+   aside)?  A template prints a title or a caption up to four times; a
+   line five or more times in thirteen is a repetitive document, for the
+   repetition filters (rep_dup_lines) to judge, not page furniture. */
+static int copies_in_window(const ctx *c)
+{
+    const uint8_t *s = c->lines[c->i].s;
+    size_t n = c->lines[c->i].len;
+    trim_ws(&s, &n);
+    int copies = 0, kept = 0;
+    for (size_t j = 0; j < c->n; j++) {
+        const uint8_t *t = c->lines[j].s;
+        size_t m = c->lines[j].len;
+        if (c->lines[j].truncated || m < n) continue;
+        trim_ws(&t, &m);
+        if (m == n && memcmp(s, t, n) == 0) {
+            copies++;
+            if (j < c->i && !c->lines[j].drop) kept++;
+        }
+    }
+    /* two copies kept before: an earlier copy was already judged part of
+       a repetitive document; the rest of it goes the same way */
+    return kept >= 2 ? 5 : copies;
+}
+
 /*
  * Is line i one of a run of at least three headline-like lines (blank
  * lines skipped) that no paragraph follows, with furniture next to it?
@@ -1163,6 +1233,7 @@ static int headline_run(const ctx *c, int at_end)
             continue;
         }
         if (!L[b].drop && headline_like(&L[b], &f)) {
+            if (repeats_earlier(c, (size_t)b)) return 0;
             len++;
             k = b;
             continue;
@@ -1190,6 +1261,9 @@ static int headline_run(const ctx *c, int at_end)
             return len >= 5 && furniture;
         }
         if (headline_like(&L[a], &f)) {
+            /* a title printed twice is a page template, not a list of
+               other articles */
+            if (repeats_earlier(c, (size_t)a)) return 0;
             len++;
             k = a;
             continue;
@@ -1345,6 +1419,35 @@ static int top_of_page(const ctx *c)
     return c->lines[0].index == 0 || c->i >= NAZIF__BP_BEHIND;
 }
 
+/* Does a kept paragraph stand before line i in the document (counted by
+   the caller) or in the window?  Then the article has begun: line i is not
+   in the page's header. */
+static int after_paragraph(const ctx *c)
+{
+    if (c->lines[c->i].paras > 0) return 1;
+    info f;
+    for (size_t k = 0; k < c->i; k++) {
+        if (c->lines[k].drop) continue;
+        analyse(&c->lines[k], &f);
+        if (f.v == V_CONTENT && f.para) return 1;
+    }
+    return 0;
+}
+
+/* Does the next non-blank line open with ':'?  Then line i is the name
+   of a speaker in a transcript ("محمد كريشان" / ": السلام عليكم"), and
+   the same name comes back at each of the speaker's turns. */
+static int speaker_turn(const ctx *c)
+{
+    for (size_t k = c->i + 1; k < c->n; k++) {
+        const uint8_t *s = c->lines[k].s;
+        size_t n = c->lines[k].len;
+        trim_ws(&s, &n);
+        if (n > 0) return s[0] == ':';
+    }
+    return 0;
+}
+
 /* A member of a menu run: a short line without final punctuation. */
 static int run_member(const info *f)
 {
@@ -1407,6 +1510,17 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
 {
     info f;
     analyse(&lines[i], &f);
+    /* A line that repeats one of the six before it: the title, deck or
+       caption printed again by the page template. */
+    if (!article && (f.v == V_OTHER || (f.v == V_CONTENT && f.words <= 25)) &&
+        lines[i].len <= 400 && lines[i].index < BP_TOP_LINES) {
+        ctx rc = {lines, n, i};
+        if (repeats_earlier(&rc, i) && !after_paragraph(&rc) &&
+            !speaker_turn(&rc) && copies_in_window(&rc) < 5) {
+            *why = "context: repeated line (title or caption printed again)";
+            return 1;
+        }
+    }
     /* In an article an extractor chose, a short Latin line is a table
        cell, a list item or a caption far more often than a widget: it is
        judged as any other short line. */
@@ -1497,6 +1611,16 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
     if ((f.v == V_WEAK || f.very_short) && p >= 0 && !prev_dropped &&
         last_meaningful(lines[p].s, lines[p].len) == ':')
         return 0;
+
+    /* A bare date in the page's first lines is its publication stamp or
+       the date widget of its header; a schedule has several dates. */
+    if (!article && f.v == V_WEAK && f.why == date_stamp &&
+        lines[i].index < BP_HEAD_LINES && !after_paragraph(&c) &&
+        !(q >= 0 && qf.v == V_WEAK && qf.why == date_stamp) &&
+        !(p >= 0 && pf.v == V_WEAK && pf.why == date_stamp)) {
+        *why = "line: date stamp at the top of the page";
+        return 1;
+    }
 
     /* A listed word (menu, network, button, date) next to furniture.  A
        section name right before a paragraph may be its subheading

@@ -75,6 +75,8 @@ struct nazif_cleaner {
     size_t lf_host_len;
     unsigned lf_min;
     uint64_t lf_dropped;       /* lines dropped as repeated, this document */
+    uint64_t bp_paras;         /* paragraphs kept so far, this document: the
+                                  article has begun (nazif__bp_line.paras) */
     const nazif_lexicon *lex;
     int error;                 /* sticky error code, 0 when fine */
     uint64_t error_offset;
@@ -187,6 +189,7 @@ static void new_document(nazif_cleaner *c)
     c->lines = 0;
     c->doc_done = 0;
     c->lf_dropped = 0;
+    c->bp_paras = 0;
     memset(&c->st, 0, sizeof c->st);
 }
 
@@ -345,6 +348,7 @@ static int decide(nazif_cleaner *c, int at_end)
                     lines[n].drop = t->drop && !t->repeated;
                     lines[n].index = t->index;
                     lines[n].facts = &t->bpf;
+                    lines[n].paras = c->bp_paras;
                     n++;
                 }
                 const char *why = NULL;
@@ -368,6 +372,8 @@ static int decide(nazif_cleaner *c, int at_end)
                 }
             }
         }
+        if (!s->drop && (s->truncated || (s->bpf.valid && s->bpf.para)))
+            c->bp_paras++;
         c->decided++;
         int rc = emit_slot(c, s);
         if (rc) return rc;

@@ -160,6 +160,9 @@ typedef struct nazif__bp_line {
     int drop;          /* decision for lines already decided (before i) */
     uint64_t index;    /* 0-based line number in the document */
     nazif__bp_facts *facts; /* cache for this line's facts, or NULL */
+    uint64_t paras;    /* kept paragraphs in the document before the line
+                          being decided, counted by the caller (the same in
+                          every line of the window); 0 when not counted */
 } nazif__bp_line;
 
 /* How many lines after the one being decided the classifier may look at. */

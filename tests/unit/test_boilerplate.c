@@ -27,19 +27,29 @@
 
 #define MAXLINES 512
 
-/* Decide lines[0..n) in order, as the cleaner's window would. */
+/* Decide lines[0..n) in order, as the cleaner's window would: each line
+   caches its facts, and the kept paragraphs before the line decided are
+   counted (nazif__bp_line.paras). */
 static void decide_all(nazif__bp_line *lines, size_t n, const char **whys)
 {
+    static nazif__bp_facts facts[MAXLINES];
+    uint64_t paras = 0;
+    for (size_t i = 0; i < n && i < MAXLINES; i++) {
+        facts[i].valid = 0;
+        lines[i].facts = &facts[i];
+    }
     for (size_t i = 0; i < n; i++) {
         size_t start = i > NAZIF__BP_BEHIND ? i - NAZIF__BP_BEHIND : 0;
         size_t end = i + 1 + NAZIF__BP_AHEAD;
         if (end > n) end = n;
         int at_end = n - 1 - i < NAZIF__BP_AHEAD;
         const char *why = NULL;
+        for (size_t k = start; k < end; k++) lines[k].paras = paras;
         lines[i].drop = nazif__bp_decide(lines + start, end - start,
                                          i - start, at_end, &why);
         whys[i] = lines[i].drop ? why : NULL;
         if (lines[i].drop) CHECK(why != NULL && why[0] != '\0');
+        if (!lines[i].drop && facts[i].valid && facts[i].para) paras++;
     }
 }
 
@@ -52,6 +62,7 @@ static nazif__bp_line mkline(const char *s, size_t len, uint64_t index)
     l.drop = 0;
     l.index = index;
     l.facts = NULL;
+    l.paras = 0;
     return l;
 }
 
@@ -466,8 +477,56 @@ static const char *const doc_times_alone[] = {
     "B 12/03/2026 | 08:40",
 };
 
+/* A page template that prints the title and the photo caption again, a
+   bare date and a relative time at the top: the second copies and the
+   stamps go, the first copies stay. */
+static const char *const doc_repeated_title[] = {
+    "C حملة وطنية لتشجير ضفاف الأنهار في ثلاث محافظات",
+    "B حملة وطنية لتشجير ضفاف الأنهار في ثلاث محافظات",
+    "B الأحد 3 مايو 2026",
+    "C متطوعون يزرعون الشتلات على ضفة النهر صباح السبت",
+    "B منذ يومين",
+    "B متطوعون يزرعون الشتلات على ضفة النهر صباح السبت",
+    ("C أطلقت وزارة البيئة حملة لزراعة عشرين ألف شتلة على ضفاف الأنهار، "
+     "بمشاركة مدارس وجمعيات أهلية."),
+    ("C وقال مدير الحملة إن المرحلة الأولى تنتهي قبل الصيف، وإن الري "
+     "سيكون بالتنقيط."),
+};
+
+/* Lines that come back in an article stay: a speaker's name at each of
+   his turns in a transcript, a line repeated after the article began, and
+   a date inside a schedule that follows a paragraph. */
+static const char *const doc_repeats_kept[] = {
+    "C حوار الأسبوع: أسعار الخبز في الأسواق الشعبية",
+    "C سامر يوسف",
+    "C نادر عبد الكريم الحسن",
+    "C سامر يوسف",
+    "C : مساء الخير، ونبدأ بسؤال مباشر عن سعر الربطة هذا الأسبوع؟",
+    "C نادر عبد الكريم الحسن",
+    ("C : ارتفع السعر مرتين منذ الشتاء، والسبب الأول كلفة الطحين المستورد "
+     "والنقل."),
+    ("C وأعلنت اللجنة المنظمة مواعيد المباريات الأخيرة في المرحلة الأولى "
+     "من البطولة بعد احتجاج الأندية."),
+    "C الأربعاء 15 فبراير 2017",
+    "C الساعة 14:00 النادي الأول – النادي الثاني",
+    "C هذا ما قالته اللجنة في بيانها الختامي اليوم",
+    "C هذا ما قالته اللجنة في بيانها الختامي اليوم",
+};
+
+/* One line over and over is a repetitive document: the repetition
+   filters judge it (rep_dup_lines), the furniture model leaves it. */
+static const char *const doc_one_line_repeated[] = {
+    "C أخبار عاجلة من المدينة اليوم", "C أخبار عاجلة من المدينة اليوم",
+    "C أخبار عاجلة من المدينة اليوم", "C أخبار عاجلة من المدينة اليوم",
+    "C أخبار عاجلة من المدينة اليوم", "C أخبار عاجلة من المدينة اليوم",
+    "C أخبار عاجلة من المدينة اليوم", "C أخبار عاجلة من المدينة اليوم",
+};
+
 static void test_documents(void)
 {
+    DOC("one-line-repeated", doc_one_line_repeated);
+    DOC("repeated-title", doc_repeated_title);
+    DOC("repeats-kept", doc_repeats_kept);
     DOC("times-and-byline", doc_times_and_byline);
     DOC("times-alone", doc_times_alone);
     DOC("top-widgets", doc_top_widgets);
