@@ -1,6 +1,7 @@
 /*
- * cmd_search.h -- nazif index and nazif search (cmd_search.c): full-text
- * search over SQLite FTS5 with the nazif tokenizer (ext/sqlite/).  Each
+ * cmd_search.h -- nazif index (cmd_index.c) and nazif search
+ * (cmd_search.c): full-text search over SQLite FTS5 with the nazif
+ * tokenizer (ext/sqlite/).  Each
  * takes the arguments after the command name (argv[0] is the command name)
  * and returns an exit status: 0 ok, 1 usage, 2 input (a file cannot be
  * read, lines that are not JSON), 4 internal, 5 output, 6 database error
