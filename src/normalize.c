@@ -1,6 +1,7 @@
 /*
- * normalize.c -- what each normalization operation does to a character, the
- * profiles, and the one-shot nazif_normalize().
+ * normalize.c -- what each normalization operation does to a character, and
+ * the profiles.  It calls nothing in tokenize.c: the one-shot
+ * nazif_normalize(), which runs the tokenizer's walk, is there.
  *
  * The operations are pure functions of one code point plus two bits of
  * context (is the line Persian? is the character inside a word?), except
@@ -10,7 +11,6 @@
  * result depends on the context, or which become several characters, are
  * marked SLOW and go through nazif__norm_map() each time.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "textnorm.h"
@@ -336,37 +336,4 @@ size_t nazif__stopword_count(void) { return NAZIF__STOPWORD_COUNT; }
 const char *nazif__stopword(size_t i)
 {
     return i < NAZIF__STOPWORD_COUNT ? nazif__stopwords[i] : NULL;
-}
-
-/* ---- one-shot ----------------------------------------------------------- */
-
-int nazif_normalize(const char *text, size_t len, char **out, size_t *out_len,
-                    const nazif_norm_options *opts)
-{
-    if (!out || !out_len || (!text && len)) return NAZIF_EINVAL;
-    *out = NULL;
-    *out_len = 0;
-    nazif_token_options to;
-    nazif_token_options_init(&to);
-    if (opts) to.norm = *opts;
-    nazif_tokenizer *tk = NULL;
-    int rc = nazif_tokenizer_new(&tk, &to);
-    if (rc) return rc;
-    size_t cap = nazif_normalize_bound(len) + 1;
-    char *buf = malloc(cap);
-    if (!buf) {
-        nazif_tokenizer_free(tk);
-        return NAZIF_ENOMEM;
-    }
-    size_t n = 0;
-    rc = nazif_tokenizer_normalize(tk, text ? text : "", len, buf, cap - 1, &n);
-    nazif_tokenizer_free(tk);
-    if (rc) {
-        free(buf);
-        return rc;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *out_len = n;
-    return NAZIF_OK;
 }

@@ -1490,3 +1490,36 @@ int nazif_tokenize(const char *text, size_t len, const nazif_token_options *opts
     nazif_tokenizer_free(tk);
     return rc;
 }
+
+/* The one-shot normalizer: the tokenizer's walk writing every character
+   (normalize.c has what each operation does to one). */
+int nazif_normalize(const char *text, size_t len, char **out, size_t *out_len,
+                    const nazif_norm_options *opts)
+{
+    if (!out || !out_len || (!text && len)) return NAZIF_EINVAL;
+    *out = NULL;
+    *out_len = 0;
+    nazif_token_options to;
+    nazif_token_options_init(&to);
+    if (opts) to.norm = *opts;
+    nazif_tokenizer *tk = NULL;
+    int rc = nazif_tokenizer_new(&tk, &to);
+    if (rc) return rc;
+    size_t cap = nazif_normalize_bound(len) + 1;
+    char *buf = malloc(cap);
+    if (!buf) {
+        nazif_tokenizer_free(tk);
+        return NAZIF_ENOMEM;
+    }
+    size_t n = 0;
+    rc = nazif_tokenizer_normalize(tk, text ? text : "", len, buf, cap - 1, &n);
+    nazif_tokenizer_free(tk);
+    if (rc) {
+        free(buf);
+        return rc;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *out_len = n;
+    return NAZIF_OK;
+}

@@ -39,6 +39,15 @@ done
 cross=$(grep -rn --include='*.c' --include='*.h' -e '"\.\./src' -e '"\.\./ext' -e 'internal\.h"' -e '"corpus\.h"' cli/ ext/ | head -3)
 [ -z "$cross" ] && ok "cli/ and ext/ include only include/*.h" || bad "layer crossings: $cross"
 
+# src/: normalize.c (what an operation does to a character) is below
+# tokenize.c (the walk) and calls nothing of it: the symbols normalize.o
+# needs that tokenize.o defines
+nm --defined-only "$BUILD/obj/tokenize.o" | awk '$2 ~ /[TDBR]/ {print $3}' | sort > "$tmp/tok_defs"
+nm -u "$BUILD/obj/normalize.o" | awk '{print $2}' | sort > "$tmp/norm_needs"
+cyc=$(comm -12 "$tmp/tok_defs" "$tmp/norm_needs" | tr '\n' ' ')
+if [ -s "$tmp/tok_defs" ] && [ -z "$cyc" ]; then ok "normalize.c calls nothing in tokenize.c (no cycle)"
+else bad "normalize.o needs from tokenize.o: $cyc"; fi
+
 # exports
 soname=$(readelf -d "$P/lib/libnazif.so" | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')
 [ "$soname" = libnazif.so.0 ] && ok "soname libnazif.so.0" || bad "soname is '$soname'"
