@@ -774,6 +774,78 @@ static int ticker_line(const uint8_t *s, size_t n)
     return gaps >= 2 && pieces >= 3;
 }
 
+/* A short line that holds "اضغط هنا" / "انقر هنا" / "click here": a link
+   prompt of the page ("لقراءة الخبر كاملاً اضغط هنا", "نرجو النقر هنا
+   لاستخدام الموقع البديل").  Article text does not tell its reader to
+   click.  The verb is the token right before "هنا"; not "الضغط"
+   ("الضغط هنا في العاصمة": the pressure here). */
+static int click_here(const uint8_t *s, size_t n)
+{
+    static const char *const verbs[] = {
+        "اضغط", "إضغط", "أضغط", "اضغطوا", "انقر", "إنقر", "أنقر", "انقروا",
+        "النقر", "بالنقر", "اكبس"};
+    static const uint8_t huna[] = {0xD9, 0x87, 0xD9, 0x86, 0xD8, 0xA7};
+    for (size_t k = 0; k + 6 <= n; k++) {
+        if (s[k] == 'c' || s[k] == 'C') {
+            if (k + 10 <= n && (k == 0 || s[k - 1] == ' ') &&
+                (s[k + 1] | 0x20) == 'l' && (s[k + 2] | 0x20) == 'i' &&
+                (s[k + 3] | 0x20) == 'c' && (s[k + 4] | 0x20) == 'k' &&
+                s[k + 5] == ' ' && (s[k + 6] | 0x20) == 'h' &&
+                (s[k + 7] | 0x20) == 'e' && (s[k + 8] | 0x20) == 'r' &&
+                (s[k + 9] | 0x20) == 'e')
+                return 1;
+            continue;
+        }
+        if (s[k] != 0xD9 || memcmp(s + k, huna, 6) != 0) continue;
+        /* "هنا" as a whole token: a space before it, nothing that
+           continues a word after it */
+        if (k == 0 || s[k - 1] != ' ') continue;
+        if (k + 6 < n && s[k + 6] != ' ' && s[k + 6] != '.' && s[k + 6] != ':' &&
+            s[k + 6] != '!' && s[k + 6] != ',' && s[k + 6] != ')')
+            continue;
+        size_t e = k - 1, b = e;
+        while (b > 0 && s[b - 1] != ' ') b--;
+        for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) {
+            size_t vl = strlen(verbs[v]);
+            if (e - b == vl && memcmp(s + b, verbs[v], vl) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Headlines glued with the site's Latin name between them: "title
+   nayrouz title nayrouz title".  One Latin token three or more times,
+   with Arabic words between its copies, and no other Latin word. */
+static int latin_sep_ticker(const uint8_t *s, size_t n)
+{
+    size_t i = 0, sb = 0, sl = 0;
+    int copies = 0, arabic = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ') i++;
+        size_t b = i;
+        int latin = 1;
+        while (i < n && s[i] != ' ') {
+            uint8_t c = s[i];
+            if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) latin = 0;
+            i++;
+        }
+        if (i == b) break;
+        if (s[b] >= 0xD8 && s[b] <= 0xDB) {
+            arabic++;
+            continue;
+        }
+        if (!latin || i - b < 3) continue;
+        if (sl == 0) {
+            sb = b;
+            sl = i - b;
+        } else if (i - b != sl || memcmp(s + b, s + sb, sl) != 0) {
+            return 0; /* two Latin words: a bilingual line, not a ticker */
+        }
+        copies++;
+    }
+    return copies >= 3 && arabic >= 3 * copies;
+}
+
 /* The V_OTHER / short V_CONTENT outcome for a line with no listed word.
    Word counts from the raw text, only as far as the thresholds need. */
 static void plain(info *f, int question, const uint8_t *raw, size_t rn)
@@ -834,7 +906,8 @@ static void analyse_text(const nazif__bp_line *L, info *f)
     /* Lines without final punctuation that no phrase explains: a ticker
        of headlines, an image file name. */
     if (!f->final && !question) {
-        if (rn > 40 && ticker_line(raw, rn)) {
+        if (rn > 40 && (ticker_line(raw, rn) ||
+                        (rn > 200 && latin_sep_ticker(raw, rn)))) {
             set(f, V_DROP, "line: headline ticker");
             return;
         }
@@ -842,6 +915,11 @@ static void analyse_text(const nazif__bp_line *L, info *f)
             set(f, V_DROP, "line: image file name");
             return;
         }
+    }
+    if (!question && rn <= 300 && click_here(raw, rn) &&
+        !more_words_than(raw, rn, 20)) {
+        set(f, V_DROP, "line: click-here link");
+        return;
     }
 
     /* Fast path 1: long lines, and sentences (final punctuation, more than
@@ -1157,7 +1235,7 @@ static int repeats_earlier(const ctx *c, size_t k)
     size_t n = c->lines[k].len;
     if (c->lines[k].truncated) return 0;
     trim_ws(&s, &n);
-    if (n < 16 || !more_words_than(s, n, 3)) return 0;
+    if (n < 12 || !more_words_than(s, n, 2)) return 0;
     for (size_t j = 0; j < k; j++) {
         const uint8_t *t = c->lines[j].s;
         size_t m = c->lines[j].len;
