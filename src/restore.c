@@ -93,6 +93,19 @@ static int decode_units(const uint8_t *s, size_t from, size_t n, nazif__rscratch
         k++;
         i += len;
     }
+    /* a stroke for alef inside an Arabic word is a letter there (P14) */
+    for (size_t q = 0; q < k; q++) {
+        const int st = u[q].t == U_OTHER ? stroke_alef(u[q].cp) : 0;
+        if (!st) continue;
+        const int before = q > 0 && ((u[q - 1].t == U_LET && (u[q - 1].cls & NZ_LETTER)) ||
+                                     u[q - 1].t == U_TAT);
+        const int after = q + 1 < k && ((u[q + 1].t == U_LET && (u[q + 1].cls & NZ_LETTER)) ||
+                                        u[q + 1].t == U_TAT);
+        if (st == 2 ? before && after : before || after) {
+            u[q].t = U_LET;
+            u[q].cls = (uint16_t)(u[q].cls | NZ_EXTLOOK);
+        }
+    }
     *out = u;
     *count = k;
     return 0;
@@ -509,6 +522,15 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
                     continue;
                 }
                 j++;
+            }
+            /* letters glued to a letter of another script are a piece of
+               a word, not a word (سـڡـןڕة with an unread ן is not سـڡ) */
+            if ((i > 0 && u[i - 1].t == U_OTHER && (other_script_cp(u[i - 1].cp) ||
+                                                    stroke_alef(u[i - 1].cp) == 1)) ||
+                (j < k && u[j].t == U_OTHER && (other_script_cp(u[j].cp) ||
+                                                stroke_alef(u[j].cp) == 1))) {
+                i = j;
+                continue;
             }
             c.a = i;
             c.b = j;

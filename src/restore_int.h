@@ -181,6 +181,34 @@ static inline int is_dotless(uint32_t cp)
     return cp == 0x066E || cp == 0x066F || cp == 0x06A1;
 }
 
+/* A vertical stroke that obfuscation writes for alef: ASCII | and ! (2:
+   read so only between Arabic letters or tatweel, where they are no
+   punctuation), Hebrew vav, final nun and paseq, the Latin dental click,
+   Tifinagh yan (1: beside an Arabic letter or tatweel).  decode_units()
+   makes such a stroke a letter in that place; ext_cands() reads it as
+   alef. */
+static inline int stroke_alef(uint32_t cp)
+{
+    switch (cp) {
+    case '|': case '!': return 2;
+    case 0x05D5: case 0x05DF: case 0x05C0: case 0x01C0: case 0x2D4F: return 1;
+    default: return 0;
+    }
+}
+
+/* A letter (or mark) of a script the restorer does not read: Greek,
+   Cyrillic, Armenian, Hebrew, Syriac, Thaana, NKo, Samaritan, Mandaic,
+   the Indic scripts, Georgian, Ethiopic, Tifinagh.  Arabic letters glued
+   to one (no space between) are a fragment of a word written with letters
+   of several scripts, not a word: they are not restored on their own. */
+static inline int other_script_cp(uint32_t cp)
+{
+    return (cp >= 0x0370 && cp <= 0x058F) || (cp >= 0x0591 && cp <= 0x05F4) ||
+           (cp >= 0x0700 && cp <= 0x074F) || (cp >= 0x0780 && cp <= 0x085F) ||
+           (cp >= 0x0900 && cp <= 0x0DFF) || (cp >= 0x10A0 && cp <= 0x10FF) ||
+           (cp >= 0x1200 && cp <= 0x139F) || (cp >= 0x2D30 && cp <= 0x2D7F);
+}
+
 /* P14, extended look-alikes: letters read per word, readings tried */
 #define EXT_UNITS 6
 #define EXT_READINGS 256

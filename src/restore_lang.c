@@ -116,13 +116,23 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
     int arab = 0, other = 0;
     int wa = 0, wf = 0, first = 1, bad = 0;
     uint32_t prev = 0;
-    wbuf keybuf, *key = &keybuf;
+    wbuf keybuf, *key = &keybuf, bkeybuf, *bkey = &bkeybuf; /* bkey: body reading */
     key->n = 0;
     key->letters = 0;
     key->overflow = 0;
+    bkey->n = 0;
+    bkey->letters = 0;
+    bkey->overflow = 0;
     for (size_t i = 0; i <= k; i++) {
         if (i == k || u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_BAD) {
-            if (wf && !wa) other++;
+            /* a word of extended look-alikes (or strokes, dotless letters)
+               whose body reading the lexicon knows well is Arabic: a line
+               where every word is so drawn is still Arabic */
+            if (wf && !wa && !bad && !bkey->overflow && bkey->letters >= 3) {
+                int f = 0;
+                if (lex_state(lex, bkey, &f) != NAZIF_LEX_UNKNOWN && f >= 3) arab++;
+                else other++;
+            } else if (wf && !wa) other++;
             else if (wa && !wf) arab++;
             /* a word of the basic letters only that the lexicon knows well */
             else if (!wa && !wf && !bad && key->letters >= 2) {
@@ -135,6 +145,19 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
             key->n = 0;
             key->letters = 0;
             key->overflow = 0;
+            bkey->n = 0;
+            bkey->letters = 0;
+            bkey->overflow = 0;
+            continue;
+        }
+        /* a stroke for alef that decode_units() made a letter */
+        if (u[i].t == U_LET && !(u[i].cls & NZ_LETTER)) {
+            wf = 1;
+            if (bkey->n + 4 <= MAXW) {
+                bkey->n += nazif__utf8_encode(AR_ALEF, bkey->b + bkey->n);
+                bkey->letters++;
+            }
+            first = 0;
             continue;
         }
         if (u[i].t != U_LET && u[i].t != U_MARK) bad = 1;
@@ -165,6 +188,18 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
                 } else {
                     key->overflow = 1;
                 }
+                uint32_t o[6], y = x;
+                if ((nazif__uclass(x) & NZ_EXTLOOK) && nazif__extlook_cands(x, o) > 0) y = o[0];
+                else if (x == 0x066E) y = 0x0628;      /* ٮ */
+                else if (x == 0x066F) y = 0x0642; /* ٯ */
+                else if (x == 0x06A1) y = 0x0641; /* ڡ */
+                else if (x == 0x06BA) y = 0x0646; /* ں */
+                if (bkey->n + 4 <= MAXW) {
+                    bkey->n += nazif__utf8_encode(y, bkey->b + bkey->n);
+                    bkey->letters++;
+                } else {
+                    bkey->overflow = 1;
+                }
             }
         }
         /* the article, alef wasla included (ٱل) */
@@ -177,7 +212,7 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
 }
 
 /* Could the line hold an extended look-alike (or a presentation form of
-   one)?  The pre-filter of nazif__arabic_line(): lead bytes DA DB DD, D9 B1..BF,
+   one, or a stroke for alef)?  The pre-filter of nazif__arabic_line(): lead bytes DA DB DD, D9 B1..BF,
    E0 A1..A3, EF. */
 int nazif__maybe_extlook(const uint8_t *s, size_t n)
 {
@@ -185,6 +220,12 @@ int nazif__maybe_extlook(const uint8_t *s, size_t n)
         const uint8_t b = s[i], c = s[i + 1];
         if (b == 0xDA || b == 0xDB || b == 0xDD || b == 0xEF || (b == 0xD9 && c >= 0xB1 && c <= 0xBF) ||
             (b == 0xE0 && c >= 0xA1 && c <= 0xA3))
+            return 1;
+        /* a stroke for alef (stroke_alef()): Hebrew vav, final nun, paseq;
+           U+01C0; U+2D4F; | or ! before an Arabic letter or tatweel */
+        if ((b == 0xD7 && (c == 0x95 || c == 0x9F || c == 0x80)) || (b == 0xC7 && c == 0x80) ||
+            (b == 0xE2 && c == 0xB5 && i + 2 < n && s[i + 2] == 0x8F) ||
+            ((b == '|' || b == '!') && c >= 0xD8 && c <= 0xDB))
             return 1;
     }
     return 0;

@@ -210,6 +210,10 @@ static int mask_evidence(const cluster *c, int k)
    one letter counts as that letter), or 0. */
 static int ext_cands(const unit *x, uint32_t out[6])
 {
+    if (x->t == U_LET && !(x->cls & NZ_LETTER) && stroke_alef(x->cp)) {
+        out[0] = AR_ALEF;
+        return 1;
+    }
     if (x->t != U_LET || !(x->cls & NZ_EXTLOOK)) return 0;
     if (x->cls & NZ_PRESFORM) {
         uint32_t base[4];
@@ -217,6 +221,21 @@ static int ext_cands(const unit *x, uint32_t out[6])
         return nazif__extlook_cands(base[0], out);
     }
     return nazif__extlook_cands(x->cp, out);
+}
+
+/* The readings of a dotless letter (ٯ ڡ: the letter itself first; ٮ:
+   every letter of its tooth, none first; final ں: ن), or 0. */
+static int dotless_cands(uint32_t cp, uint32_t out[6])
+{
+    switch (cp) {
+    case 0x066F: out[0] = 0x0642; out[1] = 0x0641; return 2;
+    case 0x06A1: out[0] = 0x0641; out[1] = 0x0642; return 2;
+    case 0x066E:
+        out[0] = 0x0628; out[1] = 0x062A; out[2] = 0x062B; out[3] = 0x0646; out[4] = 0x064A;
+        return 5;
+    case 0x06BA: out[0] = 0x0646; return 1;
+    default: return 0;
+    }
 }
 
 /*
@@ -258,7 +277,7 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
     size_t xu[EXT_UNITS];
     uint32_t cand[EXT_UNITS][6];
     int nc[EXT_UNITS];
-    int xn = 0;
+    int xn = 0, ndotless = 0, nobody = 0;
     for (int k = from; k <= to; k++) {
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             const unit *x = &c->u[i];
@@ -267,13 +286,23 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
             if (x->t != U_LET) continue;
             if (nazif__kurdish_or_persian_cue(first_base(x))) return 0;
             uint32_t o[6];
-            const int m = ext_cands(x, o);
-            if (m == 0) continue;
+            int m = ext_cands(x, o);
+            /* the tools mix dotless letters (ٮ ٯ ڡ ں) in: read here when the
+               word has an extended look-alike too (alone they are P13's) */
+            if (m == 0) {
+                m = dotless_cands(x->cp, o);
+                if (m == 0) continue;
+                ndotless++;
+                if (x->cp == 0x066E) nobody = 1;
+            }
             if (xn == EXT_UNITS) return 0;
             /* an alef without hamza in its name (ٱ) is plain alef only in the
                article: elsewhere it stands for some alef with hamza, which
                the lexicon (أ إ آ read as ا) cannot choose */
-            if (o[0] == AR_ALEF) {
+            /* a stroke inside the word is a plain alef there (the tools
+               draw every alef as one; where a hamza belongs it is lost) */
+            const int inner = stroke_alef(x->cp) && (k != from || i != c->p[k].a);
+            if (o[0] == AR_ALEF && !inner) {
                 size_t j = i + 1;
                 while (j < c->p[k].b && c->u[j].t == U_MARK) j++;
                 uint32_t l[6];
@@ -290,12 +319,12 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
             for (size_t i = c->p[k].b; i < c->p[k + 1].a; i++)
                 if (c->u[i].cp == ZWNJ) return 0;
     }
-    if (xn == 0) return 0;
+    if (xn == ndotless) return 0;
     if (nazif__foreign_neighbour(cx, c->u[c->p[from].a].pos,
                                  c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len, cx->n))
         return 0;
     /* every reading: the body reading (r = 0) wins when it is the only
-       known one or at least as frequent as any other (tools put a letter
+       known one or scores at least as high as any other (tools put a letter
        for one of the same body: on 1,500 ANT sentences so obfuscated,
        tools/obfuscate.py --patterns P14-ext, 95.5 % restored, 0.08 %
        another word); another reading only when it is the only one */
@@ -314,17 +343,21 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
         int f = 0;
         ext_key(c, from, to, xu, pick, xn, &w);
         if (w.letters < 3) return 0;
-        if (lex_state(cx->lex, &w, &f) == NAZIF_LEX_UNKNOWN || f < 2) continue;
+        const int st = lex_state(cx->lex, &w, &f);
+        if (st == NAZIF_LEX_UNKNOWN || f < 2) continue;
         found++;
         memcpy(best, pick, sizeof pick);
+        /* as in P13: a stored word scores above a form derived through
+           clitics of the same class (ݓسليم: تسليم, not ب + سليم) */
+        const int score = 2 * f + (st == NAZIF_LEX_WORD ? 4 : 0);
         if (r == 0) {
-            fbody = f;
+            fbody = score;
             memcpy(body, pick, sizeof pick);
-        } else if (f > fother) {
-            fother = f;
+        } else if (score > fother) {
+            fother = score;
         }
     }
-    if (found > 1 && fbody >= 0 && fbody >= fother) {
+    if (found > 1 && fbody >= 0 && fbody >= fother && !nobody) {
         found = 1;
         memcpy(best, body, sizeof body);
     }
