@@ -482,11 +482,19 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
 
     /* one strong seam and the plain join is not a word: the lexicon may know
        the intended word (P8 mask letter, P9 doubled seam letter, P10 fused
-       next word); a unique answer wins, otherwise the plain join stands */
+       next word); a unique answer wins, otherwise the plain join stands.
+       Behind a mask (a star, a run of one separator) the plain join is one
+       reading among the others: when news does not show it (class < 2:
+       انـ*ـحار, انحار is listed and unseen), the mask letters are tried as
+       well, and one that makes a word seen in news wins (انتحار) */
     if (nstrong == 1 && nbare == 0 && np12 == 0 && !ext) {
         wbuf w;
         nazif__key_of(c, from, to, pl.map_look, -1, 0, (size_t)-1, &w);
-        if (w.letters >= 3 && lex_state(cx->lex, &w, NULL) == NAZIF_LEX_UNKNOWN) {
+        int fplain = 0;
+        const int plain = lex_state(cx->lex, &w, &fplain);
+        const int masked = mask_evidence(c, strong_gap);
+        const int unseen = plain != NAZIF_LEX_UNKNOWN && fplain < 1 && masked;
+        if (w.letters >= 3 && (plain == NAZIF_LEX_UNKNOWN || unseen)) {
             int found = 0;
             wordplan alt = pl;
             /* P8: a letter in place of the separator */
@@ -495,7 +503,6 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                 0x0630, 0x0631, 0x0632, 0x0633, 0x0634, 0x0635, 0x0636, 0x0637,
                 0x0638, 0x0639, 0x063A, 0x0641, 0x0642, 0x0643, 0x0644, 0x0645,
                 0x0646, 0x0647, 0x0648, 0x064A, 0x0629, 0x0621, 0x0623, 0x0626};
-            const int masked = mask_evidence(c, strong_gap);
             for (size_t j = 0; masked && j < sizeof letters / sizeof letters[0]; j++) {
                 wbuf m;
                 int fm = 0;
@@ -509,6 +516,7 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                     alt.evidence = "symbol masks a letter; lexicon: exactly one letter makes a word";
                 }
             }
+            /* P9 and P10 (below) only where the plain join is not a word */
             /* P9: the seam letter written twice */
             uint32_t l1 = 0, l2 = nazif__first_letter(c, strong_gap + 1);
             size_t l2u = (size_t)-1;
@@ -519,7 +527,7 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                     l2u = i;
                     break;
                 }
-            if (l1 && l1 == l2 && l2u != (size_t)-1) {
+            if (!unseen && l1 && l1 == l2 && l2u != (size_t)-1) {
                 wbuf m;
                 nazif__key_of(c, from, to, pl.map_look, -1, 0, l2u, &m);
                 if (lex_state(cx->lex, &m, NULL) != NAZIF_LEX_UNKNOWN) {
@@ -536,7 +544,7 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
             for (int k = from; k <= strong_gap; k++)
                 for (size_t i = c->p[k].a; i < c->p[k].b; i++)
                     if (c->u[i].t == U_LET) left_letters++;
-            for (int cut = left_letters + 2; cut <= total - 2; cut++) {
+            for (int cut = left_letters + 2; !unseen && cut <= total - 2; cut++) {
                 /* split the key at letter `cut`: rebuild both halves */
                 wbuf h1, h2;
                 wb_reset(&h1);
@@ -564,7 +572,7 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                 }
             }
             if (found == 1) pl = alt;
-            else if (found > 1)
+            else if (found > 1 && !unseen)
                 nazif__add_suspect(cx, c, from, to,
                                    "joined form not in the lexicon; several readings possible");
         }

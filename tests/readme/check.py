@@ -12,21 +12,13 @@ What counts as an example:
     (\\uXXXX in IN is the character); "`IN` (...) stays": prints IN.
 Commands run with sh from the top of the tree, build/ replaced by BUILD/.
 
-KNOWN lists README pairs the command does not give today, with the reason;
-each is reported as "known" and must still differ (the test fails when one
-starts to pass, so the list cannot go stale).
+Every example must give what README.md shows: there is no list of
+exceptions.
 """
 import os
 import re
 import subprocess
 import sys
-
-KNOWN = {
-    # owned by the restoration work (issue 10/15): the README shows the
-    # intended result
-    "انـ*ـحار": "P8: the command prints انحار (rule P5)",
-}
-
 
 def run(cmd, build, stdin=None):
     cmd = re.sub(r"(?<![\w/])build/", build.rstrip("/") + "/", cmd)
@@ -87,15 +79,6 @@ def main():
     passed = failed = 0
     for label, cmd, stdin, want in cases:
         got = run(cmd, build, stdin.encode("utf-8") if stdin is not None else None)
-        key = stdin.strip() if stdin is not None else None
-        if key in KNOWN:
-            if got == want:
-                print("FAIL %s: now gives what README shows; remove it from KNOWN" % label)
-                failed += 1
-            else:
-                print("known %s: %s" % (label, KNOWN[key]))
-                passed += 1
-            continue
         if got == want:
             print("ok   %s: %s" % (label, cmd if stdin is None else stdin.strip()))
             passed += 1

@@ -109,6 +109,14 @@ static void test_restore(void)
     EXPECT("سقط الشـ. ــهيد أمس\n", "سقط الشهيد أمس\n");
     EXPECT("رجال المقـ. .ـاومة هنا\n", "رجال المقاومة هنا\n");
     EXPECT("تجارة مخـ*ـدرات واسعة\n", "تجارة مخدرات واسعة\n");
+    /* P8: a star masks a letter; tried also when the plain join is a
+       listed word news never shows (انحار, فلسين: class 0) ... */
+    EXPECT("حالة انـ*ـحار جديدة\n", "حالة انتحار جديدة\n");
+    EXPECT("أخبار فلسـ*ـين اليوم\n", "أخبار فلسطين اليوم\n");
+    /* ... not when news shows it (تحور, عقلة: class 1), which stays the
+       reading of a star between tatweels (P5), not تمحور, عرقلة */
+    EXPECT("فيروس تـ*ـحور جديد\n", "فيروس تحور جديد\n");
+    EXPECT("هذه عـ*ـقلة كبيرة\n", "هذه عقلة كبيرة\n");
     EXPECT("حصار غـ،ـزة مستمر\n", "حصار غزة مستمر\n");
     EXPECT("طوفـ..ـان الأقصى\n", "طوفان الأقصى\n");
     EXPECT("بــيـ,ــع الأسلحة\n", "بيع الأسلحة\n");
