@@ -20,7 +20,7 @@ CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L
 # below): touching a header rebuilds what includes it
 DEPFLAGS = -MMD -MP
 SANFLAGS ?=
-LDLIBS  += -lz
+LDLIBS  += -lz -ldeflate
 BUILD   ?= build
 SHARED  ?= ../shared
 PYTHON  ?= python3

@@ -255,6 +255,7 @@ int nazif_cli_dedup(int argc, char **argv)
     for (int fi = 0; fi < nfiles && status == CX_OK; fi++) {
         source src;
         if (src_open(&src, files[fi])) { status = CX_INPUT; break; }
+        if (o.max_doc && o.max_doc < src.ld_max) src.ld_max = (size_t)o.max_doc;
         unsigned char *buf = NULL;
         size_t len = 0, pos = 0, cap = 0;
         int eof = 0;

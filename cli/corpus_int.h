@@ -43,6 +43,15 @@ typedef struct source {
     int eof;
     char err[256];
     int errcode;
+    /* whole gzip members with libdeflate (src_read): */
+    struct libdeflate_decompressor *ld; /* NULL: zlib streaming only */
+    int zmode;                  /* this member goes through zlib */
+    int zeof;                   /* fread() found the end of the file */
+    size_t zcap;                /* bytes zbuf holds */
+    uint64_t fsize;             /* a regular file's size, 0 when unknown */
+    size_t ld_max;              /* largest member inflated whole */
+    unsigned char *obuf;        /* the member inflated */
+    size_t olen, opos, ocap;
 } source;
 
 #define MAX_REASONS 64

@@ -4,7 +4,7 @@
 # The one list of Debian packages: make deps, make check and .ci/run use it.
 set -e
 PKGS=$(sed -e 's/#.*//' <<'LIST'
-gcc make python3 zlib1g-dev             # build
+gcc make python3 zlib1g-dev libdeflate-dev   # build
 pkgconf                                 # make install's test: the example via pkg-config
 libsqlite3-dev sqlite3                  # FTS5 tokenizer, nazif index/search
 libstemmer-dev libstemmer-tools snowball-data   # --stemmer=snowball, its check
