@@ -1114,22 +1114,31 @@ static long next_nonblank(const ctx *c, size_t k, info *f)
     return -1;
 }
 
+static int repeats_earlier(const ctx *c, size_t k);
+
 /*
  * Is the line after k (a title candidate) a subheading?  It is when the
  * next line that is not furniture on its own text is a content paragraph:
  * "موقف الاتحاد الأفريقي" followed by "من جهته، رحب الاتحاد ...".  A link
  * title is followed by another link, furniture, or the end.
  */
-static int followed_by_paragraph(const ctx *c, size_t k)
+static int followed_by(const ctx *c, size_t k, int at_window_end)
 {
     info f;
     long q = (long)k;
     for (;;) {
         q = next_nonblank(c, (size_t)q, &f);
-        if (q < 0) return 0;
+        if (q < 0) return at_window_end;
         if (local_furniture(&f)) continue;
+        /* the title printed again by the template before its paragraph */
+        if (!f.para && repeats_earlier(c, (size_t)q)) continue;
         return f.para;
     }
+}
+
+static int followed_by_paragraph(const ctx *c, size_t k)
+{
+    return followed_by(c, k, 0);
 }
 
 /*
@@ -1452,6 +1461,8 @@ static int kicker(const ctx *c, const info *self, long q, const info *qf)
            followed_by_paragraph(c, (size_t)q);
 }
 
+static int after_paragraph(const ctx *c);
+
 /* Only dropped lines (or none) before line i in the window, i near the top
    of the document, and the line not a headline or subheading (followed by
    its paragraph).  The first line of a document needs furniture after it. */
@@ -1480,7 +1491,29 @@ static int page_header(const ctx *c, const info *self, long p, long q,
         return 0;
     }
     if (kicker(c, self, q, qf)) return 0;
+    /* the last short line before a longer unlisted line, itself before
+       the first paragraph: the article's short title over its deck or
+       byline ("قواعد النشر العلمي" / "2023/07/24 الكاتب: ...") */
     return !followed_by_paragraph(c, c->i);
+}
+
+/* Before the article's first paragraph, an unlisted line above a longer
+   unlisted line that has its paragraph is the article's short title over
+   its deck or byline ("قواعد النشر العلمي" / "2023/07/24 الكاتب: ..."):
+   it stays, whatever was dropped above it; so does it when the window
+   ends before anything but furniture follows the deck.  A widget line
+   above the title ("استمع إلى المقال") has the same shape and stays too:
+   a title lost is worse. */
+static int title_over_deck(const ctx *c, const info *self, long q,
+                           const info *qf)
+{
+    const nazif__bp_line *L = &c->lines[c->i];
+    /* three words at least: a section label above the title has one or
+       two ("البيئة", "عربي ودولي") */
+    return self->v == V_OTHER && q >= 0 && qf->v == V_OTHER &&
+           more_words_than(L->s, L->len, 2) &&
+           !qf->very_short && !after_paragraph(c) &&
+           followed_by(c, (size_t)q, 1);
 }
 
 /* Line i is near the top of the document with only dropped (or blank)
@@ -1524,6 +1557,44 @@ static int speaker_turn(const ctx *c)
         if (n > 0) return s[0] == ':';
     }
     return 0;
+}
+
+static int run_member(const info *f);
+
+/* The page opens with a run of three or more short lines (1-3 words, no
+   final punctuation: site name, buttons, section labels, widget words),
+   one of them furniture on its own text, before the article's first
+   paragraph: line i is one of them and not the run's last line (which
+   may be a short title, or the article's kicker or section label right
+   above its title).  The window must reach the document's first line. */
+static int top_short_run(const ctx *c)
+{
+    const nazif__bp_line *L = c->lines;
+    if (L[0].index != 0 || L[c->i].index >= BP_HEAD_LINES) return 0;
+    info f;
+    int len = 0, listed = 0;
+    for (size_t k = 0; k <= c->i; k++) {
+        analyse(&L[k], &f);
+        if (f.v == V_BLANK) continue;
+        if (!run_member(&f) && !L[k].drop) return 0;
+        len++;
+        if (local_furniture(&f)) listed++;
+    }
+    int after = 0;
+    long k = (long)c->i;
+    for (;;) {
+        long a = next_nonblank(c, (size_t)k, &f);
+        if (a < 0) return 0; /* the window ends inside the run */
+        if (!run_member(&f)) {
+            if (after == 0) return 0;
+            break;
+        }
+        after++;
+        len++;
+        if (local_furniture(&f)) listed++;
+        k = a;
+    }
+    return len >= 3 && listed >= 1;
 }
 
 /* A member of a menu run: a short line without final punctuation. */
@@ -1654,11 +1725,21 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         return 1;
     }
 
+    if (!article && title_over_deck(&c, &f, q, &qf)) return 0;
+
     /* The page header: a short line with only dropped lines before it in
        the window, near the top, not a headline (followed by its
        paragraph). */
     if (!article && (f.v == V_WEAK || (f.v == V_OTHER && f.very_short)) &&
         page_header(&c, &f, p, q, &qf)) {
+        *why = "context: short line in the page header";
+        return 1;
+    }
+
+    /* The short lines that open the page, before the article's title. */
+    if (!article && (f.v == V_WEAK || (f.v == V_OTHER && f.very_short)) &&
+        !after_paragraph(&c) && !followed_by_paragraph(&c, i) &&
+        top_short_run(&c)) {
         *why = "context: short line in the page header";
         return 1;
     }

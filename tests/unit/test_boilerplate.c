@@ -540,8 +540,26 @@ static const char *const doc_click_here[] = {
      "للشباب."),
 };
 
+/* Buttons and a close sign open the page, a short title stands over its
+   byline: the buttons go, the title and the byline stay. */
+static const char *const doc_top_short_run[] = {
+    "B احجز موعدا",
+    "B أسعار الخدمات",
+    "B ×",
+    "C قواعد كتابة البحث",
+    "C إعداد الباحث سامي يوسف الحلبي من قسم التاريخ",
+    "B عدد المشاهدات (845)",
+    "B قواعد كتابة البحث",
+    ("C يحتاج البحث الجامعي إلى خطة واضحة قبل جمع المصادر، وإلى لغة دقيقة "
+     "في عرض النتائج."),
+};
+
 static void test_documents(void)
 {
+    /* without blank lines only: with a blank after each line the run
+       and its title do not fit the window ahead, and the run stays */
+    run_doc("top-short-run", doc_top_short_run,
+            sizeof doc_top_short_run / sizeof doc_top_short_run[0], 0);
     DOC("click-here", doc_click_here);
     DOC("one-line-repeated", doc_one_line_repeated);
     DOC("repeated-title", doc_repeated_title);
