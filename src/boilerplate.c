@@ -1390,6 +1390,23 @@ static int top_run_member(const nazif__bp_line *L, info *f)
     return 1;
 }
 
+/* top_run_member(), or, once per run (*spare), a title-like line of the
+   same shape with up to 40% of stop words: one title of ten that reads
+   like running text ("ضبط مواطن أشعل النار في غير الأماكن المخصصة لها
+   ...") does not break a list of other headlines. */
+static int top_run_member_or_spare(const nazif__bp_line *L, info *f,
+                                   int *spare)
+{
+    if (top_run_member(L, f)) return 1;
+    if (*spare <= 0 || f->v != V_OTHER || !f->title || f->very_short ||
+        raw_digit_first(L->s, L->len) || prose_pct(L, f) >= 40)
+        return 0;
+    for (size_t k = 0; k < L->len; k++)
+        if (L->s[k] == ':' || L->s[k] == '/' || L->s[k] == '|') return 0;
+    (*spare)--;
+    return 1;
+}
+
 static int same_line(const nazif__bp_line *a, const nazif__bp_line *b)
 {
     return a && a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
@@ -1404,7 +1421,8 @@ static int top_headline_run(const ctx *c)
     long nx = next_nonblank(c, c->i, &f);
     if (nx < 0 || f.v != V_OTHER || !f.title || f.very_short) return 0;
     analyse(&L[c->i], &f);
-    if (!top_run_member(&L[c->i], &f)) return 0;
+    int spare = 1;
+    if (!top_run_member_or_spare(&L[c->i], &f, &spare)) return 0;
     /* the window must reach back to the document's start, or begin with
        a dropped line (an earlier line of the run, or furniture): a kept
        line there may follow a title that introduced the list */
@@ -1426,7 +1444,8 @@ static int top_headline_run(const ctx *c)
             }
             continue;
         }
-        if (!top_run_member(&L[k], &f) || same_line(prev, &L[k])) return 0;
+        if (!top_run_member_or_spare(&L[k], &f, &spare) || same_line(prev, &L[k]))
+            return 0;
         prev = &L[k];
         len++;
     }
@@ -1438,7 +1457,7 @@ static int top_headline_run(const ctx *c)
     for (;;) {
         long a = next_nonblank(c, (size_t)k, &f);
         if (a < 0) break;
-        if (!top_run_member(&L[a], &f)) break;
+        if (!top_run_member_or_spare(&L[a], &f, &spare)) break;
         if (same_line(prev, &L[a])) return 0;
         prev = &L[a];
         after++;

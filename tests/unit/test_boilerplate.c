@@ -413,6 +413,20 @@ static const char *const doc_top_headlines[] = {
     "B رئيس مجلس الإدارة : د. عبد الله بن سالم آل حمد",
 };
 
+/* The same list with one title that reads like running text (a third of
+   its words are stop words): still a list of other headlines. */
+static const char *const doc_top_headlines_wordy[] = {
+    "B وزير النقل يتفقد أعمال توسعة الطريق الصحراوي في محافظة الجيزة",
+    "B ارتفاع أسعار الذهب في ختام تعاملات اليوم بالأسواق المحلية",
+    "B ضبط شاب ألقى النفايات في غير المكان المخصص لها على شاطئ البحر",
+    "B منتخب الشباب يخسر وديا أمام نظيره التونسي بهدفين مقابل هدف",
+    "B الأرصاد تحذر من شبورة كثيفة على الطرق الزراعية صباح الغد",
+    "B افتتاح معرض الحرف التراثية بمشاركة عشرين محافظة مصرية",
+    "C جامعة أسوان تطلق برنامجا لتدريب الخريجين على الطاقة الشمسية",
+    ("C أعلنت جامعة أسوان عن إطلاق برنامج تدريبي مجاني للخريجين في مجال "
+     "تركيب وصيانة الألواح الشمسية."),
+};
+
 /* Lists that open a news-corpus document are the article itself: fixtures
    (" - "), stadiums and crowds (':'), numbered ranks, and names after a
    title.  None of them is a headline list. */
@@ -571,6 +585,8 @@ static void test_documents(void)
        fit the window ahead, and such a run stays (a miss, not a loss) */
     run_doc("top-headlines", doc_top_headlines,
             sizeof doc_top_headlines / sizeof doc_top_headlines[0], 0);
+    run_doc("top-headlines-wordy", doc_top_headlines_wordy,
+            sizeof doc_top_headlines_wordy / sizeof doc_top_headlines_wordy[0], 0);
     DOC("top-lists-kept", doc_top_lists_kept);
     DOC("menu-run", doc_menu_run);
     DOC("corpus-like", doc_corpus_like);
