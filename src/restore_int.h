@@ -230,6 +230,8 @@ int nazif__persian_units(const unit *u, size_t k);
 int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k);
 /* The byte pre-filter of nazif__arabic_line(). */
 int nazif__maybe_extlook(const uint8_t *s, size_t n);
+/* The same, one byte at a time (what the 32-byte blocks must agree with). */
+int nazif__maybe_extlook_scalar(const uint8_t *s, size_t n);
 /* A letter that marks Kurdish, Persian or Urdu beyond doubt. */
 int nazif__kurdish_or_persian_cue(uint32_t x);
 /* Is the word at s[a, b) next to a word of another language, or in a

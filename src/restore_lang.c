@@ -214,21 +214,76 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
 /* Could the line hold an extended look-alike (or a presentation form of
    one, or a stroke for alef)?  The pre-filter of nazif__arabic_line(): lead bytes DA DB DD, D9 B1..BF,
    E0 A1..A3, EF. */
+/* The test of nazif__maybe_extlook() at byte i (i + 1 < n).  A test on a
+   first byte outside DA DB DD EF D7 C7 E2 E0 7C 21, or on D9 followed by
+   less than B1, must join the block test below as well
+   (tests/unit/test_extlook.c tries every byte pair against the scalar
+   loop). */
+static inline int extlook_at(const uint8_t *s, size_t n, size_t i)
+{
+    const uint8_t b = s[i], c = s[i + 1];
+    if (b == 0xDA || b == 0xDB || b == 0xDD || b == 0xEF || (b == 0xD9 && c >= 0xB1 && c <= 0xBF) ||
+        (b == 0xE0 && c >= 0xA1 && c <= 0xA3))
+        return 1;
+    /* a stroke for alef (stroke_alef()): Hebrew vav, final nun, paseq;
+       U+01C0; U+2D4F; | or ! before an Arabic letter or tatweel */
+    if ((b == 0xD7 && (c == 0x95 || c == 0x9F || c == 0x80)) || (b == 0xC7 && c == 0x80) ||
+        (b == 0xE2 && c == 0xB5 && i + 2 < n && s[i + 2] == 0x8F) ||
+        ((b == '|' || b == '!') && c >= 0xD8 && c <= 0xDB))
+        return 1;
+    return 0;
+}
+
+int nazif__maybe_extlook_scalar(const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (extlook_at(s, n, i)) return 1;
+    return 0;
+}
+
+#if !defined(NAZIF_NO_AVX2) && defined(__SSE2__) && defined(__x86_64__) && \
+    (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+/* 32 bytes at a time: the bytes where extlook_at() may hold -- a first
+   byte of its set (two nibble look-ups: bit 0 D7 DA DB DD, 1 E0 E2 EF,
+   2 C7, 3 7C, 4 21) or D9 before B1..FF -- are tested one by one. */
+__attribute__((target("avx2"))) static int extlook_avx2(const uint8_t *s, size_t n)
+{
+    const __m256i hi_lut = _mm256_setr_epi8(0, 0, 16, 0, 0, 0, 0, 8, 0, 0, 0, 0, 4, 1, 2, 0,
+                                            0, 0, 16, 0, 0, 0, 0, 8, 0, 0, 0, 0, 4, 1, 2, 0);
+    const __m256i lo_lut = _mm256_setr_epi8(2, 16, 2, 0, 0, 0, 0, 1 | 4, 0, 0, 1, 1, 8, 1, 0, 2,
+                                            2, 16, 2, 0, 0, 0, 0, 1 | 4, 0, 0, 1, 1, 8, 1, 0, 2);
+    const __m256i nib = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+    const __m256i d9 = _mm256_set1_epi8((char)0xD9), b1 = _mm256_set1_epi8((char)0xB1);
+    size_t i = 0;
+    for (; i + 33 <= n; i += 32) {
+        const __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        const __m256i c = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
+        const __m256i h = _mm256_shuffle_epi8(hi_lut, _mm256_and_si256(_mm256_srli_epi16(b, 4), nib));
+        const __m256i l = _mm256_shuffle_epi8(lo_lut, _mm256_and_si256(b, nib));
+        const __m256i set = _mm256_xor_si256(_mm256_cmpeq_epi8(_mm256_and_si256(h, l), zero),
+                                             _mm256_set1_epi8(-1));
+        const __m256i wd9 = _mm256_and_si256(_mm256_cmpeq_epi8(b, d9),
+                                             _mm256_cmpeq_epi8(_mm256_max_epu8(c, b1), c));
+        uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(set, wd9));
+        while (m) {
+            if (extlook_at(s, n, i + (size_t)__builtin_ctz(m))) return 1;
+            m &= m - 1;
+        }
+    }
+    for (; i + 1 < n; i++)
+        if (extlook_at(s, n, i)) return 1;
+    return 0;
+}
+#define EXTLOOK_AVX2 1
+#endif
+
 int nazif__maybe_extlook(const uint8_t *s, size_t n)
 {
-    for (size_t i = 0; i + 1 < n; i++) {
-        const uint8_t b = s[i], c = s[i + 1];
-        if (b == 0xDA || b == 0xDB || b == 0xDD || b == 0xEF || (b == 0xD9 && c >= 0xB1 && c <= 0xBF) ||
-            (b == 0xE0 && c >= 0xA1 && c <= 0xA3))
-            return 1;
-        /* a stroke for alef (stroke_alef()): Hebrew vav, final nun, paseq;
-           U+01C0; U+2D4F; | or ! before an Arabic letter or tatweel */
-        if ((b == 0xD7 && (c == 0x95 || c == 0x9F || c == 0x80)) || (b == 0xC7 && c == 0x80) ||
-            (b == 0xE2 && c == 0xB5 && i + 2 < n && s[i + 2] == 0x8F) ||
-            ((b == '|' || b == '!') && c >= 0xD8 && c <= 0xDB))
-            return 1;
-    }
-    return 0;
+#if defined(EXTLOOK_AVX2)
+    if (n >= 33 && __builtin_cpu_supports("avx2")) return extlook_avx2(s, n);
+#endif
+    return nazif__maybe_extlook_scalar(s, n);
 }
 
 /* Arabic-only signals in a word: Persian does not write these. */
