@@ -93,6 +93,28 @@ static int dd_removed_too_large(sbuf *t, FILE *rem, const char *file, uint64_t l
     return fwrite(t->p, 1, t->n, rem) == t->n ? 0 : -1;
 }
 
+/* dedup's own options (parse_cmd_args()): 1 taken, -1 refused. */
+static int dedup_opt(copts *o, const char *a)
+{
+    unsigned long v;
+    if (strncmp(a, "--out=", 6) == 0 && a[6]) o->output = a + 6;
+    else if (strncmp(a, "--clusters=", 11) == 0 && a[11]) o->clusters = a + 11;
+    else if (strncmp(a, "--removed=", 10) == 0 && a[10]) o->removed = a + 10;
+    else if (strncmp(a, "--bands=", 8) == 0 && !parse_uint(a + 8, 1, 1024, &v)) o->bands = (int)v;
+    else if (strncmp(a, "--rows=", 7) == 0 && !parse_uint(a + 7, 1, 1024, &v)) o->rows = (int)v;
+    else if (strncmp(a, "--ngram=", 8) == 0 && !parse_uint(a + 8, 1, 64, &v)) o->ngram = (int)v;
+    else if (strncmp(a, "--seed=", 7) == 0 && !parse_uint(a + 7, 0, 0xFFFFFFFFul, &v)) o->seed = v;
+    else {
+        const char *expect = NULL;
+        if (strncmp(a, "--bands", 7) == 0 || strncmp(a, "--rows", 6) == 0) expect = "1 to 1024";
+        else if (strncmp(a, "--ngram", 7) == 0) expect = "1 to 64";
+        else if (strncmp(a, "--seed", 6) == 0) expect = "0 to 4294967295";
+        cli_bad_option("dedup", a, dedup_valued, expect);
+        return -1;
+    }
+    return 1;
+}
+
 int nazif_cli_dedup(int argc, char **argv)
 {
     argc = cli_join_values(argc, argv, dedup_valued);
@@ -100,40 +122,11 @@ int nazif_cli_dedup(int argc, char **argv)
     copts o;
     opts_defaults(&o);
     reasons_init();
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) oom();
-    int nfiles = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        unsigned long v;
-        if (a[0] != '-') {
-            files[nfiles++] = argv[i];
-            continue;
-        }
-        const int c = common_opt(&o, argc, argv, &i, "dedup");
-        if (c < 0) { free(files); return CX_USAGE; }
-        if (c > 0) continue;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage_dedup(stdout);
-            free(files);
-            return CX_OK;
-        } else if (strncmp(a, "--out=", 6) == 0 && a[6]) o.output = a + 6;
-        else if (strncmp(a, "--clusters=", 11) == 0 && a[11]) o.clusters = a + 11;
-        else if (strncmp(a, "--removed=", 10) == 0 && a[10]) o.removed = a + 10;
-        else if (strncmp(a, "--bands=", 8) == 0 && !parse_uint(a + 8, 1, 1024, &v)) o.bands = (int)v;
-        else if (strncmp(a, "--rows=", 7) == 0 && !parse_uint(a + 7, 1, 1024, &v)) o.rows = (int)v;
-        else if (strncmp(a, "--ngram=", 8) == 0 && !parse_uint(a + 8, 1, 64, &v)) o.ngram = (int)v;
-        else if (strncmp(a, "--seed=", 7) == 0 && !parse_uint(a + 7, 0, 0xFFFFFFFFul, &v)) o.seed = v;
-        else {
-            const char *expect = NULL;
-            if (strncmp(a, "--bands", 7) == 0 || strncmp(a, "--rows", 6) == 0) expect = "1 to 1024";
-            else if (strncmp(a, "--ngram", 7) == 0) expect = "1 to 64";
-            else if (strncmp(a, "--seed", 6) == 0) expect = "0 to 4294967295";
-            cli_bad_option("dedup", a, dedup_valued, expect);
-            free(files);
-            return CX_USAGE;
-        }
-    }
+    char **files;
+    int nfiles;
+    /* no standard input: dedup reads its input twice */
+    const int pr = parse_cmd_args(&o, argc, argv, "dedup", 0, dedup_opt, usage_dedup, &files, &nfiles);
+    if (pr != CX_OK) return pr == ARGS_DONE ? CX_OK : pr;
     if (nfiles == 0) {
         fprintf(stderr, "%s dedup: give FILEs (dedup reads its input twice; no standard input)\n", prog);
         free(files);

@@ -49,6 +49,26 @@ static void usage_linefreq(FILE *f)
 static const char *const linefreq_valued[] = {"--out", "--format", "--html", "--text-field", "--site-field",
                                               "--jobs", "--max-doc-bytes", NULL};
 
+/* linefreq's own options (parse_cmd_args()): 1 taken, -1 refused. */
+static int linefreq_cmd_opt(copts *o, const char *a)
+{
+    if (strncmp(a, "--site-field=", 13) == 0 && a[13]) o->site_field = a + 13;
+    else if (strncmp(a, "--out=", 6) == 0 && a[6]) o->lf_out = a + 6;
+    else if (strcmp(a, "--format=jsonl") == 0) o->format = FMT_JSONL;
+    else if (strcmp(a, "--format=warc") == 0 || strcmp(a, "--format=wet") == 0) o->format = FMT_WARC;
+    else if (strcmp(a, "--format=auto") == 0) o->format = FMT_AUTO;
+    else if (strcmp(a, "--html=main") == 0) o->html_text = 0;
+    else if (strcmp(a, "--html=text") == 0) o->html_text = 1;
+    else {
+        cli_bad_option("linefreq", a, linefreq_valued,
+                       strncmp(a, "--format", 8) == 0   ? "jsonl, warc, wet or auto"
+                       : strncmp(a, "--html", 6) == 0 ? "main or text"
+                                                        : NULL);
+        return -1;
+    }
+    return 1;
+}
+
 int nazif_cli_linefreq(int argc, char **argv)
 {
     argc = cli_join_values(argc, argv, linefreq_valued);
@@ -56,39 +76,11 @@ int nazif_cli_linefreq(int argc, char **argv)
     copts o;
     opts_defaults(&o);
     reasons_init();
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) oom();
-    int nfiles = 0, only_files = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
-            files[nfiles++] = argv[i];
-            continue;
-        }
-        const int c = common_opt(&o, argc, argv, &i, "linefreq");
-        if (c < 0) { free(files); return CX_USAGE; }
-        if (c > 0) continue;
-        if (strncmp(a, "--site-field=", 13) == 0 && a[13]) { o.site_field = a + 13; continue; }
-        if (strcmp(a, "--") == 0) only_files = 1;
-        else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage_linefreq(stdout);
-            free(files);
-            return CX_OK;
-        } else if (strncmp(a, "--out=", 6) == 0 && a[6]) o.lf_out = a + 6;
-        else if (strcmp(a, "--format=jsonl") == 0) o.format = FMT_JSONL;
-        else if (strcmp(a, "--format=warc") == 0 || strcmp(a, "--format=wet") == 0) o.format = FMT_WARC;
-        else if (strcmp(a, "--format=auto") == 0) o.format = FMT_AUTO;
-        else if (strcmp(a, "--html=main") == 0) o.html_text = 0;
-        else if (strcmp(a, "--html=text") == 0) o.html_text = 1;
-        else {
-            cli_bad_option("linefreq", a, linefreq_valued,
-                           strncmp(a, "--format", 8) == 0   ? "jsonl, warc, wet or auto"
-                           : strncmp(a, "--html", 6) == 0 ? "main or text"
-                                                            : NULL);
-            free(files);
-            return CX_USAGE;
-        }
-    }
+    char **files;
+    int nfiles;
+    const int pr = parse_cmd_args(&o, argc, argv, "linefreq", 1, linefreq_cmd_opt, usage_linefreq, &files,
+                                  &nfiles);
+    if (pr != CX_OK) return pr == ARGS_DONE ? CX_OK : pr;
     if (!o.lf_out) {
         fprintf(stderr, "%s linefreq: give --out=FILE for the table\n", prog);
         free(files);

@@ -117,89 +117,77 @@ const char *const *nazif_cli_clean_valued(void)
     return names;
 }
 
+/* clean's own options in corpus mode (parse_cmd_args()): 1 taken, -1
+   refused (message printed), ARGS_DONE after --version. */
+static int clean_opt(copts *o, const char *a)
+{
+    const int l = linefreq_opt(o, a, "clean");
+    if (l != 0) return l;
+    if (strncmp(a, "--linefreq=", 11) == 0 && a[11]) o->lf_file = a + 11;
+    else if (strcmp(a, "--linefreq-stream") == 0) o->lf_stream = 1;
+    else if (strcmp(a, "--version") == 0) {
+        printf("nazif %s\n", nazif_version());
+        return ARGS_DONE;
+    } else if (strcmp(a, "--format=jsonl") == 0) o->format = FMT_JSONL;
+    else if (strcmp(a, "--format=warc") == 0 || strcmp(a, "--format=wet") == 0) o->format = FMT_WARC;
+    else if (strcmp(a, "--format=text") == 0) o->format = FMT_TEXT;
+    else if (strcmp(a, "--format=html") == 0) o->format = FMT_HTML;
+    else if (strcmp(a, "--html=main") == 0) o->html_text = 0;
+    else if (strcmp(a, "--html=text") == 0) o->html_text = 1;
+    else if (strcmp(a, "--format=auto") == 0) o->format = FMT_AUTO;
+    else if (strcmp(a, "--boilerplate=drop") == 0) o->clean.flags &= ~NAZIF_KEEP_BOILERPLATE;
+    else if (strcmp(a, "--boilerplate=keep") == 0) o->clean.flags |= NAZIF_KEEP_BOILERPLATE;
+    else if (strcmp(a, "--suspects") == 0) o->clean.flags |= NAZIF_REPORT_SUSPECTS;
+    else if (strcmp(a, "--no-restore") == 0) o->clean.flags |= NAZIF_NO_RESTORE;
+    else if (strcmp(a, "--explain") == 0) o->explain = 1;
+    else if (strncmp(a, "--report=", 9) == 0 && a[9]) o->report = a + 9;
+    else if (strncmp(a, "--rejected=", 11) == 0 && a[11]) o->rejected = a + 11;
+    else if (strncmp(a, "--stats=", 8) == 0 && a[8]) o->stats = a + 8;
+    else if (strncmp(a, "--output=", 9) == 0 && a[9]) o->output = a + 9;
+    else if (strncmp(a, "--filters=", 10) == 0) {
+        if (parse_filters(a + 10, &o->filters)) {
+            fprintf(stderr, "%s clean: bad --filters '%s' (empty, lang, length, gopher, repetition, fineweb, all, none)\n",
+                    prog, a + 10);
+            return -1;
+        }
+    } else {
+        int done = 0;
+        for (int k = 0; nazif_filter_params(k) && !done; k++) {
+            const char *name = nazif_filter_params(k)->option;
+            const size_t nl = strlen(name);
+            if (strncmp(a + 2, name, nl) == 0 && a[2 + nl] == '=') {
+                char *end;
+                errno = 0;
+                const double v = strtod(a + 3 + nl, &end);
+                if (errno || *end || end == a + 3 + nl || v < 0) {
+                    fprintf(stderr, "%s clean: bad value in '%s'\n", prog, a);
+                    return -1;
+                }
+                o->thr[k] = v;
+                done = 1;
+            }
+        }
+        if (!done) {
+            const char *expect = NULL;
+            if (strncmp(a, "--format", 8) == 0) expect = "jsonl, warc, wet, text, html or auto";
+            else if (strncmp(a, "--html", 6) == 0) expect = "main or text";
+            else if (strncmp(a, "--boilerplate", 13) == 0) expect = "drop or keep";
+            cli_bad_option("clean", a, nazif_cli_clean_valued(), expect);
+            return -1;
+        }
+    }
+    return 1;
+}
+
 int nazif_cli_clean_corpus(int argc, char **argv)
 {
     copts o;
     opts_defaults(&o);
     reasons_init();
-    char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) oom();
-    int nfiles = 0, only_files = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
-            files[nfiles++] = argv[i];
-            continue;
-        }
-        const int c = common_opt(&o, argc, argv, &i, "clean");
-        if (c < 0) { free(files); return CX_USAGE; }
-        if (c > 0) continue;
-        const int l = linefreq_opt(&o, a, "clean");
-        if (l < 0) { free(files); return CX_USAGE; }
-        if (l > 0) continue;
-        if (strcmp(a, "--") == 0) only_files = 1;
-        else if (strncmp(a, "--linefreq=", 11) == 0 && a[11]) o.lf_file = a + 11;
-        else if (strcmp(a, "--linefreq-stream") == 0) o.lf_stream = 1;
-        else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage_corpus(stdout);
-            free(files);
-            return CX_OK;
-        } else if (strcmp(a, "--version") == 0) {
-            printf("nazif %s\n", nazif_version());
-            free(files);
-            return CX_OK;
-        } else if (strcmp(a, "--format=jsonl") == 0) o.format = FMT_JSONL;
-        else if (strcmp(a, "--format=warc") == 0 || strcmp(a, "--format=wet") == 0) o.format = FMT_WARC;
-        else if (strcmp(a, "--format=text") == 0) o.format = FMT_TEXT;
-        else if (strcmp(a, "--format=html") == 0) o.format = FMT_HTML;
-        else if (strcmp(a, "--html=main") == 0) o.html_text = 0;
-        else if (strcmp(a, "--html=text") == 0) o.html_text = 1;
-        else if (strcmp(a, "--format=auto") == 0) o.format = FMT_AUTO;
-        else if (strcmp(a, "--boilerplate=drop") == 0) o.clean.flags &= ~NAZIF_KEEP_BOILERPLATE;
-        else if (strcmp(a, "--boilerplate=keep") == 0) o.clean.flags |= NAZIF_KEEP_BOILERPLATE;
-        else if (strcmp(a, "--suspects") == 0) o.clean.flags |= NAZIF_REPORT_SUSPECTS;
-        else if (strcmp(a, "--no-restore") == 0) o.clean.flags |= NAZIF_NO_RESTORE;
-        else if (strcmp(a, "--explain") == 0) o.explain = 1;
-        else if (strncmp(a, "--report=", 9) == 0 && a[9]) o.report = a + 9;
-        else if (strncmp(a, "--rejected=", 11) == 0 && a[11]) o.rejected = a + 11;
-        else if (strncmp(a, "--stats=", 8) == 0 && a[8]) o.stats = a + 8;
-        else if (strncmp(a, "--output=", 9) == 0 && a[9]) o.output = a + 9;
-        else if (strncmp(a, "--filters=", 10) == 0) {
-            if (parse_filters(a + 10, &o.filters)) {
-                fprintf(stderr, "%s clean: bad --filters '%s' (empty, lang, length, gopher, repetition, fineweb, all, none)\n",
-                        prog, a + 10);
-                free(files);
-                return CX_USAGE;
-            }
-        } else {
-            int done = 0;
-            for (int k = 0; nazif_filter_params(k) && !done; k++) {
-                const char *name = nazif_filter_params(k)->option;
-                const size_t nl = strlen(name);
-                if (strncmp(a + 2, name, nl) == 0 && a[2 + nl] == '=') {
-                    char *end;
-                    errno = 0;
-                    const double v = strtod(a + 3 + nl, &end);
-                    if (errno || *end || end == a + 3 + nl || v < 0) {
-                        fprintf(stderr, "%s clean: bad value in '%s'\n", prog, a);
-                        free(files);
-                        return CX_USAGE;
-                    }
-                    o.thr[k] = v;
-                    done = 1;
-                }
-            }
-            if (!done) {
-                const char *expect = NULL;
-                if (strncmp(a, "--format", 8) == 0) expect = "jsonl, warc, wet, text, html or auto";
-                else if (strncmp(a, "--html", 6) == 0) expect = "main or text";
-                else if (strncmp(a, "--boilerplate", 13) == 0) expect = "drop or keep";
-                cli_bad_option("clean", a, nazif_cli_clean_valued(), expect);
-                free(files);
-                return CX_USAGE;
-            }
-        }
-    }
+    char **files;
+    int nfiles;
+    const int pr = parse_cmd_args(&o, argc, argv, "clean", 1, clean_opt, usage_corpus, &files, &nfiles);
+    if (pr != CX_OK) return pr == ARGS_DONE ? CX_OK : pr;
     if (nfiles == 0) files[nfiles++] = "-";
     if ((o.lf_min || strcmp(o.site_field, "url") != 0) && !o.lf_file && !o.lf_stream) {
         fprintf(stderr, "%s clean: --linefreq-min and --site-field need --linefreq=FILE or --linefreq-stream\n",

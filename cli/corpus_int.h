@@ -196,6 +196,23 @@ typedef void (*collect_fn)(void *ctx, batch *b);
 
 /* corpus_opts.c */
 int common_opt(copts *o, int argc, char **argv, int *i, const char *cmd);
+
+/* What a command's own option function returns besides 1 (taken) and -1
+   (refused, message printed): done, exit 0 (--version printed). */
+#define ARGS_DONE 2
+typedef int (*own_opt_fn)(copts *o, const char *a);
+/*
+ * The argument loop of clean (corpus mode), dedup and linefreq.  FILEs are
+ * the arguments that do not start with '-' and, when the command reads
+ * standard input (stdin_ok), "-" and everything after "--"; common_opt()
+ * takes the options all three share, -h/--help prints usage(stdout), and
+ * own(o, a) takes the command's own options and refuses the rest (with
+ * cli_bad_option()).  Returns CX_OK with *files (calloc()ed, *nfiles of
+ * them), CX_USAGE after a message, or ARGS_DONE (help or version printed:
+ * exit 0); *files is NULL unless CX_OK.
+ */
+int parse_cmd_args(copts *o, int argc, char **argv, const char *cmd, int stdin_ok, own_opt_fn own,
+                   void (*usage)(FILE *), char ***files, int *nfiles);
 int linefreq_opt(copts *o, const char *a, const char *cmd);
 int load_linefreq(copts *o, const char *cmd);
 void opts_defaults(copts *o);

@@ -111,6 +111,42 @@ int load_linefreq(copts *o, const char *cmd)
     return CX_OK;
 }
 
+int parse_cmd_args(copts *o, int argc, char **argv, const char *cmd, int stdin_ok, own_opt_fn own,
+                   void (*usage)(FILE *), char ***files_out, int *nfiles_out)
+{
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) oom();
+    int nfiles = 0, only_files = 0, rc = CX_OK;
+    for (int i = 1; i < argc && rc == CX_OK; i++) {
+        const char *a = argv[i];
+        if (only_files || a[0] != '-' || (stdin_ok && strcmp(a, "-") == 0)) {
+            files[nfiles++] = argv[i];
+            continue;
+        }
+        const int c = common_opt(o, argc, argv, &i, cmd);
+        if (c < 0) rc = CX_USAGE;
+        if (c != 0) continue;
+        if (stdin_ok && strcmp(a, "--") == 0) {
+            only_files = 1;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            rc = ARGS_DONE;
+        } else {
+            const int r = own(o, a);
+            if (r < 0) rc = CX_USAGE;
+            else if (r == ARGS_DONE) rc = ARGS_DONE;
+        }
+    }
+    if (rc != CX_OK) {
+        free(files);
+        files = NULL;
+        nfiles = 0;
+    }
+    *files_out = files;
+    *nfiles_out = nfiles;
+    return rc;
+}
+
 /* Options both commands share.  Returns 1 if taken, 0 if not known, -1 bad
    value (message printed).  *i may advance (for "-j N"). */
 int common_opt(copts *o, int argc, char **argv, int *i, const char *cmd)
