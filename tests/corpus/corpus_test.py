@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Corpus-mode checks on ANT (driven by tests/corpus/run.sh)."""
 import argparse, gzip, json, os, random, re, subprocess, sys, tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from checklib import Checks  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--nazif", required=True)
@@ -8,15 +10,8 @@ ap.add_argument("--ant", required=True)
 ap.add_argument("-v", action="store_true")
 args = ap.parse_args()
 
-passed = failed = 0
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
+T = Checks("corpus")
+check = T.check
 
 def shingles(text, n=5):
     # close to the search-normalized words nazif uses: letters and digits
@@ -219,5 +214,4 @@ r = subprocess.run([args.nazif, "clean", "--format=jsonl", "--filters=none", "--
                     "--max-doc-bytes=0", path], capture_output=True)
 check(len(r.stdout.decode().splitlines()) == 5, "max-doc 0 keeps every line")
 
-print("corpus: %d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+T.finish()

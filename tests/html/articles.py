@@ -25,22 +25,17 @@ top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))
 data = os.path.join(top, "tests", "corpus-data")
 sys.path.insert(0, data)
 import importlib.util  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from checklib import Checks  # noqa: E402
 
 spec = importlib.util.spec_from_file_location("make_articles", os.path.join(data, "make-articles.py"))
 ma = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(ma)
 
 nazif = sys.argv[1]
-passed = failed = 0
+T = Checks("articles")
+check = T.check
 
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
 
 
 def run(*args):
@@ -105,5 +100,4 @@ for args in (["--format=html"], []):
           [ma.HEADLINES["cp1256-table"]] + ma.ARTICLES["cp1256-table"],
           "html file %s: %s %s" % (args, docs, err))
 
-print("articles: %d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+T.finish()

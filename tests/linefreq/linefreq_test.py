@@ -29,20 +29,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from checklib import Checks  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 
-passed = failed = 0
+T = Checks("linefreq")
+check = T.check
 
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL: " + what)
 
 
 def run(nazif, args, **kw):
@@ -330,8 +325,8 @@ def main():
                 print("| %s | %d/%d | %d/%d | %d |" % (name, c[0], c[0] + c[1], b[1], b[0] + b[1], b[2]))
     finally:
         shutil.rmtree(tmp)
-    print("linefreq: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    print(T.summary())
+    return 1 if T.failed else 0
 
 
 if __name__ == "__main__":

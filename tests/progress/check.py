@@ -6,18 +6,13 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from checklib import Checks  # noqa: E402
+
 NAZIF = os.path.abspath(sys.argv[1])
 SAMPLE = "tests/corpus-data/sample.jsonl"
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
+T = Checks("progress")
+check = T.check
 
 
 # one drawing: PREFIX: N docs  R docs/s  M MB/s  then the share and the time
@@ -108,5 +103,4 @@ with tempfile.TemporaryDirectory() as tmp:
         rc, err = run(quiet, stdin)
         check(rc == 0 and "\r" not in err and "\x1b[K" not in err, "%s --no-progress: %r" % (name, err[:200]))
 
-print("progress: %d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+T.finish()

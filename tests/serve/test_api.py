@@ -23,18 +23,13 @@ import urllib.parse
 import urllib.request
 
 import serverlib
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from checklib import Checks  # noqa: E402
 
 NAZIF, DB, CORPUS = sys.argv[1:4]
-passed = failed = 0
+T = Checks("serve-api")
+check = T.named
 
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", name, detail)
 
 
 def start(db, *extra):
@@ -271,7 +266,7 @@ try:
     check("200 concurrent requests all answered", not errors and all(not t.is_alive() for t in threads), errors[:5])
     print("concurrency: 200 requests from 8 threads in %.2f s" % (time.time() - t0))
 except Exception as e:  # noqa: BLE001 -- a failed step is a failed check, with the server's log
-    failed += 1
+    T.failed += 1
     print("FAIL: %s: %s" % (type(e).__name__, e))
     print("server log:\n" + server_log())
 finally:
@@ -339,5 +334,4 @@ r = run(DB, "--listen=127.0.0.1:%d" % blocker.getsockname()[1])
 blocker.close()
 check("address in use: exit 4", r.returncode == 4 and "cannot listen" in r.stderr, r)
 
-print("serve-api: %d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+T.finish()

@@ -28,18 +28,13 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from checklib import Checks  # noqa: E402
 
 NAZIF, DB, SHOTS, PROFILE = sys.argv[1:5]
-passed = failed = 0
+T = Checks("serve-browser")
+check = T.named
 
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", name, detail)
 
 
 log_path = os.path.join(SHOTS, "serve.log")
@@ -167,7 +162,7 @@ try:
               "status of 400" not in e.get("message", "")]
     check("no errors in the browser console", not errors, errors[:3])
 except Exception as e:  # noqa: BLE001 -- a failed step is a failed check, with a picture
-    failed += 1
+    T.failed += 1
     print("FAIL: %s: %s at %s" % (type(e).__name__, str(e).splitlines()[0] if str(e) else "", driver.current_url))
     shot("serve-failure")
     print("server log:\n" + serverlib.read_log(log_path))
@@ -176,5 +171,4 @@ finally:
     proc.send_signal(signal.SIGTERM)
     proc.wait(20)
 
-print("serve-browser: %d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+T.finish()
