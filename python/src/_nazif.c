@@ -228,6 +228,21 @@ static int keywords_only(PyObject *args, const char *what)
 
 /* ---- batches: documents from an iterator, a group per GIL release -------- */
 
+/* A method taking (docs, sites) as its batch form does. */
+typedef PyObject *(*batch_method)(PyObject *self, PyObject *args, PyObject *kw);
+
+/* The one-document form of a batch method: fn(self, ((text,), (site,))),
+   so that one document and a batch take the same path; fn's result (a new
+   reference) or NULL. */
+static PyObject *call_one(PyObject *self, batch_method fn, PyObject *text, PyObject *site)
+{
+    PyObject *one = Py_BuildValue("((O)(O))", text, site);
+    if (!one) return NULL;
+    PyObject *r = fn(self, one, NULL);
+    Py_DECREF(one);
+    return r;
+}
+
 /* Up to BATCH_DOCS documents or BATCH_BYTES bytes per group. */
 #define BATCH_DOCS 4096
 #define BATCH_BYTES (8u << 20)
@@ -1178,10 +1193,7 @@ static PyObject *LineFreq_add(LineFreqObject *self, PyObject *args, PyObject *kw
     static char *kwlist[] = {"text", "site", NULL};
     PyObject *text, *site;
     if (!PyArg_ParseTupleAndKeywords(args, kw, "OO:add", kwlist, &text, &site)) return NULL;
-    PyObject *one = Py_BuildValue("((O)(O))", text, site);
-    if (!one) return NULL;
-    PyObject *r = LineFreq_add_batch(self, one, NULL);
-    Py_DECREF(one);
+    PyObject *r = call_one((PyObject *)self, (batch_method)LineFreq_add_batch, text, site);
     if (!r) return NULL;
     const long n = PyLong_AsLong(r);
     Py_DECREF(r);
@@ -1594,10 +1606,7 @@ static PyObject *CorpusCleaner_clean(CorpusCleanerObject *self, PyObject *args, 
     static char *kwlist[] = {"text", "site", NULL};
     PyObject *text, *site = Py_None;
     if (!PyArg_ParseTupleAndKeywords(args, kw, "O|O:clean", kwlist, &text, &site)) return NULL;
-    PyObject *one = Py_BuildValue("((O)(O))", text, site);
-    if (!one) return NULL;
-    PyObject *r = CorpusCleaner_clean_batch(self, one, NULL);
-    Py_DECREF(one);
+    PyObject *r = call_one((PyObject *)self, (batch_method)CorpusCleaner_clean_batch, text, site);
     if (!r) return NULL;
     PyObject *t = Py_NewRef(PyList_GET_ITEM(r, 0));
     Py_DECREF(r);
