@@ -37,7 +37,9 @@ static void usage_dedup(FILE *f)
             "  -q, --quiet         no summary line at the end (documents read, written,\n"
             "                      removed by reason, clusters)\n"
             "\n"
-            "A run in which no document has the text field is an error (exit 2).\n");
+            "A run in which no document has the text field is an error (exit 2).\n"
+            "\n");
+    cli_exit_help(f);
 }
 
 static const char *const dedup_valued[] = {"--out", "--clusters", "--removed", "--text-field", "--id-field",

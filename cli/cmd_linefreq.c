@@ -40,10 +40,8 @@ static void usage_linefreq(FILE *f)
             "  --strict            a malformed JSON line is an error (exit 3)\n"
             "  -q, --quiet         no summary line\n"
             "  --progress, --no-progress\n"
-            "\n"
-            "Exit status: 0 done, 1 usage, 2 input cannot be read or truncated, or\n"
-            "no document with the text field,\n"
-            "3 malformed JSON with --strict, 4 internal, 5 output.\n");
+            "\n");
+    cli_exit_help(f);
 }
 
 static const char *const linefreq_valued[] = {"--out", "--format", "--html", "--text-field", "--site-field",

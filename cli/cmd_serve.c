@@ -48,7 +48,8 @@
 #include "nazif.h"
 #include "serve_assets.h"
 
-enum { SV_OK = 0, SV_USAGE = 1, SV_INPUT = 2, SV_INTERNAL = 4, SV_DB = 6 };
+enum { SV_OK = CLI_OK, SV_USAGE = CLI_USAGE, SV_INPUT = CLI_INPUT, SV_INTERNAL = CLI_INTERNAL,
+       SV_DB = CLI_DB };
 
 #define SERVE_MAX_QUERY 1024         /* bytes of a query */
 #define SERVE_MAX_SIZE 100           /* results per page */
@@ -842,8 +843,10 @@ static const char *const serve_usage =
     "  --threads=N         request threads and database connections (default 4)\n"
     "  --help\n"
     "\n"
-    "Exit status: 0 stopped by a signal, 1 usage, 2 the database cannot be\n"
-    "opened, 4 the server cannot start (address in use), 6 not a nazif index.\n";
+    "serve ends with 0 when stopped by a signal, 2 when the database cannot be\n"
+    "opened, 4 when the server cannot start (address in use), 6 when DB is\n"
+    "not a nazif index.\n"
+    "\n";
 
 static volatile sig_atomic_t serve_stop;
 
@@ -910,6 +913,7 @@ int nazif_cli_serve(int argc, char **argv)
             path = a;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(serve_usage, stdout);
+            cli_exit_help(stdout);
             return fflush(stdout) ? SV_INTERNAL : SV_OK;
         } else if ((v = opt_value("--listen", argc, argv, &i))) {
             listen = v;

@@ -24,7 +24,7 @@ void cli_exit_help(FILE *f)
           "     was skipped by index, a JSON Lines run in which no document has\n"
           "     the text field)\n"
           "  3  invalid data with --strict (invalid UTF-8, malformed JSON line)\n"
-          "  4  internal error (out of memory)\n"
+          "  4  internal error (out of memory; serve: the server cannot start)\n"
           "  5  an output could not be written (full disk, no permission)\n"
           "  6  database error (index, search)\n",
           f);
