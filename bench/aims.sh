@@ -14,13 +14,19 @@
 #      the query latency of both (nazif search --queries --stats);
 #   4. nazif dedup: peak RSS on ANT x A and ANT x B documents (distinct
 #      ids), bytes a document from the difference, and 10M documents
-#      extrapolated from it.
+#      extrapolated from it;
+#   5. clean on text, one core (taskset -c 0 when there): the drop mode on
+#      ANT's article texts (aim: 1 GB/s, and within 1.2x of keep mode), and
+#      on the seed article repeated to TEXT_MB MB (dense obfuscation; aim:
+#      500 MB/s and 3x a naive perl regex that deletes tatweel and . - _ *
+#      between two Arabic letters, perl -CSD -pe, the same input).
 #
 # The commands of a pair run one after the other, RUNS times (default 3),
 # best wall time each; the machine is shared, so read the ratios, and
 # repeat.  No thresholds: the aims are printed next to the figures.
 # Env: BUILD, NAZIF_SHARED, AIMS_MB (JSONL size, default 50), RUNS (3),
-#      DEDUP_A / DEDUP_B (ANT copies for dedup, default 10 and 30; 0 skips).
+#      DEDUP_A / DEDUP_B (ANT copies for dedup, default 10 and 30; 0 skips),
+#      TEXT_MB (size of the text inputs of 5, default 50; 0 skips).
 set -u
 BUILD=${BUILD:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +37,7 @@ MB=${AIMS_MB:-50}
 RUNS=${RUNS:-3}
 DA=${DEDUP_A:-10}
 DB=${DEDUP_B:-30}
+TMB=${TEXT_MB:-50}
 N="$BUILD/nazif"
 W="$BUILD/bench/aims"
 [ -x "$N" ] || { echo "bench-aims: $N missing (make all)" >&2; exit 2; }
@@ -134,6 +141,40 @@ if [ "$DA" -gt 0 ] && [ "$DB" -gt "$DA" ]; then
   rm -f "$W/dd.jsonl" "$W/cl.jsonl"
 fi
 
+# 5: clean on text, one core
+txt_lines=""
+SEED="$SHARED/seed/seed-article.txt"
+if [ "$TMB" -gt 0 ] && [ -f "$SEED" ] && command -v perl > /dev/null; then
+  pin=""
+  if command -v taskset > /dev/null 2>&1 && taskset -c 0 true 2>/dev/null; then pin="taskset -c 0"; fi
+  python3 - "$ANT" "$W/ant.txt" "$SEED" "$W/seed.txt" "$TMB" <<'PY'
+import gzip, json, sys
+ant, out, seed, sout, mb = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+texts = [(json.loads(l).get("text") or "").rstrip("\n") + "\n\n" for l in gzip.open(ant, "rt", encoding="utf-8")]
+one = "".join(t for t in texts if t.strip()).encode()
+s = open(seed, "rb").read()
+for name, unit in ((out, one), (sout, s)):
+    n = (mb * 1000000 + len(unit) - 1) // len(unit)
+    open(name, "wb").write(unit * n)
+PY
+  perl_re='s/(?<=\p{Arabic})[\x{0640}.\-_*]+(?=\p{Arabic})//g'
+  r=0
+  while [ $r -lt "$RUNS" ]; do
+    once tkeep $pin "$N" clean --boilerplate=keep "$W/ant.txt"
+    once tdrop $pin "$N" clean "$W/ant.txt"
+    once skeep $pin "$N" clean --boilerplate=keep "$W/seed.txt"
+    once sdrop $pin "$N" clean "$W/seed.txt"
+    once sperl $pin perl -CSD -pe "$perl_re" "$W/seed.txt"
+    r=$((r+1))
+  done
+  ts=$(wc -c < "$W/ant.txt"); ss=$(wc -c < "$W/seed.txt")
+  tm() { awk -v n="$1" -v s="$2" 'BEGIN{printf "%.0f", s/1e6/(n/1e9)}'; }
+  txt_lines="| clean (drop) on ANT text, one core, MB/s; keep mode | $(tm "$b_tdrop" "$ts") | $(tm "$b_tkeep" "$ts") | $(ratio "$b_tdrop" "$b_tkeep") (time drop / keep) | >= 1000 MB/s, <= 1.2 |
+| clean (drop) on the seed article x $((ss / $(wc -c < "$SEED"))), one core, MB/s; keep mode | $(tm "$b_sdrop" "$ss") | $(tm "$b_skeep" "$ss") | $(ratio "$b_sdrop" "$b_skeep") (time drop / keep) | >= 500 MB/s |
+| clean (drop) on the seed text vs perl -CSD -pe (tatweel and . - _ * between Arabic letters), MB/s | $(tm "$b_sdrop" "$ss") | $(tm "$b_sperl" "$ss") | $(ratio "$b_sperl" "$b_sdrop") | >= 3 |"
+  rm -f "$W/ant.txt" "$W/seed.txt"
+fi
+
 out="$BUILD/bench/aims.md"
 {
   echo "# issue 17 aims ($(date -u +%Y-%m-%d), $(nproc) cores; ANT x $reps, $(awk -v s="$size" 'BEGIN{printf "%.0f", s/1e6}') MB JSONL)"
@@ -147,6 +188,7 @@ out="$BUILD/bench/aims.md"
   echo "| FTS5 inverted index (docs_data + docs_idx) on ANT vs unicode61, MB | $(awk -v a="$in_n" 'BEGIN{printf "%.2f", a/1048576}') | $(awk -v a="$in_u" 'BEGIN{printf "%.2f", a/1048576}') | $(ratio "$in_n" "$in_u") | <= 1.15 |"
   echo "| query p50 / p99 on ANT (1,000 queries, top 10 + snippets), ms | $(p p50 nazif) / $(p p99 nazif) | $(p p50 unicode61) / $(p p99 unicode61) | | same as before |"
   [ -n "$dd_line" ] && echo "$dd_line"
+  [ -n "$txt_lines" ] && echo "$txt_lines"
   echo
   echo "MB/s: uncompressed JSONL bytes a wall-clock second, best of $RUNS (pairs alternated)."
 } > "$out"
