@@ -125,11 +125,15 @@ typedef struct span {
 #define LF_ELLIPSIS 4u /* ends with an ellipsis */
 #define LF_BLANK 8u    /* only white space */
 
-/* An open-addressing table of 64-bit keys (0 = empty) with a 32-bit value
-   each; cleared per use, sized for what goes in. */
+/* An open-addressing table of 64-bit keys with a 32-bit value each, sized
+   for what goes in.  A slot is in use when its stamp is the table's
+   current one: a new use of the table takes the next stamp instead of
+   clearing the keys (they are cleared when the stamps wrap). */
 typedef struct htab {
     uint64_t *key;
     uint32_t *val;
+    uint32_t *stamp;
+    uint32_t cur;
     size_t cap;
 } htab;
 
@@ -331,8 +335,10 @@ void nazif__filter_free(nazif__filter_ctx *fc)
     free(fc->paras);
     free(fc->t1.key);
     free(fc->t1.val);
+    free(fc->t1.stamp);
     free(fc->t2.key);
     free(fc->t2.val);
+    free(fc->t2.stamp);
     free(fc->cands);
     free(fc);
 }
@@ -388,9 +394,17 @@ static size_t tab_reset(htab *t, size_t n)
         uint32_t *v = realloc(t->val, need * sizeof *v);
         if (!v) return 0;
         t->val = v;
+        uint32_t *st = realloc(t->stamp, need * sizeof *st);
+        if (!st) return 0;
+        t->stamp = st;
+        memset(t->stamp, 0, need * sizeof *t->stamp);
         t->cap = need;
+        t->cur = 0;
     }
-    memset(t->key, 0, need * sizeof *t->key);
+    if (++t->cur == 0) {
+        memset(t->stamp, 0, t->cap * sizeof *t->stamp);
+        t->cur = 1;
+    }
     return need;
 }
 
@@ -399,13 +413,14 @@ static size_t tab_reset(htab *t, size_t n)
 static inline size_t tab_add(htab *t, size_t slots, uint64_t h, int *fresh)
 {
     size_t k = (size_t)(h ^ (h >> 29)) & (slots - 1);
-    while (t->key[k]) {
+    while (t->stamp[k] == t->cur) {
         if (t->key[k] == h) {
             *fresh = 0;
             return k;
         }
         k = (k + 1) & (slots - 1);
     }
+    t->stamp[k] = t->cur;
     t->key[k] = h;
     t->val[k] = 0;
     *fresh = 1;
