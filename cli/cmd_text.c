@@ -267,8 +267,8 @@ static void usage(FILE *f, int cmd)
             "\n"
             "Options:\n"
             "  --profile=NAME        none, faithful (what 'nazif clean' does to words),\n"
-            "                        search or nlp; the default is search, or none when\n"
-            "                        an operation is given without --profile\n"
+            "                        search or nlp (default: search; operations given\n"
+            "                        one by one change it)\n"
             "                        e.g. --profile=nlp\n"
             "  --show-profile        print the operations in effect and exit\n"
             "                        e.g. nazif %s --profile=search --show-profile\n"
@@ -326,12 +326,13 @@ static void usage(FILE *f, int cmd)
 
 typedef struct topts {
     int cmd;
+    /* profile, operations, strict, stemmer, stopwords, clitics: read by the
+       library's option parser (nazif_options_set(), the one every front end
+       uses: the same names, defaults and messages) */
+    nazif_options lo;
     const char *profile;
-    unsigned add, del;
     int show;
-    int strict;
     int stemmer;
-    int stopwords;
     int clitics;
     int format;
     int lines;
@@ -348,6 +349,16 @@ static int op_by_name(const char *name, unsigned *op)
             return 0;
         }
     }
+    return -1;
+}
+
+/* --key=value through the library's parser: 0, or -1 after its message. */
+static int set_opt(topts *t, const char *key, const char *value)
+{
+    char err[NAZIF_ERROR_DETAIL_SIZE];
+    const unsigned scope = t->cmd == CMD_NORMALIZE ? NAZIF_OPT_NORM : NAZIF_OPT_TOKEN;
+    if (nazif_options_set(&t->lo, key, value, scope, err, sizeof err) == NAZIF_OK) return 0;
+    fprintf(stderr, "nazif %s: %s\n", cmd_names[t->cmd], err);
     return -1;
 }
 
@@ -369,23 +380,18 @@ static int parse(int argc, char **argv, topts *t)
             usage(stdout, t->cmd);
             return X_OK;
         } else if (strncmp(a, "--profile=", 10) == 0) {
-            unsigned ops;
-            if (nazif_norm_profile(a + 10, &ops) != NAZIF_OK)
-                return cli_bad_option(cmd, a, text_valued, "none, faithful, search or nlp");
+            if (set_opt(t, "profile", a + 10)) return X_USAGE;
             t->profile = a + 10;
         } else if (strcmp(a, "--show-profile") == 0) {
             t->show = 1;
         } else if (strcmp(a, "--strict") == 0) {
-            t->strict = 1;
+            if (set_opt(t, "strict", "on")) return X_USAGE;
         } else if (t->cmd != CMD_NORMALIZE && strncmp(a, "--stemmer=", 10) == 0) {
-            if (strcmp(a + 10, "none") == 0) t->stemmer = ST_NONE;
-            else if (strcmp(a + 10, "light") == 0) t->stemmer = ST_LIGHT;
-            else if (strcmp(a + 10, "snowball") == 0) t->stemmer = ST_SNOWBALL;
-            else return cli_bad_option(cmd, a, text_valued, "none, light or snowball");
+            if (set_opt(t, "stemmer", a + 10)) return X_USAGE;
         } else if (t->cmd != CMD_NORMALIZE && strcmp(a, "--stopwords") == 0) {
-            t->stopwords = 1;
+            if (set_opt(t, "stopwords", "on")) return X_USAGE;
         } else if (t->cmd != CMD_NORMALIZE && strcmp(a, "--clitics") == 0) {
-            t->clitics = 1;
+            if (set_opt(t, "clitics", "on")) return X_USAGE;
         } else if (t->cmd == CMD_STEM && strcmp(a, "--lines") == 0) {
             t->lines = 1;
         } else if (t->cmd == CMD_STEM && strncmp(a, "--max-doc-bytes=", 16) == 0) {
@@ -403,11 +409,9 @@ static int parse(int argc, char **argv, topts *t)
             else if (strcmp(v, "jsonl") == 0) t->format = FMT_JSONL;
             else return cli_bad_option(cmd, a, text_valued, "tsv, text or jsonl");
         } else if (strncmp(a, "--no-", 5) == 0 && op_by_name(a + 5, &op) == 0) {
-            t->del |= op;
-            t->add &= ~op;
+            if (set_opt(t, a + 5, "off")) return X_USAGE;
         } else if (strncmp(a, "--", 2) == 0 && op_by_name(a + 2, &op) == 0) {
-            t->add |= op;
-            t->del &= ~op;
+            if (set_opt(t, a + 2, "on")) return X_USAGE;
         } else {
             /* a value option without its value, or unknown here */
             static const char *const norm_valued[] = {"--profile", NULL};
@@ -420,22 +424,16 @@ static int parse(int argc, char **argv, topts *t)
         }
     }
     if (t->nfiles == 0) t->files[t->nfiles++] = "-";
+    const int st = t->lo.token.stemmer;
+    t->stemmer = st == NAZIF_STEM_LIGHT ? ST_LIGHT : st == NAZIF_STEM_SNOWBALL ? ST_SNOWBALL : ST_NONE;
+    t->clitics = (t->lo.token.flags & NAZIF_TOK_CLITICS) != 0;
     return -1;
-}
-
-static unsigned effective_ops(const topts *t)
-{
-    unsigned ops = NAZIF_NORM_SEARCH;
-    if (t->profile) nazif_norm_profile(t->profile, &ops);
-    else if (t->add) ops = 0;
-    return (ops | t->add) & ~t->del;
 }
 
 static void show_profile(const topts *t, unsigned ops)
 {
-    printf("operations in effect (profile %s%s):\n",
-           t->profile ? t->profile : (t->add ? "none" : "search"),
-           t->add || t->del ? ", changed by options" : "");
+    printf("operations in effect (profile %s%s):\n", t->profile ? t->profile : "search",
+           t->lo.ops_on || t->lo.ops_off ? ", changed by options" : "");
     int any = 0;
     for (int i = 0; nazif_norm_op(i); i++) {
         const nazif_norm_op_info *op = nazif_norm_op(i);
@@ -862,7 +860,9 @@ static int run_command(int cmd, int argc, char **argv)
     topts t;
     memset(&t, 0, sizeof t);
     t.cmd = cmd;
-    t.stemmer = cmd == CMD_STEM ? ST_LIGHT : ST_NONE;
+    nazif_options_init(&t.lo);
+    /* nazif stem stems (light) unless told otherwise */
+    if (cmd == CMD_STEM) nazif_options_set(&t.lo, "stemmer", "light", NAZIF_OPT_TOKEN, NULL, 0);
     t.max_line = 64ull << 20;
     argc = cli_join_values(argc, argv, text_valued);
     if (argc < 0) return X_INTERNAL;
@@ -871,7 +871,7 @@ static int run_command(int cmd, int argc, char **argv)
         free(t.files);
         return rc;
     }
-    unsigned ops = effective_ops(&t);
+    const unsigned ops = t.lo.token.norm.ops;
     if ((ops & NAZIF_NORM_YEH) && (ops & NAZIF_NORM_MAKSURA)) {
         fprintf(stderr, "nazif %s: --fold-yeh and --fold-maksura exclude each other "
                         "(add --no-fold-yeh)\n", cmd_names[cmd]);
@@ -883,16 +883,11 @@ static int run_command(int cmd, int argc, char **argv)
         free(t.files);
         return fflush(stdout) == 0 ? X_OK : X_OUTPUT;
     }
-    nazif_token_options o;
-    nazif_token_options_init(&o);
-    o.norm.ops = ops;
-    o.norm.flags = t.strict ? NAZIF_STRICT_UTF8 : 0;
-    if (t.stopwords && !t.lines) o.flags |= NAZIF_TOK_STOPWORDS;
-    if (t.clitics && !t.lines) o.flags |= NAZIF_TOK_CLITICS;
+    nazif_token_options o = t.lo.token;
+    /* stem --lines stems each line whole: no word-level options */
+    if (t.lines) o.flags &= ~(unsigned)(NAZIF_TOK_STOPWORDS | NAZIF_TOK_CLITICS);
     struct sb_stemmer *sb = NULL;
-    if (t.stemmer == ST_LIGHT) {
-        o.stemmer = NAZIF_STEM_LIGHT;
-    } else if (t.stemmer == ST_SNOWBALL) {
+    if (t.stemmer == ST_SNOWBALL) {
         sb = sb_stemmer_new("arabic", "UTF_8");
         if (!sb) {
             fprintf(stderr, "nazif %s: libstemmer has no Arabic stemmer\n", cmd_names[cmd]);
