@@ -95,13 +95,23 @@ static int decode_units(const uint8_t *s, size_t from, size_t n, nazif__rscratch
     }
     /* a stroke for alef inside an Arabic word is a letter there (P14) */
     for (size_t q = 0; q < k; q++) {
-        const int st = u[q].t == U_OTHER ? stroke_alef(u[q].cp) : 0;
+        const int st = u[q].t == U_OTHER || (u[q].t == U_DIG && u[q].cp == '1') ? stroke_alef(u[q].cp) : 0;
         if (!st) continue;
         const int before = q > 0 && ((u[q - 1].t == U_LET && (u[q - 1].cls & NZ_LETTER)) ||
                                      u[q - 1].t == U_TAT);
         const int after = q + 1 < k && ((u[q + 1].t == U_LET && (u[q + 1].cls & NZ_LETTER)) ||
                                         u[q + 1].t == U_TAT);
-        if (st == 2 ? before && after : before || after) {
+        /* the article: at the start of a word, before lam (or a look-alike
+           of lam) and two more letters */
+        int article = 0;
+        if (st == 2 && (q == 0 || u[q - 1].t == U_SP) && after && q + 3 < k) {
+            uint32_t o[6];
+            const uint32_t l = u[q + 1].cp;
+            article = (l == 0x0644 || ((u[q + 1].cls & NZ_EXTLOOK) && nazif__extlook_cands(l, o) > 0 &&
+                                       o[0] == 0x0644)) &&
+                      u[q + 2].t != U_SP && u[q + 3].t != U_SP;
+        }
+        if (st == 2 ? (before && after) || article : before || after) {
             u[q].t = U_LET;
             u[q].cls = (uint16_t)(u[q].cls | NZ_EXTLOOK);
         }
@@ -344,6 +354,17 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
     }
 }
 
+/* Does gap k (not joined) hold a digit or Latin letter and no space? */
+static int alnum_glue(const cluster *c, int k)
+{
+    int an = 0;
+    for (size_t i = c->p[k].b; i < c->p[k + 1].a; i++) {
+        if (c->u[i].t == U_SP) return 0;
+        an |= c->u[i].t == U_DIG || c->u[i].t == U_LAT;
+    }
+    return an;
+}
+
 static int analyse_cluster(const rctx *cx, cluster *c)
 {
     const unit *u = c->u;
@@ -420,7 +441,12 @@ static int analyse_cluster(const rctx *cx, cluster *c)
     while (k < c->np) {
         int from = k;
         while (k + 1 < c->np && c->g[k].join) k++;
-        if (nazif__finish_word(cx, c, from, k)) return NAZIF_ENOMEM;
+        /* a word glued to the next or the one before by a digit or Latin
+           letter that no reading took in is a piece of one word: left
+           alone (وלـ7مـ!ێة is not وל + مائة) */
+        if (!(from > 0 && alnum_glue(c, from - 1)) && !(k + 1 < c->np && alnum_glue(c, k)) &&
+            nazif__finish_word(cx, c, from, k))
+            return NAZIF_ENOMEM;
         k++;
     }
     return cx->ed->oom ? NAZIF_ENOMEM : 0;

@@ -181,17 +181,19 @@ static inline int is_dotless(uint32_t cp)
     return cp == 0x066E || cp == 0x066F || cp == 0x06A1;
 }
 
-/* A vertical stroke that obfuscation writes for alef: ASCII | and ! (2:
-   read so only between Arabic letters or tatweel, where they are no
-   punctuation), Hebrew vav, final nun and paseq, the Latin dental click,
-   Tifinagh yan (1: beside an Arabic letter or tatweel).  decode_units()
+/* A vertical stroke that obfuscation writes for alef: ASCII | ! and 1 (2:
+   read so only between Arabic letters or tatweel, or before the lam of
+   the article, where they are no punctuation or number), Hebrew vav,
+   final nun and paseq, the Latin dental click, Tifinagh yan, and Tifinagh
+   yaj, which a public tool puts for alef (1: beside an Arabic letter or
+   tatweel).  decode_units()
    makes such a stroke a letter in that place; ext_cands() reads it as
    alef. */
 static inline int stroke_alef(uint32_t cp)
 {
     switch (cp) {
-    case '|': case '!': return 2;
-    case 0x05D5: case 0x05DF: case 0x05C0: case 0x01C0: case 0x2D4F: return 1;
+    case '|': case '!': case '1': return 2;
+    case 0x05D5: case 0x05DF: case 0x05C0: case 0x01C0: case 0x2D4F: case 0x2D36: return 1;
     default: return 0;
     }
 }

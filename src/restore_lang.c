@@ -160,6 +160,7 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
             first = 0;
             continue;
         }
+        if (u[i].t == U_TAT) continue; /* elongation: no letter, no harm */
         if (u[i].t != U_LET && u[i].t != U_MARK) bad = 1;
         uint32_t cp = u[i].cp;
         if (cp == ZWNJ) {
@@ -215,7 +216,7 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
    one, or a stroke for alef)?  The pre-filter of nazif__arabic_line(): lead bytes DA DB DD, D9 B1..BF,
    E0 A1..A3, EF. */
 /* The test of nazif__maybe_extlook() at byte i (i + 1 < n).  A test on a
-   first byte outside DA DB DD EF D7 C7 E2 E0 7C 21, or on D9 followed by
+   first byte outside DA DB DD EF D7 C7 E2 E0 7C 21 31, or on D9 followed by
    less than B1, must join the block test below as well
    (tests/unit/test_extlook.c tries every byte pair against the scalar
    loop). */
@@ -226,10 +227,11 @@ static inline int extlook_at(const uint8_t *s, size_t n, size_t i)
         (b == 0xE0 && c >= 0xA1 && c <= 0xA3))
         return 1;
     /* a stroke for alef (stroke_alef()): Hebrew vav, final nun, paseq;
-       U+01C0; U+2D4F; | or ! before an Arabic letter or tatweel */
+       U+01C0; U+2D4F, U+2D36; | ! 1 before an Arabic letter or tatweel */
     if ((b == 0xD7 && (c == 0x95 || c == 0x9F || c == 0x80)) || (b == 0xC7 && c == 0x80) ||
         (b == 0xE2 && c == 0xB5 && i + 2 < n && s[i + 2] == 0x8F) ||
-        ((b == '|' || b == '!') && c >= 0xD8 && c <= 0xDB))
+        (b == 0xE2 && c == 0xB4 && i + 2 < n && s[i + 2] == 0xB6) ||
+        ((b == '|' || b == '!' || b == '1') && c >= 0xD8 && c <= 0xDB))
         return 1;
     return 0;
 }
@@ -246,13 +248,13 @@ int nazif__maybe_extlook_scalar(const uint8_t *s, size_t n)
 #include <immintrin.h>
 /* 32 bytes at a time: the bytes where extlook_at() may hold -- a first
    byte of its set (two nibble look-ups: bit 0 D7 DA DB DD, 1 E0 E2 EF,
-   2 C7, 3 7C, 4 21) or D9 before B1..FF -- are tested one by one. */
+   2 C7, 3 7C, 4 21, 5 31) or D9 before B1..FF -- are tested one by one. */
 __attribute__((target("avx2"))) static int extlook_avx2(const uint8_t *s, size_t n)
 {
-    const __m256i hi_lut = _mm256_setr_epi8(0, 0, 16, 0, 0, 0, 0, 8, 0, 0, 0, 0, 4, 1, 2, 0,
-                                            0, 0, 16, 0, 0, 0, 0, 8, 0, 0, 0, 0, 4, 1, 2, 0);
-    const __m256i lo_lut = _mm256_setr_epi8(2, 16, 2, 0, 0, 0, 0, 1 | 4, 0, 0, 1, 1, 8, 1, 0, 2,
-                                            2, 16, 2, 0, 0, 0, 0, 1 | 4, 0, 0, 1, 1, 8, 1, 0, 2);
+    const __m256i hi_lut = _mm256_setr_epi8(0, 0, 16, 32, 0, 0, 0, 8, 0, 0, 0, 0, 4, 1, 2, 0,
+                                            0, 0, 16, 32, 0, 0, 0, 8, 0, 0, 0, 0, 4, 1, 2, 0);
+    const __m256i lo_lut = _mm256_setr_epi8(2, 16 | 32, 2, 0, 0, 0, 0, 1 | 4, 0, 0, 1, 1, 8, 1, 0, 2,
+                                            2, 16 | 32, 2, 0, 0, 0, 0, 1 | 4, 0, 0, 1, 1, 8, 1, 0, 2);
     const __m256i nib = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
     const __m256i d9 = _mm256_set1_epi8((char)0xD9), b1 = _mm256_set1_epi8((char)0xB1);
     size_t i = 0;

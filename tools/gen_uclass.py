@@ -427,6 +427,17 @@ def ext_lookalikes(u, base_letters, look, persian):
             # the hamza is part of the letter for alef, waw and yeh
             b = {0x0627: 0x0625 if "HAMZA BELOW" in name else 0x0623,
                  0x0648: 0x0624, 0x064A: 0x0626}.get(b, b)
+        # BEH with dots above reads first as the letter those dots make:
+        # ݓ BEH WITH ... TWO DOTS ABOVE is drawn for ت, ݔ BEH WITH TWO DOTS
+        # BELOW AND DOT ABOVE for ن (TEH, NOON ... keep their own letter)
+        if stem == "BEH" and " WITH " in name:
+            marks = name.split(" WITH ", 1)[1]
+            for words, letter in (("THREE DOTS POINTING UPWARDS ABOVE", 0x062B),
+                                  ("THREE DOTS ABOVE", 0x062B), ("TWO DOTS ABOVE", 0x062A),
+                                  ("DOT ABOVE", 0x0646)):
+                if words in marks:
+                    b = letter
+                    break
         cands = [b] + [c for c in rasm.get(b, []) if c != b]
         if len(cands) > EXT_MAX:
             die("U+%04X: %d candidates (> %d)" % (cp, len(cands), EXT_MAX))
