@@ -784,40 +784,60 @@ static int click_here(const uint8_t *s, size_t n)
     static const char *const verbs[] = {
         "اضغط", "إضغط", "أضغط", "اضغطوا", "انقر", "إنقر", "أنقر", "انقروا",
         "النقر", "بالنقر", "اكبس"};
-    static const uint8_t huna[] = {0xD9, 0x87, 0xD9, 0x86, 0xD8, 0xA7};
-    for (size_t k = 0; k + 6 <= n; k++) {
-        if (s[k] == 'c' || s[k] == 'C') {
-            if (k + 10 <= n && (k == 0 || s[k - 1] == ' ') &&
-                (s[k + 1] | 0x20) == 'l' && (s[k + 2] | 0x20) == 'i' &&
-                (s[k + 3] | 0x20) == 'c' && (s[k + 4] | 0x20) == 'k' &&
-                s[k + 5] == ' ' && (s[k + 6] | 0x20) == 'h' &&
-                (s[k + 7] | 0x20) == 'e' && (s[k + 8] | 0x20) == 'r' &&
-                (s[k + 9] | 0x20) == 'e')
-                return 1;
+    int found = 0;
+    /* "هنا" (D9 87 D9 86 D8 A7): memchr to each 0x87, the second byte of
+       ه, then a look at the bytes around it */
+    const uint8_t *p = s, *end = s + n;
+    while (!found && (p = memchr(p, 0x87, (size_t)(end - p))) != NULL) {
+        size_t k = (size_t)(p - s);
+        p++;
+        if (k < 3 || k + 5 > n || s[k - 1] != 0xD9 || s[k + 1] != 0xD9 ||
+            s[k + 2] != 0x86 || s[k + 3] != 0xD8 || s[k + 4] != 0xA7)
             continue;
-        }
-        if (s[k] != 0xD9 || memcmp(s + k, huna, 6) != 0) continue;
-        /* "هنا" as a whole token: a space before it, nothing that
-           continues a word after it */
-        if (k == 0 || s[k - 1] != ' ') continue;
-        if (k + 6 < n && s[k + 6] != ' ' && s[k + 6] != '.' && s[k + 6] != ':' &&
-            s[k + 6] != '!' && s[k + 6] != ',' && s[k + 6] != ')')
+        size_t b = k - 1, e = k + 5; /* the token "هنا" is s[b..e) */
+        if (s[b - 1] != ' ') continue;
+        if (e < n && s[e] != ' ' && s[e] != '.' && s[e] != ':' && s[e] != '!' &&
+            s[e] != ',' && s[e] != ')')
             continue;
-        size_t e = k - 1, b = e;
-        while (b > 0 && s[b - 1] != ' ') b--;
+        size_t ve = b - 1, vb = ve;
+        while (vb > 0 && s[vb - 1] != ' ') vb--;
         for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) {
             size_t vl = strlen(verbs[v]);
-            if (e - b == vl && memcmp(s + b, verbs[v], vl) == 0) return 1;
+            if (ve - vb == vl && memcmp(s + vb, verbs[v], vl) == 0) found = 1;
         }
     }
-    return 0;
+    /* "click here", any case: memchr to each k */
+    for (p = s; !found && p < end;) {
+        const uint8_t *q1 = memchr(p, 'k', (size_t)(end - p));
+        const uint8_t *q2 = memchr(p, 'K', (size_t)(end - p));
+        const uint8_t *q = q1 && (!q2 || q1 < q2) ? q1 : q2;
+        if (!q) break;
+        size_t k = (size_t)(q - s);
+        p = q + 1;
+        if (k >= 4 && k + 5 < n && (k == 4 || s[k - 5] == ' ') &&
+            (s[k - 4] | 0x20) == 'c' && (s[k - 3] | 0x20) == 'l' &&
+            (s[k - 2] | 0x20) == 'i' && (s[k - 1] | 0x20) == 'c' &&
+            s[k + 1] == ' ' && (s[k + 2] | 0x20) == 'h' &&
+            (s[k + 3] | 0x20) == 'e' && (s[k + 4] | 0x20) == 'r' &&
+            (s[k + 5] | 0x20) == 'e')
+            found = 1;
+    }
+    return found && !more_words_than(s, n, 20);
 }
 
 /* Headlines glued with the site's Latin name between them: "title
-   nayrouz title nayrouz title".  One Latin token three or more times,
+   nayrouz title nayrouz title", in the page's first five lines.  One Latin token three or more times,
    with Arabic words between its copies, and no other Latin word. */
 static int latin_sep_ticker(const uint8_t *s, size_t n)
 {
+    /* the first headline ends and the site's name follows within the
+       first 200 bytes: no ASCII letter there, no such ticker (one
+       branch-free pass; Arabic paragraphs stop here) */
+    unsigned acc = 0;
+    size_t lim = n < 200 ? n : 200;
+    for (size_t k = 0; k < lim; k++)
+        acc |= (unsigned)((uint8_t)((s[k] | 0x20) - 'a') < 26);
+    if (!acc) return 0;
     size_t i = 0, sb = 0, sl = 0;
     int copies = 0, arabic = 0;
     while (i < n) {
@@ -907,7 +927,8 @@ static void analyse_text(const nazif__bp_line *L, info *f)
        of headlines, an image file name. */
     if (!f->final && !question) {
         if (rn > 40 && (ticker_line(raw, rn) ||
-                        (rn > 200 && latin_sep_ticker(raw, rn)))) {
+                        (rn > 200 && L->index < 5 &&
+                         latin_sep_ticker(raw, rn)))) {
             set(f, V_DROP, "line: headline ticker");
             return;
         }
@@ -916,18 +937,17 @@ static void analyse_text(const nazif__bp_line *L, info *f)
             return;
         }
     }
-    if (!question && rn <= 300 && click_here(raw, rn) &&
-        !more_words_than(raw, rn, 20)) {
-        set(f, V_DROP, "line: click-here link");
-        return;
-    }
-
     /* Fast path 1: long lines, and sentences (final punctuation, more than
        eight words), are content unless a strong phrase (cookie, subscribe,
        copyright) opens them or they hold the anchor of a copyright phrase:
        nothing else can drop them. */
     int sentence = f->final && !question &&
                    more_words_than(raw, rn, BP_SENTENCE_WORDS);
+    /* a link prompt: not a sentence, not a question */
+    if (!sentence && !question && rn <= 300 && click_here(raw, rn)) {
+        set(f, V_DROP, "line: click-here link");
+        return;
+    }
     if (rn > BP_LONG || sentence) {
         unsigned first = nazif__phr_first_word(raw, rn);
         int anchor = rn <= BP_ANCHOR_MAX && nazif__phr_anchor(raw, rn);
@@ -1244,13 +1264,13 @@ static int repeats_earlier(const ctx *c, size_t k)
     size_t n = c->lines[k].len;
     if (c->lines[k].truncated) return 0;
     trim_ws(&s, &n);
-    if (n < 12 || !more_words_than(s, n, 2)) return 0;
+    if (n < 12) return 0;
     for (size_t j = 0; j < k; j++) {
         const uint8_t *t = c->lines[j].s;
         size_t m = c->lines[j].len;
         if (c->lines[j].truncated || m < n) continue;
         trim_ws(&t, &m);
-        if (m == n && memcmp(s, t, n) == 0) return 1;
+        if (m == n && memcmp(s, t, n) == 0) return more_words_than(s, n, 2);
     }
     return 0;
 }
@@ -1680,8 +1700,9 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
     analyse(&lines[i], &f);
     /* A line that repeats one of the six before it: the title, deck or
        caption printed again by the page template. */
-    if (!article && (f.v == V_OTHER || (f.v == V_CONTENT && f.words <= 25)) &&
-        lines[i].len <= 400 && lines[i].index < BP_TOP_LINES) {
+    if (!article && lines[i].index < BP_TOP_LINES &&
+        (f.v == V_OTHER || (f.v == V_CONTENT && !f.para)) &&
+        lines[i].len <= 400) {
         ctx rc = {lines, n, i};
         if (repeats_earlier(&rc, i) && !after_paragraph(&rc) &&
             !speaker_turn(&rc) && copies_in_window(&rc) < 5) {

@@ -348,10 +348,10 @@ static int decide(nazif_cleaner *c, int at_end)
                     lines[n].drop = t->drop && !t->repeated;
                     lines[n].index = t->index;
                     lines[n].facts = &t->bpf;
-                    lines[n].paras = c->bp_paras;
                     n++;
                 }
                 const char *why = NULL;
+                lines[i - from].paras = c->bp_paras; /* read on line i only */
                 s->drop = nazif__bp_decide_in(lines, n, i - from,
                                               at_end || ahead < NAZIF__BP_AHEAD,
                                               (c->opt.flags & NAZIF_ARTICLE_TEXT) != 0, &why);

@@ -161,8 +161,8 @@ typedef struct nazif__bp_line {
     uint64_t index;    /* 0-based line number in the document */
     nazif__bp_facts *facts; /* cache for this line's facts, or NULL */
     uint64_t paras;    /* kept paragraphs in the document before the line
-                          being decided, counted by the caller (the same in
-                          every line of the window); 0 when not counted */
+                          being decided, counted by the caller; read on
+                          that line only; 0 when not counted */
 } nazif__bp_line;
 
 /* How many lines after the one being decided the classifier may look at. */

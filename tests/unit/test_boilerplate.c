@@ -536,18 +536,18 @@ static const char *const doc_one_line_repeated[] = {
     "C أخبار عاجلة من المدينة اليوم", "C أخبار عاجلة من المدينة اليوم",
 };
 
-/* Link prompts that tell the reader to click, a ticker glued with the
-   site's Latin name, a view counter; "الضغط هنا" (the pressure here) and
+/* A ticker glued with the site's Latin name at the top of the page, link
+   prompts that tell the reader to click, a view counter; "الضغط هنا" (the pressure here) and
    a line with two Latin words stay. */
 static const char *const doc_click_here[] = {
+    ("B افتتاح جسر جديد فوق النهر alwadi وزير النقل يتفقد المشاريع "
+     "alwadi ارتفاع أسعار الخضار في السوق المركزي alwadi الأمطار تعود "
+     "إلى المرتفعات نهاية الأسبوع"),
     ("C وقال المدير إن الضغط هنا في العاصمة أكبر من أي مدينة أخرى بسبب "
      "الزحام."),
     "B لقراءة التقرير كاملا اضغط هنا",
     "B إذا واجهتك مشكلة في التصفح نرجو النقر هنا لاستخدام النسخة الخفيفة",
     "B عدد المشاهدات (2417)",
-    ("B افتتاح جسر جديد فوق النهر alwadi وزير النقل يتفقد المشاريع "
-     "alwadi ارتفاع أسعار الخضار في السوق المركزي alwadi الأمطار تعود "
-     "إلى المرتفعات نهاية الأسبوع"),
     ("C عرضت الشركة هاتف Nova الجديد بشاشة أكبر وبطارية أطول، وقالت إن "
      "Nova سيصل إلى الأسواق في الربيع بعد تأخير Nova Pro"),
     ("C وأكد الوزير أن المشروع سيخدم ثلاث مدن ويوفر مئات فرص العمل "
