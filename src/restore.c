@@ -116,6 +116,26 @@ static int decode_units(const uint8_t *s, size_t from, size_t n, nazif__rscratch
             u[q].cls = (uint16_t)(u[q].cls | NZ_EXTLOOK);
         }
     }
+    /* 7 for ح beside an Arabic letter or tatweel, in a word that has an
+       extended look-alike or a stroke too (alone, 7 is P12's) */
+    for (size_t q = 0; q < k; q++) {
+        if (u[q].t != U_DIG || u[q].cp != '7') continue;
+        const int before = q > 0 && ((u[q - 1].t == U_LET && (u[q - 1].cls & NZ_LETTER)) ||
+                                     u[q - 1].t == U_TAT);
+        const int after = q + 1 < k && ((u[q + 1].t == U_LET && (u[q + 1].cls & NZ_LETTER)) ||
+                                        u[q + 1].t == U_TAT);
+        if (!before && !after) continue;
+        int look = 0;
+        for (size_t j = q; j-- > 0 && u[j].t != U_SP && !look;)
+            look = u[j].t == U_LET && (u[j].cls & NZ_EXTLOOK);
+        for (size_t j = q + 1; j < k && u[j].t != U_SP && !look; j++)
+            look = (u[j].t == U_LET && (u[j].cls & NZ_EXTLOOK)) ||
+                   (u[j].t == U_OTHER && stroke_alef(u[j].cp) == 1);
+        if (look) {
+            u[q].t = U_LET;
+            u[q].cls = (uint16_t)(u[q].cls | NZ_EXTLOOK);
+        }
+    }
     *out = u;
     *count = k;
     return 0;

@@ -122,7 +122,7 @@ void nazif__read_dotless(const rctx *cx, wbuf *w, int *changed, int *ambiguous)
         for (size_t i = a; i < b && ok; i++) {
             /* a stroke left unread (no reading of the word was known): the
                letters around it are not the whole word */
-            if (stroke_alef(cps[i])) ok = 0;
+            if (drawn_letter(cps[i])) ok = 0;
             if (!(nazif__uclass(cps[i]) & NZ_LETTER)) continue;
             if (ps.n == P13_MAX_LETTERS) ok = 0;
             else {

@@ -198,6 +198,15 @@ static inline int stroke_alef(uint32_t cp)
     }
 }
 
+/* The letter a non-Arabic character that decode_units() made a letter of
+   a word stands for: alef for a stroke, ح for 7 (the "Arabizi" 7, which
+   the tools put for ح beside their other look-alikes), else 0. */
+static inline uint32_t drawn_letter(uint32_t cp)
+{
+    if (cp == '7') return 0x062Du;
+    return stroke_alef(cp) ? AR_ALEF : 0;
+}
+
 /* A letter (or mark) of a script the restorer does not read: Greek,
    Cyrillic, Armenian, Hebrew, Syriac, Thaana, NKo, Samaritan, Mandaic,
    the Indic scripts, Georgian, Ethiopic, Tifinagh.  Arabic letters glued

@@ -150,11 +150,11 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
             bkey->overflow = 0;
             continue;
         }
-        /* a stroke for alef that decode_units() made a letter */
+        /* a stroke for alef (or 7 for ح) that decode_units() made a letter */
         if (u[i].t == U_LET && !(u[i].cls & NZ_LETTER)) {
             wf = 1;
             if (bkey->n + 4 <= MAXW) {
-                bkey->n += nazif__utf8_encode(AR_ALEF, bkey->b + bkey->n);
+                bkey->n += nazif__utf8_encode(drawn_letter(u[i].cp), bkey->b + bkey->n);
                 bkey->letters++;
             }
             first = 0;

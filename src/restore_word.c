@@ -210,8 +210,8 @@ static int mask_evidence(const cluster *c, int k)
    one letter counts as that letter), or 0. */
 static int ext_cands(const unit *x, uint32_t out[6])
 {
-    if (x->t == U_LET && !(x->cls & NZ_LETTER) && stroke_alef(x->cp)) {
-        out[0] = AR_ALEF;
+    if (x->t == U_LET && !(x->cls & NZ_LETTER) && drawn_letter(x->cp)) {
+        out[0] = drawn_letter(x->cp);
         return 1;
     }
     if (x->t != U_LET || !(x->cls & NZ_EXTLOOK)) return 0;
@@ -364,6 +364,16 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
     if (found > 1)
         nazif__add_suspect(cx, c, from, to, "extended look-alike letters; several readings are known words");
     if (found != 1) return 0;
+    /* a look-alike read as ي at the end of the word: ي or ى as standard
+       spelling has it (the maksura table, as P13 does: إݪـۍ -> إلى) */
+    size_t last = (size_t)-1;
+    for (size_t i = c->p[to].a; i < c->p[to].b; i++)
+        if (c->u[i].t == U_LET) last = i;
+    if (xn > 0 && xu[xn - 1] == last && best[xn - 1] == 0x064A) {
+        wbuf w;
+        ext_key(c, from, to, xu, best, xn, &w);
+        if (!w.overflow && nazif__maksura_final(w.b, w.n)) best[xn - 1] = AR_MAKSURA;
+    }
     pl->ext_n = xn;
     for (int q = 0; q < xn; q++) {
         pl->ext_unit[q] = xu[q];
