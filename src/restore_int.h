@@ -207,6 +207,34 @@ static inline uint32_t drawn_letter(uint32_t cp)
     return stroke_alef(cp) ? AR_ALEF : 0;
 }
 
+/* A letter no language written in Arabic script puts in its words the
+   way the tools do: the Arabic Supplement letters for African languages
+   (U+0750..U+076D: ݥ ݜ ݝ ݪ ...), not Persian, Kurdish, Urdu, Sindhi or
+   the languages of northern Pakistan (U+076E..U+077F). */
+static inline int tool_letter(uint32_t cp)
+{
+    return cp >= 0x0750 && cp <= 0x076D;
+}
+
+/* A letter of Persian, Kurdish or Urdu (nazif__kurdish_or_persian_cue())
+   as the tools use it for an Arabic letter, in a word that has a stroke
+   or a tool_letter() too: its Arabic letter, or 0. */
+static inline uint32_t cue_base(uint32_t x)
+{
+    switch (x) {
+    case 0x06C2: case 0x06C0: case 0x06D5: return 0x0647; /* ۂ ۀ ە: ه */
+    case 0x06D2: case 0x06D3: return 0x064A;             /* ے ۓ: ي */
+    case 0x0679: return 0x062A;                           /* ٹ: ت */
+    case 0x0688: return 0x062F;                           /* ڈ: د */
+    case 0x0691: return 0x0631;                           /* ڑ: ر */
+    case 0x067E: return 0x0628;                           /* پ: ب */
+    case 0x0686: return 0x062C;                           /* چ: ج */
+    case 0x0698: return 0x0632;                           /* ژ: ز */
+    case 0x06AF: return 0x0643;                           /* گ: ك */
+    default: return 0;
+    }
+}
+
 /* A letter (or mark) of a script the restorer does not read: Greek,
    Cyrillic, Armenian, Hebrew, Syriac, Thaana, NKo, Samaritan, Mandaic,
    the Indic scripts, Georgian, Ethiopic, Tifinagh.  Arabic letters glued

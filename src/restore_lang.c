@@ -116,6 +116,7 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
     int arab = 0, other = 0;
     int wa = 0, wf = 0, first = 1, bad = 0;
     uint32_t prev = 0;
+    int cue = 0, marker = 0, cue_ok = 1;
     wbuf keybuf, *key = &keybuf, bkeybuf, *bkey = &bkeybuf; /* bkey: body reading */
     key->n = 0;
     key->letters = 0;
@@ -125,6 +126,10 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
     bkey->overflow = 0;
     for (size_t i = 0; i <= k; i++) {
         if (i == k || u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_BAD) {
+            /* a letter of Persian, Kurdish or Urdu: not an Arabic line,
+               unless the word is drawn by a tool (a stroke or a letter of
+               the Arabic Supplement beside it) */
+            if (cue && (!marker || !cue_ok)) return 0;
             /* a word of extended look-alikes (or strokes, dotless letters)
                whose body reading the lexicon knows well is Arabic: a line
                where every word is so drawn is still Arabic */
@@ -139,7 +144,8 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
                 int f = 0;
                 if (lex_state(lex, key, &f) != NAZIF_LEX_UNKNOWN && f >= 3) arab++;
             }
-            wa = wf = bad = 0;
+            wa = wf = bad = cue = marker = 0;
+            cue_ok = 1;
             first = 1;
             prev = 0;
             key->n = 0;
@@ -153,6 +159,7 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
         /* a stroke for alef (or 7 for ح) that decode_units() made a letter */
         if (u[i].t == U_LET && !(u[i].cls & NZ_LETTER)) {
             wf = 1;
+            marker = 1;
             if (bkey->n + 4 <= MAXW) {
                 bkey->n += nazif__utf8_encode(drawn_letter(u[i].cp), bkey->b + bkey->n);
                 bkey->letters++;
@@ -176,7 +183,12 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
         }
         for (int b = 0; b < nb; b++) {
             uint32_t x = base[b];
-            if (nazif__kurdish_or_persian_cue(x)) return 0;
+            marker |= tool_letter(x);
+            if (nazif__kurdish_or_persian_cue(x)) {
+                cue = 1;
+                wf = 1;
+                if (!cue_base(x)) cue_ok = 0;
+            }
             if (foreign_letter(x) || (nazif__uclass(x) & (NZ_EXTLOOK | NZ_LOOKALIKE))) wf = 1;
             if (x == 0x064A || x == 0x0643 || x == 0x0629 || x == 0x0649 || x == 0x0623 ||
                 x == 0x0625 || x == 0x0624 || x == 0x0626)
@@ -190,7 +202,8 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
                     key->overflow = 1;
                 }
                 uint32_t o[6], y = x;
-                if ((nazif__uclass(x) & NZ_EXTLOOK) && nazif__extlook_cands(x, o) > 0) y = o[0];
+                if (cue_base(x)) y = cue_base(x);
+                else if ((nazif__uclass(x) & NZ_EXTLOOK) && nazif__extlook_cands(x, o) > 0) y = o[0];
                 else if (x == 0x066E) y = 0x0628;      /* ٮ */
                 else if (x == 0x066F) y = 0x0642; /* ٯ */
                 else if (x == 0x06A1) y = 0x0641; /* ڡ */
@@ -363,7 +376,7 @@ int nazif__arabic_reading(const nazif_lexicon *lex, const wbuf *w, int f)
    restorer could read is no quotation, before or after it is restored) */
 static int foreign_word(const nazif_lexicon *lex, const uint8_t *s, size_t a, size_t b)
 {
-    int wa = 0, wf = 0, hard = 0;
+    int wa = 0, wf = 0, hard = 0, tool = 0;
     uint32_t lt[MAXW / 2];
     int xat[EXT_UNITS], nc[EXT_UNITS], xn = 0, nl = 0;
     uint32_t cand[EXT_UNITS][6];
@@ -372,6 +385,9 @@ static int foreign_word(const nazif_lexicon *lex, const uint8_t *s, size_t a, si
         const uint32_t cp = nazif__utf8_next(s + i, b - i, &len);
         i += len;
         const unsigned cls = nazif__uclass(cp);
+        /* a stroke or a letter of the Arabic Supplement: a tool drew the
+           word, no language wrote it */
+        tool |= stroke_alef(cp) != 0 || tool_letter(cp);
         uint32_t base[4];
         int nb = (cls & NZ_PRESFORM) ? nazif__presform_base(cp, base) : 0;
         if (nb == 0) {
@@ -409,7 +425,7 @@ static int foreign_word(const nazif_lexicon *lex, const uint8_t *s, size_t a, si
             }
         }
     }
-    if (!wf || wa) return 0;
+    if (!wf || wa || tool) return 0;
     if (hard) return 1;
     long total = 1;
     for (int q = 0; q < xn; q++) total *= nc[q];

@@ -272,6 +272,18 @@ static void ext_key(const cluster *c, int from, int to, const size_t *xu, const 
     }
 }
 
+/* Has the word of pieces [from, to] a stroke that decode_units() made a
+   letter, or a letter of the Arabic Supplement? */
+static int tool_drawn(const cluster *c, int from, int to)
+{
+    for (int k = from; k <= to; k++)
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+            const unit *x = &c->u[i];
+            if (x->t == U_LET && (!(x->cls & NZ_LETTER) || tool_letter(x->cp))) return 1;
+        }
+    return 0;
+}
+
 static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan *pl)
 {
     size_t xu[EXT_UNITS];
@@ -284,9 +296,17 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
             /* vocalised text (the Quran writes ٱ) keeps its letters */
             if (x->t == U_MARK || x->t == U_CARRY) return 0;
             if (x->t != U_LET) continue;
-            if (nazif__kurdish_or_persian_cue(first_base(x))) return 0;
             uint32_t o[6];
-            int m = ext_cands(x, o);
+            int m = 0;
+            if (nazif__kurdish_or_persian_cue(first_base(x))) {
+                /* in a word a tool drew (a stroke or a letter of the Arabic
+                   Supplement in it): the Arabic letter it stands for */
+                if (!tool_drawn(c, from, to) || !cue_base(first_base(x))) return 0;
+                o[0] = cue_base(first_base(x));
+                m = 1;
+            } else {
+                m = ext_cands(x, o);
+            }
             /* the tools mix dotless letters (ٮ ٯ ڡ ں) in: read here when the
                word has an extended look-alike too (alone they are P13's) */
             if (m == 0) {
