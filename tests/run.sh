@@ -5,6 +5,8 @@
 # Layers: tests/unit/*.c (C programs on the library), tests/*/run.sh (each
 # layer's own driver: cli, golden, fuzz replay, eval gates ...).  Every
 # driver prints lines "LABEL N passed, M failed"; this script adds them up.
+# A test that needs ../shared (NAZIF_SHARED) and does not find it says so
+# in a line with "skip"; those lines are shown too.
 BUILD=${1:-build}
 CC=${CC:-cc}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,15 +25,16 @@ for src in tests/unit/*.c; do
     echo "unit:$name 0 passed, 1 failed (does not compile)" | tee -a "$log"
     status=1; continue
   fi
-  ( cd "$top" && NAZIF_SHARED="${NAZIF_SHARED:-$top/../shared}" "$exe" ) | tee -a "$log" | grep -E ' passed, ' || { echo "unit:$name 0 passed, 1 failed (crashed)" | tee -a "$log"; }
+  ( cd "$top" && NAZIF_SHARED="${NAZIF_SHARED:-$top/../shared}" "$exe" ) | tee "$BUILD/tests/$name.out" | tee -a "$log" | grep -E ' passed, ' || { echo "unit:$name 0 passed, 1 failed (crashed)" | tee -a "$log"; }
   [ "$(tail -n 1 "$log" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')" = 0 ] || status=1
+  grep -E 'skipped|^skip ' "$BUILD/tests/$name.out"
 done
 
 for drv in tests/*/run.sh; do
   [ -f "$drv" ] || continue
   sh "$drv" "$BUILD" > "$BUILD/tests/$(basename "$(dirname "$drv")").out" 2>&1
   rc=$?
-  grep -E ' [0-9]+ passed, [0-9]+ failed' "$BUILD/tests/$(basename "$(dirname "$drv")").out" | tee -a "$log"
+  grep -E ' [0-9]+ passed, [0-9]+ failed|skipped|^skip ' "$BUILD/tests/$(basename "$(dirname "$drv")").out" | tee -a "$log"
   if [ $rc -ne 0 ]; then
     status=1
     echo "--- $drv failed (exit $rc); its output:" >&2

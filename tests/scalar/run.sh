@@ -40,8 +40,11 @@ check() {
   done
 }
 shared=${NAZIF_SHARED:-$top/../shared}
+rm -f "$out/ant.txt"
 if [ -f "$shared/data/corpus/ant-v1.1.jsonl.gz" ]; then
   zcat "$shared/data/corpus/ant-v1.1.jsonl.gz" | head -c 3000000 > "$out/ant.txt"
+else
+  echo "skip ANT text: $shared/data/corpus/ant-v1.1.jsonl.gz not found (set NAZIF_SHARED)"
 fi
 for f in fuzz/corpus/clean/* tests/golden/*.in "$out/ant.txt"; do
   [ -f "$f" ] || continue
