@@ -22,6 +22,14 @@ int nazif_cli_clean_corpus(int argc, char **argv);
    NULL-terminated: "--report", "--format", ..., "--min-chars", ... */
 const char *const *nazif_cli_clean_valued(void);
 
+/*
+ * The options `nazif clean` reads the same way in plain and corpus mode:
+ * --boilerplate=drop|keep, --suspects, --no-restore (bits of *flags, the
+ * NAZIF_* clean flags), --explain (*explain = 1) and --report=FILE
+ * (*report).  Returns 1 when a is one of them, 0 otherwise.
+ */
+int cli_clean_opt(const char *a, unsigned *flags, const char **report, int *explain);
+
 /* `nazif dedup`: exact and MinHash-LSH near-duplicates of JSON Lines. */
 int nazif_cli_dedup(int argc, char **argv);
 

@@ -117,12 +117,25 @@ const char *const *nazif_cli_clean_valued(void)
     return names;
 }
 
+int cli_clean_opt(const char *a, unsigned *flags, const char **report, int *explain)
+{
+    if (strcmp(a, "--boilerplate=drop") == 0) *flags &= ~NAZIF_KEEP_BOILERPLATE;
+    else if (strcmp(a, "--boilerplate=keep") == 0) *flags |= NAZIF_KEEP_BOILERPLATE;
+    else if (strcmp(a, "--suspects") == 0) *flags |= NAZIF_REPORT_SUSPECTS;
+    else if (strcmp(a, "--no-restore") == 0) *flags |= NAZIF_NO_RESTORE;
+    else if (strcmp(a, "--explain") == 0) *explain = 1;
+    else if (strncmp(a, "--report=", 9) == 0 && a[9]) *report = a + 9;
+    else return 0;
+    return 1;
+}
+
 /* clean's own options in corpus mode (parse_cmd_args()): 1 taken, -1
    refused (message printed), ARGS_DONE after --version. */
 static int clean_opt(copts *o, const char *a)
 {
     const int l = linefreq_opt(o, a, "clean");
     if (l != 0) return l;
+    if (cli_clean_opt(a, &o->clean.flags, &o->report, &o->explain)) return 1;
     if (strncmp(a, "--linefreq=", 11) == 0 && a[11]) o->lf_file = a + 11;
     else if (strcmp(a, "--linefreq-stream") == 0) o->lf_stream = 1;
     else if (strcmp(a, "--version") == 0) {
@@ -135,12 +148,6 @@ static int clean_opt(copts *o, const char *a)
     else if (strcmp(a, "--html=main") == 0) o->html_text = 0;
     else if (strcmp(a, "--html=text") == 0) o->html_text = 1;
     else if (strcmp(a, "--format=auto") == 0) o->format = FMT_AUTO;
-    else if (strcmp(a, "--boilerplate=drop") == 0) o->clean.flags &= ~NAZIF_KEEP_BOILERPLATE;
-    else if (strcmp(a, "--boilerplate=keep") == 0) o->clean.flags |= NAZIF_KEEP_BOILERPLATE;
-    else if (strcmp(a, "--suspects") == 0) o->clean.flags |= NAZIF_REPORT_SUSPECTS;
-    else if (strcmp(a, "--no-restore") == 0) o->clean.flags |= NAZIF_NO_RESTORE;
-    else if (strcmp(a, "--explain") == 0) o->explain = 1;
-    else if (strncmp(a, "--report=", 9) == 0 && a[9]) o->report = a + 9;
     else if (strncmp(a, "--rejected=", 11) == 0 && a[11]) o->rejected = a + 11;
     else if (strncmp(a, "--stats=", 8) == 0 && a[8]) o->stats = a + 8;
     else if (strncmp(a, "--output=", 9) == 0 && a[9]) o->output = a + 9;

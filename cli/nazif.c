@@ -274,18 +274,8 @@ static int cmd_clean(int argc, char **argv)
             usage_clean(stdout);
             free(files);
             return EXIT_OK;
-        } else if (strcmp(a, "--boilerplate=drop") == 0) {
-            opt.flags &= ~NAZIF_KEEP_BOILERPLATE;
-        } else if (strcmp(a, "--boilerplate=keep") == 0) {
-            opt.flags |= NAZIF_KEEP_BOILERPLATE;
-        } else if (strncmp(a, "--report=", 9) == 0 && a[9]) {
-            report_path = a + 9;
-        } else if (strcmp(a, "--explain") == 0) {
-            cx.explain = 1;
-        } else if (strcmp(a, "--suspects") == 0) {
-            opt.flags |= NAZIF_REPORT_SUSPECTS;
-        } else if (strcmp(a, "--no-restore") == 0) {
-            opt.flags |= NAZIF_NO_RESTORE;
+        } else if (cli_clean_opt(a, &opt.flags, &report_path, &cx.explain)) {
+            /* the options of both modes (cli/corpus.c) */
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             /* corpus mode's summary line; plain text has none */
         } else if (strcmp(a, "--strict") == 0) {
