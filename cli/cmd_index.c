@@ -526,11 +526,11 @@ int nazif_cli_index(int argc, char **argv)
             cli_exit_help(stdout);
             free(pos);
             return fflush(stdout) ? NX_OUTPUT : NX_OK;
-        } else if ((v = opt_value("--text-field", argc, argv, &i))) o.text_field = v;
-        else if ((v = opt_value("--id-field", argc, argv, &i))) o.id_field = v;
-        else if ((v = opt_value("--title-field", argc, argv, &i))) o.title_field = v;
-        else if ((v = opt_value("--tokenizer", argc, argv, &i))) tokenizer = v;
-        else if ((v = opt_value("--format", argc, argv, &i))) {
+        } else if ((v = cli_opt_value("--text-field", argc, argv, &i))) o.text_field = v;
+        else if ((v = cli_opt_value("--id-field", argc, argv, &i))) o.id_field = v;
+        else if ((v = cli_opt_value("--title-field", argc, argv, &i))) o.title_field = v;
+        else if ((v = cli_opt_value("--tokenizer", argc, argv, &i))) tokenizer = v;
+        else if ((v = cli_opt_value("--format", argc, argv, &i))) {
             if (strcmp(v, "auto") == 0) o.format = CLI_FMT_AUTO;
             else if (strcmp(v, "jsonl") == 0) o.format = CLI_FMT_JSONL;
             else if (strcmp(v, "warc") == 0 || strcmp(v, "wet") == 0) o.format = CLI_FMT_WARC;
@@ -541,7 +541,7 @@ int nazif_cli_index(int argc, char **argv)
                 free(pos);
                 return NX_USAGE;
             }
-        } else if ((v = opt_value("--max-doc-bytes", argc, argv, &i))) {
+        } else if ((v = cli_opt_value("--max-doc-bytes", argc, argv, &i))) {
             char *end;
             errno = 0;
             const unsigned long long mv = strtoull(v, &end, 10);
@@ -551,7 +551,7 @@ int nazif_cli_index(int argc, char **argv)
                 return NX_USAGE;
             }
             o.max_doc = mv;
-        } else if ((v = opt_value("--batch", argc, argv, &i))) {
+        } else if ((v = cli_opt_value("--batch", argc, argv, &i))) {
             if (parse_count(v, 1, 100000000L, &batch)) {
                 fprintf(stderr, "nazif index: bad value '%s' for --batch (a number of documents, at least 1)\n", v);
                 free(pos);

@@ -280,8 +280,8 @@ int nazif_cli_search(int argc, char **argv)
             return fflush(stdout) ? NX_OUTPUT : NX_OK;
         } else if (strcmp(a, "--json") == 0) s.json = 1;
         else if (strcmp(a, "--latency") == 0 || strcmp(a, "--stats") == 0) stats = 1;
-        else if ((v = opt_value("--queries", argc, argv, &i))) queries = v;
-        else if ((v = opt_value("--color", argc, argv, &i))) {
+        else if ((v = cli_opt_value("--queries", argc, argv, &i))) queries = v;
+        else if ((v = cli_opt_value("--color", argc, argv, &i))) {
             if (strcmp(v, "auto") == 0) color = -1;
             else if (strcmp(v, "always") == 0) color = 1;
             else if (strcmp(v, "never") == 0) color = 0;
@@ -289,8 +289,8 @@ int nazif_cli_search(int argc, char **argv)
                 fprintf(stderr, "nazif search: bad value '%s' for --color (auto, always or never)\n", v);
                 return NX_USAGE;
             }
-        } else if ((v = opt_value("--limit", argc, argv, &i)) || (v = opt_value("--offset", argc, argv, &i)) ||
-                   (v = opt_value("--snippet-words", argc, argv, &i))) {
+        } else if ((v = cli_opt_value("--limit", argc, argv, &i)) || (v = cli_opt_value("--offset", argc, argv, &i)) ||
+                   (v = cli_opt_value("--snippet-words", argc, argv, &i))) {
             const int is_limit = strncmp(a, "--limit", 7) == 0, is_off = strncmp(a, "--offset", 8) == 0;
             if (parse_count(v, is_off ? 0 : 1, is_limit || is_off ? 1000000000L : 64, &n)) {
                 fprintf(stderr, "nazif search: bad value '%s' for %s (%s)\n", v,

@@ -856,15 +856,6 @@ static void on_signal(int sig)
     serve_stop = 1;
 }
 
-static const char *opt_value(const char *name, int argc, char **argv, int *i)
-{
-    const size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n) != 0) return NULL;
-    if (a[n] == '=') return a + n + 1;
-    if (a[n] == '\0' && *i + 1 < argc) return argv[++*i];
-    return NULL;
-}
 
 static int parse_listen(const char *v, struct sockaddr_storage *ss, socklen_t *len)
 {
@@ -915,9 +906,9 @@ int nazif_cli_serve(int argc, char **argv)
             fputs(serve_usage, stdout);
             cli_exit_help(stdout);
             return fflush(stdout) ? SV_INTERNAL : SV_OK;
-        } else if ((v = opt_value("--listen", argc, argv, &i))) {
+        } else if ((v = cli_opt_value("--listen", argc, argv, &i))) {
             listen = v;
-        } else if ((v = opt_value("--port", argc, argv, &i))) {
+        } else if ((v = cli_opt_value("--port", argc, argv, &i))) {
             char *end = NULL;
             const long p = strtol(v, &end, 10);
             if (!*v || *end || p < 0 || p > 65535) {
@@ -926,7 +917,7 @@ int nazif_cli_serve(int argc, char **argv)
             }
             snprintf(port_listen, sizeof port_listen, "127.0.0.1:%ld", p);
             listen = port_listen;
-        } else if ((v = opt_value("--threads", argc, argv, &i))) {
+        } else if ((v = cli_opt_value("--threads", argc, argv, &i))) {
             char *end = NULL;
             threads = strtol(v, &end, 10);
             if (!*v || *end || threads < 1 || threads > 64) {

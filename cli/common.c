@@ -339,3 +339,13 @@ double cli_now(void)
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+const char *cli_opt_value(const char *name, int argc, char **argv, int *i)
+{
+    const size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0) return NULL;
+    if (a[n] == '=') return a + n + 1;
+    if (a[n] == '\0' && *i + 1 < argc) return argv[++*i];
+    return NULL;
+}

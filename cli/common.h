@@ -50,6 +50,10 @@ int cli_bad_option(const char *cmd, const char *arg, const char *const *valued, 
 /* 1 if argv (up to "--") asks for --version; prints it. */
 int cli_version_asked(int argc, char **argv);
 
+/* "--name=value" or "--name value" at argv[*i]: the value (*i moved past
+   it), or NULL. */
+const char *cli_opt_value(const char *name, int argc, char **argv, int *i);
+
 /* ---- outputs --------------------------------------------------------------- */
 
 /*

@@ -10,15 +10,6 @@
 #include "index_db.h"
 #include "nazif_fts5.h"
 
-const char *opt_value(const char *name, int argc, char **argv, int *i)
-{
-    const size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n) != 0) return NULL;
-    if (a[n] == '=') return a + n + 1;
-    if (a[n] == '\0' && *i + 1 < argc) return argv[++*i];
-    return NULL;
-}
 
 int parse_count(const char *s, long lo, long hi, long *out)
 {

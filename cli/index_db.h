@@ -23,9 +23,6 @@ enum { NX_OK = CLI_OK, NX_USAGE = CLI_USAGE, NX_INPUT = CLI_INPUT, NX_INTERNAL =
 /* The format version in nazif_meta. */
 #define FORMAT_TAG "nazif-index 1"
 
-/* "--name=value" or "--name value" at argv[*i]: the value (*i moved past
-   it), or NULL. */
-const char *opt_value(const char *name, int argc, char **argv, int *i);
 
 /* s as a number in [lo, hi]: 0, or -1. */
 int parse_count(const char *s, long lo, long hi, long *out);
