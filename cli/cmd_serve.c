@@ -417,11 +417,6 @@ static int rec_cmp(const void *a, const void *b)
     return (y->kind == NAZIF_CHANGE_DROP) - (x->kind == NAZIF_CHANGE_DROP);
 }
 
-static const char *kind_name(int k)
-{
-    return k == NAZIF_CHANGE_EDIT ? "edit" : k == NAZIF_CHANGE_SUSPECT ? "suspect" : k == NAZIF_CHANGE_DROP ? "drop" : "other";
-}
-
 static enum MHD_Result api_doc(server *s, struct MHD_Connection *c, const char *id)
 {
     if (!id || !*id) return send_error(c, 400, "no document id: /api/doc/ID or /api/doc?id=ID");
@@ -515,7 +510,7 @@ static enum MHD_Result api_doc(server *s, struct MHD_Connection *c, const char *
             edits += r->kind == NAZIF_CHANGE_EDIT;
             drops += r->kind == NAZIF_CHANGE_DROP;
             suspects += r->kind == NAZIF_CHANGE_SUSPECT;
-            cli_buf_printf(&b, "%s{\"kind\":\"%s\",\"rule\":", i ? "," : "", kind_name(r->kind));
+            cli_buf_printf(&b, "%s{\"kind\":\"%s\",\"rule\":", i ? "," : "", cli_change_kind(r->kind));
             b_jsonz(&b, a + r->rule);
             cli_buf_printf(&b, ",\"line\":%llu,\"offset\":%llu,\"length\":%zu,\"cp\":%zu,\"cp_len\":%zu,\"original\":",
                   (unsigned long long)r->line, (unsigned long long)r->offset, r->length, cp,

@@ -349,3 +349,13 @@ const char *cli_opt_value(const char *name, int argc, char **argv, int *i)
     if (a[n] == '\0' && *i + 1 < argc) return argv[++*i];
     return NULL;
 }
+
+const char *cli_change_kind(int kind)
+{
+    switch (kind) {
+    case NAZIF_CHANGE_EDIT: return "edit";
+    case NAZIF_CHANGE_SUSPECT: return "suspect";
+    case NAZIF_CHANGE_DROP: return "drop";
+    default: return "other";
+    }
+}

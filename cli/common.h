@@ -54,6 +54,10 @@ int cli_version_asked(int argc, char **argv);
    it), or NULL. */
 const char *cli_opt_value(const char *name, int argc, char **argv, int *i);
 
+/* The name of a NAZIF_CHANGE_* kind ("edit", "suspect", "drop"), as
+   --explain, --report and serve's JSON print it. */
+const char *cli_change_kind(int kind);
+
 /* ---- outputs --------------------------------------------------------------- */
 
 /*

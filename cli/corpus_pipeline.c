@@ -32,16 +32,6 @@ typedef struct worker {
     int want_report;
 } worker;
 
-static const char *kind_name(int kind)
-{
-    switch (kind) {
-    case NAZIF_CHANGE_EDIT: return "edit";
-    case NAZIF_CHANGE_SUSPECT: return "suspect";
-    case NAZIF_CHANGE_DROP: return "drop";
-    default: return "?";
-    }
-}
-
 static int on_change(void *ctx, const nazif_change *ch)
 {
     worker *w = ctx;
@@ -55,7 +45,7 @@ static int on_change(void *ctx, const nazif_change *ch)
         sb_printf(f, ",\"%s\":%llu,\"line\":%llu,\"offset\":%llu,\"length\":%llu,\"kind\":\"%s\",\"rule\":\"%s\",\"original\":",
                   b->fmt == FMT_WARC ? "record" : "doc_line", (unsigned long long)w->cur_doc->where,
                   (unsigned long long)ch->line, (unsigned long long)ch->offset,
-                  (unsigned long long)ch->length, kind_name(ch->kind), ch->rule);
+                  (unsigned long long)ch->length, cli_change_kind(ch->kind), ch->rule);
         sb_json(f, ch->original, ch->length);
         sb_puts(f, ",\"replacement\":");
         sb_json(f, ch->replacement, ch->replacement_len);
@@ -73,7 +63,7 @@ static int on_change(void *ctx, const nazif_change *ch)
         sb_printf(&b->err, "%s:%s%llu: line %llu byte %llu+%llu %s %s: \"%.*s\"", b->file,
                   b->fmt == FMT_WARC ? "record@" : "", (unsigned long long)w->cur_doc->where,
                   (unsigned long long)ch->line, (unsigned long long)ch->offset,
-                  (unsigned long long)ch->length, ch->rule, kind_name(ch->kind), (int)olen,
+                  (unsigned long long)ch->length, ch->rule, cli_change_kind(ch->kind), (int)olen,
                   ch->original);
         if (ch->kind != NAZIF_CHANGE_DROP)
             sb_printf(&b->err, " -> \"%.*s\"", (int)ch->replacement_len, ch->replacement);

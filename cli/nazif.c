@@ -109,16 +109,6 @@ static void json_str(FILE *f, const char *s, size_t n)
     if (d != small) free(d);
 }
 
-static const char *kind_name(int kind)
-{
-    switch (kind) {
-    case NAZIF_CHANGE_EDIT: return "edit";
-    case NAZIF_CHANGE_SUSPECT: return "suspect";
-    case NAZIF_CHANGE_DROP: return "drop";
-    default: return "?";
-    }
-}
-
 /* ---- clean -------------------------------------------------------------- */
 
 typedef struct clean_ctx {
@@ -137,7 +127,7 @@ static int on_change(void *vctx, const nazif_change *ch)
         json_str(f, cx->file, strlen(cx->file));
         fprintf(f, ",\"line\":%llu,\"offset\":%llu,\"length\":%llu,\"kind\":\"%s\",\"rule\":\"%s\",\"original\":",
                 (unsigned long long)ch->line, (unsigned long long)ch->offset,
-                (unsigned long long)ch->length, kind_name(ch->kind), ch->rule);
+                (unsigned long long)ch->length, cli_change_kind(ch->kind), ch->rule);
         json_str(f, ch->original, ch->length);
         if (!nazif_utf8_valid(ch->original, ch->length)) {
             fputs(",\"original_hex\":\"", f);
@@ -162,7 +152,7 @@ static int on_change(void *vctx, const nazif_change *ch)
         }
         fprintf(stderr, "%s:%llu: byte %llu+%llu %s %s: \"%.*s\"", cx->file,
                 (unsigned long long)ch->line, (unsigned long long)ch->offset,
-                (unsigned long long)ch->length, ch->rule, kind_name(ch->kind),
+                (unsigned long long)ch->length, ch->rule, cli_change_kind(ch->kind),
                 (int)olen, ch->original);
         if (ch->kind != NAZIF_CHANGE_DROP)
             fprintf(stderr, " -> \"%.*s\"", (int)ch->replacement_len, ch->replacement);

@@ -14,6 +14,24 @@
  * such words outnumbering the Arabic ones, a line) not Arabic.  ڤ ڨ ٲ are
  * not listed: Maghrebi Arabic writes them (ANT: ڨفصة, ڤردان, ٲن).
  */
+/* The letters cp stands for, in base[] (their count): a presentation
+   form's base letters, which is what the output will have, else cp. */
+static inline int base_letters(uint32_t cp, unsigned cls, uint32_t base[4])
+{
+    const int nb = (cls & NZ_PRESFORM) ? nazif__presform_base(cp, base) : 0;
+    if (nb > 0) return nb;
+    base[0] = cp;
+    return 1;
+}
+
+/* ي ك ة ى أ إ ؤ ئ: letters Arabic writes where Persian, Kurdish and Urdu
+   write others (ی ک ە ...); one in a word is a sign the word is Arabic. */
+static inline int arabic_only_letter(uint32_t x)
+{
+    return x == 0x064A || x == 0x0643 || x == 0x0629 || x == 0x0649 || x == 0x0623 ||
+           x == 0x0625 || x == 0x0624 || x == 0x0626;
+}
+
 static int other_script_letter(uint32_t cp)
 {
     switch (cp) {
@@ -64,17 +82,11 @@ int nazif__persian_units(const unit *u, size_t k)
         /* presentation forms count as the letters they stand for, which
            is what the output will have (cleaning twice agrees) */
         uint32_t base[4];
-        int nb = (u[i].cls & NZ_PRESFORM) ? nazif__presform_base(cp, base) : 0;
-        if (nb == 0) {
-            base[0] = cp;
-            nb = 1;
-        }
+        const int nb = base_letters(cp, u[i].cls, base);
         for (int b = 0; b < nb; b++) {
             uint32_t x = base[b];
             if (foreign_letter(x)) wp = 1;
-            if (x == 0x064A || x == 0x0643 || x == 0x0629 || x == 0x0649 || x == 0x0623 ||
-                x == 0x0625 || x == 0x0624 || x == 0x0626)
-                wa = 1;
+            if (arabic_only_letter(x)) wa = 1;
         }
         /* the article (as the output will spell it) */
         if (first && u[i].t == U_LET && base[0] == AR_ALEF &&
@@ -176,11 +188,7 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
             continue;
         }
         uint32_t base[4];
-        int nb = (u[i].cls & NZ_PRESFORM) ? nazif__presform_base(cp, base) : 0;
-        if (nb == 0) {
-            base[0] = cp;
-            nb = 1;
-        }
+        const int nb = base_letters(cp, u[i].cls, base);
         for (int b = 0; b < nb; b++) {
             uint32_t x = base[b];
             marker |= tool_letter(x);
@@ -190,9 +198,7 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
                 if (!cue_base(x)) cue_ok = 0;
             }
             if (foreign_letter(x) || (nazif__uclass(x) & (NZ_EXTLOOK | NZ_LOOKALIKE))) wf = 1;
-            if (x == 0x064A || x == 0x0643 || x == 0x0629 || x == 0x0649 || x == 0x0623 ||
-                x == 0x0625 || x == 0x0624 || x == 0x0626)
-                wa = 1;
+            if (arabic_only_letter(x)) wa = 1;
             if (u[i].t == U_LET) {
                 prev = x;
                 if (key->n + 4 <= MAXW) {
@@ -389,18 +395,12 @@ static int foreign_word(const nazif_lexicon *lex, const uint8_t *s, size_t a, si
            word, no language wrote it */
         tool |= stroke_alef(cp) != 0 || tool_letter(cp);
         uint32_t base[4];
-        int nb = (cls & NZ_PRESFORM) ? nazif__presform_base(cp, base) : 0;
-        if (nb == 0) {
-            base[0] = cp;
-            nb = 1;
-        }
+        const int nb = base_letters(cp, cls, base);
         for (int q = 0; q < nb; q++) {
             const uint32_t x = base[q];
             const unsigned xc = nazif__uclass(x);
             uint32_t o[6];
-            if (x == 0x064A || x == 0x0643 || x == 0x0629 || x == 0x0649 || x == 0x0623 ||
-                x == 0x0625 || x == 0x0624 || x == 0x0626)
-                wa = 1;
+            if (arabic_only_letter(x)) wa = 1;
             if (!(xc & NZ_LETTER)) {
                 if (x == ZWNJ) wf = hard = 1;
                 continue;
@@ -461,18 +461,12 @@ static int other_letters(const uint8_t *s, size_t a, size_t b)
         i += len;
         const unsigned cls = nazif__uclass(cp);
         uint32_t base[4];
-        int nb = (cls & NZ_PRESFORM) ? nazif__presform_base(cp, base) : 0;
-        if (nb == 0) {
-            base[0] = cp;
-            nb = 1;
-        }
+        const int nb = base_letters(cp, cls, base);
         for (int q = 0; q < nb; q++) {
             const uint32_t x = base[q];
             const unsigned xc = nazif__uclass(x);
             if (x == ZWNJ || foreign_letter(x) || (xc & (NZ_LOOKALIKE | NZ_EXTLOOK))) wf = 1;
-            if (x == 0x064A || x == 0x0643 || x == 0x0629 || x == 0x0649 || x == 0x0623 ||
-                x == 0x0625 || x == 0x0624 || x == 0x0626)
-                wa = 1;
+            if (arabic_only_letter(x)) wa = 1;
             if (!(xc & NZ_LETTER)) continue;
             if (first == 2 && prev == AR_ALEF && x == 0x0644) wa = 1;
             prev = x;
