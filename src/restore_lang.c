@@ -130,12 +130,8 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
     uint32_t prev = 0;
     int cue = 0, marker = 0, cue_ok = 1;
     wbuf keybuf, *key = &keybuf, bkeybuf, *bkey = &bkeybuf; /* bkey: body reading */
-    key->n = 0;
-    key->letters = 0;
-    key->overflow = 0;
-    bkey->n = 0;
-    bkey->letters = 0;
-    bkey->overflow = 0;
+    wb_reset(key);
+    wb_reset(bkey);
     for (size_t i = 0; i <= k; i++) {
         if (i == k || u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_BAD) {
             /* a letter of Persian, Kurdish or Urdu: not an Arabic line,
@@ -160,12 +156,8 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
             cue_ok = 1;
             first = 1;
             prev = 0;
-            key->n = 0;
-            key->letters = 0;
-            key->overflow = 0;
-            bkey->n = 0;
-            bkey->letters = 0;
-            bkey->overflow = 0;
+            wb_reset(key);
+            wb_reset(bkey);
             continue;
         }
         /* a stroke for alef (or 7 for ح) that decode_units() made a letter */
