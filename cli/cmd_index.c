@@ -139,6 +139,7 @@ static int step_done(indexer *x, sqlite3_stmt *st)
     const int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
+        cli_progress_clear(&x->pg.line);
         fprintf(stderr, "nazif index: database: %s\n", sqlite3_errmsg(x->db));
         return NX_DB;
     }
@@ -173,6 +174,7 @@ static int ix_doc(indexer *x, const char *id, size_t id_len, const char *title, 
     if (s == SQLITE_ROW) rid = sqlite3_column_int64(x->find, 0);
     sqlite3_reset(x->find);
     if (s != SQLITE_ROW && s != SQLITE_DONE) {
+        cli_progress_clear(&x->pg.line);
         fprintf(stderr, "nazif index: database: %s\n", sqlite3_errmsg(x->db));
         return NX_DB;
     }
@@ -236,6 +238,7 @@ static int job_get(indexer *x, job *j)
             j->line = sqlite3_column_int64(x->job_get, 3);
             state = sqlite3_column_int(x->job_get, 4) ? 2 : 1;
         } else {
+            cli_progress_clear(&x->pg.line);
             fprintf(stderr, "nazif index: %s changed since it was indexed: indexing it again\n", j->source);
         }
     }
@@ -260,9 +263,12 @@ static void bad_doc(indexer *x, int reason, const char *fmt, ...)
 {
     x->rejected[reason]++;
     x->bad_lines++;
-    if (x->bad_lines == MAX_LINE_MSGS + 1)
+    if (x->bad_lines > MAX_LINE_MSGS + 1) return;
+    cli_progress_clear(&x->pg.line); /* the message on a line of its own */
+    if (x->bad_lines == MAX_LINE_MSGS + 1) {
         fputs("nazif index: (no more such messages; the summary counts them)\n", stderr);
-    if (x->bad_lines > MAX_LINE_MSGS) return;
+        return;
+    }
     va_list ap;
     va_start(ap, fmt);
     fputs("nazif index: ", stderr);

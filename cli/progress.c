@@ -2,6 +2,7 @@
  * progress.c -- the progress line of the nazif command (progress.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "progress.h"
@@ -13,6 +14,13 @@ void cli_progress_start(cli_progress *pg, int mode, const char *name)
     pg->t0 = pg->last = cli_now();
     pg->base = 0;
     pg->shown = 0;
+    pg->every = 0.25;
+    const char *e = getenv("NAZIF_PROGRESS_INTERVAL");
+    if (e && *e) {
+        char *end;
+        const double v = strtod(e, &end);
+        if (*end == '\0' && v >= 0 && v <= 3600) pg->every = v;
+    }
 }
 
 /* s seconds as MM:SS or H:MM:SS; "--:--" out of range */
@@ -32,7 +40,7 @@ void cli_progress_draw(cli_progress *pg, uint64_t docs, uint64_t bytes, uint64_t
 {
     if (!pg->on) return;
     const double t = cli_now();
-    if (!final && t - pg->last < 0.25) return;
+    if (!final && t - pg->last < pg->every) return;
     pg->last = t;
     const double el = t - pg->t0 > 1e-6 ? t - pg->t0 : 1e-6;
     fprintf(stderr, "\r%s: %llu docs  %.0f docs/s  %.1f MB/s  ", pg->name, (unsigned long long)docs,

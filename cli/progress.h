@@ -7,7 +7,9 @@
  *
  * (the share done and the time left when the size of the inputs is known,
  * the time elapsed otherwise).  It is redrawn in place at most four times
- * a second; the final drawing ends the line.
+ * a second (NAZIF_PROGRESS_INTERVAL in the environment sets another
+ * interval in seconds; 0 redraws at every update); the final drawing ends
+ * the line.
  */
 #ifndef NAZIF_CLI_PROGRESS_H
 #define NAZIF_CLI_PROGRESS_H
@@ -20,6 +22,7 @@ typedef struct cli_progress {
     int on;           /* drawing at all */
     const char *name; /* the line's prefix ("nazif", "nazif index") */
     double t0, last;  /* the start, the last drawing (cli_now()) */
+    double every;     /* seconds between drawings */
     uint64_t base;    /* input position when this run started (a resumed
                          index): the time left counts from there */
     int shown;        /* a drawing is on the screen */
@@ -32,7 +35,7 @@ void cli_progress_start(cli_progress *pg, int mode, const char *name);
 /*
  * Draws docs documents and bytes of input processed so far (for the
  * rates), at position pos of total bytes of input (total 0: unknown).  Not
- * again within 0.25 s of the last drawing unless final; final draws the
+ * again within pg->every seconds of the last drawing unless final; final draws the
  * last state and ends the line.
  */
 void cli_progress_draw(cli_progress *pg, uint64_t docs, uint64_t bytes, uint64_t pos, uint64_t total,

@@ -103,4 +103,25 @@ with tempfile.TemporaryDirectory() as tmp:
         rc, err = run(quiet, stdin)
         check(rc == 0 and "\r" not in err and "\x1b[K" not in err, "%s --no-progress: %r" % (name, err[:200]))
 
+    # a message in the middle of a run erases the drawing first: never
+    # "... left  ESC[K" followed by the message on the same line.  With
+    # NAZIF_PROGRESS_INTERVAL=0 every update redraws, so a drawing is on
+    # the screen whenever a bad line is met.
+    bad = os.path.join(tmp, "bad.jsonl")
+    with open(bad, "w", encoding="utf-8") as f:
+        for k in range(3):
+            for i, d in enumerate(docs):
+                f.write(json.dumps(dict(d, id="b%d-%d" % (k, i)), ensure_ascii=False) + "\n")
+            f.write("{not json\n")
+    env = dict(os.environ, NAZIF_PROGRESS_INTERVAL="0")
+    r = subprocess.run([NAZIF, "index", "--progress", os.path.join(tmp, "bad.db"), bad],
+                       stdin=subprocess.DEVNULL, capture_output=True, env=env)
+    err = r.stderr.decode("utf-8", "replace")
+    msgs = [err[max(0, m.start() - 4):m.start()]
+            for m in re.finditer(r"nazif index: %s:\d+: malformed JSON at" % re.escape(bad), err)]
+    check(len(msgs) == 3, "index: 3 malformed lines reported, got %d: %r" % (len(msgs), err[-300:]))
+    check(err.count("\r") > 3, "index: progress drawn at every update: %r" % err[:200])
+    glued = [m for m in msgs if m.endswith("\x1b[K") and not m.endswith("\r\x1b[K")]
+    check(not glued, "index: a message glued to the progress line: %r" % glued[:1])
+
 T.finish()
