@@ -21,7 +21,8 @@ static void usage_dedup(FILE *f)
             "(no standard input).\n"
             "\n"
             "Options:\n"
-            "  --out=FILE          kept documents (default: standard output)\n"
+            "  --output=FILE       kept documents (default: standard output; --out=FILE\n"
+            "                      is the same)\n"
             "  --clusters=FILE     one JSON line per cluster: id, size, members\n"
             "  --removed=FILE      removed documents with \"cluster\" and \"reason\"\n"
             "  --text-field=NAME   default: text\n"
@@ -42,7 +43,7 @@ static void usage_dedup(FILE *f)
     cli_exit_help(f);
 }
 
-static const char *const dedup_valued[] = {"--out", "--clusters", "--removed", "--text-field", "--id-field",
+static const char *const dedup_valued[] = {"--output", "--out", "--clusters", "--removed", "--text-field", "--id-field",
                                            "--bands", "--rows", "--ngram", "--seed", "--jobs",
                                            "--max-doc-bytes", NULL};
 
@@ -99,7 +100,8 @@ static int dd_removed_too_large(sbuf *t, FILE *rem, const char *file, uint64_t l
 static int dedup_opt(copts *o, const char *a)
 {
     unsigned long v;
-    if (strncmp(a, "--out=", 6) == 0 && a[6]) o->output = a + 6;
+    if (strncmp(a, "--output=", 9) == 0 && a[9]) o->output = a + 9;
+    else if (strncmp(a, "--out=", 6) == 0 && a[6]) o->output = a + 6;
     else if (strncmp(a, "--clusters=", 11) == 0 && a[11]) o->clusters = a + 11;
     else if (strncmp(a, "--removed=", 10) == 0 && a[10]) o->removed = a + 10;
     else if (strncmp(a, "--bands=", 8) == 0 && !parse_uint(a + 8, 1, 1024, &v)) o->bands = (int)v;

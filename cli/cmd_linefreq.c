@@ -14,7 +14,7 @@
 static void usage_linefreq(FILE *f)
 {
     fprintf(f,
-            "usage: nazif linefreq --out=FILE [OPTIONS] [FILE...]\n"
+            "usage: nazif linefreq --output=FILE [OPTIONS] [FILE...]\n"
             "\n"
             "The counting pass for repeated page furniture: reads JSON Lines or\n"
             "WARC/WET (plain or gzip; the same readers as 'nazif clean') and counts,\n"
@@ -24,7 +24,8 @@ static void usage_linefreq(FILE *f)
             "(documents, sites, distinct lines) goes to standard error.\n"
             "\n"
             "Options:\n"
-            "  --out=FILE          the table (required; written whole or not at all)\n"
+            "  --output=FILE       the table (required; written whole or not at all;\n"
+            "                      --out=FILE is the same)\n"
             "  --format=FMT        jsonl, warc (also wet), or auto (default)\n"
             "  --html=main|text    HTML records: count the lines of the main content\n"
             "                      (default) or of the whole page's text; give the\n"
@@ -44,13 +45,14 @@ static void usage_linefreq(FILE *f)
     cli_exit_help(f);
 }
 
-static const char *const linefreq_valued[] = {"--out", "--format", "--html", "--text-field", "--site-field",
+static const char *const linefreq_valued[] = {"--output", "--out", "--format", "--html", "--text-field", "--site-field",
                                               "--jobs", "--max-doc-bytes", NULL};
 
 /* linefreq's own options (parse_cmd_args()): 1 taken, -1 refused. */
 static int linefreq_cmd_opt(copts *o, const char *a)
 {
     if (strncmp(a, "--site-field=", 13) == 0 && a[13]) o->site_field = a + 13;
+    else if (strncmp(a, "--output=", 9) == 0 && a[9]) o->lf_out = a + 9;
     else if (strncmp(a, "--out=", 6) == 0 && a[6]) o->lf_out = a + 6;
     else if (strcmp(a, "--format=jsonl") == 0) o->format = FMT_JSONL;
     else if (strcmp(a, "--format=warc") == 0 || strcmp(a, "--format=wet") == 0) o->format = FMT_WARC;
@@ -80,7 +82,7 @@ int nazif_cli_linefreq(int argc, char **argv)
                                   &nfiles);
     if (pr != CX_OK) return pr == ARGS_DONE ? CX_OK : pr;
     if (!o.lf_out) {
-        fprintf(stderr, "%s linefreq: give --out=FILE for the table\n", prog);
+        fprintf(stderr, "%s linefreq: give --output=FILE for the table\n", prog);
         free(files);
         return CX_USAGE;
     }

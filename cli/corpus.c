@@ -74,7 +74,7 @@ static void usage_corpus(FILE *f)
             "                       about twice N however big the inflated input is\n"
             "  --linefreq=FILE      drop lines repeated on many pages of the same\n"
             "                       site (reason repeated_line), by the counts of\n"
-            "                       'nazif linefreq --out=FILE' (docs/furniture.md)\n"
+            "                       'nazif linefreq --output=FILE' (docs/furniture.md)\n"
             "  --linefreq-stream    count each document just before cleaning it, in\n"
             "                       one run (a site's first pages cannot be judged\n"
             "                       yet; one worker); with --linefreq, from its counts\n"

@@ -104,7 +104,7 @@ int load_linefreq(copts *o, const char *cmd)
             fprintf(stderr, "%s %s: %s: truncated or damaged linefreq table (%zu bytes; write it again with 'nazif linefreq')\n",
                     prog, cmd, o->lf_file, n);
         else
-            fprintf(stderr, "%s %s: %s: not a linefreq table (made by 'nazif linefreq --out=FILE')\n",
+            fprintf(stderr, "%s %s: %s: not a linefreq table (made by 'nazif linefreq --output=FILE')\n",
                     prog, cmd, o->lf_file);
         return CX_INPUT;
     }

@@ -1344,7 +1344,7 @@ static PyMethodDef LineFreq_methods[] = {
     {"merge", (PyCFunction)LineFreq_merge, METH_O,
      "merge(other) -> self\n\nAdd other's counts (a reduction: any split and order give the same table)."},
     {"save", (PyCFunction)LineFreq_save, METH_NOARGS,
-     "save() -> bytes\n\nThe table as 'nazif linefreq --out=FILE' writes it (the same table, the same bytes)."},
+     "save() -> bytes\n\nThe table as 'nazif linefreq --output=FILE' writes it (the same table, the same bytes)."},
     {"load", (PyCFunction)LineFreq_load, METH_O | METH_CLASS,
      "LineFreq.load(data) -> LineFreq\n\nA table from save() bytes or a 'nazif linefreq' file's contents;\n"
      "ValueError when it is not one or is truncated."},
@@ -1373,7 +1373,7 @@ static PyTypeObject LineFreqType = {
     .tp_doc = "LineFreq(data=None)\n\n"
               "Per-site counts of repeated lines (include/nazif_linefreq.h): in how many\n"
               "documents of each site each normalised line occurs.  data: save() bytes or\n"
-              "the contents of a 'nazif linefreq --out=FILE' table.  Pickles as its bytes.\n"
+              "the contents of a 'nazif linefreq --output=FILE' table.  Pickles as its bytes.\n"
               "len() is the number of distinct (site, line) pairs.",
     .tp_methods = LineFreq_methods,
     .tp_getset = LineFreq_getset,

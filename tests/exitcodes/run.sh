@@ -51,7 +51,7 @@ expect 3 "clean --format=jsonl --strict: malformed JSON" "$N" clean --format=jso
 expect 5 "clean --format=jsonl: output on a full disk" "$N" clean --format=jsonl --output=/dev/full $J
 expect 2 "dedup: missing input" "$N" dedup "$tmp/none.jsonl"
 expect 3 "dedup --strict: malformed JSON" "$N" dedup --strict "$tmp/bad.jsonl"
-expect 5 "dedup: output on a full disk" "$N" dedup --out=/dev/full $J
+expect 5 "dedup: output on a full disk" "$N" dedup --output=/dev/full $J
 expect 2 "linefreq: missing input" "$N" linefreq --out="$tmp/lf.tsv" "$tmp/none.jsonl"
 expect 3 "linefreq --strict: malformed JSON" "$N" linefreq --strict --out="$tmp/lf.tsv" "$tmp/bad.jsonl"
 expect 5 "linefreq: output on a full disk" "$N" linefreq --out=/dev/full $J

@@ -64,7 +64,7 @@ with tempfile.TemporaryDirectory() as tmp:
          None, "nazif", True),
         ("clean stdin", ["clean", "--format=jsonl", "--progress", "--output=" + os.path.join(tmp, "o3")], DATA, "nazif",
          False),
-        ("dedup", ["dedup", "--progress", DATA, "--out=" + os.path.join(tmp, "o4")], None, "nazif", True),
+        ("dedup", ["dedup", "--progress", DATA, "--output=" + os.path.join(tmp, "o4")], None, "nazif", True),
         ("linefreq", ["linefreq", "--out=" + lf, "--progress", DATA], None, "nazif", True),
         ("index", ["index", "--progress", db, DATA], None, "nazif index", True),
     ]
