@@ -320,6 +320,26 @@ unsigned nazif__phr_first_word(const uint8_t *s, size_t n)
         k += 2;
     }
     if (k > 0 && (k == n || s[k] == ' ')) return first_lookup(s, k);
+    /* The same when the word also holds letters that fold (أ إ آ ى ة) or
+       harakat, within the 48 bytes the normaliser below would see: fold
+       them here into w (the normaliser's output for such a word). */
+    if (k + 1 < n && (s[k] == 0xD8 || s[k] == 0xD9)) {
+        uint8_t w[48];
+        size_t m = 0, j = 0;
+        while (j + 1 < n && j < 48 && (s[j] == 0xD8 || s[j] == 0xD9) &&
+               (s[j + 1] & 0xC0) == 0x80) {
+            const uint32_t cp = ((uint32_t)(s[j] & 0x1F) << 6) | (s[j + 1] & 0x3Fu);
+            if ((cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A)) {
+                const uint32_t f = fold(cp);
+                w[m++] = (uint8_t)(0xC0 | (f >> 6));
+                w[m++] = (uint8_t)(0x80 | (f & 0x3F));
+            } else if (!(cp >= 0x064B && cp <= 0x065F)) {
+                break;
+            }
+            j += 2;
+        }
+        if (m > 0 && j <= 48 && (j == n || s[j] == ' ')) return first_lookup(w, m);
+    }
     size_t i = 0;
     for (int tries = 0; tries < 3 && i < n; tries++) {
         while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
