@@ -757,10 +757,35 @@ static int image_name(const uint8_t *s, size_t n)
  * At least three pieces, each of one to twenty words without final
  * punctuation inside.  Running text does not hold such gaps.
  */
+/* Does s[0..n) hold a tab or three spaces in a row?  A ticker needs two
+   such gaps; most lines have none, found 16 bytes at a time. */
+static int has_gap(const uint8_t *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+    for (; i + 18 <= n; i += 16) {
+        const __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        const __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        const __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
+        const __m128i three = _mm_and_si128(_mm_cmpeq_epi8(v0, sp),
+                                            _mm_and_si128(_mm_cmpeq_epi8(v1, sp),
+                                                          _mm_cmpeq_epi8(v2, sp)));
+        if (_mm_movemask_epi8(_mm_or_si128(three, _mm_cmpeq_epi8(v0, tab)))) return 1;
+    }
+#endif
+    for (; i < n; i++) {
+        if (s[i] == '\t') return 1;
+        if (i + 2 < n && s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ') return 1;
+    }
+    return 0;
+}
+
 static int ticker_line(const uint8_t *s, size_t n)
 {
     int pieces = 0, words = 0, gaps = 0;
     size_t i = 0;
+    if (!has_gap(s, n)) return 0; /* no gap: gaps stays 0 below */
     while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
     while (i < n) {
         size_t b = i;
