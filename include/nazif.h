@@ -321,8 +321,9 @@ size_t nazif_clean_bound(size_t len);
 #define NAZIF_NORM_DIGITS 0x02000u     /* Arabic-Indic and Persian digits -> ASCII: ٢٠٢٤ -> 2024 */
 #define NAZIF_NORM_PUNCT 0x04000u      /* ، ؛ ؟ ٪ ٫ ٬ ٭ ۔ -> , ; ? % . , * . */
 #define NAZIF_NORM_INVISIBLE 0x08000u  /* invisible and bidi controls removed (ZWNJ kept in Persian words) */
-#define NAZIF_NORM_LOWER 0x10000u      /* Latin capitals (ASCII, Latin-1) -> lower case */
-#define NAZIF_NORM_ALL_OPS 0x1FFFFu
+#define NAZIF_NORM_LOWER 0x10000u      /* case folding of every cased script: GPS Ωmega -> gps ωmega */
+#define NAZIF_NORM_ACCENTS 0x20000u    /* Latin/Greek accents removed: Café ά -> Cafe α; marks U+0300..U+036F removed */
+#define NAZIF_NORM_ALL_OPS 0x3FFFFu
 
 /* The profiles (also by name through nazif_norm_profile()). */
 #define NAZIF_NORM_FAITHFUL NAZIF_NORM_RESTORE /* what nazif_clean() does to words */
@@ -331,8 +332,9 @@ size_t nazif_clean_bound(size_t len);
      NAZIF_NORM_COMPOSE | NAZIF_NORM_HARAKAT | NAZIF_NORM_QURANIC |          \
      NAZIF_NORM_DAGGER_ALEF | NAZIF_NORM_TATWEEL | NAZIF_NORM_ALEF |         \
      NAZIF_NORM_YEH | NAZIF_NORM_TEH_MARBUTA | NAZIF_NORM_DIGITS |           \
-     NAZIF_NORM_INVISIBLE | NAZIF_NORM_LOWER)
-#define NAZIF_NORM_NLP (NAZIF_NORM_SEARCH & ~(NAZIF_NORM_TEH_MARBUTA | NAZIF_NORM_LOWER))
+     NAZIF_NORM_INVISIBLE | NAZIF_NORM_LOWER | NAZIF_NORM_ACCENTS)
+#define NAZIF_NORM_NLP \
+    (NAZIF_NORM_SEARCH & ~(NAZIF_NORM_TEH_MARBUTA | NAZIF_NORM_LOWER | NAZIF_NORM_ACCENTS))
 
 /**
  * The operations of a profile: "none", "faithful", "search" or "nlp".

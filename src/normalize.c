@@ -87,9 +87,13 @@ static const nazif_norm_op_info ops_info[] = {
      "\xe2\x80\x8f\xd8\xa7\xd9\x84\xd8\xb9\xd9\x85\xe2\x80\x8b\xd8\xb1", /* RLM العم ZWSP ر */
      "\xd8\xa7\xd9\x84\xd8\xb9\xd9\x85\xd8\xb1"},                        /* العمر */
     {NAZIF_NORM_LOWER, "lower",
-     "Latin capital letters (ASCII and Latin-1) become lower case",
-     "GPS \xc3\x89t\xc3\xa9", /* GPS Été */
-     "gps \xc3\xa9t\xc3\xa9"}, /* gps été */
+     "capitals of every cased script become small letters (Unicode simple case folding)",
+     "GPS \xc3\x89t\xc3\xa9 \xce\xa9mega", /* GPS Été Ωmega */
+     "gps \xc3\xa9t\xc3\xa9 \xcf\x89mega"}, /* gps été ωmega */
+    {NAZIF_NORM_ACCENTS, "strip-accents",
+     "accents of Latin and Greek letters are removed (marks U+0300..U+036F); Cyrillic \xd0\xb9 \xd1\x91 stay",
+     "Caf\xc3\xa9 na\xc3\xafve \xce\xac", /* Café naïve ά */
+     "Cafe naive \xce\xb1"},                 /* Cafe naive α */
 };
 
 #define NOPS ((int)(sizeof ops_info / sizeof ops_info[0]))
@@ -128,6 +132,20 @@ size_t nazif_normalize_bound(size_t len)
 }
 
 /* ---- one code point ----------------------------------------------------- */
+
+/* The second of the pair whose first is cp in a table sorted by first, or
+   cp itself. */
+static uint32_t pair_lookup(const uint32_t (*t)[2], size_t n, uint32_t cp)
+{
+    if (n == 0 || cp < t[0][0] || cp > t[n - 1][0]) return cp;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (t[mid][0] < cp) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < n && t[lo][0] == cp ? t[lo][1] : cp;
+}
 
 static int is_quranic(uint32_t cp)
 {
@@ -187,9 +205,10 @@ static uint32_t map1(unsigned ops, uint32_t cp, int persian, int in_word)
         default: break;
         }
     }
-    if (ops & NAZIF_NORM_LOWER) {
-        if (cp >= 'A' && cp <= 'Z') return cp + 32;
-        if (cp >= 0x00C0 && cp <= 0x00DE && cp != 0x00D7) return cp + 32;
+    if (ops & NAZIF_NORM_LOWER) cp = pair_lookup(nazif__lower_pairs, NAZIF__LOWER_COUNT, cp);
+    if (ops & NAZIF_NORM_ACCENTS) {
+        if (cp >= 0x0300 && cp <= 0x036F) return NONE;
+        cp = pair_lookup(nazif__accent_pairs, NAZIF__ACCENT_COUNT, cp);
     }
     return cp;
 }

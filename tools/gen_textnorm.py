@@ -3,7 +3,8 @@
 
 Inputs (Python 3 standard library only):
   Debian package unicode-data, /usr/share/unicode/ (or --unicode-dir):
-    UnicodeData.txt    general categories
+    UnicodeData.txt    general categories, canonical decompositions
+    CaseFolding.txt    simple case folding (statuses C and S)
   data/stopwords-ar.tsv  the stop-word list (source and licence in the file)
 
 Output:
@@ -11,6 +12,16 @@ Output:
     general category is L* (letters, tatweel included), M* (marks) or N*
     (digits and other numbers).  Two levels: cp>>8 -> page, a page is 256
     bits (8 x uint32_t); equal pages are shared.
+  - the case-folding table: every code point with a simple case folding
+    (CaseFolding.txt, statuses C and S: capitals to small letters, final
+    sigma to sigma), completed by the simple lower-case mapping of
+    UnicodeData.txt where the folding has none (İ -> i), sorted pairs for a
+    binary search (operation `lower`).
+  - the accent table: every Latin or Greek letter whose full canonical
+    decomposition is a letter followed only by combining diacritical
+    marks U+0300..U+036F, with that letter (operation `strip-accents`:
+    é -> e, ῶ -> ω); Cyrillic й ё and the Arabic letters with hamza or
+    madda are not in it.
   - the stop words as one NUL-separated pool, in file order.
 
 The output depends on the inputs only: no dates, no paths.  Usage:
@@ -42,6 +53,10 @@ def read_unicode(udir):
     except OSError as e:
         die("cannot read %s (%s); install Debian's unicode-data" % (path, e))
     word = set()
+    lower = {}
+    decomp = {}
+    names = {}
+    cats = {}
     first = None
     with f:
         for line in f:
@@ -50,6 +65,12 @@ def read_unicode(udir):
                 continue
             cp = int(fields[0], 16)
             name, cat = fields[1], fields[2]
+            names[cp] = name
+            cats[cp] = cat
+            if len(fields) > 13 and fields[13]:
+                lower[cp] = int(fields[13], 16)
+            if len(fields) > 5 and fields[5] and not fields[5].startswith("<"):
+                decomp[cp] = [int(x, 16) for x in fields[5].split()]
             isword = cat[:1] in WORD_CATS
             if name.endswith(", First>"):
                 first = cp
@@ -87,7 +108,64 @@ def read_unicode(udir):
                      (0x002E, 0), (0x200C, 0), (0x060C, 0), (0x0020, 0)):
         if (cp in word) != bool(want):
             die("U+%04X: word class %d expected" % (cp, want))
-    return version, word
+    fold = read_folding(udir)
+    for cp, lc in lower.items():
+        fold.setdefault(cp, lc)
+    return version, word, fold, accent_bases(decomp, names, cats)
+
+
+def read_folding(udir):
+    """CaseFolding.txt, statuses C (common) and S (simple): cp -> folded."""
+    path = os.path.join(udir, "CaseFolding.txt")
+    fold = {}
+    try:
+        f = open(path, encoding="utf-8")
+    except OSError as e:
+        die("cannot read %s (%s); install Debian's unicode-data" % (path, e))
+    with f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            fields = [x.strip() for x in line.split(";")]
+            if len(fields) >= 3 and fields[1] in ("C", "S"):
+                fold[int(fields[0], 16)] = int(fields[2], 16)
+    for cp, want in ((0x41, 0x61), (0xC9, 0xE9), (0x3A3, 0x3C3), (0x3C2, 0x3C3), (0x41F, 0x43F)):
+        if fold.get(cp) != want:
+            die("U+%04X: case folding U+%04X expected" % (cp, want))
+    return fold
+
+
+def accent_bases(decomp, names, cats):
+    """Latin and Greek letters whose full canonical decomposition is a
+    letter and combining marks of U+0300..U+036F only -> that letter."""
+    def full(cp):
+        if cp not in decomp:
+            return [cp]
+        out = []
+        for c in decomp[cp]:
+            out.extend(full(c))
+        return out
+    bases = {}
+    for cp in decomp:
+        name = names.get(cp, "")
+        if not (name.startswith("LATIN ") or name.startswith("GREEK ")):
+            continue
+        if not cats.get(cp, "").startswith("L"):
+            continue
+        d = full(cp)
+        if len(d) < 2 or not cats.get(d[0], "").startswith("L"):
+            continue
+        if all(0x0300 <= m <= 0x036F for m in d[1:]):
+            bases[cp] = d[0]
+    # the contract: é -> e, Ω with tonos -> Ω, not й, not آ
+    for cp, want in ((0x00E9, 0x65), (0x038F, 0x03A9), (0x1EC7, 0x65)):
+        if bases.get(cp) != want:
+            die("U+%04X: accent base U+%04X expected" % (cp, want))
+    for cp in (0x0439, 0x0451, 0x0622, 0x0623, 0x00DF, 0x00F8):
+        if cp in bases:
+            die("U+%04X must not be in the accent table" % cp)
+    return bases
 
 
 def read_stopwords():
@@ -117,7 +195,7 @@ def c_bytes(s):
 
 
 def emit(udir):
-    version, word = read_unicode(udir)
+    version, word, lower, accents = read_unicode(udir)
     stop = read_stopwords()
     out = []
     w = out.append
@@ -158,6 +236,25 @@ def emit(udir):
     w("static const uint32_t nazif__word_pages[NAZIF__WORD_NPAGES][8] = {")
     for page in pages:
         w("    {%s}," % ", ".join("0x%08Xu" % x for x in page))
+    w("};")
+    w("")
+    w("/* Simple case folding (CaseFolding.txt, statuses C and S), sorted by")
+    w("   code point: {character, folded}. */")
+    w("#define NAZIF__LOWER_COUNT %d" % len(lower))
+    w("static const uint32_t nazif__lower_pairs[NAZIF__LOWER_COUNT][2] = {")
+    items = sorted(lower.items())
+    for i in range(0, len(items), 4):
+        w("    %s," % ", ".join("{0x%04X, 0x%04X}" % kv for kv in items[i:i + 4]))
+    w("};")
+    w("")
+    w("/* Latin and Greek letters with accents and their base letter (full")
+    w("   canonical decomposition: the letter + marks U+0300..U+036F only),")
+    w("   sorted by code point: {letter, base}. */")
+    w("#define NAZIF__ACCENT_COUNT %d" % len(accents))
+    w("static const uint32_t nazif__accent_pairs[NAZIF__ACCENT_COUNT][2] = {")
+    items = sorted(accents.items())
+    for i in range(0, len(items), 4):
+        w("    %s," % ", ".join("{0x%04X, 0x%04X}" % kv for kv in items[i:i + 4]))
     w("};")
     w("")
     w("/* Stop words (data/stopwords-ar.tsv), UTF-8, in file order. */")

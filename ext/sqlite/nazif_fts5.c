@@ -335,6 +335,9 @@ static int nf_expand(nf_run *r, const char *w, size_t wn, int s, int e, int pref
     const char *fs[NF_VMAX];
     size_t fl[NF_VMAX];
     if (wn > NF_VBUF) return 0; /* longer words get no forms */
+    /* only a word that begins with an Arabic letter (lead byte D8..DB)
+       takes ال: not "cafe" or "привет" */
+    if (wn < 2 || (unsigned char)w[0] < 0xD8 || (unsigned char)w[0] > 0xDB) return 0;
     memcpy(d, L_ALEF L_LAM, 4);
     memcpy(d + 4, w, wn);
     size_t dn = wn + 4;

@@ -55,7 +55,7 @@ static void test_examples(void)
         nazif_free(got);
         n++;
     }
-    CHECK(n == 17);
+    CHECK(n == 18);
     CHECK(nazif_norm_op(-1) == NULL);
     CHECK(nazif_norm_op(n) == NULL);
     unsigned all = 0;
@@ -132,6 +132,12 @@ static void test_ops_details(void)
     check_norm(RLM "كلمة" RLM " " ZWSP, NAZIF_NORM_INVISIBLE, "كلمة ");
     /* lower */
     check_norm("GPS Été", NAZIF_NORM_LOWER, "gps été");
+    check_norm("ΣΊΣΥΦΟΣ ПРИВЕТ İ", NAZIF_NORM_LOWER, "σίσυφοσ привет i");
+    /* strip-accents: Latin and Greek only; Arabic hamza/madda, Cyrillic й stay */
+    check_norm("Café Ἀθῆναι", NAZIF_NORM_ACCENTS, "Cafe Αθηναι");
+    check_norm("آمن أحمد й", NAZIF_NORM_ACCENTS, "آمن أحمد й");
+    check_norm("ÉTÉ", NAZIF_NORM_LOWER | NAZIF_NORM_ACCENTS, "ete");
+    check_norm("Café", NAZIF_NORM_NLP, "Café");
     /* none: nothing changes */
     check_norm("مُحَمَّدٌ التـ.ـوتر ﻻ ٢٠٢٤", 0, "مُحَمَّدٌ التـ.ـوتر ﻻ ٢٠٢٤");
 }
