@@ -136,6 +136,15 @@ static int decode_units(const uint8_t *s, size_t from, size_t n, nazif__rscratch
             u[q].cls = (uint16_t)(u[q].cls | NZ_EXTLOOK);
         }
     }
+    /* a colon, semicolon or question mark glued between two Arabic letters
+       (الم:عهد, إ?لغاء) separates pieces the lexicon may join, as the
+       symbols of is_sep() do; elsewhere it is punctuation and ends the
+       cluster */
+    for (size_t q = 1; q + 1 < k; q++)
+        if (u[q].t == U_OTHER && (u[q].cp == ':' || u[q].cp == ';' || u[q].cp == '?') &&
+            u[q - 1].t == U_LET && (u[q - 1].cls & NZ_LETTER) && u[q + 1].t == U_LET &&
+            (u[q + 1].cls & NZ_LETTER))
+            u[q].t = U_SEP;
     *out = u;
     *count = k;
     return 0;
@@ -332,16 +341,23 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
             g->type = G_BARE;
             return;
         }
-        /* a symbol inside a word without tatweel (مخد#رات, سلا@ح): the
-           lexicon decides as for a bare dot, reported as P5; not after a
-           lone letter (و#أخبار: a conjunction before a hashtag) */
-        if (sep == 1 && tat == 0 && sp == 0 && inv == 0 && c->p[k].letters >= 2) {
-            for (size_t i = a; i < b; i++)
-                if (u[i].t == U_SEP && (u[i].cp == '#' || u[i].cp == '$' || u[i].cp == '%' ||
-                                        u[i].cp == '&' || u[i].cp == '@' || u[i].cp == '*')) {
+        /* a symbol inside a word without tatweel (مخد#رات, سلا@ح), or ASCII
+           punctuation glued between its letters (مهم-ة, الا,حتجاج, ال:يوم):
+           the lexicon decides as for a bare dot, reported as P5; a symbol
+           not after a lone letter (و#أخبار: a conjunction before a
+           hashtag), punctuation also there (و?أشارت, إ?لغاء) */
+        if (sep == 1 && tat == 0 && sp == 0 && inv == 0) {
+            for (size_t i = a; i < b; i++) {
+                if (u[i].t != U_SEP) continue;
+                const uint32_t s = u[i].cp;
+                const int sym = s == '#' || s == '$' || s == '%' || s == '&' || s == '@' || s == '*';
+                const int punct = s == ',' || s == '-' || s == ':' || s == ';' || s == '?';
+                if ((sym && c->p[k].letters >= 2) || punct) {
                     g->type = G_BARE;
                     g->rule = NZR_P5;
+                    g->hyphen = s == '-';
                 }
+            }
             return;
         }
         return;

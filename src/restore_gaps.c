@@ -367,6 +367,10 @@ void nazif__decide_bare_run(const rctx *cx, cluster *c, const int *gs,
             plausible = 0;
         if (strong) join = known != NAZIF_LEX_UNKNOWN || !plausible;
         else join = known != NAZIF_LEX_UNKNOWN && !plausible;
+        /* a hyphen also writes compounds and transliterated names
+           (للجيو-فيزياء, مو-دو): joined only into a word common in news */
+        for (int q = 0; join && q + 1 < ng; q++)
+            if (c->g[ge[q]].hyphen && freq < 3) join = 0;
         if (!join && !plausible)
             nazif__add_suspect(cx, c, from, to,
                                "dot inside a word, but the joined form is not in the lexicon");

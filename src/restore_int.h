@@ -149,6 +149,8 @@ typedef struct gapinfo {
     uint32_t subst;   /* P12: the letter that replaces the digit/Latin */
     size_t x;         /* P12: unit index of the digit/Latin letter */
     int bare_ascii;   /* P12: an ASCII digit or letter without tatweel */
+    int hyphen;       /* G_BARE: a hyphen (جيونغ جيه-دو): joined only into a
+                         common word */
 } gapinfo;
 
 typedef struct cluster {

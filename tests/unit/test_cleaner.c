@@ -187,6 +187,20 @@ static void test_wild(void)
     EXPECT("تجارة مخـ#ـدرات\n", "تجارة مخدرات\n");
     SAME("الوسم غزة#فلسطين و#أخبار_اليوم\n");
     SAME("راسلونا على info@example.com\n");
+    /* ASCII punctuation glued between the letters of a word (a red-team
+       tool's insertion); the lexicon decides, a hyphen joins only into a
+       word seen in news */
+    EXPECT("أكدت أن المه:مة انتهت\n", "أكدت أن المهمة انتهت\n");
+    EXPECT("دعا إلى إ?لغاء القانون\n", "دعا إلى إلغاء القانون\n");
+    EXPECT("تواصلت الا,حتجاجات أمس\n", "تواصلت الاحتجاجات أمس\n");
+    EXPECT("حالة الطو;ارئ في الجنوب\n", "حالة الطوارئ في الجنوب\n");
+    EXPECT("في المظا-هرات الأخيرة\n", "في المظاهرات الأخيرة\n");
+    SAME("جزيرتا جيونغ جيه-دو، ومو-دو\n");
+    SAME("مؤتمر للجيو-فيزياء في الرباط\n");
+    SAME("قال الوزير,إن الحكومة ستتخذ إجراءات\n");
+    SAME("من السبت-الأحد المقبلين\n");
+    SAME("وأضاف:الوضع تحت السيطرة\n");
+    SAME("هل انتهت الحرب?لا أحد يعرف\n");
     /* Persian letters in a word of an Arabic line: the commonest words
        and a proclitic Persian does not write; names keep their spelling */
     EXPECT("وقال المتحدث فی مؤتمر صحفي إن الحكومة ستواصل العمل\n",
