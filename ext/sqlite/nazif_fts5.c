@@ -22,7 +22,8 @@
  *   - DOCUMENT: after each word, its forms without proclitics that keep
  *     their ال are added at the same position (FTS5_TOKEN_COLOCATED):
  *     والقصف is indexed as والقصف and القصف; with the light stemmer all
- *     of its forms, stemmed.
+ *     of its forms, stemmed.  A word with hyphens (كوفيد-19, e-mail) is
+ *     indexed whole and each part, with its forms, colocated with it.
  *   - QUERY: the word, and (no stemmer) ال + the word as a synonym, so the
  *     query قصف finds القصف and, through it, والقصف.  Queries stay as
  *     typed otherwise (a query والقصف wants that form).
@@ -349,8 +350,53 @@ static int nf_expand(nf_run *r, const char *w, size_t wn, int s, int e, int pref
     return r->rc != SQLITE_OK;
 }
 
+/* The length of the hyphen ('-', U+2010, U+2011) at w[i..n), or 0. */
+static size_t nf_hyphen(const char *w, size_t i, size_t n)
+{
+    if (w[i] == '-') return 1;
+    if (i + 3 <= n && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
+        ((unsigned char)w[i + 2] == 0x90 || (unsigned char)w[i + 2] == 0x91))
+        return 3;
+    return 0;
+}
+
+static int nf_emit_forms(nf_run *r, const char *w, size_t wn, int s, int e, int mode, int colocated);
+
+/*
+ * A document word with hyphens (كوفيد-19, e-mail, الشرق-الأوسط) is
+ * indexed whole, as the tokenizer gives it, and each of its parts, with
+ * their forms, is colocated with it: the query كوفيد or mail finds it, as
+ * with unicode61 (which splits at hyphens), and the query كوفيد-19 still
+ * finds exactly that word.
+ */
+static int nf_emit_parts(nf_run *r, const char *w, size_t wn, int s, int e)
+{
+    size_t a = 0;
+    int split = 0;
+    for (size_t i = 0; i <= wn;) {
+        const size_t h = i < wn ? nf_hyphen(w, i, wn) : 1;
+        if (!h) {
+            i++;
+            continue;
+        }
+        if (i == wn && !split) return 0; /* no hyphen */
+        split = 1;
+        if (i > a && nf_emit_forms(r, w + a, i - a, s, e, NF_DOC, 1)) return 1;
+        i += h;
+        a = i;
+    }
+    return 0;
+}
+
 /* The forms of one word w as a token of the given mode (see the top). */
 static int nf_emit(nf_run *r, const char *w, size_t wn, int s, int e, int mode)
+{
+    if (nf_emit_forms(r, w, wn, s, e, mode, 0)) return 1;
+    return mode == NF_DOC && nf_emit_parts(r, w, wn, s, e);
+}
+
+/* nf_emit() without the hyphen parts; colocated: the first form too. */
+static int nf_emit_forms(nf_run *r, const char *w, size_t wn, int s, int e, int mode, int colocated)
 {
     const int qt = nf_query_time(&r->t->cfg);
     const char *fs[NF_VMAX];
@@ -373,7 +419,7 @@ static int nf_emit(nf_run *r, const char *w, size_t wn, int s, int e, int mode)
         for (int j = 0; j < i && !dup; j++)
             dup = fl[j] == fl[i] && memcmp(fs[j], fs[i], fl[i]) == 0;
         if (dup) continue;
-        r->rc = r->x(r->ctx, i ? FTS5_TOKEN_COLOCATED : 0, fs[i], (int)fl[i], s, e);
+        r->rc = r->x(r->ctx, i || colocated ? FTS5_TOKEN_COLOCATED : 0, fs[i], (int)fl[i], s, e);
         if (r->rc != SQLITE_OK) return 1;
     }
     return (mode == NF_QUERY || mode == NF_PREFIX) && qt && nf_expand(r, w, wn, s, e, mode == NF_PREFIX);
