@@ -74,7 +74,8 @@ int nazif__maybe_persian(const uint8_t *s, size_t n);
                                U+2060..U+2064, U+FEFF, U+00AD, U+061C,
                                U+202A..U+202E, U+2066..U+2069 */
 #define NZ_PRESFORM 0x0010u /* Arabic presentation form with a letter
-                               decomposition (U+FB50..FDFF, U+FE70..FEFC) */
+                               decomposition (U+FB50..FDFF, U+FE70..FEFC),
+                               or an Arabic mathematical letter (U+1EE00..) */
 #define NZ_LOOKALIKE 0x0020u /* Persian/Urdu letter that stands for an
                                Arabic one (ک ی ە ھ ۀ ۃ ى-like ...) */
 #define NZ_PERSIAN 0x0040u  /* letter used by Persian/Urdu but not Arabic

@@ -24,8 +24,14 @@ int nazif__presform_base(uint32_t cp, uint32_t out[4])
 {
     /* unsigned wrap-around turns cp < FIRST into a large value */
     uint32_t i = cp - NAZIF__PF_FIRST;
-    if (i > NAZIF__PF_LAST - NAZIF__PF_FIRST)
-        return 0;
+    if (i > NAZIF__PF_LAST - NAZIF__PF_FIRST) {
+        /* an Arabic mathematical letter (U+1EE00..) is one base letter */
+        uint32_t m = cp - NAZIF__PFM_FIRST;
+        if (m > NAZIF__PFM_LAST - NAZIF__PFM_FIRST || !nazif__pfm_map[m])
+            return 0;
+        out[0] = nazif__pfm_map[m];
+        return 1;
+    }
     unsigned e = nazif__pf_index[i];
     unsigned n = e & 7u;
     const uint16_t *p = nazif__pf_pool + (e >> 3);

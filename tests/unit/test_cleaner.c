@@ -199,6 +199,10 @@ static void test_wild(void)
     SAME("مؤتمر للجيو-فيزياء في الرباط\n");
     SAME("قال الوزير,إن الحكومة ستتخذ إجراءات\n");
     SAME("من السبت-الأحد المقبلين\n");
+    /* Arabic mathematical letters (a confusables table's choice for Arabic
+       letters) are read as their letters, as presentation forms are */
+    EXPECT("قال 𞸌𞸭 𞹡𞹋د إن\n", "قال من بلد إن\n");
+    EXPECT("وأكد ﻮﺃ𞸙ﺍﻑ\n", "وأكد وأضاف\n");
     SAME("وأضاف:الوضع تحت السيطرة\n");
     SAME("هل انتهت الحرب?لا أحد يعرف\n");
     /* Persian letters in a word of an Arabic line: the commonest words
