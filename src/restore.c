@@ -152,6 +152,33 @@ static int decode_units(const uint8_t *s, size_t from, size_t n, nazif__rscratch
 
 /* ---- line context ------------------------------------------------------- */
 
+/* Is the line dotless writing with ى as its tooth?  Standard spelling
+   writes ى at a word's end only (before ء too: شىء, الطوارىء); joined to
+   a letter after it, ى is the tooth of dotless writing (محىل, لىا).  A
+   typo does that too (لدىها, علىيه), once in a line: at least two words
+   with such a ى or a dotless letter (ٮ ٯ ڡ ں) are asked for. */
+static int tooth_line(const uint8_t *s, size_t n)
+{
+    const uint8_t *p = memchr(s, 0x89, n);
+    if (!p) return 0;
+    int words = 0, word_has = 0, medial = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (is_ws(s[i])) {
+            words += word_has;
+            word_has = 0;
+            continue;
+        }
+        if (s[i] == 0xD9 && s[i + 1] == 0x89 && i + 3 < n && s[i + 2] >= 0xD8 && s[i + 2] <= 0xDB &&
+            !(s[i + 2] == 0xD8 && s[i + 3] == 0xA1))
+            word_has = medial = 1;
+        else if ((s[i] == 0xD9 && (s[i + 1] == 0xAE || s[i + 1] == 0xAF)) ||
+                 (s[i] == 0xDA && (s[i + 1] == 0xA1 || s[i + 1] == 0xBA)))
+            word_has = 1;
+    }
+    words += word_has;
+    return medial && words >= 2;
+}
+
 static int has_bytes(const uint8_t *s, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
@@ -540,17 +567,20 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     cx.ctx_len = scr->ctx_len;
     cx.persian = 0;
     cx.arabic = 0;
+    cx.tooth = 0;
     int restore = !(flags & NAZIF_NO_RESTORE);
     unit *u;
     size_t k;
     if (restore) {
         /* line context, computed only when it can matter */
         const int mp = !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n);
-        if (mp || nazif__maybe_extlook(s, n)) {
+        const int tooth = tooth_line(s, n);
+        if (mp || tooth || nazif__maybe_extlook(s, n)) {
             if (decode_units(s, 0, n, scr, &u, &k)) return NAZIF_ENOMEM;
             cx.persian = mp && nazif__persian_units(u, k);
             cx.arabic = !cx.persian && nazif__arabic_line(lex, u, k);
         }
+        cx.tooth = tooth && cx.arabic;
         cx.exercise = memchr(s, '_', n) != NULL;
     }
     cluster c;

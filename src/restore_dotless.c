@@ -23,10 +23,10 @@ static int p13_options(uint32_t cp, int final, uint32_t *o)
     case 0x066F: o[0] = 0x0642; o[1] = 0x0641; return 2; /* ٯ */
     case 0x06A1: o[0] = 0x0641; o[1] = 0x0642; return 2; /* ڡ */
     case 0x06BA: o[0] = 0x0646; return 1;                /* ں */
-    case 0x0649: /* ى inside a word is a dotless tooth */
+    case 0x0649: /* ى inside a word is a dotless tooth, ئ's seat too (الماىى) */
         if (final) break;
-        o[0] = 0x064A; o[1] = 0x0628; o[2] = 0x062A; o[3] = 0x062B; o[4] = 0x0646;
-        return 5;
+        o[0] = 0x064A; o[1] = 0x0628; o[2] = 0x062A; o[3] = 0x062B; o[4] = 0x0646; o[5] = 0x0626;
+        return 6;
     case 0x062D: o[0] = 0x062D; o[1] = 0x062C; o[2] = 0x062E; return 3;
     case 0x062F: o[0] = 0x062F; o[1] = 0x0630; return 2;
     case 0x0631: o[0] = 0x0631; o[1] = 0x0632; return 2;
@@ -47,7 +47,7 @@ static int p13_options(uint32_t cp, int final, uint32_t *o)
 typedef struct p13_search {
     const rctx *cx;
     int n;                              /* letters */
-    uint32_t opt[P13_MAX_LETTERS][5];
+    uint32_t opt[P13_MAX_LETTERS][6];
     int nopt[P13_MAX_LETTERS];
     uint32_t cur[P13_MAX_LETTERS];
     uint32_t best[P13_MAX_LETTERS];
@@ -131,6 +131,10 @@ void nazif__read_dotless(const rctx *cx, wbuf *w, int *changed, int *ambiguous)
                 dotless |= is_dotless(cps[i]);
             }
         }
+        /* ى joined to the letter after it is a dotless tooth (محىل) in a
+           line of dotless writing */
+        for (int q = 0; q + 1 < ps.n && !dotless && cx->tooth; q++)
+            dotless = ps.cur[q] == AR_MAKSURA && at[q + 1] == at[q] + 1 && ps.cur[q + 1] != 0x0621;
         long combos = 1;
         for (int q = 0; q < ps.n && ok; q++) {
             ps.nopt[q] = p13_options(ps.cur[q], q == ps.n - 1, ps.opt[q]);

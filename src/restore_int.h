@@ -167,6 +167,8 @@ typedef struct rctx {
     unsigned flags;
     int persian;
     int arabic;          /* nazif__arabic_line(): extended look-alikes may be read */
+    int tooth;           /* an Arabic line of dotless writing: a ى joined to the
+                            next letter is read as a dotless tooth (P13) */
     int exercise;
     struct cuescan *cue; /* exercise_before()'s search so far in this line */
     const uint8_t *ctx;  /* text before the piece (long lines), or NULL */

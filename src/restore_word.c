@@ -104,7 +104,11 @@ static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
     int dotless = 0;
     for (size_t i = 0; i + 1 < w.n && !dotless; i++)
         dotless = (w.b[i] == 0xD9 && (w.b[i + 1] == 0xAE || w.b[i + 1] == 0xAF)) ||
-                  (w.b[i] == 0xDA && w.b[i + 1] == 0xA1);
+                  (w.b[i] == 0xDA && w.b[i + 1] == 0xA1) ||
+                  /* ى joined to a letter after it, in a dotless line */
+                  (cx->tooth && w.b[i] == 0xD9 && w.b[i + 1] == 0x89 && i + 3 < w.n &&
+                   w.b[i + 2] >= 0xD8 && w.b[i + 2] <= 0xDB &&
+                   !(w.b[i + 2] == 0xD8 && w.b[i + 3] == 0xA1));
     /* not where the lexicon decided a gap on the dotless letters: the
        decision would differ once they are read (cleaning twice agrees) */
     if (dotless && !c->lexgap) {
@@ -441,7 +445,13 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
     int dotless = 0;
     for (int k = from; k <= to && !dotless; k++)
         for (size_t i = c->p[k].a; i < c->p[k].b && !dotless; i++)
-            dotless = c->u[i].t == U_LET && is_dotless(c->u[i].cp);
+            dotless = c->u[i].t == U_LET &&
+                      (is_dotless(c->u[i].cp) ||
+                       /* ى joined to the next letter in a line of dotless
+                          writing: a dotless tooth (محىل, لىا) */
+                       (cx->tooth && c->u[i].cp == AR_MAKSURA && i + 1 < c->p[k].b &&
+                        c->u[i + 1].t == U_LET && (c->u[i + 1].cls & NZ_LETTER) &&
+                        c->u[i + 1].cp != 0x0621));
     const int extc = cx->arabic && piece_has(c, from, to, NZ_EXTLOOK);
     if (seams == 0 && np6 == 0 && np15 == 0 && !look && !pres && !dotless && !extc) return 0;
 

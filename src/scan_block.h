@@ -45,6 +45,7 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
     near = SB_OR(near, SB_OR(SB_EQ(v, B('~')), SB_EQ(v, B(0x8C))));
 #endif
     m = SB_OR(m, SB_AND(near, wl));
+    m = SB_OR(m, SB_AND(SB_EQ(v, B(0x89)), wl)); /* ى (D9 89) before a letter */
     SB_VEC cont = SB_EQ(SB_AND(v, B(0xC0)), B(0x80));
     SB_VEC plead = SB_OR(SB_EQ(pv, B(0xD8)), SB_EQ(pv, B(0xD9)));
     m = SB_OR(m, SB_XOR(cont, plead));

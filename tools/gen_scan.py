@@ -34,6 +34,7 @@ RULES = [
     ("U+0750..U+077F: Arabic Supplement letters (NZ_EXTLOOK)", [0xDD], range(0x90, 0xC0)),
     ("U+0840..U+08FF (E0 A1..A3): Arabic Extended-B/A letters (NZ_EXTLOOK)", [0xE0], [0xA1, 0xA2, 0xA3]),
     ("U+1EE00..U+1EEFF (F0 9E B8..BB): Arabic mathematical letters (NZ_PRESFORM)", [0x9E], range(0xB8, 0xBC)),
+    ("alef maksura (D9 89) joined to an Arabic letter: a dotless tooth (P13)", [0x89], ARABIC_LEAD),
 ]
 
 def dfa():

@@ -203,6 +203,15 @@ static void test_wild(void)
        letters) are read as their letters, as presentation forms are */
     EXPECT("قال 𞸌𞸭 𞹡𞹋د إن\n", "قال من بلد إن\n");
     EXPECT("وأكد ﻮﺃ𞸙ﺍﻑ\n", "وأكد وأضاف\n");
+    /* ى joined to the next letter is a dotless tooth in a line of dotless
+       writing (two such words or more); a typo alone in its line, and ى
+       before ء (شىء, الطوارىء: traditional spelling), stay */
+    EXPECT("الحرب علىىا لن تنتهي وأىىم\n", "الحرب علينا لن تنتهي وأنتم\n");
+    EXPECT("نحن لىا الحق وهذه أرصىا\n", "نحن لىا الحق وهذه أرضنا\n");
+    EXPECT("ٮحر المىاه\n", "ٮحر المياه\n");
+    SAME("كان لدىها شىء من الأمل\n");
+    SAME("أعلنت حالة الطوارىء في البلاد\n");
+    SAME("وهذا شىء طبيعي ولدىه خبرة\n");
     SAME("وأضاف:الوضع تحت السيطرة\n");
     SAME("هل انتهت الحرب?لا أحد يعرف\n");
     /* Persian letters in a word of an Arabic line: the commonest words
