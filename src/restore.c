@@ -277,6 +277,20 @@ typedef struct cuescan {
                     earlier position (so before every later one), or SIZE_MAX */
 } cuescan;
 
+/* Has piece k a letter of Persian, Kurdish or Urdu, or one Arabic does
+   not write (Persian ی ک, Urdu ہ ے)? */
+static int foreign_piece(const cluster *c, int k)
+{
+    for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+        const unit *x = &c->u[i];
+        if (x->t != U_LET) continue;
+        const uint32_t b = first_base(x);
+        if ((nazif__uclass(b) & (NZ_PERSIAN | NZ_LOOKALIKE)) || nazif__kurdish_or_persian_cue(b))
+            return 1;
+    }
+    return 0;
+}
+
 /*
  * Is there an exercise instruction wholly in the EXERCISE_LOOK characters
  * before position at?  What exercise_window() answers, found without
@@ -379,6 +393,11 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
                 const uint32_t s = u[i].cp;
                 const int sym = s == '#' || s == '$' || s == '%' || s == '&' || s == '@' || s == '*';
                 const int punct = s == ',' || s == '-' || s == ':' || s == ';' || s == '?';
+                /* punctuation: only between Arabic words (کہا:ملک, an Urdu
+                   line, or an Urdu or Persian word quoted in Arabic, keeps
+                   its colon) */
+                if (punct && (cx->persian || foreign_piece(c, k) || foreign_piece(c, k + 1)))
+                    continue;
                 if ((sym && c->p[k].letters >= 2) || punct) {
                     g->type = G_BARE;
                     g->rule = NZR_P5;

@@ -212,8 +212,11 @@ static void test_wild(void)
     SAME("كان لدىها شىء من الأمل\n");
     SAME("أعلنت حالة الطوارىء في البلاد\n");
     SAME("وهذا شىء طبيعي ولدىه خبرة\n");
+    SAME("ما مىدانىم كه اين كار آسان نىست و بايد صبر كنىم\n"); /* Persian */
     SAME("وأضاف:الوضع تحت السيطرة\n");
     SAME("هل انتهت الحرب?لا أحد يعرف\n");
+    SAME("وزیراعظم نے کہا:ملک کی ترقی ضروری ہے\n"); /* Urdu */
+    SAME("وكتب بالأردية «کہا:ملک» في تغريدته\n");
     /* Persian letters in a word of an Arabic line: the commonest words
        and a proclitic Persian does not write; names keep their spelling */
     EXPECT("وقال المتحدث فی مؤتمر صحفي إن الحكومة ستواصل العمل\n",
