@@ -7,6 +7,9 @@
 #   make corpus-data   regenerate tests/corpus-data/ (needs ANT)
 #   make bench-corpus  JSONL pipeline MB/s with -j 1 and -j 2 on >= 200 MB,
 #                      dedup signatures MB/s, peak memory (bench/corpus.sh)
+#   make bench-dedup   dedup's peak memory at 1 M and 3 M synthetic
+#                      documents, bytes a document, 10 M extrapolated
+#                      (bench/dedup_mem.sh; DEDUP_SIZES= other sizes)
 #   make filter-values every filter signal of every document of ANT to
 #                      $(BUILD)/filter-values.txt (tools/filter_values.c): two
 #                      builds of src/filters.c must give the same file
@@ -14,7 +17,7 @@
 #                      fuzz-linefreq (table files, URL hosts, line counts)
 #   make fuzz-warc     libFuzzer on fuzz/fuzz_warc.c (clang)
 
-.PHONY: corpus-test corpus-data bench-corpus fuzz-jsonl fuzz-warc fuzz-linefreq filter-values
+.PHONY: corpus-test corpus-data bench-corpus bench-dedup fuzz-jsonl fuzz-warc fuzz-linefreq filter-values
 
 corpus-test: all
 	NAZIF_SHARED=$(SHARED) sh tests/corpus/run.sh $(BUILD)
@@ -24,6 +27,9 @@ corpus-data:
 
 bench-corpus: all
 	NAZIF_SHARED=$(SHARED) BUILD=$(BUILD) sh bench/corpus.sh
+
+bench-dedup: all
+	BUILD=$(BUILD) sh bench/dedup_mem.sh
 
 $(BUILD)/filter_values: tools/filter_values.c include/nazif_corpus.h $(BUILD)/libnazif.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ tools/filter_values.c $(BUILD)/libnazif.a $(LDLIBS) -lm
