@@ -20,6 +20,7 @@
  *   corpus_opts.c     options clean, dedup and linefreq share (copts)
  *   corpus_read.c     input (plain/gzip/stdin), WARC records and resync,
  *                     batches, and the cli_docs_* reader of nazif index
+ *   corpus_inflate.c  gzip members inflated ahead by helper threads (-j)
  *   corpus_pipeline.c workers, the thread pool, progress, run_pipeline()
  *   corpus_stats.c    --stats JSON, the summary line, the text-field check
  *   corpus_util.c     growable buffer, reasons, counters, restored words

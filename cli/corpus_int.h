@@ -52,6 +52,12 @@ typedef struct source {
     size_t ld_max;              /* largest member inflated whole */
     unsigned char *obuf;        /* the member inflated */
     size_t olen, opos, ocap;
+    /* a regular gzip file is mapped whole: zbuf is the mapping, zlen its
+       size; zlib is fed from it in slices up to in_end */
+    int mapped;
+    uint64_t in_end;
+    int zthreads;               /* helpers that inflate members ahead (-j) */
+    struct zahead *ah;          /* they, once a second member is seen */
 } source;
 
 #define MAX_REASONS 64
@@ -167,6 +173,18 @@ typedef struct batch {
     sbuf ids;        /* id strings, NUL-separated, one per doc */
 } batch;
 
+/* corpus_inflate.c: members inflated ahead by helper threads */
+typedef struct zahead zahead;
+zahead *zah_new(const unsigned char *map, uint64_t size, uint64_t from, int threads,
+                size_t member_max);
+/* At zpos, between members (padding skipped): 1 when the helpers have
+   inflated the members from zpos on (*buf, *cap swapped with theirs, *len
+   bytes, *end the compressed offset after them); 0 when the reader must
+   inflate the member at zpos itself. */
+int zah_take(zahead *z, uint64_t zpos, unsigned char **buf, size_t *cap, size_t *len,
+             uint64_t *end);
+void zah_free(zahead *z);
+
 typedef struct reader {
     char **files;
     int nfiles, cur;
@@ -181,6 +199,7 @@ typedef struct reader {
     uint64_t total_size, done_size; /* compressed sizes, for progress */
     const char *text_field;
     uint64_t max_doc;   /* 0: no limit */
+    int zthreads;       /* gzip helpers (source.zthreads) */
     int status;
     char err[300];
     int err_is_src; /* print err after the batch */

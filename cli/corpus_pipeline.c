@@ -638,6 +638,8 @@ int run_pipeline(const copts *o, char **files, int nfiles, int mode, sinks *s,
     r.fmt_opt = dedup ? FMT_JSONL : o->format;
     r.text_field = o->text_field;
     r.max_doc = o->max_doc;
+    /* -j N: N helpers inflate the members of a multi-member .gz ahead */
+    r.zthreads = o->jobs > 1 ? o->jobs : 0;
     for (int i = 0; i < nfiles; i++) {
         struct stat sb;
         if (strcmp(files[i], "-") != 0 && stat(files[i], &sb) == 0 && S_ISREG(sb.st_mode))

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <libdeflate.h>
@@ -18,6 +19,11 @@
 /* ---- input: plain or gzip (multi-member) --------------------------------- */
 
 /*
+ * A regular gzip file is mapped whole (mmap): the window below is then the
+ * whole file, nothing is copied into it, and with -j the helpers of
+ * corpus_inflate.c inflate members ahead from the same mapping; standard
+ * input and pipes are read into the window.
+ *
  * Gzip input is inflated a whole member at a time with libdeflate (about
  * twice zlib's speed) when the member's compressed bytes fit in a window of
  * at most LD_WINDOW_MAX bytes and its inflated bytes in s->ld_max (64 MiB,
@@ -29,6 +35,8 @@
  */
 #define LD_WINDOW_MAX (64u << 20)
 #define LD_OUT_MAX (64u << 20)
+/* zlib reads a mapped file in slices of this many bytes (avail_in is 32 bits) */
+#define Z_SLICE (1u << 30)
 
 static int src_fill(source *s)
 {
@@ -42,6 +50,31 @@ static int src_fill(source *s)
     s->zlen = got;
     s->zpos = 0;
     return (int)(got > 0);
+}
+
+/* zlib's input from offset at of a mapped file */
+static void z_at(source *s, uint64_t at)
+{
+    const uint64_t n = s->fsize - at < Z_SLICE ? s->fsize - at : Z_SLICE;
+    s->zs.next_in = s->zbuf + at;
+    s->zs.avail_in = (uInt)n;
+    s->in_end = at + n;
+}
+
+/* More input for zlib: 1, 0 at the end of the file, -1 on a read error. */
+static int z_fill(source *s)
+{
+    if (s->mapped) {
+        if (s->in_end >= s->fsize) return 0;
+        z_at(s, s->in_end);
+        return 1;
+    }
+    const int r = src_fill(s);
+    if (r > 0) {
+        s->zs.next_in = s->zbuf;
+        s->zs.avail_in = (uInt)s->zlen;
+    }
+    return r;
 }
 
 int src_open(source *s, const char *name)
@@ -69,16 +102,35 @@ int src_open(source *s, const char *name)
         s->ld_max = LD_OUT_MAX;
         struct stat sb;
         if (fstat(fileno(s->f), &sb) == 0 && S_ISREG(sb.st_mode)) s->fsize = (uint64_t)sb.st_size;
+        /* a regular file is mapped whole: no copy into a window, and the
+           helpers of -j can read any member of it */
+        void *m = s->fsize >= s->zlen && s->fsize <= (uint64_t)SIZE_MAX
+                      ? mmap(NULL, (size_t)s->fsize, PROT_READ, MAP_PRIVATE, fileno(s->f), 0)
+                      : MAP_FAILED;
+        if (m != MAP_FAILED) {
+            (void)posix_madvise(m, (size_t)s->fsize, POSIX_MADV_SEQUENTIAL);
+            free(s->zbuf);
+            s->zbuf = m;
+            s->zcap = s->zlen = (size_t)s->fsize;
+            s->zpos = 0;
+            s->file_read = s->fsize;
+            s->zeof = 1;
+            s->mapped = 1;
+            z_at(s, 0);
+        }
     }
     return CX_OK;
 }
 
 void src_close(source *s)
 {
+    zah_free(s->ah);
+    s->ah = NULL;
     if (s->zinit) inflateEnd(&s->zs);
     if (s->ld) libdeflate_free_decompressor(s->ld);
     if (s->f && s->f != stdin) fclose(s->f);
-    free(s->zbuf);
+    if (s->mapped) munmap(s->zbuf, (size_t)s->fsize);
+    else free(s->zbuf);
     free(s->obuf);
     s->f = NULL;
     s->zbuf = NULL;
@@ -89,7 +141,7 @@ void src_close(source *s)
 /* Compressed bytes consumed so far (for progress and messages). */
 uint64_t src_pos(const source *s)
 {
-    if (s->gz && (!s->ld || s->zmode)) return s->file_read - s->zs.avail_in;
+    if (s->gz && (!s->ld || s->zmode)) return (s->mapped ? s->in_end : s->file_read) - s->zs.avail_in;
     return s->file_read - (s->zlen - s->zpos);
 }
 
@@ -148,6 +200,16 @@ again:
             return -1;
         }
         s->member_start = src_pos(s);
+        if (s->ah) {
+            size_t n = 0;
+            uint64_t end = 0;
+            if (zah_take(s->ah, s->zpos, &s->obuf, &s->ocap, &n, &end)) {
+                s->zpos = (size_t)end;
+                s->olen = n;
+                s->opos = 0;
+                goto serve;
+            }
+        }
         /* the rest of a regular file when it fits in the window: a file
            gzipped whole is then inflated at the first attempt */
         while (!s->zeof && s->fsize > s->file_read &&
@@ -195,6 +257,9 @@ again:
                 s->olen = out_n;
                 s->opos = 0;
                 done = 1;
+                /* more than one member: the helpers of -j take the rest */
+                if (s->mapped && s->zthreads > 0 && !s->ah && s->zpos < s->zlen)
+                    s->ah = zah_new(s->zbuf, s->fsize, s->zpos, s->zthreads, s->ld_max);
                 break;
             }
             if (res == LIBDEFLATE_INSUFFICIENT_SPACE) {
@@ -213,11 +278,16 @@ again:
             s->zmode = 1;
             s->in_member = 1;
             inflateReset(&s->zs);
-            s->zs.next_in = s->zbuf + s->zpos;
-            s->zs.avail_in = (uInt)(s->zlen - s->zpos);
+            if (s->mapped) {
+                z_at(s, s->zpos);
+            } else {
+                s->zs.next_in = s->zbuf + s->zpos;
+                s->zs.avail_in = (uInt)(s->zlen - s->zpos);
+            }
             return -3;
         }
     }
+serve:;
     size_t k = s->olen - s->opos;
     if (k > cap) k = cap;
     if (k == 0) goto again; /* an empty member */
@@ -267,7 +337,7 @@ static long z_read(source *s, unsigned char *dst, size_t cap)
     s->zs.avail_out = (uInt)cap;
     while (s->zs.avail_out == cap) {
         if (s->zs.avail_in == 0) {
-            const int r = src_fill(s);
+            const int r = z_fill(s);
             if (r < 0) return -1;
             if (r == 0) {
                 if (s->in_member) {
@@ -281,8 +351,6 @@ static long z_read(source *s, unsigned char *dst, size_t cap)
                 s->eof = 1;
                 break;
             }
-            s->zs.next_in = s->zbuf;
-            s->zs.avail_in = (uInt)s->zlen;
         }
         if (!s->in_member) {
             /* between members: padding zeros are tolerated, anything else
@@ -309,7 +377,7 @@ static long z_read(source *s, unsigned char *dst, size_t cap)
                 /* the next member with libdeflate, from the window */
                 s->zmode = 0;
                 s->zpos = (size_t)(s->zs.next_in - s->zbuf);
-                s->zlen = s->zpos + s->zs.avail_in;
+                if (!s->mapped) s->zlen = s->zpos + s->zs.avail_in;
                 break;
             }
         } else if (ret == Z_BUF_ERROR) {
@@ -430,6 +498,7 @@ static int rd_open_next(reader *r)
             return -1;
         }
         if (r->max_doc && r->max_doc < r->src.ld_max) r->src.ld_max = (size_t)r->max_doc;
+        r->src.zthreads = r->zthreads;
         r->open = 1;
         r->plen = r->ppos = 0;
         r->pend_base = 0;
