@@ -242,6 +242,44 @@ static size_t letters(const char *w, size_t n)
  * that الله does not become له nor ولد لد. */
 #define NF_MINREST 3
 
+/* The lexicon's verdict on a normalized word: NAZIF_LEX_* and its
+ * frequency class; a final ه is also looked up as ة (fold-teh made it). */
+static int nf_lex(const char *w, size_t n, int *freq)
+{
+    const nazif_lexicon *lx = nazif_lexicon_default();
+    *freq = 0;
+    int r = nazif_lexicon_lookup(lx, w, n, freq);
+    if (r != NAZIF_LEX_WORD && n >= 2 && n <= NF_VBUF && (unsigned char)w[n - 2] == 0xD9 &&
+        (unsigned char)w[n - 1] == 0x87) {
+        char b[NF_VBUF];
+        int f2 = 0;
+        memcpy(b, w, n - 2);
+        b[n - 2] = (char)0xD8;
+        b[n - 1] = (char)0xA9;
+        if (nazif_lexicon_lookup(lx, b, n, &f2) == NAZIF_LEX_WORD) {
+            r = NAZIF_LEX_WORD;
+            *freq = f2;
+        }
+    }
+    return r;
+}
+
+/*
+ * Is the first letter of w (و ف ب ك ل) part of the word rather than a
+ * proclitic?  Yes when the lexicon lists w as a word of news text (class
+ * 3 or more) and what would remain is unknown or rare (class 3 or less)
+ * and three classes below w: كتاب is no ك + تاب, وزير no و + زير, لبنان
+ * no ل + بنان, فلسطين no ف + لسطين; وأضاف (أضاف is common) and لمدة
+ * (مدة) still give their forms.
+ */
+static int nf_letter_is_word(const char *w, size_t n)
+{
+    int fw, fr;
+    if (nf_lex(w, n, &fw) != NAZIF_LEX_WORD || fw < 3) return 0;
+    if (nf_lex(w + 2, n - 2, &fr) == NAZIF_LEX_UNKNOWN) fr = 0;
+    return fr <= 3 && fw >= fr + 3;
+}
+
 /*
  * Forms of a normalized word without its proclitics, longest first:
  * [و ف] then [ب ك ل] then ال, or [و ف] then لل (ل + ال: للحكومة gives
@@ -253,7 +291,8 @@ static int nf_variants(const char *w, size_t n, char *vbuf, const char **fs, siz
     int k = 0;
     size_t i = 0;
     if (n > NF_VBUF) return 0;
-    if ((at(w, n, 0, L_WAW) || at(w, n, 0, L_FEH)) && letters(w + 2, n - 2) >= NF_MINREST) {
+    if ((at(w, n, 0, L_WAW) || at(w, n, 0, L_FEH)) && letters(w + 2, n - 2) >= NF_MINREST &&
+        !nf_letter_is_word(w, n)) {
         fs[k] = w + 2; fl[k++] = n - 2;
         i = 2;
     }
@@ -267,7 +306,7 @@ static int nf_variants(const char *w, size_t n, char *vbuf, const char **fs, siz
         return k;
     }
     if ((at(w, n, i, L_BEH) || at(w, n, i, L_KAF) || at(w, n, i, L_LAM)) &&
-        letters(w + i + 2, n - i - 2) >= NF_MINREST) {
+        letters(w + i + 2, n - i - 2) >= NF_MINREST && !nf_letter_is_word(w + i, n - i)) {
         fs[k] = w + i + 2; fl[k++] = n - i - 2;
         i += 2;
     }
