@@ -79,6 +79,12 @@ static const int8_t letter_code[0x064A - 0x0621 + 1] = {
     11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, -1, -1,
     -1, -1, -1, -1, 23, 24, 25, 26, 27, 28, 29, 30, 31, 31};
 
+/* U+0621..U+064A -> its SF_ flags (see below): 1 for آ أ إ, 2 for ى. */
+static const uint8_t letter_sf[0x064A - 0x0621 + 1] = {
+    0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0};
+
 #define CP_TATWEEL 0x0640u
 #define CP_ALEF_WASLA 0x0671u
 #define CP_DAGGER_ALEF 0x0670u
@@ -107,10 +113,7 @@ static size_t word_key(const uint8_t *s, size_t n, uint8_t *key,
             int c = letter_code[cp - 0x0621u];
             if (c >= 0) {
                 if (k == MAX_LETTERS) return 0;
-                flags[k] = cp == 0x0622u || cp == 0x0623u || cp == 0x0625u
-                               ? SF_HAMZA_ALEF
-                           : cp == 0x0649u ? SF_MAQSURA
-                                           : 0u;
+                flags[k] = letter_sf[cp - 0x0621u];
                 key[k++] = (uint8_t)c;
                 tail_tatweel = 0;
                 continue;
@@ -227,10 +230,19 @@ static const affix suffixes[] = {
 #define NPRO (sizeof proclitics / sizeof proclitics[0])
 #define NSUF (sizeof suffixes / sizeof suffixes[0])
 
+/* key[pos .. pos + a->len) is the affix a (at most 4 letters: a loop,
+   not a call) */
+static inline int affix_at(const uint8_t *key, size_t pos, const affix *a)
+{
+    for (size_t i = 0; i < a->len; i++)
+        if (key[pos + i] != a->c[i]) return 0;
+    return 1;
+}
+
 static int has_at(const uint8_t *key, size_t n, size_t pos, const affix *a)
 {
     if (pos + a->len > n) return 0;
-    return memcmp(key + pos, a->c, a->len) == 0;
+    return affix_at(key, pos, a);
 }
 
 /*
@@ -261,7 +273,7 @@ static int analyse(const uint8_t *blob, const uint8_t *key,
     }
     for (size_t s = 0; s < NSUF; s++) {
         const affix *a = &suffixes[s];
-        if (a->len <= n && memcmp(key + n - a->len, a->c, a->len) == 0)
+        if (a->len <= n && affix_at(key, n - a->len, a))
             sufs[nsuf++] = a->len;
     }
 
