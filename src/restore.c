@@ -50,18 +50,18 @@ static int is_sep(uint32_t cp)
     }
 }
 
-static int decode_units(const uint8_t *s, size_t from, size_t n, nazif__rscratch *scr,
-                        unit **out, size_t *count)
+static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, size_t *bcap,
+                           unit **out, size_t *count)
 {
-    if (scr->cap < n + 1) {
-        size_t cap = scr->cap ? scr->cap : 256;
+    if (*bcap < n + 1) {
+        size_t cap = *bcap ? *bcap : 256;
         while (cap < n + 1) cap *= 2;
-        void *p = realloc(scr->units, cap * sizeof(unit));
+        void *p = realloc(*buf, cap * sizeof(unit));
         if (!p) return NAZIF_ENOMEM;
-        scr->units = p;
-        scr->cap = cap;
+        *buf = p;
+        *bcap = cap;
     }
-    unit *u = scr->units;
+    unit *u = *buf;
     size_t k = 0;
     for (size_t i = from; i < n;) {
         size_t len;
@@ -148,6 +148,27 @@ static int decode_units(const uint8_t *s, size_t from, size_t n, nazif__rscratch
     *out = u;
     *count = k;
     return 0;
+}
+
+static int decode_units(const uint8_t *s, size_t from, size_t n, nazif__rscratch *scr,
+                        unit **out, size_t *count)
+{
+    return decode_units_in(s, from, n, &scr->units, &scr->cap, out, count);
+}
+
+int nazif__cx_arabic(const rctx *cx)
+{
+    if (*cx->arabic < 0) {
+        unit *u;
+        size_t k;
+        if (decode_units_in(cx->s, 0, cx->n, &cx->scr->lunits, &cx->scr->lcap, &u, &k)) {
+            cx->ed->oom = 1; /* restore_plain() then fails with NAZIF_ENOMEM */
+            *cx->arabic = 0;
+        } else {
+            *cx->arabic = nazif__arabic_line(cx->lex, u, k);
+        }
+    }
+    return *cx->arabic;
 }
 
 /* ---- line context ------------------------------------------------------- */
@@ -585,7 +606,9 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     cx.ctx = scr->ctx;
     cx.ctx_len = scr->ctx_len;
     cx.persian = 0;
-    cx.arabic = 0;
+    int arabic = 0;
+    cx.arabic = &arabic;
+    cx.scr = scr;
     cx.tooth = 0;
     int restore = !(flags & NAZIF_NO_RESTORE);
     unit *u;
@@ -594,12 +617,14 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         /* line context, computed only when it can matter */
         const int mp = !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n);
         const int tooth = tooth_line(s, n);
-        if (mp || tooth || nazif__maybe_extlook(s, n)) {
+        if (mp) {
             if (decode_units(s, 0, n, scr, &u, &k)) return NAZIF_ENOMEM;
-            cx.persian = mp && nazif__persian_units(u, k);
-            cx.arabic = !cx.persian && nazif__arabic_line(lex, u, k);
+            cx.persian = nazif__persian_units(u, k);
         }
-        cx.tooth = tooth && cx.arabic;
+        /* nazif__arabic_line() when a rule asks (nazif__cx_arabic()); a
+           line of dotless writing asks now */
+        if (!cx.persian && (mp || tooth || nazif__maybe_extlook(s, n))) arabic = -1;
+        cx.tooth = tooth && nazif__cx_arabic(&cx);
         cx.exercise = memchr(s, '_', n) != NULL;
     }
     cluster c;
@@ -782,6 +807,9 @@ void nazif__rscratch_free(nazif__rscratch *r)
     free(r->units);
     r->units = NULL;
     r->cap = 0;
+    free(r->lunits);
+    r->lunits = NULL;
+    r->lcap = 0;
     nazif__edits_free(&r->mfound);
     nazif__edits_free(&r->med);
     free(r->mbuf);

@@ -51,6 +51,9 @@ void nazif__edits_free(nazif__edits *e);
 typedef struct nazif__rscratch {
     void *units;
     size_t cap;
+    /* the whole line's units for nazif__cx_arabic() (units holds a region) */
+    void *lunits;
+    size_t lcap;
     /* the text just before s when s is a piece of a longer line (the
        cleaner's long-line mode), so that context rules see across the cut;
        NULL otherwise */

@@ -166,7 +166,9 @@ typedef struct rctx {
     const nazif_lexicon *lex;
     unsigned flags;
     int persian;
-    int arabic;          /* nazif__arabic_line(): extended look-alikes may be read */
+    int *arabic;         /* nazif__arabic_line(): extended look-alikes may be
+                            read; -1 until nazif__cx_arabic() asks */
+    nazif__rscratch *scr;
     int tooth;           /* an Arabic line of dotless writing: a ى joined to the
                             next letter is read as a dotless tooth (P13) */
     int exercise;
@@ -271,6 +273,9 @@ void nazif__region_around(const uint8_t *s, size_t n, size_t t, size_t *ra, size
 int nazif__persian_units(const unit *u, size_t k);
 /* Arabic enough to read extended look-alikes in? */
 int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k);
+/* nazif__arabic_line() of the line of cx, computed on first use (restore.c):
+   most lines the pre-filters let through never need it. */
+int nazif__cx_arabic(const rctx *cx);
 /* The byte pre-filter of nazif__arabic_line(). */
 int nazif__maybe_extlook(const uint8_t *s, size_t n);
 /* The same, one byte at a time (what the 32-byte blocks must agree with). */

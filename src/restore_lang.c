@@ -123,9 +123,19 @@ int nazif__kurdish_or_persian_cue(uint32_t x)
     }
 }
 
-int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
+/*
+ * One pass of nazif__arabic_line() over the words, adding to *arab and
+ * *other.  Pass 0 counts every word but those of the basic letters only,
+ * whose look-ups (the costly part: most words of a line) it leaves to pass
+ * 1; pass 1 looks up only those, and stops as soon as the line is found
+ * Arabic (they can only add to *arab).  Returns -1 when the line is not
+ * Arabic whatever the counts (pass 0 only finds that), 1 when pass 1
+ * stopped early, else 0.
+ */
+static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int basic, int *arabp,
+                       int *otherp)
 {
-    int arab = 0, other = 0;
+    int arab = *arabp, other = *otherp;
     int wa = 0, wf = 0, first = 1, bad = 0;
     uint32_t prev = 0;
     int cue = 0, marker = 0, cue_ok = 1;
@@ -137,21 +147,30 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
             /* a letter of Persian, Kurdish or Urdu: not an Arabic line,
                unless the word is drawn by a tool (a stroke or a letter of
                the Arabic Supplement beside it) */
-            if (cue && (!marker || !cue_ok)) return 0;
+            if (cue && (!marker || !cue_ok)) return -1;
             /* a word of extended look-alikes (or strokes, dotless letters)
                whose body reading the lexicon knows well is Arabic: a line
                where every word is so drawn is still Arabic */
-            if (wf && !wa && !bad && !bkey->overflow && bkey->letters >= 3) {
+            if (basic) {
+                /* pass 1: only the words pass 0 left */
+                if (!wa && !wf && !bad && key->letters >= 2) {
+                    int f = 0;
+                    if (lex_state(lex, key, &f) != NAZIF_LEX_UNKNOWN && f >= 3) {
+                        arab++;
+                        if (arab > 2 * other) {
+                            *arabp = arab;
+                            return 1;
+                        }
+                    }
+                }
+            } else if (wf && !wa && !bad && !bkey->overflow && bkey->letters >= 3) {
                 int f = 0;
                 if (lex_state(lex, bkey, &f) != NAZIF_LEX_UNKNOWN && f >= 3) arab++;
                 else other++;
             } else if (wf && !wa) other++;
             else if (wa && !wf) arab++;
-            /* a word of the basic letters only that the lexicon knows well */
-            else if (!wa && !wf && !bad && key->letters >= 2) {
-                int f = 0;
-                if (lex_state(lex, key, &f) != NAZIF_LEX_UNKNOWN && f >= 3) arab++;
-            }
+            /* a word of the basic letters only that the lexicon knows well:
+               looked up in pass 1 */
             wa = wf = bad = cue = marker = 0;
             cue_ok = 1;
             first = 1;
@@ -175,7 +194,7 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
         if (u[i].t != U_LET && u[i].t != U_MARK) bad = 1;
         uint32_t cp = u[i].cp;
         if (cp == ZWNJ) {
-            if (prev == 0x0647) return 0;
+            if (prev == 0x0647) return -1;
             wf = 1;
             continue;
         }
@@ -220,6 +239,17 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
             wa = 1;
         if (u[i].t == U_LET) first = 0;
     }
+    *arabp = arab;
+    *otherp = other;
+    return 0;
+}
+
+int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
+{
+    int arab = 0, other = 0;
+    if (arabic_pass(lex, u, k, 0, &arab, &other) < 0) return 0;
+    if (arab >= 1 && arab > 2 * other) return 1;
+    if (arabic_pass(lex, u, k, 1, &arab, &other) > 0) return 1;
     return arab >= 1 && arab > 2 * other;
 }
 

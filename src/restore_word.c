@@ -452,7 +452,7 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                        (cx->tooth && c->u[i].cp == AR_MAKSURA && i + 1 < c->p[k].b &&
                         c->u[i + 1].t == U_LET && (c->u[i + 1].cls & NZ_LETTER) &&
                         c->u[i + 1].cp != 0x0621));
-    const int extc = cx->arabic && piece_has(c, from, to, NZ_EXTLOOK);
+    const int extc = piece_has(c, from, to, NZ_EXTLOOK) && nazif__cx_arabic(cx);
     if (seams == 0 && np6 == 0 && np15 == 0 && !look && !pres && !dotless && !extc) return 0;
 
     /* P14: look-alike letters, when the Arabic reading is a known word and
@@ -463,7 +463,7 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
         int f = 0;
         if (lex_state(cx->lex, &w, &f) != NAZIF_LEX_UNKNOWN &&
             (nazif__arabic_signal(c, from, to) || seams > 0 || np15 > 0 ||
-             (cx->arabic &&
+             (nazif__cx_arabic(cx) &&
               ((f >= 2 && !nazif__persian_spelling(c, from, to)) ||
                nazif__arabic_reading(cx->lex, &w, f)) &&
               !nazif__foreign_neighbour(cx, c->u[c->p[from].a].pos,
