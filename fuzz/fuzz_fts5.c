@@ -9,8 +9,9 @@
  *     plus a little (normalization never grows a word much);
  *   - the first token is never COLOCATED, and colocated forms share the
  *     range of the token they follow;
- *   - colocated forms come only where they belong: in documents with
- *     clitics on, in queries and prefixes with clitics on and no stemmer
+ *   - colocated forms come only where they belong: in documents (forms
+ *     without proclitics with clitics on, the parts of a word with
+ *     hyphens), in queries and prefixes with clitics on and no stemmer
  *     (ال + the word), in prefixes with a stemmer (the prefix's stem),
  *     never for highlight()/snippet() (AUX);
  *   - stopping the callback early with SQLITE_DONE returns SQLITE_OK (as
@@ -125,7 +126,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* a prefix also has its stem colocated when a stemmer is on */
     const int coloc = (mode & FTS5_TOKENIZE_QUERY)
                           ? qt || ((mode & FTS5_TOKENIZE_PREFIX) && t->cfg.stem != NAZIF_STEM_NONE)
-                          : mode == FTS5_TOKENIZE_DOCUMENT && t->cfg.clitics;
+                          : mode == FTS5_TOKENIZE_DOCUMENT;
     fz f;
     memset(&f, 0, sizeof f);
     f.len = len;

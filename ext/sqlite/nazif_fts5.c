@@ -399,7 +399,7 @@ static size_t nf_hyphen(const char *w, size_t i, size_t n)
     return 0;
 }
 
-static int nf_emit_forms(nf_run *r, const char *w, size_t wn, int s, int e, int mode, int colocated);
+static int nf_emit_forms(nf_run *r, const char *w, size_t wn, int s, int e, int mode, int *shown);
 
 /*
  * A document word with hyphens (كوفيد-19, e-mail, الشرق-الأوسط) is
@@ -408,7 +408,7 @@ static int nf_emit_forms(nf_run *r, const char *w, size_t wn, int s, int e, int 
  * with unicode61 (which splits at hyphens), and the query كوفيد-19 still
  * finds exactly that word.
  */
-static int nf_emit_parts(nf_run *r, const char *w, size_t wn, int s, int e)
+static int nf_emit_parts(nf_run *r, const char *w, size_t wn, int s, int e, int *shown)
 {
     size_t a = 0;
     int split = 0;
@@ -420,7 +420,7 @@ static int nf_emit_parts(nf_run *r, const char *w, size_t wn, int s, int e)
         }
         if (i == wn && !split) return 0; /* no hyphen */
         split = 1;
-        if (i > a && nf_emit_forms(r, w + a, i - a, s, e, NF_DOC, 1)) return 1;
+        if (i > a && nf_emit_forms(r, w + a, i - a, s, e, NF_DOC, shown)) return 1;
         i += h;
         a = i;
     }
@@ -430,12 +430,14 @@ static int nf_emit_parts(nf_run *r, const char *w, size_t wn, int s, int e)
 /* The forms of one word w as a token of the given mode (see the top). */
 static int nf_emit(nf_run *r, const char *w, size_t wn, int s, int e, int mode)
 {
-    if (nf_emit_forms(r, w, wn, s, e, mode, 0)) return 1;
-    return mode == NF_DOC && nf_emit_parts(r, w, wn, s, e);
+    int shown = 0;
+    if (nf_emit_forms(r, w, wn, s, e, mode, &shown)) return 1;
+    return mode == NF_DOC && nf_emit_parts(r, w, wn, s, e, &shown);
 }
 
-/* nf_emit() without the hyphen parts; colocated: the first form too. */
-static int nf_emit_forms(nf_run *r, const char *w, size_t wn, int s, int e, int mode, int colocated)
+/* nf_emit() without the hyphen parts; *shown counts the tokens given at
+   this position so far: every one after the first is colocated. */
+static int nf_emit_forms(nf_run *r, const char *w, size_t wn, int s, int e, int mode, int *shown)
 {
     const int qt = nf_query_time(&r->t->cfg);
     const char *fs[NF_VMAX];
@@ -458,10 +460,10 @@ static int nf_emit_forms(nf_run *r, const char *w, size_t wn, int s, int e, int 
         for (int j = 0; j < i && !dup; j++)
             dup = fl[j] == fl[i] && memcmp(fs[j], fs[i], fl[i]) == 0;
         if (dup) continue;
-        r->rc = r->x(r->ctx, i || colocated ? FTS5_TOKEN_COLOCATED : 0, fs[i], (int)fl[i], s, e);
+        r->rc = r->x(r->ctx, (*shown)++ ? FTS5_TOKEN_COLOCATED : 0, fs[i], (int)fl[i], s, e);
         if (r->rc != SQLITE_OK) return 1;
     }
-    return (mode == NF_QUERY || mode == NF_PREFIX) && qt && nf_expand(r, w, wn, s, e, mode == NF_PREFIX);
+    return (mode == NF_QUERY || mode == NF_PREFIX) && qt && *shown && nf_expand(r, w, wn, s, e, mode == NF_PREFIX);
 }
 
 static int nf_on_token(void *ctx, const nazif_token *tok)
