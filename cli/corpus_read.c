@@ -1,4 +1,3 @@
-#define _DEFAULT_SOURCE 1 /* madvise(MADV_HUGEPAGE) */
 /*
  * corpus_read.c -- the input side of corpus mode: files (plain, gzip
  * multi-member, standard input), format detection, cutting the input into
@@ -172,23 +171,6 @@ static int zwin_more(source *s)
     return got > 0;
 }
 
-/* A buffer of n bytes; one of several MiB in huge pages where the kernel
-   gives them on request (a member inflated whole touches all of it once:
-   32 faults instead of 16,384 for 64 MiB). */
-static unsigned char *big_alloc(size_t n)
-{
-#if defined(MADV_HUGEPAGE)
-    if (n >= (4u << 20)) {
-        void *p = NULL;
-        if (posix_memalign(&p, 2u << 20, n) == 0) {
-            (void)madvise(p, n & ~(size_t)((2u << 20) - 1), MADV_HUGEPAGE);
-            return p;
-        }
-    }
-#endif
-    return xrealloc(NULL, n);
-}
-
 static uint32_t rd_le32(const unsigned char *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
@@ -264,7 +246,7 @@ again:
             if (out > s->ld_max) out = s->ld_max;
             if (out > s->ocap) {
                 free(s->obuf); /* nothing in it to keep */
-                s->obuf = big_alloc(out);
+                s->obuf = xrealloc(NULL, out);
                 s->ocap = out;
             }
             size_t in_n = 0, out_n = 0;
