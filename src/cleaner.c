@@ -92,6 +92,10 @@ struct nazif_cleaner {
     uint64_t long_start;       /* offset where the long line began */
 
     slot win[WIN];             /* ring: win[(head + i) % WIN] */
+    /* the classifier's view of the ring, each slot's line at its ring
+       position p and again at p + WIN, so that any run of the window is
+       one array (mirror_set() keeps it current; drop mode only) */
+    nazif__bp_line mirror[2 * WIN];
     size_t head, count;        /* slots in use */
     size_t decided;            /* slots [0, decided) are decided */
 
@@ -304,6 +308,28 @@ static int account(nazif_cleaner *c, const nazif__edits *ed, const uint8_t *s, s
 
 static slot *win_at(nazif_cleaner *c, size_t i) { return &c->win[(c->head + i) % WIN]; }
 
+/* Copy what the classifier reads of window slot i into both places of
+   the mirror (after the slot's text, end or decision changed). */
+static void mirror_set(nazif_cleaner *c, size_t i)
+{
+    if (c->opt.flags & NAZIF_KEEP_BOILERPLATE) return;
+    const size_t p = (c->head + i) % WIN;
+    slot *t = &c->win[p];
+    nazif__bp_line l;
+    l.s = t->out.p;
+    l.len = t->text_len;
+    l.truncated = t->truncated;
+    /* the context model sees its own decisions only: a line dropped as
+       repeated on the site is no evidence that its neighbours are
+       furniture (the counts add drops, they never change the others) */
+    l.drop = t->drop && !t->repeated;
+    l.index = t->index;
+    l.facts = &t->bpf;
+    l.paras = 0;
+    c->mirror[p] = l;
+    c->mirror[p + WIN] = l;
+}
+
 /* Emit decided slot i: report and queue its output. */
 static int emit_slot(nazif_cleaner *c, slot *s)
 {
@@ -333,23 +359,10 @@ static int decide(nazif_cleaner *c, int at_end)
             s->repeated = 0;
             s->why = NULL;
             if (!(c->opt.flags & NAZIF_KEEP_BOILERPLATE) && s->text_len > 0) {
-                nazif__bp_line lines[WIN];
-                size_t from = i > NAZIF__BP_BEHIND ? i - NAZIF__BP_BEHIND : 0;
-                size_t n = 0;
-                for (size_t j = from; j < c->count; j++) {
-                    slot *t = win_at(c, j);
-                    lines[n].s = t->out.p;
-                    lines[n].len = t->text_len;
-                    lines[n].truncated = t->truncated;
-                    /* the context model sees its own decisions only: a
-                       line dropped as repeated on the site is no evidence
-                       that its neighbours are furniture (the counts add
-                       drops, they never change the others) */
-                    lines[n].drop = t->drop && !t->repeated;
-                    lines[n].index = t->index;
-                    lines[n].facts = &t->bpf;
-                    n++;
-                }
+                mirror_set(c, i); /* line i: not dropped (yet) */
+                const size_t from = i > NAZIF__BP_BEHIND ? i - NAZIF__BP_BEHIND : 0;
+                const size_t n = c->count - from;
+                nazif__bp_line *lines = &c->mirror[(c->head + from) % WIN];
                 const char *why = NULL;
                 lines[i - from].paras = c->bp_paras; /* read on line i only */
                 s->drop = nazif__bp_decide_in(lines, n, i - from,
@@ -370,6 +383,7 @@ static int decide(nazif_cleaner *c, int at_end)
                     s->why = "repetition: repeated_line (on many pages of the same site)";
                     c->lf_dropped++;
                 }
+                mirror_set(c, i);
             }
         }
         if (!s->drop && (s->truncated || (s->bpf.valid && s->bpf.para)))
@@ -422,6 +436,7 @@ static int take_line(nazif_cleaner *c, const uint8_t *line, size_t n, size_t ter
     s->text_len = s->out.n;
     if (buf_put(&s->out, line + text, term)) return NAZIF_ENOMEM;
     if (c->opt.on_change && buf_put(&s->orig, line, n)) return NAZIF_ENOMEM;
+    mirror_set(c, c->count - 1);
     return decide(c, 0);
 }
 
@@ -477,6 +492,7 @@ static int long_piece(nazif_cleaner *c)
         while (keep > 0 && keep < cut && (c->line[keep] & 0xC0) == 0x80) keep--;
         if (buf_put(&s->out, c->line, keep)) return NAZIF_ENOMEM;
         s->text_len = keep;
+        mirror_set(c, c->count - 1);
         rc = decide(c, 1);
         if (rc) return rc;
     }
