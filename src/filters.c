@@ -154,6 +154,8 @@ struct nazif__filter_ctx {
     unit *words;
     span *lines, *paras;
     size_t nwords, nlines, nparas, cwords, clines, cparas;
+    uint64_t wchars, walpha, wstops; /* the Gopher sums over the words, kept
+                                        as split_text() records them */
     htab t1, t2;        /* scratch tables */
     cand *cands;        /* n-gram candidates, nwords at most */
     size_t ccands;
@@ -596,6 +598,9 @@ static inline int end_word(nazif__filter_ctx *fc, nazif__script_counts *sc, cons
        looks up those (later, off the path of this scan) */
     const uint32_t maybe_stop = n >= fc->stop_min && n <= fc->stop_max ? 2u : 0u;
     unit u = {hash_word(text, len, off, n), chars, (uint32_t)alpha | maybe_stop | (wf & 4u)};
+    fc->wchars += chars;
+    fc->walpha += u.flags & 1u;
+    if (u.flags & 2u) fc->wstops += (uint64_t)is_stop(fc, u.hash);
     return push_word(fc, u);
 }
 
@@ -678,6 +683,7 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
     memset(sc, 0, sizeof *sc);
     const uint8_t *s = (const uint8_t *)text;
     fc->nwords = fc->nlines = fc->nparas = 0;
+    fc->wchars = fc->walpha = fc->wstops = 0;
     memset(po, 0, sizeof *po);
     size_t wstart = 0, lstart = 0, pstart = 0;
     uint32_t wchars = 0, lchars = 0, pchars = 0;
@@ -1088,15 +1094,10 @@ const char *nazif__filter_doc(nazif__filter_ctx *fc, const char *text, size_t le
     if (filters & NAZIF__F_GOPHER) {
         if ((double)nw < thr[NZF_MIN_WORDS]) return reject(NZF_MIN_WORDS, (double)nw, value);
         if ((double)nw > thr[NZF_MAX_WORDS]) return reject(NZF_MAX_WORDS, (double)nw, value);
-        uint64_t wc = 0, alpha = 0, stops = 0;
-        for (size_t i = 0; i < nw; i++) {
-            wc += fc->words[i].chars;
-            alpha += fc->words[i].flags & 1u;
-            /* looked up for every word (no branch), counted for those of a
-               stop word's length */
-            const int st = is_stop(fc, fc->words[i].hash);
-            stops += (uint64_t)(st & (int)((fc->words[i].flags >> 1) & 1u));
-        }
+        /* summed as the words were recorded (end_word()): code points,
+           words with a letter or digit, stop words (looked up only for a
+           word of a stop word's length) */
+        const uint64_t wc = fc->wchars, alpha = fc->walpha, stops = fc->wstops;
         const double avg = nw ? (double)wc / (double)nw : 0.0;
         if (avg < thr[NZF_MIN_AVG_WORD_LEN]) return reject(NZF_MIN_AVG_WORD_LEN, avg, value);
         if (avg > thr[NZF_MAX_AVG_WORD_LEN]) return reject(NZF_MAX_AVG_WORD_LEN, avg, value);
