@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,6 +158,47 @@ int cli_write_error(const char *cmd, const char *what, const char *path, int err
     return CLI_OUTPUT;
 }
 
+/* The temporary names of the outputs open now, for on_bus_error(). */
+#define MAX_OPEN_TMPS 16
+static char *volatile open_tmps[MAX_OPEN_TMPS];
+
+static void tmp_open(char *p)
+{
+    for (int i = 0; i < MAX_OPEN_TMPS; i++)
+        if (!open_tmps[i]) {
+            open_tmps[i] = p;
+            return;
+        }
+}
+
+static void tmp_closed(const char *p)
+{
+    for (int i = 0; i < MAX_OPEN_TMPS; i++)
+        if (open_tmps[i] == p) open_tmps[i] = NULL;
+}
+
+static void on_bus_error(int sig)
+{
+    static const char msg[] =
+        "nazif: an input file was cut short or changed while it was read (bus error): stopped; "
+        "no output file was written, standard output is incomplete\n";
+    (void)sig;
+    const ssize_t w = write(2, msg, sizeof msg - 1);
+    (void)w;
+    for (int i = 0; i < MAX_OPEN_TMPS; i++)
+        if (open_tmps[i]) unlink(open_tmps[i]);
+    _exit(CLI_INPUT);
+}
+
+void cli_catch_bus_error(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_bus_error;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, NULL);
+}
+
 int cli_out_open(cli_out *o, const char *cmd, const char *path, const char *what)
 {
     memset(o, 0, sizeof *o);
@@ -202,6 +244,7 @@ int cli_out_open(cli_out *o, const char *cmd, const char *path, const char *what
         errno = e;
         goto fail;
     }
+    tmp_open(o->tmp);
     return CLI_OK;
 fail:;
     const int e = errno;
@@ -233,6 +276,7 @@ int cli_out_commit(cli_out *o, const char *cmd)
         e = errno;
     }
     if (bad && o->tmp) unlink(o->tmp);
+    tmp_closed(o->tmp);
     free(o->tmp);
     o->tmp = NULL;
     return bad ? cli_write_error(cmd, o->what, o->path, e) : CLI_OK;
@@ -244,6 +288,7 @@ void cli_out_abort(cli_out *o)
     else if (o->f) fflush(o->f);
     o->f = NULL;
     if (o->tmp) unlink(o->tmp);
+    tmp_closed(o->tmp);
     free(o->tmp);
     o->tmp = NULL;
 }

@@ -94,6 +94,16 @@ int cli_out_commit(cli_out *o, const char *cmd);
 /* Closes and removes the temporary file; the final name is not touched. */
 void cli_out_abort(cli_out *o);
 
+/*
+ * An input file that is mapped (gzip input, cli/corpus_read.c) and cut
+ * short by another program while it is read raises SIGBUS.  After
+ * cli_catch_bus_error() the command then says so on standard error,
+ * removes the temporary files of the outputs cli_out_open() has open
+ * (their final names keep what they had) and exits with CLI_INPUT instead
+ * of dying.  main() calls it once.
+ */
+void cli_catch_bus_error(void);
+
 /* Message for a failed write to an output ("-": standard output): names it
    and errno's reason.  Returns CLI_OUTPUT. */
 int cli_write_error(const char *cmd, const char *what, const char *path, int err);

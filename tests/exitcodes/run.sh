@@ -62,5 +62,25 @@ expect 2 "search: missing database" "$N" search "$tmp/none.db" word
 expect 6 "search: not a nazif index" "$N" search "$tmp/not.db" word
 expect 2 "serve: missing database" "$N" serve "$tmp/none.db"
 expect 6 "serve: not a nazif index" "$N" serve "$tmp/not.db"
+
+# a bus error (a mapped gzip input cut short by another program while it
+# is read) ends the run with 2, a message, and no output file, not with a
+# crash: SIGBUS is sent to a run that waits on its input with its output
+# open under a temporary name
+mkfifo "$tmp/fifo"
+"$N" clean --format=jsonl --output="$tmp/bus.jsonl" < "$tmp/fifo" > /dev/null 2> "$tmp/bus.err" &
+bpid=$!
+exec 3> "$tmp/fifo"
+printf '{"text":"a"}\n' >&3
+i=0
+while [ $i -lt 200 ] && ! ls -a "$tmp" | grep -q '^\.bus\.jsonl\.nazif-'; do sleep 0.05; i=$((i+1)); done
+ls -a "$tmp" | grep -q '^\.bus\.jsonl\.nazif-' && ok || bad "clean: no temporary output file while it runs"
+kill -BUS $bpid
+wait $bpid
+got=$?
+exec 3>&-
+[ "$got" = 2 ] && ok || bad "clean: SIGBUS: exit $got, want 2"
+grep -q 'cut short or changed while it was read' "$tmp/bus.err" && ok || bad "clean: SIGBUS: message: $(cat "$tmp/bus.err")"
+ls -a "$tmp" | grep -q 'bus\.jsonl' && bad "clean: SIGBUS left an output file: $(ls -a "$tmp" | grep bus)" || ok
 echo "exitcodes: $pass passed, $fail failed"
 [ $fail = 0 ]
