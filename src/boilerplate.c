@@ -189,7 +189,7 @@ static int word_byte(const uint8_t *s, size_t n, size_t i)
         return (s[i] >= 'a' && s[i] <= 'z') || is_digit(s[i]) ||
                s[i] == '\'';
     size_t len;
-    uint32_t cp = nazif__utf8_decode(s + i, n - i, &len);
+    uint32_t cp = nazif__utf8_next(s + i, n - i, &len);
     return (cp >= 0x0621 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x06D5) ||
            (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
            cp == 0xA9;

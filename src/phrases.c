@@ -84,6 +84,25 @@ size_t nazif__phr_normalise(const uint8_t *s, size_t n, uint8_t *out,
     while (i < n) {
         size_t len;
         uint32_t cp;
+        /* an Arabic letter that nothing below changes (not آ أ إ ة ى):
+           copied as it is */
+        if (i + 1 < n && ((s[i] == 0xD8 && s[i + 1] >= 0xA1 && s[i + 1] <= 0xBA &&
+                           s[i + 1] != 0xA2 && s[i + 1] != 0xA3 && s[i + 1] != 0xA5 &&
+                           s[i + 1] != 0xA9) ||
+                          (s[i] == 0xD9 && s[i + 1] >= 0x81 && s[i + 1] <= 0x8A &&
+                           s[i + 1] != 0x89))) {
+            const size_t need = (size_t)(pending && o > 0) + 2u;
+            if (o + need > cap) {
+                *full = 1;
+                break;
+            }
+            if (pending && o > 0) out[o++] = ' ';
+            pending = 0;
+            out[o++] = s[i];
+            out[o++] = s[i + 1];
+            i += 2;
+            continue;
+        }
         if (s[i] < 0x80) {
             cp = s[i];
             len = 1;
@@ -155,9 +174,10 @@ size_t nazif__phr_normalise(const uint8_t *s, size_t n, uint8_t *out,
 
 static int cmp_bytes(const uint8_t *a, size_t an, const char *b, size_t bn)
 {
+    /* memcmp()'s order, in a loop: the words are short and differ early */
     size_t m = an < bn ? an : bn;
-    int c = memcmp(a, b, m);
-    if (c != 0) return c;
+    for (size_t i = 0; i < m; i++)
+        if (a[i] != (uint8_t)b[i]) return a[i] < (uint8_t)b[i] ? -1 : 1;
     return an < bn ? -1 : an > bn ? 1 : 0;
 }
 
