@@ -5,6 +5,8 @@
 #   make eval EVAL_ARGS=-v    ... listing every missed and damaged word
 #   make bench                throughput against the anchors (bench/run.sh),
 #                             then issue 17's ratios (bench/aims.sh)
+#   make bench-text           plain clean on text, keep and drop, one core,
+#                             against perl (bench/text.sh; BEFORE=old nazif)
 #   make fuzz                 libFuzzer + ASan/UBSan for FUZZ_SECONDS (clang)
 #   make fuzz-replay          replay fuzz/corpus/ without clang (also in check)
 
@@ -13,7 +15,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_FLAGS   ?= -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
-.PHONY: eval eval-gate bench fuzz fuzz-build fuzz-replay
+.PHONY: eval eval-gate bench bench-text fuzz fuzz-build fuzz-replay
 
 eval: all
 	NAZIF_SHARED=$(SHARED) $(PYTHON) tools/eval.py --nazif $(BUILD)/nazif --shared $(SHARED) \
@@ -27,6 +29,9 @@ eval-gate: all
 bench: all
 	NAZIF_SHARED=$(SHARED) BUILD=$(BUILD) sh bench/run.sh
 	NAZIF_SHARED=$(SHARED) BUILD=$(BUILD) sh bench/aims.sh
+
+bench-text: all
+	NAZIF_SHARED=$(SHARED) BUILD=$(BUILD) BEFORE="$(BEFORE)" sh bench/text.sh
 
 # The library is compiled again with the sanitizers (and -fsanitize=fuzzer-no-link
 # so libFuzzer sees its branches) into $(BUILD)/fuzz/.
