@@ -37,6 +37,10 @@
  *   - a line opening with a listed phrase drops with its item ("اقرأ أيضاً
  *     <title>", "الكلمات الدلالية: a | b", "المصدر: ...", "نشر في 3 مارس");
  *   - a breadcrumb/menu line ("الرئيسية > سياسة"), a line of network names;
+ *   - shapes no article line has: a drawn rule ("..........", five marks
+ *     or more), font-size buttons ("ت + ت - الحجم الطبيعي"), an identifier
+ *     alone (a UUID, "news-20240720-178283"), a reading time ("4 دقائق
+ *     قراءة", with a number or a dual: "قراءة دقيقة" is a close reading);
  *   - context: title lines after a related header are links until one is
  *     followed by a paragraph (then it is a subheading and the block is
  *     over); the first line after a header is always a link; weak words
@@ -866,6 +870,121 @@ static int click_here(const uint8_t *s, size_t n)
     return found && !more_words_than(s, n, 20);
 }
 
+/* A rule drawn with one punctuation mark repeated: "..........",
+   "-----------", "==========", "* * * * *" alone on a line (five marks
+   or more; spaces between them allowed).  An ellipsis ("...") is three
+   and stays. */
+static int rule_line(const uint8_t *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+    if (k == n) return 0;
+    uint8_t m = s[k];
+    if (m != '.' && m != '-' && m != '_' && m != '=' && m != '*' && m != '~' &&
+        m != '#')
+        return 0;
+    int marks = 0;
+    for (; k < n; k++) {
+        if (s[k] == m) marks++;
+        else if (s[k] != ' ' && s[k] != '\t') return 0;
+    }
+    return marks >= 5;
+}
+
+/* The font-size buttons of an article page: "ت + ت - الحجم الطبيعي",
+   "A+ A-", "+ الخط -", "أ- أ+".  Every token is a '+' or '-' glued to
+   nothing or to one of the letters or words of such buttons, and both
+   signs occur. */
+static int font_buttons(const uint8_t *s, size_t n)
+{
+    static const char *const core[] = {"A", "a", "ت", "أ", "الخط", "الحجم",
+                                       "الطبيعي", "حجم", "النص", "تكبير",
+                                       "تصغير"};
+    int plus = 0, minus = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+        size_t b = i;
+        while (i < n && s[i] != ' ' && s[i] != '\t') i++;
+        if (i == b) break;
+        size_t cb = b, ce = i;
+        while (cb < ce && (s[cb] == '+' || s[cb] == '-')) {
+            if (s[cb] == '+') plus++; else minus++;
+            cb++;
+        }
+        while (ce > cb && (s[ce - 1] == '+' || s[ce - 1] == '-')) {
+            if (s[ce - 1] == '+') plus++; else minus++;
+            ce--;
+        }
+        if (ce == cb) continue;
+        int ok = 0;
+        for (size_t w = 0; w < sizeof core / sizeof core[0] && !ok; w++) {
+            size_t wl = strlen(core[w]);
+            ok = ce - cb == wl && memcmp(s + cb, core[w], wl) == 0;
+        }
+        if (!ok) return 0;
+    }
+    return plus > 0 && minus > 0;
+}
+
+/* An identifier alone on a line: a UUID, or a slug such as
+   "news-20072024-132747" -- one token of ASCII letters and digits joined
+   by '-' or '_' (two joints or more), six digits or more, a letter, no
+   dot.  A page's template left it; article text does not hold one
+   alone. */
+static int id_token(const uint8_t *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    size_t k = 0;
+    while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+    if (n - k < 12 || n - k > 64) return 0;
+    int digits = 0, letters = 0, joints = 0;
+    for (; k < n; k++) {
+        uint8_t c = s[k];
+        if (c >= '0' && c <= '9') digits++;
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') letters++;
+        else if (c == '-' || c == '_') joints++;
+        else return 0;
+    }
+    return digits >= 6 && letters > 0 && joints >= 2;
+}
+
+/* How long the article takes to read: "3 دقائق قراءة", "قراءة 5 دقائق",
+   "وقت القراءة: دقيقتان", "دقيقة واحدة للقراءة": at most six words, one
+   of them a word of reading and one a word of minutes. */
+static int reading_time(const uint8_t *s, size_t n)
+{
+    static const char *const rd[] = {"قراءة", "القراءة", "للقراءة", "قراءه",
+                                     "القراءه", "للقراءه"};
+    static const char *const mn[] = {"دقائق", "دقيقة", "دقيقه", "دقيقتان",
+                                     "دقيقتين"};
+    /* "قر" D9 82 D8 B1: no such bytes, no reading time */
+    const uint8_t *p = memchr(s, 0x82, n);
+    if (!p || more_words_than(s, n, 6)) return 0;
+    int r = 0, m = 0, num = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == ':' || s[i] == '|')) i++;
+        size_t b = i;
+        while (i < n && s[i] != ' ' && s[i] != ':' && s[i] != '|') {
+            /* a digit, ASCII or Arabic-Indic (D9 A0-A9) */
+            if ((s[i] >= '0' && s[i] <= '9') ||
+                (s[i] == 0xD9 && i + 1 < n && s[i + 1] >= 0xA0 && s[i + 1] <= 0xA9))
+                num = 1;
+            i++;
+        }
+        for (size_t w = 0; w < sizeof rd / sizeof rd[0]; w++)
+            if (i - b == strlen(rd[w]) && memcmp(s + b, rd[w], i - b) == 0)
+                r = w == 0 || w == 3 ? (r ? r : 1) : 2;
+        for (size_t w = 0; w < sizeof mn / sizeof mn[0]; w++)
+            if (i - b == strlen(mn[w]) && memcmp(s + b, mn[w], i - b) == 0)
+                m = w >= 3 ? 2 : (m ? m : 1);
+    }
+    /* "قراءة دقيقة في الموقف" (a close reading) is a subheading: a number,
+       the dual of minutes or "(لل|ال)قراءة" must say it is a duration */
+    return r && m && (num || m == 2 || r == 2);
+}
+
 /* Headlines glued with the site's Latin name between them: "title
    nayrouz title nayrouz title", in the page's first five lines.  One Latin token three or more times,
    with Arabic words between its copies, and no other Latin word. */
@@ -963,6 +1082,26 @@ static void analyse_text(const nazif__bp_line *L, info *f)
     f->final = is_final_punct(last);
     int question = last == '?' || last == 0x061F;
     f->bullet = raw_bullet(raw, rn);
+
+    /* Shapes no article line has: a drawn rule, font-size buttons, an
+       identifier alone, a reading time. */
+    if (rn <= 200 && rule_line(raw, rn)) {
+        set(f, V_DROP, "line: drawn rule");
+        return;
+    }
+    if (rn <= 64 && memchr(raw, '+', rn) && font_buttons(raw, rn)) {
+        set(f, V_DROP, "line: font-size buttons");
+        return;
+    }
+    if (rn <= 64 && id_token(raw, rn)) {
+        set(f, V_DROP, "line: page identifier");
+        return;
+    }
+    if (rn <= 80 && !question && reading_time(raw, rn)) {
+        set(f, V_DROP, "line: reading time");
+        f->cat = NAZIF__CAT_STAMPS;
+        return;
+    }
 
     /* Lines without final punctuation that no phrase explains: a ticker
        of headlines, an image file name. */

@@ -568,6 +568,29 @@ static const char *const doc_top_short_run[] = {
      "في عرض النتائج."),
 };
 
+/* Shapes no article line has: a drawn rule, font-size buttons, an
+   identifier left by the template, a reading time.  An ellipsis alone, a
+   code with a dash, a close reading and a book review stay. */
+static const char *const doc_shapes[] = {
+    "B ت + ت - الحجم الطبيعي",
+    "B 4 دقائق قراءة",
+    ("C أعلنت البلدية أمس عن خطة لتوسيع شبكة المياه في الأحياء الشرقية "
+     "خلال العام المقبل."),
+    "B ..............................",
+    "C قراءة دقيقة في الموقف",
+    ("C وقال المسؤول إن الأشغال ستبدأ في الربيع وتنتهي قبل الصيف بحسب "
+     "الجدول المعلن."),
+    "C ...",
+    "B A+ A-",
+    "C COVID-19",
+    ("C وأضاف أن المشروع يشمل محطة ضخ جديدة وخزانا بسعة عشرة آلاف متر "
+     "مكعب."),
+    "B news-20240720-178283",
+    "C قراءة في كتاب دقيق",
+    ("C واختتم بالقول إن السكان سيلمسون الفرق قبل نهاية العام الجاري."),
+    "B ==========",
+};
+
 static void test_documents(void)
 {
     /* without blank lines only: with a blank after each line the run
@@ -575,6 +598,7 @@ static void test_documents(void)
     run_doc("top-short-run", doc_top_short_run,
             sizeof doc_top_short_run / sizeof doc_top_short_run[0], 0);
     DOC("click-here", doc_click_here);
+    DOC("shapes", doc_shapes);
     DOC("one-line-repeated", doc_one_line_repeated);
     DOC("repeated-title", doc_repeated_title);
     DOC("repeats-kept", doc_repeats_kept);
