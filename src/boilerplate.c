@@ -1375,6 +1375,9 @@ static int in_related_list(const ctx *c, int *first, int *hcat)
         }
         return 0;
     }
+    /* the window reaches the document's first line: no header is further
+       back */
+    if (c->lines[0].index == 0) return 0;
     if (items >= 2 || (items == 1 && stamps >= 1)) {
         *first = 0;
         *hcat = 0;
@@ -1735,6 +1738,33 @@ static int title_over_deck(const ctx *c, const info *self, long q,
            followed_by(c, (size_t)q, 1);
 }
 
+/* The document's first line, one to three words, above a title of four
+   words or more that has a paragraph within the window: the section
+   label or the site's name over the article ("فيديو", "اخبار البحرين"),
+   not the article's own title, which has its paragraph (or its deck
+   ending with punctuation) right after it. */
+static int label_over_title(const ctx *c, const info *self, long p, long q,
+                            const info *qf)
+{
+    const nazif__bp_line *L = c->lines;
+    if (p >= 0 || L[0].index != 0 || q < 0) return 0;
+    for (size_t k = 0; k < c->i; k++)
+        if (L[k].len > 0) return 0;
+    if ((self->v != V_OTHER && self->v != V_WEAK) || !self->very_short ||
+        last_meaningful(L[c->i].s, L[c->i].len) == ':')
+        return 0;
+    if (qf->v != V_OTHER || !qf->title || qf->very_short ||
+        !more_words_than(L[q].s, L[q].len, 3) ||
+        last_meaningful(L[q].s, L[q].len) == ':')
+        return 0;
+    info f;
+    for (size_t k = (size_t)q + 1; k < c->n; k++) {
+        analyse(&L[k], &f);
+        if (f.v == V_CONTENT && f.para) return 1;
+    }
+    return 0;
+}
+
 /* Line i is near the top of the document with only dropped (or blank)
    lines before it in the window. */
 static int top_of_page(const ctx *c)
@@ -1797,7 +1827,7 @@ static int top_short_run(const ctx *c)
         if (f.v == V_BLANK) continue;
         if (!run_member(&f) && !L[k].drop) return 0;
         len++;
-        if (local_furniture(&f)) listed++;
+        if (local_furniture(&f) && f.why != date_stamp) listed++;
     }
     int after = 0;
     long k = (long)c->i;
@@ -1810,10 +1840,77 @@ static int top_short_run(const ctx *c)
         }
         after++;
         len++;
-        if (local_furniture(&f)) listed++;
+        /* a bare date is the session's or the letter's date as often as
+           the page's: it does not make the run a header */
+        if (local_furniture(&f) && f.why != date_stamp) listed++;
         k = a;
     }
     return len >= 3 && listed >= 1;
+}
+
+/* A member of a long menu run: a short line (1-3 words) with no digit
+   and no closing ':' (a list the article introduces, a session's number,
+   a date), or a line already dropped as furniture of a few words. */
+static int long_run_member(const nazif__bp_line *L, const info *f)
+{
+    if (L->drop && (f->v == V_DROP || f->v == V_HEADER || f->v == V_WEAK))
+        return f->words <= 5;
+    if ((f->v != V_WEAK && f->v != V_OTHER) || !f->very_short) return 0;
+    if (last_meaningful(L->s, L->len) == ':') return 0;
+    for (size_t k = 0; k < L->len; k++) {
+        uint8_t c = L->s[k];
+        if ((c >= '0' && c <= '9') ||
+            (c == 0xD9 && k + 1 < L->len && L->s[k + 1] >= 0xA0 &&
+             L->s[k + 1] <= 0xA9))
+            return 0;
+    }
+    return 1;
+}
+
+/* Before the article's first paragraph, a run of five or more short
+   lines (menu items, section names, a profile box's labels) is the page's
+   navigation whether or not its words are listed: line i is in such a
+   run and not its last line (which may be the article's short title or
+   its author).  Not after a kept line ending with ':', whose items the
+   run would be. */
+static int long_menu_run(const ctx *c, const info *self, int at_end)
+{
+    const nazif__bp_line *L = c->lines;
+    if (L[c->i].index >= BP_TOP_LINES || after_paragraph(c)) return 0;
+    if (!long_run_member(&L[c->i], self)) return 0;
+    info f;
+    int len = 1, kept = 0, start = 0;
+    size_t k = c->i;
+    while (k > 0) {
+        k--;
+        analyse(&L[k], &f);
+        if (f.v == V_BLANK) continue;
+        if (!long_run_member(&L[k], &f)) {
+            if (!L[k].drop && last_meaningful(L[k].s, L[k].len) == ':')
+                return 0;
+            start = 1;
+            break;
+        }
+        if (!L[k].drop) kept++;
+        len++;
+    }
+    /* the run began before the window: its start was judged with the
+       lines before it, and a kept member means it was not a menu */
+    if (!start && L[0].index != 0 && kept) return 0;
+    int after = 0, ended = 0;
+    for (k = c->i + 1; k < c->n; k++) {
+        analyse(&L[k], &f);
+        if (f.v == V_BLANK) continue;
+        if (!long_run_member(&L[k], &f)) {
+            ended = 1;
+            break;
+        }
+        after++;
+    }
+    /* a window that ends inside the run (lines separated by blank lines)
+       holds fewer of its lines than the run has */
+    if (!ended && !at_end && after >= 2) return len + after >= 4;
+    return after >= 1 && len + after >= 5;
 }
 
 /* A member of a menu run: a short line without final punctuation. */
@@ -1945,6 +2042,10 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         return 1;
     }
 
+    if (!article && label_over_title(&c, &f, p, q, &qf)) {
+        *why = "context: label over the title";
+        return 1;
+    }
     if (!article && title_over_deck(&c, &f, q, &qf)) return 0;
 
     /* The page header: a short line with only dropped lines before it in
@@ -1961,6 +2062,12 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         !after_paragraph(&c) && !followed_by_paragraph(&c, i) &&
         top_short_run(&c)) {
         *why = "context: short line in the page header";
+        return 1;
+    }
+    /* A long run of short lines before the article: its navigation. */
+    if (!article && (f.v == V_WEAK || (f.v == V_OTHER && f.very_short)) &&
+        !followed_by_paragraph(&c, i) && long_menu_run(&c, &f, at_end)) {
+        *why = "context: short line in a long menu run";
         return 1;
     }
     /* The page's end: a short line after two lines of furniture, with no

@@ -591,6 +591,56 @@ static const char *const doc_shapes[] = {
     "B ==========",
 };
 
+/* A section label on the page's first line, over the article's title;
+   then a long run of short unlisted lines (a profile box) before the
+   article's short title, which stays as the run's last line. */
+static const char *const doc_label_and_box[] = {
+    "B منوعات",
+    "C مهرجان الزيتون يعود إلى القرية بعد غياب ثلاث سنوات",
+    ("C عاد مهرجان الزيتون هذا الأسبوع إلى ساحة القرية بعد ثلاث سنوات من "
+     "الغياب، وشارك فيه مئات المزارعين والحرفيين."),
+    "C وقال المنظمون إن الدورة المقبلة ستكون أكبر.",
+};
+static const char *const doc_profile_box[] = {
+    "B الملف الشخصي",
+    "B سامر الحلبي",
+    "B عضو نشيط",
+    "B غير متصل",
+    "B المشاركات",
+    "C طرق الري بالتنقيط",
+    ("C يشرح هذا الموضوع طرق الري بالتنقيط في البساتين الصغيرة، وكيف "
+     "توفر الماء وتزيد المحصول في المواسم الجافة."),
+};
+/* Short lines that are the article's own: a title over a deck that ends
+   with a full stop, a session header with numbers (its bare date among
+   them is taken for the page's date, as at the top of any page, but does
+   not make the header a menu), items after a line ending with ':'. */
+static const char *const doc_short_kept[] = {
+    "C الإمارات 2030",
+    ("C رؤية اقتصادية جديدة تقوم على التنويع وجذب الاستثمار في القطاعات "
+     "غير النفطية."),
+    ("C تسعى الدولة خلال السنوات المقبلة إلى مضاعفة حصة الصناعة من الناتج "
+     "المحلي، وفق الخطة التي أعلنت أمس."),
+};
+static const char *const doc_session_header[] = {
+    "C الدورة التشريعية الثالثة",
+    "C السنة الثانية",
+    "C الجلسة رقم 14",
+    "B الأحد 3/2/2019",
+    "C محضر الجلسة",
+    "C بدأت الجلسة الساعة العاشرة صباحا بحضور أغلبية الأعضاء وتلاوة جدول الأعمال.",
+};
+static const char *const doc_items_after_colon[] = {
+    "C تتوزع فروع الجمعية على المدن الآتية:",
+    "C طنجة",
+    "C فاس",
+    "C مكناس",
+    "C وجدة",
+    "C أكادير",
+    ("C وتقدم الفروع دروسا مسائية مجانية لتعليم الكبار القراءة والكتابة "
+     "طوال السنة."),
+};
+
 static void test_documents(void)
 {
     /* without blank lines only: with a blank after each line the run
@@ -599,6 +649,11 @@ static void test_documents(void)
             sizeof doc_top_short_run / sizeof doc_top_short_run[0], 0);
     DOC("click-here", doc_click_here);
     DOC("shapes", doc_shapes);
+    DOC("label-over-title", doc_label_and_box);
+    DOC("profile-box", doc_profile_box);
+    DOC("short-title-over-deck", doc_short_kept);
+    DOC("session-header", doc_session_header);
+    DOC("items-after-colon", doc_items_after_colon);
     DOC("one-line-repeated", doc_one_line_repeated);
     DOC("repeated-title", doc_repeated_title);
     DOC("repeats-kept", doc_repeats_kept);

@@ -205,12 +205,15 @@ static const char *const heads[] = {
     "توزيع مقاعد دراسية على مدارس الريف",
 };
 
+/* The slogan has four words: a one-to-three-word line over the title is a
+   section label to the single-document model already, and this page must
+   show what the repetition counts add. */
 static void site_page(char *buf, size_t cap, int k)
 {
     static const char *const topic[] = {"الحديقة", "السوق", "المهرجان",
                                         "المكتبة", "الطريق", "المدارس"};
     snprintf(buf, cap,
-             "صوت المدينة الحر\n"
+             "صوت المدينة الحر والمستقل\n"
              "%s\n"
              "قال مسؤول محلي إن العمل في مشروع %s بدأ هذا الأسبوع وسيستمر شهرين.\n"
              "وأضاف أن السكان سيستفيدون من المشروع بعد اكتماله.\n"
@@ -305,7 +308,7 @@ static void test_corpus_tier(void)
         CHECK(r.site_len > 0);
     }
     CHECK(nazif_linefreq_docs(lf, S("city.example")) == 6);
-    CHECK(nazif_linefreq_count(lf, S("city.example"), S("صوت المدينة الحر")) == 6);
+    CHECK(nazif_linefreq_count(lf, S("city.example"), S("صوت المدينة الحر والمستقل")) == 6);
     /* no site: not counted */
     nazif_doc_init(&d);
     d.data = buf;
