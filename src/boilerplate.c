@@ -1189,6 +1189,12 @@ static void analyse_text(const nazif__bp_line *L, info *f)
         /* questions are content ("كيف بدأت فكرة الرواية؟") unless the whole
            line is a listed prompt */
         if (wp && wp->how == NAZIF__HOW_LINE) set(f, V_DROP, cat_reason(wp->cat));
+        /* "اقرأ أيضاً: هل تعود الأمطار؟" -- a read-also link whose title
+           is a question: the label and its colon say what it is */
+        else if (hp && hp->cat == NAZIF__CAT_RELATED &&
+                 hp->how == NAZIF__HOW_HEAD && rest > 0 && rest < n &&
+                 memchr(s, ':', rest) && f->words <= 30)
+            set(f, V_DROP, "phrase: related-article link (read also ...)");
         else set(f, V_CONTENT, NULL);
         return;
     }

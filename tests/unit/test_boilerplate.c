@@ -641,6 +641,27 @@ static const char *const doc_items_after_colon[] = {
      "طوال السنة."),
 };
 
+/* A read-also link whose title is a question, a "وقد يهمك" header and
+   its links, a publication label alone next to the date widget, a share
+   call with "هذه"; a question in the article and a sentence opening with
+   "نشر" stay. */
+static const char *const doc_links_and_labels[] = {
+    "B نشر",
+    "B 4 دقائق قراءة",
+    ("C نشر الجيش وحدات إضافية على الحدود الشمالية بعد تزايد حوادث "
+     "التهريب في الأسابيع الأخيرة."),
+    "C هل تكفي هذه الوحدات لضبط الحدود؟",
+    ("C يقول الخبراء إن الأمر يحتاج إلى تعاون السكان المحليين وإلى "
+     "مراكز مراقبة ثابتة."),
+    "B اقرأ أيضاً: هل تنجح خطة الحكومة الجديدة في وقف التهريب؟",
+    ("C وختم المتحدث بأن الخطة ستراجع بعد ستة أشهر من بدء تطبيقها على "
+     "الأرض."),
+    "B شارك هذه الصفحة",
+    "B وقد يهمك أيضًا:",
+    "B وزير الداخلية يتفقد المعابر الحدودية في الشمال",
+    "B افتتاح مركز جديد لتدريب حرس الحدود",
+};
+
 static void test_documents(void)
 {
     /* without blank lines only: with a blank after each line the run
@@ -649,6 +670,7 @@ static void test_documents(void)
             sizeof doc_top_short_run / sizeof doc_top_short_run[0], 0);
     DOC("click-here", doc_click_here);
     DOC("shapes", doc_shapes);
+    DOC("links-and-labels", doc_links_and_labels);
     DOC("label-over-title", doc_label_and_box);
     DOC("profile-box", doc_profile_box);
     DOC("short-title-over-deck", doc_short_kept);
