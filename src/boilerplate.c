@@ -253,6 +253,7 @@ typedef struct datefacts {
     int filler;   /* another stamp word (منذ، ص، GMT) */
     int other;    /* any other word */
     int tokens;   /* tokens with a letter or digit */
+    int dual;     /* "الموافق", "هجري", "ميلادي": a date in two calendars */
 } datefacts;
 
 /* Digit groups of s[0..n) split at one kind of separator; 0 if malformed. */
@@ -317,6 +318,21 @@ static void date_facts(const uint8_t *s, size_t n, datefacts *d)
                 inner_sep = 1;
             else letters = 1;
         }
+        /* Arabic-Indic digits (D9 A0-A9), alone or glued to a date word
+           ("١٤٤٧هـ") */
+        if (!has_digit && t.ce - t.cb >= 2 && s[t.cb] == 0xD9 &&
+            s[t.cb + 1] >= 0xA0 && s[t.cb + 1] <= 0xA9) {
+            size_t k = t.cb;
+            while (k + 1 < t.ce && s[k] == 0xD9 && s[k + 1] >= 0xA0 &&
+                   s[k + 1] <= 0xA9)
+                k += 2;
+            int how = k < t.ce ? nazif__phr_word(s + k, t.ce - k) : 0;
+            if (k == t.ce || (how != 0 && how != NAZIF__HOW_MARKER)) {
+                d->digits++;
+                if (how == NAZIF__HOW_MONTH) d->month++;
+                continue;
+            }
+        }
         if (has_digit && !letters) {
             d->digits++;
             if (inner_sep && numeric_date(s + t.cb, t.ce - t.cb)) d->numeric++;
@@ -326,7 +342,17 @@ static void date_facts(const uint8_t *s, size_t n, datefacts *d)
         switch (nazif__phr_word(s + t.cb, t.ce - t.cb)) {
         case NAZIF__HOW_MONTH: d->month++; break;
         case NAZIF__HOW_UNIT: d->unit++; break;
-        case NAZIF__HOW_DATEWORD: d->filler++; break;
+        case NAZIF__HOW_DATEWORD:
+            d->filler++;
+            /* الموافق (14 bytes), هجري.. and ميلادي.. (by their first
+               four letters) */
+            if (t.ce - t.cb >= 8 &&
+                ((t.ce - t.cb == 14 &&
+                  memcmp(s + t.cb, "\xd8\xa7\xd9\x84\xd9\x85\xd9\x88\xd8\xa7\xd9\x81\xd9\x82", 14) == 0) ||
+                 memcmp(s + t.cb, "\xd9\x87\xd8\xac\xd8\xb1\xd9\x8a", 8) == 0 ||
+                 memcmp(s + t.cb, "\xd9\x85\xd9\x8a\xd9\x84\xd8\xa7\xd8\xaf\xd9\x8a", 8) == 0))
+                d->dual = 1;
+            break;
         default:
             /* "3مارس", "2022م": digits glued to a date word */
             if (has_digit) {
@@ -985,6 +1011,20 @@ static int reading_time(const uint8_t *s, size_t n)
     return r && m && (num || m == 2 || r == 2);
 }
 
+/* An e-mail address alone on its line ("name7@example.com"): a
+   columnist's contact under the byline. */
+static int email_line(const uint8_t *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    size_t k = 0;
+    while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+    if (n - k < 6 || n - k > 80) return 0;
+    const uint8_t *at = memchr(s + k, '@', n - k);
+    if (!at || at == s + k || memchr(s + k, ' ', n - k)) return 0;
+    const uint8_t *dot = memchr(at, '.', (size_t)(s + n - at));
+    return dot && dot > at + 1 && dot < s + n - 2;
+}
+
 /* Headlines glued with the site's Latin name between them: "title
    nayrouz title nayrouz title", in the page's first five lines.  One Latin token three or more times,
    with Arabic words between its copies, and no other Latin word. */
@@ -1042,7 +1082,11 @@ static void plain(info *f, int question, const uint8_t *raw, size_t rn)
         /* a line that opens with an Arabic letter (lead byte D8-DB) is
            neither of the two below: one test for most titles */
         if (raw[0] >= 0xD8 && raw[0] <= 0xDB) return;
-        if (rn <= 64 && latin_only(raw, rn) && !more_words_than(raw, rn, 4)) {
+        if (rn <= 80 && memchr(raw, '@', rn) && email_line(raw, rn)) {
+            /* a columnist's address under the byline, not a widget */
+            f->very_short = 1;
+            f->email = 1;
+        } else if (rn <= 64 && latin_only(raw, rn) && !more_words_than(raw, rn, 4)) {
             /* "news", "Menu", "- Home", "Ammon on Play Store" in an Arabic
                page: a widget word, furniture next to furniture (like a
                listed weak word) */
@@ -1233,7 +1277,8 @@ static void analyse_text(const nazif__bp_line *L, info *f)
             /* a day or month name with a clock time is a publication
                stamp ("الأحد 5 مايو 2024 | 11:30 ص"); a bare date may be
                a schedule line and waits for its neighbours */
-            if ((d.month > 0 && has_clock(raw, rn)) || d.numeric >= 2) {
+            if ((d.month > 0 && has_clock(raw, rn)) || d.numeric >= 2 ||
+                (d.dual && d.digits >= 2)) {
                 set(f, V_DROP, "line: publication stamp");
                 f->cat = NAZIF__CAT_STAMPS;
             } else if (d.digits == 0 && !f->final) {
@@ -2053,6 +2098,8 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         return 1;
     }
     if (!article && title_over_deck(&c, &f, q, &qf)) return 0;
+    /* a byline with its e-mail address: the name and the address stay */
+    if (f.v == V_OTHER && (f.email || (q >= 0 && qf.email))) return 0;
 
     /* The page header: a short line with only dropped lines before it in
        the window, near the top, not a headline (followed by its

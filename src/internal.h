@@ -151,6 +151,7 @@ typedef struct nazif__bp_facts {
     int marker;       /* opens with a link label */
     int bullet;       /* opens with a list bullet ("- ", "• ") */
     int prose;        /* stop-word density of running text */
+    int email;        /* an e-mail address alone (a byline's contact) */
 } nazif__bp_facts;
 
 /* One line as the boilerplate classifier sees it (after restoration). */

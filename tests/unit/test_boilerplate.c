@@ -662,6 +662,23 @@ static const char *const doc_links_and_labels[] = {
     "B افتتاح مركز جديد لتدريب حرس الحدود",
 };
 
+/* An edition's stamp in two calendars (Arabic-Indic digits), a section
+   label, then the columnist's name and address over the column's title:
+   the byline stays. */
+static const char *const doc_column[] = {
+    "B العدد : ١٢٤٥٦ - الثلاثاء ١٤ مايو ٢٠٢٤ م، الموافق ٠٦ ذو القعدة ١٤٤٥هـ",
+    "B الخميس 7/3/1429 هـ - الموافق 13/3/2008 م",
+    "B أعمدة",
+    "C سعاد الكردي",
+    "C suad.k@example.org",
+    "C المدينة التي تنام باكرا",
+    ("C في مدينتنا تطفأ الأنوار قبل العاشرة، ولا يبقى في الشوارع إلا "
+     "الباعة المتجولون وسيارات الأجرة."),
+    "C الموافق عليه من البلدية",
+    ("C وتقول البلدية إن الأمر يعود إلى العادات لا إلى القوانين، وإن "
+     "المحلات حرة في ساعات عملها."),
+};
+
 static void test_documents(void)
 {
     /* without blank lines only: with a blank after each line the run
@@ -670,6 +687,7 @@ static void test_documents(void)
             sizeof doc_top_short_run / sizeof doc_top_short_run[0], 0);
     DOC("click-here", doc_click_here);
     DOC("shapes", doc_shapes);
+    DOC("column-byline", doc_column);
     DOC("links-and-labels", doc_links_and_labels);
     DOC("label-over-title", doc_label_and_box);
     DOC("profile-box", doc_profile_box);
