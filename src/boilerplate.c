@@ -1545,7 +1545,7 @@ static int copies_in_window(const ctx *c)
 static int headline_run(const ctx *c, int at_end)
 {
     info f;
-    int len = 1, furniture = 0;
+    int len = 1, furniture = 0, titles = 0;
     long k = (long)c->i;
     const nazif__bp_line *L = c->lines;
     /* A run needs a neighbour that can belong to it: an isolated title or
@@ -1570,12 +1570,14 @@ static int headline_run(const ctx *c, int at_end)
         if (b < 0) break;
         if (L[b].drop && f.v == V_OTHER && f.title) {
             len++;
+            if (!f.very_short) titles++;
             k = b;
             continue;
         }
         if (!L[b].drop && headline_like(&L[b], &f)) {
             if (repeats_earlier(c, (size_t)b)) return 0;
             len++;
+            titles++;
             k = b;
             continue;
         }
@@ -1590,6 +1592,21 @@ static int headline_run(const ctx *c, int at_end)
         if (L[b].drop) furniture = 1;
         else if (last_meaningful(L[b].s, L[b].len) == ':') return 0;
         break;
+    }
+    /* The run's first title with its publication stamp right under it,
+       and no other stamp in the window: the article's title over its
+       date and its deck lines, not the first link of a latest-news list
+       (where a stamp stands under every title). */
+    if (titles == 0) {
+        long a = next_nonblank(c, c->i, &f);
+        if (a >= 0 && stamp_line(&f)) {
+            int more = 0;
+            for (size_t j = (size_t)a + 1; j < c->n && !more; j++) {
+                analyse(&L[j], &f);
+                more = stamp_line(&f);
+            }
+            if (!more) return 0;
+        }
     }
     /* ahead */
     k = (long)c->i;

@@ -679,6 +679,24 @@ static const char *const doc_column[] = {
      "المحلات حرة في ساعات عملها."),
 };
 
+/* An interview's title under the page header, its stamp, four deck lines
+   and the byline before the first paragraph (out of the window): the
+   title is the article's, not the first link of a list. */
+static const char *const doc_interview_deck[] = {
+    "B الرئيسية",
+    "B محليات",
+    "B أخبار المدن",
+    "C مديرة مستشفى الشمال: نقص الممرضين أكبر تحدياتنا هذا العام",
+    "B الاثنين, 9 مارس 2026, 10:15",
+    "C المستشفى استقبل 40 ألف مراجع في ستة أشهر",
+    "C قسم الطوارئ يعمل بنصف طاقته منذ الصيف الماضي",
+    "C خطة لتدريب خريجات جدد بالتعاون مع الجامعة",
+    "C الأجهزة الحديثة وصلت إلى مخازن المستشفى الجديدة",
+    "C الشمال نيوز – ريم الأحمد",
+    ("C قالت مديرة مستشفى الشمال إن نقص الممرضين هو أكبر ما يواجهه "
+     "المستشفى، وإن الإدارة طلبت تعيين مئة ممرضة جديدة."),
+};
+
 static void test_documents(void)
 {
     /* without blank lines only: with a blank after each line the run
@@ -687,6 +705,8 @@ static void test_documents(void)
             sizeof doc_top_short_run / sizeof doc_top_short_run[0], 0);
     DOC("click-here", doc_click_here);
     DOC("shapes", doc_shapes);
+    run_doc("interview-deck", doc_interview_deck,
+            sizeof doc_interview_deck / sizeof doc_interview_deck[0], 0);
     DOC("column-byline", doc_column);
     DOC("links-and-labels", doc_links_and_labels);
     DOC("label-over-title", doc_label_and_box);
