@@ -1025,6 +1025,26 @@ static int email_line(const uint8_t *s, size_t n)
     return dot && dot > at + 1 && dot < s + n - 2;
 }
 
+/* Does the line open with the name of a kind of publication ("صحيفة",
+   "جريدة", "بوابة", "موقع", "مجلة", "شبكة", "منتدى", "قناة", "وكالة") and
+   have at most four words?  The site's name in its header ("صحيفة
+   الحداثة", "بوابة الدولة الاخبارية"). */
+static int publication_name(const uint8_t *s, size_t n)
+{
+    static const char *const nouns[] = {"صحيفة", "جريدة", "بوابة", "موقع",
+                                        "مجلة", "شبكة", "منتدى", "منتديات",
+                                        "قناة", "وكالة"};
+    while (n > 0 && (s[0] == ' ' || s[0] == '\t')) { s++; n--; }
+    if (n == 0 || s[0] < 0xD8 || s[0] > 0xDB || more_words_than(s, n, 4))
+        return 0;
+    size_t e = 0;
+    while (e < n && s[e] != ' ') e++;
+    if (e == n) return 0; /* the noun alone */
+    for (size_t w = 0; w < sizeof nouns / sizeof nouns[0]; w++)
+        if (e == strlen(nouns[w]) && memcmp(s, nouns[w], e) == 0) return 1;
+    return 0;
+}
+
 /* Headlines glued with the site's Latin name between them: "title
    nayrouz title nayrouz title", in the page's first five lines.  One Latin token three or more times,
    with Arabic words between its copies, and no other Latin word. */
@@ -2115,6 +2135,16 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         return 1;
     }
     if (!article && title_over_deck(&c, &f, q, &qf)) return 0;
+    /* The site's name in the page header ("صحيفة الحداثة"): before the
+       article's first paragraph and not a short title over its own
+       paragraph ("قناة السويس" as a subheading stays). */
+    if (!article && f.v == V_OTHER && lines[i].index < BP_TOP_LINES &&
+        last_meaningful(lines[i].s, lines[i].len) != ':' &&
+        publication_name(lines[i].s, lines[i].len) && !after_paragraph(&c) &&
+        !followed_by_paragraph(&c, i)) {
+        *why = "context: site name in the page header";
+        return 1;
+    }
     /* a byline with its e-mail address: the name and the address stay */
     if (f.v == V_OTHER && (f.email || (q >= 0 && qf.email))) return 0;
 

@@ -697,6 +697,18 @@ static const char *const doc_interview_deck[] = {
      "المستشفى، وإن الإدارة طلبت تعيين مئة ممرضة جديدة."),
 };
 
+/* The site's name in the header; a subheading that opens with the same
+   noun ("قناة", "موقع") stays, before or after the first paragraph. */
+static const char *const doc_site_name[] = {
+    "B صحيفة المرفأ اليومية",
+    "C قناة السويس",
+    ("C ارتفعت إيرادات قناة السويس في الربع الأول بعد عودة السفن الكبيرة "
+     "إلى المرور عبرها."),
+    "C موقع الحادث",
+    ("C وقع الانهيار في الحي القديم قرب السوق، ولم تسجل إصابات بحسب "
+     "الدفاع المدني."),
+};
+
 static void test_documents(void)
 {
     /* without blank lines only: with a blank after each line the run
@@ -705,6 +717,7 @@ static void test_documents(void)
             sizeof doc_top_short_run / sizeof doc_top_short_run[0], 0);
     DOC("click-here", doc_click_here);
     DOC("shapes", doc_shapes);
+    DOC("site-name", doc_site_name);
     run_doc("interview-deck", doc_interview_deck,
             sizeof doc_interview_deck / sizeof doc_interview_deck[0], 0);
     DOC("column-byline", doc_column);
