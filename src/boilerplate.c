@@ -984,9 +984,17 @@ static int reading_time(const uint8_t *s, size_t n)
                                      "القراءه", "للقراءه"};
     static const char *const mn[] = {"دقائق", "دقيقة", "دقيقه", "دقيقتان",
                                      "دقيقتين"};
-    /* "قر" D9 82 D8 B1: no such bytes, no reading time */
-    const uint8_t *p = memchr(s, 0x82, n);
-    if (!p || more_words_than(s, n, 6)) return 0;
+    /* "قر" (D9 82 D8 B1) and "دق" (D8 AF D9 82): without both, no
+       reading time; memchr to each 0x82, the second byte of ق */
+    int qr = 0, dq = 0;
+    for (const uint8_t *p = s, *end = s + n;
+         (!qr || !dq) && (p = memchr(p, 0x82, (size_t)(end - p))) != NULL; p++) {
+        size_t k = (size_t)(p - s);
+        if (k < 1 || s[k - 1] != 0xD9) continue;
+        if (k + 2 < n && s[k + 1] == 0xD8 && s[k + 2] == 0xB1) qr = 1;
+        if (k >= 3 && s[k - 3] == 0xD8 && s[k - 2] == 0xAF) dq = 1;
+    }
+    if (!qr || !dq || more_words_than(s, n, 6)) return 0;
     int r = 0, m = 0, num = 0;
     size_t i = 0;
     while (i < n) {
@@ -1147,26 +1155,6 @@ static void analyse_text(const nazif__bp_line *L, info *f)
     int question = last == '?' || last == 0x061F;
     f->bullet = raw_bullet(raw, rn);
 
-    /* Shapes no article line has: a drawn rule, font-size buttons, an
-       identifier alone, a reading time. */
-    if (rn <= 200 && rule_line(raw, rn)) {
-        set(f, V_DROP, "line: drawn rule");
-        return;
-    }
-    if (rn <= 64 && memchr(raw, '+', rn) && font_buttons(raw, rn)) {
-        set(f, V_DROP, "line: font-size buttons");
-        return;
-    }
-    if (rn <= 64 && id_token(raw, rn)) {
-        set(f, V_DROP, "line: page identifier");
-        return;
-    }
-    if (rn <= 80 && !question && reading_time(raw, rn)) {
-        set(f, V_DROP, "line: reading time");
-        f->cat = NAZIF__CAT_STAMPS;
-        return;
-    }
-
     /* Lines without final punctuation that no phrase explains: a ticker
        of headlines, an image file name. */
     if (!f->final && !question) {
@@ -1202,6 +1190,26 @@ static void analyse_text(const nazif__bp_line *L, info *f)
             return;
         }
     } else {
+        /* Shapes no article line has: a drawn rule, font-size buttons, an
+           identifier alone, a reading time. */
+        if (rn <= 200 && raw[0] < 0x80 && rule_line(raw, rn)) {
+            set(f, V_DROP, "line: drawn rule");
+            return;
+        }
+        if (rn <= 64 && memchr(raw, '+', rn) && font_buttons(raw, rn)) {
+            set(f, V_DROP, "line: font-size buttons");
+            return;
+        }
+        if (rn <= 64 && raw[0] < 0x80 && id_token(raw, rn)) {
+            set(f, V_DROP, "line: page identifier");
+            return;
+        }
+        if (rn <= 80 && !question && memchr(raw, 0x82, rn) &&
+            reading_time(raw, rn)) {
+            set(f, V_DROP, "line: reading time");
+            f->cat = NAZIF__CAT_STAMPS;
+            return;
+        }
         /* Fast path 2: a short line can only be furniture when its first
            word begins a listed phrase or a date, or it has a separator or
            a copyright anchor.  Titles and subheadings mostly stop here. */
@@ -2166,7 +2174,7 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
     }
     /* A long run of short lines before the article: its navigation. */
     if (!article && (f.v == V_WEAK || (f.v == V_OTHER && f.very_short)) &&
-        !followed_by_paragraph(&c, i) && long_menu_run(&c, &f, at_end)) {
+        long_menu_run(&c, &f, at_end) && !followed_by_paragraph(&c, i)) {
         *why = "context: short line in a long menu run";
         return 1;
     }
