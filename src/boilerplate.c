@@ -1286,6 +1286,14 @@ static void analyse_text(const nazif__bp_line *L, info *f)
         return;
     }
     if (hp && head_rules(f, hp, s, n, rest, 0)) return;
+    /* an encyclopedia's tagline under the title: "من ويكيبيديا، الموسوعة
+       الحرة" and the same line of its many copies */
+    if (f->words <= 6 && n >= 27 &&
+        memcmp(s + n - 27, "\xd8\xa7\xd9\x84\xd9\x85\xd9\x88\xd8\xb3\xd9\x88\xd8\xb9\xd9\x87\x20\xd8\xa7\xd9\x84\xd8\xad\xd8\xb1\xd9\x87", 27) == 0) {
+        set(f, V_DROP, "phrase: masthead or editor line");
+        f->cat = NAZIF__CAT_MASTHEAD;
+        return;
+    }
     if (has_sep && separator_line(s, n)) {
         set(f, V_DROP, "line: breadcrumb or menu line");
         return;
@@ -1793,7 +1801,11 @@ static int page_header(const ctx *c, const info *self, long p, long q,
     for (size_t k = 0; k < c->i; k++) {
         analyse(&c->lines[k], &f);
         if (f.v != V_BLANK && !c->lines[k].drop) return 0;
-        if (local_furniture(&f)) listed = 1;
+        /* a date or publication stamp alone is not a header to build on:
+           a transcript or a letter opens with its date too */
+        if (local_furniture(&f) && f.why != date_stamp &&
+            f.cat != NAZIF__CAT_STAMPS)
+            listed = 1;
     }
     if (q < 0) return 0;
     if (p < 0) {

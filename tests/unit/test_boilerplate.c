@@ -709,6 +709,24 @@ static const char *const doc_site_name[] = {
      "الدفاع المدني."),
 };
 
+/* A page that opens with its date, then a record's header of short lines:
+   a date alone is no page header to build on.  An encyclopedia's title
+   over its tagline stays; the tagline goes. */
+static const char *const doc_dated_record[] = {
+    "B الأحد 14 نيسان 2019",
+    "C الدورة العادية الرابعة",
+    "C اللجنة المالية",
+    "C محضر الاجتماع الثالث",
+    ("C افتتح رئيس اللجنة الاجتماع في العاشرة صباحا بحضور تسعة أعضاء، "
+     "وتلا جدول الأعمال."),
+};
+static const char *const doc_encyclopedia[] = {
+    "C سد مأرب",
+    "B من المعرفة، الموسوعة الحرة",
+    ("C سد مأرب سد قديم في اليمن بني لحجز مياه السيول وري الأراضي "
+     "الزراعية حول مدينة مأرب."),
+};
+
 static void test_documents(void)
 {
     /* without blank lines only: with a blank after each line the run
@@ -717,6 +735,8 @@ static void test_documents(void)
             sizeof doc_top_short_run / sizeof doc_top_short_run[0], 0);
     DOC("click-here", doc_click_here);
     DOC("shapes", doc_shapes);
+    DOC("dated-record", doc_dated_record);
+    DOC("encyclopedia", doc_encyclopedia);
     DOC("site-name", doc_site_name);
     run_doc("interview-deck", doc_interview_deck,
             sizeof doc_interview_deck / sizeof doc_interview_deck[0], 0);
