@@ -177,18 +177,12 @@ int nazif__cx_arabic(const rctx *cx)
 
 /* ---- line context ------------------------------------------------------- */
 
-/* Is the line dotless writing with ى as its tooth?  Standard spelling
-   writes ى at a word's end only (before ء too: شىء, الطوارىء); joined to
-   a letter after it, ى is the tooth of dotless writing (محىل, لىا).  A
-   typo does that too (لدىها, علىيه), once in a line: at least two words
-   with such a ى or a dotless letter (ٮ ٯ ڡ ں) are asked for. */
-/* Does s[0..n) hold a ى (D9 89) before an Arabic lead byte (D8..DB) other
-   than that of ء?  tooth_line() needs one; 16 bytes are tested at a time
-   with SSE2 and only the hits are looked at. */
+/* Is there a ى (D9 89) joined to the Arabic letter after it (not ء, not
+   punctuation such as ،)?  16 bytes are tested at a time with SSE2 and
+   only the hits are looked at. */
 static int medial_maksura_at(const uint8_t *s, size_t n, size_t i)
 {
-    return i + 3 < n && s[i] == 0xD9 && s[i + 1] == 0x89 && s[i + 2] >= 0xD8 && s[i + 2] <= 0xDB &&
-           !(s[i + 2] == 0xD8 && s[i + 3] == 0xA1);
+    return i + 1 < n && s[i] == 0xD9 && s[i + 1] == 0x89 && joined_letter_at(s + i + 2, n - i - 2);
 }
 
 static int medial_maksura(const uint8_t *s, size_t n)
@@ -210,30 +204,60 @@ static int medial_maksura(const uint8_t *s, size_t n)
         }
     }
 #endif
-    for (; i + 3 < n; i++)
+    for (; i + 1 < n; i++)
         if (medial_maksura_at(s, n, i)) return 1;
     return 0;
 }
 
-static int tooth_line(const uint8_t *s, size_t n)
+/* One more word with a dotless letter at s[lead]: words counts the words
+   seen (0, 1, or 2 for two or more). */
+static void tooth_hit(const uint8_t *s, size_t lead, size_t *first_word, int *words)
 {
-    /* no ى joined to a letter: medial stays 0 below */
-    if (!medial_maksura(s, n)) return 0;
-    int words = 0, word_has = 0, medial = 0;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (is_ws(s[i])) {
-            words += word_has;
-            word_has = 0;
-            continue;
-        }
-        if (s[i] == 0xD9 && s[i + 1] == 0x89 && i + 3 < n && s[i + 2] >= 0xD8 && s[i + 2] <= 0xDB &&
-            !(s[i + 2] == 0xD8 && s[i + 3] == 0xA1))
-            word_has = medial = 1;
-        else if ((s[i] == 0xD9 && (s[i + 1] == 0xAE || s[i + 1] == 0xAF)) ||
-                 (s[i] == 0xDA && (s[i + 1] == 0xA1 || s[i + 1] == 0xBA)))
-            word_has = 1;
+    size_t w = lead;
+    while (w > 0 && !is_ws(s[w - 1])) w--;
+    if (*words == 0) {
+        *first_word = w;
+        *words = 1;
+    } else if (w != *first_word) {
+        *words = 2;
     }
-    words += word_has;
+}
+
+/* Is the line dotless writing?  *dotless_words: how many words (0, 1, or
+   2 for two or more) have a dotless letter (ٮ ٯ ڡ ں) or a ى joined to the
+   letter after it; returns whether one of them has such a ى.  Standard
+   spelling writes ى at a word's end only (before ء too: شىء, الطوارىء);
+   joined to a letter after it, ى is the tooth of dotless writing (محىل,
+   لىا).  A typo does that too (لدىها, علىيه), once in a line: two words
+   are asked for.  A line with neither ڡ ں nor a joined ى is not taken for
+   dotless writing (ى ends على in most lines, and AE AF, the second bytes
+   of ٮ ٯ, are those of خ د too): one SSE2 pass and one memchr() decide
+   that for nearly every line. */
+static int tooth_line(const uint8_t *s, size_t n, int *dotless_words)
+{
+    static const uint8_t look[] = {0x89, 0xDA, 0xAE, 0xAF};
+    size_t first_word = 0;
+    int words = 0;
+    *dotless_words = 0;
+    const int medial = medial_maksura(s, n);
+    if (!medial && !memchr(s, 0xDA, n)) return 0;
+    for (size_t b = medial ? 0 : 1; b < sizeof look; b++) {
+        const uint8_t *p = s, *end = s + n;
+        while (p < end && (p = memchr(p, look[b], (size_t)(end - p))) != NULL) {
+            const size_t i = (size_t)(p - s);
+            p++;
+            if (look[b] == 0xDA) {
+                if (i + 1 < n && (s[i + 1] == 0xA1 || s[i + 1] == 0xBA)) tooth_hit(s, i, &first_word, &words);
+            } else if (i > 0 && s[i - 1] == 0xD9) {
+                if (look[b] != 0x89 || medial_maksura_at(s, n, i - 1))
+                    tooth_hit(s, i - 1, &first_word, &words);
+            }
+            if (words >= 2) goto done;
+        }
+        if (b == 1 && words == 0) goto done;
+    }
+done:
+    *dotless_words = words;
     return medial && words >= 2;
 }
 
@@ -647,27 +671,31 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     cx.arabic = &arabic;
     cx.scr = scr;
     cx.tooth = 0;
+    cx.rasm = 0;
     int restore = !(flags & NAZIF_NO_RESTORE);
     unit *u;
     size_t k;
     if (restore) {
         /* line context, computed only when it can matter */
         const int mp = !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n);
-        const int tooth = tooth_line(s, n);
+        int dw = 0;
+        const int tooth = tooth_line(s, n, &dw);
         if (mp) {
             if (decode_units(s, 0, n, scr, &u, &k)) return NAZIF_ENOMEM;
             cx.persian = nazif__persian_units(u, k);
         }
         /* nazif__arabic_line() when a rule asks (nazif__cx_arabic()); a
            line of dotless writing asks now */
-        if (!cx.persian && (mp || tooth || nazif__maybe_extlook(s, n))) arabic = -1;
+        if (!cx.persian && (mp || dw >= 2 || nazif__maybe_extlook(s, n))) arabic = -1;
         cx.tooth = tooth && nazif__cx_arabic(&cx);
+        cx.rasm = dw >= 2 && nazif__cx_arabic(&cx);
         cx.exercise = memchr(s, '_', n) != NULL;
     }
     cluster c;
     while (t < n) {
-        size_t ra, rb;
-        nazif__region_around(s, n, t, &ra, &rb);
+        size_t ra = 0, rb = n;
+        /* dotless writing: every word of the line is read */
+        if (!cx.rasm) nazif__region_around(s, n, t, &ra, &rb);
         if (decode_units(s, ra, rb, scr, &u, &k)) return NAZIF_ENOMEM;
         c.u = u;
         size_t i = 0;

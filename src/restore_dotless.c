@@ -135,6 +135,17 @@ void nazif__read_dotless(const rctx *cx, wbuf *w, int *changed, int *ambiguous)
            line of dotless writing */
         for (int q = 0; q + 1 < ps.n && !dotless && cx->tooth; q++)
             dotless = ps.cur[q] == AR_MAKSURA && at[q + 1] == at[q] + 1 && ps.cur[q + 1] != 0x0621;
+        /* a line of dotless writing: a word with no dotless letter is read
+           too (أرص, وحود), unless it is a word seen in news as it stands
+           (السهر, الحجر stay: a dot left off cannot be told from none) */
+        if (!dotless && cx->rasm && ok && ps.n >= 2) {
+            wbuf wr;
+            wb_reset(&wr);
+            for (int q = 0; q < ps.n; q++) wb_cp(&wr, ps.cur[q]);
+            wr.letters = ps.n;
+            int f = 0;
+            dotless = lex_state(cx->lex, &wr, &f) == NAZIF_LEX_UNKNOWN || f < 1;
+        }
         long combos = 1;
         for (int q = 0; q < ps.n && ok; q++) {
             ps.nopt[q] = p13_options(ps.cur[q], q == ps.n - 1, ps.opt[q]);

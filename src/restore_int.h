@@ -171,6 +171,8 @@ typedef struct rctx {
     nazif__rscratch *scr;
     int tooth;           /* an Arabic line of dotless writing: a ى joined to the
                             next letter is read as a dotless tooth (P13) */
+    int rasm;            /* the same, two words or more with a dotless letter:
+                            every word is read (ص for ض, ح for ج in أرص, وحود) */
     int exercise;
     struct cuescan *cue; /* exercise_before()'s search so far in this line */
     const uint8_t *ctx;  /* text before the piece (long lines), or NULL */
@@ -179,6 +181,15 @@ typedef struct rctx {
     size_t n;            /* bytes of s */
     nazif__edits *ed;
 } rctx;
+
+/* Is the character at b (n bytes left) an Arabic letter a ى before it
+   joins (so not ء, and no punctuation such as ، ؛ ؟)? */
+static inline int joined_letter_at(const uint8_t *b, size_t n)
+{
+    if (n < 2 || b[0] < 0xD8 || b[0] > 0xDB) return 0;
+    const uint32_t cp = ((uint32_t)(b[0] & 0x1Fu) << 6) | (b[1] & 0x3Fu);
+    return cp != 0x0621 && (nazif__uclass(cp) & NZ_LETTER) != 0;
+}
 
 /* Letters Unicode has only in their dotless shape (ٮ ٯ ڡ): a word with one
    of them is written without dots on purpose (ڡلسطىں). */

@@ -23,6 +23,20 @@ typedef struct wordplan {
     const char *evidence;
 } wordplan;
 
+/* A letter that stands for its dotted sibling in dotless writing (ح د ر
+   س ص ط ع ه; P13's readings). */
+static int rasm_letter(uint32_t cp)
+{
+    return cp == 0x062D || cp == 0x062F || cp == 0x0631 || cp == 0x0633 || cp == 0x0635 ||
+           cp == 0x0637 || cp == 0x0639 || cp == 0x0647;
+}
+
+/* The same on the UTF-8 bytes at b (n >= 2). */
+static int rasm_letter_bytes(const uint8_t *b, size_t n)
+{
+    return n >= 2 && (b[0] == 0xD8 || b[0] == 0xD9) && rasm_letter(0x0600u | ((b[0] & 1u) << 6) | (b[1] & 0x3Fu));
+}
+
 /* Append unit x as it goes out: a presentation form as its letters, a
    look-alike as its Arabic letter (when map_look), anything else as it
    stands.  Counts the letters written. */
@@ -105,10 +119,11 @@ static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
     for (size_t i = 0; i + 1 < w.n && !dotless; i++)
         dotless = (w.b[i] == 0xD9 && (w.b[i + 1] == 0xAE || w.b[i + 1] == 0xAF)) ||
                   (w.b[i] == 0xDA && w.b[i + 1] == 0xA1) ||
+                  /* a rasm letter in a line of dotless writing */
+                  (cx->rasm && rasm_letter_bytes(w.b + i, w.n - i)) ||
                   /* ى joined to a letter after it, in a dotless line */
-                  (cx->tooth && w.b[i] == 0xD9 && w.b[i + 1] == 0x89 && i + 3 < w.n &&
-                   w.b[i + 2] >= 0xD8 && w.b[i + 2] <= 0xDB &&
-                   !(w.b[i + 2] == 0xD8 && w.b[i + 3] == 0xA1));
+                  (cx->tooth && w.b[i] == 0xD9 && w.b[i + 1] == 0x89 &&
+                   joined_letter_at(w.b + i + 2, w.n - i - 2));
     /* not where the lexicon decided a gap on the dotless letters: the
        decision would differ once they are read (cleaning twice agrees) */
     if (dotless && !c->lexgap) {
@@ -447,6 +462,7 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
         for (size_t i = c->p[k].a; i < c->p[k].b && !dotless; i++)
             dotless = c->u[i].t == U_LET &&
                       (is_dotless(c->u[i].cp) ||
+                       (cx->rasm && rasm_letter(c->u[i].cp)) ||
                        /* ى joined to the next letter in a line of dotless
                           writing: a dotless tooth (محىل, لىا) */
                        (cx->tooth && c->u[i].cp == AR_MAKSURA && i + 1 < c->p[k].b &&
