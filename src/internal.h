@@ -109,6 +109,10 @@ uint32_t nazif__lookalike_base(uint32_t cp);
  * 0 for any other code point.
  */
 int nazif__extlook_cands(uint32_t cp, uint32_t out[6]);
+/* A letter of another script drawn as alef (Ľ ı ι 𝐥: U+0627) or heh (ò ο
+   о 𝐨: U+0647), from its compatibility decomposition (tools/gen_uclass.py,
+   other_lookalikes()); 0 for anything else, ASCII included. */
+uint32_t nazif__other_lookalike(uint32_t cp);
 
 /* ---- final alef maksura (lexicon.c, table generated in maksura_table.h) -- */
 

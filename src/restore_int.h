@@ -211,17 +211,23 @@ static inline int stroke_alef(uint32_t cp)
     switch (cp) {
     case '|': case '!': case '1': return 2;
     case 0x05D5: case 0x05DF: case 0x05C0: case 0x01C0: case 0x2D4F: case 0x2D36: return 1;
-    default: return 0;
+    default:
+        /* a letter of another script drawn as a stroke (Ľ ı ι 𝐥: a
+           confusables table's choice for alef) */
+        return cp >= 0x80 && nazif__other_lookalike(cp) == AR_ALEF;
     }
 }
 
 /* The letter a non-Arabic character that decode_units() made a letter of
    a word stands for: alef for a stroke, ح for 7 (the "Arabizi" 7, which
-   the tools put for ح beside their other look-alikes), else 0. */
+   the tools put for ح beside their other look-alikes), heh for a ring of
+   another script, else 0. */
 static inline uint32_t drawn_letter(uint32_t cp)
 {
     if (cp == '7') return 0x062Du;
-    return stroke_alef(cp) ? AR_ALEF : 0;
+    if (stroke_alef(cp)) return AR_ALEF;
+    /* a ring of another script (ò ο о 𝐨) for heh */
+    return cp >= 0x80 && nazif__other_lookalike(cp) == 0x0647u ? 0x0647u : 0;
 }
 
 /* A letter no language written in Arabic script puts in its words the

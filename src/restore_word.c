@@ -231,7 +231,9 @@ static int ext_cands(const unit *x, uint32_t out[6])
 {
     if (x->t == U_LET && !(x->cls & NZ_LETTER) && drawn_letter(x->cp)) {
         out[0] = drawn_letter(x->cp);
-        return 1;
+        if (out[0] != 0x0647u) return 1;
+        out[1] = 0x0629u; /* a ring at the end is teh marbuta as often */
+        return 2;
     }
     if (x->t != U_LET || !(x->cls & NZ_EXTLOOK)) return 0;
     if (x->cls & NZ_PRESFORM) {
@@ -325,6 +327,18 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
                 m = 1;
             } else {
                 m = ext_cands(x, o);
+                /* a ring of another script as the word's last letter: teh
+                   marbuta first (the lexicon does not tell ة from ه, and
+                   news ends far more words with ة) */
+                if (m == 2 && o[0] == 0x0647u && o[1] == 0x0629u && !(x->cls & NZ_LETTER)) {
+                    int last = k == to;
+                    for (size_t j = i + 1; j < c->p[k].b && last; j++)
+                        last = c->u[j].t != U_LET;
+                    if (last) {
+                        o[0] = 0x0629u;
+                        o[1] = 0x0647u;
+                    }
+                }
             }
             /* the tools mix dotless letters (ٮ ٯ ڡ ں) in: read here when the
                word has an extended look-alike too (alone they are P13's) */
@@ -468,7 +482,14 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                        (cx->tooth && c->u[i].cp == AR_MAKSURA && i + 1 < c->p[k].b &&
                         c->u[i + 1].t == U_LET && (c->u[i + 1].cls & NZ_LETTER) &&
                         c->u[i + 1].cp != 0x0621));
-    const int extc = piece_has(c, from, to, NZ_EXTLOOK) && nazif__cx_arabic(cx);
+    int extc = piece_has(c, from, to, NZ_EXTLOOK) && nazif__cx_arabic(cx);
+    /* a letter of another script drawn as alef or heh (ı ò 𝐥) marks a
+       tool's word in any line but a Persian or Urdu one (the byte
+       pre-filters of nazif__arabic_line() do not look for it) */
+    for (int k = from; k <= to && !extc && !cx->persian; k++)
+        for (size_t i = c->p[k].a; i < c->p[k].b && !extc; i++)
+            extc = c->u[i].t == U_LET && !(c->u[i].cls & NZ_LETTER) && c->u[i].cp >= 0x80 &&
+                   nazif__other_lookalike(c->u[i].cp) != 0;
     if (seams == 0 && np6 == 0 && np15 == 0 && !look && !pres && !dotless && !extc) return 0;
 
     /* P14: look-alike letters, when the Arabic reading is a known word and

@@ -61,6 +61,19 @@ int nazif__extlook_cands(uint32_t cp, uint32_t out[6])
     return (int)n;
 }
 
+uint32_t nazif__other_lookalike(uint32_t cp)
+{
+    if (cp < nazif__ol_cp[0] || cp > nazif__ol_cp[NAZIF__OL_COUNT - 1])
+        return 0;
+    size_t lo = 0, hi = NAZIF__OL_COUNT;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (nazif__ol_cp[mid] < cp) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < NAZIF__OL_COUNT && nazif__ol_cp[lo] == cp ? nazif__ol_letter[lo] : 0;
+}
+
 /* The generator guarantees these; a hand edit of the header would not. */
 _Static_assert(NAZIF__PF_MAX == 4, "nazif__presform_base writes out[4]");
 _Static_assert(NAZIF__XL_MAX == 6, "nazif__extlook_cands writes out[6]");

@@ -203,6 +203,14 @@ static void test_wild(void)
        letters) are read as their letters, as presentation forms are */
     EXPECT("قال 𞸌𞸭 𞹡𞹋د إن\n", "قال من بلد إن\n");
     EXPECT("وأكد ﻮﺃ𞸙ﺍﻑ\n", "وأكد وأضاف\n");
+    /* letters of other scripts drawn as alef (ı ĺ ι 𝐥) or heh (ò ο 𝐨 ｏ)
+       inside an Arabic word, read with the lexicon; a ring at the end is
+       ة first; Latin, Greek and Cyrillic words stay */
+    EXPECT("قال ıلمصدر إن\n", "قال المصدر إن\n");
+    EXPECT("درس بمعｏد عال\n", "درس بمعهد عال\n");
+    EXPECT("في 𝐥لمدينة 𝐥لكبيرò\n", "في المدينة الكبيرة\n");
+    SAME("زار مدينة Besançon ولقي Zoé هناك\n");
+    SAME("كتبت Ολυμπία و Москва بالحروف الأصلية\n");
     /* ى joined to the next letter is a dotless tooth in a line of dotless
        writing (two such words or more); a typo alone in its line, and ى
        before ء (شىء, الطوارىء: traditional spelling), stay */

@@ -438,6 +438,18 @@ int main(void)
     CHECK_MSG(npres > 840 && npres < 940, "%u presentation forms and mathematical letters", npres);
     CHECK_MSG(nlook == 12, "%u look-alikes", nlook);
 
+    /* letters of other scripts drawn as alef or heh (decompositions) */
+    CHECK(nazif__other_lookalike(0x0131) == 0x0627);   /* ı dotless i */
+    CHECK(nazif__other_lookalike(0x013A) == 0x0627);   /* ĺ l with acute */
+    CHECK(nazif__other_lookalike(0x03B9) == 0x0627);   /* ι iota */
+    CHECK(nazif__other_lookalike(0x1D425) == 0x0627);  /* 𝐥 bold l */
+    CHECK(nazif__other_lookalike(0x00F2) == 0x0647);   /* ò */
+    CHECK(nazif__other_lookalike(0x043E) == 0x0647);   /* о Cyrillic o */
+    CHECK(nazif__other_lookalike(0xFF4F) == 0x0647);   /* ｏ fullwidth o */
+    CHECK(nazif__other_lookalike('l') == 0 && nazif__other_lookalike('o') == 0); /* ASCII */
+    CHECK(nazif__other_lookalike(0x013D) == 0);        /* Ľ is an L */
+    CHECK(nazif__other_lookalike(0x0627) == 0 && nazif__other_lookalike(0x0647) == 0);
+
     /* extended look-alikes: the body's letter first, then its skeleton */
     {
         static const struct { uint32_t cp; int n; uint32_t first; } xl[] = {
