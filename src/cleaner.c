@@ -77,6 +77,17 @@ struct nazif_cleaner {
     uint64_t lf_dropped;       /* lines dropped as repeated, this document */
     uint64_t bp_paras;         /* paragraphs kept so far, this document: the
                                   article has begun (nazif__bp_line.paras) */
+    /* The lines decided while no paragraph has been kept yet, from the
+       first one dropped on context alone: held back until a paragraph
+       shows there is an article (then emitted as decided) or the document
+       ends without one (then the context drops are undone: a file of
+       headlines or posts is not a page).  At most HOLD_LINES lines or
+       HOLD_BYTES bytes; beyond that they are emitted as decided. */
+    slot *held;
+    size_t nheld, held_cap, held_bytes;
+    int page_evidence;         /* a line dropped on its own words (not a
+                                  bare date) or as repeated on the site:
+                                  this document is a web page */
     const nazif_lexicon *lex;
     int error;                 /* sticky error code, 0 when fine */
     uint64_t error_offset;
@@ -168,10 +179,15 @@ static void slot_free(slot *s)
     nazif__edits_free(&s->ed);
 }
 
+#define HOLD_LINES 256
+#define HOLD_BYTES (1u << 20)
+
 void nazif_cleaner_free(nazif_cleaner *c)
 {
     if (!c) return;
     for (size_t i = 0; i < WIN; i++) slot_free(&c->win[i]);
+    for (size_t i = 0; i < c->held_cap; i++) slot_free(&c->held[i]);
+    free(c->held);
     free(c->line);
     free(c->outq.p);
     free(c->long_out.p);
@@ -194,6 +210,8 @@ static void new_document(nazif_cleaner *c)
     c->doc_done = 0;
     c->lf_dropped = 0;
     c->bp_paras = 0;
+    c->nheld = c->held_bytes = 0;
+    c->page_evidence = 0;
     memset(&c->st, 0, sizeof c->st);
 }
 
@@ -346,6 +364,90 @@ static int emit_slot(nazif_cleaner *c, slot *s)
     return 0;
 }
 
+/* Copy slot s into d (d keeps and reuses its own buffers). */
+static int slot_copy(slot *d, const slot *s)
+{
+    d->out.n = d->orig.n = 0;
+    if (buf_put(&d->out, s->out.p, s->out.n) || buf_put(&d->orig, s->orig.p, s->orig.n))
+        return NAZIF_ENOMEM;
+    nazif__edits *e = &d->ed;
+    nazif__edits_clear(e);
+    if (s->ed.n > e->cap) {
+        nazif__edit *v = realloc(e->v, s->ed.n * sizeof *v);
+        if (!v) return NAZIF_ENOMEM;
+        e->v = v;
+        e->cap = s->ed.n;
+    }
+    if (s->ed.pool_len > e->pool_cap) {
+        uint8_t *q = realloc(e->pool, s->ed.pool_len);
+        if (!q) return NAZIF_ENOMEM;
+        e->pool = q;
+        e->pool_cap = s->ed.pool_len;
+    }
+    if (s->ed.n) memcpy(e->v, s->ed.v, s->ed.n * sizeof *e->v);
+    if (s->ed.pool_len) memcpy(e->pool, s->ed.pool, s->ed.pool_len);
+    e->n = s->ed.n;
+    e->pool_len = s->ed.pool_len;
+    d->text_len = s->text_len;
+    d->offset = s->offset;
+    d->index = s->index;
+    d->truncated = s->truncated;
+    d->drop = s->drop;
+    d->repeated = s->repeated;
+    d->why = s->why;
+    d->bpf = s->bpf;
+    return 0;
+}
+
+static int is_context_drop(const slot *s)
+{
+    return s->drop && !s->repeated && s->why && strncmp(s->why, "context:", 8) == 0;
+}
+
+/* Emit the held lines in order; undo: the document had no article, so the
+   lines dropped on context alone are kept. */
+static int release_held(nazif_cleaner *c, int undo)
+{
+    int rc = 0;
+    for (size_t k = 0; k < c->nheld && !rc; k++) {
+        slot *h = &c->held[k];
+        if (undo && is_context_drop(h)) {
+            h->drop = 0;
+            h->why = NULL;
+        }
+        rc = emit_slot(c, h);
+    }
+    c->nheld = c->held_bytes = 0;
+    return rc;
+}
+
+/* Emit decided slot s, or hold it back (see nazif_cleaner.held). */
+static int emit_or_hold(nazif_cleaner *c, slot *s)
+{
+    if (s->drop && !is_context_drop(s) &&
+        !(s->why && strncmp(s->why, "line: date stamp", 16) == 0))
+        c->page_evidence = 1;
+    const int para = !s->drop && (s->truncated || (s->bpf.valid && s->bpf.para));
+    if (!(c->opt.flags & NAZIF_KEEP_BOILERPLATE) && c->bp_paras == 0 && !para &&
+        !s->truncated && (c->nheld > 0 || is_context_drop(s))) {
+        if (c->nheld == c->held_cap) {
+            const size_t cap = c->held_cap ? 2 * c->held_cap : 16;
+            slot *h = realloc(c->held, cap * sizeof *h);
+            if (!h) return NAZIF_ENOMEM;
+            memset(h + c->held_cap, 0, (cap - c->held_cap) * sizeof *h);
+            c->held = h;
+            c->held_cap = cap;
+        }
+        if (slot_copy(&c->held[c->nheld], s)) return NAZIF_ENOMEM;
+        c->nheld++;
+        c->held_bytes += s->out.n + s->orig.n;
+        if (c->nheld >= HOLD_LINES || c->held_bytes >= HOLD_BYTES) return release_held(c, 0);
+        return 0;
+    }
+    int rc = c->nheld ? release_held(c, 0) : 0;
+    return rc ? rc : emit_slot(c, s);
+}
+
 /* Decide undecided slots while enough look-ahead exists (all when at_end). */
 static int decide(nazif_cleaner *c, int at_end)
 {
@@ -389,7 +491,7 @@ static int decide(nazif_cleaner *c, int at_end)
         if (!s->drop && (s->truncated || (s->bpf.valid && s->bpf.para)))
             c->bp_paras++;
         c->decided++;
-        int rc = emit_slot(c, s);
+        int rc = emit_or_hold(c, s);
         if (rc) return rc;
     }
     /* keep at most BEHIND decided slots for context */
@@ -585,6 +687,10 @@ int nazif_cleaner_finish(nazif_cleaner *c, nazif_outbuf *out)
     int rc = 0;
     if (c->line_len > 0 || c->in_long) rc = line_done(c, c->line_len, 0);
     if (!rc) rc = decide(c, 1);
+    /* the end of the document: no paragraph was kept and no line was
+       furniture on its own words: a file of headlines or posts, not a
+       page; its lines dropped on context alone stay */
+    if (!rc && c->nheld) rc = release_held(c, c->bp_paras == 0 && !c->page_evidence);
     if (rc) return fail(c, rc);
     if (drain(c, out)) return 1;
     c->count = c->decided = 0;
