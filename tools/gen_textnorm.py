@@ -194,6 +194,21 @@ def c_bytes(s):
     return "".join("\\x%02x" % b for b in s.encode("utf-8"))
 
 
+def emit_pairs(w, comment, macro, name, pairs):
+    """A sorted table of code point pairs for a binary search."""
+    w("/* " + comment[0])
+    for line in comment[1:-1]:
+        w("   " + line)
+    w("   " + comment[-1] + " */")
+    w("#define NAZIF__%s_COUNT %d" % (macro, len(pairs)))
+    w("static const uint32_t nazif__%s_pairs[NAZIF__%s_COUNT][2] = {" % (name, macro))
+    items = sorted(pairs.items())
+    for i in range(0, len(items), 4):
+        w("    %s," % ", ".join("{0x%04X, 0x%04X}" % kv for kv in items[i:i + 4]))
+    w("};")
+    w("")
+
+
 def emit(udir):
     version, word, lower, accents = read_unicode(udir)
     stop = read_stopwords()
@@ -238,25 +253,11 @@ def emit(udir):
         w("    {%s}," % ", ".join("0x%08Xu" % x for x in page))
     w("};")
     w("")
-    w("/* Simple case folding (CaseFolding.txt, statuses C and S), sorted by")
-    w("   code point: {character, folded}. */")
-    w("#define NAZIF__LOWER_COUNT %d" % len(lower))
-    w("static const uint32_t nazif__lower_pairs[NAZIF__LOWER_COUNT][2] = {")
-    items = sorted(lower.items())
-    for i in range(0, len(items), 4):
-        w("    %s," % ", ".join("{0x%04X, 0x%04X}" % kv for kv in items[i:i + 4]))
-    w("};")
-    w("")
-    w("/* Latin and Greek letters with accents and their base letter (full")
-    w("   canonical decomposition: the letter + marks U+0300..U+036F only),")
-    w("   sorted by code point: {letter, base}. */")
-    w("#define NAZIF__ACCENT_COUNT %d" % len(accents))
-    w("static const uint32_t nazif__accent_pairs[NAZIF__ACCENT_COUNT][2] = {")
-    items = sorted(accents.items())
-    for i in range(0, len(items), 4):
-        w("    %s," % ", ".join("{0x%04X, 0x%04X}" % kv for kv in items[i:i + 4]))
-    w("};")
-    w("")
+    emit_pairs(w, ["Simple case folding (CaseFolding.txt, statuses C and S), sorted by",
+                   "code point: {character, folded}."], "LOWER", "lower", lower)
+    emit_pairs(w, ["Latin and Greek letters with accents and their base letter (full",
+                   "canonical decomposition: the letter + marks U+0300..U+036F only),",
+                   "sorted by code point: {letter, base}."], "ACCENT", "accent", accents)
     w("/* Stop words (data/stopwords-ar.tsv), UTF-8, in file order. */")
     w("#define NAZIF__STOPWORD_COUNT %d" % len(stop))
     w("static const char *const nazif__stopwords[NAZIF__STOPWORD_COUNT] = {")
