@@ -649,6 +649,14 @@ static void test_space_join(void)
     EXPECT("تواصل الاحتلا ل في القصف\n", "تواصل الاحتلال في القصف\n");
     EXPECT("قوات الاحتلا ل الإسرا ئيلي هناك\n", "قوات الاحتلال الإسرائيلي هناك\n");
     EXPECT("«المقا ومة» باقية\n", "«المقاومة» باقية\n");
+    /* heads of 8 and 9 letters (the walk back over the head takes 16
+       bytes at a time), one with a haraka, one at the line's start */
+    EXPECT("بدأت المفاوضا ت أمس\n", "بدأت المفاوضات أمس\n");
+    EXPECT("بدأت والمفاوضا ت أمس\n", "بدأت والمفاوضات أمس\n");
+    EXPECT("بدأت المفاوضَا ت أمس\n", "بدأت المفاوضَات أمس\n");
+    EXPECT("المفاوضا ت أمس\n", "المفاوضات أمس\n");
+    EXPECT("(المفاوضا ت) أمس\n", "(المفاوضات) أمس\n");
+    SAME("بدأت xالمفاوضا ت أمس\n");
     /* word pairs that news writes, names written apart, the article, a
        split before a full stop that is no sentence end */
     SAME("ذهب أبو زيد إلى الدار ثم عاد.\n");
