@@ -89,6 +89,7 @@ static void usage_corpus(FILE *f)
                 nazif_filter_params(i)->value);
     fprintf(f,
             "  --boilerplate=drop|keep, --report=FILE, --explain, --suspects,\n"
+            "  --visual-order=report|repair,\n"
             "  --no-restore, --strict   as in plain 'nazif clean'; --strict also makes a\n"
             "                       malformed JSON line an error (exit 3)\n"
             "\n"
@@ -105,7 +106,7 @@ const char *const *nazif_cli_clean_valued(void)
         static const char *const fixed[] = {"--boilerplate", "--report", "--format", "--html", "--text-field",
                                             "--id-field", "--filters", "--rejected", "--stats",
                                             "--output", "--jobs", "--max-doc-bytes", "--linefreq",
-                                            "--site-field", "--linefreq-min"};
+                                            "--site-field", "--linefreq-min", "--visual-order"};
         static char opt[NAZIF_FILTER_N_PARAMS][64];
         int n = 0;
         for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) names[n++] = fixed[i];
@@ -123,6 +124,8 @@ int cli_clean_opt(const char *a, unsigned *flags, const char **report, int *expl
     if (strcmp(a, "--boilerplate=drop") == 0) *flags &= ~NAZIF_KEEP_BOILERPLATE;
     else if (strcmp(a, "--boilerplate=keep") == 0) *flags |= NAZIF_KEEP_BOILERPLATE;
     else if (strcmp(a, "--suspects") == 0) *flags |= NAZIF_REPORT_SUSPECTS;
+    else if (strcmp(a, "--visual-order=report") == 0) *flags &= ~NAZIF_VISUAL_REPAIR;
+    else if (strcmp(a, "--visual-order=repair") == 0) *flags |= NAZIF_VISUAL_REPAIR;
     else if (strcmp(a, "--no-restore") == 0) *flags |= NAZIF_NO_RESTORE;
     else if (strcmp(a, "--explain") == 0) *explain = 1;
     else if (strncmp(a, "--report=", 9) == 0 && a[9]) *report = a + 9;

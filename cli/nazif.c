@@ -73,7 +73,10 @@ static void usage_clean(FILE *f)
             "  --report=FILE            write every change as JSON Lines to FILE\n"
             "  --explain                list every change on standard error\n"
             "  --suspects               also report words that look obfuscated but\n"
-            "                           were left alone (report/explain only)\n"
+            "                           were left alone (report/explain only), and\n"
+            "                           lines of Arabic stored in visual order\n"
+            "  --visual-order=report|repair  repair lines stored in visual order\n"
+            "                           (default: report them with --suspects)\n"
             "  --no-restore             do not restore words (furniture and UTF-8 only)\n"
             "  --strict                 invalid UTF-8 is an error (exit 3)\n"
             "  --format=jsonl|warc|text|html, --html=main|text, --text-field, -j N,\n"
@@ -273,7 +276,9 @@ static int cmd_clean(int argc, char **argv)
             opt.flags |= NAZIF_STRICT_UTF8;
         } else {
             cli_bad_option("clean", a, valued,
-                           strncmp(a, "--boilerplate", 13) == 0 ? "drop or keep" : "a file name");
+                           strncmp(a, "--boilerplate", 13) == 0   ? "drop or keep"
+                           : strncmp(a, "--visual-order", 14) == 0 ? "report or repair"
+                                                                   : "a file name");
             free(files);
             return EXIT_USAGE;
         }

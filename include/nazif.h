@@ -120,7 +120,7 @@ int nazif_lexicon_lookup(const nazif_lexicon *lex, const char *word,
  * was written instead (for SUSPECT: the candidate that was not applied;
  * for DROP: empty).  rule is a stable identifier, one of the
  * NAZIF_RULE_COUNT names of nazif_rule_name() ("P1" ... "P17", "UTF8",
- * "MOJIBAKE", "BOILERPLATE", "OTHER"); evidence is a short English
+ * "MOJIBAKE", "VISUAL", "BOILERPLATE", "OTHER"); evidence is a short English
  * explanation.
  * All pointers are valid only during the callback.
  */
@@ -162,6 +162,16 @@ typedef int (*nazif_change_fn)(void *ctx, const nazif_change *change);
    captions.  The corpus API sets it for HTML whose main content was
    found. */
 #define NAZIF_ARTICLE_TEXT 0x10u
+/* Arabic stored in visual order (each line's characters reversed, often in
+   presentation forms: "مكب ابحرم" for "مرحبا بكم"): a line of at least four
+   Arabic words whose reversed reading the lexicon knows far better than
+   the line as written is reported as a SUSPECT of rule "VISUAL" with
+   NAZIF_REPORT_SUSPECTS; with this flag it is repaired (an EDIT of rule
+   "VISUAL": the line reversed, marks after their letter, digits and Latin
+   runs in their own order, brackets mirrored, presentation forms mapped to
+   letters).  Either way no other rule reads such a line.  Without either
+   flag lines are not examined for it. */
+#define NAZIF_VISUAL_REPAIR 0x20u
 
 #define NAZIF_CLEAN_OPTIONS_VERSION 1
 
@@ -232,7 +242,7 @@ void nazif_cleaner_reset(nazif_cleaner *c);
 /** Counters of the current document, or of the one just finished (they
  *  restart when the next document starts, or on reset). */
 /* Number of rule ids (nazif_rule_name(0 .. NAZIF_RULE_COUNT-1)). */
-#define NAZIF_RULE_COUNT 21
+#define NAZIF_RULE_COUNT 22
 
 typedef struct nazif_clean_stats {
     uint64_t bytes_in;
@@ -256,7 +266,7 @@ void nazif_cleaner_stats(const nazif_cleaner *c, nazif_clean_stats *st);
 /**
  * Rule ids used in nazif_change.rule, in the order of by_rule[]:
  * index 0 "UTF8", 1..16 "P1".."P16", 17 "BOILERPLATE", 18 "OTHER",
- * 19 "MOJIBAKE", 20 "P17" (NAZIF_RULE_COUNT of them; new ids are only ever
+ * 19 "MOJIBAKE", 20 "P17", 21 "VISUAL" (NAZIF_RULE_COUNT of them; new ids are only ever
  * appended).  Returns NULL past the end.
  */
 const char *nazif_rule_name(int index);
@@ -678,6 +688,9 @@ const char *nazif_tokenizer_error_detail(const nazif_tokenizer *tk);
  *       article: NAZIF_ARTICLE_TEXT (the text is an article another
  *       extractor chose: furniture lines go on their own words only)
  *   suspects=on|off                        CLEAN  off   NAZIF_REPORT_SUSPECTS
+ *   visual-order=report|repair             CLEAN  report  NAZIF_VISUAL_REPAIR:
+ *       repair lines of Arabic stored in visual order (report: they are
+ *       SUSPECTs, reported with suspects=on)
  *
  * The defaults are those of nazif_clean_options_init() and
  * nazif_token_options_init(), plus proclitic-forms on.
@@ -687,7 +700,7 @@ const char *nazif_tokenizer_error_detail(const nazif_tokenizer *tk);
 #define NAZIF_OPT_NORM 0x01u   /* profile, the operations, strict */
 #define NAZIF_OPT_TOKEN 0x02u  /* stemmer, stopwords, clitics (and NORM's keys) */
 #define NAZIF_OPT_INDEX 0x04u  /* proclitic-forms */
-#define NAZIF_OPT_CLEAN 0x08u  /* boilerplate, suspects, restore, strict */
+#define NAZIF_OPT_CLEAN 0x08u  /* boilerplate, suspects, visual-order, restore, strict */
 #define NAZIF_OPT_ALL 0x0Fu
 
 /* nazif_options.index_flags */

@@ -280,7 +280,7 @@ static int report_edits(nazif_cleaner *c, const nazif__edits *ed, const uint8_t 
         const nazif__edit *e = &ed->v[i];
         int rc = report(c, e->kind, base + e->start, orig ? orig + e->start : NULL,
                         e->end - e->start,
-                        ed->pool + e->rep_off, e->rep_len, e->rule, e->evidence, lineno);
+                        ed->pool + e->rep_off, e->rep_len, e->rule, nazif__edit_evidence(ed, e), lineno);
         if (rc) return rc;
     }
     return 0;

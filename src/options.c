@@ -22,7 +22,7 @@ void nazif_options_init(nazif_options *opts)
 
 /* ---- keys ---------------------------------------------------------------- */
 
-enum { K_PROFILE, K_STRICT, K_STEMMER, K_STOPWORDS, K_CLITICS, K_FORMS, K_BOILERPLATE, K_SUSPECTS };
+enum { K_PROFILE, K_STRICT, K_STEMMER, K_STOPWORDS, K_CLITICS, K_FORMS, K_BOILERPLATE, K_SUSPECTS, K_VISUAL };
 
 typedef struct okey {
     const char *name;
@@ -39,6 +39,7 @@ static const okey keys[] = {
     {"proclitic-forms", K_FORMS, NAZIF_OPT_INDEX},
     {"boilerplate", K_BOILERPLATE, NAZIF_OPT_CLEAN},
     {"suspects", K_SUSPECTS, NAZIF_OPT_CLEAN},
+    {"visual-order", K_VISUAL, NAZIF_OPT_CLEAN},
     {"strict", K_STRICT, NAZIF_OPT_NORM | NAZIF_OPT_CLEAN},
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -205,6 +206,11 @@ static int set_one(nazif_options *o, const char *k, size_t kn, const char *v, si
             } else {
                 return bad_value(err, cap, k, kn, v, vn, " (drop, keep or article)");
             }
+            return NAZIF_OK;
+        case K_VISUAL:
+            if (ieq(v, vn, "report")) o->clean.flags &= ~(unsigned)NAZIF_VISUAL_REPAIR;
+            else if (ieq(v, vn, "repair")) o->clean.flags |= NAZIF_VISUAL_REPAIR;
+            else return bad_value(err, cap, k, kn, v, vn, " (report or repair)");
             return NAZIF_OK;
         default:
             break;

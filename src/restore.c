@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "restore_int.h"
+#include "visual.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -861,6 +862,13 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
                         const uint8_t *s, size_t n, nazif__rscratch *scr,
                         nazif__edits *ed)
 {
+    /* a line in visual order is reported (or repaired) as a whole, and
+       nothing else is read in it; not in the pieces of a long line */
+    if (n > 0 && !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT))) {
+        int v = nazif__visual_line(lex, flags, s, n, ed);
+        if (v < 0) return v;
+        if (v > 0) return 0;
+    }
     /* mojibake first; not in the pieces of a long line (a cut may fall
        inside a run, and the pieces would differ once it is repaired) */
     if (n > 0 && !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT)) &&

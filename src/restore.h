@@ -15,7 +15,7 @@
 #define NAZIF__RULES(X)                                                           \
     X(UTF8) X(P1) X(P2) X(P3) X(P4) X(P5) X(P6) X(P7) X(P8) X(P9) X(P10)         \
     X(P11) X(P12) X(P13) X(P14) X(P15) X(P16) X(BOILERPLATE) X(OTHER)            \
-    X(MOJIBAKE) X(P17)
+    X(MOJIBAKE) X(P17) X(VISUAL)
 
 #define NAZIF__RULE_ENUM(id) NZR_##id,
 enum { NAZIF__RULES(NAZIF__RULE_ENUM) NZR_COUNT };
@@ -32,7 +32,8 @@ typedef struct nazif__edit {
     size_t rep_len;
     int kind;              /* NAZIF_CHANGE_EDIT or NAZIF_CHANGE_SUSPECT */
     int rule;              /* NZR_* */
-    const char *evidence;  /* static string */
+    const char *evidence;  /* static string, or NULL: in the pool at ev_off */
+    size_t ev_off;         /* NUL-terminated evidence in the pool */
 } nazif__edit;
 
 /* A growable edit list with its replacement byte pool (reused per line). */
@@ -72,6 +73,17 @@ void nazif__rscratch_free(nazif__rscratch *r);
 /* Append an edit (restore.c); 0, or -1 when out of memory (e->oom set). */
 int nazif__edit_add(nazif__edits *e, size_t start, size_t end, const uint8_t *rep,
                     size_t rep_len, int kind, int rule, const char *evidence);
+
+/* nazif__edit_add() with evidence ev copied into the pool (NUL included);
+   0, or -1 when out of memory. */
+int nazif__edit_add_ev(nazif__edits *e, size_t start, size_t end, const uint8_t *rep,
+                       size_t rep_len, int kind, int rule, const char *ev);
+
+/* The evidence of edit x of e. */
+static inline const char *nazif__edit_evidence(const nazif__edits *e, const nazif__edit *x)
+{
+    return x->evidence ? x->evidence : (const char *)e->pool + x->ev_off;
+}
 
 /* Make the last edit of e end at byte end of the line, its replacement
    followed by rep[0..len); 0, or -1 when out of memory. */

@@ -58,8 +58,21 @@ int nazif__edit_add(nazif__edits *e, size_t start, size_t end, const uint8_t *re
     d->kind = kind;
     d->rule = rule;
     d->evidence = evidence;
+    d->ev_off = 0;
     if (rep_len) memcpy(e->pool + e->pool_len, rep, rep_len);
     e->pool_len += rep_len;
+    return 0;
+}
+
+int nazif__edit_add_ev(nazif__edits *e, size_t start, size_t end, const uint8_t *rep,
+                       size_t rep_len, int kind, int rule, const char *ev)
+{
+    size_t len = strlen(ev) + 1;
+    if (nazif__edit_add(e, start, end, rep, rep_len, kind, rule, NULL)) return -1;
+    if (pool_reserve(e, len)) return -1;
+    e->v[e->n - 1].ev_off = e->pool_len;
+    memcpy(e->pool + e->pool_len, ev, len);
+    e->pool_len += len;
     return 0;
 }
 

@@ -214,4 +214,27 @@ r = subprocess.run([args.nazif, "clean", "--format=jsonl", "--filters=none", "--
                     "--max-doc-bytes=0", path], capture_output=True)
 check(len(r.stdout.decode().splitlines()) == 5, "max-doc 0 keeps every line")
 
+# Rule VISUAL (Arabic stored in visual order): ANT's lines as written give no
+# suspect of it; the same lines reversed (4 words or more) are found.
+lines = []
+with gzip.open(args.ant, "rt", encoding="utf-8") as f:
+    for l in f:
+        d = json.loads(l)
+        for k in ("title", "text"):
+            lines.extend(x for x in (d.get(k) or "").split("\n") if x.strip())
+rev = [x[::-1] for x in lines if len(x.split()) >= 4 and len(x.encode()) < 8000]
+for name, text in (("ant", lines), ("ant-reversed", rev)):
+    src = os.path.join(tmp, "visual-%s.txt" % name)
+    rep = os.path.join(tmp, "visual-%s.jsonl" % name)
+    with open(src, "w", encoding="utf-8") as f:
+        f.write("\n".join(text) + "\n")
+    r = subprocess.run([args.nazif, "clean", "--boilerplate=keep", "--suspects", "--report=" + rep, src],
+                       capture_output=True)
+    check(r.returncode == 0, "visual %s: exit %d" % (name, r.returncode))
+    n = sum(1 for l in open(rep, encoding="utf-8") if json.loads(l)["rule"] == "VISUAL")
+    if name == "ant":
+        check(n == 0, "VISUAL: %d of %d ANT lines flagged" % (n, len(text)))
+    else:
+        check(n >= 0.95 * len(text), "VISUAL: %d of %d reversed ANT lines found" % (n, len(text)))
+
 T.finish()
