@@ -217,7 +217,10 @@ static inline const wc_entry *wc_slot(const struct nazif__wcache *c, const uint8
 
 /* The class of s[a, b) (a word of the line s[0..lim)) when the cache holds
    it, else -2 (never looks up). */
-static int cached_class(const nazif__rscratch *scr, const uint8_t *s, size_t lim, size_t a, size_t b)
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int cached_class(const nazif__rscratch *scr, const uint8_t *s, size_t lim, size_t a, size_t b)
 {
     const size_t n = b - a;
     if (n > 16 || !scr->wcache) return -2;
@@ -330,7 +333,10 @@ __attribute__((target("avx2"))) static size_t fill32_avx2(const uint8_t *s, size
 #endif
 
 /* Fill the map from byte i (>= 1, < n). */
-static void scan_fill(p17_scan *sc, size_t i)
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void scan_fill(p17_scan *sc, size_t i)
 {
     const uint8_t *s = sc->s;
     const size_t n = sc->n;
