@@ -266,8 +266,9 @@ static int overlaps(const nazif__edits *ed, size_t first, size_t last, size_t a,
  * a byte that may end a non-joining letter (A1..A7, AF..B2, 88) and
  * precedes an Arabic lead byte.  The line is tested 32 bytes at a time
  * (AVX2 where the CPU has it, else two SSE2 blocks) into a bit map of up to
- * 2 KiB of it, whose bits are then taken one by one; the last, partial
- * block is tested on a zero-padded copy.  Without SSE2, every space.
+ * 2 KiB of it, 64 bytes a word, whose bits are then taken one by one; the
+ * last, partial block is tested on a zero-padded copy.  Without SSE2,
+ * every space.
  */
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -276,7 +277,7 @@ static int overlaps(const nazif__edits *ed, size_t first, size_t last, size_t a,
 #include <immintrin.h>
 #endif
 
-#define P17_WORDS 64 /* 32-byte blocks per fill */
+#define P17_WORDS 32 /* 64-byte blocks per fill */
 
 typedef struct p17_scan {
     const uint8_t *s;
@@ -284,7 +285,7 @@ typedef struct p17_scan {
     size_t base;   /* the byte of bit 0 of m[0] */
     size_t w, nw;  /* the word being taken; the words filled */
     int avx2;
-    uint32_t m[P17_WORDS];
+    uint64_t m[P17_WORDS];
 } p17_scan;
 
 /* The candidates among p[0..16) (p[-1] and p[16] are read too). */
@@ -307,26 +308,34 @@ static inline uint32_t block16(const uint8_t *p)
 }
 
 #if defined(P17_AVX2)
-/* m[0..k) for the blocks from byte i on, while a whole block and the byte
-   after it are inside s[0..n) and k < max; returns k */
-__attribute__((target("avx2"))) static size_t fill32_avx2(const uint8_t *s, size_t n, size_t i,
-                                                         uint32_t *m, size_t max)
+/* The candidates among p[0..32) (p[-1] and p[32] are read too). */
+#define BLOCK32(p)                                                                                 \
+    __extension__({                                                                                \
+        const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p));                  \
+        const __m256i pv = _mm256_loadu_si256((const __m256i *)(const void *)((p) - 1));           \
+        const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)((p) + 1));            \
+        __m256i x = _mm256_cmpeq_epi8(v, sp);                                                      \
+        x = _mm256_and_si256(x, _mm256_cmpeq_epi8(_mm256_and_si256(w, fe), d8));                   \
+        const __m256i r1 = _mm256_cmpeq_epi8(_mm256_max_epu8(_mm256_sub_epi8(pv, a1), s6), s6);    \
+        const __m256i r2 = _mm256_cmpeq_epi8(_mm256_max_epu8(_mm256_sub_epi8(pv, af), s3), s3);    \
+        x = _mm256_and_si256(x, _mm256_or_si256(_mm256_or_si256(r1, r2), _mm256_cmpeq_epi8(pv, c88))); \
+        (uint64_t)(uint32_t)_mm256_movemask_epi8(x);                                               \
+    })
+
+/* m[0..k) for the 64-byte blocks from byte i on, while a whole block and
+   the byte after it are inside s[0..n) and k < max; returns k */
+__attribute__((target("avx2"))) static size_t fill64_avx2(const uint8_t *s, size_t n, size_t i,
+                                                         uint64_t *m, size_t max)
 {
     const __m256i sp = _mm256_set1_epi8(' '), d8 = _mm256_set1_epi8((char)0xD8);
     const __m256i fe = _mm256_set1_epi8((char)0xFE), c88 = _mm256_set1_epi8((char)0x88);
     const __m256i a1 = _mm256_set1_epi8((char)0xA1), af = _mm256_set1_epi8((char)0xAF);
     const __m256i s6 = _mm256_set1_epi8(6), s3 = _mm256_set1_epi8(3);
     size_t k = 0;
-    for (; k < max && i + 33 <= n; k++, i += 32) {
-        const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
-        const __m256i pv = _mm256_loadu_si256((const __m256i *)(const void *)(s + i - 1));
-        const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 1));
-        __m256i x = _mm256_cmpeq_epi8(v, sp);
-        x = _mm256_and_si256(x, _mm256_cmpeq_epi8(_mm256_and_si256(w, fe), d8));
-        const __m256i r1 = _mm256_cmpeq_epi8(_mm256_max_epu8(_mm256_sub_epi8(pv, a1), s6), s6);
-        const __m256i r2 = _mm256_cmpeq_epi8(_mm256_max_epu8(_mm256_sub_epi8(pv, af), s3), s3);
-        x = _mm256_and_si256(x, _mm256_or_si256(_mm256_or_si256(r1, r2), _mm256_cmpeq_epi8(pv, c88)));
-        m[k] = (uint32_t)_mm256_movemask_epi8(x);
+    for (; k < max && i + 65 <= n; k++, i += 64) {
+        const uint64_t lo = BLOCK32(s + i);
+        const uint64_t hi = BLOCK32(s + i + 32);
+        m[k] = lo | hi << 32;
     }
     return k;
 }
@@ -343,16 +352,20 @@ static inline void scan_fill(p17_scan *sc, size_t i)
     size_t k = 0;
     sc->base = i;
 #if defined(P17_AVX2)
-    if (sc->avx2) k = fill32_avx2(s, n, i, sc->m, P17_WORDS);
+    if (sc->avx2) k = fill64_avx2(s, n, i, sc->m, P17_WORDS);
 #endif
-    for (; k < P17_WORDS && i + 32 * k + 33 <= n; k++)
-        sc->m[k] = block16(s + i + 32 * k) | block16(s + i + 32 * k + 16) << 16;
-    const size_t j = i + 32 * k;
+    for (; k < P17_WORDS && i + 64 * k + 65 <= n; k++) {
+        const uint8_t *p = s + i + 64 * k;
+        sc->m[k] = (uint64_t)(block16(p) | block16(p + 16) << 16) |
+                   (uint64_t)(block16(p + 32) | block16(p + 48) << 16) << 32;
+    }
+    const size_t j = i + 64 * k;
     if (k < P17_WORDS && j < n) {
         /* the last block: s[j - 1 .. n) and zeros */
-        uint8_t t[1 + 32 + 1] = {0};
+        uint8_t t[1 + 64 + 1] = {0};
         memcpy(t, s + j - 1, n - j + 1);
-        sc->m[k] = block16(t + 1) | block16(t + 17) << 16;
+        sc->m[k] = (uint64_t)(block16(t + 1) | block16(t + 17) << 16) |
+                   (uint64_t)(block16(t + 33) | block16(t + 49) << 16) << 32;
         k++;
     }
     sc->w = 0;
@@ -367,13 +380,13 @@ static inline size_t scan_next(p17_scan *sc)
 {
     for (;;) {
         for (; sc->w < sc->nw; sc->w++) {
-            const uint32_t b = sc->m[sc->w];
+            const uint64_t b = sc->m[sc->w];
             if (b) {
                 sc->m[sc->w] = b & (b - 1);
-                return sc->base + 32 * sc->w + (size_t)__builtin_ctz(b);
+                return sc->base + 64 * sc->w + (size_t)__builtin_ctzll(b);
             }
         }
-        const size_t next = sc->base + 32 * sc->nw;
+        const size_t next = sc->base + 64 * sc->nw;
         if (next >= sc->n) return sc->n;
         scan_fill(sc, next);
     }

@@ -657,6 +657,17 @@ static void test_space_join(void)
     EXPECT("المفاوضا ت أمس\n", "المفاوضات أمس\n");
     EXPECT("(المفاوضا ت) أمس\n", "(المفاوضات) أمس\n");
     SAME("بدأت xالمفاوضا ت أمس\n");
+    /* the split at every offset of the scan's 32- and 64-byte blocks */
+    for (size_t k = 0; k <= 140; k++) {
+        char in[400], want[400];
+        const char *tail_in = " تحدث قادة المقا ومة عن الهدنة ووصلت المسا عدات\n";
+        const char *tail_out = " تحدث قادة المقاومة عن الهدنة ووصلت المساعدات\n";
+        memset(in, 'x', k);
+        memcpy(in + k, tail_in, strlen(tail_in) + 1);
+        memset(want, 'x', k);
+        memcpy(want + k, tail_out, strlen(tail_out) + 1);
+        expect(in, want, KEEP, __LINE__);
+    }
     /* word pairs that news writes, names written apart, the article, a
        split before a full stop that is no sentence end */
     SAME("ذهب أبو زيد إلى الدار ثم عاد.\n");
