@@ -138,7 +138,7 @@ static size_t word_back(const uint8_t *s, size_t e, int *letters)
         /* the last pair not in the word: the (14 - p) / 2 pairs above it
            are, harakat (rare) not counted as letters */
         const unsigned p = 31u - (unsigned)__builtin_clz(bad);
-        const unsigned hr = har >> p >> 1;
+        const unsigned hr = har >> p >> 2; /* at even bits, as pairs16() counts */
         l += (int)((14 - p) / 2) - (hr ? pairs16(hr) : 0);
         *letters = l;
         return i - 16 + p + 2;
