@@ -154,6 +154,22 @@ int nazif__visual_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *
     }
     if (arabic < 2 * VIS_MIN_WORDS) return 0;
 
+    /* a cheap test first, so that --suspects costs little: a line read
+       backwards has a word that begins with ة or ى (a word's end turned
+       round; Arabic never begins a word so) or ends in لا after two
+       letters or more (ال turned round), or presentation forms */
+    int hint = 0;
+    for (size_t i = 0; i < ncp && !hint; i++) {
+        if (cls[i] & NZ_PRESFORM) hint = 1;
+        else if ((cps[i] == 0x0629 || cps[i] == 0x0649) && (i == 0 || !is_arabic_part(cls[i - 1])) &&
+                 i + 1 < ncp && is_arabic_part(cls[i + 1]))
+            hint = 1;
+        else if (cps[i] == 0x0627 && i >= 3 && cps[i - 1] == 0x0644 && is_arabic_part(cls[i - 2]) &&
+                 is_arabic_part(cls[i - 3]) && (i + 1 == ncp || !is_arabic_part(cls[i + 1])))
+            hint = 1;
+    }
+    if (!hint) return 0;
+
     /* the words: runs of letters, marks and presentation forms */
     int words = 0, fwd = 0, rev = 0, pf_wrong = 0;
     uint8_t key[4 * 64 + 8];
