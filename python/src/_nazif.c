@@ -751,7 +751,7 @@ static PyObject *Cleaner_stats(CleanerObject *self, PyObject *Py_UNUSED(ignored)
     PyThread_release_lock(self->lock);
     PyObject *by_rule = PyDict_New();
     if (!by_rule) return NULL;
-    for (int i = 0; i < 20 && nazif_rule_name(i); i++) {
+    for (int i = 0; i < NAZIF_RULE_COUNT && nazif_rule_name(i); i++) {
         if (!st.by_rule[i]) continue;
         PyObject *v = PyLong_FromUnsignedLongLong(st.by_rule[i]);
         if (!v || PyDict_SetItemString(by_rule, nazif_rule_name(i), v)) {

@@ -232,6 +232,9 @@ def test_cleaner_object_and_batch():
     c.clean(SAMPLE)
     st = c.stats()
     assert st["restored_words"] == 2 and st["by_rule"] == {"P1": 1, "P2": 1}
+    # every rule id is counted, the last ones too (P17 and VISUAL are ids 20 and 21)
+    c.clean("قال المسؤول إن المقا ومة مستمرة في الجنوب منذ أشهر")
+    assert c.stats()["by_rule"].get("P17") == 1
 
 
 def test_batch_error_index():
