@@ -2286,6 +2286,14 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
     return 0;
 }
 
+int nazif__bp_reason_kind(const char *why)
+{
+    if (!why) return NAZIF__BP_OWN;
+    if (strncmp(why, "context:", 8) == 0) return NAZIF__BP_CONTEXT;
+    if (strncmp(why, date_stamp, sizeof date_stamp - 1) == 0) return NAZIF__BP_DATE;
+    return NAZIF__BP_OWN;
+}
+
 int nazif__bp_repeat_candidate(const nazif__bp_line *lines, size_t n,
                                size_t i)
 {

@@ -367,6 +367,11 @@ static int emit_slot(nazif_cleaner *c, slot *s)
 /* Copy slot s into d (d keeps and reuses its own buffers). */
 static int slot_copy(slot *d, const slot *s)
 {
+    slot own = *d;
+    *d = *s;
+    d->out = own.out;
+    d->orig = own.orig;
+    d->ed = own.ed;
     d->out.n = d->orig.n = 0;
     if (buf_put(&d->out, s->out.p, s->out.n) || buf_put(&d->orig, s->orig.p, s->orig.n))
         return NAZIF_ENOMEM;
@@ -388,20 +393,12 @@ static int slot_copy(slot *d, const slot *s)
     if (s->ed.pool_len) memcpy(e->pool, s->ed.pool, s->ed.pool_len);
     e->n = s->ed.n;
     e->pool_len = s->ed.pool_len;
-    d->text_len = s->text_len;
-    d->offset = s->offset;
-    d->index = s->index;
-    d->truncated = s->truncated;
-    d->drop = s->drop;
-    d->repeated = s->repeated;
-    d->why = s->why;
-    d->bpf = s->bpf;
     return 0;
 }
 
 static int is_context_drop(const slot *s)
 {
-    return s->drop && !s->repeated && s->why && strncmp(s->why, "context:", 8) == 0;
+    return s->drop && !s->repeated && nazif__bp_reason_kind(s->why) == NAZIF__BP_CONTEXT;
 }
 
 /* Emit the held lines in order; undo: the document had no article, so the
@@ -424,8 +421,7 @@ static int release_held(nazif_cleaner *c, int undo)
 /* Emit decided slot s, or hold it back (see nazif_cleaner.held). */
 static int emit_or_hold(nazif_cleaner *c, slot *s)
 {
-    if (s->drop && !is_context_drop(s) &&
-        !(s->why && strncmp(s->why, "line: date stamp", 16) == 0))
+    if (s->drop && (s->repeated || nazif__bp_reason_kind(s->why) == NAZIF__BP_OWN))
         c->page_evidence = 1;
     const int para = !s->drop && (s->truncated || (s->bpf.valid && s->bpf.para));
     if (!(c->opt.flags & NAZIF_KEEP_BOILERPLATE) && c->bp_paras == 0 && !para &&

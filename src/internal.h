@@ -198,6 +198,13 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
 int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
                         int at_end, int article, const char **why);
 
+/* What a reason of nazif__bp_decide_in() rests on: NAZIF__BP_CONTEXT (the
+   neighbours alone: "context: ..."), NAZIF__BP_DATE (a bare date, as
+   often the session's or the letter's as the page's) or NAZIF__BP_OWN
+   (the line's own words or shape). */
+enum { NAZIF__BP_OWN, NAZIF__BP_CONTEXT, NAZIF__BP_DATE };
+int nazif__bp_reason_kind(const char *why);
+
 /* Set or clear NAZIF_ARTICLE_TEXT for the next document (after
    nazif_cleaner_reset()). */
 void nazif__cleaner_set_article(nazif_cleaner *c, int on);
