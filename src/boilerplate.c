@@ -896,6 +896,18 @@ static int click_here(const uint8_t *s, size_t n)
     return found && !more_words_than(s, n, 20);
 }
 
+/* s[0..n) without white space at either end. */
+static void trim_ws(const uint8_t **s, size_t *n)
+{
+    while (*n > 0 && (**s == ' ' || **s == '\t' || **s == '\r')) {
+        (*s)++;
+        (*n)--;
+    }
+    while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' ||
+                      (*s)[*n - 1] == '\r'))
+        (*n)--;
+}
+
 /* A rule drawn with one punctuation mark repeated: "..........",
    "-----------", "==========", "* * * * *" alone on a line (five marks
    or more; spaces between them allowed).  An ellipsis ("...") is three
@@ -960,10 +972,9 @@ static int font_buttons(const uint8_t *s, size_t n)
    alone. */
 static int id_token(const uint8_t *s, size_t n)
 {
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    trim_ws(&s, &n);
     size_t k = 0;
-    while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
-    if (n - k < 12 || n - k > 64) return 0;
+    if (n < 12 || n > 64) return 0;
     int digits = 0, letters = 0, joints = 0;
     for (; k < n; k++) {
         uint8_t c = s[k];
@@ -1023,12 +1034,10 @@ static int reading_time(const uint8_t *s, size_t n)
    columnist's contact under the byline. */
 static int email_line(const uint8_t *s, size_t n)
 {
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
-    size_t k = 0;
-    while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
-    if (n - k < 6 || n - k > 80) return 0;
-    const uint8_t *at = memchr(s + k, '@', n - k);
-    if (!at || at == s + k || memchr(s + k, ' ', n - k)) return 0;
+    trim_ws(&s, &n);
+    if (n < 6 || n > 80) return 0;
+    const uint8_t *at = memchr(s, '@', n);
+    if (!at || at == s || memchr(s, ' ', n)) return 0;
     const uint8_t *dot = memchr(at, '.', (size_t)(s + n - at));
     return dot && dot > at + 1 && dot < s + n - 2;
 }
@@ -1042,7 +1051,7 @@ static int publication_name(const uint8_t *s, size_t n)
     static const char *const nouns[] = {"صحيفة", "جريدة", "بوابة", "موقع",
                                         "مجلة", "شبكة", "منتدى", "منتديات",
                                         "قناة", "وكالة"};
-    while (n > 0 && (s[0] == ' ' || s[0] == '\t')) { s++; n--; }
+    trim_ws(&s, &n);
     if (n == 0 || s[0] < 0xD8 || s[0] > 0xDB || more_words_than(s, n, 4))
         return 0;
     size_t e = 0;
@@ -1509,18 +1518,6 @@ static int headline_like(const nazif__bp_line *L, info *f)
     if (last_meaningful(L->s, L->len) == ':') return 0;
     /* running text that only lacks its full stop has many stop words */
     return prose_pct(L, f) < 30;
-}
-
-/* s[0..n) without white space at either end. */
-static void trim_ws(const uint8_t **s, size_t *n)
-{
-    while (*n > 0 && (**s == ' ' || **s == '\t' || **s == '\r')) {
-        (*s)++;
-        (*n)--;
-    }
-    while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' ||
-                      (*s)[*n - 1] == '\r'))
-        (*n)--;
 }
 
 /* Does line k repeat, byte for byte but for white space at its ends, a
