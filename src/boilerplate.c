@@ -64,6 +64,11 @@
  *     own list or schedule), whatever its neighbours;
  *   - under a "most read" tab at the top of the page, a title followed by
  *     its paragraph is the article's headline, not the tab's first link.
+ *   - before the article's first paragraph, a line of one to three words
+ *     that repeats the line right before it (blank lines aside) is the
+ *     template printing a name twice: the second copy drops; a line that
+ *     ends with the whole of the next line after a path of one to six
+ *     words is a breadcrumb ending with the title.
  *
  * Cost: most lines are long content lines.  For them analyse() reads the
  * last code point, counts nine words with memchr and looks up the first
@@ -1542,6 +1547,49 @@ static int repeats_earlier(const ctx *c, size_t k)
     return 0;
 }
 
+/* Is line k the previous non-blank line again, byte for byte but for
+   white space at the ends?  A template prints the site's name, a logo's
+   text or the author's name twice in a row; a transcript never gives the
+   same speaker two turns in a row. */
+static int repeats_previous(const ctx *c, size_t k)
+{
+    info pf;
+    long p = prev_nonblank(c, k, &pf);
+    if (p < 0 || c->lines[k].truncated || c->lines[p].truncated) return 0;
+    const uint8_t *s = c->lines[k].s, *t = c->lines[p].s;
+    size_t n = c->lines[k].len, m = c->lines[p].len;
+    trim_ws(&s, &n);
+    trim_ws(&t, &m);
+    return n > 0 && m == n && memcmp(s, t, n) == 0;
+}
+
+/* Does line k end with the whole of the next non-blank line (a title of
+   three or more words), after a short path of one to six words: a
+   breadcrumb that ends with the article's title ("الرئيسية سياسة <title>"
+   over "<title>")?  Nothing of the line is lost: the title follows. */
+static int breadcrumb_to_next(const ctx *c, size_t k)
+{
+    const uint8_t *s = c->lines[k].s;
+    size_t n = c->lines[k].len;
+    if (c->lines[k].truncated) return 0;
+    trim_ws(&s, &n);
+    info qf;
+    long q = next_nonblank(c, k, &qf);
+    if (q < 0 || c->lines[q].truncated || qf.v == V_CONTENT || qf.v == V_BLANK) return 0;
+    const uint8_t *t = c->lines[q].s;
+    size_t m = c->lines[q].len;
+    trim_ws(&t, &m);
+    if (m < 12 || m >= n || memcmp(s + n - m, t, m) != 0) return 0;
+    if (!more_words_than(t, m, 2)) return 0;
+    /* the path before the title: one to six words, no sentence */
+    const uint8_t *h = s;
+    size_t hn = n - m;
+    trim_ws(&h, &hn);
+    if (hn == 0 || more_words_than(h, hn, 6)) return 0;
+    uint32_t last = last_meaningful(h, hn);
+    return !is_final_punct(last) && last != ':';
+}
+
 /* How many lines of the window are line i (white space at the ends
    aside)?  A template prints a title or a caption up to four times; a
    line five or more times in thirteen is a repetitive document, for the
@@ -2105,6 +2153,25 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
             !speaker_turn(&rc) && copies_in_window(&rc) < 5) {
             *why = "context: repeated line (title or caption printed again)";
             return 1;
+        }
+    }
+    /* Before the article: the same short line twice in a row (the
+       second copy goes), and a breadcrumb that ends with the title on the
+       next line. */
+    if (!article && lines[i].index < BP_TOP_LINES &&
+        (f.v == V_OTHER || f.v == V_WEAK || (f.v == V_CONTENT && !f.para)) &&
+        lines[i].len <= 400) {
+        ctx rc = {lines, n, i};
+        if (!after_paragraph(&rc)) {
+            if (f.words <= 3 && repeats_previous(&rc, i) && !speaker_turn(&rc) &&
+                copies_in_window(&rc) < 3) {
+                *why = "context: repeated line (title or caption printed again)";
+                return 1;
+            }
+            if (f.v != V_CONTENT && breadcrumb_to_next(&rc, i)) {
+                *why = "context: breadcrumb ending with the title";
+                return 1;
+            }
         }
     }
     /* In an article an extractor chose, a short Latin line is a table

@@ -507,6 +507,24 @@ static const char *const doc_repeated_title[] = {
      "سيكون بالتنقيط."),
 };
 
+/* Before the article, a short line printed twice in a row (the site's
+   name, the author's name) loses its second copy, and a breadcrumb that
+   ends with the title on the next line goes.  A line ending with the
+   next one after a sentence, and a title over a paragraph that repeats
+   its words, stay. */
+static const char *const doc_breadcrumb_twice[] = {
+    "B الرئيسية اقتصاد ارتفاع صادرات التمور إلى أسواق آسيا",
+    "C ارتفاع صادرات التمور إلى أسواق آسيا",
+    "C سلمى الخطيب",
+    "B سلمى الخطيب",
+    ("C ارتفعت صادرات التمور إلى أسواق آسيا بنسبة الربع في الأشهر التسعة "
+     "الأولى من العام، بحسب بيانات رسمية."),
+    "C وقال مدير هيئة التصدير: نعمل على فتح أسواق جديدة",
+    "C فتح أسواق جديدة",
+    ("C وأضاف أن الهيئة تدرس إنشاء مخازن مبردة في الموانئ الثلاثة قبل "
+     "موسم الحصاد المقبل."),
+};
+
 /* Lines that come back in an article stay: a speaker's name at each of
    his turns in a transcript, a line repeated after the article began, and
    a date inside a schedule that follows a paragraph. */
@@ -773,6 +791,7 @@ static void test_documents(void)
     DOC("one-line-repeated", doc_one_line_repeated);
     DOC("repeated-title", doc_repeated_title);
     DOC("repeats-kept", doc_repeats_kept);
+    DOC("breadcrumb-twice", doc_breadcrumb_twice);
     DOC("times-and-byline", doc_times_and_byline);
     DOC("times-alone", doc_times_alone);
     DOC("top-widgets", doc_top_widgets);
