@@ -940,9 +940,6 @@ static int rule_line(const uint8_t *s, size_t n)
    signs occur. */
 static int font_buttons(const uint8_t *s, size_t n)
 {
-    static const char *const core[] = {"A", "a", "ت", "أ", "الخط", "الحجم",
-                                       "الطبيعي", "حجم", "النص", "تكبير",
-                                       "تصغير"};
     int plus = 0, minus = 0;
     size_t i = 0;
     while (i < n) {
@@ -960,12 +957,7 @@ static int font_buttons(const uint8_t *s, size_t n)
             ce--;
         }
         if (ce == cb) continue;
-        int ok = 0;
-        for (size_t w = 0; w < sizeof core / sizeof core[0] && !ok; w++) {
-            size_t wl = strlen(core[w]);
-            ok = ce - cb == wl && memcmp(s + cb, core[w], wl) == 0;
-        }
-        if (!ok) return 0;
+        if (!nazif__phr_shape_word(NAZIF__SHAPE_FONTWORD, s + cb, ce - cb)) return 0;
     }
     return plus > 0 && minus > 0;
 }
@@ -996,10 +988,6 @@ static int id_token(const uint8_t *s, size_t n)
    of them a word of reading and one a word of minutes. */
 static int reading_time(const uint8_t *s, size_t n)
 {
-    static const char *const rd[] = {"قراءة", "القراءة", "للقراءة", "قراءه",
-                                     "القراءه", "للقراءه"};
-    static const char *const mn[] = {"دقائق", "دقيقة", "دقيقه", "دقيقتان",
-                                     "دقيقتين"};
     /* "قر" (D9 82 D8 B1) and "دق" (D8 AF D9 82): without both, no
        reading time; memchr to each 0x82, the second byte of ق */
     int qr = 0, dq = 0;
@@ -1023,12 +1011,10 @@ static int reading_time(const uint8_t *s, size_t n)
                 num = 1;
             i++;
         }
-        for (size_t w = 0; w < sizeof rd / sizeof rd[0]; w++)
-            if (i - b == strlen(rd[w]) && memcmp(s + b, rd[w], i - b) == 0)
-                r = w == 0 || w == 3 ? (r ? r : 1) : 2;
-        for (size_t w = 0; w < sizeof mn / sizeof mn[0]; w++)
-            if (i - b == strlen(mn[w]) && memcmp(s + b, mn[w], i - b) == 0)
-                m = w >= 3 ? 2 : (m ? m : 1);
+        if (nazif__phr_shape_word(NAZIF__SHAPE_READWORD, s + b, i - b)) r = 2;
+        else if (nazif__phr_shape_word(NAZIF__SHAPE_READWORD_BARE, s + b, i - b) && !r) r = 1;
+        if (nazif__phr_shape_word(NAZIF__SHAPE_MINUTE_DUAL, s + b, i - b)) m = 2;
+        else if (nazif__phr_shape_word(NAZIF__SHAPE_MINUTE, s + b, i - b) && !m) m = 1;
     }
     /* "قراءة دقيقة في الموقف" (a close reading) is a subheading: a number,
        the dual of minutes or "(لل|ال)قراءة" must say it is a duration */
@@ -1053,18 +1039,13 @@ static int email_line(const uint8_t *s, size_t n)
    الحداثة", "بوابة الدولة الاخبارية"). */
 static int publication_name(const uint8_t *s, size_t n)
 {
-    static const char *const nouns[] = {"صحيفة", "جريدة", "بوابة", "موقع",
-                                        "مجلة", "شبكة", "منتدى", "منتديات",
-                                        "قناة", "وكالة"};
     trim_ws(&s, &n);
     if (n == 0 || s[0] < 0xD8 || s[0] > 0xDB || more_words_than(s, n, 4))
         return 0;
     size_t e = 0;
     while (e < n && s[e] != ' ') e++;
     if (e == n) return 0; /* the noun alone */
-    for (size_t w = 0; w < sizeof nouns / sizeof nouns[0]; w++)
-        if (e == strlen(nouns[w]) && memcmp(s, nouns[w], e) == 0) return 1;
-    return 0;
+    return nazif__phr_shape_word(NAZIF__SHAPE_PUBNOUN, s, e);
 }
 
 /* Headlines glued with the site's Latin name between them: "title

@@ -426,6 +426,23 @@ int nazif__phr_anchor(const uint8_t *s, size_t n)
 
 /* ---- stop words --------------------------------------------------------- */
 
+int nazif__phr_shape_word(int kind, const uint8_t *s, size_t n)
+{
+    if (n == 0 || n > 255) return 0;
+    size_t lo = 0, hi = NAZIF__PHR_SHAPE_TAB_N;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = kind - (int)nazif__phr_shape_tab[mid].kind;
+        if (c == 0)
+            c = cmp_bytes(s, n, nazif__phr_shape_tab[mid].s,
+                          nazif__phr_shape_tab[mid].len);
+        if (c == 0) return 1;
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return 0;
+}
+
 int nazif__phr_stopword(const uint8_t *s, size_t n)
 {
     if (n == 0 || n > 32) return 0;

@@ -6,7 +6,7 @@
  * each table is sorted by bytes for binary search.  The tables are
  * defined only where NAZIF__PHRASES_TABLES_IMPL is set (src/phrases.c).
  *
- * 1048 data rows, 102 merged as spelling variants.
+ * 1080 data rows, 102 merged as spelling variants.
  */
 #ifndef NAZIF_PHRASES_TABLES_H
 #define NAZIF_PHRASES_TABLES_H
@@ -27,7 +27,8 @@
 #define NAZIF__CAT_STAMPS 10
 #define NAZIF__CAT_SUBSCRIBE 11
 #define NAZIF__CAT_TAGS 12
-#define NAZIF__CAT_COUNT 13
+#define NAZIF__CAT_WORDS 13
+#define NAZIF__CAT_COUNT 14
 
 /* Kinds (the "how" column; see tools/gen_phrases.py). */
 #define NAZIF__HOW_LINE 1
@@ -43,6 +44,12 @@
 #define NAZIF__HOW_UNIT 11
 #define NAZIF__HOW_DATEWORD 12
 #define NAZIF__HOW_MARKER 13
+#define NAZIF__HOW_FONTWORD 14
+#define NAZIF__HOW_READWORD 15
+#define NAZIF__HOW_READWORD_BARE 16
+#define NAZIF__HOW_MINUTE 17
+#define NAZIF__HOW_MINUTE_DUAL 18
+#define NAZIF__HOW_PUBNOUN 19
 
 typedef struct nazif__phrase {
     const char *s; /* normalised UTF-8, not NUL-terminated in use */
@@ -104,6 +111,18 @@ unsigned nazif__phr_first_word(const uint8_t *s, size_t n);
 /* The same for the first word of normalised text. */
 unsigned nazif__phr_first_word_norm(const uint8_t *s, size_t n);
 int nazif__phr_anchor(const uint8_t *s, size_t n);
+
+/* Kinds of the words of line shapes (data/boilerplate/words.tsv). */
+#define NAZIF__SHAPE_FONTWORD 1
+#define NAZIF__SHAPE_READWORD 2
+#define NAZIF__SHAPE_READWORD_BARE 3
+#define NAZIF__SHAPE_MINUTE 4
+#define NAZIF__SHAPE_MINUTE_DUAL 5
+#define NAZIF__SHAPE_PUBNOUN 6
+
+/* Is the raw token s[0..n) (not normalised) a word of line shapes of
+   kind NAZIF__SHAPE_* (data/boilerplate/words.tsv)? */
+int nazif__phr_shape_word(int kind, const uint8_t *s, size_t n);
 
 /* Is the normalised word s[0..n) a stop word (data/stopwords-ar.tsv)? */
 int nazif__phr_stopword(const uint8_t *s, size_t n);
@@ -1834,6 +1853,44 @@ static const struct { const char *s; uint8_t len; } nazif__phr_anchor_tab[] = {
     {"محفوظ", 10},
 };
 #define NAZIF__PHR_ANCHOR_TAB_N (sizeof nazif__phr_anchor_tab / sizeof nazif__phr_anchor_tab[0])
+
+/* data/boilerplate/words.tsv: words of line shapes, raw bytes,
+   sorted by kind, then by bytes */
+static const struct { const char *s; uint8_t len; uint8_t kind; } nazif__phr_shape_tab[] = {
+    {"A", 1, 1},
+    {"a", 1, 1},
+    {"أ", 2, 1},
+    {"الحجم", 10, 1},
+    {"الخط", 8, 1},
+    {"الطبيعي", 14, 1},
+    {"النص", 8, 1},
+    {"ت", 2, 1},
+    {"تصغير", 10, 1},
+    {"تكبير", 10, 1},
+    {"حجم", 6, 1},
+    {"القراءة", 14, 2},
+    {"القراءه", 14, 2},
+    {"للقراءة", 14, 2},
+    {"للقراءه", 14, 2},
+    {"قراءة", 10, 3},
+    {"قراءه", 10, 3},
+    {"دقائق", 10, 4},
+    {"دقيقة", 10, 4},
+    {"دقيقه", 10, 4},
+    {"دقيقتان", 14, 5},
+    {"دقيقتين", 14, 5},
+    {"بوابة", 10, 6},
+    {"جريدة", 10, 6},
+    {"شبكة", 8, 6},
+    {"صحيفة", 10, 6},
+    {"قناة", 8, 6},
+    {"مجلة", 8, 6},
+    {"منتدى", 10, 6},
+    {"منتديات", 14, 6},
+    {"موقع", 8, 6},
+    {"وكالة", 10, 6},
+};
+#define NAZIF__PHR_SHAPE_TAB_N (sizeof nazif__phr_shape_tab / sizeof nazif__phr_shape_tab[0])
 
 /* data/stopwords-ar.tsv, first column normalised, sorted */
 static const struct { const char *s; uint8_t len; } nazif__phr_stop_tab[] = {

@@ -30,6 +30,10 @@ Values of ``how``:
   contains  the phrase anywhere in a short line (copyright.tsv)
   month, unit, dateword   words of date stamps (stamps.tsv)
   marker    a word that marks a link title, "(فيديو)" (related.tsv)
+  fontword, readword, readword-bare, minute, minute-dual, pubnoun
+            words of line shapes (words.tsv): one token each, kept byte
+            for byte (not normalised: the C side compares raw tokens);
+            see words.tsv for what each kind means
 
 Phrases are normalised here exactly as src/phrases.c normalises a line
 (nazif__phr_normalise); tests/unit/test_boilerplate.c checks that the C
@@ -57,7 +61,9 @@ WHOLE_KINDS = ("line", "weak", "header")
 HEAD_KINDS = ("head", "date", "opener", "label")
 CONTAINS_KINDS = ("contains", "term")
 WORD_KINDS = ("month", "unit", "dateword", "marker")
-ALL_KINDS = WHOLE_KINDS + HEAD_KINDS + CONTAINS_KINDS + WORD_KINDS
+SHAPE_KINDS = ("fontword", "readword", "readword-bare", "minute",
+               "minute-dual", "pubnoun")
+ALL_KINDS = WHOLE_KINDS + HEAD_KINDS + CONTAINS_KINDS + WORD_KINDS + SHAPE_KINDS
 
 # categories whose head phrases override "a full sentence is content"
 STRONG_CATS = ("cookies", "subscribe", "copyright", "comments")
@@ -228,6 +234,7 @@ def main():
     catid = {c: i + 1 for i, c in enumerate(cats)}
 
     tables = {"whole": {}, "head": {}, "contains": {}, "word": {}}
+    shapes = {}
     nrows = 0
     merged = 0
     for f, cat in zip(files, cats):
@@ -236,6 +243,18 @@ def main():
             where = "%s:%d" % (f, num)
             if how not in ALL_KINDS:
                 fail("%s: unknown kind %r" % (where, how))
+            if how in SHAPE_KINDS:
+                # a word of a line shape, compared raw by the C side
+                if not phrase or any(_space(ord(ch)) for ch in phrase):
+                    fail("%s: a %s is one token" % (where, how))
+                if len(phrase.encode("utf-8")) > 255:
+                    fail("%s: word longer than 255 bytes" % where)
+                key = (SHAPE_KINDS.index(how) + 1, phrase)
+                if key in shapes:
+                    fail("%s: %r repeats %s" % (where, phrase, shapes[key]))
+                shapes[key] = where
+                nrows += 1
+                continue
             colon = 0
             if how in HEAD_KINDS and phrase.endswith(":"):
                 colon = 1
@@ -314,7 +333,7 @@ def main():
     w("")
     w("/* Kinds (the \"how\" column; see tools/gen_phrases.py). */")
     for i, k in enumerate(ALL_KINDS):
-        w("#define NAZIF__HOW_%s %d" % (k.upper(), i + 1))
+        w("#define NAZIF__HOW_%s %d" % (k.upper().replace("-", "_"), i + 1))
     w("")
     w("typedef struct nazif__phrase {")
     w("    const char *s; /* normalised UTF-8, not NUL-terminated in use */")
@@ -376,6 +395,14 @@ def main():
     w("/* The same for the first word of normalised text. */")
     w("unsigned nazif__phr_first_word_norm(const uint8_t *s, size_t n);")
     w("int nazif__phr_anchor(const uint8_t *s, size_t n);")
+    w("")
+    w("/* Kinds of the words of line shapes (data/boilerplate/words.tsv). */")
+    for i, k in enumerate(SHAPE_KINDS):
+        w("#define NAZIF__SHAPE_%s %d" % (k.upper().replace("-", "_"), i + 1))
+    w("")
+    w("/* Is the raw token s[0..n) (not normalised) a word of line shapes of")
+    w("   kind NAZIF__SHAPE_* (data/boilerplate/words.tsv)? */")
+    w("int nazif__phr_shape_word(int kind, const uint8_t *s, size_t n);")
     w("")
     w("/* Is the normalised word s[0..n) a stop word (data/stopwords-ar.tsv)? */")
     w("int nazif__phr_stopword(const uint8_t *s, size_t n);")
@@ -481,6 +508,16 @@ def main():
       "sizeof nazif__phr_anchor_tab[0])")
     w("")
 
+    w("/* data/boilerplate/words.tsv: words of line shapes, raw bytes,")
+    w("   sorted by kind, then by bytes */")
+    w("static const struct { const char *s; uint8_t len; uint8_t kind; } "
+      "nazif__phr_shape_tab[] = {")
+    for kind, word in sorted(shapes, key=lambda kw: (kw[0], bkey(kw[1]))):
+        w("    {%s, %d, %d}," % (c_string(word), len(word.encode("utf-8")), kind))
+    w("};")
+    w("#define NAZIF__PHR_SHAPE_TAB_N (sizeof nazif__phr_shape_tab / "
+      "sizeof nazif__phr_shape_tab[0])")
+    w("")
     w("/* data/stopwords-ar.tsv, first column normalised, sorted */")
     w("static const struct { const char *s; uint8_t len; } "
       "nazif__phr_stop_tab[] = {")

@@ -891,6 +891,28 @@ static void test_tables(void)
         CHECK(c < 0 || (c == 0 && a->len < b->len));
     }
 
+    /* the words of line shapes (words.tsv): sorted by kind and bytes,
+       each found under its own kind only, a prefix of one not found */
+    for (size_t k = 0; k < NAZIF__PHR_SHAPE_TAB_N; k++) {
+        const uint8_t *w = (const uint8_t *)nazif__phr_shape_tab[k].s;
+        size_t wl = nazif__phr_shape_tab[k].len;
+        int kind = nazif__phr_shape_tab[k].kind;
+        CHECK_MSG(nazif__phr_shape_word(kind, w, wl), "shape word %.*s not found",
+                  (int)wl, (const char *)w);
+        CHECK(!nazif__phr_shape_word(kind == 1 ? 2 : 1, w, wl));
+        if (k > 0) {
+            const uint8_t *v = (const uint8_t *)nazif__phr_shape_tab[k - 1].s;
+            size_t vl = nazif__phr_shape_tab[k - 1].len;
+            int vk = nazif__phr_shape_tab[k - 1].kind;
+            size_t m = vl < wl ? vl : wl;
+            int c = memcmp(v, w, m);
+            CHECK(vk < kind || (vk == kind && (c < 0 || (c == 0 && vl < wl))));
+        }
+    }
+    CHECK(nazif__phr_shape_word(NAZIF__SHAPE_PUBNOUN, (const uint8_t *)"صحيفة", strlen("صحيفة")));
+    CHECK(!nazif__phr_shape_word(NAZIF__SHAPE_PUBNOUN, (const uint8_t *)"الصحيفة", strlen("الصحيفة")));
+    CHECK(nazif__phr_shape_word(NAZIF__SHAPE_MINUTE_DUAL, (const uint8_t *)"دقيقتان", strlen("دقيقتان")));
+
     /* normalisation: variants meet */
     static const char *const same[][2] = {
         {"اقرأ أيضاً:", "اقرا ايضا"},
