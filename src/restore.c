@@ -742,6 +742,8 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
             }
             c.a = i;
             c.b = j;
+            c.fragment = (i > 0 && u[i - 1].t == U_OTHER && foreign_glue(u[i - 1].cp)) ||
+                         (j < k && u[j].t == U_OTHER && foreign_glue(u[j].cp));
             /* no word is this long; and a word cut by the long-line window
                is not looked at, so the cut place cannot change the result */
             size_t cb = u[j - 1].pos + u[j - 1].len - u[i].pos;

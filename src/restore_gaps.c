@@ -23,6 +23,14 @@ static int p12_candidates(uint32_t cp, uint32_t out[4])
     case '9': out[0] = 0x0642; out[1] = 0x0635; out[2] = 0x0648; return 3; /* 9 also looks like و */
     default: break;
     }
+    /* I and l are drawn strokes as often (the confusables tables put L, l
+       and I for alef): alef is a reading too, so a word both readings make
+       (والتصدير, وللتصدير) is left alone */
+    if (cp == 'I') {
+        out[0] = 0x064A;
+        out[1] = 0x0627;
+        return 2;
+    }
     uint32_t l = cp | 0x20u;
     switch (l) {
     case 'a': out[0] = 0x0627; return 1;
@@ -38,7 +46,7 @@ static int p12_candidates(uint32_t cp, uint32_t out[4])
     case 'f': case 'v': out[0] = 0x0641; return 1;
     case 'q': out[0] = 0x0642; return 1;
     case 'k': out[0] = 0x0643; return 1;
-    case 'l': out[0] = 0x0644; return 1;
+    case 'l': out[0] = 0x0644; out[1] = 0x0627; return 2;
     case 'm': out[0] = 0x0645; return 1;
     case 'n': out[0] = 0x0646; return 1;
     case 'w': case 'o': case 'u': out[0] = 0x0648; return 1;
@@ -222,6 +230,11 @@ int nazif__add_suspect(const rctx *cx, const cluster *c, int from, int to,
 void nazif__decide_p12(const rctx *cx, cluster *c, int k)
 {
     gapinfo *g = &c->g[k];
+    /* a piece of a word (glued to a letter nothing reads): not judged */
+    if (c->fragment) {
+        g->type = G_NONE;
+        return;
+    }
     uint32_t cand[4];
     int m = p12_candidates(c->u[g->x].cp, cand);
     int found = 0;
@@ -289,8 +302,10 @@ void nazif__decide_p12(const rctx *cx, cluster *c, int k)
         g->type = G_NONE;
         if (m > 0)
             nazif__add_suspect(cx, c, from, to,
-                               "digit or Latin letter inside an Arabic word; "
-                               "no single letter makes a known word");
+                               found > 1 ? "digit or Latin letter inside an Arabic word; "
+                                           "several letters make known words"
+                                         : "digit or Latin letter inside an Arabic word; "
+                                           "no single letter makes a known word");
     }
 }
 

@@ -160,6 +160,8 @@ typedef struct cluster {
     gapinfo g[MAXP];  /* g[k]: between p[k] and p[k+1] */
     int np;
     int lexgap;       /* a gap the lexicon decides (bare dot, P12): no P13 */
+    int fragment;     /* glued to a foreign_glue() character: a piece of a
+                         word, no reading the lexicon would decide */
 } cluster;
 
 typedef struct rctx {
@@ -269,6 +271,30 @@ static inline int other_script_cp(uint32_t cp)
            (cp >= 0x0700 && cp <= 0x074F) || (cp >= 0x0780 && cp <= 0x085F) ||
            (cp >= 0x0900 && cp <= 0x0DFF) || (cp >= 0x10A0 && cp <= 0x10FF) ||
            (cp >= 0x1200 && cp <= 0x139F) || (cp >= 0x2D30 && cp <= 0x2D7F);
+}
+
+/* A character that, glued to an Arabic word with no space, makes the word
+   a piece of one drawn with letters of several scripts (ꓡ 𐋡 ￨ 𝕷 L, a
+   letter nothing reads): every character but ASCII, the Latin-1
+   punctuation, the Arabic blocks (their punctuation and digits), general
+   punctuation and symbols (U+2000..U+2BFF: quotes, dashes, arrows,
+   dingbats), CJK and small or fullwidth punctuation, variation selectors
+   and emoji.  Such a piece keeps the letters that need a reading (a ring,
+   a dotless tooth, a digit or Latin letter inside): the lexicon cannot
+   judge part of a word. */
+static inline int foreign_glue(uint32_t cp)
+{
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return 0;
+    if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
+        (cp >= 0x08A0 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+        (cp >= 0xFE70 && cp <= 0xFEFF))
+        return 0;
+    if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+        (cp >= 0xFE00 && cp <= 0xFE6F) || (cp >= 0xFF01 && cp <= 0xFF20 && !(cp >= 0xFF10 && cp <= 0xFF19)) ||
+        (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
+        (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0xE0000 && cp <= 0xE007F))
+        return 0;
+    return 1;
 }
 
 /* P14, extended look-alikes: letters read per word, readings tried */

@@ -126,7 +126,7 @@ static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
                    joined_letter_at(w.b + i + 2, w.n - i - 2));
     /* not where the lexicon decided a gap on the dotless letters: the
        decision would differ once they are read (cleaning twice agrees) */
-    if (dotless && !c->lexgap) {
+    if (dotless && !c->lexgap && !c->fragment) {
         int changed = 0, ambiguous = 0;
         nazif__read_dotless(cx, &w, &changed, &ambiguous);
         if (w.overflow) return 0;
@@ -188,7 +188,8 @@ static void maksura_choice(const cluster *c, wordplan *pl)
     size_t last = (size_t)-1;
     for (size_t i = c->p[pl->to].a; i < c->p[pl->to].b; i++)
         if (c->u[i].t == U_LET) last = i;
-    if (last == (size_t)-1 || c->u[last].cp != FA_YEH) return;
+    /* ی or a presentation form of it (ﯾ ﯽ: the tools use them at the end) */
+    if (last == (size_t)-1 || first_base(&c->u[last]) != FA_YEH) return;
     wbuf w;
     nazif__key_of(c, pl->from, pl->to, 1, -1, 0, (size_t)-1, &w);
     if (w.overflow || !nazif__maksura_final(w.b, w.n)) return;
@@ -245,7 +246,8 @@ static int ext_cands(const unit *x, uint32_t out[6])
 }
 
 /* The readings of a dotless letter (ٯ ڡ: the letter itself first; ٮ:
-   every letter of its tooth, none first; final ں: ن), or 0. */
+   every letter of its tooth, none first; ں: ن or ي, the bowl the tools
+   draw for ي and ى as often as for ن), or 0. */
 static int dotless_cands(uint32_t cp, uint32_t out[6])
 {
     switch (cp) {
@@ -254,10 +256,16 @@ static int dotless_cands(uint32_t cp, uint32_t out[6])
     case 0x066E:
         out[0] = 0x0628; out[1] = 0x062A; out[2] = 0x062B; out[3] = 0x0646; out[4] = 0x064A;
         return 5;
-    case 0x06BA: out[0] = 0x0646; return 1;
+    case 0x06BA: out[0] = 0x0646; out[1] = 0x064A; return 2;
     default: return 0;
     }
 }
+
+/* Score margin by which one reading must beat every other known reading
+   when no reading is the letter's own (a dotless tooth or bowl, a ring at
+   a word's end): 8 is four frequency classes, about 16 times as frequent
+   in news (P13's margin). */
+#define DOMINANT 8
 
 /*
  * P14, extended look-alikes (NZ_EXTLOOK: ڪ ټ ۉ ڵ ݚ ...), in a line that
@@ -305,6 +313,28 @@ static int tool_drawn(const cluster *c, int from, int to)
     return 0;
 }
 
+/* Is unit i of piece k the last letter of the word ending with piece to? */
+static int last_letter(const cluster *c, int to, int k, size_t i)
+{
+    if (k != to) return 0;
+    for (size_t j = i + 1; j < c->p[k].b; j++)
+        if (c->u[j].t == U_LET) return 0;
+    return 1;
+}
+
+/* A heh that may stand for teh marbuta at a word's end: one of the Arabic
+   Mathematical Alphabetic Symbols (the block has no teh marbuta, so a tool
+   draws ة with a heh), or ە ہ ھ (the Kurdish and Urdu hehs the tools put
+   for both).  The presentation forms of heh itself (ﻪ ﻩ) are heh: ة has
+   its own. */
+static int final_heh(const unit *x)
+{
+    if (x->t != U_LET) return 0;
+    if (x->cp >= 0x1EE00 && x->cp <= 0x1EEFF) return first_base(x) == 0x0647u;
+    const uint32_t b = first_base(x);
+    return b == 0x06D5 || b == 0x06C1 || b == 0x06BE;
+}
+
 static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan *pl)
 {
     size_t xu[EXT_UNITS];
@@ -327,26 +357,27 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
                 m = 1;
             } else {
                 m = ext_cands(x, o);
-                /* a ring of another script as the word's last letter: teh
-                   marbuta first (the lexicon does not tell ة from ه, and
-                   news ends far more words with ة) */
-                if (m == 2 && o[0] == 0x0647u && o[1] == 0x0629u && !(x->cls & NZ_LETTER)) {
-                    int last = k == to;
-                    for (size_t j = i + 1; j < c->p[k].b && last; j++)
-                        last = c->u[j].t != U_LET;
-                    if (last) {
-                        o[0] = 0x0629u;
-                        o[1] = 0x0647u;
-                    }
-                }
+                /* a ring of another script as the word's last letter is
+                   teh marbuta as often as heh: neither is its body */
+                if (m == 2 && o[0] == 0x0647u && o[1] == 0x0629u && !(x->cls & NZ_LETTER) &&
+                    last_letter(c, to, k, i))
+                    nobody = 1;
+            }
+            /* a heh of the Arabic Mathematical block (which has no teh
+               marbuta) or a Kurdish or Urdu heh at the word's end: ه or ة */
+            if (m <= 1 && final_heh(x) && last_letter(c, to, k, i)) {
+                o[0] = 0x0647u;
+                o[1] = 0x0629u;
+                m = 2;
+                nobody = 1;
             }
             /* the tools mix dotless letters (ٮ ٯ ڡ ں) in: read here when the
                word has an extended look-alike too (alone they are P13's) */
             if (m == 0) {
-                m = dotless_cands(x->cp, o);
+                m = dotless_cands(first_base(x), o);
                 if (m == 0) continue;
                 ndotless++;
-                if (x->cp == 0x066E) nobody = 1;
+                if (first_base(x) == 0x066E || first_base(x) == 0x06BA) nobody = 1;
             }
             if (xn == EXT_UNITS) return 0;
             /* an alef without hamza in its name (ٱ) is plain alef only in the
@@ -372,7 +403,7 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
             for (size_t i = c->p[k].b; i < c->p[k + 1].a; i++)
                 if (c->u[i].cp == ZWNJ) return 0;
     }
-    if (xn == ndotless) return 0;
+    if (xn == ndotless || c->fragment) return 0;
     if (nazif__foreign_neighbour(cx, c->u[c->p[from].a].pos,
                                  c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len, cx->n))
         return 0;
@@ -385,7 +416,7 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
     for (int q = 0; q < xn; q++) total *= nc[q];
     if (total > EXT_READINGS) return 0;
     uint32_t pick[EXT_UNITS], best[EXT_UNITS], body[EXT_UNITS];
-    int found = 0, fbody = -1, fother = -1;
+    int found = 0, fbody = -1, fother = -1, top = -1, second = -1, rival = -1;
     for (long r = 0; r < total; r++) {
         long v = r;
         for (int q = 0; q < xn; q++) {
@@ -397,12 +428,23 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
         ext_key(c, from, to, xu, pick, xn, &w);
         if (w.letters < 3) return 0;
         const int st = lex_state(cx->lex, &w, &f);
-        if (st == NAZIF_LEX_UNKNOWN || f < 2) continue;
-        found++;
-        memcpy(best, pick, sizeof pick);
+        if (st == NAZIF_LEX_UNKNOWN) continue;
         /* as in P13: a stored word scores above a form derived through
            clitics of the same class (ݓسليم: تسليم, not ب + سليم) */
         const int score = 2 * f + (st == NAZIF_LEX_WORD ? 4 : 0);
+        if (f < 2) {
+            /* not seen in news enough to be taken, but a rival */
+            if ((st == NAZIF_LEX_WORD || f >= 1) && score > rival) rival = score;
+            continue;
+        }
+        found++;
+        if (score > top) {
+            second = top;
+            top = score;
+            memcpy(best, pick, sizeof pick);
+        } else if (score > second) {
+            second = score;
+        }
         if (r == 0) {
             fbody = score;
             memcpy(body, pick, sizeof pick);
@@ -410,7 +452,13 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
             fother = score;
         }
     }
-    if (found > 1 && fbody >= 0 && fbody >= fother && !nobody) {
+    if (nobody) {
+        /* no reading is the letter's own: the best only when it is clearly
+           the commoner word (فں: في, not فن; م𝑂ﻣ𞺄: مهمة, not مهمه; but
+           طريق𝝾 stays, طريقة and طريقه are both common) */
+        if (rival > second) second = rival;
+        if (found >= 1 && second >= 0) found = top >= second + DOMINANT ? 1 : 2;
+    } else if (found > 1 && fbody >= 0 && fbody >= fother) {
         found = 1;
         memcpy(best, body, sizeof body);
     }
@@ -433,6 +481,124 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
         pl->ext_cp[q] = best[q];
     }
     pl->map_look = 1;
+    return 1;
+}
+
+/* Has the word a letter of the Arabic Mathematical Alphabetic Symbols?  No
+   language writes words with them: a tool drew it. */
+static int math_letter(const cluster *c, int from, int to)
+{
+    for (int k = from; k <= to; k++)
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++)
+            if (c->u[i].cp >= 0x1EE00 && c->u[i].cp <= 0x1EEFF) return 1;
+    return 0;
+}
+
+/*
+ * P14, letters the tools draw for two letters, in a word whose letters are
+ * otherwise read one to one (presentation forms, the Arabic Mathematical
+ * block, look-alikes): ں (and its mathematical forms) for ن and for ي/ى,
+ * and at the word's end a heh of the mathematical block or ە ہ ھ for ه and
+ * for ة.  Every reading is looked up; the best is taken when it beats every
+ * other known reading by DOMINANT (فں: في, إلں: إلى, مهم𞺄: مهمة); when
+ * several are known and none dominates, those letters are left as written
+ * and a suspect is reported (حراسە: حراسة and حراسه are both words).
+ * Returns 1 when pl was changed, 0, or NAZIF_ENOMEM.
+ */
+#define AMB_UNITS 4
+static int plan_ambiguous(const rctx *cx, const cluster *c, int from, int to, wordplan *pl)
+{
+    size_t xu[AMB_UNITS];
+    uint32_t keep[AMB_UNITS], cand[AMB_UNITS][2];
+    int xn = 0;
+    /* a word a tool drew (presentation forms, the mathematical block) in an
+       Arabic line: its ں is read even where the look-alikes were not mapped
+       (𞸝و𞸌ا: نوما is no word, يوما is) */
+    int drawn = -1;
+    for (int k = from; k <= to; k++)
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+            const unit *x = &c->u[i];
+            if (x->t != U_LET) continue;
+            uint32_t a = 0, b = 0;
+            /* ں only where look-alikes are mapped or a tool drew the word
+               (it is Urdu's noon) */
+            if (first_base(x) == 0x06BA && !pl->map_look && drawn < 0)
+                drawn = (math_letter(c, from, to) ||
+                         (piece_has(c, from, to, NZ_PRESFORM) && *cx->arabic != 0 &&
+                          nazif__cx_arabic(cx))) &&
+                        !nazif__foreign_neighbour(cx, c->u[c->p[from].a].pos,
+                                                  c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len,
+                                                  cx->n);
+            if (first_base(x) == 0x06BA && (pl->map_look || drawn == 1)) {
+                a = 0x0646u;
+                b = 0x064Au;
+            } else if (final_heh(x) && (pl->map_look || x->cp >= 0x1EE00) &&
+                       last_letter(c, to, k, i)) {
+                a = 0x0647u;
+                b = 0x0629u;
+            } else {
+                continue;
+            }
+            if (xn == AMB_UNITS) return 0;
+            xu[xn] = i;
+            keep[xn] = x->cp;
+            cand[xn][0] = a;
+            cand[xn][1] = b;
+            xn++;
+        }
+    if (xn == 0) return 0;
+    /* the key maps every look-alike: not where the output keeps some
+       (but for the ں read here, which a drawn word maps with the rest) */
+    if (!pl->map_look && drawn != 1 && piece_has(c, from, to, NZ_LOOKALIKE)) return 0;
+    uint32_t pick[AMB_UNITS], best[AMB_UNITS];
+    int nk = 0, top = -1, second = -1;
+    for (int r = 0; r < (1 << xn); r++) {
+        for (int q = 0; q < xn; q++) pick[q] = cand[q][(r >> q) & 1];
+        wbuf w;
+        int f = 0;
+        ext_key(c, from, to, xu, pick, xn, &w);
+        const int st = lex_state(cx->lex, &w, &f);
+        if (st == NAZIF_LEX_UNKNOWN || (st != NAZIF_LEX_WORD && f < 1)) continue;
+        nk++;
+        const int score = 2 * f + (st == NAZIF_LEX_WORD ? 4 : 0);
+        if (score > top) {
+            second = top;
+            top = score;
+            memcpy(best, pick, sizeof pick);
+        } else if (score > second) {
+            second = score;
+        }
+    }
+    if (nk == 0 && !c->fragment) return 0;
+    if (c->fragment) {
+        /* a piece of a word: the letters stay as written */
+        memcpy(best, keep, sizeof keep);
+    } else if (nk > 1 && top < second + DOMINANT) {
+        memcpy(best, keep, sizeof keep);
+        if (nazif__add_suspect(cx, c, from, to,
+                               "a letter drawn for two letters; several readings are known words"))
+            return NAZIF_ENOMEM;
+    }
+    /* a ی-shaped letter read as ي at the word's end: ي or ى as standard
+       spelling has it (the maksura table) */
+    if (best[xn - 1] == 0x064Au && last_letter(c, to, to, xu[xn - 1])) {
+        wbuf w;
+        ext_key(c, from, to, xu, best, xn, &w);
+        if (!w.overflow && nazif__maksura_final(w.b, w.n)) best[xn - 1] = AR_MAKSURA;
+    }
+    int read = 0;
+    for (int q = 0; q < xn; q++) read |= best[q] != keep[q];
+    if (read) {
+        if (drawn == 1) pl->map_look = 1;
+        if (pl->rule == NZR_P14)
+            pl->evidence = "letter drawn for two letters (ں: ن or ي; a final heh: ه or ة); "
+                           "lexicon: one reading far more frequent in news";
+    }
+    pl->ext_n = xn;
+    for (int q = 0; q < xn; q++) {
+        pl->ext_unit[q] = xu[q];
+        pl->ext_cp[q] = best[q];
+    }
     return 1;
 }
 
@@ -654,6 +820,9 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                                    "joined form not in the lexicon; several readings possible");
         }
     }
+    if (!ext && !cx->persian && pl.mask_gap < 0 && pl.skip_unit == (size_t)-1 &&
+        pl.split_after < 0 && plan_ambiguous(cx, c, from, to, &pl) < 0)
+        return NAZIF_ENOMEM;
     maksura_choice(c, &pl);
     return write_word(cx, c, &pl);
 }
