@@ -20,6 +20,7 @@
  * Gopher and the FineWeb rules.  Lengths are in code points, as Python's
  * len() in datatrove.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,13 +104,10 @@ static const char *const stop_words[] = {
 
 /* ---- context ------------------------------------------------------------- */
 
-#define WF_AR 4u
-
 typedef struct unit {
     uint64_t hash;
     uint32_t chars;
-    uint32_t flags; /* words: 1 has a letter or digit, 2 a stop word's length,
-                       WF_AR an Arabic-only letter */
+    uint32_t flags; /* words: 1 has a letter or digit */
 } unit;
 
 /* A line or a paragraph: its bytes (for the duplicate rules) and its
@@ -159,6 +157,8 @@ struct nazif__filter_ctx {
     htab t1, t2;        /* scratch tables */
     cand *cands;        /* n-gram candidates, nwords at most */
     size_t ccands;
+    size_t *slot2;      /* the slot of each 2-gram in t1 (ngrams_count()) */
+    size_t cslot2;
     uint64_t stop[STOP_SLOTS]; /* hashes of stop words, open addressing */
     size_t stop_min, stop_max;  /* their shortest and longest, in bytes */
     uint8_t block[256]; /* flags of U+0600..U+06FF, see build_block() */
@@ -166,12 +166,12 @@ struct nazif__filter_ctx {
     /* the sets of blk32() as nibble look-ups: lut[set][0][lo] has bit h
        when code point U+0600 + (h << 4 | lo) is in the set (h < 8),
        lut[set][1][lo] bit h - 8 (h >= 8); sets: see BS_* */
-    uint8_t lut[4][2][16];
+    uint8_t lut[3][2][16];
     int avx2;
 };
 
 /* The sets of U+0600..U+06FF that blk32() tells apart. */
-enum { BS_LETTER, BS_ALPHA, BS_ARONLY, BS_FAUR };
+enum { BS_LETTER, BS_ALPHA, BS_FAUR };
 
 #define HSEED 0x9E3779B97F4A7C15ull
 
@@ -308,8 +308,8 @@ int nazif__filter_new(nazif__filter_ctx **out)
             ((cp >= 0x0621 && cp <= 0x064A) || nazif__is_word_cp(cp) ? 16u : 0u));
     for (unsigned o = 0; o < 256; o++) {
         const unsigned f = fc->fast[o];
-        const int in[4] = {(f & 8u) != 0, (f & 16u) != 0, (f & 4u) != 0, (f & 3u) != 0};
-        for (int k = 0; k < 4; k++)
+        const int in[3] = {(f & 8u) != 0, (f & 16u) != 0, (f & 3u) != 0};
+        for (int k = 0; k < 3; k++)
             if (in[k]) fc->lut[k][o >> 7][o & 15u] |= (uint8_t)(1u << ((o >> 4) & 7u));
     }
 #if defined(FILTERS_AVX2)
@@ -342,6 +342,7 @@ void nazif__filter_free(nazif__filter_ctx *fc)
     free(fc->t2.val);
     free(fc->t2.stamp);
     free(fc->cands);
+    free(fc->slot2);
     free(fc);
 }
 
@@ -364,15 +365,6 @@ static int grow(void **a, size_t *cap, size_t need, size_t size)
     if (!p) return -1;
     *a = p;
     *cap = nc;
-    return 0;
-}
-
-static inline int push_word(nazif__filter_ctx *fc, unit u)
-{
-    if (fc->nwords == fc->cwords &&
-        grow((void **)&fc->words, &fc->cwords, fc->nwords + 1, sizeof *fc->words))
-        return -1;
-    fc->words[fc->nwords++] = u;
     return 0;
 }
 
@@ -578,30 +570,54 @@ typedef struct pass_out {
     uint64_t newlines;
 } pass_out;
 
+/* The words as split_text() records them, kept in locals of the pass
+   (written back to fc at its end): the array, its count and capacity, the
+   Gopher sums, the byte lengths a stop word can have. */
+typedef struct wacc {
+    unit *w;
+    size_t n, cap;
+    uint64_t chars, alpha, stops;
+    size_t stop_min, stop_max;
+    uint64_t stop_cap; /* stop words are counted up to this many */
+    int hash;          /* the words' hashes are needed */
+} wacc;
+
+/* Room for k more words. */
+static inline int wa_room(nazif__filter_ctx *fc, wacc *wa, size_t k)
+{
+    if (wa->n + k <= wa->cap) return 0;
+    fc->cwords = wa->cap;
+    if (grow((void **)&fc->words, &fc->cwords, wa->n + k, sizeof *fc->words)) return -1;
+    wa->w = fc->words;
+    wa->cap = fc->cwords;
+    return 0;
+}
+
 /* Record the word text[off..off+n) of chars code points; wf: its script
-   flags (1 Persian, 2 Urdu, 4 Arabic-only letter).  The words with an
-   Arabic-only letter are counted only when the Persian and Urdu ones are
-   (nazif__script_lang() reads them then alone): their flag goes with the
-   word (WF_AR) and filter_doc() counts them when it needs them. */
+   flags (1 Persian, 2 Urdu; bit 4, an Arabic-only letter, is not used:
+   the words with one are counted only when nazif__script_lang() needs
+   them, by count_ar_words()).  The caller has made room for the word
+   (wa_room()). */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline int end_word(nazif__filter_ctx *fc, nazif__script_counts *sc, const uint8_t *text,
-                           size_t len, size_t off, size_t n, uint32_t chars, int alpha,
-                           unsigned wf)
+static inline void end_word(const nazif__filter_ctx *fc, wacc *wa, nazif__script_counts *sc,
+                            const uint8_t *text, size_t len, size_t off, size_t n,
+                            uint32_t chars, int alpha, unsigned wf)
 {
     if (wf & 3u) {
         sc->words_fa += wf & 1u;
         sc->words_ur += (wf >> 1) & 1u;
     }
-    /* only a word of a stop word's length can be one: the Gopher rule
-       looks up those (later, off the path of this scan) */
-    const uint32_t maybe_stop = n >= fc->stop_min && n <= fc->stop_max ? 2u : 0u;
-    unit u = {hash_word(text, len, off, n), chars, (uint32_t)alpha | maybe_stop | (wf & 4u)};
-    fc->wchars += chars;
-    fc->walpha += u.flags & 1u;
-    if (u.flags & 2u) fc->wstops += (uint64_t)is_stop(fc, u.hash);
-    return push_word(fc, u);
+    unit u = {wa->hash ? hash_word(text, len, off, n) : 0, chars, (uint32_t)alpha & 1u};
+    wa->chars += chars;
+    wa->alpha += u.flags;
+    /* only a word of a stop word's length can be one; once there are
+       stop_cap of them, the Gopher rule cannot fire and the exact count
+       is not needed */
+    if (n - wa->stop_min <= wa->stop_max - wa->stop_min && wa->stops < wa->stop_cap)
+        wa->stops += (uint64_t)is_stop(fc, u.hash);
+    wa->w[wa->n++] = u;
 }
 
 /* The lead byte of U+0600..U+06FF followed by a continuation byte. */
@@ -611,13 +627,13 @@ static inline int end_word(nazif__filter_ctx *fc, nazif__script_counts *sc, cons
 /* One 32-byte block p[0..32) (p[32] must be readable): bit k of each mask
    says byte k is a space (0x20), the lead byte of U+0600..U+06FF, or a
    continuation byte; the other masks are on lead bytes only and say that
-   code point is a letter, a letter or digit of a word, an Arabic-only
-   letter, a Persian or Urdu letter (the BS_* sets, fc->lut).  Returns the
+   code point is a letter, a letter or digit of a word, a Persian or Urdu
+   letter (the BS_* sets, fc->lut).  Returns the
    length of the block's prefix made of spaces and whole code points of
    U+0600..U+06FF other than the Persian and Urdu letters, and in *o its
    spaces and letters. */
 typedef struct blk {
-    uint32_t sp, lead, cont, set[4];
+    uint32_t sp, lead, cont, set[3];
     uint32_t nsp, nlet; /* spaces and letters in the prefix */
 } blk;
 
@@ -644,7 +660,7 @@ __attribute__((target("avx2,popcnt"), noinline)) static uint32_t blk32(const naz
     const __m256i bit_b = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, -128,
                                            0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, -128);
     const __m256i ha = _mm256_shuffle_epi8(bit_a, hi), hb = _mm256_shuffle_epi8(bit_b, hi);
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 3; k++) {
         const __m256i ta = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)fc->lut[k][0]));
         const __m256i tb = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)fc->lut[k][1]));
         const __m256i m = _mm256_or_si256(_mm256_and_si256(_mm256_shuffle_epi8(ta, lo), ha),
@@ -676,14 +692,16 @@ static inline uint32_t bit_range(uint32_t a, uint32_t e)
     return (e >= 32 ? ~0u : (1u << e) - 1u) & (~0u << a);
 }
 
+/* stop_cap: count the stop words up to this many; hash: the words'
+   hashes are needed (the repetition rules, the stop words). */
 static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_out *po,
-                      nazif__script_counts *sc)
+                      nazif__script_counts *sc, uint64_t stop_cap, int hash)
 {
     unsigned wf = 0;
     memset(sc, 0, sizeof *sc);
     const uint8_t *s = (const uint8_t *)text;
     fc->nwords = fc->nlines = fc->nparas = 0;
-    fc->wchars = fc->walpha = fc->wstops = 0;
+    wacc wa = {fc->words, 0, fc->cwords, 0, 0, 0, fc->stop_min, fc->stop_max, stop_cap, hash};
     memset(po, 0, sizeof *po);
     size_t wstart = 0, lstart = 0, pstart = 0;
     uint32_t wchars = 0, lchars = 0, pchars = 0;
@@ -701,6 +719,8 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
             blk m;
             const uint32_t p = blk32(fc, s + i, &m);
             if (p) {
+                /* at most 16 words end in the block */
+                if (wa_room(fc, &wa, 16)) return -1;
                 const uint32_t pm = bit_range(0, p), L = m.lead & pm, SP = m.sp & pm;
                 /* the prefix: pairs and spaces */
                 const uint32_t ncp = m.nsp + (p - m.nsp) / 2, nlet = m.nlet;
@@ -725,9 +745,8 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
                     const uint32_t wm = bit_range(pos, e);
                     wchars += (e - pos) / 2; /* pairs only, no space */
                     walpha |= (m.set[BS_ALPHA] & wm) != 0;
-                    wf |= (m.set[BS_ARONLY] & wm) ? 4u : 0u;
                     if (e == p) break; /* the word goes on after the block */
-                    if (end_word(fc, sc, s, len, wstart, i + e - wstart, wchars, walpha, wf)) return -1;
+                    end_word(fc, &wa, sc, s, len, wstart, i + e - wstart, wchars, walpha, wf);
                     wf = 0;
                     in_word = 0;
                     pos = e;
@@ -801,7 +820,8 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
             po->chars++;
             po->chars_nonl++;
             if (in_word) {
-                if (end_word(fc, sc, s, len, wstart, i - wstart, wchars, walpha, wf)) return -1;
+                if (wa_room(fc, &wa, 1)) return -1;
+                end_word(fc, &wa, sc, s, len, wstart, i - wstart, wchars, walpha, wf);
                 wf = 0;
                 in_word = 0;
             }
@@ -838,7 +858,8 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
         }
         if (sp) {
             if (in_word) {
-                if (end_word(fc, sc, s, len, wstart, i - wstart, wchars, walpha, wf)) return -1;
+                if (wa_room(fc, &wa, 1)) return -1;
+                end_word(fc, &wa, sc, s, len, wstart, i - wstart, wchars, walpha, wf);
                 wf = 0;
                 in_word = 0;
             }
@@ -907,7 +928,44 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
         span pu = {pstart, pe - pstart, pchars, 0};
         if (push_span(&fc->paras, &fc->nparas, &fc->cparas, pu)) return -1;
     }
+    fc->nwords = wa.n;
+    fc->wchars = wa.chars;
+    fc->walpha = wa.alpha;
+    fc->wstops = wa.stops;
     return 0;
+}
+
+/* The words (as split_text() splits them) with an Arabic-only letter
+   (U+0629, U+0643, U+0649, U+064A): what nazif__script_lang() weighs the
+   Persian and Urdu words against, counted only when there are 2 of those. */
+static uint64_t count_ar_words(const char *text, size_t len)
+{
+    const uint8_t *s = (const uint8_t *)text;
+    uint64_t n = 0;
+    int has = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = s[i];
+        size_t k = 1;
+        if (cp >= 0x80) {
+            if (cp >= 0xC2 && cp <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+                cp = ((cp & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+                k = 2;
+            } else {
+                cp = nazif__utf8_decode(s + i, len - i, &k);
+            }
+        }
+        i += k;
+        const int sp = cp < 0x80 ? (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+                                    cp == '\v' || cp == '\f')
+                                 : (cp >= 0x0600 && cp <= 0x06FF) ? 0 : is_space(cp);
+        if (sp) {
+            n += (uint64_t)has;
+            has = 0;
+        } else if (is_ar_only(cp)) {
+            has = 1;
+        }
+    }
+    return n + (uint64_t)has;
 }
 
 /* Gopher's find_duplicates over non-blank lines or paragraphs: number of
@@ -968,20 +1026,18 @@ typedef struct ngrams {
     size_t slots;  /* of t1, which counts them */
 } ngrams;
 
-/* Start at 2-grams: every place is a candidate. */
+/* Start at 2-grams: every place is a candidate.  The 2-grams are not
+   written out as candidates: ngrams_count() takes them from the words and
+   keeps only their slots (fc->slot2), ngrams_next() writes the 3-grams
+   that can repeat. */
 static int ngrams_init(nazif__filter_ctx *fc, ngrams *g)
 {
     const size_t nw = fc->nwords;
     g->n = 2;
     g->ncands = nw >= 2 ? nw - 1 : 0;
-    if (grow((void **)&fc->cands, &fc->ccands, g->ncands + 1, sizeof *fc->cands)) return -1;
-    const unit *w = fc->words;
-    for (size_t i = 0; i < g->ncands; i++) {
-        cand *c = &fc->cands[i];
-        c->pos = i;
-        c->h = w[i].hash * POLY + w[i + 1].hash;
-        c->chars = (uint64_t)w[i].chars + w[i + 1].chars;
-    }
+    if (grow((void **)&fc->cands, &fc->ccands, g->ncands + 1, sizeof *fc->cands) ||
+        grow((void **)&fc->slot2, &fc->cslot2, g->ncands + 1, sizeof *fc->slot2))
+        return -1;
     return 0;
 }
 
@@ -996,12 +1052,30 @@ static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g)
     if (!g->slots) return (uint64_t)-1;
     uint32_t best = 0;
     uint64_t best_chars = 0;
+    if (g->n == 2) {
+        /* every place, from the words */
+        const unit *w = fc->words;
+        size_t *sl = fc->slot2, best_i = 0;
+        for (size_t i = 0; i < g->ncands; i++) {
+            const uint64_t h = w[i].hash * POLY + w[i + 1].hash;
+            int fresh;
+            /* the key: the n-gram's hash as it is (0 is the empty slot's); its
+               words' hashes are mixed already, and tab_add() folds its high
+               bits into the slot */
+            const size_t slot = tab_add(&fc->t1, g->slots, h ? h : 1, &fresh);
+            sl[i] = slot;
+            const uint32_t k = ++fc->t1.val[slot];
+            if (k > best) {
+                best = k;
+                best_i = i;
+            }
+        }
+        if (best) best_chars = (uint64_t)w[best_i].chars + w[best_i + 1].chars;
+        return best > 1 ? best_chars * best : 0;
+    }
     for (size_t i = 0; i < g->ncands; i++) {
         cand *c = &fc->cands[i];
         int fresh;
-        /* the key: the n-gram's hash as it is (0 is the empty slot's); its
-           words' hashes are mixed already, and tab_add() folds its high
-           bits into the slot */
         c->slot = tab_add(&fc->t1, g->slots, c->h ? c->h : 1, &fresh);
         const uint32_t k = ++fc->t1.val[c->slot];
         if (k > best) {
@@ -1018,12 +1092,25 @@ static void ngrams_next(nazif__filter_ctx *fc, ngrams *g)
 {
     const unit *w = fc->words;
     size_t m = 0;
-    for (size_t i = 0; i < g->ncands; i++) {
-        cand c = fc->cands[i];
-        if ((fc->t1.val[c.slot] & 0x7FFFFFFFu) < 2 || c.pos + g->n >= fc->nwords) continue;
-        c.h = c.h * POLY + w[c.pos + g->n].hash;
-        c.chars += w[c.pos + g->n].chars;
-        fc->cands[m++] = c;
+    if (g->n == 2) {
+        const size_t *sl = fc->slot2;
+        for (size_t i = 0; i < g->ncands; i++) {
+            if ((fc->t1.val[sl[i]] & 0x7FFFFFFFu) < 2 || i + 2 >= fc->nwords) continue;
+            cand c;
+            c.pos = i;
+            c.h = (w[i].hash * POLY + w[i + 1].hash) * POLY + w[i + 2].hash;
+            c.chars = (uint64_t)w[i].chars + w[i + 1].chars + w[i + 2].chars;
+            c.slot = 0;
+            fc->cands[m++] = c;
+        }
+    } else {
+        for (size_t i = 0; i < g->ncands; i++) {
+            cand c = fc->cands[i];
+            if ((fc->t1.val[c.slot] & 0x7FFFFFFFu) < 2 || c.pos + g->n >= fc->nwords) continue;
+            c.h = c.h * POLY + w[c.pos + g->n].hash;
+            c.chars += w[c.pos + g->n].chars;
+            fc->cands[m++] = c;
+        }
     }
     g->ncands = m;
     g->n++;
@@ -1071,10 +1158,25 @@ const char *nazif__filter_doc(nazif__filter_ctx *fc, const char *text, size_t le
         return NULL;
     pass_out po;
     nazif__script_counts sc;
-    if (split_text(fc, text, len, &po, &sc)) return "internal_error";
+    /* the stop words are counted until the Gopher rule can no longer
+       fire ((double)count >= the threshold); the count it reports is then
+       exact, and so is the one filter_values measures (an infinite
+       threshold counts all) */
+    uint64_t stop_cap = 0;
+    if (filters & NAZIF__F_GOPHER) {
+        const double t = thr[NZF_MIN_STOP_WORDS];
+        if (!(t <= 0) && t <= 1e15) {
+            stop_cap = (uint64_t)t; /* the least count c with (double)c >= t */
+            if ((double)stop_cap < t) stop_cap++;
+        } else if (!(t <= 0)) {
+            stop_cap = UINT64_MAX; /* a NaN or infinite threshold too */
+        }
+    }
+    if (split_text(fc, text, len, &po, &sc, stop_cap,
+                   (filters & NAZIF__F_REPETITION) || stop_cap))
+        return "internal_error";
     if (filters & NAZIF__F_LANG) {
-        if (sc.words_fa + sc.words_ur >= 2)
-            for (size_t i = 0; i < fc->nwords; i++) sc.words_ar += (fc->words[i].flags & WF_AR) != 0;
+        if (sc.words_fa + sc.words_ur >= 2) sc.words_ar = count_ar_words(text, len);
         const char *lang = nazif__script_lang(&sc, thr[NZF_MIN_ARABIC_RATIO]);
         if (!lang)
             return reject(NZF_MIN_ARABIC_RATIO,

@@ -79,6 +79,35 @@ int main(void)
     /* stop words: Arabic list */
     char *nostop = repeat("الحكومة الوزير المدينة الحملة الصحة الولاية المواطنين الأطباء النقابة الشتاء. ", 6);
     CHECK_EQ_STR(run(fc, nostop, NAZIF__F_GOPHER), "gopher_stop_words");
+    /* the stop words are counted only while the rule can still fire: with
+       3 of them, a threshold of 2.5 keeps the document, 4 rejects it and
+       reports 3, an infinite one (as filter_values measures) too */
+    const size_t nsl = strlen(nostop);
+    char *three = malloc(nsl + 64);
+    strcpy(three, "في الحكومة من الوزير على ");
+    strcat(three, nostop);
+    const double t_stop = thr[NZF_MIN_STOP_WORDS];
+    double v3 = -1;
+    thr[NZF_MIN_STOP_WORDS] = 2.5;
+    CHECK(run(fc, three, NAZIF__F_GOPHER) == NULL);
+    thr[NZF_MIN_STOP_WORDS] = 3;
+    CHECK(run(fc, three, NAZIF__F_GOPHER) == NULL);
+    thr[NZF_MIN_STOP_WORDS] = 3.5;
+    CHECK_EQ_STR(nazif__filter_doc(fc, three, strlen(three), NAZIF__F_GOPHER, thr, &v3),
+                 "gopher_stop_words");
+    CHECK(v3 == 3);
+    thr[NZF_MIN_STOP_WORDS] = 1.0 / 0.0;
+    v3 = -1;
+    CHECK_EQ_STR(nazif__filter_doc(fc, three, strlen(three), NAZIF__F_GOPHER, thr, &v3),
+                 "gopher_stop_words");
+    CHECK(v3 == 3);
+    thr[NZF_MIN_STOP_WORDS] = t_stop;
+    free(three);
+    /* two Persian words among Arabic ones: Arabic when more words have a
+       letter only Arabic uses (ي ك ة ى), Persian when fewer do */
+    CHECK(run(fc, "قال الوزير پژوهش گزارش في الحكومة الكبيرة مساء أمس", NAZIF__F_LANG) == NULL);
+    CHECK(run(fc, "قال الوزير\vپژوهش\fگزارش في\xc2\xa0الحكومة", NAZIF__F_LANG) == NULL);
+    CHECK_EQ_STR(run(fc, "پژوهش گزارش چگونه فارسی في الحكومة وزارة", NAZIF__F_LANG), "persian");
     CHECK(strcmp(nazif__filter_name(NAZIF__F_GOPHER), "gopher") == 0);
     CHECK(nazif__filter_name(3) == NULL);
 
