@@ -97,7 +97,7 @@ static size_t char_start(const uint8_t *s, size_t from, size_t i)
    Arabic letter" (and 0x8C) by two nibble look-ups (vpshufb) instead of a
    dozen comparisons: bit k of hi_lut[x >> 4] & lo_lut[x & 15] is one
    rectangle of the set -- 0: 30..3B, 3F; 1: 40..4F, 60..6F; 2: 50..5A, 70..7A;
-   3: 23..26 2A 2C..2F (and 2B: a superset is allowed); 4: 5F; 5: 7E; 6: 8C.
+   3: 21 23..26 2A 2C..2F (and 2B: a superset is allowed); 4: 5F; 5: 7E; 6: 8C.
    nazif__prescan_superset() (a unit test) checks the blocks against the
    trigger tables that tools/gen_scan.py makes. */
 #define SB_NEAR(v) near_avx2(v)
@@ -105,10 +105,10 @@ __attribute__((target("avx2"))) static inline __m256i near_avx2(__m256i v)
 {
     const __m256i hi_lut = _mm256_setr_epi8(0, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, 64, 0, 0, 0, 0, 0, 0, 0,
                                             0, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, 64, 0, 0, 0, 0, 0, 0, 0);
-    const __m256i lo_lut = _mm256_setr_epi8(1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
+    const __m256i lo_lut = _mm256_setr_epi8(1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
                                             1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4,
                                             1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 8 | 64, 2 | 8, 2 | 8 | 32, 1 | 2 | 8 | 16,
-                                            1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
+                                            1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
                                             1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4,
                                             1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 8 | 64, 2 | 8, 2 | 8 | 32, 1 | 2 | 8 | 16);
     const __m256i nib = _mm256_set1_epi8(0x0F);

@@ -89,8 +89,10 @@ static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
             int x = 0;
             while (x < pl->ext_n && pl->ext_unit[x] != i) x++;
             if (x < pl->ext_n) {
-                wb_cp(&w, pl->ext_cp[x]);
-                letters++;
+                if (pl->ext_cp[x]) { /* 0: a ! dropped into the word */
+                    wb_cp(&w, pl->ext_cp[x]);
+                    letters++;
+                }
                 continue;
             }
             emit_unit_out(&w, &u[i], cx->s, pl->map_look, &letters);
@@ -287,8 +289,10 @@ static void ext_key(const cluster *c, int from, int to, const size_t *xu, const 
     for (int k = from; k <= to; k++) {
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             if (q < xn && i == xu[q]) {
-                wb_cp(w, xc[q]);
-                w->letters++;
+                if (xc[q]) { /* 0: the unit stands for no letter */
+                    wb_cp(w, xc[q]);
+                    w->letters++;
+                }
                 q++;
                 continue;
             }
@@ -335,12 +339,71 @@ static int final_heh(const unit *x)
     return b == 0x06D5 || b == 0x06C1 || b == 0x06BE;
 }
 
+/* With the ! (unit xu[bang]) read as no letter: are the letters before it
+   and those after it words on their own (رائع!جدا)?  Then it stands
+   between two words, not inside one. */
+static void ext_key(const cluster *c, int from, int to, const size_t *xu, const uint32_t *xc, int xn,
+                    wbuf *w);
+static int bang_glues_words(const rctx *cx, const cluster *c, int from, int to, const size_t *xu,
+                            const uint32_t *xc, int xn, int bang)
+{
+    wbuf h[2];
+    wb_reset(&h[0]);
+    wb_reset(&h[1]);
+    int q = 0;
+    for (int k = from; k <= to; k++) {
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+            wbuf *w = &h[i > xu[bang]];
+            if (q < xn && i == xu[q]) {
+                if (xc[q]) {
+                    wb_cp(w, xc[q]);
+                    w->letters++;
+                }
+                q++;
+                continue;
+            }
+            wb_letter(w, &c->u[i], 1);
+        }
+        if (k < to && c->g[k].subst) {
+            wbuf *w = &h[c->p[k].b > xu[bang]];
+            wb_cp(w, c->g[k].subst);
+            w->letters++;
+        }
+    }
+    /* both words, and the joined word no commoner in news than either
+       (لا!بد: لابد is rarer than لا and بد; but باست!خدام: باستخدام is
+       far commoner than باست and خدام) */
+    wbuf j;
+    ext_key(c, from, to, xu, xc, xn, &j);
+    int f0 = 0, f1 = 0, fj = 0;
+    lex_state(cx->lex, &j, &fj);
+    return lex_state(cx->lex, &h[0], &f0) != NAZIF_LEX_UNKNOWN &&
+           lex_state(cx->lex, &h[1], &f1) != NAZIF_LEX_UNKNOWN && (f0 < f1 ? f0 : f1) >= fj;
+}
+
+/* Is the word of pieces [from, to] without unit skip, letters as they
+   stand (look-alikes mapped), a known word? */
+static int rest_is_word(const rctx *cx, const cluster *c, int from, int to, size_t skip)
+{
+    wbuf w;
+    wb_reset(&w);
+    for (int k = from; k <= to; k++) {
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++)
+            if (i != skip) wb_letter(&w, &c->u[i], 1);
+        if (k < to && c->g[k].subst) {
+            wb_cp(&w, c->g[k].subst);
+            w.letters++;
+        }
+    }
+    return lex_state(cx->lex, &w, NULL) != NAZIF_LEX_UNKNOWN;
+}
+
 static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan *pl)
 {
     size_t xu[EXT_UNITS];
     uint32_t cand[EXT_UNITS][6];
     int nc[EXT_UNITS];
-    int xn = 0, ndotless = 0, nobody = 0;
+    int xn = 0, ndotless = 0, nobody = 0, bang = -1;
     for (int k = from; k <= to; k++) {
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             const unit *x = &c->u[i];
@@ -386,6 +449,22 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
             /* a stroke inside the word is a plain alef there (the tools
                draw every alef as one; where a hamza belongs it is lost) */
             const int inner = stroke_alef(x->cp) && (k != from || i != c->p[k].a);
+            /* ! between two letters is as often punctuation dropped into
+               the word (المخد!رات) as an alef drawn as a stroke: the word
+               without it is a reading too (0: no letter), one the lexicon
+               must find far commoner, and not where it glues two words
+               (رائع!جدا: a missing space) */
+            if (x->cp == '!' && inner && m == 1) {
+                o[1] = 0;
+                m = 2;
+                nobody = 1;
+                bang = (int)xn;
+            }
+            /* | ! 1 before the article's lam: punctuation or a digit as
+               often, so not where the word without it is one (!لزيارة:
+               لزيارة is a word, the ! a mark put before it) */
+            if (o[0] == AR_ALEF && !inner && stroke_alef(x->cp) == 2 && rest_is_word(cx, c, from, to, i))
+                return 0;
             if (o[0] == AR_ALEF && !inner) {
                 size_t j = i + 1;
                 while (j < c->p[k].b && c->u[j].t == U_MARK) j++;
@@ -425,6 +504,8 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
         }
         wbuf w;
         int f = 0;
+        if (bang >= 0 && pick[bang] == 0 && bang_glues_words(cx, c, from, to, xu, pick, xn, bang))
+            continue;
         ext_key(c, from, to, xu, pick, xn, &w);
         if (w.letters < 3) return 0;
         const int st = lex_state(cx->lex, &w, &f);

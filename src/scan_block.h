@@ -8,7 +8,7 @@
  *   SB_LOAD(p)  unaligned load of a vector from p
  *   SB_SET1(c)  every byte c               SB_MASK(v) the top bit of each byte
  *   SB_EQ SB_MAXU SB_SUB SB_AND SB_OR SB_ANDNOT SB_XOR   per-byte operations
- *   SB_NEAR(v)  optional: 0xFF on the bytes of ".,*-_/~#$%&@:;?", digits,
+ *   SB_NEAR(v)  optional: 0xFF on the bytes of ".,*-_/~#$%&@:;?!", digits,
  *               Latin letters and 0x8C (else they are compared one by one)
  *
  * SB_NAME(p): for the vector of bytes at p (p[-1] and the byte after the
@@ -38,7 +38,7 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
     /* 0x40..0x5A and 0x60..0x7A: Latin letters, @ (and `: a superset) */
     SB_VEC near = SB_OR(IN(v, '0', 11), IN(SB_OR(v, B(0x20)), 0x60, 26)); /* 0-9 : ; */
     near = SB_OR(near, SB_EQ(v, B('?')));
-    near = SB_OR(near, IN(v, '#', 3)); /* # $ % & */
+    near = SB_OR(near, SB_OR(IN(v, '#', 3), SB_EQ(v, B('!')))); /* # $ % & ! */
     near = SB_OR(near, SB_OR(SB_EQ(v, B('.')), SB_EQ(v, B(','))));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('*')), SB_EQ(v, B('-'))));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('_')), SB_EQ(v, B('/'))));
