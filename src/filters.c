@@ -167,11 +167,19 @@ struct nazif__filter_ctx {
        when code point U+0600 + (h << 4 | lo) is in the set (h < 8),
        lut[set][1][lo] bit h - 8 (h >= 8); sets: see BS_* */
     uint8_t lut[3][2][16];
+    /* blk32()'s other constants, read from here rather than built in
+       registers at each call: see KV_* */
+    uint8_t kv[9][32];
     int avx2;
 };
 
 /* The sets of U+0600..U+06FF that blk32() tells apart. */
 enum { BS_LETTER, BS_ALPHA, BS_FAUR };
+
+/* blk32()'s constants: bytes all 0x20, 0xFC, 0xD8, 0xC0, 0x80, 0x3F, 0x0F;
+   in each 16-byte lane, at j the bit j & 7 of a high nibble j < 8 (else
+   0), and of one j >= 8. */
+enum { KV_SP, KV_FC, KV_D8, KV_C0, KV_80, KV_3F, KV_0F, KV_BITA, KV_BITB };
 
 #define HSEED 0x9E3779B97F4A7C15ull
 
@@ -315,6 +323,14 @@ int nazif__filter_new(nazif__filter_ctx **out)
 #if defined(FILTERS_AVX2)
     fc->avx2 = __builtin_cpu_supports("avx2") != 0;
 #endif
+    {
+        static const uint8_t kb[KV_BITA] = {0x20, 0xFC, 0xD8, 0xC0, 0x80, 0x3F, 0x0F};
+        for (int k = 0; k < KV_BITA; k++) memset(fc->kv[k], kb[k], 32);
+        for (int j = 0; j < 32; j++) {
+            fc->kv[KV_BITA][j] = (uint8_t)((j & 15) < 8 ? 1u << (j & 7) : 0u);
+            fc->kv[KV_BITB][j] = (uint8_t)((j & 15) >= 8 ? 1u << (j & 7) : 0u);
+        }
+    }
     fc->stop_min = (size_t)-1;
     for (size_t i = 0; i < sizeof stop_words / sizeof stop_words[0]; i++) {
         const size_t n = strlen(stop_words[i]);
@@ -642,24 +658,19 @@ __attribute__((target("avx2,popcnt"), noinline)) static uint32_t blk32(const naz
 {
     const __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)p);
     const __m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
-    const __m256i nib = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
-    o->sp = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, _mm256_set1_epi8(0x20)));
-    o->lead = (uint32_t)_mm256_movemask_epi8(
-        _mm256_cmpeq_epi8(_mm256_and_si256(b, _mm256_set1_epi8((char)0xFC)), _mm256_set1_epi8((char)0xD8)));
-    o->cont = (uint32_t)_mm256_movemask_epi8(
-        _mm256_cmpeq_epi8(_mm256_and_si256(b, _mm256_set1_epi8((char)0xC0)), _mm256_set1_epi8((char)0x80)));
+#define KV(k) _mm256_loadu_si256((const __m256i *)(const void *)fc->kv[k])
+    const __m256i nib = KV(KV_0F), zero = _mm256_setzero_si256();
+    o->sp = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, KV(KV_SP)));
+    o->lead = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(b, KV(KV_FC)), KV(KV_D8)));
+    o->cont = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(b, KV(KV_C0)), KV(KV_80)));
     /* at a lead byte: the code point's offset in the block, (lead & 3) << 6 |
        (next & 0x3F); the 16-bit shift moves no bit across a byte that the
        mask keeps */
-    const __m256i ord = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(b, 6), _mm256_set1_epi8((char)0xC0)),
-                                        _mm256_and_si256(nx, _mm256_set1_epi8(0x3F)));
+    const __m256i ord = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(b, 6), KV(KV_C0)),
+                                        _mm256_and_si256(nx, KV(KV_3F)));
     const __m256i lo = _mm256_and_si256(ord, nib);
     const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(ord, 4), nib);
-    const __m256i bit_a = _mm256_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0,
-                                           1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0);
-    const __m256i bit_b = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, -128,
-                                           0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, -128);
-    const __m256i ha = _mm256_shuffle_epi8(bit_a, hi), hb = _mm256_shuffle_epi8(bit_b, hi);
+    const __m256i ha = _mm256_shuffle_epi8(KV(KV_BITA), hi), hb = _mm256_shuffle_epi8(KV(KV_BITB), hi);
     for (int k = 0; k < 3; k++) {
         const __m256i ta = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)fc->lut[k][0]));
         const __m256i tb = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)fc->lut[k][1]));
@@ -677,6 +688,7 @@ __attribute__((target("avx2,popcnt"), noinline)) static uint32_t blk32(const naz
     o->nsp = (uint32_t)__builtin_popcount(o->sp & pm);
     o->nlet = (uint32_t)__builtin_popcount(o->set[BS_LETTER] & pm);
     return n;
+#undef KV
 }
 #endif
 
@@ -709,6 +721,7 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
     uint32_t first_cp = 0, last_cp = 0, prev_cp = 0, prev2_cp = 0;
     int line_has = 0;
     int para_has = 0;
+    uint64_t chars = 0, blet = 0; /* po->chars; letters, all Arabic, of the fast paths */
     for (size_t i = 0; i <= len;) {
 #if defined(FILTERS_AVX2)
         if (fc->avx2 && i + 33 <= len &&
@@ -723,12 +736,14 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
                 if (wa_room(fc, &wa, 16)) return -1;
                 const uint32_t pm = bit_range(0, p), L = m.lead & pm, SP = m.sp & pm;
                 /* the prefix: pairs and spaces */
-                const uint32_t ncp = m.nsp + (p - m.nsp) / 2, nlet = m.nlet;
-                po->chars += ncp;
-                po->chars_nonl += ncp;
+                const uint32_t ncp = m.nsp + (p - m.nsp) / 2;
+                chars += ncp;
                 lchars += ncp;
-                sc->letters += nlet;
-                sc->arabic += nlet;
+                blet += m.nlet;
+                /* when every code point of the prefix is a letter or digit,
+                   so is each word's part in it (a part has a code point
+                   when it is not empty) */
+                const uint32_t AL = m.set[BS_ALPHA], all_alpha = (L & ~AL) == 0;
                 uint32_t pos = 0;
                 while (pos < p) {
                     if (!in_word) {
@@ -742,9 +757,8 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
                     }
                     const uint32_t sps = SP & (~0u << pos);
                     const uint32_t e = sps ? (uint32_t)__builtin_ctz(sps) : p;
-                    const uint32_t wm = bit_range(pos, e);
                     wchars += (e - pos) / 2; /* pairs only, no space */
-                    walpha |= (m.set[BS_ALPHA] & wm) != 0;
+                    walpha |= all_alpha ? e > pos : (AL & bit_range(pos, e)) != 0;
                     if (e == p) break; /* the word goes on after the block */
                     end_word(fc, &wa, sc, s, len, wstart, i + e - wstart, wchars, walpha, wf);
                     wf = 0;
@@ -756,12 +770,10 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
                     line_has = 1;
                     last_cp = ar_cp(s + i + (31 - __builtin_clz(L)));
                 }
-                /* the last two code points */
-                const uint32_t q = ((SP >> (p - 1)) & 1u) ? p - 1 : p - 2;
-                const uint32_t c1 = q == p - 1 ? ' ' : ar_cp(s + i + q);
-                if (q) prev2_cp = ((SP >> (q - 1)) & 1u) ? ' ' : ar_cp(s + i + q - 2);
-                else prev2_cp = prev_cp;
-                prev_cp = c1;
+                /* the last two code points: only tested for being '.' (the
+                   ellipses), which a space or U+06xx is not, nor is the one
+                   before them read while the last one is not '.' */
+                prev_cp = prev2_cp = ' ';
                 i += p;
                 continue;
             }
@@ -806,10 +818,8 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
             prev_cp = last_cp;
             wf |= acc & 7u;
             walpha |= (int)((acc >> 4) & 1u);
-            sc->letters += ar;
-            sc->arabic += ar;
-            po->chars += n;
-            po->chars_nonl += n;
+            blet += ar;
+            chars += n;
             wchars += n;
             lchars += n;
             i = j;
@@ -817,8 +827,7 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
         }
         if (i < len && s[i] == ' ') {
             /* the space between words: what the general step below does */
-            po->chars++;
-            po->chars_nonl++;
+            chars++;
             if (in_word) {
                 if (wa_room(fc, &wa, 1)) return -1;
                 end_word(fc, &wa, sc, s, len, wstart, i - wstart, wchars, walpha, wf);
@@ -850,9 +859,8 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
                                     cp == '\v' || cp == '\f')
                                  : (cp >= 0x0600 && cp <= 0x06FF) ? 0 : is_space(cp);
         if (i < len) {
-            po->chars++;
+            chars++;
             if (cp == '\n') po->newlines++;
-            else po->chars_nonl++;
             if (cp == '#' || cp == 0x2026) po->symbols++;
             else if (cp == '.' && prev_cp == '.' && prev2_cp == '.') po->symbols++;
         }
@@ -928,6 +936,10 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
         span pu = {pstart, pe - pstart, pchars, 0};
         if (push_span(&fc->paras, &fc->nparas, &fc->cparas, pu)) return -1;
     }
+    po->chars = chars;
+    po->chars_nonl = chars - po->newlines;
+    sc->letters += blet;
+    sc->arabic += blet;
     fc->nwords = wa.n;
     fc->wchars = wa.chars;
     fc->walpha = wa.alpha;
