@@ -144,13 +144,18 @@ static int repair_word(const uint8_t *w, size_t n, uint8_t *out, size_t *len,
 /* Could s[0..n) hold mojibake?  Arabic lead bytes D8..DB read as
    windows-1252 are Ø Ù Ú Û (C3 98..9B), and as windows-874 ุ ู ฺ
    (E0 B8 B8..BA); a second level makes Ã (C3 83). */
+int nazif__maybe_mojibake_874(const uint8_t *s, size_t n)
+{
+    for (const uint8_t *p = s; (p = memchr(p, 0xE0, (size_t)(s + n - p))) != NULL; p++)
+        if (p + 2 < s + n && p[1] == 0xB8 && p[2] >= 0xB8 && p[2] <= 0xBA) return 1;
+    return 0;
+}
+
 int nazif__maybe_mojibake(const uint8_t *s, size_t n)
 {
     for (const uint8_t *p = s; (p = memchr(p, 0xC3, (size_t)(s + n - p))) != NULL; p++)
         if (p + 1 < s + n && ((p[1] >= 0x98 && p[1] <= 0x9B) || p[1] == 0x83)) return 1;
-    for (const uint8_t *p = s; (p = memchr(p, 0xE0, (size_t)(s + n - p))) != NULL; p++)
-        if (p + 2 < s + n && p[1] == 0xB8 && p[2] >= 0xB8 && p[2] <= 0xBA) return 1;
-    return 0;
+    return nazif__maybe_mojibake_874(s, n);
 }
 
 static const char *evidence(int level, int thai)

@@ -641,9 +641,10 @@ static void sort_tail(nazif__edits *ed, size_t first)
 
 static const uint8_t REPLACEMENT[3] = {0xEF, 0xBF, 0xBD};
 
+/* t: nazif__next_trigger(s, n, 0) when the caller has it, else SIZE_MAX */
 static int restore_plain(const nazif_lexicon *lex, unsigned flags,
                          const uint8_t *s, size_t n, nazif__rscratch *scr,
-                         nazif__edits *ed)
+                         nazif__edits *ed, size_t t)
 {
     if (n == 0) return 0;
     /* the madda look-alike (madda.c) and P17 (spacejoin.c) after the other
@@ -651,7 +652,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
        ZWNJ on the line) nor in the pieces of a long line */
     const int p17 = !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT));
     const size_t first = ed->n;
-    size_t t = nazif__next_trigger(s, n, 0);
+    if (t == SIZE_MAX) t = nazif__next_trigger(s, n, 0);
     if (t >= n) {
         if (!p17) return 0;
         /* the two rules append their edits each in order: a split word
@@ -804,7 +805,7 @@ static int restore_mojibake(const nazif_lexicon *lex, unsigned flags, const uint
     /* its restoration */
     nazif__edits *re = &scr->med;
     nazif__edits_clear(re);
-    int rc = restore_plain(lex, flags, r, rn, scr, re);
+    int rc = restore_plain(lex, flags, r, rn, scr, re, SIZE_MAX);
     if (rc) return rc;
     /* the span [a, b) of r that the MOJIBAKE edit covers, grown over the
        restoration's edits that touch it; the same bytes before a and
@@ -872,15 +873,21 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
         if (v > 0) return 0;
     }
     /* mojibake first; not in the pieces of a long line (a cut may fall
-       inside a run, and the pieces would differ once it is repaired) */
-    if (n > 0 && !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT)) &&
-        nazif__maybe_mojibake(s, n)) {
-        nazif__edits *m = &scr->mfound;
-        nazif__edits_clear(m);
-        if (nazif__mojibake_find(s, n, m)) return NAZIF_ENOMEM;
-        if (m->n > 0) return restore_mojibake(lex, flags, s, n, scr, ed, m);
+       inside a run, and the pieces would differ once it is repaired).
+       The pre-scan goes first: on a line where it finds nothing (most
+       lines) there is no C3 byte, and its result is kept for
+       restore_plain() */
+    size_t t = SIZE_MAX;
+    if (n > 0 && !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT))) {
+        t = nazif__next_trigger(s, n, 0);
+        if (t < n ? nazif__maybe_mojibake(s, n) : nazif__maybe_mojibake_874(s, n)) {
+            nazif__edits *m = &scr->mfound;
+            nazif__edits_clear(m);
+            if (nazif__mojibake_find(s, n, m)) return NAZIF_ENOMEM;
+            if (m->n > 0) return restore_mojibake(lex, flags, s, n, scr, ed, m);
+        }
     }
-    return restore_plain(lex, flags, s, n, scr, ed);
+    return restore_plain(lex, flags, s, n, scr, ed, t);
 }
 
 void nazif__rscratch_free(nazif__rscratch *r)

@@ -107,6 +107,10 @@ int nazif__madda_fix(const nazif_lexicon *lex, unsigned flags, const uint8_t *s,
 
 /* mojibake.c: could s[0..n) hold Arabic mojibake (a cheap byte test)? */
 int nazif__maybe_mojibake(const uint8_t *s, size_t n);
+/* Its windows-874 half (E0 B8 B8..BA) alone: enough on a line where
+   nazif__next_trigger() finds nothing, since a C3 byte is a trigger (a
+   Latin-1 letter, or invalid UTF-8). */
+int nazif__maybe_mojibake_874(const uint8_t *s, size_t n);
 /* Append one MOJIBAKE edit per run of repaired words of s[0..n) to ed
    (replacement: the repaired bytes); 0 or NAZIF_ENOMEM. */
 int nazif__mojibake_find(const uint8_t *s, size_t n, nazif__edits *ed);
@@ -142,6 +146,12 @@ size_t nazif__line_cut(const uint8_t *s, size_t n, int *in_word);
    the CPU has it) flag every byte pair that the scalar trigger tables
    (src/scan_tables.h) flag; they may flag more. */
 int nazif__prescan_superset(void);
+/* restore_scan.c: the first position >= from (a character boundary) where
+   s[0..n) may need work, or n */
+size_t nazif__next_trigger(const uint8_t *s, size_t n, size_t from);
+/* nazif__next_trigger() by the scalar tables alone, byte by byte: what the
+   SIMD blocks must find the same (tests) */
+size_t nazif__next_trigger_scalar(const uint8_t *s, size_t n, size_t from);
 
 /* Longest cluster (bytes) that is analysed as a word. */
 #define NAZIF__MAX_WORD 512u

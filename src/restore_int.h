@@ -305,10 +305,9 @@ static inline int foreign_glue(uint32_t cp)
    last one added; 0, or -1 when out of memory (e->oom set). */
 int nazif__edit_append(nazif__edits *e, size_t i, const uint8_t *rep, size_t len);
 
-/* restore_scan.c: the first position >= from (a character boundary) where
-   s[0..n) may need work, or n; the region [*ra, *rb) of whole words around
-   position t, split words that bridge spaces followed. */
-size_t nazif__next_trigger(const uint8_t *s, size_t n, size_t from);
+/* restore_scan.c: the region [*ra, *rb) of whole words around position t
+   (nazif__next_trigger() in restore.h), split words that bridge spaces
+   followed. */
 void nazif__region_around(const uint8_t *s, size_t n, size_t t, size_t *ra, size_t *rb);
 
 /* restore_lang.c */

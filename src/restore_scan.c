@@ -97,19 +97,21 @@ static size_t char_start(const uint8_t *s, size_t from, size_t i)
    Arabic letter" (and 0x8C) by two nibble look-ups (vpshufb) instead of a
    dozen comparisons: bit k of hi_lut[x >> 4] & lo_lut[x & 15] is one
    rectangle of the set -- 0: 30..3B, 3F; 1: 40..4F, 60..6F; 2: 50..5A, 70..7A;
-   3: 21 23..26 2A 2C..2F (and 2B: a superset is allowed); 4: 5F; 5: 7E; 6: 8C.
+   3: 21 23..26 2A 2C..2F (and 2B: a superset is allowed); 4: 5F; 5: 7E; 6: 8C;
+   7: 89 (the end of ى before a letter).
    nazif__prescan_superset() (a unit test) checks the blocks against the
    trigger tables that tools/gen_scan.py makes. */
 #define SB_NEAR(v) near_avx2(v)
 __attribute__((target("avx2"))) static inline __m256i near_avx2(__m256i v)
 {
-    const __m256i hi_lut = _mm256_setr_epi8(0, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, 64, 0, 0, 0, 0, 0, 0, 0,
-                                            0, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, 64, 0, 0, 0, 0, 0, 0, 0);
+    const char h8 = (char)(64 | 128), l9 = (char)(1 | 2 | 4 | 128);
+    const __m256i hi_lut = _mm256_setr_epi8(0, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, h8, 0, 0, 0, 0, 0, 0, 0,
+                                            0, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, h8, 0, 0, 0, 0, 0, 0, 0);
     const __m256i lo_lut = _mm256_setr_epi8(1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
-                                            1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4,
+                                            1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4, l9,
                                             1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 8 | 64, 2 | 8, 2 | 8 | 32, 1 | 2 | 8 | 16,
                                             1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
-                                            1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4, 1 | 2 | 4,
+                                            1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4, l9,
                                             1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 8 | 64, 2 | 8, 2 | 8 | 32, 1 | 2 | 8 | 16);
     const __m256i nib = _mm256_set1_epi8(0x0F);
     const __m256i h = _mm256_shuffle_epi8(hi_lut, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib));
@@ -126,10 +128,14 @@ __attribute__((target("avx2"), noinline)) static uint32_t block32_test(const uin
 }
 
 /* next_trigger's block loop in 32-byte steps: the position of the first
-   flagged block from i on (or where fewer than 33 bytes are left). */
-__attribute__((target("avx2"))) static size_t skip_blocks32(const uint8_t *s, size_t n, size_t i)
+   flagged block from i on, its flags in *mask (0 when fewer than 33 bytes
+   are left). */
+__attribute__((target("avx2"))) static size_t skip_blocks32(const uint8_t *s, size_t n, size_t i,
+                                                           uint32_t *mask)
 {
-    while (i + 33 <= n && !simd_block32(s + i)) i += 32;
+    uint32_t m = 0;
+    while (i + 33 <= n && !(m = simd_block32(s + i))) i += 32;
+    *mask = m;
     return i;
 }
 #endif
@@ -156,15 +162,30 @@ size_t nazif__next_trigger(const uint8_t *s, size_t n, size_t from)
 #if defined(NAZIF_AVX2)
     const int avx2 = __builtin_cpu_supports("avx2");
 #endif
-    while (i + 17 <= n) {
 #if defined(NAZIF_AVX2)
-        /* 32 bytes at a time up to the first flagged block, which the
-           16-byte step below then finds again and hands to the scalar scan */
-        if (avx2) {
-            i = skip_blocks32(s, n, i);
-            if (i + 17 > n) break;
+    /* 32 bytes at a time; each flagged byte of a block is judged alone by
+       the scalar scan, from the start of its character to its end (the
+       bytes before it in the block are flagged by no rule, so they start
+       no trigger) */
+    while (avx2) {
+        uint32_t m;
+        i = skip_blocks32(s, n, i, &m);
+        if (!m) break;
+        size_t next = i + 32;
+        while (m) {
+            const size_t f = i + (size_t)__builtin_ctz(m);
+            r = scalar_span(s, n, char_start(s, from, f), f + 1, &e);
+            if (r != SIZE_MAX) return r;
+            if (e >= next) {
+                next = e;
+                break;
+            }
+            m &= ~0u << (e - i); /* the flags before e are judged */
         }
+        i = next;
+    }
 #endif
+    while (i + 17 <= n) {
         if (simd_block(s + i)) {
             r = scalar_span(s, n, char_start(s, from, i), i + 16, &e);
             if (r != SIZE_MAX) return r;
@@ -176,6 +197,13 @@ size_t nazif__next_trigger(const uint8_t *s, size_t n, size_t from)
     if (i < n) i = char_start(s, from, i);
 #endif
     r = scalar_span(s, n, i, n, &e);
+    return r == SIZE_MAX ? n : r;
+}
+
+size_t nazif__next_trigger_scalar(const uint8_t *s, size_t n, size_t from)
+{
+    size_t e = 0;
+    const size_t r = scalar_span(s, n, from, n, &e);
     return r == SIZE_MAX ? n : r;
 }
 

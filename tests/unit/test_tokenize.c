@@ -1004,6 +1004,55 @@ static void test_padding(void)
     }
 }
 
+/* The pre-scan with its SIMD blocks finds what the scalar tables find,
+   from every position after a space, on random lines of Arabic letters,
+   no-break spaces (not flagged by the blocks), their lone halves, soft
+   hyphens, tatweel, Latin-1 letters, quotes and invalid bytes. */
+static void test_prescan_random(void)
+{
+    static const char *const piece[] = {
+        "\xd8\xa7", "\xd9\x84", "\xd8\xb3", " ", " ", "\xc2\xa0", "\xc2\xa0", "\xc2", "\xa0",
+        "\xd9\x80", "1", ".", "\xc3\xa9", "\xe2\x80\x9c", "\xc2\xad", "\xe0\xb8\xb8", "\xff",
+        "a", "\xd8", "\xc2\xc2\xa0", "\xd8\xa0", "\x80", "\xe2\x80", "\xf0\x9f\x98\x80",
+        "\xd9\x89\xd8\xa8", "\xda\xa9", "\xd9\xa3", "\xd8\xa7\xd9\x84\xd8\xb9", "!"};
+    const size_t np = sizeof piece / sizeof piece[0];
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    int bad = 0, nbsp_lines = 0;
+    for (int line = 0; line < 8000 && bad < 5; line++) {
+        uint8_t buf[400];
+        size_t n = 0;
+        x = x * 6364136223846793005u + 1442695040888963407u;
+        const size_t len = 20 + (size_t)(x >> 33) % 300;
+        /* mostly letters and spaces, so that lines without a trigger are many */
+        const unsigned rare = (unsigned)(x >> 20) % 4;
+        while (n + 4 < len) {
+            x = x * 6364136223846793005u + 1442695040888963407u;
+            size_t k = (size_t)(x >> 40) % (rare ? np : 1000);
+            k = k < np ? k : (size_t)(x >> 24) % 6;
+            const size_t l = strlen(piece[k]);
+            memcpy(buf + n, piece[k], l);
+            n += l;
+        }
+        for (size_t i = 0; i + 1 < n; i++)
+            if (buf[i] == 0xC2 && buf[i + 1] == 0xA0) {
+                nbsp_lines++;
+                break;
+            }
+        /* from the start and from after the spaces of the first 80 bytes */
+        for (size_t from = 0; from < n && from < 80; from++) {
+            if (from > 0 && buf[from - 1] != ' ') continue;
+            const size_t a = nazif__next_trigger(buf, n, from), b = nazif__next_trigger_scalar(buf, n, from);
+            if (a != b) {
+                bad++;
+                fprintf(stderr, "prescan: line %d from %zu: %zu, scalar %zu\n", line, from, a, b);
+                break;
+            }
+        }
+    }
+    CHECK(bad == 0);
+    CHECK(nbsp_lines > 500);
+}
+
 int main(void)
 {
     test_offsets();
@@ -1021,5 +1070,6 @@ int main(void)
     test_padding();
     /* the pre-scan's SIMD blocks (restore_scan.c) against its scalar tables */
     CHECK(nazif__prescan_superset());
+    test_prescan_random();
     return DONE("tokenize");
 }
