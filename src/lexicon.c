@@ -73,21 +73,26 @@ enum {
     K_HEH = 29, K_WAW = 30, K_YEH = 31
 };
 
-/* U+0621..U+064A -> code, -1 for the non-letters U+063B..U+0640. */
-static const int8_t letter_code[0x064A - 0x0621 + 1] = {
-    0,  3,  3,  1,  3,  2,  3,  4,  5,  6,  7,  8,  9,  10,
-    11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, -1, -1,
-    -1, -1, -1, -1, 23, 24, 25, 26, 27, 28, 29, 30, 31, 31};
+/* U+0600..U+067F (the two-byte characters D8 80..D9 BF) -> what word_key()
+   makes of it: a letter as its code | its SF_ flags << 5 (the codes: the
+   order of LETTERS in tools/gen_lexicon.py, ء ؤ ئ ا ب ة ت ث ج ح خ د ذ ر ز
+   س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ي; آ أ إ ٱ are ا with SF_HAMZA_ALEF, ى
+   is ي with SF_MAQSURA), WK_MARK for a haraka U+064B..U+065F or the dagger
+   alef U+0670, WK_TATWEEL, WK_NONE for the rest. */
+#define WK_NONE 0xFFu
+#define WK_MARK 0xFEu
+#define WK_TATWEEL 0xFDu
+static const uint8_t wk_tab[128] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0x00, 0x23, 0x23, 0x01, 0x23, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B,
+    0x0C, 0x0D, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFD, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x5F, 0x1F, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE,
+    0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFE, 0x23, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
 
-/* U+0621..U+064A -> its SF_ flags (see below): 1 for آ أ إ, 2 for ى. */
-static const uint8_t letter_sf[0x064A - 0x0621 + 1] = {
-    0, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0};
-
-#define CP_TATWEEL 0x0640u
-#define CP_ALEF_WASLA 0x0671u
-#define CP_DAGGER_ALEF 0x0670u
 
 /* Surface facts that folding loses, per key letter (see article_ok()). */
 #define SF_HAMZA_ALEF 1u  /* أ إ آ ٱ, not a bare ا */
@@ -106,27 +111,25 @@ static size_t word_key(const uint8_t *s, size_t n, uint8_t *key,
     size_t k = 0, i = 0;
     int tail_tatweel = 0;
     while (i < n) {
-        size_t l;
-        uint32_t cp = nazif__utf8_next(s + i, n - i, &l);
-        i += l;
-        if (cp >= 0x0621u && cp <= 0x064Au) {
-            int c = letter_code[cp - 0x0621u];
-            if (c >= 0) {
-                if (k == MAX_LETTERS) return 0;
-                flags[k] = letter_sf[cp - 0x0621u];
-                key[k++] = (uint8_t)c;
-                tail_tatweel = 0;
-                continue;
-            }
-            if (cp != CP_TATWEEL || k == 0) return 0;
-            tail_tatweel = 1;
-        } else if (cp == CP_ALEF_WASLA) {
+        unsigned e;
+        if ((s[i] & 0xFE) == 0xD8 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+            e = wk_tab[(s[i] & 1u) << 6 | (s[i + 1] & 0x3Fu)];
+            i += 2;
+        } else {
+            /* any other code point is no part of a word (U+0600..U+067F
+               are all D8/D9 + a continuation byte) */
+            return 0;
+        }
+        if (e < 0x80) {
             if (k == MAX_LETTERS) return 0;
-            flags[k] = SF_HAMZA_ALEF;
-            key[k++] = K_ALEF;
+            flags[k] = (uint8_t)(e >> 5);
+            key[k++] = (uint8_t)(e & 31u);
             tail_tatweel = 0;
-        } else if ((cp >= 0x064Bu && cp <= 0x065Fu) || cp == CP_DAGGER_ALEF) {
+        } else if (e == WK_MARK) {
             if (k == 0) return 0; /* a mark needs a letter to sit on */
+        } else if (e == WK_TATWEEL) {
+            if (k == 0) return 0;
+            tail_tatweel = 1;
         } else {
             return 0;
         }

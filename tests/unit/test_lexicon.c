@@ -104,6 +104,16 @@ static void test_normalisation(const nazif_lexicon *lex)
     /* inner tatweel (elongation) ignored, outer tatweel is a fragment */
     CHECK(look(lex, "فلسـ" "ـطين", NULL) == look(lex, "فلسطين", NULL));
     CHECK(look(lex, "فلسطين" AR_TATWEEL, NULL) == NAZIF_LEX_UNKNOWN);
+    /* the dagger alef is a mark; U+063B..U+063F, Arabic-Indic digits and
+       Persian letters are no letters; a mark after a final tatweel leaves
+       it final; a lone lead byte ends no word */
+    CHECK(look(lex, "ه\xD9\xB0ذا", &f1) == look(lex, "هذا", &f2) && f1 == f2 && f1 > 0);
+    CHECK(look(lex, "غز\xD8\xBBة", NULL) == NAZIF_LEX_UNKNOWN);
+    CHECK(look(lex, "غزة\xD9\xA1", NULL) == NAZIF_LEX_UNKNOWN);
+    CHECK(look(lex, "غز\xDA\xA9ة", NULL) == NAZIF_LEX_UNKNOWN);
+    CHECK(look(lex, "فلسطين" AR_TATWEEL AR_FATHA, NULL) == NAZIF_LEX_UNKNOWN);
+    CHECK(look(lex, "فلسطين\xD8", NULL) == NAZIF_LEX_UNKNOWN);
+    CHECK(look(lex, AR_SHADDA "فلسطين", NULL) == NAZIF_LEX_UNKNOWN);
     /* alef folding: أ إ آ ٱ read as ا; ى as ي */
     CHECK(look(lex, "الاضافة", NULL) != NAZIF_LEX_UNKNOWN);
     CHECK(look(lex, "ٱلإضافة", NULL) != NAZIF_LEX_UNKNOWN);
