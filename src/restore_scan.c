@@ -79,12 +79,43 @@ static size_t char_start(const uint8_t *s, size_t from, size_t i)
 #define NAZIF_AVX2 1
 #include <immintrin.h>
 
+/* The block's byte constants, made once a call of skip_blocks32() and
+   hidden from the compiler by an empty asm: otherwise, short of vector
+   registers, it builds several of them again in the loop from a general
+   register (three instructions each); hidden, they stay in registers or
+   are read from the stack.  Any other constant is made where it is used. */
+typedef struct k32 {
+    __m256i v[16];
+} k32;
+#define K32_IX(c)                                                                                  \
+    ((uint8_t)(c) == 0xD8   ? 0                                                                    \
+     : (uint8_t)(c) == 0xD9 ? 1                                                                    \
+     : (uint8_t)(c) == 0xC0 ? 2                                                                    \
+     : (uint8_t)(c) == 0xC2 ? 3                                                                    \
+     : (uint8_t)(c) == 0xA0 ? 4                                                                    \
+     : (uint8_t)(c) == 0x80 ? 5                                                                    \
+     : (uint8_t)(c) == 0x1F ? 6                                                                    \
+     : (uint8_t)(c) == 0x9C ? 7                                                                    \
+     : (uint8_t)(c) == 0x03 ? 8                                                                    \
+     : (uint8_t)(c) == 0x1D ? 9                                                                    \
+                            : 15)
+__attribute__((target("avx2"))) static inline void k32_init(k32 *k)
+{
+    static const uint8_t b[10] = {0xD8, 0xD9, 0xC0, 0xC2, 0xA0, 0x80, 0x1F, 0x9C, 0x03, 0x1D};
+    for (int i = 0; i < 10; i++) {
+        __m256i v = _mm256_set1_epi8((char)b[i]);
+        __asm__("" : "+x"(v));
+        k->v[i] = v;
+    }
+}
+
 #define SB_NAME simd_block32
 #define SB_ATTR __attribute__((target("avx2"), always_inline)) inline
 #define SB_VEC __m256i
 #define SB_RET uint32_t
+#define SB_KPARAM const k32 *K
 #define SB_LOAD(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
-#define SB_SET1(c) _mm256_set1_epi8(c)
+#define SB_SET1(c) (K32_IX(c) < 15 ? K->v[K32_IX(c)] : _mm256_set1_epi8(c))
 #define SB_MASK(v) _mm256_movemask_epi8(v)
 #define SB_EQ _mm256_cmpeq_epi8
 #define SB_MAXU _mm256_max_epu8
@@ -124,7 +155,9 @@ __attribute__((target("avx2"))) static inline __m256i near_avx2(__m256i v)
 /* simd_block32() for nazif__prescan_superset() */
 __attribute__((target("avx2"), noinline)) static uint32_t block32_test(const uint8_t *p)
 {
-    return simd_block32(p);
+    k32 K;
+    k32_init(&K);
+    return simd_block32(p, &K);
 }
 
 /* next_trigger's block loop in 32-byte steps: the position of the first
@@ -134,7 +167,13 @@ __attribute__((target("avx2"))) static size_t skip_blocks32(const uint8_t *s, si
                                                            uint32_t *mask)
 {
     uint32_t m = 0;
-    while (i + 33 <= n && !(m = simd_block32(s + i))) i += 32;
+    if (i + 33 > n) {
+        *mask = 0;
+        return i;
+    }
+    k32 K;
+    k32_init(&K);
+    while (i + 33 <= n && !(m = simd_block32(s + i, &K))) i += 32;
     *mask = m;
     return i;
 }

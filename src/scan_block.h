@@ -8,6 +8,7 @@
  *   SB_LOAD(p)  unaligned load of a vector from p
  *   SB_SET1(c)  every byte c               SB_MASK(v) the top bit of each byte
  *   SB_EQ SB_MAXU SB_SUB SB_AND SB_OR SB_ANDNOT SB_XOR   per-byte operations
+ *   SB_KPARAM   optional: a second parameter (what SB_SET1 may read)
  *   SB_NEAR(v)  optional: 0xFF on the bytes of ".,*-_/~#$%&@:;?!", digits,
  *               Latin letters, 0x8C and 0x89 (else they are compared one by
  *               one)
@@ -22,7 +23,11 @@
  * a lead not followed by one); the lead byte of a no-break space (C2 A0)
  * is not flagged.  The macros are undefined at the end.
  */
+#if defined(SB_KPARAM)
+SB_ATTR static SB_RET SB_NAME(const uint8_t *p, SB_KPARAM)
+#else
 SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
+#endif
 {
     const SB_VEC v = SB_LOAD(p), w = SB_LOAD(p + 1), pv = SB_LOAD(p - 1);
 #define B(x) SB_SET1((char)(x))
@@ -76,3 +81,4 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
 #undef SB_ANDNOT
 #undef SB_XOR
 #undef SB_NEAR
+#undef SB_KPARAM
