@@ -663,6 +663,16 @@ int nazif_cleaner_stream(nazif_cleaner *c, nazif_inbuf *in, nazif_outbuf *out)
         size_t take = avail < room ? avail : room;
         const uint8_t *nl = memchr(p, '\n', take);
         if (nl) take = (size_t)(nl - p) + 1;
+        if (nl && c->line_len == 0 && !c->in_long) {
+            /* a whole line in the input: read where it is, no copy */
+            in->pos += take;
+            c->st.bytes_in += take;
+            const size_t term = take >= 2 && p[take - 2] == '\r' ? 2 : 1;
+            int rc = take_line(c, p, take, term);
+            c->line_offset += take;
+            if (rc) return fail(c, rc);
+            continue;
+        }
         memcpy(c->line + c->line_len, p, take);
         c->line_len += take;
         in->pos += take;
