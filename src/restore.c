@@ -647,9 +647,10 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
                          nazif__edits *ed, size_t t)
 {
     if (n == 0) return 0;
-    /* the madda look-alike (madda.c) and P17 (spacejoin.c) after the other
-       rules, not in Persian, Kurdish or Urdu text (any of their letters or
-       ZWNJ on the line) nor in the pieces of a long line */
+    /* the madda look-alike (madda.c) and P17 (spacejoin.c; spaced.c in
+       lines with tatweel) after the other rules, not in Persian, Kurdish
+       or Urdu text (any of their letters or ZWNJ on the line) nor in the
+       pieces of a long line */
     const int p17 = !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT));
     const size_t first = ed->n;
     if (t == SIZE_MAX) t = nazif__next_trigger(s, n, 0);
@@ -765,7 +766,8 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     if (p17 && !ed->oom) {
         const size_t before = ed->n;
         if (nazif__madda_fix(lex, flags, s, n, ed, first) ||
-            nazif__space_join(lex, flags, s, n, ed, first, scr))
+            nazif__space_join(lex, flags, s, n, ed, first, scr) ||
+            nazif__spaced_join(lex, flags, s, n, ed, first))
             return NAZIF_ENOMEM;
         if (ed->n > before) sort_tail(ed, first);
     }

@@ -98,6 +98,14 @@ int nazif__edit_extend(nazif__edits *e, size_t end, const uint8_t *rep, size_t l
 int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
                       nazif__edits *ed, size_t first, nazif__rscratch *scr);
 
+/* spaced.c, rule P17 for a space with tatweel at it (يقتـ ـل, الاحتـ لال):
+   the lexicon decides; not in a line with Persian, Kurdish or Urdu letters
+   or ZWNJ; edits after those of the other rules (from ed->v[first]), not
+   overlapping them; 0 or NAZIF_ENOMEM.  Only lines with tatweel can have
+   them: restore_plain() calls it when the pre-scan found something. */
+int nazif__spaced_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                       nazif__edits *ed, size_t first);
+
 /* madda.c, rule P14 for an alef madda put for a bare alef (الآعتقال): the
    madda table and the lexicon decide; not in a line with Persian, Kurdish
    or Urdu letters; edits after those of the other rules (from ed->v[first]),

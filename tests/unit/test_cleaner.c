@@ -696,12 +696,49 @@ static void test_space_join(void)
     CHECK(strcmp(nazif_rule_name(20), "P17") == 0);
 }
 
+/* P17: a space with tatweel at it (spaced.c) */
+static void test_tatweel_space(void)
+{
+    /* tatweel on both sides; one side; more than one space or tatweel */
+    EXPECT("أعلن الجيش مقتـ ـل ثلاثة مسلحين\n", "أعلن الجيش مقتل ثلاثة مسلحين\n");
+    EXPECT("قوات الاحتـ لال\n", "قوات الاحتلال\n");
+    EXPECT("قوات الاحت ـلال\n", "قوات الاحتلال\n");
+    EXPECT("دعوا إلى المقـ ـ ـاومة\n", "دعوا إلى المقاومة\n");
+    EXPECT("دعوا إلى المقـ  ـاومة\n", "دعوا إلى المقاومة\n");
+    EXPECT("تصاعدت الاشتبـ ـاكات بين الجيـ ـش والمسلحين.\n",
+           "تصاعدت الاشتباكات بين الجيش والمسلحين.\n");
+    /* a word cut twice: one edit */
+    EXPECT("قوات الاحتـ ـلا ـل\n", "قوات الاحتلال\n");
+    /* both sides, a name the lexicon does not know: still joined */
+    EXPECT("سيطروا على منبـ ـج\n", "سيطروا على منبج\n");
+    /* a proclitic or the article written apart (newsroom style), a
+       letter's forms, a dash, the Hijri abbreviation, ة before a dash */
+    SAME("فاز بـ ميدالية ذهبية\n");
+    SAME("فاز لـ الجوهرة\n");
+    SAME("وصل عدد الـ مشاركين إلى ألف\n");
+    SAME("أشكال الحرف: كـ ـكـ ـك\n");
+    SAME("انتهت الحرب ـ التي دامت سنوات ـ باتفاق\n");
+    SAME("سنة 1445 هـ الموافق 2024\n");
+    SAME("قالت اللجنةـ الاربعاء إن التحقيق مستمر\n");
+    /* one side, and the joined word is no word */
+    SAME("كتبـ ضثقص\n");
+    /* not in Persian lines */
+    SAME("این کتابـ ـها را خواندم\n");
+    /* the report: one P17 change over both halves, offsets into the input */
+    const char *in = "قال قادة المقـ ـاومة\n";
+    rep r;
+    CHECK(clean_reported(in, &r) == NAZIF_OK);
+    CHECK(r.n == 1 && r.bad == 0);
+    CHECK_EQ_STR(r.rules[0], "P17");
+}
+
 int main(void)
 {
     test_restore();
     test_mojibake();
     test_wild();
     test_space_join();
+    test_tatweel_space();
     test_exercise_window();
     test_exercise_blanks();
     test_lookalikes();
