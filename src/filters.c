@@ -107,7 +107,6 @@ static const char *const stop_words[] = {
 typedef struct unit {
     uint64_t hash;
     uint32_t chars;
-    uint32_t flags; /* words: 1 has a letter or digit */
 } unit;
 
 /* A line or a paragraph: its bytes (for the duplicate rules) and its
@@ -625,13 +624,13 @@ static inline void end_word(const nazif__filter_ctx *fc, wacc *wa, nazif__script
         sc->words_fa += wf & 1u;
         sc->words_ur += (wf >> 1) & 1u;
     }
-    unit u = {wa->hash ? hash_word(text, len, off, n) : 0, chars, (uint32_t)alpha & 1u};
+    unit u = {wa->hash ? hash_word(text, len, off, n) : 0, chars};
     wa->chars += chars;
-    wa->alpha += u.flags;
+    wa->alpha += (uint32_t)alpha & 1u;
     /* only a word of a stop word's length can be one; once there are
        stop_cap of them, the Gopher rule cannot fire and the exact count
        is not needed */
-    if (n - wa->stop_min <= wa->stop_max - wa->stop_min && wa->stops < wa->stop_cap)
+    if (wa->stops < wa->stop_cap && n - wa->stop_min <= wa->stop_max - wa->stop_min)
         wa->stops += (uint64_t)is_stop(fc, u.hash);
     wa->w[wa->n++] = u;
 }
