@@ -68,7 +68,11 @@
  *     that repeats the line right before it (blank lines aside) is the
  *     template printing a name twice: the second copy drops; a line that
  *     ends with the whole of the next line after a path of one to six
- *     words is a breadcrumb ending with the title.
+ *     words is a breadcrumb ending with the title;
+ *   - three or more title / author pairs in a row (a name: two to four
+ *     words with no stop word, digit or ':'; titles five words or more on
+ *     average, most not shaped like names) are other columns, unless a
+ *     kept line ending with ':' introduces them.
  *
  * Cost: most lines are long content lines.  For them analyse() reads the
  * last code point, counts nine words with memchr and looks up the first
@@ -1709,6 +1713,189 @@ static int headline_run(const ctx *c, int at_end)
    not shaped like an item of the article's own list -- no ':' or '/'
    inside (a stadium and its crowd, a group and its teams), no ' - '
    between two names (a fixture), not opened by a number ("7- ..."). */
+/* The two kinds of line of a list of other articles with their authors
+   ("title / author / title / author"): 2 a name (two to six words, no
+   stop word, no digit, no ':', no final punctuation: "د. سعاد كمال"),
+   1 a title (two to twenty words, not a question, not ending with ':';
+   a title may end with '!' or an ellipsis, never with a full stop), 0
+   anything else. */
+static int pair_kind_of(const nazif__bp_line *L, info *f);
+
+/* Does the line end with '!' or an ellipsis ("…", "..")?  White space and
+   closing quotes aside. */
+static int bang_or_ellipsis(const uint8_t *s, size_t n)
+{
+    uint32_t last = last_meaningful(s, n);
+    if (last == '!' || last == 0x2026) return 1;
+    if (last != '.') return 0;
+    trim_ws(&s, &n);
+    while (n > 0 && (s[n - 1] == '"' || s[n - 1] == ')')) n--;
+    return n >= 2 && s[n - 1] == '.' && s[n - 2] == '.';
+}
+
+static int pair_kind(const nazif__bp_line *L, info *f)
+{
+    if (f->pair) return f->pair - 1;
+    int k = pair_kind_of(L, f);
+    f->pair = k + 1;
+    if (L->facts) L->facts->pair = f->pair;
+    return k;
+}
+
+static int pair_kind_of(const nazif__bp_line *L, info *f)
+{
+    if (L->truncated || L->len > 320 || f->v == V_BLANK) return 0;
+    if (f->v != V_OTHER && f->v != V_CONTENT) return 0;
+    if (!more_words_than(L->s, L->len, 1)) return 0;
+    uint32_t last = last_meaningful(L->s, L->len);
+    if (last == ':' || last == '?' || last == 0x061F) return 0;
+    /* a title ends with '!' or an ellipsis, never with a full stop */
+    if (f->v == V_CONTENT)
+        return bang_or_ellipsis(L->s, L->len) && !more_words_than(L->s, L->len, 12);
+    if (more_words_than(L->s, L->len, BP_TITLE_WORDS)) return 0;
+    if (L->len > 96 || f->bullet || memchr(L->s, ':', L->len) ||
+        memchr(L->s, '-', L->len))
+        return 1;
+    for (size_t k = 0; k < L->len; k++)
+        if (is_digit(L->s[k]) ||
+            (L->s[k] == 0xD9 && k + 1 < L->len && L->s[k + 1] >= 0xA0 &&
+             L->s[k + 1] <= 0xA9))
+            return 1;
+    if (raw_has_sep(L->s, L->len)) return 1;
+    /* at most four words besides "د." "أ." before a name */
+    int words = 0, hon = 0;
+    size_t pos = 0;
+    tok t;
+    while (next_tok(L->s, L->len, &pos, &t)) {
+        if (t.ce <= t.cb) continue;
+        words++;
+        if (t.e - t.b <= 3 && t.e - t.b >= 2 && L->s[t.e - 1] == '.') hon++;
+    }
+    if (words - hon <= 4 && prose_pct(L, f) == 0) return 2;
+    return 1;
+}
+
+/*
+ * Is line i in a list of other articles drawn as title / author pairs,
+ * one a line ("سبأ بين ضفتين.. دهشة يمني في مرايا الحبشة!" / "حسام
+ * الحفاظي" / ...)?  Three pairs or more in a row (blank lines aside), the
+ * names all different, the titles five words or more on average and
+ * longer than the names, most titles not shaped like names themselves
+ * (a column of names, a list of ministries and ministers), and no kept
+ * line ending with ':' right before the first title (the article's own
+ * list of books and authors).  The line before the run must be in the
+ * window, or the run's first line in the window dropped (it saw what
+ * stood before it).  A name has at most four words besides short titles
+ * such as "د." and "أ.".
+ */
+static int same_line(const nazif__bp_line *a, const nazif__bp_line *b);
+
+/* The pair kind of the j-th non-blank line of the window (lazily). */
+static int pair_at(const ctx *c, const long *idx, int *kind, size_t j)
+{
+    if (kind[j] < 0) {
+        info f;
+        analyse(&c->lines[idx[j]], &f);
+        kind[j] = pair_kind(&c->lines[idx[j]], &f);
+    }
+    return kind[j];
+}
+
+static int author_pairs(const ctx *c)
+{
+    const nazif__bp_line *L = c->lines;
+    info f;
+    /* cheapest test first: a short unpunctuated line (a name) next to
+       line i, or line i one with a short line next to it */
+    {
+        int shortish = L[c->i].len <= 96 && !L[c->i].truncated;
+        long p = prev_nonblank(c, c->i, &f);
+        int np = p >= 0 && f.v == V_OTHER && L[p].len <= 96;
+        int pt = p >= 0 && (f.v == V_OTHER || (f.v == V_CONTENT && L[p].len <= 200 &&
+                                               bang_or_ellipsis(L[p].s, L[p].len)));
+        long q = next_nonblank(c, c->i, &f);
+        int nq = q >= 0 && f.v == V_OTHER && L[q].len <= 96;
+        int qt = q >= 0 && (f.v == V_OTHER || (f.v == V_CONTENT && L[q].len <= 200 &&
+                                               bang_or_ellipsis(L[q].s, L[q].len)));
+        analyse(&L[c->i], &f);
+        int self_name = shortish && f.v == V_OTHER;
+        if (!np && !nq && !(self_name && (pt || qt))) return 0;
+    }
+    analyse(&L[c->i], &f);
+    int self = pair_kind(&L[c->i], &f);
+    if (self == 0) return 0;
+    {
+        /* a title needs a name next to it; a name, a title or a name */
+        int near = 0;
+        long p = prev_nonblank(c, c->i, &f);
+        if (p >= 0 && (f.v == V_OTHER || f.v == V_CONTENT) && L[p].len <= 320) {
+            int k = pair_kind(&L[p], &f);
+            near = self == 2 ? k != 0 : k == 2;
+        }
+        long q = near ? -1 : next_nonblank(c, c->i, &f);
+        if (q >= 0 && (f.v == V_OTHER || f.v == V_CONTENT) && L[q].len <= 320) {
+            int k = pair_kind(&L[q], &f);
+            near = self == 2 ? k != 0 : k == 2;
+        }
+        if (!near) return 0;
+    }
+    long idx[NAZIF__BP_BEHIND + NAZIF__BP_AHEAD + 2];
+    int kind[sizeof idx / sizeof idx[0]];
+    size_t m = 0, at = 0;
+    for (size_t k = 0; k < c->n && m < sizeof idx / sizeof idx[0]; k++) {
+        analyse(&L[k], &f);
+        if (f.v == V_BLANK) continue;
+        if (k == c->i) at = m;
+        idx[m] = (long)k;
+        kind[m] = -1;
+        m++;
+    }
+    /* try line i as a title (phase 0) and as a name (phase 1) */
+    for (int phase = 0; phase < 2; phase++) {
+        if (phase == 1 && (self != 2 || at == 0)) continue;
+        size_t b = at - (size_t)phase; /* the title of line i's pair */
+        if (pair_at(c, idx, kind, b) == 0) continue;
+        /* the pairs before and after */
+        size_t first = b, last = b;
+        while (first >= 2 && pair_at(c, idx, kind, first - 1) == 2 &&
+               pair_at(c, idx, kind, first - 2) != 0)
+            first -= 2;
+        while (last + 2 < m && pair_at(c, idx, kind, last + 1) == 2 &&
+               pair_at(c, idx, kind, last + 2) != 0)
+            last += 2;
+        size_t end = last + (last + 1 < m && pair_at(c, idx, kind, last + 1) == 2 ? 1 : 0);
+        if (end == b && phase == 0) continue; /* a title without its name */
+        if ((end - first + 1) / 2 < 3) continue;
+        /* what stands before the first title must be in the window (or
+           the run opens the document): a kept line ending with ':'
+           introduces the article's own list */
+        if (first == 0 && L[idx[0]].index != 0 && !L[idx[0]].drop) continue;
+        if (first > 0) {
+            const nazif__bp_line *P = &L[idx[first - 1]];
+            if (!P->drop && last_meaningful(P->s, P->len) == ':') continue;
+        }
+        int tw = 0, nw = 0, np = 0, same = 0, named = 0;
+        for (size_t k = first; k <= end; k += 2) {
+            tw += count_words(L[idx[k]].s, L[idx[k]].len);
+            named += kind[k] == 2;
+            if (k + 1 <= end) {
+                nw += count_words(L[idx[k + 1]].s, L[idx[k + 1]].len);
+                np++;
+                for (size_t j = first + 1; j < k + 1; j += 2)
+                    if (same_line(&L[idx[j]], &L[idx[k + 1]])) same = 1;
+            }
+        }
+        int nt = (int)((end - first) / 2) + 1;
+        /* most titles read as titles, not as more names (a column of
+           names, fixtures "team - team", a list of ministries) */
+        if (same || np < 3 || tw * np <= nw * nt || 2 * named >= nt ||
+            tw < 5 * nt)
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
 static int top_run_member(const nazif__bp_line *L, info *f)
 {
     if (!headline_like(L, f) || raw_digit_first(L->s, L->len)) return 0;
@@ -2124,6 +2311,16 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
 {
     info f;
     analyse(&lines[i], &f);
+    /* A short line with final punctuation in a list of titles and
+       authors ("... مرايا الحبشة!" over its author's name). */
+    if (!article && f.v == V_CONTENT && !lines[i].truncated &&
+        lines[i].len <= 200 && bang_or_ellipsis(lines[i].s, lines[i].len)) {
+        ctx pc = {lines, n, i};
+        if (author_pairs(&pc)) {
+            *why = "context: list of titles and authors";
+            return 1;
+        }
+    }
     /* A line that repeats one of the six before it: the title, deck or
        caption printed again by the page template. */
     if (!article && lines[i].index < BP_TOP_LINES &&
@@ -2201,6 +2398,11 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
        articles without a header. */
     if (!article && f.v == V_OTHER && f.title && headline_run(&c, at_end)) {
         *why = "context: headline list";
+        return 1;
+    }
+
+    if (!article && (f.v == V_OTHER || f.v == V_WEAK) && author_pairs(&c)) {
+        *why = "context: list of titles and authors";
         return 1;
     }
 
