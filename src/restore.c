@@ -101,11 +101,12 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
     /* a stroke for alef inside an Arabic word is a letter there (P14) */
     for (size_t q = 0; q < k; q++) {
         const int other = u[q].t == U_OTHER || (u[q].t == U_LAT && u[q].cp >= 0x80);
-        /* a stroke for alef; a ring of another script for heh (read as a
-           stroke is: beside an Arabic letter, by the lexicon) */
+        /* a stroke for alef; a ring of another script for heh, or a letter
+           drawn for another Arabic letter (read as a stroke is: beside an
+           Arabic letter, by the lexicon) */
         const int st = other || (u[q].t == U_DIG && u[q].cp == '1')
                            ? (stroke_alef(u[q].cp) ? stroke_alef(u[q].cp)
-                                                   : other && drawn_letter(u[q].cp) == 0x0647u)
+                                                   : other && drawn_letter(u[q].cp) != 0)
                            : 0;
         if (!st) continue;
         const int before = q > 0 && ((u[q - 1].t == U_LET && (u[q - 1].cls & NZ_LETTER)) ||

@@ -223,13 +223,13 @@ static inline int stroke_alef(uint32_t cp)
 /* The letter a non-Arabic character that decode_units() made a letter of
    a word stands for: alef for a stroke, ح for 7 (the "Arabizi" 7, which
    the tools put for ح beside their other look-alikes), heh for a ring of
-   another script, else 0. */
+   another script, the letter Unicode's confusables give it (𐋤 و, 𐋡 د,
+   𐋨 ط), else 0. */
 static inline uint32_t drawn_letter(uint32_t cp)
 {
     if (cp == '7') return 0x062Du;
     if (stroke_alef(cp)) return AR_ALEF;
-    /* a ring of another script (ò ο о 𝐨) for heh */
-    return cp >= 0x80 && nazif__other_lookalike(cp) == 0x0647u ? 0x0647u : 0;
+    return cp >= 0x80 ? nazif__other_lookalike(cp) : 0;
 }
 
 /* A letter no language written in Arabic script puts in its words the

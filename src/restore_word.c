@@ -418,6 +418,13 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
                 if (!tool_drawn(c, from, to) || !cue_base(first_base(x))) return 0;
                 o[0] = cue_base(first_base(x));
                 m = 1;
+                /* پ has ث's three dots as well as ب's body (Unicode's
+                   confusables give it for ث): neither is its own reading */
+                if (first_base(x) == 0x067E) {
+                    o[1] = 0x062B;
+                    m = 2;
+                    nobody = 1;
+                }
             } else {
                 m = ext_cands(x, o);
                 /* a ring of another script as the word's last letter is

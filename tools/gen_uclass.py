@@ -513,6 +513,17 @@ def other_lookalikes(u):
             out[cp] = 0x0647
     if len(out) < 100:
         die("other-script look-alikes: only %d" % len(out))
+    # Unicode's confusables (data/confusables-ar.tsv, tools/gen_confusables.py:
+    # the skeleton of an Arabic letter): the letters no decomposition names
+    # (𐋤 for و, 𐋡 for د, 𐌠 ￨ for alef); a decomposition's reading stays
+    for i, f in read_tsv("confusables-ar.tsv", 3):
+        cp = parse_cp("confusables-ar.tsv", i, f[0])
+        letter = parse_cp("confusables-ar.tsv", i, f[1])
+        if cp < 0x80 or 0x0600 <= cp <= 0x08FF or 0xFB50 <= cp <= 0xFEFF or 0x1EE00 <= cp <= 0x1EEFF:
+            die("data/confusables-ar.tsv:%d: U+%04X is ASCII or Arabic" % (i, cp))
+        if not 0x0621 <= letter <= 0x064A:
+            die("data/confusables-ar.tsv:%d: U+%04X is no Arabic letter" % (i, letter))
+        out.setdefault(cp, letter)
     return out
 
 
@@ -646,8 +657,8 @@ def emit(udir):
     w("};")
     w("")
     # --- other scripts' look-alikes of alef and heh: a sorted list
-    w("/* Letters of other scripts drawn as alef (a stroke) or heh (a ring), "
-      "other_lookalikes():")
+    w("/* Letters of other scripts drawn as an Arabic letter (alef: a stroke, heh: a ring; "
+      "others from Unicode's confusables), other_lookalikes():")
     w("   sorted by code point; nazif__other_lookalike() searches it. */")
     w("#define NAZIF__OL_COUNT %d" % len(other))
     w("static const uint32_t nazif__ol_cp[NAZIF__OL_COUNT] = {")
