@@ -1842,7 +1842,8 @@ static int author_pairs(const ctx *c)
     long idx[NAZIF__BP_BEHIND + NAZIF__BP_AHEAD + 2];
     int kind[sizeof idx / sizeof idx[0]];
     size_t m = 0, at = 0;
-    for (size_t k = 0; k < c->n && m < sizeof idx / sizeof idx[0]; k++) {
+    if (c->n > sizeof idx / sizeof idx[0]) return 0; /* wider than a window */
+    for (size_t k = 0; k < c->n; k++) {
         analyse(&L[k], &f);
         if (f.v == V_BLANK) continue;
         if (k == c->i) at = m;
