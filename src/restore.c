@@ -55,6 +55,29 @@ static int is_sep(uint32_t cp)
     }
 }
 
+/* A symbol that may stand between tatweels as a separator: ASCII and
+   Latin-1 punctuation and symbols, Arabic punctuation, general
+   punctuation (dashes, bullets), arrows, mathematical and technical
+   symbols, box drawing and geometric shapes, dingbats and emoji; not
+   quotes and brackets. */
+static int tatweel_symbol(uint32_t cp)
+{
+    switch (cp) {
+    case '"': case '\'': case '`': case '(': case ')': case '[': case ']': case '{': case '}':
+    case '<': case '>': case 0xAB: case 0xBB: case 0x2018: case 0x2019: case 0x201A:
+    case 0x201B: case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2039: case 0x203A:
+        return 0; /* quotes and brackets */
+    default:
+        break;
+    }
+    if (cp < 0x80) return (cp >= 0x21 && cp <= 0x2F) || (cp >= 0x3A && cp <= 0x40) ||
+                          (cp >= 0x5B && cp <= 0x60) || (cp >= 0x7B && cp <= 0x7E);
+    return (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || cp == 0x061B ||
+           cp == 0x061F || (cp >= 0x066A && cp <= 0x066D) || cp == 0x06D4 ||
+           (cp >= 0x2010 && cp <= 0x205E) || (cp >= 0x2190 && cp <= 0x23FF) ||
+           (cp >= 0x2500 && cp <= 0x27BF) || (cp >= 0x1F000 && cp <= 0x1FAFF);
+}
+
 static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, size_t *bcap,
                            unit **out, size_t *count)
 {
@@ -156,6 +179,19 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
         if (u[q].t == U_OTHER && (u[q].cp == ':' || u[q].cp == ';' || u[q].cp == '?') &&
             u[q - 1].t == U_LET && (u[q - 1].cls & NZ_LETTER) && u[q + 1].t == U_LET &&
             (u[q + 1].cls & NZ_LETTER))
+            u[q].t = U_SEP;
+    /* any other symbol between two tatweels (سـ•ـلاح, سـ★ـلاح) is a
+       separator too: tatweel drawn into a symbol from both sides is the
+       strong signal of P1 whatever the symbol, as is an Arabic zero (a
+       dot).  So is a stroke read above as alef (سـ|ـلاح): alef never joins
+       the next letter.  Quotes and
+       brackets are not symbols here (لـ"الجوهرة: a proclitic before a
+       quoted name) */
+    for (size_t q = 1; q + 1 < k; q++)
+        if (u[q - 1].t == U_TAT && u[q + 1].t == U_TAT &&
+            ((tatweel_symbol(u[q].cp) &&
+              (u[q].t == U_OTHER || (u[q].t == U_LET && (u[q].cls & NZ_EXTLOOK)))) ||
+             u[q].cp == 0x0660 || u[q].cp == 0x06F0)) /* ٠ ۰: a zero drawn as a dot */
             u[q].t = U_SEP;
     *out = u;
     *count = k;

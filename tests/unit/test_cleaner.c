@@ -696,6 +696,26 @@ static void test_space_join(void)
     CHECK(strcmp(nazif_rule_name(20), "P17") == 0);
 }
 
+/* P1: any symbol between two tatweels is a separator */
+static void test_tatweel_symbols(void)
+{
+    EXPECT("تهريب سـ|ـلاح\n", "تهريب سلاح\n");
+    EXPECT("تهريب سـ+ـلاح\n", "تهريب سلاح\n");
+    EXPECT("تهريب سـ•ـلاح\n", "تهريب سلاح\n");
+    EXPECT("تهريب سـ·ـلاح\n", "تهريب سلاح\n");
+    EXPECT("تهريب سـ★ـلاح\n", "تهريب سلاح\n");
+    EXPECT("تهريب سـ\xf0\x9f\x98\x80ـلاح\n", "تهريب سلاح\n"); /* an emoji */
+    EXPECT("تهريب سـ٠ـلاح\n", "تهريب سلاح\n");
+    EXPECT("تهريب سـ؟ـلاح\n", "تهريب سلاح\n");
+    /* a quote or bracket is no separator; a symbol with tatweel on one
+       side only is none either (لـ"الجوهرة, بـ(...)) */
+    SAME("تصريح لـ\"الجوهرة\" أمس\n");
+    SAME("تهريب سـ\"ـلاح\n");
+    SAME("تهريب سـ(ـلاح\n");
+    SAME("تهريب سـ+لاح\n");
+    SAME("سعر البرميلـ|ـ دولار\n");
+}
+
 /* P17: a space with tatweel at it (spaced.c) */
 static void test_tatweel_space(void)
 {
@@ -739,6 +759,7 @@ int main(void)
     test_wild();
     test_space_join();
     test_tatweel_space();
+    test_tatweel_symbols();
     test_exercise_window();
     test_exercise_blanks();
     test_lookalikes();
