@@ -305,14 +305,19 @@ static void ext_key(const cluster *c, int from, int to, const size_t *xu, const 
     }
 }
 
+static int math_letter(const cluster *c, int from, int to);
+
 /* Has the word of pieces [from, to] a stroke that decode_units() made a
-   letter, or a letter of the Arabic Supplement? */
+   letter, a letter of the Arabic Supplement or of the mathematical
+   block? */
 static int tool_drawn(const cluster *c, int from, int to)
 {
     for (int k = from; k <= to; k++)
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             const unit *x = &c->u[i];
-            if (x->t == U_LET && (!(x->cls & NZ_LETTER) || tool_letter(x->cp))) return 1;
+            if (x->t == U_LET && (!(x->cls & NZ_LETTER) || tool_letter(x->cp) ||
+                                  (x->cp >= 0x1EE00 && x->cp <= 0x1EEFF)))
+                return 1;
         }
     return 0;
 }
@@ -489,7 +494,9 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
             for (size_t i = c->p[k].b; i < c->p[k + 1].a; i++)
                 if (c->u[i].cp == ZWNJ) return 0;
     }
-    if (xn == ndotless || c->fragment) return 0;
+    /* a word of the mathematical letters is a tool's even with no letter
+       to read here: its Persian letters (ی ک ے) are read with the rest */
+    if ((xn == ndotless && !(xn == 0 && math_letter(c, from, to))) || c->fragment) return 0;
     if (nazif__foreign_neighbour(cx, c->u[c->p[from].a].pos,
                                  c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len, cx->n))
         return 0;
@@ -744,6 +751,9 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
         for (size_t i = c->p[k].a; i < c->p[k].b && !extc; i++)
             extc = c->u[i].t == U_LET && !(c->u[i].cls & NZ_LETTER) && c->u[i].cp >= 0x80 &&
                    nazif__other_lookalike(c->u[i].cp) != 0;
+    /* a word drawn with the mathematical letters is a tool's (no language
+       writes them): read as the extended look-alikes are */
+    if (!extc && !cx->persian && math_letter(c, from, to)) extc = 1;
     if (seams == 0 && np6 == 0 && np15 == 0 && !look && !pres && !dotless && !extc) return 0;
 
     /* P14: look-alike letters, when the Arabic reading is a known word and
