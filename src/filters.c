@@ -417,23 +417,31 @@ static size_t tab_reset(htab *t, size_t n)
     return need;
 }
 
-/* Find or insert key h (non-zero); returns the slot, *fresh says whether
-   it was new (its value is then 0). */
-static inline size_t tab_add(htab *t, size_t slots, uint64_t h, int *fresh)
+/* Find or insert key h (non-zero) in the table of these arrays, stamp
+   and slots; returns the slot, *fresh says whether it was new (its value
+   is then 0).  The loops that add many keys hold the arrays in locals:
+   a store to a value could otherwise be the table's stamp. */
+static inline size_t tab_put(uint32_t *stamp, uint64_t *key, uint32_t *val, uint32_t cur,
+                             size_t slots, uint64_t h, int *fresh)
 {
     size_t k = (size_t)(h ^ (h >> 29)) & (slots - 1);
-    while (t->stamp[k] == t->cur) {
-        if (t->key[k] == h) {
+    while (stamp[k] == cur) {
+        if (key[k] == h) {
             *fresh = 0;
             return k;
         }
         k = (k + 1) & (slots - 1);
     }
-    t->stamp[k] = t->cur;
-    t->key[k] = h;
-    t->val[k] = 0;
+    stamp[k] = cur;
+    key[k] = h;
+    val[k] = 0;
     *fresh = 1;
     return k;
+}
+
+static inline size_t tab_add(htab *t, size_t slots, uint64_t h, int *fresh)
+{
+    return tab_put(t->stamp, t->key, t->val, t->cur, slots, h, fresh);
 }
 
 /* ---- script ----------------------------------------------------------------- */
@@ -1063,19 +1071,22 @@ static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g)
     if (!g->slots) return (uint64_t)-1;
     uint32_t best = 0;
     uint64_t best_chars = 0;
+    uint32_t *const stamp = fc->t1.stamp, *const val = fc->t1.val, cur = fc->t1.cur;
+    uint64_t *const key = fc->t1.key;
+    const size_t slots = g->slots, nc = g->ncands;
     if (g->n == 2) {
         /* every place, from the words */
         const unit *w = fc->words;
         size_t *sl = fc->slot2, best_i = 0;
-        for (size_t i = 0; i < g->ncands; i++) {
+        for (size_t i = 0; i < nc; i++) {
             const uint64_t h = w[i].hash * POLY + w[i + 1].hash;
             int fresh;
             /* the key: the n-gram's hash as it is (0 is the empty slot's); its
                words' hashes are mixed already, and tab_add() folds its high
                bits into the slot */
-            const size_t slot = tab_add(&fc->t1, g->slots, h ? h : 1, &fresh);
+            const size_t slot = tab_put(stamp, key, val, cur, slots, h ? h : 1, &fresh);
             sl[i] = slot;
-            const uint32_t k = ++fc->t1.val[slot];
+            const uint32_t k = ++val[slot];
             if (k > best) {
                 best = k;
                 best_i = i;
@@ -1084,11 +1095,12 @@ static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g)
         if (best) best_chars = (uint64_t)w[best_i].chars + w[best_i + 1].chars;
         return best > 1 ? best_chars * best : 0;
     }
-    for (size_t i = 0; i < g->ncands; i++) {
-        cand *c = &fc->cands[i];
+    cand *const cands = fc->cands;
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cands[i];
         int fresh;
-        c->slot = tab_add(&fc->t1, g->slots, c->h ? c->h : 1, &fresh);
-        const uint32_t k = ++fc->t1.val[c->slot];
+        c->slot = tab_put(stamp, key, val, cur, slots, c->h ? c->h : 1, &fresh);
+        const uint32_t k = ++val[c->slot];
         if (k > best) {
             best = k;
             best_chars = c->chars;
@@ -1101,26 +1113,29 @@ static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g)
    grow them to n+1 words.  Needs ngrams_count() first. */
 static void ngrams_next(nazif__filter_ctx *fc, ngrams *g)
 {
-    const unit *w = fc->words;
+    const unit *const w = fc->words;
+    const uint32_t *const val = fc->t1.val;
+    cand *const cands = fc->cands;
+    const size_t nw = fc->nwords, nc = g->ncands, n = g->n;
     size_t m = 0;
-    if (g->n == 2) {
+    if (n == 2) {
         const size_t *sl = fc->slot2;
-        for (size_t i = 0; i < g->ncands; i++) {
-            if ((fc->t1.val[sl[i]] & 0x7FFFFFFFu) < 2 || i + 2 >= fc->nwords) continue;
+        for (size_t i = 0; i < nc; i++) {
+            if ((val[sl[i]] & 0x7FFFFFFFu) < 2 || i + 2 >= nw) continue;
             cand c;
             c.pos = i;
             c.h = (w[i].hash * POLY + w[i + 1].hash) * POLY + w[i + 2].hash;
             c.chars = (uint64_t)w[i].chars + w[i + 1].chars + w[i + 2].chars;
             c.slot = 0;
-            fc->cands[m++] = c;
+            cands[m++] = c;
         }
     } else {
-        for (size_t i = 0; i < g->ncands; i++) {
-            cand c = fc->cands[i];
-            if ((fc->t1.val[c.slot] & 0x7FFFFFFFu) < 2 || c.pos + g->n >= fc->nwords) continue;
-            c.h = c.h * POLY + w[c.pos + g->n].hash;
-            c.chars += w[c.pos + g->n].chars;
-            fc->cands[m++] = c;
+        for (size_t i = 0; i < nc; i++) {
+            cand c = cands[i];
+            if ((val[c.slot] & 0x7FFFFFFFu) < 2 || c.pos + n >= nw) continue;
+            c.h = c.h * POLY + w[c.pos + n].hash;
+            c.chars += w[c.pos + n].chars;
+            cands[m++] = c;
         }
     }
     g->ncands = m;
