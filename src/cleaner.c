@@ -481,7 +481,10 @@ static int decide(nazif_cleaner *c, int at_end)
                     s->why = "repetition: repeated_line (on many pages of the same site)";
                     c->lf_dropped++;
                 }
-                mirror_set(c, i);
+                /* the mirror changes only when the line is dropped on the
+                   classifier's own evidence; else paras goes back to 0 */
+                if (s->drop && !s->repeated) mirror_set(c, i);
+                else lines[i - from].paras = 0;
             }
         }
         if (!s->drop && (s->truncated || (s->bpf.valid && s->bpf.para)))
