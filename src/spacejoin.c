@@ -284,6 +284,7 @@ typedef struct p17_scan {
     size_t n;
     size_t base;   /* the byte of bit 0 of m[0] */
     size_t w, nw;  /* the word being taken; the words filled */
+    uint64_t cur;  /* the bits of m[w] not taken yet */
     int avx2;
     uint64_t m[P17_WORDS];
 } p17_scan;
@@ -370,6 +371,7 @@ static inline void scan_fill(p17_scan *sc, size_t i)
     }
     sc->w = 0;
     sc->nw = k;
+    sc->cur = k ? sc->m[0] : 0;
 }
 
 /* The next candidate, or n. */
@@ -379,12 +381,14 @@ __attribute__((always_inline))
 static inline size_t scan_next(p17_scan *sc)
 {
     for (;;) {
-        for (; sc->w < sc->nw; sc->w++) {
-            const uint64_t b = sc->m[sc->w];
+        for (;;) {
+            const uint64_t b = sc->cur;
             if (b) {
-                sc->m[sc->w] = b & (b - 1);
+                sc->cur = b & (b - 1);
                 return sc->base + 64 * sc->w + (size_t)__builtin_ctzll(b);
             }
+            if (sc->w + 1 >= sc->nw) break;
+            sc->cur = sc->m[++sc->w];
         }
         const size_t next = sc->base + 64 * sc->nw;
         if (next >= sc->n) return sc->n;
@@ -396,6 +400,7 @@ typedef struct p17_scan {
     const uint8_t *s;
     size_t n;
     size_t base, w, nw; /* unused here */
+    uint64_t cur;
     int avx2;
 } p17_scan;
 
@@ -418,6 +423,7 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
     sc.n = n;
     sc.base = 1; /* nothing filled: the map starts at byte 1 */
     sc.w = sc.nw = 0;
+    sc.cur = 0;
     sc.avx2 = 0;
 #if defined(P17_AVX2)
     sc.avx2 = n >= 33 && __builtin_cpu_supports("avx2");
