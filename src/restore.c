@@ -723,7 +723,10 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     size_t k;
     if (restore) {
         /* line context, computed only when it can matter */
-        const int mp = !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n);
+        /* a Persian letter (DA/DB + a byte) or ZWNJ (E2 80 8C, whose 80 8C
+           is the trigger) starts at t - 1 at the earliest */
+        const size_t p0 = t > 0 ? t - 1 : 0;
+        const int mp = !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s + p0, n - p0);
         int dw = 0;
         const int tooth = tooth_line(s, n, &dw);
         if (mp) {
