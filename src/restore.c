@@ -696,7 +696,8 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         /* the two rules append their edits each in order: a split word
            before a madda look-alike needs the same sort as below */
         if (nazif__madda_fix(lex, flags, s, n, ed, first) ||
-            nazif__space_join(lex, flags, s, n, ed, first, scr))
+            nazif__space_join(lex, flags, s, n, ed, first, scr) ||
+            (scr->letters && nazif__letter_runs(lex, flags, s, n, ed, first)))
             return NAZIF_ENOMEM;
         if (ed->n > first) sort_tail(ed, first);
         return ed->oom ? NAZIF_ENOMEM : 0;
@@ -807,6 +808,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         const size_t before = ed->n;
         if (nazif__madda_fix(lex, flags, s, n, ed, first) ||
             nazif__space_join(lex, flags, s, n, ed, first, scr) ||
+            (scr->letters && nazif__letter_runs(lex, flags, s, n, ed, first)) ||
             nazif__spaced_join(lex, flags, s, n, ed, first))
             return NAZIF_ENOMEM;
         if (ed->n > before) sort_tail(ed, first);

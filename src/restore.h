@@ -66,6 +66,9 @@ typedef struct nazif__rscratch {
     size_t mcap;
     /* P17: lexicon classes of recent words (spacejoin.c), or NULL */
     struct nazif__wcache *wcache;
+    /* P17's scan met a single letter before another on this line
+       (spacejoin.c): nazif__letter_runs() looks at it */
+    int letters;
 } nazif__rscratch;
 
 void nazif__rscratch_free(nazif__rscratch *r);
@@ -104,6 +107,12 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
    overlapping them; 0 or NAZIF_ENOMEM.  Only lines with tatweel can have
    them: restore_plain() calls it when the pre-scan found something. */
 int nazif__spaced_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                       nazif__edits *ed, size_t first);
+
+/* spaced.c, rule P17 for words written letter by letter (ا ل م ق ا و م ة):
+   the lexicon decides; edits after those of the other rules (from
+   ed->v[first]), not overlapping them; 0 or NAZIF_ENOMEM. */
+int nazif__letter_runs(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
                        nazif__edits *ed, size_t first);
 
 /* madda.c, rule P14 for an alef madda put for a bare alef (الآعتقال): the

@@ -23,6 +23,16 @@
  *     there is no word to join; after ة or ى the tatweel is a dash
  *     (اللجنةـ الاربعاء).
  *
+ * A word written letter by letter (ا ل م ق ا و م ة) is P17 too: a run of
+ * four or more single Arabic letters (harakat allowed) between spaces is
+ * joined when the letters make a word seen in news, else when they make
+ * two or three such words (each of three letters or more, seen twice) in
+ * exactly one way (ا ل ح ر ي ة و ا ل ك ر ا م ة).  Three letters are as
+ * often an abbreviation (ج و د, ب س ب: both in ANT) and are only reported
+ * as a suspect; runs in alphabetical or abjad order (أ ب ت ث, أ ب ج د: a
+ * list, a figure's corners) are left alone.  The lines looked at are those
+ * where P17's scan (spacejoin.c) met a single letter before another.
+ *
  * Never in a line with Persian, Kurdish or Urdu letters or ZWNJ
  * (nazif__maybe_persian()), nor over another rule's edit.
  */
@@ -30,6 +40,9 @@
 #include <string.h>
 
 #include "restore.h"
+
+#define SPACED_MAX_LETTERS 24 /* longest letter-by-letter run looked at */
+#define SPACED_PIECE 2        /* each word of a run read as several: seen twice in news */
 
 /* Is p[0..2) an Arabic letter (ء..غ, ف..ي)?  A haraka (U+064B..U+0652)?
    Tatweel? */
@@ -263,6 +276,206 @@ int nazif__spaced_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *
     if (tatweel_splits(lex, s, n, ed, first, last)) return NAZIF_ENOMEM;
     /* not in Persian, Kurdish or Urdu text (asked only now: most lines
        never get here); what was added is taken back */
+    if (ed->n > last && !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n)) ed->n = last;
+    return ed->oom ? NAZIF_ENOMEM : 0;
+}
+
+/* ---- letters one by one ------------------------------------------------ */
+
+/* The letters' order number in the alphabet (أ/ا/إ/آ all 1), or 0. */
+static int alpha_rank(const uint8_t *p)
+{
+    const uint32_t cp = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+    switch (cp) {
+    case 0x0621: case 0x0622: case 0x0623: case 0x0625: case 0x0627: return 1;
+    case 0x0628: return 2;
+    case 0x062A: return 3;
+    case 0x062B: return 4;
+    case 0x062C: return 5;
+    case 0x062D: return 6;
+    case 0x062E: return 7;
+    case 0x062F: return 8;
+    case 0x0630: return 9;
+    case 0x0631: return 10;
+    case 0x0632: return 11;
+    case 0x0633: return 12;
+    case 0x0634: return 13;
+    case 0x0635: return 14;
+    case 0x0636: return 15;
+    case 0x0637: return 16;
+    case 0x0638: return 17;
+    case 0x0639: return 18;
+    case 0x063A: return 19;
+    case 0x0641: return 20;
+    case 0x0642: return 21;
+    case 0x0643: return 22;
+    case 0x0644: return 23;
+    case 0x0645: return 24;
+    case 0x0646: return 25;
+    case 0x0647: return 26;
+    case 0x0648: return 27;
+    case 0x064A: case 0x0649: return 28;
+    default: return 0;
+    }
+}
+
+/* The abjad order (أ ب ج د ه و ز ح ط ي ك ل م ن س ع ف ص ق ر ش ت ث خ ذ ض ظ غ). */
+static int abjad_rank(const uint8_t *p)
+{
+    static const uint16_t order[] = {0x0627, 0x0628, 0x062C, 0x062F, 0x0647, 0x0648, 0x0632,
+                                     0x062D, 0x0637, 0x064A, 0x0643, 0x0644, 0x0645, 0x0646,
+                                     0x0633, 0x0639, 0x0641, 0x0635, 0x0642, 0x0631, 0x0634,
+                                     0x062A, 0x062B, 0x062E, 0x0630, 0x0636, 0x0638, 0x063A};
+    uint32_t cp = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+    if (cp == 0x0621 || cp == 0x0622 || cp == 0x0623 || cp == 0x0625) cp = 0x0627;
+    if (cp == 0x0649) cp = 0x064A;
+    for (int k = 0; k < (int)(sizeof order / sizeof order[0]); k++)
+        if (order[k] == cp) return k + 1;
+    return 0;
+}
+
+/* Are the letters at l[0..m) (byte offsets into s) in rising order? */
+static int in_order(const uint8_t *s, const size_t *l, int m, int (*rank)(const uint8_t *))
+{
+    for (int k = 1; k < m; k++)
+        if (rank(s + l[k]) <= rank(s + l[k - 1])) return 0;
+    return 1;
+}
+
+/* The run's letters l[0..m) (with their harakat up to the next space) as
+   one word, or cut at the cuts of mask (bit k: a space after letter k). */
+static size_t run_text(const uint8_t *s, const size_t *l, const size_t *le, int m, unsigned mask,
+                       uint8_t *out)
+{
+    size_t k = 0;
+    for (int q = 0; q < m; q++) {
+        memcpy(out + k, s + l[q], le[q] - l[q]);
+        k += le[q] - l[q];
+        if (mask >> q & 1u) out[k++] = ' ';
+    }
+    return k;
+}
+
+/* The class of the piece of the run from letter p to letter q (exclusive);
+   -1 when no word or shorter than three letters. */
+static int piece_class(const nazif_lexicon *lex, const uint8_t *s, const size_t *l, const size_t *le,
+                       int p, int q)
+{
+    if (q - p < 3) return -1;
+    uint8_t w[SPACED_MAX_LETTERS * 8];
+    size_t k = 0;
+    for (int x = p; x < q; x++) {
+        memcpy(w + k, s + l[x], le[x] - l[x]);
+        k += le[x] - l[x];
+    }
+    return wclass(lex, w, k);
+}
+
+/* The run of single letters starting with the letter at byte i (a word may
+   start there): l[q], le[q] the bytes of letter q with its harakat; the
+   number of letters (up to SPACED_MAX_LETTERS + 1). */
+static int run_at(const uint8_t *s, size_t n, size_t i, size_t *l, size_t *le)
+{
+    int m = 0;
+    while (i + 1 < n && is_let(s + i)) {
+        size_t e = i + 2;
+        while (e + 1 < n && is_har(s + e)) e += 2;
+        if (e < n && s[e] != ' ' && !right_edge(s, n, e)) break;
+        if (m == SPACED_MAX_LETTERS) return m + 1;
+        l[m] = i;
+        le[m] = e;
+        m++;
+        if (e + 1 >= n || s[e] != ' ') break;
+        i = e + 1;
+    }
+    return m;
+}
+
+/* Join the run of single letters from byte i; its end (for the caller to
+   go on from), or 0 when out of memory. */
+static size_t letter_run(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                         nazif__edits *ed, size_t first, size_t last, size_t i)
+{
+    size_t l[SPACED_MAX_LETTERS], le[SPACED_MAX_LETTERS];
+    const int m = run_at(s, n, i, l, le);
+    if (m == 0) return i + 1;
+    if (m > SPACED_MAX_LETTERS) {
+        /* too long to be a word: skip it */
+        size_t e = i;
+        while (e < n && (s[e] == ' ' || is_let(s + e) || is_har(s + e))) e += (s[e] == ' ') ? 1 : 2;
+        return e > i ? e : i + 1;
+    }
+    const size_t ra = l[0], rb = le[m - 1];
+    if (m < 3 || !right_edge(s, n, rb) || overlaps(ed, first, last, ra, rb) ||
+        in_order(s, l, m, alpha_rank) || in_order(s, l, m, abjad_rank))
+        return rb;
+    uint8_t out[SPACED_MAX_LETTERS * 8];
+    /* one word; three letters are as often an abbreviation (ج و د, ب س ب:
+       both in ANT), reported as a suspect only */
+    size_t k = run_text(s, l, le, m, 0, out);
+    const int cw = wclass(lex, out, k);
+    if (m == 3) {
+        if (cw < 3 || !(flags & NAZIF_REPORT_SUSPECTS)) return rb;
+        return nazif__edit_add(ed, ra, rb, out, k, NAZIF_CHANGE_SUSPECT, NZR_OTHER,
+                               "three letters one by one make a word seen in news (or are an "
+                               "abbreviation)")
+                   ? 0
+                   : rb;
+    }
+    if (cw >= 1)
+        return nazif__edit_add(ed, ra, rb, out, k, NAZIF_CHANGE_EDIT, NZR_P17,
+                               "a word written letter by letter; lexicon: the letters make a word "
+                               "seen in news")
+                   ? 0
+                   : rb;
+    /* two or three words, one way only */
+    unsigned best = 0;
+    int found = 0;
+    for (int p = 3; p <= m - 3 && found < 2; p++)
+        if (piece_class(lex, s, l, le, 0, p) >= SPACED_PIECE && piece_class(lex, s, l, le, p, m) >= SPACED_PIECE) {
+            best = 1u << (p - 1);
+            found++;
+        }
+    if (found == 0)
+        for (int p = 3; p <= m - 6 && found < 2; p++) {
+            if (piece_class(lex, s, l, le, 0, p) < SPACED_PIECE) continue;
+            for (int q = p + 3; q <= m - 3 && found < 2; q++)
+                if (piece_class(lex, s, l, le, p, q) >= SPACED_PIECE &&
+                    piece_class(lex, s, l, le, q, m) >= SPACED_PIECE) {
+                    best = 1u << (p - 1) | 1u << (q - 1);
+                    found++;
+                }
+        }
+    if (found != 1) return rb;
+    k = run_text(s, l, le, m, best, out);
+    return nazif__edit_add(ed, ra, rb, out, k, NAZIF_CHANGE_EDIT, NZR_P17,
+                           "words written letter by letter; lexicon: the letters make words seen "
+                           "in news in one way only")
+               ? 0
+               : rb;
+}
+
+int nazif__letter_runs(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                       nazif__edits *ed, size_t first)
+{
+    const size_t last = ed->n;
+    for (size_t i = 0; i + 2 < n;) {
+        /* a single letter where a word may start, a space after it */
+        if (!is_let(s + i) || !left_edge(s, i)) {
+            i++;
+            continue;
+        }
+        size_t e = i + 2;
+        while (e + 1 < n && is_har(s + e)) e += 2;
+        if (e >= n || s[e] != ' ') {
+            i = e;
+            continue;
+        }
+        const size_t next = letter_run(lex, flags, s, n, ed, first, last, i);
+        if (next == 0) return NAZIF_ENOMEM;
+        i = next;
+    }
+    /* not in Persian, Kurdish or Urdu text: what was added is taken back */
     if (ed->n > last && !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n)) ed->n = last;
     return ed->oom ? NAZIF_ENOMEM : 0;
 }

@@ -417,6 +417,7 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
                       nazif__edits *ed, size_t first, nazif__rscratch *scr)
 {
     int foreign = -1; /* the line has Persian/Kurdish/Urdu letters (-1: not asked yet) */
+    scr->letters = 0;
     const size_t last = ed->n; /* the edits of the other rules end here */
     p17_scan sc;
     sc.s = s;
@@ -460,7 +461,12 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
             a = word_back(s, sp, &la);
             ca = -1;
         }
-        if (la < 3 || !left_edge(s, a)) continue;
+        if (la < 3 || !left_edge(s, a)) {
+            /* one letter before another: maybe a word written letter by
+               letter (spaced.c looks at the line) */
+            if (la == 1 && (sp + 3 == n || s[sp + 3] == ' ')) scr->letters = 1;
+            continue;
+        }
         /* the head of a split word is no word news writes often: most
            heads are common words the cache knows, settled here */
         if (ca < 0) ca = cached_class(scr, s, n, a, sp);

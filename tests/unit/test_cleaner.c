@@ -696,6 +696,25 @@ static void test_space_join(void)
     CHECK(strcmp(nazif_rule_name(20), "P17") == 0);
 }
 
+/* P17: a word written letter by letter (spaced.c) */
+static void test_letter_runs(void)
+{
+    EXPECT("قال إن ا ل م ق ا و م ة باقية\n", "قال إن المقاومة باقية\n");
+    EXPECT("تستمر م ق ا و م ة الشعب\n", "تستمر مقاومة الشعب\n");
+    EXPECT("أعلن الجيش م ص ر ع ثلاثة مسلحين\n", "أعلن الجيش مصرع ثلاثة مسلحين\n");
+    /* two words in one run, one way only */
+    EXPECT("رفعوا شعار ا ل ح ر ي ة و ا ل ك ر ا م ة\n", "رفعوا شعار الحرية والكرامة\n");
+    /* three letters: an abbreviation as often (ج و د: categories),
+       left; letters in alphabetical or abjad order: a list */
+    SAME("صنف ج و د وبقية العملة\n");
+    SAME("الحروف أ ب ت ث ج ح خ\n");
+    SAME("ترتيب أ ب ج د هـ و ز\n");
+    /* letters that make no word */
+    SAME("رموز ق ف ض ظ ك للتجربة\n");
+    /* not in Persian lines */
+    SAME("کلمه ا ل م ق ا و م ة در متن\n");
+}
+
 /* P1: any symbol between two tatweels is a separator */
 static void test_tatweel_symbols(void)
 {
@@ -760,6 +779,7 @@ int main(void)
     test_space_join();
     test_tatweel_space();
     test_tatweel_symbols();
+    test_letter_runs();
     test_exercise_window();
     test_exercise_blanks();
     test_lookalikes();
