@@ -732,6 +732,24 @@ static int latin_only(const uint8_t *s, size_t n)
     return letters;
 }
 
+/* A line of program code in an article's listing: ASCII only, with a
+   brace, a semicolon or '=', or a name called with brackets ("print(x)");
+   a closing brace alone ("}", "});").  Menus and widget words ("- Home",
+   "Menu", "news") have none of these. */
+static int code_line(const uint8_t *s, size_t n)
+{
+    int call = 0, code = 0;
+    for (size_t k = 0; k < n; k++) {
+        const uint8_t c = s[k];
+        if (c >= 0x80) return 0;
+        if (c == '{' || c == '}' || c == ';' || c == '=') code = 1;
+        if (c == '(' && k > 0 && ((s[k - 1] | 0x20) >= 'a' && (s[k - 1] | 0x20) <= 'z') &&
+            memchr(s + k, ')', n - k))
+            call = 1;
+    }
+    return code || call;
+}
+
 /* No letter and no digit of any script: only symbols and punctuation
    ("×", "⌄", "________", "--°C" has letters and is not one).  Bytes
    0xC3-0xDF lead letters of Latin-1/Greek/Cyrillic/Arabic... (0xC2 leads
@@ -1107,9 +1125,14 @@ static void plain(info *f, int question, const uint8_t *raw, size_t rn)
         f->title = !more_words_than(raw, rn, BP_TITLE_WORDS);
         f->very_short = rn <= 64 && !more_words_than(raw, rn, 3);
         /* a line that opens with an Arabic letter (lead byte D8-DB) is
-           neither of the two below: one test for most titles */
+           none of those below: one test for most titles */
         if (raw[0] >= 0xD8 && raw[0] <= 0xDB) return;
-        if (rn <= 80 && memchr(raw, '@', rn) && email_line(raw, rn)) {
+        if (code_line(raw, rn)) {
+            /* a program listing's line: article text, no menu item */
+            f->code = 1;
+            f->very_short = 0;
+            f->title = 0;
+        } else if (rn <= 80 && memchr(raw, '@', rn) && email_line(raw, rn)) {
             /* a columnist's address under the byline, not a widget */
             f->very_short = 1;
             f->email = 1;

@@ -156,6 +156,7 @@ typedef struct nazif__bp_facts {
     int bullet;       /* opens with a list bullet ("- ", "• ") */
     int prose;        /* stop-word density of running text */
     int email;        /* an e-mail address alone (a byline's contact) */
+    int code;         /* a line of program code (a tech article's listing) */
     int pair;         /* in a title / author list: 0 not known yet, else
                          1 + (0 neither, 1 a title, 2 a name) */
 } nazif__bp_facts;

@@ -525,6 +525,28 @@ static const char *const doc_breadcrumb_twice[] = {
      "موسم الحصاد المقبل."),
 };
 
+/* A program listing in a tech article: short Latin lines of code are
+   text, not widget words or menu items; the page's own widgets around it
+   still go. */
+static const char *const doc_code_listing[] = {
+    "B تخطى إلى المحتوى",
+    ("C تعرفنا في الدرس السابق على الدوال في لغة كوتلن، وفي هذا الدرس نكتب "
+     "دالة تستدعي نفسها لترسم عددا من النجوم."),
+    "C الدالة التعاودية:",
+    "C fun stars(n: Int) {",
+    "C     if (n < 1) return",
+    "C     print(\"*\")",
+    "C     stars(n - 1)",
+    "C }",
+    ("C تفحص الدالة العدد أولا، فإذا كان أصغر من واحد توقفت، وإلا طبعت نجمة "
+     "واستدعت نفسها بعدد أقل بواحد."),
+    "C print(stars(3))",
+    "C x = 5;",
+    "C ثم نجرب الدالة بأعداد مختلفة ونقارن النتائج.",
+    "B شارك المقال",
+    "B فيسبوك تويتر واتساب تيليغرام",
+};
+
 /* After the article, other columns drawn as title / author pairs go;
    the article's own list of books and their authors after a line ending
    with ':', a list of ministries and ministers, and a poem stay. */
@@ -831,6 +853,7 @@ static void test_documents(void)
     DOC("repeated-title", doc_repeated_title);
     DOC("repeats-kept", doc_repeats_kept);
     DOC("breadcrumb-twice", doc_breadcrumb_twice);
+    DOC("code-listing", doc_code_listing);
     /* without blank lines only: with a blank after each line three pairs
        do not fit the window, and the list's first pair stays (a miss) */
     run_doc("author-pairs", doc_author_pairs,
