@@ -711,6 +711,20 @@ static inline uint32_t bit_range(uint32_t a, uint32_t e)
     return (e >= 32 ? ~0u : (1u << e) - 1u) & (~0u << a);
 }
 
+/* The code point at s[i] (s[0..len)), its length in *k: a two-byte
+   sequence (Arabic, Latin-1) read inline, the rest by nazif__utf8_decode(). */
+static inline uint32_t next_cp(const uint8_t *s, size_t len, size_t i, size_t *k)
+{
+    const uint32_t c = s[i];
+    *k = 1;
+    if (c < 0x80) return c;
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+        *k = 2;
+        return ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+    }
+    return nazif__utf8_decode(s + i, len - i, k);
+}
+
 /* stop_cap: count the stop words up to this many; hash: the words'
    hashes are needed (the repetition rules, the stop words). */
 static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_out *po,
@@ -852,15 +866,7 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
         if (i == len) {
             cp = '\n'; /* a virtual line end */
         } else {
-            cp = s[i];
-            if (cp >= 0x80) {
-                if (cp >= 0xC2 && cp <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-                    cp = ((cp & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
-                    k = 2;
-                } else {
-                    cp = nazif__utf8_decode(s + i, len - i, &k);
-                }
-            }
+            cp = next_cp(s, len, i, &k);
         }
         const int sp = cp < 0x80 ? (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
                                     cp == '\v' || cp == '\f')
@@ -963,16 +969,8 @@ static uint64_t count_ar_words(const char *text, size_t len)
     uint64_t n = 0;
     int has = 0;
     for (size_t i = 0; i < len;) {
-        uint32_t cp = s[i];
         size_t k = 1;
-        if (cp >= 0x80) {
-            if (cp >= 0xC2 && cp <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-                cp = ((cp & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
-                k = 2;
-            } else {
-                cp = nazif__utf8_decode(s + i, len - i, &k);
-            }
-        }
+        const uint32_t cp = next_cp(s, len, i, &k);
         i += k;
         const int sp = cp < 0x80 ? (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
                                     cp == '\v' || cp == '\f')

@@ -92,6 +92,44 @@ static inline const char *nazif__edit_evidence(const nazif__edits *e, const nazi
    followed by rep[0..len); 0, or -1 when out of memory. */
 int nazif__edit_extend(nazif__edits *e, size_t end, const uint8_t *rep, size_t len);
 
+/* Word edges for the space rules (spacejoin.c, spaced.c). */
+/* May a word of the pair start right after s[0..i) (i is its first byte)? */
+static inline int nazif__left_edge(const uint8_t *s, size_t i)
+{
+    if (i == 0) return 1;
+    const uint8_t b = s[i - 1];
+    if (b == ' ' || b == '\t' || b == '(' || b == '[' || b == '"' || b == '\'') return 1;
+    if (i >= 2 && s[i - 2] == 0xC2 && b == 0xAB) return 1;                    /* « */
+    if (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80 && b == 0x9C) return 1; /* “ */
+    return 0;
+}
+
+/* May the pair end at byte i of s[0..n)? */
+static inline int nazif__right_edge(const uint8_t *s, size_t n, size_t i)
+{
+    if (i == n) return 1;
+    const uint8_t b = s[i];
+    if (b == ' ' || b == '\t' || b == '\r' || b == ')' || b == ']' || b == '"' || b == '\'' ||
+        b == ',' || b == ';' || b == ':' || b == '!' || b == '?')
+        return 1;
+    /* a full stop only at a sentence end, not before a letter (الجلسة.وعاد) */
+    if (b == '.') return i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\r' ||
+                         s[i + 1] == '"' || s[i + 1] == '.';
+    if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xBB) return 1; /* » */
+    if (i + 1 < n && s[i] == 0xD8 && (s[i + 1] == 0x8C || s[i + 1] == 0x9B || s[i + 1] == 0x9F))
+        return 1;                                                 /* ، ؛ ؟ */
+    if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9D) return 1; /* ” */
+    return 0;
+}
+
+/* Does [a, b) touch one of the edits ed->v[first .. last)? */
+static inline int nazif__overlaps(const nazif__edits *ed, size_t first, size_t last, size_t a, size_t b)
+{
+    for (size_t i = first; i < last; i++)
+        if (ed->v[i].start < b && ed->v[i].end > a) return 1;
+    return 0;
+}
+
 /* spacejoin.c, rule P17: join the words of s[0..n) that a space splits
    (lexicon), not in a line with Persian, Kurdish or Urdu letters or ZWNJ
    (nazif__maybe_persian(), unless flags has NAZIF__NOT_PERSIAN), adding

@@ -281,13 +281,16 @@ static int dotless_cands(uint32_t cp, uint32_t out[6])
  * of fewer than three letters, nor in vocalised words (harakat: the Quran
  * writes ٱ).
  */
-static void ext_key(const cluster *c, int from, int to, const size_t *xu, const uint32_t *xc, int xn,
-                    wbuf *w)
+/* The letters of pieces [from, to] with the units xu[0..xn) read as
+   xc[] (0: no letter), appended to *a up to unit cut and to *b after it
+   (a and b may be the same buffer). */
+static void ext_words(const cluster *c, int from, int to, const size_t *xu, const uint32_t *xc,
+                      int xn, size_t cut, wbuf *a, wbuf *b)
 {
-    wb_reset(w);
     int q = 0;
     for (int k = from; k <= to; k++) {
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+            wbuf *w = i > cut ? b : a;
             if (q < xn && i == xu[q]) {
                 if (xc[q]) { /* 0: the unit stands for no letter */
                     wb_cp(w, xc[q]);
@@ -299,10 +302,18 @@ static void ext_key(const cluster *c, int from, int to, const size_t *xu, const 
             wb_letter(w, &c->u[i], 1);
         }
         if (k < to && c->g[k].subst) {
+            wbuf *w = c->p[k].b > cut ? b : a;
             wb_cp(w, c->g[k].subst);
             w->letters++;
         }
     }
+}
+
+static void ext_key(const cluster *c, int from, int to, const size_t *xu, const uint32_t *xc, int xn,
+                    wbuf *w)
+{
+    wb_reset(w);
+    ext_words(c, from, to, xu, xc, xn, SIZE_MAX, w, w);
 }
 
 static int math_letter(const cluster *c, int from, int to);
@@ -347,34 +358,13 @@ static int final_heh(const unit *x)
 /* With the ! (unit xu[bang]) read as no letter: are the letters before it
    and those after it words on their own (رائع!جدا)?  Then it stands
    between two words, not inside one. */
-static void ext_key(const cluster *c, int from, int to, const size_t *xu, const uint32_t *xc, int xn,
-                    wbuf *w);
 static int bang_glues_words(const rctx *cx, const cluster *c, int from, int to, const size_t *xu,
                             const uint32_t *xc, int xn, int bang)
 {
     wbuf h[2];
     wb_reset(&h[0]);
     wb_reset(&h[1]);
-    int q = 0;
-    for (int k = from; k <= to; k++) {
-        for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
-            wbuf *w = &h[i > xu[bang]];
-            if (q < xn && i == xu[q]) {
-                if (xc[q]) {
-                    wb_cp(w, xc[q]);
-                    w->letters++;
-                }
-                q++;
-                continue;
-            }
-            wb_letter(w, &c->u[i], 1);
-        }
-        if (k < to && c->g[k].subst) {
-            wbuf *w = &h[c->p[k].b > xu[bang]];
-            wb_cp(w, c->g[k].subst);
-            w->letters++;
-        }
-    }
+    ext_words(c, from, to, xu, xc, xn, xu[bang], &h[0], &h[1]);
     /* both words, and the joined word no commoner in news than either
        (لا!بد: لابد is rarer than لا and بد; but باست!خدام: باستخدام is
        far commoner than باست and خدام) */

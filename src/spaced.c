@@ -54,42 +54,8 @@ static inline int is_let(const uint8_t *p)
 static inline int is_har(const uint8_t *p) { return p[0] == 0xD9 && (uint8_t)(p[1] - 0x8B) <= 0x92 - 0x8B; }
 static inline int is_tat(const uint8_t *p) { return p[0] == 0xD9 && p[1] == 0x80; }
 
-/* May a word start right after s[0..i)?  (A space, the line's start, an
-   opening bracket or quote.) */
-static int left_edge(const uint8_t *s, size_t i)
-{
-    if (i == 0) return 1;
-    const uint8_t b = s[i - 1];
-    if (b == ' ' || b == '\t' || b == '(' || b == '[' || b == '"' || b == '\'') return 1;
-    if (i >= 2 && s[i - 2] == 0xC2 && b == 0xAB) return 1;                    /* « */
-    if (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80 && b == 0x9C) return 1; /* “ */
-    return 0;
-}
 
-/* May a word end at byte i of s[0..n)? */
-static int right_edge(const uint8_t *s, size_t n, size_t i)
-{
-    if (i == n) return 1;
-    const uint8_t b = s[i];
-    if (b == ' ' || b == '\t' || b == '\r' || b == ')' || b == ']' || b == '"' || b == '\'' ||
-        b == ',' || b == ';' || b == ':' || b == '!' || b == '?')
-        return 1;
-    if (b == '.') return i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\r' ||
-                         s[i + 1] == '"' || s[i + 1] == '.';
-    if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xBB) return 1; /* » */
-    if (i + 1 < n && s[i] == 0xD8 && (s[i + 1] == 0x8C || s[i + 1] == 0x9B || s[i + 1] == 0x9F))
-        return 1;                                                 /* ، ؛ ؟ */
-    if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9D) return 1; /* ” */
-    return 0;
-}
 
-/* Does [a, b) touch one of the edits ed->v[first .. last)? */
-static int overlaps(const nazif__edits *ed, size_t first, size_t last, size_t a, size_t b)
-{
-    for (size_t i = first; i < last; i++)
-        if (ed->v[i].start < b && ed->v[i].end > a) return 1;
-    return 0;
-}
 
 /* The class of the word w[0..n) in news, or -1 when it is no word. */
 static int wclass(const nazif_lexicon *lex, const uint8_t *w, size_t n)
@@ -191,8 +157,8 @@ static int tatweel_splits(const nazif_lexicon *lex, const uint8_t *s, size_t n, 
         /* the left word is the right one of the last join */
         const int chain = jend == g0;
         i = next - 1;
-        if (!left_edge(s, a) || !right_edge(s, n, b) || b - a > NAZIF__MAX_WORD ||
-            overlaps(ed, first, last, a, b))
+        if (!nazif__left_edge(s, a) || !nazif__right_edge(s, n, b) || b - a > NAZIF__MAX_WORD ||
+            nazif__overlaps(ed, first, last, a, b))
             continue;
         uint8_t w[NAZIF__MAX_WORD];
         size_t lk = 0, rk = 0;
@@ -380,7 +346,7 @@ static int run_at(const uint8_t *s, size_t n, size_t i, size_t *l, size_t *le)
     while (i + 1 < n && is_let(s + i)) {
         size_t e = i + 2;
         while (e + 1 < n && is_har(s + e)) e += 2;
-        if (e < n && s[e] != ' ' && !right_edge(s, n, e)) break;
+        if (e < n && s[e] != ' ' && !nazif__right_edge(s, n, e)) break;
         if (m == SPACED_MAX_LETTERS) return m + 1;
         l[m] = i;
         le[m] = e;
@@ -406,7 +372,7 @@ static size_t letter_run(const nazif_lexicon *lex, unsigned flags, const uint8_t
         return e > i ? e : i + 1;
     }
     const size_t ra = l[0], rb = le[m - 1];
-    if (m < 3 || !right_edge(s, n, rb) || overlaps(ed, first, last, ra, rb) ||
+    if (m < 3 || !nazif__right_edge(s, n, rb) || nazif__overlaps(ed, first, last, ra, rb) ||
         in_order(s, l, m, alpha_rank) || in_order(s, l, m, abjad_rank))
         return rb;
     uint8_t out[SPACED_MAX_LETTERS * 8];
@@ -461,7 +427,7 @@ int nazif__letter_runs(const nazif_lexicon *lex, unsigned flags, const uint8_t *
     const size_t last = ed->n;
     for (size_t i = 0; i + 2 < n;) {
         /* a single letter where a word may start, a space after it */
-        if (!is_let(s + i) || !left_edge(s, i)) {
+        if (!is_let(s + i) || !nazif__left_edge(s, i)) {
             i++;
             continue;
         }

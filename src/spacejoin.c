@@ -56,34 +56,7 @@ static inline int non_joiner2(const uint8_t *s)
     return s[0] == 0xD9 && s[1] == 0x88;
 }
 
-/* May a word of the pair start right after s[0..i) (i is its first byte)? */
-static int left_edge(const uint8_t *s, size_t i)
-{
-    if (i == 0) return 1;
-    const uint8_t b = s[i - 1];
-    if (b == ' ' || b == '\t' || b == '(' || b == '[' || b == '"' || b == '\'') return 1;
-    if (i >= 2 && s[i - 2] == 0xC2 && b == 0xAB) return 1;                    /* « */
-    if (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80 && b == 0x9C) return 1; /* “ */
-    return 0;
-}
 
-/* May the pair end at byte i of s[0..n)? */
-static int right_edge(const uint8_t *s, size_t n, size_t i)
-{
-    if (i == n) return 1;
-    const uint8_t b = s[i];
-    if (b == ' ' || b == '\t' || b == '\r' || b == ')' || b == ']' || b == '"' || b == '\'' ||
-        b == ',' || b == ';' || b == ':' || b == '!' || b == '?')
-        return 1;
-    /* a full stop only at a sentence end, not before a letter (الجلسة.وعاد) */
-    if (b == '.') return i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\r' ||
-                         s[i + 1] == '"' || s[i + 1] == '.';
-    if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xBB) return 1; /* » */
-    if (i + 1 < n && s[i] == 0xD8 && (s[i + 1] == 0x8C || s[i + 1] == 0x9B || s[i + 1] == 0x9F))
-        return 1;                                                 /* ، ؛ ؟ */
-    if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9D) return 1; /* ” */
-    return 0;
-}
 
 /* The two bytes c0 c1: 1 an Arabic letter (U+0621..U+063A, U+0641..
    U+064A), 0 a haraka (U+064B..U+0652), -1 anything else. */
@@ -253,13 +226,6 @@ static int word_class(const nazif_lexicon *lex, nazif__rscratch *scr, const uint
     return f;
 }
 
-/* Does [a, b) touch one of the edits ed->v[first .. last)? */
-static int overlaps(const nazif__edits *ed, size_t first, size_t last, size_t a, size_t b)
-{
-    for (size_t i = first; i < last; i++)
-        if (ed->v[i].start < b && ed->v[i].end > a) return 1;
-    return 0;
-}
 
 /*
  * The spaces P17 looks at, in order: a superset -- each space that follows
@@ -461,7 +427,7 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
             a = word_back(s, sp, &la);
             ca = -1;
         }
-        if (la < 3 || !left_edge(s, a)) {
+        if (la < 3 || !nazif__left_edge(s, a)) {
             /* one letter before another: maybe a word written letter by
                letter (spaced.c looks at the line) */
             if (la == 1 && (sp + 3 == n || s[sp + 3] == ' ')) scr->letters = 1;
@@ -481,7 +447,7 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
         we = b;
         wl = lb;
         wc = -1;
-        if (!right_edge(s, n, b) || b - a > NAZIF__MAX_WORD || overlaps(ed, first, last, a, b))
+        if (!nazif__right_edge(s, n, b) || b - a > NAZIF__MAX_WORD || nazif__overlaps(ed, first, last, a, b))
             continue;
         /* when the cache does not know the head but knows the next word as
            a common one (or it is one letter), the pair is settled without
