@@ -679,6 +679,23 @@ static void sort_tail(nazif__edits *ed, size_t first)
 static const uint8_t REPLACEMENT[3] = {0xEF, 0xBF, 0xBD};
 
 /* t: nazif__next_trigger(s, n, 0) when the caller has it, else SIZE_MAX */
+/* Does the line s[0..n) as the edits ed->v[first ..] write it hold a
+   Persian, Kurdish or Urdu letter or ZWNJ (nazif__maybe_persian())?  The
+   edits are in input order and do not overlap. */
+static int persian_after(const uint8_t *s, size_t n, const nazif__edits *ed, size_t first)
+{
+    size_t at = 0;
+    for (size_t i = first; i < ed->n; i++) {
+        const nazif__edit *e = &ed->v[i];
+        if (e->kind != NAZIF_CHANGE_EDIT || e->start < at) continue;
+        if (nazif__maybe_persian(s + at, e->start - at) ||
+            nazif__maybe_persian(ed->pool + e->rep_off, e->rep_len))
+            return 1;
+        at = e->end;
+    }
+    return nazif__maybe_persian(s + at, n - at);
+}
+
 static int restore_plain(const nazif_lexicon *lex, unsigned flags,
                          const uint8_t *s, size_t n, nazif__rscratch *scr,
                          nazif__edits *ed, size_t t)
@@ -720,6 +737,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     cx.tooth = 0;
     cx.rasm = 0;
     int restore = !(flags & NAZIF_NO_RESTORE);
+    int mp = 0; /* the line may have Persian, Kurdish or Urdu letters or ZWNJ */
     unit *u;
     size_t k;
     if (restore) {
@@ -727,7 +745,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         /* a Persian letter (DA/DB + a byte) or ZWNJ (E2 80 8C, whose 80 8C
            is the trigger) starts at t - 1 at the earliest */
         const size_t p0 = t > 0 ? t - 1 : 0;
-        const int mp = !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s + p0, n - p0);
+        mp = !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s + p0, n - p0);
         int dw = 0;
         const int tooth = tooth_line(s, n, &dw);
         if (mp) {
@@ -806,10 +824,16 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     }
     if (p17 && !ed->oom) {
         const size_t before = ed->n;
-        if (nazif__madda_fix(lex, flags, s, n, ed, first) ||
-            nazif__space_join(lex, flags, s, n, ed, first, scr) ||
-            (scr->letters && nazif__letter_runs(lex, flags, s, n, ed, first)) ||
-            nazif__spaced_join(lex, flags, s, n, ed, first))
+        /* a line whose Persian, Kurdish or Urdu letters the rules above
+           all read as Arabic ones (P14's look-alikes) is Arabic for these
+           rules too: cleaning the output again finds the same (libFuzzer) */
+        const unsigned pf = mp && !cx.persian && !persian_after(s, n, ed, first)
+                                ? flags | NAZIF__NOT_PERSIAN
+                                : flags;
+        if (nazif__madda_fix(lex, pf, s, n, ed, first) ||
+            nazif__space_join(lex, pf, s, n, ed, first, scr) ||
+            (scr->letters && nazif__letter_runs(lex, pf, s, n, ed, first)) ||
+            nazif__spaced_join(lex, pf, s, n, ed, first))
             return NAZIF_ENOMEM;
         if (ed->n > before) sort_tail(ed, first);
     }

@@ -79,6 +79,57 @@ static void put_letters(const uint8_t *s, size_t a, size_t b, uint8_t *out, size
 
 /* ---- a space with tatweel at it ---------------------------------------- */
 
+/* The word s[a, g0) with the edits of ed->v[first .. last) inside it
+   applied and its tatweels removed, into w[0 .. *k) (*letters letters):
+   1 when an edit was applied, 0 when none touches it, -1 when an edit
+   reaches out of it. */
+static int left_as_written(const nazif__edits *ed, size_t first, size_t last, const uint8_t *s,
+                           size_t a, size_t g0, uint8_t *w, size_t *k, int *letters)
+{
+    int edited = 0;
+    for (size_t e = first; e < last; e++)
+        if (ed->v[e].start < g0 && ed->v[e].end > a) {
+            if (ed->v[e].start < a || ed->v[e].end > g0 || ed->v[e].kind != NAZIF_CHANGE_EDIT)
+                return -1;
+            edited = 1;
+        }
+    *k = 0;
+    *letters = 0;
+    if (!edited) {
+        put_letters(s, a, g0, w, k, letters);
+        return 0;
+    }
+    size_t x = a;
+    while (x < g0) {
+        size_t e = first;
+        while (e < last && ed->v[e].start != x) e++;
+        if (e < last) {
+            /* the replacement, without tatweel, its two-byte letters counted */
+            const uint8_t *r = ed->pool + ed->v[e].rep_off;
+            const size_t rn = ed->v[e].rep_len;
+            for (size_t i = 0; i < rn;) {
+                if (i + 1 < rn && is_tat(r + i)) {
+                    i += 2;
+                    continue;
+                }
+                if (*k >= NAZIF__MAX_WORD) return -1;
+                if (i + 1 < rn && is_let(r + i)) ++*letters;
+                w[(*k)++] = r[i++];
+            }
+            x = ed->v[e].end;
+            continue;
+        }
+        if (x + 1 >= g0 + 1 || *k + 2 > NAZIF__MAX_WORD) return -1;
+        if (!is_tat(s + x)) {
+            if (is_let(s + x)) ++*letters;
+            w[(*k)++] = s[x];
+            w[(*k)++] = s[x + 1];
+        }
+        x += 2;
+    }
+    return 1;
+}
+
 /* Does the word w[0..n) end in ة or ى (letters that never join the next)? */
 static int final_only(const uint8_t *w, size_t n)
 {
@@ -152,18 +203,29 @@ static int tatweel_splits(const nazif_lexicon *lex, const uint8_t *s, size_t n, 
         }
         /* the words on either side (letters, harakat and tatweel) */
         size_t a = g0, b = g1;
-        while (a >= 2 && (is_let(s + a - 2) || is_har(s + a - 2) || is_tat(s + a - 2))) a -= 2;
+        for (;;) {
+            while (a >= 2 && (is_let(s + a - 2) || is_har(s + a - 2) || is_tat(s + a - 2))) a -= 2;
+            /* an edit of another rule that ends in the word (P5's سـ|ـل)
+               belongs to it: the word starts where that edit starts */
+            size_t e = first;
+            while (e < last && !(ed->v[e].start < a && ed->v[e].end >= a && ed->v[e].end <= g0)) e++;
+            if (e == last) break;
+            a = ed->v[e].start;
+        }
         while (b + 1 < n && (is_let(s + b) || is_har(s + b) || is_tat(s + b))) b += 2;
         /* the left word is the right one of the last join */
         const int chain = jend == g0;
         i = next - 1;
         if (!nazif__left_edge(s, a) || !nazif__right_edge(s, n, b) || b - a > NAZIF__MAX_WORD ||
-            nazif__overlaps(ed, first, last, a, b))
+            nazif__overlaps(ed, first, last, g0, b))
             continue;
         uint8_t w[NAZIF__MAX_WORD];
         size_t lk = 0, rk = 0;
         int ll = 0, rl = 0;
-        put_letters(s, a, g0, w, &lk, &ll);
+        /* the left word as the other rules write it (سـ|ـلـ ـك: P5 joins
+           سـ|ـل first), so that cleaning the output again finds the same */
+        const int edited = left_as_written(ed, first, last, s, a, g0, w, &lk, &ll);
+        if (edited < 0) continue;
         uint8_t r[NAZIF__MAX_WORD];
         put_letters(s, g1, b, r, &rk, &rl);
         /* ة and ى end a word: a tatweel after them is a dash */
@@ -212,7 +274,10 @@ static int tatweel_splits(const nazif_lexicon *lex, const uint8_t *s, size_t n, 
         if (chain) {
             /* one edit for the whole chain: the previous join grows */
             if (nazif__edit_extend(ed, b, r, rk)) return NAZIF_ENOMEM;
-        } else if (nazif__edit_add(ed, a, b, t, tk, NAZIF_CHANGE_EDIT, NZR_P17, ev)) {
+        } else if (edited ? nazif__edit_add(ed, g0, b, r, rk, NAZIF_CHANGE_EDIT, NZR_P17, ev)
+                          : nazif__edit_add(ed, a, b, t, tk, NAZIF_CHANGE_EDIT, NZR_P17, ev)) {
+            /* with the left word edited, this edit takes the gap and the
+               right half only, after the other rule's */
             return NAZIF_ENOMEM;
         }
         memcpy(j, t, tk);
