@@ -171,28 +171,29 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
             u[q].cls = (uint16_t)(u[q].cls | NZ_EXTLOOK);
         }
     }
-    /* a colon, semicolon or question mark glued between two Arabic letters
-       (الم:عهد, إ?لغاء) separates pieces the lexicon may join, as the
-       symbols of is_sep() do; elsewhere it is punctuation and ends the
-       cluster */
-    for (size_t q = 1; q + 1 < k; q++)
-        if (u[q].t == U_OTHER && (u[q].cp == ':' || u[q].cp == ';' || u[q].cp == '?') &&
-            u[q - 1].t == U_LET && (u[q - 1].cls & NZ_LETTER) && u[q + 1].t == U_LET &&
-            (u[q + 1].cls & NZ_LETTER))
+    /* Separators among the other characters, in one pass:
+       - a colon, semicolon or question mark glued between two Arabic
+         letters (الم:عهد, إ?لغاء) separates pieces the lexicon may join,
+         as the symbols of is_sep() do; elsewhere it is punctuation and
+         ends the cluster;
+       - any other symbol between two tatweels (سـ•ـلاح, سـ★ـلاح): tatweel
+         drawn into a symbol from both sides is the strong signal of P1
+         whatever the symbol, as is an Arabic zero (a dot), and a stroke
+         read above as alef (سـ|ـلاح: alef never joins the next letter).
+         Quotes and brackets are not symbols here (لـ"الجوهرة: a
+         proclitic before a quoted name). */
+    for (size_t q = 1; q + 1 < k; q++) {
+        const unit *p = &u[q - 1], *x = &u[q + 1];
+        if (p->t == U_TAT && x->t == U_TAT) {
+            if ((tatweel_symbol(u[q].cp) &&
+                 (u[q].t == U_OTHER || (u[q].t == U_LET && (u[q].cls & NZ_EXTLOOK)))) ||
+                u[q].cp == 0x0660 || u[q].cp == 0x06F0) /* ٠ ۰: a zero drawn as a dot */
+                u[q].t = U_SEP;
+        } else if (u[q].t == U_OTHER && (u[q].cp == ':' || u[q].cp == ';' || u[q].cp == '?') &&
+                   p->t == U_LET && (p->cls & NZ_LETTER) && x->t == U_LET && (x->cls & NZ_LETTER)) {
             u[q].t = U_SEP;
-    /* any other symbol between two tatweels (سـ•ـلاح, سـ★ـلاح) is a
-       separator too: tatweel drawn into a symbol from both sides is the
-       strong signal of P1 whatever the symbol, as is an Arabic zero (a
-       dot).  So is a stroke read above as alef (سـ|ـلاح): alef never joins
-       the next letter.  Quotes and
-       brackets are not symbols here (لـ"الجوهرة: a proclitic before a
-       quoted name) */
-    for (size_t q = 1; q + 1 < k; q++)
-        if (u[q - 1].t == U_TAT && u[q + 1].t == U_TAT &&
-            ((tatweel_symbol(u[q].cp) &&
-              (u[q].t == U_OTHER || (u[q].t == U_LET && (u[q].cls & NZ_EXTLOOK)))) ||
-             u[q].cp == 0x0660 || u[q].cp == 0x06F0)) /* ٠ ۰: a zero drawn as a dot */
-            u[q].t = U_SEP;
+        }
+    }
     *out = u;
     *count = k;
     return 0;

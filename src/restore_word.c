@@ -393,6 +393,20 @@ static int rest_is_word(const rctx *cx, const cluster *c, int from, int to, size
     return lex_state(cx->lex, &w, NULL) != NAZIF_LEX_UNKNOWN;
 }
 
+/* Keep the reading pick (size bytes) in best when its score beats *top;
+   *second is the best score of the others. */
+static void rank_reading(int score, int *top, int *second, uint32_t *best, const uint32_t *pick,
+                         size_t size)
+{
+    if (score > *top) {
+        *second = *top;
+        *top = score;
+        memcpy(best, pick, size);
+    } else if (score > *second) {
+        *second = score;
+    }
+}
+
 static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan *pl)
 {
     size_t xu[EXT_UNITS];
@@ -523,13 +537,7 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
             continue;
         }
         found++;
-        if (score > top) {
-            second = top;
-            top = score;
-            memcpy(best, pick, sizeof pick);
-        } else if (score > second) {
-            second = score;
-        }
+        rank_reading(score, &top, &second, best, pick, sizeof pick);
         if (r == 0) {
             fbody = score;
             memcpy(body, pick, sizeof pick);
@@ -645,14 +653,7 @@ static int plan_ambiguous(const rctx *cx, const cluster *c, int from, int to, wo
         const int st = lex_state(cx->lex, &w, &f);
         if (st == NAZIF_LEX_UNKNOWN || (st != NAZIF_LEX_WORD && f < 1)) continue;
         nk++;
-        const int score = 2 * f + (st == NAZIF_LEX_WORD ? 4 : 0);
-        if (score > top) {
-            second = top;
-            top = score;
-            memcpy(best, pick, sizeof pick);
-        } else if (score > second) {
-            second = score;
-        }
+        rank_reading(2 * f + (st == NAZIF_LEX_WORD ? 4 : 0), &top, &second, best, pick, sizeof pick);
     }
     if (nk == 0 && !c->fragment) return 0;
     if (c->fragment) {
