@@ -1113,6 +1113,31 @@ static int latin_sep_ticker(const uint8_t *s, size_t n)
 
 /* The V_OTHER / short V_CONTENT outcome for a line with no listed word.
    Word counts from the raw text, only as far as the thresholds need. */
+/* Is the line a hand-wrapped piece of a paragraph?  1 when it ends with a
+   comma or a semicolon (no title does) or with a word no sentence ends
+   with ("مع", "التي", the article alone), 2 when it opens with a word that
+   only continues a clause ("التي", "فهي", "طالما"), 3 both.  Such a line
+   is no headline and no menu item (data/boilerplate/words.tsv). */
+static int wrap_facts(const uint8_t *s, size_t n)
+{
+    int w = 0;
+    trim_ws(&s, &n);
+    if (n == 0) return 0;
+    uint8_t e = s[n - 1];
+    if (e == ',' || e == ';' ||
+        (n >= 2 && s[n - 2] == 0xD8 && (e == 0x8C || e == 0x9B))) /* ، ؛ */
+        w |= 1;
+    else {
+        size_t b = n;
+        while (b > 0 && s[b - 1] != ' ') b--;
+        if (nazif__phr_shape_word(NAZIF__SHAPE_WRAP_END, s + b, n - b)) w |= 1;
+    }
+    size_t e2 = 0;
+    while (e2 < n && s[e2] != ' ') e2++;
+    if (e2 < n && nazif__phr_shape_word(NAZIF__SHAPE_WRAP_START, s, e2)) w |= 2;
+    return w;
+}
+
 static void plain(info *f, int question, const uint8_t *raw, size_t rn)
 {
     if (question) {
@@ -1124,6 +1149,7 @@ static void plain(info *f, int question, const uint8_t *raw, size_t rn)
         set(f, V_OTHER, NULL);
         f->title = !more_words_than(raw, rn, BP_TITLE_WORDS);
         f->very_short = rn <= 64 && !more_words_than(raw, rn, 3);
+        f->wrap = wrap_facts(raw, rn);
         /* a line that opens with an Arabic letter (lead byte D8-DB) is
            none of those below: one test for most titles */
         if (raw[0] >= 0xD8 && raw[0] <= 0xDB) return;
@@ -1529,6 +1555,9 @@ static int headline_like(const nazif__bp_line *L, info *f)
     if (f->v != V_OTHER || !f->title || f->very_short) return 0;
     /* "... النتائج التالية :" introduces the article's own list */
     if (last_meaningful(L->s, L->len) == ':') return 0;
+    /* a hand-wrapped line that stops mid-sentence ("... لتستخدم تقنيات
+       فعالة لحل المشاكل بطريقة جديدة,") */
+    if (f->wrap & 1) return 0;
     /* running text that only lacks its full stop has many stop words */
     return prose_pct(L, f) < 30;
 }
@@ -1652,7 +1681,7 @@ static int headline_run(const ctx *c, int at_end)
         if (!maybe) return 0;
     }
     analyse(&L[c->i], &f);
-    if (!headline_like(&L[c->i], &f)) return 0;
+    if (!headline_like(&L[c->i], &f) || (f.wrap & 2)) return 0;
     /* behind */
     for (;;) {
         long b = prev_nonblank(c, (size_t)k, &f);
@@ -1664,7 +1693,7 @@ static int headline_run(const ctx *c, int at_end)
             continue;
         }
         if (!L[b].drop && headline_like(&L[b], &f)) {
-            if (repeats_earlier(c, (size_t)b)) return 0;
+            if (repeats_earlier(c, (size_t)b) || (f.wrap & 2)) return 0;
             len++;
             titles++;
             k = b;
@@ -1680,6 +1709,9 @@ static int headline_run(const ctx *c, int at_end)
            the article's own list */
         if (L[b].drop) furniture = 1;
         else if (last_meaningful(L[b].s, L[b].len) == ':') return 0;
+        /* a kept line that stops mid-sentence: the run goes on with it,
+           a hand-wrapped paragraph (a forum post, a letter) */
+        else if (f.v == V_OTHER && (f.wrap & 1)) return 0;
         break;
     }
     /* The run's first title with its publication stamp right under it,
@@ -1709,8 +1741,9 @@ static int headline_run(const ctx *c, int at_end)
         }
         if (headline_like(&L[a], &f)) {
             /* a title printed twice is a page template, not a list of
-               other articles */
-            if (repeats_earlier(c, (size_t)a)) return 0;
+               other articles; a line that continues the one before is a
+               hand-wrapped paragraph */
+            if (repeats_earlier(c, (size_t)a) || (f.wrap & 2)) return 0;
             len++;
             k = a;
             continue;
@@ -1775,7 +1808,7 @@ static int pair_kind_of(const nazif__bp_line *L, info *f)
     /* a title ends with '!' or an ellipsis, never with a full stop */
     if (f->v == V_CONTENT)
         return bang_or_ellipsis(L->s, L->len) && !more_words_than(L->s, L->len, 12);
-    if (more_words_than(L->s, L->len, BP_TITLE_WORDS)) return 0;
+    if (more_words_than(L->s, L->len, BP_TITLE_WORDS) || f->wrap) return 0;
     if (L->len > 96 || f->bullet || memchr(L->s, ':', L->len) ||
         memchr(L->s, '-', L->len))
         return 1;
@@ -1922,7 +1955,7 @@ static int author_pairs(const ctx *c)
 
 static int top_run_member(const nazif__bp_line *L, info *f)
 {
-    if (!headline_like(L, f) || raw_digit_first(L->s, L->len)) return 0;
+    if (!headline_like(L, f) || f->wrap || raw_digit_first(L->s, L->len)) return 0;
     const uint8_t *s = L->s;
     size_t n = L->len;
     for (size_t k = 0; k < n; k++) {
@@ -1942,7 +1975,7 @@ static int top_run_member_or_spare(const nazif__bp_line *L, info *f,
                                    int *spare)
 {
     if (top_run_member(L, f)) return 1;
-    if (*spare <= 0 || f->v != V_OTHER || !f->title || f->very_short ||
+    if (*spare <= 0 || f->v != V_OTHER || !f->title || f->very_short || f->wrap ||
         raw_digit_first(L->s, L->len) || prose_pct(L, f) >= 40)
         return 0;
     for (size_t k = 0; k < L->len; k++)
@@ -2200,7 +2233,7 @@ static int long_run_member(const nazif__bp_line *L, const info *f)
 {
     if (L->drop && (f->v == V_DROP || f->v == V_HEADER || f->v == V_WEAK))
         return f->words <= 5;
-    if ((f->v != V_WEAK && f->v != V_OTHER) || !f->very_short) return 0;
+    if ((f->v != V_WEAK && f->v != V_OTHER) || !f->very_short || f->wrap) return 0;
     if (last_meaningful(L->s, L->len) == ':') return 0;
     for (size_t k = 0; k < L->len; k++) {
         uint8_t c = L->s[k];
@@ -2276,7 +2309,7 @@ static int long_menu_run(const ctx *c, const info *self, int at_end)
 /* A member of a menu run: a short line without final punctuation. */
 static int run_member(const info *f)
 {
-    if (f->v == V_WEAK || f->v == V_OTHER) return f->very_short;
+    if (f->v == V_WEAK || f->v == V_OTHER) return f->very_short && !f->wrap;
     if (f->v == V_DROP || f->v == V_HEADER) return f->words <= 5;
     return 0;
 }

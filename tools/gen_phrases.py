@@ -30,7 +30,8 @@ Values of ``how``:
   contains  the phrase anywhere in a short line (copyright.tsv)
   month, unit, dateword   words of date stamps (stamps.tsv)
   marker    a word that marks a link title, "(فيديو)" (related.tsv)
-  fontword, readword, readword-bare, minute, minute-dual, pubnoun
+  fontword, readword, readword-bare, minute, minute-dual, pubnoun,
+  wrap-end, wrap-start
             words of line shapes (words.tsv): one token each, kept byte
             for byte (not normalised: the C side compares raw tokens);
             see words.tsv for what each kind means
@@ -62,7 +63,7 @@ HEAD_KINDS = ("head", "date", "opener", "label")
 CONTAINS_KINDS = ("contains", "term")
 WORD_KINDS = ("month", "unit", "dateword", "marker")
 SHAPE_KINDS = ("fontword", "readword", "readword-bare", "minute",
-               "minute-dual", "pubnoun")
+               "minute-dual", "pubnoun", "wrap-end", "wrap-start")
 ALL_KINDS = WHOLE_KINDS + HEAD_KINDS + CONTAINS_KINDS + WORD_KINDS + SHAPE_KINDS
 
 # categories whose head phrases override "a full sentence is content"

@@ -525,6 +525,34 @@ static const char *const doc_breadcrumb_twice[] = {
      "موسم الحصاد المقبل."),
 };
 
+/* A hand-wrapped forum post: lines that stop mid-sentence (a comma, a
+   preposition, the article alone) or open with a word that continues a
+   clause are one paragraph, not a list of headlines; a Latin name alone
+   between them stays.  The forum's own furniture around the post goes. */
+static const char *const doc_hand_wrapped[] = {
+    "B اذهب الى الأسفل",
+    "B شارك الموضوع",
+    ("C في البداية يجب أن نعرف أن لكل قاعدة بيانات نقاط قوة ونقاط ضعف "
+     "واضحة."),
+    "C قواعد البيانات العلائقية",
+    "C مناسبة لأغلب التطبيقات التجارية لأنها تضمن سلامة البيانات,",
+    "C وتسمح بكتابة استعلامات معقدة بلغة موحدة يعرفها أغلب المطورين",
+    "C مثل جداول العملاء والطلبات في متجر",
+    "C PostgreSQL",
+    "C وهي من أشهر قواعد البيانات المفتوحة المصدر في العالم.",
+    "C أما قواعد البيانات الوثائقية",
+    "C فهي أفضل حين تتغير بنية البيانات كثيرا, ولا نعرف الحقول مسبقا",
+    "C مثل تطبيقات الهاتف وسجلات الأحداث",
+    "C MongoDB",
+    "C وتدعم هذه القواعد التوزيع على عدة خوادم بسهولة كبيرة مقارنة",
+    "C بالقواعد العلائقية التي تحتاج إلى تخطيط مسبق وأدوات",
+    "C إضافية مثل التقسيم الأفقي للجداول الكبيرة",
+    ("C وفي النهاية لا توجد قاعدة بيانات مثالية لكل المشاريع، والاختيار "
+     "يعتمد على طبيعة المشروع."),
+    "B رد مع اقتباس",
+    "B شارك الموضوع",
+};
+
 /* A program listing in a tech article: short Latin lines of code are
    text, not widget words or menu items; the page's own widgets around it
    still go. */
@@ -854,6 +882,7 @@ static void test_documents(void)
     DOC("repeats-kept", doc_repeats_kept);
     DOC("breadcrumb-twice", doc_breadcrumb_twice);
     DOC("code-listing", doc_code_listing);
+    DOC("hand-wrapped", doc_hand_wrapped);
     /* without blank lines only: with a blank after each line three pairs
        do not fit the window, and the list's first pair stays (a miss) */
     run_doc("author-pairs", doc_author_pairs,
