@@ -2059,6 +2059,31 @@ static int kicker(const ctx *c, const info *self, long q, const info *qf)
 
 static int after_paragraph(const ctx *c);
 
+/* A dateline: one or two words (the city), a dash, and at most four more
+   words (the source): "بغداد - المغرب اليوم", "الخليل – المركز الفلسطيني
+   للإعلام".  It stands between the article's title and its first
+   paragraph. */
+static int dateline(const nazif__bp_line *L, const info *f)
+{
+    if (f->v != V_OTHER || L->len > 120 || more_words_than(L->s, L->len, 7))
+        return 0;
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    int words = 0;
+    for (size_t k = 0; k + 2 < n; k++) {
+        if (s[k] == ' ' && s[k + 1] != ' ') {
+            words++;
+            if (words > 2) return 0;
+            /* " - ", " – ", " — " after the first one or two words */
+            if (s[k + 1] == '-' && k + 2 < n && s[k + 2] == ' ') return 1;
+            if (k + 4 < n && s[k + 1] == 0xE2 && s[k + 2] == 0x80 &&
+                (s[k + 3] == 0x93 || s[k + 3] == 0x94) && s[k + 4] == ' ')
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Only dropped lines (or none) before line i in the window, i near the top
    of the document, and the line not a headline or subheading (followed by
    its paragraph).  The first line of a document needs furniture after it. */
@@ -2091,6 +2116,10 @@ static int page_header(const ctx *c, const info *self, long p, long q,
         return 0;
     }
     if (kicker(c, self, q, qf)) return 0;
+    /* a short title over its dateline and paragraph ("الصحف العراقية" /
+       "بغداد - المغرب اليوم" / ...) */
+    if (dateline(&c->lines[q], qf) && followed_by_paragraph(c, (size_t)q))
+        return 0;
     /* the last short line before a longer unlisted line, itself before
        the first paragraph: the article's short title over its deck or
        byline ("قواعد النشر العلمي" / "2023/07/24 الكاتب: ...") */
@@ -2223,7 +2252,11 @@ static int top_short_run(const ctx *c)
         if (local_furniture(&f) && f.why != date_stamp) listed++;
         k = a;
     }
-    return len >= 3 && listed >= 1;
+    if (len < 3 || listed < 1) return 0;
+    /* the run's line right above a dateline and its paragraph is the
+       article's short title */
+    long q = next_nonblank(c, c->i, &f);
+    return !(q >= 0 && dateline(&L[q], &f) && followed_by_paragraph(c, (size_t)q));
 }
 
 /* A member of a long menu run: a short line (1-3 words) with no digit
@@ -2269,6 +2302,14 @@ static int long_menu_run(const ctx *c, const info *self, int at_end)
         if (f.v == V_BLANK) continue;
         if (!long_run_member(&L[k], &f)) {
             if (!L[k].drop && last_meaningful(L[k].s, L[k].len) == ':')
+                return 0;
+            /* right under a kept line of four words or more (the
+               article's title or its date line): the article's own table
+               of contents or list of topics, not the site's navigation,
+               which stands above the title; listed words still go */
+            if (!L[k].drop && self->v == V_OTHER &&
+                (f.v == V_OTHER || (f.v == V_CONTENT && !f.para)) &&
+                more_words_than(L[k].s, L[k].len, 3))
                 return 0;
             start = 1;
             break;

@@ -553,6 +553,41 @@ static const char *const doc_hand_wrapped[] = {
     "B شارك الموضوع",
 };
 
+/* A short title right under the page's breadcrumb, over its dateline
+   and paragraph, stays; so does a post's own table of contents right
+   under its title and date line (the topics come back below as
+   subheadings), while the site's menu above the title goes. */
+static const char *const doc_dateline_and_contents[] = {
+    "B الرئيسية » صحافة",
+    "C جولة الصحف المحلية",
+    "C الموصل - وكالات",
+    ("C تناولت الصحف المحلية الصادرة اليوم الاستعدادات الجارية لافتتاح "
+     "الموسم الزراعي الجديد في المحافظة."),
+    ("C وأشارت إلى أن وزارة الزراعة وزعت البذور على الفلاحين قبل موعدها "
+     "بأسبوعين هذا العام."),
+};
+
+static const char *const doc_own_contents[] = {
+    "B الرئيسية",
+    "B اتصل بنا",
+    "B من نحن",
+    "C نشرة المساء: أبرز أحداث اليوم في المدينة",
+    "C مدينة الشمس الثلاثاء 4/3/2025",
+    "C الأمطار",
+    "C المرور",
+    "C الأسواق",
+    "C الملاعب",
+    "C المدارس",
+    "B ..........",
+    "C الأمطار",
+    "C المدينة - خاص",
+    ("C يتوقع أن تنخفض درجات الحرارة مساء اليوم مع هبوب رياح شمالية "
+     "معتدلة على المرتفعات الغربية."),
+    "C المرور",
+    ("C أغلقت البلدية الطريق الدائري الشمالي لأعمال الصيانة حتى نهاية "
+     "الأسبوع الجاري."),
+};
+
 /* A program listing in a tech article: short Latin lines of code are
    text, not widget words or menu items; the page's own widgets around it
    still go. */
@@ -883,6 +918,8 @@ static void test_documents(void)
     DOC("breadcrumb-twice", doc_breadcrumb_twice);
     DOC("code-listing", doc_code_listing);
     DOC("hand-wrapped", doc_hand_wrapped);
+    DOC("dateline", doc_dateline_and_contents);
+    DOC("own-contents", doc_own_contents);
     /* without blank lines only: with a blank after each line three pairs
        do not fit the window, and the list's first pair stays (a miss) */
     run_doc("author-pairs", doc_author_pairs,
