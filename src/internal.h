@@ -114,6 +114,20 @@ int nazif__extlook_cands(uint32_t cp, uint32_t out[6]);
    other_lookalikes()); 0 for anything else, ASCII included. */
 uint32_t nazif__other_lookalike(uint32_t cp);
 
+/* How a word was analysed (nazif__lexicon_analyse()): the letters of the
+   conjunction و/ف (0 or 1), of the proclitic after it (ب ك ل س ال بال كال
+   لل), whether that proclitic holds the article, the letters of the pronoun
+   suffix and of the stored stem.  A stored word is all stem. */
+typedef struct nazif_lex_shape {
+    int conj, pre, art, suf, stem;
+} nazif_lex_shape;
+
+/* nazif_lexicon_lookup() that also tells how the word was analysed
+   (*shape may be NULL; all zero for UNKNOWN): a derived form is rarer than
+   its stem, the more so the more clitics it carries (restore_dotless.c). */
+int nazif__lexicon_analyse(const nazif_lexicon *lex, const char *word,
+                           size_t len, int *freq, nazif_lex_shape *shape);
+
 /* ---- final alef maksura (lexicon.c, table generated in maksura_table.h) -- */
 
 /*

@@ -254,10 +254,10 @@ static int has_at(const uint8_t *key, size_t n, size_t pos, const affix *a)
  * when one is found.
  */
 static int analyse(const uint8_t *blob, const uint8_t *key,
-                   const uint8_t *flags, size_t n, int *freq)
+                   const uint8_t *flags, size_t n, int *freq, nazif_lex_shape *shape)
 {
     size_t pres[3 * NPRO];
-    int arts[3 * NPRO];
+    int arts[3 * NPRO], conjs[3 * NPRO];
     size_t npre = 0;
     size_t sufs[NSUF];
     size_t nsuf = 0;
@@ -270,6 +270,7 @@ static int analyse(const uint8_t *blob, const uint8_t *key,
             if (has_at(key, n, cl, &proclitics[p])) {
                 pres[npre] = cl + proclitics[p].len;
                 arts[npre] = proclitics[p].art;
+                conjs[npre] = (int)cl;
                 npre++;
             }
         }
@@ -283,7 +284,7 @@ static int analyse(const uint8_t *blob, const uint8_t *key,
     /* splits in order of letters stripped (stable: ties keep the order
        above), so the first stored stem is the longest one */
     struct split {
-        uint8_t pl, sl;
+        uint8_t pl, sl, conj, art;
     } sp[3 * NPRO * NSUF];
     size_t nsp = 0;
     for (size_t i = 0; i < npre; i++) {
@@ -298,6 +299,8 @@ static int analyse(const uint8_t *blob, const uint8_t *key,
             }
             sp[k].pl = (uint8_t)pl;
             sp[k].sl = (uint8_t)sl;
+            sp[k].conj = (uint8_t)conjs[i];
+            sp[k].art = (uint8_t)arts[i];
         }
     }
     for (size_t i = 0; i < nsp; i++) {
@@ -314,6 +317,13 @@ static int analyse(const uint8_t *blob, const uint8_t *key,
             f = probe(blob, stem, sn, 1); /* مدرسته: مدرسة + ه */
         if (f >= 0) {
             *freq = f;
+            if (shape) {
+                shape->conj = sp[i].conj;
+                shape->pre = (int)pl - sp[i].conj;
+                shape->art = sp[i].art;
+                shape->suf = (int)sl;
+                shape->stem = (int)sn;
+            }
             return 1;
         }
     }
@@ -422,13 +432,14 @@ void nazif_lexicon_free(nazif_lexicon *lex)
     if (lex && lex->allocated) free(lex);
 }
 
-int nazif_lexicon_lookup(const nazif_lexicon *lex, const char *word,
-                         size_t len, int *freq)
+int nazif__lexicon_analyse(const nazif_lexicon *lex, const char *word,
+                           size_t len, int *freq, nazif_lex_shape *shape)
 {
     uint8_t key[MAX_LETTERS], flags[MAX_LETTERS];
     int f = 0, r = NAZIF_LEX_UNKNOWN;
     if (!lex) lex = &lex_builtin;
     if (freq) *freq = 0;
+    if (shape) memset(shape, 0, sizeof *shape);
     if (!word || len == 0) return NAZIF_LEX_UNKNOWN;
     size_t n = word_key((const uint8_t *)word, len, key, flags);
     if (n < MIN_STEM) return NAZIF_LEX_UNKNOWN; /* one letter is no word */
@@ -436,9 +447,16 @@ int nazif_lexicon_lookup(const nazif_lexicon *lex, const char *word,
     if (w >= 0) {
         f = w;
         r = NAZIF_LEX_WORD;
-    } else if (analyse(lex->blob, key, flags, n, &f)) {
+        if (shape) shape->stem = (int)n;
+    } else if (analyse(lex->blob, key, flags, n, &f, shape)) {
         r = NAZIF_LEX_DERIVED;
     }
     if (freq && r != NAZIF_LEX_UNKNOWN) *freq = f;
     return r;
+}
+
+int nazif_lexicon_lookup(const nazif_lexicon *lex, const char *word,
+                         size_t len, int *freq)
+{
+    return nazif__lexicon_analyse(lex, word, len, freq, NULL);
 }

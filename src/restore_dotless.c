@@ -11,6 +11,7 @@
    word: a line of words just under it cleans at about 200 KB/s, dotless
    news at about 2 MB/s; text without a dotless letter is not looked at. */
 #define P13_MAX_READINGS 512
+#define P13_NONE (-1000) /* no reading scored (a score is at least -2) */
 
 /* The readings of a letter in dotless writing (final: the word's last
    letter): the dotless shapes and the letters whose dots were left off. */
@@ -54,10 +55,33 @@ typedef struct p13_search {
     int best_score, second; /* scores of the best reading and of the next */
 } p13_search;
 
-/* Every reading, scored by the lexicon: twice its frequency class, and 4
-   more for a stored word than for a form derived through clitics (a
-   reading as ب + a rare stem is a weak rival); the best and the score of
-   the next. */
+/* The frequency class a reading is credited with.  A stored word: its own
+   class.  A form derived through clitics: the lexicon knows only its
+   stem's class, and the form is rarer: among ANT's 40,000 commonest forms
+   a derived form's own class is a median 2-4 below its stem's, the lower
+   the more clitic letters.  So 3 classes less, 4 with three or more clitic
+   letters (it may go below 0: a rare stem with clitics is a weak rival).
+   A particle (a stem of at most 3 letters and class 11 or more: من, في,
+   ان, على) with a proclitic other than و/ف before it or with clitics on
+   both sides is a rarer thing still (بفيه, فمنه, كمنه, بعلي: 6-10 classes
+   below the stem): at most class 5; ال before it is not a particle's
+   (البلد), and a particle with a suffix alone (انه, فيه, عليه) is common.
+   A stored word ANT never has (class 0: hunspell's forms, أرضيا beside
+   أرضنا) is credited with -1: a derived form of a stem seen a few times
+   is as likely (class -2 would let a word seen 3 times, مختل, beat one
+   news never writes bare, محتل). */
+static int p13_class(int st, int f, const nazif_lex_shape *sh)
+{
+    if (st == NAZIF_LEX_WORD) return f > 0 ? f : -1;
+    int e = f - 3 - (sh->conj + sh->pre + sh->suf >= 3);
+    if (f >= 11 && sh->stem <= 3 && ((sh->pre && !sh->art) || ((sh->conj || sh->pre) && sh->suf)) &&
+        e > 5)
+        e = 5;
+    return e;
+}
+
+/* Every reading, scored by the lexicon: twice the class p13_class() credits
+   it with, plus 4; the best and the score of the next (-1: none). */
 static void p13_walk(p13_search *ps, int k)
 {
     if (k == ps->n) {
@@ -68,9 +92,12 @@ static void p13_walk(p13_search *ps, int k)
             w.letters++;
         }
         int f = 0;
-        const int st = lex_state(ps->cx->lex, &w, &f);
+        nazif_lex_shape sh;
+        const int st = w.overflow ? NAZIF_LEX_UNKNOWN
+                                  : nazif__lexicon_analyse(ps->cx->lex, (const char *)w.b,
+                                                           w.n, &f, &sh);
         if (st == NAZIF_LEX_UNKNOWN || (st != NAZIF_LEX_WORD && f < 1)) return;
-        const int score = 2 * f + (st == NAZIF_LEX_WORD ? 4 : 0);
+        const int score = 2 * p13_class(st, f, &sh) + 4;
         if (score > ps->best_score) {
             ps->second = ps->best_score;
             ps->best_score = score;
@@ -91,12 +118,13 @@ static void p13_walk(p13_search *ps, int k)
  * space): each part with a dotless letter (ٮ ٯ ڡ) is read with the lexicon.
  * Every reading of its letters (p13_options) is looked up; the one the
  * lexicon knows best wins when every other known reading scores at least 8
- * less (four frequency classes, about 16 times rarer in news, or a derived
- * form two classes rarer): ڡلسطىں -> فلسطين, المٮوسط -> المتوسط.  Otherwise
- * the part is left alone (*ambiguous: الحرٮ, الحرب or الحزب).  On 2,398 ANT
- * words written without dots (tools/dotless_eval.py) 66 % come back right,
- * 33 % are left as written and 1.1 % become another word (margin 4: 81 % /
- * 15 % / 3.8 %; precision first).  Reading the output, after the joins,
+ * less (four frequency classes as p13_class() credits them, about 16 times
+ * rarer in news): ڡلسطىں -> فلسطين, المٮوسط -> المتوسط.  Otherwise the part
+ * is left alone (*ambiguous: الحرٮ, الحرب or الحزب; ٮڡٮه, بقية or بفيه).
+ * On 2,398 ANT words written without dots (tools/dotless_eval.py, seeds
+ * 1-3) 68.8 % come back right, 30.2-30.5 % are left as written and 0.7-1.1 %
+ * become another word (with the stem's class for a derived form: 64.8-65.6 %
+ * and 1.1-1.7 %; margin 4: 81 % / 15 % / 3.8 %; precision first).  Reading the output, after the joins,
  * makes cleaning twice give the same result: what is left has no dotless
  * letter, or the same ones to read the same way.  *changed: a letter was
  * replaced.
@@ -153,9 +181,9 @@ void nazif__read_dotless(const rctx *cx, wbuf *w, int *changed, int *ambiguous)
             if (combos > P13_MAX_READINGS) ok = 0;
         }
         if (dotless && ok && ps.n >= 2) {
-            ps.best_score = ps.second = -1;
+            ps.best_score = ps.second = P13_NONE;
             p13_walk(&ps, 0);
-            if (ps.best_score >= 0 && (ps.second < 0 || ps.best_score >= ps.second + 8)) {
+            if (ps.best_score > P13_NONE && (ps.second == P13_NONE || ps.best_score >= ps.second + 8)) {
                 /* a final ى or ي (the lexicon does not tell them apart): as
                    standard spelling has it (the maksura table: الٮى -> التي,
                    على stays) */
@@ -171,7 +199,7 @@ void nazif__read_dotless(const rctx *cx, wbuf *w, int *changed, int *ambiguous)
                     if (cps[at[q]] != ps.best[q]) any = 1;
                     cps[at[q]] = ps.best[q];
                 }
-            } else if (ps.best_score >= 0) {
+            } else if (ps.best_score > P13_NONE) {
                 *ambiguous = 1;
             }
         }
