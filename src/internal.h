@@ -128,6 +128,13 @@ typedef struct nazif_lex_shape {
 int nazif__lexicon_analyse(const nazif_lexicon *lex, const char *word,
                            size_t len, int *freq, nazif_lex_shape *shape);
 
+/*
+ * Is lex the built-in lexicon (NULL, nazif_lexicon_default(), or a blob
+ * given to nazif_lexicon_open() with the same bytes)?  Tables generated
+ * from the built-in lexicon's sources (p17_table.h) hold only for it.
+ */
+int nazif__lex_builtin(const nazif_lexicon *lex);
+
 /* ---- final alef maksura (lexicon.c, table generated in maksura_table.h) -- */
 
 /*

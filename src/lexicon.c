@@ -31,9 +31,10 @@ extern const size_t nazif__lex_blob_size;
 struct nazif_lexicon {
     const uint8_t *blob; /* header; validated by open (built-in: by the build) */
     int allocated;       /* 1 when made by nazif_lexicon_open() */
+    int builtin;         /* 1 when blob holds the built-in lexicon's bytes */
 };
 
-static const nazif_lexicon lex_builtin = {nazif__lex_blob, 0};
+static const nazif_lexicon lex_builtin = {nazif__lex_blob, 0, 1};
 
 /* ---- blob layout (v1, little-endian) ----------------------------------- */
 
@@ -422,6 +423,7 @@ int nazif_lexicon_open(nazif_lexicon **out, const void *blob, size_t size)
     if (!lex) return NAZIF_ENOMEM;
     lex->blob = (const uint8_t *)blob;
     lex->allocated = 1;
+    lex->builtin = size == nazif__lex_blob_size && memcmp(blob, nazif__lex_blob, size) == 0;
     *out = lex;
     return NAZIF_OK;
 }
@@ -430,6 +432,11 @@ void nazif_lexicon_free(nazif_lexicon *lex)
 {
     /* the built-in lexicon is const and never freed; ignore it if passed */
     if (lex && lex->allocated) free(lex);
+}
+
+int nazif__lex_builtin(const nazif_lexicon *lex)
+{
+    return !lex || lex->builtin;
 }
 
 int nazif__lexicon_analyse(const nazif_lexicon *lex, const char *word,

@@ -139,6 +139,12 @@ static inline int nazif__overlaps(const nazif__edits *ed, size_t first, size_t l
 int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
                       nazif__edits *ed, size_t first, nazif__rscratch *scr);
 
+/* spacejoin.c: 0 when no word rule P17 can make with the built-in lexicon
+   has the letters around the space s[sp] (sp >= 6, sp + 3 <= n, a
+   non-joining letter before it, a letter after it); 1 when one may
+   (p17_table.h).  For tools/p17-verify.c and the tests. */
+int nazif__p17_window(const uint8_t *s, size_t n, size_t sp);
+
 /* spaced.c, rule P17 for a space with tatweel at it (يقتـ ـل, الاحتـ لال):
    the lexicon decides; not in a line with Persian, Kurdish or Urdu letters
    or ZWNJ; edits after those of the other rules (from ed->v[first]), not

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "p17_table.h"
 #include "restore.h"
 
 #define P17_JOIN_MIN 1 /* class of the joined word: seen in ANT */
@@ -57,6 +58,60 @@ static inline int non_joiner2(const uint8_t *s)
 }
 
 
+
+/*
+ * The words P17 can ever make are few next to the word pairs of a text
+ * (p17_table.h, tools/gen_p17.py): a space is passed on only when the
+ * window of the last three letters before it and the first two after it
+ * (an end mark after a tail of one letter) is in a Bloom filter of the
+ * windows of those words.  Three quarters of the candidate spaces of news
+ * text end here, before any word walk or look-up.
+ */
+
+/* The table's code of the two bytes at p: a letter 0..31, 0xFE a haraka,
+   0xFF anything else. */
+static inline unsigned p17_unit(const uint8_t *p)
+{
+    const unsigned lead = (unsigned)p[0] - 0xD8u;
+    return lead <= 1 ? p17_code[lead << 8 | p[1]] : 0xFFu;
+}
+
+/* mix() in tools/gen_p17.py */
+static inline uint64_t p17_mix(uint64_t v)
+{
+    uint64_t x = (v + 1) * 0x9E3779B97F4A7C15u;
+    x ^= x >> 29;
+    x *= 0xBF58476D1CE4E5B9u;
+    return x ^ x >> 32;
+}
+
+/* 0 when no word P17 can make (with the built-in lexicon) splits at the
+   space s[sp] (sp >= 6, sp + 3 <= n; a non-joining letter before it, a
+   letter after it); 1 when one may, or when the window is not plain
+   letters (harakat in it: the table does not say). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int p17_window(const uint8_t *s, size_t n, size_t sp)
+{
+    const unsigned x1 = p17_unit(s + sp - 6), x2 = p17_unit(s + sp - 4);
+    const unsigned y = p17_unit(s + sp - 2), t1 = p17_unit(s + sp + 1);
+    if ((x1 | x2) >= 32) return 1;
+    unsigned t2 = P17_END;
+    if (sp + 5 <= n) {
+        const unsigned u = p17_unit(s + sp + 3);
+        if (u == 0xFE) return 1;
+        if (u < 32) t2 = u;
+    }
+    const uint64_t x = p17_mix(x1 | x2 << 5 | y << 10 | t1 << 15 | t2 << 21);
+    const uint64_t m = (uint64_t)1 << (x & 63) | (uint64_t)1 << (x >> 6 & 63);
+    return (p17_bits[x >> (64 - P17_WORD_BITS)] & m) == m;
+}
+
+int nazif__p17_window(const uint8_t *s, size_t n, size_t sp)
+{
+    return p17_window(s, n, sp);
+}
 
 /* The two bytes c0 c1: 1 an Arabic letter (U+0621..U+063A, U+0641..
    U+064A), 0 a haraka (U+064B..U+0652), -1 anything else. */
@@ -395,6 +450,7 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
 #if defined(P17_AVX2)
     sc.avx2 = n >= 33 && __builtin_cpu_supports("avx2");
 #endif
+    const int table = nazif__lex_builtin(lex);
     uint8_t j[NAZIF__MAX_WORD];
     /* the word after the last space looked at: [wa, we), its letters and
        class (-1: not looked up); after a join, the joined word [wa, we),
@@ -417,6 +473,9 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
             ((q[0] == 0xD9 && (q[1] == 0x88 || q[1] == 0x81 || q[1] == 0x83)) ||
              (q[0] == 0xD8 && q[1] == 0xA8)))
             continue;
+        /* no word P17 can make has these letters around a space (three
+           letters before it: never a letter-by-letter word, below) */
+        if (table && !p17_window(s, n, sp)) continue;
         size_t a;
         int la, ca;
         if (we == sp) {
