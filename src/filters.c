@@ -104,9 +104,13 @@ static const char *const stop_words[] = {
 
 /* ---- context ------------------------------------------------------------- */
 
+/* A word: its hash and code points.  While the text is split the hash
+   field holds the word's byte offset and len its byte length; the words
+   are hashed after the pass (hash_words()).  len is 0 for a word of 2^32
+   bytes or more, hashed as it is recorded. */
 typedef struct unit {
     uint64_t hash;
-    uint32_t chars;
+    uint32_t chars, len;
 } unit;
 
 /* A line or a paragraph: its bytes (for the duplicate rules) and its
@@ -599,10 +603,8 @@ typedef struct pass_out {
 typedef struct wacc {
     unit *w;
     size_t n, cap;
-    uint64_t chars, alpha, stops;
-    size_t stop_min, stop_max;
-    uint64_t stop_cap; /* stop words are counted up to this many */
-    int hash;          /* the words' hashes are needed */
+    uint64_t chars, alpha;
+    int hash; /* the words' hashes are needed */
 } wacc;
 
 /* Room for k more words. */
@@ -619,91 +621,270 @@ static inline int wa_room(nazif__filter_ctx *fc, wacc *wa, size_t k)
 /* Record the word text[off..off+n) of chars code points; wf: its script
    flags (1 Persian, 2 Urdu; bit 4, an Arabic-only letter, is not used:
    the words with one are counted only when nazif__script_lang() needs
-   them, by count_ar_words()).  The caller has made room for the word
-   (wa_room()). */
+   them, by count_ar_words()).  The word keeps its offset and length;
+   hash_words() hashes it after the pass.  The caller has made room for
+   the word (wa_room()). */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline void end_word(const nazif__filter_ctx *fc, wacc *wa, nazif__script_counts *sc,
-                            const uint8_t *text, size_t len, size_t off, size_t n,
-                            uint32_t chars, int alpha, unsigned wf)
+static inline void end_word(wacc *wa, nazif__script_counts *sc, const uint8_t *text,
+                            size_t len, size_t off, size_t n, uint32_t chars, int alpha,
+                            unsigned wf)
 {
     if (wf & 3u) {
         sc->words_fa += wf & 1u;
         sc->words_ur += (wf >> 1) & 1u;
     }
-    unit u = {wa->hash ? hash_word(text, len, off, n) : 0, chars};
+    unit u = {off, chars, (uint32_t)n};
+    if (n > UINT32_MAX) {
+        u.hash = wa->hash ? hash_word(text, len, off, n) : 0;
+        u.len = 0;
+    }
     wa->chars += chars;
     wa->alpha += (uint32_t)alpha & 1u;
-    /* only a word of a stop word's length can be one; once there are
-       stop_cap of them, the Gopher rule cannot fire and the exact count
-       is not needed */
-    if (wa->stops < wa->stop_cap && n - wa->stop_min <= wa->stop_max - wa->stop_min)
-        wa->stops += (uint64_t)is_stop(fc, u.hash);
     wa->w[wa->n++] = u;
+}
+
+/* Hash the words that split_text() recorded, and count the stop words
+   among them up to stop_cap: only a word of a stop word's length can be
+   one, and once there are stop_cap of them the Gopher rule cannot fire
+   and the exact count is not needed.  Returns the count. */
+static uint64_t hash_words(const nazif__filter_ctx *fc, const uint8_t *text, size_t len,
+                           uint64_t stop_cap)
+{
+    unit *const w = fc->words;
+    const size_t nw = fc->nwords, smin = fc->stop_min, sspan = fc->stop_max - fc->stop_min;
+    uint64_t stops = 0;
+    for (size_t i = 0; i < nw; i++) {
+        const size_t n = w[i].len;
+        if (!n) continue; /* hashed already */
+        const uint64_t h = hash_word(text, len, (size_t)w[i].hash, n);
+        w[i].hash = h;
+        if (stops < stop_cap && n - smin <= sspan) stops += (uint64_t)is_stop(fc, h);
+    }
+    return stops;
 }
 
 /* The lead byte of U+0600..U+06FF followed by a continuation byte. */
 #define AR2(s, i) (((s)[i] & 0xFCu) == 0xD8u && ((s)[(i) + 1] & 0xC0u) == 0x80u)
-
-#if defined(FILTERS_AVX2)
-/* One 32-byte block p[0..32) (p[32] must be readable): bit k of each mask
-   says byte k is a space (0x20), the lead byte of U+0600..U+06FF, or a
-   continuation byte; the other masks are on lead bytes only and say that
-   code point is a letter, a letter or digit of a word, a Persian or Urdu
-   letter (the BS_* sets, fc->lut).  Returns the
-   length of the block's prefix made of spaces and whole code points of
-   U+0600..U+06FF other than the Persian and Urdu letters, and in *o its
-   spaces and letters. */
-typedef struct blk {
-    uint32_t sp, lead, cont, set[3];
-    uint32_t nsp, nlet; /* spaces and letters in the prefix */
-} blk;
-
-__attribute__((target("avx2,popcnt"), noinline)) static uint32_t blk32(const nazif__filter_ctx *fc,
-                                                                        const uint8_t *p, blk *o)
-{
-    const __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)p);
-    const __m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
-#define KV(k) _mm256_loadu_si256((const __m256i *)(const void *)fc->kv[k])
-    const __m256i nib = KV(KV_0F), zero = _mm256_setzero_si256();
-    o->sp = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, KV(KV_SP)));
-    o->lead = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(b, KV(KV_FC)), KV(KV_D8)));
-    o->cont = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(b, KV(KV_C0)), KV(KV_80)));
-    /* at a lead byte: the code point's offset in the block, (lead & 3) << 6 |
-       (next & 0x3F); the 16-bit shift moves no bit across a byte that the
-       mask keeps */
-    const __m256i ord = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(b, 6), KV(KV_C0)),
-                                        _mm256_and_si256(nx, KV(KV_3F)));
-    const __m256i lo = _mm256_and_si256(ord, nib);
-    const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(ord, 4), nib);
-    const __m256i ha = _mm256_shuffle_epi8(KV(KV_BITA), hi), hb = _mm256_shuffle_epi8(KV(KV_BITB), hi);
-    for (int k = 0; k < 3; k++) {
-        const __m256i ta = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)fc->lut[k][0]));
-        const __m256i tb = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)fc->lut[k][1]));
-        const __m256i m = _mm256_or_si256(_mm256_and_si256(_mm256_shuffle_epi8(ta, lo), ha),
-                                          _mm256_and_si256(_mm256_shuffle_epi8(tb, lo), hb));
-        o->set[k] = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, zero)) & o->lead;
-    }
-    /* a byte of another kind, a continuation byte out of place, a Persian
-       or Urdu letter, a lead byte whose pair is past the block */
-    const uint32_t bad = ~(o->sp | o->lead | o->cont) | (o->cont ^ (o->lead << 1)) |
-                         o->set[BS_FAUR] | (o->lead & 0x80000000u);
-    uint32_t n = bad ? (uint32_t)__builtin_ctz(bad) : 32u;
-    if (n && ((o->lead >> (n - 1)) & 1u)) n--; /* a lead byte without its pair */
-    const uint32_t pm = n >= 32 ? ~0u : (1u << n) - 1u;
-    o->nsp = (uint32_t)__builtin_popcount(o->sp & pm);
-    o->nlet = (uint32_t)__builtin_popcount(o->set[BS_LETTER] & pm);
-    return n;
-#undef KV
-}
-#endif
 
 /* The code point U+0600..U+06FF whose two bytes start at p. */
 static inline uint32_t ar_cp(const uint8_t *p)
 {
     return 0x0600u + (((p[0] & 3u) << 6) | (p[1] & 0x3Fu));
 }
+
+#if defined(FILTERS_AVX2)
+/* What split_text() keeps of the word, the line and the text while it is
+   in a stretch of 32-byte blocks (blk_run()). */
+typedef struct run_state {
+    size_t i, wstart;
+    uint64_t chars, blet;
+    uint32_t wchars, lchars, first_cp, last_cp;
+    int in_word, walpha, line_has;
+    unsigned wf;
+} run_state;
+
+/* Bytes blk_run() takes: printable ASCII other than '#' and '.' (which
+   the symbol and ellipsis counts look at), the lead byte of
+   U+0600..U+06FF; or a space followed by one of these. */
+static inline int blk_start(const uint8_t *s)
+{
+    const unsigned c = s[0] == ' ' ? s[1] : s[0];
+    return (c & 0xFCu) == 0xD8u || (c > 0x20u && c < 0x7Fu && c != '#' && c != '.');
+}
+
+/*
+ * A stretch of 32-byte blocks from rs->i, each up to the first byte that
+ * is not a space (0x20), printable ASCII other than '#' and '.', or part
+ * of a whole code point of U+0600..U+06FF other than the Persian and Urdu
+ * letters, while the next block starts with one (blk_start()): what
+ * split_text()'s steps do for each code point, from the blocks' masks.
+ * None of these code points is '\n', white space other than the space,
+ * '#', '.' or U+2026, so they only add to the counts of the word, the
+ * line and the text.  Bit k of a mask says byte k of the block is a
+ * space, the lead byte of U+0600..U+06FF, a continuation byte, ASCII;
+ * the sets (fc->lut, BS_*) are on lead bytes and say that code point is
+ * a letter, a letter or digit of a word, a Persian or Urdu letter.  The
+ * words that end in a block are recorded from the bits of their starts
+ * and ends, with no step per byte; the state lives in the locals of this
+ * function and goes back to *rs at the end.  Returns -1 when out of
+ * memory.
+ */
+__attribute__((target("avx2,popcnt"), noinline)) static int blk_run(nazif__filter_ctx *fc, wacc *wap,
+                                                                     nazif__script_counts *sc,
+                                                                     const uint8_t *s, size_t len,
+                                                                     run_state *rs)
+{
+    size_t i = rs->i, wstart = rs->wstart;
+    uint32_t wchars = rs->wchars, in_word = rs->in_word != 0, walpha = rs->walpha != 0;
+    unsigned wf = rs->wf;
+    unit *w = wap->w;
+    size_t nw = wap->n;
+    /* code points, Arabic and ASCII letters, the Gopher sums */
+    uint64_t cps = 0, blet = 0, alet = 0, wsum = 0, asum = 0;
+    const uint8_t *lblk = NULL; /* the last block with a code point, and their starts */
+    uint32_t lcp = 0;
+    int rc = 0;
+#define KV(k) _mm256_loadu_si256((const __m256i *)(const void *)fc->kv[k])
+#define LUT(k, h) _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)fc->lut[k][h]))
+    const __m256i nib = KV(KV_0F), zero = _mm256_setzero_si256(), ksp = KV(KV_SP),
+                  kfc = KV(KV_FC), kd8 = KV(KV_D8), kc0 = KV(KV_C0), k80 = KV(KV_80),
+                  k3f = KV(KV_3F), kba = KV(KV_BITA), kbb = KV(KV_BITB);
+    const __m256i la0 = LUT(BS_LETTER, 0), lb0 = LUT(BS_LETTER, 1), la1 = LUT(BS_ALPHA, 0),
+                  lb1 = LUT(BS_ALPHA, 1), la2 = LUT(BS_FAUR, 0), lb2 = LUT(BS_FAUR, 1);
+#undef LUT
+#undef KV
+    while (i + 33 <= len && blk_start(s + i)) {
+        const uint8_t *const q = s + i;
+        const __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)q);
+        const __m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
+        const uint32_t sp = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, ksp));
+        const uint32_t lead =
+            (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(b, kfc), kd8));
+        const uint32_t cont =
+            (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(b, kc0), k80));
+        /* 0x21..0x7E (signed, above 0x20, not 0x7F) but '#' and '.' */
+        const __m256i ex = _mm256_or_si256(
+            _mm256_or_si256(_mm256_cmpeq_epi8(b, _mm256_set1_epi8(0x7F)),
+                            _mm256_cmpeq_epi8(b, _mm256_set1_epi8('#'))),
+            _mm256_cmpeq_epi8(b, _mm256_set1_epi8('.')));
+        const uint32_t asc =
+            (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(ex, _mm256_cmpgt_epi8(b, ksp)));
+        /* at a lead byte: the code point's offset in the block, (lead & 3) << 6 |
+           (next & 0x3F); the 16-bit shift moves no bit across a byte that the
+           mask keeps */
+        const __m256i ord = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(b, 6), kc0),
+                                            _mm256_and_si256(nx, k3f));
+        const __m256i lo = _mm256_and_si256(ord, nib);
+        const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(ord, 4), nib);
+        const __m256i ha = _mm256_shuffle_epi8(kba, hi), hb = _mm256_shuffle_epi8(kbb, hi);
+#define SET(ta, tb)                                                                               \
+    (~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(                                          \
+         _mm256_or_si256(_mm256_and_si256(_mm256_shuffle_epi8(ta, lo), ha),                      \
+                         _mm256_and_si256(_mm256_shuffle_epi8(tb, lo), hb)),                     \
+         zero)) &                                                                                 \
+     lead)
+        const uint32_t faur = SET(la2, lb2);
+        /* a byte of another kind, a continuation byte out of place, a
+           Persian or Urdu letter, a lead byte whose pair is past the block */
+        const uint32_t bad =
+            ~(sp | lead | cont | asc) | (cont ^ (lead << 1)) | faur | (lead & 0x80000000u);
+        uint32_t p = bad ? (uint32_t)__builtin_ctz(bad) : 32u;
+        if (p && ((lead >> (p - 1)) & 1u)) p--; /* a lead byte without its pair */
+        if (!p) break;
+        /* at most 16 words end in the block */
+        if (nw + 16 > wap->cap) {
+            wap->n = nw;
+            if (wa_room(fc, wap, 16)) {
+                rc = -1;
+                break;
+            }
+            w = wap->w;
+        }
+        const uint32_t pm = p >= 32 ? ~0u : (1u << p) - 1u;
+        const uint32_t SP = sp & pm, NS = ~sp & pm, CP = NS & ~cont, A = asc & pm;
+        uint32_t AL = SET(la1, lb1) & pm;
+        cps += (uint32_t)__builtin_popcount(SP | CP);
+        blet += (uint32_t)__builtin_popcount(SET(la0, lb0) & pm);
+#undef SET
+        if (A) {
+            /* ASCII letters (counted) and digits (a word with one is a
+               word with a letter or digit) */
+            const __m256i l = _mm256_sub_epi8(_mm256_or_si256(b, _mm256_set1_epi8(0x20)),
+                                              _mm256_set1_epi8('a'));
+            const __m256i d = _mm256_sub_epi8(b, _mm256_set1_epi8('0'));
+            const uint32_t let = (uint32_t)_mm256_movemask_epi8(
+                _mm256_cmpeq_epi8(_mm256_min_epu8(l, _mm256_set1_epi8(25)), l));
+            const uint32_t dig = (uint32_t)_mm256_movemask_epi8(
+                _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(9)), d));
+            alet += (uint32_t)__builtin_popcount(let & A);
+            AL |= (let | dig) & A;
+        }
+        if (CP) {
+            lblk = q;
+            lcp = CP;
+        }
+        /* the words' ends (a space after a non-space) and starts (a
+           non-space after a space); a word open before the block goes on
+           at its bit 0 */
+        const uint32_t prev = (NS << 1) | in_word;
+        uint32_t E = SP & prev, S = NS & ~prev;
+        if (in_word) {
+            if (!E) {
+                /* no space: the word takes the whole prefix */
+                wchars += (uint32_t)__builtin_popcount(CP);
+                walpha |= AL != 0;
+                i += p;
+                continue;
+            }
+            const uint32_t e = (uint32_t)__builtin_ctz(E), m = (1u << e) - 1u;
+            E &= E - 1;
+            const uint32_t c = wchars + (uint32_t)__builtin_popcount(CP & m);
+            const uint32_t a = walpha | ((AL & m) != 0);
+            const size_t n = i + e - wstart;
+            if ((wf & 3u) || n > UINT32_MAX) {
+                wap->n = nw;
+                end_word(wap, sc, s, len, wstart, n, c, (int)a, wf);
+                nw++;
+            } else {
+                unit u = {wstart, c, (uint32_t)n};
+                w[nw++] = u;
+                wsum += c;
+                asum += a;
+            }
+            wf = 0;
+        }
+        while (E) {
+            /* a word inside the block */
+            const uint32_t st = (uint32_t)__builtin_ctz(S), n = (uint32_t)__builtin_ctz(E) - st;
+            const uint32_t m = (1u << n) - 1u;
+            S &= S - 1;
+            E &= E - 1;
+            const uint32_t c = (uint32_t)__builtin_popcount((CP >> st) & m);
+            unit u = {i + st, c, n};
+            w[nw++] = u;
+            wsum += c;
+            asum += ((AL >> st) & m) != 0;
+        }
+        in_word = S != 0;
+        if (S) {
+            /* a word that goes on after the block */
+            const uint32_t st = (uint32_t)__builtin_ctz(S);
+            wstart = i + st;
+            wchars = (uint32_t)__builtin_popcount(CP >> st);
+            walpha = (AL >> st) != 0;
+        }
+        i += p;
+    }
+    wap->n = nw;
+    wap->chars += wsum;
+    wap->alpha += asum;
+    if (lblk) {
+        if (!rs->line_has) {
+            /* the line's first code point: the first one of the stretch
+               that is not a space */
+            const uint8_t *f = s + rs->i;
+            while (*f == ' ') f++;
+            rs->first_cp = *f < 0x80 ? *f : ar_cp(f);
+        }
+        rs->line_has = 1;
+        const uint8_t *l = lblk + (31 - __builtin_clz(lcp));
+        rs->last_cp = *l < 0x80 ? *l : ar_cp(l);
+    }
+    sc->letters += alet;
+    rs->i = i;
+    rs->wstart = wstart;
+    rs->chars += cps;
+    rs->lchars += (uint32_t)cps;
+    rs->blet += blet;
+    rs->wchars = wchars;
+    rs->in_word = (int)in_word;
+    rs->walpha = (int)walpha;
+    rs->wf = wf;
+    return rc;
+}
+#endif
 
 /* Bits a..e-1 (a < 32, e <= 32). */
 static inline uint32_t bit_range(uint32_t a, uint32_t e)
@@ -734,7 +915,7 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
     memset(sc, 0, sizeof *sc);
     const uint8_t *s = (const uint8_t *)text;
     fc->nwords = fc->nlines = fc->nparas = 0;
-    wacc wa = {fc->words, 0, fc->cwords, 0, 0, 0, fc->stop_min, fc->stop_max, stop_cap, hash};
+    wacc wa = {fc->words, 0, fc->cwords, 0, 0, hash};
     memset(po, 0, sizeof *po);
     size_t wstart = 0, lstart = 0, pstart = 0;
     uint32_t wchars = 0, lchars = 0, pchars = 0;
@@ -745,57 +926,29 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
     uint64_t chars = 0, blet = 0; /* po->chars; letters, all Arabic, of the fast paths */
     for (size_t i = 0; i <= len;) {
 #if defined(FILTERS_AVX2)
-        if (fc->avx2 && i + 33 <= len &&
-            ((s[i] & 0xFCu) == 0xD8u || (s[i] == ' ' && (s[i + 1] & 0xFCu) == 0xD8u))) {
-            /* A block of spaces and U+0600..U+06FF (no Persian or Urdu
-               letter) up to the first other byte: what the steps below do
-               for each of its code points, from the block's masks. */
-            blk m;
-            const uint32_t p = blk32(fc, s + i, &m);
-            if (p) {
-                /* at most 16 words end in the block */
-                if (wa_room(fc, &wa, 16)) return -1;
-                const uint32_t pm = bit_range(0, p), L = m.lead & pm, SP = m.sp & pm;
-                /* the prefix: pairs and spaces */
-                const uint32_t ncp = m.nsp + (p - m.nsp) / 2;
-                chars += ncp;
-                lchars += ncp;
-                blet += m.nlet;
-                /* when every code point of the prefix is a letter or digit,
-                   so is each word's part in it (a part has a code point
-                   when it is not empty) */
-                const uint32_t AL = m.set[BS_ALPHA], all_alpha = (L & ~AL) == 0;
-                uint32_t pos = 0;
-                while (pos < p) {
-                    if (!in_word) {
-                        const uint32_t rest = L & (~0u << pos);
-                        if (!rest) break;
-                        pos = (uint32_t)__builtin_ctz(rest);
-                        in_word = 1;
-                        wstart = i + pos;
-                        wchars = 0;
-                        walpha = 0;
-                    }
-                    const uint32_t sps = SP & (~0u << pos);
-                    const uint32_t e = sps ? (uint32_t)__builtin_ctz(sps) : p;
-                    wchars += (e - pos) / 2; /* pairs only, no space */
-                    walpha |= all_alpha ? e > pos : (AL & bit_range(pos, e)) != 0;
-                    if (e == p) break; /* the word goes on after the block */
-                    end_word(fc, &wa, sc, s, len, wstart, i + e - wstart, wchars, walpha, wf);
-                    wf = 0;
-                    in_word = 0;
-                    pos = e;
-                }
-                if (L) {
-                    if (!line_has) first_cp = ar_cp(s + i + __builtin_ctz(L));
-                    line_has = 1;
-                    last_cp = ar_cp(s + i + (31 - __builtin_clz(L)));
-                }
+        if (fc->avx2 && i + 33 <= len && blk_start(s + i)) {
+            /* A stretch of blocks of spaces, printable ASCII and
+               U+0600..U+06FF (no Persian or Urdu letter): blk_run() */
+            run_state rs = {i, wstart, chars, blet, wchars, lchars, first_cp, last_cp,
+                            in_word, walpha, line_has, wf};
+            if (blk_run(fc, &wa, sc, s, len, &rs)) return -1;
+            if (rs.i != i) {
+                i = rs.i;
+                wstart = rs.wstart;
+                chars = rs.chars;
+                blet = rs.blet;
+                wchars = rs.wchars;
+                lchars = rs.lchars;
+                first_cp = rs.first_cp;
+                last_cp = rs.last_cp;
+                in_word = rs.in_word;
+                walpha = rs.walpha;
+                line_has = rs.line_has;
+                wf = rs.wf;
                 /* the last two code points: only tested for being '.' (the
-                   ellipses), which a space or U+06xx is not, nor is the one
-                   before them read while the last one is not '.' */
+                   ellipses), which no code point of a block is, nor is the
+                   one before them read while the last one is not '.' */
                 prev_cp = prev2_cp = ' ';
-                i += p;
                 continue;
             }
         }
@@ -851,7 +1004,7 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
             chars++;
             if (in_word) {
                 if (wa_room(fc, &wa, 1)) return -1;
-                end_word(fc, &wa, sc, s, len, wstart, i - wstart, wchars, walpha, wf);
+                end_word(&wa, sc, s, len, wstart, i - wstart, wchars, walpha, wf);
                 wf = 0;
                 in_word = 0;
             }
@@ -880,7 +1033,7 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
         if (sp) {
             if (in_word) {
                 if (wa_room(fc, &wa, 1)) return -1;
-                end_word(fc, &wa, sc, s, len, wstart, i - wstart, wchars, walpha, wf);
+                end_word(&wa, sc, s, len, wstart, i - wstart, wchars, walpha, wf);
                 wf = 0;
                 in_word = 0;
             }
@@ -956,7 +1109,7 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
     fc->nwords = wa.n;
     fc->wchars = wa.chars;
     fc->walpha = wa.alpha;
-    fc->wstops = wa.stops;
+    fc->wstops = hash ? hash_words(fc, s, len, stop_cap) : 0;
     return 0;
 }
 

@@ -64,5 +64,24 @@ if /usr/bin/python3 tests/scalar/mixdocs.py 1500 7 > "$out/mix.jsonl" 2>/dev/nul
     done
   done
 fi
+# every signal's measured value (tools/filter_values.c: each threshold
+# alone), not only the verdicts above: a count the AVX2 blocks get wrong
+# moves a value long before it moves a verdict
+if [ -f "$out/mix.jsonl" ]; then
+  libs=${TEST_LIBS:--lz -lstemmer -lsqlite3 -lpthread}
+  $CC -std=c11 -O1 -Iinclude -o "$out/filter_values" tools/filter_values.c "$BUILD/libnazif.a" \
+      $SANFLAGS $libs -lm &&
+    "$out/filter_values" "$out/mix.jsonl" > "$out/simd.fv" 2>/dev/null || : > "$out/simd.fv"
+  for v in plain sse2; do
+    if $CC -std=c11 -O1 -Iinclude -o "$out/$v/filter_values" tools/filter_values.c "$out/$v"/obj/*.o \
+         "$BUILD/obj/lexicon_blob.o" $SANFLAGS $libs -lm &&
+       "$out/$v/filter_values" "$out/mix.jsonl" 2>/dev/null | cmp -s - "$out/simd.fv" &&
+       [ -s "$out/simd.fv" ]; then
+      pass=$((pass+1))
+    else
+      fail=$((fail+1)); echo "differs ($v, filter_values): $out/mix.jsonl"
+    fi
+  done
+fi
 echo "scalar: $pass passed, $fail failed"
 [ $fail = 0 ]
