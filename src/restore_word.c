@@ -182,18 +182,34 @@ static const char *strong_evidence(int rule)
  * when a P8/P9/P10 reading was chosen: those change the letters around the
  * seam, and the table was asked about the plain word.
  */
+static void ext_key(const cluster *c, int from, int to, const size_t *xu, const uint32_t *xc, int xn,
+                    wbuf *w);
+
 static void maksura_choice(const cluster *c, wordplan *pl)
 {
     if (!pl->map_look || pl->mask_gap >= 0 || pl->skip_unit != (size_t)-1 ||
-        pl->split_after >= 0 || pl->ext_n)
+        pl->split_after >= 0)
         return;
     size_t last = (size_t)-1;
     for (size_t i = c->p[pl->to].a; i < c->p[pl->to].b; i++)
         if (c->u[i].t == U_LET) last = i;
-    /* ی or a presentation form of it (ﯾ ﯽ: the tools use them at the end) */
-    if (last == (size_t)-1 || first_base(&c->u[last]) != FA_YEH) return;
+    if (last == (size_t)-1) return;
+    /* ی or a presentation form of it (ﯾ ﯽ ﯿ: the tools use them at the
+       end), or a yeh drawn with a shape that cannot end a word or with a
+       letter of the mathematical block, which has no ى (ﻴ ﻳ 𞸉): the tools
+       draw ى and ي alike with them */
+    const unit *lx = &c->u[last];
+    const uint32_t lb = first_base(lx);
+    if (lb != FA_YEH &&
+        !(lb == 0x064A && lx->cp != 0x064A && lx->cp != 0xFEF1 && lx->cp != 0xFEF2))
+        return;
+    /* read with the letters P14 chose for the rest of the word; not when
+       it chose this one (plan_ext() and plan_ambiguous() asked the table) */
+    for (int q = 0; q < pl->ext_n; q++)
+        if (pl->ext_unit[q] == last) return;
     wbuf w;
-    nazif__key_of(c, pl->from, pl->to, 1, -1, 0, (size_t)-1, &w);
+    if (pl->ext_n) ext_key(c, pl->from, pl->to, pl->ext_unit, pl->ext_cp, pl->ext_n, &w);
+    else nazif__key_of(c, pl->from, pl->to, 1, -1, 0, (size_t)-1, &w);
     if (w.overflow || !nazif__maksura_final(w.b, w.n)) return;
     pl->maksura_unit = last;
     if (pl->rule == NZR_P14)

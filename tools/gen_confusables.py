@@ -11,7 +11,8 @@ the skeleton (uspoof_getSkeleton) is computed; every code point outside
 ASCII and the Arabic blocks that is a letter, a number or a symbol
 (general category L*, N*, S*) and has exactly that skeleton is listed with
 the letter: 𐋤 and ࢱ have و's skeleton, 𐋡 د's, 𐌠 alef's (l), ò's is o
-with a grave accent, so not heh's (o).  ى and ي share one skeleton and
+with a grave accent, so not heh's (o).  Those with the skeleton of a
+capital L (ℒ 𝓛 Ꮮ) are listed with alef too: the shape tools draw for it.  ى and ي share one skeleton and
 are listed as ي.  tools/gen_uclass.py adds the list to the letters of
 other scripts drawn for an Arabic letter (nazif__other_lookalike()), after
 the ones their decompositions name.
@@ -83,6 +84,14 @@ def main():
         if s in target:
             die("U+%04X and U+%04X share a skeleton" % (cp, ord(target[s])))
         target[s] = ch
+    # An L drawn for alef: alef's skeleton is l, and tools (the confusables
+    # tables of red-team kits fold case) draw the capital's shapes too, an
+    # upright stroke with a foot (ℒ 𝓛 Ľ Ꮮ).  Read only inside an Arabic
+    # word, with the lexicon, like every row here.
+    ell = skeleton("L")
+    if ell in target:
+        die("L has the skeleton of an Arabic letter")
+    target[ell] = "\u0627"
     rows = []
     for cp in range(0x80, 0x30000):
         if arabic_block(cp) or 0xD800 <= cp <= 0xDFFF:

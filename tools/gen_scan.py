@@ -38,6 +38,14 @@ RULES = [
     ("U+1EE00..U+1EEFF (F0 9E B8..BB): Arabic mathematical letters (NZ_PRESFORM); U+1D400..1D7FF (F0 9D 90..9F) mathematical alphanumerics (drawn as alef or heh)",
      [0x9E, 0x9D], list(range(0xB8, 0xBC)) + list(range(0x90, 0xA0))),
     ("alef maksura (D9 89) joined to an Arabic letter: a dotless tooth (P13)", [0x89], ARABIC_LEAD),
+    # letters of other scripts drawn for alef or heh (nazif__other_lookalike())
+    # whose UTF-8 has three bytes: the blocks that hold them
+    ("U+1D00..1DBF, U+1E00..1EFF (E1 B4..B6, B8..BB): phonetic extensions, Latin Extended Additional (ᴏ Ḻ Ḯ ợ); U+13A0..13FF, U+1480..14BF (E1 8E, 8F, 92): Cherokee, Canadian syllabics (Ꮮ ᒪ)",
+     [0xE1], [0xB4, 0xB5, 0xB6, 0xB8, 0xB9, 0xBA, 0xBB, 0x8E, 0x8F, 0x92]),
+    ("U+2140..217F (E2 85): Roman numerals (Ⅼ ⅰ); U+2C80..2CFF (E2 B2, B3): Coptic (Ⲓ Ⳑ); U+A4D0..A4FF (EA 93): Lisu (ꓡ)",
+     [0xE2, 0xEA], [0x85, 0xB2, 0xB3, 0x93]),
+    ("U+2110..2113 (E2 84 90..93: ℐ ℑ ℒ ℓ) by their last two bytes; not the rest of the letterlike symbols (™ ℃ №)",
+     [0x84], [0x90, 0x91, 0x92, 0x93]),
 ]
 
 def dfa():
@@ -81,6 +89,8 @@ def table(name, ctype, vals, fmt):
 def main():
     a = [0] * 256
     b = [0] * 256
+    if len(RULES) > 32:
+        sys.exit("gen_scan.py: more than 32 rules")
     for bit, (_, xs, ys) in enumerate(RULES):
         for x in xs: a[x] |= 1 << bit
         for y in ys: b[y] |= 1 << bit
@@ -90,8 +100,8 @@ def main():
     for bit, (name, _, _) in enumerate(RULES):
         w(" *   bit %d: %s\n" % (bit, name))
     w(" */\n")
-    w(table("TRIG_A", "uint16_t", a, "0x%04x") + "\n")
-    w(table("TRIG_B", "uint16_t", b, "0x%04x") + "\n")
+    w(table("TRIG_A", "uint32_t", a, "0x%05x") + "\n")
+    w(table("TRIG_B", "uint32_t", b, "0x%05x") + "\n")
     w("#define DFA_ACCEPT 0\n#define DFA_ERROR 6\n")
     w(table("DFA_ROW", "uint64_t", dfa(), "0x%016xull") + "\n")
 

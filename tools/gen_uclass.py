@@ -481,7 +481,7 @@ def ext_lookalikes(u, base_letters, look, persian):
 # so are the Arabic blocks.  The restorer (decode_units, drawn_letter) reads
 # such a letter as alef or heh only inside an Arabic word, and the word only
 # when the lexicon knows it.
-OTHER_ALEF = {ord(c) for c in "lIi1"} | {0x0131, 0x03B9, 0x0399, 0x0456, 0x0406,
+OTHER_ALEF = {ord(c) for c in "lLIi1"} | {0x0131, 0x03B9, 0x0399, 0x0456, 0x0406,
                                           0x04CF, 0x04C0, 0x01C0}
 OTHER_HEH = {ord(c) for c in "oO"} | {0x03BF, 0x039F, 0x043E, 0x041E}
 

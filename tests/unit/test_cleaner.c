@@ -210,6 +210,16 @@ static void test_wild(void)
     EXPECT("درس بمعｏد عال\n", "درس بمعهد عال\n");
     EXPECT("في 𝐥لمدينة 𝐥لكبيرò\n", "في المدينة الكبيرة\n");
     SAME("زار مدينة Besançon ولقي Zoé هناك\n");
+    /* an L drawn for alef (the capital's shapes: decompositions and
+       Unicode's confusables), three-byte ones included (the pre-scan sees
+       them); alone or in a Latin word they stay */
+    EXPECT("أكد ℒلمتحدث أن Ḻلحكومة و𝓛لوزير وᏞلنواب\n", "أكد المتحدث أن الحكومة والوزير والنواب\n");
+    SAME("استخدم الباحثون تحويل ℒ لحل المعادلة\n");
+    SAME("نشرت صحيفة Ľudové noviny السلوفاكية تقريرا\n");
+    /* a final yeh drawn in a shape that does not tell ي from ى, in a word
+       whose other letters P14 reads: ى where standard spelling has it */
+    EXPECT("بلغ 𝓛لمستوﯿ الأعلى\n", "بلغ المستوى الأعلى\n");
+    EXPECT("وقع 𞺏ںﺴﻴ على العقد\n", "وقع عيسى على العقد\n");
     SAME("كتبت Ολυμπία و Москва بالحروف الأصلية\n");
     /* ى joined to the next letter is a dotless tooth in a line of dotless
        writing (two such words or more); a typo alone in its line, and ى

@@ -447,7 +447,11 @@ int main(void)
     CHECK(nazif__other_lookalike(0x043E) == 0x0647);   /* о Cyrillic o */
     CHECK(nazif__other_lookalike(0xFF4F) == 0x0647);   /* ｏ fullwidth o */
     CHECK(nazif__other_lookalike('l') == 0 && nazif__other_lookalike('o') == 0); /* ASCII */
-    CHECK(nazif__other_lookalike(0x013D) == 0);        /* Ľ is an L */
+    /* an L drawn for alef: decompositions (Ľ ℒ) and confusables (Ꮮ) */
+    CHECK(nazif__other_lookalike(0x013D) == 0x0627);   /* Ľ */
+    CHECK(nazif__other_lookalike(0x2112) == 0x0627);   /* ℒ script L */
+    CHECK(nazif__other_lookalike(0x13DE) == 0x0627);   /* Ꮮ Cherokee TLE */
+    CHECK(nazif__other_lookalike('L') == 0);           /* ASCII: P12's */
     CHECK(nazif__other_lookalike(0x0627) == 0 && nazif__other_lookalike(0x0647) == 0);
 
     /* extended look-alikes: the body's letter first, then its skeleton */
