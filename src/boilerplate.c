@@ -550,6 +550,7 @@ static const char *cat_reason(int cat)
 static const char latin_widget[] = "line: Latin widget word";
 /* The reason of a bare date (compared by address). */
 static const char date_stamp[] = "line: date stamp";
+static const char counter[] = "line: counter";
 
 static void set(info *f, int v, const char *why)
 {
@@ -1138,6 +1139,88 @@ static int wrap_facts(const uint8_t *s, size_t n)
     return w;
 }
 
+/* A number alone on its line: a widget's counter (views, comments,
+   posts: "125", "5,249", "#1", "1."), not a year alone (a heading of a
+   timeline) or a date.  Digits (ASCII or Arabic-Indic), ',' '.' '#' and
+   single spaces, at most 12 bytes. */
+static int counter_line(const uint8_t *s, size_t n)
+{
+    trim_ws(&s, &n);
+    if (n == 0 || n > 12) return 0;
+    int digits = 0, groups = 0, run = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint8_t c = s[k];
+        if (c >= '0' && c <= '9') {
+            digits++;
+            if (!run) groups++;
+            run = 1;
+            continue;
+        }
+        if (c == 0xD9 && k + 1 < n && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) {
+            digits++;
+            if (!run) groups++;
+            run = 1;
+            k++;
+            continue;
+        }
+        if (c == ',' || c == '.' || c == '#') {
+            if (c != ',') run = 0;
+            continue;
+        }
+        if (c == ' ') {
+            if (k > 0 && s[k - 1] == ' ') return 0;
+            run = 0;
+            continue;
+        }
+        return 0;
+    }
+    if (digits == 0) return 0;
+    /* a year alone, a date of two or three numbers ("07 2002") */
+    if (groups == 1 && digits == 4 && n == 4 &&
+        ((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')))
+        return 0;
+    return groups <= 2 && !(groups == 2 && digits >= 6);
+}
+
+/* A count of results or pages: three numbers with "من" before the last
+   ("النتائج 1 إلى 22 من 22", "عرض 1 - 10 من 45"), or "صفحة 2 من 5", in
+   at most eight words.  A forum's or a search page's pager. */
+static int pager_line(const uint8_t *s, size_t n)
+{
+    static const uint8_t min[] = {0xD9, 0x85, 0xD9, 0x86};             /* من */
+    static const uint8_t page1[] = {0xD8, 0xB5, 0xD9, 0x81, 0xD8, 0xAD, 0xD8, 0xA9};
+    size_t pos = 0;
+    tok t;
+    int words = 0, nums = 0, num_before_min = 0, min_after_num = 0;
+    int page = 0, prev_num = 0;
+    while (next_tok(s, n, &pos, &t)) {
+        if (++words > 8) return 0;
+        size_t b = t.b, e = t.e;
+        int num = 1, dig = 0;
+        for (size_t k = b; k < e; k++) {
+            uint8_t c = s[k];
+            if (c >= '0' && c <= '9') dig = 1;
+            else if (c == 0xD9 && k + 1 < e && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) { dig = 1; k++; }
+            else if (c != ',') { num = 0; break; }
+        }
+        if (num && dig) {
+            nums++;
+            if (min_after_num) return nums >= 2 && (num_before_min >= 2 || page);
+            prev_num = 1;
+            continue;
+        }
+        if (e - b == sizeof min && memcmp(s + b, min, sizeof min) == 0) {
+            if (prev_num) { num_before_min = nums; min_after_num = 1; }
+        } else if ((e - b == sizeof page1 && memcmp(s + b, page1, sizeof page1) == 0) ||
+                   (e - b == sizeof page1 + 4 && memcmp(s + b, "\xd8\xa7\xd9\x84", 4) == 0 &&
+                    memcmp(s + b + 4, page1, sizeof page1) == 0)) {
+            page = 1;
+        }
+        prev_num = 0;
+    }
+    return 0;
+}
+
 static void plain(info *f, int question, const uint8_t *raw, size_t rn)
 {
     if (question) {
@@ -1201,6 +1284,15 @@ static void analyse_text(const nazif__bp_line *L, info *f)
     }
     f->final = is_final_punct(last);
     int question = last == '?' || last == 0x061F;
+    if (rn <= 16 && raw[0] < 0xDA && counter_line(raw, rn)) {
+        /* furniture next to furniture, and before the article
+           (nazif__bp_decide_in) */
+        set(f, V_WEAK, counter);
+        f->very_short = 1;
+        f->words = 1;
+        f->cat = 0;
+        return;
+    }
     f->bullet = raw_bullet(raw, rn);
 
     /* Lines without final punctuation that no phrase explains: a ticker
@@ -1256,6 +1348,10 @@ static void analyse_text(const nazif__bp_line *L, info *f)
             reading_time(raw, rn)) {
             set(f, V_DROP, "line: reading time");
             f->cat = NAZIF__CAT_STAMPS;
+            return;
+        }
+        if (rn <= 80 && !f->final && !question && pager_line(raw, rn)) {
+            set(f, V_DROP, "line: count of results or pages");
             return;
         }
         /* Fast path 2: a short line can only be furniture when its first
@@ -1415,10 +1511,12 @@ typedef struct ctx {
     size_t n, i;
 } ctx;
 
-/* Furniture on its own text. */
+/* Furniture on its own text; a number alone (a counter) is not evidence
+   for its neighbours: the article's tables have them too. */
 static int local_furniture(const info *f)
 {
-    return f->v == V_DROP || f->v == V_HEADER || f->v == V_WEAK;
+    return f->v == V_DROP || f->v == V_HEADER ||
+           (f->v == V_WEAK && f->why != counter);
 }
 
 /* A publication stamp on its own text ("14/06/2025 | 23:16"): inside a
@@ -1464,7 +1562,7 @@ static int followed_by(const ctx *c, size_t k, int at_window_end)
     for (;;) {
         q = next_nonblank(c, (size_t)q, &f);
         if (q < 0) return at_window_end;
-        if (local_furniture(&f)) continue;
+        if (local_furniture(&f) || f.why == counter) continue;
         /* the title printed again by the template before its paragraph */
         if (!f.para && repeats_earlier(c, (size_t)q)) continue;
         return f.para;
@@ -2323,7 +2421,7 @@ static int long_menu_run(const ctx *c, const info *self, int at_end)
     for (size_t j = 0; j < c->i && !listed; j++) {
         if (!L[j].drop) continue;
         analyse(&L[j], &f);
-        if (!(local_furniture(&f) && f.why == date_stamp)) listed++;
+        if (f.why != date_stamp && f.why != counter) listed++;
     }
     /* the run began before the window: its start was judged with the
        lines before it, and a kept member means it was not a menu */
@@ -2578,6 +2676,17 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         last_meaningful(lines[p].s, lines[p].len) == ':')
         return 0;
 
+    /* A number alone before the article's first paragraph is a widget's
+       counter (views, comments, a profile box's posts), unless its
+       paragraph follows it right away (a numbered section). */
+    if (!article && f.v == V_WEAK && f.why == counter &&
+        lines[i].index < BP_TOP_LINES && !after_paragraph(&c) &&
+        !(q >= 0 && qf.para)) {
+        *why = "context: counter before the article";
+        return 1;
+    }
+    /* elsewhere a number alone is a cell of the article's table */
+    if (f.v == V_WEAK && f.why == counter) return 0;
     /* A bare date in the page's first lines is its publication stamp or
        the date widget of its header; a schedule has several dates. */
     if (!article && f.v == V_WEAK && f.why == date_stamp &&

@@ -588,6 +588,29 @@ static const char *const doc_own_contents[] = {
      "الأسبوع الجاري."),
 };
 
+/* A widget's counters (a number alone) before the article and a
+   forum's count of results go; a number heading its own paragraph, a
+   year alone over its paragraph, and numbers inside the article (a
+   table of results) stay.  A sentence with "من" between two numbers is
+   no count of results. */
+static const char *const doc_counters[] = {
+    "C كرة القدم في الحارات القديمة",
+    "C سامي الخطيب",
+    "B 14",
+    "B 1,208",
+    "B النتائج 1 إلى 12 من 12",
+    ("C لم تكن الكرة في حاراتنا القديمة مجرد لعبة، بل كانت موعدا يوميا "
+     "يجمع الصغار والكبار بعد صلاة العصر."),
+    "C 2011",
+    ("C في ذلك العام نظم شباب الحي أول دوري صغير بين أربعة فرق، وحضر "
+     "المباراة النهائية أكثر من مئتي متفرج."),
+    "C النتيجة النهائية:",
+    "C 3",
+    "C 1",
+    "C فاز 3 من 5 مرشحين في الدورة الأولى",
+    "C وعاد الدوري في السنة التالية بثمانية فرق وجوائز رمزية للفائزين.",
+};
+
 /* A program listing in a tech article: short Latin lines of code are
    text, not widget words or menu items; the page's own widgets around it
    still go. */
@@ -920,6 +943,7 @@ static void test_documents(void)
     DOC("hand-wrapped", doc_hand_wrapped);
     DOC("dateline", doc_dateline_and_contents);
     DOC("own-contents", doc_own_contents);
+    DOC("counters", doc_counters);
     /* without blank lines only: with a blank after each line three pairs
        do not fit the window, and the list's first pair stays (a miss) */
     run_doc("author-pairs", doc_author_pairs,
