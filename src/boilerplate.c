@@ -2496,6 +2496,126 @@ static int at_page_end(const ctx *c)
     return 1;
 }
 
+/* ---- teasers of other articles ------------------------------------------ */
+
+/* Does the line end with an ellipsis glued to its last word ("... في ذهاب
+   نصف…"), eight words or more: an excerpt the site cut to a length? */
+static int cut_excerpt(const nazif__bp_line *L)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    if (L->truncated) return 0;
+    trim_ws(&s, &n);
+    if (n < 40 || n > 800) return 0;
+    if (!(s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6)) return 0;
+    if (s[n - 4] == ' ' || s[n - 4] == '.') return 0;
+    return more_words_than(s, n, 7);
+}
+
+/* Is line i one of a run of three or more excerpts cut to about the same
+   length (the longest at most 1.5 times the shortest), one after another
+   (blank lines aside), with the article's text or furniture right before
+   or after the run?  A site's list of other articles, each its first
+   words; a writer's own lines ending with "…" are few and of any length. */
+static int excerpt_run(const ctx *c)
+{
+    const nazif__bp_line *L = c->lines;
+    if (!cut_excerpt(&L[c->i])) return 0;
+    size_t lo = L[c->i].len, hi = L[c->i].len;
+    int len = 1, around = 0, first_dropped = 0, broke = 0;
+    info f;
+    for (size_t k = c->i; k > 0;) {
+        k--;
+        if (L[k].len == 0) continue;
+        analyse(&L[k], &f);
+        if (f.v == V_BLANK) continue;
+        if (!cut_excerpt(&L[k])) {
+            /* the article's paragraph, or furniture, right before it */
+            around = (f.v == V_CONTENT && f.para) || L[k].drop ||
+                     local_furniture(&f);
+            broke = 1;
+            break;
+        }
+        first_dropped = L[k].drop;
+        if (L[k].len < lo) lo = L[k].len;
+        if (L[k].len > hi) hi = L[k].len;
+        len++;
+    }
+    /* the run began before the window and was judged a list there */
+    if (!broke && first_dropped) around = 1;
+    for (size_t k = c->i + 1; k < c->n; k++) {
+        if (L[k].len == 0) continue;
+        analyse(&L[k], &f);
+        if (f.v == V_BLANK) continue;
+        if (!cut_excerpt(&L[k])) {
+            around |= (f.v == V_CONTENT && f.para) || local_furniture(&f);
+            break;
+        }
+        if (L[k].len < lo) lo = L[k].len;
+        if (L[k].len > hi) hi = L[k].len;
+        len++;
+    }
+    /* a page around the run: a file of such lines alone (verses each
+       ending with "…") stays */
+    return len >= 3 && 2 * hi <= 3 * lo && around;
+}
+
+/* "07/11/2025 - ياسين الحاج صالح": a numeric date, a dash or a bar, and a
+   name or a role of one to six words, no final punctuation: the date and
+   author under a title in a list of other articles. */
+static int dated_byline(const nazif__bp_line *L)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    if (L->truncated || n > 160) return 0;
+    trim_ws(&s, &n);
+    if (n == 0 || !is_digit(s[0])) return 0;
+    size_t e = 0;
+    while (e < n && s[e] != ' ') e++;
+    if (!numeric_date(s, e)) return 0;
+    size_t k = e;
+    while (k < n && s[k] == ' ') k++;
+    if (k < n && (s[k] == '-' || s[k] == '|')) k++;
+    else if (k + 2 < n && s[k] == 0xE2 && s[k + 1] == 0x80 &&
+             (s[k + 2] == 0x93 || s[k + 2] == 0x94)) k += 3;
+    else return 0;
+    if (k >= n || s[k] != ' ') return 0;
+    uint32_t last = last_meaningful(s, n);
+    if (is_final_punct(last) || last == ':') return 0;
+    return !more_words_than(s + k, n - k, 6) && more_words_than(s + k, n - k, 0);
+}
+
+/* Is line i in a list of other articles drawn as title / dated byline
+   pairs?  Three dated bylines or more in the window, each right under a
+   title (a line that is no paragraph), and line i one of them or the title
+   right above one; no kept line ending with ':' before the first title. */
+static int dated_pairs(const ctx *c, const info *self)
+{
+    const nazif__bp_line *L = c->lines;
+    info f;
+    if (!dated_byline(&L[c->i])) {
+        if (self->para) return 0;
+        long q = next_nonblank(c, c->i, &f);
+        if (q < 0 || !dated_byline(&L[q])) return 0;
+    }
+    long idx[2 * NAZIF__BP_AHEAD + 2 * NAZIF__BP_BEHIND + 2];
+    size_t m = 0;
+    for (size_t k = 0; k < c->n && m < sizeof idx / sizeof idx[0]; k++) {
+        if (L[k].len == 0) continue;
+        analyse(&L[k], &f);
+        if (f.v != V_BLANK) idx[m++] = (long)k;
+    }
+    int pairs = 0;
+    for (size_t j = 1; j < m; j++) {
+        if (!dated_byline(&L[idx[j]])) continue;
+        analyse(&L[idx[j - 1]], &f);
+        if (f.v == V_BLANK || f.para || dated_byline(&L[idx[j - 1]])) continue;
+        if (last_meaningful(L[idx[j - 1]].s, L[idx[j - 1]].len) == ':') continue;
+        pairs++;
+    }
+    return pairs >= 3;
+}
+
 int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
                      int at_end, const char **why)
 {
@@ -2514,6 +2634,23 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         ctx pc = {lines, n, i};
         if (author_pairs(&pc)) {
             *why = "context: list of titles and authors";
+            return 1;
+        }
+    }
+    /* Excerpts of other articles cut to one length ("...في ذهاب نصف…"). */
+    if (!article && f.v == V_CONTENT && lines[i].len >= 40) {
+        ctx ec = {lines, n, i};
+        if (excerpt_run(&ec)) {
+            *why = "context: excerpts of other articles";
+            return 1;
+        }
+    }
+    /* Other articles as title / "date - author" pairs. */
+    if (!article && (f.v == V_OTHER || (f.v == V_CONTENT && !f.para)) &&
+        !lines[i].truncated && lines[i].len <= 400) {
+        ctx dc = {lines, n, i};
+        if (dated_pairs(&dc, &f)) {
+            *why = "context: list of titles with dates and authors";
             return 1;
         }
     }
@@ -2601,6 +2738,7 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         *why = "context: list of titles and authors";
         return 1;
     }
+
 
     if (!article && f.v == V_OTHER && f.title && lines[i].index < BP_TOP_LINES &&
         top_headline_run(&c)) {

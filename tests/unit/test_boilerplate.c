@@ -611,6 +611,48 @@ static const char *const doc_counters[] = {
     "C وعاد الدوري في السنة التالية بثمانية فرق وجوائز رمزية للفائزين.",
 };
 
+/* Other articles after the body: title / "date - author" pairs and
+   excerpts cut by the site to one length go.  A writer's own lines ending
+   with an ellipsis, of different lengths, a diary's dated entries with
+   their paragraphs, and one title over its dated byline stay. */
+static const char *const doc_teasers[] = {
+    "C يوميات مسافر في الجنوب",
+    "C 03/04/2023 - نبيل الشامي",
+    ("C وصلت إلى القرية عند الغروب، وكان الطريق الترابي أطول مما وصفه "
+     "لي سائق الحافلة."),
+    "C كنت أظن أن الرحلة ستنتهي هنا…",
+    ("C لكن صاحب النزل أخبرني أن الجسر الوحيد إلى الضفة الأخرى مغلق منذ "
+     "أسابيع، وأن عليّ الانتظار حتى يصل القارب…"),
+    "C وهكذا بدأت أطول ليلة في الرحلة…",
+    ("C في الصباح عبرنا النهر في قارب صغير مع صيادين اثنين وسلة كبيرة "
+     "من السمك."),
+    "B ما الذي تغير في أسواق الجملة؟",
+    "B 02/04/2023 - سعاد حداد",
+    "B رسالة إلى صديق في المهجر",
+    "B 01/04/2023 - مروان الخطيب",
+    "B حين تصبح القراءة عادة عائلية",
+    "B 30/03/2023 - هيئة التحرير",
+    ("B أعلنت وزارة الزراعة عن خطة لدعم صغار المزارعين في المناطق "
+     "الجبلية بقروض ميسرة لشراء…"),
+    ("B تستعد المدارس الحكومية لاستقبال الطلاب الجدد بعد انتهاء أعمال "
+     "الصيانة في أكثر من مئة…"),
+    ("B شهدت أسعار الخضروات في الأسواق المحلية ارتفاعا ملحوظا خلال "
+     "الأسبوع الماضي بسبب موجة…"),
+};
+
+/* A diary: dated entries, each with its paragraph, stay. */
+static const char *const doc_diary[] = {
+    "C دفتر الحديقة في ربيع هذا العام",
+    "C 01/03/2024 - الأسبوع الأول",
+    "C زرعت بذور الريحان والنعناع في أصص صغيرة قرب النافذة الشرقية للبيت.",
+    "C 08/03/2024 - الأسبوع الثاني",
+    "C ظهرت البراعم الأولى للريحان، أما النعناع فلم ينبت منه شيء حتى الآن.",
+    "C 15/03/2024 - الأسبوع الثالث",
+    "C نقلت الشتلات إلى أحواض أكبر وأضفت قليلا من السماد العضوي إلى التربة.",
+    "C 22/03/2024 - الأسبوع الرابع",
+    "C قطفت أول أوراق الريحان اليوم، ورائحتها أقوى من أي ريحان اشتريته من السوق.",
+};
+
 /* A program listing in a tech article: short Latin lines of code are
    text, not widget words or menu items; the page's own widgets around it
    still go. */
@@ -944,6 +986,11 @@ static void test_documents(void)
     DOC("dateline", doc_dateline_and_contents);
     DOC("own-contents", doc_own_contents);
     DOC("counters", doc_counters);
+    /* without blank lines only: with a blank after each line three
+       pairs do not fit the window, and the list's first pair stays (a
+       miss) */
+    run_doc("teasers", doc_teasers, sizeof doc_teasers / sizeof doc_teasers[0], 0);
+    DOC("diary", doc_diary);
     /* without blank lines only: with a blank after each line three pairs
        do not fit the window, and the list's first pair stays (a miss) */
     run_doc("author-pairs", doc_author_pairs,
