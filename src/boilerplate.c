@@ -1583,6 +1583,8 @@ static int followed_by_paragraph(const ctx *c, size_t k)
  * (the time of each link) are passed over; one title and its stamp in a
  * full window also mean the list goes on.
  */
+static int field_line(const nazif__bp_line *L);
+
 static int in_related_list(const ctx *c, int *first, int *hcat)
 {
     int items = 0, stamps = 0;
@@ -1598,7 +1600,8 @@ static int in_related_list(const ctx *c, int *first, int *hcat)
             *hcat = f.cat;
             return 1;
         }
-        if (f.v == V_OTHER && f.title) {
+        /* a link title; not a profile box's count or profile field */
+        if (f.v == V_OTHER && f.title && !(field_line(&c->lines[k]) & 6)) {
             items++;
             continue;
         }
@@ -2112,7 +2115,9 @@ static int top_headline_run(const ctx *c)
             seen = 1;
         }
         if (L[k].drop) {
-            if (f.v == V_OTHER && f.title) {
+            /* a dropped title of the run (not a profile box's field or a
+               menu word dropped before it) */
+            if (top_run_member(&L[k], &f)) {
                 if (same_line(prev, &L[k])) return 0;
                 prev = &L[k];
                 len++;
@@ -2616,6 +2621,105 @@ static int dated_pairs(const ctx *c, const info *self)
     return pairs >= 3;
 }
 
+/* ---- a profile box -------------------------------------------------------- */
+
+/* A field of a profile or info box: a label of one to three words, ':',
+   and a value of one to four tokens, no final punctuation, at most 80
+   bytes ("الدولة: الإمارات").  Bits: 1 any value, 2 a count or a date
+   ("المشاركات: 3,841", "تاريخ التسجيل : 17/09/2008", "قوة السمعة:186"),
+   4 a label with a word of a forum profile (words.tsv); 0 no field. */
+static int field_line(const nazif__bp_line *L)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    if (L->truncated || n > 80) return 0;
+    trim_ws(&s, &n);
+    const uint8_t *colon = memchr(s, ':', n);
+    if (!colon || colon == s) return 0;
+    size_t c = (size_t)(colon - s);
+    if (memchr(colon + 1, ':', n - c - 1)) return 0;
+    uint32_t last = last_meaningful(s, n);
+    if (is_final_punct(last) || last == ':' || last == 0x061F) return 0;
+    /* the label: one to three words with a letter */
+    size_t pos = 0;
+    tok t;
+    int lw = 0, listed = 0;
+    while (next_tok(s, c, &pos, &t)) {
+        if (t.ce <= t.cb) continue;
+        if (++lw > 3) return 0;
+        if (nazif__phr_shape_word(NAZIF__SHAPE_PROFILE, s + t.cb, t.ce - t.cb))
+            listed = 4;
+    }
+    if (lw == 0) return 0;
+    const uint8_t *v = colon + 1;
+    size_t vn = n - c - 1;
+    trim_ws(&v, &vn);
+    if (vn == 0 || more_words_than(v, vn, 4)) return 0;
+    /* a count or a date: digits with , . / - and at most one more word */
+    size_t e = 0;
+    int dig = 0;
+    while (e < vn && v[e] != ' ') {
+        uint8_t ch = v[e];
+        if (is_digit(ch)) dig = 1;
+        else if (ch == 0xD9 && e + 1 < vn && v[e + 1] >= 0xA0 && v[e + 1] <= 0xA9) { dig = 1; e++; }
+        else if (ch != ',' && ch != '.' && ch != '/' && ch != '-') { dig = 0; break; }
+        e++;
+    }
+    if (dig && (e >= vn || !more_words_than(v + e, vn - e, 1))) return 3 | listed;
+    return 1 | listed;
+}
+
+/* Is line i (a field) one of a run
+   of short lines that holds three fields or more, one label a word of a
+   forum profile, and two of them counts or dates or profile labels ("العضوية: 14959", "تاريخ التسجيل: Dec 2005", "الدولة: الإمارات",
+   "المشاركات: 120")?  A forum's or a site's profile box.  Not after a kept
+   line ending with ':' (the article's own list). */
+/* A line between the fields of a profile box: the member's name, rank
+   or status, a counter (up to five words, no final punctuation). */
+static int profile_filler(const nazif__bp_line *L, const info *f)
+{
+    if (f->why == counter || f->very_short) return 1;
+    return f->v == V_OTHER && !more_words_than(L->s, L->len, 5);
+}
+
+static int profile_box(const ctx *c)
+{
+    const nazif__bp_line *L = c->lines;
+    if (!field_line(&L[c->i])) return 0;
+    int fields = 0, counts = 0, listed = 0;
+    info f;
+    for (size_t k = c->i; k > 0;) {
+        k--;
+        analyse(&L[k], &f);
+        if (f.v == V_BLANK) continue;
+        int fl = field_line(&L[k]);
+        if (fl) {
+            fields++;
+            counts += (fl & 2) != 0;
+            listed += (fl & 4) != 0;
+            continue;
+        }
+        if (profile_filler(&L[k], &f) || (L[k].drop && f.words <= 5))
+            continue;
+        if (!L[k].drop && last_meaningful(L[k].s, L[k].len) == ':') return 0;
+        break;
+    }
+    for (size_t k = c->i; k < c->n; k++) {
+        analyse(&L[k], &f);
+        if (f.v == V_BLANK) continue;
+        int fl = field_line(&L[k]);
+        if (fl) {
+            fields++;
+            counts += (fl & 2) != 0;
+            listed += (fl & 4) != 0;
+            continue;
+        }
+        if (profile_filler(&L[k], &f)) continue;
+        break;
+    }
+    return fields >= 3 && listed >= 1 && (counts >= 2 || listed >= 2);
+}
+
 int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
                      int at_end, const char **why)
 {
@@ -2642,6 +2746,16 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         ctx ec = {lines, n, i};
         if (excerpt_run(&ec)) {
             *why = "context: excerpts of other articles";
+            return 1;
+        }
+    }
+    /* A member's profile box: labelled counts and fields (above each post
+       of a forum thread, so anywhere in the page). */
+    if (!article && lines[i].len <= 80 &&
+        (f.v == V_OTHER || f.v == V_WEAK) && memchr(lines[i].s, ':', lines[i].len)) {
+        ctx pc = {lines, n, i};
+        if (profile_box(&pc)) {
+            *why = "context: profile box (labelled counts and fields)";
             return 1;
         }
     }

@@ -6,7 +6,7 @@
  * each table is sorted by bytes for binary search.  The tables are
  * defined only where NAZIF__PHRASES_TABLES_IMPL is set (src/phrases.c).
  *
- * 1150 data rows, 102 merged as spelling variants.
+ * 1165 data rows, 102 merged as spelling variants.
  */
 #ifndef NAZIF_PHRASES_TABLES_H
 #define NAZIF_PHRASES_TABLES_H
@@ -52,6 +52,7 @@
 #define NAZIF__HOW_PUBNOUN 19
 #define NAZIF__HOW_WRAP_END 20
 #define NAZIF__HOW_WRAP_START 21
+#define NAZIF__HOW_PROFILE 22
 
 typedef struct nazif__phrase {
     const char *s; /* normalised UTF-8, not NUL-terminated in use */
@@ -123,6 +124,7 @@ int nazif__phr_anchor(const uint8_t *s, size_t n);
 #define NAZIF__SHAPE_PUBNOUN 6
 #define NAZIF__SHAPE_WRAP_END 7
 #define NAZIF__SHAPE_WRAP_START 8
+#define NAZIF__SHAPE_PROFILE 9
 
 /* Is the raw token s[0..n) (not normalised) a word of line shapes of
    kind NAZIF__SHAPE_* (data/boilerplate/words.tsv)? */
@@ -1964,6 +1966,21 @@ static const struct { const char *s; uint8_t len; uint8_t kind; } nazif__phr_sha
     {"لكنه", 8, 8},
     {"لكنها", 10, 8},
     {"مما", 6, 8},
+    {"الانضمام", 16, 9},
+    {"التسجيل", 14, 9},
+    {"الرسائل", 14, 9},
+    {"السمعة", 12, 9},
+    {"العضوية", 14, 9},
+    {"المساهمات", 18, 9},
+    {"المشاركات", 18, 9},
+    {"المواضيع", 16, 9},
+    {"النقاط", 12, 9},
+    {"بمعدل", 10, 9},
+    {"رسائل", 10, 9},
+    {"مساهمات", 14, 9},
+    {"مشاركات", 14, 9},
+    {"مواضيع", 12, 9},
+    {"نقاط", 8, 9},
 };
 #define NAZIF__PHR_SHAPE_TAB_N (sizeof nazif__phr_shape_tab / sizeof nazif__phr_shape_tab[0])
 

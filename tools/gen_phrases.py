@@ -31,7 +31,7 @@ Values of ``how``:
   month, unit, dateword   words of date stamps (stamps.tsv)
   marker    a word that marks a link title, "(فيديو)" (related.tsv)
   fontword, readword, readword-bare, minute, minute-dual, pubnoun,
-  wrap-end, wrap-start
+  wrap-end, wrap-start, profile
             words of line shapes (words.tsv): one token each, kept byte
             for byte (not normalised: the C side compares raw tokens);
             see words.tsv for what each kind means
@@ -63,7 +63,8 @@ HEAD_KINDS = ("head", "date", "opener", "label")
 CONTAINS_KINDS = ("contains", "term")
 WORD_KINDS = ("month", "unit", "dateword", "marker")
 SHAPE_KINDS = ("fontword", "readword", "readword-bare", "minute",
-               "minute-dual", "pubnoun", "wrap-end", "wrap-start")
+               "minute-dual", "pubnoun", "wrap-end", "wrap-start",
+               "profile")
 ALL_KINDS = WHOLE_KINDS + HEAD_KINDS + CONTAINS_KINDS + WORD_KINDS + SHAPE_KINDS
 
 # categories whose head phrases override "a full sentence is content"

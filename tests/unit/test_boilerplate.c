@@ -653,6 +653,36 @@ static const char *const doc_diary[] = {
     "C قطفت أول أوراق الريحان اليوم، ورائحتها أقوى من أي ريحان اشتريته من السوق.",
 };
 
+/* A member's profile box above a forum post (labelled counts, one label
+   a forum profile's word) goes, and the post's title under it stays; a
+   player's card in an article (labelled dates and numbers, no such
+   label) stays. */
+static const char *const doc_profile_fields[] = {
+    "C نبيل_77",
+    "B تاريخ التسجيل: Mar 2011",
+    "B الإقامة: عمّان",
+    "B المشاركات: 2,315",
+    "C عضو نشيط",
+    "B النقاط: 412",
+    "C سؤال عن برمجة لوحة أردوينو لقياس الحرارة",
+    "C السلام عليكم",
+    ("C أريد أن أقرأ درجة الحرارة من حساس رقمي وأعرضها على شاشة صغيرة، "
+     "فما أبسط طريقة لذلك؟"),
+    ("C وقد جربت مكتبتين مختلفتين ولم تظهر أي قراءة على الشاشة حتى "
+     "الآن."),
+};
+
+static const char *const doc_player_card[] = {
+    "C بطاقة اللاعب",
+    "C الاسم: سامر العلي",
+    "C تاريخ الميلاد: 12/04/1998",
+    "C الطول: 182",
+    "C المركز: وسط ميدان",
+    "C المباريات الدولية: 31",
+    ("C انضم سامر العلي إلى المنتخب الأول قبل أربعة أعوام، وأصبح منذ "
+     "ذلك الحين أحد أعمدة خط الوسط."),
+};
+
 /* A program listing in a tech article: short Latin lines of code are
    text, not widget words or menu items; the page's own widgets around it
    still go. */
@@ -991,6 +1021,8 @@ static void test_documents(void)
        miss) */
     run_doc("teasers", doc_teasers, sizeof doc_teasers / sizeof doc_teasers[0], 0);
     DOC("diary", doc_diary);
+    DOC("profile-fields", doc_profile_fields);
+    DOC("player-card", doc_player_card);
     /* without blank lines only: with a blank after each line three pairs
        do not fit the window, and the list's first pair stays (a miss) */
     run_doc("author-pairs", doc_author_pairs,
