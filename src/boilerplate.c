@@ -1189,6 +1189,12 @@ static int pager_line(const uint8_t *s, size_t n)
 {
     static const uint8_t min[] = {0xD9, 0x85, 0xD9, 0x86};             /* من */
     static const uint8_t page1[] = {0xD8, 0xB5, 0xD9, 0x81, 0xD8, 0xAD, 0xD8, 0xA9};
+    /* two digits at least, ASCII or Arabic-Indic: most lines stop here */
+    int digits = 0;
+    for (size_t k = 0; k < n && digits < 2; k++)
+        digits += is_digit(s[k]) ||
+                  (s[k] == 0xD9 && k + 1 < n && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9);
+    if (digits < 2) return 0;
     size_t pos = 0;
     tok t;
     int words = 0, nums = 0, num_before_min = 0, min_after_num = 0;
@@ -1221,6 +1227,18 @@ static int pager_line(const uint8_t *s, size_t n)
     return 0;
 }
 
+/* wrap_facts() of a title-like line, computed when a rule first asks
+   (cached); 0 for any other line. */
+static int wrap_of(const nazif__bp_line *L, const info *f)
+{
+    if (f->v != V_OTHER) return 0;
+    if (f->wrap >= 0) return f->wrap;
+    if (L->facts && L->facts->valid && L->facts->wrap >= 0) return L->facts->wrap;
+    int w = wrap_facts(L->s, L->len);
+    if (L->facts && L->facts->valid) L->facts->wrap = w;
+    return w;
+}
+
 static void plain(info *f, int question, const uint8_t *raw, size_t rn)
 {
     if (question) {
@@ -1232,7 +1250,6 @@ static void plain(info *f, int question, const uint8_t *raw, size_t rn)
         set(f, V_OTHER, NULL);
         f->title = !more_words_than(raw, rn, BP_TITLE_WORDS);
         f->very_short = rn <= 64 && !more_words_than(raw, rn, 3);
-        f->wrap = wrap_facts(raw, rn);
         /* a line that opens with an Arabic letter (lead byte D8-DB) is
            none of those below: one test for most titles */
         if (raw[0] >= 0xD8 && raw[0] <= 0xDB) return;
@@ -1266,6 +1283,7 @@ static void analyse_text(const nazif__bp_line *L, info *f)
 {
     memset(f, 0, sizeof *f);
     f->prose = -1;
+    f->wrap = -1;
     if (L->truncated) {
         set(f, V_CONTENT, NULL);
         f->para = 1;
@@ -1658,7 +1676,7 @@ static int headline_like(const nazif__bp_line *L, info *f)
     if (last_meaningful(L->s, L->len) == ':') return 0;
     /* a hand-wrapped line that stops mid-sentence ("... لتستخدم تقنيات
        فعالة لحل المشاكل بطريقة جديدة,") */
-    if (f->wrap & 1) return 0;
+    if (wrap_of(L, f) & 1) return 0;
     /* running text that only lacks its full stop has many stop words */
     return prose_pct(L, f) < 30;
 }
@@ -1782,7 +1800,7 @@ static int headline_run(const ctx *c, int at_end)
         if (!maybe) return 0;
     }
     analyse(&L[c->i], &f);
-    if (!headline_like(&L[c->i], &f) || (f.wrap & 2)) return 0;
+    if (!headline_like(&L[c->i], &f) || (wrap_of(&L[c->i], &f) & 2)) return 0;
     /* behind */
     for (;;) {
         long b = prev_nonblank(c, (size_t)k, &f);
@@ -1794,7 +1812,7 @@ static int headline_run(const ctx *c, int at_end)
             continue;
         }
         if (!L[b].drop && headline_like(&L[b], &f)) {
-            if (repeats_earlier(c, (size_t)b) || (f.wrap & 2)) return 0;
+            if (repeats_earlier(c, (size_t)b) || (wrap_of(&L[b], &f) & 2)) return 0;
             len++;
             titles++;
             k = b;
@@ -1812,7 +1830,7 @@ static int headline_run(const ctx *c, int at_end)
         else if (last_meaningful(L[b].s, L[b].len) == ':') return 0;
         /* a kept line that stops mid-sentence: the run goes on with it,
            a hand-wrapped paragraph (a forum post, a letter) */
-        else if (f.v == V_OTHER && (f.wrap & 1)) return 0;
+        else if (wrap_of(&L[b], &f) & 1) return 0;
         break;
     }
     /* The run's first title with its publication stamp right under it,
@@ -1844,7 +1862,7 @@ static int headline_run(const ctx *c, int at_end)
             /* a title printed twice is a page template, not a list of
                other articles; a line that continues the one before is a
                hand-wrapped paragraph */
-            if (repeats_earlier(c, (size_t)a) || (f.wrap & 2)) return 0;
+            if (repeats_earlier(c, (size_t)a) || (wrap_of(&L[a], &f) & 2)) return 0;
             len++;
             k = a;
             continue;
@@ -1909,7 +1927,7 @@ static int pair_kind_of(const nazif__bp_line *L, info *f)
     /* a title ends with '!' or an ellipsis, never with a full stop */
     if (f->v == V_CONTENT)
         return bang_or_ellipsis(L->s, L->len) && !more_words_than(L->s, L->len, 12);
-    if (more_words_than(L->s, L->len, BP_TITLE_WORDS) || f->wrap) return 0;
+    if (more_words_than(L->s, L->len, BP_TITLE_WORDS) || wrap_of(L, f)) return 0;
     if (L->len > 96 || f->bullet || memchr(L->s, ':', L->len) ||
         memchr(L->s, '-', L->len))
         return 1;
@@ -2056,7 +2074,7 @@ static int author_pairs(const ctx *c)
 
 static int top_run_member(const nazif__bp_line *L, info *f)
 {
-    if (!headline_like(L, f) || f->wrap || raw_digit_first(L->s, L->len)) return 0;
+    if (!headline_like(L, f) || wrap_of(L, f) || raw_digit_first(L->s, L->len)) return 0;
     const uint8_t *s = L->s;
     size_t n = L->len;
     for (size_t k = 0; k < n; k++) {
@@ -2076,7 +2094,7 @@ static int top_run_member_or_spare(const nazif__bp_line *L, info *f,
                                    int *spare)
 {
     if (top_run_member(L, f)) return 1;
-    if (*spare <= 0 || f->v != V_OTHER || !f->title || f->very_short || f->wrap ||
+    if (*spare <= 0 || f->v != V_OTHER || !f->title || f->very_short || wrap_of(L, f) ||
         raw_digit_first(L->s, L->len) || prose_pct(L, f) >= 40)
         return 0;
     for (size_t k = 0; k < L->len; k++)
@@ -2318,7 +2336,7 @@ static int speaker_turn(const ctx *c)
     return 0;
 }
 
-static int run_member(const info *f);
+static int run_member(const nazif__bp_line *L, const info *f);
 
 /* The page opens with a run of three or more short lines (1-3 words, no
    final punctuation: site name, buttons, section labels, widget words),
@@ -2335,7 +2353,7 @@ static int top_short_run(const ctx *c)
     for (size_t k = 0; k <= c->i; k++) {
         analyse(&L[k], &f);
         if (f.v == V_BLANK) continue;
-        if (!run_member(&f) && !L[k].drop) return 0;
+        if (!run_member(&L[k], &f) && !L[k].drop) return 0;
         len++;
         if (local_furniture(&f) && f.why != date_stamp) listed++;
     }
@@ -2344,7 +2362,7 @@ static int top_short_run(const ctx *c)
     for (;;) {
         long a = next_nonblank(c, (size_t)k, &f);
         if (a < 0) return 0; /* the window ends inside the run */
-        if (!run_member(&f)) {
+        if (!run_member(&L[a], &f)) {
             if (after == 0) return 0;
             break;
         }
@@ -2369,7 +2387,7 @@ static int long_run_member(const nazif__bp_line *L, const info *f)
 {
     if (L->drop && (f->v == V_DROP || f->v == V_HEADER || f->v == V_WEAK))
         return f->words <= 5;
-    if ((f->v != V_WEAK && f->v != V_OTHER) || !f->very_short || f->wrap) return 0;
+    if ((f->v != V_WEAK && f->v != V_OTHER) || !f->very_short || wrap_of(L, f)) return 0;
     if (last_meaningful(L->s, L->len) == ':') return 0;
     for (size_t k = 0; k < L->len; k++) {
         uint8_t c = L->s[k];
@@ -2451,9 +2469,9 @@ static int long_menu_run(const ctx *c, const info *self, int at_end)
 }
 
 /* A member of a menu run: a short line without final punctuation. */
-static int run_member(const info *f)
+static int run_member(const nazif__bp_line *L, const info *f)
 {
-    if (f->v == V_WEAK || f->v == V_OTHER) return f->very_short && !f->wrap;
+    if (f->v == V_WEAK || f->v == V_OTHER) return f->very_short && !wrap_of(L, f);
     if (f->v == V_DROP || f->v == V_HEADER) return f->words <= 5;
     return 0;
 }
@@ -2474,7 +2492,7 @@ static void menu_run(const ctx *c, const info *self, int *len, int *known,
         k--;
         analyse(&c->lines[k], &f);
         if (f.v == V_BLANK) continue;
-        if (!run_member(&f)) break;
+        if (!run_member(&c->lines[k], &f)) break;
         (*len)++;
         *bullets += f.bullet;
         if (c->lines[k].drop) (*known)++;
@@ -2482,7 +2500,7 @@ static void menu_run(const ctx *c, const info *self, int *len, int *known,
     for (k = c->i + 1; k < c->n; k++) {
         analyse(&c->lines[k], &f);
         if (f.v == V_BLANK) continue;
-        if (!run_member(&f)) break;
+        if (!run_member(&c->lines[k], &f)) break;
         (*len)++;
         *bullets += f.bullet;
         if (local_furniture(&f)) (*known)++;
@@ -2509,7 +2527,7 @@ static int cut_excerpt(const nazif__bp_line *L)
 {
     const uint8_t *s = L->s;
     size_t n = L->len;
-    if (L->truncated) return 0;
+    if (L->truncated || n < 40 || (s[n - 1] != 0xA6 && s[n - 1] != ' ')) return 0;
     trim_ws(&s, &n);
     if (n < 40 || n > 800) return 0;
     if (!(s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6)) return 0;
@@ -2600,6 +2618,16 @@ static int dated_pairs(const ctx *c, const info *self)
     info f;
     if (!dated_byline(&L[c->i])) {
         if (self->para) return 0;
+        /* the next line that is not empty opens with a digit */
+        size_t k = c->i + 1, tn = 0;
+        const uint8_t *t = NULL;
+        for (; k < c->n; k++) {
+            t = L[k].s;
+            tn = L[k].len;
+            while (tn > 0 && (*t == ' ' || *t == '\t')) t++, tn--;
+            if (tn > 0) break;
+        }
+        if (k >= c->n || !is_digit(t[0])) return 0;
         long q = next_nonblank(c, c->i, &f);
         if (q < 0 || !dated_byline(&L[q])) return 0;
     }

@@ -180,7 +180,8 @@ typedef struct nazif__bp_facts {
     int code;         /* a line of program code (a tech article's listing) */
     int wrap;         /* a hand-wrapped line of a paragraph: 1 ends with a
                          comma or a word no sentence ends with, 2 opens with
-                         a word that continues the line before, 3 both */
+                         a word that continues the line before, 3 both;
+                         -1 not computed yet (title-like lines only) */
     int pair;         /* in a title / author list: 0 not known yet, else
                          1 + (0 neither, 1 a title, 2 a name) */
 } nazif__bp_facts;
