@@ -72,7 +72,19 @@
  *   - three or more title / author pairs in a row (a name: two to four
  *     words with no stop word, digit or ':'; titles five words or more on
  *     average, most not shaped like names) are other columns, unless a
- *     kept line ending with ':' introduces them.
+ *     kept line ending with ':' introduces them;
+ *   - a hand-wrapped line (ending with a comma or a word no sentence ends
+ *     with, or opening with a word that continues a clause) is no member
+ *     of a headline, menu or title / author run;
+ *   - a short title over its dateline and paragraph, and short lines
+ *     right under a kept line of four words or more (the article's own
+ *     contents), stay;
+ *   - a number alone before the article is a counter; a count of results
+ *     or pages ("النتائج 1 إلى 22 من 22") is furniture on its shape;
+ *   - three title / "date - author" pairs, or three excerpts cut to one
+ *     length with a glued ellipsis, are other articles;
+ *   - three "label: value" fields with counts and a forum profile's word
+ *     are a member's profile box.
  *
  * Cost: most lines are long content lines.  For them analyse() reads the
  * last code point, counts nine words with memchr and looks up the first
