@@ -1188,9 +1188,12 @@ static int counter_line(const uint8_t *s, size_t n)
     }
     if (digits == 0) return 0;
     /* a year alone, a date of two or three numbers ("07 2002") */
-    if (groups == 1 && digits == 4 && n == 4 &&
+    if (groups == 1 && digits == 4 && n >= 4 &&
         ((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')))
         return 0;
+    /* a number of three digits or more with a full stop ("85845."): the
+       tail of a sentence wrapped by hand; "1." is an item's number */
+    if (s[n - 1] == '.' && digits > 2) return 0;
     return groups <= 2 && !(groups == 2 && digits >= 6);
 }
 
@@ -1483,7 +1486,9 @@ static void analyse_text(const nazif__bp_line *L, info *f)
            with a colon introduces a list and stays. */
         datefacts d;
         date_facts(s, n, &d);
-        if (date_only(&d) && last != ':') {
+        /* ... or with a full stop: the tail of a sentence wrapped by
+           hand ("... في شهر" / "جانفي 2017.") */
+        if (date_only(&d) && last != ':' && last != '.') {
             /* a day or month name with a clock time is a publication
                stamp ("الأحد 5 مايو 2024 | 11:30 ص"); a bare date may be
                a schedule line and waits for its neighbours */
@@ -1783,6 +1788,32 @@ static int copies_in_window(const ctx *c)
     return kept >= 2 ? 5 : copies;
 }
 
+/* Does the line hold a comma or a full stop followed by a space, inside
+   it (running text: "... اليوم الجمعة، إن ...")?  Titles seldom do. */
+static int inner_punct(const nazif__bp_line *L)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    for (size_t k = 0; k + 2 < n; k++) {
+        if ((s[k] == ',' || s[k] == '.') && s[k + 1] == ' ') return 1;
+        if (s[k] == 0xD8 && s[k + 1] == 0x8C && s[k + 2] == ' ') return 1; /* ، */
+    }
+    return 0;
+}
+
+/* The widths of a run's lines and whether one holds inner punctuation. */
+typedef struct widths {
+    size_t min, max;
+    int inner;
+} widths;
+
+static void width_add(widths *w, const nazif__bp_line *L)
+{
+    if (L->len < w->min) w->min = L->len;
+    if (L->len > w->max) w->max = L->len;
+    if (!w->inner) w->inner = inner_punct(L);
+}
+
 /*
  * Is line i one of a run of at least three headline-like lines (blank
  * lines skipped) that no paragraph follows, with furniture next to it?
@@ -1813,6 +1844,11 @@ static int headline_run(const ctx *c, int at_end)
     }
     analyse(&L[c->i], &f);
     if (!headline_like(&L[c->i], &f) || (wrap_of(&L[c->i], &f) & 2)) return 0;
+    /* the kept members' widths: one width and a comma inside make a
+       paragraph wrapped by hand (top_headline_run()) */
+    widths w = {L[c->i].len, L[c->i].len, 0};
+    width_add(&w, &L[c->i]);
+    int kept = 1;
     /* behind */
     for (;;) {
         long b = prev_nonblank(c, (size_t)k, &f);
@@ -1827,6 +1863,8 @@ static int headline_run(const ctx *c, int at_end)
             if (repeats_earlier(c, (size_t)b) || (wrap_of(&L[b], &f) & 2)) return 0;
             len++;
             titles++;
+            width_add(&w, &L[b]);
+            kept++;
             k = b;
             continue;
         }
@@ -1867,6 +1905,7 @@ static int headline_run(const ctx *c, int at_end)
         if (a < 0) {
             /* the end of the document (or of the window): a list that
                ends an article without any furniture around it stays */
+            if (kept >= 3 && 5 * (w.max - w.min) <= w.max && w.inner) return 0;
             if (at_end) return len >= 3 && furniture;
             return len >= 5 && furniture;
         }
@@ -1876,6 +1915,8 @@ static int headline_run(const ctx *c, int at_end)
                hand-wrapped paragraph */
             if (repeats_earlier(c, (size_t)a) || (wrap_of(&L[a], &f) & 2)) return 0;
             len++;
+            width_add(&w, &L[a]);
+            kept++;
             k = a;
             continue;
         }
@@ -1883,6 +1924,7 @@ static int headline_run(const ctx *c, int at_end)
             k = a;
             continue;
         }
+        if (kept >= 3 && 5 * (w.max - w.min) <= w.max && w.inner) return 0;
         if (local_furniture(&f)) return len >= 3;
         return 0; /* content or a short line: the article goes on */
     }
@@ -2136,6 +2178,8 @@ static int top_headline_run(const ctx *c)
        line there may follow a title that introduced the list */
     int seen = L[0].index == 0;
     int len = 1;
+    widths w = {L[c->i].len, L[c->i].len, 0}; /* the members' widths */
+    width_add(&w, &L[c->i]);
     const nazif__bp_line *prev = NULL; /* the run's previous line */
     for (size_t k = 0; k < c->i; k++) {
         analyse(&L[k], &f);
@@ -2151,6 +2195,7 @@ static int top_headline_run(const ctx *c)
                 if (same_line(prev, &L[k])) return 0;
                 prev = &L[k];
                 len++;
+                width_add(&w, &L[k]);
             }
             continue;
         }
@@ -2158,6 +2203,7 @@ static int top_headline_run(const ctx *c)
             return 0;
         prev = &L[k];
         len++;
+        width_add(&w, &L[k]);
     }
     /* one line repeated is not a list of other headlines */
     if (same_line(prev, &L[c->i])) return 0;
@@ -2171,10 +2217,16 @@ static int top_headline_run(const ctx *c)
         if (same_line(prev, &L[a])) return 0;
         prev = &L[a];
         after++;
+        width_add(&w, &L[a]);
         k = a;
     }
     if (!seen) return 0;
     if (after == 0) return 0; /* the last line of the run stays */
+    /* lines of one width (within a fifth of the longest) with a comma or
+       a full stop inside one of them: a paragraph wrapped by hand at a
+       fixed width, not titles (a site's titles may be of one length, but
+       seldom hold a comma) */
+    if (5 * (w.max - w.min) <= w.max && w.inner) return 0;
     return len + after >= 6;
 }
 

@@ -683,6 +683,21 @@ static const char *const doc_player_card[] = {
      "ذلك الحين أحد أعمدة خط الوسط."),
 };
 
+/* A news item wrapped by hand at a fixed width, at the top of the file:
+   lines of one width with a comma inside one of them are a paragraph,
+   not a list of other headlines. */
+static const char *const doc_wrapped_top[] = {
+    "C أعلنت وزارة الصحة التونسية اليوم الأربعاء تسجيل ثلاث",
+    "C إصابات جديدة بفيروس كورونا المستجد بولاية مدنين لأشخاص",
+    "C قادمين مؤخرا من فرنسا وإيطاليا، ليرتفع العدد الجملي",
+    "C للإصابات المؤكدة بالولاية إلى سبع حالات منذ بداية شهر",
+    "C مارس الجاري حسب بلاغ صادر عن المندوبية الجهوية للصحة",
+    "C بمدنين مساء اليوم الأربعاء وتم إيواء المصابين الثلاثة",
+    "C بالمستشفى الجهوي بجربة قصد متابعة حالتهم الصحية عن قرب.",
+    ("C وأكدت المندوبية أن الوضع الوبائي بالجهة تحت السيطرة الكاملة وأن "
+     "فرق التقصي تواصل عملها في كل المعتمديات."),
+};
+
 /* A program listing in a tech article: short Latin lines of code are
    text, not widget words or menu items; the page's own widgets around it
    still go. */
@@ -1013,6 +1028,7 @@ static void test_documents(void)
     DOC("breadcrumb-twice", doc_breadcrumb_twice);
     DOC("code-listing", doc_code_listing);
     DOC("hand-wrapped", doc_hand_wrapped);
+    DOC("wrapped-top", doc_wrapped_top);
     DOC("dateline", doc_dateline_and_contents);
     DOC("own-contents", doc_own_contents);
     DOC("counters", doc_counters);
