@@ -1801,17 +1801,31 @@ static int inner_punct(const nazif__bp_line *L)
     return 0;
 }
 
-/* The widths of a run's lines and whether one holds inner punctuation. */
+/* The widths of a run's kept lines, and the lines themselves. */
 typedef struct widths {
     size_t min, max;
-    int inner;
+    int n;
+    const nazif__bp_line *m[2 * NAZIF__BP_AHEAD + 2];
 } widths;
 
 static void width_add(widths *w, const nazif__bp_line *L)
 {
     if (L->len < w->min) w->min = L->len;
     if (L->len > w->max) w->max = L->len;
-    if (!w->inner) w->inner = inner_punct(L);
+    if (w->n < (int)(sizeof w->m / sizeof w->m[0])) w->m[w->n++] = L;
+}
+
+/* Lines of one width (within a fifth of the longest), three or more, with
+   a comma or a full stop inside one of them: a paragraph wrapped by hand
+   at a fixed width, not titles (a site's titles may be of one length,
+   but seldom hold a comma).  The lines are read only when the widths
+   agree. */
+static int wrapped_width(const widths *w)
+{
+    if (w->n < 3 || 5 * (w->max - w->min) > w->max) return 0;
+    for (int k = 0; k < w->n; k++)
+        if (inner_punct(w->m[k])) return 1;
+    return 0;
 }
 
 /*
@@ -1845,10 +1859,9 @@ static int headline_run(const ctx *c, int at_end)
     analyse(&L[c->i], &f);
     if (!headline_like(&L[c->i], &f) || (wrap_of(&L[c->i], &f) & 2)) return 0;
     /* the kept members' widths: one width and a comma inside make a
-       paragraph wrapped by hand (top_headline_run()) */
-    widths w = {L[c->i].len, L[c->i].len, 0};
+       paragraph wrapped by hand (wrapped_width()) */
+    widths w = {L[c->i].len, L[c->i].len, 0, {NULL}};
     width_add(&w, &L[c->i]);
-    int kept = 1;
     /* behind */
     for (;;) {
         long b = prev_nonblank(c, (size_t)k, &f);
@@ -1864,7 +1877,6 @@ static int headline_run(const ctx *c, int at_end)
             len++;
             titles++;
             width_add(&w, &L[b]);
-            kept++;
             k = b;
             continue;
         }
@@ -1905,7 +1917,7 @@ static int headline_run(const ctx *c, int at_end)
         if (a < 0) {
             /* the end of the document (or of the window): a list that
                ends an article without any furniture around it stays */
-            if (kept >= 3 && 5 * (w.max - w.min) <= w.max && w.inner) return 0;
+            if (wrapped_width(&w)) return 0;
             if (at_end) return len >= 3 && furniture;
             return len >= 5 && furniture;
         }
@@ -1916,7 +1928,6 @@ static int headline_run(const ctx *c, int at_end)
             if (repeats_earlier(c, (size_t)a) || (wrap_of(&L[a], &f) & 2)) return 0;
             len++;
             width_add(&w, &L[a]);
-            kept++;
             k = a;
             continue;
         }
@@ -1924,8 +1935,7 @@ static int headline_run(const ctx *c, int at_end)
             k = a;
             continue;
         }
-        if (kept >= 3 && 5 * (w.max - w.min) <= w.max && w.inner) return 0;
-        if (local_furniture(&f)) return len >= 3;
+        if (local_furniture(&f)) return len >= 3 && !wrapped_width(&w);
         return 0; /* content or a short line: the article goes on */
     }
 }
@@ -2178,7 +2188,7 @@ static int top_headline_run(const ctx *c)
        line there may follow a title that introduced the list */
     int seen = L[0].index == 0;
     int len = 1;
-    widths w = {L[c->i].len, L[c->i].len, 0}; /* the members' widths */
+    widths w = {L[c->i].len, L[c->i].len, 0, {NULL}}; /* the members' widths */
     width_add(&w, &L[c->i]);
     const nazif__bp_line *prev = NULL; /* the run's previous line */
     for (size_t k = 0; k < c->i; k++) {
@@ -2222,12 +2232,7 @@ static int top_headline_run(const ctx *c)
     }
     if (!seen) return 0;
     if (after == 0) return 0; /* the last line of the run stays */
-    /* lines of one width (within a fifth of the longest) with a comma or
-       a full stop inside one of them: a paragraph wrapped by hand at a
-       fixed width, not titles (a site's titles may be of one length, but
-       seldom hold a comma) */
-    if (5 * (w.max - w.min) <= w.max && w.inner) return 0;
-    return len + after >= 6;
+    return len + after >= 6 && !wrapped_width(&w);
 }
 
 /* An unlisted short line right above a title that has its paragraph is
