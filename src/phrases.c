@@ -252,11 +252,13 @@ const nazif__phrase *nazif__phr_head(const uint8_t *s, size_t n, size_t *rest)
    UTF-8 "ة" (D8 A9) reads when decoded as Latin-1 and encoded again: the
    © there is half of an Arabic letter, not a copyright sign.  A sign right
    after a Latin-1 letter (U+00C0..U+00FF, bytes C3 80..C3 BF) is such a
-   half. */
+   half.  So is one right after ط or ظ (D8 B7, D8 B8): UTF-8 read as
+   windows-1256 makes "ط©" of ة. */
 static int mojibake_half(const uint8_t *s, size_t st, const uint8_t *a)
 {
-    return a[0] == 0xC2 && st >= 2 && s[st - 2] == 0xC3 &&
-           (s[st - 1] & 0xC0) == 0x80;
+    return a[0] == 0xC2 && st >= 2 &&
+           ((s[st - 2] == 0xC3 && (s[st - 1] & 0xC0) == 0x80) ||
+            (s[st - 2] == 0xD8 && (s[st - 1] == 0xB7 || s[st - 1] == 0xB8)));
 }
 
 const nazif__phrase *nazif__phr_contains(const uint8_t *s, size_t n, int cat,

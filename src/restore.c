@@ -952,7 +952,7 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
         if (t < n ? nazif__maybe_mojibake(s, n) : nazif__maybe_mojibake_874(s, n)) {
             nazif__edits *m = &scr->mfound;
             nazif__edits_clear(m);
-            if (nazif__mojibake_find(s, n, m)) return NAZIF_ENOMEM;
+            if (nazif__mojibake_find(lex, s, n, m)) return NAZIF_ENOMEM;
             if (m->n > 0) return restore_mojibake(lex, flags, s, n, scr, ed, m);
         }
     }

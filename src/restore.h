@@ -170,11 +170,11 @@ int nazif__madda_fix(const nazif_lexicon *lex, unsigned flags, const uint8_t *s,
 int nazif__maybe_mojibake(const uint8_t *s, size_t n);
 /* Its windows-874 half (E0 B8 B8..BA) alone: enough on a line where
    nazif__next_trigger() finds nothing, since a C3 byte is a trigger (a
-   Latin-1 letter, or invalid UTF-8). */
+   Latin-1 letter, or invalid UTF-8), and so is C2 A7 (§, in ط§). */
 int nazif__maybe_mojibake_874(const uint8_t *s, size_t n);
 /* Append one MOJIBAKE edit per run of repaired words of s[0..n) to ed
    (replacement: the repaired bytes); 0 or NAZIF_ENOMEM. */
-int nazif__mojibake_find(const uint8_t *s, size_t n, nazif__edits *ed);
+int nazif__mojibake_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazif__edits *ed);
 /* The byte a windows-1252/Latin-1/windows-874 decoder turned into cp, or
    -1 (tests). */
 int nazif__mojibake_byte(uint32_t cp);

@@ -23,7 +23,7 @@ RULES = [
     ("Arabic comma (or dammatan) right before an Arabic letter", [0x8C], ARABIC_LEAD),
     ("Arabic-Indic digit U+0660..0669", [0xD9], range(0xA0, 0xAA)),
     ("dotless beh and qaf U+066E, U+066F (P13)", [0xD9], [0xAE, 0xAF]),
-    ("soft hyphen U+00AD", [0xC2], [0xAD]),
+    ("soft hyphen U+00AD; section sign U+00A7 (UTF-8 ا read as windows-1256 is ط§: mojibake.c)", [0xC2], [0xAD, 0xA7]),
     ("Arabic letter mark U+061C", [0xD8], [0x9C]),
     ("U+0680..U+06FF: Persian/Urdu letters, extended marks; Latin-1 and Latin Extended, Greek and Cyrillic letters (a letter drawn as alef or heh: Ľ ò ι о)",
      [0xDA, 0xDB, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xCE, 0xCF, 0xD0, 0xD1, 0xD3], range(0x80, 0xC0)),
