@@ -220,6 +220,14 @@ static inline int stroke_alef(uint32_t cp)
     }
 }
 
+/* A Hebrew letter (U+05D0..05EA) or a Thaana one (U+0780..07B1): drawn
+   for the Arabic letter of the same name (nazif__other_lookalike()), read
+   only in an Arabic line (a Hebrew word counts against one). */
+static inline int hebrew_or_thaana(uint32_t cp)
+{
+    return (cp >= 0x05D0 && cp <= 0x05EA) || (cp >= 0x0780 && cp <= 0x07B1);
+}
+
 /* The letter a non-Arabic character that decode_units() made a letter of
    a word stands for: alef for a stroke, ح for 7 (the "Arabizi" 7, which
    the tools put for ح beside their other look-alikes), heh for a ring of

@@ -143,6 +143,11 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
     wb_reset(key);
     wb_reset(bkey);
     for (size_t i = 0; i <= k; i++) {
+        /* a word of Hebrew or Thaana letters (left as they are: not inside
+           an Arabic word) is a word of another language */
+        if (!basic && i < k && u[i].t == U_OTHER && hebrew_or_thaana(u[i].cp) &&
+            !(i > 0 && u[i - 1].t == U_OTHER && hebrew_or_thaana(u[i - 1].cp)))
+            other++;
         if (i == k || u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_BAD) {
             /* a letter of Persian, Kurdish or Urdu: not an Arabic line,
                unless the word is drawn by a tool (a stroke or a letter of
@@ -257,7 +262,7 @@ int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
    one, or a stroke for alef)?  The pre-filter of nazif__arabic_line(): lead bytes DA DB DD, D9 B1..BF,
    E0 A1..A3, EF. */
 /* The test of nazif__maybe_extlook() at byte i (i + 1 < n).  A test on a
-   first byte outside DA DB DD EF D7 C7 E2 E0 7C 21 31, or on D9 followed by
+   first byte outside DA DB DD DE EF D7 C7 E2 E0 7C 21 31, or on D9 followed by
    less than B1, must join the block test below as well
    (tests/unit/test_extlook.c tries every byte pair against the scalar
    loop). */
@@ -267,6 +272,8 @@ static inline int extlook_at(const uint8_t *s, size_t n, size_t i)
     if (b == 0xDA || b == 0xDB || b == 0xDD || b == 0xEF || (b == 0xD9 && c >= 0xB1 && c <= 0xBF) ||
         (b == 0xE0 && c >= 0xA1 && c <= 0xA3))
         return 1;
+    /* a Hebrew or Thaana letter (drawn_letter(): ב for ب, ޘ for ث) */
+    if ((b == 0xD7 && c >= 0x90 && c <= 0xAA) || (b == 0xDE && c <= 0xB1)) return 1;
     /* a stroke for alef (stroke_alef()): Hebrew vav, final nun, paseq;
        U+01C0; U+2D4F, U+2D36; | ! 1 before an Arabic letter or tatweel */
     if ((b == 0xD7 && (c == 0x95 || c == 0x9F || c == 0x80)) || (b == 0xC7 && c == 0x80) ||
@@ -288,14 +295,14 @@ int nazif__maybe_extlook_scalar(const uint8_t *s, size_t n)
     (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 /* 32 bytes at a time: the bytes where extlook_at() may hold -- a first
-   byte of its set (two nibble look-ups: bit 0 D7 DA DB DD, 1 E0 E2 EF,
+   byte of its set (two nibble look-ups: bit 0 D7 DA DB DD DE, 1 E0 E2 EF,
    2 C7, 3 7C, 4 21, 5 31) or D9 before B1..FF -- are tested one by one. */
 __attribute__((target("avx2"))) static int extlook_avx2(const uint8_t *s, size_t n)
 {
     const __m256i hi_lut = _mm256_setr_epi8(0, 0, 16, 32, 0, 0, 0, 8, 0, 0, 0, 0, 4, 1, 2, 0,
                                             0, 0, 16, 32, 0, 0, 0, 8, 0, 0, 0, 0, 4, 1, 2, 0);
-    const __m256i lo_lut = _mm256_setr_epi8(2, 16 | 32, 2, 0, 0, 0, 0, 1 | 4, 0, 0, 1, 1, 8, 1, 0, 2,
-                                            2, 16 | 32, 2, 0, 0, 0, 0, 1 | 4, 0, 0, 1, 1, 8, 1, 0, 2);
+    const __m256i lo_lut = _mm256_setr_epi8(2, 16 | 32, 2, 0, 0, 0, 0, 1 | 4, 0, 0, 1, 1, 8, 1, 1, 2,
+                                            2, 16 | 32, 2, 0, 0, 0, 0, 1 | 4, 0, 0, 1, 1, 8, 1, 1, 2);
     const __m256i nib = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
     const __m256i d9 = _mm256_set1_epi8((char)0xD9), b1 = _mm256_set1_epi8((char)0xB1);
     size_t i = 0;

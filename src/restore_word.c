@@ -757,7 +757,11 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
     for (int k = from; k <= to && !extc && !cx->persian; k++)
         for (size_t i = c->p[k].a; i < c->p[k].b && !extc; i++)
             extc = c->u[i].t == U_LET && !(c->u[i].cls & NZ_LETTER) && c->u[i].cp >= 0x80 &&
-                   nazif__other_lookalike(c->u[i].cp) != 0;
+                   nazif__other_lookalike(c->u[i].cp) != 0 &&
+                   /* a Hebrew or Thaana consonant (ב for ب, ޘ for ث) only in
+                      an Arabic line: Hebrew glues its prepositions to a
+                      quoted word (בالقدس) */
+                   (!hebrew_or_thaana(c->u[i].cp) || nazif__cx_arabic(cx));
     /* a word drawn with the mathematical letters is a tool's (no language
        writes them): read as the extended look-alikes are */
     if (!extc && !cx->persian && math_letter(c, from, to)) extc = 1;

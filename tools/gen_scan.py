@@ -46,6 +46,8 @@ RULES = [
      [0xE2, 0xEA], [0x85, 0xB2, 0xB3, 0x93]),
     ("U+2110..2113 (E2 84 90..93: ℐ ℑ ℒ ℓ) by their last two bytes; not the rest of the letterlike symbols (™ ℃ №)",
      [0x84], [0x90, 0x91, 0x92, 0x93]),
+    ("U+05C0..05FF (D7): Hebrew letters; U+0780..07BF (DE): Thaana letters (ב for ب, ޘ for ث)",
+     [0xD7, 0xDE], range(0x80, 0xC0)),
 ]
 
 def dfa():

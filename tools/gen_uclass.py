@@ -486,6 +486,24 @@ OTHER_ALEF = {ord(c) for c in "lLIi1"} | {0x0131, 0x03B9, 0x0399, 0x0456, 0x0406
 OTHER_HEH = {ord(c) for c in "oO"} | {0x03BF, 0x039F, 0x043E, 0x041E}
 
 
+# The Arabic letter of each Hebrew and Thaana letter's name (the names,
+# not the characters, are listed here; gen_uclass finds the letters).
+HEBREW_NAMES = {
+    "ALEF": "ا", "BET": "ب", "GIMEL": "ج", "DALET": "د", "HE": "ه", "VAV": "و",
+    "ZAYIN": "ز", "HET": "ح", "TET": "ط", "YOD": "ي", "KAF": "ك", "LAMED": "ل",
+    "MEM": "م", "NUN": "ن", "SAMEKH": "س", "AYIN": "ع", "PE": "ف", "TSADI": "ص",
+    "QOF": "ق", "RESH": "ر", "SHIN": "ش", "TAV": "ت",
+}
+THAANA_NAMES = {
+    "HAA": "ه", "SHAVIYANI": "ش", "NOONU": "ن", "RAA": "ر", "BAA": "ب",
+    "KAAFU": "ك", "ALIFU": "ا", "VAAVU": "و", "MEEMU": "م", "FAAFU": "ف",
+    "DHAALU": "د", "THAA": "ت", "LAAMU": "ل", "SEENU": "س", "YAA": "ي",
+    "JAVIYANI": "ج", "TTAA": "ث", "HHAA": "ح", "KHAA": "خ", "THAALU": "ذ",
+    "ZAA": "ز", "SHEENU": "ش", "SAADHU": "ص", "DAADHU": "ض", "TO": "ط",
+    "ZO": "ظ", "AINU": "ع", "GHAINU": "غ", "QAAFU": "ق", "WAAVU": "و",
+}
+
+
 def other_lookalikes(u):
     """cp -> alef or heh, from the decompositions of UnicodeData.txt."""
     def base(cp, depth=0):
@@ -524,6 +542,21 @@ def other_lookalikes(u):
         if not 0x0621 <= letter <= 0x064A:
             die("data/confusables-ar.tsv:%d: U+%04X is no Arabic letter" % (i, letter))
         out.setdefault(cp, letter)
+    # Hebrew and Thaana consonants drawn for the Arabic letter of the same
+    # name (the Semitic alphabet's order: ב BET for ب, ש SHIN for ش; Thaana's
+    # letters for Arabic loanwords: ޘ TTAA for ث, ޞ SAADHU for ص): tools
+    # that swap letters between scripts write them so.  A shape the
+    # confusables data gives (ו ן read as a stroke, ס as a ring) stays.  The
+    # restorer reads them only inside an Arabic word of an Arabic line.
+    for cp in sorted(u.names):
+        name = u.names[cp]
+        for prefix, table in (("HEBREW LETTER ", HEBREW_NAMES), ("THAANA LETTER ", THAANA_NAMES)):
+            if name.startswith(prefix):
+                key = name[len(prefix):]
+                if key.startswith("FINAL "):
+                    key = key[len("FINAL "):]
+                if key in table:
+                    out.setdefault(cp, ord(table[key]))
     return out
 
 

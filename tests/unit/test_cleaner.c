@@ -240,6 +240,13 @@ static void test_wild(void)
     EXPECT("أكد ℒلمتحدث أن Ḻلحكومة و𝓛لوزير وᏞلنواب\n", "أكد المتحدث أن الحكومة والوزير والنواب\n");
     SAME("استخدم الباحثون تحويل ℒ لحل المعادلة\n");
     SAME("نشرت صحيفة Ľudové noviny السلوفاكية تقريرا\n");
+    /* Hebrew and Thaana consonants drawn for the Arabic letter of their
+       name, inside an Arabic word of an Arabic line; Hebrew lines (whose
+       prepositions glue to a quoted Arabic word) and quoted Hebrew stay */
+    EXPECT("أعلنت الשرطة اعتقال ثلاثة\n", "أعلنت الشرطة اعتقال ثلاثة\n");
+    EXPECT("وتحدث ސاكن عن ޘورة البلاد\n", "وتحدث ساكن عن ثورة البلاد\n");
+    SAME("הוא גר בالقدس מאז שנים\n");
+    SAME("كتب المتظاهرون «שלום» على الجدار\n");
     /* a final yeh drawn in a shape that does not tell ي from ى, in a word
        whose other letters P14 reads: ى where standard spelling has it */
     EXPECT("بلغ 𝓛لمستوﯿ الأعلى\n", "بلغ المستوى الأعلى\n");
