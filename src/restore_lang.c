@@ -196,13 +196,15 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
             continue;
         }
         if (u[i].t == U_TAT) continue; /* elongation: no letter, no harm */
-        if (u[i].t != U_LET && u[i].t != U_MARK) bad = 1;
         uint32_t cp = u[i].cp;
-        if (cp == ZWNJ) {
-            if (prev == 0x0647) return -1;
-            wf = 1;
-            continue;
-        }
+        /* ZWNJ after heh is Kurdish or Persian spelling.  Any other
+           invisible character, ZWNJ included, is no sign either way: P15
+           removes it from the word in a line that is not Persian, and the
+           line must be judged the same with it and without it (cleaning
+           twice gives the same result) */
+        if (cp == ZWNJ && prev == 0x0647) return -1;
+        if (u[i].t == U_INV) continue;
+        if (u[i].t != U_LET && u[i].t != U_MARK) bad = 1;
         uint32_t base[4];
         const int nb = base_letters(cp, u[i].cls, base);
         for (int b = 0; b < nb; b++) {
