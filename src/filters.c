@@ -443,6 +443,26 @@ static inline size_t tab_put(uint32_t *stamp, uint64_t *key, uint32_t *val, uint
     return k;
 }
 
+/* Count key h (non-zero) once more in the table of these arrays; returns
+   the slot, *count its count now. */
+static inline size_t tab_count(uint32_t *stamp, uint64_t *key, uint32_t *val, uint32_t cur,
+                               size_t slots, uint64_t h, uint32_t *count)
+{
+    size_t k = (size_t)(h ^ (h >> 29)) & (slots - 1);
+    for (;; k = (k + 1) & (slots - 1)) {
+        if (stamp[k] != cur) {
+            stamp[k] = cur;
+            key[k] = h;
+            val[k] = *count = 1;
+            return k;
+        }
+        if (key[k] == h) {
+            *count = ++val[k];
+            return k;
+        }
+    }
+}
+
 static inline size_t tab_add(htab *t, size_t slots, uint64_t h, int *fresh)
 {
     return tab_put(t->stamp, t->key, t->val, t->cur, slots, h, fresh);
@@ -756,16 +776,29 @@ __attribute__((target("avx2,popcnt"), noinline)) static int blk_run(nazif__filte
            mask keeps */
         const __m256i ord = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(b, 6), kc0),
                                             _mm256_and_si256(nx, k3f));
-        const __m256i lo = _mm256_and_si256(ord, nib);
-        const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(ord, 4), nib);
-        const __m256i ha = _mm256_shuffle_epi8(kba, hi), hb = _mm256_shuffle_epi8(kbb, hi);
+        /* U+0621..U+063F and U+0641..U+064A, the bulk of Arabic text:
+           letters, of a word, neither Persian nor Urdu */
+        const __m256i o21 = _mm256_sub_epi8(ord, _mm256_set1_epi8(0x21));
+        const uint32_t basic = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(
+            _mm256_cmpeq_epi8(ord, _mm256_set1_epi8(0x40)),
+            _mm256_cmpeq_epi8(_mm256_min_epu8(o21, _mm256_set1_epi8(0x29)), o21)));
+        uint32_t faur = 0, let = lead, alpha = lead;
+        if (lead & ~basic) {
+            /* the sets as nibble look-ups */
+            const __m256i lo = _mm256_and_si256(ord, nib);
+            const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(ord, 4), nib);
+            const __m256i ha = _mm256_shuffle_epi8(kba, hi), hb = _mm256_shuffle_epi8(kbb, hi);
 #define SET(ta, tb)                                                                               \
     (~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(                                          \
          _mm256_or_si256(_mm256_and_si256(_mm256_shuffle_epi8(ta, lo), ha),                      \
                          _mm256_and_si256(_mm256_shuffle_epi8(tb, lo), hb)),                     \
          zero)) &                                                                                 \
      lead)
-        const uint32_t faur = SET(la2, lb2);
+            faur = SET(la2, lb2);
+            let = SET(la0, lb0);
+            alpha = SET(la1, lb1);
+#undef SET
+        }
         /* a byte of another kind, a continuation byte out of place, a
            Persian or Urdu letter, a lead byte whose pair is past the block */
         const uint32_t bad =
@@ -784,22 +817,21 @@ __attribute__((target("avx2,popcnt"), noinline)) static int blk_run(nazif__filte
         }
         const uint32_t pm = p >= 32 ? ~0u : (1u << p) - 1u;
         const uint32_t SP = sp & pm, NS = ~sp & pm, CP = NS & ~cont, A = asc & pm;
-        uint32_t AL = SET(la1, lb1) & pm;
+        uint32_t AL = alpha & pm;
         cps += (uint32_t)__builtin_popcount(SP | CP);
-        blet += (uint32_t)__builtin_popcount(SET(la0, lb0) & pm);
-#undef SET
+        blet += (uint32_t)__builtin_popcount(let & pm);
         if (A) {
             /* ASCII letters (counted) and digits (a word with one is a
                word with a letter or digit) */
             const __m256i l = _mm256_sub_epi8(_mm256_or_si256(b, _mm256_set1_epi8(0x20)),
                                               _mm256_set1_epi8('a'));
             const __m256i d = _mm256_sub_epi8(b, _mm256_set1_epi8('0'));
-            const uint32_t let = (uint32_t)_mm256_movemask_epi8(
+            const uint32_t alet_m = (uint32_t)_mm256_movemask_epi8(
                 _mm256_cmpeq_epi8(_mm256_min_epu8(l, _mm256_set1_epi8(25)), l));
             const uint32_t dig = (uint32_t)_mm256_movemask_epi8(
                 _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(9)), d));
-            alet += (uint32_t)__builtin_popcount(let & A);
-            AL |= (let | dig) & A;
+            alet += (uint32_t)__builtin_popcount(alet_m & A);
+            AL |= (alet_m | dig) & A;
         }
         if (CP) {
             lblk = q;
@@ -1231,13 +1263,11 @@ static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g)
         size_t *sl = fc->slot2, best_i = 0;
         for (size_t i = 0; i < nc; i++) {
             const uint64_t h = w[i].hash * POLY + w[i + 1].hash;
-            int fresh;
+            uint32_t k;
             /* the key: the n-gram's hash as it is (0 is the empty slot's); its
-               words' hashes are mixed already, and tab_add() folds its high
+               words' hashes are mixed already, and tab_count() folds its high
                bits into the slot */
-            const size_t slot = tab_put(stamp, key, val, cur, slots, h ? h : 1, &fresh);
-            sl[i] = slot;
-            const uint32_t k = ++val[slot];
+            sl[i] = tab_count(stamp, key, val, cur, slots, h ? h : 1, &k);
             if (k > best) {
                 best = k;
                 best_i = i;
@@ -1249,9 +1279,8 @@ static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g)
     cand *const cands = fc->cands;
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cands[i];
-        int fresh;
-        c->slot = tab_put(stamp, key, val, cur, slots, c->h ? c->h : 1, &fresh);
-        const uint32_t k = ++val[c->slot];
+        uint32_t k;
+        c->slot = tab_count(stamp, key, val, cur, slots, c->h ? c->h : 1, &k);
         if (k > best) {
             best = k;
             best_chars = c->chars;
