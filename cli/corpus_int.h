@@ -185,6 +185,15 @@ int zah_take(zahead *z, uint64_t zpos, unsigned char **buf, size_t *cap, size_t 
              uint64_t *end);
 void zah_free(zahead *z);
 
+/* corpus_prefault.c: the pages of buf[0..n) faulted in writable by a
+   thread of its own while the caller fills them; NULL when it did not
+   start (n under PF_MIN, no thread, a kernel without the advice).
+   pf_stop(p) stops it and waits for it; p may be NULL. */
+#define PF_MIN (4u << 20)
+typedef struct prefault prefault;
+prefault *pf_start(void *buf, size_t n);
+void pf_stop(prefault *p);
+
 typedef struct reader {
     char **files;
     int nfiles, cur;

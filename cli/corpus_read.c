@@ -235,10 +235,10 @@ again:
             const size_t avail = s->zlen - s->zpos;
             /* the inflated size: a single member's is in the file's last
                4 bytes (mod 2^32); else a guess, doubled when too small */
-            size_t out = avail < s->ld_max / 4 ? avail * 4 : s->ld_max;
+            size_t out = avail < s->ld_max / 4 ? avail * 4 : s->ld_max, isz = 0;
             const int whole = s->zeof || (s->fsize && s->file_read >= s->fsize);
             if (whole && avail >= 18) {
-                const size_t isz = rd_le32(s->zbuf + s->zlen - 4);
+                isz = rd_le32(s->zbuf + s->zlen - 4);
                 if (isz > out) out = isz;
             }
             if (want > out) out = want;
@@ -249,9 +249,16 @@ again:
                 s->obuf = xrealloc(NULL, out);
                 s->ocap = out;
             }
+            /* with -j, a helper faults the output's pages in while this
+               thread inflates (corpus_prefault.c): as many as the file's
+               last member says it holds, a file gzipped whole */
+            prefault *pf = s->zthreads > 0 && s->mapped && isz >= PF_MIN && isz <= s->ocap
+                               ? pf_start(s->obuf, isz)
+                               : NULL;
             size_t in_n = 0, out_n = 0;
             const enum libdeflate_result res = libdeflate_gzip_decompress_ex(
                 s->ld, s->zbuf + s->zpos, avail, s->obuf, s->ocap, &in_n, &out_n);
+            pf_stop(pf);
             if (res == LIBDEFLATE_SUCCESS) {
                 s->zpos += in_n;
                 s->olen = out_n;

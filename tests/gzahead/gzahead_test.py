@@ -110,4 +110,11 @@ one = check("truncated", many[:cut + 100])
 T.named("truncated: exit 2 and a message", one[0] == 2 and b"truncated gzip at byte" in one[2], one[2][-200:])
 one = check("junk", many[:cut] + b"junk" + many[cut:])
 T.named("junk: exit 2 and a message", one[0] == 2 and b"not a gzip member at byte %d" % cut in one[2], one[2][-200:])
+
+# 5. a file gzipped whole, one member of more than 4 MiB inflated: with -j 2
+#    and -j 3 a helper faults the output's pages in while the reader
+#    inflates the member (cli/corpus_prefault.c)
+T.named("one member: more than 4 MiB inflated", len(raw) > (4 << 20), str(len(raw)))
+check("one-member", member(raw), raw)
+check("one-member-filters", member(raw), raw, ())
 T.finish()

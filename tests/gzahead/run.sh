@@ -4,7 +4,9 @@
 # with member headers stored inside other members (false starts), padding,
 # and broken, truncated and foreign bytes past the first MiB, clean -j 2 and
 # -j 3 give the bytes, messages and exit status of -j 1, and the output of
-# the same bytes uncompressed.  Prints "gzahead: N passed, M failed".
+# the same bytes uncompressed; and so does a file gzipped whole, whose
+# output pages a helper faults in while the reader inflates it.  Prints
+# "gzahead: N passed, M failed".
 BUILD=${1:-build}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 PY=/usr/bin/python3
