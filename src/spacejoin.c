@@ -68,43 +68,34 @@ static inline int non_joiner2(const uint8_t *s)
  * text end here, before any word walk or look-up.
  */
 
-/* The table's code of the two bytes at p: a letter 0..31, 0xFE a haraka,
-   0xFF anything else. */
-static inline unsigned p17_unit(const uint8_t *p)
-{
-    const unsigned lead = (unsigned)p[0] - 0xD8u;
-    return lead <= 1 ? p17_code[lead << 8 | p[1]] : 0xFFu;
-}
-
-/* mix() in tools/gen_p17.py */
-static inline uint64_t p17_mix(uint64_t v)
-{
-    uint64_t x = (v + 1) * 0x9E3779B97F4A7C15u;
-    x ^= x >> 29;
-    x *= 0xBF58476D1CE4E5B9u;
-    return x ^ x >> 32;
-}
+/* The table's code of the letter or haraka at p, whose lead byte is D8
+   or D9: a letter 0..31, 0xFE a haraka, 0xFF anything else. */
+#define P17_CODE(p) p17_code[((p)[0] & 1u) << 8 | (p)[1]]
 
 /* 0 when no word P17 can make (with the built-in lexicon) splits at the
    space s[sp] (sp >= 6, sp + 3 <= n; a non-joining letter before it, a
    letter after it); 1 when one may, or when the window is not plain
-   letters (harakat in it: the table does not say). */
+   letters (harakat in it: the table does not say).  The window's hash is
+   mix() in tools/gen_p17.py. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
 static inline int p17_window(const uint8_t *s, size_t n, size_t sp)
 {
-    const unsigned x1 = p17_unit(s + sp - 6), x2 = p17_unit(s + sp - 4);
-    const unsigned y = p17_unit(s + sp - 2), t1 = p17_unit(s + sp + 1);
+    const uint8_t *h = s + sp - 6, *t = s + sp + 1;
+    /* the two letters before the non-joining one: lead bytes D8/D9 */
+    if ((h[0] & 0xFE) != 0xD8 || (h[2] & 0xFE) != 0xD8) return 1;
+    const unsigned x1 = P17_CODE(h), x2 = P17_CODE(h + 2);
     if ((x1 | x2) >= 32) return 1;
     unsigned t2 = P17_END;
-    if (sp + 5 <= n) {
-        const unsigned u = p17_unit(s + sp + 3);
+    if (sp + 5 <= n && (t[2] & 0xFE) == 0xD8) {
+        const unsigned u = P17_CODE(t + 2);
         if (u == 0xFE) return 1;
         if (u < 32) t2 = u;
     }
-    const uint64_t x = p17_mix(x1 | x2 << 5 | y << 10 | t1 << 15 | t2 << 21);
-    const uint64_t m = (uint64_t)1 << (x & 63) | (uint64_t)1 << (x >> 6 & 63);
+    const uint64_t v = x1 | x2 << 5 | P17_CODE(h + 4) << 10 | P17_CODE(t) << 15 | t2 << 21;
+    const uint64_t x = (v + 1) * 0x9E3779B97F4A7C15u;
+    const uint64_t m = (uint64_t)1 << (x >> 32 & 63) | (uint64_t)1 << (x >> 44 & 63);
     return (p17_bits[x >> (64 - P17_WORD_BITS)] & m) == m;
 }
 

@@ -61,12 +61,10 @@ def window_value(h, t):
 
 
 def mix(v):
-    """The window's hash (p17_mix() in spacejoin.c)."""
-    x = ((v + 1) * 0x9E3779B97F4A7C15) & M64
-    x ^= x >> 29
-    x = (x * 0xBF58476D1CE4E5B9) & M64
-    x ^= x >> 32
-    return x
+    """The window's hash (p17_window() in spacejoin.c): one multiply; the
+    word is its top WORD_BITS bits, the two bits in it bits 32..37 and
+    44..49."""
+    return ((v + 1) * 0x9E3779B97F4A7C15) & M64
 
 
 def windows_of(w, out, lo=0, hi=None, whole=True):
@@ -139,7 +137,7 @@ def table(win):
     t = [0] * (1 << WORD_BITS)
     for v in win:
         x = mix(v)
-        t[x >> (64 - WORD_BITS)] |= 1 << (x & 63) | 1 << (x >> 6 & 63)
+        t[x >> (64 - WORD_BITS)] |= 1 << (x >> 32 & 63) | 1 << (x >> 44 & 63)
     return t
 
 
