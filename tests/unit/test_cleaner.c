@@ -812,6 +812,17 @@ static void test_tatweel_space(void)
     EXPECT("تهريب سـ.ـلاحـ ـهم\n", "تهريب سلاحهم\n");
     /* one side, and the joined word is no word */
     SAME("كتبـ ضثقص\n");
+    /* one side, two complete words: a tatweel at the end of a word is
+       decoration (فيشهر, حسبما, الجزائريو would be made of them) */
+    SAME("وصل الوفد فيـ شهر مارس\n");
+    SAME("جرى التصويت حسبـ ما أعلنت اللجنة\n");
+    SAME("تعيش البلاد فيـ ظل أزمة\n");
+    SAME("فاز الجزائريـ و التونسي\n");
+    SAME("لا بد منـ عدم التسرع\n");
+    SAME("وصل الوفد في ـشهر مارس\n");
+    /* a half that is no word, or one letter that ends the word */
+    EXPECT("أعلن الجيش مقتـ ل ثلاثة\n", "أعلن الجيش مقتل ثلاثة\n");
+    EXPECT("دعا إلى الحوار ويدعـ و إليه\n", "دعا إلى الحوار ويدعو إليه\n");
     /* not in Persian lines */
     SAME("این کتابـ ـها را خواندم\n");
     /* the report: one P17 change over both halves, offsets into the input */
