@@ -316,6 +316,57 @@ static int tatweel_splits(const nazif_lexicon *lex, const uint8_t *s, size_t n, 
     return 0;
 }
 
+/* ---- a tatweel at the end of a word ------------------------------------ */
+
+/* Does the letter at w[0..2) join to the next one (ا أ إ آ ء ؤ د ذ ر ز و
+   ة ى do not)? */
+static int joins_left(const uint8_t *w)
+{
+    if (w[0] == 0xD8)
+        switch (w[1]) {
+        case 0xA1: case 0xA2: case 0xA3: case 0xA4: case 0xA5: case 0xA7: case 0xA9:
+        case 0xAF: case 0xB0: case 0xB1: case 0xB2: return 0;
+        default: return 1;
+        }
+    return !(w[1] == 0x88 || w[1] == 0x89);
+}
+
+/* A tatweel (one or two) at the end of a word before a space and an Arabic
+   word (كتابـ جديد) draws a join to nothing: decoration, removed (P6) when
+   the word is known, is two letters or more, ends in a letter that joins
+   to the next and is not the article written apart (الـ مشاركين, بالـ),
+   a one-letter proclitic (بـ 500, لـ"الجوهرة", كـ) or after a digit
+   (1445هـ); before a digit, a Latin word or a quote the tatweel stays. */
+static int trailing_tatweels(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazif__edits *ed,
+                             size_t first)
+{
+    const size_t last = ed->n;
+    for (const uint8_t *p = s + 1; p < s + n && (p = memchr(p, 0x80, (size_t)(s + n - p))) != NULL; p++) {
+        if (p[-1] != 0xD9 || p + 1 >= s + n || p[1] != ' ') continue;
+        const size_t te = (size_t)(p + 1 - s); /* the tatweels end here, at the space */
+        size_t ts = te - 2;                    /* and start here */
+        int nt = 1;
+        while (ts >= 2 && is_tat(s + ts - 2)) { ts -= 2; nt++; }
+        if (nt > 2 || ts < 4) continue;
+        /* the next word starts with an Arabic letter */
+        size_t x = te;
+        while (x < n && s[x] == ' ') x++;
+        if (x + 1 >= n || !is_let(s + x)) continue;
+        /* the word: letters and harakat, its last letter joining */
+        size_t a = ts;
+        while (a >= 2 && (is_let(s + a - 2) || is_har(s + a - 2))) a -= 2;
+        if (!nazif__left_edge(s, a) || ts - a > NAZIF__MAX_WORD) continue;
+        size_t e = ts;
+        while (e > a && is_har(s + e - 2)) e -= 2;
+        if (e - a < 4 || !joins_left(s + e - 2) || detached_article(s + a, e - a)) continue;
+        if (wclass(lex, s + a, ts - a) < 0 || nazif__overlaps(ed, first, last, a, te)) continue;
+        if (nazif__edit_add(ed, a, te, s + a, ts - a, NAZIF_CHANGE_EDIT, NZR_P6,
+                            "tatweel at the end of a known word before a space: decoration, removed"))
+            return NAZIF_ENOMEM;
+    }
+    return 0;
+}
+
 /* Is there a tatweel right before or after a space in s[0..n)? */
 static int tatweel_at_space(const uint8_t *s, size_t n)
 {
@@ -332,7 +383,8 @@ int nazif__spaced_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *
 {
     const size_t last = ed->n;
     if (n < 5 || !tatweel_at_space(s, n)) return 0;
-    if (tatweel_splits(lex, s, n, ed, first, last)) return NAZIF_ENOMEM;
+    if (tatweel_splits(lex, s, n, ed, first, last) || trailing_tatweels(lex, s, n, ed, first))
+        return NAZIF_ENOMEM;
     /* not in Persian, Kurdish or Urdu text (asked only now: most lines
        never get here); what was added is taken back */
     if (ed->n > last && !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n)) ed->n = last;

@@ -761,6 +761,41 @@ static void test_letter_runs(void)
     SAME("کلمه ا ل م ق ا و م ة در متن\n");
 }
 
+/* P6: a tatweel at the end of a known word before a space and an Arabic
+   word is decoration (spaced.c) */
+static void test_trailing_tatweel(void)
+{
+    EXPECT("وصل كتابـ جديد إلى المكتبة\n", "وصل كتاب جديد إلى المكتبة\n");
+    EXPECT("أكد المتحدثـ إن الوضع مستقرّ\n", "أكد المتحدث إن الوضع مستقرّ\n");
+    EXPECT("أكد المتحدثــ إن\n", "أكد المتحدث إن\n");
+    EXPECT("رأى الكاتبُـ أن الوضع صعب\n", "رأى الكاتبُ أن الوضع صعب\n"); /* a haraka kept */
+    SAME("قال الوزيرـ إن الوضع مستقر\n"); /* ر joins nothing: a dash */
+    SAME("أكد المتحدثـــ إن الوضع مستقر\n"); /* three: a dash */
+    /* the report: one P6 edit over the word */
+    rep r;
+    CHECK(clean_reported("وصل كتابـ جديد\n", &r) == NAZIF_OK);
+    CHECK(r.n == 1 && r.bad == 0);
+    CHECK_EQ_STR(r.rules[0], "P6");
+    /* a proclitic or the article written apart, before a number, a Latin
+       word or a quote; the Hijri abbreviation; a letter named; a word the
+       lexicon does not know; a dash after ة, ى or ر; a long run */
+    SAME("فاز بـ 500 دولار\n");
+    SAME("شبكة الـ Wi-Fi في المقهى\n");
+    SAME("تصريح لـ\"الجوهرة\" أمس\n");
+    SAME("وصل عدد الـ مشاركين إلى ألف\n");
+    SAME("وصف بالـ مشاركة الواسعة\n");
+    SAME("سنة 1445هـ الموافق 2024\n");
+    SAME("سنة 1445 هـ الموافق 2024\n");
+    SAME("يكتب الحرف كـ في أول الكلمة\n");
+    SAME("وصل كتابـ Wi-Fi\n");
+    SAME("قرأ ضثقصـ جديد\n");
+    SAME("قالت اللجنةـ الاربعاء إن التحقيق مستمر\n");
+    SAME("مباراة المغربـــــ تونس\n");
+    SAME("مباراة مصرـ الدانمارك\n");
+    /* not in Persian lines */
+    SAME("این کتابـ جدید را خواندم\n");
+}
+
 /* P1: any symbol between two tatweels is a separator */
 static void test_tatweel_symbols(void)
 {
@@ -810,15 +845,18 @@ static void test_tatweel_space(void)
        nothing (libFuzzer) */
     EXPECT("تهريب سـ|ـلـ ـك\n", "تهريب سلك\n");
     EXPECT("تهريب سـ.ـلاحـ ـهم\n", "تهريب سلاحهم\n");
-    /* one side, and the joined word is no word */
-    SAME("كتبـ ضثقص\n");
+    /* one side, and the joined word is no word: not joined (the tatweel
+       after the known word is decoration and goes, P6) */
+    EXPECT("كتبـ ضثقص\n", "كتب ضثقص\n");
+    SAME("ضثقصـ كتب\n");
     /* one side, two complete words: a tatweel at the end of a word is
-       decoration (فيشهر, حسبما, الجزائريو would be made of them) */
-    SAME("وصل الوفد فيـ شهر مارس\n");
-    SAME("جرى التصويت حسبـ ما أعلنت اللجنة\n");
-    SAME("تعيش البلاد فيـ ظل أزمة\n");
-    SAME("فاز الجزائريـ و التونسي\n");
-    SAME("لا بد منـ عدم التسرع\n");
+       decoration (فيشهر, حسبما, الجزائريو would be made of them): it goes,
+       the words stay apart (P6) */
+    EXPECT("وصل الوفد فيـ شهر مارس\n", "وصل الوفد في شهر مارس\n");
+    EXPECT("جرى التصويت حسبـ ما أعلنت اللجنة\n", "جرى التصويت حسب ما أعلنت اللجنة\n");
+    EXPECT("تعيش البلاد فيـ ظل أزمة\n", "تعيش البلاد في ظل أزمة\n");
+    EXPECT("فاز الجزائريـ و التونسي\n", "فاز الجزائري و التونسي\n");
+    EXPECT("لا بد منـ عدم التسرع\n", "لا بد من عدم التسرع\n");
     SAME("وصل الوفد في ـشهر مارس\n");
     /* a half that is no word, or one letter that ends the word */
     EXPECT("أعلن الجيش مقتـ ل ثلاثة\n", "أعلن الجيش مقتل ثلاثة\n");
@@ -840,6 +878,7 @@ int main(void)
     test_wild();
     test_space_join();
     test_tatweel_space();
+    test_trailing_tatweel();
     test_tatweel_symbols();
     test_letter_runs();
     test_exercise_window();
