@@ -78,6 +78,17 @@ static int tatweel_symbol(uint32_t cp)
            (cp >= 0x2500 && cp <= 0x27BF) || (cp >= 0x1F000 && cp <= 0x1FAFF);
 }
 
+/* A letter of a letter-by-letter run: an Arabic letter. */
+static inline int run_letter(const unit *x) { return x->t == U_LET && (x->cls & NZ_LETTER); }
+
+/* May x stand between the letters of a letter-by-letter run?  A symbol
+   (tatweel_symbol()) or a separator, not the dot, ! or the ellipsis. */
+static int run_symbol(const unit *x)
+{
+    if (x->cp == '.' || x->cp == '!' || x->cp == ELLIPSIS) return 0;
+    return x->t == U_SEP || (x->t == U_OTHER && tatweel_symbol(x->cp));
+}
+
 static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, size_t *bcap,
                            unit **out, size_t *count)
 {
@@ -91,6 +102,7 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
     }
     unit *u = *buf;
     size_t k = 0;
+    int lone_sym = 0;
     for (size_t i = from; i < n;) {
         size_t len;
         uint32_t cp = nazif__utf8_next(s + i, n - i, &len);
@@ -118,6 +130,14 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
         u[k].len = (uint8_t)len;
         u[k].t = t;
         u[k].cls = (uint16_t)cls;
+        /* a symbol after a lone letter: a letter-by-letter run may start
+           there (looked for below only then) */
+        if ((t == U_OTHER || t == U_SEP) && !lone_sym && k > 0) {
+            size_t q = k - 1;
+            while (q > 0 && u[q].t == U_MARK) q--;
+            lone_sym = u[q].t == U_LET && (q == 0 || (u[q - 1].t != U_LET && u[q - 1].t != U_MARK &&
+                                                      u[q - 1].t != U_TAT));
+        }
         k++;
         i += len;
     }
@@ -193,6 +213,50 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
                    p->t == U_LET && (p->cls & NZ_LETTER) && x->t == U_LET && (x->cls & NZ_LETTER)) {
             u[q].t = U_SEP;
         }
+    }
+    /* A word written letter by letter with one symbol between every
+       letter (م+ق+ا+و+م+ة, م★ق★ا★و★م★ة): three letters or more, each
+       alone, the same symbol each time, which is then a separator there,
+       as is the same symbol right before the first letter or after the
+       last, at a space or the line's edge (★م★ق★ا★و★م★ة★).  The lexicon
+       decides as for dots (nazif__decide_bare_run()).  Not the dot, whose
+       runs are read as they were (abbreviations: ج.م.ع), nor ! (a stroke
+       for alef) */
+    for (size_t q = 0; lone_sym && q < k;) {
+        if (!run_letter(&u[q]) || (q > 0 && (u[q - 1].t == U_LET || u[q - 1].t == U_MARK ||
+                                            u[q - 1].t == U_TAT))) {
+            q++;
+            continue;
+        }
+        uint32_t sym = 0;
+        size_t i = q, end = q;
+        int letters = 0;
+        for (;;) {
+            letters++;
+            i++;
+            while (i < k && u[i].t == U_MARK) i++;
+            end = i;
+            if (i + 1 >= k || !run_symbol(&u[i]) || (sym && u[i].cp != sym) || !run_letter(&u[i + 1]))
+                break;
+            sym = u[i].cp;
+            i++;
+        }
+        if (letters >= 3 && !(end < k && (u[end].t == U_LET || u[end].t == U_TAT))) {
+            for (size_t j = q; j < end; j++)
+                if (u[j].cp == sym && u[j].t != U_LET) {
+                    u[j].t = U_SEP;
+                    u[j].cls = (uint16_t)(u[j].cls | U_RUNSEP);
+                }
+            if (q > 0 && u[q - 1].cp == sym && (q == 1 || u[q - 2].t == U_SP)) {
+                u[q - 1].t = U_SEP;
+                u[q - 1].cls = (uint16_t)(u[q - 1].cls | U_RUNSEP | U_RUNWRAP);
+            }
+            if (end < k && u[end].cp == sym && (end + 1 == k || u[end + 1].t == U_SP)) {
+                u[end].t = U_SEP;
+                u[end].cls = (uint16_t)(u[end].cls | U_RUNSEP | U_RUNWRAP);
+            }
+        }
+        q = end > q ? end : q + 1;
     }
     *out = u;
     *count = k;
@@ -507,6 +571,12 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
         }
         if (sep == 1 && dots == 1 && tat == 0 && sp == 0) {
             g->type = G_BARE;
+            return;
+        }
+        /* the symbol of a letter-by-letter run (decode_units_in()), not
+           in Persian, Kurdish or Urdu text */
+        if (sep == 1 && tat == 0 && sp == 0 && inv == 0 && b == a + 1 && (u[a].cls & U_RUNSEP)) {
+            if (!cx->persian) g->type = G_BARE;
             return;
         }
         /* a symbol inside a word without tatweel (مخد#رات, سلا@ح), or ASCII

@@ -355,6 +355,9 @@ static int freq_favours_join(const rctx *cx, const cluster *c, const int *gs,
  * Decide a run of groups linked by bare dots: join them all or none.
  * gs/ge: first/last piece of each group.
  */
+#ifndef LETTERWISE_LONG_FREQ
+#define LETTERWISE_LONG_FREQ 3
+#endif
 void nazif__decide_bare_run(const rctx *cx, cluster *c, const int *gs,
                             const int *ge, int ng, int strong)
 {
@@ -374,7 +377,11 @@ void nazif__decide_bare_run(const rctx *cx, cluster *c, const int *gs,
         /* letter by letter (P11) or an abbreviation (ق.م, ذ.م.م) */
         size_t start = c->u[c->p[from].a].pos;
         size_t end = c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len;
-        join = ng >= 3 && known == NAZIF_LEX_WORD && freq >= 4 &&
+        /* three letters: a word as it stands, common in news; four or
+           more (no abbreviation is that long but those of the table):
+           also a word known by analysis (و.ا.ل.ح.ك.و.م.ة), seen in news */
+        join = ((ng >= 3 && known == NAZIF_LEX_WORD && freq >= 4) ||
+                (ng >= 4 && known != NAZIF_LEX_UNKNOWN && freq >= LETTERWISE_LONG_FREQ)) &&
                !nazif__is_abbreviation(cx->s + start, end - start);
     } else {
         int plausible = split_plausible(cx, c, gs, ge, ng);

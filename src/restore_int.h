@@ -47,6 +47,13 @@ typedef struct unit {
     uint16_t cls;  /* NZ_* bits */
 } unit;
 
+/* cls bits of a U_SEP unit (no NZ_* bit is this high): the same symbol
+   between every letter of a word written letter by letter (م+ق+ا+و+م+ة),
+   and that symbol right before its first letter or after its last
+   (★م★ق★ا★ة★) */
+#define U_RUNSEP 0x8000u
+#define U_RUNWRAP 0x4000u
+
 #define AR_TATWEEL 0x0640u
 #define AR_COMMA 0x060Cu
 #define AR_ALEF 0x0627u

@@ -128,7 +128,7 @@ __attribute__((target("avx2"))) static inline void k32_init(k32 *k)
    Arabic letter" (and 0x8C) by two nibble look-ups (vpshufb) instead of a
    dozen comparisons: bit k of hi_lut[x >> 4] & lo_lut[x & 15] is one
    rectangle of the set -- 0: 30..3B, 3F; 1: 40..4F, 60..6F; 2: 50..5A, 70..7A;
-   3: 21 23..26 2A 2C..2F (and 2B: a superset is allowed); 4: 5F; 5: 7E; 6: 8C;
+   3: 21 23..26 2A 2B 2C..2F; 4: 5F; 5: 7E; 6: 8C;
    7: 89 (the end of ى before a letter).
    nazif__prescan_superset() (a unit test) checks the blocks against the
    trigger tables that tools/gen_scan.py makes. */

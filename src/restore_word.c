@@ -140,6 +140,12 @@ static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
     }
     size_t start = u[c->p[pl->from].a].pos;
     size_t end = u[c->p[pl->to].b - 1].pos + u[c->p[pl->to].b - 1].len;
+    /* a letter-by-letter run joined: its symbol around it goes too */
+    if (rule == NZR_P11) {
+        const size_t ua = c->p[pl->from].a, ub = c->p[pl->to].b;
+        if (ua > c->a && (u[ua - 1].cls & U_RUNWRAP) && u[ua - 1].t == U_SEP) start = u[ua - 1].pos;
+        if (ub < c->b && (u[ub].cls & U_RUNWRAP) && u[ub].t == U_SEP) end = u[ub].pos + u[ub].len;
+    }
     if (w.n == end - start && memcmp(w.b, cx->s + start, w.n) == 0) return 0;
     return nazif__edit_add(cx->ed, start, end, w.b, w.n, NAZIF_CHANGE_EDIT, rule, evidence);
 }
@@ -794,7 +800,9 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
         pl.evidence = "symbol inside a word without tatweel; lexicon: joined form known, pieces not";
     } else if (nbare >= 2 && nletterwise == nbare && nstrong == 0) {
         pl.rule = NZR_P11;
-        pl.evidence = "letter by letter with dots; lexicon: joined form known, not an abbreviation";
+        pl.evidence = c->u[c->p[from].b].cls & U_RUNSEP
+                          ? "letter by letter, one symbol between every letter; lexicon: joined form known"
+                          : "letter by letter with dots; lexicon: joined form known, not an abbreviation";
     } else if (seams >= 2) {
         pl.rule = NZR_P7;
         pl.evidence = nbare ? "several splits in one word; lexicon: joined form known"

@@ -13,7 +13,7 @@ k: 0 accept, 1 error, 2..4 need 1..3 continuation bytes, 5 after E0,
 import sys
 
 ARABIC_LEAD = range(0xD8, 0xDC)
-ASCII_NEAR = [ord(c) for c in ".,*-_/~#$%&@:;?!0123456789"] + \
+ASCII_NEAR = [ord(c) for c in ".,*-_/~#$%&@:;?!+0123456789"] + \
     list(range(ord('A'), ord('Z') + 1)) + list(range(ord('a'), ord('z') + 1))
 
 # (name, first-byte set, second-byte set)
@@ -48,6 +48,14 @@ RULES = [
      [0x84], [0x90, 0x91, 0x92, 0x93]),
     ("U+05C0..05FF (D7): Hebrew letters; U+0780..07BF (DE): Thaana letters (ב for ب, ޘ for ث)",
      [0xD7, 0xDE], range(0x80, 0xC0)),
+    # symbols drawn between the letters of a word (م★ق★ا★و★م★ة, م•ق•ا): one
+    # rule each, so that no pair of one crosses into another (80 98 would be
+    # the quote U+2018)
+    ("U+2580..27BF (E2 96..9E): geometric shapes, miscellaneous symbols, dingbats (■ ● ★ ♥ ✦)",
+     [0xE2], range(0x96, 0x9F)),
+    ("U+2022 bullet (E2 80 A2) by its last two bytes", [0x80], [0xA2]),
+    ("U+00B7 middle dot (C2 B7)", [0xC2], [0xB7]),
+    ("U+1F000..1FFFF (F0 9F): emoji", [0xF0], [0x9F]),
 ]
 
 def dfa():

@@ -796,6 +796,44 @@ static void test_trailing_tatweel(void)
     SAME("این کتابـ جدید را خواندم\n");
 }
 
+/* P11: a word written letter by letter with one symbol between every
+   letter, and that symbol around it */
+static void test_letterwise_symbols(void)
+{
+    EXPECT("دعوا إلى م+ق+ا+و+م+ة الاحتلال\n", "دعوا إلى مقاومة الاحتلال\n");
+    EXPECT("دعوا إلى م★ق★ا★و★م★ة الاحتلال\n", "دعوا إلى مقاومة الاحتلال\n");
+    EXPECT("دعوا إلى ★م★ق★ا★و★م★ة★ الاحتلال\n", "دعوا إلى مقاومة الاحتلال\n");
+    EXPECT("دعوا إلى •م•ق•ا•و•م•ة• الاحتلال\n", "دعوا إلى مقاومة الاحتلال\n");
+    EXPECT("دعوا إلى م·ق·ا·و·م·ة الاحتلال\n", "دعوا إلى مقاومة الاحتلال\n");
+    EXPECT("انتشر ج*ي*ش الاحتلال\n", "انتشر جيش الاحتلال\n");
+    EXPECT("رفعوا \xf0\x9f\x94\xa5ح\xf0\x9f\x94\xa5ر\xf0\x9f\x94\xa5ب\xf0\x9f\x94\xa5 عالية\n",
+           "رفعوا حرب عالية\n"); /* an emoji */
+    /* long words known by analysis, with dots too */
+    EXPECT("أعلنت و.ا.ل.ح.ك.و.م.ة القرار\n", "أعلنت والحكومة القرار\n");
+    EXPECT("أعلنت و+ا+ل+ح+ك+و+م+ة القرار\n", "أعلنت والحكومة القرار\n");
+    /* the report: one P11 edit over the run and its symbols around */
+    rep r;
+    CHECK(clean_reported("قال ★ح★ر★ب★ طويلة\n", &r) == NAZIF_OK);
+    CHECK(r.n == 1 && r.bad == 0);
+    CHECK_EQ_STR(r.rules[0], "P11");
+    /* two letters, abbreviations, a mixed run, a word the lexicon does
+       not know, a pattern's letters, a symbol only around, a list */
+    SAME("قال د+م إن\n");
+    SAME("قال د★م إن\n");
+    SAME("سنة 300 ق.م قديما\n");
+    SAME("شركة ذ.م.م في دبي\n");
+    SAME("شركة ذ+م+م في دبي\n");
+    SAME("دعوا إلى م+ق★ا+و+م+ة الاحتلال\n");
+    SAME("رموز ض+ث+ق+ص للتجربة\n");
+    SAME("صيغة م+ف+ا+ع+ل معروفة\n");
+    SAME("الوزن ف.ع.ل.ل رباعي\n");
+    SAME("قال ★حرب★ طويلة\n");
+    SAME("الحروف أ★ب★ج★د هي الأولى\n");
+    SAME("النتيجة 3+4+5 صحيحة\n");
+    /* not in Persian lines */
+    SAME("این ک+ت+ا+ب را خواندم\n");
+}
+
 /* P1: any symbol between two tatweels is a separator */
 static void test_tatweel_symbols(void)
 {
@@ -879,6 +917,7 @@ int main(void)
     test_space_join();
     test_tatweel_space();
     test_trailing_tatweel();
+    test_letterwise_symbols();
     test_tatweel_symbols();
     test_letter_runs();
     test_exercise_window();
