@@ -894,7 +894,6 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         t = nazif__next_trigger(s, n, rb);
     }
     if (p17 && !ed->oom) {
-        const size_t before = ed->n;
         /* a line whose Persian, Kurdish or Urdu letters the rules above
            all read as Arabic ones (P14's look-alikes) is Arabic for these
            rules too: cleaning the output again finds the same (libFuzzer) */
@@ -906,7 +905,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
             (scr->letters && nazif__letter_runs(lex, pf, s, n, ed, first)) ||
             nazif__spaced_join(lex, pf, s, n, ed, first))
             return NAZIF_ENOMEM;
-        if (ed->n > before) sort_tail(ed, first);
+        if (ed->n > first) sort_tail(ed, first); /* P17 may take edits in (spaced.c) */
     }
     return ed->oom ? NAZIF_ENOMEM : 0;
 }

@@ -177,8 +177,8 @@ static int detached_article(const uint8_t *w, size_t n)
     return 0;
 }
 
-static int tatweel_splits(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazif__edits *ed,
-                          size_t first, size_t last)
+static int tatweel_splits(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                          nazif__edits *ed, size_t first, size_t last)
 {
     uint8_t j[NAZIF__MAX_WORD];
     size_t jn = 0, jend = SIZE_MAX; /* the last join: its text, its end */
@@ -244,7 +244,7 @@ static int tatweel_splits(const nazif_lexicon *lex, const uint8_t *s, size_t n, 
         const int chain = jend == g0;
         i = next - 1;
         if (!nazif__left_edge(s, a) || !nazif__right_edge(s, n, b) || b - a > NAZIF__MAX_WORD ||
-            nazif__overlaps(ed, first, last, g0, b))
+            nazif__overlaps(ed, first, last, g0, g1))
             continue;
         uint8_t w[NAZIF__MAX_WORD];
         size_t lk = 0, rk = 0;
@@ -253,8 +253,16 @@ static int tatweel_splits(const nazif_lexicon *lex, const uint8_t *s, size_t n, 
            سـ|ـل first), so that cleaning the output again finds the same */
         const int edited = left_as_written(ed, first, last, s, a, g0, w, &lk, &ll);
         if (edited < 0) continue;
+        /* the right word as the other rules write it too (عمـ ـومـا: P6
+           removes the tatweel of ومـا first): a join takes those edits in,
+           so that cleaning the output again finds the same */
         uint8_t r[NAZIF__MAX_WORD];
-        put_letters(s, g1, b, r, &rk, &rl);
+        const int redited = left_as_written(ed, first, last, s, g1, b, r, &rk, &rl);
+        /* (edits are taken out only where nothing is taken back: not in a
+           line that may be Persian, Kurdish or Urdu) */
+        if (redited < 0 ||
+            (redited && !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n)))
+            continue;
         /* ة and ى end a word: a tatweel after them is a dash */
         if (ll == 0 || rl == 0 || final_only(w, lk)) continue;
         /* the joined word: the left as it goes out (after a join, the
@@ -299,6 +307,14 @@ static int tatweel_splits(const nazif_lexicon *lex, const uint8_t *s, size_t n, 
                            "is known, no half is a word seen in news";
         }
         if (!join) continue;
+        if (redited) {
+            /* the edits inside the right word give way to the join */
+            size_t k = first;
+            for (size_t e = first; e < ed->n; e++)
+                if (!(e < last && ed->v[e].start >= g1 && ed->v[e].end <= b)) ed->v[k++] = ed->v[e];
+            last -= ed->n - k;
+            ed->n = k;
+        }
         if (chain) {
             /* one edit for the whole chain: the previous join grows */
             if (nazif__edit_extend(ed, b, r, rk)) return NAZIF_ENOMEM;
@@ -383,7 +399,7 @@ int nazif__spaced_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *
 {
     const size_t last = ed->n;
     if (n < 5 || !tatweel_at_space(s, n)) return 0;
-    if (tatweel_splits(lex, s, n, ed, first, last) || trailing_tatweels(lex, s, n, ed, first))
+    if (tatweel_splits(lex, flags, s, n, ed, first, last) || trailing_tatweels(lex, s, n, ed, first))
         return NAZIF_ENOMEM;
     /* not in Persian, Kurdish or Urdu text (asked only now: most lines
        never get here); what was added is taken back */

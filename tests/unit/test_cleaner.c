@@ -883,6 +883,10 @@ static void test_tatweel_space(void)
        nothing (libFuzzer) */
     EXPECT("تهريب سـ|ـلـ ـك\n", "تهريب سلك\n");
     EXPECT("تهريب سـ.ـلاحـ ـهم\n", "تهريب سلاحهم\n");
+    /* a right half another rule writes (P6 in ـومـا): the join takes
+       that edit in, and cleaning again changes nothing */
+    EXPECT("قال إن أوروبا الشرقية عمـ ـومـا سجلت نموا\n", "قال إن أوروبا الشرقية عموما سجلت نموا\n");
+    EXPECT("تهريب سـ.ـلاحـ ـهـم\n", "تهريب سلاحهم\n");
     /* one side, and the joined word is no word: not joined (the tatweel
        after the known word is decoration and goes, P6) */
     EXPECT("كتبـ ضثقص\n", "كتب ضثقص\n");
