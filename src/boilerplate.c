@@ -1124,8 +1124,14 @@ static int latin_sep_ticker(const uint8_t *s, size_t n)
     return copies >= 3 && arabic >= 3 * copies;
 }
 
-/* The V_OTHER / short V_CONTENT outcome for a line with no listed word.
-   Word counts from the raw text, only as far as the thresholds need. */
+/* A digit at s[k]: 1 for an ASCII digit, 2 for an Arabic-Indic one (D9
+   A0-A9), 0 for none. */
+static size_t digit_len(const uint8_t *s, size_t n, size_t k)
+{
+    if (s[k] >= '0' && s[k] <= '9') return 1;
+    return s[k] == 0xD9 && k + 1 < n && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9 ? 2 : 0;
+}
+
 /* Is the line a hand-wrapped piece of a paragraph?  1 when it ends with a
    comma or a semicolon (no title does) or with a word no sentence ends
    with ("مع", "التي", the article alone), 2 when it opens with a word that
@@ -1162,17 +1168,12 @@ static int counter_line(const uint8_t *s, size_t n)
     int digits = 0, groups = 0, run = 0;
     for (size_t k = 0; k < n; k++) {
         uint8_t c = s[k];
-        if (c >= '0' && c <= '9') {
+        size_t dl = digit_len(s, n, k);
+        if (dl) {
             digits++;
             if (!run) groups++;
             run = 1;
-            continue;
-        }
-        if (c == 0xD9 && k + 1 < n && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) {
-            digits++;
-            if (!run) groups++;
-            run = 1;
-            k++;
+            k += dl - 1;
             continue;
         }
         if (c == ',' || c == '.' || c == '#') {
@@ -1207,8 +1208,7 @@ static int pager_line(const uint8_t *s, size_t n)
     /* two digits at least, ASCII or Arabic-Indic: most lines stop here */
     int digits = 0;
     for (size_t k = 0; k < n && digits < 2; k++)
-        digits += is_digit(s[k]) ||
-                  (s[k] == 0xD9 && k + 1 < n && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9);
+        digits += digit_len(s, n, k) != 0;
     if (digits < 2) return 0;
     size_t pos = 0;
     tok t;
@@ -1219,10 +1219,14 @@ static int pager_line(const uint8_t *s, size_t n)
         size_t b = t.b, e = t.e;
         int num = 1, dig = 0;
         for (size_t k = b; k < e; k++) {
-            uint8_t c = s[k];
-            if (c >= '0' && c <= '9') dig = 1;
-            else if (c == 0xD9 && k + 1 < e && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) { dig = 1; k++; }
-            else if (c != ',') { num = 0; break; }
+            size_t dl = digit_len(s, e, k);
+            if (dl) {
+                dig = 1;
+                k += dl - 1;
+            } else if (s[k] != ',') {
+                num = 0;
+                break;
+            }
         }
         if (num && dig) {
             nums++;
@@ -1254,6 +1258,8 @@ static int wrap_of(const nazif__bp_line *L, const info *f)
     return w;
 }
 
+/* The V_OTHER / short V_CONTENT outcome for a line with no listed word.
+   Word counts from the raw text, only as far as the thresholds need. */
 static void plain(info *f, int question, const uint8_t *raw, size_t rn)
 {
     if (question) {
@@ -2757,9 +2763,16 @@ static int field_line(const nazif__bp_line *L)
     int dig = 0;
     while (e < vn && v[e] != ' ') {
         uint8_t ch = v[e];
-        if (is_digit(ch)) dig = 1;
-        else if (ch == 0xD9 && e + 1 < vn && v[e + 1] >= 0xA0 && v[e + 1] <= 0xA9) { dig = 1; e++; }
-        else if (ch != ',' && ch != '.' && ch != '/' && ch != '-') { dig = 0; break; }
+        size_t dl = digit_len(v, vn, e);
+        if (dl) {
+            dig = 1;
+            e += dl;
+            continue;
+        }
+        if (ch != ',' && ch != '.' && ch != '/' && ch != '-') {
+            dig = 0;
+            break;
+        }
         e++;
     }
     if (dig && (e >= vn || !more_words_than(v + e, vn - e, 1))) return 3 | listed;
