@@ -6,7 +6,7 @@
  * each table is sorted by bytes for binary search.  The tables are
  * defined only where NAZIF__PHRASES_TABLES_IMPL is set (src/phrases.c).
  *
- * 1211 data rows, 102 merged as spelling variants.
+ * 1214 data rows, 102 merged as spelling variants.
  */
 #ifndef NAZIF_PHRASES_TABLES_H
 #define NAZIF_PHRASES_TABLES_H
@@ -524,6 +524,7 @@ static const nazif__phrase nazif__phr_whole_tab[] = {
     {"سجل الدخول لاضافه تعليق", 43, NAZIF__CAT_COMMENTS, NAZIF__HOW_LINE, 0},
     {"سجل الدخول للتعليق", 34, NAZIF__CAT_COMMENTS, NAZIF__HOW_LINE, 0},
     {"سجل دخولك للتعليق", 32, NAZIF__CAT_COMMENTS, NAZIF__HOW_LINE, 0},
+    {"سجل عضويه جديده", 28, NAZIF__CAT_SUBSCRIBE, NAZIF__HOW_LINE, 0},
     {"سفر وسياحه", 19, NAZIF__CAT_NAV, NAZIF__HOW_WEAK, 0},
     {"سناب", 8, NAZIF__CAT_SHARE, NAZIF__HOW_WEAK, 0},
     {"سناب شات", 15, NAZIF__CAT_SHARE, NAZIF__HOW_WEAK, 0},
@@ -789,6 +790,7 @@ static const nazif__phrase nazif__phr_head_tab[] = {
     {"الهاشتاغ", 16, NAZIF__CAT_TAGS, NAZIF__HOW_HEAD, 1},
     {"الوسم", 10, NAZIF__CAT_TAGS, NAZIF__HOW_HEAD, 1},
     {"الوسوم", 12, NAZIF__CAT_TAGS, NAZIF__HOW_HEAD, 0},
+    {"انضم الي المنتدي", 30, NAZIF__CAT_SUBSCRIBE, NAZIF__HOW_HEAD, 0},
     {"انضم الي قناتنا", 28, NAZIF__CAT_SUBSCRIBE, NAZIF__HOW_HEAD, 0},
     {"انضم الي قناه", 24, NAZIF__CAT_SUBSCRIBE, NAZIF__HOW_HEAD, 0},
     {"انضم لقناتنا", 23, NAZIF__CAT_SUBSCRIBE, NAZIF__HOW_HEAD, 0},
@@ -907,6 +909,7 @@ static const nazif__phrase nazif__phr_head_tab[] = {
     {"هاشتاغ", 12, NAZIF__CAT_TAGS, NAZIF__HOW_HEAD, 1},
     {"هذا الموقع يستخدم", 32, NAZIF__CAT_COOKIES, NAZIF__HOW_OPENER, 0},
     {"هذا الموقع يستعمل", 32, NAZIF__CAT_COOKIES, NAZIF__HOW_OPENER, 0},
+    {"هل تريد التفاعل مع هذه المساهمه", 57, NAZIF__CAT_SUBSCRIBE, NAZIF__HOW_HEAD, 0},
     {"وسوم", 8, NAZIF__CAT_TAGS, NAZIF__HOW_HEAD, 0},
     {"وقد يهمك", 15, NAZIF__CAT_RELATED, NAZIF__HOW_HEAD, 0},
     {"وقد يهمك ايضا", 24, NAZIF__CAT_RELATED, NAZIF__HOW_HEAD, 0},
@@ -1654,7 +1657,7 @@ static const struct { const char *s; uint8_t len, bits; } nazif__phr_first_tab[]
     {"هجري", 8, 8},
     {"هجريه", 10, 8},
     {"هذا", 6, 3},
-    {"هل", 4, 4},
+    {"هل", 4, 7},
     {"هيئه", 8, 4},
     {"واتس", 8, 4},
     {"واتساب", 12, 4},

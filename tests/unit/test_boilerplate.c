@@ -672,6 +672,16 @@ static const char *const doc_profile_fields[] = {
      "الآن."),
 };
 
+/* A forum's join prompt over a thread is furniture even as a question
+   with final punctuation; a question of the post stays. */
+static const char *const doc_forum_prompt[] = {
+    ("B هل تريد التفاعل مع هذه المساهمة؟ يكفي أن تنشئ حسابا جديدا أو "
+     "تسجل الدخول."),
+    "C كيف أختار أول لغة برمجة أتعلمها؟",
+    ("C أدرس المحاسبة وأريد أن أتعلم البرمجة في وقت الفراغ، وقد نصحني "
+     "زملائي بلغات كثيرة."),
+};
+
 static const char *const doc_player_card[] = {
     "C بطاقة اللاعب",
     "C الاسم: سامر العلي",
@@ -1039,6 +1049,7 @@ static void test_documents(void)
     DOC("diary", doc_diary);
     DOC("profile-fields", doc_profile_fields);
     DOC("player-card", doc_player_card);
+    DOC("forum-prompt", doc_forum_prompt);
     /* without blank lines only: with a blank after each line three pairs
        do not fit the window, and the list's first pair stays (a miss) */
     run_doc("author-pairs", doc_author_pairs,
