@@ -918,6 +918,20 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
  * the rest are folded into one MOJIBAKE edit from the first run's start to
  * the last run's end, whose replacement is the final text of that span.
  */
+/* Position p of the repaired line, outside the repaired runs of m (or at
+   their edges), in the original line. */
+static size_t r_to_s(const nazif__edits *m, size_t p)
+{
+    long d = 0; /* length change of the runs before p */
+    for (size_t i = 0; i < m->n; i++) {
+        const nazif__edit *v = &m->v[i];
+        const size_t r_end = (size_t)((long)v->start + d) + v->rep_len;
+        if (r_end > p) break;
+        d += (long)v->rep_len - (long)(v->end - v->start);
+    }
+    return (size_t)((long)p - d);
+}
+
 static int restore_mojibake(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
                             nazif__rscratch *scr, nazif__edits *ed, const nazif__edits *m)
 {
@@ -965,22 +979,45 @@ static int restore_mojibake(const nazif_lexicon *lex, unsigned flags, const uint
                             e->evidence))
             return NAZIF_ENOMEM;
     }
-    /* the span: r[a, b) with the restoration's edits inside applied */
-    nazif__edits *out = ed;
-    size_t first = out->n;
-    if (nazif__edit_add(out, a, b - (size_t)shift, NULL, 0, NAZIF_CHANGE_EDIT, NZR_MOJIBAKE,
-                        m->v[0].evidence))
-        return NAZIF_ENOMEM;
-    size_t pos = a;
-    for (size_t i = lo; i < hi; i++) {
-        const nazif__edit *e = &re->v[i];
-        if (e->kind != NAZIF_CHANGE_EDIT) continue;
-        if (nazif__edit_append(out, first, r + pos, e->start - pos) ||
-            nazif__edit_append(out, first, re->pool + e->rep_off, e->rep_len))
+    /* the span: r[a, b) with the restoration's edits inside applied, as
+       one MOJIBAKE edit -- cut around each replacement of invalid UTF-8,
+       which stays its own UTF8 edit (counted, and an error with
+       --strict).  Invalid bytes lie in words the repair left alone, so
+       outside the repaired runs, where r_to_s() maps r back to s; a piece
+       that nothing changed is no edit. */
+    size_t sa = a, ix = lo;
+    for (;;) {
+        size_t u = ix; /* the next replacement of invalid UTF-8, or hi */
+        while (u < hi && !(re->v[u].kind == NAZIF_CHANGE_EDIT && re->v[u].rule == NZR_UTF8)) u++;
+        const size_t sb = u < hi ? re->v[u].start : b;
+        if (sb > sa) {
+            const size_t first = ed->n;
+            const size_t oa = r_to_s(m, sa), ob = r_to_s(m, sb);
+            if (nazif__edit_add(ed, oa, ob, NULL, 0, NAZIF_CHANGE_EDIT, NZR_MOJIBAKE, m->v[0].evidence))
+                return NAZIF_ENOMEM;
+            size_t pos = sa;
+            for (size_t q = ix; q < u; q++) {
+                const nazif__edit *e = &re->v[q];
+                if (e->kind != NAZIF_CHANGE_EDIT) continue;
+                if (nazif__edit_append(ed, first, r + pos, e->start - pos) ||
+                    nazif__edit_append(ed, first, re->pool + e->rep_off, e->rep_len))
+                    return NAZIF_ENOMEM;
+                pos = e->end;
+            }
+            if (nazif__edit_append(ed, first, r + pos, sb - pos)) return NAZIF_ENOMEM;
+            /* a piece between two invalid sequences that nothing changed */
+            const nazif__edit *f = &ed->v[first];
+            if (!ed->oom && f->rep_len == ob - oa && memcmp(ed->pool + f->rep_off, s + oa, ob - oa) == 0)
+                ed->n = first;
+        }
+        if (u >= hi) break;
+        const nazif__edit *e = &re->v[u];
+        if (nazif__edit_add(ed, r_to_s(m, e->start), r_to_s(m, e->end), re->pool + e->rep_off,
+                            e->rep_len, e->kind, e->rule, e->evidence))
             return NAZIF_ENOMEM;
-        pos = e->end;
+        sa = e->end;
+        ix = u + 1;
     }
-    if (nazif__edit_append(out, first, r + pos, b - pos)) return NAZIF_ENOMEM;
     /* suspects inside the span are reported at the span */
     for (size_t i = lo; i < hi; i++) {
         const nazif__edit *e = &re->v[i];

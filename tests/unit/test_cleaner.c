@@ -411,6 +411,24 @@ static void test_bad_utf8(void)
     CHECK(ob.pos == strlen("سليم\n") && memcmp(buf, "سليم\n", ob.pos) == 0);
     nazif_cleaner_free(c);
 
+    /* an invalid byte between words of a mojibake line: the repair goes
+       round it, its replacement stays a UTF8 change (an error with
+       --strict, at its offset) */
+    {
+        const char mj[] = "\xc3\x99\xe2\x80\x9a\xc3\x98\xc2\xa7\xc3\x99\xe2\x80\x9e\x20\xc3\x98\xc2\xa7\xc3\x99\xe2\x80\x9e\xc3\x98\xc2\xb1\xc3\x98\xc2\xa6\xc3\x99\xc5\xa0\xc3\x98\xc2\xb3\x20\xc3\x98\xc2\xa5\xc3\x99\xe2\x80\xa0\x20\xff\x20\xc3\x98\xc2\xa7\xc3\x99\xe2\x80\x9e\xc3\x99\xe2\x80\xa6\xc3\x98\xc2\xad\xc3\x98\xc2\xa7\xc3\x98\xc2\xaf\xc3\x98\xc2\xab\xc3\x98\xc2\xa7\xc3\x98\xc2\xaa\x20\xc3\x98\xc2\xb3\xc3\x98\xc2\xaa\xc3\x98\xc2\xb3\xc3\x98\xc2\xaa\xc3\x99\xe2\x80\xa6\xc3\x98\xc2\xb1\x0a";
+        const char mjw[] = "\xd9\x82\xd8\xa7\xd9\x84\x20\xd8\xa7\xd9\x84\xd8\xb1\xd8\xa6\xd9\x8a\xd8\xb3\x20\xd8\xa5\xd9\x86\x20\xef\xbf\xbd\x20\xd8\xa7\xd9\x84\xd9\x85\xd8\xad\xd8\xa7\xd8\xaf\xd8\xab\xd8\xa7\xd8\xaa\x20\xd8\xb3\xd8\xaa\xd8\xb3\xd8\xaa\xd9\x85\xd8\xb1\x0a";
+        char *mo = clean1(mj, sizeof mj - 1, KEEP, &n);
+        CHECK(mo && n == sizeof mjw - 1 && memcmp(mo, mjw, n) == 0);
+        free(mo);
+        nazif_cleaner *sc;
+        CHECK(nazif_cleaner_new(&sc, &opt) == NAZIF_OK);
+        nazif_inbuf mib = {mj, sizeof mj - 1, 0};
+        nazif_outbuf mob = {buf, sizeof buf, 0};
+        CHECK(nazif_cleaner_stream(sc, &mib, &mob) == NAZIF_EUTF8);
+        CHECK(nazif_cleaner_error_offset(sc) == 51);
+        nazif_cleaner_free(sc);
+    }
+
     /* a lead byte left dangling at every position relative to the 16-byte
        blocks of the pre-scan: always replaced, output always valid */
     for (int k = 0; k < 40; k++) {
