@@ -383,6 +383,14 @@ void nazif__decide_bare_run(const rctx *cx, cluster *c, const int *gs,
         join = ((ng >= 3 && known == NAZIF_LEX_WORD && freq >= 4) ||
                 (ng >= 4 && known != NAZIF_LEX_UNKNOWN && freq >= LETTERWISE_LONG_FREQ)) &&
                !nazif__is_abbreviation(cx->s + start, end - start);
+        /* two letters with a punctuation mark glued between them (م,ن
+           ف:ي ك;ل أ-ن; not a dot: ق.م, ص.ب are abbreviations), alone
+           between spaces: joined into one of the commonest words (class
+           >= 10: من في عن مع كل قد أن ما لا) */
+        if (ng == 2 && from == 0 && to == c->np - 1 && c->g[ge[0]].rule == NZR_P5 &&
+            known == NAZIF_LEX_WORD && freq >= 10 &&
+            !nazif__is_abbreviation(cx->s + start, end - start))
+            join = 1, all_single = 0; /* reported as P5, not letter by letter */
     } else {
         int plausible = split_plausible(cx, c, gs, ge, ng);
         if (plausible && known != NAZIF_LEX_UNKNOWN && ng == 2 && freq_favours_join(cx, c, gs, ge, freq))

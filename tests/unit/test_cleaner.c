@@ -247,6 +247,11 @@ static void test_wild(void)
     EXPECT("وتحدث ސاكن عن ޘورة البلاد\n", "وتحدث ساكن عن ثورة البلاد\n");
     SAME("הוא גר בالقدس מאז שנים\n");
     SAME("كتب المتظاهرون «שלום» على الجدار\n");
+    /* two letters with a punctuation mark between them, alone: one of the
+       commonest words; a dot (ق.م) and a rarer word (أ,ب) stay */
+    EXPECT("خرج م,ن الاجتماع ف:ي المساء\n", "خرج من الاجتماع في المساء\n");
+    SAME("في عام 300 ق.م بنيت\n");
+    SAME("اختر الإجابة أ,ب أو ج\n");
     /* a final yeh drawn in a shape that does not tell ي from ى, in a word
        whose other letters P14 reads: ى where standard spelling has it */
     EXPECT("بلغ 𝓛لمستوﯿ الأعلى\n", "بلغ المستوى الأعلى\n");
