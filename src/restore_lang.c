@@ -433,7 +433,10 @@ static int foreign_word(const nazif_lexicon *lex, const uint8_t *s, size_t a, si
             uint32_t o[6];
             if (arabic_only_letter(x)) wa = 1;
             if (!(xc & NZ_LETTER)) {
-                if (x == ZWNJ) wf = hard = 1;
+                /* ZWNJ after heh is Kurdish or Persian spelling; elsewhere
+                   P15 removes it from a word of an Arabic line, and the
+                   word must be judged the same with it and without it */
+                if (x == ZWNJ && nl > 0 && lt[nl - 1] == 0x0647) wf = hard = 1;
                 continue;
             }
             if (nl == (int)(sizeof lt / sizeof lt[0])) return 0;
@@ -496,7 +499,9 @@ static int other_letters(const uint8_t *s, size_t a, size_t b)
         for (int q = 0; q < nb; q++) {
             const uint32_t x = base[q];
             const unsigned xc = nazif__uclass(x);
-            if (x == ZWNJ || foreign_letter(x) || (xc & (NZ_LOOKALIKE | NZ_EXTLOOK))) wf = 1;
+            if ((x == ZWNJ && prev == 0x0647) || foreign_letter(x) ||
+                (xc & (NZ_LOOKALIKE | NZ_EXTLOOK)))
+                wf = 1; /* ZWNJ: as in foreign_word() */
             if (arabic_only_letter(x)) wa = 1;
             if (!(xc & NZ_LETTER)) continue;
             if (first == 2 && prev == AR_ALEF && x == 0x0644) wa = 1;
