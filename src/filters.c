@@ -10,10 +10,12 @@
  * separated), recording per word its code-point length and a 64-bit hash,
  * per line and paragraph its bytes and code points, and every count the
  * rules need; runs of U+0600..U+06FF (most of an Arabic text) take a short
- * path, two code points at a time.  The repetition rules then work on
- * hashes in open-addressing tables that live in the context and are
- * reused: nothing is allocated per document once the scratch arrays have
- * grown.  Lines and paragraphs are hashed only when another one has the
+ * path, two code points at a time, and with AVX2 stretches of spaces,
+ * printable ASCII and U+0600..U+06FF go 32 bytes at a time (blk_run());
+ * the words are hashed after the pass (hash_words()).  The repetition
+ * rules then work on hashes in open-addressing tables that live in the
+ * context and are reused: nothing is allocated per document once the
+ * scratch arrays have grown.  Lines and paragraphs are hashed only when another one has the
  * same byte length (else they cannot be equal); word n-grams grow one word
  * at a time from the places where the shorter n-gram repeats (see
  * "Word n-grams" below).  The duplicated lines are found once for the
