@@ -204,6 +204,11 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
            twice gives the same result) */
         if (cp == ZWNJ && prev == 0x0647) return -1;
         if (u[i].t == U_INV) continue;
+        /* a separator glued between two letters: P5 and P7 may join the
+           word (م;ع, الا,حتجاج), so it is judged as joined, the same
+           before and after */
+        if (u[i].t == U_SEP && i > 0 && i + 1 < k && u[i - 1].t == U_LET && u[i + 1].t == U_LET)
+            continue;
         if (u[i].t != U_LET && u[i].t != U_MARK) bad = 1;
         uint32_t base[4];
         const int nb = base_letters(cp, u[i].cls, base);
