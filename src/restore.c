@@ -836,6 +836,11 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         /* dotless writing: every word of the line is read */
         if (!cx.rasm) nazif__region_around(s, n, t, &ra, &rb);
         if (decode_units(s, ra, rb, scr, &u, &k)) return NAZIF_ENOMEM;
+        /* control junk: the line goes through restore_junk() instead */
+        if (scr->junk_look && nazif__junk_units(u, k)) {
+            scr->junk_seen = 1;
+            return 0;
+        }
         c.u = u;
         size_t i = 0;
         while (i < k) {
@@ -1036,6 +1041,181 @@ static int restore_mojibake(const nazif_lexicon *lex, unsigned flags, const uint
     return ed->oom ? NAZIF_ENOMEM : 0;
 }
 
+/*
+ * A line with control junk (restore_junk.c): the line as the junk edits J
+ * leave it is restored, and the two lists of edits are composed.  An edit
+ * of the restoration that overlaps a junk edit (or has a removal strictly
+ * inside it) is folded with it into one edit named by the restoration's
+ * rule; the others keep their own places, mapped back to the line.
+ */
+static size_t junk_map_start(const nazif__edits *j, const size_t *jr, size_t a)
+{
+    long d = 0;
+    for (size_t i = 0; i < j->n; i++) {
+        const nazif__edit *e = &j->v[i];
+        if (e->kind != NAZIF_CHANGE_EDIT) continue;
+        if (jr[i] + e->rep_len <= a) d += (long)e->rep_len - (long)(e->end - e->start);
+    }
+    return (size_t)((long)a - d);
+}
+
+static size_t junk_map_end(const nazif__edits *j, const size_t *jr, size_t b)
+{
+    long d = 0;
+    for (size_t i = 0; i < j->n; i++) {
+        const nazif__edit *e = &j->v[i];
+        if (e->kind != NAZIF_CHANGE_EDIT) continue;
+        if (jr[i] + e->rep_len <= b && jr[i] < b) d += (long)e->rep_len - (long)(e->end - e->start);
+    }
+    return (size_t)((long)b - d);
+}
+
+static int restore_junk(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                        nazif__rscratch *scr, nazif__edits *ed, const nazif__edits *j)
+{
+    const size_t first = ed->n;
+    /* the line without the junk, and where each junk edit lies in it */
+    size_t rn = n, nj = 0;
+    for (size_t i = 0; i < j->n; i++)
+        if (j->v[i].kind == NAZIF_CHANGE_EDIT) {
+            rn = rn - (j->v[i].end - j->v[i].start) + j->v[i].rep_len;
+            nj++;
+        }
+    if (scr->mcap < rn + 1 + (j->n + 1) * sizeof(size_t) + sizeof(size_t)) {
+        const size_t want = rn + 1 + (j->n + 1) * sizeof(size_t) + sizeof(size_t);
+        uint8_t *p = realloc(scr->mbuf, want);
+        if (!p) return NAZIF_ENOMEM;
+        scr->mbuf = p;
+        scr->mcap = want;
+    }
+    uint8_t *r = scr->mbuf;
+    size_t *jr = (size_t *)(void *)(scr->mbuf + ((rn + 1 + sizeof(size_t) - 1) / sizeof(size_t)) * sizeof(size_t));
+    size_t at = 0, k = 0;
+    for (size_t i = 0; i < j->n; i++) {
+        const nazif__edit *e = &j->v[i];
+        jr[i] = 0;
+        if (e->kind != NAZIF_CHANGE_EDIT) continue;
+        memcpy(r + k, s + at, e->start - at);
+        k += e->start - at;
+        jr[i] = k;
+        memcpy(r + k, j->pool + e->rep_off, e->rep_len);
+        k += e->rep_len;
+        at = e->end;
+    }
+    memcpy(r + k, s + at, n - at);
+    nazif__edits *re = &scr->med;
+    nazif__edits_clear(re);
+    int rc = restore_plain(lex, flags, r, rn, scr, re, SIZE_MAX);
+    if (rc) return rc;
+    (void)nj;
+    /* groups of overlapping edits, in order of their start in r */
+    size_t ji = 0, ri = 0;
+    for (;;) {
+        while (ji < j->n && j->v[ji].kind != NAZIF_CHANGE_EDIT) ji++;
+        while (ri < re->n && re->v[ri].kind != NAZIF_CHANGE_EDIT) ri++;
+        if (ji >= j->n && ri >= re->n) break;
+        size_t ga, gb, oa, ob;
+        int has_r = 0;
+        size_t r_first = 0, j_first = 0, r_from = ri;
+        int take_j = ri >= re->n || (ji < j->n && jr[ji] <= re->v[ri].start);
+        if (take_j) {
+            ga = jr[ji];
+            gb = ga + j->v[ji].rep_len;
+            oa = j->v[ji].start;
+            ob = j->v[ji].end;
+            j_first = ji++;
+        } else {
+            ga = re->v[ri].start;
+            gb = re->v[ri].end;
+            oa = junk_map_start(j, jr, ga);
+            ob = junk_map_end(j, jr, gb);
+            has_r = 1;
+            r_first = r_from = ri++;
+            j_first = SIZE_MAX;
+        }
+        for (;;) {
+            while (ji < j->n && j->v[ji].kind != NAZIF_CHANGE_EDIT) ji++;
+            while (ri < re->n && re->v[ri].kind != NAZIF_CHANGE_EDIT) ri++;
+            int grew = 0;
+            if (ji < j->n) {
+                const size_t a = jr[ji], b = a + j->v[ji].rep_len;
+                if ((a < gb && b > ga) || (a == b && a > ga && a < gb) || (ga == gb && a < ga && ga < b)) {
+                    if (a < ga) ga = a;
+                    if (b > gb) gb = b;
+                    if (j->v[ji].start < oa) oa = j->v[ji].start;
+                    if (j->v[ji].end > ob) ob = j->v[ji].end;
+                    if (j_first == SIZE_MAX) j_first = ji;
+                    ji++;
+                    grew = 1;
+                }
+            }
+            if (ri < re->n) {
+                const size_t a = re->v[ri].start, b = re->v[ri].end;
+                if ((a < gb && b > ga) || (ga == gb && a < ga && ga < b)) {
+                    if (a < ga) ga = a;
+                    if (b > gb) gb = b;
+                    const size_t xa = junk_map_start(j, jr, a), xb = junk_map_end(j, jr, b);
+                    if (xa < oa) oa = xa;
+                    if (xb > ob) ob = xb;
+                    if (!has_r) {
+                        has_r = 1;
+                        r_first = r_from = ri;
+                    }
+                    ri++;
+                    grew = 1;
+                }
+            }
+            if (!grew) break;
+        }
+        /* the group's text: r[ga, gb) with the restoration's edits in it */
+        const nazif__edit *named = has_r ? &re->v[r_first] : &j->v[j_first];
+        const size_t e0 = ed->n;
+        if (nazif__edit_add(ed, oa, ob, NULL, 0, NAZIF_CHANGE_EDIT, named->rule, named->evidence))
+            return NAZIF_ENOMEM;
+        size_t pos = ga;
+        for (size_t i = has_r ? r_from : ri; i < ri; i++) {
+            const nazif__edit *e = &re->v[i];
+            if (e->kind != NAZIF_CHANGE_EDIT) continue;
+            if (nazif__edit_append(ed, e0, r + pos, e->start - pos) ||
+                nazif__edit_append(ed, e0, re->pool + e->rep_off, e->rep_len))
+                return NAZIF_ENOMEM;
+            pos = e->end;
+        }
+        if (nazif__edit_append(ed, e0, r + pos, gb - pos)) return NAZIF_ENOMEM;
+        if (has_r && !named->evidence) {
+            /* the restoration's evidence is in its pool: copied after the
+               replacement (NUL included) */
+            const char *ev = nazif__edit_evidence(re, named);
+            const size_t evn = strlen(ev) + 1;
+            if (nazif__edit_append(ed, e0, (const uint8_t *)ev, evn)) return NAZIF_ENOMEM;
+            ed->v[e0].rep_len -= evn;
+            ed->v[e0].ev_off = ed->v[e0].rep_off + ed->v[e0].rep_len;
+        }
+        /* an edit that writes the bytes it replaces is none */
+        if (ed->v[e0].rep_len == ob - oa && memcmp(ed->pool + ed->v[e0].rep_off, s + oa, ob - oa) == 0) {
+            ed->pool_len = ed->v[e0].rep_off;
+            ed->n--;
+        }
+    }
+    /* suspects: the junk's as they are, the restoration's mapped back */
+    for (size_t i = 0; i < j->n; i++) {
+        const nazif__edit *e = &j->v[i];
+        if (e->kind == NAZIF_CHANGE_EDIT) continue;
+        if (nazif__edit_add(ed, e->start, e->end, j->pool + e->rep_off, e->rep_len, e->kind, e->rule,
+                            e->evidence))
+            return NAZIF_ENOMEM;
+    }
+    for (size_t i = 0; i < re->n; i++) {
+        const nazif__edit *e = &re->v[i];
+        if (e->kind == NAZIF_CHANGE_EDIT) continue;
+        if (nazif__edit_add_ev(ed, junk_map_start(j, jr, e->start), junk_map_end(j, jr, e->end),
+                               re->pool + e->rep_off, e->rep_len, e->kind, e->rule, nazif__edit_evidence(re, e)))
+            return NAZIF_ENOMEM;
+    }
+    if (ed->n > first) sort_tail(ed, first);
+    return ed->oom ? NAZIF_ENOMEM : 0;
+}
+
 int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
                         const uint8_t *s, size_t n, nazif__rscratch *scr,
                         nazif__edits *ed)
@@ -1062,6 +1242,22 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
             if (m->n > 0) return restore_mojibake(lex, flags, s, n, scr, ed, m);
         }
     }
+    /* control junk (bidi pairs, invisible characters at word edges,
+       backspaced characters, zalgo and decorative marks: restore_junk.c)
+       is looked for in the regions restore_plain() decodes; when it meets
+       some, the line is restored again through restore_junk() */
+    const int look = n > 0 && t < n && !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT));
+    const size_t first = ed->n, pool = ed->pool_len;
+    scr->junk_look = look;
+    scr->junk_seen = 0;
+    int rc = restore_plain(lex, flags, s, n, scr, ed, t);
+    scr->junk_look = 0;
+    if (rc || !scr->junk_seen) return rc;
+    ed->n = first;
+    ed->pool_len = pool;
+    nazif__edits *m = &scr->mfound;
+    if (nazif__junk_find(s, n, &scr->junk, &scr->jcap, m)) return NAZIF_ENOMEM;
+    if (m->n > 0) return restore_junk(lex, flags, s, n, scr, ed, m);
     return restore_plain(lex, flags, s, n, scr, ed, t);
 }
 
@@ -1078,6 +1274,9 @@ void nazif__rscratch_free(nazif__rscratch *r)
     free(r->mbuf);
     r->mbuf = NULL;
     r->mcap = 0;
+    free(r->junk);
+    r->junk = NULL;
+    r->jcap = 0;
     free(r->wcache);
     r->wcache = NULL;
 }

@@ -64,6 +64,12 @@ typedef struct nazif__rscratch {
     nazif__edits mfound, med;
     uint8_t *mbuf;
     size_t mcap;
+    /* control junk (restore_junk.c): the line's characters; junk_look:
+       restore_plain() looks for it in the regions it decodes, junk_seen:
+       it found some (and stopped) */
+    void *junk;
+    size_t jcap;
+    int junk_look, junk_seen;
     /* P17: lexicon classes of recent words (spacejoin.c), or NULL */
     struct nazif__wcache *wcache;
     /* P17's scan met a single letter before another on this line

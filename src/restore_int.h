@@ -325,6 +325,15 @@ int nazif__edit_append(nazif__edits *e, size_t i, const uint8_t *rep, size_t len
    followed. */
 void nazif__region_around(const uint8_t *s, size_t n, size_t t, size_t *ra, size_t *rb);
 
+/* restore_junk.c: do the units u[0..k) of a flagged region hold control
+   junk (a bidi control, an invisible character, a backspace, zalgo or
+   decorative marks)? */
+int nazif__junk_units(const unit *u, size_t k);
+/* The control junk of s[0..n) (bidi pairs, invisible characters at word
+   edges, backspaced characters) as P15 edits in *m, in order and apart,
+   and suspects; buf and cap: scratch.  0 or NAZIF_ENOMEM. */
+int nazif__junk_find(const uint8_t *s, size_t n, void **buf, size_t *cap, nazif__edits *m);
+
 /* restore_lang.c */
 /* Persian or Urdu text (units u[0..k) of the whole line)? */
 int nazif__persian_units(const unit *u, size_t k);

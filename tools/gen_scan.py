@@ -20,7 +20,7 @@ ASCII_NEAR = [ord(c) for c in ".,*-_/~#$%&@:;?!+0123456789"] + \
 RULES = [
     ("tatweel U+0640", [0xD9], [0x80]),
     ("separator, symbol, digit or Latin letter right before an Arabic letter", ASCII_NEAR, ARABIC_LEAD),
-    ("Arabic comma (or dammatan) right before an Arabic letter", [0x8C], ARABIC_LEAD),
+    ("Arabic comma, or dammatan or kasratan (8C 8D) right before an Arabic letter (decorative harakat: restore_junk.c; not fathatan, which modern spelling puts before a final alef)", [0x8C, 0x8D], ARABIC_LEAD),
     ("Arabic-Indic digit U+0660..0669", [0xD9], range(0xA0, 0xAA)),
     ("dotless beh and qaf U+066E, U+066F (P13)", [0xD9], [0xAE, 0xAF]),
     ("soft hyphen U+00AD; section sign U+00A7 (UTF-8 ا read as windows-1256 is ط§: mojibake.c)", [0xC2], [0xAD, 0xA7]),
@@ -56,6 +56,11 @@ RULES = [
     ("U+2022 bullet (E2 80 A2) by its last two bytes", [0x80], [0xA2]),
     ("U+00B7 middle dot (C2 B7)", [0xC2], [0xB7]),
     ("U+1F000..1FFFF (F0 9F): emoji", [0xF0], [0x9F]),
+    ("combining marks of other scripts (zalgo): U+0300..036F (CC, CD), U+0488..0489 (D2 88, 89; D2 is Cyrillic too)", [0xCC, 0xCD, 0xD2], range(0x80, 0xC0)),
+    ("zalgo marks U+1AB0..1AFF, U+1DC0..1DFF (E1 AA AB B7), U+20D0..20FF (E2 83), U+FE20..FE2F (EF B8); the cross pairs are other symbols",
+     [0xE1, 0xE2, 0xEF], [0xAA, 0xAB, 0xB7, 0x83, 0xB8]),
+    ("the dagger alef U+0670 (D9 B0) on prose letters: decorative harakat (restore_junk.c; harakat themselves are no trigger, ANT has them on 16 % of its lines)", [0xD9], [0xB0]),
+    ("backspace U+0008 before an Arabic letter (a character erased inside a word: restore_junk.c)", [0x08], ARABIC_LEAD),
 ]
 
 def dfa():

@@ -936,9 +936,74 @@ static void test_tatweel_space(void)
     CHECK_EQ_STR(r.rules[0], "P17");
 }
 
+/* Control junk (restore_junk.c, P15): bidi pairs, invisible characters at
+   a word's edge, backspaced characters. */
+static void test_control_junk(void)
+{
+    /* LRO makes the Arabic letters inside left-to-right: تح stored as حت
+       shows as تح read from the right; the letters go in display order */
+    EXPECT("قال الا\xe2\x80\xadتح\xe2\x80\xacلال\n", "قال الاحتلال\n");
+    EXPECT("\xe2\x80\xadةمواقملا\xe2\x80\xac مستمرة\n", "المقاومة مستمرة\n");
+    /* nested in an isolate */
+    EXPECT("قال الا\xe2\x81\xa7\xe2\x80\xadتح\xe2\x80\xac\xe2\x81\xa9لال\n", "قال الاحتلال\n");
+    /* RLO around Arabic letters changes nothing shown: controls removed */
+    EXPECT("قال \xe2\x80\xaeالمتحدث\xe2\x80\xac إن\n", "قال المتحدث إن\n");
+    /* Latin letters alone under RLO are no Arabic text: left as they are */
+    SAME("موقع \xe2\x80\xae" "cba\xe2\x80\xac الجديد\n");
+    SAME("The file is named \xe2\x80\xae" "txt.exe\xe2\x80\xac on purpose.\n");
+    /* both directions under one override: left as it is */
+    SAME("قال \xe2\x80\xadحتab\xe2\x80\xac هنا\n");
+    /* invisible characters at a word's edge */
+    EXPECT("قال \xe2\x80\x8bالمتحدث\xe2\x80\x8b إن\n", "قال المتحدث إن\n");
+    EXPECT("\xef\xbb\xbfالخبر هنا\xe2\x81\xa0، ثم\n", "الخبر هنا، ثم\n");
+    EXPECT("الخبر هنا\xe2\x80\x8b، ثم\n", "الخبر هنا، ثم\n");
+    EXPECT("روسيا\xe2\x80\xac تعول\n", "روسيا تعول\n");
+    /* ZWNJ (Persian and Kurdish spelling), RLM and a ZWJ that shows a
+       letter's joined form stay; so do invisibles beside Latin text */
+    SAME("وردت كلمة له\xe2\x80\x8c هنا\n");
+    SAME("(بالإنجليزية: Nazif)\xe2\x80\x8f هنا\n");
+    SAME("شكل الحرف \xe2\x80\x8dع\xe2\x80\x8d في وسط الكلمة\n");
+    SAME("كلمة\xe2\x80\x8bword هنا\n");
+    /* a character and a backspace inside a word show nothing */
+    EXPECT("قال المتحa\bدث إن\n", "قال المتحدث إن\n");
+    SAME("abc\bd قال\n");
+}
+
+/* Marks no Arabic spelling has (restore_junk.c, P15): zalgo marks of
+   other scripts, and harakat a word cannot carry. */
+static void test_junk_marks(void)
+{
+    /* zalgo on Arabic letters, and then on spaces too */
+    EXPECT("قال المت\xcc\x81حدث\xd2\x89 إن\n", "قال المتحدث إن\n");
+    EXPECT("ا\xcd\x9bل\xe1\xb7\x80م\xe2\x83\x97ق\xef\xb8\xa0ا\xcc\x96و\xcc\xa4م\xcc\x93ة \xcc\x88 مستمرة\n",
+           "المقاومة  مستمرة\n");
+    /* accents on Latin letters stay, also on a line with zalgo */
+    SAME("Cafe\xcc\x81 في المدينة\n");
+    EXPECT("Cafe\xcc\x81 في المد\xcc\x81ينة\n", "Cafe\xcc\x81 في المدينة\n");
+    /* harakat no spelling allows: the word's marks go (looked for on a
+       line the pre-scan flags: tanween before a letter is a trigger) */
+    EXPECT("أعلنت الحكومة عن اَلَإِجٌرَاَءَاَتُ الجديدة كلها، تَـ\n", "أعلنت الحكومة عن الإجراءات الجديدة كلها، تَـ\n");
+    /* a typed slip is no decoration (news has such words) */
+    SAME("الحرية. وأٌقرّ بوجود العمل الذي يٌعرض حالياً\n");
+    EXPECT("تراجعت اَلْأَسٌعَاُرُ اليوم في الأسواقِ، أهلاً\n", "تراجعت الأسعار اليوم في الأسواقِ، أهلاً\n");
+    EXPECT("وصل الوفدٌ إلى المدينةٍ أمسٍ، وقالٌ إنهٌ متفائلٌ\n", "وصل الوفدٌ إلى المدينةٍ أمسٍ، وقالٌ إنهٌ متفائلٌ\n");
+    EXPECT("قال المتحدث إن اَلْحَكُوٌمَةَُ تدرس الأمًر\n", "قال المتحدث إن الحكومة تدرس الأمًر\n");
+    EXPECT("قال المتحدث إن الٰحٰكٰوٰمة تدرس الأمر\n", "قال المتحدث إن الحكومة تدرس الأمر\n");
+    EXPECT("قال المتحدث إن الۖحۖكۖوۖمۖة تدرس الأمر\n", "قال المتحدث إن الحكومة تدرس الأمر\n");
+    /* vocalized text stays: a word, a verse with its pause marks, poetry */
+    SAME("كَتَبَ مُحَمَّدٌ كِتَابًا عَنِ الْعِلْمِ، إنَّ الْعِلْمَ نُورٌ\n");
+    SAME("ذَٰلِكَ ٱلْكِتَٰبُ لَا رَيْبَ ۛ فِيهِ ۛ هُدًى لِّلْمُتَّقِينَ\n");
+    SAME("ٱلَّذِينَ يُؤْمِنُونَ بِٱلْغَيْبِ وَيُقِيمُونَ ٱلصَّلَوٰةَ وَمِمَّا رَزَقْنَٰهُمْ يُنفِقُونَ ۖ\n");
+    SAME("اَلْكِتَابُ مُفِيدٌ جِدًّا، قَالُواْ أَهْلاً وَسَهْلاً\n");
+    SAME("إِنَّمَا الأَعْمَالُ بِالنِّيَّاتِ، وَإِنَّمَا لِكُلِّ امْرِئٍ مَا نَوَى\n");
+    SAME("قِفَا نَبْكِ مِنْ ذِكْرَى حَبِيبٍ وَمَنْزِلِ ... بِسِقْطِ اللِّوَى بَيْنَ الدَّخُولِ فَحَوْمَلِ\n");
+}
+
 int main(void)
 {
     test_restore();
+    test_control_junk();
+    test_junk_marks();
     test_mojibake();
     test_wild();
     test_space_join();

@@ -1,0 +1,551 @@
+/*
+ * restore_junk.c -- control junk that obfuscators put into a line, found
+ * before the other rules read it (P15):
+ *
+ *   - bidi override and isolate pairs (LRO RLO LRE RLE LRI RLI FSI ...
+ *     PDF/PDI): the controls are removed, and where the override makes
+ *     the enclosed text display in the opposite order to the one it is
+ *     stored in, the text is put in display order.  Under LRO every
+ *     character is left-to-right (UAX #9, rule W: the override's
+ *     direction), so Arabic letters stored b-a show as "a b" read from the
+ *     right: their reading order is the reverse of storage.  Under RLO
+ *     Arabic letters show as stored.  Text of both directions under one
+ *     override is left as it is, with a suspect; Latin letters or digits
+ *     alone are not Arabic text and are left as they are (RLO around a
+ *     file name is a known spoof);
+ *   - invisible characters at a word's edge (ZWSP, ZWJ, WJ and the
+ *     invisible operators, BOM, a PDF or PDI that closes nothing) next to
+ *     an Arabic letter, where nothing else is on the other side but a
+ *     space, punctuation or the line's end.  ZWNJ is left to the word
+ *     rules (it is spelling in Persian and Kurdish), as are the marks LRM,
+ *     RLM and ALM, which have a use between words;
+ *   - a printable ASCII character followed by a BACKSPACE next to an
+ *     Arabic letter (the display shows neither);
+ *   - combining marks of other scripts on Arabic text (zalgo: U+0300..036F,
+ *     U+0488..0489, U+1AB0..1AFF, U+1DC0..1DFF, U+20D0..20FF, U+FE20..FE2F):
+ *     never Arabic spelling;
+ *   - harakat no spelling allows (a vowel on an alef inside a word, tanween
+ *     before another letter, two vowels on one letter, on a word with
+ *     marks on every letter or all but one; a dagger alef on half the letters
+ *     or more, Quranic marks on half the letters or more of a word without
+ *     harakat): that word's marks go.  A typed word with one slip (يٌعرض,
+ *     وقٌدّرت: ANT has 27) is no decoration and stays.  Looked for on
+ *     the lines the pre-scan flags (tanween before a letter, the dagger
+ *     alef, Quranic marks are triggers; harakat alone are not: ANT has
+ *     them on 16 % of its lines).  Vocalized text (كَتَبَ, مُحَمَّدٌ, a
+ *     verse with its pause marks) has none of these and stays.
+ *
+ * The edits found are composed with the rest of restoration by restore.c
+ * (the line is restored as these edits leave it).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "restore_int.h"
+
+typedef struct jslot {
+    uint32_t cp;
+    uint32_t pos;
+    uint8_t len;
+    uint8_t del;    /* removed */
+    uint8_t why;    /* J_* when removed or moved */
+    uint8_t stray;  /* a PDF/PDI that closes nothing */
+} jslot;
+
+enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR };
+
+static const char *const why_evidence[] = {
+    "",
+    "bidi override around letters stored in reverse: put in display order, controls removed",
+    "bidi control pair around text that displays as stored: controls removed",
+    "invisible character at a word's edge: removed",
+    "character erased by a backspace (both show nothing): removed",
+    "combining mark of another script on Arabic text (never Arabic spelling): removed",
+    "harakat no spelling allows (a vowel on a medial alef, tanween inside a word, two vowels on one letter, "
+    "marks on most letters): the word's marks removed",
+};
+
+/* A combining mark of the blocks obfuscators pile on letters (zalgo) */
+static int zalgo_mark(uint32_t c)
+{
+    return (c >= 0x0300 && c <= 0x036F) || c == 0x0488 || c == 0x0489 || (c >= 0x1AB0 && c <= 0x1AFF) ||
+           (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+/* Does a unit of a region the pre-scan flagged (u[0..k)) hold control
+   junk: a backspace, a zero-width or bidi control, BOM, a zalgo mark,
+   dammatan or kasratan before a letter in a word with (nearly) every
+   letter marked (not fathatan, which modern spelling puts before a final
+   alef: كتابًا; not one slip in typed text: يٌعرض), the dagger alef, a
+   Quranic mark?  The units are those
+   restore.c decodes for the region anyway, so lines with none of these
+   cost one test a unit of their flagged words. */
+/* Has the word of unit i nearly every letter marked (all but one at
+   most), as a tool marks it, rather than one slip in typed text (يٌعرض)? */
+static int marked_word(const unit *u, size_t k, size_t i)
+{
+    size_t a = i, b = i;
+    while (a > 0 && (u[a - 1].t == U_LET || u[a - 1].t == U_MARK)) a--;
+    while (b < k && (u[b].t == U_LET || u[b].t == U_MARK)) b++;
+    int letters = 0, marked = 0;
+    for (size_t q = a; q < b; q++)
+        if (u[q].t == U_LET) {
+            letters++;
+            marked += q + 1 < b && u[q + 1].t == U_MARK;
+        }
+    return marked >= 2 && marked >= letters - 1;
+}
+
+int nazif__junk_units(const unit *u, size_t k)
+{
+    for (size_t i = 0; i < k; i++) {
+        const uint8_t ty = u[i].t;
+        if (ty == U_LET || ty == U_SP || ty == U_SEP || ty == U_TAT || ty == U_DIG || ty == U_LAT) continue;
+        const uint32_t c = u[i].cp;
+        if (c < 0x0600) {
+            if (c == 0x08 || (c >= 0x0300 && c <= 0x036F) || c == 0x0488 || c == 0x0489) return 1;
+            continue;
+        }
+        if (c <= 0x06FF) {
+            if (c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED)) return 1;
+            if ((c == 0x064C || c == 0x064D) && i + 1 < k && u[i + 1].t == U_LET && marked_word(u, k, i))
+                return 1;
+            continue;
+        }
+        if ((c >= 0x200B && c <= 0x200D) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2069) ||
+            c == 0xFEFF || zalgo_mark(c))
+            return 1;
+    }
+    return 0;
+}
+
+static int is_opener(uint32_t c)
+{
+    return c == 0x202A || c == 0x202B || c == 0x202D || c == 0x202E || (c >= 0x2066 && c <= 0x2068);
+}
+
+static int is_isolate(uint32_t c) { return c >= 0x2066 && c <= 0x2068; }
+
+/* An Arabic letter (a presentation form too) */
+static int ar_letter(uint32_t c)
+{
+    const unsigned cls = nazif__uclass(c);
+    return (cls & (NZ_LETTER | NZ_PRESFORM)) != 0;
+}
+
+/* A combining mark: it goes with the character before it */
+static int any_mark(uint32_t c)
+{
+    return (nazif__uclass(c) & NZ_MARK) || (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+           (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+/* A letter or digit of any script (an ASCII or a Latin one, or one above
+   U+00FF that is no Arabic letter, mark, space or punctuation we know) */
+static int other_alnum(uint32_t c)
+{
+    const unsigned cls = nazif__uclass(c);
+    if (cls & (NZ_LATIN | NZ_DIGIT)) return 1;
+    if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return 0;
+}
+
+/* A character of another script beside an invisible one: a letter or
+   digit, or anything from U+0370 on that is no Arabic character nor
+   punctuation, symbol or space of the general blocks */
+static int foreign_char(uint32_t c)
+{
+    if (other_alnum(c)) return 1;
+    if (c < 0x0370 || (c >= 0x0600 && c <= 0x06FF) || (c >= 0x2000 && c <= 0x2BFF) ||
+        (c >= 0x3000 && c <= 0x303F) || (c >= 0xFD3E && c <= 0xFD3F) || c >= 0x1F000)
+        return 0;
+    return !(nazif__uclass(c) & NZ_SPACE);
+}
+
+/* The edge invisibles (ZWNJ, LRM, RLM, ALM, SHY not among them) */
+static int edge_invisible(uint32_t c)
+{
+    return c == 0x200B || c == 0x200D || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF;
+}
+
+/* Resolve the pair o..c of v[]: 0 done, 1 mixed directions (a suspect),
+   2 left alone */
+static int resolve_pair(jslot *v, size_t o, size_t c)
+{
+    const uint32_t oc = v[o].cp;
+    const int dir = oc == 0x202D ? 'L' : oc == 0x202E ? 'R' : 0;
+    int r = 0, l = 0, graphemes = 0;
+    for (size_t i = o + 1; i < c; i++) {
+        if (v[i].del) continue;
+        const uint32_t x = v[i].cp;
+        if (!any_mark(x)) graphemes++;
+        if (ar_letter(x) || x == AR_TATWEEL) r++;
+        else if (other_alnum(x)) l++;
+        else if (x >= 0x80 && !any_mark(x) && !(nazif__uclass(x) & NZ_SPACE) &&
+                 !(x >= 0x2000 && x <= 0x206F) && !(x >= 0x0600 && x <= 0x06FF) && x != 0xA0 &&
+                 x != 0xAB && x != 0xBB)
+            l++; /* a letter of another script, or a symbol: its direction is unknown here */
+    }
+    if (dir && r > 0 && l > 0) return 1;
+    /* Latin letters or digits alone: not Arabic text (a file name shown
+       reversed by RLO is a spoof to keep as it is) */
+    if (l > 0 && r == 0) return 2;
+    const int reverse = graphemes >= 2 && dir == 'L' && r > 0;
+    v[o].del = v[c].del = 1;
+    v[o].why = v[c].why = reverse ? J_BIDI_ORDER : J_BIDI;
+    if (!reverse) return 0;
+    /* the graphemes in reverse order, in the slots they take */
+    size_t idx[NAZIF__MAX_WORD + 64], m = 0;
+    for (size_t i = o + 1; i < c && m < sizeof idx / sizeof idx[0]; i++)
+        if (!v[i].del) idx[m++] = i;
+    if (m == sizeof idx / sizeof idx[0]) {
+        v[o].del = v[c].del = 0;
+        return 1;
+    }
+    uint32_t tmp[NAZIF__MAX_WORD + 64];
+    size_t t = 0;
+    size_t end = m;
+    while (end > 0) {
+        size_t b = end - 1; /* the grapheme's base: marks follow it */
+        while (b > 0 && any_mark(v[idx[b]].cp)) b--;
+        for (size_t q = b; q < end; q++) tmp[t++] = v[idx[q]].cp;
+        end = b;
+    }
+    for (size_t q = 0; q < m; q++) {
+        v[idx[q]].why = J_BIDI_ORDER;
+        v[idx[q]].cp = tmp[q];
+    }
+    return 0;
+}
+
+/* The first slot before i (or after, step +1) that is not removed, skipping
+   marks and tatweel; SIZE_MAX at the line's edge */
+static size_t neighbour(const jslot *v, size_t k, size_t i, int step)
+{
+    for (size_t j = i;;) {
+        if (step < 0) {
+            if (j == 0) return SIZE_MAX;
+            j--;
+        } else {
+            j++;
+            if (j >= k) return SIZE_MAX;
+        }
+        if (v[j].del || any_mark(v[j].cp) || v[j].cp == AR_TATWEEL) continue;
+        return j;
+    }
+}
+
+/* A vowel or tanween (fatha, damma, kasra and their tanween) */
+static int vowel(uint32_t c) { return c >= 0x064B && c <= 0x0650; }
+
+/* Marks a word loses when its harakat are decoration: the harakat,
+   shadda, sukun, the dagger alef and the Quranic marks; not the hamza
+   and madda marks, which are letters' spelling */
+static int decor_mark(uint32_t c)
+{
+    return (c >= 0x064B && c <= 0x0652) || (c >= 0x0656 && c <= 0x065F) || c == 0x0670 ||
+           (c >= 0x06D6 && c <= 0x06ED && c != 0x06DD && c != 0x06DE && c != 0x06E9);
+}
+
+static int quranic_mark(uint32_t c)
+{
+    return c >= 0x06D6 && c <= 0x06ED && c != 0x06DD && c != 0x06DE && c != 0x06E9;
+}
+
+static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int *marked_out);
+
+/* Is the word of slots [a, b) (Arabic letters and their marks) decorated
+   with marks no spelling allows? */
+static int decorated(const jslot *v, size_t a, size_t b)
+{
+    int letters = 0, marked = 0;
+    const int imp = impossible(v, a, b, &letters, &marked);
+    /* a tool marks every letter (or all but one); a typed word with a
+       slip (يٌعرض, وأٌقرّ: news has them) is not decoration */
+    return imp == 2 || (imp == 1 && marked >= 2 && marked >= letters - 1);
+}
+
+/* 1: marks no spelling allows, 2: the same on most letters (dagger alef,
+   Quranic marks), 0: none; *letters_out: letters, *marked_out: letters
+   with a mark */
+static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int *marked_out)
+{
+    int letters = 0, dagger = 0, quran_letters = 0, harakat = 0, marked = 0, imp = 0;
+    size_t last = SIZE_MAX;
+    for (size_t i = a; i < b; i++)
+        if (!v[i].del && ar_letter(v[i].cp)) last = i;
+    size_t li = SIZE_MAX; /* the letter the marks are on */
+    int nv = 0, quran_here = 0, any_here = 0, first = 1;
+    for (size_t i = a; i <= b; i++) {
+        if (i < b && v[i].del) continue;
+        const uint32_t c = i < b ? v[i].cp : 0;
+        if (i == b || ar_letter(c)) {
+            /* the marks of letter li are all seen */
+            if (li != SIZE_MAX) {
+                if (nv >= 2) imp = 1; /* two vowels on one letter */
+                quran_letters += quran_here;
+                marked += any_here;
+            }
+            if (i == b) break;
+            li = i;
+            nv = 0;
+            quran_here = 0;
+            any_here = 0;
+            letters++;
+            if (letters > 1) first = 0;
+            continue;
+        }
+        if (li == SIZE_MAX) continue;
+        any_here |= decor_mark(c);
+        const uint32_t base = v[li].cp;
+        if (vowel(c)) {
+            nv++;
+            harakat++;
+            /* a vowel on a bare alef inside the word (not its first letter,
+               which may stand for hamza: اَلْكِتَابُ); fathatan ends a word
+               on alef (كتاباً) */
+            if (base == AR_ALEF && !first && !(c == 0x064B && li == last)) imp = 1;
+            /* tanween before another letter, but for fathatan before a
+               final alef or alef maksura (كتابًا, هدًى, شيئًا) */
+            if (c >= 0x064B && c <= 0x064D && li != last) {
+                size_t nx = li + 1;
+                while (nx < b && (v[nx].del || !ar_letter(v[nx].cp))) nx++;
+                if (!(c == 0x064B && nx == last && (v[nx].cp == AR_ALEF || v[nx].cp == AR_MAKSURA)))
+                    imp = 1;
+            }
+            /* a short vowel on a final alef maksura (a long vowel) */
+            if (base == AR_MAKSURA && li == last && c != 0x064B) imp = 1;
+        } else if (c == 0x0652 && nv > 0) {
+            imp = 1; /* a vowel and sukun on one letter */
+        } else if (c == 0x0670) {
+            dagger++;
+        } else if (quranic_mark(c)) {
+            quran_here = 1;
+        }
+    }
+    /* a dagger alef on half the letters or more (Quranic words have one or
+       two: ٱلسَّمَٰوَٰتِ) */
+    *letters_out = letters;
+    *marked_out = marked;
+    if (dagger >= 3 && 2 * dagger >= letters) return 2;
+    /* Quranic marks on most letters of a word without harakat */
+    if (quran_letters >= 3 && 2 * quran_letters >= letters && harakat == 0) return 2;
+    return imp;
+}
+
+/* Marks no Arabic spelling has on Arabic text (zalgo), and words whose
+   harakat no spelling allows.  0, or -1 (never). */
+static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
+{
+    /* zalgo: a mark of another script on an Arabic letter, tatweel or
+       Arabic mark; on such a line, on spaces and punctuation too (not on
+       Latin, Greek or Cyrillic letters, where they are accents) */
+    int zalgo = 0;
+    for (size_t i = 0; has_zalgo && i < k; i++) {
+        if (v[i].del || !zalgo_mark(v[i].cp)) continue;
+        size_t b = i;
+        while (b > 0 && (v[b - 1].del || zalgo_mark(v[b - 1].cp) || (nazif__uclass(v[b - 1].cp) & NZ_MARK))) b--;
+        if (b > 0 && (ar_letter(v[b - 1].cp) || v[b - 1].cp == AR_TATWEEL)) {
+            zalgo = 1;
+            break;
+        }
+    }
+    if (zalgo)
+        for (size_t i = 0; i < k; i++) {
+            if (v[i].del || !zalgo_mark(v[i].cp)) continue;
+            size_t b = i;
+            while (b > 0 && (v[b - 1].del || zalgo_mark(v[b - 1].cp) || (nazif__uclass(v[b - 1].cp) & NZ_MARK))) b--;
+            const uint32_t base = b > 0 ? v[b - 1].cp : ' ';
+            if (other_alnum(base) || (base >= 0x0370 && base < 0x0600) || (base >= 0x00C0 && base < 0x0370)) continue;
+            v[i].del = 1;
+            v[i].why = J_ZALGO;
+        }
+    /* decorative harakat, word by word */
+    for (size_t i = 0; has_decor && i < k;) {
+        if (v[i].del || !ar_letter(v[i].cp)) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        int marks = 0;
+        while (j < k && (v[j].del || ar_letter(v[j].cp) || (nazif__uclass(v[j].cp) & NZ_MARK))) {
+            marks += !v[j].del && decor_mark(v[j].cp);
+            j++;
+        }
+        if (marks > 0 && decorated(v, i, j))
+            for (size_t q = i; q < j; q++)
+                if (!v[q].del && decor_mark(v[q].cp)) {
+                    v[q].del = 1;
+                    v[q].why = J_DECOR;
+                }
+        i = j;
+    }
+    return 0;
+}
+
+int nazif__junk_find(const uint8_t *s, size_t n, void **buf, size_t *cap, nazif__edits *m)
+{
+    nazif__edits_clear(m);
+    if (*cap < n + 1) {
+        size_t c = *cap ? *cap : 256;
+        while (c < n + 1) c *= 2;
+        void *p = realloc(*buf, c * sizeof(jslot));
+        if (!p) return NAZIF_ENOMEM;
+        *buf = p;
+        *cap = c;
+    }
+    jslot *v = *buf;
+    size_t k = 0;
+    int has_bidi = 0, has_edge = 0, has_zalgo = 0, has_decor = 0, has_bs = 0;
+    uint32_t prev = 0, prev2 = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len;
+        uint32_t cp = nazif__utf8_next(s + i, n - i, &len);
+        if (cp == NAZIF__BAD && !(len == 3 && s[i] == 0xEF)) cp = 0xFFFFFFFFu; /* no character */
+        v[k].cp = cp;
+        v[k].pos = (uint32_t)i;
+        v[k].len = (uint8_t)len;
+        v[k].del = v[k].why = v[k].stray = 0;
+        /* which passes below have anything to look at (not an Arabic
+           letter: most characters) */
+        if (cp >= 0x0300 && !(cp >= 0x0621 && cp <= 0x064A)) {
+            if (cp >= 0x2000) {
+                has_bidi |= (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+                has_edge |= edge_invisible(cp) || cp == 0x202C || cp == 0x2069;
+            }
+            has_zalgo |= zalgo_mark(cp);
+            /* what decorated() can find: the dagger alef, a Quranic mark,
+               tanween before a letter (not fathatan before alef or alef
+               maksura), two vowels or a vowel and sukun in a row, a vowel
+               but fathatan on an alef after a letter or mark */
+            if (cp >= 0x064B && cp <= 0x06ED) {
+                if (cp == 0x0670 || quranic_mark(cp) ||
+                    ((cp <= 0x0650 || cp == 0x0652) && prev >= 0x064B && prev <= 0x0650) ||
+                    (cp >= 0x064C && cp <= 0x0650 && prev == AR_ALEF && prev2 >= 0x0621 && prev2 <= 0x0652))
+                    has_decor = 1;
+            }
+        } else if (cp == 0x08) {
+            has_bs = 1;
+        } else if (cp >= 0x0621 && cp <= 0x064A && prev >= 0x064B && prev <= 0x064D &&
+                   !(prev == 0x064B && (cp == AR_ALEF || cp == AR_MAKSURA))) {
+            has_decor = 1; /* tanween before a letter */
+        }
+        prev2 = prev;
+        prev = cp;
+        k++;
+        i += len;
+    }
+    /* bidi pairs, innermost first */
+    size_t stack[16];
+    int depth = 0, mixed = 0;
+    size_t mixed_a = 0, mixed_b = 0;
+    for (size_t i = 0; has_bidi && i < k; i++) {
+        const uint32_t c = v[i].cp;
+        if (is_opener(c)) {
+            if (depth < 16) stack[depth++] = i;
+            else mixed = 2; /* too deep: not looked at */
+        } else if (c == 0x202C || c == 0x2069) {
+            if (depth > 0 && (c == 0x2069) == (is_isolate(v[stack[depth - 1]].cp) != 0)) {
+                const size_t o = stack[--depth];
+                if (!mixed && resolve_pair(v, o, i) == 1) {
+                    mixed = 1;
+                    mixed_a = v[o].pos;
+                    mixed_b = v[i].pos + v[i].len;
+                }
+            } else if (depth == 0) {
+                v[i].stray = 1;
+            }
+        }
+    }
+    if (mixed) {
+        /* text of both directions under one override: nothing bidi is
+           touched on this line */
+        for (size_t i = 0; i < k; i++)
+            if (v[i].why == J_BIDI || v[i].why == J_BIDI_ORDER) {
+                v[i].del = 0;
+                v[i].why = 0;
+                v[i].cp = 0; /* decoded again below */
+            }
+        for (size_t i = 0; i < k; i++)
+            if (v[i].cp == 0) {
+                size_t len;
+                v[i].cp = nazif__utf8_next(s + v[i].pos, n - v[i].pos, &len);
+            }
+        if (mixed == 1 &&
+            nazif__edit_add(m, mixed_a, mixed_b, s + mixed_a, mixed_b - mixed_a, NAZIF_CHANGE_SUSPECT, NZR_P15,
+                            "bidi override around letters of both directions: display order unclear"))
+            return NAZIF_ENOMEM;
+    }
+    /* a character erased by a backspace */
+    for (size_t i = 0; has_bs && i < k; i++) {
+        if (v[i].cp != 0x08 || v[i].del || i == 0 || v[i - 1].del || v[i - 1].cp < 0x20 || v[i - 1].cp >= 0x7F)
+            continue;
+        const size_t a = neighbour(v, k, i - 1, -1), b = neighbour(v, k, i, +1);
+        if ((a != SIZE_MAX && ar_letter(v[a].cp)) || (b != SIZE_MAX && ar_letter(v[b].cp))) {
+            v[i].del = v[i - 1].del = 1;
+            v[i].why = v[i - 1].why = J_BS;
+        }
+    }
+    /* invisible characters at a word's edge */
+    for (size_t i = 0; has_edge && i < k;) {
+        if (v[i].del || !(edge_invisible(v[i].cp) || v[i].stray)) {
+            i++;
+            continue;
+        }
+        size_t j = i; /* the run [i, j) */
+        while (j < k && (v[j].del || edge_invisible(v[j].cp) || v[j].stray)) j++;
+        const size_t a = neighbour(v, k, i, -1), b = neighbour(v, k, j - 1, +1);
+        const int la = a != SIZE_MAX && ar_letter(v[a].cp), lb = b != SIZE_MAX && ar_letter(v[b].cp);
+        const int oa = a != SIZE_MAX && !la && foreign_char(v[a].cp);
+        const int ob = b != SIZE_MAX && !lb && foreign_char(v[b].cp);
+        int junk = (la && !lb && !ob) || (lb && !la && !oa);
+        /* ZWJ after or before a lone letter shows one of its joined forms
+           (teaching text: ع‍) */
+        if (junk) {
+            const size_t x = la ? a : b;
+            const size_t y = neighbour(v, k, x, la ? -1 : +1);
+            const int lone = y == SIZE_MAX || !ar_letter(v[y].cp);
+            for (size_t q = i; q < j && lone; q++)
+                if (v[q].cp == 0x200D) junk = 0;
+        }
+        if (junk)
+            for (size_t q = i; q < j; q++)
+                if (!v[q].del) {
+                    v[q].del = 1;
+                    v[q].why = J_EDGE;
+                }
+        i = j;
+    }
+    if ((has_zalgo || has_decor) && zalgo_and_harakat(v, k, has_zalgo, has_decor)) return NAZIF_ENOMEM;
+    /* the edits: runs of removed or moved slots */
+    for (size_t i = 0; i < k;) {
+        if (!v[i].why) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < k && v[j].why) j++;
+        const size_t first = m->n;
+        if (nazif__edit_add(m, v[i].pos, v[j - 1].pos + v[j - 1].len, NULL, 0, NAZIF_CHANGE_EDIT, NZR_P15,
+                            why_evidence[v[i].why]))
+            return NAZIF_ENOMEM;
+        for (size_t q = i; q < j; q++) {
+            if (v[q].del) continue;
+            uint8_t b[4];
+            const size_t len = nazif__utf8_encode(v[q].cp, b);
+            if (nazif__edit_append(m, first, b, len)) return NAZIF_ENOMEM;
+        }
+        i = j;
+    }
+    /* the suspect first (it starts before or at the edits in it) */
+    if (m->n > 1 && m->v[0].kind == NAZIF_CHANGE_SUSPECT) {
+        nazif__edit t = m->v[0];
+        size_t q = 1;
+        while (q < m->n && m->v[q].start < t.start) {
+            m->v[q - 1] = m->v[q];
+            q++;
+        }
+        m->v[q - 1] = t;
+    }
+    return m->oom ? NAZIF_ENOMEM : 0;
+}
