@@ -178,6 +178,7 @@ static int resolve_pair(jslot *v, size_t o, size_t c)
     for (size_t i = o + 1; i < c; i++) {
         if (v[i].del) continue;
         const uint32_t x = v[i].cp;
+        if (x == 0xFFFFFFFFu) return 2; /* an invalid byte: left as it is */
         if (!any_mark(x)) graphemes++;
         if (ar_letter(x) || x == AR_TATWEEL) r++;
         else if (other_alnum(x)) l++;
