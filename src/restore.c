@@ -1098,7 +1098,8 @@ static int restore_junk(const nazif_lexicon *lex, unsigned flags, const uint8_t 
         memcpy(r + k, s + at, e->start - at);
         k += e->start - at;
         jr[i] = k;
-        memcpy(r + k, j->pool + e->rep_off, e->rep_len);
+        /* a removal has no replacement, and the pool may be empty (NULL) */
+        if (e->rep_len) memcpy(r + k, j->pool + e->rep_off, e->rep_len);
         k += e->rep_len;
         at = e->end;
     }
@@ -1192,7 +1193,8 @@ static int restore_junk(const nazif_lexicon *lex, unsigned flags, const uint8_t 
             ed->v[e0].ev_off = ed->v[e0].rep_off + ed->v[e0].rep_len;
         }
         /* an edit that writes the bytes it replaces is none */
-        if (ed->v[e0].rep_len == ob - oa && memcmp(ed->pool + ed->v[e0].rep_off, s + oa, ob - oa) == 0) {
+        if (ed->v[e0].rep_len == ob - oa &&
+            (ob == oa || memcmp(ed->pool + ed->v[e0].rep_off, s + oa, ob - oa) == 0)) {
             ed->pool_len = ed->v[e0].rep_off;
             ed->n--;
         }
