@@ -2792,6 +2792,17 @@ static int profile_filler(const nazif__bp_line *L, const info *f)
     return f->v == V_OTHER && !more_words_than(L->s, L->len, 5);
 }
 
+/* Count line l if it is a profile field (field_line()); 1 when it is. */
+static int count_field(const nazif__bp_line *l, int *fields, int *counts, int *listed)
+{
+    const int fl = field_line(l);
+    if (!fl) return 0;
+    (*fields)++;
+    *counts += (fl & 2) != 0;
+    *listed += (fl & 4) != 0;
+    return 1;
+}
+
 static int profile_box(const ctx *c)
 {
     const nazif__bp_line *L = c->lines;
@@ -2802,13 +2813,7 @@ static int profile_box(const ctx *c)
         k--;
         analyse(&L[k], &f);
         if (f.v == V_BLANK) continue;
-        int fl = field_line(&L[k]);
-        if (fl) {
-            fields++;
-            counts += (fl & 2) != 0;
-            listed += (fl & 4) != 0;
-            continue;
-        }
+        if (count_field(&L[k], &fields, &counts, &listed)) continue;
         if (profile_filler(&L[k], &f) || (L[k].drop && f.words <= 5))
             continue;
         if (!L[k].drop && last_meaningful(L[k].s, L[k].len) == ':') return 0;
@@ -2817,13 +2822,7 @@ static int profile_box(const ctx *c)
     for (size_t k = c->i; k < c->n; k++) {
         analyse(&L[k], &f);
         if (f.v == V_BLANK) continue;
-        int fl = field_line(&L[k]);
-        if (fl) {
-            fields++;
-            counts += (fl & 2) != 0;
-            listed += (fl & 4) != 0;
-            continue;
-        }
+        if (count_field(&L[k], &fields, &counts, &listed)) continue;
         if (profile_filler(&L[k], &f)) continue;
         break;
     }
