@@ -84,7 +84,13 @@
  *   - three title / "date - author" pairs, or three excerpts cut to one
  *     length with a glued ellipsis, are other articles;
  *   - three "label: value" fields with counts and a forum profile's word
- *     are a member's profile box.
+ *     are a member's profile box;
+ *   - (with the cleaner's ring of the last 16 lines' hashes) a line of
+ *     four words or more that the page prints again: a paragraph, a
+ *     title right under itself, a title after a paragraph or furniture;
+ *     never a list item, a speaker's turn, a piece of a wrapped
+ *     paragraph, a refrain after a short line or a chorus
+ *     (nazif__bp_copy_candidate).
  *
  * Cost: most lines are long content lines.  For them analyse() reads the
  * last code point, counts nine words with memchr and looks up the first
@@ -118,6 +124,9 @@
 /* The page's first lines, where a date stands among header widgets
    (weather, edition, city) rather than in a schedule. */
 #define BP_HEAD_LINES 10
+/* Lines longer than this (bytes) are never judged as copies of an earlier
+   line of the document (nazif__bp_copy_candidate). */
+#define BP_COPY_MAX NAZIF__BP_COPY_MAX
 
 enum {
     V_BLANK,   /* empty, white space or punctuation only: never dropped */
@@ -3119,4 +3128,75 @@ int nazif__bp_repeat_candidate(const nazif__bp_line *lines, size_t n,
     ctx c = {lines, n, i};
     if (f.v == V_OTHER && f.title && followed_by_paragraph(&c, i)) return 0;
     return f.v == V_CONTENT && f.para ? 2 : 1;
+}
+
+int nazif__bp_copy_candidate(const nazif__bp_line *lines, size_t n, size_t i)
+{
+    const nazif__bp_line *L = &lines[i];
+    if (L->truncated || L->len < 8 || L->len > BP_COPY_MAX) return 0;
+    info f;
+    analyse(L, &f);
+    if (f.v != V_OTHER && f.v != V_CONTENT) return 0;
+    if (f.code || count_words(L->s, L->len) < 4) return 0;
+    /* an item of the article's own list ("- المعالج : ...", two phones
+       with the same specification in ANT) and a speaker's turn
+       ("- السيد رئيس مجلس النواب:-") */
+    if (raw_bullet(L->s, L->len) || L->s[0] == '-' ||
+        last_meaningful(L->s, L->len) == ':')
+        return 0;
+    ctx c = {lines, n, i};
+    info pf;
+    long p = prev_nonblank(&c, i, &pf);
+    const uint64_t h = nazif__bp_copy_hash(L->s, L->len);
+    const int twice = p >= 0 && !lines[p].truncated &&
+                      nazif__bp_copy_hash(lines[p].s, lines[p].len) == h;
+    /* a piece of a hand-wrapped paragraph: the line before it runs on
+       into it (a repeated sentence wraps the same way twice) */
+    if (p >= 0 && !twice && !lines[p].drop && !lines[p].truncated && !pf.final &&
+        more_words_than(lines[p].s, lines[p].len, 5))
+        return 0;
+    if (f.para) return 2;
+    if (twice) return 1;
+    /* before the article: its title over its paragraph, after the same
+       line in a ticker or a list of headlines (after the first paragraph
+       a title with a paragraph is a teaser printed again) */
+    if (L->paras == 0 && followed_by_paragraph(&c, i)) return 0;
+    /* apart from its copy: only after a paragraph, furniture or nothing;
+       after a short line it may be a song's refrain or a poem's */
+    if (p < 0 || lines[p].drop || lines[p].truncated || pf.para) return 3;
+    return 0;
+}
+
+uint64_t nazif__bp_copy_hash(const uint8_t *s, size_t n)
+{
+    /* white space at the ends and a final mark (".", "!", "?", "؟") do
+       not count; eight bytes at a time */
+    trim_ws(&s, &n);
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
+                     s[n - 1] == ' '))
+        n--;
+    if (n >= 2 && s[n - 2] == 0xD8 && s[n - 1] == 0x9F) n -= 2; /* ؟ */
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
+    if (n >= 8) {
+        /* the last (maybe partial) block is the line's last eight bytes */
+        const uint8_t *last = s + n - 8;
+        uint64_t g = h, v;
+        for (; s + 16 <= last; s += 16) { /* two lanes */
+            memcpy(&w, s, 8);
+            memcpy(&v, s + 8, 8);
+            h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+            g = (g ^ v) * 0x94D049BB133111EBull;
+        }
+        for (; s < last; s += 8) {
+            memcpy(&w, s, 8);
+            h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        }
+        memcpy(&w, last, 8);
+        h = (h ^ w ^ (g >> 7)) * 0xBF58476D1CE4E5B9ull;
+        h ^= g;
+    } else {
+        for (; n > 0; s++, n--) h = (h ^ *s) * 0x100000001B3ull;
+    }
+    h ^= h >> 29;
+    return h | 1u;
 }

@@ -88,6 +88,17 @@ struct nazif_cleaner {
     int page_evidence;         /* a line dropped on its own words (not a
                                   bare date) or as repeated on the site:
                                   this document is a web page */
+    /* The hashes (nazif__bp_copy_hash) of the last NAZIF__BP_COPY_RING
+       non-blank lines of this document (0 for a line longer than
+       NAZIF__BP_COPY_MAX bytes): a line that the page prints again
+       within them (a title, a caption or a teaser in another block) is a
+       copy.  A ring: copies[ncopies % NAZIF__BP_COPY_RING] is next. */
+    uint64_t copies[NAZIF__BP_COPY_RING];
+    size_t ncopies;
+    uint8_t copy_bits[64];     /* ring entries by 6 bits of their hash: a
+                                  line whose count is 0 is no copy */
+    int prev_title_copy;       /* the last non-blank line decided repeats
+                                  an earlier one (a chorus) */
     const nazif_lexicon *lex;
     int error;                 /* sticky error code, 0 when fine */
     uint64_t error_offset;
@@ -212,6 +223,9 @@ static void new_document(nazif_cleaner *c)
     c->bp_paras = 0;
     c->nheld = c->held_bytes = 0;
     c->page_evidence = 0;
+    c->ncopies = 0;
+    memset(c->copy_bits, 0, sizeof c->copy_bits);
+    c->prev_title_copy = 0;
     memset(&c->st, 0, sizeof c->st);
 }
 
@@ -444,6 +458,74 @@ static int emit_or_hold(nazif_cleaner *c, slot *s)
     return rc ? rc : emit_slot(c, s);
 }
 
+/* ---- copies of earlier lines of the document ----------------------------- */
+
+static int copy_len_ok(const slot *s)
+{
+    return !s->truncated && s->text_len > 0 && s->text_len <= NAZIF__BP_COPY_MAX;
+}
+
+#define COPY_BITS(h) ((size_t)((h) >> 8) & 63u)
+
+/* Is h the hash of one of the last NAZIF__BP_COPY_RING non-blank lines? */
+static int copies_has(const nazif_cleaner *c, uint64_t h)
+{
+    if (!c->copy_bits[COPY_BITS(h)]) return 0; /* most lines */
+    const size_t m = c->ncopies < NAZIF__BP_COPY_RING ? c->ncopies : NAZIF__BP_COPY_RING;
+    for (size_t k = 0; k < m; k++)
+        if (c->copies[k] == h) return 1;
+    return 0;
+}
+
+/* Push h (0: a line that is never a copy) into the ring. */
+static void copies_push(nazif_cleaner *c, uint64_t h)
+{
+    uint64_t *e = &c->copies[c->ncopies++ % NAZIF__BP_COPY_RING];
+    if (c->ncopies > NAZIF__BP_COPY_RING && *e) c->copy_bits[COPY_BITS(*e)]--;
+    *e = h;
+    if (h) c->copy_bits[COPY_BITS(h)]++;
+}
+
+/*
+ * Is window slot i (kept by the model when `kept`; lines = the
+ * classifier's window from slot `from`) a copy of an earlier line that
+ * the page printed again?  Called for every line of the document in
+ * order, it also remembers the line.  A paragraph printed again is a
+ * copy; a title-like line is (nazif__bp_copy_candidate), unless the line
+ * before or after it also repeats an earlier line: a song's chorus, a
+ * stanza or a list printed twice are the text's own.
+ */
+static int copy_of_earlier(nazif_cleaner *c, size_t i, int kept, const nazif__bp_line *lines,
+                           size_t n, size_t from)
+{
+    slot *s = win_at(c, i);
+    if (s->text_len == 0) return 0;
+    const uint64_t h = copy_len_ok(s) ? nazif__bp_copy_hash(s->out.p, s->text_len) : 0;
+    const int seen = h && copies_has(c, h);
+    int drop = 0;
+    if (seen && kept) {
+        const int cand = nazif__bp_copy_candidate(lines, n, i - from);
+        if (cand == 2) {
+            drop = 1;
+        } else if (cand == 1 || (cand == 3 && !c->prev_title_copy)) {
+            drop = 1;
+            for (size_t j = i + 1; j < c->count; j++) {
+                slot *t = win_at(c, j);
+                if (t->text_len == 0) continue;
+                if (copy_len_ok(t)) {
+                    const uint64_t hj = nazif__bp_copy_hash(t->out.p, t->text_len);
+                    if (hj != h && copies_has(c, hj)) drop = 0;
+                }
+                break;
+            }
+        }
+    }
+    /* the line repeats an earlier one (whatever its length) */
+    c->prev_title_copy = seen;
+    copies_push(c, h);
+    return drop;
+}
+
 /* Decide undecided slots while enough look-ahead exists (all when at_end). */
 static int decide(nazif_cleaner *c, int at_end)
 {
@@ -481,11 +563,23 @@ static int decide(nazif_cleaner *c, int at_end)
                     s->why = "repetition: repeated_line (on many pages of the same site)";
                     c->lf_dropped++;
                 }
+                /* a line the page prints again, anywhere in the document
+                   (not in an article an extractor chose) */
+                if (!(c->opt.flags & NAZIF_ARTICLE_TEXT) &&
+                    copy_of_earlier(c, i, !s->drop, lines, n, from) && !s->drop) {
+                    s->drop = 1;
+                    s->repeated = 0;
+                    s->why = "context: repeated line (printed earlier in the page)";
+                }
                 /* the mirror changes only when the line is dropped on the
                    classifier's own evidence; else paras goes back to 0 */
                 if (s->drop && !s->repeated) mirror_set(c, i);
                 else lines[i - from].paras = 0;
             }
+        }
+        if (s->truncated) { /* a long line: never a copy, but a line */
+            copies_push(c, 0);
+            c->prev_title_copy = 0;
         }
         if (!s->drop && (s->truncated || (s->bpf.valid && s->bpf.para)))
             c->bp_paras++;

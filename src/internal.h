@@ -246,6 +246,27 @@ void nazif__cleaner_set_article(nazif_cleaner *c, int on);
 int nazif__bp_repeat_candidate(const nazif__bp_line *lines, size_t n,
                                size_t i);
 
+/*
+ * A copy of one of the NAZIF__BP_COPY_RING non-blank lines before it (the
+ * cleaner keeps their hashes): may lines[i], kept by
+ * nazif__bp_decide, be dropped as the page printing a line again (a
+ * title, a caption or a teaser repeated in another block, an article
+ * printed twice)?  0: no (fewer than four words, an item of a list or a
+ * speaker's turn, a title over its own paragraph, a piece of a
+ * hand-wrapped paragraph, longer than NAZIF__BP_COPY_MAX bytes, a short
+ * line after a short line: a verse or a refrain); 1: a title-like line
+ * right under the same line; 2: a paragraph; 3: a title-like line after a
+ * paragraph, furniture or nothing.  The caller keeps a title-like copy
+ * whose neighbour is a copy too (a chorus).
+ */
+#define NAZIF__BP_COPY_MAX 400
+#define NAZIF__BP_COPY_RING 16
+int nazif__bp_copy_candidate(const nazif__bp_line *lines, size_t n,
+                             size_t i);
+/* The hash nazif__bp_copy_candidate's lines are compared by: the bytes
+   without white space at the ends and a final . ! ? or ؟; never 0. */
+uint64_t nazif__bp_copy_hash(const uint8_t *s, size_t n);
+
 /* Lines of the current document dropped as repeated on the site (the
    linefreq evidence of nazif_cleaner_set_linefreq), for the corpus tier. */
 uint64_t nazif__cleaner_repeated(const nazif_cleaner *c);
