@@ -1309,6 +1309,9 @@ static void plain(info *f, int question, const uint8_t *raw, size_t rn)
     }
 }
 
+static int read_more_line(const uint8_t *s, size_t n, int words, uint32_t last);
+static int ends_with_arrow(const uint8_t *raw, size_t rn);
+
 static void analyse_text(const nazif__bp_line *L, info *f)
 {
     memset(f, 0, sizeof *f);
@@ -1468,6 +1471,13 @@ static void analyse_text(const nazif__bp_line *L, info *f)
         return;
     }
     if (wp) {
+        /* "المزيد....." -- the menu word "more" as a link with its arrow */
+        if (wp->how == NAZIF__HOW_WEAK && f->words == 1 && ends_with_arrow(raw, rn) &&
+            nazif__phr_shape_word(NAZIF__SHAPE_LINKMORE, s, n)) {
+            set(f, V_DROP, "line: read-more link");
+            f->cat = NAZIF__CAT_RELATED;
+            return;
+        }
         if (wp->how == NAZIF__HOW_HEADER)
             set(f, V_HEADER, wp->cat == NAZIF__CAT_RELATED ? "phrase: related-articles header" : cat_reason(wp->cat));
         else if (wp->how == NAZIF__HOW_WEAK) set(f, V_WEAK, cat_reason(wp->cat));
@@ -1478,6 +1488,15 @@ static void analyse_text(const nazif__bp_line *L, info *f)
         return;
     }
     if (hp && head_rules(f, hp, s, n, rest, 0)) return;
+    /* a verb of reading and what the link offers, in any spelling */
+    if (f->words <= 30) {
+        const int rm = read_more_line(s, n, f->words, last);
+        if (rm) {
+            set(f, rm == 2 ? V_HEADER : V_DROP, rm == 2 ? "line: read-more label" : "line: read-more link");
+            f->cat = NAZIF__CAT_RELATED;
+            return;
+        }
+    }
     /* an encyclopedia's tagline under the title: "من ويكيبيديا، الموسوعة
        الحرة" and the same line of its many copies */
     if (f->words <= 6 && n >= 27 &&
@@ -1527,6 +1546,52 @@ static void analyse_text(const nazif__bp_line *L, info *f)
         }
     }
     plain(f, question, raw, rn);
+}
+
+/*
+ * A link to more text by its shape, on normalised s[0..n) of `words`
+ * words: a verb of reading or watching (words.tsv, linkverb) and right
+ * after it what the link offers (linkmore): "اقرأ المزيد من صحيفة ...",
+ * "شاهد تكملة الخبر في الأسفل", "read more".  At most 12 words, or the
+ * offer followed by a colon and a title ("إقرأ ايضاً:بهذا المجال | ...",
+ * at most 30 words).  Returns 1 for a link, 2 for the label alone with
+ * its colon (`last`, the line's last mark: "طالعوا أيضا:", a list
+ * header), 0 otherwise.
+ */
+static int read_more_line(const uint8_t *s, size_t n, int words, uint32_t last)
+{
+    if (words > 30) return 0;
+    size_t pos = 0;
+    tok a, b;
+    if (!next_tok(s, n, &pos, &a) || a.ce <= a.cb ||
+        !nazif__phr_shape_word(NAZIF__SHAPE_LINKVERB, s + a.cb, a.ce - a.cb))
+        return 0;
+    /* the verb with its colon is a label ("شاهد: ..."), not this shape */
+    if (a.ce < a.e || !next_tok(s, n, &pos, &b) || b.ce <= b.cb) return 0;
+    /* "ايضا:بهذا": the offer glued to the title by its colon */
+    size_t we = b.cb;
+    while (we < b.ce && s[we] != ':') we++;
+    if (!nazif__phr_shape_word(NAZIF__SHAPE_LINKMORE, s + b.cb, we - b.cb)) return 0;
+    const int colon = (we < b.e && s[we] == ':') || (b.ce < b.e && s[b.ce] == ':');
+    tok c;
+    size_t p2 = pos;
+    const int alone = we == b.ce && !next_tok(s, n, &p2, &c);
+    if (alone) return colon || last == ':' ? 2 : 1;
+    return colon || words <= 12;
+}
+
+/* Does raw[0..rn) end with a link's arrow or a run of dots ("المزيد.....",
+   "المزيد »", "التفاصيل >>")? */
+static int ends_with_arrow(const uint8_t *raw, size_t rn)
+{
+    while (rn > 0 && (raw[rn - 1] == ' ' || raw[rn - 1] == '\t')) rn--;
+    if (rn >= 2 && raw[rn - 1] == '.' && raw[rn - 2] == '.') return 1;
+    if (rn >= 2 && raw[rn - 1] == '>' && raw[rn - 2] == '>') return 1;
+    if (rn >= 2 && raw[rn - 2] == 0xC2 && (raw[rn - 1] == 0xBB || raw[rn - 1] == 0xAB))
+        return 1; /* » « */
+    if (rn >= 3 && raw[rn - 3] == 0xE2 && raw[rn - 2] == 0x80 && raw[rn - 1] == 0xA6)
+        return 1; /* … */
+    return 0;
 }
 
 /* The facts of line L, from its cache when it has one. */

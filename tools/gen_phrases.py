@@ -35,6 +35,10 @@ Values of ``how``:
             words of line shapes (words.tsv): one token each, kept byte
             for byte (not normalised: the C side compares raw tokens);
             see words.tsv for what each kind means
+  linkverb, linkmore
+            words of line shapes written normalised (the C side compares
+            tokens of the normalised line); linkverb words are also first
+            words (NAZIF__FIRST_LINK)
 
 Phrases are normalised here exactly as src/phrases.c normalises a line
 (nazif__phr_normalise); tests/unit/test_boilerplate.c checks that the C
@@ -64,7 +68,10 @@ CONTAINS_KINDS = ("contains", "term")
 WORD_KINDS = ("month", "unit", "dateword", "marker")
 SHAPE_KINDS = ("fontword", "readword", "readword-bare", "minute",
                "minute-dual", "pubnoun", "wrap-end", "wrap-start",
-               "profile")
+               "profile", "linkverb", "linkmore")
+# shape words written in normalised spelling and compared with the tokens
+# of the normalised line; linkverb words also go into the first-word table
+NORM_SHAPE_KINDS = ("linkverb", "linkmore")
 ALL_KINDS = WHOLE_KINDS + HEAD_KINDS + CONTAINS_KINDS + WORD_KINDS + SHAPE_KINDS
 
 # categories whose head phrases override "a full sentence is content"
@@ -251,6 +258,8 @@ def main():
                     fail("%s: a %s is one token" % (where, how))
                 if len(phrase.encode("utf-8")) > 255:
                     fail("%s: word longer than 255 bytes" % where)
+                if how in NORM_SHAPE_KINDS and normalise(phrase) != phrase:
+                    fail("%s: a %s is written normalised: %r" % (where, how, normalise(phrase)))
                 key = (SHAPE_KINDS.index(how) + 1, phrase)
                 if key in shapes:
                     fail("%s: %r repeats %s" % (where, phrase, shapes[key]))
@@ -393,6 +402,7 @@ def main():
     w("#define NAZIF__FIRST_STRONG 2u /* ... of cookies, subscribe, copyright */")
     w("#define NAZIF__FIRST_WHOLE 4u  /* a line/weak/header phrase */")
     w("#define NAZIF__FIRST_WORD 8u   /* a month, unit or stamp word */")
+    w("#define NAZIF__FIRST_LINK 16u  /* a verb of a read-more link (words.tsv) */")
     w("unsigned nazif__phr_first_word(const uint8_t *s, size_t n);")
     w("/* The same for the first word of normalised text. */")
     w("unsigned nazif__phr_first_word_norm(const uint8_t *s, size_t n);")
@@ -461,6 +471,9 @@ def main():
     for text, (cat, how, colon) in words:
         if how != "marker":
             add_first(text, 8)
+    for kind, word in shapes:
+        if kind == SHAPE_KINDS.index("linkverb") + 1:
+            add_first(word, 16)
     w("/* first words of the phrases, with their NAZIF__FIRST_* bits */")
     w("static const struct { const char *s; uint8_t len, bits; } "
       "nazif__phr_first_tab[] = {")

@@ -1005,8 +1005,35 @@ static const char *const doc_encyclopedia[] = {
      "الزراعية حول مدينة مأرب."),
 };
 
+/* Read-more links by their shape: a verb of reading or watching and what
+   the link offers right after it, in spellings no phrase list holds; a
+   label of that shape alone opens a list of links.  The same verbs with
+   another object, a sentence, a subheading that opens with the noun
+   "قراءة", and a video label outside a list stay. */
+static const char *const doc_read_more[] = {
+    "C مهرجان الربيع يفتتح دورته العاشرة في ساحة المدينة",
+    ("C افتتح مهرجان الربيع دورته العاشرة مساء أمس بعرض موسيقي في ساحة "
+     "المدينة، بحضور آلاف الزوار من المدن المجاورة."),
+    "C قراءة في تفاصيل البرنامج",
+    ("C اقرأ المزيد من التفاصيل في البرنامج الذي وزعته اللجنة على "
+     "الصحفيين، إذ يقع في عشرين صفحة."),
+    "C تابع الوزير حديثه عن كلفة المهرجان وعدد المتطوعين",
+    ("C وقال الوزير إن كلفة المهرجان بلغت مليوني دينار، وإن ثلاثمئة "
+     "متطوع شاركوا في تنظيمه."),
+    "C شاهد: الألعاب النارية في ختام الليلة الأولى",
+    ("C وتستمر العروض حتى نهاية الأسبوع المقبل في ثلاث ساحات."),
+    "B اقرؤوا المزيد من موقع الساحة الإخباري",
+    "B شاهد تكملة التقرير في الأسفل",
+    "B المزيد »",
+    "B read more",
+    "B طالعوا كذلك:",
+    "B فرقة شعبية تحيي حفلا في القلعة القديمة",
+    "B معرض للكتاب المستعمل في السوق المسقوف",
+};
+
 static void test_documents(void)
 {
+    DOC("read-more", doc_read_more);
     /* without blank lines only: with a blank after each line the run
        and its title do not fit the window ahead, and the run stays */
     run_doc("top-short-run", doc_top_short_run,
