@@ -333,7 +333,7 @@ static int numeric_date(const uint8_t *s, size_t n)
     return 0;
 }
 
-static void date_facts(const uint8_t *s, size_t n, datefacts *d)
+static void date_facts_of(const uint8_t *s, size_t n, datefacts *d)
 {
     memset(d, 0, sizeof *d);
     size_t pos = 0;
@@ -399,6 +399,48 @@ static void date_facts(const uint8_t *s, size_t n, datefacts *d)
             break;
         }
     }
+}
+
+/* "2015 05 14", "14 05 2015": a date written with spaces, three numbers
+   (a year of four digits first or last). */
+static int spaced_date(const uint8_t *s, size_t n)
+{
+    unsigned v[3];
+    size_t w[3];
+    int g = digit_groups(s, n, ' ', v, w);
+    if (g != 3) return 0;
+    if (w[0] == 4 && w[1] <= 2 && w[2] <= 2)
+        return v[1] >= 1 && v[1] <= 12 && v[2] >= 1 && v[2] <= 31;
+    if (w[2] == 4 && w[0] <= 2 && w[1] <= 2)
+        return v[0] >= 1 && v[0] <= 31 && v[1] >= 1 && v[1] <= 12;
+    return 0;
+}
+
+/*
+ * date_facts_of() on normalised s[0..n) with its commas, and a slash
+ * between a letter and anything, read as spaces: "Friday 13,Feb,2026",
+ * "الأربعاء، مارس 21، 2012", "تشرين ثاني/نوفمبر" (a month in two names).
+ * A slash between digits stays (14/11/2023).
+ */
+static void date_facts(const uint8_t *s, size_t n, datefacts *d)
+{
+    uint8_t t[NAZIF__PHR_NORM_MAX];
+    if (n > sizeof t) n = sizeof t;
+    for (size_t k = 0; k < n; k++) {
+        uint8_t b = s[k];
+        if (b == ',') b = ' ';
+        else if (b == '/' && !(k > 0 && is_digit(s[k - 1]) && k + 1 < n && is_digit(s[k + 1])))
+            b = ' ';
+        else if (b == 0xD8 && k + 1 < n && s[k + 1] == 0x8C) { /* ، */
+            t[k++] = ' ';
+            b = ' ';
+        }
+        t[k] = b;
+    }
+    date_facts_of(t, n, d);
+    if (d->tokens == 3 && d->digits == 3 && d->other == 0 && d->numeric == 0 &&
+        spaced_date(t, n))
+        d->numeric = 1;
 }
 
 /* A rest of a stamp line that holds a date: "3 مارس 2022", "12:30", with
@@ -2430,6 +2472,13 @@ static int label_over_title(const ctx *c, const info *self, long p, long q,
     if ((self->v != V_OTHER && self->v != V_WEAK) || !self->very_short ||
         last_meaningful(L[c->i].s, L[c->i].len) == ':')
         return 0;
+    /* the page's date between the label and the title */
+    info qq;
+    if ((qf->v == V_WEAK && qf->why == date_stamp) || stamp_line(qf)) {
+        q = next_nonblank(c, (size_t)q, &qq);
+        if (q < 0) return 0;
+        qf = &qq;
+    }
     if (qf->v != V_OTHER || !qf->title || qf->very_short ||
         !more_words_than(L[q].s, L[q].len, 3) ||
         last_meaningful(L[q].s, L[q].len) == ':')

@@ -1031,8 +1031,38 @@ static const char *const doc_read_more[] = {
     "B معرض للكتاب المستعمل في السوق المسقوف",
 };
 
+/* Dates in the spellings real pages have: an English weekday cut short,
+   day, month and year glued by commas, a month in two names joined by a
+   slash, a date written with spaces.  After the first paragraph a date
+   alone is a schedule's and stays. */
+static const char *const doc_date_spellings[] = {
+    "B Friday 13,Feb,2026 20:24",
+    "C لجنة الانتخابات تعلن مواعيد التسجيل للدورة المقبلة",
+    "B السبت 23 تشرين ثاني/نوفمبر 2024",
+    ("C أعلنت لجنة الانتخابات أن التسجيل للدورة المقبلة يبدأ الأسبوع "
+     "المقبل ويستمر شهرا كاملا في كل المحافظات."),
+    "C 2026 03 14",
+    ("C ويفتح في هذا اليوم باب الطعون في القوائم الأولية أمام المحاكم "
+     "الإدارية في المحافظات."),
+};
+static const char *const doc_date_top[] = {
+    "B Tue, Sep 16 2014",
+    "C فتوى في صلاة المسافر",
+    ("C سئل الشيخ عن صلاة المسافر إذا أقام في المدينة أكثر من أربعة أيام، "
+     "فأجاب بأن الأمر فيه خلاف بين العلماء."),
+};
+static const char *const doc_date_spaced[] = {
+    "B 2015 05 14",
+    "C محمد القرعان.. الأمين المؤتمن",
+    ("C عرفت الرجل منذ ثلاثين عاما، وما زلت أذكر أول لقاء جمعنا في "
+     "مكتبه الصغير في وسط المدينة."),
+};
+
 static void test_documents(void)
 {
+    DOC("date-spellings", doc_date_spellings);
+    DOC("date-top", doc_date_top);
+    DOC("date-spaced", doc_date_spaced);
     DOC("read-more", doc_read_more);
     /* without blank lines only: with a blank after each line the run
        and its title do not fit the window ahead, and the run stays */
