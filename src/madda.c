@@ -19,6 +19,16 @@
  *   - the lexicon knows the word (class >= 2: seen in news).
  *
  * The edit covers the two bytes of the آ alone.
+ *
+ * A decoration style writes every ا of a line as آ (آلـمـھآم for المهام,
+ * with tatweel and ھ): there one word rarely decides, since a stem of the
+ * table may begin it (آلم begins آلمهام).  nazif__madda_line() reads such
+ * a line as a whole, after the other rules, on their output: an آ inside a
+ * word whose letters around it the second table does not list (القرآن's
+ * رآن is listed), or at the word's start where no stem of the table
+ * begins it, is impossible spelling; with two words or more so on the
+ * line, each such word's impossible آ are read as ا when the lexicon knows
+ * the word (class >= 2).
  */
 #include <string.h>
 
@@ -83,18 +93,27 @@ static int right_free(const uint8_t *s, size_t n, size_t b)
     return b + 2 < n && s[b] == 0xE2 && s[b + 1] == 0x80 && s[b + 2] == 0x9D;            /* ” */
 }
 
+static int madda_suspect(const uint8_t *s, size_t n, size_t p);
+
 int nazif__madda_fix(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
-                     nazif__edits *ed, size_t first)
+                     nazif__edits *ed, size_t first, int *maddas)
 {
     const size_t last = ed->n;
     int foreign = -1;
+    *maddas = 0;
     for (const uint8_t *q = s; (q = memchr(q, 0xA2, (size_t)(s + n - q))) != NULL; q++) {
         const size_t p = (size_t)(q - s) - 1; /* the آ: D8 A2 */
         if (q == s || s[p] != 0xD8) continue;
+        int sus = madda_suspect(s, n, p);
         /* the word around it */
         size_t a = p, b = p + 2;
         while (a >= 2 && (ar_letter(ar2(s + a - 2)) || ar_mark(ar2(s + a - 2)))) a -= 2;
         while (b + 1 < n && (ar_letter(ar2(s + b)) || ar_mark(ar2(s + b)))) b += 2;
+        /* a tatweel at its edge: another rule's word, read after it */
+        if (!sus && ((a >= 2 && s[a - 2] == 0xD9 && s[a - 1] == 0x80) ||
+                     (b + 1 < n && s[b] == 0xD9 && s[b + 1] == 0x80)))
+            sus = 1;
+        *maddas += sus;
         if (!left_free(s, a) || !right_free(s, n, b) || b - a > NAZIF__MAX_WORD) continue;
         /* letters before the آ (marks left out): a proclitic string */
         uint8_t pre[64], st[NAZIF__MAX_WORD];
@@ -121,6 +140,7 @@ int nazif__madda_fix(const nazif_lexicon *lex, unsigned flags, const uint8_t *s,
         int listed = 0;
         for (int l = sl; l >= 3 && l >= sl - 3 && !listed; l--) listed = madda_stem(st, (size_t)l * 2);
         if (listed) continue;
+        if (!sus) ++*maddas;
         int f = 0;
         if (nazif_lexicon_lookup(lex, (const char *)s + a, b - a, &f) == NAZIF_LEX_UNKNOWN || f < 2)
             continue;
@@ -136,4 +156,263 @@ int nazif__madda_fix(const nazif_lexicon *lex, unsigned flags, const uint8_t *s,
             return NAZIF_ENOMEM;
     }
     return ed->oom ? NAZIF_ENOMEM : 0;
+}
+
+/* ---- a line written with آ for every ا ------------------------------- */
+
+/* Is the letter triple k[0..len) (UTF-8, $ for the word's end) listed? */
+static int madda_mid(const uint8_t *k, size_t len)
+{
+    size_t lo = 0, hi = NAZIF__MADDA_MID_N;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        const char *t = nazif__madda_mid[mid];
+        const size_t tl = strlen(t);
+        int c = memcmp(k, t, len < tl ? len : tl);
+        if (c == 0) c = len < tl ? -1 : len > tl ? 1 : 0;
+        if (c == 0) return 1;
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return 0;
+}
+
+#define AR_ALEF_CP 0x0627u
+#define ML_MAX 48 /* letters of a word looked at */
+
+/* Might the آ at s[p] be the decoration style's (a cheap test on the line
+   as written, so that nazif__madda_line() runs on few lines): a tatweel
+   before it (حـآ), a letter before it with the letters around it not in
+   the second table (at a word's start, after proclitics, the caller
+   counts an آ no stem of the table begins). */
+static int madda_mid(const uint8_t *k, size_t len);
+static int madda_suspect(const uint8_t *s, size_t n, size_t p)
+{
+    if (p >= 2 && s[p - 2] == 0xD9 && s[p - 1] == 0x80) return 1;
+    const int next = p + 3 < n && ar_letter(ar2(s + p + 2));
+    size_t a = p;
+    while (a >= 2 && p - a < 8 && ar_letter(ar2(s + a - 2))) a -= 2;
+    if (p >= 2 && ar_letter(ar2(s + p - 2)) && (p - a >= 8 || !proclitics(s + a, p - a))) {
+        uint8_t k[6] = {s[p - 2], s[p - 1], 0xD8, 0xA2, '$', 0};
+        if (next) {
+            k[4] = s[p + 2];
+            k[5] = s[p + 3];
+        }
+        return !madda_mid(k, next ? 6 : 5);
+    }
+    return 0; /* at a word's start: nazif__madda_fix() counts it */
+}
+/* One word of the line as the output will have it: its letters (code
+   points) and where each one's bytes are: in the line (edit -1) or in the
+   replacement of edit ed->v[edit]. */
+typedef struct {
+    uint32_t cp[ML_MAX];
+    size_t at[ML_MAX];
+    long edit[ML_MAX];
+    int m;
+} mlword;
+
+/* Is p[0..len) a suffix a stem of the table may take (the word's end)? */
+static int suffix(const uint8_t *p, size_t len)
+{
+    static const char *const suf[] = {"", "ة", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي",
+                                      "ات", "ان", "ين", "ون", "وا", "ا", "ته", "تها", "تهم", "اتها"};
+    for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++)
+        if (strlen(suf[i]) == len && memcmp(suf[i], p, len) == 0) return 1;
+    return 0;
+}
+
+/* Is the آ at w->cp[i] impossible spelling (see above)?  Earlier آ of the
+   word are read as ا. */
+static int madda_impossible(const mlword *w, int i, const int *imp)
+{
+    uint8_t b[2 * ML_MAX + 2];
+    size_t bn = 0;
+    /* nazif__madda_fix()'s own test, on the letters as they stand (an
+       earlier آ it reads, as ا): what it would change in the output, this
+       changes now (cleaning twice agrees) */
+    for (int j = 0; j < w->m; j++) {
+        const uint32_t c = j < i && imp[j] == 2 ? AR_ALEF_CP : w->cp[j];
+        b[bn++] = (uint8_t)(0xC0 | (c >> 6));
+        b[bn++] = (uint8_t)(0x80 | (c & 0x3F));
+    }
+    if (proclitics(b, (size_t)i * 2) && w->m - i >= 3) {
+        const int sl = w->m - i;
+        int listed = 0;
+        for (int l = sl; l >= 3 && l >= sl - 3 && !listed; l--) listed = madda_stem(b + 2 * i, (size_t)l * 2);
+        if (!listed) return 2;
+    }
+    bn = 0;
+    for (int j = 0; j < i; j++) {
+        const uint32_t c = w->cp[j] == 0x0622 ? AR_ALEF_CP : w->cp[j];
+        b[bn++] = (uint8_t)(0xC0 | (c >> 6));
+        b[bn++] = (uint8_t)(0x80 | (c & 0x3F));
+    }
+    if (proclitics(b, bn)) {
+        int sl = 0;
+        bn = 0;
+        for (int j = i; j < w->m; j++, sl++) {
+            const uint32_t c = j > i && w->cp[j] == 0x0622 ? AR_ALEF_CP : w->cp[j];
+            b[bn++] = (uint8_t)(0xC0 | (c >> 6));
+            b[bn++] = (uint8_t)(0x80 | (c & 0x3F));
+        }
+        if (sl < 3) return 0;
+        for (int l = sl; l >= 3 && l >= sl - 3; l--)
+            if (madda_stem(b, (size_t)l * 2) && suffix(b + 2 * l, (size_t)(sl - l) * 2)) return 0;
+        return 1;
+    }
+    const uint32_t prev = w->cp[i - 1] == 0x0622 ? AR_ALEF_CP : w->cp[i - 1];
+    uint8_t k[6] = {(uint8_t)(0xC0 | (prev >> 6)), (uint8_t)(0x80 | (prev & 0x3F)), 0xD8, 0xA2, '$', 0};
+    size_t kn = 5;
+    if (i + 1 < w->m) {
+        k[4] = (uint8_t)(0xC0 | (w->cp[i + 1] >> 6));
+        k[5] = (uint8_t)(0x80 | (w->cp[i + 1] & 0x3F));
+        kn = 6;
+    }
+    return !madda_mid(k, kn);
+}
+
+/* Put the character at q[0..len) into w: 1 when the word goes on (a
+   letter, a haraka, tatweel; or a character that makes it no word read
+   here, *bad set: a digit, a Latin letter, another character of the Arabic
+   blocks), 0 when it ends the word (a space, punctuation). */
+static int ml_put(mlword *w, const uint8_t *q, size_t len, size_t at, long edit, int *bad)
+{
+    if (len == 2 && (q[0] == 0xD8 || q[0] == 0xD9)) {
+        const uint32_t c = ar2(q);
+        if (ar_mark(c) || c == 0x0640) return 1;
+        if (ar_letter(c)) {
+            if (w->m == ML_MAX) {
+                *bad = 1;
+                return 1;
+            }
+            w->cp[w->m] = c;
+            w->at[w->m] = at;
+            w->edit[w->m] = edit;
+            w->m++;
+            return 1;
+        }
+    }
+    if (len == 1) {
+        if ((q[0] >= '0' && q[0] <= '9') || ((q[0] | 32) >= 'a' && (q[0] | 32) <= 'z') || q[0] == '_') {
+            *bad = 1;
+            return 1;
+        }
+        return 0;
+    }
+    if (len == 2 && q[0] >= 0xD8 && q[0] <= 0xDB) {
+        const uint32_t c = ((uint32_t)(q[0] & 0x1F) << 6) | (q[1] & 0x3F);
+        if (c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4) return 0;
+    } else if ((len == 2 && q[0] == 0xC2) || (len == 3 && q[0] == 0xE2 && (q[1] == 0x80 || q[1] == 0x81))) {
+        return 0;
+    }
+    *bad = 1;
+    return 1;
+}
+
+static size_t ulen(uint8_t b) { return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4; }
+
+/* The word w of the line: 1 when it has an impossible آ (or madda_fix()
+   changed one of its آ: prior).  With apply, its آ are read as ا: those
+   madda_fix() would read, and with soft_line >= 2 the others; 0 or
+   NAZIF_ENOMEM in *rc. */
+static int ml_word(const nazif_lexicon *lex, nazif__edits *ed, const mlword *w, int prior, int apply,
+                   int soft_line, int *rc)
+{
+    if (w->m < 2) return 0;
+    int imp[ML_MAX], ni = 0;
+    for (int j = 0; j < w->m; j++) {
+        imp[j] = w->cp[j] == 0x0622 ? madda_impossible(w, j, imp) : 0;
+        ni += imp[j] != 0;
+    }
+    if (!ni) return prior;
+    if (!apply) return 1;
+    /* but for madda_fix's own test, two such words on the line */
+    if (soft_line < 2) {
+        ni = 0;
+        for (int j = 0; j < w->m; j++) {
+            if (imp[j] != 2) imp[j] = 0;
+            ni += imp[j] != 0;
+        }
+        if (!ni) return 1;
+    }
+    /* the word with those آ read as ا known in news (or, as madda_fix()
+       asks, the word as it stands: the lexicon reads آ as ا) */
+    uint8_t out[2 * ML_MAX], as[2 * ML_MAX];
+    for (int j = 0; j < w->m; j++) {
+        const uint32_t c = imp[j] ? AR_ALEF_CP : w->cp[j];
+        out[2 * j] = (uint8_t)(0xC0 | (c >> 6));
+        out[2 * j + 1] = (uint8_t)(0x80 | (c & 0x3F));
+        as[2 * j] = (uint8_t)(0xC0 | (w->cp[j] >> 6));
+        as[2 * j + 1] = (uint8_t)(0x80 | (w->cp[j] & 0x3F));
+    }
+    int f = 0, g = 0;
+    if ((nazif_lexicon_lookup(lex, (const char *)out, (size_t)w->m * 2, &f) == NAZIF_LEX_UNKNOWN || f < 2) &&
+        (nazif_lexicon_lookup(lex, (const char *)as, (size_t)w->m * 2, &g) == NAZIF_LEX_UNKNOWN || g < 2))
+        return 1;
+    for (int j = 0; j < w->m; j++) {
+        if (!imp[j]) continue;
+        if (w->edit[j] >= 0) {
+            ed->pool[w->at[j] + 1] = 0xA7; /* the edit's آ becomes ا */
+        } else if (nazif__edit_add(ed, w->at[j], w->at[j] + 2, (const uint8_t *)"\xd8\xa7", 2,
+                                   NAZIF_CHANGE_EDIT, NZR_P14,
+                                   "alef madda for a bare alef in a line written so (madda "
+                                   "tables); lexicon: the word with alef is known")) {
+            *rc = NAZIF_ENOMEM;
+            return 1;
+        }
+    }
+    return 1;
+}
+
+int nazif__madda_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                      nazif__edits *ed, size_t first)
+{
+    if (!(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n)) return 0;
+    const size_t last = ed->n;
+    int soft_line = 0, rc = 0;
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+        int soft = 0;
+        mlword w;
+        w.m = 0;
+        int bad = 0, prior = 0;
+        size_t i = 0;
+        /* the line as the output will have it: an edit's replacement in
+           place of its bytes; words end at spaces and punctuation */
+        while (i <= n && !rc) {
+            size_t e = first;
+            if (i < n)
+                for (; e < last; e++)
+                    if (ed->v[e].start <= i && ed->v[e].end > i && ed->v[e].kind == NAZIF_CHANGE_EDIT) break;
+            if (i < n && e < last) {
+                const nazif__edit *x = &ed->v[e];
+                /* madda_fix's edit: a word with an impossible آ already */
+                if (x->end - x->start == 2 && s[x->start] == 0xD8 && s[x->start + 1] == 0xA2) prior = 1;
+                const uint8_t *r = ed->pool + x->rep_off;
+                for (size_t j = 0; j < x->rep_len && !rc; j += ulen(r[j])) {
+                    const size_t l = ulen(r[j]);
+                    if (j + l > x->rep_len) {
+                        bad = 1;
+                        break;
+                    }
+                    if (!ml_put(&w, r + j, l, x->rep_off + j, (long)e, &bad)) {
+                        if (!bad) soft += ml_word(lex, ed, &w, prior, pass, soft_line, &rc);
+                        w.m = 0;
+                        bad = prior = 0;
+                    }
+                }
+                i = x->end;
+                continue;
+            }
+            const size_t l = i < n ? ulen(s[i]) : 1;
+            if (i == n || i + l > n || !ml_put(&w, s + i, l, i, -1, &bad)) {
+                if (!bad) soft += ml_word(lex, ed, &w, prior, pass, soft_line, &rc);
+                w.m = 0;
+                bad = prior = 0;
+            }
+            i += l;
+        }
+        if (pass == 0) soft_line = soft;
+    }
+    return rc ? rc : ed->oom ? NAZIF_ENOMEM : 0;
 }

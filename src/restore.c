@@ -783,9 +783,11 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         if (!p17) return 0;
         /* the two rules append their edits each in order: a split word
            before a madda look-alike needs the same sort as below */
-        if (nazif__madda_fix(lex, flags, s, n, ed, first) ||
+        int maddas = 0;
+        if (nazif__madda_fix(lex, flags, s, n, ed, first, &maddas) ||
             nazif__space_join(lex, flags, s, n, ed, first, scr) ||
-            (scr->letters && nazif__letter_runs(lex, flags, s, n, ed, first)))
+            (scr->letters && nazif__letter_runs(lex, flags, s, n, ed, first)) ||
+            (maddas && nazif__madda_line(lex, flags, s, n, ed, first)))
             return NAZIF_ENOMEM;
         if (ed->n > first) sort_tail(ed, first);
         return ed->oom ? NAZIF_ENOMEM : 0;
@@ -905,10 +907,12 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         const unsigned pf = mp && !cx.persian && !persian_after(s, n, ed, first)
                                 ? flags | NAZIF__NOT_PERSIAN
                                 : flags;
-        if (nazif__madda_fix(lex, pf, s, n, ed, first) ||
+        int maddas = 0;
+        if (nazif__madda_fix(lex, pf, s, n, ed, first, &maddas) ||
             nazif__space_join(lex, pf, s, n, ed, first, scr) ||
             (scr->letters && nazif__letter_runs(lex, pf, s, n, ed, first)) ||
-            nazif__spaced_join(lex, pf, s, n, ed, first))
+            nazif__spaced_join(lex, pf, s, n, ed, first) ||
+            (maddas && nazif__madda_line(lex, pf, s, n, ed, first)))
             return NAZIF_ENOMEM;
         if (ed->n > first) sort_tail(ed, first); /* P17 may take edits in (spaced.c) */
     }

@@ -170,7 +170,17 @@ int nazif__letter_runs(const nazif_lexicon *lex, unsigned flags, const uint8_t *
    or Urdu letters; edits after those of the other rules (from ed->v[first]),
    not overlapping them; 0 or NAZIF_ENOMEM. */
 int nazif__madda_fix(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
-                     nazif__edits *ed, size_t first);
+                     nazif__edits *ed, size_t first, int *maddas);
+/* ... sets *maddas to the number of آ on the line that may be the
+   decoration style's or that nazif__madda_fix() found no stem for.  With
+   one or more, after the other rules, on their output:
+   nazif__madda_line() reads the آ madda_fix() reads in the words other
+   rules edited, and on a line of the style that writes every ا as آ (two
+   words or more with an impossible آ) those آ too, where the lexicon knows
+   the word; edits added from ed->v[first] on, or the آ of an earlier
+   edit's replacement rewritten; 0 or NAZIF_ENOMEM. */
+int nazif__madda_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                      nazif__edits *ed, size_t first);
 
 /* mojibake.c: could s[0..n) hold Arabic mojibake (a cheap byte test)? */
 int nazif__maybe_mojibake(const uint8_t *s, size_t n);

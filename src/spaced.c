@@ -347,6 +347,35 @@ static int joins_left(const uint8_t *w)
     return !(w[1] == 0x88 || w[1] == 0x89);
 }
 
+/* A word whose tatweels inside another rule removed (فـيـ, كـتـابـ: the
+   decoration style that draws a tatweel after every joining letter) ends
+   in one more: when that rule's edit ends right at the tatweels [ts, te),
+   starts the word, gives a known word ending in a joining letter (not the
+   article written apart) and the tatweels end the word (a space, the
+   line's end, punctuation), the edit takes them in.  1 when it did. */
+static int decorated_end(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazif__edits *ed,
+                         size_t first, size_t last, size_t ts, size_t te)
+{
+    if (!nazif__right_edge(s, n, te)) return 0;
+    size_t k = first;
+    while (k < last && !(ed->v[k].end == ts && ed->v[k].kind == NAZIF_CHANGE_EDIT)) k++;
+    if (k == last) return 0;
+    nazif__edit *x = &ed->v[k];
+    const uint8_t *r = ed->pool + x->rep_off;
+    size_t e = x->rep_len;
+    while (e >= 2 && is_har(r + e - 2)) e -= 2;
+    if (e < 4 || !is_let(r + e - 2) || !joins_left(r + e - 2) || detached_article(r, e)) return 0;
+    if (!nazif__left_edge(s, x->start)) return 0;
+    /* the edit removed a tatweel of the word */
+    int tat = 0;
+    for (size_t i = x->start; i + 1 < ts && !tat; i++) tat = is_tat(s + i);
+    if (!tat || wclass(lex, r, x->rep_len) < 0) return 0;
+    for (size_t i = first; i < ed->n; i++)
+        if (i != k && ed->v[i].start < te && ed->v[i].end > ts) return 0;
+    x->end = te;
+    return 1;
+}
+
 /* A tatweel (one or two) at the end of a word before a space and an Arabic
    word (كتابـ جديد) draws a join to nothing: decoration, removed (P6) when
    the word is known, is two letters or more, ends in a letter that joins
@@ -358,12 +387,14 @@ static int trailing_tatweels(const nazif_lexicon *lex, const uint8_t *s, size_t 
 {
     const size_t last = ed->n;
     for (const uint8_t *p = s + 1; p < s + n && (p = memchr(p, 0x80, (size_t)(s + n - p))) != NULL; p++) {
-        if (p[-1] != 0xD9 || p + 1 >= s + n || p[1] != ' ') continue;
+        if (p[-1] != 0xD9) continue;
         const size_t te = (size_t)(p + 1 - s); /* the tatweels end here, at the space */
         size_t ts = te - 2;                    /* and start here */
         int nt = 1;
         while (ts >= 2 && is_tat(s + ts - 2)) { ts -= 2; nt++; }
         if (nt > 2 || ts < 4) continue;
+        if (decorated_end(lex, s, n, ed, first, last, ts, te)) continue;
+        if (p + 1 >= s + n || p[1] != ' ') continue;
         /* the next word starts with an Arabic letter */
         size_t x = te;
         while (x < n && s[x] == ' ') x++;

@@ -300,6 +300,21 @@ static void test_wild(void)
     SAME("وصل الآن الوفد الآخر إلى القرآن ومعه الآلاف من آسيا\n");
     SAME("الآراء والآثار والآباء ومآثر الأجداد والمنشآت\n");
     SAME("آنها می\xe2\x80\x8cگویند که این کار آسان است\n");
+    /* a line that writes every ا as آ and draws a tatweel after every
+       joining letter, the last one too: read as a whole (two words or
+       more with an impossible آ); words written with madda stay */
+    EXPECT("قـآلـتـ آلـوزآرة إنـ آلـمـهـآمـ كـثـيـرة فـيـ هـذآ آلـيـومـ\n",
+           "قالت الوزارة إن المهام كثيرة في هذا اليوم\n");
+    EXPECT("آلمهآم كثيرة في هذا آليوم\n", "المهام كثيرة في هذا اليوم\n");
+    SAME("آلمهآم كثيرة في هذا اليوم\n"); /* one word: آلم begins it */
+    SAME("رأى في المرآة آثار التآمر على آمال الناس وآلامهم\n");
+    SAME("وصل الآن الوفد الآخر ومعه آلاف النسخ من القرآن إلى المنشآت\n");
+    /* the one-word madda test in a word another rule edited */
+    EXPECT("بحملة الآعـتـقـالات الأخيرة\n", "بحملة الاعتقالات الأخيرة\n");
+    EXPECT("جـثـتـيـ فـيـ مـنـآطـقـ مـنـ آلـجـبـلـ، وفـقـ مـصـدر\n",
+           "جثتي في مناطق من الجبل، وفق مصدر\n");
+    EXPECT("زار الوفد المنشآت آلـقـديـمـة فـيـ آلـمـديـنـة\n",
+           "زار الوفد المنشآت القديمة في المدينة\n");
     /* a haraka on elongation tatweel */
     EXPECT("انتهت المعـَـركة أمس\n", "انتهت المعركة أمس\n");
     SAME("ٱلرَّحْمَـٰنِ\n");
