@@ -326,7 +326,8 @@ int nazif__filter_new(nazif__filter_ctx **out)
             if (in[k]) fc->lut[k][o >> 7][o & 15u] |= (uint8_t)(1u << ((o >> 4) & 7u));
     }
 #if defined(FILTERS_AVX2)
-    fc->avx2 = __builtin_cpu_supports("avx2") != 0;
+    fc->avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
+               __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
 #endif
     {
         static const uint8_t kb[KV_BITA] = {0x20, 0xFC, 0xD8, 0xC0, 0x80, 0x3F, 0x0F};
@@ -730,13 +731,15 @@ static inline int blk_start(const uint8_t *s)
  * a letter, a letter or digit of a word, a Persian or Urdu letter.  The
  * words that end in a block are recorded from the bits of their starts
  * and ends, with no step per byte; the state lives in the locals of this
- * function and goes back to *rs at the end.  Returns -1 when out of
- * memory.
+ * function and goes back to *rs at the end.  Built for BMI1 and BMI2
+ * as well (shlx, shrx, blsr, tzcnt: bits are taken and masked without
+ * moving counts through cl), which CPUs with AVX2 have; nazif__filter_new()
+ * checks all four, and without one the scalar steps run (the same
+ * counts).  Returns -1 when out of memory.
  */
-__attribute__((target("avx2,popcnt"), noinline)) static int blk_run(nazif__filter_ctx *fc, wacc *wap,
-                                                                     nazif__script_counts *sc,
-                                                                     const uint8_t *s, size_t len,
-                                                                     run_state *rs)
+__attribute__((target("avx2,popcnt,bmi,bmi2"), noinline)) static int
+blk_run(nazif__filter_ctx *fc, wacc *wap, nazif__script_counts *sc, const uint8_t *s, size_t len,
+        run_state *rs)
 {
     size_t i = rs->i, wstart = rs->wstart;
     uint32_t wchars = rs->wchars, in_word = rs->in_word != 0, walpha = rs->walpha != 0;
