@@ -11,7 +11,7 @@
  * per line and paragraph its bytes and code points, and every count the
  * rules need; runs of U+0600..U+06FF (most of an Arabic text) take a short
  * path, two code points at a time, and with AVX2 stretches of spaces,
- * printable ASCII and U+0600..U+06FF go 32 bytes at a time (blk_run());
+ * printable ASCII and U+0600..U+06FF go 64 bytes at a time (blk_run());
  * the words are hashed after the pass (hash_words()).  The repetition
  * rules then work on hashes in open-addressing tables that live in the
  * context and are reused: nothing is allocated per document once the
@@ -30,7 +30,7 @@
 #include "internal.h"
 #include "textnorm.h"
 
-/* The 32-byte pass over Arabic text with AVX2, where the CPU has it
+/* The 64-byte pass over Arabic text with AVX2, where the CPU has it
    (checked at run time: the library is built for baseline x86-64);
    NAZIF_NO_AVX2 leaves it out (tests/scalar/run.sh builds that too). */
 #if !defined(NAZIF_NO_AVX2) && defined(__SSE2__) && defined(__x86_64__) && \
@@ -699,7 +699,7 @@ static inline uint32_t ar_cp(const uint8_t *p)
 
 #if defined(FILTERS_AVX2)
 /* What split_text() keeps of the word, the line and the text while it is
-   in a stretch of 32-byte blocks (blk_run()). */
+   in a stretch of 64-byte blocks (blk_run()). */
 typedef struct run_state {
     size_t i, wstart;
     uint64_t chars, blet;
@@ -717,23 +717,108 @@ static inline int blk_start(const uint8_t *s)
     return (c & 0xFCu) == 0xD8u || (c > 0x20u && c < 0x7Fu && c != '#' && c != '.');
 }
 
+/* The masks of the 32 bytes at q, bit k for byte k (see blk_run()); let,
+   alpha and faur only at lead bytes.  When every lead byte's code point
+   is in U+0621..U+063F or U+0641..U+064A (most blocks), let and alpha
+   are the lead bytes themselves and faur is 0, without the look-ups. */
+typedef struct blk_masks {
+    uint32_t sp, lead, cont, asc, let, alpha, faur;
+} blk_masks;
+
+#if defined(__GNUC__)
+__attribute__((always_inline, target("avx2,popcnt,bmi,bmi2")))
+#endif
+static inline blk_masks blk_half(const nazif__filter_ctx *fc, const uint8_t *q)
+{
+#define KV(k) _mm256_loadu_si256((const __m256i *)(const void *)fc->kv[k])
+#define LUT(k, h) _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)fc->lut[k][h]))
+    blk_masks m;
+    const __m256i ksp = KV(KV_SP), kc0 = KV(KV_C0);
+    const __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)q);
+    const __m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
+    m.sp = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, ksp));
+    m.lead = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_and_si256(b, KV(KV_FC)), KV(KV_D8)));
+    m.cont = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_and_si256(b, kc0), KV(KV_80)));
+    /* 0x21..0x7E (signed, above 0x20, not 0x7F) but '#' and '.' */
+    const __m256i ex = _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(b, _mm256_set1_epi8(0x7F)),
+                        _mm256_cmpeq_epi8(b, _mm256_set1_epi8('#'))),
+        _mm256_cmpeq_epi8(b, _mm256_set1_epi8('.')));
+    m.asc = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(ex, _mm256_cmpgt_epi8(b, ksp)));
+    /* at a lead byte: the code point's offset in the block, (lead & 3) << 6 |
+       (next & 0x3F); the 16-bit shift moves no bit across a byte that the
+       mask keeps */
+    const __m256i ord = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(b, 6), kc0),
+                                        _mm256_and_si256(nx, KV(KV_3F)));
+    /* U+0621..U+063F and U+0641..U+064A, the bulk of Arabic text:
+       letters, of a word, neither Persian nor Urdu */
+    const __m256i o21 = _mm256_sub_epi8(ord, _mm256_set1_epi8(0x21));
+    const uint32_t basic = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(
+        _mm256_cmpeq_epi8(ord, _mm256_set1_epi8(0x40)),
+        _mm256_cmpeq_epi8(_mm256_min_epu8(o21, _mm256_set1_epi8(0x29)), o21)));
+    m.faur = 0;
+    m.let = m.alpha = m.lead;
+    if (m.lead & ~basic) {
+        /* the sets as nibble look-ups */
+        const __m256i nib = KV(KV_0F), zero = _mm256_setzero_si256();
+        const __m256i lo = _mm256_and_si256(ord, nib);
+        const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(ord, 4), nib);
+        const __m256i ha = _mm256_shuffle_epi8(KV(KV_BITA), hi),
+                      hb = _mm256_shuffle_epi8(KV(KV_BITB), hi);
+#define SET(k)                                                                                    \
+    (~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(                                          \
+         _mm256_or_si256(_mm256_and_si256(_mm256_shuffle_epi8(LUT(k, 0), lo), ha),               \
+                         _mm256_and_si256(_mm256_shuffle_epi8(LUT(k, 1), lo), hb)),              \
+         zero)) &                                                                                 \
+     m.lead)
+        m.faur = SET(BS_FAUR);
+        m.let = SET(BS_LETTER);
+        m.alpha = SET(BS_ALPHA);
+#undef SET
+    }
+#undef LUT
+#undef KV
+    return m;
+}
+
+/* The ASCII letters (*alet) and letters or digits (returned) among the
+   32 bytes at q. */
+#if defined(__GNUC__)
+__attribute__((always_inline, target("avx2,popcnt,bmi,bmi2")))
+#endif
+static inline uint32_t blk_ascii(const uint8_t *q, uint32_t *alet)
+{
+    const __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)q);
+    const __m256i l = _mm256_sub_epi8(_mm256_or_si256(b, _mm256_set1_epi8(0x20)),
+                                      _mm256_set1_epi8('a'));
+    const __m256i d = _mm256_sub_epi8(b, _mm256_set1_epi8('0'));
+    *alet = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_min_epu8(l, _mm256_set1_epi8(25)), l));
+    const uint32_t dig = (uint32_t)_mm256_movemask_epi8(
+        _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(9)), d));
+    return *alet | dig;
+}
+
 /*
- * A stretch of 32-byte blocks from rs->i, each up to the first byte that
- * is not a space (0x20), printable ASCII other than '#' and '.', or part
- * of a whole code point of U+0600..U+06FF other than the Persian and Urdu
- * letters, while the next block starts with one (blk_start()): what
- * split_text()'s steps do for each code point, from the blocks' masks.
- * None of these code points is '\n', white space other than the space,
- * '#', '.' or U+2026, so they only add to the counts of the word, the
- * line and the text.  Bit k of a mask says byte k of the block is a
- * space, the lead byte of U+0600..U+06FF, a continuation byte, ASCII;
- * the sets (fc->lut, BS_*) are on lead bytes and say that code point is
- * a letter, a letter or digit of a word, a Persian or Urdu letter.  The
- * words that end in a block are recorded from the bits of their starts
- * and ends, with no step per byte; the state lives in the locals of this
- * function and goes back to *rs at the end.  Built for BMI1 and BMI2
- * as well (shlx, shrx, blsr, tzcnt: bits are taken and masked without
- * moving counts through cl), which CPUs with AVX2 have; nazif__filter_new()
+ * A stretch of 64-byte blocks from rs->i (32-byte ones within 64 bytes of
+ * the end), each up to the first byte that is not a space (0x20),
+ * printable ASCII other than '#' and '.', or part of a whole code point of
+ * U+0600..U+06FF other than the Persian and Urdu letters, while the next
+ * block starts with one (blk_start()): what split_text()'s steps do for
+ * each code point, from the blocks' masks.  None of these code points is
+ * '\n', white space other than the space, '#', '.' or U+2026, so they only
+ * add to the counts of the word, the line and the text.  Bit k of a mask
+ * says byte k of the block is a space, the lead byte of U+0600..U+06FF, a
+ * continuation byte, ASCII; the sets (fc->lut, BS_*) are on lead bytes and
+ * say that code point is a letter, a letter or digit of a word, a Persian
+ * or Urdu letter (blk_half() takes them 32 bytes at a time).  The words
+ * that end in a block are recorded from the bits of their starts and ends,
+ * with no step per byte; the state lives in the locals of this function
+ * and goes back to *rs at the end.  Built for BMI1 and BMI2 as well (shlx,
+ * shrx, blsr, tzcnt, bzhi: bits are taken and masked without moving
+ * counts through cl), which CPUs with AVX2 have; nazif__filter_new()
  * checks all four, and without one the scalar steps run (the same
  * counts).  Returns -1 when out of memory.
  */
@@ -749,94 +834,55 @@ blk_run(nazif__filter_ctx *fc, wacc *wap, nazif__script_counts *sc, const uint8_
     /* code points, Arabic and ASCII letters, the Gopher sums */
     uint64_t cps = 0, blet = 0, alet = 0, wsum = 0, asum = 0;
     const uint8_t *lblk = NULL; /* the last block with a code point, and their starts */
-    uint32_t lcp = 0;
+    uint64_t lcp = 0;
     int rc = 0;
-#define KV(k) _mm256_loadu_si256((const __m256i *)(const void *)fc->kv[k])
-#define LUT(k, h) _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)fc->lut[k][h]))
-    const __m256i nib = KV(KV_0F), zero = _mm256_setzero_si256(), ksp = KV(KV_SP),
-                  kfc = KV(KV_FC), kd8 = KV(KV_D8), kc0 = KV(KV_C0), k80 = KV(KV_80),
-                  k3f = KV(KV_3F), kba = KV(KV_BITA), kbb = KV(KV_BITB);
-    const __m256i la0 = LUT(BS_LETTER, 0), lb0 = LUT(BS_LETTER, 1), la1 = LUT(BS_ALPHA, 0),
-                  lb1 = LUT(BS_ALPHA, 1), la2 = LUT(BS_FAUR, 0), lb2 = LUT(BS_FAUR, 1);
-#undef LUT
-#undef KV
     while (i + 33 <= len && blk_start(s + i)) {
         const uint8_t *const q = s + i;
-        const __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)q);
-        const __m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
-        const uint32_t sp = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, ksp));
-        const uint32_t lead =
-            (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(b, kfc), kd8));
-        const uint32_t cont =
-            (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(b, kc0), k80));
-        /* 0x21..0x7E (signed, above 0x20, not 0x7F) but '#' and '.' */
-        const __m256i ex = _mm256_or_si256(
-            _mm256_or_si256(_mm256_cmpeq_epi8(b, _mm256_set1_epi8(0x7F)),
-                            _mm256_cmpeq_epi8(b, _mm256_set1_epi8('#'))),
-            _mm256_cmpeq_epi8(b, _mm256_set1_epi8('.')));
-        const uint32_t asc =
-            (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(ex, _mm256_cmpgt_epi8(b, ksp)));
-        /* at a lead byte: the code point's offset in the block, (lead & 3) << 6 |
-           (next & 0x3F); the 16-bit shift moves no bit across a byte that the
-           mask keeps */
-        const __m256i ord = _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi16(b, 6), kc0),
-                                            _mm256_and_si256(nx, k3f));
-        /* U+0621..U+063F and U+0641..U+064A, the bulk of Arabic text:
-           letters, of a word, neither Persian nor Urdu */
-        const __m256i o21 = _mm256_sub_epi8(ord, _mm256_set1_epi8(0x21));
-        const uint32_t basic = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(
-            _mm256_cmpeq_epi8(ord, _mm256_set1_epi8(0x40)),
-            _mm256_cmpeq_epi8(_mm256_min_epu8(o21, _mm256_set1_epi8(0x29)), o21)));
-        uint32_t faur = 0, let = lead, alpha = lead;
-        if (lead & ~basic) {
-            /* the sets as nibble look-ups */
-            const __m256i lo = _mm256_and_si256(ord, nib);
-            const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(ord, 4), nib);
-            const __m256i ha = _mm256_shuffle_epi8(kba, hi), hb = _mm256_shuffle_epi8(kbb, hi);
-#define SET(ta, tb)                                                                               \
-    (~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(                                          \
-         _mm256_or_si256(_mm256_and_si256(_mm256_shuffle_epi8(ta, lo), ha),                      \
-                         _mm256_and_si256(_mm256_shuffle_epi8(tb, lo), hb)),                     \
-         zero)) &                                                                                 \
-     lead)
-            faur = SET(la2, lb2);
-            let = SET(la0, lb0);
-            alpha = SET(la1, lb1);
-#undef SET
+        const blk_masks a = blk_half(fc, q);
+        uint64_t sp = a.sp, lead = a.lead, cont = a.cont, asc = a.asc, let = a.let,
+                 alpha = a.alpha, faur = a.faur, top = 1ull << 31;
+        if (i + 65 <= len) {
+            const blk_masks b = blk_half(fc, q + 32);
+            sp |= (uint64_t)b.sp << 32;
+            lead |= (uint64_t)b.lead << 32;
+            cont |= (uint64_t)b.cont << 32;
+            asc |= (uint64_t)b.asc << 32;
+            let |= (uint64_t)b.let << 32;
+            alpha |= (uint64_t)b.alpha << 32;
+            faur |= (uint64_t)b.faur << 32;
+            top = 1ull << 63;
         }
-        /* a byte of another kind, a continuation byte out of place, a
-           Persian or Urdu letter, a lead byte whose pair is past the block */
-        const uint32_t bad =
-            ~(sp | lead | cont | asc) | (cont ^ (lead << 1)) | faur | (lead & 0x80000000u);
-        uint32_t p = bad ? (uint32_t)__builtin_ctz(bad) : 32u;
+        /* a byte of another kind (past the block's end too), a continuation
+           byte out of place, a Persian or Urdu letter, a lead byte whose
+           pair is past the block */
+        const uint64_t bad =
+            ~(sp | lead | cont | asc) | (cont ^ (lead << 1)) | faur | (lead & top);
+        uint64_t p = bad ? (uint64_t)__builtin_ctzll(bad) : 64u;
         if (p && ((lead >> (p - 1)) & 1u)) p--; /* a lead byte without its pair */
         if (!p) break;
-        /* at most 16 words end in the block */
-        if (nw + 16 > wap->cap) {
+        /* at most 32 words end in the block */
+        if (nw + 32 > wap->cap) {
             wap->n = nw;
-            if (wa_room(fc, wap, 16)) {
+            if (wa_room(fc, wap, 32)) {
                 rc = -1;
                 break;
             }
             w = wap->w;
         }
-        const uint32_t pm = p >= 32 ? ~0u : (1u << p) - 1u;
-        const uint32_t SP = sp & pm, NS = ~sp & pm, CP = NS & ~cont, A = asc & pm;
-        uint32_t AL = alpha & pm;
-        cps += (uint32_t)__builtin_popcount(SP | CP);
-        blet += (uint32_t)__builtin_popcount(let & pm);
+        const uint64_t pm = _bzhi_u64(~0ull, (unsigned)p);
+        const uint64_t SP = sp & pm, NS = ~sp & pm, CP = NS & ~cont, A = asc & pm;
+        uint64_t AL = alpha & pm;
+        cps += (uint64_t)__builtin_popcountll(SP | CP);
+        blet += (uint64_t)__builtin_popcountll(let & pm);
         if (A) {
             /* ASCII letters (counted) and digits (a word with one is a
                word with a letter or digit) */
-            const __m256i l = _mm256_sub_epi8(_mm256_or_si256(b, _mm256_set1_epi8(0x20)),
-                                              _mm256_set1_epi8('a'));
-            const __m256i d = _mm256_sub_epi8(b, _mm256_set1_epi8('0'));
-            const uint32_t alet_m = (uint32_t)_mm256_movemask_epi8(
-                _mm256_cmpeq_epi8(_mm256_min_epu8(l, _mm256_set1_epi8(25)), l));
-            const uint32_t dig = (uint32_t)_mm256_movemask_epi8(
-                _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(9)), d));
-            alet += (uint32_t)__builtin_popcount(alet_m & A);
-            AL |= (alet_m | dig) & A;
+            uint32_t la, lb = 0;
+            uint64_t ad = blk_ascii(q, &la);
+            if (A >> 32) ad |= (uint64_t)blk_ascii(q + 32, &lb) << 32;
+            const uint64_t alet_m = la | ((uint64_t)lb << 32);
+            alet += (uint64_t)__builtin_popcountll(alet_m & A);
+            AL |= ad & A;
         }
         if (CP) {
             lblk = q;
@@ -845,51 +891,52 @@ blk_run(nazif__filter_ctx *fc, wacc *wap, nazif__script_counts *sc, const uint8_
         /* the words' ends (a space after a non-space) and starts (a
            non-space after a space); a word open before the block goes on
            at its bit 0 */
-        const uint32_t prev = (NS << 1) | in_word;
-        uint32_t E = SP & prev, S = NS & ~prev;
+        const uint64_t prev = (NS << 1) | in_word;
+        uint64_t E = SP & prev, S = NS & ~prev;
         if (in_word) {
             if (!E) {
                 /* no space: the word takes the whole prefix */
-                wchars += (uint32_t)__builtin_popcount(CP);
+                wchars += (uint32_t)__builtin_popcountll(CP);
                 walpha |= AL != 0;
                 i += p;
                 continue;
             }
-            const uint32_t e = (uint32_t)__builtin_ctz(E), m = (1u << e) - 1u;
+            const uint32_t e = (uint32_t)__builtin_ctzll(E);
+            const uint64_t m = _bzhi_u64(~0ull, e);
             E &= E - 1;
-            const uint32_t c = wchars + (uint32_t)__builtin_popcount(CP & m);
-            const uint32_t a = walpha | ((AL & m) != 0);
+            const uint32_t c = wchars + (uint32_t)__builtin_popcountll(CP & m);
+            const uint32_t a1 = walpha | ((AL & m) != 0);
             const size_t n = i + e - wstart;
             if ((wf & 3u) || n > UINT32_MAX) {
                 wap->n = nw;
-                end_word(wap, sc, s, len, wstart, n, c, (int)a, wf);
+                end_word(wap, sc, s, len, wstart, n, c, (int)a1, wf);
                 nw++;
             } else {
                 unit u = {wstart, c, (uint32_t)n};
                 w[nw++] = u;
                 wsum += c;
-                asum += a;
+                asum += a1;
             }
             wf = 0;
         }
         while (E) {
             /* a word inside the block */
-            const uint32_t st = (uint32_t)__builtin_ctz(S), n = (uint32_t)__builtin_ctz(E) - st;
-            const uint32_t m = (1u << n) - 1u;
+            const uint32_t st = (uint32_t)__builtin_ctzll(S),
+                           n = (uint32_t)__builtin_ctzll(E) - st;
             S &= S - 1;
             E &= E - 1;
-            const uint32_t c = (uint32_t)__builtin_popcount((CP >> st) & m);
+            const uint32_t c = (uint32_t)__builtin_popcountll(_bzhi_u64(CP >> st, n));
             unit u = {i + st, c, n};
             w[nw++] = u;
             wsum += c;
-            asum += ((AL >> st) & m) != 0;
+            asum += _bzhi_u64(AL >> st, n) != 0;
         }
         in_word = S != 0;
         if (S) {
             /* a word that goes on after the block */
-            const uint32_t st = (uint32_t)__builtin_ctz(S);
+            const uint32_t st = (uint32_t)__builtin_ctzll(S);
             wstart = i + st;
-            wchars = (uint32_t)__builtin_popcount(CP >> st);
+            wchars = (uint32_t)__builtin_popcountll(CP >> st);
             walpha = (AL >> st) != 0;
         }
         i += p;
@@ -906,7 +953,7 @@ blk_run(nazif__filter_ctx *fc, wacc *wap, nazif__script_counts *sc, const uint8_
             rs->first_cp = *f < 0x80 ? *f : ar_cp(f);
         }
         rs->line_has = 1;
-        const uint8_t *l = lblk + (31 - __builtin_clz(lcp));
+        const uint8_t *l = lblk + (63 - __builtin_clzll(lcp));
         rs->last_cp = *l < 0x80 ? *l : ar_cp(l);
     }
     sc->letters += alet;
