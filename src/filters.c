@@ -243,7 +243,8 @@ static inline uint64_t hash64(const void *p, size_t n, uint64_t seed)
  * The hash of a word (words and their n-grams, the stop words): a word of
  * up to 16 bytes, the bulk of them, is two 8-byte blocks masked to its
  * length and multiplied together with their length (after wyhash's
- * "mum"), one multiplication instead of hash64()'s chain; a longer word
+ * "mum": the 128-bit product's two halves xored), one multiplication
+ * instead of hash64()'s chain; a longer word
  * goes through hash64().  Equal words get equal hashes wherever they sit:
  * the short path reads 16 bytes from the word's start when the text has
  * them and copies the word otherwise.  Not cryptographic; n-grams and
@@ -278,8 +279,7 @@ static inline uint64_t hash_short(uint64_t lo, uint64_t hi, size_t n)
     const uint64_t a = (lo & lo_mask[n]) ^ 0xA0761D6478BD642Full;
     const uint64_t b = (hi & hi_mask[n]) ^ (0xE7037ED1A0B428DBull + n);
     const uint64_t h = mum(a, b);
-    const uint64_t g = mum(h ^ 0x8EBC6AF09C88C6E3ull, 0x589965CC75374CC3ull ^ n);
-    return g ? g : 1;
+    return h ? h : 1;
 }
 
 static inline uint64_t hash_word(const uint8_t *text, size_t len, size_t off, size_t n)
