@@ -162,8 +162,10 @@ struct nazif__filter_ctx {
     htab t1, t2;        /* scratch tables */
     cand *cands;        /* n-gram candidates, nwords at most */
     size_t ccands;
-    size_t *slot2;      /* the slot of each 2-gram in t1 (ngrams_count()) */
-    size_t cslot2;
+    uint64_t *rep2;     /* bit i: the 2-gram at word i repeats (ngrams_count()) */
+    size_t crep2;
+    size_t *first;      /* per slot of t1: where its 2-gram is first seen */
+    size_t cfirst;
     uint64_t stop[STOP_SLOTS]; /* hashes of stop words, open addressing */
     size_t stop_min, stop_max;  /* their shortest and longest, in bytes */
     uint8_t block[256]; /* flags of U+0600..U+06FF, see build_block() */
@@ -364,7 +366,8 @@ void nazif__filter_free(nazif__filter_ctx *fc)
     free(fc->t2.val);
     free(fc->t2.stamp);
     free(fc->cands);
-    free(fc->slot2);
+    free(fc->rep2);
+    free(fc->first);
     free(fc);
 }
 
@@ -424,7 +427,7 @@ static size_t tab_reset(htab *t, size_t n)
     return need;
 }
 
-/* Find or insert key h (non-zero) in the table of these arrays, stamp
+/* Find or insert key h in the table of these arrays, stamp
    and slots; returns the slot, *fresh says whether it was new (its value
    is then 0).  The loops that add many keys hold the arrays in locals:
    a store to a value could otherwise be the table's stamp. */
@@ -446,7 +449,7 @@ static inline size_t tab_put(uint32_t *stamp, uint64_t *key, uint32_t *val, uint
     return k;
 }
 
-/* Count key h (non-zero) once more in the table of these arrays; returns
+/* Count key h once more in the table of these arrays; returns
    the slot, *count its count now. */
 static inline size_t tab_count(uint32_t *stamp, uint64_t *key, uint32_t *val, uint32_t cur,
                                size_t slots, uint64_t h, uint32_t *count)
@@ -1274,6 +1277,21 @@ static int find_dups(nazif__filter_ctx *fc, const uint8_t *text, const span *u, 
  */
 #define POLY 0x9FB21C651E98DF25ull
 
+/* The index of the lowest set bit of b (b != 0). */
+static inline unsigned ctz64(uint64_t b)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (unsigned)__builtin_ctzll(b);
+#else
+    unsigned n = 0;
+    while (!(b & 1u)) {
+        b >>= 1;
+        n++;
+    }
+    return n;
+#endif
+}
+
 typedef struct ngrams {
     size_t n;      /* the current size */
     size_t ncands; /* candidates of size n, in text order */
@@ -1282,15 +1300,15 @@ typedef struct ngrams {
 
 /* Start at 2-grams: every place is a candidate.  The 2-grams are not
    written out as candidates: ngrams_count() takes them from the words and
-   keeps only their slots (fc->slot2), ngrams_next() writes the 3-grams
-   that can repeat. */
+   marks the places of those that repeat (fc->rep2), ngrams_next() writes
+   the 3-grams that can repeat. */
 static int ngrams_init(nazif__filter_ctx *fc, ngrams *g)
 {
     const size_t nw = fc->nwords;
     g->n = 2;
     g->ncands = nw >= 2 ? nw - 1 : 0;
     if (grow((void **)&fc->cands, &fc->ccands, g->ncands + 1, sizeof *fc->cands) ||
-        grow((void **)&fc->slot2, &fc->cslot2, g->ncands + 1, sizeof *fc->slot2))
+        grow((void **)&fc->rep2, &fc->crep2, g->ncands / 64 + 1, sizeof *fc->rep2))
         return -1;
     return 0;
 }
@@ -1310,18 +1328,38 @@ static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g)
     uint64_t *const key = fc->t1.key;
     const size_t slots = g->slots, nc = g->ncands;
     if (g->n == 2) {
-        /* every place, from the words */
+        /* every place, from the words; the places of a 2-gram seen again
+           are marked in rep (its first place when it is seen the second
+           time), for ngrams_next() */
+        if (grow((void **)&fc->first, &fc->cfirst, slots, sizeof *fc->first))
+            return (uint64_t)-1;
         const unit *w = fc->words;
-        size_t *sl = fc->slot2, best_i = 0;
+        uint64_t *const rep = fc->rep2;
+        size_t *const first = fc->first, best_i = 0;
+        memset(rep, 0, (nc / 64 + 1) * sizeof *rep);
         for (size_t i = 0; i < nc; i++) {
+            /* the key: the n-gram's hash as it is (its words' hashes are
+               mixed already; the slot folds its high bits in) */
             const uint64_t h = w[i].hash * POLY + w[i + 1].hash;
-            uint32_t k;
-            /* the key: the n-gram's hash as it is (0 is the empty slot's); its
-               words' hashes are mixed already, and tab_count() folds its high
-               bits into the slot */
-            sl[i] = tab_count(stamp, key, val, cur, slots, h ? h : 1, &k);
-            if (k > best) {
-                best = k;
+            size_t k = (size_t)(h ^ (h >> 29)) & (slots - 1);
+            uint32_t cnt;
+            for (;; k = (k + 1) & (slots - 1)) {
+                if (stamp[k] != cur) {
+                    stamp[k] = cur;
+                    key[k] = h;
+                    val[k] = cnt = 1;
+                    first[k] = i;
+                    break;
+                }
+                if (key[k] == h) {
+                    cnt = ++val[k];
+                    if (cnt == 2) rep[first[k] / 64] |= 1ull << (first[k] % 64);
+                    rep[i / 64] |= 1ull << (i % 64);
+                    break;
+                }
+            }
+            if (cnt > best) {
+                best = cnt;
                 best_i = i;
             }
         }
@@ -1332,7 +1370,7 @@ static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g)
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cands[i];
         uint32_t k;
-        c->slot = tab_count(stamp, key, val, cur, slots, c->h ? c->h : 1, &k);
+        c->slot = tab_count(stamp, key, val, cur, slots, c->h, &k);
         if (k > best) {
             best = k;
             best_chars = c->chars;
@@ -1351,15 +1389,19 @@ static void ngrams_next(nazif__filter_ctx *fc, ngrams *g)
     const size_t nw = fc->nwords, nc = g->ncands, n = g->n;
     size_t m = 0;
     if (n == 2) {
-        const size_t *sl = fc->slot2;
-        for (size_t i = 0; i < nc; i++) {
-            if ((val[sl[i]] & 0x7FFFFFFFu) < 2 || i + 2 >= nw) continue;
-            cand c;
-            c.pos = i;
-            c.h = (w[i].hash * POLY + w[i + 1].hash) * POLY + w[i + 2].hash;
-            c.chars = (uint64_t)w[i].chars + w[i + 1].chars + w[i + 2].chars;
-            c.slot = 0;
-            cands[m++] = c;
+        /* the places marked in rep, in text order */
+        const uint64_t *const rep = fc->rep2;
+        for (size_t j = 0; j <= nc / 64; j++) {
+            for (uint64_t b = rep[j]; b; b &= b - 1) {
+                const size_t i = j * 64 + ctz64(b);
+                if (i + 2 >= nw) continue;
+                cand c;
+                c.pos = i;
+                c.h = (w[i].hash * POLY + w[i + 1].hash) * POLY + w[i + 2].hash;
+                c.chars = (uint64_t)w[i].chars + w[i + 1].chars + w[i + 2].chars;
+                c.slot = 0;
+                cands[m++] = c;
+            }
         }
     } else {
         for (size_t i = 0; i < nc; i++) {
