@@ -1741,6 +1741,7 @@ static int followed_by_paragraph(const ctx *c, size_t k)
  * full window also mean the list goes on.
  */
 static int field_line(const nazif__bp_line *L);
+static int cut_excerpt(const nazif__bp_line *L);
 
 static int in_related_list(const ctx *c, int *first, int *hcat)
 {
@@ -1764,6 +1765,11 @@ static int in_related_list(const ctx *c, int *first, int *hcat)
         }
         if (stamp_line(&f)) { /* the time of the link above */
             stamps++;
+            continue;
+        }
+        /* a link's excerpt, cut by the site ("... انطلاق…") */
+        if (f.v == V_CONTENT && cut_excerpt(&c->lines[k])) {
+            items++;
             continue;
         }
         return 0;
@@ -2720,16 +2726,22 @@ static int at_page_end(const ctx *c)
 /* ---- teasers of other articles ------------------------------------------ */
 
 /* Does the line end with an ellipsis glued to its last word ("... في ذهاب
-   نصف…"), eight words or more: an excerpt the site cut to a length? */
+   نصف…", "... مع تجنيد الخلايا..."), eight words or more: an excerpt the
+   site cut to a length?  Three dots, not two or four. */
 static int cut_excerpt(const nazif__bp_line *L)
 {
     const uint8_t *s = L->s;
     size_t n = L->len;
-    if (L->truncated || n < 40 || (s[n - 1] != 0xA6 && s[n - 1] != ' ')) return 0;
+    if (L->truncated || n < 40 ||
+        (s[n - 1] != 0xA6 && s[n - 1] != ' ' && s[n - 1] != '.'))
+        return 0;
     trim_ws(&s, &n);
     if (n < 40 || n > 800) return 0;
-    if (!(s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6)) return 0;
-    if (s[n - 4] == ' ' || s[n - 4] == '.') return 0;
+    size_t e;
+    if (s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6) e = n - 3;
+    else if (s[n - 1] == '.' && s[n - 2] == '.' && s[n - 3] == '.') e = n - 3;
+    else return 0;
+    if (s[e - 1] == ' ' || s[e - 1] == '.' || s[e - 1] == 0xA6) return 0;
     return more_words_than(s, n, 7);
 }
 
@@ -2978,6 +2990,16 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         ctx ec = {lines, n, i};
         if (excerpt_run(&ec)) {
             *why = "context: excerpts of other articles";
+            return 1;
+        }
+    }
+    /* A link's excerpt under a "read also" header, cut by the site to a
+       length: the list goes on through it. */
+    if (!article && f.v == V_CONTENT && f.para && cut_excerpt(&lines[i])) {
+        ctx xc = {lines, n, i};
+        int xfirst = 0, xcat = 0;
+        if (in_related_list(&xc, &xfirst, &xcat)) {
+            *why = "context: excerpt under a related-articles header";
             return 1;
         }
     }
