@@ -2755,7 +2755,9 @@ static int excerpt_run(const ctx *c)
     const nazif__bp_line *L = c->lines;
     if (!cut_excerpt(&L[c->i])) return 0;
     size_t lo = L[c->i].len, hi = L[c->i].len;
-    int len = 1, around = 0, first_dropped = 0, broke = 0;
+    int len = 1, around = 0, first_dropped = 0, broke = 0, page = 0;
+    /* cut with three ASCII dots: how a writer trails off too */
+    int dots = L[c->i].s[L[c->i].len - 1] == '.' || L[c->i].s[L[c->i].len - 1] == ' ';
     info f;
     for (size_t k = c->i; k > 0;) {
         k--;
@@ -2766,31 +2768,39 @@ static int excerpt_run(const ctx *c)
             /* the article's paragraph, or furniture, right before it */
             around = (f.v == V_CONTENT && f.para) || L[k].drop ||
                      local_furniture(&f);
+            page = L[k].drop || local_furniture(&f);
             broke = 1;
             break;
         }
+        dots |= L[k].s[L[k].len - 1] == '.';
         first_dropped = L[k].drop;
         if (L[k].len < lo) lo = L[k].len;
         if (L[k].len > hi) hi = L[k].len;
         len++;
     }
     /* the run began before the window and was judged a list there */
-    if (!broke && first_dropped) around = 1;
+    if (!broke && first_dropped) around = page = 1;
+    /* the run opens the document */
+    if (!broke && L[0].index == 0) page = 1;
     for (size_t k = c->i + 1; k < c->n; k++) {
         if (L[k].len == 0) continue;
         analyse(&L[k], &f);
         if (f.v == V_BLANK) continue;
         if (!cut_excerpt(&L[k])) {
             around |= (f.v == V_CONTENT && f.para) || local_furniture(&f);
+            page |= local_furniture(&f);
             break;
         }
+        dots |= L[k].s[L[k].len - 1] == '.';
         if (L[k].len < lo) lo = L[k].len;
         if (L[k].len > hi) hi = L[k].len;
         len++;
     }
     /* a page around the run: a file of such lines alone (verses each
-       ending with "…") stays */
-    return len >= 3 && 2 * hi <= 3 * lo && around;
+       ending with "…") stays.  Paragraphs that trail off with "..."
+       between a title and the text that goes on are a writer's: with
+       dots the run must open the page or touch furniture. */
+    return len >= 3 && 2 * hi <= 3 * lo && around && (!dots || page);
 }
 
 /* "07/11/2025 - ياسين الحاج صالح": a numeric date, a dash or a bar, and a
