@@ -33,7 +33,17 @@
  *     the lines the pre-scan flags (tanween before a letter, the dagger
  *     alef, Quranic marks are triggers; harakat alone are not: ANT has
  *     them on 16 % of its lines).  Vocalized text (كَتَبَ, مُحَمَّدٌ, a
- *     verse with its pause marks) has none of these and stays.
+ *     verse with its pause marks) has none of these and stays;
+ *   - a line decorated by a tool, as a whole: two or more of its marked
+ *     words (and a third of them) with marks no spelling puts there (those
+ *     above, a vowel or shadda on alef or alef maksura, a haraka before a
+ *     word's first letter or on punctuation, sukun on a first letter or on
+ *     two letters in a row), or one such word and the same lone mark on
+ *     every letter of nearly every marked word: every word with a third of
+ *     its letters marked or more loses its harakat (كَاَنَ الرجل مَنَ عَلَىَ,
+ *     ٰمٰن ٰأٰيٰن, لَمَ يَقٌلٍ أًحَدٌ).  The pre-scan flags a vowel or sukun
+ *     before a letter only where a vowel on alef or alef maksura, or a
+ *     second sukun, follows (restore_scan.c).
  *
  * The edits found are composed with the rest of restoration by restore.c
  * (the line is restored as these edits leave it).
@@ -52,7 +62,7 @@ typedef struct jslot {
     uint8_t stray;  /* a PDF/PDI that closes nothing */
 } jslot;
 
-enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR };
+enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE };
 
 static const char *const why_evidence[] = {
     "",
@@ -63,6 +73,7 @@ static const char *const why_evidence[] = {
     "combining mark of another script on Arabic text (never Arabic spelling): removed",
     "harakat no spelling allows (a vowel on a medial alef, tanween inside a word, two vowels on one letter, "
     "marks on most letters): the word's marks removed",
+    "harakat of a decorated line (words with marks no spelling allows, or one mark on every letter): removed",
 };
 
 /* A combining mark of the blocks obfuscators pile on letters (zalgo) */
@@ -109,6 +120,12 @@ int nazif__junk_units(const unit *u, size_t k)
         if (c <= 0x06FF) {
             if (c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED)) return 1;
             if ((c == 0x064C || c == 0x064D) && i + 1 < k && u[i + 1].t == U_LET && marked_word(u, k, i))
+                return 1;
+            /* a vowel on alef or alef maksura after a marked letter, a
+               sukun after a sukun (the pre-scan's haraka trigger) */
+            if (i >= 2 && u[i - 1].t == U_LET && u[i - 2].t == U_MARK &&
+                ((c >= 0x064C && c <= 0x0651 && (u[i - 1].cp == AR_ALEF || u[i - 1].cp == AR_MAKSURA)) ||
+                 (c == 0x0652 && u[i - 2].cp == 0x0652)))
                 return 1;
             continue;
         }
@@ -178,7 +195,9 @@ static int resolve_pair(jslot *v, size_t o, size_t c)
     for (size_t i = o + 1; i < c; i++) {
         if (v[i].del) continue;
         const uint32_t x = v[i].cp;
-        if (x == 0xFFFFFFFFu) return 2; /* an invalid byte: left as it is */
+        /* an invalid byte, or the U+FFFD it becomes: left as it is (the
+           second cleaning reads the same) */
+        if (x == 0xFFFFFFFFu || x == 0xFFFD) return 2;
         if (!any_mark(x)) graphemes++;
         if (ar_letter(x) || x == AR_TATWEEL) r++;
         else if (other_alnum(x)) l++;
@@ -276,7 +295,7 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
     for (size_t i = a; i < b; i++)
         if (!v[i].del && ar_letter(v[i].cp)) last = i;
     size_t li = SIZE_MAX; /* the letter the marks are on */
-    int nv = 0, quran_here = 0, any_here = 0, first = 1;
+    int nv = 0, quran_here = 0, any_here = 0, first = 1, prefix1 = 0;
     for (size_t i = a; i <= b; i++) {
         if (i < b && v[i].del) continue;
         const uint32_t c = i < b ? v[i].cp : 0;
@@ -293,6 +312,9 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
             quran_here = 0;
             any_here = 0;
             letters++;
+            /* a conjunction before an alef that stands for hamza
+               (فَاِنَّ, وَاَنَّ: typed without the hamza) */
+            if (letters == 1) prefix1 = c == 0x0648 || c == 0x0641;
             if (letters > 1) first = 0;
             continue;
         }
@@ -305,7 +327,8 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
             /* a vowel on a bare alef inside the word (not its first letter,
                which may stand for hamza: اَلْكِتَابُ); fathatan ends a word
                on alef (كتاباً) */
-            if (base == AR_ALEF && !first && !(c == 0x064B && li == last)) imp = 1;
+            if (base == AR_ALEF && !first && !(c == 0x064B && li == last) && !(letters == 2 && prefix1))
+                imp = 1;
             /* tanween before another letter, but for fathatan before a
                final alef or alef maksura (كتابًا, هدًى, شيئًا) */
             if (c >= 0x064B && c <= 0x064D && li != last) {
@@ -332,6 +355,105 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
     /* Quranic marks on most letters of a word without harakat */
     if (quran_letters >= 3 && 2 * quran_letters >= letters && harakat == 0) return 2;
     return imp;
+}
+
+/* What a run of letters and marks [a, b) shows of decoration */
+typedef struct winfo {
+    int letters, marked; /* letters, and those with a mark (a word-initial
+                            mark counted for the first letter) */
+    int bare;  /* marks alone after punctuation, a space, a digit or the
+                  line's start */
+    int dense; /* marks on every letter, or all but one */
+    int half;  /* marks on a third of the letters or more */
+    int odd;   /* a mark no spelling puts there */
+    int same;  /* 1..4: fatha, damma, kasra or shadda alone on every letter */
+} winfo;
+
+/* Can a mark stand on c as decoration (punctuation, a space, a digit)?
+   Not on tatweel (P16 reads it) nor on letters of other scripts (accents) */
+static int bare_base(uint32_t c)
+{
+    if (c == AR_TATWEEL || ar_letter(c)) return 0;
+    if (c < 0x80) return !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (nazif__uclass(c) & (NZ_SPACE | NZ_DIGIT)) return 1;
+    return c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || (c >= 0x066A && c <= 0x066D) ||
+           c == 0xAB || c == 0xBB || (c >= 0x2010 && c <= 0x2027);
+}
+
+static void word_info(const jslot *v, size_t a, size_t b, winfo *w)
+{
+    memset(w, 0, sizeof *w);
+    int lead = 0, prev_sukun = 0, same = -1, odd_al = 0;
+    size_t li = SIZE_MAX, nl = 0; /* the letter the marks are on, letters seen */
+    uint32_t l0 = 0, l1 = 0;      /* the first two letters */
+    int mark_here = 0, sukun_here = 0, shadda_here = 0, vowels_here = 0;
+    uint32_t vowel_here = 0;
+    for (size_t i = a; i <= b; i++) {
+        if (i < b && v[i].del) continue;
+        const uint32_t c = i < b ? v[i].cp : 0;
+        if (i == b || ar_letter(c)) {
+            if (li != SIZE_MAX) {
+                w->marked += mark_here;
+                /* sukun on the first letter, or on two letters in a row
+                   but for the last (a pause: بَيْتْ) */
+                if (sukun_here && (nl == 1 || (prev_sukun && i < b))) w->odd = 1;
+                if (shadda_here && (v[li].cp == AR_ALEF || v[li].cp == AR_MAKSURA)) w->odd = 1; /* اّ */
+                /* fatha or damma on the lam of the article (الَكتاب) */
+                if (nl == 2 && l0 == AR_ALEF && l1 == 0x0644 && vowel_here && vowel_here != 0x0650 &&
+                    !shadda_here)
+                    odd_al = 1;
+                /* one mark alone: 1..3 fatha, damma, kasra; 4 shadda */
+                int one = 0;
+                if (mark_here && vowels_here == 1 && !sukun_here && !shadda_here && vowel_here >= 0x064E &&
+                    vowel_here <= 0x0650)
+                    one = (int)(vowel_here - 0x064D);
+                else if (mark_here && shadda_here && !vowels_here && !sukun_here)
+                    one = 4;
+                if (same == -1) same = one;
+                else if (same != one) same = 0;
+                prev_sukun = sukun_here;
+            }
+            if (i == b) break;
+            li = i;
+            nl++;
+            if (nl == 1) l0 = c;
+            if (nl == 2) l1 = c;
+            mark_here = lead > 0 && nl == 1;
+            sukun_here = shadda_here = vowels_here = 0;
+            vowel_here = 0;
+            continue;
+        }
+        if (!decor_mark(c)) continue;
+        if (li == SIZE_MAX) {
+            /* a haraka before the word's first letter (not a Quranic pause
+               mark, which stands between words: فِيهِ ۛ هُدًى) */
+            lead += (c >= 0x064B && c <= 0x0652) || c == 0x0670;
+            continue;
+        }
+        mark_here = 1;
+        if (c == 0x0652) sukun_here = 1;
+        else if (c == 0x0651) shadda_here = 1;
+        else if (vowel(c)) {
+            vowels_here++;
+            vowel_here = c;
+        }
+    }
+    w->letters = (int)nl;
+    if (nl == 0) {
+        /* marks alone: on what? */
+        size_t p = a;
+        while (p > 0 && v[p - 1].del) p--;
+        w->bare = lead > 0 && (p == 0 || bare_base(v[p - 1].cp));
+        return;
+    }
+    int letters = 0, marked = 0;
+    if (impossible(v, a, b, &letters, &marked)) w->odd = 1;
+    if (lead > 0) w->odd = 1; /* a word that begins with a mark */
+    if (odd_al && nl >= 4) w->odd = 1;
+    const int m = w->marked;
+    w->dense = (m >= 2 && m >= w->letters - 1) || (w->letters <= 2 && m == w->letters);
+    w->half = m >= 1 && 3 * m >= w->letters;
+    w->same = w->letters >= 2 && same > 0 ? same : 0;
 }
 
 /* Marks no Arabic spelling has on Arabic text (zalgo), and words whose
@@ -361,9 +483,10 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
             v[i].del = 1;
             v[i].why = J_ZALGO;
         }
-    /* decorative harakat, word by word */
+    /* decorative harakat, word by word; then the line's evidence */
+    size_t ev = 0, dense = 0, same[4] = {0, 0, 0, 0};
     for (size_t i = 0; has_decor && i < k;) {
-        if (v[i].del || !ar_letter(v[i].cp)) {
+        if (v[i].del || !(ar_letter(v[i].cp) || (nazif__uclass(v[i].cp) & NZ_MARK))) {
             i++;
             continue;
         }
@@ -373,11 +496,48 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
             marks += !v[j].del && decor_mark(v[j].cp);
             j++;
         }
-        if (marks > 0 && decorated(v, i, j))
+        if (marks > 0 && decorated(v, i, j)) {
             for (size_t q = i; q < j; q++)
                 if (!v[q].del && decor_mark(v[q].cp)) {
                     v[q].del = 1;
                     v[q].why = J_DECOR;
+                }
+            ev++;
+            dense++;
+        } else if (marks > 0) {
+            winfo w;
+            word_info(v, i, j, &w);
+            if (w.bare) {
+                ev++; /* a mark on punctuation, a space or the line's start */
+            } else if (w.dense) {
+                dense++;
+                ev += w.odd != 0;
+                if (w.same) same[w.same - 1]++;
+            }
+        }
+        i = j;
+    }
+    /* a line decorated by a tool: several words with marks no spelling
+       allows, or the same mark on every letter of nearly every word with
+       one such word; every marked word of the line loses its marks */
+    size_t sm = 0;
+    for (int q = 0; q < 4; q++)
+        if (same[q] > sm) sm = same[q];
+    if (!((ev >= 2 && 3 * ev >= dense) || (ev >= 1 && sm >= 3 && 5 * sm >= 4 * dense))) return 0;
+    for (size_t i = 0; i < k;) {
+        if (v[i].del || !(ar_letter(v[i].cp) || (nazif__uclass(v[i].cp) & NZ_MARK))) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < k && (v[j].del || ar_letter(v[j].cp) || (nazif__uclass(v[j].cp) & NZ_MARK))) j++;
+        winfo w;
+        word_info(v, i, j, &w);
+        if (w.bare || w.half)
+            for (size_t q = i; q < j; q++)
+                if (!v[q].del && decor_mark(v[q].cp) && (!w.bare || !quranic_mark(v[q].cp))) {
+                    v[q].del = 1;
+                    v[q].why = J_DECOR_LINE;
                 }
         i = j;
     }
@@ -397,12 +557,13 @@ int nazif__junk_find(const uint8_t *s, size_t n, void **buf, size_t *cap, nazif_
     }
     jslot *v = *buf;
     size_t k = 0;
-    int has_bidi = 0, has_edge = 0, has_zalgo = 0, has_decor = 0, has_bs = 0;
+    int has_bidi = 0, has_edge = 0, has_zalgo = 0, has_decor = 0, has_bs = 0, has_bad = 0;
     uint32_t prev = 0, prev2 = 0;
     for (size_t i = 0; i < n;) {
         size_t len;
         uint32_t cp = nazif__utf8_next(s + i, n - i, &len);
         if (cp == NAZIF__BAD && !(len == 3 && s[i] == 0xEF)) cp = 0xFFFFFFFFu; /* no character */
+        has_bad |= cp == 0xFFFFFFFFu || cp == 0xFFFD;
         v[k].cp = cp;
         v[k].pos = (uint32_t)i;
         v[k].len = (uint8_t)len;
@@ -422,7 +583,10 @@ int nazif__junk_find(const uint8_t *s, size_t n, void **buf, size_t *cap, nazif_
             if (cp >= 0x064B && cp <= 0x06ED) {
                 if (cp == 0x0670 || quranic_mark(cp) ||
                     ((cp <= 0x0650 || cp == 0x0652) && prev >= 0x064B && prev <= 0x0650) ||
-                    (cp >= 0x064C && cp <= 0x0650 && prev == AR_ALEF && prev2 >= 0x0621 && prev2 <= 0x0652))
+                    (cp >= 0x064C && cp <= 0x0650 && prev == AR_ALEF && prev2 >= 0x0621 && prev2 <= 0x0652) ||
+                    (cp >= 0x064C && cp <= 0x0651 && prev == AR_MAKSURA && prev2 >= 0x064B && prev2 <= 0x0652) ||
+                    (cp == 0x0651 && prev == AR_ALEF && prev2 >= 0x064B && prev2 <= 0x0652) ||
+                    (cp == 0x0652 && prev2 == 0x0652))
                     has_decor = 1;
             }
         } else if (cp == 0x08) {
@@ -453,7 +617,11 @@ int nazif__junk_find(const uint8_t *s, size_t n, void **buf, size_t *cap, nazif_
                     mixed_a = v[o].pos;
                     mixed_b = v[i].pos + v[i].len;
                 }
-            } else if (depth == 0) {
+            } else if (depth == 0 && !has_bad) {
+                /* closes nothing; not on a line with an invalid byte or
+                   U+FFFD, where the opener may have gone with another
+                   rule while the pair was left (the second cleaning would
+                   see the closer alone) */
                 v[i].stray = 1;
             }
         }

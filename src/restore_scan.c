@@ -23,6 +23,32 @@
  * boundary at or after b.  Returns the position of a trigger or UTF-8 error,
  * or SIZE_MAX and *end = where it stopped.
  */
+/* The trigger bit of a haraka before a letter (tools/gen_scan.py): only a
+   candidate, kept when decoration follows */
+#define TRIG_HARAKA (1u << 28)
+
+/* s[j] is the second byte of a fatha, damma, kasra or sukun (when s[j-1]
+   is D9) before the letter s[j+1..j+2]: is that letter an alef or
+   alef maksura with a vowel (not fathatan: كتاباً) or shadda, or does a
+   sukun follow a sukun?  No
+   spelling has either (كَاَنَ, عَلَىَ, كْتْ): decorative harakat
+   (restore_junk.c) */
+static int haraka_decor(const uint8_t *s, size_t n, size_t j)
+{
+    if (j == 0 || s[j - 1] != 0xD9 || j + 4 >= n || s[j + 3] != 0xD9) return 0;
+    const uint8_t m = s[j + 4];
+    if (s[j] == 0x92 && m == 0x92) return 1;
+    const int vowel = m >= 0x8C && m <= 0x91; /* or shadda (كَاّ) */
+    return vowel && ((s[j + 1] == 0xD8 && s[j + 2] == 0xA7) || (s[j + 1] == 0xD9 && s[j + 2] == 0x89));
+}
+
+/* Is the trigger at j kept (a candidate rule's check passes)?  Out of
+   the byte loop: it runs only where a pair matches */
+__attribute__((noinline, cold)) static int kept(const uint8_t *s, size_t n, size_t j)
+{
+    return (TRIG_A[s[j]] & TRIG_B[s[j + 1]]) != TRIG_HARAKA || haraka_decor(s, n, j);
+}
+
 static size_t scalar_span(const uint8_t *s, size_t n, size_t a, size_t b, size_t *end)
 {
     /* only the low 6 bits of st are the state: the shift count is masked
@@ -33,7 +59,7 @@ static size_t scalar_span(const uint8_t *s, size_t n, size_t a, size_t b, size_t
         if (j >= b && (st & 63) == DFA_ACCEPT) break;
         st = DFA_ROW[s[j]] >> (st & 63);
         if ((st & 63) == DFA_ERROR) return j;
-        if (j + 1 < n && (TRIG_A[s[j]] & TRIG_B[s[j + 1]])) return j;
+        if (j + 1 < n && (TRIG_A[s[j]] & TRIG_B[s[j + 1]]) && kept(s, n, j)) return j;
     }
     if (j >= n && (st & 63) != DFA_ACCEPT) return n - 1; /* cut by the line end */
     *end = j;
@@ -129,7 +155,7 @@ __attribute__((target("avx2"))) static inline void k32_init(k32 *k)
    dozen comparisons: bit k of hi_lut[x >> 4] & lo_lut[x & 15] is one
    rectangle of the set -- 0: 30..3B, 3F; 1: 40..4F, 60..6F; 2: 50..5A, 70..7A;
    3: 21 23..26 2A 2B 2C..2F; 4: 5F and 08 (and 0F, 58: a superset is
-   allowed); 5: 7E; 6: 8C 8D;
+   allowed); 5: 7E, 90 92 (and 9E); 6: 8C..8F (tanween, fatha, damma);
    7: 89 (the end of ى before a letter).
    nazif__prescan_superset() (a unit test) checks the blocks against the
    trigger tables that tools/gen_scan.py makes. */
@@ -137,14 +163,14 @@ __attribute__((target("avx2"))) static inline void k32_init(k32 *k)
 __attribute__((target("avx2"))) static inline __m256i near_avx2(__m256i v)
 {
     const char h8 = (char)(64 | 128), l9 = (char)(1 | 2 | 4 | 128);
-    const __m256i hi_lut = _mm256_setr_epi8(16, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, h8, 0, 0, 0, 0, 0, 0, 0,
-                                            16, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, h8, 0, 0, 0, 0, 0, 0, 0);
-    const __m256i lo_lut = _mm256_setr_epi8(1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
+    const __m256i hi_lut = _mm256_setr_epi8(16, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, h8, 32, 0, 0, 0, 0, 0, 0,
+                                            16, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, h8, 32, 0, 0, 0, 0, 0, 0);
+    const __m256i lo_lut = _mm256_setr_epi8(1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
                                             1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4 | 16, l9,
-                                            1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 8 | 64, 2 | 8 | 64, 2 | 8 | 32, 1 | 2 | 8 | 16,
-                                            1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
+                                            1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 8 | 64, 2 | 8 | 64, 2 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64,
+                                            1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
                                             1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4 | 16, l9,
-                                            1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 8 | 64, 2 | 8 | 64, 2 | 8 | 32, 1 | 2 | 8 | 16);
+                                            1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 8 | 64, 2 | 8 | 64, 2 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64);
     const __m256i nib = _mm256_set1_epi8(0x0F);
     const __m256i h = _mm256_shuffle_epi8(hi_lut, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib));
     const __m256i l = _mm256_shuffle_epi8(lo_lut, _mm256_and_si256(v, nib));
