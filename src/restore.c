@@ -1262,7 +1262,7 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
     ed->n = first;
     ed->pool_len = pool;
     nazif__edits *m = &scr->mfound;
-    if (nazif__junk_find(s, n, &scr->junk, &scr->jcap, m)) return NAZIF_ENOMEM;
+    if (nazif__junk_find(lex, s, n, &scr->junk, &scr->jcap, m)) return NAZIF_ENOMEM;
     if (m->n > 0) return restore_junk(lex, flags, s, n, scr, ed, m);
     return restore_plain(lex, flags, s, n, scr, ed, t);
 }

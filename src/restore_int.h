@@ -332,7 +332,8 @@ int nazif__junk_units(const unit *u, size_t k);
 /* The control junk of s[0..n) (bidi pairs, invisible characters at word
    edges, backspaced characters) as P15 edits in *m, in order and apart,
    and suspects; buf and cap: scratch.  0 or NAZIF_ENOMEM. */
-int nazif__junk_find(const uint8_t *s, size_t n, void **buf, size_t *cap, nazif__edits *m);
+int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void **buf, size_t *cap,
+                     nazif__edits *m);
 
 /* restore_lang.c */
 /* Persian or Urdu text (units u[0..k) of the whole line)? */

@@ -43,7 +43,15 @@
  *     its letters marked or more loses its harakat (كَاَنَ الرجل مَنَ عَلَىَ,
  *     ٰمٰن ٰأٰيٰن, لَمَ يَقٌلٍ أًحَدٌ).  The pre-scan flags a vowel or sukun
  *     before a letter only where a vowel on alef or alef maksura, or a
- *     second sukun, follows (restore_scan.c).
+ *     second sukun, follows (restore_scan.c);
+ *   - a line whose words a tool wrote letter by letter with one divider
+ *     (م+ن ا+ل+ب+ي+ت+، ★ك★★ت★★ا★★ب★): three or more such words, half the
+ *     line's Arabic words, two of three letters or more, half of those
+ *     known once joined (and for a dot, one of five letters or more: a
+ *     list of abbreviations is no such line): the dividers go from every
+ *     such word, two-letter words too, with those at its edges and the one
+ *     before its punctuation.  Looked for when a flagged region holds a
+ *     word of three letters with the same divider between them.
  *
  * The edits found are composed with the rest of restoration by restore.c
  * (the line is restored as these edits leave it).
@@ -62,7 +70,7 @@ typedef struct jslot {
     uint8_t stray;  /* a PDF/PDI that closes nothing */
 } jslot;
 
-enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE };
+enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE, J_DIVIDER };
 
 static const char *const why_evidence[] = {
     "",
@@ -74,6 +82,8 @@ static const char *const why_evidence[] = {
     "harakat no spelling allows (a vowel on a medial alef, tanween inside a word, two vowels on one letter, "
     "marks on most letters): the word's marks removed",
     "harakat of a decorated line (words with marks no spelling allows, or one mark on every letter): removed",
+    "a divider between every letter of the line's words (three or more, half its words, known once joined): "
+    "removed",
 };
 
 /* A combining mark of the blocks obfuscators pile on letters (zalgo) */
@@ -107,10 +117,36 @@ static int marked_word(const unit *u, size_t k, size_t i)
     return marked >= 2 && marked >= letters - 1;
 }
 
+static int div_char(uint32_t c);
+
+/* A letter, a divider, a letter, the same divider, a letter (م+ق+ا,
+   م★★ق★★ا): a word written letter by letter, whose line junk_find()
+   judges (divider_line()) */
+static int letterwise_at(const unit *u, size_t k, size_t i)
+{
+    size_t p = i + 1;
+    while (p < k && u[p].t == U_MARK) p++;
+    const size_t g0 = p;
+    while (p < k && p - g0 < 8 && !(u[p].t == U_LET && (u[p].cls & NZ_LETTER)) && u[p].t != U_SP &&
+           u[p].t != U_MARK && div_char(u[p].cp))
+        p++;
+    const size_t gl = p - g0;
+    if (gl == 0 || p >= k || u[p].t != U_LET || !(u[p].cls & NZ_LETTER)) return 0;
+    p++;
+    while (p < k && u[p].t == U_MARK) p++;
+    for (size_t q = 0; q < gl; q++)
+        if (p + q >= k || u[p + q].cp != u[g0 + q].cp) return 0;
+    p += gl;
+    return p < k && u[p].t == U_LET && (u[p].cls & NZ_LETTER);
+}
+
 int nazif__junk_units(const unit *u, size_t k)
 {
     for (size_t i = 0; i < k; i++) {
         const uint8_t ty = u[i].t;
+        if (ty == U_LET && (u[i].cls & NZ_LETTER) && i + 1 < k && !(u[i + 1].cls & NZ_LETTER) &&
+            letterwise_at(u, k, i))
+            return 1;
         if (ty == U_LET || ty == U_SP || ty == U_SEP || ty == U_TAT || ty == U_DIG || ty == U_LAT) continue;
         const uint32_t c = u[i].cp;
         if (c < 0x0600) {
@@ -544,7 +580,214 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
     return 0;
 }
 
-int nazif__junk_find(const uint8_t *s, size_t n, void **buf, size_t *cap, nazif__edits *m)
+/* ---- a divider between every letter, judged on the line ---------------- */
+
+/* A character a tool puts between letters: punctuation or a symbol (not a
+   letter or digit of any script, a mark, a space, tatweel or a control) */
+static int div_char(uint32_t c)
+{
+    if (c <= 0x20 || c == 0x7F || c == 0xFFFFFFFFu || c == AR_TATWEEL || c == 0xFFFD) return 0;
+    if (c < 0x80) return !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+    if (c == 0xFE0F) return 1; /* the emoji form of the symbol before (❤️) */
+    if (any_mark(c) || (nazif__uclass(c) & (NZ_LETTER | NZ_PRESFORM | NZ_DIGIT | NZ_LATIN | NZ_SPACE)))
+        return 0;
+    if (c >= 0x0600 && c <= 0x06FF)
+        return c == 0x060C || c == 0x061B || c == 0x061F || c == 0x066A || c == 0x066D || c == 0x06D4;
+    if (c >= 0x2010 && c <= 0x2027) return 1;      /* dashes, quotes, bullets, ellipsis */
+    if (c >= 0x2030 && c <= 0x205E) return 1;      /* per mille .. */
+    if (c >= 0x2190 && c <= 0x2BFF) return 1;      /* arrows, math, shapes, dingbats */
+    if (c >= 0x1F000 && c <= 0x1FAFF) return 1;    /* emoji */
+    return c == 0xA4 || c == 0xA7 || c == 0xA9 || c == 0xAB || c == 0xAE || c == 0xB0 || c == 0xB7 ||
+           c == 0xBB || c == 0xD7 || c == 0xF7 || (c >= 0x3000 && c <= 0x303F);
+}
+
+/* Punctuation that ends a sentence or a clause, or closes a quote */
+static int end_punct(uint32_t c)
+{
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == ')' ||
+           c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || c == 0xBB || c == 0x2026;
+}
+
+#define DIV_GAP 8 /* code points of one divider at most (★★, ❤️) */
+
+typedef struct divtok {
+    int letters;
+    int glen;              /* the divider between letters: glen code points */
+    uint32_t gap[DIV_GAP];
+    int gap_punct;         /* the divider holds a punctuation mark (. - ،) */
+    uint8_t word[96];      /* the letters joined (for the lexicon) */
+    size_t wlen;
+    int wover;
+} divtok;
+
+/* The next slot from i on that is not removed; b when none */
+static size_t live(const jslot *v, size_t i, size_t b)
+{
+    while (i < b && v[i].del) i++;
+    return i;
+}
+
+/* Read the token [a, b) (no spaces) as a word written letter by letter:
+   optional symbols, a letter (and its marks), the same divider before
+   every next letter, optional symbols and punctuation after the last.
+   0 when it is not one; with del, the dividers (and the edge symbols
+   made of the divider's characters) are removed */
+static int div_token(jslot *v, size_t a, size_t b, divtok *t, const divtok *del)
+{
+    memset(t, 0, sizeof *t);
+    size_t p = live(v, a, b);
+    const size_t lead = p;
+    while (p < b && div_char(v[p].cp)) p = live(v, p + 1, b);
+    const size_t lead_end = p;
+    if (p >= b || !ar_letter(v[p].cp)) return 0;
+    for (;;) {
+        /* a letter and its marks */
+        uint8_t e[4];
+        const size_t el = nazif__utf8_encode(v[p].cp, e);
+        if (t->wlen + el <= sizeof t->word) {
+            memcpy(t->word + t->wlen, e, el);
+            t->wlen += el;
+        } else {
+            t->wover = 1;
+        }
+        t->letters++;
+        p = live(v, p + 1, b);
+        while (p < b && any_mark(v[p].cp)) p = live(v, p + 1, b);
+        /* what follows it */
+        const size_t g0 = p;
+        uint32_t g[DIV_GAP];
+        int gl = 0;
+        while (p < b && div_char(v[p].cp) && gl < DIV_GAP) {
+            g[gl++] = v[p].cp;
+            p = live(v, p + 1, b);
+        }
+        if (p < b && ar_letter(v[p].cp) && gl > 0) {
+            /* a divider between two letters: the same each time */
+            if (t->glen == 0) {
+                memcpy(t->gap, g, (size_t)gl * sizeof g[0]);
+                t->glen = gl;
+                for (int q = 0; q < gl; q++) t->gap_punct |= end_punct(g[q]) || g[q] == '-';
+            } else if (gl != t->glen || memcmp(g, t->gap, (size_t)gl * sizeof g[0])) {
+                return 0;
+            }
+            if (del)
+                for (size_t q = g0; q < p; q++)
+                    if (!v[q].del) v[q].del = 1, v[q].why = J_DIVIDER;
+            continue;
+        }
+        if (p < b) return 0; /* a digit, a Latin letter, two letters together */
+        /* the end of the token: [g0, b) are symbols and punctuation */
+        if (del) {
+            const divtok *d = del;
+            int in_gap[2] = {0, 0};
+            (void)in_gap;
+            /* the edges made of the divider's characters go; with a
+               divider that is punctuation (. - ،) only one divider right
+               after the last letter (ب.. is ب + the full stop) */
+            if (d->gap_punct) {
+                size_t q = g0;
+                int m = 0;
+                while (q < b && m < d->glen && v[q].cp == d->gap[m]) {
+                    q = live(v, q + 1, b);
+                    m++;
+                }
+                if (m == d->glen)
+                    for (size_t r = g0; r < q; r++)
+                        if (!v[r].del) v[r].del = 1, v[r].why = J_DIVIDER;
+            } else {
+                for (size_t q = g0; q < b; q++) {
+                    if (v[q].del) continue;
+                    for (int m = 0; m < d->glen; m++)
+                        if (v[q].cp == d->gap[m]) {
+                            v[q].del = 1;
+                            v[q].why = J_DIVIDER;
+                            break;
+                        }
+                }
+                for (size_t q = lead; q < lead_end; q++) {
+                    if (v[q].del) continue;
+                    for (int m = 0; m < d->glen; m++)
+                        if (v[q].cp == d->gap[m]) {
+                            v[q].del = 1;
+                            v[q].why = J_DIVIDER;
+                            break;
+                        }
+                }
+            }
+        }
+        return 1;
+    }
+}
+
+static int same_gap(const divtok *x, const divtok *y)
+{
+    return x->glen == y->glen && !memcmp(x->gap, y->gap, (size_t)x->glen * sizeof x->gap[0]);
+}
+
+/* The tokens of the line (between spaces): calls div_token() on each */
+static size_t next_token(const jslot *v, size_t k, size_t i, size_t *tb)
+{
+    while (i < k && (v[i].del || v[i].cp == ' ' || (nazif__uclass(v[i].cp) & NZ_SPACE) || v[i].cp == '\t')) i++;
+    size_t j = i;
+    while (j < k && !(!v[j].del && (v[j].cp == ' ' || v[j].cp == '\t' || (nazif__uclass(v[j].cp) & NZ_SPACE)))) j++;
+    *tb = j;
+    return i;
+}
+
+/* A line whose words are written letter by letter with one divider: three
+   words or more so written, half the line's Arabic words, two of three
+   letters or more, half of those known to the lexicon once joined (and
+   for a divider that is a dot, one of five letters or more: ج.م.ع and
+   ق.م are abbreviations).  Every such word loses its dividers, two-letter
+   words too (م+ن), and the divider's characters at its edges
+   (★ك★★ت★★ا★★ب★, ا+ل+ك+ت+ا+ب+،). */
+static int divider_line(const nazif_lexicon *lex, jslot *v, size_t k)
+{
+    divtok best, t;
+    int best_n = -1;
+    memset(&best, 0, sizeof best);
+    /* not in Persian, Urdu or Kurdish text (its words are not in the
+       lexicon) */
+    for (size_t i = 0; i < k; i++)
+        if (!v[i].del && (nazif__uclass(v[i].cp) & NZ_PERSIAN)) return 0;
+    /* the divider: that of the first words written letter by letter */
+    int tried = 0;
+    for (size_t i = 0, tb; tried < 3 && (i = next_token(v, k, i, &tb)) < k; i = tb) {
+        divtok c;
+        if (!div_token(v, i, tb, &c, NULL) || c.letters < 3) continue;
+        if (best_n >= 0 && same_gap(&c, &best)) continue;
+        tried++;
+        int runs = 0, runs3 = 0, runs5 = 0, known = 0, words = 0;
+        for (size_t x = 0, xb; (x = next_token(v, k, x, &xb)) < k; x = xb) {
+            int ar = 0;
+            for (size_t q = x; q < xb && !ar; q++) ar = !v[q].del && ar_letter(v[q].cp);
+            words += ar;
+            if (!ar || !div_token(v, x, xb, &t, NULL) || t.letters < 2 || !same_gap(&t, &c)) continue;
+            runs++;
+            if (t.letters >= 3) {
+                runs3++;
+                runs5 += t.letters >= 5;
+                known += !t.wover && lex && nazif_lexicon_lookup(lex, (const char *)t.word, t.wlen, NULL) != NAZIF_LEX_UNKNOWN;
+            }
+        }
+        const int dot = c.glen == 1 && c.gap[0] == '.';
+        if (runs >= 3 && 2 * runs >= words && runs3 >= 2 && 2 * known >= runs3 && (!dot || runs5 >= 1) &&
+            runs > best_n) {
+            best = c;
+            best_n = runs;
+        }
+    }
+    if (best_n < 0) return 0;
+    for (size_t x = 0, xb; (x = next_token(v, k, x, &xb)) < k; x = xb) {
+        if (!div_token(v, x, xb, &t, NULL) || (t.letters >= 2 && !same_gap(&t, &best))) continue;
+        if (t.letters == 1 && best.gap_punct) continue;
+        div_token(v, x, xb, &t, &best);
+    }
+    return 1;
+}
+
+int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void **buf, size_t *cap,
+                     nazif__edits *m)
 {
     nazif__edits_clear(m);
     if (*cap < n + 1) {
@@ -557,7 +800,8 @@ int nazif__junk_find(const uint8_t *s, size_t n, void **buf, size_t *cap, nazif_
     }
     jslot *v = *buf;
     size_t k = 0;
-    int has_bidi = 0, has_edge = 0, has_zalgo = 0, has_decor = 0, has_bs = 0, has_bad = 0;
+    int has_bidi = 0, has_edge = 0, has_zalgo = 0, has_decor = 0, has_bs = 0, has_bad = 0, has_div = 0;
+    int sym_since = 99; /* symbols since the last Arabic letter (99: a space or none) */
     uint32_t prev = 0, prev2 = 0;
     for (size_t i = 0; i < n;) {
         size_t len;
@@ -594,6 +838,15 @@ int nazif__junk_find(const uint8_t *s, size_t n, void **buf, size_t *cap, nazif_
         } else if (cp >= 0x0621 && cp <= 0x064A && prev >= 0x064B && prev <= 0x064D &&
                    !(prev == 0x064B && (cp == AR_ALEF || cp == AR_MAKSURA))) {
             has_decor = 1; /* tanween before a letter */
+        }
+        /* a letter, one to DIV_GAP symbols, a letter */
+        if (cp >= 0x0621 && cp <= 0x064A) {
+            if (sym_since >= 1 && sym_since <= DIV_GAP) has_div = 1;
+            sym_since = 0;
+        } else if (cp == ' ' || cp == '\t' || cp < 0x20) {
+            sym_since = 99;
+        } else if (!(cp >= 0x064B && cp <= 0x065F) && sym_since < 99) {
+            sym_since++;
         }
         prev2 = prev;
         prev = cp;
@@ -686,6 +939,7 @@ int nazif__junk_find(const uint8_t *s, size_t n, void **buf, size_t *cap, nazif_
         i = j;
     }
     if ((has_zalgo || has_decor) && zalgo_and_harakat(v, k, has_zalgo, has_decor)) return NAZIF_ENOMEM;
+    if (has_div) divider_line(lex, v, k);
     /* the edits: runs of removed or moved slots */
     for (size_t i = 0; i < k;) {
         if (!v[i].why) {

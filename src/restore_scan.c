@@ -153,7 +153,8 @@ __attribute__((target("avx2"))) static inline void k32_init(k32 *k)
 /* the separators, digits and Latin letters of the trigger "right before an
    Arabic letter" (and 0x8C) by two nibble look-ups (vpshufb) instead of a
    dozen comparisons: bit k of hi_lut[x >> 4] & lo_lut[x & 15] is one
-   rectangle of the set -- 0: 30..3B, 3F; 1: 40..4F, 60..6F; 2: 50..5A, 70..7A;
+   rectangle of the set -- 0: 30..3B, 3F; 1: 40..4F, 60..6F; 2: 50..5A, 70..7A,
+   7C (and 5C);
    3: 21 23..26 2A 2B 2C..2F; 4: 5F and 08 (and 0F, 58: a superset is
    allowed); 5: 7E, 90 92 (and 9E); 6: 8C..8F (tanween, fatha, damma);
    7: 89 (the end of ى before a letter).
@@ -167,10 +168,10 @@ __attribute__((target("avx2"))) static inline __m256i near_avx2(__m256i v)
                                             16, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, h8, 32, 0, 0, 0, 0, 0, 0);
     const __m256i lo_lut = _mm256_setr_epi8(1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
                                             1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4 | 16, l9,
-                                            1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 8 | 64, 2 | 8 | 64, 2 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64,
+                                            1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 4 | 8 | 64, 2 | 8 | 64, 2 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64,
                                             1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
                                             1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4 | 16, l9,
-                                            1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 8 | 64, 2 | 8 | 64, 2 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64);
+                                            1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 4 | 8 | 64, 2 | 8 | 64, 2 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64);
     const __m256i nib = _mm256_set1_epi8(0x0F);
     const __m256i h = _mm256_shuffle_epi8(hi_lut, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib));
     const __m256i l = _mm256_shuffle_epi8(lo_lut, _mm256_and_si256(v, nib));

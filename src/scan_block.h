@@ -9,7 +9,7 @@
  *   SB_SET1(c)  every byte c               SB_MASK(v) the top bit of each byte
  *   SB_EQ SB_MAXU SB_SUB SB_AND SB_OR SB_ANDNOT SB_XOR   per-byte operations
  *   SB_KPARAM   optional: a second parameter (what SB_SET1 may read)
- *   SB_NEAR(v)  optional: 0xFF on the bytes of ".,*-_/~#$%&@:;?!+", digits,
+ *   SB_NEAR(v)  optional: 0xFF on the bytes of ".,*-_/~#$%&@:;?!+|", digits,
  *               Latin letters, 0x8C..0x90, 0x92, 0x89 and 0x08 (else they are
  *               compared one by one)
  *
@@ -52,7 +52,8 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
     near = SB_OR(near, SB_OR(SB_EQ(v, B('*')), SB_EQ(v, B('-'))));
     near = SB_OR(near, SB_EQ(v, B('+')));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('_')), SB_EQ(v, B('/'))));
-    near = SB_OR(near, SB_OR(SB_EQ(v, B('~')), IN(v, 0x8C, 4))); /* 8C..90: tanween, vowels */
+    near = SB_OR(near, SB_OR(SB_EQ(v, B('~')), SB_EQ(v, B('|'))));
+    near = SB_OR(near, IN(v, 0x8C, 4)); /* 8C..90: tanween, vowels */
     near = SB_OR(near, SB_EQ(v, B(0x92)));                        /* sukun (not shadda: common) */
     near = SB_OR(near, SB_EQ(v, B(0x89))); /* ى (D9 89) before a letter */
     near = SB_OR(near, SB_EQ(v, B(0x08))); /* a backspace before a letter */

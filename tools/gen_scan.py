@@ -13,7 +13,7 @@ k: 0 accept, 1 error, 2..4 need 1..3 continuation bytes, 5 after E0,
 import sys
 
 ARABIC_LEAD = range(0xD8, 0xDC)
-ASCII_NEAR = [ord(c) for c in ".,*-_/~#$%&@:;?!+0123456789"] + \
+ASCII_NEAR = [ord(c) for c in ".,*-_/~#$%&@:;?!+|0123456789"] + \
     list(range(ord('A'), ord('Z') + 1)) + list(range(ord('a'), ord('z') + 1))
 
 # (name, first-byte set, second-byte set)

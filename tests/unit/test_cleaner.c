@@ -870,6 +870,29 @@ static void test_letterwise_symbols(void)
     SAME("النتيجة 3+4+5 صحيحة\n");
     /* not in Persian lines */
     SAME("این ک+ت+ا+ب را خواندم\n");
+    SAME("ا+ی+ن ک+ت+ا+ب ر+ا خ+و+ا+ن+د+م ب+ه م+د+ر+س+ه\n");
+    /* a line written letter by letter with one divider: every word so
+       written loses it, two-letter words and unknown names too, and the
+       divider before the word's punctuation or around it */
+    EXPECT("م+ن ا+ل+م+د+ر+س+ة إ+ل+ى ا+ل+ب+ي+ت+،\n", "من المدرسة إلى البيت،\n");
+    EXPECT("ع.ن ا.ل.م.د.ر.س.ة ل.م ي.ك.ن\n", "عن المدرسة لم يكن\n");
+    EXPECT("ق|ا|ل ا|ل|و|ز|ي|ر إ|ن ه|ا|ر|ي|س|و|ن ل|م ي|ص|ل\n", "قال الوزير إن هاريسون لم يصل\n");
+    EXPECT("★ك★★ت★★ا★★ب★ ★ج★★د★★ي★★د★ ★ف★★ي★ ★ا★★ل★★م★★د★★ر★★س★★ة★★.★\n", "كتاب جديد في المدرسة.\n");
+    EXPECT("و♥ص♥ل ا♥ل♥و♥ف♥د♥. و♥ق♥ا♥ل ا♥ل♥م♥ت♥ح♥د♥ث♥:\n", "وصل الوفد. وقال المتحدث:\n");
+    EXPECT("ا.ل.و.ف.د و.ص.ل.. ث.م غ.ا.د.ر\n", "الوفد وصل. ثم غادر\n");
+    /* look-alikes stay: abbreviations, initials, and/or, dates, units,
+       sums, a full stop without its space, ellipses, bullets */
+    SAME("ش.م.م ذ.م.م ج.م.ع ص.ب أ.د ق.م م.ع و.م.أ\n");
+    SAME("ج.م.ع، ش.م.ل، ذ.م.م، و.م.أ، ع.ر.ب\n");
+    SAME("يجب على الطالب و/أو ولي الأمر التوقيع و/أو الختم، و/أو إرسال النسخة.\n");
+    SAME("أ+ب=ج، و د+ه=و، إذن أ+ب+ج=180 درجة في المثلث أ.ب.ج\n");
+    SAME("زاوية أ-ب-ج تساوي زاوية د-ه-و في المثلثين أ-ب-ج و د-ه-و\n");
+    SAME("السرعة 120 كم/س و 30 م/ث و 5 ل/د و 7 كغ/م\n");
+    SAME("ص.ب 123 ت.ف 456 ر.ب 789 ص.ب 55\n");
+    SAME("انتهى الاجتماع.وقال الوزير.ثم غادر.وبعدها عاد.\n");
+    SAME("ثم... ماذا... بعد... لا أحد يعرف...\n");
+    SAME("• الخبر الأول • الخبر الثاني • الخبر الثالث\n");
+    SAME("الفرق بين أ/ب و ب/ج و ج/د كبير جدا في الجدول\n");
 }
 
 /* P1: any symbol between two tatweels is a separator */
