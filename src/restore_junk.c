@@ -16,9 +16,10 @@
  *   - invisible characters at a word's edge (ZWSP, ZWJ, WJ and the
  *     invisible operators, BOM, a PDF or PDI that closes nothing) next to
  *     an Arabic letter, where nothing else is on the other side but a
- *     space, punctuation or the line's end.  ZWNJ is left to the word
- *     rules (it is spelling in Persian and Kurdish), as are the marks LRM,
- *     RLM and ALM, which have a use between words;
+ *     space, punctuation or the line's end; a ZWNJ in such a run too,
+ *     but not after ه (legacy Sorani له‌).  A ZWNJ alone is left to the
+ *     word rules (it is spelling in Persian and Kurdish).
+ *     LRM, RLM and ALM stay: they have a use between words;
  *   - a printable ASCII character followed by a BACKSPACE next to an
  *     Arabic letter (the display shows neither);
  *   - combining marks of other scripts on Arabic text (zalgo: U+0300..036F,
@@ -220,6 +221,8 @@ static int edge_invisible(uint32_t c)
 {
     return c == 0x200B || c == 0x200D || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF;
 }
+
+static int end_punct(uint32_t c);
 
 /* Resolve the pair o..c of v[]: 0 done, 1 mixed directions (a suspect),
    2 left alone */
@@ -817,7 +820,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
         if (cp >= 0x0300 && !(cp >= 0x0621 && cp <= 0x064A)) {
             if (cp >= 0x2000) {
                 has_bidi |= (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-                has_edge |= edge_invisible(cp) || cp == 0x202C || cp == 0x2069;
+                has_edge |= edge_invisible(cp) || cp == 0x202C || cp == 0x2069 || cp == 0x200C;
             }
             has_zalgo |= zalgo_mark(cp);
             /* what decorated() can find: the dagger alef, a Quranic mark,
@@ -910,29 +913,47 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     }
     /* invisible characters at a word's edge */
     for (size_t i = 0; has_edge && i < k;) {
-        if (v[i].del || !(edge_invisible(v[i].cp) || v[i].stray)) {
+        if (v[i].del || !(edge_invisible(v[i].cp) || v[i].stray || v[i].cp == 0x200C)) {
             i++;
             continue;
         }
         size_t j = i; /* the run [i, j) */
-        while (j < k && (v[j].del || edge_invisible(v[j].cp) || v[j].stray)) j++;
-        const size_t a = neighbour(v, k, i, -1), b = neighbour(v, k, j - 1, +1);
+        int others = 0;
+        while (j < k && (v[j].del || edge_invisible(v[j].cp) || v[j].stray || v[j].cp == 0x200C)) {
+            others += !v[j].del && v[j].cp != 0x200C;
+            j++;
+        }
+        size_t a = neighbour(v, k, i, -1);
+        const size_t b = neighbour(v, k, j - 1, +1);
+        /* after the punctuation that ends an Arabic word (الخبر،) */
+        if (a != SIZE_MAX && a > 0 && end_punct(v[a].cp)) {
+            const size_t a2 = neighbour(v, k, a, -1);
+            if (a2 != SIZE_MAX && ar_letter(v[a2].cp) && !(b != SIZE_MAX && ar_letter(v[b].cp))) a = a2;
+        }
         const int la = a != SIZE_MAX && ar_letter(v[a].cp), lb = b != SIZE_MAX && ar_letter(v[b].cp);
         const int oa = a != SIZE_MAX && !la && foreign_char(v[a].cp);
         const int ob = b != SIZE_MAX && !lb && foreign_char(v[b].cp);
         int junk = (la && !lb && !ob) || (lb && !la && !oa);
         /* ZWJ after or before a lone letter shows one of its joined forms
-           (teaching text: ع‍) */
-        if (junk) {
+           (teaching text: ع‍); not in a run with other invisibles */
+        int zwj_only = 1;
+        for (size_t q = i; q < j; q++)
+            if (!v[q].del && v[q].cp != 0x200D) zwj_only = 0;
+        if (junk && zwj_only) {
             const size_t x = la ? a : b;
             const size_t y = neighbour(v, k, x, la ? -1 : +1);
             const int lone = y == SIZE_MAX || !ar_letter(v[y].cp);
             for (size_t q = i; q < j && lone; q++)
                 if (v[q].cp == 0x200D) junk = 0;
         }
+        /* ZWNJ goes only with the other invisibles of its run, and not
+           after ه (legacy Sorani writes its e so: له‌); alone it is left
+           to the word rules (Persian and Kurdish spelling; deciding here by
+           the line's letters would differ once other rules read them) */
+        const int zwnj_goes = others > 0 && !(la && v[a].cp == 0x0647);
         if (junk)
             for (size_t q = i; q < j; q++)
-                if (!v[q].del) {
+                if (!v[q].del && (v[q].cp != 0x200C || zwnj_goes)) {
                     v[q].del = 1;
                     v[q].why = J_EDGE;
                 }

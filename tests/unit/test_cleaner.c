@@ -1002,6 +1002,20 @@ static void test_control_junk(void)
     SAME("(بالإنجليزية: Nazif)\xe2\x80\x8f هنا\n");
     SAME("شكل الحرف \xe2\x80\x8dع\xe2\x80\x8d في وسط الكلمة\n");
     SAME("كلمة\xe2\x80\x8bword هنا\n");
+    /* ZWNJ in a run of invisibles at an Arabic word's edge; runs after
+       the word's punctuation; a ZWJ in such a run.  A ZWNJ alone is left
+       to the word rules (whether it is spelling would be judged by
+       letters other rules may then read differently) */
+    SAME("قال المتحدث\xe2\x80\x8c إن الوضع\xe2\x80\x8c صعب\n");
+    EXPECT("كتاب\xe2\x80\x8c\xe2\x81\xa0\xef\xbb\xbf جديد\n", "كتاب جديد\n");
+    EXPECT("الخبر،\xe2\x80\x8b ثم\xef\xbb\xbf\xe2\x80\x8c و\xe2\x80\x8d\xef\xbb\xbf قال\n", "الخبر، ثم و قال\n");
+    /* where ZWNJ is spelling: a Persian quotation, legacy and modern
+       Sorani, Urdu; ZWNJ alone after ه (legacy Sorani له‌) */
+    SAME("قال «ما می\xe2\x80\x8cدانیم\xe2\x80\x8c» أمس\n");
+    EXPECT("له\xe2\x80\x8c\xe2\x80\x8b هنا\n", "له\xe2\x80\x8c هنا\n");
+    SAME("هه\xe2\x80\x8cواڵی ئه\xe2\x80\x8cمڕۆ له\xe2\x80\x8c هه\xe2\x80\x8cولێر\n");
+    SAME("نشر الموقع خبر «کتاب\xe2\x80\x8c ها» اليوم\n");
+    SAME("یہ کتاب\xe2\x80\x8c اچھی ہے\n");
     /* a character and a backspace inside a word show nothing */
     EXPECT("قال المتحa\bدث إن\n", "قال المتحدث إن\n");
     SAME("abc\bd قال\n");
