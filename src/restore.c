@@ -585,6 +585,15 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
            not after a lone letter (و#أخبار: a conjunction before a
            hashtag), punctuation also there (و?أشارت, إ?لغاء) */
         if (sep == 1 && tat == 0 && sp == 0 && inv == 0) {
+            /* the letters before the symbol: those of its piece and of the
+               pieces a tatweel or invisible gap joins to it (الانفـ.ـج*ار
+               reads as the الانفج*ار the first cleaning leaves) */
+            int left = c->p[k].letters;
+            for (int j = k; j > 0; j--) {
+                const int t = c->g[j - 1].type;
+                if (t != G_STRONG && t != G_P6 && t != G_P15) break;
+                left += c->p[j - 1].letters;
+            }
             for (size_t i = a; i < b; i++) {
                 if (u[i].t != U_SEP) continue;
                 const uint32_t s = u[i].cp;
@@ -595,7 +604,7 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
                    its colon) */
                 if (punct && (cx->persian || foreign_piece(c, k) || foreign_piece(c, k + 1)))
                     continue;
-                if ((sym && c->p[k].letters >= 2) || punct) {
+                if ((sym && left >= 2) || punct) {
                     g->type = G_BARE;
                     g->rule = NZR_P5;
                     g->hyphen = s == '-';

@@ -240,8 +240,9 @@ static int tatweel_splits(const nazif_lexicon *lex, unsigned flags, const uint8_
             a = ed->v[e].start;
         }
         while (b + 1 < n && (is_let(s + b) || is_har(s + b) || is_tat(s + b))) b += 2;
-        /* the left word is the right one of the last join */
-        const int chain = jend == g0;
+        /* the left word is the right one of the last join (which ends at
+           this gap, its tatweels included: منـ ـعـ ـت) */
+        const int chain = jend != SIZE_MAX && jend >= g0 && jend <= g1;
         i = next - 1;
         if (!nazif__left_edge(s, a) || !nazif__right_edge(s, n, b) || b - a > NAZIF__MAX_WORD ||
             nazif__overlaps(ed, first, last, g0, g1))

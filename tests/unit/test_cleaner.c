@@ -918,6 +918,13 @@ static void test_tatweel_symbols(void)
 /* P17: a space with tatweel at it (spaced.c) */
 static void test_tatweel_space(void)
 {
+    /* a chain of splits whose middle piece is one letter between two
+       tatweels: joined in one cleaning (the second found منع ـت) */
+    EXPECT("قال إن منـ ـعـ ـت الشرطة\n", "قال إن منعت الشرطة\n");
+    /* a symbol after a piece a tatweel gap joins: the letters before it
+       are the joined ones (the second cleaning read الانفج*ار) */
+    EXPECT("سمع دوي الانفـ.ـج*ار في السوق\n", "سمع دوي الانفجار في السوق\n");
+    SAME("و#أخبار اليوم\n");
     /* tatweel on both sides; one side; more than one space or tatweel */
     EXPECT("أعلن الجيش مقتـ ـل ثلاثة مسلحين\n", "أعلن الجيش مقتل ثلاثة مسلحين\n");
     EXPECT("قوات الاحتـ لال\n", "قوات الاحتلال\n");
