@@ -358,6 +358,11 @@ static int freq_favours_join(const rctx *cx, const cluster *c, const int *gs,
 #ifndef LETTERWISE_LONG_FREQ
 #define LETTERWISE_LONG_FREQ 3
 #endif
+/* six letters or more: any word the lexicon knows, unseen forms too (a
+   dual, ا.ل.م.د.ر.س.ت.ا.ن: class 0); no abbreviation is that long */
+#ifndef LETTERWISE_ANY_LEN
+#define LETTERWISE_ANY_LEN 6
+#endif
 void nazif__decide_bare_run(const rctx *cx, cluster *c, const int *gs,
                             const int *ge, int ng, int strong)
 {
@@ -379,9 +384,11 @@ void nazif__decide_bare_run(const rctx *cx, cluster *c, const int *gs,
         size_t end = c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len;
         /* three letters: a word as it stands, common in news; four or
            more (no abbreviation is that long but those of the table):
-           also a word known by analysis (و.ا.ل.ح.ك.و.م.ة), seen in news */
+           also a word known by analysis (و.ا.ل.ح.ك.و.م.ة), seen in news;
+           six or more: any known word */
         join = ((ng >= 3 && known == NAZIF_LEX_WORD && freq >= 4) ||
-                (ng >= 4 && known != NAZIF_LEX_UNKNOWN && freq >= LETTERWISE_LONG_FREQ)) &&
+                (ng >= 4 && known != NAZIF_LEX_UNKNOWN && freq >= LETTERWISE_LONG_FREQ) ||
+                (ng >= LETTERWISE_ANY_LEN && known != NAZIF_LEX_UNKNOWN)) &&
                !nazif__is_abbreviation(cx->s + start, end - start);
         /* two letters with a punctuation mark glued between them (م,ن
            ف:ي ك;ل أ-ن; not a dot: ق.م, ص.ب are abbreviations), alone

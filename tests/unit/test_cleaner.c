@@ -868,6 +868,9 @@ static void test_letterwise_symbols(void)
     SAME("قال ★حرب★ طويلة\n");
     SAME("الحروف أ★ب★ج★د هي الأولى\n");
     SAME("النتيجة 3+4+5 صحيحة\n");
+    /* six letters or more: any word the lexicon knows (a dual, class 0) */
+    EXPECT("قال إن ا.ل.م.د.ر.س.ت.ا.ن مغلقتان\n", "قال إن المدرستان مغلقتان\n");
+    SAME("قال إن ش.م.م.ذ.م.م هنا\n");
     /* not in Persian lines */
     SAME("این ک+ت+ا+ب را خواندم\n");
     SAME("ا+ی+ن ک+ت+ا+ب ر+ا خ+و+ا+ن+د+م ب+ه م+د+ر+س+ه\n");
