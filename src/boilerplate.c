@@ -988,7 +988,7 @@ static int click_here(const uint8_t *s, size_t n)
 }
 
 /* s[0..n) without white space at either end. */
-static void trim_ws(const uint8_t **s, size_t *n)
+static inline void trim_ws(const uint8_t **s, size_t *n)
 {
     while (*n > 0 && (**s == ' ' || **s == '\t' || **s == '\r')) {
         (*s)++;
@@ -3317,9 +3317,10 @@ uint64_t nazif__bp_copy_hash(const uint8_t *s, size_t n)
 {
     /* white space at the ends and a final mark (".", "!", "?", "؟") do
        not count; eight bytes at a time */
-    trim_ws(&s, &n);
-    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
-                     s[n - 1] == ' '))
+    if (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r')) trim_ws(&s, &n);
+    while (n > 0 && s[n - 1] < 0x40 &&
+           (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
+            s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
         n--;
     if (n >= 2 && s[n - 2] == 0xD8 && s[n - 1] == 0x9F) n -= 2; /* ؟ */
     uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;

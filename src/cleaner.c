@@ -95,7 +95,7 @@ struct nazif_cleaner {
        copy.  A ring: copies[ncopies % NAZIF__BP_COPY_RING] is next. */
     uint64_t copies[NAZIF__BP_COPY_RING];
     size_t ncopies;
-    uint8_t copy_bits[64];     /* ring entries by 6 bits of their hash: a
+    uint8_t copy_bits[256];    /* ring entries by 8 bits of their hash: a
                                   line whose count is 0 is no copy */
     int prev_title_copy;       /* the last non-blank line decided repeats
                                   an earlier one (a chorus) */
@@ -465,7 +465,7 @@ static int copy_len_ok(const slot *s)
     return !s->truncated && s->text_len > 0 && s->text_len <= NAZIF__BP_COPY_MAX;
 }
 
-#define COPY_BITS(h) ((size_t)((h) >> 8) & 63u)
+#define COPY_BITS(h) ((size_t)((h) >> 8) & 255u)
 
 /* Is h the hash of one of the last NAZIF__BP_COPY_RING non-blank lines? */
 static int copies_has(const nazif_cleaner *c, uint64_t h)
