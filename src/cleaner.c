@@ -123,6 +123,8 @@ struct nazif_cleaner {
 
     buf outq;                  /* finished output not yet handed over */
     size_t outq_pos;
+    nazif_outbuf *dst;         /* the caller's output buffer during a call of
+                                  stream() or finish(), else NULL */
 
     nazif__rscratch scratch;
     nazif__edits long_ed;      /* edits of a long-line piece */
@@ -363,6 +365,21 @@ static void mirror_set(nazif_cleaner *c, size_t i)
 }
 
 /* Emit decided slot i: report and queue its output. */
+/* Queue n bytes of finished output: straight into the caller's buffer
+   when nothing is queued before them and they fit (one copy instead of
+   two), else at the end of the queue. */
+static int put_out(nazif_cleaner *c, const uint8_t *p, size_t n)
+{
+    nazif_outbuf *o = c->dst;
+    if (o && c->outq.n == c->outq_pos && n <= o->size - o->pos) {
+        if (n) memcpy((uint8_t *)o->dst + o->pos, p, n);
+        o->pos += n;
+        c->st.bytes_out += n;
+        return 0;
+    }
+    return buf_put(&c->outq, p, n);
+}
+
 static int emit_slot(nazif_cleaner *c, slot *s)
 {
     if (s->truncated) return 0; /* streamed when it was read */
@@ -374,8 +391,7 @@ static int emit_slot(nazif_cleaner *c, slot *s)
     }
     int rc = report_edits(c, &s->ed, s->orig.p, s->offset, s->index);
     if (rc) return rc;
-    if (buf_put(&c->outq, s->out.p, s->out.n)) return NAZIF_ENOMEM;
-    return 0;
+    return put_out(c, s->out.p, s->out.n);
 }
 
 /* Copy slot s into d (d keeps and reuses its own buffers). */
@@ -665,7 +681,7 @@ static int take_piece(nazif_cleaner *c, const uint8_t *p, size_t n, size_t term,
     c->long_out.n = 0;
     if (apply_edits(&c->long_out, p, text, &c->long_ed)) return NAZIF_ENOMEM;
     if (buf_put(&c->long_out, p + text, term)) return NAZIF_ENOMEM;
-    return buf_put(&c->outq, c->long_out.p, c->long_out.n);
+    return put_out(c, c->long_out.p, c->long_out.n);
 }
 
 /* The line buffer is full and has no line end: stream a piece of it. */
@@ -746,11 +762,8 @@ static int fail(nazif_cleaner *c, int rc)
     return rc;
 }
 
-int nazif_cleaner_stream(nazif_cleaner *c, nazif_inbuf *in, nazif_outbuf *out)
+static int stream(nazif_cleaner *c, nazif_inbuf *in, nazif_outbuf *out)
 {
-    if (!c || !in || !out || in->pos > in->size || out->pos > out->size) return NAZIF_EINVAL;
-    if (c->error) return NAZIF_ESTATE;
-    if (c->doc_done) new_document(c);
     for (;;) {
         if (drain(c, out)) return 1;
         if (in->pos >= in->size) return NAZIF_OK;
@@ -781,11 +794,32 @@ int nazif_cleaner_stream(nazif_cleaner *c, nazif_inbuf *in, nazif_outbuf *out)
     }
 }
 
+int nazif_cleaner_stream(nazif_cleaner *c, nazif_inbuf *in, nazif_outbuf *out)
+{
+    if (!c || !in || !out || in->pos > in->size || out->pos > out->size) return NAZIF_EINVAL;
+    if (c->error) return NAZIF_ESTATE;
+    if (c->doc_done) new_document(c);
+    c->dst = out;
+    const int rc = stream(c, in, out);
+    c->dst = NULL;
+    return rc;
+}
+
+static int finish(nazif_cleaner *c, nazif_outbuf *out);
+
 int nazif_cleaner_finish(nazif_cleaner *c, nazif_outbuf *out)
 {
     if (!c || !out || out->pos > out->size) return NAZIF_EINVAL;
     if (c->error) return NAZIF_ESTATE;
     if (c->doc_done) new_document(c);
+    c->dst = out;
+    const int rc = finish(c, out);
+    c->dst = NULL;
+    return rc;
+}
+
+static int finish(nazif_cleaner *c, nazif_outbuf *out)
+{
     if (drain(c, out)) return 1;
     int rc = 0;
     if (c->line_len > 0 || c->in_long) rc = line_done(c, c->line_len, 0);
