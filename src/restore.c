@@ -459,6 +459,14 @@ static int exercise_window(const rctx *cx, size_t at)
     return exercise_line(buf + start, n - start);
 }
 
+/* The cues' lengths, first four bytes and first new position
+   (exercise_before(); SIZE_MAX: looked for otherwise) */
+enum { NCUE = sizeof exercise_cues / sizeof exercise_cues[0] };
+typedef struct cueheads {
+    size_t len[NCUE], from[NCUE];
+    uint32_t head[NCUE];
+} cueheads;
+
 /* What exercise_before() has searched of the line: cues are looked for
    once, as the positions asked about grow, not again for each blank. */
 typedef struct cuescan {
@@ -467,6 +475,18 @@ typedef struct cuescan {
     size_t far;  /* a cue found more than EXERCISE_LOOK characters before an
                     earlier position (so before every later one), or SIZE_MAX */
 } cuescan;
+
+/* Does a cue start at s[x] (x + 4 <= at) and end by at?  Then it is the
+   last one found so far. */
+static inline void cue_at(const cueheads *k, const uint8_t *s, size_t x, size_t at, cuescan *q)
+{
+    uint32_t w;
+    memcpy(&w, s + x, 4);
+    for (size_t c = 0; c < NCUE; c++)
+        if (w == k->head[c] && k->from[c] != SIZE_MAX && x >= k->from[c] && x + k->len[c] <= at &&
+            memcmp(s + x + 4, exercise_cues[c] + 4, k->len[c] - 4) == 0 && (q->last == SIZE_MAX || x > q->last))
+            q->last = x;
+}
 
 /* Has piece k a letter of Persian, Kurdish or Urdu, or one Arabic does
    not write (Persian ی ک, Urdu ہ ے)? */
@@ -497,12 +517,61 @@ static int exercise_before(const rctx *cx, size_t at)
     cuescan *q = cx->cue;
     if ((cx->ctx && at < NAZIF__PIECE_CTX) || at < q->upto) return exercise_window(cx, at);
     const uint8_t *s = cx->s;
-    for (size_t c = 0; c < sizeof exercise_cues / sizeof exercise_cues[0]; c++) {
-        const uint8_t *cue = (const uint8_t *)exercise_cues[c];
+    /* The new positions of every cue in one pass, a cue compared whole
+       only where its first four bytes are (cue_at()).  Every cue begins
+       with D8, the lead byte of half the Arabic letters: tested on its
+       first byte, cue by cue, half the positions went to memcmp() six
+       times over.  q->last becomes the last start of a cue, as before. */
+    cueheads k;
+    size_t lo = SIZE_MAX;
+    for (size_t c = 0; c < NCUE; c++) {
         const size_t m = strlen(exercise_cues[c]);
-        for (size_t p = q->upto >= m ? q->upto - m + 1 : 0; p + m <= at; p++)
-            if (s[p] == cue[0] && memcmp(s + p, cue, m) == 0 && (q->last == SIZE_MAX || p > q->last))
-                q->last = p;
+        k.len[c] = m;
+        k.head[c] = 0;
+        k.from[c] = q->upto >= m ? q->upto - m + 1 : 0;
+        if (m < 4) { /* (none is): byte by byte */
+            for (size_t p = k.from[c]; p + m <= at; p++)
+                if (memcmp(s + p, exercise_cues[c], m) == 0 && (q->last == SIZE_MAX || p > q->last))
+                    q->last = p;
+            k.from[c] = SIZE_MAX;
+            continue;
+        }
+        memcpy(&k.head[c], exercise_cues[c], 4);
+        if (k.from[c] < lo) lo = k.from[c];
+    }
+    if (lo == SIZE_MAX) lo = at;
+    /* the bits on which the first four bytes of every cue agree */
+    uint32_t agree = ~(uint32_t)0, val = 0;
+    int any = 0;
+    for (size_t c = 0; c < NCUE; c++) {
+        if (k.from[c] == SIZE_MAX) continue;
+        if (any) agree &= ~(k.head[c] ^ val);
+        else val = k.head[c];
+        any = 1;
+    }
+    val &= agree;
+    size_t p = lo;
+#if defined(__SSE2__)
+    /* sixteen positions at a time: the agreeing bits of four bytes */
+    const __m128i a0 = _mm_set1_epi8((char)(agree & 0xFF)), v0 = _mm_set1_epi8((char)(val & 0xFF));
+    const __m128i a1 = _mm_set1_epi8((char)(agree >> 8 & 0xFF)), v1 = _mm_set1_epi8((char)(val >> 8 & 0xFF));
+    const __m128i a2 = _mm_set1_epi8((char)(agree >> 16 & 0xFF)), v2 = _mm_set1_epi8((char)(val >> 16 & 0xFF));
+    const __m128i a3 = _mm_set1_epi8((char)(agree >> 24)), v3 = _mm_set1_epi8((char)(val >> 24));
+    for (; p + 19 <= at; p += 16) {
+#define CUE_LD(j) _mm_loadu_si128((const __m128i *)(const void *)(s + p + (j)))
+        const __m128i e = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(CUE_LD(0), a0), v0),
+                                                      _mm_cmpeq_epi8(_mm_and_si128(CUE_LD(1), a1), v1)),
+                                        _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(CUE_LD(2), a2), v2),
+                                                      _mm_cmpeq_epi8(_mm_and_si128(CUE_LD(3), a3), v3)));
+#undef CUE_LD
+        for (unsigned m = (unsigned)_mm_movemask_epi8(e); m; m &= m - 1)
+            cue_at(&k, s, p + (size_t)__builtin_ctz(m), at, q);
+    }
+#endif
+    for (; p + 4 <= at; p++) {
+        uint32_t w;
+        memcpy(&w, s + p, 4);
+        if ((w & agree) == val) cue_at(&k, s, p, at, q);
     }
     q->upto = at;
     if (q->last == SIZE_MAX || q->last == q->far) return 0;

@@ -724,6 +724,46 @@ static void test_exercise_blanks(void)
     free(o);
 }
 
+/* Each exercise cue is found at every alignment (exercise_before() tests
+   sixteen positions at a time, then the last few one by one): with k
+   bytes before the cue and m after it, the blank stays; a word that
+   shares only the cue's first letters is no cue, and the blank is
+   joined. */
+static void test_exercise_cues(void)
+{
+    static const char *const cues[] = {"الفراغ", "أكمل", "اكمل", "املأ", "الناقص", "المناسب"};
+    static const char *const near[] = {"الفراش", "أكمام", "اكثر", "امس", "النار", "المنزل"};
+    const char *blank = " تـ_ـفاح\n", *kept = "تـ_ـفاح", *joined = " تفاح\n";
+    for (int no = 0; no < 2; no++)
+        for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++)
+            for (size_t k = 0; k < 20; k++)
+                for (size_t m = 0; m < 24; m += 7) {
+                    char in[256];
+                    size_t n = 0;
+                    const char *w = no ? near[c] : cues[c];
+                    memset(in, 'x', k);
+                    n += k;
+                    in[n++] = ' ';
+                    memcpy(in + n, w, strlen(w));
+                    n += strlen(w);
+                    in[n++] = ' ';
+                    memset(in + n, 'y', m);
+                    n += m;
+                    memcpy(in + n, blank, strlen(blank));
+                    n += strlen(blank);
+                    size_t on = 0;
+                    char *o = clean1(in, n, NAZIF_KEEP_BOILERPLATE, &on);
+                    int has_kept = 0;
+                    for (size_t i = 0; o && i + strlen(kept) <= on && !has_kept; i++)
+                        has_kept = memcmp(o + i, kept, strlen(kept)) == 0;
+                    const int has_joined = o && on >= strlen(joined) &&
+                                           memcmp(o + on - strlen(joined), joined, strlen(joined)) == 0;
+                    CHECK_MSG(no ? has_joined : has_kept, "exercise cue %zu%s, %zu bytes before, %zu after: blank %s",
+                              c, no ? " (a look-alike)" : "", k, m, no ? "kept" : "joined");
+                    free(o);
+                }
+}
+
 /* P17: a word split by a space after a non-joining letter */
 static void test_space_join(void)
 {
@@ -1104,6 +1144,7 @@ int main(void)
     test_letter_runs();
     test_exercise_window();
     test_exercise_blanks();
+    test_exercise_cues();
     test_lookalikes();
     test_extlook();
     test_lines();
