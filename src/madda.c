@@ -44,16 +44,24 @@ static uint32_t ar2(const uint8_t *s)
 static int ar_letter(uint32_t cp) { return (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A); }
 static int ar_mark(uint32_t cp) { return cp >= 0x064B && cp <= 0x0652; }
 
+/* memcmp()'s order of s[0..len) and the string t, shorter first when one
+   begins the other; t read once (no strlen()) */
+static int cmp_z(const uint8_t *s, size_t len, const char *t)
+{
+    for (size_t i = 0;; i++) {
+        if (t[i] == 0) return i < len ? 1 : 0;
+        if (i == len) return -1;
+        if (s[i] != (uint8_t)t[i]) return s[i] < (uint8_t)t[i] ? -1 : 1;
+    }
+}
+
 /* Is the byte run s[a, b) (UTF-8) a stem of the table? */
 static int madda_stem(const uint8_t *s, size_t len)
 {
     size_t lo = 0, hi = NAZIF__MADDA_N;
     while (lo < hi) {
         const size_t mid = lo + (hi - lo) / 2;
-        const char *t = nazif__madda_stems[mid];
-        const size_t tl = strlen(t);
-        int c = memcmp(s, t, len < tl ? len : tl);
-        if (c == 0) c = len < tl ? -1 : len > tl ? 1 : 0;
+        const int c = cmp_z(s, len, nazif__madda_stems[mid]);
         if (c == 0) return 1;
         if (c < 0) hi = mid;
         else lo = mid + 1;
@@ -68,7 +76,7 @@ static int proclitics(const uint8_t *p, size_t len)
         "", "و", "ف", "ب", "ك", "ل", "س", "ال", "وال", "فال", "بال", "كال", "لل",
         "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "فك", "وبال", "فبال", "وكال"};
     for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
-        if (strlen(pre[i]) == len && memcmp(pre[i], p, len) == 0) return 1;
+        if (cmp_z(p, len, pre[i]) == 0) return 1;
     return 0;
 }
 
@@ -166,10 +174,7 @@ static int madda_mid(const uint8_t *k, size_t len)
     size_t lo = 0, hi = NAZIF__MADDA_MID_N;
     while (lo < hi) {
         const size_t mid = lo + (hi - lo) / 2;
-        const char *t = nazif__madda_mid[mid];
-        const size_t tl = strlen(t);
-        int c = memcmp(k, t, len < tl ? len : tl);
-        if (c == 0) c = len < tl ? -1 : len > tl ? 1 : 0;
+        const int c = cmp_z(k, len, nazif__madda_mid[mid]);
         if (c == 0) return 1;
         if (c < 0) hi = mid;
         else lo = mid + 1;
@@ -218,7 +223,7 @@ static int suffix(const uint8_t *p, size_t len)
     static const char *const suf[] = {"", "ة", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي",
                                       "ات", "ان", "ين", "ون", "وا", "ا", "ته", "تها", "تهم", "اتها"};
     for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++)
-        if (strlen(suf[i]) == len && memcmp(suf[i], p, len) == 0) return 1;
+        if (cmp_z(p, len, suf[i]) == 0) return 1;
     return 0;
 }
 
@@ -371,6 +376,15 @@ int nazif__madda_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
     if (!(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n)) return 0;
     const size_t last = ed->n;
     int soft_line = 0, rc = 0;
+    /* for each byte of the window s[wb, wb + ML_MAP) of the line, the
+       first edit (in the list's order) of kind EDIT that covers it, plus
+       1, or 0: one look-up a character instead of a walk over the line's
+       edits, which on a line dense with edits cost most of the rule's
+       time; rebuilt as the walk leaves the window */
+    enum { ML_MAP = 4096 };
+    uint16_t map[ML_MAP];
+    const int mapped = last - first < 0xFFFF;
+    size_t wb = SIZE_MAX;
     for (int pass = 0; pass < 2 && !rc; pass++) {
         int soft = 0;
         mlword w;
@@ -381,9 +395,24 @@ int nazif__madda_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
            place of its bytes; words end at spaces and punctuation */
         while (i <= n && !rc) {
             size_t e = first;
-            if (i < n)
+            if (i < n && mapped) {
+                if (wb == SIZE_MAX || i < wb || i >= wb + ML_MAP) {
+                    wb = i;
+                    memset(map, 0, sizeof map);
+                    for (size_t k = first; k < last; k++) {
+                        const nazif__edit *x = &ed->v[k];
+                        if (x->kind != NAZIF_CHANGE_EDIT || x->end <= wb || x->start >= wb + ML_MAP) continue;
+                        const size_t b0 = x->start > wb ? x->start : wb;
+                        const size_t b1 = x->end < wb + ML_MAP ? x->end : wb + ML_MAP;
+                        for (size_t b = b0; b < b1; b++)
+                            if (!map[b - wb]) map[b - wb] = (uint16_t)(k - first + 1);
+                    }
+                }
+                e = map[i - wb] ? first + map[i - wb] - 1 : last;
+            } else if (i < n) {
                 for (; e < last; e++)
                     if (ed->v[e].start <= i && ed->v[e].end > i && ed->v[e].kind == NAZIF_CHANGE_EDIT) break;
+            }
             if (i < n && e < last) {
                 const nazif__edit *x = &ed->v[e];
                 /* madda_fix's edit: a word with an impossible آ already */

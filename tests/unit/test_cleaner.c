@@ -764,6 +764,32 @@ static void test_exercise_cues(void)
                 }
 }
 
+/* The madda line rule on a line of 13 KB: the edits of the other rules
+   are looked up through a map of 4,096 bytes at a time (madda.c), rebuilt
+   as the line is read; the same words come out as on a short line. */
+static void test_madda_long_line(void)
+{
+    const char *in1 = "قـآلـتـ آلـوزآرة إنـ آلـمـهـآمـ كـثـيـرة فـيـ هـذآ آلـيـومـ";
+    const char *out1 = "قالت الوزارة إن المهام كثيرة في هذا اليوم";
+    enum { REP = 120 };
+    char *in = malloc(REP * (strlen(in1) + 1) + 1), *want = malloc(REP * (strlen(out1) + 1) + 1);
+    size_t n = 0, wn = 0;
+    for (int r = 0; in && want && r < REP; r++) {
+        memcpy(in + n, in1, strlen(in1));
+        n += strlen(in1);
+        in[n++] = r + 1 < REP ? ' ' : '\n';
+        memcpy(want + wn, out1, strlen(out1));
+        wn += strlen(out1);
+        want[wn++] = r + 1 < REP ? ' ' : '\n';
+    }
+    size_t on = 0;
+    char *o = in && want ? clean1(in, n, NAZIF_KEEP_BOILERPLATE, &on) : NULL;
+    CHECK_MSG(o && on == wn && memcmp(o, want, wn) == 0, "madda line rule on a 13 KB line");
+    free(o);
+    free(in);
+    free(want);
+}
+
 /* P17: a word split by a space after a non-joining letter */
 static void test_space_join(void)
 {
@@ -1144,6 +1170,7 @@ int main(void)
     test_letter_runs();
     test_exercise_window();
     test_exercise_blanks();
+    test_madda_long_line();
     test_exercise_cues();
     test_lookalikes();
     test_extlook();
