@@ -1081,8 +1081,21 @@ static const char *const doc_cut_excerpts[] = {
     "B سوق الكتب القديمة يفتح أبوابه كل جمعة",
 };
 
+/* "The latest news" alone is a widget's title, never a section of the
+   article: it goes on its own words, and the titles under it with it. */
+static const char *const doc_latest_news[] = {
+    "C المجلس البلدي يقر موازنة العام المقبل",
+    ("C أقر المجلس البلدي في جلسته أمس موازنة العام المقبل بعد نقاش "
+     "استمر أربع ساعات، وصوت لها أحد عشر عضوا من خمسة عشر."),
+    "B آخر الأخبار",
+    "B افتتاح سوق شعبي جديد في وسط المدينة",
+    "B حملة لزراعة ألف شجرة على الطريق الساحلي",
+    "B انقطاع المياه عن ثلاثة أحياء يوم الخميس",
+};
+
 static void test_documents(void)
 {
+    DOC("latest-news", doc_latest_news);
     DOC("cut-excerpts", doc_cut_excerpts);
     DOC("date-spellings", doc_date_spellings);
     DOC("date-top", doc_date_top);
