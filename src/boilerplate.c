@@ -2974,6 +2974,28 @@ static int profile_box(const ctx *c)
     return fields >= 3 && listed >= 1 && (counts >= 2 || listed >= 2);
 }
 
+/* One token of lower-case Latin letters, '#', '_' or '-' (a letter among
+   them), at most 16 bytes, white space around it aside. */
+static int lower_token(const uint8_t *s, size_t n)
+{
+    trim_ws(&s, &n);
+    if (n == 0 || n > 16) return 0;
+    int letter = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] >= 'a' && s[k] <= 'z') letter = 1;
+        else if (s[k] != '#' && s[k] != '_' && s[k] != '-') return 0;
+    }
+    return letter;
+}
+
+/* Does s[0..n) hold an Arabic letter (a lead byte D8-DB)? */
+static int has_arabic(const uint8_t *s, size_t n)
+{
+    for (size_t k = 0; k + 1 < n; k++)
+        if (s[k] >= 0xD8 && s[k] <= 0xDB && (s[k + 1] & 0xC0) == 0x80) return 1;
+    return 0;
+}
+
 int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
                      int at_end, const char **why)
 {
@@ -3067,6 +3089,20 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
        cell, a list item or a caption far more often than a widget: it is
        judged as any other short line. */
     if (article && f.v == V_WEAK && f.why == latin_widget) f.v = V_OTHER;
+    /* The document's first line, one lower-case Latin token over Arabic
+       text ("fbpx", "recent", "x", "#image_title"): a widget's name or
+       button, not a title (a brand or a unit is capitalised: "iPhone",
+       "pH"). */
+    if (!article && f.v == V_WEAK && f.why == latin_widget && lines[i].index == 0 &&
+        lower_token(lines[i].s, lines[i].len)) {
+        ctx lc = {lines, n, i};
+        info nf;
+        long nq = next_nonblank(&lc, i, &nf);
+        if (nq >= 0 && has_arabic(lines[nq].s, lines[nq].len)) {
+            *why = "line: Latin widget word at the top of the page";
+            return 1;
+        }
+    }
     switch (f.v) {
     case V_BLANK:
     case V_CONTENT:

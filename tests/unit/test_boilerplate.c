@@ -1093,8 +1093,25 @@ static const char *const doc_latest_news[] = {
     "B انقطاع المياه عن ثلاثة أحياء يوم الخميس",
 };
 
+/* A lower-case Latin token opening an Arabic page is a widget's name (a
+   tracking pixel's, a tab's); a capitalised one may be the title. */
+static const char *const doc_latin_top[] = {
+    "B fbpx",
+    "B محليات اليوم",
+    "C بلدية المدينة تطلق تطبيقا للإبلاغ عن الأعطال",
+    ("C أطلقت بلدية المدينة تطبيقا على الهواتف يتيح للسكان الإبلاغ عن "
+     "أعطال الإنارة والطرق وتتبع معالجتها."),
+};
+static const char *const doc_latin_title[] = {
+    "C iPhone",
+    ("C طرحت الشركة أمس الجيل الجديد من هاتفها في الأسواق العربية، "
+     "بأسعار تقارب أسعار الجيل السابق."),
+};
+
 static void test_documents(void)
 {
+    DOC("latin-top", doc_latin_top);
+    DOC("latin-title", doc_latin_title);
     DOC("latest-news", doc_latest_news);
     DOC("cut-excerpts", doc_cut_excerpts);
     DOC("date-spellings", doc_date_spellings);
