@@ -152,10 +152,16 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
                                                    : other && drawn_letter(u[q].cp) != 0)
                            : 0;
         if (!st) continue;
-        const int before = q > 0 && ((u[q - 1].t == U_LET && (u[q - 1].cls & NZ_LETTER)) ||
-                                     u[q - 1].t == U_TAT);
-        const int after = q + 1 < k && ((u[q + 1].t == U_LET && (u[q + 1].cls & NZ_LETTER)) ||
-                                        u[q + 1].t == U_TAT);
+        /* ۾ ؏ (signs of the Arabic block drawn for م ع) take marks as
+           the letters beside them do: they are looked past */
+        size_t qb = q, qa = q + 1;
+        if (u[q].cp == 0x06FE || u[q].cp == 0x060F) {
+            while (qb > 0 && u[qb - 1].t == U_MARK) qb--;
+            while (qa < k && u[qa].t == U_MARK) qa++;
+        }
+        const int before = qb > 0 && ((u[qb - 1].t == U_LET && (u[qb - 1].cls & NZ_LETTER)) ||
+                                      u[qb - 1].t == U_TAT);
+        const int after = qa < k && ((u[qa].t == U_LET && (u[qa].cls & NZ_LETTER)) || u[qa].t == U_TAT);
         /* the article: at the start of a word, before lam (or a look-alike
            of lam) and two more letters */
         int article = 0;
@@ -267,6 +273,11 @@ static int decode_units(const uint8_t *s, size_t from, size_t n, nazif__rscratch
                         unit **out, size_t *count)
 {
     return decode_units_in(s, from, n, &scr->units, &scr->cap, out, count);
+}
+
+int nazif__cx_line_units(const rctx *cx, unit **u, size_t *k)
+{
+    return decode_units_in(cx->s, 0, cx->n, &cx->scr->lunits, &cx->scr->lcap, u, k);
 }
 
 int nazif__cx_arabic(const rctx *cx)
@@ -879,6 +890,10 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     cx.exercise = 0;
     cuescan cue = {0, SIZE_MAX, SIZE_MAX};
     cx.cue = &cue;
+    nazif__cipher cipher;
+    cipher.done = 0;
+    cipher.n = 0;
+    cx.cipher = &cipher;
     cx.ctx = scr->ctx;
     cx.ctx_len = scr->ctx_len;
     cx.persian = 0;
@@ -905,7 +920,17 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         }
         /* nazif__arabic_line() when a rule asks (nazif__cx_arabic()); a
            line of dotless writing asks now */
-        if (!cx.persian && (mp || dw >= 2 || nazif__maybe_extlook(s, n))) arabic = -1;
+        const int xl = nazif__maybe_extlook(s, n);
+        if (!cx.persian && (mp || dw >= 2 || xl)) arabic = -1;
+        /* a line a decoration tool drew is Arabic whatever its letters
+           (nazif__drawn_line()) */
+        if (xl && nazif__maybe_drawn(s, n)) {
+            if (!mp && decode_units(s, 0, n, scr, &u, &k)) return NAZIF_ENOMEM;
+            if (nazif__drawn_line(lex, u, k)) {
+                cx.persian = 0;
+                arabic = 2;
+            }
+        }
         cx.tooth = tooth && nazif__cx_arabic(&cx);
         cx.rasm = dw >= 2 && nazif__cx_arabic(&cx);
         cx.exercise = memchr(s, '_', n) != NULL;

@@ -171,6 +171,18 @@ typedef struct cluster {
                          word, no reading the lexicon would decide */
 } cluster;
 
+/* A line a tool drew maps each letter to one look-alike: what its words
+   with a single known reading say each look-alike stands for (plan_ext()
+   in restore_word.c learns it on first use). */
+#define CIPHER_MAX 32
+typedef struct nazif__cipher {
+    int done;
+    int n;
+    uint32_t cp[CIPHER_MAX];
+    uint32_t base[CIPHER_MAX][6];
+    int votes[CIPHER_MAX][6];
+} nazif__cipher;
+
 typedef struct rctx {
     const nazif_lexicon *lex;
     unsigned flags;
@@ -189,7 +201,15 @@ typedef struct rctx {
     const uint8_t *s;
     size_t n;            /* bytes of s */
     nazif__edits *ed;
+    nazif__cipher *cipher; /* a drawn line's look-alikes, learnt on first use */
 } rctx;
+
+/* The units of the whole line of cx (the buffer nazif__cx_arabic() uses);
+   0 or NAZIF_ENOMEM. */
+int nazif__cx_line_units(const rctx *cx, unit **u, size_t *k);
+
+/* Is the line of cx one a decoration tool drew (nazif__drawn_line())? */
+static inline int cx_drawn(const rctx *cx) { return *cx->arabic == 2; }
 
 /* Is the character at b (n bytes left) an Arabic letter a ى before it
    joins (so not ء, and no punctuation such as ، ؛ ؟)? */
@@ -244,6 +264,10 @@ static inline uint32_t drawn_letter(uint32_t cp)
 {
     if (cp == '7') return 0x062Du;
     if (stroke_alef(cp)) return AR_ALEF;
+    /* signs of the Arabic block drawn on a letter's body: ۾ (Sindhi's
+       postposition) for م, ؏ (the misra sign) for ع */
+    if (cp == 0x06FE) return 0x0645u;
+    if (cp == 0x060F) return 0x0639u;
     return cp >= 0x80 ? nazif__other_lookalike(cp) : 0;
 }
 
@@ -271,6 +295,7 @@ static inline uint32_t cue_base(uint32_t x)
     case 0x0686: return 0x062C;                           /* چ: ج */
     case 0x0698: return 0x0632;                           /* ژ: ز */
     case 0x06AF: return 0x0643;                           /* گ: ك */
+    case 0x06FE: return 0x0645;                           /* ۾: م */
     default: return 0;
     }
 }
@@ -313,7 +338,7 @@ static inline int foreign_glue(uint32_t cp)
 }
 
 /* P14, extended look-alikes: letters read per word, readings tried */
-#define EXT_UNITS 6
+#define EXT_UNITS 16
 #define EXT_READINGS 256
 
 /* restore_edits.c: append rep[0..len) to the replacement of edit i, the
@@ -340,6 +365,16 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
 int nazif__persian_units(const unit *u, size_t k);
 /* Arabic enough to read extended look-alikes in? */
 int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k);
+/* Is the line one a decoration tool drew (restore_lang.c): its letters of
+   the extended blocks belong to no one language's alphabet, on half its
+   words or more (three or more), and half its words or more read by
+   their letters' bodies are known Arabic words (class >= 3)?  Such a line
+   is Arabic: its extended letters, Persian and Urdu ones included, are
+   read (nazif__arabic_line() then gives 2). */
+int nazif__drawn_line(const nazif_lexicon *lex, const unit *u, size_t k);
+/* Its byte pre-filter: three letters or more of the extended blocks (or
+   ؏) that no one language writes together. */
+int nazif__maybe_drawn(const uint8_t *s, size_t n);
 /* nazif__arabic_line() of the line of cx, computed on first use (restore.c):
    most lines the pre-filters let through never need it. */
 int nazif__cx_arabic(const rctx *cx);

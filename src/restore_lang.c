@@ -256,6 +256,162 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
     return 0;
 }
 
+/*
+ * A line a decoration tool drew: every letter of its words swapped for a
+ * letter of the extended blocks (ڪ ڸ ڼ ۄ ٿ ے ۾ ...).  Each language written
+ * in Arabic script has its own letters; the tools take them from all of
+ * them at once.  The languages that write a letter (beyond the basic
+ * Arabic ones), from their alphabets: */
+#define L_AR 0x001u  /* Arabic: ٱ (the Quran), ڤ ڥ ڨ (Maghreb) */
+#define L_FA 0x002u  /* Persian */
+#define L_UR 0x004u  /* Urdu */
+#define L_SD 0x008u  /* Sindhi */
+#define L_PS 0x010u  /* Pashto */
+#define L_KU 0x020u  /* Kurdish (Sorani) */
+#define L_UG 0x040u  /* Uyghur */
+#define L_KS 0x080u  /* Kashmiri */
+#define L_MS 0x100u  /* Malay (Jawi) */
+#define L_PA 0x200u  /* Punjabi (Shahmukhi), Saraiki */
+#define L_ALL 0xFFFu
+static unsigned lang_mask(uint32_t cp)
+{
+    if ((cp >= 0x0621 && cp <= 0x064A) || cp == 0x066E || cp == 0x066F || cp == 0x06A1) return L_ALL;
+    switch (cp) {
+    case 0x067E: case 0x0686: case 0x0698: /* پ چ ژ */
+        return L_FA | L_UR | L_SD | L_PS | L_KU | L_UG | L_KS | L_PA | (cp == 0x0686 ? L_MS : 0);
+    case 0x06AF: case 0x06A9: /* گ ک */
+        return L_FA | L_UR | L_SD | L_PS | L_KU | L_UG | L_KS | L_PA;
+    case 0x06CC: return L_FA | L_UR | L_PS | L_KU | L_KS | L_PA;         /* ی */
+    case 0x06BE: return L_UR | L_SD | L_KU | L_UG | L_KS | L_PA;         /* ھ */
+    case 0x06C1: case 0x06D2: case 0x0679: case 0x0688: case 0x0691: case 0x06BA:
+        return L_UR | L_KS | L_PA;                                       /* ہ ے ٹ ڈ ڑ ں */
+    case 0x06C2: case 0x06C3: case 0x06D3: return L_UR | L_PA;           /* ۂ ۃ ۓ */
+    case 0x06C0: return L_FA;                                            /* ۀ */
+    case 0x06D5: return L_KU | L_UG;                                     /* ە */
+    case 0x0695: case 0x06B5: return L_KU;                               /* ڕ ڵ */
+    case 0x06CE: return L_KU | L_KS;                                     /* ێ */
+    case 0x06C6: return L_KU | L_UG | L_KS;                              /* ۆ */
+    case 0x06A4: return L_KU | L_AR | L_MS;                              /* ڤ */
+    case 0x06A5: case 0x06A8: case 0x0671: return L_AR;                  /* ڥ ڨ ٱ */
+    case 0x067B: case 0x0684: case 0x06B3: case 0x06BB: return L_SD | L_PA; /* ٻ ڄ ڳ ڻ */
+    case 0x0680: case 0x067A: case 0x067D: case 0x067F: case 0x0683: case 0x0687:
+    case 0x068A: case 0x068C: case 0x068D: case 0x068F: case 0x0699: case 0x06AA:
+    case 0x06B1: case 0x06A6: case 0x06FE: case 0x06FD:
+        return L_SD;                                     /* ڀ ٺ ٽ ٿ ڃ ڇ ڊ ڌ ڍ ڏ ڙ ڪ ڱ ڦ ۾ ۽ */
+    case 0x067C: case 0x0689: case 0x0693: case 0x0696: case 0x069A: case 0x06AB:
+    case 0x06BC: case 0x06CD: case 0x0681: case 0x0685:
+        return L_PS;                                     /* ټ ډ ړ ږ ښ ګ ڼ ۍ ځ څ */
+    case 0x06D0: return L_PS | L_UG;                                     /* ې */
+    case 0x06AD: case 0x06C7: case 0x06C8: case 0x06CB: return L_UG;     /* ڭ ۇ ۈ ۋ */
+    case 0x0672: return L_KS | L_AR;                                     /* ٲ */
+    case 0x0673: case 0x06C4: case 0x0620: return L_KS;                  /* ٳ ۄ ؠ */
+    case 0x06A0: case 0x06BD: case 0x06AC: case 0x06CF: case 0x0762: return L_MS; /* ڠ ڽ ڬ ۏ ݢ */
+    case 0x0768: case 0x0759: return L_PA;                               /* ݨ ݙ */
+    default: return 0; /* no language's alphabet: a decoration */
+    }
+}
+
+/* A character of a confusables tool's kind (see nazif__drawn_line()). */
+static int confusable_glyph(const unit *x)
+{
+    const uint32_t cp = x->cp;
+    if (cp < 0x80) return 0;
+    if (x->t == U_LET)
+        return (x->cls & NZ_PRESFORM) || (cp >= 0x1EE00 && cp <= 0x1EEFF) ||
+               (!(x->cls & NZ_LETTER) && cp != 0x06FE && cp != 0x060F);
+    if (x->t == U_LAT) return 1;
+    if (x->t == U_DIG) return !(cp >= 0x0660 && cp <= 0x0669) && !(cp >= 0x06F0 && cp <= 0x06F9);
+    if (x->t == U_OTHER)
+        return other_script_cp(cp) || (cp >= 0x2150 && cp <= 0x218F) || (cp >= 0x1000 && cp <= 0x109F) ||
+               (cp >= 0x16A0 && cp <= 0x16FF) || (cp >= 0x2C80 && cp <= 0x2CFF) ||
+               (cp >= 0x10000 && cp <= 0x1EDFF) || (cp >= 0x1EF00 && cp <= 0x1FFFF);
+    return 0;
+}
+
+int nazif__maybe_drawn(const uint8_t *s, size_t n)
+{
+    /* the lead bytes of U+0680..U+06FF and U+0740..U+077F, rare in Arabic
+       text: found by memchr, so a line costs a few passes at memory speed */
+    static const uint8_t lead[3] = {0xDA, 0xDB, 0xDD};
+    unsigned line = L_ALL;
+    int ext = 0;
+    for (int l = 0; l < 3; l++)
+        for (const uint8_t *p = s; p + 1 < s + n && (p = memchr(p, lead[l], (size_t)(s + n - p - 1))) != NULL;
+             p++) {
+            const uint32_t cp = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+            const unsigned m = lang_mask(cp);
+            if (m == L_ALL || (p[1] & 0xC0) != 0x80 || !(nazif__uclass(cp) & NZ_LETTER)) continue;
+            line &= m;
+            if (++ext >= 3 && line == 0) return 1;
+        }
+    return 0;
+}
+
+int nazif__drawn_line(const nazif_lexicon *lex, const unit *u, size_t k)
+{
+    unsigned line = L_ALL;
+    int words = 0, drawn = 0, known = 0, letters = 0, ext = 0, ok = 1;
+    wbuf bkey;
+    wb_reset(&bkey);
+    for (size_t i = 0; i <= k; i++) {
+        if (i == k || u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_BAD) {
+            if (letters >= 2) {
+                words++;
+                drawn += ext > 0;
+                int f = 0;
+                if (ok && !bkey.overflow && lex_state(lex, &bkey, &f) != NAZIF_LEX_UNKNOWN && f >= 3) known++;
+            }
+            letters = ext = 0;
+            ok = 1;
+            wb_reset(&bkey);
+            continue;
+        }
+        /* presentation forms, the mathematical letters and the glyphs of
+           other scripts (ı Ȉ ⅰ 𝐨 ०) are another kind of tool (Unicode's
+           confusables), read by the rules for them; they stay on the line
+           where those rules do not read them, so cleaning twice judges
+           the line the same */
+        if (confusable_glyph(&u[i])) return 0;
+        if (u[i].t != U_LET) {
+            if (u[i].t != U_MARK && u[i].t != U_TAT && u[i].t != U_INV) ok = 0;
+            continue;
+        }
+        uint32_t base[4];
+        const int nb = base_letters(u[i].cp, u[i].cls, base);
+        for (int b = 0; b < nb; b++) {
+            const uint32_t x = base[b];
+            const unsigned m = lang_mask(x);
+            uint32_t o[6], y = x;
+            if (m != L_ALL) {
+                line &= m;
+                ext++;
+                if (x == 0x0671) y = AR_ALEF;
+                else if (cue_base(x)) y = cue_base(x);
+                else if (drawn_letter(x)) y = drawn_letter(x);
+                else if ((nazif__uclass(x) & NZ_LOOKALIKE) && nazif__lookalike_base(x)) y = nazif__lookalike_base(x);
+                else if ((nazif__uclass(x) & NZ_EXTLOOK) && nazif__extlook_cands(x, o) > 0) y = o[0];
+                else ok = 0;
+            } else if (x == 0x066E) {
+                y = 0x0628;
+            } else if (x == 0x066F) {
+                y = 0x0642;
+            } else if (x == 0x06A1) {
+                y = 0x0641;
+            }
+            letters++;
+            if (bkey.n + 4 <= MAXW) {
+                bkey.n += nazif__utf8_encode(y, bkey.b + bkey.n);
+                bkey.letters++;
+            } else {
+                bkey.overflow = 1;
+            }
+        }
+    }
+    /* the letters of no one language, on most words, and most words read
+       by their letters' bodies are known Arabic words */
+    return line == 0 && drawn >= 3 && 2 * drawn >= words && 2 * known >= words;
+}
+
 int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
 {
     int arab = 0, other = 0;

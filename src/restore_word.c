@@ -17,8 +17,9 @@ typedef struct wordplan {
     int split_after;     /* P10: a space after this many letters, or -1 */
     size_t maksura_unit; /* P14: the final Persian yeh written as ى, or (size_t)-1 */
     int ext_n;           /* P14: extended look-alikes read as ext_cp[] */
-    size_t ext_unit[6];
-    uint32_t ext_cp[6];
+    size_t ext_unit[EXT_UNITS];
+    uint32_t ext_cp[EXT_UNITS];
+    int drop_marks;      /* P14 in a line a tool drew: its decorative marks go */
     int rule;
     const char *evidence;
 } wordplan;
@@ -81,6 +82,7 @@ static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
     for (int k = pl->from; k <= pl->to; k++) {
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             if (i == pl->skip_unit) continue;
+            if (pl->drop_marks && u[i].t == U_MARK) continue;
             if (i == pl->maksura_unit) {
                 wb_cp(&w, AR_MAKSURA);
                 letters++;
@@ -429,16 +431,160 @@ static void rank_reading(int score, int *top, int *second, uint32_t *best, const
     }
 }
 
+/* The readings of letter x of a word in a line a tool drew (as plan_ext()
+   reads them), or 0 when it is a letter of its own. */
+static int drawn_cands(const unit *x, uint32_t o[6])
+{
+    if (nazif__kurdish_or_persian_cue(first_base(x))) {
+        if (!cue_base(first_base(x))) return -1;
+        o[0] = cue_base(first_base(x));
+        return 1;
+    }
+    int m = ext_cands(x, o);
+    if (m == 0) m = dotless_cands(first_base(x), o);
+    return m;
+}
+
+/* Learn the cipher of a line a tool drew: every word whose look-alikes
+   have one reading only that the lexicon knows (class >= 2) votes, for
+   each look-alike of several readings, for the letter it read. */
+static void cipher_learn(const rctx *cx)
+{
+    nazif__cipher *ci = cx->cipher;
+    ci->done = 1;
+    unit *u;
+    size_t k;
+    if (nazif__cx_line_units(cx, &u, &k)) {
+        cx->ed->oom = 1;
+        return;
+    }
+    size_t a = 0;
+    while (a < k) {
+        size_t b = a;
+        while (b < k && u[b].t != U_SP && u[b].t != U_OTHER && u[b].t != U_BAD) b++;
+        size_t xu[EXT_UNITS];
+        uint32_t cand[EXT_UNITS][6];
+        int nc[EXT_UNITS], xn = 0, ok = b > a;
+        long total = 1;
+        for (size_t i = a; i < b && ok; i++) {
+            if (u[i].t != U_LET) {
+                ok = u[i].t == U_MARK || u[i].t == U_TAT || u[i].t == U_INV;
+                continue;
+            }
+            uint32_t o[6];
+            const int m = drawn_cands(&u[i], o);
+            if (m < 0 || (m > 0 && xn == EXT_UNITS)) ok = 0;
+            if (m <= 0) continue;
+            xu[xn] = i;
+            nc[xn] = m;
+            memcpy(cand[xn], o, sizeof o);
+            total *= m;
+            xn++;
+        }
+        if (ok && xn > 0 && total > 1 && total <= EXT_READINGS) {
+            int known = 0;
+            uint32_t pick[EXT_UNITS], sole[EXT_UNITS];
+            for (long r = 0; r < total && known < 2; r++) {
+                long v = r;
+                for (int q = 0; q < xn; q++) {
+                    pick[q] = cand[q][v % nc[q]];
+                    v /= nc[q];
+                }
+                wbuf w;
+                wb_reset(&w);
+                int q = 0;
+                for (size_t i = a; i < b; i++) {
+                    if (q < xn && i == xu[q]) {
+                        wb_cp(&w, pick[q++]);
+                        w.letters++;
+                    } else {
+                        wb_letter(&w, &u[i], 1);
+                    }
+                }
+                int f = 0;
+                if (w.overflow || w.letters < 3 || lex_state(cx->lex, &w, &f) == NAZIF_LEX_UNKNOWN || f < 2)
+                    continue;
+                known++;
+                memcpy(sole, pick, sizeof pick);
+            }
+            for (int q = 0; known == 1 && q < xn; q++) {
+                if (nc[q] < 2) continue;
+                const uint32_t cp = u[xu[q]].cp;
+                int e = 0;
+                while (e < ci->n && ci->cp[e] != cp) e++;
+                if (e == ci->n) {
+                    if (ci->n == CIPHER_MAX) continue;
+                    ci->cp[e] = cp;
+                    memcpy(ci->base[e], cand[q], sizeof cand[q]);
+                    memset(ci->votes[e], 0, sizeof ci->votes[e]);
+                    ci->n++;
+                }
+                for (int j = 0; j < nc[q]; j++)
+                    if (ci->base[e][j] == sole[q]) ci->votes[e][j]++;
+            }
+        }
+        a = b < k ? b + 1 : b;
+    }
+}
+
+/* The letter the cipher of the line says look-alike cp stands for: voted
+   twice or more and at least twice as often as any other; else 0. */
+static uint32_t cipher_letter(const rctx *cx, uint32_t cp)
+{
+    const nazif__cipher *ci = cx->cipher;
+    for (int e = 0; e < ci->n; e++) {
+        if (ci->cp[e] != cp) continue;
+        int top = -1, v1 = 0, v2 = 0;
+        for (int j = 0; j < 6; j++) {
+            if (ci->votes[e][j] > v1) {
+                v2 = v1;
+                v1 = ci->votes[e][j];
+                top = j;
+            } else if (ci->votes[e][j] > v2) {
+                v2 = ci->votes[e][j];
+            }
+        }
+        return top >= 0 && v1 >= 2 && v1 >= 2 * v2 ? ci->base[e][top] : 0;
+    }
+    return 0;
+}
+
+/* A mark that is no haraka, shadda or sukun, nor a hamza or alef above or
+   below: the Quran's small signs (U+0610..U+061A, U+06D6..U+06ED) and the
+   combining accents of U+0300..U+036F. */
+static int decor_mark(uint32_t cp)
+{
+    return (cp >= 0x0610 && cp <= 0x061A) || (cp >= 0x06D6 && cp <= 0x06ED) || (cp >= 0x0300 && cp <= 0x036F);
+}
+
+/* A line a tool drew that writes ى as it is (the tool left ى alone): its
+   ي-shaped look-alikes are ي, not the ى the maksura table may prefer
+   (؏ڸے is علي there, not على). */
+static int drawn_keeps_maksura(const rctx *cx)
+{
+    if (!cx_drawn(cx)) return 0;
+    for (size_t i = 0; i + 1 < cx->n; i++)
+        if (cx->s[i] == 0xD9 && cx->s[i + 1] == 0x89) return 1;
+    return 0;
+}
+
 static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan *pl)
 {
     size_t xu[EXT_UNITS];
     uint32_t cand[EXT_UNITS][6];
     int nc[EXT_UNITS];
-    int xn = 0, ndotless = 0, nobody = 0, bang = -1;
+    int xn = 0, ndotless = 0, nobody = 0, bang = -1, drop = 0, restricted = 0;
+    uint32_t ciph[EXT_UNITS]; /* the letter the line's cipher says, or 0 */
     for (int k = from; k <= to; k++) {
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             const unit *x = &c->u[i];
-            /* vocalised text (the Quran writes ٱ) keeps its letters */
+            /* vocalised text (the Quran writes ٱ) keeps its letters; in a
+               line a tool drew, a mark that is no haraka (the Quran's small
+               signs ۧ ۣ ۚ, a combining accent ̍) is the tool's decoration */
+            if (x->t == U_MARK && cx_drawn(cx) && decor_mark(x->cp)) {
+                drop = 1;
+                continue;
+            }
             if (x->t == U_MARK || x->t == U_CARRY) return 0;
             if (x->t != U_LET) continue;
             uint32_t o[6];
@@ -446,7 +592,7 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
             if (nazif__kurdish_or_persian_cue(first_base(x))) {
                 /* in a word a tool drew (a stroke or a letter of the Arabic
                    Supplement in it): the Arabic letter it stands for */
-                if (!tool_drawn(c, from, to) || !cue_base(first_base(x))) return 0;
+                if ((!tool_drawn(c, from, to) && !cx_drawn(cx)) || !cue_base(first_base(x))) return 0;
                 o[0] = cue_base(first_base(x));
                 m = 1;
                 /* پ has ث's three dots as well as ب's body (Unicode's
@@ -480,7 +626,15 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
                 ndotless++;
                 if (first_base(x) == 0x066E || first_base(x) == 0x06BA) nobody = 1;
             }
+            /* a line a tool drew: the letter its other words say */
             if (xn == EXT_UNITS) return 0;
+            if (m > 1 && cx_drawn(cx)) {
+                if (!cx->cipher->done) cipher_learn(cx);
+                ciph[xn] = cipher_letter(cx, x->cp);
+                restricted |= ciph[xn] != 0;
+            } else {
+                ciph[xn] = 0;
+            }
             /* an alef without hamza in its name (ٱ) is plain alef only in the
                article: elsewhere it stands for some alef with hamza, which
                the lexicon (أ إ آ read as ا) cannot choose */
@@ -503,7 +657,8 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
                لزيارة is a word, the ! a mark put before it) */
             if (o[0] == AR_ALEF && !inner && stroke_alef(x->cp) == 2 && rest_is_word(cx, c, from, to, i))
                 return 0;
-            if (o[0] == AR_ALEF && !inner) {
+            /* in a line a tool drew, ٱ stands for every alef */
+            if (o[0] == AR_ALEF && !inner && !(x->cp == 0x0671 && cx_drawn(cx))) {
                 size_t j = i + 1;
                 while (j < c->p[k].b && c->u[j].t == U_MARK) j++;
                 uint32_t l[6];
@@ -523,22 +678,32 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
     /* a word of the mathematical letters is a tool's even with no letter
        to read here: its Persian letters (ی ک ے) are read with the rest */
     if ((xn == ndotless && !(xn == 0 && math_letter(c, from, to))) || c->fragment) return 0;
-    if (nazif__foreign_neighbour(cx, c->u[c->p[from].a].pos,
-                                 c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len, cx->n))
+    if (!cx_drawn(cx) && nazif__foreign_neighbour(cx, c->u[c->p[from].a].pos,
+                                                  c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len,
+                                                  cx->n))
         return 0;
     /* every reading: the body reading (r = 0) wins when it is the only
        known one or scores at least as high as any other (tools put a letter
        for one of the same body: on 1,500 ANT sentences so obfuscated,
        tools/obfuscate.py --patterns P14-ext, 95.5 % restored, 0.08 %
        another word); another reading only when it is the only one */
-    long total = 1;
-    for (int q = 0; q < xn; q++) total *= nc[q];
-    if (total > EXT_READINGS) return 0;
+    /* a line a tool drew: each look-alike as the line's cipher reads it
+       first; when that makes no known word, as any word would be read */
     uint32_t pick[EXT_UNITS], best[EXT_UNITS], body[EXT_UNITS];
-    int found = 0, fbody = -1, fother = -1, top = -1, second = -1, rival = -1;
+    int found, fbody, fother, top, second, rival;
+again:
+    found = 0;
+    fbody = fother = top = second = rival = -1;
+    long total = 1;
+    for (int q = 0; q < xn; q++) total *= restricted && ciph[q] ? 1 : nc[q];
+    if (total > EXT_READINGS) return 0;
     for (long r = 0; r < total; r++) {
         long v = r;
         for (int q = 0; q < xn; q++) {
+            if (restricted && ciph[q]) {
+                pick[q] = ciph[q];
+                continue;
+            }
             pick[q] = cand[q][v % nc[q]];
             v /= nc[q];
         }
@@ -547,7 +712,8 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
         if (bang >= 0 && pick[bang] == 0 && bang_glues_words(cx, c, from, to, xu, pick, xn, bang))
             continue;
         ext_key(c, from, to, xu, pick, xn, &w);
-        if (w.letters < 3) return 0;
+        /* two letters only in a line a tool drew (عن, في drawn ؏ڼ, ڣے) */
+        if (w.letters < 3 && !(w.letters == 2 && cx_drawn(cx))) return 0;
         const int st = lex_state(cx->lex, &w, &f);
         if (st == NAZIF_LEX_UNKNOWN) continue;
         /* as in P13: a stored word scores above a form derived through
@@ -577,6 +743,10 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
         found = 1;
         memcpy(best, body, sizeof body);
     }
+    if (restricted && found == 0) {
+        restricted = 0;
+        goto again;
+    }
     if (found > 1)
         nazif__add_suspect(cx, c, from, to, "extended look-alike letters; several readings are known words");
     if (found != 1) return 0;
@@ -585,7 +755,7 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
     size_t last = (size_t)-1;
     for (size_t i = c->p[to].a; i < c->p[to].b; i++)
         if (c->u[i].t == U_LET) last = i;
-    if (xn > 0 && xu[xn - 1] == last && best[xn - 1] == 0x064A) {
+    if (xn > 0 && xu[xn - 1] == last && best[xn - 1] == 0x064A && !drawn_keeps_maksura(cx)) {
         wbuf w;
         ext_key(c, from, to, xu, best, xn, &w);
         if (!w.overflow && nazif__maksura_final(w.b, w.n)) best[xn - 1] = AR_MAKSURA;
@@ -596,6 +766,7 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
         pl->ext_cp[q] = best[q];
     }
     pl->map_look = 1;
+    pl->drop_marks = drop;
     return 1;
 }
 
@@ -723,6 +894,7 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
     pl.split_after = -1;
     pl.maksura_unit = (size_t)-1;
     pl.ext_n = 0;
+    pl.drop_marks = 0;
     pl.rule = NZR_OTHER;
     pl.evidence = "";
 

@@ -320,6 +320,30 @@ static void test_wild(void)
     SAME("ٱلرَّحْمَـٰنِ\n");
 }
 
+/* A line a decoration tool drew: every letter swapped for a letter of the
+   extended blocks from several languages' alphabets at once (ڪ Sindhi, ڸ
+   none, ے Urdu, ٱ the Quran's), with marks on each letter or without;
+   one language's letters stay as they are. */
+static void test_drawn_lines(void)
+{
+    EXPECT("ذهٮ ٱڸڟٱڸٮ إڸى ٱڸ۾ڊړښۃ صٮٱحٱ\n", "ذهب الطالب إلى المدرسة صباحا\n");
+    EXPECT("ذهٮ\xcc\x8d ٱ\xcc\x8dڸ\xcc\x8dڟ\xcc\x8dٱ\xcc\x8dڸ\xcc\x8dٮ\xcc\x8d إڸ\xcc\x8dى "
+           "ٱ\xcc\x8dڸ\xcc\x8d۾\xcc\x8dڊ\xcc\x8dړ\xcc\x8dښ\xcc\x8dۃ\xcc\x8d صٮ\xcc\x8dٱ\xcc\x8dحٱ\xcc\x8d\n",
+           "ذهب الطالب إلى المدرسة صباحا\n");
+    EXPECT("ڪٿٱٻ ڄڊےڊ ؏ڼ ٹٱړےخ ٱڸ۾ڊےڼۃ\n", "كتاب جديد عن تاريخ المدينة\n");
+    SAME("سنڌ ۾ ڪيترائي ماڻهو رهن ٿا ۽ هو پنهنجي ٻولي ڳالهائين ٿا\n"); /* Sindhi */
+    SAME("هي ڪتاب منهنجي دوست جو آهي ۽ مون کي تمام گهڻو پسند آيو\n");
+    SAME("پاکستان میں آج بارش ہوئی اور لوگوں نے سکون کا سانس لیا ہے\n"); /* Urdu */
+    SAME("د افغانستان په ښارونو کې نن ورځ ډېر خلک راټول شول\n"); /* Pashto */
+    SAME("زه غواړم چې دا کتاب ولولم ځکه چې ډېر ګټور دی\n");
+    SAME("ئەو کتێبەی کە دوێنێ کڕیم زۆر باش بوو و خوێندمەوە\n"); /* Sorani */
+    SAME("لە شاری هەولێر خەڵکێکی زۆر کۆبوونەوە بۆ ئاهەنگەکە\n");
+    SAME("من امروز به کتابخانه رفتم و چند کتاب خوب پیدا کردم\n"); /* Persian */
+    SAME("ڤرڬي ک ڤاسر اونتوق ممبلي باڠ دان ايکن\n");                  /* Malay */
+    SAME("ذَٰلِكَ ٱلْكِتَٰبُ لَا رَيْبَ ۛ فِيهِ ۛ هُدًى لِّلْمُتَّقِينَ\n");      /* the Quran */
+    SAME("قال المتحدث إن عبارة «پاکستان زندہ باد» ترددت في التظاهرة أمس\n");
+}
+
 static void test_lookalikes(void)
 {
     SAME("برفقة د.محمد وأ.د. سامي\n");
@@ -1172,6 +1196,7 @@ int main(void)
     test_exercise_blanks();
     test_madda_long_line();
     test_exercise_cues();
+    test_drawn_lines();
     test_lookalikes();
     test_extlook();
     test_lines();
