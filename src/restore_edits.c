@@ -21,9 +21,11 @@ void nazif__edits_free(nazif__edits *e)
     memset(e, 0, sizeof *e);
 }
 
+/* The pool is allocated by the first edit, even one with an empty
+ * replacement, so that pool + rep_off is never an offset from NULL. */
 static int pool_reserve(nazif__edits *e, size_t more)
 {
-    if (e->pool_len + more <= e->pool_cap) return 0;
+    if (e->pool && e->pool_len + more <= e->pool_cap) return 0;
     size_t cap = e->pool_cap ? e->pool_cap : 256;
     while (cap < e->pool_len + more) cap *= 2;
     uint8_t *p = realloc(e->pool, cap);
