@@ -1044,19 +1044,22 @@ static size_t r_to_s(const nazif__edits *m, size_t p)
     return (size_t)((long)p - d);
 }
 
+static int restore_text(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                        nazif__rscratch *scr, nazif__edits *ed, size_t t);
+
 static int restore_mojibake(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
                             nazif__rscratch *scr, nazif__edits *ed, const nazif__edits *m)
 {
     /* the repaired line */
     size_t rn = n;
     for (size_t i = 0; i < m->n; i++) rn = rn - (m->v[i].end - m->v[i].start) + m->v[i].rep_len;
-    if (scr->mcap < rn + 1) {
-        uint8_t *p = realloc(scr->mbuf, rn + 1);
+    if (scr->rcap < rn + 1) {
+        uint8_t *p = realloc(scr->rbuf, rn + 1);
         if (!p) return NAZIF_ENOMEM;
-        scr->mbuf = p;
-        scr->mcap = rn + 1;
+        scr->rbuf = p;
+        scr->rcap = rn + 1;
     }
-    uint8_t *r = scr->mbuf;
+    uint8_t *r = scr->rbuf;
     size_t at = 0, k = 0;
     for (size_t i = 0; i < m->n; i++) {
         memcpy(r + k, s + at, m->v[i].start - at);
@@ -1066,10 +1069,12 @@ static int restore_mojibake(const nazif_lexicon *lex, unsigned flags, const uint
         at = m->v[i].end;
     }
     memcpy(r + k, s + at, n - at);
-    /* its restoration */
-    nazif__edits *re = &scr->med;
+    /* its restoration, control junk included (bidi pairs and invisibles
+       at word edges that the repair brings to light would otherwise go
+       only when the output is cleaned again) */
+    nazif__edits *re = &scr->mre;
     nazif__edits_clear(re);
-    int rc = restore_plain(lex, flags, r, rn, scr, re, SIZE_MAX);
+    int rc = restore_text(lex, flags, r, rn, scr, re, rn > 0 ? nazif__next_trigger(r, rn, 0) : SIZE_MAX);
     if (rc) return rc;
     /* the span [a, b) of r that the MOJIBAKE edit covers, grown over the
        restoration's edits that touch it; the same bytes before a and
@@ -1351,10 +1356,18 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
             if (m->n > 0) return restore_mojibake(lex, flags, s, n, scr, ed, m);
         }
     }
-    /* control junk (bidi pairs, invisible characters at word edges,
-       backspaced characters, zalgo and decorative marks: restore_junk.c)
-       is looked for in the regions restore_plain() decodes; when it meets
-       some, the line is restored again through restore_junk() */
+    return restore_text(lex, flags, s, n, scr, ed, t);
+}
+
+/* A line (or a line whose mojibake is repaired) restored: t is its first
+   trigger (SIZE_MAX: none looked for).  Control junk (bidi pairs,
+   invisible characters at word edges, backspaced characters, zalgo and
+   decorative marks: restore_junk.c) is looked for in the regions
+   restore_plain() decodes; when it meets some, the line is restored again
+   through restore_junk(). */
+static int restore_text(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                        nazif__rscratch *scr, nazif__edits *ed, size_t t)
+{
     const int look = n > 0 && t < n && !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT));
     const size_t first = ed->n, pool = ed->pool_len;
     scr->junk_look = look;
@@ -1364,9 +1377,10 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
     if (rc || !scr->junk_seen) return rc;
     ed->n = first;
     ed->pool_len = pool;
-    nazif__edits *m = &scr->mfound;
-    if (nazif__junk_find(lex, s, n, &scr->junk, &scr->jcap, m)) return NAZIF_ENOMEM;
-    if (m->n > 0) return restore_junk(lex, flags, s, n, scr, ed, m);
+    nazif__edits *j = &scr->jfound;
+    nazif__edits_clear(j);
+    if (nazif__junk_find(lex, s, n, &scr->junk, &scr->jcap, j)) return NAZIF_ENOMEM;
+    if (j->n > 0) return restore_junk(lex, flags, s, n, scr, ed, j);
     return restore_plain(lex, flags, s, n, scr, ed, t);
 }
 
@@ -1383,6 +1397,11 @@ void nazif__rscratch_free(nazif__rscratch *r)
     free(r->mbuf);
     r->mbuf = NULL;
     r->mcap = 0;
+    free(r->rbuf);
+    r->rbuf = NULL;
+    r->rcap = 0;
+    nazif__edits_free(&r->mre);
+    nazif__edits_free(&r->jfound);
     free(r->junk);
     r->junk = NULL;
     r->jcap = 0;

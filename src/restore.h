@@ -64,6 +64,11 @@ typedef struct nazif__rscratch {
     nazif__edits mfound, med;
     uint8_t *mbuf;
     size_t mcap;
+    /* a line with mojibake: the repaired line (mbuf is then the junk's),
+       its restoration, and the control junk found in it */
+    uint8_t *rbuf;
+    size_t rcap;
+    nazif__edits mre, jfound;
     /* control junk (restore_junk.c): the line's characters; junk_look:
        restore_plain() looks for it in the regions it decodes, junk_seen:
        it found some (and stopped) */
