@@ -164,8 +164,22 @@ static int final_only(const uint8_t *w, size_t n)
     return n >= 2 && ((w[n - 2] == 0xD8 && w[n - 1] == 0xA9) || (w[n - 2] == 0xD9 && w[n - 1] == 0x89));
 }
 
+/* Is w[0..n) آل "the family of", alone or after و ل ب ف (وآل لآل بآل
+   فآل)?  A name follows it as a word of its own (آل سعود, آل ثاني), and
+   news writes it with a tatweel before the space the way it writes the
+   article: joined to the name it becomes another word (آلسعود, which the
+   madda table reads as السعود). */
+static int family_word(const uint8_t *w, size_t n)
+{
+    if (n < 4 || n > 6 || w[n - 4] != 0xD8 || w[n - 3] != 0xA2 || w[n - 2] != 0xD9 || w[n - 1] != 0x84)
+        return 0;
+    if (n == 4) return 1;
+    /* و ل ب ف */
+    return (w[0] == 0xD9 && (w[1] == 0x88 || w[1] == 0x84 || w[1] == 0x81)) || (w[0] == 0xD8 && w[1] == 0xA8);
+}
+
 /* Is w[0..n) the article, alone or after و ف ب ك (ال وال فال بال كال), or
-   لل / ولل / فلل? */
+   لل / ولل / فلل, or آل (family_word())? */
 static int detached_article(const uint8_t *w, size_t n)
 {
     static const char *const forms[] = {"\xd8\xa7\xd9\x84", "\xd9\x88\xd8\xa7\xd9\x84",
@@ -174,7 +188,7 @@ static int detached_article(const uint8_t *w, size_t n)
                                         "\xd9\x88\xd9\x84\xd9\x84", "\xd9\x81\xd9\x84\xd9\x84"};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
         if (strlen(forms[i]) == n && memcmp(forms[i], w, n) == 0) return 1;
-    return 0;
+    return family_word(w, n);
 }
 
 static int tatweel_splits(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
@@ -290,6 +304,10 @@ static int tatweel_splits(const nazif_lexicon *lex, unsigned flags, const uint8_
                joins only into a known word of four letters or more */
             if (ll == 1 && !chain)
                 join = rl >= 3 && cj >= 1;
+            else if (!chain && family_word(w, lk) && cr >= 1)
+                /* آلـ ـسعود: آل and a name (a split آلـ ـية has no word on
+                   the right) */
+                join = 0;
             else
                 join = cj >= 1 || (cj == 0 && !(cl >= 1 && cr >= 1)) || (cl < 1 && cr < 1);
             ev = cj >= 0 ? "space inside a word, tatweel on both sides of it; lexicon: the joined word is known"

@@ -912,6 +912,7 @@ static void test_trailing_tatweel(void)
     SAME("تصريح لـ\"الجوهرة\" أمس\n");
     SAME("وصل عدد الـ مشاركين إلى ألف\n");
     SAME("وصف بالـ مشاركة الواسعة\n");
+    SAME("وصل وفد آلـ ثاني\n");
     SAME("سنة 1445هـ الموافق 2024\n");
     SAME("سنة 1445 هـ الموافق 2024\n");
     SAME("يكتب الحرف كـ في أول الكلمة\n");
@@ -1036,6 +1037,13 @@ static void test_tatweel_space(void)
     SAME("فاز لـ الجوهرة\n");
     SAME("وصل عدد الـ مشاركين إلى ألف\n");
     SAME("أشكال الحرف: كـ ـكـ ـك\n");
+    /* آل "the family of" before a name is a word: not joined to it
+       (آلسعود would go out as السعود), on one side or both; a split word
+       after it still is (آلـ ـية: no word on the right) */
+    SAME("حكمت عائلة آلـ سعود البلاد\n");
+    SAME("التقى وفدا لآلـ خليفة\n");
+    SAME("حكمت عائلة آلـ ـسعود البلاد\n");
+    EXPECT("اعتمدت آلـ ـية جديدة\n", "اعتمدت آلية جديدة\n");
     SAME("انتهت الحرب ـ التي دامت سنوات ـ باتفاق\n");
     SAME("سنة 1445 هـ الموافق 2024\n");
     SAME("قالت اللجنةـ الاربعاء إن التحقيق مستمر\n");
