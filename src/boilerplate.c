@@ -3315,11 +3315,31 @@ int nazif__bp_repeat_candidate(const nazif__bp_line *lines, size_t n,
 int nazif__bp_copy_candidate(const nazif__bp_line *lines, size_t n, size_t i)
 {
     const nazif__bp_line *L = &lines[i];
-    if (L->truncated || L->len < 8 || L->len > BP_COPY_MAX) return 0;
+    if (L->truncated || L->len < 4 || L->len > BP_COPY_MAX) return 0;
     info f;
     analyse(L, &f);
+    if (f.code) return 0;
+    if (L->len < 8 || count_words(L->s, L->len) < 4) {
+        /* before the article, a short line the page printed earlier: a
+           menu or a site's name printed twice (a desktop and a mobile
+           menu), whose neighbours repeat too */
+        if (L->paras != 0 || (f.v != V_OTHER && f.v != V_WEAK)) return 0;
+        if (last_meaningful(L->s, L->len) == ':') return 0;
+        ctx sc = {lines, n, i};
+        info nf;
+        long q = next_nonblank(&sc, i, &nf);
+        /* a speaker's name at each turn of a transcript (": ..." under
+           it); a short title over its own paragraph */
+        if (q >= 0) {
+            const uint8_t *t = lines[q].s;
+            size_t tn = lines[q].len;
+            trim_ws(&t, &tn);
+            if (tn > 0 && t[0] == ':') return 0;
+            if (followed_by_paragraph(&sc, i)) return 0;
+        }
+        return 4;
+    }
     if (f.v != V_OTHER && f.v != V_CONTENT) return 0;
-    if (f.code || count_words(L->s, L->len) < 4) return 0;
     /* an item of the article's own list ("- المعالج : ...", two phones
        with the same specification in ANT) and a speaker's turn
        ("- السيد رئيس مجلس النواب:-") */

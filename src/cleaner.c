@@ -95,6 +95,7 @@ struct nazif_cleaner {
        copy.  A ring: copies[ncopies % NAZIF__BP_COPY_RING] is next. */
     uint64_t copies[NAZIF__BP_COPY_RING];
     size_t ncopies;
+    uint32_t copy_dropped;     /* bit k: the line in copies[k] was dropped */
     uint8_t copy_bits[256];    /* ring entries by 8 bits of their hash: a
                                   line whose count is 0 is no copy */
     int prev_title_copy;       /* the last non-blank line decided repeats
@@ -226,6 +227,7 @@ static void new_document(nazif_cleaner *c)
     c->nheld = c->held_bytes = 0;
     c->page_evidence = 0;
     c->ncopies = 0;
+    c->copy_dropped = 0;
     memset(c->copy_bits, 0, sizeof c->copy_bits);
     c->prev_title_copy = 0;
     memset(&c->st, 0, sizeof c->st);
@@ -483,23 +485,29 @@ static int copy_len_ok(const slot *s)
 
 #define COPY_BITS(h) ((size_t)((h) >> 8) & 255u)
 
-/* Is h the hash of one of the last NAZIF__BP_COPY_RING non-blank lines? */
+/* Is h the hash of one of the last NAZIF__BP_COPY_RING non-blank lines?
+   0: no; 1: yes; 3: yes, and one such line was dropped. */
 static int copies_has(const nazif_cleaner *c, uint64_t h)
 {
     if (!c->copy_bits[COPY_BITS(h)]) return 0; /* most lines */
     const size_t m = c->ncopies < NAZIF__BP_COPY_RING ? c->ncopies : NAZIF__BP_COPY_RING;
+    int r = 0;
     for (size_t k = 0; k < m; k++)
-        if (c->copies[k] == h) return 1;
-    return 0;
+        if (c->copies[k] == h) r |= (c->copy_dropped >> k & 1u) ? 3 : 1;
+    return r;
 }
 
-/* Push h (0: a line that is never a copy) into the ring. */
-static void copies_push(nazif_cleaner *c, uint64_t h)
+/* Push h (0: a line that is never a copy; dropped: the line went) into
+   the ring. */
+static void copies_push(nazif_cleaner *c, uint64_t h, int dropped)
 {
-    uint64_t *e = &c->copies[c->ncopies++ % NAZIF__BP_COPY_RING];
+    const size_t k = c->ncopies++ % NAZIF__BP_COPY_RING;
+    uint64_t *e = &c->copies[k];
     if (c->ncopies > NAZIF__BP_COPY_RING && *e) c->copy_bits[COPY_BITS(*e)]--;
     *e = h;
     if (h) c->copy_bits[COPY_BITS(h)]++;
+    if (dropped) c->copy_dropped |= 1u << k;
+    else c->copy_dropped &= ~(1u << k);
 }
 
 /*
@@ -517,12 +525,15 @@ static int copy_of_earlier(nazif_cleaner *c, size_t i, int kept, const nazif__bp
     slot *s = win_at(c, i);
     if (s->text_len == 0) return 0;
     const uint64_t h = copy_len_ok(s) ? nazif__bp_copy_hash(s->out.p, s->text_len) : 0;
-    const int seen = h && copies_has(c, h);
+    const int seen = h ? copies_has(c, h) : 0;
     int drop = 0;
     if (seen && kept) {
         const int cand = nazif__bp_copy_candidate(lines, n, i - from);
         if (cand == 2) {
             drop = 1;
+        } else if (cand == 4) {
+            /* a short line before the article: a copy of furniture */
+            drop = seen == 3;
         } else if (cand == 1 || (cand == 3 && !c->prev_title_copy)) {
             drop = 1;
             for (size_t j = i + 1; j < c->count; j++) {
@@ -537,8 +548,8 @@ static int copy_of_earlier(nazif_cleaner *c, size_t i, int kept, const nazif__bp
         }
     }
     /* the line repeats an earlier one (whatever its length) */
-    c->prev_title_copy = seen;
-    copies_push(c, h);
+    c->prev_title_copy = seen != 0;
+    copies_push(c, h, !kept || drop);
     return drop;
 }
 
@@ -594,7 +605,7 @@ static int decide(nazif_cleaner *c, int at_end)
             }
         }
         if (s->truncated) { /* a long line: never a copy, but a line */
-            copies_push(c, 0);
+            copies_push(c, 0, 0);
             c->prev_title_copy = 0;
         }
         if (!s->drop && (s->truncated || (s->bpf.valid && s->bpf.para)))

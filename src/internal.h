@@ -256,8 +256,11 @@ int nazif__bp_repeat_candidate(const nazif__bp_line *lines, size_t n,
  * hand-wrapped paragraph, longer than NAZIF__BP_COPY_MAX bytes, a short
  * line after a short line: a verse or a refrain); 1: a title-like line
  * right under the same line; 2: a paragraph; 3: a title-like line after a
- * paragraph, furniture or nothing.  The caller keeps a title-like copy
- * whose neighbour is a copy too (a chorus).
+ * paragraph, furniture or nothing; 4: a line of one to three words before
+ * the article's first paragraph, not a speaker's name over its turn nor a
+ * short title over its paragraph (a copy of it goes only when the earlier
+ * copy was dropped: a menu printed twice).  The caller keeps a title-like
+ * copy whose neighbour is a copy too (a chorus).
  */
 #define NAZIF__BP_COPY_MAX 400
 #define NAZIF__BP_COPY_RING 16
