@@ -79,6 +79,17 @@ static void put_letters(const uint8_t *s, size_t a, size_t b, uint8_t *out, size
 
 /* ---- a space with tatweel at it ---------------------------------------- */
 
+/* Is w[0..n) written in the Arabic block only?  A word another rule left
+   with a character it did not read (a stroke for alef that no reading
+   made a known word: مس|ـلـ ـك) is a piece of a word, and a join would
+   hand the stroke a word the next cleaning reads (مس|لك as مسالك). */
+static int arabic_block_only(const uint8_t *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < 0x80 || (w[i] >= 0xC0 && (w[i] < 0xD8 || w[i] > 0xDB))) return 0;
+    return 1;
+}
+
 /* The word s[a, g0) with the edits of ed->v[first .. last) inside it
    applied and its tatweels removed, into w[0 .. *k) (*letters letters):
    1 when an edit was applied, 0 when none touches it, -1 when an edit
@@ -280,6 +291,7 @@ static int tatweel_splits(const nazif_lexicon *lex, unsigned flags, const uint8_
             continue;
         /* ة and ى end a word: a tatweel after them is a dash */
         if (ll == 0 || rl == 0 || final_only(w, lk)) continue;
+        if ((edited && !arabic_block_only(w, lk)) || (redited && !arabic_block_only(r, rk))) continue;
         /* the joined word: the left as it goes out (after a join, the
            joined word), then the right */
         uint8_t t[NAZIF__MAX_WORD];
