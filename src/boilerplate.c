@@ -1848,6 +1848,40 @@ static int repeats_earlier(const ctx *c, size_t k)
     return 0;
 }
 
+/* Is line k (at most ten words) a refrain: the line an earlier kept copy
+   of it in the window stands apart from by kept verse-like lines of its
+   own kind (three to ten words, no paragraph, no furniture on their own
+   text, no ':', each between half and twice its length)?  A poem, a song
+   or a chanted slogan repeats its line with its other lines between; a
+   template prints the title again right under it, or after a date, a
+   byline, a share bar or another headline ("<name>: <quote>", or longer
+   than a verse). */
+static int refrain(const ctx *c, size_t k)
+{
+    const uint8_t *s = c->lines[k].s;
+    size_t n = c->lines[k].len;
+    trim_ws(&s, &n);
+    if (more_words_than(s, n, 10)) return 0; /* a headline's length */
+    size_t j = k, verses = 0;
+    info f;
+    while (j > 0) {
+        j--;
+        const uint8_t *t = c->lines[j].s;
+        size_t m = c->lines[j].len;
+        trim_ws(&t, &m);
+        if (m == 0) continue;
+        if (c->lines[j].truncated || c->lines[j].drop) return 0;
+        if (m == n && memcmp(s, t, n) == 0) return verses > 0;
+        analyse(&c->lines[j], &f);
+        if (!(f.v == V_OTHER || (f.v == V_CONTENT && !f.para)) ||
+            2 * m < n || m > 2 * n || memchr(t, ':', m) ||
+            !more_words_than(t, m, 2) || more_words_than(t, m, 10))
+            return 0;
+        verses++;
+    }
+    return 0;
+}
+
 /* Is line k the previous non-blank line again, byte for byte but for
    white space at the ends?  A template prints the site's name, a logo's
    text or the author's name twice in a row; a transcript never gives the
@@ -2319,6 +2353,8 @@ static int top_headline_run(const ctx *c)
     widths w = {L[c->i].len, L[c->i].len, 0, {NULL}}; /* the members' widths */
     width_add(&w, &L[c->i]);
     const nazif__bp_line *prev = NULL; /* the run's previous line */
+    const nazif__bp_line *mem[2 * NAZIF__BP_AHEAD + 4]; /* the run's lines */
+    size_t nm = 0;
     for (size_t k = 0; k < c->i; k++) {
         analyse(&L[k], &f);
         if (f.v == V_BLANK) continue;
@@ -2332,6 +2368,7 @@ static int top_headline_run(const ctx *c)
             if (top_run_member(&L[k], &f)) {
                 if (same_line(prev, &L[k])) return 0;
                 prev = &L[k];
+                if (nm < sizeof mem / sizeof mem[0]) mem[nm++] = prev;
                 len++;
                 width_add(&w, &L[k]);
             }
@@ -2340,12 +2377,14 @@ static int top_headline_run(const ctx *c)
         if (!top_run_member_or_spare(&L[k], &f, &spare) || same_line(prev, &L[k]))
             return 0;
         prev = &L[k];
+        if (nm < sizeof mem / sizeof mem[0]) mem[nm++] = prev;
         len++;
         width_add(&w, &L[k]);
     }
     /* one line repeated is not a list of other headlines */
     if (same_line(prev, &L[c->i])) return 0;
     prev = &L[c->i];
+    if (nm < sizeof mem / sizeof mem[0]) mem[nm++] = prev;
     long k = (long)c->i;
     int after = 0;
     for (;;) {
@@ -2354,13 +2393,21 @@ static int top_headline_run(const ctx *c)
         if (!top_run_member_or_spare(&L[a], &f, &spare)) break;
         if (same_line(prev, &L[a])) return 0;
         prev = &L[a];
+        if (nm < sizeof mem / sizeof mem[0]) mem[nm++] = prev;
         after++;
         width_add(&w, &L[a]);
         k = a;
     }
     if (!seen) return 0;
     if (after == 0) return 0; /* the last line of the run stays */
-    return len + after >= 6 && !wrapped_width(&w);
+    if (len + after < 6 || wrapped_width(&w)) return 0;
+    /* a line of the run printed again with other lines between: a song's
+       or a poem's refrain, not a list of other headlines (a template
+       printing a title twice prints it right under itself) */
+    for (size_t x = 2; x < nm; x++)
+        for (size_t y = 0; y + 1 < x; y++)
+            if (same_line(mem[y], mem[x])) return 0;
+    return 1;
 }
 
 /* An unlisted short line right above a title that has its paragraph is
@@ -3061,7 +3108,7 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         lines[i].len <= 400) {
         ctx rc = {lines, n, i};
         if (repeats_earlier(&rc, i) && !after_paragraph(&rc) &&
-            !speaker_turn(&rc) && copies_in_window(&rc) < 5) {
+            !speaker_turn(&rc) && copies_in_window(&rc) < 5 && !refrain(&rc, i)) {
             *why = "context: repeated line (title or caption printed again)";
             return 1;
         }
@@ -3365,7 +3412,19 @@ int nazif__bp_copy_candidate(const nazif__bp_line *lines, size_t n, size_t i)
     if (L->paras == 0 && followed_by_paragraph(&c, i)) return 0;
     /* apart from its copy: only after a paragraph, furniture or nothing;
        after a short line it may be a song's refrain or a poem's */
-    if (p < 0 || lines[p].drop || lines[p].truncated || pf.para) return 3;
+    if (p < 0 || lines[p].drop || lines[p].truncated || pf.para) {
+        /* between two kept paragraphs: a slogan or a refrain the text
+           repeats, unless the paragraph under it is a teaser's excerpt
+           (cut short here, or printed again: the cleaner's ring says) */
+        if (p >= 0 && !lines[p].drop && (pf.para || lines[p].truncated)) {
+            info nf;
+            long q = next_nonblank(&c, i, &nf);
+            if (q >= 0 && nf.v == V_CONTENT && (nf.para || nf.final || lines[q].truncated) &&
+                !cut_excerpt(&lines[q]))
+                return 5;
+        }
+        return 3;
+    }
     return 0;
 }
 

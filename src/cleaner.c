@@ -534,6 +534,16 @@ static int copy_of_earlier(nazif_cleaner *c, size_t i, int kept, const nazif__bp
         } else if (cand == 4) {
             /* a short line before the article: a copy of furniture */
             drop = seen == 3;
+        } else if (cand == 5) {
+            /* a line between two paragraphs: a teaser's title only over
+               its excerpt printed again */
+            for (size_t j = i + 1; j < c->count; j++) {
+                slot *t = win_at(c, j);
+                if (t->text_len == 0) continue;
+                drop = !c->prev_title_copy && copy_len_ok(t) &&
+                       copies_has(c, nazif__bp_copy_hash(t->out.p, t->text_len));
+                break;
+            }
         } else if (cand == 1 || (cand == 3 && !c->prev_title_copy)) {
             drop = 1;
             for (size_t j = i + 1; j < c->count; j++) {

@@ -259,8 +259,11 @@ int nazif__bp_repeat_candidate(const nazif__bp_line *lines, size_t n,
  * paragraph, furniture or nothing; 4: a line of one to three words before
  * the article's first paragraph, not a speaker's name over its turn nor a
  * short title over its paragraph (a copy of it goes only when the earlier
- * copy was dropped: a menu printed twice).  The caller keeps a title-like
- * copy whose neighbour is a copy too (a chorus).
+ * copy was dropped: a menu printed twice); 5: a title-like line between
+ * two kept paragraphs (a slogan the text repeats; a copy of it goes only
+ * over a paragraph that is a copy too: a teaser's title and excerpt).
+ * The caller keeps a title-like copy whose neighbour is a copy too (a
+ * chorus).
  */
 #define NAZIF__BP_COPY_MAX 400
 #define NAZIF__BP_COPY_RING 16
