@@ -630,6 +630,20 @@ static size_t live(const jslot *v, size_t i, size_t b)
     return i;
 }
 
+/* Remove, in [a, b), every slot whose character is one of the divider's */
+static void del_gap_chars(jslot *v, size_t a, size_t b, const divtok *d)
+{
+    for (size_t q = a; q < b; q++) {
+        if (v[q].del) continue;
+        for (int m = 0; m < d->glen; m++)
+            if (v[q].cp == d->gap[m]) {
+                v[q].del = 1;
+                v[q].why = J_DIVIDER;
+                break;
+            }
+    }
+}
+
 /* Read the token [a, b) (no spaces) as a word written letter by letter:
    optional symbols, a letter (and its marks), the same divider before
    every next letter, optional symbols and punctuation after the last.
@@ -682,8 +696,6 @@ static int div_token(jslot *v, size_t a, size_t b, divtok *t, const divtok *del)
         /* the end of the token: [g0, b) are symbols and punctuation */
         if (del) {
             const divtok *d = del;
-            int in_gap[2] = {0, 0};
-            (void)in_gap;
             /* the edges made of the divider's characters go; with a
                divider that is punctuation (. - ،) only one divider right
                after the last letter (ب.. is ب + the full stop) */
@@ -698,24 +710,8 @@ static int div_token(jslot *v, size_t a, size_t b, divtok *t, const divtok *del)
                     for (size_t r = g0; r < q; r++)
                         if (!v[r].del) v[r].del = 1, v[r].why = J_DIVIDER;
             } else {
-                for (size_t q = g0; q < b; q++) {
-                    if (v[q].del) continue;
-                    for (int m = 0; m < d->glen; m++)
-                        if (v[q].cp == d->gap[m]) {
-                            v[q].del = 1;
-                            v[q].why = J_DIVIDER;
-                            break;
-                        }
-                }
-                for (size_t q = lead; q < lead_end; q++) {
-                    if (v[q].del) continue;
-                    for (int m = 0; m < d->glen; m++)
-                        if (v[q].cp == d->gap[m]) {
-                            v[q].del = 1;
-                            v[q].why = J_DIVIDER;
-                            break;
-                        }
-                }
+                del_gap_chars(v, g0, b, d);
+                del_gap_chars(v, lead, lead_end, d);
             }
         }
         return 1;
