@@ -406,6 +406,9 @@ typedef struct winfo {
     int half;  /* marks on a third of the letters or more */
     int odd;   /* a mark no spelling puts there */
     int same;  /* 1..4: fatha, damma, kasra or shadda alone on every letter */
+    int spelled; /* one or two marks as spelling writes them: a shadda
+                    (with its vowel) past the first letter, tanween alone
+                    on the last of three letters or more (محمّد، إنّ، شكراً) */
 } winfo;
 
 /* Can a mark stand on c as decoration (punctuation, a space, a digit)?
@@ -425,14 +428,19 @@ static void word_info(const jslot *v, size_t a, size_t b, winfo *w)
     int lead = 0, prev_sukun = 0, same = -1, odd_al = 0;
     size_t li = SIZE_MAX, nl = 0; /* the letter the marks are on, letters seen */
     uint32_t l0 = 0, l1 = 0;      /* the first two letters */
-    int mark_here = 0, sukun_here = 0, shadda_here = 0, vowels_here = 0;
+    int mark_here = 0, sukun_here = 0, shadda_here = 0, vowels_here = 0, other_here = 0;
     uint32_t vowel_here = 0;
+    int spelled = 1;
     for (size_t i = a; i <= b; i++) {
         if (i < b && v[i].del) continue;
         const uint32_t c = i < b ? v[i].cp : 0;
         if (i == b || ar_letter(c)) {
             if (li != SIZE_MAX) {
                 w->marked += mark_here;
+                if (mark_here && !(!other_here && !sukun_here && vowels_here <= 1 &&
+                                   ((shadda_here && nl > 1) ||
+                                    (!shadda_here && i == b && nl >= 3 && vowel_here >= 0x064B && vowel_here <= 0x064D))))
+                    spelled = 0;
                 /* sukun on the first letter, or on two letters in a row
                    but for the last (a pause: بَيْتْ) */
                 if (sukun_here && (nl == 1 || (prev_sukun && i < b))) w->odd = 1;
@@ -458,7 +466,7 @@ static void word_info(const jslot *v, size_t a, size_t b, winfo *w)
             if (nl == 1) l0 = c;
             if (nl == 2) l1 = c;
             mark_here = lead > 0 && nl == 1;
-            sukun_here = shadda_here = vowels_here = 0;
+            sukun_here = shadda_here = vowels_here = other_here = 0;
             vowel_here = 0;
             continue;
         }
@@ -475,6 +483,8 @@ static void word_info(const jslot *v, size_t a, size_t b, winfo *w)
         else if (vowel(c)) {
             vowels_here++;
             vowel_here = c;
+        } else {
+            other_here = 1;
         }
     }
     w->letters = (int)nl;
@@ -493,6 +503,7 @@ static void word_info(const jslot *v, size_t a, size_t b, winfo *w)
     w->dense = (m >= 2 && m >= w->letters - 1) || (w->letters <= 2 && m == w->letters);
     w->half = m >= 1 && 3 * m >= w->letters;
     w->same = w->letters >= 2 && same > 0 ? same : 0;
+    w->spelled = spelled && m >= 1 && m <= 2 && !w->odd && nl >= 2;
 }
 
 /* Marks no Arabic spelling has on Arabic text (zalgo), and words whose
@@ -558,7 +569,9 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
     }
     /* a line decorated by a tool: several words with marks no spelling
        allows, or the same mark on every letter of nearly every word with
-       one such word; every marked word of the line loses its marks */
+       one such word; every marked word of the line loses its marks, but
+       for a word whose one or two marks are what spelling writes (a
+       shadda, a final tanween: the line's real words keep them) */
     size_t sm = 0;
     for (int q = 0; q < 4; q++)
         if (same[q] > sm) sm = same[q];
@@ -572,7 +585,7 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
         while (j < k && (v[j].del || ar_letter(v[j].cp) || (nazif__uclass(v[j].cp) & NZ_MARK))) j++;
         winfo w;
         word_info(v, i, j, &w);
-        if (w.bare || w.half)
+        if (w.bare || (w.half && !w.spelled))
             for (size_t q = i; q < j; q++)
                 if (!v[q].del && decor_mark(v[q].cp) && (!w.bare || !quranic_mark(v[q].cp))) {
                     v[q].del = 1;

@@ -1171,6 +1171,11 @@ static void test_junk_marks(void)
     /* a dagger alef before every letter: the word begins with a mark */
     EXPECT("ٰكٰاٰن ٰوٰكٰتٰب ٰاٰلٰوٰلٰد\n", "كان وكتب الولد\n");
     EXPECT("ٰمٰن ٰأٰيٰن ٰجٰاٰء ٰهٰذٰا\n", "من أين جاء هذا\n");
+    /* on a decorated line, a real word's shadda and final tanween stay:
+       the line's evidence is other words' marks, not theirs */
+    EXPECT("قال إنّ الوٰزٰيٰرٰ محمّد وصل إلى المٰدٰيٰنٰةٰ صباحاً\n",
+           "قال إنّ الوزير محمّد وصل إلى المدينة صباحاً\n");
+    EXPECT("كَاَنَ الرجل مَنَ عَلَىَ الباب وإنّ الأمر جللٌ\n", "كان الرجل من على الباب وإنّ الأمر جللٌ\n");
     /* random marks after most characters, punctuation too */
     EXPECT("لَمَ يَقٌلٍ أًحَدٌ ذًلِكٍ،ً وَلَمُ يٌأتٌ\n", "لم يقل أحد ذلك، ولم يأت\n");
     /* the line's evidence is not there: stays (one word with such marks
