@@ -224,7 +224,10 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
        letter (م+ق+ا+و+م+ة, م★ق★ا★و★م★ة): three letters or more, each
        alone, the same symbol each time, which is then a separator there,
        as is the same symbol right before the first letter or after the
-       last, at a space or the line's edge (★م★ق★ا★و★م★ة★).  The lexicon
+       last, at a space or the line's edge (★م★ق★ا★و★م★ة★).  The symbol
+       may stand two or three times between letters, the same count each
+       time, and once at the edges (★م★★ق★★ا★: a tool
+       that writes every letter as ★x★).  The lexicon
        decides as for dots (nazif__decide_bare_run()).  Not the dot, whose
        runs are read as they were (abbreviations: ج.م.ع), nor ! (a stroke
        for alef) */
@@ -235,17 +238,20 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
             continue;
         }
         uint32_t sym = 0;
-        size_t i = q, end = q;
+        size_t i = q, end = q, rl = 0;
         int letters = 0;
         for (;;) {
             letters++;
             i++;
             while (i < k && u[i].t == U_MARK) i++;
             end = i;
-            if (i + 1 >= k || !run_symbol(&u[i]) || (sym && u[i].cp != sym) || !run_letter(&u[i + 1]))
-                break;
+            if (i >= k || !run_symbol(&u[i]) || (sym && u[i].cp != sym)) break;
+            size_t r = 1;
+            while (r < 3 && i + r < k && u[i + r].cp == u[i].cp) r++;
+            if ((rl && r != rl) || i + r >= k || !run_letter(&u[i + r])) break;
             sym = u[i].cp;
-            i++;
+            rl = r;
+            i += r;
         }
         if (letters >= 3 && !(end < k && (u[end].t == U_LET || u[end].t == U_TAT))) {
             for (size_t j = q; j < end; j++)
@@ -253,14 +259,19 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
                     u[j].t = U_SEP;
                     u[j].cls = (uint16_t)(u[j].cls | U_RUNSEP);
                 }
-            if (q > 0 && u[q - 1].cp == sym && (q == 1 || u[q - 2].t == U_SP)) {
-                u[q - 1].t = U_SEP;
-                u[q - 1].cls = (uint16_t)(u[q - 1].cls | U_RUNSEP | U_RUNWRAP);
-            }
-            if (end < k && u[end].cp == sym && (end + 1 == k || u[end + 1].t == U_SP)) {
-                u[end].t = U_SEP;
-                u[end].cls = (uint16_t)(u[end].cls | U_RUNSEP | U_RUNWRAP);
-            }
+            size_t w0 = q, w1 = end;
+            if (w0 > 0 && u[w0 - 1].cp == sym) w0--;
+            if (w1 < k && u[w1].cp == sym) w1++;
+            if (w0 < q && (w0 == 0 || u[w0 - 1].t == U_SP))
+                for (size_t j = w0; j < q; j++) {
+                    u[j].t = U_SEP;
+                    u[j].cls = (uint16_t)(u[j].cls | U_RUNSEP | U_RUNWRAP);
+                }
+            if (w1 > end && (w1 == k || u[w1].t == U_SP))
+                for (size_t j = end; j < w1; j++) {
+                    u[j].t = U_SEP;
+                    u[j].cls = (uint16_t)(u[j].cls | U_RUNSEP | U_RUNWRAP);
+                }
         }
         q = end > q ? end : q + 1;
     }
@@ -655,7 +666,8 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
         }
         /* the symbol of a letter-by-letter run (decode_units_in()), not
            in Persian, Kurdish or Urdu text */
-        if (sep == 1 && tat == 0 && sp == 0 && inv == 0 && b == a + 1 && (u[a].cls & U_RUNSEP)) {
+        if (sep >= 1 && sep <= 3 && tat == 0 && sp == 0 && inv == 0 && b == a + (size_t)sep &&
+            (u[a].cls & U_RUNSEP)) {
             if (!cx->persian) g->type = G_BARE;
             return;
         }

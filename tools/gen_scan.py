@@ -51,10 +51,10 @@ RULES = [
     # symbols drawn between the letters of a word (م★ق★ا★و★م★ة, م•ق•ا): one
     # rule each, so that no pair of one crosses into another (80 98 would be
     # the quote U+2018)
-    ("U+2580..27BF (E2 96..9E): geometric shapes, miscellaneous symbols, dingbats (■ ● ★ ♥ ✦)",
-     [0xE2], range(0x96, 0x9F)),
+    ("U+2180..27BF (E2 86..9E): arrows, mathematical operators (⋆ ∗), technical symbols, enclosed alphanumerics, box drawing, geometric shapes, miscellaneous symbols, dingbats (■ ● ★ ♥ ✦)",
+     [0xE2], range(0x86, 0x9F)),
     ("U+2022 bullet (E2 80 A2) by its last two bytes", [0x80], [0xA2]),
-    ("U+00B7 middle dot (C2 B7)", [0xC2], [0xB7]),
+    ("U+00B7 middle dot (C2 B7); U+066D Arabic five pointed star (D9 AD); the cross pairs C2 AD (soft hyphen) and D9 B7 (ٷ) are triggers already", [0xC2, 0xD9], [0xB7, 0xAD]),
     ("U+1F000..1FFFF (F0 9F): emoji", [0xF0], [0x9F]),
     ("combining marks of other scripts (zalgo): U+0300..036F (CC, CD), U+0488..0489 (D2 88, 89; D2 is Cyrillic too)", [0xCC, 0xCD, 0xD2], range(0x80, 0xC0)),
     ("zalgo marks U+1AB0..1AFF, U+1DC0..1DFF (E1 AA AB B7), U+20D0..20FF (E2 83), U+FE20..FE2F (EF B8); the cross pairs are other symbols",

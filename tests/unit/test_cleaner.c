@@ -937,6 +937,20 @@ static void test_letterwise_symbols(void)
     EXPECT("انتشر ج*ي*ش الاحتلال\n", "انتشر جيش الاحتلال\n");
     EXPECT("رفعوا \xf0\x9f\x94\xa5ح\xf0\x9f\x94\xa5ر\xf0\x9f\x94\xa5ب\xf0\x9f\x94\xa5 عالية\n",
            "رفعوا حرب عالية\n"); /* an emoji */
+    /* the symbol twice or three times, the same count between every two
+       letters, once at the edges (a tool writes each letter as ★x★) */
+    EXPECT("دعوا إلى ★م★★ق★★ا★★و★★م★★ة★ الاحتلال\n", "دعوا إلى مقاومة الاحتلال\n");
+    EXPECT("دعوا إلى م**ق**ا**و**م**ة الاحتلال\n", "دعوا إلى مقاومة الاحتلال\n");
+    EXPECT("دعوا إلى م~~~ق~~~ا~~~و~~~م~~~ة الاحتلال\n", "دعوا إلى مقاومة الاحتلال\n");
+    /* symbols the pre-scan passed over: a mathematical star, an arrow,
+       the Arabic five-pointed star */
+    EXPECT("دعوا إلى م⋆ق⋆ا⋆و⋆م⋆ة الاحتلال\n", "دعوا إلى مقاومة الاحتلال\n");
+    EXPECT("دعوا إلى م↔ق↔ا↔و↔م↔ة الاحتلال\n", "دعوا إلى مقاومة الاحتلال\n");
+    EXPECT("دعوا إلى ٭م٭ق٭ا٭و٭م٭ة٭ الاحتلال\n", "دعوا إلى مقاومة الاحتلال\n");
+    /* counts that differ, four or more, a bold word */
+    SAME("دعوا إلى م★★ق★ا★★و★م★★ة الاحتلال\n");
+    SAME("دعوا إلى م****ق****ا****و****م****ة الاحتلال\n");
+    SAME("دعوا إلى **مقاومة** الاحتلال\n");
     /* long words known by analysis, with dots too */
     EXPECT("أعلنت و.ا.ل.ح.ك.و.م.ة القرار\n", "أعلنت والحكومة القرار\n");
     EXPECT("أعلنت و+ا+ل+ح+ك+و+م+ة القرار\n", "أعلنت والحكومة القرار\n");
