@@ -560,6 +560,75 @@ static int piece_class(const nazif_lexicon *lex, const uint8_t *s, const size_t 
     return wclass(lex, w, k);
 }
 
+/* A symbol a decoration tool glues to a word's first and last letter
+   (🌸م ق ا و م ة🌸): emoji, arrows, shapes, dingbats, the bullet, the
+   middle dot, the emoji variation selector */
+static int deco_cp(uint32_t c)
+{
+    return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2190 && c <= 0x2BFF) || c == 0x2022 || c == 0x00B7 ||
+           c == 0xFE0F;
+}
+
+/* Does such a symbol start at byte i of s[0..n)?  End at byte i? */
+static int deco_after(const uint8_t *s, size_t n, size_t i)
+{
+    if (i >= n || s[i] < 0xC2) return 0;
+    size_t len;
+    return deco_cp(nazif__utf8_next(s + i, n - i, &len));
+}
+
+static int deco_before(const uint8_t *s, size_t i)
+{
+    /* not after ASCII or an Arabic letter or mark (most letters) */
+    if (i < 2 || s[i - 1] < 0x80 || s[i - 2] == 0xD8 || s[i - 2] == 0xD9) return 0;
+    size_t j = i;
+    while (j > 0 && i - j < 3 && (s[j - 1] & 0xC0) == 0x80) j--;
+    if (j == 0 || s[j - 1] < 0xC2) return 0;
+    size_t len;
+    const uint32_t c = nazif__utf8_next(s + j - 1, i - j + 1, &len);
+    return len == i - j + 1 && deco_cp(c);
+}
+
+/* The bytes of the run of such symbols ending at byte i, starting at byte
+   i (up to 16) */
+static size_t deco_len_before(const uint8_t *s, size_t i)
+{
+    size_t j = i;
+    while (i - j < 16 && deco_before(s, j)) {
+        j--;
+        while ((s[j] & 0xC0) == 0x80) j--;
+    }
+    return i - j;
+}
+
+static size_t deco_len_after(const uint8_t *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j - i < 16 && deco_after(s, n, j)) {
+        j++;
+        while (j < n && (s[j] & 0xC0) == 0x80) j++;
+    }
+    return j - i;
+}
+
+/* Is the letter at byte a (after a space) the last of a lone letter glued
+   on its left to something else (5م, xم): the run from the space on is
+   then a piece of a longer one?  Is the letter at byte a (before a space)
+   the first of one glued on its right? */
+static int glued_left(const uint8_t *s, size_t a)
+{
+    return a >= 3 && s[a - 1] == ' ' && is_let(s + a - 3) && !nazif__left_edge(s, a - 3) &&
+           !(a >= 5 && (is_let(s + a - 5) || is_har(s + a - 5) || is_tat(s + a - 5)));
+}
+
+static int glued_right(const uint8_t *s, size_t n, size_t b)
+{
+    if (b + 3 > n || s[b] != ' ' || !is_let(s + b + 1)) return 0;
+    size_t e = b + 3;
+    while (e + 1 < n && is_har(s + e)) e += 2;
+    return e < n && !nazif__right_edge(s, n, e) && !(e + 1 < n && (is_let(s + e) || is_tat(s + e)));
+}
+
 /* The run of single letters starting with the letter at byte i (a word may
    start there): l[q], le[q] the bytes of letter q with its harakat; the
    number of letters (up to SPACED_MAX_LETTERS + 1). */
@@ -569,7 +638,7 @@ static int run_at(const uint8_t *s, size_t n, size_t i, size_t *l, size_t *le)
     while (i + 1 < n && is_let(s + i)) {
         size_t e = i + 2;
         while (e + 1 < n && is_har(s + e)) e += 2;
-        if (e < n && s[e] != ' ' && !nazif__right_edge(s, n, e)) break;
+        if (e < n && s[e] != ' ' && !nazif__right_edge(s, n, e) && !deco_after(s, n, e)) break;
         if (m == SPACED_MAX_LETTERS) return m + 1;
         l[m] = i;
         le[m] = e;
@@ -595,9 +664,25 @@ static size_t letter_run(const nazif_lexicon *lex, unsigned flags, const uint8_t
         return e > i ? e : i + 1;
     }
     const size_t ra = l[0], rb = le[m - 1];
-    if (m < 3 || !nazif__right_edge(s, n, rb) || nazif__overlaps(ed, first, last, ra, rb) ||
-        in_order(s, l, m, alpha_rank) || in_order(s, l, m, abjad_rank))
+    /* a decoration glued to the first letter and one to the last, or
+       neither; not a piece of a run glued to a digit or a Latin letter */
+    const int dl = !nazif__left_edge(s, ra), dr = !nazif__right_edge(s, n, rb);
+    if (m < 3 || dl != dr || (dr && !deco_after(s, n, rb)) || glued_left(s, ra) || glued_right(s, n, rb) ||
+        nazif__overlaps(ed, first, last, ra, rb) || in_order(s, l, m, alpha_rank) ||
+        in_order(s, l, m, abjad_rank))
         return rb;
+    /* the decoration goes with the spaces when it is the same on both
+       sides (🌸م ق ا و م ة🌸), else it stays around the word */
+    size_t ea = ra, eb = rb;
+    if (dl) {
+        const size_t x = deco_len_before(s, ra), y = deco_len_after(s, n, rb);
+        if (x == y && x > 0 && memcmp(s + ra - x, s + rb, x) == 0 &&
+            (ra - x == 0 || nazif__left_edge(s, ra - x)) && nazif__right_edge(s, n, rb + y)) {
+            ea = ra - x;
+            eb = rb + y;
+        }
+        if (nazif__overlaps(ed, first, last, ea, eb)) return rb;
+    }
     uint8_t out[SPACED_MAX_LETTERS * 8];
     /* one word; three letters are as often an abbreviation (ج و د, ب س ب:
        both in ANT), reported as a suspect only */
@@ -605,14 +690,14 @@ static size_t letter_run(const nazif_lexicon *lex, unsigned flags, const uint8_t
     const int cw = wclass(lex, out, k);
     if (m == 3) {
         if (cw < 3 || !(flags & NAZIF_REPORT_SUSPECTS)) return rb;
-        return nazif__edit_add(ed, ra, rb, out, k, NAZIF_CHANGE_SUSPECT, NZR_OTHER,
+        return nazif__edit_add(ed, ea, eb, out, k, NAZIF_CHANGE_SUSPECT, NZR_OTHER,
                                "three letters one by one make a word seen in news (or are an "
                                "abbreviation)")
                    ? 0
                    : rb;
     }
     if (cw >= 1)
-        return nazif__edit_add(ed, ra, rb, out, k, NAZIF_CHANGE_EDIT, NZR_P17,
+        return nazif__edit_add(ed, ea, eb, out, k, NAZIF_CHANGE_EDIT, NZR_P17,
                                "a word written letter by letter; lexicon: the letters make a word "
                                "seen in news")
                    ? 0
@@ -637,7 +722,7 @@ static size_t letter_run(const nazif_lexicon *lex, unsigned flags, const uint8_t
         }
     if (found != 1) return rb;
     k = run_text(s, l, le, m, best, out);
-    return nazif__edit_add(ed, ra, rb, out, k, NAZIF_CHANGE_EDIT, NZR_P17,
+    return nazif__edit_add(ed, ea, eb, out, k, NAZIF_CHANGE_EDIT, NZR_P17,
                            "words written letter by letter; lexicon: the letters make words seen "
                            "in news in one way only")
                ? 0
@@ -650,7 +735,7 @@ int nazif__letter_runs(const nazif_lexicon *lex, unsigned flags, const uint8_t *
     const size_t last = ed->n;
     for (size_t i = 0; i + 2 < n;) {
         /* a single letter where a word may start, a space after it */
-        if (!is_let(s + i) || !nazif__left_edge(s, i)) {
+        if (!is_let(s + i) || !(nazif__left_edge(s, i) || deco_before(s, i))) {
             i++;
             continue;
         }

@@ -887,6 +887,18 @@ static void test_letter_runs(void)
     SAME("رموز ق ف ض ظ ك للتجربة\n");
     /* not in Persian lines */
     SAME("کلمه ا ل م ق ا و م ة در متن\n");
+    /* the same emoji glued to the first and the last letter (a
+       decoration tool's): the run is whole, the emoji go with the spaces;
+       different ones stay around the word */
+    EXPECT("تستمر 🌸م ق ا و م ة🌸 الشعب\n", "تستمر مقاومة الشعب\n");
+    EXPECT("تستمر ❤️م ق ا و م ة❤️، الشعب\n", "تستمر مقاومة، الشعب\n");
+    EXPECT("تستمر 🌸م ق ا و م ة✨ الشعب\n", "تستمر 🌸مقاومة✨ الشعب\n");
+    /* a run cut by something glued to its first or last letter is not
+       joined in part (ق ا و م is a word of its own) */
+    SAME("تستمر 🌸م ق ا و م ة الشعب\n");
+    SAME("تستمر 5م ق ا و م ة الشعب\n");
+    SAME("تستمر م ق ا و م ةx الشعب\n");
+    SAME("تستمر xم ق ا و م ةx الشعب\n");
 }
 
 /* P6: a tatweel at the end of a known word before a space and an Arabic
