@@ -187,13 +187,16 @@ static int madda_mid(const uint8_t *k, size_t len)
 
 /* Might the آ at s[p] be the decoration style's (a cheap test on the line
    as written, so that nazif__madda_line() runs on few lines): a tatweel
-   before it (حـآ), a letter before it with the letters around it not in
+   or a letter of the extended blocks before it (حـآ, ڪآ), a letter before it with the letters around it not in
    the second table (at a word's start, after proclitics, the caller
    counts an آ no stem of the table begins). */
 static int madda_mid(const uint8_t *k, size_t len);
 static int madda_suspect(const uint8_t *s, size_t n, size_t p)
 {
     if (p >= 2 && s[p - 2] == 0xD9 && s[p - 1] == 0x80) return 1;
+    /* an extended letter before it (ڪآ: a tool's look-alike, which the
+       other rules map first) */
+    if (p >= 2 && (s[p - 2] == 0xDA || s[p - 2] == 0xDB || s[p - 2] == 0xDD)) return 1;
     const int next = p + 3 < n && ar_letter(ar2(s + p + 2));
     size_t a = p;
     while (a >= 2 && p - a < 8 && ar_letter(ar2(s + a - 2))) a -= 2;
@@ -319,7 +322,8 @@ static size_t ulen(uint8_t b) { return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 
 
 /* The word w of the line: 1 when it has an impossible آ (or madda_fix()
    changed one of its آ: prior).  With apply, its آ are read as ا: those
-   madda_fix() would read, and with soft_line >= 2 the others; 0 or
+   madda_fix() would read, and with soft_line >= 2 (or in a word another
+   rule rebuilt) the others; 0 or
    NAZIF_ENOMEM in *rc. */
 static int ml_word(const nazif_lexicon *lex, nazif__edits *ed, const mlword *w, int prior, int apply,
                    int soft_line, int *rc)
@@ -332,8 +336,13 @@ static int ml_word(const nazif_lexicon *lex, nazif__edits *ed, const mlword *w, 
     }
     if (!ni) return prior;
     if (!apply) return 1;
-    /* but for madda_fix's own test, two such words on the line */
-    if (soft_line < 2) {
+    /* but for madda_fix's own test, two such words on the line, or a word
+       another rule rebuilt (its letters come from an edit over more than
+       one letter: a decoration's tatweels or look-alikes, اﻟﻤﮭآم) */
+    int tooled = 0;
+    for (int j = 0; j < w->m && !tooled; j++)
+        tooled = w->edit[j] >= 0 && ed->v[w->edit[j]].end - ed->v[w->edit[j]].start > 2;
+    if (soft_line < 2 && !tooled) {
         ni = 0;
         for (int j = 0; j < w->m; j++) {
             if (imp[j] != 2) imp[j] = 0;
