@@ -187,9 +187,10 @@ static int madda_mid(const uint8_t *k, size_t len)
 
 /* Might the آ at s[p] be the decoration style's (a cheap test on the line
    as written, so that nazif__madda_line() runs on few lines): a tatweel
-   or a letter of the extended blocks before it (حـآ, ڪآ), a letter before it with the letters around it not in
-   the second table (at a word's start, after proclitics, the caller
-   counts an آ no stem of the table begins). */
+   or a letter of the extended blocks before it (حـآ, ڪآ), a letter before
+   it with the letters around it not in the second table (at a word's
+   start, after proclitics, the caller counts an آ no stem of the table
+   begins). */
 static int madda_mid(const uint8_t *k, size_t len);
 static int madda_suspect(const uint8_t *s, size_t n, size_t p)
 {
@@ -323,8 +324,7 @@ static size_t ulen(uint8_t b) { return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 
 /* The word w of the line: 1 when it has an impossible آ (or madda_fix()
    changed one of its آ: prior).  With apply, its آ are read as ا: those
    madda_fix() would read, and with soft_line >= 2 (or in a word another
-   rule rebuilt) the others; 0 or
-   NAZIF_ENOMEM in *rc. */
+   rule rebuilt) the others; 0 or NAZIF_ENOMEM in *rc. */
 static int ml_word(const nazif_lexicon *lex, nazif__edits *ed, const mlword *w, int prior, int apply,
                    int soft_line, int *rc)
 {

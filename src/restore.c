@@ -226,9 +226,9 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
        as is the same symbol right before the first letter or after the
        last, at a space or the line's edge (★م★ق★ا★و★م★ة★).  The symbol
        may stand two or three times between letters, the same count each
-       time, and once at the edges (★م★★ق★★ا★: a tool
-       that writes every letter as ★x★).  The lexicon
-       decides as for dots (nazif__decide_bare_run()).  Not the dot, whose
+       time, and once at the edges (★م★★ق★★ا★: a tool that writes every
+       letter as ★x★).  The lexicon decides as for dots
+       (nazif__decide_bare_run()).  Not the dot, whose
        runs are read as they were (abbreviations: ج.م.ع), nor ! (a stroke
        for alef) */
     for (size_t q = 0; lone_sym && q < k;) {

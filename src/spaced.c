@@ -589,8 +589,8 @@ static int deco_before(const uint8_t *s, size_t i)
     return len == i - j + 1 && deco_cp(c);
 }
 
-/* The bytes of the run of such symbols ending at byte i, starting at byte
-   i (up to 16) */
+/* How many bytes of such symbols (up to 16) end at byte i (before), start
+   at byte i (after) */
 static size_t deco_len_before(const uint8_t *s, size_t i)
 {
     size_t j = i;
