@@ -758,17 +758,55 @@ static const uint8_t sep_byte[256] = {
     [0xC2] = 2, [0xE2] = 2,
 };
 
-/* Does the raw line hold a separator?  One branch-free pass, then an exact
-   look only when a C2/E2 lead byte occurs. */
-static int raw_has_sep(const uint8_t *s, size_t n)
+/* Which bytes s[0..n) holds: 1 an ASCII separator (> | / < \\), 2 a
+   lead byte C2 or E2 (sep_byte), 4 an ASCII digit.  16 bytes at a time
+   where SSE2 is there. */
+static unsigned sep_digit_bits(const uint8_t *s, size_t n)
 {
     unsigned acc = 0;
-    for (size_t k = 0; k < n; k++) acc |= sep_byte[s[k]];
-    if (acc & 1) return 1;
-    if (acc & 2)
+    size_t k = 0;
+#if defined(__SSE2__)
+    if (n >= 16) {
+        const __m128i c0 = _mm_set1_epi8('0'), c9 = _mm_set1_epi8('9');
+        const __m128i gt = _mm_set1_epi8('>'), bar = _mm_set1_epi8('|'),
+                      sl = _mm_set1_epi8('/'), lt = _mm_set1_epi8('<'),
+                      bs = _mm_set1_epi8('\\');
+        const __m128i c2 = _mm_set1_epi8((char)0xC2), e2 = _mm_set1_epi8((char)0xE2);
+        __m128i asc = _mm_setzero_si128(), lead = asc, dig = asc;
+        for (; k + 16 <= n; k += 16) {
+            const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+            asc = _mm_or_si128(asc, _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, bar)),
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sl), _mm_cmpeq_epi8(v, lt)),
+                             _mm_cmpeq_epi8(v, bs))));
+            lead = _mm_or_si128(lead, _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)));
+            dig = _mm_or_si128(dig, _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, c0), v),
+                                                  _mm_cmpeq_epi8(_mm_min_epu8(v, c9), v)));
+        }
+        if (_mm_movemask_epi8(asc)) acc |= 1;
+        if (_mm_movemask_epi8(lead)) acc |= 2;
+        if (_mm_movemask_epi8(dig)) acc |= 4;
+    }
+#endif
+    for (; k < n; k++) acc |= sep_byte[s[k]] | (s[k] >= '0' && s[k] <= '9' ? 4u : 0u);
+    return acc;
+}
+
+/* Does s[0..n), whose sep_digit_bits() are `bits`, hold a separator?  An
+   exact look only when a C2/E2 lead byte occurs. */
+static int has_sep_of(const uint8_t *s, size_t n, unsigned bits)
+{
+    if (bits & 1) return 1;
+    if (bits & 2)
         for (size_t k = 0; k < n; k++)
             if (sep_byte[s[k]] == 2 && sep_at(s, n, k)) return 1;
     return 0;
+}
+
+/* Does the raw line hold a separator? */
+static int raw_has_sep(const uint8_t *s, size_t n)
+{
+    return has_sep_of(s, n, sep_digit_bits(s, n));
 }
 
 /* Does the first token start with a digit (ASCII or Arabic-Indic)? */
@@ -1471,11 +1509,8 @@ static void analyse_text(const nazif__bp_line *L, info *f)
     else sentence = f->final && !question && f->words > BP_SENTENCE_WORDS;
 
     /* Cheap facts that gate the costlier checks below. */
-    int has_digit = 0, has_sep = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (s[k] >= '0' && s[k] <= '9') has_digit = 1;
-        else if (!has_sep && sep_at(s, n, k)) has_sep = 1;
-    }
+    const unsigned sd_bits = sep_digit_bits(s, n);
+    const int has_digit = (sd_bits & 4) != 0;
 
     /* strong phrases, final punctuation or not */
     size_t rest = 0;
@@ -1547,7 +1582,7 @@ static void analyse_text(const nazif__bp_line *L, info *f)
         f->cat = NAZIF__CAT_MASTHEAD;
         return;
     }
-    if (has_sep && separator_line(s, n)) {
+    if (has_sep_of(s, n, sd_bits) && separator_line(s, n)) {
         set(f, V_DROP, "line: breadcrumb or menu line");
         return;
     }
