@@ -448,16 +448,21 @@ int nazif__phr_shape_word(int kind, const uint8_t *s, size_t n)
 int nazif__phr_stopword(const uint8_t *s, size_t n)
 {
     if (n == 0 || n > 32) return 0;
-    size_t lo = 0, hi = NAZIF__PHR_STOP_TAB_N;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_bytes(s, n, nazif__phr_stop_tab[mid].s,
-                          nazif__phr_stop_tab[mid].len);
-        if (c == 0) return 1;
-        if (c < 0) hi = mid;
-        else lo = mid + 1;
+    /* the generated hash of the table (FNV-1a, linear probing) */
+    uint32_t h = 0x811C9DC5u;
+    for (size_t k = 0; k < n; k++) {
+        h ^= s[k];
+        h *= 0x01000193u;
     }
-    return 0;
+    for (;;) {
+        h &= NAZIF__PHR_STOP_HASH_SIZE - 1;
+        const unsigned slot = nazif__phr_stop_hash[h];
+        if (slot == 0) return 0;
+        if (nazif__phr_stop_tab[slot - 1].len == n &&
+            cmp_bytes(s, n, nazif__phr_stop_tab[slot - 1].s, n) == 0)
+            return 1;
+        h++;
+    }
 }
 
 /* ---- abbreviations ------------------------------------------------------ */

@@ -542,6 +542,26 @@ def main():
     w("#define NAZIF__PHR_STOP_TAB_N (sizeof nazif__phr_stop_tab / "
       "sizeof nazif__phr_stop_tab[0])")
     w("")
+    # the same hash for the stop words (nazif__phr_stopword: one probe,
+    # most words end at an empty slot), at most a quarter full
+    order = sorted(stops, key=bkey)
+    size = 1
+    while size < 4 * len(order):
+        size *= 2
+    slots = [0] * size
+    for idx, sw in enumerate(order):
+        h = fnv1a(sw.encode("utf-8")) & (size - 1)
+        while slots[h]:
+            h = (h + 1) & (size - 1)
+        slots[h] = idx + 1
+    w("/* hash of nazif__phr_stop_tab: FNV-1a of the bytes, linear probing;")
+    w("   a slot holds index + 1, 0 when empty */")
+    w("#define NAZIF__PHR_STOP_HASH_SIZE %du" % size)
+    w("static const uint16_t nazif__phr_stop_hash[%d] = {" % size)
+    for k in range(0, size, 12):
+        w("    " + " ".join("%d," % v for v in slots[k:k + 12]))
+    w("};")
+    w("")
     w("/* data/abbreviations.tsv, first column without a final dot, sorted */")
     w("static const struct { const char *s; uint8_t len; } "
       "nazif__abbrev_tab[] = {")
