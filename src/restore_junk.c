@@ -39,7 +39,8 @@
  *     words (and a third of them) with marks no spelling puts there (those
  *     above, a vowel or shadda on alef or alef maksura, a haraka before a
  *     word's first letter or on punctuation, sukun on a first letter or on
- *     two letters in a row), or one such word and the same lone mark on
+ *     two letters in a row, a shadda alone on a first letter or on a moon
+ *     letter after ال), or one such word and the same lone mark on
  *     every letter of nearly every marked word: every word with a third of
  *     its letters marked or more loses its harakat (كَاَنَ الرجل مَنَ عَلَىَ,
  *     ٰمٰن ٰأٰيٰن, لَمَ يَقٌلٍ أًحَدٌ).  The pre-scan flags a vowel or sukun
@@ -160,6 +161,11 @@ int nazif__junk_units(const unit *u, size_t k)
                 return 1;
             /* a vowel on alef or alef maksura after a marked letter, a
                sukun after a sukun (the pre-scan's haraka trigger) */
+            /* a shadda on a word's first letter (no word begins with a
+               doubled consonant) */
+            if (c == 0x0651 && i >= 1 && u[i - 1].t == U_LET && (u[i - 1].cls & NZ_LETTER) &&
+                (i == 1 || u[i - 2].t == U_SP || u[i - 2].t == U_OTHER))
+                return 1;
             if (i >= 2 && u[i - 1].t == U_LET && u[i - 2].t == U_MARK &&
                 ((c >= 0x064C && c <= 0x0651 && (u[i - 1].cp == AR_ALEF || u[i - 1].cp == AR_MAKSURA)) ||
                  (c == 0x0652 && u[i - 2].cp == 0x0652)))
@@ -396,6 +402,22 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
     return imp;
 }
 
+/* A letter the article's lam does not assimilate to (ء أ إ آ ب ج ح خ ع غ
+   ف ق ك م ه و ي): no shadda on it right after ال */
+static int moon_letter(uint32_t c)
+{
+    return (c >= 0x0621 && c <= 0x0628) || c == 0x062C || c == 0x062D || c == 0x062E || c == 0x0639 ||
+           c == 0x063A || c == 0x0641 || c == 0x0642 || c == 0x0643 || c == 0x0645 || c == 0x0647 ||
+           c == 0x0648 || c == 0x064A;
+}
+
+/* A letter a final ن or tanween assimilates to (ي ر م ل و ن): the Quran
+   writes a shadda on it at a word's start (مّن رّبهم) */
+static int idgham_letter(uint32_t c)
+{
+    return c == 0x064A || c == 0x0631 || c == 0x0645 || c == 0x0644 || c == 0x0648 || c == 0x0646;
+}
+
 /* What a run of letters and marks [a, b) shows of decoration */
 typedef struct winfo {
     int letters, marked; /* letters, and those with a mark (a word-initial
@@ -409,6 +431,8 @@ typedef struct winfo {
     int spelled; /* one or two marks as spelling writes them: a shadda
                     (with its vowel) past the first letter, tanween alone
                     on the last of three letters or more (محمّد، إنّ، شكراً) */
+    int shadda1; /* a shadda alone (no vowel in the word) on the first letter
+                    (2: one of ي ر م ل و ن), or on a moon letter after ال */
 } winfo;
 
 /* Can a mark stand on c as decoration (punctuation, a space, a digit)?
@@ -425,7 +449,7 @@ static int bare_base(uint32_t c)
 static void word_info(const jslot *v, size_t a, size_t b, winfo *w)
 {
     memset(w, 0, sizeof *w);
-    int lead = 0, prev_sukun = 0, same = -1, odd_al = 0;
+    int lead = 0, prev_sukun = 0, same = -1, odd_al = 0, sh1 = 0, voweled = 0;
     size_t li = SIZE_MAX, nl = 0; /* the letter the marks are on, letters seen */
     uint32_t l0 = 0, l1 = 0;      /* the first two letters */
     int mark_here = 0, sukun_here = 0, shadda_here = 0, vowels_here = 0, other_here = 0;
@@ -444,6 +468,12 @@ static void word_info(const jslot *v, size_t a, size_t b, winfo *w)
                 /* sukun on the first letter, or on two letters in a row
                    but for the last (a pause: بَيْتْ) */
                 if (sukun_here && (nl == 1 || (prev_sukun && i < b))) w->odd = 1;
+                /* shadda on the first letter: no word begins with a
+                   doubled consonant (كّتّبّ) */
+                if (shadda_here && nl == 1 && !lead) sh1 = idgham_letter(v[li].cp) ? 2 : 1;
+                /* or on a moon letter after the article (القّمر; a sun
+                   letter takes it: الشّمس) */
+                if (shadda_here && nl == 3 && l0 == AR_ALEF && l1 == 0x0644 && moon_letter(v[li].cp)) sh1 = 1;
                 if (shadda_here && (v[li].cp == AR_ALEF || v[li].cp == AR_MAKSURA)) w->odd = 1; /* اّ */
                 /* fatha or damma on the lam of the article (الَكتاب) */
                 if (nl == 2 && l0 == AR_ALEF && l1 == 0x0644 && vowel_here && vowel_here != 0x0650 &&
@@ -478,6 +508,7 @@ static void word_info(const jslot *v, size_t a, size_t b, winfo *w)
             continue;
         }
         mark_here = 1;
+        voweled |= c != 0x0651;
         if (c == 0x0652) sukun_here = 1;
         else if (c == 0x0651) shadda_here = 1;
         else if (vowel(c)) {
@@ -488,6 +519,14 @@ static void word_info(const jslot *v, size_t a, size_t b, winfo *w)
         }
     }
     w->letters = (int)nl;
+    /* (a shadda with a vowel at a word's start is Quranic spelling: the
+       assimilation of a final ن or tanween, هُدًى مِّن رَّبِّهِمْ) */
+    if (sh1 && !voweled) {
+        /* (on ي ر م ل و ن, a decorated line's word loses it; the line
+           is not judged by it) */
+        w->shadda1 = sh1;
+        if (sh1 == 1) w->odd = 1;
+    }
     if (nl == 0) {
         /* marks alone: on what? */
         size_t p = a;
@@ -563,6 +602,8 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
                 dense++;
                 ev += w.odd != 0;
                 if (w.same) same[w.same - 1]++;
+            } else if (w.shadda1 == 1) {
+                ev++; /* a shadda where no word has one, however few marks */
             }
         }
         i = j;
@@ -585,7 +626,7 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
         while (j < k && (v[j].del || ar_letter(v[j].cp) || (nazif__uclass(v[j].cp) & NZ_MARK))) j++;
         winfo w;
         word_info(v, i, j, &w);
-        if (w.bare || (w.half && !w.spelled))
+        if (w.bare || (w.half && !w.spelled) || w.odd || w.shadda1)
             for (size_t q = i; q < j; q++)
                 if (!v[q].del && decor_mark(v[q].cp) && (!w.bare || !quranic_mark(v[q].cp))) {
                     v[q].del = 1;
@@ -842,7 +883,8 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
                     (cp >= 0x064C && cp <= 0x0650 && prev == AR_ALEF && prev2 >= 0x0621 && prev2 <= 0x0652) ||
                     (cp >= 0x064C && cp <= 0x0651 && prev == AR_MAKSURA && prev2 >= 0x064B && prev2 <= 0x0652) ||
                     (cp == 0x0651 && prev == AR_ALEF && prev2 >= 0x064B && prev2 <= 0x0652) ||
-                    (cp == 0x0652 && prev2 == 0x0652))
+                    (cp == 0x0652 && prev2 == 0x0652) ||
+                    (cp == 0x0651 && prev >= 0x0621 && prev <= 0x064A && prev2 < 0x80))
                     has_decor = 1;
             }
         } else if (cp == 0x08) {

@@ -27,15 +27,21 @@
    candidate, kept when decoration follows */
 #define TRIG_HARAKA (1u << 28)
 
-/* s[j] is the second byte of a fatha, damma, kasra or sukun (when s[j-1]
-   is D9) before the letter s[j+1..j+2]: is that letter an alef or
+/* s[j] is the second byte of a fatha, damma, kasra, shadda or sukun (when
+   s[j-1] is D9) before the letter s[j+1..j+2]: is a shadda on a word's
+   first letter, or is that letter an alef or
    alef maksura with a vowel (not fathatan: كتاباً) or shadda, or does a
    sukun follow a sukun?  No
    spelling has either (كَاَنَ, عَلَىَ, كْتْ): decorative harakat
    (restore_junk.c) */
 static int haraka_decor(const uint8_t *s, size_t n, size_t j)
 {
-    if (j == 0 || s[j - 1] != 0xD9 || j + 4 >= n || s[j + 3] != 0xD9) return 0;
+    if (j == 0 || s[j - 1] != 0xD9) return 0;
+    /* a shadda on a word's first letter (no word begins with a doubled
+       consonant: كّتّبّ) */
+    if (s[j] == 0x91)
+        return j >= 3 && (s[j - 3] == 0xD8 || s[j - 3] == 0xD9) && (j == 3 || s[j - 4] < 0x80);
+    if (j + 4 >= n || s[j + 3] != 0xD9) return 0;
     const uint8_t m = s[j + 4];
     if (s[j] == 0x92 && m == 0x92) return 1;
     const int vowel = m >= 0x8C && m <= 0x91; /* or shadda (كَاّ) */
@@ -156,7 +162,7 @@ __attribute__((target("avx2"))) static inline void k32_init(k32 *k)
    rectangle of the set -- 0: 30..3B, 3F; 1: 40..4F, 60..6F; 2: 50..5A, 70..7A,
    7C (and 5C);
    3: 21 23..26 2A 2B 2C..2F; 4: 5F and 08 (and 0F, 58: a superset is
-   allowed); 5: 7E, 90 92 (and 9E); 6: 8C..8F (tanween, fatha, damma);
+   allowed); 5: 7E, 90..92 (and 71, 9E); 6: 8C..8F (tanween, fatha, damma);
    7: 89 (the end of ى before a letter).
    nazif__prescan_superset() (a unit test) checks the blocks against the
    trigger tables that tools/gen_scan.py makes. */
@@ -166,10 +172,10 @@ __attribute__((target("avx2"))) static inline __m256i near_avx2(__m256i v)
     const char h8 = (char)(64 | 128), l9 = (char)(1 | 2 | 4 | 128);
     const __m256i hi_lut = _mm256_setr_epi8(16, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, h8, 32, 0, 0, 0, 0, 0, 0,
                                             16, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, h8, 32, 0, 0, 0, 0, 0, 0);
-    const __m256i lo_lut = _mm256_setr_epi8(1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
+    const __m256i lo_lut = _mm256_setr_epi8(1 | 2 | 4 | 32, 1 | 2 | 4 | 8 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
                                             1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4 | 16, l9,
                                             1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 4 | 8 | 64, 2 | 8 | 64, 2 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64,
-                                            1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
+                                            1 | 2 | 4 | 32, 1 | 2 | 4 | 8 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
                                             1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4, 1 | 2 | 4 | 16, l9,
                                             1 | 2 | 4 | 8, 1 | 2 | 8, 2 | 4 | 8 | 64, 2 | 8 | 64, 2 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64);
     const __m256i nib = _mm256_set1_epi8(0x0F);

@@ -10,7 +10,7 @@
  *   SB_EQ SB_MAXU SB_SUB SB_AND SB_OR SB_ANDNOT SB_XOR   per-byte operations
  *   SB_KPARAM   optional: a second parameter (what SB_SET1 may read)
  *   SB_NEAR(v)  optional: 0xFF on the bytes of ".,*-_/~#$%&@:;?!+|", digits,
- *               Latin letters, 0x8C..0x90, 0x92, 0x89 and 0x08 (else they are
+ *               Latin letters, 0x8C..0x92, 0x89 and 0x08 (else they are
  *               compared one by one)
  *
  * SB_NAME(p): for the vector of bytes at p (p[-1] and the byte after the
@@ -18,7 +18,7 @@
  * A superset of the scalar rules: any lead byte other than D8/D9 (3- and
  * 4-byte characters, Persian letters, Latin-1), tatweel, D9 + Arabic-Indic
  * digit or U+066A..067F (the dotless ٮ ٯ, alef wasla, ٻ ټ among them), ALM, a
- * separator/digit/Latin letter, 8C..90, 92 or 89 before an Arabic lead byte, and
+ * separator/digit/Latin letter, 8C..92 or 89 before an Arabic lead byte, and
  * a continuation byte that does not follow a two-byte lead C2..DF (or such
  * a lead not followed by one); the lead byte of a no-break space (C2 A0)
  * is not flagged.  The macros are undefined at the end.
@@ -54,7 +54,7 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
     near = SB_OR(near, SB_OR(SB_EQ(v, B('_')), SB_EQ(v, B('/'))));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('~')), SB_EQ(v, B('|'))));
     near = SB_OR(near, IN(v, 0x8C, 4)); /* 8C..90: tanween, vowels */
-    near = SB_OR(near, SB_EQ(v, B(0x92)));                        /* sukun (not shadda: common) */
+    near = SB_OR(near, IN(v, 0x91, 1)); /* shadda, sukun */
     near = SB_OR(near, SB_EQ(v, B(0x89))); /* ى (D9 89) before a letter */
     near = SB_OR(near, SB_EQ(v, B(0x08))); /* a backspace before a letter */
 #endif

@@ -28,7 +28,7 @@
  *   bit 25: zalgo marks U+1AB0..1AFF, U+1DC0..1DFF (E1 AA AB B7), U+20D0..20FF (E2 83), U+FE20..FE2F (EF B8); the cross pairs are other symbols
  *   bit 26: the dagger alef U+0670 (D9 B0) on prose letters: decorative harakat (restore_junk.c; harakat themselves are no trigger, ANT has them on 16 % of its lines)
  *   bit 27: backspace U+0008 before an Arabic letter (a character erased inside a word: restore_junk.c)
- *   bit 28: fatha, damma, kasra or sukun (8E 8F 90 92; not shadda, common in news) before an Arabic letter or mark (D8 D9): a candidate only; restore_scan.c keeps it when a vowel or shadda on alef or alef maksura, or a second sukun, follows (decorative harakat: restore_junk.c)
+ *   bit 28: fatha, damma, kasra, shadda or sukun (8E 8F 90 91 92) before an Arabic letter or mark (D8 D9): a candidate only; restore_scan.c keeps it when a vowel or shadda on alef or alef maksura, or a second sukun, follows, or when the shadda is on a word's first letter (decorative harakat: restore_junk.c; shadda elsewhere is common in news)
  */
 static const uint32_t TRIG_A[256] = {
     0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000,
@@ -49,7 +49,7 @@ static const uint32_t TRIG_A[256] = {
     0x00002, 0x00002, 0x00002, 0x00000, 0x00002, 0x00000, 0x00002, 0x00000,
     0x200100, 0x00200, 0x00000, 0x00000, 0x40000, 0x00000, 0x00000, 0x00000,
     0x00000, 0x08000, 0x00000, 0x00000, 0x00004, 0x00004, 0x10000000, 0x10000000,
-    0x10000000, 0x00000, 0x10000000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000,
+    0x10000000, 0x10000000, 0x10000000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000,
     0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x04000, 0x04000, 0x00000,
     0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000,
     0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000,
