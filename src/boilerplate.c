@@ -549,6 +549,37 @@ static int separator_line(const uint8_t *s, size_t n)
     return (segs >= 3 && known >= 1) || known == segs;
 }
 
+/* A breadcrumb written with dashes: "الرئيسية - أخبار - سياسة".  Three
+   segments or more of one to three words between lone dashes (- or the
+   en dash), the first a listed word (the home page's name or a section
+   name).  Two segments are a dateline's city and source or two teams;
+   an unlisted first segment may be a list in the text. */
+static int dash_crumb(const uint8_t *s, size_t n)
+{
+    size_t pos = 0;
+    tok t;
+    int segs = 0, words = 0;
+    size_t seg_b = 0, seg_e = 0;
+    for (;;) {
+        int more = next_tok(s, n, &pos, &t);
+        int dash = more && ((t.e - t.b == 1 && s[t.b] == '-') ||
+                            (t.e - t.b == 3 && s[t.b] == 0xE2 && s[t.b + 1] == 0x80 &&
+                             s[t.b + 2] == 0x93));
+        if (more && !dash) {
+            if (words == 0) seg_b = t.b;
+            seg_e = t.e;
+            if (t.ce > t.cb) words++;
+            continue;
+        }
+        if (words < 1 || words > 3) return 0;
+        if (segs == 0 && !whole(s + seg_b, seg_e - seg_b)) return 0;
+        segs++;
+        words = 0;
+        if (!more) break;
+    }
+    return segs >= 3;
+}
+
 /* "فيسبوك تويتر واتساب": two or more tokens, each a listed weak word (a
    network name, a menu word). */
 static int weak_words_line(const uint8_t *s, size_t n, const char **why)
@@ -1583,6 +1614,11 @@ static void analyse_text(const nazif__bp_line *L, info *f)
         return;
     }
     if (has_sep_of(s, n, sd_bits) && separator_line(s, n)) {
+        set(f, V_DROP, "line: breadcrumb or menu line");
+        return;
+    }
+    if (!has_digit && f->words <= 9 && !f->final && (memchr(s, '-', n) || memchr(s, 0xE2, n)) &&
+        dash_crumb(s, n)) {
         set(f, V_DROP, "line: breadcrumb or menu line");
         return;
     }
