@@ -283,14 +283,22 @@ static int first_word_cp(uint32_t cp)
     return alnum_cp(cp) || cp == '\'' || cp == '-' || cp == 0x2019;
 }
 
-/* Bits of the word w[0..n) in the first-word table (hash lookup). */
-static unsigned first_lookup(const uint8_t *w, size_t n)
+/* 32-bit FNV-1a of w[0..n): the hash tools/gen_phrases.py builds the
+   first-word and stop-word tables with */
+static inline uint32_t fnv1a(const uint8_t *w, size_t n)
 {
     uint32_t h = 0x811C9DC5u;
     for (size_t k = 0; k < n; k++) {
         h ^= w[k];
         h *= 0x01000193u;
     }
+    return h;
+}
+
+/* Bits of the word w[0..n) in the first-word table (hash lookup). */
+static unsigned first_lookup(const uint8_t *w, size_t n)
+{
+    uint32_t h = fnv1a(w, n);
     for (;;) {
         h &= NAZIF__PHR_FIRST_HASH_SIZE - 1;
         unsigned slot = nazif__phr_first_hash[h];
@@ -449,11 +457,7 @@ int nazif__phr_stopword(const uint8_t *s, size_t n)
 {
     if (n == 0 || n > 32) return 0;
     /* the generated hash of the table (FNV-1a, linear probing) */
-    uint32_t h = 0x811C9DC5u;
-    for (size_t k = 0; k < n; k++) {
-        h ^= s[k];
-        h *= 0x01000193u;
-    }
+    uint32_t h = fnv1a(s, n);
     for (;;) {
         h &= NAZIF__PHR_STOP_HASH_SIZE - 1;
         const unsigned slot = nazif__phr_stop_hash[h];

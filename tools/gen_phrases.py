@@ -207,6 +207,29 @@ def fnv1a(data):
     return h
 
 
+def hash_table(w, name, order, load):
+    """Write nazif__phr_<name>_hash: an open-addressing hash of the table
+    nazif__phr_<name>_tab (whose words are order, in its order), FNV-1a
+    and linear probing, at most 1/load full; a slot holds index + 1."""
+    size = 1
+    while size < load * len(order):
+        size *= 2
+    slots = [0] * size
+    for idx, word in enumerate(order):
+        h = fnv1a(word.encode("utf-8")) & (size - 1)
+        while slots[h]:
+            h = (h + 1) & (size - 1)
+        slots[h] = idx + 1
+    w("/* hash of nazif__phr_%s_tab: FNV-1a of the bytes, linear probing;" % name)
+    w("   a slot holds index + 1, 0 when empty */")
+    w("#define NAZIF__PHR_%s_HASH_SIZE %du" % (name.upper(), size))
+    w("static const uint16_t nazif__phr_%s_hash[%d] = {" % (name, size))
+    for k in range(0, size, 12):
+        w("    " + " ".join("%d," % v for v in slots[k:k + 12]))
+    w("};")
+    w("")
+
+
 def anchor_of(norm):
     """The longest run of characters that normalisation cannot produce from
     anything else (so the run must occur in the raw text as it is), ASCII
@@ -486,24 +509,7 @@ def main():
     w("")
     # open-addressing hash of the first words (FNV-1a, linear probing) so
     # that the per-line lookup costs one or two comparisons
-    order = sorted(firsts, key=bkey)
-    size = 1
-    while size < 2 * len(order):
-        size *= 2
-    slots = [0] * size
-    for idx, fw in enumerate(order):
-        h = fnv1a(fw.encode("utf-8")) & (size - 1)
-        while slots[h]:
-            h = (h + 1) & (size - 1)
-        slots[h] = idx + 1
-    w("/* hash of nazif__phr_first_tab: FNV-1a of the bytes, linear probing;")
-    w("   a slot holds index + 1, 0 when empty */")
-    w("#define NAZIF__PHR_FIRST_HASH_SIZE %du" % size)
-    w("static const uint16_t nazif__phr_first_hash[%d] = {" % size)
-    for k in range(0, size, 12):
-        w("    " + " ".join("%d," % v for v in slots[k:k + 12]))
-    w("};")
-    w("")
+    hash_table(w, "first", sorted(firsts, key=bkey), 2)
 
     anchors = set()
     for text, (cat, how, colon) in cont:
@@ -544,24 +550,7 @@ def main():
     w("")
     # the same hash for the stop words (nazif__phr_stopword: one probe,
     # most words end at an empty slot), at most a quarter full
-    order = sorted(stops, key=bkey)
-    size = 1
-    while size < 4 * len(order):
-        size *= 2
-    slots = [0] * size
-    for idx, sw in enumerate(order):
-        h = fnv1a(sw.encode("utf-8")) & (size - 1)
-        while slots[h]:
-            h = (h + 1) & (size - 1)
-        slots[h] = idx + 1
-    w("/* hash of nazif__phr_stop_tab: FNV-1a of the bytes, linear probing;")
-    w("   a slot holds index + 1, 0 when empty */")
-    w("#define NAZIF__PHR_STOP_HASH_SIZE %du" % size)
-    w("static const uint16_t nazif__phr_stop_hash[%d] = {" % size)
-    for k in range(0, size, 12):
-        w("    " + " ".join("%d," % v for v in slots[k:k + 12]))
-    w("};")
-    w("")
+    hash_table(w, "stop", sorted(stops, key=bkey), 4)
     w("/* data/abbreviations.tsv, first column without a final dot, sorted */")
     w("static const struct { const char *s; uint8_t len; } "
       "nazif__abbrev_tab[] = {")
