@@ -259,19 +259,14 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
                     u[j].t = U_SEP;
                     u[j].cls = (uint16_t)(u[j].cls | U_RUNSEP);
                 }
-            size_t w0 = q, w1 = end;
-            if (w0 > 0 && u[w0 - 1].cp == sym) w0--;
-            if (w1 < k && u[w1].cp == sym) w1++;
-            if (w0 < q && (w0 == 0 || u[w0 - 1].t == U_SP))
-                for (size_t j = w0; j < q; j++) {
-                    u[j].t = U_SEP;
-                    u[j].cls = (uint16_t)(u[j].cls | U_RUNSEP | U_RUNWRAP);
-                }
-            if (w1 > end && (w1 == k || u[w1].t == U_SP))
-                for (size_t j = end; j < w1; j++) {
-                    u[j].t = U_SEP;
-                    u[j].cls = (uint16_t)(u[j].cls | U_RUNSEP | U_RUNWRAP);
-                }
+            if (q > 0 && u[q - 1].cp == sym && (q == 1 || u[q - 2].t == U_SP)) {
+                u[q - 1].t = U_SEP;
+                u[q - 1].cls = (uint16_t)(u[q - 1].cls | U_RUNSEP | U_RUNWRAP);
+            }
+            if (end < k && u[end].cp == sym && (end + 1 == k || u[end + 1].t == U_SP)) {
+                u[end].t = U_SEP;
+                u[end].cls = (uint16_t)(u[end].cls | U_RUNSEP | U_RUNWRAP);
+            }
         }
         q = end > q ? end : q + 1;
     }
