@@ -667,9 +667,7 @@ static size_t letter_run(const nazif_lexicon *lex, unsigned flags, const uint8_t
     /* a decoration glued to the first letter and one to the last, or
        neither; not a piece of a run glued to a digit or a Latin letter */
     const int dl = !nazif__left_edge(s, ra), dr = !nazif__right_edge(s, n, rb);
-    if (m < 3 || dl != dr || (dr && !deco_after(s, n, rb)) || glued_left(s, ra) || glued_right(s, n, rb) ||
-        nazif__overlaps(ed, first, last, ra, rb) || in_order(s, l, m, alpha_rank) ||
-        in_order(s, l, m, abjad_rank))
+    if (m < 3 || dl != dr || (dr && !deco_after(s, n, rb)) || glued_left(s, ra) || glued_right(s, n, rb))
         return rb;
     /* the decoration goes with the spaces when it is the same on both
        sides (🌸م ق ا و م ة🌸), else it stays around the word */
@@ -681,8 +679,10 @@ static size_t letter_run(const nazif_lexicon *lex, unsigned flags, const uint8_t
             ea = ra - x;
             eb = rb + y;
         }
-        if (nazif__overlaps(ed, first, last, ea, eb)) return rb;
     }
+    if (nazif__overlaps(ed, first, last, ea, eb) || in_order(s, l, m, alpha_rank) ||
+        in_order(s, l, m, abjad_rank))
+        return rb;
     uint8_t out[SPACED_MAX_LETTERS * 8];
     /* one word; three letters are as often an abbreviation (ج و د, ب س ب:
        both in ANT), reported as a suspect only */
