@@ -519,6 +519,20 @@ static void copies_push(nazif_cleaner *c, uint64_t h, int dropped)
  * before or after it also repeats an earlier line: a song's chorus, a
  * stanza or a list printed twice are the text's own.
  */
+/* Is the next non-empty slot after slot i a copy of an earlier line (of
+   one other than the line hashed to not_h, when not_h is not 0)? */
+static int next_is_copy(nazif_cleaner *c, size_t i, uint64_t not_h)
+{
+    for (size_t j = i + 1; j < c->count; j++) {
+        slot *t = win_at(c, j);
+        if (t->text_len == 0) continue;
+        if (!copy_len_ok(t)) return 0;
+        const uint64_t hj = nazif__bp_copy_hash(t->out.p, t->text_len);
+        return (not_h == 0 || hj != not_h) && copies_has(c, hj);
+    }
+    return 0;
+}
+
 static int copy_of_earlier(nazif_cleaner *c, size_t i, int kept, const nazif__bp_line *lines,
                            size_t n, size_t from)
 {
@@ -537,24 +551,10 @@ static int copy_of_earlier(nazif_cleaner *c, size_t i, int kept, const nazif__bp
         } else if (cand == 5) {
             /* a line between two paragraphs: a teaser's title only over
                its excerpt printed again */
-            for (size_t j = i + 1; j < c->count; j++) {
-                slot *t = win_at(c, j);
-                if (t->text_len == 0) continue;
-                drop = !c->prev_title_copy && copy_len_ok(t) &&
-                       copies_has(c, nazif__bp_copy_hash(t->out.p, t->text_len));
-                break;
-            }
+            drop = !c->prev_title_copy && next_is_copy(c, i, 0);
         } else if (cand == 1 || (cand == 3 && !c->prev_title_copy)) {
-            drop = 1;
-            for (size_t j = i + 1; j < c->count; j++) {
-                slot *t = win_at(c, j);
-                if (t->text_len == 0) continue;
-                if (copy_len_ok(t)) {
-                    const uint64_t hj = nazif__bp_copy_hash(t->out.p, t->text_len);
-                    if (hj != h && copies_has(c, hj)) drop = 0;
-                }
-                break;
-            }
+            /* not when the next line is a copy of another line (a chorus) */
+            drop = !next_is_copy(c, i, h);
         }
     }
     /* the line repeats an earlier one (whatever its length) */
