@@ -255,6 +255,29 @@ static inline int hebrew_or_thaana(uint32_t cp)
     return (cp >= 0x05D0 && cp <= 0x05EA) || (cp >= 0x0780 && cp <= 0x07B1);
 }
 
+/* The Arabic letters a Hebrew or Thaana letter is drawn for by its shape,
+   besides the letter of its name (nazif__other_lookalike()): the public
+   "tashfeer" tools pick these by the glyph, not by the name.  Hebrew:
+   ב and כ ך are open boxes, dal's bend (د); נ is dal's narrow stroke (د,
+   and ذ with its dot dropped); ס is a closed ring (م, beside the heh
+   the confusables data gives it).  Thaana: ސ and ޞ are a tooth with a
+   hook (ب ت ث, dots dropped); ނ is a double bend (س); ތ and ޘ are loops
+   (م); ޝ carries three dots (ث).  Writes up to 4 letters, returns how
+   many (0: none). */
+static inline int shape_cands(uint32_t cp, uint32_t out[4])
+{
+    switch (cp) {
+    case 0x05D1: case 0x05DA: case 0x05DB: out[0] = 0x062F; return 1;
+    case 0x05E0: out[0] = 0x062F; out[1] = 0x0630; return 2;
+    case 0x05E1: out[0] = 0x0645; return 1;
+    case 0x0790: case 0x079E: out[0] = 0x0628; out[1] = 0x062A; out[2] = 0x062B; return 3;
+    case 0x0782: out[0] = 0x0633; return 1;
+    case 0x078C: case 0x0798: out[0] = 0x0645; return 1;
+    case 0x079D: out[0] = 0x062B; return 1;
+    default: return 0;
+    }
+}
+
 /* The letter a non-Arabic character that decode_units() made a letter of
    a word stands for: alef for a stroke, ح for 7 (the "Arabizi" 7, which
    the tools put for ح beside their other look-alikes), heh for a ring of

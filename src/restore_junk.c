@@ -88,10 +88,13 @@ static const char *const why_evidence[] = {
     "removed",
 };
 
-/* A combining mark of the blocks obfuscators pile on letters (zalgo) */
+/* A combining mark of the blocks obfuscators pile on letters (zalgo), and
+   the vowel signs of Thaana (U+07A6..U+07B0), which the "tashfeer" tools
+   put on a tatweel after an Arabic letter (صـު for ص) */
 static int zalgo_mark(uint32_t c)
 {
-    return (c >= 0x0300 && c <= 0x036F) || c == 0x0488 || c == 0x0489 || (c >= 0x1AB0 && c <= 0x1AFF) ||
+    return (c >= 0x0300 && c <= 0x036F) || c == 0x0488 || c == 0x0489 || (c >= 0x07A6 && c <= 0x07B0) ||
+           (c >= 0x1AB0 && c <= 0x1AFF) ||
            (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F);
 }
 

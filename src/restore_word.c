@@ -257,10 +257,18 @@ static int mask_evidence(const cluster *c, int k)
 static int ext_cands(const unit *x, uint32_t out[6])
 {
     if (x->t == U_LET && !(x->cls & NZ_LETTER) && drawn_letter(x->cp)) {
+        int m = 1;
         out[0] = drawn_letter(x->cp);
-        if (out[0] != 0x0647u) return 1;
-        out[1] = 0x0629u; /* a ring at the end is teh marbuta as often */
-        return 2;
+        if (out[0] == 0x0647u) out[m++] = 0x0629u; /* a ring at the end is teh marbuta as often */
+        /* a Hebrew or Thaana letter: the letters of its shape too */
+        uint32_t sh[4];
+        const int ns = shape_cands(x->cp, sh);
+        for (int q = 0; q < ns; q++) {
+            int dup = 0;
+            for (int j = 0; j < m; j++) dup |= out[j] == sh[q];
+            if (!dup && m < 6) out[m++] = sh[q];
+        }
+        return m;
     }
     if (x->t != U_LET || !(x->cls & NZ_EXTLOOK)) return 0;
     if (x->cls & NZ_PRESFORM) {
@@ -606,9 +614,14 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
                 m = ext_cands(x, o);
                 /* a ring of another script as the word's last letter is
                    teh marbuta as often as heh: neither is its body */
-                if (m == 2 && o[0] == 0x0647u && o[1] == 0x0629u && !(x->cls & NZ_LETTER) &&
+                if (m >= 2 && o[0] == 0x0647u && o[1] == 0x0629u && !(x->cls & NZ_LETTER) &&
                     last_letter(c, to, k, i))
                     nobody = 1;
+                /* a Hebrew or Thaana letter, read by its name or by its
+                   shape: neither is its own reading (the tools draw ސ for
+                   ب ت ث, ތ for م) */
+                uint32_t sh[4];
+                if (m > 1 && !(x->cls & NZ_LETTER) && shape_cands(x->cp, sh) > 0) nobody = 1;
             }
             /* a heh of the Arabic Mathematical block (which has no teh
                marbuta) or a Kurdish or Urdu heh at the word's end: ه or ة */
