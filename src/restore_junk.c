@@ -21,7 +21,8 @@
  *     word rules (it is spelling in Persian and Kurdish).
  *     LRM, RLM and ALM stay: they have a use between words;
  *   - a printable ASCII character followed by a BACKSPACE next to an
- *     Arabic letter (the display shows neither);
+ *     Arabic letter, inside a word or at its end (the display shows
+ *     neither);
  *   - combining marks of other scripts on Arabic text (zalgo: U+0300..036F,
  *     U+0488..0489, U+1AB0..1AFF, U+1DC0..1DFF, U+20D0..20FF, U+FE20..FE2F):
  *     never Arabic spelling;
@@ -29,7 +30,8 @@
  *     before another letter, two vowels on one letter, on a word with
  *     marks on every letter or all but one; a dagger alef on half the letters
  *     or more, Quranic marks on half the letters or more of a word without
- *     harakat): that word's marks go.  A typed word with one slip (يٌعرض,
+ *     harakat; a shadda on three letters in a row, which no spelling
+ *     doubles: وِّتِّكِّوِّنِّ): that word's marks go.  A typed word with one slip (يٌعرض,
  *     وقٌدّرت: ANT has 27) is no decoration and stays.  Looked for on
  *     the lines the pre-scan flags (tanween before a letter, the dagger
  *     alef, Quranic marks are triggers; harakat alone are not: ANT has
@@ -43,7 +45,9 @@
  *     letter after ال), or one such word and the same lone mark on
  *     every letter of nearly every marked word: every word with a third of
  *     its letters marked or more loses its harakat (كَاَنَ الرجل مَنَ عَلَىَ,
- *     ٰمٰن ٰأٰيٰن, لَمَ يَقٌلٍ أًحَدٌ).  The pre-scan flags a vowel or sukun
+ *     ٰمٰن ٰأٰيٰن, لَمَ يَقٌلٍ أًحَدٌ), but for one vowel on a word of three
+ *     letters or more, a reader's help news writes (the passive قُتل).
+ *     The pre-scan flags a vowel or sukun
  *     before a letter only where a vowel on alef or alef maksura, or a
  *     second sukun, follows (restore_scan.c);
  *   - a line whose words a tool wrote letter by letter with one divider
@@ -145,6 +149,22 @@ static int letterwise_at(const unit *u, size_t k, size_t i)
     return p < k && u[p].t == U_LET && (u[p].cls & NZ_LETTER);
 }
 
+/* How many letters in a row, back from the one the shadda u[i] is on,
+   have a shadda (three at most are counted) */
+static int shadda_run(const unit *u, size_t i)
+{
+    int run = 0;
+    for (size_t q = i + 1; q > 0 && run < 3;) {
+        /* the marks of the letter before q */
+        int sh = 0;
+        while (q > 0 && u[q - 1].t == U_MARK) sh |= u[--q].cp == 0x0651;
+        if (!sh || q == 0 || u[q - 1].t != U_LET) break;
+        run++;
+        q--;
+    }
+    return run;
+}
+
 int nazif__junk_units(const unit *u, size_t k)
 {
     for (size_t i = 0; i < k; i++) {
@@ -169,6 +189,9 @@ int nazif__junk_units(const unit *u, size_t k)
             if (c == 0x0651 && i >= 1 && u[i - 1].t == U_LET && (u[i - 1].cls & NZ_LETTER) &&
                 (i == 1 || u[i - 2].t == U_SP || u[i - 2].t == U_OTHER))
                 return 1;
+            /* a shadda on three letters in a row: no spelling doubles
+               three (وِّتِّكِّوِّنِّ) */
+            if (c == 0x0651 && shadda_run(u, i) >= 3) return 1;
             if (i >= 2 && u[i - 1].t == U_LET && u[i - 2].t == U_MARK &&
                 ((c >= 0x064C && c <= 0x0651 && (u[i - 1].cp == AR_ALEF || u[i - 1].cp == AR_MAKSURA)) ||
                  (c == 0x0652 && u[i - 2].cp == 0x0652)))
@@ -339,6 +362,7 @@ static int decorated(const jslot *v, size_t a, size_t b)
 static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int *marked_out)
 {
     int letters = 0, dagger = 0, quran_letters = 0, harakat = 0, marked = 0, imp = 0;
+    int sh_run = 0, sh_max = 0, sh_here = 0; /* letters in a row with a shadda */
     size_t last = SIZE_MAX;
     for (size_t i = a; i < b; i++)
         if (!v[i].del && ar_letter(v[i].cp)) last = i;
@@ -351,6 +375,8 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
             /* the marks of letter li are all seen */
             if (li != SIZE_MAX) {
                 if (nv >= 2) imp = 1; /* two vowels on one letter */
+                sh_run = sh_here ? sh_run + 1 : 0;
+                if (sh_run > sh_max) sh_max = sh_run;
                 quran_letters += quran_here;
                 marked += any_here;
             }
@@ -359,6 +385,7 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
             nv = 0;
             quran_here = 0;
             any_here = 0;
+            sh_here = 0;
             letters++;
             /* a conjunction before an alef that stands for hamza
                (فَاِنَّ, وَاَنَّ: typed without the hamza) */
@@ -368,6 +395,7 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
         }
         if (li == SIZE_MAX) continue;
         any_here |= decor_mark(c);
+        sh_here |= c == 0x0651;
         const uint32_t base = v[li].cp;
         if (vowel(c)) {
             nv++;
@@ -400,6 +428,8 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
     *letters_out = letters;
     *marked_out = marked;
     if (dagger >= 3 && 2 * dagger >= letters) return 2;
+    /* a shadda on three letters in a row (no spelling doubles three) */
+    if (sh_max >= 3) return 2;
     /* Quranic marks on most letters of a word without harakat */
     if (quran_letters >= 3 && 2 * quran_letters >= letters && harakat == 0) return 2;
     return imp;
@@ -629,7 +659,9 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
         while (j < k && (v[j].del || ar_letter(v[j].cp) || (nazif__uclass(v[j].cp) & NZ_MARK))) j++;
         winfo w;
         word_info(v, i, j, &w);
-        if (w.bare || (w.half && !w.spelled) || w.odd || w.shadda1)
+        /* (one vowel on a word of three letters or more is a reader's
+           help that news writes: قُتل, the passive) */
+        if (w.bare || (w.half && !w.spelled && !(w.marked == 1 && w.letters >= 3)) || w.odd || w.shadda1)
             for (size_t q = i; q < j; q++)
                 if (!v[q].del && decor_mark(v[q].cp) && (!w.bare || !quranic_mark(v[q].cp))) {
                     v[q].del = 1;
@@ -859,6 +891,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     int has_bidi = 0, has_edge = 0, has_zalgo = 0, has_decor = 0, has_bs = 0, has_bad = 0, has_div = 0;
     int sym_since = 99; /* symbols since the last Arabic letter (99: a space or none) */
     uint32_t prev = 0, prev2 = 0;
+    int sh_run = 0, sh_here = 0; /* letters in a row with a shadda */
     for (size_t i = 0; i < n;) {
         size_t len;
         uint32_t cp = nazif__utf8_next(s + i, n - i, &len);
@@ -895,6 +928,15 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
         } else if (cp >= 0x0621 && cp <= 0x064A && prev >= 0x064B && prev <= 0x064D &&
                    !(prev == 0x064B && (cp == AR_ALEF || cp == AR_MAKSURA))) {
             has_decor = 1; /* tanween before a letter */
+        }
+        if (cp >= 0x0621 && cp <= 0x064A) {
+            sh_run = sh_here ? sh_run + 1 : 0;
+            sh_here = 0;
+        } else if (cp == 0x0651) {
+            sh_here = 1;
+            has_decor |= sh_run >= 2;
+        } else if (!(cp >= 0x064B && cp <= 0x0652)) {
+            sh_run = sh_here = 0;
         }
         /* a letter, one to DIV_GAP symbols, a letter */
         if (cp >= 0x0621 && cp <= 0x064A) {

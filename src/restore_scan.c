@@ -34,13 +34,32 @@
    sukun follow a sukun?  No
    spelling has either (كَاَنَ, عَلَىَ, كْتْ): decorative harakat
    (restore_junk.c) */
+/* Is there an Arabic letter at s[*p] with a shadda among its harakat?
+   *p moves past the letter and its harakat */
+static int letter_shadda(const uint8_t *s, size_t n, size_t *p)
+{
+    size_t q = *p;
+    if (q + 1 >= n || !((s[q] == 0xD8 && s[q + 1] >= 0xA1 && s[q + 1] <= 0xBA) ||
+                        (s[q] == 0xD9 && s[q + 1] >= 0x81 && s[q + 1] <= 0x8A)))
+        return 0;
+    int sh = 0;
+    for (q += 2; q + 1 < n && s[q] == 0xD9 && s[q + 1] >= 0x8B && s[q + 1] <= 0x92; q += 2)
+        sh |= s[q + 1] == 0x91;
+    *p = q;
+    return sh;
+}
+
 static int haraka_decor(const uint8_t *s, size_t n, size_t j)
 {
     if (j == 0 || s[j - 1] != 0xD9) return 0;
     /* a shadda on a word's first letter (no word begins with a doubled
-       consonant: كّتّبّ) */
-    if (s[j] == 0x91)
-        return j >= 3 && (s[j - 3] == 0xD8 || s[j - 3] == 0xD9) && (j == 3 || s[j - 4] < 0x80);
+       consonant: كّتّبّ); or on three letters in a row (no spelling
+       doubles three: وِّتِّكِّ) */
+    if (s[j] == 0x91) {
+        if (j >= 3 && (s[j - 3] == 0xD8 || s[j - 3] == 0xD9) && (j == 3 || s[j - 4] < 0x80)) return 1;
+        size_t p = j + 1;
+        return letter_shadda(s, n, &p) && letter_shadda(s, n, &p);
+    }
     if (j + 4 >= n || s[j + 3] != 0xD9) return 0;
     const uint8_t m = s[j + 4];
     if (s[j] == 0x92 && m == 0x92) return 1;
@@ -68,6 +87,8 @@ static size_t scalar_span(const uint8_t *s, size_t n, size_t a, size_t b, size_t
         if (j + 1 < n && (TRIG_A[s[j]] & TRIG_B[s[j + 1]]) && kept(s, n, j)) return j;
     }
     if (j >= n && (st & 63) != DFA_ACCEPT) return n - 1; /* cut by the line end */
+    /* a backspace that ends the line (its trigger is the pair it starts) */
+    if (j >= n && s[n - 1] == 0x08) return n - 1;
     *end = j;
     return SIZE_MAX;
 }
@@ -96,6 +117,7 @@ static size_t char_start(const uint8_t *s, size_t from, size_t i)
 #define SB_MASK(v) _mm_movemask_epi8(v)
 #define SB_EQ _mm_cmpeq_epi8
 #define SB_MAXU _mm_max_epu8
+#define SB_GTS _mm_cmpgt_epi8
 #define SB_SUB _mm_sub_epi8
 #define SB_AND _mm_and_si128
 #define SB_OR _mm_or_si128
@@ -130,11 +152,13 @@ typedef struct k32 {
      : (uint8_t)(c) == 0x9C ? 7                                                                    \
      : (uint8_t)(c) == 0x03 ? 8                                                                    \
      : (uint8_t)(c) == 0x1D ? 9                                                                    \
+     : (uint8_t)(c) == 0x40 ? 10                                                                   \
+     : (uint8_t)(c) == 0xC9 ? 11                                                                   \
                             : 15)
 __attribute__((target("avx2"))) static inline void k32_init(k32 *k)
 {
-    static const uint8_t b[10] = {0xD8, 0xD9, 0xC0, 0xC2, 0xA0, 0x80, 0x1F, 0x9C, 0x03, 0x1D};
-    for (int i = 0; i < 10; i++) {
+    static const uint8_t b[12] = {0xD8, 0xD9, 0xC0, 0xC2, 0xA0, 0x80, 0x1F, 0x9C, 0x03, 0x1D, 0x40, 0xC9};
+    for (int i = 0; i < 12; i++) {
         __m256i v = _mm256_set1_epi8((char)b[i]);
         __asm__("" : "+x"(v));
         k->v[i] = v;
@@ -151,6 +175,7 @@ __attribute__((target("avx2"))) static inline void k32_init(k32 *k)
 #define SB_MASK(v) _mm256_movemask_epi8(v)
 #define SB_EQ _mm256_cmpeq_epi8
 #define SB_MAXU _mm256_max_epu8
+#define SB_GTS _mm256_cmpgt_epi8
 #define SB_SUB _mm256_sub_epi8
 #define SB_AND _mm256_and_si256
 #define SB_OR _mm256_or_si256

@@ -7,7 +7,8 @@
  *   SB_VEC      the vector type            SB_RET    the mask's type
  *   SB_LOAD(p)  unaligned load of a vector from p
  *   SB_SET1(c)  every byte c               SB_MASK(v) the top bit of each byte
- *   SB_EQ SB_MAXU SB_SUB SB_AND SB_OR SB_ANDNOT SB_XOR   per-byte operations
+ *   SB_EQ SB_MAXU SB_GTS SB_SUB SB_AND SB_OR SB_ANDNOT SB_XOR   per-byte operations
+ *   SB_GTS(a, b) per byte, a > b as signed bytes
  *   SB_KPARAM   optional: a second parameter (what SB_SET1 may read)
  *   SB_NEAR(v)  optional: 0xFF on the bytes of ".,*-_/~#$%&@:;?!+|", digits,
  *               Latin letters, 0x8C..0x92, 0x89 and 0x08 (else they are
@@ -19,6 +20,7 @@
  * 4-byte characters, Persian letters, Latin-1), tatweel, D9 + Arabic-Indic
  * digit or U+066A..067F (the dotless ٮ ٯ, alef wasla, ٻ ټ among them), ALM, a
  * separator/digit/Latin letter, 8C..92 or 89 before an Arabic lead byte, and
+ * a byte 00..08 (a backspace, 08, erases a character), and
  * a continuation byte that does not follow a two-byte lead C2..DF (or such
  * a lead not followed by one); the lead byte of a no-break space (C2 A0)
  * is not flagged.  The macros are undefined at the end.
@@ -33,7 +35,10 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
 #define B(x) SB_SET1((char)(x))
 #define IN(x, lo, span) SB_EQ(SB_MAXU(SB_SUB((x), B(lo)), B(span)), B(span))
     SB_VEC d8 = SB_EQ(v, B(0xD8)), d9 = SB_EQ(v, B(0xD9));
-    SB_VEC hi = SB_EQ(SB_MAXU(v, B(0xC0)), v);
+    /* a byte C0..FF, or 00..08 (a backspace: a character erased before
+       it; the other controls are false alarms): v - 40 wraps them to
+       80..C8, read as signed bytes below C9 */
+    SB_VEC hi = SB_GTS(B(0xC9), SB_SUB(v, B(0x40)));
     /* a no-break space (C2 A0, common in web text) is no trigger: its
        lead byte is not flagged here, its continuation byte not below */
     SB_VEC nbsp = SB_AND(SB_EQ(v, B(0xC2)), SB_EQ(w, B(0xA0)));
@@ -79,6 +84,7 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
 #undef SB_MASK
 #undef SB_EQ
 #undef SB_MAXU
+#undef SB_GTS
 #undef SB_SUB
 #undef SB_AND
 #undef SB_OR

@@ -60,7 +60,7 @@ RULES = [
     ("zalgo marks U+1AB0..1AFF, U+1DC0..1DFF (E1 AA AB B7), U+20D0..20FF (E2 83), U+FE20..FE2F (EF B8); the cross pairs are other symbols",
      [0xE1, 0xE2, 0xEF], [0xAA, 0xAB, 0xB7, 0x83, 0xB8]),
     ("the dagger alef U+0670 (D9 B0) on prose letters: decorative harakat (restore_junk.c; harakat themselves are no trigger, ANT has them on 16 % of its lines)", [0xD9], [0xB0]),
-    ("backspace U+0008 before an Arabic letter (a character erased inside a word: restore_junk.c)", [0x08], ARABIC_LEAD),
+    ("backspace U+0008 before any byte (a character erased inside a word or at its end: restore_junk.c; a backspace that ends the line is looked at by scalar_span())", [0x08], range(0x00, 0x100)),
     ("fatha, damma, kasra, shadda or sukun (8E 8F 90 91 92) before an Arabic letter or mark (D8 D9): a candidate only; restore_scan.c keeps it when a vowel or shadda on alef or alef maksura, or a second sukun, follows, or when the shadda is on a word's first letter (decorative harakat: restore_junk.c; shadda elsewhere is common in news)",
      [0x8E, 0x8F, 0x90, 0x91, 0x92], [0xD8, 0xD9]),
 ]

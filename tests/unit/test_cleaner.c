@@ -1177,6 +1177,11 @@ static void test_control_junk(void)
     /* a character and a backspace inside a word show nothing */
     EXPECT("قال المتحa\bدث إن\n", "قال المتحدث إن\n");
     SAME("abc\bd قال\n");
+    /* at a word's end too, before a space or the line's end (the
+       pre-scan's trigger: a printable character before a backspace) */
+    EXPECT("قال المتحدثx\b إن\n", "قال المتحدث إن\n");
+    EXPECT("وصل الوفد إلى المدينة!\b\n", "وصل الوفد إلى المدينة\n");
+    SAME("abc\b قال\n");
 }
 
 /* Marks no Arabic spelling has (restore_junk.c, P15): zalgo marks of
@@ -1235,6 +1240,15 @@ static void test_junk_marks(void)
     SAME("ذهب محمّد إلى مدرّسة الشّمس والقمر\n");
     SAME("كّتب الطفل درسه في البيت\n");
     SAME("القّمر والشّمس في السماء\n");
+    /* a shadda with a vowel on three letters in a row: no spelling
+       doubles three (two in a row are spelling: الشِّدَّة) */
+    EXPECT("ذهب اِّلِّوِّلِّدِّ إلى المدرسة\n", "ذهب الولد إلى المدرسة\n");
+    EXPECT("كتب اّلِّطّاِّلّبِّ دّرِّسّهِّ\n", "كتب الطالب درسه\n");
+    EXPECT("وِّصِّلِّ مِّنِّ اِّلِّبِّيِّتِّ\n", "وصل من البيت\n");
+    SAME("صبر في الشِّدَّة والرَّخاء، وَمِمَّا رَزَقْنَاهُمْ\n");
+    /* on a decorated line, one vowel on a word of three letters or more
+       is a reader's help news writes (the passive قُتل) and stays */
+    EXPECT("قُتل رجل في ٰاٰلٰمٰدٰيٰنٰة ٰاٰلٰيٰوٰم\n", "قُتل رجل في المدينة اليوم\n");
     SAME("هُدًى مِّن رَّبِّهِمْ وَأُولَٰئِكَ هُمُ الْمُفْلِحُونَ\n");
     SAME("هدى مّن رّبهم\n");
     /* the line's evidence is not there: stays (one word with such marks
