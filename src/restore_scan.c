@@ -219,22 +219,67 @@ __attribute__((target("avx2"), noinline)) static uint32_t block32_test(const uin
     return simd_block32(p, &K);
 }
 
-/* next_trigger's block loop in 32-byte steps: the position of the first
-   flagged block from i on, its flags in *mask (0 when fewer than 33 bytes
-   are left). */
-__attribute__((target("avx2"))) static size_t skip_blocks32(const uint8_t *s, size_t n, size_t i,
-                                                           uint32_t *mask)
+/* The flag at f of a block, where s[f] is a continuation byte after a
+   D8/D9 lead at f - 1 >= from (harakat, the Arabic comma, ى, shadda: most
+   flags of Arabic text), judged without scalar_span(): that scan would run
+   from f - 1 to f + 1 (f + 1 < n), a valid character, and look at the pairs
+   at f - 1 and f only.  Returns the trigger's position or SIZE_MAX (then
+   the scan goes on at f + 1). */
+static inline size_t cont_flag(const uint8_t *s, size_t n, size_t f)
 {
-    uint32_t m = 0;
-    if (i + 33 > n) {
-        *mask = 0;
-        return i;
-    }
+    if ((TRIG_A[s[f - 1]] & TRIG_B[s[f]]) && kept(s, n, f - 1)) return f - 1;
+    if ((TRIG_A[s[f]] & TRIG_B[s[f + 1]]) && kept(s, n, f)) return f;
+    return SIZE_MAX;
+}
+
+/* next_trigger's block loop in 32-byte steps from i (> from) while 33
+   bytes are left: each flagged byte of a block is judged alone, from the
+   start of its character to its end (the bytes before it in the block
+   are flagged by no rule, so they start no trigger).  Returns the
+   trigger's position, or SIZE_MAX and in *stop where the blocks end.  The
+   constants are made once a call, not once a flagged block. */
+__attribute__((target("avx2"))) static size_t scan_blocks32(const uint8_t *s, size_t n, size_t from,
+                                                           size_t i, size_t *stop)
+{
     k32 K;
     k32_init(&K);
-    while (i + 33 <= n && !(m = simd_block32(s + i, &K))) i += 32;
-    *mask = m;
-    return i;
+    for (;;) {
+        uint32_t m = 0;
+        while (i + 33 <= n && !(m = simd_block32(s + i, &K))) i += 32;
+        if (!m) break;
+        size_t next = i + 32, e = 0, r;
+        while (m) {
+            const size_t f = i + (size_t)__builtin_ctz(m);
+            if (f > from && (s[f] & 0xC0) == 0x80 && (s[f - 1] & 0xFE) == 0xD8) {
+                r = cont_flag(s, n, f);
+                e = f + 1;
+            } else {
+                r = scalar_span(s, n, char_start(s, from, f), f + 1, &e);
+            }
+            if (r != SIZE_MAX) return r;
+            if (e >= next) {
+                next = e;
+                break;
+            }
+            m &= ~0u << (e - i); /* the flags before e are judged */
+        }
+        i = next;
+    }
+    /* the last bytes [i, n): the block that ends at s[n - 2] (its byte
+       after is the last one), its flags before i dropped (judged above),
+       and the last byte alone: ASCII after no lead byte (not 00..08: a
+       backspace that ends the line is a trigger), or the end of a D8/D9
+       letter (the block flags any other lead byte before it).  Else
+       the caller's 16-byte blocks and scalar scan go on from i. */
+    if (i < n && n >= 34 && i + 33 > n) {
+        const uint8_t z = s[n - 1], y = s[n - 2];
+        if ((z > 0x08 && z < 0x80 && y < 0xC0) || (z < 0xC0 && z >= 0x80 && (y & 0xFE) == 0xD8)) {
+            const size_t p = n - 33;
+            if (!(simd_block32(s + p, &K) >> (i - p))) i = n;
+        }
+    }
+    *stop = i;
+    return SIZE_MAX;
 }
 #endif
 #endif
@@ -261,26 +306,10 @@ size_t nazif__next_trigger(const uint8_t *s, size_t n, size_t from)
     const int avx2 = __builtin_cpu_supports("avx2");
 #endif
 #if defined(NAZIF_AVX2)
-    /* 32 bytes at a time; each flagged byte of a block is judged alone by
-       the scalar scan, from the start of its character to its end (the
-       bytes before it in the block are flagged by no rule, so they start
-       no trigger) */
-    while (avx2) {
-        uint32_t m;
-        i = skip_blocks32(s, n, i, &m);
-        if (!m) break;
-        size_t next = i + 32;
-        while (m) {
-            const size_t f = i + (size_t)__builtin_ctz(m);
-            r = scalar_span(s, n, char_start(s, from, f), f + 1, &e);
-            if (r != SIZE_MAX) return r;
-            if (e >= next) {
-                next = e;
-                break;
-            }
-            m &= ~0u << (e - i); /* the flags before e are judged */
-        }
-        i = next;
+    if (avx2 && i + 33 <= n) {
+        r = scan_blocks32(s, n, from, i, &e);
+        if (r != SIZE_MAX) return r;
+        i = e;
     }
 #endif
     while (i + 17 <= n) {

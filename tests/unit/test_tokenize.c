@@ -1053,6 +1053,46 @@ static void test_prescan_random(void)
     CHECK(nbsp_lines > 500);
 }
 
+/* The pre-scan's last bytes (the block that ends at the line's next to
+   last byte, then the last byte alone) and its flags on the second byte
+   of a D8/D9 character (judged without the scalar scan): lines of 34 to
+   99 bytes of letters, ending in each of the given tails, with a
+   haraka, shadda or tatweel put at each position, against the scalar
+   tables from every position. */
+static void test_prescan_tails(void)
+{
+    static const char *const tail[] = {"", " ", "\xd9", "\xd9 ", "\xd8\x8c", "\xd9\x91", "\xc2",
+                                       "\xc2\xa0", "\xe2\x80", "\x80", "a", "\xd8\xa7\xd9\x91",
+                                       "\xd9\x80", "\xd9\x89", "\x08", "a\x08", "\x07"};
+    static const char *const mark[] = {"\xd9\x91", "\xd9\x8e", "\xd9\x92", "\xd8\x8c", "\xd9\x80",
+                                       " \xd8\xa8\xd9\x91", "\xd9\x89", "\x08"};
+    int bad = 0;
+    for (size_t len = 34; len < 100 && bad < 5; len++)
+        for (size_t k = 0; k < sizeof tail / sizeof tail[0]; k++)
+            for (size_t mk = 0; mk < sizeof mark / sizeof mark[0]; mk++)
+                for (size_t at = 0; at + 8 < len; at += 3) {
+                    uint8_t buf[160];
+                    size_t n = 0;
+                    while (n < len) {
+                        const char *w = n % 10 == 8 ? " " : "\xd8\xb3";
+                        memcpy(buf + n, w, strlen(w));
+                        n += strlen(w);
+                    }
+                    memcpy(buf + at, mark[mk], strlen(mark[mk]));
+                    memcpy(buf + n, tail[k], strlen(tail[k]));
+                    n += strlen(tail[k]);
+                    for (size_t from = 0; from < n; from += 5) {
+                        if (from > 0 && (buf[from] & 0xC0) == 0x80) continue;
+                        const size_t a = nazif__next_trigger(buf, n, from);
+                        const size_t b = nazif__next_trigger_scalar(buf, n, from);
+                        if (a != b && bad++ < 5)
+                            fprintf(stderr, "prescan tail: len %zu tail %zu mark %zu at %zu from %zu: %zu, scalar %zu\n",
+                                    len, k, mk, at, from, a, b);
+                    }
+                }
+    CHECK(bad == 0);
+}
+
 int main(void)
 {
     test_offsets();
@@ -1071,5 +1111,6 @@ int main(void)
     /* the pre-scan's SIMD blocks (restore_scan.c) against its scalar tables */
     CHECK(nazif__prescan_superset());
     test_prescan_random();
+    test_prescan_tails();
     return DONE("tokenize");
 }
