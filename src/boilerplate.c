@@ -519,22 +519,29 @@ static int separator_line(const uint8_t *s, size_t n)
     if (quotes == 3) return 0;
     size_t pos = 0, seg_b = 0, seg_e = 0;
     int segs = 0, known = 0, angle = 0, seps = 0, words = 0;
+    int angles = 0, long_seg = 0, dots = 0;
     tok t;
     int have = 0;
     for (;;) {
         int more = next_tok(s, n, &pos, &t);
-        if (more && !sep_token(s, t.b, t.e, &angle)) {
+        int a = 0;
+        if (more && !sep_token(s, t.b, t.e, &a)) {
             if (!have) seg_b = t.b;
             seg_e = t.e;
             have = 1;
             if (t.ce > t.cb) words++;
-            if (s[t.e - 1] == '.' || s[t.e - 1] == '!' || s[t.e - 1] == '?')
-                return 0;
+            if (s[t.e - 1] == '!' || s[t.e - 1] == '?') return 0;
+            if (s[t.e - 1] == '.') dots = 1;
             continue;
+        }
+        if (a) {
+            angle = 1;
+            angles++;
         }
         if (more) seps++;
         if (have) {
-            if (words < 1 || words > 4 || seg_e - seg_b > 48) return 0;
+            if (words < 1 || words > 16 || seg_e - seg_b > 240) return 0;
+            if (words > 4 || seg_e - seg_b > 48) long_seg = 1;
             segs++;
             if (whole(s + seg_b, seg_e - seg_b)) known++;
         } else if (more && segs > 0) {
@@ -545,8 +552,23 @@ static int separator_line(const uint8_t *s, size_t n)
         if (!more) break;
     }
     if (seps == 0 || segs < 2) return 0;
+    /* A forum's path, its names long: "العودة   <site and slogan> >
+       <forum> > <section>." -- three segments or more, of up to sixteen
+       words each, between two angle separators or more; one line of
+       prose seldom holds two '>' (quotation marks « » together are
+       refused above) */
+    if (long_seg || dots) return angles >= 2 && seps == angles && segs >= 3;
     if (angle) return known >= 1 || segs >= 3;
     return (segs >= 3 && known >= 1) || known == segs;
+}
+
+/* Two " > " or more and a path by separator_line(): a forum's path. */
+static int angle_path(const uint8_t *s, size_t n)
+{
+    int k = 0;
+    for (const uint8_t *p = s; (p = memchr(p, '>', n - (size_t)(p - s))) != NULL; p++)
+        if (p > s && p[-1] == ' ' && p + 1 < s + n && p[1] == ' ') k++;
+    return k >= 2 && separator_line(s, n);
 }
 
 /* A breadcrumb written with dashes: "الرئيسية - أخبار - سياسة".  Three
@@ -645,6 +667,7 @@ static const char latin_widget[] = "line: Latin widget word";
 /* The reason of a bare date (compared by address). */
 static const char date_stamp[] = "line: date stamp";
 static const char counter[] = "line: counter";
+static const char widget_symbol[] = "line: widget symbol";
 
 static void set(info *f, int v, const char *why)
 {
@@ -906,6 +929,21 @@ static int symbols_only(const uint8_t *s, size_t n)
         return 0;
     }
     return sym;
+}
+
+/* Holds a mark a sentence may leave on a line of its own when a
+   paragraph is wrapped by hand: ':' '"' '.' ',' ';' '\'' « » “ ”. */
+static int sentence_mark(const uint8_t *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        uint8_t c = s[k];
+        if (c == ':' || c == '"' || c == '.' || c == ',' || c == ';' || c == '\'') return 1;
+        if (c == 0xC2 && k + 1 < n && (s[k + 1] == 0xAB || s[k + 1] == 0xBB)) return 1;
+        if (c == 0xE2 && k + 2 < n && s[k + 1] == 0x80 &&
+            (s[k + 2] == 0x9C || s[k + 2] == 0x9D))
+            return 1;
+    }
+    return 0;
 }
 
 /* Opens with a list bullet and a space: "- ", "• ", "* ", "– ", "▪ ". */
@@ -1413,7 +1451,7 @@ static void plain(info *f, int question, const uint8_t *raw, size_t rn)
         } else if (rn <= 48 && symbols_only(raw, rn)) {
             /* "×", "⌄", "________": a close button, a drop-down arrow, a
                rule drawn with underscores; next to furniture only */
-            set(f, V_WEAK, "line: widget symbol");
+            set(f, V_WEAK, widget_symbol);
             f->very_short = 1;
             f->cat = 0;
         }
@@ -1470,6 +1508,14 @@ static void analyse_text(const nazif__bp_line *L, info *f)
             set(f, V_DROP, "line: image file name");
             return;
         }
+    }
+    /* A forum's path with long names, written with '>' ("العودة   <site
+       and its slogan> > <forum> > <section>."): too long, or ending with
+       a full stop, for the fast paths below to look at it. */
+    if (!question && rn > 64 && rn <= 600 && memchr(raw, '>', rn) &&
+        angle_path(raw, rn)) {
+        set(f, V_DROP, "line: breadcrumb or menu line");
+        return;
     }
     /* Fast path 1: long lines, and sentences (final punctuation, more than
        eight words), are content unless a strong phrase (cookie, subscribe,
@@ -3221,6 +3267,18 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
             return 1;
         }
     }
+    /* Marks alone ("|", "![]() |") read as blank: before the article's
+       first paragraph they are what is left of a widget's icons and
+       table rules once the page is text, and hold no word to lose. */
+    if (!article && f.v == V_BLANK && lines[i].len > 0 && lines[i].len <= 48 &&
+        lines[i].index < BP_TOP_LINES && symbols_only(lines[i].s, lines[i].len) &&
+        !sentence_mark(lines[i].s, lines[i].len)) {
+        ctx sc = {lines, n, i};
+        if (!after_paragraph(&sc)) {
+            *why = "line: widget symbol before the article";
+            return 1;
+        }
+    }
     switch (f.v) {
     case V_BLANK:
     case V_CONTENT:
@@ -3353,6 +3411,15 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         lines[i].index < BP_TOP_LINES && !after_paragraph(&c) &&
         !(q >= 0 && qf.para)) {
         *why = "context: counter before the article";
+        return 1;
+    }
+    /* A line of symbols alone ("|", "![]() |", "⌄") before the article's
+       first paragraph: what is left of a widget's icons and table rules
+       once the page is text.  It holds no word to lose. */
+    if (!article && f.v == V_WEAK && f.why == widget_symbol &&
+        lines[i].index < BP_TOP_LINES && !sentence_mark(lines[i].s, lines[i].len) &&
+        !after_paragraph(&c)) {
+        *why = "line: widget symbol before the article";
         return 1;
     }
     /* elsewhere a number alone is a cell of the article's table */

@@ -6,7 +6,7 @@
  * each table is sorted by bytes for binary search.  The tables are
  * defined only where NAZIF__PHRASES_TABLES_IMPL is set (src/phrases.c).
  *
- * 1294 data rows, 104 merged as spelling variants.
+ * 1296 data rows, 104 merged as spelling variants.
  */
 #ifndef NAZIF_PHRASES_TABLES_H
 #define NAZIF_PHRASES_TABLES_H
@@ -321,6 +321,8 @@ static const nazif__phrase nazif__phr_whole_tab[] = {
     {"اخفاء التعليقات", 29, NAZIF__CAT_COMMENTS, NAZIF__HOW_LINE, 0},
     {"اداره ملفات تعريف الارتباط", 49, NAZIF__CAT_COOKIES, NAZIF__HOW_LINE, 0},
     {"ادوات الموضوع", 25, NAZIF__CAT_NAV, NAZIF__HOW_LINE, 0},
+    {"ادوات الموضوع | انواع عرض الموضوع", 60, NAZIF__CAT_NAV, NAZIF__HOW_LINE, 0},
+    {"ادوات الموضوع انواع عرض الموضوع", 58, NAZIF__CAT_NAV, NAZIF__HOW_LINE, 0},
     {"اذهب الي الاسفل", 28, NAZIF__CAT_NAV, NAZIF__HOW_LINE, 0},
     {"اذهب الي المحتوي", 30, NAZIF__CAT_SKIP, NAZIF__HOW_LINE, 0},
     {"اراء", 8, NAZIF__CAT_NAV, NAZIF__HOW_WEAK, 0},

@@ -450,6 +450,26 @@ static const char *const doc_top_lists_kept[] = {
 };
 
 
+/* A forum thread's header: its path with long names between '>' (too
+   long and ending with a full stop for the short-line paths), its two
+   buttons on one line, and marks alone ("|", "![]() |") before the
+   post.  A ':' alone (a wrapped paragraph's colon) and a '|' after the
+   post's first paragraph stay. */
+static const char *const doc_forum_path[] = {
+    "B ![]() |",
+    "B |",
+    ("B العودة   منتديات واحة الكلمة .. حيث يلتقي القراء والكتاب > منتدى الأدب "
+     "والثقافة > قسم القصة القصيرة ( نصوص الأعضاء مع ملاحظات المشرفين )."),
+    "B أدوات الموضوع انواع عرض الموضوع",
+    "C قصة قصيرة: المحطة الأخيرة",
+    ("C نزل الرجل من القطار في المحطة الأخيرة، وحمل حقيبته الصغيرة، ثم وقف "
+     "طويلا ينظر إلى المدينة التي غادرها قبل عشرين عاما."),
+    "C |",
+    "C وقال لنفسه",
+    "C :",
+    "C هنا بدأ كل شيء، وهنا ينتهي.",
+};
+
 /* A latest-news list with the time under each title, after a header and
    before the footer; a columnist's name under a long menu, right above
    the column's title, stays (a kicker or byline, not a menu item). */
@@ -1175,6 +1195,10 @@ static void test_documents(void)
     run_doc("top-headlines-wordy", doc_top_headlines_wordy,
             sizeof doc_top_headlines_wordy / sizeof doc_top_headlines_wordy[0], 0);
     DOC("top-lists-kept", doc_top_lists_kept);
+    /* without blank lines only: a blank after each mark would make the
+       marks blank lines among blanks */
+    run_doc("forum-path", doc_forum_path,
+            sizeof doc_forum_path / sizeof doc_forum_path[0], 0);
     DOC("menu-run", doc_menu_run);
     DOC("corpus-like", doc_corpus_like);
     DOC("en-cookies", doc_en_cookies);
