@@ -2527,6 +2527,78 @@ static int top_headline_run(const ctx *c)
     return 1;
 }
 
+/*
+ * A run of seven or more bulleted lines that opens the page, before the
+ * article's first paragraph: the site's list of other posts or its menu
+ * drawn as a list ("• <title>" twenty times under "آخر الموثقات").  What
+ * stands before the run in the window is dropped lines only, or one
+ * kept line of one to three words (the list's header) with only dropped
+ * lines before it back to the document's start -- a title, a deck or a
+ * line ending with ':' before it make it the article's own list.  The
+ * run is counted in the window (six lines each side) with the bulleted
+ * lines already dropped before it.  A file of bulleted lines
+ * and nothing else keeps them (the guard for documents without an
+ * article, cleaner.c).
+ */
+static int after_paragraph(const ctx *c);
+/* An item of such a run: a title, or a short sentence ("<title> | قصة
+   قصيرة."), at most 120 bytes when it ends like a sentence; one item in
+   three at most may be a sentence. */
+static int bullet_item(const nazif__bp_line *L, const info *f)
+{
+    return L->len <= 200 && (!f->para || L->len <= 120);
+}
+
+static int bullet_top_run(const ctx *c)
+{
+    const nazif__bp_line *L = c->lines;
+    info f;
+    if (after_paragraph(c)) return 0;
+    analyse(&L[c->i], &f);
+    int run = 1, dropped_before = 0, sentences = f.para;
+    long k = (long)c->i;
+    for (;;) {
+        long b = prev_nonblank(c, (size_t)k, &f);
+        if (b < 0) {
+            /* the window's start: the document's start, or the run goes
+               on before it (its lines there were dropped as such) */
+            if (L[0].index != 0 && !dropped_before) return 0;
+            break;
+        }
+        if (f.bullet && bullet_item(&L[b], &f)) {
+            run++;
+            sentences += f.para;
+            if (L[b].drop) dropped_before = 1;
+            k = b;
+            continue;
+        }
+        if (L[b].drop) break;
+        /* a kept line before the run: only the list's header, short, not
+           introducing the list with ':', with nothing but dropped lines
+           before it back to the document's start */
+        if (more_words_than(L[b].s, L[b].len, 3) ||
+            last_meaningful(L[b].s, L[b].len) == ':' || L[0].index != 0)
+            return 0;
+        for (long x = 0; x < b; x++) {
+            analyse(&L[x], &f);
+            if (f.v != V_BLANK && !L[x].drop) return 0;
+        }
+        break;
+    }
+    k = (long)c->i;
+    for (;;) {
+        long a = next_nonblank(c, (size_t)k, &f);
+        if (a < 0 || !f.bullet || !bullet_item(&L[a], &f)) break;
+        run++;
+        sentences += f.para;
+        k = a;
+    }
+    /* titles, not the points of a list of advice (one sentence in
+       three at most) */
+    if (3 * sentences > run) return 0;
+    return run >= 7 || (dropped_before && run >= 2);
+}
+
 /* An unlisted short line right above a title that has its paragraph is
    the article's kicker or byline ("إياد عبدالحي" above his column's
    title): it stays, whatever furniture stands before it.  Not in the
@@ -3247,6 +3319,16 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
                 *why = "context: breadcrumb ending with the title";
                 return 1;
             }
+        }
+    }
+    /* Before the article, a long run of bulleted items that opens the
+       page: the site's list of other posts, not the article's own list. */
+    if (!article && f.bullet && lines[i].index < BP_TOP_LINES &&
+        bullet_item(&lines[i], &f)) {
+        ctx bc = {lines, n, i};
+        if (bullet_top_run(&bc)) {
+            *why = "context: list of links at the top of the page";
+            return 1;
         }
     }
     /* In an article an extractor chose, a short Latin line is a table
