@@ -3042,6 +3042,69 @@ static int excerpt_run(const ctx *c)
 /* "07/11/2025 - ياسين الحاج صالح": a numeric date, a dash or a bar, and a
    name or a role of one to six words, no final punctuation: the date and
    author under a title in a list of other articles. */
+/* A title of a teaser: title-like (no final punctuation, or a question),
+   not a paragraph, at most 200 bytes. */
+static int pair_title(const nazif__bp_line *L, const info *f)
+{
+    return !L->truncated && L->len <= 200 && !f->para &&
+           ((f->v == V_OTHER && f->title && !f->very_short) || f->v == V_CONTENT);
+}
+
+/*
+ * Two title / excerpt pairs or more in a row: a title, then the first
+ * words of its article cut by the site to a length with three dots glued
+ * to a cut word ("... من المشكلات..."; cut_excerpt()), then the next title
+ * and its excerpt -- a box of other articles ("ذات صلة", "متفرقات").  The
+ * excerpts are of one length (the longest at most 1.5 times the
+ * shortest), as a site cuts them; a writer's paragraphs that trail off
+ * with dots under their subheadings are not.  Line i is a title with its
+ * excerpt under it, or such an excerpt.  The article's own title after
+ * the box, over a byline or its paragraph, is no pair and stays.
+ */
+static int title_excerpt_pairs(const ctx *c, const info *self)
+{
+    const nazif__bp_line *L = c->lines;
+    info f;
+    long t, e; /* line i's pair */
+    if (cut_excerpt(&L[c->i])) {
+        e = (long)c->i;
+        t = prev_nonblank(c, c->i, &f);
+        if (t < 0 || !pair_title(&L[t], &f)) return 0;
+    } else {
+        if (!pair_title(&L[c->i], self)) return 0;
+        t = (long)c->i;
+        e = next_nonblank(c, c->i, &f);
+        if (e < 0 || !cut_excerpt(&L[e])) return 0;
+    }
+    size_t lo = L[e].len, hi = L[e].len;
+    int pairs = 1;
+    /* pairs before */
+    long k = t;
+    for (;;) {
+        long pe = prev_nonblank(c, (size_t)k, &f);
+        if (pe < 0 || !cut_excerpt(&L[pe])) break;
+        long pt = prev_nonblank(c, (size_t)pe, &f);
+        if (pt < 0 || !pair_title(&L[pt], &f)) break;
+        if (L[pe].len < lo) lo = L[pe].len;
+        if (L[pe].len > hi) hi = L[pe].len;
+        pairs++;
+        k = pt;
+    }
+    /* pairs after */
+    k = e;
+    for (;;) {
+        long nt = next_nonblank(c, (size_t)k, &f);
+        if (nt < 0 || !pair_title(&L[nt], &f)) break;
+        long ne = next_nonblank(c, (size_t)nt, &f);
+        if (ne < 0 || !cut_excerpt(&L[ne])) break;
+        if (L[ne].len < lo) lo = L[ne].len;
+        if (L[ne].len > hi) hi = L[ne].len;
+        pairs++;
+        k = ne;
+    }
+    return pairs >= 2 && 2 * hi <= 3 * lo;
+}
+
 static int dated_byline(const nazif__bp_line *L)
 {
     const uint8_t *s = L->s;
@@ -3261,6 +3324,16 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
             return 1;
         }
     }
+    /* Other articles as title / cut excerpt pairs ("<title>" over
+       "<its first words>..."). */
+    if (!article && !lines[i].truncated && lines[i].len <= 800 &&
+        (f.v == V_OTHER || f.v == V_CONTENT)) {
+        ctx tc = {lines, n, i};
+        if (title_excerpt_pairs(&tc, &f)) {
+            *why = "context: titles and excerpts of other articles";
+            return 1;
+        }
+    }
     /* A link's excerpt under a "read also" header, cut by the site to a
        length: the list goes on through it. */
     if (!article && f.v == V_CONTENT && f.para && cut_excerpt(&lines[i])) {
@@ -3385,6 +3458,13 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
        header: items until a paragraph resumes. */
     int first = 0, hcat = 0;
     if (f.v == V_OTHER && f.title && in_related_list(&c, &first, &hcat)) {
+        /* after a link's cut excerpt, a title over a paragraph or over
+           a byline ending with ':' is no link of a box of title /
+           excerpt pairs: the box has ended (the article's own title) */
+        if (!first && p >= 0 && cut_excerpt(&lines[p]) && q >= 0 &&
+            !cut_excerpt(&lines[q]) && !local_furniture(&qf) &&
+            (qf.para || last_meaningful(lines[q].s, lines[q].len) == ':'))
+            return 0;
         /* The first line under a "read also" header is a link whatever
            follows it -- except in the page header, where a "most read"
            tab stands before the article's own headline and its paragraph. */

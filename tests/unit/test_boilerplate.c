@@ -494,6 +494,33 @@ static const char *const doc_advice_kept[] = {
     "C هذه العادات البسيطة تغير الكثير في صحتك إذا واظبت عليها شهرا واحدا على الأقل.",
 };
 
+/* A box of other articles as title / excerpt pairs, the excerpts cut by
+   the site to one length with dots glued to a cut word; the article's
+   own title after it, over its byline, stays. */
+static const char *const doc_title_excerpts[] = {
+    "B مقالات ذات صلة",
+    "B فوائد المشي اليومي لصحة القلب",
+    "B يساعد المشي اليومي على خفض ضغط الدم وتحسين الدورة الدموية في الجسم...",
+    "B هل يؤثر السهر على الذاكرة؟",
+    "B تشير دراسات حديثة إلى أن قلة النوم تضعف قدرة الدماغ على حفظ المعلومات،...",
+    "B أطعمة تقوي المناعة في الشتاء",
+    "B تحتوي الحمضيات والخضار الورقية على فيتامينات تساعد الجسم على مقاومة...",
+    "C البلدية تفتتح مسبحا عاما في الحي الشرقي",
+    "C متابعة – سامي العلي:",
+    "C افتتحت البلدية أمس مسبحا عاما جديدا في الحي الشرقي، بحضور عدد من السكان والمسؤولين المحليين.",
+};
+
+/* Subheadings over paragraphs that trail off with dots, of different
+   lengths: a writer's, not a site's cut; they stay. */
+static const char *const doc_trailing_kept[] = {
+    "C في الطريق إلى القرية",
+    "C كان الطريق طويلا، والشمس تغيب خلف التلال، وأمي تحكي عن أيام زمان...",
+    "C عند باب البيت القديم",
+    ("C وقفت أمام الباب ولم أطرقه، وتذكرت كل من مروا من هنا، جدي وأعمامي "
+     "وأصدقاء الطفولة الذين تفرقوا في المدن البعيدة ولم يعد منهم أحد..."),
+    "C ثم دخلت، فوجدت كل شيء كما تركته قبل عشرين عاما.",
+};
+
 /* A forum thread's header: its path with long names between '>' (too
    long and ending with a full stop for the short-line paths), its two
    buttons on one line, and marks alone ("|", "![]() |") before the
@@ -1245,6 +1272,8 @@ static void test_documents(void)
             sizeof doc_bullet_top / sizeof doc_bullet_top[0], 0);
     DOC("bullets-kept", doc_bullets_kept);
     DOC("advice-kept", doc_advice_kept);
+    DOC("title-excerpts", doc_title_excerpts);
+    DOC("trailing-kept", doc_trailing_kept);
     /* without blank lines only: a blank after each mark would make the
        marks blank lines among blanks */
     run_doc("forum-path", doc_forum_path,
