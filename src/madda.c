@@ -281,6 +281,38 @@ static int madda_impossible(const mlword *w, int i, const int *imp)
     return !madda_mid(k, kn);
 }
 
+int nazif__madda_read(uint8_t *b, size_t n, int inner)
+{
+    mlword w;
+    w.m = 0;
+    if (n % 2 || n / 2 > ML_MAX) return 0;
+    for (size_t i = 0; i < n; i += 2) {
+        const uint32_t c = ar2(b + i);
+        if (!ar_letter(c)) return 0;
+        w.cp[w.m] = c;
+        w.at[w.m] = i;
+        w.edit[w.m] = -1;
+        w.m++;
+    }
+    int imp[ML_MAX], ni = 0;
+    for (int j = 0; j < w.m; j++) {
+        imp[j] = w.cp[j] == 0x0622 ? madda_impossible(&w, j, imp) : 0;
+        /* inside the word (not after its proclitics): the triples the
+           table lists (رآن, شآت) are of words a tool rarely draws; its
+           آ there is its ا */
+        if (w.cp[j] == 0x0622 && !imp[j] && inner &&
+            (!proclitics(b, (size_t)j * 2) ||
+             /* a stem of two letters (كآن), but الآن */
+             (w.m - j < 3 && !(j >= 2 && w.cp[j - 2] == 0x0627 && w.cp[j - 1] == 0x0644))))
+            imp[j] = 1;
+        if (imp[j]) {
+            b[2 * j + 1] = 0xA7;
+            ni++;
+        }
+    }
+    return ni;
+}
+
 /* Put the character at q[0..len) into w: 1 when the word goes on (a
    letter, a haraka, tatweel; or a character that makes it no word read
    here, *bad set: a digit, a Latin letter, another character of the Arabic

@@ -187,6 +187,13 @@ int nazif__madda_fix(const nazif_lexicon *lex, unsigned flags, const uint8_t *s,
 int nazif__madda_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
                       nazif__edits *ed, size_t first);
 
+/* madda.c: in the word b[0..n) (basic Arabic letters, two bytes each),
+   every آ that is impossible spelling (nazif__madda_line()'s test: no stem
+   of the madda table begins the word there, or the letters around it are
+   not listed; with inner, any آ after the word's proclitics) is
+   rewritten as ا; their number. */
+int nazif__madda_read(uint8_t *b, size_t n, int inner);
+
 /* mojibake.c: could s[0..n) hold Arabic mojibake (a cheap byte test)? */
 int nazif__maybe_mojibake(const uint8_t *s, size_t n);
 /* Its windows-874 half (E0 B8 B8..BA) alone: enough on a line where

@@ -398,6 +398,9 @@ int nazif__drawn_line(const nazif_lexicon *lex, const unit *u, size_t k);
 /* Its byte pre-filter: three letters or more of the extended blocks (or
    ؏) that no one language writes together. */
 int nazif__maybe_drawn(const uint8_t *s, size_t n);
+/* Is the word of units u[a, b) one a tool drew: two letters or more of
+   the extended blocks that no one language writes together? */
+int nazif__mixed_word(const unit *u, size_t a, size_t b);
 /* nazif__arabic_line() of the line of cx, computed on first use (restore.c):
    most lines the pre-filters let through never need it. */
 int nazif__cx_arabic(const rctx *cx);

@@ -123,6 +123,44 @@ int nazif__kurdish_or_persian_cue(uint32_t x)
     }
 }
 
+/* The letter a letter of a word a tool drew is read as first (its body;
+   plan_ext() in restore_word.c tries the others): cue_base() for the
+   Persian and Urdu letters, drawn_letter() for a sign or a stroke, the
+   look-alike's and the extended letter's base, the dotless letters'
+   commonest reading, and ڇ TCHEHEH (no body in its name) as ج, whose
+   body it is drawn on (as چ is). */
+static uint32_t mixed_letter(uint32_t x, unsigned cls)
+{
+    uint32_t o[6];
+    if (cue_base(x)) return cue_base(x);
+    if (!(cls & NZ_LETTER) && drawn_letter(x)) return drawn_letter(x);
+    if (x == 0x0687) return 0x062C;
+    if ((nazif__uclass(x) & NZ_LOOKALIKE) && nazif__lookalike_base(x)) return nazif__lookalike_base(x);
+    if ((nazif__uclass(x) & NZ_EXTLOOK) && nazif__extlook_cands(x, o) > 0) return o[0];
+    switch (x) {
+    case 0x066E: return 0x0628; /* ٮ */
+    case 0x066F: return 0x0642; /* ٯ */
+    case 0x06A1: return 0x0641; /* ڡ */
+    case 0x06BA: return 0x0646; /* ں */
+    default: return x;
+    }
+}
+
+/* The body reading of the word of units u[a, b) (nazif__mixed_word()) in w. */
+static void mixed_body(const unit *u, size_t a, size_t b, wbuf *w)
+{
+    wb_reset(w);
+    for (size_t i = a; i < b; i++) {
+        if (u[i].t != U_LET) continue;
+        uint32_t base[4];
+        const int nb = base_letters(u[i].cp, u[i].cls, base);
+        for (int q = 0; q < nb; q++) {
+            wb_cp(w, mixed_letter(base[q], nb > 1 ? nazif__uclass(base[q]) : u[i].cls));
+            w->letters++;
+        }
+    }
+}
+
 /*
  * One pass of nazif__arabic_line() over the words, adding to *arab and
  * *other.  Pass 0 counts every word but those of the basic letters only,
@@ -139,6 +177,7 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
     int wa = 0, wf = 0, first = 1, bad = 0;
     uint32_t prev = 0;
     int cue = 0, marker = 0, cue_ok = 1;
+    size_t ws = 0; /* the word's first unit */
     wbuf keybuf, *key = &keybuf, bkeybuf, *bkey = &bkeybuf; /* bkey: body reading */
     wb_reset(key);
     wb_reset(bkey);
@@ -152,7 +191,11 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
             /* a letter of Persian, Kurdish or Urdu: not an Arabic line,
                unless the word is drawn by a tool (a stroke or a letter of
                the Arabic Supplement beside it) */
-            if (cue && (!marker || !cue_ok)) return -1;
+            /* ... or a word whose letters are of no one language
+               (nazif__mixed_word()) */
+            int mixed = -1;
+            if (cue && (!marker || !cue_ok) && (!cue_ok || !(mixed = nazif__mixed_word(u, ws, i))))
+                return -1;
             /* a word of extended look-alikes (or strokes, dotless letters)
                whose body reading the lexicon knows well is Arabic: a line
                where every word is so drawn is still Arabic */
@@ -170,6 +213,8 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
                 }
             } else if (wf && !wa && !bad && !bkey->overflow && bkey->letters >= 3) {
                 int f = 0;
+                if (mixed < 0 && !marker) mixed = nazif__mixed_word(u, ws, i);
+                if (mixed == 1) mixed_body(u, ws, i, bkey);
                 if (lex_state(lex, bkey, &f) != NAZIF_LEX_UNKNOWN && f >= 3) arab++;
                 else other++;
             } else if (wf && !wa) other++;
@@ -179,6 +224,7 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
             wa = wf = bad = cue = marker = 0;
             cue_ok = 1;
             first = 1;
+            ws = i + 1;
             prev = 0;
             wb_reset(key);
             wb_reset(bkey);
@@ -286,7 +332,8 @@ static unsigned lang_mask(uint32_t cp)
     case 0x06C1: case 0x06D2: case 0x0679: case 0x0688: case 0x0691: case 0x06BA:
         return L_UR | L_KS | L_PA;                                       /* ہ ے ٹ ڈ ڑ ں */
     case 0x06C2: case 0x06C3: case 0x06D3: return L_UR | L_PA;           /* ۂ ۃ ۓ */
-    case 0x06C0: return L_FA;                                            /* ۀ */
+    /* ۀ: Persian, and Pashto and Urdu write it at a word's end too */
+    case 0x06C0: return L_FA | L_PS | L_UR;                              /* ۀ */
     case 0x06D5: return L_KU | L_UG;                                     /* ە */
     case 0x0695: case 0x06B5: return L_KU;                               /* ڕ ڵ */
     case 0x06CE: return L_KU | L_KS;                                     /* ێ */
@@ -309,6 +356,45 @@ static unsigned lang_mask(uint32_t cp)
     case 0x0768: case 0x0759: return L_PA;                               /* ݨ ݙ */
     default: return 0; /* no language's alphabet: a decoration */
     }
+}
+
+/*
+ * A word a tool drew, on any line: its letters beyond the basic Arabic ones
+ * (two or more) are of no one language's alphabet (lang_mask(): ٮٹۄڼښ has
+ * Urdu ٹ, Kashmiri ۄ and Pashto ڼ), or a sign stands in it for a letter
+ * (drawn_letter(): ؏ the misra sign, or ۾, which Sindhi writes as a word
+ * of its own).  A word of Persian, Urdu,
+ * Kurdish, Sindhi or Pashto is written in one alphabet: its letters share a
+ * language.  The letters of the languages of northern Pakistan
+ * (U+076E..U+077F), which this table does not list, make no such word.
+ */
+int nazif__mixed_word(const unit *u, size_t a, size_t b)
+{
+    unsigned line = L_ALL;
+    int ext = 0, letters = 0, sign = 0;
+    for (size_t i = a; i < b; i++) {
+        if (u[i].t != U_LET) continue;
+        /* a stroke or a letter of another script (tool_drawn() in
+           restore_word.c reads such words) */
+        if (!(u[i].cls & NZ_LETTER) && u[i].cp != 0x060F && u[i].cp != 0x06FE) {
+            letters++;
+            continue;
+        }
+        uint32_t base[4];
+        const int nb = base_letters(u[i].cp, u[i].cls, base);
+        for (int q = 0; q < nb; q++) {
+            const uint32_t x = base[q];
+            letters++;
+            if (x >= 0x076E && x <= 0x077F) return 0;
+            /* ؏ is no letter; Sindhi writes ۾ as a word of its own */
+            if (x == 0x060F || x == 0x06FE) sign = 1;
+            const unsigned m = lang_mask(x);
+            if (m == L_ALL) continue;
+            line &= m;
+            ext++;
+        }
+    }
+    return (ext >= 2 && line == 0) || (sign && letters >= 2);
 }
 
 /* A character of a confusables tool's kind (see nazif__drawn_line()). */

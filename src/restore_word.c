@@ -583,13 +583,22 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
     int nc[EXT_UNITS];
     int xn = 0, ndotless = 0, nobody = 0, bang = -1, drop = 0, restricted = 0;
     uint32_t ciph[EXT_UNITS]; /* the letter the line's cipher says, or 0 */
+    /* a word a tool drew (its letters of no one language), on any line:
+       read as the words of a line a tool drew are */
+    const int mixed = nazif__mixed_word(c->u, c->p[from].a, c->p[to].b);
+    const int drawn = mixed || cx_drawn(cx);
+    /* such a word with the Quran's small signs on it (ېْۧ ٻۧ): its harakat
+       are the tool's too */
+    int decor = 0;
+    for (size_t i = c->p[from].a; mixed && i < c->p[to].b && !decor; i++)
+        decor = c->u[i].t == U_MARK && decor_mark(c->u[i].cp);
     for (int k = from; k <= to; k++) {
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             const unit *x = &c->u[i];
             /* vocalised text (the Quran writes ٱ) keeps its letters; in a
                line a tool drew, a mark that is no haraka (the Quran's small
                signs ۧ ۣ ۚ, a combining accent ̍) is the tool's decoration */
-            if (x->t == U_MARK && cx_drawn(cx) && decor_mark(x->cp)) {
+            if (x->t == U_MARK && drawn && (decor_mark(x->cp) || decor)) {
                 drop = 1;
                 continue;
             }
@@ -600,7 +609,7 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
             if (nazif__kurdish_or_persian_cue(first_base(x))) {
                 /* in a word a tool drew (a stroke or a letter of the Arabic
                    Supplement in it): the Arabic letter it stands for */
-                if ((!tool_drawn(c, from, to) && !cx_drawn(cx)) || !cue_base(first_base(x))) return 0;
+                if ((!tool_drawn(c, from, to) && !drawn) || !cue_base(first_base(x))) return 0;
                 o[0] = cue_base(first_base(x));
                 m = 1;
                 /* پ has ث's three dots as well as ب's body (Unicode's
@@ -610,6 +619,16 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
                     m = 2;
                     nobody = 1;
                 }
+            } else if (mixed && x->cp == 0x0622) {
+                /* آ in a word a tool drew: the tools write every ا so;
+                   read below with the madda table (nazif__madda_read()) */
+                o[0] = 0x0622;
+                m = 1;
+            } else if (mixed && first_base(x) == 0x0687) {
+                /* ڇ TCHEHEH, in a word a tool drew: the jeem body it is
+                   drawn on, as چ (its name names no Arabic letter) */
+                o[0] = 0x062C;
+                m = 1;
             } else {
                 m = ext_cands(x, o);
                 /* a ring of another script as the word's last letter is
@@ -671,7 +690,7 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
             if (o[0] == AR_ALEF && !inner && stroke_alef(x->cp) == 2 && rest_is_word(cx, c, from, to, i))
                 return 0;
             /* in a line a tool drew, ٱ stands for every alef */
-            if (o[0] == AR_ALEF && !inner && !(x->cp == 0x0671 && cx_drawn(cx))) {
+            if (o[0] == AR_ALEF && !inner && !(x->cp == 0x0671 && drawn)) {
                 size_t j = i + 1;
                 while (j < c->p[k].b && c->u[j].t == U_MARK) j++;
                 uint32_t l[6];
@@ -746,7 +765,12 @@ again:
             fother = score;
         }
     }
-    if (nobody) {
+    /* a word drawn in letters of no one language outside a line a tool
+       drew (no cipher) and without a stroke or an Arabic Supplement
+       letter: the body reading is no surer than another (a tool put ڦ
+       PEHEH for ق, ڧ QAF WITH DOT BELOW for غ): of several known
+       readings, the best only when it is clearly the commoner */
+    if (nobody || (mixed && !cx_drawn(cx) && !tool_drawn(c, from, to))) {
         /* no reading is the letter's own: the best only when it is clearly
            the commoner word (فں: في, not فن; م𝑂ﻣ𞺄: مهمة, not مهمه; but
            طريق𝝾 stays, طريقة and طريقه are both common) */
@@ -763,6 +787,23 @@ again:
     if (found > 1)
         nazif__add_suspect(cx, c, from, to, "extended look-alike letters; several readings are known words");
     if (found != 1) return 0;
+    /* an آ of a word a tool drew that is impossible spelling there (the
+       madda tables): ا, as the tool's other words write it */
+    if (mixed) {
+        wbuf w;
+        ext_key(c, from, to, xu, best, xn, &w);
+        if (!w.overflow && nazif__madda_read(w.b, w.n, 1)) {
+            for (int q = 0; q < xn; q++) {
+                if (best[q] != 0x0622) continue;
+                wbuf h[2];
+                wb_reset(&h[0]);
+                wb_reset(&h[1]);
+                ext_words(c, from, to, xu, best, xn, xu[q], &h[0], &h[1]);
+                const size_t at = h[0].n - 2; /* the آ is the last letter of h[0] */
+                if (at + 1 < w.n && w.b[at] == 0xD8 && w.b[at + 1] == 0xA7) best[q] = AR_ALEF;
+            }
+        }
+    }
     /* a look-alike read as ي at the end of the word: ي or ى as standard
        spelling has it (the maksura table, as P13 does: إݪـۍ -> إلى) */
     size_t last = (size_t)-1;
