@@ -824,6 +824,81 @@ again:
     return 1;
 }
 
+/*
+ * P14, a heh drawn after letters: a decoration style puts ہ (U+06C1 HEH
+ * GOAL, Urdu's heh) or ه after letters that join to the next, anywhere in
+ * a word (ہ after ب, ه after ص: بہصهدد for بصدد).  A word with such a ہ,
+ * in an Arabic line, is read with every such ہ left out and each ه after
+ * a joining letter left out or kept; the reading taken is a word seen in
+ * news (class >= 2) that beats every other known reading by DOMINANT.
+ * Not where ہ read as ه makes a word seen in news (Arabic typed on an
+ * Urdu keyboard, جہاد: the look-alike rule's), nor a word with marks or
+ * letters of the extended blocks.  Returns 1 when pl was set, 0, or
+ * NAZIF_ENOMEM.
+ */
+#define HEH_MAX 8 /* ه that may be left out, at most */
+static int plan_heh(const rctx *cx, const cluster *c, int from, int to, wordplan *pl)
+{
+    size_t xu[EXT_UNITS];
+    uint32_t pick[EXT_UNITS], best[EXT_UNITS], as[EXT_UNITS];
+    int xn = 0, nh = 0, goal = 0;
+    uint32_t prev = 0;
+    for (int k = from; k <= to; k++)
+        for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
+            const unit *x = &c->u[i];
+            if (x->t != U_LET || (x->cls & (NZ_PRESFORM | NZ_EXTLOOK)) || !(x->cls & NZ_LETTER)) return 0;
+            const int heh = x->cp == 0x06C1 || x->cp == 0x0647;
+            if (heh && prev && (nazif__uclass(prev) & NZ_JOINS_NEXT)) {
+                if (xn == EXT_UNITS || (x->cp == 0x0647 && nh == HEH_MAX)) return 0;
+                xu[xn] = i;
+                as[xn] = 0x0647;
+                nh += x->cp == 0x0647;
+                goal += x->cp == 0x06C1;
+                xn++;
+            } else if (x->cp == 0x06C1) {
+                return 0; /* at the word's start or after a letter that does not join */
+            }
+            prev = heh ? 0x0647 : x->cp;
+        }
+    if (!goal) return 0;
+    /* ہ read as ه: a word seen in news is the look-alike rule's */
+    wbuf w;
+    int f = 0;
+    ext_key(c, from, to, xu, as, xn, &w);
+    if (lex_state(cx->lex, &w, &f) != NAZIF_LEX_UNKNOWN && f >= 2) return 0;
+    if (!nazif__cx_arabic(cx)) return 0;
+    int found = 0, top = -1, second = -1;
+    for (long r = 0; r < (1L << nh); r++) {
+        int h = 0;
+        for (int q = 0; q < xn; q++) {
+            if (c->u[xu[q]].cp == 0x06C1) pick[q] = 0;
+            else pick[q] = (r >> h++) & 1 ? 0x0647 : 0;
+        }
+        ext_key(c, from, to, xu, pick, xn, &w);
+        if (w.letters < 2) continue;
+        const int st = lex_state(cx->lex, &w, &f);
+        if (st == NAZIF_LEX_UNKNOWN || f < 2) continue;
+        found++;
+        rank_reading(2 * f + (st == NAZIF_LEX_WORD ? 4 : 0), &top, &second, best, pick, sizeof pick);
+    }
+    if (found == 0) return 0;
+    if (found > 1 && top < second + DOMINANT) {
+        if (nazif__add_suspect(cx, c, from, to, "heh after letters; several readings are known words"))
+            return NAZIF_ENOMEM;
+        return 0;
+    }
+    if (nazif__foreign_neighbour(cx, c->u[c->p[from].a].pos,
+                                 c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len, cx->n))
+        return 0;
+    pl->ext_n = xn;
+    for (int q = 0; q < xn; q++) {
+        pl->ext_unit[q] = xu[q];
+        pl->ext_cp[q] = best[q];
+    }
+    pl->map_look = 1;
+    return 1;
+}
+
 /* Has the word a letter of the Arabic Mathematical Alphabetic Symbols?  No
    language writes words with them: a tool drew it. */
 static int math_letter(const cluster *c, int from, int to)
@@ -1015,7 +1090,14 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                                         cx->n))))
             pl.map_look = 1;
     }
-    const int ext = extc && plan_ext(cx, c, from, to, &pl);
+    int ext = extc && plan_ext(cx, c, from, to, &pl);
+    /* a heh drawn after letters (ہ) */
+    int heh = 0;
+    if (!ext && look && seams == 0 && !cx->persian) {
+        heh = plan_heh(cx, c, from, to, &pl);
+        if (heh < 0) return heh;
+        ext = heh;
+    }
 
     /* the rule that names the change */
     if (np12) {
@@ -1059,8 +1141,10 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                                   : "presentation form mapped to the base letter";
     }
     if (ext && pl.rule == NZR_P14)
-        pl.evidence = "extended-block letter drawn on an Arabic one, in an Arabic line; "
-                      "lexicon: the word is known";
+        pl.evidence = heh ? "heh (ہ) drawn after letters that join, left out; lexicon: one reading "
+                            "is the known word"
+                          : "extended-block letter drawn on an Arabic one, in an Arabic line; "
+                            "lexicon: the word is known";
     if (pl.map_look && pl.rule != NZR_P14 && !np12) {
         /* several things at once: keep the seam rule, say both */
         pl.evidence = "word joined; look-alike letter mapped (lexicon)";
