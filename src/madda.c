@@ -374,6 +374,19 @@ static int ml_word(const nazif_lexicon *lex, nazif__edits *ed, const mlword *w, 
     int tooled = 0;
     for (int j = 0; j < w->m && !tooled; j++)
         tooled = w->edit[j] >= 0 && ed->v[w->edit[j]].end - ed->v[w->edit[j]].start > 2;
+    /* a word another rule rebuilt (its tatweels removed, its look-alikes
+       mapped): an آ inside it, after its proclitics, is the decoration's
+       too (nazif__madda_read() with inner) */
+    if (tooled) {
+        uint8_t b[2 * ML_MAX];
+        for (int j = 0; j < w->m; j++) {
+            const uint32_t c = imp[j] ? AR_ALEF_CP : w->cp[j];
+            b[2 * j] = (uint8_t)(0xC0 | (c >> 6));
+            b[2 * j + 1] = (uint8_t)(0x80 | (c & 0x3F));
+        }
+        for (int j = 0; j < w->m; j++)
+            if (w->cp[j] == 0x0622 && !imp[j] && j > 0 && !proclitics(b, (size_t)j * 2)) imp[j] = 1;
+    }
     if (soft_line < 2 && !tooled) {
         ni = 0;
         for (int j = 0; j < w->m; j++) {
