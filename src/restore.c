@@ -740,6 +740,111 @@ static int alnum_glue(const cluster *c, int k)
     return an;
 }
 
+/* The letters of pieces [from, to] into w (basic Arabic letters only,
+   marks skipped); 0 when another letter or too many */
+static size_t plain_letters(const cluster *c, int from, int to, uint8_t *w, size_t cap)
+{
+    size_t n = 0;
+    for (int q = from; q <= to; q++)
+        for (size_t i = c->p[q].a; i < c->p[q].b; i++) {
+            if (c->u[i].t != U_LET) continue;
+            const uint32_t cp = c->u[i].cp;
+            if (cp < 0x0621 || cp > 0x064A || n + 2 > cap) return 0;
+            n += nazif__utf8_encode(cp, w + n);
+        }
+    return n;
+}
+
+/* Is the word w[0..n) known and seen in news (class >= 2)? */
+static int news_word(const rctx *cx, const uint8_t *w, size_t n)
+{
+    int f = 0;
+    return n > 0 && nazif_lexicon_lookup(cx->lex, (const char *)w, n, &f) != NAZIF_LEX_UNKNOWN && f >= 2;
+}
+
+/* Is the line Arabic for a ZWNJ to be junk: two words or more with a
+   letter only Arabic writes (ة ى أ إ ؤ ئ ي ك) or the article, more than
+   words with ی or ک (Arabic typed on a Persian keyboard: P14 maps them),
+   and no other letter beyond the basic Arabic ones (Persian, Kurdish,
+   Urdu: پ چ ژ گ ڵ ڕ ێ ۆ ە ے ...).  Not nazif__cx_arabic(), for which a
+   ZWNJ after ه marks Kurdish or Persian */
+static int zwnj_arabic_line(const rctx *cx)
+{
+    unit *u;
+    size_t k;
+    if (nazif__cx_line_units(cx, &u, &k)) {
+        cx->ed->oom = 1;
+        return 0;
+    }
+    int arab = 0, pk = 0, wa = 0, wp = 0, first = 1;
+    for (size_t i = 0; i <= k; i++) {
+        if (i == k || u[i].t == U_SP) {
+            arab += wa;
+            pk += wp && !wa;
+            wa = wp = 0;
+            first = 1;
+            continue;
+        }
+        if (u[i].t != U_LET) continue;
+        const uint32_t cp = u[i].cp;
+        if (cp == 0x06CC || cp == 0x06A9) wp = 1;
+        else if (cp < 0x0621 || cp > 0x064A) return 0;
+        wa |= cp == 0x0629 || cp == AR_MAKSURA || cp == 0x0623 || cp == 0x0625 || cp == 0x0624 || cp == 0x0626 ||
+              cp == 0x064A || cp == 0x0643 ||
+              (first && cp == AR_ALEF && i + 1 < k && u[i + 1].cp == 0x0644);
+        first = 0;
+    }
+    return arab >= 2 && arab > pk;
+}
+
+/* A ZWNJ in gap k that nazif__zwnj_spelling() takes for spelling (after
+   ه, before a Persian suffix) is junk all the same on an Arabic line
+   (never in a word with a letter Arabic does not write): in a run with
+   other invisibles (له ZWSP BOM ZWNJ ا: no spelling writes them), or
+   alone after ه between the two pieces of a word the lexicon knows and
+   news shows (أنه ZWNJ ما; legacy Sorani هه ZWNJ واڵ has its ڵ) */
+static int zwnj_junk(const rctx *cx, const cluster *c, int k)
+{
+    if (cx->persian || nazif__zwnj_spelling(c, k) == 1) return 0;
+    int mixed = 0;
+    for (size_t i = c->p[k].b; i < c->p[k + 1].a; i++)
+        mixed |= c->u[i].t == U_INV && c->u[i].cp != ZWNJ;
+    if (mixed) return zwnj_arabic_line(cx);
+    uint8_t w[NAZIF__MAX_WORD];
+    size_t n;
+    if (c->np != 2 || nazif__zwnj_spelling(c, k) != 2 ||
+        (n = plain_letters(c, 0, 1, w, sizeof w)) == 0 || !zwnj_arabic_line(cx))
+        return 0;
+    return news_word(cx, w, n);
+}
+
+/* A ZWNJ alone at the edge of a word of one piece (ZWNJ الخبر, الخبر
+   ZWNJ): junk on an Arabic line when the word is a known word seen in
+   news, of basic Arabic letters only; not after ه (legacy Sorani له ZWNJ
+   is spelling).  Persian and Kurdish text keeps it */
+static int edge_zwnj(const rctx *cx, const cluster *c)
+{
+    const unit *u = c->u;
+    if (c->np != 1 || cx->persian) return 0;
+    const size_t pa = c->p[0].a, pb = c->p[0].b;
+    if (pa == c->a && pb == c->b) return 0;
+    for (size_t i = c->a; i < pa; i++)
+        if (u[i].cp != ZWNJ) return 0;
+    for (size_t i = pb; i < c->b; i++)
+        if (u[i].cp != ZWNJ) return 0;
+    if (pa > c->a + 1 || c->b > pb + 1) return 0; /* (two or more: junk_find()) */
+    if (c->b > pb && u[pb - 1].cp == 0x0647) return 0;
+    uint8_t w[NAZIF__MAX_WORD];
+    const size_t n = plain_letters(c, 0, 0, w, sizeof w);
+    if (n < 4 || !news_word(cx, w, n) || !zwnj_arabic_line(cx)) return 0;
+    for (size_t i = c->a; i < c->b; i++)
+        if ((i < pa || i >= pb) &&
+            nazif__edit_add(cx->ed, u[i].pos, u[i].pos + u[i].len, NULL, 0, NAZIF_CHANGE_EDIT, NZR_P15,
+                            "ZWNJ at the edge of a known Arabic word on an Arabic line: removed"))
+            return NAZIF_ENOMEM;
+    return 0;
+}
+
 static int analyse_cluster(const rctx *cx, cluster *c)
 {
     const unit *u = c->u;
@@ -770,7 +875,7 @@ static int analyse_cluster(const rctx *cx, cluster *c)
         gapinfo *g = &c->g[k];
         c->lexgap |= g->type == G_BARE || g->type == G_P12;
         g->join = g->type == G_P6 || g->type == G_P15 || g->type == G_STRONG;
-        if (g->type == G_P15 && (cx->persian || nazif__zwnj_spelling(c, k))) {
+        if (g->type == G_P15 && (cx->persian || nazif__zwnj_spelling(c, k)) && !zwnj_junk(cx, c, k)) {
             /* ZWNJ is Persian and Kurdish spelling: only other invisibles
                are junk */
             for (size_t i = c->p[k].b; i < c->p[k + 1].a; i++)
@@ -810,6 +915,12 @@ static int analyse_cluster(const rctx *cx, cluster *c)
             if (ng >= 2) nazif__decide_bare_run(cx, c, gs, ge, ng, strong);
             k++;
         }
+    }
+    if (c->np == 1 && (u[c->a].cp == ZWNJ || u[c->b - 1].cp == ZWNJ)) {
+        const size_t before = cx->ed->n;
+        if (nazif__finish_word(cx, c, 0, 0)) return NAZIF_ENOMEM;
+        if (cx->ed->n == before && edge_zwnj(cx, c)) return NAZIF_ENOMEM;
+        return cx->ed->oom ? NAZIF_ENOMEM : 0;
     }
     /* words: pieces linked by joins */
     int k = 0;

@@ -419,7 +419,9 @@ int nazif__arabic_signal(const cluster *c, int from, int to);
 int nazif__persian_spelling(const cluster *c, int from, int to);
 /* A Persian-keyboard word whose Arabic reading w (class f) is taken. */
 int nazif__arabic_reading(const nazif_lexicon *lex, const wbuf *w, int f);
-/* Is the ZWNJ in gap k spelling rather than junk? */
+/* Is the ZWNJ in gap k spelling rather than junk?  0 no; 1 a letter
+   Arabic does not write in the cluster, 2 after ه, 3 before a Persian
+   suffix */
 int nazif__zwnj_spelling(const cluster *c, int k);
 
 /* restore_gaps.c */

@@ -17,8 +17,9 @@
  *     invisible operators, BOM, a PDF or PDI that closes nothing) next to
  *     an Arabic letter, where nothing else is on the other side but a
  *     space, punctuation or the line's end; a ZWNJ in such a run too,
- *     but not after ه (legacy Sorani له‌).  A ZWNJ alone is left to the
- *     word rules (it is spelling in Persian and Kurdish).
+ *     or two of it, but not after ه (legacy Sorani له‌).  A ZWNJ alone is
+ *     left to the word rules (it is spelling in Persian and Kurdish;
+ *     restore.c removes it on Arabic lines at the edge of a known word).
  *     LRM, RLM and ALM stay: they have a use between words;
  *   - a printable ASCII character followed by a BACKSPACE next to an
  *     Arabic letter, inside a word or at its end (the display shows
@@ -1014,9 +1015,10 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
             continue;
         }
         size_t j = i; /* the run [i, j) */
-        int others = 0;
+        int others = 0, zwnjs = 0;
         while (j < k && (v[j].del || edge_invisible(v[j].cp) || v[j].stray || v[j].cp == 0x200C)) {
             others += !v[j].del && v[j].cp != 0x200C;
+            zwnjs += !v[j].del && v[j].cp == 0x200C;
             j++;
         }
         size_t a = neighbour(v, k, i, -1);
@@ -1037,16 +1039,22 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
             if (!v[q].del && v[q].cp != 0x200D) zwj_only = 0;
         if (junk && zwj_only) {
             const size_t x = la ? a : b;
-            const size_t y = neighbour(v, k, x, la ? -1 : +1);
+            /* (its other neighbour past invisibles not removed yet:
+               the ة of المؤدي ZWJ ة ZWJ is no lone letter) */
+            size_t y = x;
+            do
+                y = neighbour(v, k, y, la ? -1 : +1);
+            while (y != SIZE_MAX && (edge_invisible(v[y].cp) || v[y].cp == 0x200C));
             const int lone = y == SIZE_MAX || !ar_letter(v[y].cp);
             for (size_t q = i; q < j && lone; q++)
                 if (v[q].cp == 0x200D) junk = 0;
         }
-        /* ZWNJ goes only with the other invisibles of its run, and not
+        /* ZWNJ goes only with the other invisibles of its run, or two
+           of it or more (no spelling doubles it), and not
            after ه (legacy Sorani writes its e so: له‌); alone it is left
            to the word rules (Persian and Kurdish spelling; deciding here by
            the line's letters would differ once other rules read them) */
-        const int zwnj_goes = others > 0 && !(la && v[a].cp == 0x0647);
+        const int zwnj_goes = (others > 0 || zwnjs >= 2) && !(la && v[a].cp == 0x0647);
         if (junk)
             for (size_t q = i; q < j; q++)
                 if (!v[q].del && (v[q].cp != 0x200C || zwnj_goes)) {

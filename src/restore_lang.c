@@ -852,7 +852,7 @@ int nazif__zwnj_spelling(const cluster *c, int k)
             if (c->u[i].t == U_LET && foreign_letter(c->u[i].cp)) return 1;
     size_t last = c->p[k].b;
     while (last > c->p[k].a && c->u[last - 1].t != U_LET) last--;
-    if (last > c->p[k].a && c->u[last - 1].cp == 0x0647) return 1;
+    if (last > c->p[k].a && c->u[last - 1].cp == 0x0647) return 2;
     static const char *const suffix[] = {
         "\xd9\x87\xd8\xa7",                         /* ها */
         "\xd9\x87\xd8\xa7\xdb\x8c", "\xd9\x87\xd8\xa7\xd9\x8a", /* های */
@@ -861,6 +861,6 @@ int nazif__zwnj_spelling(const cluster *c, int k)
         "\xd8\xaa\xd8\xb1\xdb\x8c\xd9\x86",     /* ترین */
     };
     for (size_t j = 0; j < sizeof suffix / sizeof suffix[0]; j++)
-        if (piece_is(c, k + 1, suffix[j])) return 1;
+        if (piece_is(c, k + 1, suffix[j])) return 3;
     return 0;
 }
