@@ -26,7 +26,9 @@
  *     neither);
  *   - combining marks of other scripts on Arabic text (zalgo: U+0300..036F,
  *     U+0488..0489, U+1AB0..1AFF, U+1DC0..1DFF, U+20D0..20FF, U+FE20..FE2F):
- *     never Arabic spelling;
+ *     never Arabic spelling; a symbol carrying them glued inside an Arabic
+ *     word goes with them (درجـ♥̨̥ة), and on a line with junk آإ is one
+ *     alef;
  *   - harakat no spelling allows (a vowel on an alef inside a word, tanween
  *     before another letter, two vowels on one letter, on a word with
  *     marks on every letter or all but one; a dagger alef on half the letters
@@ -77,7 +79,7 @@ typedef struct jslot {
     uint8_t stray;  /* a PDF/PDI that closes nothing */
 } jslot;
 
-enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE, J_DIVIDER };
+enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE, J_DIVIDER, J_ZSYM, J_ALEF2 };
 
 static const char *const why_evidence[] = {
     "",
@@ -91,6 +93,8 @@ static const char *const why_evidence[] = {
     "harakat of a decorated line (words with marks no spelling allows, or one mark on every letter): removed",
     "a divider between every letter of the line's words (three or more, half its words, known once joined): "
     "removed",
+    "a symbol carrying combining marks of another script inside an Arabic word (decoration): removed",
+    "alef with madda and alef with hamza below for one alef (no spelling writes them together): one alef",
 };
 
 /* A combining mark of the blocks obfuscators pile on letters (zalgo), and
@@ -581,6 +585,23 @@ static void word_info(const jslot *v, size_t a, size_t b, winfo *w)
 
 /* Marks no Arabic spelling has on Arabic text (zalgo), and words whose
    harakat no spelling allows.  0, or -1 (never). */
+static int div_char(uint32_t c);
+
+/* Is slot b a symbol glued to an Arabic letter or tatweel before it, and
+   followed (past its marks, up to slot e) by an Arabic letter, tatweel, a
+   space or the line's end?  A tool's heart or star drawn inside a word
+   (درجـ♥̨̥ة) */
+static int glued_symbol(const jslot *v, size_t k, size_t b, size_t e)
+{
+    if (!div_char(v[b].cp) || b == 0) return 0;
+    size_t p = b;
+    while (p > 0 && v[p - 1].del) p--;
+    if (p == 0 || !(ar_letter(v[p - 1].cp) || v[p - 1].cp == AR_TATWEEL)) return 0;
+    while (e < k && (v[e].del || zalgo_mark(v[e].cp) || (nazif__uclass(v[e].cp) & NZ_MARK))) e++;
+    return e == k || ar_letter(v[e].cp) || v[e].cp == AR_TATWEEL || v[e].cp == ' ' ||
+           (nazif__uclass(v[e].cp) & NZ_SPACE);
+}
+
 static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
 {
     /* zalgo: a mark of another script on an Arabic letter, tatweel or
@@ -591,7 +612,7 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
         if (v[i].del || !zalgo_mark(v[i].cp)) continue;
         size_t b = i;
         while (b > 0 && (v[b - 1].del || zalgo_mark(v[b - 1].cp) || (nazif__uclass(v[b - 1].cp) & NZ_MARK))) b--;
-        if (b > 0 && (ar_letter(v[b - 1].cp) || v[b - 1].cp == AR_TATWEEL)) {
+        if (b > 0 && (ar_letter(v[b - 1].cp) || v[b - 1].cp == AR_TATWEEL || glued_symbol(v, k, b - 1, i))) {
             zalgo = 1;
             break;
         }
@@ -603,6 +624,12 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
             while (b > 0 && (v[b - 1].del || zalgo_mark(v[b - 1].cp) || (nazif__uclass(v[b - 1].cp) & NZ_MARK))) b--;
             const uint32_t base = b > 0 ? v[b - 1].cp : ' ';
             if (other_alnum(base) || (base >= 0x0370 && base < 0x0600) || (base >= 0x00C0 && base < 0x0370)) continue;
+            /* a symbol with such marks inside an Arabic word goes with
+               them: decoration */
+            if (b > 0 && glued_symbol(v, k, b - 1, i)) {
+                v[b - 1].del = 1;
+                v[b - 1].why = J_ZSYM;
+            }
             v[i].del = 1;
             v[i].why = J_ZALGO;
         }
@@ -1064,6 +1091,14 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
         i = j;
     }
     if ((has_zalgo || has_decor) && zalgo_and_harakat(v, k, has_zalgo, has_decor)) return NAZIF_ENOMEM;
+    /* آإ for one alef: no spelling writes an alef with madda before an
+       alef with hamza below (a decoration tool's alef) */
+    for (size_t i = 0; i + 1 < k; i++)
+        if (v[i].cp == 0x0622 && v[i + 1].cp == 0x0625 && !v[i].del && !v[i + 1].del) {
+            v[i].del = 1;
+            v[i].why = v[i + 1].why = J_ALEF2;
+            v[i + 1].cp = AR_ALEF;
+        }
     if (has_div) divider_line(lex, v, k);
     /* the edits: runs of removed or moved slots */
     for (size_t i = 0; i < k;) {

@@ -1244,6 +1244,13 @@ static void test_junk_marks(void)
     EXPECT("قال المت\xcc\x81حدث\xd2\x89 إن\n", "قال المتحدث إن\n");
     EXPECT("ا\xcd\x9bل\xe1\xb7\x80م\xe2\x83\x97ق\xef\xb8\xa0ا\xcc\x96و\xcc\xa4م\xcc\x93ة \xcc\x88 مستمرة\n",
            "المقاومة  مستمرة\n");
+    /* a symbol carrying such marks inside an Arabic word goes with them;
+       آإ for one alef on such a line; a symbol without marks, or with
+       marks beside no Arabic letter, stays */
+    EXPECT("ارتفعت درجـ\xe2\x99\xa5\xcc\xa8\xcc\xa5ة الحرارة اليوم\n", "ارتفعت درجة الحرارة اليوم\n");
+    EXPECT("قال آإلوزير إن آإلحـ\xe2\x99\xa5\xcc\xa8رب انتهت\n", "قال الوزير إن الحرب انتهت\n");
+    SAME("أحب هذا الكتاب \xe2\x99\xa5 كثيرا، درجـ\xe2\x99\xa5ة\n");
+    SAME("I love\xe2\x99\xa5\xcc\xa8 you قال \xe2\x99\xa5\xcc\xa8 الوزير\n");
     /* accents on Latin letters stay, also on a line with zalgo */
     SAME("Cafe\xcc\x81 في المدينة\n");
     EXPECT("Cafe\xcc\x81 في المد\xcc\x81ينة\n", "Cafe\xcc\x81 في المدينة\n");
