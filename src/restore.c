@@ -797,12 +797,22 @@ static int zwnj_arabic_line(const rctx *cx)
     return arab >= 2 && arab > pk;
 }
 
+/* Does every gap of the cluster hold invisible characters only? */
+static int inv_gaps(const cluster *c)
+{
+    for (int q = 0; q + 1 < c->np; q++)
+        for (size_t i = c->p[q].b; i < c->p[q + 1].a; i++)
+            if (c->u[i].t != U_INV) return 0;
+    return 1;
+}
+
 /* A ZWNJ in gap k that nazif__zwnj_spelling() takes for spelling (after
    ه, before a Persian suffix) is junk all the same on an Arabic line
    (never in a word with a letter Arabic does not write): in a run with
    other invisibles (له ZWSP BOM ZWNJ ا: no spelling writes them), or
-   alone after ه between the two pieces of a word the lexicon knows and
-   news shows (أنه ZWNJ ما; legacy Sorani هه ZWNJ واڵ has its ڵ) */
+   alone after ه in a word the lexicon knows and news shows, its pieces
+   apart only by invisibles (أنه ZWNJ ما; legacy Sorani هه ZWNJ واڵ has
+   its ڵ) */
 static int zwnj_junk(const rctx *cx, const cluster *c, int k)
 {
     if (cx->persian || nazif__zwnj_spelling(c, k) == 1) return 0;
@@ -812,21 +822,23 @@ static int zwnj_junk(const rctx *cx, const cluster *c, int k)
     if (mixed) return zwnj_arabic_line(cx);
     uint8_t w[NAZIF__MAX_WORD];
     size_t n;
-    if (c->np != 2 || nazif__zwnj_spelling(c, k) != 2 ||
-        (n = plain_letters(c, 0, 1, w, sizeof w)) == 0 || !zwnj_arabic_line(cx))
+    if (nazif__zwnj_spelling(c, k) != 2 || !inv_gaps(c) ||
+        (n = plain_letters(c, 0, c->np - 1, w, sizeof w)) == 0 || !zwnj_arabic_line(cx))
         return 0;
     return news_word(cx, w, n);
 }
 
-/* A ZWNJ alone at the edge of a word of one piece (ZWNJ الخبر, الخبر
-   ZWNJ): junk on an Arabic line when the word is a known word seen in
+/* A ZWNJ alone at the edge of a word whose pieces invisibles alone part
+   and are joined (ZWNJ الخبر, الخبر ZWNJ): junk on an Arabic line when the word is a known word seen in
    news, of basic Arabic letters only; not after ه (legacy Sorani له ZWNJ
    is spelling).  Persian and Kurdish text keeps it */
 static int edge_zwnj(const rctx *cx, const cluster *c)
 {
     const unit *u = c->u;
-    if (c->np != 1 || cx->persian) return 0;
-    const size_t pa = c->p[0].a, pb = c->p[0].b;
+    if (cx->persian || !inv_gaps(c)) return 0;
+    for (int q = 0; q + 1 < c->np; q++)
+        if (!c->g[q].join) return 0;
+    const size_t pa = c->p[0].a, pb = c->p[c->np - 1].b;
     if (pa == c->a && pb == c->b) return 0;
     for (size_t i = c->a; i < pa; i++)
         if (u[i].cp != ZWNJ) return 0;
@@ -835,7 +847,7 @@ static int edge_zwnj(const rctx *cx, const cluster *c)
     if (pa > c->a + 1 || c->b > pb + 1) return 0; /* (two or more: junk_find()) */
     if (c->b > pb && u[pb - 1].cp == 0x0647) return 0;
     uint8_t w[NAZIF__MAX_WORD];
-    const size_t n = plain_letters(c, 0, 0, w, sizeof w);
+    const size_t n = plain_letters(c, 0, c->np - 1, w, sizeof w);
     if (n < 4 || !news_word(cx, w, n) || !zwnj_arabic_line(cx)) return 0;
     for (size_t i = c->a; i < c->b; i++)
         if ((i < pa || i >= pb) &&
@@ -916,12 +928,7 @@ static int analyse_cluster(const rctx *cx, cluster *c)
             k++;
         }
     }
-    if (c->np == 1 && (u[c->a].cp == ZWNJ || u[c->b - 1].cp == ZWNJ)) {
-        const size_t before = cx->ed->n;
-        if (nazif__finish_word(cx, c, 0, 0)) return NAZIF_ENOMEM;
-        if (cx->ed->n == before && edge_zwnj(cx, c)) return NAZIF_ENOMEM;
-        return cx->ed->oom ? NAZIF_ENOMEM : 0;
-    }
+    const size_t before = cx->ed->n;
     /* words: pieces linked by joins */
     int k = 0;
     while (k < c->np) {
@@ -935,6 +942,11 @@ static int analyse_cluster(const rctx *cx, cluster *c)
             return NAZIF_ENOMEM;
         k++;
     }
+    /* a lone ZWNJ at the word's edge (one piece: when nothing else was
+       done to it) */
+    if ((u[c->a].cp == ZWNJ || u[c->b - 1].cp == ZWNJ) && (c->np > 1 || cx->ed->n == before) &&
+        edge_zwnj(cx, c))
+        return NAZIF_ENOMEM;
     return cx->ed->oom ? NAZIF_ENOMEM : 0;
 }
 
