@@ -319,8 +319,9 @@ static int apply_edits(buf *b, const uint8_t *s, size_t n, const nazif__edits *e
 }
 
 /* Note invalid UTF-8 and NUL bytes of a line; fail in strict mode. */
+/* plain: the pre-scan found no byte 00..08 in s[0..n) (rscratch.plain) */
 static int account(nazif_cleaner *c, const nazif__edits *ed, const uint8_t *s, size_t n,
-                   uint64_t base)
+                   uint64_t base, int plain)
 {
     for (size_t i = 0; i < ed->n; i++) {
         if (ed->v[i].rule != NZR_UTF8 || ed->v[i].kind != NAZIF_CHANGE_EDIT) continue;
@@ -331,6 +332,7 @@ static int account(nazif_cleaner *c, const nazif__edits *ed, const uint8_t *s, s
             return NAZIF_EUTF8;
         }
     }
+    if (plain) return 0;
     const uint8_t *p = s, *end = s + n;
     while (p < end && (p = memchr(p, 0, (size_t)(end - p))) != NULL) {
         if (c->st.nul_bytes == 0) c->st.first_nul_offset = base + (uint64_t)(p - s);
@@ -662,7 +664,7 @@ static int take_line(nazif_cleaner *c, const uint8_t *line, size_t n, size_t ter
     c->st.lines_in++;
     int rc = nazif__restore_line(c->lex, c->opt.flags, line, text, &c->scratch, &s->ed);
     if (rc) return rc;
-    rc = account(c, &s->ed, line, text, base);
+    rc = account(c, &s->ed, line, text, base, c->scratch.plain);
     if (rc) return rc;
     if (apply_edits(&s->out, line, text, &s->ed)) return NAZIF_ENOMEM;
     s->text_len = s->out.n;
@@ -695,7 +697,7 @@ static int take_piece(nazif_cleaner *c, const uint8_t *p, size_t n, size_t term,
     c->ctx_len = text < sizeof c->ctx ? text : sizeof c->ctx;
     memcpy(c->ctx, p + text - c->ctx_len, c->ctx_len);
     if (rc) return rc;
-    rc = account(c, &c->long_ed, p, text, base);
+    rc = account(c, &c->long_ed, p, text, base, 0);
     if (rc) return rc;
     rc = report_edits(c, &c->long_ed, p, base, c->lines - 1);
     if (rc) return rc;

@@ -1464,6 +1464,7 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
                         const uint8_t *s, size_t n, nazif__rscratch *scr,
                         nazif__edits *ed)
 {
+    scr->plain = 0;
     /* a line in visual order is reported (or repaired) as a whole, and
        nothing else is read in it; not in the pieces of a long line */
     if (n > 0 && !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT))) {
@@ -1478,8 +1479,9 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
        restore_plain() */
     size_t t = SIZE_MAX;
     if (n > 0 && !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT))) {
-        t = nazif__next_trigger(s, n, 0);
-        if (t < n ? nazif__maybe_mojibake(s, n) : nazif__maybe_mojibake_874(s, n)) {
+        /* a plain line has no E0 byte: no windows-874 mojibake */
+        t = nazif__next_trigger_plain(s, n, &scr->plain);
+        if (t < n ? nazif__maybe_mojibake(s, n) : !scr->plain && nazif__maybe_mojibake_874(s, n)) {
             nazif__edits *m = &scr->mfound;
             nazif__edits_clear(m);
             if (nazif__mojibake_find(lex, s, n, m)) return NAZIF_ENOMEM;

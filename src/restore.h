@@ -80,6 +80,10 @@ typedef struct nazif__rscratch {
     /* P17's scan met a single letter before another on this line
        (spacejoin.c): nazif__letter_runs() looks at it */
     int letters;
+    /* set by nazif__restore_line(): the pre-scan saw every byte of the
+       line in blocks without a flag (nazif__next_trigger_plain()), so
+       it holds no NUL byte (the cleaner's count skips its memchr) */
+    int plain;
 } nazif__rscratch;
 
 void nazif__rscratch_free(nazif__rscratch *r);
@@ -238,6 +242,10 @@ int nazif__prescan_superset(void);
 /* restore_scan.c: the first position >= from (a character boundary) where
    s[0..n) may need work, or n */
 size_t nazif__next_trigger(const uint8_t *s, size_t n, size_t from);
+/* nazif__next_trigger(s, n, 0); *plain is 1 when every byte went through
+   a SIMD block without a flag: no byte 00..08, no lead byte other than
+   D8, D9 and the C2 of a no-break space (so no NUL, no E0) */
+size_t nazif__next_trigger_plain(const uint8_t *s, size_t n, int *plain);
 /* nazif__next_trigger() by the scalar tables alone, byte by byte: what the
    SIMD blocks must find the same (tests) */
 size_t nazif__next_trigger_scalar(const uint8_t *s, size_t n, size_t from);

@@ -74,6 +74,19 @@ __attribute__((noinline, cold)) static int kept(const uint8_t *s, size_t n, size
     return (TRIG_A[s[j]] & TRIG_B[s[j + 1]]) != TRIG_HARAKA || haraka_decor(s, n, j);
 }
 
+/* The flag at f of a block, where s[f] is a continuation byte after a
+   D8/D9 lead at f - 1 >= from (harakat, the Arabic comma, ى, shadda: most
+   flags of Arabic text), judged without scalar_span(): that scan would run
+   from f - 1 to f + 1 (f + 1 < n), a valid character, and look at the pairs
+   at f - 1 and f only.  Returns the trigger's position or SIZE_MAX (then
+   the scan goes on at f + 1). */
+static inline size_t cont_flag(const uint8_t *s, size_t n, size_t f)
+{
+    if ((TRIG_A[s[f - 1]] & TRIG_B[s[f]]) && kept(s, n, f - 1)) return f - 1;
+    if ((TRIG_A[s[f]] & TRIG_B[s[f + 1]]) && kept(s, n, f)) return f;
+    return SIZE_MAX;
+}
+
 static size_t scalar_span(const uint8_t *s, size_t n, size_t a, size_t b, size_t *end)
 {
     /* only the low 6 bits of st are the state: the shift count is masked
@@ -219,19 +232,6 @@ __attribute__((target("avx2"), noinline)) static uint32_t block32_test(const uin
     return simd_block32(p, &K);
 }
 
-/* The flag at f of a block, where s[f] is a continuation byte after a
-   D8/D9 lead at f - 1 >= from (harakat, the Arabic comma, ى, shadda: most
-   flags of Arabic text), judged without scalar_span(): that scan would run
-   from f - 1 to f + 1 (f + 1 < n), a valid character, and look at the pairs
-   at f - 1 and f only.  Returns the trigger's position or SIZE_MAX (then
-   the scan goes on at f + 1). */
-static inline size_t cont_flag(const uint8_t *s, size_t n, size_t f)
-{
-    if ((TRIG_A[s[f - 1]] & TRIG_B[s[f]]) && kept(s, n, f - 1)) return f - 1;
-    if ((TRIG_A[s[f]] & TRIG_B[s[f + 1]]) && kept(s, n, f)) return f;
-    return SIZE_MAX;
-}
-
 /* next_trigger's block loop in 32-byte steps from i (> from) while 33
    bytes are left: each flagged byte of a block is judged alone, from the
    start of its character to its end (the bytes before it in the block
@@ -239,7 +239,7 @@ static inline size_t cont_flag(const uint8_t *s, size_t n, size_t f)
    trigger's position, or SIZE_MAX and in *stop where the blocks end.  The
    constants are made once a call, not once a flagged block. */
 __attribute__((target("avx2"))) static size_t scan_blocks32(const uint8_t *s, size_t n, size_t from,
-                                                           size_t i, size_t *stop)
+                                                           size_t i, size_t *stop, int *clean)
 {
     k32 K;
     k32_init(&K);
@@ -247,6 +247,7 @@ __attribute__((target("avx2"))) static size_t scan_blocks32(const uint8_t *s, si
         uint32_t m = 0;
         while (i + 33 <= n && !(m = simd_block32(s + i, &K))) i += 32;
         if (!m) break;
+        *clean = 0;
         size_t next = i + 32, e = 0, r;
         while (m) {
             const size_t f = i + (size_t)__builtin_ctz(m);
@@ -278,6 +279,7 @@ __attribute__((target("avx2"))) static size_t scan_blocks32(const uint8_t *s, si
             if (!(simd_block32(s + p, &K) >> (i - p))) i = n;
         }
     }
+    if (i < n) *clean = 0;
     *stop = i;
     return SIZE_MAX;
 }
@@ -293,13 +295,33 @@ __attribute__((target("avx2"))) static size_t scan_blocks32(const uint8_t *s, si
  * (a shift-based UTF-8 DFA and two table loads per byte).  False alarms
  * only cost a closer look.
  */
-size_t nazif__next_trigger(const uint8_t *s, size_t n, size_t from)
+/* nazif__next_trigger(); *plain (when asked, from 0 only) says whether
+   every byte of the line went through a block without a flag: then it
+   has no byte 00..08 and no lead byte but D8, D9 and the C2 of a no-break
+   space (no NUL byte, no E0: cleaner.c and restore.c skip their memchr
+   passes for them). */
+static inline size_t next_trigger_in(const uint8_t *s, size_t n, size_t from, int *plain)
 {
     size_t i = from, e = 0, r;
+    int clean = 0;
 #if defined(__SSE2__)
     if (i == 0 && n > 0) {
-        r = scalar_span(s, n, 0, 1, &e);
-        if (r != SIZE_MAX) return r;
+        /* the first character as scalar_span(s, n, 0, 1) judges it, for
+           the common cases: an ASCII byte, or a D8/D9 character */
+        const uint8_t c = s[0];
+        if (c > 0x08 && c < 0x80) {
+            if (n > 1 && (TRIG_A[c] & TRIG_B[s[1]]) && kept(s, n, 0)) return 0;
+            e = 1;
+            clean = 1;
+        } else if ((c & 0xFE) == 0xD8 && n > 2 && (s[1] & 0xC0) == 0x80) {
+            r = cont_flag(s, n, 1);
+            if (r != SIZE_MAX) return r;
+            e = 2;
+            clean = 1;
+        } else {
+            r = scalar_span(s, n, 0, 1, &e);
+            if (r != SIZE_MAX) return r;
+        }
         i = e;
     }
 #if defined(NAZIF_AVX2)
@@ -307,9 +329,10 @@ size_t nazif__next_trigger(const uint8_t *s, size_t n, size_t from)
 #endif
 #if defined(NAZIF_AVX2)
     if (avx2 && i + 33 <= n) {
-        r = scan_blocks32(s, n, from, i, &e);
+        r = scan_blocks32(s, n, from, i, &e, &clean);
         if (r != SIZE_MAX) return r;
         i = e;
+        if (plain) *plain = clean;
     }
 #endif
     while (i + 17 <= n) {
@@ -323,8 +346,20 @@ size_t nazif__next_trigger(const uint8_t *s, size_t n, size_t from)
     }
     if (i < n) i = char_start(s, from, i);
 #endif
+    (void)clean;
     r = scalar_span(s, n, i, n, &e);
     return r == SIZE_MAX ? n : r;
+}
+
+size_t nazif__next_trigger(const uint8_t *s, size_t n, size_t from)
+{
+    return next_trigger_in(s, n, from, NULL);
+}
+
+size_t nazif__next_trigger_plain(const uint8_t *s, size_t n, int *plain)
+{
+    *plain = 0;
+    return next_trigger_in(s, n, 0, plain);
 }
 
 size_t nazif__next_trigger_scalar(const uint8_t *s, size_t n, size_t from)

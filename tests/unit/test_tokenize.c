@@ -1093,6 +1093,38 @@ static void test_prescan_tails(void)
     CHECK(bad == 0);
 }
 
+/* A line the pre-scan calls plain holds no byte 00..08 and no lead byte
+   but D8, D9 and the C2 of a no-break space (cleaner.c then counts no
+   NUL bytes, restore.c looks for no windows-874 mojibake): lines of 40
+   to 136 bytes of letters and spaces with one such byte put at each
+   position; the same lines without it are plain. */
+static void test_prescan_plain(void)
+{
+    static const uint8_t odd[] = {0x00, 0x01, 0x08, 0xE0, 0xC3, 0xDA, 0xC2, 0xFF};
+    int bad = 0, plains = 0;
+    for (size_t len = 40; len < 140; len += 4)
+        for (size_t k = 0; k <= sizeof odd; k++)
+            for (size_t at = 0; at < len; at++) {
+                uint8_t buf[160];
+                for (size_t i = 0; i < len; i += 2) {
+                    buf[i] = i % 10 == 8 ? ' ' : 0xD8;
+                    buf[i + 1] = i % 10 == 8 ? ' ' : 0xB3;
+                }
+                if (k < sizeof odd) buf[at] = odd[k];
+                else if (at) break;
+                int plain = -1;
+                const size_t t = nazif__next_trigger_plain(buf, len, &plain);
+                if (t != nazif__next_trigger_scalar(buf, len, 0) || (plain && k < sizeof odd)) {
+                    if (bad++ < 5)
+                        fprintf(stderr, "prescan plain: len %zu byte %02x at %zu: plain %d\n", len,
+                                k < sizeof odd ? odd[k] : 0, at, plain);
+                }
+                plains += plain == 1;
+            }
+    CHECK(bad == 0);
+    CHECK(plains == 25); /* each length without the byte */
+}
+
 int main(void)
 {
     test_offsets();
@@ -1112,5 +1144,6 @@ int main(void)
     CHECK(nazif__prescan_superset());
     test_prescan_random();
     test_prescan_tails();
+    test_prescan_plain();
     return DONE("tokenize");
 }
