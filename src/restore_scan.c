@@ -276,7 +276,10 @@ __attribute__((target("avx2"))) static size_t scan_blocks32(const uint8_t *s, si
         const uint8_t z = s[n - 1], y = s[n - 2];
         if ((z > 0x08 && z < 0x80 && y < 0xC0) || (z < 0xC0 && z >= 0x80 && (y & 0xFE) == 0xD8)) {
             const size_t p = n - 33;
-            if (!(simd_block32(s + p, &K) >> (i - p))) i = n;
+            /* i - p is 1..32: at 32 every flag of the block is before i
+               (a shift by the width would be undefined) */
+            const unsigned sh = (unsigned)(i - p);
+            if (sh >= 32 || !(simd_block32(s + p, &K) >> sh)) i = n;
         }
     }
     if (i < n) *clean = 0;
