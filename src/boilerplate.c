@@ -2527,6 +2527,17 @@ static int top_headline_run(const ctx *c)
     return 1;
 }
 
+static int after_paragraph(const ctx *c);
+
+/* An item of a bulleted run at the page's top (bullet_top_run()): a
+   title, or a short sentence ("<title> | قصة
+   قصيرة."), at most 120 bytes when it ends like a sentence; one item in
+   three at most may be a sentence. */
+static int bullet_item(const nazif__bp_line *L, const info *f)
+{
+    return L->len <= 200 && (!f->para || L->len <= 120);
+}
+
 /*
  * A run of seven or more bulleted lines that opens the page, before the
  * article's first paragraph: the site's list of other posts or its menu
@@ -2540,15 +2551,6 @@ static int top_headline_run(const ctx *c)
  * and nothing else keeps them (the guard for documents without an
  * article, cleaner.c).
  */
-static int after_paragraph(const ctx *c);
-/* An item of such a run: a title, or a short sentence ("<title> | قصة
-   قصيرة."), at most 120 bytes when it ends like a sentence; one item in
-   three at most may be a sentence. */
-static int bullet_item(const nazif__bp_line *L, const info *f)
-{
-    return L->len <= 200 && (!f->para || L->len <= 120);
-}
-
 static int bullet_top_run(const ctx *c)
 {
     const nazif__bp_line *L = c->lines;
@@ -2610,8 +2612,6 @@ static int kicker(const ctx *c, const info *self, long q, const info *qf)
            (qf->v == V_OTHER || (qf->v == V_CONTENT && !qf->para)) &&
            followed_by_paragraph(c, (size_t)q);
 }
-
-static int after_paragraph(const ctx *c);
 
 /* A dateline: one or two words (the city), a dash, and at most four more
    words (the source): "بغداد - المغرب اليوم", "الخليل – المركز الفلسطيني
@@ -3039,9 +3039,6 @@ static int excerpt_run(const ctx *c)
     return len >= 3 && 2 * hi <= 3 * lo && around && (!dots || page);
 }
 
-/* "07/11/2025 - ياسين الحاج صالح": a numeric date, a dash or a bar, and a
-   name or a role of one to six words, no final punctuation: the date and
-   author under a title in a list of other articles. */
 /* A title of a teaser: title-like (no final punctuation, or a question),
    not a paragraph, at most 200 bytes. */
 static int pair_title(const nazif__bp_line *L, const info *f)
@@ -3105,6 +3102,9 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
     return pairs >= 2 && 2 * hi <= 3 * lo;
 }
 
+/* "07/11/2025 - ياسين الحاج صالح": a numeric date, a dash or a bar, and a
+   name or a role of one to six words, no final punctuation: the date and
+   author under a title in a list of other articles. */
 static int dated_byline(const nazif__bp_line *L)
 {
     const uint8_t *s = L->s;

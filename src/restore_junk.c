@@ -583,10 +583,6 @@ static void word_info(const jslot *v, size_t a, size_t b, winfo *w)
     w->spelled = spelled && m >= 1 && m <= 2 && !w->odd && nl >= 2;
 }
 
-/* Marks no Arabic spelling has on Arabic text (zalgo), and words whose
-   harakat no spelling allows.  0, or -1 (never). */
-static int div_char(uint32_t c);
-
 /* Is slot b a symbol glued to an Arabic letter or tatweel before it, and
    followed (past its marks, up to slot e) by an Arabic letter, tatweel, a
    space or the line's end?  A tool's heart or star drawn inside a word
@@ -602,6 +598,8 @@ static int glued_symbol(const jslot *v, size_t k, size_t b, size_t e)
            (nazif__uclass(v[e].cp) & NZ_SPACE);
 }
 
+/* Marks no Arabic spelling has on Arabic text (zalgo), and words whose
+   harakat no spelling allows.  0, or -1 (never). */
 static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
 {
     /* zalgo: a mark of another script on an Arabic letter, tatweel or

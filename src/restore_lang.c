@@ -123,19 +123,14 @@ int nazif__kurdish_or_persian_cue(uint32_t x)
     }
 }
 
-/* The letter a letter of a word a tool drew is read as first (its body;
-   plan_ext() in restore_word.c tries the others): cue_base() for the
-   Persian and Urdu letters, drawn_letter() for a sign or a stroke, the
-   look-alike's and the extended letter's base, the dotless letters'
-   commonest reading, and ڇ TCHEHEH (no body in its name) as ج, whose
-   body it is drawn on (as چ is). */
-static uint32_t mixed_letter(uint32_t x, unsigned cls)
+/* The letter a letter x of a word is read as first, its body (plan_ext()
+   in restore_word.c tries the others): cue_base() for the Persian and
+   Urdu letters, the extended letter's first candidate, the dotless
+   letters' commonest reading; else x itself. */
+static uint32_t body_letter(uint32_t x)
 {
     uint32_t o[6];
     if (cue_base(x)) return cue_base(x);
-    if (!(cls & NZ_LETTER) && drawn_letter(x)) return drawn_letter(x);
-    if (x == 0x0687) return 0x062C;
-    if ((nazif__uclass(x) & NZ_LOOKALIKE) && nazif__lookalike_base(x)) return nazif__lookalike_base(x);
     if ((nazif__uclass(x) & NZ_EXTLOOK) && nazif__extlook_cands(x, o) > 0) return o[0];
     switch (x) {
     case 0x066E: return 0x0628; /* ٮ */
@@ -144,6 +139,18 @@ static uint32_t mixed_letter(uint32_t x, unsigned cls)
     case 0x06BA: return 0x0646; /* ں */
     default: return x;
     }
+}
+
+/* The same for a letter of a word a tool drew: also drawn_letter() for a
+   sign or a stroke, the look-alike's base, and ڇ TCHEHEH (no body in its
+   name) as ج, whose body it is drawn on (as چ is). */
+static uint32_t mixed_letter(uint32_t x, unsigned cls)
+{
+    if (cue_base(x)) return cue_base(x);
+    if (!(cls & NZ_LETTER) && drawn_letter(x)) return drawn_letter(x);
+    if (x == 0x0687) return 0x062C;
+    if ((nazif__uclass(x) & NZ_LOOKALIKE) && nazif__lookalike_base(x)) return nazif__lookalike_base(x);
+    return body_letter(x);
 }
 
 /* The body reading of the word of units u[a, b) (nazif__mixed_word()) in w. */
@@ -276,13 +283,7 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
                 } else {
                     key->overflow = 1;
                 }
-                uint32_t o[6], y = x;
-                if (cue_base(x)) y = cue_base(x);
-                else if ((nazif__uclass(x) & NZ_EXTLOOK) && nazif__extlook_cands(x, o) > 0) y = o[0];
-                else if (x == 0x066E) y = 0x0628;      /* ٮ */
-                else if (x == 0x066F) y = 0x0642; /* ٯ */
-                else if (x == 0x06A1) y = 0x0641; /* ڡ */
-                else if (x == 0x06BA) y = 0x0646; /* ں */
+                const uint32_t y = body_letter(x);
                 if (bkey->n + 4 <= MAXW) {
                     bkey->n += nazif__utf8_encode(y, bkey->b + bkey->n);
                     bkey->letters++;
