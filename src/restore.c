@@ -159,6 +159,9 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
             while (qb > 0 && u[qb - 1].t == U_MARK) qb--;
             while (qa < k && u[qa].t == U_MARK) qa++;
         }
+        /* ש with its sin or shin dot (שׂ: a public tool's ش) */
+        const int dot = u[q].cp == 0x05E9 && qa < k && (u[qa].cp == 0x05C1 || u[qa].cp == 0x05C2);
+        if (dot) qa++;
         const int before = qb > 0 && ((u[qb - 1].t == U_LET && (u[qb - 1].cls & NZ_LETTER)) ||
                                       u[qb - 1].t == U_TAT);
         const int after = qa < k && ((u[qa].t == U_LET && (u[qa].cls & NZ_LETTER)) || u[qa].t == U_TAT);
@@ -175,6 +178,7 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
         if (st == 2 ? (before && after) || article : before || after) {
             u[q].t = U_LET;
             u[q].cls = (uint16_t)(u[q].cls | NZ_EXTLOOK);
+            if (dot) u[q + 1].t = U_MARK; /* the letter's mark (plan_ext() drops it) */
         }
     }
     /* 7 for ح beside an Arabic letter or tatweel, in a word that has an

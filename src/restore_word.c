@@ -576,6 +576,19 @@ static int drawn_keeps_maksura(const rctx *cx)
     return 0;
 }
 
+/* Is mark cp after the unit x a mark a tool draws on that letter: U+06EA
+   EMPTY CENTRE LOW STOP under ی (ی۪, the public tashfeer tools' ي), or
+   the Hebrew sin or shin dot on ש (שׂ for ش, decode_units())? */
+static int tool_mark(const unit *x, uint32_t cp)
+{
+    if (x->t != U_LET) return 0;
+    if (x->cp == FA_YEH) return cp == 0x06EA;
+    return x->cp == 0x05E9 && (cp == 0x05C1 || cp == 0x05C2);
+}
+
+/* The frequency class a two-letter reading of a drawn word must have. */
+#define TWO_LETTER_CLASS 10
+
 static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan *pl)
 {
     size_t xu[EXT_UNITS];
@@ -592,6 +605,17 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
     int decor = 0;
     for (size_t i = c->p[from].a; mixed && i < c->p[to].b && !decor; i++)
         decor = c->u[i].t == U_MARK && decor_mark(c->u[i].cp);
+    /* a word a tool drew beyond doubt: a stroke, a letter of the Arabic
+       Supplement or of another script among its letters, letters of no
+       one language, or a tatweel inside it (the tools put one before each
+       letter they swap after a letter that joins) */
+    const int tool = tool_drawn(c, from, to) || mixed;
+    int tat = 0;
+    for (size_t i = c->p[from].a; i < c->p[to].b && !tat; i++) tat = c->u[i].t == U_TAT;
+    /* a word of two letters only when so drawn (ݥن, ؤـݔ: من, أن), and
+       then only into one of the commonest words */
+    const int two_ok = !cx_drawn(cx) && (tool || tat);
+    int two = 0;
     for (int k = from; k <= to; k++) {
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             const unit *x = &c->u[i];
@@ -602,11 +626,28 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
                 drop = 1;
                 continue;
             }
+            /* the marks a tool puts on its letter: U+06EA under ی (ی۪ for
+               ي), the sin dot on ש (שׂ for ش) */
+            if (x->t == U_MARK && i > c->p[from].a && tool_mark(&c->u[i - 1], x->cp)) {
+                drop = 1;
+                continue;
+            }
             if (x->t == U_MARK || x->t == U_CARRY) return 0;
             if (x->t != U_LET) continue;
             uint32_t o[6];
             int m = 0;
-            if (nazif__kurdish_or_persian_cue(first_base(x))) {
+            if (x->cp == FA_YEH && i + 1 < c->p[k].b && tool_mark(x, c->u[i + 1].cp)) {
+                o[0] = 0x064A;
+                m = 1;
+            } else if ((first_base(x) == 0x06A8 || first_base(x) == 0x06A4) && tool) {
+                /* ڨ ڤ, Maghrebi letters, in a word a tool drew (not with a
+                   tatweel alone: ڨـفصة, ڤـيديو are Maghrebi spelling drawn
+                   long): ق or ف (the tools put ڨ for both, ڤ for ف); the
+                   letter of its name first */
+                o[0] = first_base(x) == 0x06A8 ? 0x0642 : 0x0641;
+                o[1] = first_base(x) == 0x06A8 ? 0x0641 : 0x0642;
+                m = 2;
+            } else if (nazif__kurdish_or_persian_cue(first_base(x))) {
                 /* in a word a tool drew (a stroke or a letter of the Arabic
                    Supplement in it): the Arabic letter it stands for */
                 if ((!tool_drawn(c, from, to) && !drawn) || !cue_base(first_base(x))) return 0;
@@ -695,8 +736,14 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
                 while (j < c->p[k].b && c->u[j].t == U_MARK) j++;
                 uint32_t l[6];
                 if (k != from || i != c->p[k].a || j >= c->p[k].b ||
-                    (first_base(&c->u[j]) != 0x0644 && !(ext_cands(&c->u[j], l) > 0 && l[0] == 0x0644)))
-                    return 0;
+                    (first_base(&c->u[j]) != 0x0644 && !(ext_cands(&c->u[j], l) > 0 && l[0] == 0x0644))) {
+                    /* a stroke of another script (ן ו ⴶ) glued before the
+                       word's first letter: an alef the tool drew there, any
+                       alef (hamza lost, as inside the word: ןستقالة) */
+                    if (!(stroke_alef(x->cp) == 1 && k == from && i == c->p[k].a && j < c->p[k].b &&
+                          c->u[j].t == U_LET))
+                        return 0;
+                }
             }
             xu[xn] = i;
             nc[xn] = m;
@@ -744,10 +791,22 @@ again:
         if (bang >= 0 && pick[bang] == 0 && bang_glues_words(cx, c, from, to, xu, pick, xn, bang))
             continue;
         ext_key(c, from, to, xu, pick, xn, &w);
-        /* two letters only in a line a tool drew (عن, في drawn ؏ڼ, ڣے) */
-        if (w.letters < 3 && !(w.letters == 2 && cx_drawn(cx))) return 0;
+        /* two letters only in a line a tool drew (عن, في drawn ؏ڼ, ڣے) or
+           in a word drawn so (two_ok) */
+        if (w.letters < 3 && !(w.letters == 2 && (cx_drawn(cx) || two_ok))) return 0;
         const int st = lex_state(cx->lex, &w, &f);
         if (st == NAZIF_LEX_UNKNOWN) continue;
+        if (w.letters == 2 && !cx_drawn(cx)) {
+            /* a two-letter reading is taken only when it is one of the
+               commonest words (class 10 or more: من في عن أن كل لم قد)
+               and clearly commoner than every other known reading */
+            two = 1;
+            if (f < TWO_LETTER_CLASS) {
+                const int score = 2 * f + (st == NAZIF_LEX_WORD ? 4 : 0);
+                if (score > rival) rival = score;
+                continue;
+            }
+        }
         /* as in P13: a stored word scores above a form derived through
            clitics of the same class (ݓسليم: تسليم, not ب + سليم) */
         const int score = 2 * f + (st == NAZIF_LEX_WORD ? 4 : 0);
@@ -770,7 +829,7 @@ again:
        letter: the body reading is no surer than another (a tool put ڦ
        PEHEH for ق, ڧ QAF WITH DOT BELOW for غ): of several known
        readings, the best only when it is clearly the commoner */
-    if (nobody || (mixed && !cx_drawn(cx) && !tool_drawn(c, from, to))) {
+    if (nobody || two || (mixed && !cx_drawn(cx) && !tool_drawn(c, from, to))) {
         /* no reading is the letter's own: the best only when it is clearly
            the commoner word (فں: في, not فن; م𝑂ﻣ𞺄: مهمة, not مهمه; but
            طريق𝝾 stays, طريقة and طريقه are both common) */
@@ -1072,6 +1131,12 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
     /* a word drawn with the mathematical letters is a tool's (no language
        writes them): read as the extended look-alikes are */
     if (!extc && !cx->persian && math_letter(c, from, to)) extc = 1;
+    /* ی with a tool's mark under it (ی۪): a tool's letter, in an Arabic
+       line */
+    for (int k = from; k <= to && !extc && !cx->persian; k++)
+        for (size_t i = c->p[k].a; i + 1 < c->p[k].b && !extc; i++)
+            if (c->u[i].t == U_LET && c->u[i].cp == FA_YEH && tool_mark(&c->u[i], c->u[i + 1].cp))
+                extc = nazif__cx_arabic(cx);
     if (seams == 0 && np6 == 0 && np15 == 0 && !look && !pres && !dotless && !extc) return 0;
 
     /* P14: look-alike letters, when the Arabic reading is a known word and
