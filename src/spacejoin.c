@@ -320,6 +320,17 @@ static inline uint32_t block16(const uint8_t *p)
     return (uint32_t)_mm_movemask_epi8(m);
 }
 
+/* The line's last, partial block, from byte j (j < n, j + 65 > n): read
+   in place, not copied, when n >= 66, as the 64 bytes that end at the
+   next to last byte, from q = n - 65 (>= 1; q < j), whose bits b have
+   those before j dropped (d = j - q).  The last byte is never a candidate
+   (no byte after it) and is not in that block: the same bits as the
+   zero-padded copy of a short line. */
+static inline uint64_t tail64(uint64_t b, size_t d)
+{
+    return d < 64 ? b >> d : 0; /* 1 <= d <= 64 */
+}
+
 #if defined(P17_AVX2)
 /* The candidates among p[0..32) (p[-1] and p[32] are read too). */
 #define BLOCK32(p)                                                                                 \
@@ -336,19 +347,29 @@ static inline uint32_t block16(const uint8_t *p)
     })
 
 /* m[0..k) for the 64-byte blocks from byte i on, while a whole block and
-   the byte after it are inside s[0..n) and k < max; returns k */
+   the byte after it are inside s[0..n) and k < max, then the line's last
+   partial block (tail64()) when there is room and n >= 66; returns k */
 __attribute__((target("avx2"))) static size_t fill64_avx2(const uint8_t *s, size_t n, size_t i,
                                                          uint64_t *m, size_t max)
 {
-    const __m256i sp = _mm256_set1_epi8(' '), d8 = _mm256_set1_epi8((char)0xD8);
-    const __m256i fe = _mm256_set1_epi8((char)0xFE), c88 = _mm256_set1_epi8((char)0x88);
-    const __m256i a1 = _mm256_set1_epi8((char)0xA1), af = _mm256_set1_epi8((char)0xAF);
-    const __m256i s6 = _mm256_set1_epi8(6), s3 = _mm256_set1_epi8(3);
+    __m256i sp = _mm256_set1_epi8(' '), d8 = _mm256_set1_epi8((char)0xD8);
+    __m256i fe = _mm256_set1_epi8((char)0xFE), c88 = _mm256_set1_epi8((char)0x88);
+    __m256i a1 = _mm256_set1_epi8((char)0xA1), af = _mm256_set1_epi8((char)0xAF);
+    __m256i s6 = _mm256_set1_epi8(6), s3 = _mm256_set1_epi8(3);
+    /* made once for the loop and the tail (hidden from the compiler,
+       which would otherwise make them again for the tail) */
+    __asm__("" : "+x"(sp), "+x"(d8), "+x"(fe), "+x"(c88), "+x"(a1), "+x"(af), "+x"(s6), "+x"(s3));
     size_t k = 0;
     for (; k < max && i + 65 <= n; k++, i += 64) {
         const uint64_t lo = BLOCK32(s + i);
         const uint64_t hi = BLOCK32(s + i + 32);
         m[k] = lo | hi << 32;
+    }
+    if (k < max && i < n && n >= 66) {
+        const size_t q = n - 65;
+        const uint64_t lo = BLOCK32(s + q);
+        const uint64_t hi = BLOCK32(s + q + 32);
+        m[k++] = tail64(lo | hi << 32, i - q);
     }
     return k;
 }
@@ -373,8 +394,14 @@ static inline void scan_fill(p17_scan *sc, size_t i)
                    (uint64_t)(block16(p + 32) | block16(p + 48) << 16) << 32;
     }
     const size_t j = i + 64 * k;
-    if (k < P17_WORDS && j < n) {
-        /* the last block: s[j - 1 .. n) and zeros */
+    if (k < P17_WORDS && j < n && n >= 66) {
+        /* the last block in place (tail64()) */
+        const size_t q = n - 65;
+        sc->m[k++] = tail64((uint64_t)(block16(s + q) | block16(s + q + 16) << 16) |
+                                (uint64_t)(block16(s + q + 32) | block16(s + q + 48) << 16) << 32,
+                            j - q);
+    } else if (k < P17_WORDS && j < n) {
+        /* the last block of a short line: s[j - 1 .. n) and zeros */
         uint8_t t[1 + 64 + 1] = {0};
         memcpy(t, s + j - 1, n - j + 1);
         sc->m[k] = (uint64_t)(block16(t + 1) | block16(t + 17) << 16) |
