@@ -1520,8 +1520,11 @@ static void analyse_text(const nazif__bp_line *L, info *f)
     /* Fast path 1: long lines, and sentences (final punctuation, more than
        eight words), are content unless a strong phrase (cookie, subscribe,
        copyright) opens them or they hold the anchor of a copyright phrase:
-       nothing else can drop them. */
-    int sentence = f->final && !question &&
+       nothing else can drop them.  A long line's words are not counted:
+       it takes this path, and is a sentence below, whatever they are
+       (and is too long for the click-here test). */
+    _Static_assert(BP_LONG >= 300, "a long line skips the click-here test");
+    int sentence = f->final && !question && rn <= BP_LONG &&
                    more_words_than(raw, rn, BP_SENTENCE_WORDS);
     /* a link prompt: not a sentence, not a question */
     if (!sentence && !question && rn <= 300 && click_here(raw, rn)) {
