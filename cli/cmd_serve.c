@@ -34,6 +34,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <dlfcn.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -47,6 +48,57 @@
 #include "snippet.h"
 #include "nazif.h"
 #include "serve_assets.h"
+
+/*
+ * libmicrohttpd is opened when the command runs (dlopen), not linked: a
+ * linked one is loaded, with GnuTLS and the eight libraries under it, by
+ * every run of the binary, `nazif clean` too (about 3.7 M instructions
+ * and 4 ms of each start, bench/README.md).  Its functions, set once by
+ * mhd_open() before the daemon starts:
+ */
+static struct {
+    __typeof__(MHD_start_daemon) *start_daemon;
+    __typeof__(MHD_stop_daemon) *stop_daemon;
+    __typeof__(MHD_get_daemon_info) *get_daemon_info;
+    __typeof__(MHD_create_response_from_buffer) *create_response_from_buffer;
+    __typeof__(MHD_add_response_header) *add_response_header;
+    __typeof__(MHD_queue_response) *queue_response;
+    __typeof__(MHD_destroy_response) *destroy_response;
+    __typeof__(MHD_lookup_connection_value) *lookup_connection_value;
+} mhd;
+
+/* 0, or -1 with a message when the library or one of its functions is
+   not there */
+static int mhd_open(void)
+{
+    static const char *const names[] = {"libmicrohttpd.so.12", "libmicrohttpd.so"};
+    void *h = NULL;
+    for (size_t i = 0; i < sizeof names / sizeof *names && !h; i++) h = dlopen(names[i], RTLD_NOW);
+    if (!h) {
+        fprintf(stderr, "nazif serve: libmicrohttpd not found (%s; Debian: libmicrohttpd12)\n", dlerror());
+        return -1;
+    }
+    /* through a void * (POSIX dlsym() returns a function that way) */
+#define MHD_SYM(field, name)                                                                       \
+    do {                                                                                           \
+        void *f_ = dlsym(h, name);                                                                 \
+        if (!f_) {                                                                                 \
+            fprintf(stderr, "nazif serve: libmicrohttpd has no %s\n", name);                       \
+            return -1;                                                                             \
+        }                                                                                          \
+        memcpy(&mhd.field, &f_, sizeof f_);                                                        \
+    } while (0)
+    MHD_SYM(start_daemon, "MHD_start_daemon");
+    MHD_SYM(stop_daemon, "MHD_stop_daemon");
+    MHD_SYM(get_daemon_info, "MHD_get_daemon_info");
+    MHD_SYM(create_response_from_buffer, "MHD_create_response_from_buffer");
+    MHD_SYM(add_response_header, "MHD_add_response_header");
+    MHD_SYM(queue_response, "MHD_queue_response");
+    MHD_SYM(destroy_response, "MHD_destroy_response");
+    MHD_SYM(lookup_connection_value, "MHD_lookup_connection_value");
+#undef MHD_SYM
+    return 0;
+}
 
 enum { SV_OK = CLI_OK, SV_USAGE = CLI_USAGE, SV_INPUT = CLI_INPUT, SV_INTERNAL = CLI_INTERNAL,
        SV_DB = CLI_DB };
@@ -186,17 +238,17 @@ static enum MHD_Result send_bytes(struct MHD_Connection *c, unsigned status, con
                                   size_t n, int copy)
 {
     struct MHD_Response *r =
-        MHD_create_response_from_buffer(n, (void *)(uintptr_t)data, copy ? MHD_RESPMEM_MUST_COPY : MHD_RESPMEM_PERSISTENT);
+        mhd.create_response_from_buffer(n, (void *)(uintptr_t)data, copy ? MHD_RESPMEM_MUST_COPY : MHD_RESPMEM_PERSISTENT);
     if (!r) return MHD_NO;
-    MHD_add_response_header(r, "Content-Type", type);
-    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(r, "Cache-Control", "no-store");
-    MHD_add_response_header(r, "Content-Security-Policy",
+    mhd.add_response_header(r, "Content-Type", type);
+    mhd.add_response_header(r, "X-Content-Type-Options", "nosniff");
+    mhd.add_response_header(r, "Referrer-Policy", "no-referrer");
+    mhd.add_response_header(r, "Cache-Control", "no-store");
+    mhd.add_response_header(r, "Content-Security-Policy",
                             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                             "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
-    enum MHD_Result ret = MHD_queue_response(c, status, r);
-    MHD_destroy_response(r);
+    enum MHD_Result ret = mhd.queue_response(c, status, r);
+    mhd.destroy_response(r);
     return ret;
 }
 
@@ -224,7 +276,7 @@ static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, con
 /* a decimal argument in [lo, hi]; absent: def; bad: -1 */
 static long arg_long(struct MHD_Connection *c, const char *name, long def, long lo, long hi)
 {
-    const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+    const char *v = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
     if (!v || !*v) return def;
     char *end = NULL;
     errno = 0;
@@ -271,7 +323,7 @@ static int is_syntax_error(const char *m)
 
 static enum MHD_Result api_search(server *s, struct MHD_Connection *c)
 {
-    const char *q = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "q");
+    const char *q = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "q");
     const long page = arg_long(c, "page", 1, 1, SERVE_MAX_PAGE);
     const long size = arg_long(c, "size", 20, 1, SERVE_MAX_SIZE);
     if (!q || !*q) return send_error(c, 400, "no query: give q=WORDS");
@@ -812,7 +864,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return send_bytes(c, 200, "application/json; charset=utf-8", api_index, sizeof api_index - 1, 0);
     if (strcmp(url, "/api/search") == 0) return api_search(s, c);
     if (strcmp(url, "/api/stats") == 0) return api_stats(s, c);
-    if (strcmp(url, "/api/doc") == 0) return api_doc(s, c, MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "id"));
+    if (strcmp(url, "/api/doc") == 0) return api_doc(s, c, mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "id"));
     if (strncmp(url, "/api/doc/", 9) == 0) return api_doc(s, c, url + 9);
     if (strcmp(url, "/favicon.ico") == 0) return send_bytes(c, 204, "image/x-icon", "", 0, 0);
     return send_error(c, 404, "no such page");
@@ -938,6 +990,7 @@ int nazif_cli_serve(int argc, char **argv)
         fprintf(stderr, "nazif serve: %s: %s\n", path, strerror(errno));
         return SV_INPUT;
     }
+    if (mhd_open()) return SV_INTERNAL;
     server s;
     memset(&s, 0, sizeof s);
     s.path = path;
@@ -974,7 +1027,7 @@ int nazif_cli_serve(int argc, char **argv)
     if (rc == SV_OK) {
         unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD;
         if (ss.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
-        d = MHD_start_daemon(flags, 0, NULL, NULL, handle, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        d = mhd.start_daemon(flags, 0, NULL, NULL, handle, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
                              MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT,
                              (unsigned)256, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
                              MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_END);
@@ -984,7 +1037,7 @@ int nazif_cli_serve(int argc, char **argv)
         }
     }
     if (rc == SV_OK) {
-        const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+        const union MHD_DaemonInfo *info = mhd.get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
         const unsigned port = info ? info->port : 0;
         char host[64];
         if (ss.ss_family == AF_INET6) {
@@ -1008,7 +1061,7 @@ int nazif_cli_serve(int argc, char **argv)
             nanosleep(&ts, NULL);
         }
         fprintf(stderr, "nazif serve: stopped\n");
-        MHD_stop_daemon(d);
+        mhd.stop_daemon(d);
         if (s.stats_started) pthread_join(s.stats_thread, NULL);
     }
     for (int i = 0; i < s.npool; i++) sqlite3_close(s.pool[i]);

@@ -5,10 +5,11 @@
 #                       browser tests (also part of make check)
 #   make serve-shots    the same, copying the screenshots to docs/img/
 #
-# Uses Debian's libmicrohttpd (libmicrohttpd-dev).  The page (cli/serve/) is
+# Uses Debian's libmicrohttpd (libmicrohttpd-dev for its header): opened at
+# run time by the command (dlopen), not linked, so that the other commands
+# do not load it and GnuTLS at each start.  The page (cli/serve/) is
 # compiled into the binary by tools/embed_assets.py.
 
-LDLIBS += -lmicrohttpd
 SERVE_ASSETS := cli/serve/index.html cli/serve/app.js cli/serve/style.css
 
 $(BUILD)/gen/serve_assets.h: tools/embed_assets.py $(SERVE_ASSETS)
