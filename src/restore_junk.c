@@ -79,7 +79,8 @@ typedef struct jslot {
     uint8_t stray;  /* a PDF/PDI that closes nothing */
 } jslot;
 
-enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE, J_DIVIDER, J_ZSYM, J_ALEF2 };
+enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE, J_DIVIDER, J_ZSYM, J_ALEF2,
+       J_STRUCK };
 
 static const char *const why_evidence[] = {
     "",
@@ -95,6 +96,8 @@ static const char *const why_evidence[] = {
     "removed",
     "a symbol carrying combining marks of another script inside an Arabic word (decoration): removed",
     "alef with madda and alef with hamza below for one alef (no spelling writes them together): one alef",
+    "a word drawn with a stroke through its letters (decoration): its marks and the space after its alef "
+    "removed, its look-alikes read (lexicon)",
 };
 
 /* A combining mark of the blocks obfuscators pile on letters (zalgo), and
@@ -598,6 +601,177 @@ static int glued_symbol(const jslot *v, size_t k, size_t b, size_t e)
            (nazif__uclass(v[e].cp) & NZ_SPACE);
 }
 
+/* ---- a word drawn with a stroke through its letters -------------------- */
+
+/* A stroke drawn through the letter before it: U+0334..U+0338 (tilde,
+   short and long stroke, short and long solidus overlay) */
+static int strike_mark(uint32_t c) { return c >= 0x0334 && c <= 0x0338; }
+
+/* Has the letter at slot i a strike among the marks after it (up to the
+   next letter)?  *e: the slot after its marks */
+static int struck_at(const jslot *v, size_t k, size_t i, size_t *e)
+{
+    int st = 0;
+    size_t j = i + 1;
+    while (j < k && (v[j].del || any_mark(v[j].cp))) {
+        st |= !v[j].del && strike_mark(v[j].cp);
+        j++;
+    }
+    *e = j;
+    return st;
+}
+
+#define STRUCK_LETTERS 32 /* letters of a word read, at most */
+#define STRUCK_ALTS 6     /* letters with two readings tried, at most */
+
+/* The readings of a struck letter c (the word's last letter when last):
+   ٵ HIGH HAMZA ALEF for ا or أ, ے and its forms, ی for ي or (last) ى,
+   ۆ ۇ ۈ ۋ for و, the letter a look-alike or presentation form stands
+   for.  Returns the count written to out (1 or 2), 0 for no Arabic
+   reading. */
+static int struck_readings(uint32_t c, int last, uint32_t out[2])
+{
+    uint32_t pf[4];
+    if ((nazif__uclass(c) & NZ_PRESFORM) && nazif__presform_base(c, pf) == 1) c = pf[0];
+    if (c >= 0x0621 && c <= 0x064A) {
+        out[0] = c;
+        return 1;
+    }
+    if (c == 0x0675) {
+        out[0] = AR_ALEF;
+        out[1] = 0x0623;
+        return 2;
+    }
+    uint32_t b = nazif__lookalike_base(c);
+    if (!b) b = cue_base(c);
+    if (!b) {
+        uint32_t x[6];
+        if (nazif__extlook_cands(c, x) > 0) b = x[0];
+    }
+    if (!b) return 0;
+    out[0] = b;
+    if (b == 0x064A && last) {
+        out[0] = AR_MAKSURA;
+        out[1] = 0x064A;
+        return 2;
+    }
+    return 1;
+}
+
+/* A word a tool drew with a stroke through its letters (ب̷ل̷ٵ̷ غ̷ for
+   بلاغ): two letters or more, a third of its letters or more, carry one.
+   No spelling strikes letters, so the word's harakat are the tool's too
+   and go; the tool writes its alef (ٵ) with a space after it, which goes
+   when a struck letter follows it, or a space, punctuation or the line's
+   end; its letters are read as the Arabic ones they are drawn on (ۆ for
+   و, گ for ك, ے for ى), the alternatives (ٵ for ا or أ, a final ے for
+   ى or ي) by the lexicon: the commonest known reading, else (a name) the
+   first. */
+static void struck_words(const nazif_lexicon *lex, jslot *v, size_t k)
+{
+    for (size_t i = 0; i < k;) {
+        if (v[i].del || !ar_letter(v[i].cp)) {
+            i++;
+            continue;
+        }
+        /* the word: letters, marks, and the tool's space after a struck ٵ */
+        size_t let[STRUCK_LETTERS], spaces[STRUCK_LETTERS];
+        int nl = 0, ns = 0, struck = 0, over = 0;
+        size_t j = i;
+        while (j < k && !v[j].del && ar_letter(v[j].cp)) {
+            size_t e;
+            const int st = struck_at(v, k, j, &e);
+            const uint32_t lc = v[j].cp;
+            if (nl < STRUCK_LETTERS) let[nl] = j;
+            else over = 1;
+            nl++;
+            struck += st;
+            j = e;
+            if (!(st && lc == 0x0675 && j < k && v[j].cp == ' ')) continue;
+            /* the space the tool writes after its alef: inside the word
+               before a struck letter or one it leaves as it is (ة ء ؤ ئ,
+               which begin no word); at its end before a space,
+               punctuation or the line's end */
+            const uint32_t nx = j + 1 < k ? v[j + 1].cp : '\n';
+            size_t e2;
+            if (j + 1 < k && ar_letter(nx) &&
+                (struck_at(v, k, j + 1, &e2) || nx == 0x0629 || nx == 0x0621 || nx == 0x0624 || nx == 0x0626 ||
+                 /* a letter the tool left, before a struck one (ٵ̷ ضي̷) */
+                 (!(nx >= 0x0622 && nx <= 0x0625) && nx != AR_ALEF && e2 < k && ar_letter(v[e2].cp) &&
+                  struck_at(v, k, e2, &e2)))) {
+                if (ns < STRUCK_LETTERS) spaces[ns++] = j;
+                j++;
+                continue;
+            }
+            if (j + 1 == k || nx == ' ' || nx == '\t' || nx == '\n' || nx == '\r' || end_punct(nx) || nx == '.' ||
+                nx == '!' || nx == '?' || nx == ')' || nx == 0xBB)
+                if (ns < STRUCK_LETTERS) spaces[ns++] = j;
+            break;
+        }
+        const size_t wend = j;
+        if (over || struck < 2 || 3 * struck < nl) {
+            i = wend > i ? wend : i + 1;
+            continue;
+        }
+        /* the readings */
+        uint32_t r0[STRUCK_LETTERS], r1[STRUCK_LETTERS];
+        int alt[STRUCK_ALTS], na = 0, readable = 1;
+        for (int q = 0; q < nl && readable; q++) {
+            uint32_t o[2] = {0, 0};
+            const int m = struck_readings(v[let[q]].cp, q == nl - 1, o);
+            if (m == 0) readable = 0;
+            r0[q] = o[0];
+            r1[q] = m == 2 ? o[1] : 0;
+            if (m == 2) {
+                if (na == STRUCK_ALTS) readable = 0;
+                else alt[na++] = q;
+            }
+        }
+        int best = -1, top = -1;
+        for (int r = 0; readable && r < (1 << na); r++) {
+            wbuf w;
+            wb_reset(&w);
+            for (int q = 0; q < nl; q++) {
+                uint32_t c = r0[q];
+                for (int a = 0; a < na; a++)
+                    if (alt[a] == q && ((r >> a) & 1)) c = r1[q];
+                wb_cp(&w, c);
+                w.letters++;
+            }
+            int f = 0;
+            const int st = lex_state(lex, &w, &f);
+            if (st == NAZIF_LEX_UNKNOWN) continue;
+            const int sc = 2 * f + (st == NAZIF_LEX_WORD ? 1 : 0);
+            if (sc > top) {
+                top = sc;
+                best = r;
+            }
+        }
+        /* no reading known (a name): the letters the tool drew on */
+        if (readable && best < 0) best = 0;
+        /* the marks, the tool's spaces, the letters */
+        for (size_t q = i; q < wend; q++)
+            if (!v[q].del && (decor_mark(v[q].cp) || strike_mark(v[q].cp))) {
+                v[q].del = 1;
+                v[q].why = J_STRUCK;
+            }
+        for (int q = 0; q < ns; q++) {
+            v[spaces[q]].del = 1;
+            v[spaces[q]].why = J_STRUCK;
+        }
+        for (int q = 0; best >= 0 && q < nl; q++) {
+            uint32_t c = r0[q];
+            for (int a = 0; a < na; a++)
+                if (alt[a] == q && ((best >> a) & 1)) c = r1[q];
+            if (c != v[let[q]].cp) {
+                v[let[q]].cp = c;
+                v[let[q]].why = J_STRUCK;
+            }
+        }
+        i = wend;
+    }
+}
+
 /* Marks no Arabic spelling has on Arabic text (zalgo), and words whose
    harakat no spelling allows.  0, or -1 (never). */
 static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
@@ -915,6 +1089,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     jslot *v = *buf;
     size_t k = 0;
     int has_bidi = 0, has_edge = 0, has_zalgo = 0, has_decor = 0, has_bs = 0, has_bad = 0, has_div = 0;
+    int has_strike = 0;
     int sym_since = 99; /* symbols since the last Arabic letter (99: a space or none) */
     uint32_t prev = 0, prev2 = 0;
     int sh_run = 0, sh_here = 0; /* letters in a row with a shadda */
@@ -935,6 +1110,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
                 has_edge |= edge_invisible(cp) || cp == 0x202C || cp == 0x2069 || cp == 0x200C;
             }
             has_zalgo |= zalgo_mark(cp);
+            has_strike |= strike_mark(cp);
             /* what decorated() can find: the dagger alef, a Quranic mark,
                tanween before a letter (not fathatan before alef or alef
                maksura), two vowels or a vowel and sukun in a row, a vowel
@@ -1088,6 +1264,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
                 }
         i = j;
     }
+    if (has_strike) struck_words(lex, v, k);
     if ((has_zalgo || has_decor) && zalgo_and_harakat(v, k, has_zalgo, has_decor)) return NAZIF_ENOMEM;
     /* آإ for one alef: no spelling writes an alef with madda before an
        alef with hamza below (a decoration tool's alef) */

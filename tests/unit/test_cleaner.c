@@ -1244,6 +1244,16 @@ static void test_junk_marks(void)
     EXPECT("قال المت\xcc\x81حدث\xd2\x89 إن\n", "قال المتحدث إن\n");
     EXPECT("ا\xcd\x9bل\xe1\xb7\x80م\xe2\x83\x97ق\xef\xb8\xa0ا\xcc\x96و\xcc\xa4م\xcc\x93ة \xcc\x88 مستمرة\n",
            "المقاومة  مستمرة\n");
+    /* a word drawn with a stroke through its letters (U+0334..U+0338):
+       its harakat and the space written after its alef (ٵ) go, its
+       look-alikes are read (ۆ و, گ ك, ے ى); a struck Latin word stays */
+    EXPECT("عقد \xd9\xb5\xcc\xb6 \xd9\x84\xcc\xb6\xd9\x85\xcc\xb6\xd8\xac\xcc\xb6\xd9\x84\xcc\xb6\xd8\xb3\xcc\xb6 جلسته أمس\n",
+           "عقد المجلس جلسته أمس\n");
+    EXPECT("نشرت ت\xcc\xb8ق\xcc\xb8ر\xcc\xb8ي\xcc\xb8ر\xcc\xb8\xd9\xb5\xcc\xb8  عن الطقس\n", "نشرت تقريرا عن الطقس\n");
+    EXPECT("في القاعة \xd9\xb5\xcc\xb7 ل\xcc\xb7\xda\xaf\xcc\xb7ب\xcc\xb7ر\xcc\xb7\xd9\x90\xdb\x92\xcc\xb7 أمس\n",
+           "في القاعة الكبرى أمس\n");
+    EXPECT("\xdb\x86\xcc\xb7ص\xcc\xb7ل\xcc\xb7 الوفد\n", "وصل الوفد\n");
+    SAME("كتب المعلم w\xcc\xb6o\xcc\xb6r\xcc\xb6" "d على السبورة\n");
     /* a symbol carrying such marks inside an Arabic word goes with them;
        آإ for one alef on such a line; a symbol without marks, or with
        marks beside no Arabic letter, stays */
