@@ -90,7 +90,21 @@
  *     title right under itself, a title after a paragraph or furniture;
  *     never a list item, a speaker's turn, a piece of a wrapped
  *     paragraph, a refrain after a short line or a chorus
- *     (nazif__bp_copy_candidate).
+ *     (nazif__bp_copy_candidate);
+ *   - five or more titles that end the document right after the
+ *     article's last paragraph, two of them with a headline's marks (a
+ *     colon inside, a digit, quotes, two dots, Latin), none with the
+ *     marks of the article's own list or of a wrapped paragraph (a comma
+ *     or full stop inside, two colons, '*', '|', '/', a dash, three
+ *     numbers), are the page's list of other articles; a short label
+ *     kept between furniture and a run counts as furniture next to it;
+ *   - under a "read also" / "most read" header, a paragraph right under
+ *     a link's time stamp that no paragraph follows is the link's
+ *     excerpt;
+ *   - before the article, a line of 300 bytes or more with no final
+ *     punctuation and no comma, holding three or more '?', ':', '«' or
+ *     two dots, is a ticker of headlines glued with single spaces;
+ *   - a relative time alone goes with a digit too ("منذ 5 ساعات").
  *
  * Cost: most lines are long content lines.  For them analyse() reads the
  * last code point, counts nine words with memchr and looks up the first
@@ -1692,9 +1706,11 @@ static void analyse_text(const nazif__bp_line *L, info *f)
                 (d.dual && d.digits >= 2)) {
                 set(f, V_DROP, "line: publication stamp");
                 f->cat = NAZIF__CAT_STAMPS;
-            } else if (d.digits == 0 && !f->final) {
-                /* "منذ سنتين" alone: how long ago a link was published;
-                   a schedule has dates, not ages */
+            } else if (!f->final && d.month == 0 && d.numeric == 0 &&
+                       d.unit > 0 && d.filler > 0 && d.digits <= 1 && d.tokens <= 4) {
+                /* "منذ سنتين", "منذ 5 ساعات", "منذ ساعات 4" alone: how
+                   long ago a link was published; a schedule has dates,
+                   not ages */
                 set(f, V_DROP, "line: relative time stamp");
                 f->cat = NAZIF__CAT_STAMPS;
             } else {
@@ -2118,10 +2134,72 @@ static int wrapped_width(const widths *w)
  * counts when it already has five lines.  A line ending with ':' before
  * the run introduces the article's own list: never a headline list.
  */
+/* A mark of a news headline in a title-like line: "<name>: <words>"
+   (a colon inside the line), two dots between its parts, a digit, a
+   quotation mark or a Latin letter.  A verse of a poem or an item of a
+   list of names seldom has one. */
+static int headline_mark(const nazif__bp_line *L)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    for (size_t k = 0; k < n; k++) {
+        uint8_t b = s[k];
+        if (b < 0x80) {
+            if ((b == ':' && k + 1 < n) || (b >= '0' && b <= '9') || b == '"' ||
+                ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ||
+                (b == '.' && k + 1 < n && s[k + 1] == '.'))
+                return 1;
+        } else if (b == 0xC2 && k + 1 < n && (s[k + 1] == 0xAB || s[k + 1] == 0xBB)) {
+            return 1; /* « » */
+        } else if (b == 0xE2 && k + 2 < n && s[k + 1] == 0x80 &&
+                   (s[k + 2] == 0x9C || s[k + 2] == 0x9D)) {
+            return 1; /* “ ” */
+        } else if (b == 0xD9 && k + 1 < n && s[k + 1] >= 0xA0 && s[k + 1] <= 0xA9) {
+            return 1; /* Arabic-Indic digits */
+        }
+    }
+    return 0;
+}
+
+/* A title of a list of other articles that ends the page, on its own
+   shape: none of the marks of a line of the article's own lists or of
+   a paragraph wrapped by hand -- a comma or a full stop inside (two
+   dots join the parts of a headline: "من المنامة.. الوزير: ..."), two
+   colons or more (" : " fields: "<town> : <name> : <phone>"), '*', '|',
+   '/', a dash between words or at an end (fixtures, a wrapped list of
+   names), three numbers or more (results, tables), a number first. */
+static int end_run_member(const nazif__bp_line *L)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    if (raw_digit_first(s, n)) return 0;
+    int colons = 0, numbers = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint8_t b = s[k];
+        if (k + 2 < n && ((b == ',' && s[k + 1] == ' ') ||
+                          (b == 0xD8 && s[k + 1] == 0x8C && s[k + 2] == ' ') ||
+                          (b == '.' && s[k + 1] == ' ' && (k == 0 || s[k - 1] != '.'))))
+            return 0; /* a comma, or a full stop that is not two dots */
+        if (b == ':') colons++;
+        else if (b == '*' || b == '|' || b == '/' || b == '-') return 0;
+        else if (b == 0xE2 && k + 2 < n && s[k + 1] == 0x80 &&
+                 (s[k + 2] == 0x93 || s[k + 2] == 0x94))
+            return 0; /* – — */
+        else if (b >= '0' && b <= '9' && (k == 0 || s[k - 1] < '0' || s[k - 1] > '9'))
+            numbers++;
+    }
+    return colons <= 1 && numbers <= 2;
+}
+
 static int headline_run(const ctx *c, int at_end)
 {
     info f;
     int len = 1, furniture = 0, titles = 0;
+    /* what stands before the run: a kept paragraph (the article's last),
+       or the window's start with only dropped members of the run after
+       it (the run was judged a list further back) */
+    int para_before = 0, marks = at_end && headline_mark(&c->lines[c->i]);
     long k = (long)c->i;
     const nazif__bp_line *L = c->lines;
     /* A run needs a neighbour that can belong to it: an isolated title or
@@ -2145,12 +2223,17 @@ static int headline_run(const ctx *c, int at_end)
     widths w = {L[c->i].len, L[c->i].len, 0, {NULL}};
     width_add(&w, &L[c->i]);
     /* behind */
+    int kept_behind = 0;
     for (;;) {
         long b = prev_nonblank(c, (size_t)k, &f);
-        if (b < 0) break;
+        if (b < 0) {
+            if (!kept_behind && len > 1) para_before = 1;
+            break;
+        }
         if (L[b].drop && f.v == V_OTHER && f.title) {
             len++;
             if (!f.very_short) titles++;
+            if (at_end) marks += headline_mark(&L[b]);
             k = b;
             continue;
         }
@@ -2158,6 +2241,8 @@ static int headline_run(const ctx *c, int at_end)
             if (repeats_earlier(c, (size_t)b) || (wrap_of(&L[b], &f) & 2)) return 0;
             len++;
             titles++;
+            kept_behind = 1;
+            if (at_end) marks += headline_mark(&L[b]);
             width_add(&w, &L[b]);
             k = b;
             continue;
@@ -2175,6 +2260,15 @@ static int headline_run(const ctx *c, int at_end)
         /* a kept line that stops mid-sentence: the run goes on with it,
            a hand-wrapped paragraph (a forum post, a letter) */
         else if (wrap_of(&L[b], &f) & 1) return 0;
+        /* a widget's label of one to three words kept between furniture
+           and the run ("على المباشر" after a dropped teaser): the run
+           stands next to furniture all the same */
+        else if (f.v == V_WEAK || (f.v == V_OTHER && f.very_short)) {
+            info bf;
+            long bb = prev_nonblank(c, (size_t)b, &bf);
+            if (bb >= 0 && L[bb].drop) furniture = 1;
+        }
+        else if (f.v == V_CONTENT && f.para && f.final) para_before = 1;
         break;
     }
     /* The run's first title with its publication stamp right under it,
@@ -2200,6 +2294,18 @@ static int headline_run(const ctx *c, int at_end)
             /* the end of the document (or of the window): a list that
                ends an article without any furniture around it stays */
             if (wrapped_width(&w)) return 0;
+            /* Five titles or more that end the document right after the
+               article's last paragraph, two of them marked as headlines
+               (a colon inside, a digit, quotes): the page's list of other
+               articles, printed without a header.  A poem or a list of
+               names closing an article has no such marks, and the lines
+               of a paragraph wrapped by hand have a comma or a full stop
+               inside one of them. */
+            if (at_end && len >= 5 && para_before && marks >= 2) {
+                for (int m = 0; m < w.n; m++)
+                    if (!end_run_member(w.m[m])) return 0;
+                return 1;
+            }
             if (at_end) return len >= 3 && furniture;
             return len >= 5 && furniture;
         }
@@ -2208,6 +2314,7 @@ static int headline_run(const ctx *c, int at_end)
                other articles; a line that continues the one before is a
                hand-wrapped paragraph */
             if (repeats_earlier(c, (size_t)a) || (wrap_of(&L[a], &f) & 2)) return 0;
+            if (at_end) marks += headline_mark(&L[a]);
             len++;
             width_add(&w, &L[a]);
             k = a;
@@ -2748,6 +2855,33 @@ static int top_of_page(const ctx *c)
             if (f.v != V_BLANK) return 0;
         }
     return c->lines[0].index == 0 || c->i >= NAZIF__BP_BEHIND;
+}
+
+/*
+ * Headlines run together on one line with single spaces (a ticker once
+ * the page is text): a long line (300 bytes or more) with no final
+ * punctuation and no comma, holding three marks or more that end or
+ * split a headline inside it -- '?' or '؟', ':' , '«', two dots.  A
+ * paragraph that long has a comma or its full stop.
+ */
+static int glued_ticker(const uint8_t *s, size_t n)
+{
+    if (n < 300 || is_final_punct(last_meaningful(s, n))) return 0;
+    int marks = 0;
+    for (size_t k = 0; k + 1 < n; k++) {
+        uint8_t b = s[k];
+        if (b == ',') return 0;
+        if (b == 0xD8 && s[k + 1] == 0x8C) return 0; /* ، */
+        if (b == '?' || b == ':' || (b == '.' && s[k + 1] == '.')) {
+            marks++;
+            if (b == '.') k++;
+        } else if (b == 0xD8 && s[k + 1] == 0x9F) {
+            marks++; /* ؟ */
+        } else if (b == 0xC2 && s[k + 1] == 0xAB) {
+            marks++; /* « */
+        }
+    }
+    return marks >= 3;
 }
 
 /* Does a kept paragraph stand before line i in the document (counted by
@@ -3298,6 +3432,48 @@ static int has_arabic(const uint8_t *s, size_t n)
     return 0;
 }
 
+/*
+ * Paragraph-long lines that belong to other articles (f: the facts of
+ * lines[i], a paragraph or a title-like line of more than twenty words):
+ * the reason to drop lines[i], or NULL.
+ */
+static const char *long_other_line(const nazif__bp_line *lines, size_t n,
+                                   size_t i, const info *f)
+{
+    /* A paragraph under a "read also" or "most read" header, right under
+       the time stamp of a link (header, [title,] stamp, excerpt), that no
+       paragraph follows: the excerpt of the link (the first words of
+       another article; more than twenty words, with or without its full
+       stop), not the article, which goes on for paragraphs.  Without the
+       stamp a paragraph after a "read also" link is as often the article
+       resuming after an inline link, and stays.  A paragraph after a
+       kept line never gets here: most paragraphs stop at the first
+       test. */
+    size_t pk = i;
+    while (pk > 0 && lines[pk - 1].len == 0) pk--;
+    if (pk > 0 && lines[pk - 1].drop) {
+        ctx xc = {lines, n, i};
+        info sf;
+        long sp = prev_nonblank(&xc, i, &sf);
+        int xfirst = 0, xcat = 0;
+        if (sp >= 0 && lines[sp].drop &&
+            (stamp_line(&sf) || (sf.v == V_WEAK && sf.why == date_stamp)) &&
+            in_related_list(&xc, &xfirst, &xcat) && xcat == NAZIF__CAT_RELATED &&
+            !followed_by_paragraph(&xc, i)) {
+            return "context: excerpt under a related-articles header";
+        }
+    }
+    /* Before the article, headlines glued into one line. */
+    if (!f->final && lines[i].len >= 300 && lines[i].index < BP_TOP_LINES &&
+        glued_ticker(lines[i].s, lines[i].len)) {
+        ctx gc = {lines, n, i};
+        if (!after_paragraph(&gc)) {
+            return "context: headline ticker before the article";
+        }
+    }
+    return NULL;
+}
+
 int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
                      int at_end, const char **why)
 {
@@ -3344,6 +3520,18 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         int xfirst = 0, xcat = 0;
         if (in_related_list(&xc, &xfirst, &xcat)) {
             *why = "context: excerpt under a related-articles header";
+            return 1;
+        }
+    }
+    /* A link's excerpt under a stamp, headlines glued into one line
+       (long_other_line): a plain article paragraph, with its final
+       punctuation after a kept line, is out at the first test. */
+    if (!article && (!f.final || (i > 0 && (lines[i - 1].drop || lines[i - 1].len == 0))) &&
+        ((f.v == V_CONTENT && f.para) || (f.v == V_OTHER && !f.title)) &&
+        !lines[i].truncated) {
+        const char *w2 = long_other_line(lines, n, i, &f);
+        if (w2) {
+            *why = w2;
             return 1;
         }
     }

@@ -512,6 +512,51 @@ static const char *const doc_title_excerpts[] = {
 
 /* Subheadings over paragraphs that trail off with dots, of different
    lengths: a writer's, not a site's cut; they stay. */
+/* Stamps in the Moroccan month names and relative times with a digit
+   ("منذ 5 ساعات") go; dates inside the article and a schedule after a
+   line ending with ':' stay. */
+static const char *const doc_stamps_more[] = {
+    "B الثلاثاء 3 دجنبر 2019 - 10:20",
+    "C المحكمة تؤجل النظر في قضية الصفقات العمومية إلى الشهر المقبل",
+    "B منذ 5 ساعات",
+    ("C قررت المحكمة الابتدائية تأجيل النظر في القضية إلى جلسة 14 يناير، "
+     "استجابة لطلب هيئة الدفاع."),
+    "C وكانت الجلسة الأولى قد انعقدت في 2 غشت الماضي بحضور المتهمين الستة.",
+    ("C ويتابع في القضية ستة مسؤولين سابقين بتهم تتعلق بتبديد أموال عمومية "
+     "ومنح صفقات دون منافسة."),
+    "C ماذا قال الدفاع؟",
+    ("C طلب الدفاع مهلة إضافية للاطلاع على تقارير الخبرة التي أودعت في "
+     "الملف قبل أسبوعين."),
+    ("C واعتبر أن الآجال التي منحت له لم تكن كافية لدراسة أكثر من ألف "
+     "صفحة من الوثائق."),
+    "C وحددت المحكمة مواعيد الجلسات المقبلة كما يلي:",
+    "C الإثنين 13 يناير 2020",
+    "C الخميس 20 فبراير 2020",
+    "C الثلاثاء 17 مارس 2020",
+    "C وقال محامي الدفاع إن موكليه سيحضرون كل الجلسات دون استثناء.",
+    "B قبل 3 دقائق",
+    "C نتائج مباريات الجولة الأخيرة في الدوري الممتاز",
+};
+
+/* Excerpts under a "read also" header: the excerpt of the last link
+   goes; a title with several paragraphs under it ends the list (the
+   article resumes). */
+static const char *const doc_related_excerpts[] = {
+    "C المجلس البلدي يصادق على ميزانية السنة المقبلة",
+    ("C صادق المجلس البلدي في دورته العادية على ميزانية السنة المقبلة "
+     "بأغلبية أعضائه الحاضرين."),
+    "B مواضيع ذات صلة",
+    "B طريق الساحل مغلق جزئيا لأسبوع",
+    "B منذ ساعتين",
+    ("B أعلنت مديرية الطرق عن إغلاق جزئي للطريق الساحلي لمدة أسبوع "
+     "لإصلاح الجسر المتضرر من السيول"),
+    "C تفاصيل الميزانية الجديدة",
+    ("C وتخصص الميزانية ثلث مواردها للطرق والإنارة العمومية، بحسب ما جاء "
+     "في عرض رئيس المجلس."),
+    ("C وقال رئيس المجلس إن الأولوية ستكون للأحياء التي لم تصلها "
+     "التجهيزات بعد."),
+};
+
 static const char *const doc_trailing_kept[] = {
     "C في الطريق إلى القرية",
     "C كان الطريق طويلا، والشمس تغيب خلف التلال، وأمي تحكي عن أيام زمان...",
@@ -1274,6 +1319,8 @@ static void test_documents(void)
     DOC("advice-kept", doc_advice_kept);
     DOC("title-excerpts", doc_title_excerpts);
     DOC("trailing-kept", doc_trailing_kept);
+    DOC("stamps-more", doc_stamps_more);
+    DOC("related-excerpts", doc_related_excerpts);
     /* without blank lines only: a blank after each mark would make the
        marks blank lines among blanks */
     run_doc("forum-path", doc_forum_path,
