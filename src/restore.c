@@ -990,6 +990,64 @@ static int persian_after(const uint8_t *s, size_t n, const nazif__edits *ed, siz
     return nazif__maybe_persian(s + at, n - at);
 }
 
+/* Does an edit of ed from first on touch bytes [a, b)? */
+static int edited(const nazif__edits *ed, size_t first, size_t a, size_t b)
+{
+    for (size_t q = first; q < ed->n; q++)
+        if (ed->v[q].start < b && ed->v[q].end > a) return 1;
+    return 0;
+}
+
+/* A line where a word was read with a heh drawn after its letters left
+   out (plan_heh()): the tool drew the line's other words too, and those
+   it gave no ہ (ه after each letter that joins: عهلى for على) hold no
+   trigger.  Each word of plain letters with a heh, between spaces or
+   punctuation and untouched so far, is read again by plan_heh() alone
+   (cx->heh_line).  0 or NAZIF_ENOMEM. */
+static int heh_words(const rctx *cx, size_t first)
+{
+    unit *u;
+    size_t k;
+    if (decode_units(cx->s, 0, cx->n, cx->scr, &u, &k)) return NAZIF_ENOMEM;
+    cluster c;
+    c.u = u;
+    for (size_t i = 0; i < k;) {
+        if (u[i].t != U_LET) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        int plain = 1, heh = 0;
+        for (; j < k && u[j].t == U_LET; j++) {
+            plain &= u[j].cp >= 0x0621 && u[j].cp <= 0x064A;
+            heh |= u[j].cp == 0x0647;
+        }
+        /* between spaces, or punctuation not glued to another letter */
+        const int left = i == 0 || u[i - 1].t == U_SP || u[i - 1].t == U_OTHER ||
+                         (u[i - 1].t == U_SEP && (i == 1 || u[i - 2].t != U_LET));
+        const int right = j == k || u[j].t == U_SP || u[j].t == U_OTHER ||
+                          (u[j].t == U_SEP && (j + 1 == k || u[j + 1].t != U_LET));
+        if (plain && heh && left && right && j - i >= 2 &&
+            !edited(cx->ed, first, u[i].pos, u[j - 1].pos + u[j - 1].len)) {
+            /* one piece, no gap: the word as analyse_cluster() would
+               give it to nazif__finish_word() */
+            c.a = i;
+            c.b = j;
+            c.fragment = 0;
+            c.np = 1;
+            c.p[0].a = i;
+            c.p[0].b = j;
+            c.p[0].letters = (int)(j - i);
+            c.lexgap = 0;
+            const size_t cfirst = cx->ed->n;
+            if (nazif__finish_word(cx, &c, 0, 0)) return NAZIF_ENOMEM;
+            sort_tail(cx->ed, cfirst);
+        }
+        i = j;
+    }
+    return 0;
+}
+
 static int restore_plain(const nazif_lexicon *lex, unsigned flags,
                          const uint8_t *s, size_t n, nazif__rscratch *scr,
                          nazif__edits *ed, size_t t)
@@ -1028,6 +1086,9 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     cipher.done = 0;
     cipher.n = 0;
     cx.cipher = &cipher;
+    int heh_seen = 0;
+    cx.heh_seen = &heh_seen;
+    cx.heh_line = 0;
     cx.ctx = scr->ctx;
     cx.ctx_len = scr->ctx_len;
     cx.persian = 0;
@@ -1136,6 +1197,12 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
             i = j;
         }
         t = nazif__next_trigger(s, n, rb);
+    }
+    if (heh_seen && !cx.rasm && !cx.tooth && !cx.persian && !ed->oom) {
+        cx.heh_line = 1;
+        const int rc = heh_words(&cx, first);
+        cx.heh_line = 0;
+        if (rc) return rc;
     }
     if (p17 && !ed->oom) {
         /* a line whose Persian, Kurdish or Urdu letters the rules above

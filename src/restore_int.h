@@ -202,6 +202,11 @@ typedef struct rctx {
     size_t n;            /* bytes of s */
     nazif__edits *ed;
     nazif__cipher *cipher; /* a drawn line's look-alikes, learnt on first use */
+    int *heh_seen;       /* a word of the line was read with a heh drawn after
+                            its letters left out (plan_heh() in restore_word.c) */
+    int heh_line;        /* the second look at such a line (restore.c):
+                            words of plain letters, a heh after each letter
+                            that joins */
 } rctx;
 
 /* The units of the whole line of cx (the buffer nazif__cx_arabic() uses);
@@ -321,6 +326,16 @@ static inline uint32_t cue_base(uint32_t x)
     case 0x06FE: return 0x0645;                           /* ۾: م */
     default: return 0;
     }
+}
+
+/* A letter after which the heh decoration style (plan_heh() in
+   restore_word.c) always draws its heh: a letter that joins to the next,
+   but lam, yeh with hamza and alef maksura (which the style leaves as
+   they are) and heh itself */
+static inline int heh_host(uint32_t cp)
+{
+    return cp >= 0x0621 && cp <= 0x064A && cp != 0x0644 && cp != 0x0626 && cp != 0x0647 && cp != AR_MAKSURA &&
+           (nazif__uclass(cp) & NZ_JOINS_NEXT);
 }
 
 /* A letter (or mark) of a script the restorer does not read: Greek,

@@ -654,6 +654,33 @@ int nazif__arabic_reading(const nazif_lexicon *lex, const wbuf *w, int f)
     return lex_state(lex, &r, &fr) != NAZIF_LEX_UNKNOWN && fr >= 3;
 }
 
+/* Is the word of s[a, b), read as the heh style draws it (ہ, and one ه
+   after each letter heh_host() names, left out: plan_heh() in
+   restore_word.c), a known word?  A word so drawn is no word of another
+   language beside the one it restores (both are restored in one pass). */
+static int heh_reading(const nazif_lexicon *lex, const uint8_t *s, size_t a, size_t b)
+{
+    wbuf w;
+    wb_reset(&w);
+    int need = 0;
+    for (size_t i = a; i < b;) {
+        size_t len;
+        const uint32_t cp = nazif__utf8_next(s + i, b - i, &len);
+        i += len;
+        if (cp == 0x06C1 || (cp == 0x0647 && need)) {
+            need = 0;
+            continue;
+        }
+        need = heh_host(cp);
+        if (nazif__uclass(cp) & NZ_LETTER) {
+            wb_cp(&w, cp);
+            w.letters++;
+        }
+    }
+    int f = 0;
+    return lex_state(lex, &w, &f) != NAZIF_LEX_UNKNOWN;
+}
+
 /* Is the word of s[a, b) written in another language: a letter Arabic does
    not write (or a look-alike) and none that only Arabic writes, and no
    reading as an Arabic word seen in news (look-alikes read as their
@@ -663,6 +690,7 @@ static int foreign_word(const nazif_lexicon *lex, const uint8_t *s, size_t a, si
 {
     int wa = 0, wf = 0, hard = 0, tool = 0;
     uint32_t lt[MAXW / 2];
+    int goal = 0; /* a heh drawn after letters (ہ): see heh_reading() */
     int xat[EXT_UNITS], nc[EXT_UNITS], xn = 0, nl = 0;
     uint32_t cand[EXT_UNITS][6];
     for (size_t i = a; i < b;) {
@@ -673,6 +701,7 @@ static int foreign_word(const nazif_lexicon *lex, const uint8_t *s, size_t a, si
         /* a stroke or a letter of the Arabic Supplement: a tool drew the
            word, no language wrote it */
         tool |= stroke_alef(cp) != 0 || tool_letter(cp);
+        goal |= cp == 0x06C1;
         uint32_t base[4];
         const int nb = base_letters(cp, cls, base);
         for (int q = 0; q < nb; q++) {
@@ -709,6 +738,7 @@ static int foreign_word(const nazif_lexicon *lex, const uint8_t *s, size_t a, si
     }
     if (!wf || wa || tool) return 0;
     if (hard) return 1;
+    if (goal && heh_reading(lex, s, a, b)) return 0;
     long total = 1;
     for (int q = 0; q < xn; q++) total *= nc[q];
     if (total > EXT_READINGS) return 1;

@@ -890,44 +890,69 @@ again:
  * in an Arabic line, is read with every such ہ left out and each ه after
  * a joining letter left out or kept; the reading taken is a word seen in
  * news (class >= 2) that beats every other known reading by DOMINANT.
- * Not where ہ read as ه makes a word seen in news (Arabic typed on an
- * Urdu keyboard, جہاد: the look-alike rule's), nor a word with marks or
- * letters of the extended blocks.  Returns 1 when pl was set, 0, or
- * NAZIF_ENOMEM.
+ * The style's own reading comes first: when every letter that joins (but
+ * ل, ئ and the heh) has a heh after it, one heh after each is the
+ * style's, and a word seen in news so read is taken (بہعهد: بعد, not
+ * بعهد, which the style draws بہعههد).  On the second look at a line
+ * with such a word (cx->heh_line), a word of plain letters is read so
+ * only by the style's reading, when it is not itself a word seen in news
+ * (فهمه stays).  Not where ہ read as ه makes a word seen in news (Arabic
+ * typed on an Urdu keyboard, جہاد: the look-alike rule's), nor a word with
+ * marks or letters of the extended blocks.  Returns 1 when pl was set, 0,
+ * or NAZIF_ENOMEM.
  */
 #define HEH_MAX 8 /* ه that may be left out, at most */
 static int plan_heh(const rctx *cx, const cluster *c, int from, int to, wordplan *pl)
 {
     size_t xu[EXT_UNITS];
-    uint32_t pick[EXT_UNITS], best[EXT_UNITS], as[EXT_UNITS];
+    uint32_t pick[EXT_UNITS], best[EXT_UNITS], as[EXT_UNITS], style[EXT_UNITS];
     int xn = 0, nh = 0, goal = 0;
     uint32_t prev = 0;
+    int full = 1, need = 0, hosts = 0; /* the style's reading: a heh after every host */
     for (int k = from; k <= to; k++)
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             const unit *x = &c->u[i];
             if (x->t != U_LET || (x->cls & (NZ_PRESFORM | NZ_EXTLOOK)) || !(x->cls & NZ_LETTER)) return 0;
             const int heh = x->cp == 0x06C1 || x->cp == 0x0647;
+            if (need && !heh) full = 0;
             if (heh && prev && (nazif__uclass(prev) & NZ_JOINS_NEXT)) {
                 if (xn == EXT_UNITS || (x->cp == 0x0647 && nh == HEH_MAX)) return 0;
                 xu[xn] = i;
                 as[xn] = 0x0647;
+                style[xn] = need || x->cp == 0x06C1 ? 0 : 0x0647;
                 nh += x->cp == 0x0647;
                 goal += x->cp == 0x06C1;
                 xn++;
             } else if (x->cp == 0x06C1) {
                 return 0; /* at the word's start or after a letter that does not join */
             }
+            need = !heh && heh_host(x->cp);
+            hosts += need;
             prev = heh ? 0x0647 : x->cp;
         }
-    if (!goal) return 0;
-    /* ہ read as ه: a word seen in news is the look-alike rule's */
+    if (need) full = 0;
+    if (!goal && !(cx->heh_line && full && hosts >= 1)) return 0;
+    /* ہ read as ه: a word seen in news is the look-alike rule's; a plain
+       word of such a line as written is weighed against the style's
+       reading below */
     wbuf w;
-    int f = 0;
+    int f = 0, fa = 0;
     ext_key(c, from, to, xu, as, xn, &w);
-    if (lex_state(cx->lex, &w, &f) != NAZIF_LEX_UNKNOWN && f >= 2) return 0;
+    if (lex_state(cx->lex, &w, &fa) == NAZIF_LEX_UNKNOWN) fa = -1;
+    if (goal && fa >= 2) return 0;
     if (!nazif__cx_arabic(cx)) return 0;
     int found = 0, top = -1, second = -1;
-    for (long r = 0; r < (1L << nh); r++) {
+    if (full && hosts >= 1) {
+        ext_key(c, from, to, xu, style, xn, &w);
+        /* (a word with ہ and two hosts or more: the style beyond doubt,
+           a known word however rare) */
+        if (w.letters >= 2 && lex_state(cx->lex, &w, &f) != NAZIF_LEX_UNKNOWN &&
+            (goal ? f >= (hosts >= 2 ? 0 : 2) : fa <= 1 && f >= 2 && 2 * f >= 2 * fa + DOMINANT)) {
+            memcpy(best, style, sizeof style);
+            found = 1;
+        }
+    }
+    for (long r = 0; !found && goal && r < (1L << nh); r++) {
         int h = 0;
         for (int q = 0; q < xn; q++) {
             if (c->u[xu[q]].cp == 0x06C1) pick[q] = 0;
@@ -955,6 +980,7 @@ static int plan_heh(const rctx *cx, const cluster *c, int from, int to, wordplan
         pl->ext_cp[q] = best[q];
     }
     pl->map_look = 1;
+    if (goal) *cx->heh_seen = 1;
     return 1;
 }
 
@@ -1137,7 +1163,7 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
         for (size_t i = c->p[k].a; i + 1 < c->p[k].b && !extc; i++)
             if (c->u[i].t == U_LET && c->u[i].cp == FA_YEH && tool_mark(&c->u[i], c->u[i + 1].cp))
                 extc = nazif__cx_arabic(cx);
-    if (seams == 0 && np6 == 0 && np15 == 0 && !look && !pres && !dotless && !extc) return 0;
+    if (seams == 0 && np6 == 0 && np15 == 0 && !look && !pres && !dotless && !extc && !cx->heh_line) return 0;
 
     /* P14: look-alike letters, when the Arabic reading is a known word and
        the word is evidently Arabic (or evidently tampered with) */
@@ -1158,11 +1184,13 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
     int ext = extc && plan_ext(cx, c, from, to, &pl);
     /* a heh drawn after letters (ہ) */
     int heh = 0;
-    if (!ext && look && seams == 0 && !cx->persian) {
+    if (!ext && (look || cx->heh_line) && seams == 0 && !cx->persian) {
         heh = plan_heh(cx, c, from, to, &pl);
         if (heh < 0) return heh;
         ext = heh;
     }
+    /* the second look at a heh line reads nothing else */
+    if (cx->heh_line && !heh) return 0;
 
     /* the rule that names the change */
     if (np12) {
@@ -1206,7 +1234,10 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                                   : "presentation form mapped to the base letter";
     }
     if (ext && pl.rule == NZR_P14)
-        pl.evidence = heh ? "heh (ہ) drawn after letters that join, left out; lexicon: one reading "
+        pl.evidence = heh && cx->heh_line
+                          ? "heh after every letter that joins, on a line with heh (ہ) drawn so: left "
+                            "out; lexicon: the word so read is far commoner"
+                      : heh ? "heh (ہ) drawn after letters that join, left out; lexicon: one reading "
                             "is the known word"
                           : "extended-block letter drawn on an Arabic one, in an Arabic line; "
                             "lexicon: the word is known";

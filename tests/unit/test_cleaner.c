@@ -385,6 +385,16 @@ static void test_drawn_lines(void)
     EXPECT("وصلت الشحنة بہعد ظهر أمس إلى الميناء.\n", "وصلت الشحنة بعد ظهر أمس إلى الميناء.\n");
     EXPECT("قال المتحدث إن الاجہتهماع انتهى دون اتفاق.\n", "قال المتحدث إن الاجتماع انتهى دون اتفاق.\n");
     EXPECT("أعلنت الوزارة عن خہطهة جديدة للنقل.\n", "أعلنت الوزارة عن خطة جديدة للنقل.\n");
+    /* the style's own reading: one heh after each letter that joins (but
+       ل ئ ى) is the style's (بہعهد is بعد; the style draws بعهد بہعههد);
+       on a line with such a word, a word of plain letters with a heh after
+       each such letter is read so when it is no word news shows (عهلى),
+       and stays when it is one (فهمه), as on a line with no ہ */
+    EXPECT("قال الوزير بہعهد الاجتماع إن الاتفاق قريب.\n", "قال الوزير بعد الاجتماع إن الاتفاق قريب.\n");
+    EXPECT("وصل الوفد بہعهد الظهر عهلى متن طائرة خاصة.\n", "وصل الوفد بعد الظهر على متن طائرة خاصة.\n");
+    EXPECT("قال بہعهد الجلسة إن فهمه للأمر صحيح.\n", "قال بعد الجلسة إن فهمه للأمر صحيح.\n");
+    EXPECT("وصل المبعوث مهسہاء أمس كهانه هناك.\n", "وصل المبعوث مساء أمس كان هناك.\n");
+    SAME("وصل الوفد عهلى متن طائرة خاصة.\n");
     /* Urdu ہ: a line, a quotation, a word next to Urdu ones */
     SAME("یہ کتاب بہت اچھی ہے اور میں اسے پڑھوں گا\n");
     SAME("قال الضيف بالأردية «وہ کہتا ہے کہ سب ٹھیک ہے» ثم ابتسم.\n");
