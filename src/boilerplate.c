@@ -104,7 +104,10 @@
  *   - before the article, a line of 300 bytes or more with no final
  *     punctuation and no comma, holding three or more '?', ':', '«' or
  *     two dots, is a ticker of headlines glued with single spaces;
- *   - a relative time alone goes with a digit too ("منذ 5 ساعات").
+ *   - a relative time alone goes with a digit too ("منذ 5 ساعات"); a
+ *     full stamp, a dash or a bar and a source label is a stamp;
+ *   - an ad label of one word ("إعلان") over a paragraph or a title, and
+ *     the publication label alone before the article, go.
  *
  * Cost: most lines are long content lines.  For them analyse() reads the
  * last code point, counts nine words with memchr and looks up the first
@@ -1689,6 +1692,26 @@ static void analyse_text(const nazif__bp_line *L, info *f)
     if (f->words <= 12 && weak_words_line(s, n, &why)) {
         set(f, V_DROP, why);
         return;
+    }
+    /* A full stamp, a dash or a bar, and a source or byline label with
+       its name: "2023-08-07 00:00:00 - المصدر: وكالة ..." */
+    if (has_digit && f->words <= 12 && !f->final) {
+        for (size_t k = 1; k + 3 < n; k++) {
+            if (s[k] != ' ' || (s[k + 1] != '-' && s[k + 1] != '|') || s[k + 2] != ' ')
+                continue;
+            datefacts dh;
+            date_facts(s, k, &dh);
+            size_t trest = 0;
+            const nazif__phrase *tp;
+            if (date_only(&dh) && (dh.numeric >= 2 || (dh.month > 0 && has_clock(s, k))) &&
+                (tp = nazif__phr_head(s + k + 3, n - k - 3, &trest)) != NULL &&
+                tp->cat == NAZIF__CAT_STAMPS) {
+                set(f, V_DROP, "line: publication stamp");
+                f->cat = NAZIF__CAT_STAMPS;
+                return;
+            }
+            break;
+        }
     }
     if ((has_digit && f->words <= 12) || f->words <= 3) {
         /* A date alone is furniture only next to furniture: a schedule in
@@ -3773,6 +3796,24 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         lines[i].index < BP_TOP_LINES && !sentence_mark(lines[i].s, lines[i].len) &&
         !after_paragraph(&c)) {
         *why = "line: widget symbol before the article";
+        return 1;
+    }
+    /* An advertisement's label alone ("إعلان", "Sponsored": a listed
+       weak word of one word) over a paragraph or a title of four words
+       or more, or closing the document: the slot's label (the ad itself
+       is an image); over a short item it may head a classified section,
+       and waits for furniture next to it as before. */
+    if (!article && f.v == V_WEAK && f.cat == NAZIF__CAT_MASTHEAD && f.words == 1 &&
+        (q < 0 ? at_end : (qf.para || (qf.v == V_OTHER && qf.title && !qf.very_short)))) {
+        *why = "context: advertisement label";
+        return 1;
+    }
+    /* The publication label alone ("نشر", "تاريخ النشر") before the
+       article's first paragraph: its date was an image or went with a
+       widget. */
+    if (!article && f.v == V_WEAK && f.cat == NAZIF__CAT_STAMPS && f.why != date_stamp &&
+        lines[i].index < BP_TOP_LINES && !after_paragraph(&c)) {
+        *why = "context: publication label before the article";
         return 1;
     }
     /* elsewhere a number alone is a cell of the article's table */

@@ -549,12 +549,29 @@ static const char *const doc_related_excerpts[] = {
     "B طريق الساحل مغلق جزئيا لأسبوع",
     "B منذ ساعتين",
     ("B أعلنت مديرية الطرق عن إغلاق جزئي للطريق الساحلي لمدة أسبوع "
-     "لإصلاح الجسر المتضرر من السيول"),
+     "لإصلاح الجسر الذي تضرر من السيول الأخيرة."),
     "C تفاصيل الميزانية الجديدة",
     ("C وتخصص الميزانية ثلث مواردها للطرق والإنارة العمومية، بحسب ما جاء "
      "في عرض رئيس المجلس."),
     ("C وقال رئيس المجلس إن الأولوية ستكون للأحياء التي لم تصلها "
      "التجهيزات بعد."),
+};
+
+/* An ad slot's label over the title and between paragraphs, the
+   publication label alone before the article, a full stamp with its
+   source after a dash; a sentence that opens with "نشر" stays. */
+static const char *const doc_labels_and_stamps[] = {
+    "B إعلان",
+    "C الحكومة تطلق برنامجا لدعم الشركات الناشئة في المناطق الداخلية",
+    "B نشر",
+    "B 2024-05-12 09:15:00 - المصدر: وكالة الأنباء الرسمية",
+    ("C أعلنت الحكومة أمس عن برنامج جديد لتمويل الشركات الناشئة التي تختار "
+     "العمل في مدن المناطق الداخلية."),
+    "B إعلان",
+    ("C ويشمل البرنامج قروضا دون فائدة لمدة خمس سنوات، ومرافقة تقنية في "
+     "السنة الأولى من النشاط."),
+    "C نشر الجيش وحداته على الحدود الشمالية منذ فجر اليوم.",
+    "C وقال وزير الاقتصاد إن أول دفعة من الملفات ستدرس قبل نهاية الشهر.",
 };
 
 static const char *const doc_trailing_kept[] = {
@@ -1321,6 +1338,7 @@ static void test_documents(void)
     DOC("trailing-kept", doc_trailing_kept);
     DOC("stamps-more", doc_stamps_more);
     DOC("related-excerpts", doc_related_excerpts);
+    DOC("labels-and-stamps", doc_labels_and_stamps);
     /* without blank lines only: a blank after each mark would make the
        marks blank lines among blanks */
     run_doc("forum-path", doc_forum_path,
