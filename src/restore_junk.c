@@ -80,7 +80,7 @@ typedef struct jslot {
 } jslot;
 
 enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE, J_DIVIDER, J_ZSYM, J_ALEF2,
-       J_STRUCK };
+       J_STRUCK, J_VOWELLED };
 
 static const char *const why_evidence[] = {
     "",
@@ -98,6 +98,8 @@ static const char *const why_evidence[] = {
     "alef with madda and alef with hamza below for one alef (no spelling writes them together): one alef",
     "a word drawn with a stroke through its letters (decoration): its marks and the space after its alef "
     "removed, its look-alikes read (lexicon)",
+    "a word drawn with one vowel on every letter, Persian look-alikes and أ for ا (decoration): its marks "
+    "removed, its letters read (lexicon: a word seen in news)",
 };
 
 /* A combining mark of the blocks obfuscators pile on letters (zalgo), and
@@ -118,6 +120,13 @@ static int zalgo_mark(uint32_t c)
    Quranic mark?  The units are those
    restore.c decodes for the region anyway, so lines with none of these
    cost one test a unit of their flagged words. */
+/* A letter of Persian, Kurdish or Urdu a tool draws with a vowel for an
+   Arabic one (گ ک for ك, ی for ي, ھ for ه) */
+static int drawn_vowelled(uint32_t c)
+{
+    return c == 0x06AF || c == 0x06A9 || c == 0x06CC || c == 0x06BE;
+}
+
 /* Has the word of unit i nearly every letter marked (all but one at
    most), as a tool marks it, rather than one slip in typed text (يٌعرض)? */
 static int marked_word(const unit *u, size_t k, size_t i)
@@ -189,6 +198,11 @@ int nazif__junk_units(const unit *u, size_t k)
         if (c <= 0x06FF) {
             if (c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED)) return 1;
             if ((c == 0x064C || c == 0x064D) && i + 1 < k && u[i + 1].t == U_LET && marked_word(u, k, i))
+                return 1;
+            /* a vowel on a letter of Persian, Kurdish or Urdu (گِ یَ ھَ):
+               those languages write no harakat, a tool does (ruqaa_words()) */
+            if (c >= 0x064E && c <= 0x0650 && i >= 1 && u[i - 1].t == U_LET &&
+                (drawn_vowelled(u[i - 1].cp) || (i + 1 < k && u[i + 1].cp == 0x06C6)))
                 return 1;
             /* a vowel on alef or alef maksura after a marked letter, a
                sukun after a sukun (the pre-scan's haraka trigger) */
@@ -772,6 +786,209 @@ static void struck_words(const nazif_lexicon *lex, jslot *v, size_t k)
     }
 }
 
+/* ---- a word drawn with a vowel on every letter ---------------------------- */
+
+/* A letter a tool leaves without a vowel when it puts one on every other:
+   the alef forms and hamza, ة, ى, و and ۆ (drawn for و) */
+static int unvowelled_letter(uint32_t c)
+{
+    return (c >= 0x0621 && c <= 0x0627) || c == 0x0629 || c == 0x0648 || c == AR_MAKSURA || c == 0x06C6;
+}
+
+/* A letter only Persian, Kurdish or Urdu writes (a word with one and no
+   vowel is of those languages: its line is not read) */
+static int other_lang_letter(uint32_t c)
+{
+    return c == 0x067E || c == 0x0686 || c == 0x0698 || c == 0x06AF || c == 0x06A9 || c == 0x06CC ||
+           c == 0x06C6 || c == 0x06CE || c == 0x06B5 || c == 0x0695 || c == 0x06D2 || c == 0x06D5 ||
+           c == 0x06BE || c == 0x06C1 || c == 0x0679 || c == 0x0688 || c == 0x0691 || c == 0x06BA;
+}
+
+/* A letter only Arabic writes among the basic ones (ة ى أ إ ؤ) */
+static int arabic_letter_only(uint32_t c)
+{
+    return c == 0x0629 || c == AR_MAKSURA || c == 0x0623 || c == 0x0625 || c == 0x0624;
+}
+
+#define VOWELLED_ALTS 6 /* أ and final ی read two ways, at most */
+
+/* The Arabic letter a tool draws c for in a vowelled word: ۆ و, گ ک ك,
+   ی ي, ھ ه; c itself else */
+static uint32_t vowelled_base(uint32_t c)
+{
+    switch (c) {
+    case 0x06C6: return 0x0648;
+    case 0x06AF: case 0x06A9: return 0x0643;
+    case 0x06CC: return 0x064A;
+    case 0x06BE: return 0x0647;
+    default: return c;
+    }
+}
+
+/* The word of slots [a, b): is it drawn with one vowel (fatha, damma or
+   kasra) on every letter but those a tool leaves bare, two vowels or
+   more, and a sign of the drawing (a Persian letter, or أ after the
+   first letter with no vowel of its own)?  Its letters go to let[],
+   *nl of them. */
+static int vowelled_word(const jslot *v, size_t a, size_t b, size_t *let, int *nl)
+{
+    int n = 0, vowels = 0, sign = 0;
+    for (size_t i = a; i < b;) {
+        if (v[i].del) {
+            i++;
+            continue;
+        }
+        if (!ar_letter(v[i].cp) || n == STRUCK_LETTERS) return 0;
+        const uint32_t c = v[i].cp;
+        size_t j = i + 1;
+        int nv = 0, other = 0;
+        for (; j < b && (v[j].del || any_mark(v[j].cp)); j++) {
+            if (v[j].del) continue;
+            if (v[j].cp >= 0x064E && v[j].cp <= 0x0650) nv++;
+            else other = 1;
+        }
+        if (other || nv > 1) return 0;
+        if (unvowelled_letter(c) ? nv != 0 : nv != 1) return 0;
+        vowels += nv;
+        /* (أل with a vowel on its lam and three letters or more: the
+           article drawn, which spelling writes with a bare alef) */
+        sign |= drawn_vowelled(c) || c == 0x06C6 || (c == 0x0623 && n > 0) ||
+                (c == 0x0644 && nv && n >= 1 && v[let[n - 1]].cp == 0x0623 &&
+                 (n == 1 || (n == 2 && vowelled_base(v[let[0]].cp) == 0x0648)));
+        let[n++] = i;
+        i = j;
+    }
+    *nl = n;
+    return n >= 3 && vowels >= 2 && sign;
+}
+
+/* Is the أ at letter q of a vowelled word (vowelled_words()) the tool's
+   ا?  The tool writes every ا as أ and leaves أ as it is, and the lexicon
+   does not tell the two apart: it is read as ا only where ANT's text (13 M
+   words) writes ا at least 99 times in 100 (1): the article at the word's
+   start or after one proclitic letter (أل and three letters or more: ا
+   99.8 %), the word's end (99.2 %), inside the word after a letter but ت
+   ش ر ل ي س ك (99.5 %; after those 1.4 to 22 % are أ: تأكيد، مسألة).
+   Elsewhere (-1) both are common (a word's first alef: أكد, اتفاق; an
+   alef after the article: الأمن, الانتخابات) and the word stays. */
+static int vowelled_alef(const jslot *v, const size_t *let, int nl, int q)
+{
+    const uint32_t l0 = vowelled_base(v[let[0]].cp);
+    const int pro = l0 == 0x0648 || l0 == 0x0641 || l0 == 0x0628 || l0 == 0x0643 || l0 == 0x0644;
+    if (q == 0 || (q == 1 && pro)) {
+        if (q + 1 < nl && v[let[q + 1]].cp == 0x0644 && nl - q - 2 >= 3) return 1;
+        return -1;
+    }
+    if (q == nl - 1) return 1;
+    const uint32_t p = vowelled_base(v[let[q - 1]].cp);
+    /* after the article (ال at the start, or after one or two proclitic
+       letters) */
+    if (p == 0x0644 && q >= 2 && q <= 4 &&
+        (v[let[q - 2]].cp == AR_ALEF || v[let[q - 2]].cp == 0x0623))
+        return -1;
+    if (p == 0x062A || p == 0x0634 || p == 0x0631 || p == 0x0644 || p == 0x064A || p == 0x0633 || p == 0x0643)
+        return -1;
+    return 1;
+}
+
+/* A word a tool drew with a vowel on every letter it could take one on,
+   ا as أ, و ك ي ه as ۆ گ ی ھ (ألَمُۆأطِنِ for المواطن): Persian, Kurdish
+   and Urdu write no harakat, nor أ for a long a.  On a line with two
+   words or more with a letter only Arabic writes (ة ى أ إ ؤ), and no
+   word of those languages (one of their letters and no vowel), the word
+   is read: marks left out, ۆ گ ک ی ھ as و ك ك ي ه, each أ as ا or أ, a
+   final ی as ي or ى; the commonest reading seen in news (class >= 2) is
+   taken, and none: the word stays. */
+static void vowelled_words(const nazif_lexicon *lex, jslot *v, size_t k)
+{
+    /* the line */
+    int arabic = 0;
+    for (size_t i = 0; i < k;) {
+        while (i < k && (v[i].del || !ar_letter(v[i].cp))) i++;
+        size_t j = i;
+        int ar = 0, other = 0, vowel = 0;
+        for (; j < k && (v[j].del || ar_letter(v[j].cp) || any_mark(v[j].cp)); j++) {
+            if (v[j].del) continue;
+            ar |= arabic_letter_only(v[j].cp);
+            other |= other_lang_letter(v[j].cp);
+            vowel |= v[j].cp >= 0x064E && v[j].cp <= 0x0650;
+        }
+        if (other && !vowel) return; /* a word of Persian, Kurdish or Urdu */
+        arabic += ar && !other && !vowel;
+        i = j;
+    }
+    if (arabic < 2) return;
+    for (size_t i = 0; i < k;) {
+        while (i < k && (v[i].del || !ar_letter(v[i].cp))) i++;
+        size_t j = i;
+        while (j < k && (v[j].del || ar_letter(v[j].cp) || any_mark(v[j].cp))) j++;
+        size_t let[STRUCK_LETTERS];
+        int nl = 0;
+        if (j > i && vowelled_word(v, i, j, let, &nl)) {
+            uint32_t r0[STRUCK_LETTERS], r1[STRUCK_LETTERS];
+            int alt[VOWELLED_ALTS], na = 0, ok = 1;
+            for (int q = 0; q < nl && ok; q++) {
+                const uint32_t c = v[let[q]].cp;
+                r1[q] = 0;
+                if (c == 0x06AF || c == 0x06A9 || c == 0x06BE || c == 0x06C6) r0[q] = vowelled_base(c);
+                else if (c == 0x06CC) {
+                    r0[q] = 0x064A;
+                    if (q == nl - 1) r1[q] = AR_MAKSURA;
+                } else if (c == 0x0623) {
+                    const int a = vowelled_alef(v, let, nl, q);
+                    if (a < 0) ok = 0;
+                    r0[q] = a > 0 ? AR_ALEF : 0x0623;
+                } else if (c >= 0x0621 && c <= 0x064A) {
+                    r0[q] = c;
+                } else {
+                    ok = 0;
+                }
+                if (r1[q]) {
+                    if (na == VOWELLED_ALTS) ok = 0;
+                    else alt[na++] = q;
+                }
+            }
+            int best = -1, top = -1;
+            for (int r = 0; ok && r < (1 << na); r++) {
+                wbuf w;
+                wb_reset(&w);
+                for (int q = 0; q < nl; q++) {
+                    uint32_t c = r0[q];
+                    for (int x = 0; x < na; x++)
+                        if (alt[x] == q && ((r >> x) & 1)) c = r1[q];
+                    wb_cp(&w, c);
+                    w.letters++;
+                }
+                int f = 0;
+                const int st = lex_state(lex, &w, &f);
+                if (st == NAZIF_LEX_UNKNOWN || f < 2) continue;
+                const int sc = 2 * f + (st == NAZIF_LEX_WORD ? 1 : 0);
+                if (sc > top) {
+                    top = sc;
+                    best = r;
+                }
+            }
+            if (best >= 0) {
+                for (size_t q = i; q < j; q++)
+                    if (!v[q].del && any_mark(v[q].cp)) {
+                        v[q].del = 1;
+                        v[q].why = J_VOWELLED;
+                    }
+                for (int q = 0; q < nl; q++) {
+                    uint32_t c = r0[q];
+                    for (int x = 0; x < na; x++)
+                        if (alt[x] == q && ((best >> x) & 1)) c = r1[q];
+                    if (c != v[let[q]].cp) {
+                        v[let[q]].cp = c;
+                        v[let[q]].why = J_VOWELLED;
+                    }
+                }
+            }
+        }
+        i = j > i ? j : i + 1;
+    }
+}
+
 /* Marks no Arabic spelling has on Arabic text (zalgo), and words whose
    harakat no spelling allows.  0, or -1 (never). */
 static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
@@ -1089,7 +1306,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     jslot *v = *buf;
     size_t k = 0;
     int has_bidi = 0, has_edge = 0, has_zalgo = 0, has_decor = 0, has_bs = 0, has_bad = 0, has_div = 0;
-    int has_strike = 0;
+    int has_strike = 0, has_vowelled = 0;
     int sym_since = 99; /* symbols since the last Arabic letter (99: a space or none) */
     uint32_t prev = 0, prev2 = 0;
     int sh_run = 0, sh_here = 0; /* letters in a row with a shadda */
@@ -1111,6 +1328,8 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
             }
             has_zalgo |= zalgo_mark(cp);
             has_strike |= strike_mark(cp);
+            has_vowelled |= (cp >= 0x064E && cp <= 0x0650 && drawn_vowelled(prev)) ||
+                            (cp == 0x06C6 && prev >= 0x064E && prev <= 0x0650);
             /* what decorated() can find: the dagger alef, a Quranic mark,
                tanween before a letter (not fathatan before alef or alef
                maksura), two vowels or a vowel and sukun in a row, a vowel
@@ -1265,6 +1484,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
         i = j;
     }
     if (has_strike) struck_words(lex, v, k);
+    if (has_vowelled) vowelled_words(lex, v, k);
     if ((has_zalgo || has_decor) && zalgo_and_harakat(v, k, has_zalgo, has_decor)) return NAZIF_ENOMEM;
     /* آإ for one alef: no spelling writes an alef with madda before an
        alef with hamza below (a decoration tool's alef) */

@@ -1264,6 +1264,19 @@ static void test_junk_marks(void)
            "في القاعة الكبرى أمس\n");
     EXPECT("\xdb\x86\xcc\xb7ص\xcc\xb7ل\xcc\xb7 الوفد\n", "وصل الوفد\n");
     SAME("كتب المعلم w\xcc\xb6o\xcc\xb6r\xcc\xb6" "d على السبورة\n");
+    /* a word drawn with one vowel on every letter, ۆ گ ی ھ for و ك ي ه and
+       أ for ا: marks go, letters are read; أ is read as ا only where ANT
+       writes ا 99 times in 100 (the article, the word's end, inside after
+       most letters), else the word stays (ۆأگَدَ: وأكد or واكد); Persian
+       with vowels stays */
+    EXPECT("قالت الشركة إن ألُمَبُیَعُأتَ ارتفعت في ألِشِھِرِ الماضي.\n",
+           "قالت الشركة إن المبيعات ارتفعت في الشهر الماضي.\n");
+    SAME("قال الوزير إن الحكومة ۆأگَدَتْ ذلك في المؤتمر.\n");
+    EXPECT("قال الوزير إن الحكومة ۆأگَدَتَ ذلك في ألُمَؤتَمَرِ.\n",
+           "قال الوزير إن الحكومة ۆأگَدَتَ ذلك في المؤتمر.\n");
+    SAME("قال الشاعر في قصيدته «گُلِ سُرخ» ثم صمتت القاعة كلها.\n");
+    SAME("این کِتابِ خوبی است که دیروز خریدم\n");
+    SAME("سَأَلَ الطالبُ أستاذَهُ عن المسألةِ، فأجابَهُ.\n");
     /* a symbol carrying such marks inside an Arabic word goes with them;
        آإ for one alef on such a line; a symbol without marks, or with
        marks beside no Arabic letter, stays */
