@@ -279,8 +279,8 @@ static int word_class(const nazif_lexicon *lex, nazif__rscratch *scr, const uint
  * precedes an Arabic lead byte.  The line is tested 32 bytes at a time
  * (AVX2 where the CPU has it, else two SSE2 blocks) into a bit map of up to
  * 2 KiB of it, 64 bytes a word, whose bits are then taken one by one; the
- * last, partial block is tested on a zero-padded copy.  Without SSE2,
- * every space.
+ * last, partial block is read in place (tail64()), or on a zero-padded
+ * copy in a line of less than 66 bytes.  Without SSE2, every space.
  */
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -290,16 +290,6 @@ static int word_class(const nazif_lexicon *lex, nazif__rscratch *scr, const uint
 #endif
 
 #define P17_WORDS 32 /* 64-byte blocks per fill */
-
-typedef struct p17_scan {
-    const uint8_t *s;
-    size_t n;
-    size_t base;   /* the byte of bit 0 of m[0] */
-    size_t w, nw;  /* the word being taken; the words filled */
-    uint64_t cur;  /* the bits of m[w] not taken yet */
-    int avx2;
-    uint64_t m[P17_WORDS];
-} p17_scan;
 
 /* The candidates among p[0..16) (p[-1] and p[16] are read too). */
 static inline uint32_t block16(const uint8_t *p)
@@ -375,80 +365,52 @@ __attribute__((target("avx2"))) static size_t fill64_avx2(const uint8_t *s, size
 }
 #endif
 
-/* Fill the map from byte i (>= 1, < n). */
-#if defined(__GNUC__)
-__attribute__((always_inline))
-#endif
-static inline void scan_fill(p17_scan *sc, size_t i)
+/* m[0..k) for the 64-byte blocks of s[0..n) from byte i (>= 1, < n) on,
+   k <= P17_WORDS: bit b of m[w] is the byte i + 64 w + b; returns k. */
+static size_t fill_map(const uint8_t *s, size_t n, size_t i, uint64_t *m, int avx2)
 {
-    const uint8_t *s = sc->s;
-    const size_t n = sc->n;
     size_t k = 0;
-    sc->base = i;
 #if defined(P17_AVX2)
-    if (sc->avx2) k = fill64_avx2(s, n, i, sc->m, P17_WORDS);
+    if (avx2) k = fill64_avx2(s, n, i, m, P17_WORDS);
+#else
+    (void)avx2;
 #endif
     for (; k < P17_WORDS && i + 64 * k + 65 <= n; k++) {
         const uint8_t *p = s + i + 64 * k;
-        sc->m[k] = (uint64_t)(block16(p) | block16(p + 16) << 16) |
-                   (uint64_t)(block16(p + 32) | block16(p + 48) << 16) << 32;
+        m[k] = (uint64_t)(block16(p) | block16(p + 16) << 16) |
+               (uint64_t)(block16(p + 32) | block16(p + 48) << 16) << 32;
     }
     const size_t j = i + 64 * k;
     if (k < P17_WORDS && j < n && n >= 66) {
         /* the last block in place (tail64()) */
         const size_t q = n - 65;
-        sc->m[k++] = tail64((uint64_t)(block16(s + q) | block16(s + q + 16) << 16) |
-                                (uint64_t)(block16(s + q + 32) | block16(s + q + 48) << 16) << 32,
-                            j - q);
+        m[k++] = tail64((uint64_t)(block16(s + q) | block16(s + q + 16) << 16) |
+                            (uint64_t)(block16(s + q + 32) | block16(s + q + 48) << 16) << 32,
+                        j - q);
     } else if (k < P17_WORDS && j < n) {
         /* the last block of a short line: s[j - 1 .. n) and zeros */
         uint8_t t[1 + 64 + 1] = {0};
         memcpy(t, s + j - 1, n - j + 1);
-        sc->m[k] = (uint64_t)(block16(t + 1) | block16(t + 17) << 16) |
-                   (uint64_t)(block16(t + 33) | block16(t + 49) << 16) << 32;
-        k++;
+        m[k++] = (uint64_t)(block16(t + 1) | block16(t + 17) << 16) |
+                 (uint64_t)(block16(t + 33) | block16(t + 49) << 16) << 32;
     }
-    sc->w = 0;
-    sc->nw = k;
-    sc->cur = k ? sc->m[0] : 0;
-}
-
-/* The next candidate, or n. */
-#if defined(__GNUC__)
-__attribute__((always_inline))
-#endif
-static inline size_t scan_next(p17_scan *sc)
-{
-    for (;;) {
-        for (;;) {
-            const uint64_t b = sc->cur;
-            if (b) {
-                sc->cur = b & (b - 1);
-                return sc->base + 64 * sc->w + (size_t)__builtin_ctzll(b);
-            }
-            if (sc->w + 1 >= sc->nw) break;
-            sc->cur = sc->m[++sc->w];
-        }
-        const size_t next = sc->base + 64 * sc->nw;
-        if (next >= sc->n) return sc->n;
-        scan_fill(sc, next);
-    }
+    return k;
 }
 #else
-typedef struct p17_scan {
-    const uint8_t *s;
-    size_t n;
-    size_t base, w, nw; /* unused here */
-    uint64_t cur;
-    int avx2;
-} p17_scan;
+#define P17_WORDS 32
 
-static size_t scan_next(p17_scan *sc)
+/* The same without SSE2: every space. */
+static size_t fill_map(const uint8_t *s, size_t n, size_t i, uint64_t *m, int avx2)
 {
-    const size_t i = sc->nw;
-    const uint8_t *p = i < sc->n ? memchr(sc->s + i, ' ', sc->n - i) : NULL;
-    sc->nw = p ? (size_t)(p - sc->s) + 1 : sc->n;
-    return p ? (size_t)(p - sc->s) : sc->n;
+    (void)avx2;
+    size_t k = 0;
+    for (; k < P17_WORDS && i + 64 * k < n; k++) {
+        uint64_t w = 0;
+        for (size_t b = 0; b < 64 && i + 64 * k + b < n; b++)
+            w |= (uint64_t)(s[i + 64 * k + b] == ' ') << b;
+        m[k] = w;
+    }
+    return k;
 }
 #endif
 
@@ -458,16 +420,11 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
     int foreign = -1; /* the line has Persian/Kurdish/Urdu letters (-1: not asked yet) */
     scr->letters = 0;
     const size_t last = ed->n; /* the edits of the other rules end here */
-    p17_scan sc;
-    sc.s = s;
-    sc.n = n;
-    sc.base = 1; /* nothing filled: the map starts at byte 1 */
-    sc.w = sc.nw = 0;
-    sc.cur = 0;
-    sc.avx2 = 0;
+    int avx2 = 0;
 #if defined(P17_AVX2)
-    sc.avx2 = n >= 33 && __builtin_cpu_supports("avx2");
+    avx2 = n >= 33 && __builtin_cpu_supports("avx2");
 #endif
+    uint64_t map[P17_WORDS];
     const int table = nazif__lex_builtin(lex);
     uint8_t j[NAZIF__MAX_WORD];
     /* the word after the last space looked at: [wa, we), its letters and
@@ -477,101 +434,115 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
     int wl = 0, wc = -1, joined = 0;
     /* The tests go cheapest first (all but the look-ups are byte tests);
        each rejects on its own, so their order changes no result.  The
-       right word of one space is kept as the left word of the next. */
-    for (size_t sp = scan_next(&sc); sp < n; sp = scan_next(&sc)) {
-        /* one space between a non-joining letter and a letter */
-        if (sp < 6 || sp + 3 > n || !non_joiner2(s + sp - 2) || !ar_letter2(s + sp + 1)) continue;
-        const int chain = joined && we == sp;
-        joined = 0;
-        /* the article begins a word, it does not end a split one (also
-           after و ف ب ك: وال بال ...) */
-        const uint8_t *q = s + sp + 1;
-        if (sp + 5 <= n && q[2] == 0xD9 && q[3] == 0x84 && q[0] == 0xD8 && q[1] == 0xA7) continue;
-        if (sp + 7 <= n && q[4] == 0xD9 && q[5] == 0x84 && q[2] == 0xD8 && q[3] == 0xA7 &&
-            ((q[0] == 0xD9 && (q[1] == 0x88 || q[1] == 0x81 || q[1] == 0x83)) ||
-             (q[0] == 0xD8 && q[1] == 0xA8)))
-            continue;
-        /* no word P17 can make has these letters around a space (three
-           letters before it: never a letter-by-letter word, below) */
-        if (table && !p17_window(s, n, sp)) continue;
-        size_t a;
-        int la, ca;
-        if (we == sp) {
-            a = wa;
-            la = wl;
-            ca = wc;
-        } else {
-            a = word_back(s, sp, &la);
-            ca = -1;
-        }
-        if (la < 3 || !nazif__left_edge(s, a)) {
-            /* one letter before another: maybe a word written letter by
-               letter (spaced.c looks at the line) */
-            if (la == 1 && (sp + 3 == n || s[sp + 3] == ' ')) scr->letters = 1;
-            continue;
-        }
-        /* the head of a split word is no word news writes often: most
-           heads are common words the cache knows, settled here */
-        if (ca < 0) ca = cached_class(scr, s, n, a, sp);
-        if (ca > P17_HEAD_MAX) {
-            wa = sp + 1; /* the right word is the next space's left word */
-            we = SIZE_MAX;
-            continue;
-        }
-        int lb;
-        const size_t b = word_fwd(s, n, sp + 1, &lb);
-        wa = sp + 1;
-        we = b;
-        wl = lb;
-        wc = -1;
-        if (!nazif__right_edge(s, n, b) || b - a > NAZIF__MAX_WORD || nazif__overlaps(ed, first, last, a, b))
-            continue;
-        /* when the cache does not know the head but knows the next word as
-           a common one (or it is one letter), the pair is settled without
-           looking the head up */
-        int cb = -1;
-        if (ca == -2) {
-            cb = lb == 1 ? 0 : cached_class(scr, s, n, sp + 1, b);
-            if (cb >= P17_HALF_MAX) {
+       right word of one space is kept as the left word of the next.  The
+       candidates come from the map, P17_WORDS words of it at a time, the
+       map from byte 1 on (a space at 0 is none). */
+    for (size_t base = 1, nw; base < n; base += 64 * nw) {
+        nw = fill_map(s, n, base, map, avx2);
+        for (size_t w = 0; w < nw; w++) {
+            for (uint64_t bits = map[w]; bits;) {
+                const size_t sp = base + 64 * w + (size_t)__builtin_ctzll(bits);
+                bits &= bits - 1;
+                /* one space between a non-joining letter and a letter */
+                if (sp < 6 || sp + 3 > n || !non_joiner2(s + sp - 2) || !ar_letter2(s + sp + 1))
+                    continue;
+                const int chain = joined && we == sp;
+                joined = 0;
+                /* the article begins a word, it does not end a split one (also
+                   after و ف ب ك: وال بال ...) */
+                const uint8_t *q = s + sp + 1;
+                if (sp + 5 <= n && q[2] == 0xD9 && q[3] == 0x84 && q[0] == 0xD8 && q[1] == 0xA7)
+                    continue;
+                if (sp + 7 <= n && q[4] == 0xD9 && q[5] == 0x84 && q[2] == 0xD8 && q[3] == 0xA7 &&
+                    ((q[0] == 0xD9 && (q[1] == 0x88 || q[1] == 0x81 || q[1] == 0x83)) ||
+                     (q[0] == 0xD8 && q[1] == 0xA8)))
+                    continue;
+                /* no word P17 can make has these letters around a space (three
+                   letters before it: never a letter-by-letter word, below) */
+                if (table && !p17_window(s, n, sp)) continue;
+                size_t a;
+                int la, ca;
+                if (we == sp) {
+                    a = wa;
+                    la = wl;
+                    ca = wc;
+                } else {
+                    a = word_back(s, sp, &la);
+                    ca = -1;
+                }
+                if (la < 3 || !nazif__left_edge(s, a)) {
+                    /* one letter before another: maybe a word written letter by
+                       letter (spaced.c looks at the line) */
+                    if (la == 1 && (sp + 3 == n || s[sp + 3] == ' ')) scr->letters = 1;
+                    continue;
+                }
+                /* the head of a split word is no word news writes often: most
+                   heads are common words the cache knows, settled here */
+                if (ca < 0) ca = cached_class(scr, s, n, a, sp);
+                if (ca > P17_HEAD_MAX) {
+                    wa = sp + 1; /* the right word is the next space's left word */
+                    we = SIZE_MAX;
+                    continue;
+                }
+                int lb;
+                const size_t b = word_fwd(s, n, sp + 1, &lb);
+                wa = sp + 1;
+                we = b;
+                wl = lb;
+                wc = -1;
+                if (!nazif__right_edge(s, n, b) || b - a > NAZIF__MAX_WORD ||
+                    nazif__overlaps(ed, first, last, a, b))
+                    continue;
+                /* when the cache does not know the head but knows the next word as
+                   a common one (or it is one letter), the pair is settled without
+                   looking the head up */
+                int cb = -1;
+                if (ca == -2) {
+                    cb = lb == 1 ? 0 : cached_class(scr, s, n, sp + 1, b);
+                    if (cb >= P17_HALF_MAX) {
+                        wc = cb;
+                        continue;
+                    }
+                    if (cb == -2) cb = -1;
+                    ca = -1;
+                }
+                if (ca < 0 && (ca = word_class(lex, scr, s, n, a, sp)) < 0) return NAZIF_ENOMEM;
+                if (ca > P17_HEAD_MAX) continue;
+                if (cb < 0) cb = lb == 1 ? 0 : word_class(lex, scr, s, n, sp + 1, b);
+                if (cb < 0) return NAZIF_ENOMEM;
                 wc = cb;
-                continue;
+                if (cb >= P17_HALF_MAX || (ca > 0 && cb > 0)) continue;
+                /* the joined text: the left word as it goes out, then the right */
+                size_t k = chain ? jn : sp - a;
+                if (!chain) memcpy(j, s + a, k);
+                memcpy(j + k, s + sp + 1, b - sp - 1);
+                k += b - sp - 1;
+                int cj = 0;
+                if (nazif_lexicon_lookup(lex, (const char *)j, k, &cj) == NAZIF_LEX_UNKNOWN ||
+                    cj < P17_JOIN_MIN || cj <= ca || cj <= cb)
+                    continue;
+                /* not in Persian, Kurdish or Urdu text, nor beside it (asked only
+                   now: most lines never get here) */
+                if (foreign < 0)
+                    foreign = !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n);
+                if (foreign) return 0;
+                if (chain) {
+                    /* one edit for the whole chain */
+                    if (nazif__edit_extend(ed, b, s + sp + 1, b - sp - 1)) return NAZIF_ENOMEM;
+                } else if (nazif__edit_add(
+                               ed, a, b, j, k, NAZIF_CHANGE_EDIT, NZR_P17,
+                               "space inside a word after a non-joining letter; lexicon: "
+                               "the joined word is seen in news, a half is not")) {
+                    return NAZIF_ENOMEM;
+                }
+                /* the joined word is the left word of the next space */
+                wa = a;
+                wl = la + lb;
+                wc = cj;
+                jn = k;
+                joined = 1;
             }
-            if (cb == -2) cb = -1;
-            ca = -1;
         }
-        if (ca < 0 && (ca = word_class(lex, scr, s, n, a, sp)) < 0) return NAZIF_ENOMEM;
-        if (ca > P17_HEAD_MAX) continue;
-        if (cb < 0) cb = lb == 1 ? 0 : word_class(lex, scr, s, n, sp + 1, b);
-        if (cb < 0) return NAZIF_ENOMEM;
-        wc = cb;
-        if (cb >= P17_HALF_MAX || (ca > 0 && cb > 0)) continue;
-        /* the joined text: the left word as it goes out, then the right */
-        size_t k = chain ? jn : sp - a;
-        if (!chain) memcpy(j, s + a, k);
-        memcpy(j + k, s + sp + 1, b - sp - 1);
-        k += b - sp - 1;
-        int cj = 0;
-        if (nazif_lexicon_lookup(lex, (const char *)j, k, &cj) == NAZIF_LEX_UNKNOWN ||
-            cj < P17_JOIN_MIN || cj <= ca || cj <= cb)
-            continue;
-        /* not in Persian, Kurdish or Urdu text, nor beside it (asked only
-           now: most lines never get here) */
-        if (foreign < 0) foreign = !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n);
-        if (foreign) return 0;
-        if (chain) {
-            /* one edit for the whole chain */
-            if (nazif__edit_extend(ed, b, s + sp + 1, b - sp - 1)) return NAZIF_ENOMEM;
-        } else if (nazif__edit_add(ed, a, b, j, k, NAZIF_CHANGE_EDIT, NZR_P17,
-                                   "space inside a word after a non-joining letter; lexicon: "
-                                   "the joined word is seen in news, a half is not")) {
-            return NAZIF_ENOMEM;
-        }
-        /* the joined word is the left word of the next space */
-        wa = a;
-        wl = la + lb;
-        wc = cj;
-        jn = k;
-        joined = 1;
     }
     return ed->oom ? NAZIF_ENOMEM : 0;
 }
