@@ -159,6 +159,9 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
    non-joining letter before it, a letter after it); 1 when one may
    (p17_table.h).  For tools/p17-verify.c and the tests. */
 int nazif__p17_window(const uint8_t *s, size_t n, size_t sp);
+/* spacejoin.c: the candidate spaces of s[0..n) P17's map gives, in
+   order, up to max of them in pos; returns their count (for the tests) */
+size_t nazif__p17_map(const uint8_t *s, size_t n, size_t *pos, size_t max);
 
 /* spaced.c, rule P17 for a space with tatweel at it (يقتـ ـل, الاحتـ لال):
    the lexicon decides; not in a line with Persian, Kurdish or Urdu letters

@@ -322,7 +322,9 @@ static inline uint64_t tail64(uint64_t b, size_t d)
 }
 
 #if defined(P17_AVX2)
-/* The candidates among p[0..32) (p[-1] and p[32] are read too). */
+/* The candidates among p[0..32) (p[-1] and p[32] are read too).  The byte
+   before a space is looked up by its two nibbles (vpshufb): bit 0 of
+   hl[x >> 4] & ll[x & 15] is A1..A7 and AF, bit 1 B0..B2, bit 2 88. */
 #define BLOCK32(p)                                                                                 \
     __extension__({                                                                                \
         const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p));                  \
@@ -330,9 +332,9 @@ static inline uint64_t tail64(uint64_t b, size_t d)
         const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)((p) + 1));            \
         __m256i x = _mm256_cmpeq_epi8(v, sp);                                                      \
         x = _mm256_and_si256(x, _mm256_cmpeq_epi8(_mm256_and_si256(w, fe), d8));                   \
-        const __m256i r1 = _mm256_cmpeq_epi8(_mm256_max_epu8(_mm256_sub_epi8(pv, a1), s6), s6);    \
-        const __m256i r2 = _mm256_cmpeq_epi8(_mm256_max_epu8(_mm256_sub_epi8(pv, af), s3), s3);    \
-        x = _mm256_and_si256(x, _mm256_or_si256(_mm256_or_si256(r1, r2), _mm256_cmpeq_epi8(pv, c88))); \
+        const __m256i h = _mm256_shuffle_epi8(hl, _mm256_and_si256(_mm256_srli_epi16(pv, 4), nib)); \
+        const __m256i l = _mm256_shuffle_epi8(ll, _mm256_and_si256(pv, nib));                     \
+        x = _mm256_andnot_si256(_mm256_cmpeq_epi8(_mm256_and_si256(h, l), zero), x);               \
         (uint64_t)(uint32_t)_mm256_movemask_epi8(x);                                               \
     })
 
@@ -343,12 +345,15 @@ __attribute__((target("avx2"))) static size_t fill64_avx2(const uint8_t *s, size
                                                          uint64_t *m, size_t max)
 {
     __m256i sp = _mm256_set1_epi8(' '), d8 = _mm256_set1_epi8((char)0xD8);
-    __m256i fe = _mm256_set1_epi8((char)0xFE), c88 = _mm256_set1_epi8((char)0x88);
-    __m256i a1 = _mm256_set1_epi8((char)0xA1), af = _mm256_set1_epi8((char)0xAF);
-    __m256i s6 = _mm256_set1_epi8(6), s3 = _mm256_set1_epi8(3);
+    __m256i fe = _mm256_set1_epi8((char)0xFE), nib = _mm256_set1_epi8(0x0F);
+    __m256i zero = _mm256_setzero_si256();
+    __m256i hl = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 1, 2, 0, 0, 0, 0,
+                                  0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 1, 2, 0, 0, 0, 0);
+    __m256i ll = _mm256_setr_epi8(2, 3, 3, 1, 1, 1, 1, 1, 4, 0, 0, 0, 0, 0, 0, 1,
+                                  2, 3, 3, 1, 1, 1, 1, 1, 4, 0, 0, 0, 0, 0, 0, 1);
     /* made once for the loop and the tail (hidden from the compiler,
        which would otherwise make them again for the tail) */
-    __asm__("" : "+x"(sp), "+x"(d8), "+x"(fe), "+x"(c88), "+x"(a1), "+x"(af), "+x"(s6), "+x"(s3));
+    __asm__("" : "+x"(sp), "+x"(d8), "+x"(fe), "+x"(nib), "+x"(zero), "+x"(hl), "+x"(ll));
     size_t k = 0;
     for (; k < max && i + 65 <= n; k++, i += 64) {
         const uint64_t lo = BLOCK32(s + i);
@@ -413,6 +418,23 @@ static size_t fill_map(const uint8_t *s, size_t n, size_t i, uint64_t *m, int av
     return k;
 }
 #endif
+
+size_t nazif__p17_map(const uint8_t *s, size_t n, size_t *pos, size_t max)
+{
+    int avx2 = 0;
+#if defined(P17_AVX2)
+    avx2 = n >= 33 && __builtin_cpu_supports("avx2");
+#endif
+    uint64_t map[P17_WORDS];
+    size_t k = 0;
+    for (size_t base = 1, nw; base < n; base += 64 * nw) {
+        nw = fill_map(s, n, base, map, avx2);
+        for (size_t w = 0; w < nw; w++)
+            for (uint64_t bits = map[w]; bits; bits &= bits - 1)
+                if (k < max) pos[k++] = base + 64 * w + (size_t)__builtin_ctzll(bits);
+    }
+    return k;
+}
 
 int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
                       nazif__edits *ed, size_t first, nazif__rscratch *scr)
