@@ -3131,6 +3131,8 @@ static int cut_excerpt(const nazif__bp_line *L)
     if (L->truncated || n < 40 ||
         (s[n - 1] != 0xA6 && s[n - 1] != ' ' && s[n - 1] != '.'))
         return 0;
+    /* a sentence's full stop (most lines): no "..." below */
+    if (s[n - 1] == '.' && s[n - 2] != '.') return 0;
     trim_ws(&s, &n);
     if (n < 40 || n > 800) return 0;
     size_t e;
