@@ -35,11 +35,18 @@
  *     or more, Quranic marks on half the letters or more of a word without
  *     harakat; a shadda on three letters in a row, which no spelling
  *     doubles: وِّتِّكِّوِّنِّ): that word's marks go.  A typed word with one slip (يٌعرض,
- *     وقٌدّرت: ANT has 27) is no decoration and stays.  Looked for on
- *     the lines the pre-scan flags (tanween before a letter, the dagger
- *     alef, Quranic marks are triggers; harakat alone are not: ANT has
- *     them on 16 % of its lines).  Vocalized text (كَتَبَ, مُحَمَّدٌ, a
- *     verse with its pause marks) has none of these and stays;
+ *     وقٌدّرت: ANT has 27) is no decoration and stays; one with two
+ *     letters so marked, however few its marks, is a tool's (random
+ *     harakat: الحكٌومًة; a shadda alone on a first letter, a dagger
+ *     alef alone on a letter and a pause sign inside a word, in a word
+ *     with bare letters and no ٱ, count too).  Looked for on the lines
+ *     the pre-scan flags (tanween before a letter, the dagger alef,
+ *     Quranic marks are triggers; harakat alone are not: ANT has them on
+ *     16 % of its lines).  Vocalized text (كَتَبَ, مُحَمَّدٌ, a verse with
+ *     its pause marks) has none of these and stays;
+ *   - ۞ glued between two letters of a word (the Quran puts it between
+ *     words), and words drawn with a stroke through their letters or
+ *     with a vowel on every letter (struck_words(), vowelled_words());
  *   - a line decorated by a tool, as a whole: two or more of its marked
  *     words (and a third of them) with marks no spelling puts there (those
  *     above, a vowel or shadda on alef or alef maksura, a haraka before a
@@ -80,7 +87,7 @@ typedef struct jslot {
 } jslot;
 
 enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE, J_DIVIDER, J_ZSYM, J_ALEF2,
-       J_STRUCK, J_VOWELLED };
+       J_STRUCK, J_VOWELLED, J_HIZB };
 
 static const char *const why_evidence[] = {
     "",
@@ -90,7 +97,7 @@ static const char *const why_evidence[] = {
     "character erased by a backspace (both show nothing): removed",
     "combining mark of another script on Arabic text (never Arabic spelling): removed",
     "harakat no spelling allows (a vowel on a medial alef, tanween inside a word, two vowels on one letter, "
-    "marks on most letters): the word's marks removed",
+    "marks on most letters, or two letters so marked): the word's marks removed",
     "harakat of a decorated line (words with marks no spelling allows, or one mark on every letter): removed",
     "a divider between every letter of the line's words (three or more, half its words, known once joined): "
     "removed",
@@ -100,6 +107,7 @@ static const char *const why_evidence[] = {
     "removed, its look-alikes read (lexicon)",
     "a word drawn with one vowel on every letter, Persian look-alikes and أ for ا (decoration): its marks "
     "removed, its letters read (lexicon: a word seen in news)",
+    "the Quran's hizb sign between the letters of a word (it stands between words): removed",
 };
 
 /* A combining mark of the blocks obfuscators pile on letters (zalgo), and
@@ -125,6 +133,20 @@ static int zalgo_mark(uint32_t c)
 static int drawn_vowelled(uint32_t c)
 {
     return c == 0x06AF || c == 0x06A9 || c == 0x06CC || c == 0x06BE;
+}
+
+/* Has the word of unit i (a tanween before a letter) another such tanween,
+   or a shadda on its first letter? */
+static int odd_twice(const unit *u, size_t k, size_t i)
+{
+    size_t a = i, b = i;
+    while (a > 0 && (u[a - 1].t == U_LET || u[a - 1].t == U_MARK)) a--;
+    while (b < k && (u[b].t == U_LET || u[b].t == U_MARK)) b++;
+    int n = 0;
+    for (size_t q = a + 1; q + 1 < b; q++)
+        n += u[q].t == U_MARK && u[q].cp >= 0x064B && u[q].cp <= 0x064D && u[q + 1].t == U_LET &&
+             !(u[q].cp == 0x064B && (u[q + 1].cp == AR_ALEF || u[q + 1].cp == AR_MAKSURA));
+    return n >= 2 || (a + 1 < b && u[a + 1].cp == 0x0651);
 }
 
 /* Has the word of unit i nearly every letter marked (all but one at
@@ -198,6 +220,11 @@ int nazif__junk_units(const unit *u, size_t k)
         if (c <= 0x06FF) {
             if (c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED)) return 1;
             if ((c == 0x064C || c == 0x064D) && i + 1 < k && u[i + 1].t == U_LET && marked_word(u, k, i))
+                return 1;
+            /* tanween before a letter with another mark no spelling puts
+               in the word (decorated() counts them: الحكٌومًة) */
+            if (c >= 0x064B && c <= 0x064D && i + 1 < k && u[i + 1].t == U_LET &&
+                !(c == 0x064B && (u[i + 1].cp == AR_ALEF || u[i + 1].cp == AR_MAKSURA)) && odd_twice(u, k, i))
                 return 1;
             /* a vowel on a letter of Persian, Kurdish or Urdu (گِ یَ ھَ):
                those languages write no harakat, a tool does (ruqaa_words()) */
@@ -365,25 +392,32 @@ static int quranic_mark(uint32_t c)
     return c >= 0x06D6 && c <= 0x06ED && c != 0x06DD && c != 0x06DE && c != 0x06E9;
 }
 
-static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int *marked_out);
+static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int *marked_out, int *odd_out);
+static int idgham_letter(uint32_t c);
 
 /* Is the word of slots [a, b) (Arabic letters and their marks) decorated
    with marks no spelling allows? */
 static int decorated(const jslot *v, size_t a, size_t b)
 {
-    int letters = 0, marked = 0;
-    const int imp = impossible(v, a, b, &letters, &marked);
+    int letters = 0, marked = 0, odd = 0;
+    const int imp = impossible(v, a, b, &letters, &marked, &odd);
     /* a tool marks every letter (or all but one); a typed word with a
-       slip (يٌعرض, وأٌقرّ: news has them) is not decoration */
-    return imp == 2 || (imp == 1 && marked >= 2 && marked >= letters - 1);
+       slip (يٌعرض, وأٌقرّ: news has them) is not decoration, but one with
+       two letters so marked is (بتوثٌيٍقٰ, اُلنٰيّراًن: a tool's random
+       harakat) */
+    return imp == 2 || (imp == 1 && marked >= 2 && marked >= letters - 1) || odd >= 2;
 }
 
 /* 1: marks no spelling allows, 2: the same on most letters (dagger alef,
    Quranic marks), 0: none; *letters_out: letters, *marked_out: letters
-   with a mark */
-static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int *marked_out)
+   with a mark, *odd_out: letters with a mark no spelling allows there, or
+   a Quranic sign before the word's last letter on a word whose letters
+   are not all vowelled (the Quran's are) */
+static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int *marked_out, int *odd_out)
 {
     int letters = 0, dagger = 0, quran_letters = 0, harakat = 0, marked = 0, imp = 0;
+    int odd = 0, odd_here = 0, quran_inside = 0, dagger_letters = 0, dagger_here = 0, pause_here = 0;
+    int wasla = 0; /* ٱ: the Quran's spelling */
     int sh_run = 0, sh_max = 0, sh_here = 0; /* letters in a row with a shadda */
     size_t last = SIZE_MAX;
     for (size_t i = a; i < b; i++)
@@ -393,18 +427,31 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
     for (size_t i = a; i <= b; i++) {
         if (i < b && v[i].del) continue;
         const uint32_t c = i < b ? v[i].cp : 0;
+        wasla |= c == 0x0671;
         if (i == b || ar_letter(c)) {
             /* the marks of letter li are all seen */
             if (li != SIZE_MAX) {
-                if (nv >= 2) imp = 1; /* two vowels on one letter */
+                if (nv >= 2) imp = odd_here = 1; /* two vowels on one letter */
+                /* a shadda alone on the first letter (كّتب), but on a
+                   letter a final ن assimilates to (the Quran's مّن) */
+                if (sh_here && nv == 0 && letters == 1 && !idgham_letter(v[li].cp)) odd_here = 1;
+                /* a dagger alef alone on a letter (the Quran's stands with
+                   a fatha, or alone on و ي ى: ٱلصَّلَوٰةَ) */
+                dagger_letters += dagger_here && nv == 0 && v[li].cp != 0x0648 && v[li].cp != 0x064A &&
+                                  v[li].cp != AR_MAKSURA;
                 sh_run = sh_here ? sh_run + 1 : 0;
                 if (sh_run > sh_max) sh_max = sh_run;
                 quran_letters += quran_here;
+                quran_inside += pause_here && li != last;
                 marked += any_here;
+                odd += odd_here;
             }
             if (i == b) break;
             li = i;
             nv = 0;
+            odd_here = 0;
+            dagger_here = 0;
+            pause_here = 0;
             quran_here = 0;
             any_here = 0;
             sh_here = 0;
@@ -426,29 +473,37 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
                which may stand for hamza: اَلْكِتَابُ); fathatan ends a word
                on alef (كتاباً) */
             if (base == AR_ALEF && !first && !(c == 0x064B && li == last) && !(letters == 2 && prefix1))
-                imp = 1;
+                imp = odd_here = 1;
             /* tanween before another letter, but for fathatan before a
                final alef or alef maksura (كتابًا, هدًى, شيئًا) */
             if (c >= 0x064B && c <= 0x064D && li != last) {
                 size_t nx = li + 1;
                 while (nx < b && (v[nx].del || !ar_letter(v[nx].cp))) nx++;
                 if (!(c == 0x064B && nx == last && (v[nx].cp == AR_ALEF || v[nx].cp == AR_MAKSURA)))
-                    imp = 1;
+                    imp = odd_here = 1;
             }
             /* a short vowel on a final alef maksura (a long vowel) */
-            if (base == AR_MAKSURA && li == last && c != 0x064B) imp = 1;
+            if (base == AR_MAKSURA && li == last && c != 0x064B) imp = odd_here = 1;
         } else if (c == 0x0652 && nv > 0) {
-            imp = 1; /* a vowel and sukun on one letter */
+            imp = odd_here = 1; /* a vowel and sukun on one letter */
         } else if (c == 0x0670) {
             dagger++;
+            dagger_here = 1;
         } else if (quranic_mark(c)) {
             quran_here = 1;
+            /* a pause sign (U+06D6..U+06DC), which the Quran puts after
+               a word */
+            pause_here |= c <= 0x06DC;
         }
     }
     /* a dagger alef on half the letters or more (Quranic words have one or
        two: ٱلسَّمَٰوَٰتِ) */
     *letters_out = letters;
     *marked_out = marked;
+    /* (a pause sign inside a word, a dagger alef alone on a letter, in a
+       word with letters left bare and no ٱ: news writes neither, the
+       Quran writes both otherwise) */
+    *odd_out = odd + (marked < letters && !wasla ? quran_inside + dagger_letters : 0);
     if (dagger >= 3 && 2 * dagger >= letters) return 2;
     /* a shadda on three letters in a row (no spelling doubles three) */
     if (sh_max >= 3) return 2;
@@ -589,8 +644,8 @@ static void word_info(const jslot *v, size_t a, size_t b, winfo *w)
         w->bare = lead > 0 && (p == 0 || bare_base(v[p - 1].cp));
         return;
     }
-    int letters = 0, marked = 0;
-    if (impossible(v, a, b, &letters, &marked)) w->odd = 1;
+    int letters = 0, marked = 0, odd = 0;
+    if (impossible(v, a, b, &letters, &marked, &odd)) w->odd = 1;
     if (lead > 0) w->odd = 1; /* a word that begins with a mark */
     if (odd_al && nl >= 4) w->odd = 1;
     const int m = w->marked;
@@ -1306,7 +1361,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     jslot *v = *buf;
     size_t k = 0;
     int has_bidi = 0, has_edge = 0, has_zalgo = 0, has_decor = 0, has_bs = 0, has_bad = 0, has_div = 0;
-    int has_strike = 0, has_vowelled = 0;
+    int has_strike = 0, has_vowelled = 0, has_hizb = 0;
     int sym_since = 99; /* symbols since the last Arabic letter (99: a space or none) */
     uint32_t prev = 0, prev2 = 0;
     int sh_run = 0, sh_here = 0; /* letters in a row with a shadda */
@@ -1328,6 +1383,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
             }
             has_zalgo |= zalgo_mark(cp);
             has_strike |= strike_mark(cp);
+            has_hizb |= cp == 0x06DE;
             has_vowelled |= (cp >= 0x064E && cp <= 0x0650 && drawn_vowelled(prev)) ||
                             (cp == 0x06C6 && prev >= 0x064E && prev <= 0x0650);
             /* what decorated() can find: the dagger alef, a Quranic mark,
@@ -1482,6 +1538,17 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
                     v[q].why = J_EDGE;
                 }
         i = j;
+    }
+    /* ۞ (the start of a hizb, which stands between words) glued between
+       two letters of a word: a tool's */
+    for (size_t i = 1; has_hizb && i + 1 < k; i++) {
+        if (v[i].cp != 0x06DE || v[i].del) continue;
+        size_t p = i;
+        while (p > 0 && (v[p - 1].del || any_mark(v[p - 1].cp))) p--;
+        if (p > 0 && ar_letter(v[p - 1].cp) && ar_letter(v[i + 1].cp)) {
+            v[i].del = 1;
+            v[i].why = J_HIZB;
+        }
     }
     if (has_strike) struck_words(lex, v, k);
     if (has_vowelled) vowelled_words(lex, v, k);

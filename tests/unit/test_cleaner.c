@@ -1297,6 +1297,18 @@ static void test_junk_marks(void)
     EXPECT("قال المتحدث إن اَلْحَكُوٌمَةَُ تدرس الأمًر\n", "قال المتحدث إن الحكومة تدرس الأمًر\n");
     EXPECT("قال المتحدث إن الٰحٰكٰوٰمة تدرس الأمر\n", "قال المتحدث إن الحكومة تدرس الأمر\n");
     EXPECT("قال المتحدث إن الۖحۖكۖوۖمۖة تدرس الأمر\n", "قال المتحدث إن الحكومة تدرس الأمر\n");
+    /* random harakat of a tool on one word: two letters with marks no
+       spelling puts there (tanween inside the word, a shadda alone on the
+       first letter, a dagger alef alone on a letter, a pause sign inside
+       the word) make it decorated however few its marks; ۞ glued between
+       letters goes (between words it stays); one such letter is a slip */
+    EXPECT("قال المتحدث إن الحكٌومًة تدرس الأمر\n", "قال المتحدث إن الحكومة تدرس الأمر\n");
+    EXPECT("وصل الوفد إلى الٰمدۗينة أمس\n", "وصل الوفد إلى المدينة أمس\n");
+    EXPECT("ثم بّدٌأ الحوار مساء\n", "ثم بدأ الحوار مساء\n");
+    EXPECT("فاز الفريق في المبا۞راة النهائية\n", "فاز الفريق في المباراة النهائية\n");
+    SAME("۞ وصل الوفد إلى المدينة ۞\n");
+    SAME("هٰذا الكتاب لٰكن الرحمٰن أعلم\n");
+    SAME("وقال إن الحكٌومة تدرس الأمر\n");
     /* vocalized text stays: a word, a verse with its pause marks, poetry */
     SAME("كَتَبَ مُحَمَّدٌ كِتَابًا عَنِ الْعِلْمِ، إنَّ الْعِلْمَ نُورٌ\n");
     SAME("ذَٰلِكَ ٱلْكِتَٰبُ لَا رَيْبَ ۛ فِيهِ ۛ هُدًى لِّلْمُتَّقِينَ\n");
