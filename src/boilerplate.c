@@ -2310,6 +2310,7 @@ static int headline_run(const ctx *c, int at_end)
         }
     }
     /* ahead */
+    int ahead = 0;
     k = (long)c->i;
     for (;;) {
         long a = next_nonblank(c, (size_t)k, &f);
@@ -2330,7 +2331,11 @@ static int headline_run(const ctx *c, int at_end)
                 return 1;
             }
             if (at_end) return len >= 3 && furniture;
-            return len >= 5 && furniture;
+            /* a window full of the run: blank lines between its lines
+               leave fewer of them in sight, and three titles under the
+               article's title and stamp may be its deck over the
+               byline and the text just out of sight */
+            return len >= 5 && furniture && ahead >= 4;
         }
         if (headline_like(&L[a], &f)) {
             /* a title printed twice is a page template, not a list of
@@ -2339,6 +2344,7 @@ static int headline_run(const ctx *c, int at_end)
             if (repeats_earlier(c, (size_t)a) || (wrap_of(&L[a], &f) & 2)) return 0;
             if (at_end) marks += headline_mark(&L[a]);
             len++;
+            ahead++;
             width_add(&w, &L[a]);
             k = a;
             continue;

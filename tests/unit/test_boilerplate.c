@@ -574,6 +574,24 @@ static const char *const doc_labels_and_stamps[] = {
     "C وقال وزير الاقتصاد إن أول دفعة من الملفات ستدرس قبل نهاية الشهر.",
 };
 
+/* An interview's title over its stamp and four deck lines, then the
+   byline and the text: with a blank line after each line the window
+   ahead holds only three of the deck lines, and they stay. */
+static const char *const doc_deck_lines[] = {
+    "B الرئيسية » محليات",
+    "C رئيس البلدية للصحيفة: الكفاءة أساس اختيار أعضاء اللجان المؤقتة",
+    "B الأحد، 15 فبراير 2026، 12:26",
+    "C الموازنة الجديدة 16 مليون دينار للعام المقبل",
+    "C الديون المتراكمة بين 7 و8 ملايين ونعمل على جدولتها",
+    "C اللجان المؤقتة تعمل تحت رقابة وزارة الإدارة المحلية",
+    "C البنية التحتية والتخطيط العمراني أبرز التحديات في المدينة",
+    "C الصحيفة – سامر العلي",
+    ("C قال رئيس لجنة البلدية إن اختيار رؤساء اللجان المؤقتة تم على أساس "
+     "الخبرة العملية في العمل البلدي."),
+    ("C وأضاف أن اللجنة ورثت ديونا متراكمة، وأنها وضعت خطة لسدادها على "
+     "ثلاث سنوات."),
+};
+
 static const char *const doc_trailing_kept[] = {
     "C في الطريق إلى القرية",
     "C كان الطريق طويلا، والشمس تغيب خلف التلال، وأمي تحكي عن أيام زمان...",
@@ -1339,6 +1357,7 @@ static void test_documents(void)
     DOC("stamps-more", doc_stamps_more);
     DOC("related-excerpts", doc_related_excerpts);
     DOC("labels-and-stamps", doc_labels_and_stamps);
+    DOC("deck-lines", doc_deck_lines);
     /* without blank lines only: a blank after each mark would make the
        marks blank lines among blanks */
     run_doc("forum-path", doc_forum_path,
