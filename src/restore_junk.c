@@ -87,7 +87,7 @@ typedef struct jslot {
 } jslot;
 
 enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE, J_DIVIDER, J_ZSYM, J_ALEF2,
-       J_STRUCK, J_VOWELLED, J_HIZB };
+       J_STRUCK, J_VOWELLED, J_HIZB, J_BARREE };
 
 static const char *const why_evidence[] = {
     "",
@@ -108,6 +108,7 @@ static const char *const why_evidence[] = {
     "a word drawn with one vowel on every letter, Persian look-alikes and أ for ا (decoration): its marks "
     "removed, its letters read (lexicon: a word seen in news)",
     "the Quran's hizb sign between the letters of a word (it stands between words): removed",
+    "ے at the end of an Arabic word on a line a tool decorated (hearts, آإ): ى or ي (lexicon, maksura table)",
 };
 
 /* A combining mark of the blocks obfuscators pile on letters (zalgo), and
@@ -1073,6 +1074,21 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
             if (b > 0 && glued_symbol(v, k, b - 1, i)) {
                 v[b - 1].del = 1;
                 v[b - 1].why = J_ZSYM;
+                /* the tatweel that draws the join to it goes too, and a
+                   گ the tool decorated so is its ك (Persian گ it leaves
+                   alone) */
+                size_t t = b - 1;
+                while (t > 0 && (v[t - 1].del || v[t - 1].cp == AR_TATWEEL)) {
+                    if (!v[t - 1].del) {
+                        v[t - 1].del = 1;
+                        v[t - 1].why = J_ZSYM;
+                    }
+                    t--;
+                }
+                if (t > 0 && v[t - 1].cp == 0x06AF) {
+                    v[t - 1].cp = 0x0643;
+                    v[t - 1].why = J_ZSYM;
+                }
             }
             v[i].del = 1;
             v[i].why = J_ZALGO;
@@ -1561,6 +1577,37 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
             v[i].why = v[i + 1].why = J_ALEF2;
             v[i + 1].cp = AR_ALEF;
         }
+    /* ے for ى on a line a tool decorated (a heart with marks, آإ): a word
+       of Arabic letters ending in ے is read with ى or ي (the maksura
+       table) when the lexicon knows it and news shows it (علے: على) */
+    int decor_tool = 0, other_lang = 0;
+    for (size_t i = 0; i < k; i++) {
+        decor_tool |= v[i].why == J_ZSYM || v[i].why == J_ALEF2;
+        /* (no letter of Persian, Kurdish or Urdu but ے on the line: an
+           Urdu quotation keeps its ے) */
+        other_lang |= !v[i].del && other_lang_letter(v[i].cp) && v[i].cp != 0x06D2;
+    }
+    if (other_lang) decor_tool = 0;
+    for (size_t i = 0; decor_tool && i < k; i++) {
+        if (v[i].del || v[i].cp != 0x06D2 || (i + 1 < k && !v[i + 1].del && ar_letter(v[i + 1].cp))) continue;
+        size_t a = i;
+        while (a > 0 && (v[a - 1].del || (v[a - 1].cp >= 0x0621 && v[a - 1].cp <= 0x064A))) a--;
+        if (a > 0 && (ar_letter(v[a - 1].cp) || any_mark(v[a - 1].cp))) continue;
+        uint8_t w8[MAXW + 8];
+        size_t n8 = 0;
+        int nl = 0;
+        for (size_t q = a; q < i && n8 + 4 <= MAXW; q++)
+            if (!v[q].del) {
+                n8 += nazif__utf8_encode(v[q].cp, w8 + n8);
+                nl++;
+            }
+        if (nl < 1 || n8 + 4 > MAXW) continue;
+        n8 += nazif__utf8_encode(0x064A, w8 + n8);
+        int f = 0;
+        if (nazif_lexicon_lookup(lex, (const char *)w8, n8, &f) == NAZIF_LEX_UNKNOWN || f < 2) continue;
+        v[i].cp = nazif__maksura_final(w8, n8) ? AR_MAKSURA : 0x064A;
+        v[i].why = J_BARREE;
+    }
     if (has_div) divider_line(lex, v, k);
     /* the edits: runs of removed or moved slots */
     for (size_t i = 0; i < k;) {

@@ -1282,6 +1282,13 @@ static void test_junk_marks(void)
        marks beside no Arabic letter, stays */
     EXPECT("ارتفعت درجـ\xe2\x99\xa5\xcc\xa8\xcc\xa5ة الحرارة اليوم\n", "ارتفعت درجة الحرارة اليوم\n");
     EXPECT("قال آإلوزير إن آإلحـ\xe2\x99\xa5\xcc\xa8رب انتهت\n", "قال الوزير إن الحرب انتهت\n");
+    /* the tatweel drawn to such a symbol goes with it at a word's end, a
+       گ it decorates is ك, and on such a line a final ے of an Arabic word
+       is ى or ي (not beside Persian or Urdu letters) */
+    EXPECT("وصل الوفد اليومـ\xe2\x99\xa5\xcc\xa8 إلى المدينة\n", "وصل الوفد اليوم إلى المدينة\n");
+    EXPECT("قال إن الشر\xda\xaf\xe2\x99\xa5\xcc\xa8ة رابحة\n", "قال إن الشركة رابحة\n");
+    EXPECT("وصلت الرسالة إل\xdb\x92 المدير بـ\xe2\x99\xa5\xcc\xa8عد الظهر\n", "وصلت الرسالة إلى المدير بعد الظهر\n");
+    EXPECT("قال الضيف «اس\xdb\x92 دی\xda\xa9ھو» ثم درجـ\xe2\x99\xa5\xcc\xa8ة\n", "قال الضيف «اس\xdb\x92 دی\xda\xa9ھو» ثم درجة\n");
     SAME("أحب هذا الكتاب \xe2\x99\xa5 كثيرا، درجـ\xe2\x99\xa5ة\n");
     SAME("I love\xe2\x99\xa5\xcc\xa8 you قال \xe2\x99\xa5\xcc\xa8 الوزير\n");
     /* accents on Latin letters stay, also on a line with zalgo */
