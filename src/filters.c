@@ -176,17 +176,22 @@ struct nazif__filter_ctx {
     uint8_t lut[3][2][16];
     /* blk32()'s other constants, read from here rather than built in
        registers at each call: see KV_* */
-    uint8_t kv[9][32];
+    uint8_t kv[13][32];
     int avx2;
 };
 
 /* The sets of U+0600..U+06FF that blk32() tells apart. */
 enum { BS_LETTER, BS_ALPHA, BS_FAUR };
 
-/* blk32()'s constants: bytes all 0x20, 0xFC, 0xD8, 0xC0, 0x80, 0x3F, 0x0F;
-   in each 16-byte lane, at j the bit j & 7 of a high nibble j < 8 (else
-   0), and of one j >= 8. */
-enum { KV_SP, KV_FC, KV_D8, KV_C0, KV_80, KV_3F, KV_0F, KV_BITA, KV_BITB };
+/* blk_half()'s constants: bytes all 0x20, 0xFC, 0xD8, 0xC0, 0x80, 0x3F,
+   0x0F, 0xDF (-0x21), 0x29, 0x40; in each 16-byte lane, at j the bit j & 7
+   of a high nibble j < 8 (else 0), and of one j >= 8; and at j the byte
+   of low nibble j that the blocks leave out ('#', '.', 0x7F), or a byte
+   whose low nibble is not j. */
+enum {
+    KV_SP, KV_FC, KV_D8, KV_C0, KV_80, KV_3F, KV_0F, KV_DF, KV_29, KV_40, KV_BITA, KV_BITB,
+    KV_EX
+};
 
 #define HSEED 0x9E3779B97F4A7C15ull
 
@@ -250,7 +255,8 @@ static inline uint64_t hash64(const void *p, size_t n, uint64_t seed)
  * goes through hash64().  Equal words get equal hashes wherever they sit:
  * the short path reads 16 bytes from the word's start when the text has
  * them and copies the word otherwise.  Not cryptographic; n-grams and
- * the stop words are told apart by these 64 bits, as before.
+ * the stop words are told apart by these 64 bits, as before.  A short
+ * word's hash may be 0 (is_stop() allows for it).
  */
 static const uint64_t lo_mask[17] = {
     0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull,
@@ -276,13 +282,29 @@ static inline uint64_t mum(uint64_t a, uint64_t b)
 #endif
 }
 
+/* k0, k1: 0xA0761D6478BD642F and 0xE7037ED1A0B428DB, lom, him: lo_mask
+   and hi_mask (hash_short() passes them; a loop over many words holds them
+   in registers, see KEEP()) */
+static inline uint64_t hash_short_k(uint64_t lo, uint64_t hi, size_t n, uint64_t k0, uint64_t k1,
+                                    const uint64_t *lom, const uint64_t *him)
+{
+    const uint64_t a = (lo & lom[n]) ^ k0;
+    const uint64_t b = (hi & him[n]) ^ (k1 + n);
+    return mum(a, b);
+}
+
 static inline uint64_t hash_short(uint64_t lo, uint64_t hi, size_t n)
 {
-    const uint64_t a = (lo & lo_mask[n]) ^ 0xA0761D6478BD642Full;
-    const uint64_t b = (hi & hi_mask[n]) ^ (0xE7037ED1A0B428DBull + n);
-    const uint64_t h = mum(a, b);
-    return h ? h : 1;
+    return hash_short_k(lo, hi, n, 0xA0761D6478BD642Full, 0xE7037ED1A0B428DBull, lo_mask, hi_mask);
 }
+
+/* Keep x in a register for the loop that follows: the compiler no longer
+   sees its value, so it does not build the constant again in the loop. */
+#if defined(__GNUC__) || defined(__clang__)
+#define KEEP(x) __asm__("" : "+r"(x))
+#else
+#define KEEP(x) ((void)0)
+#endif
 
 static inline uint64_t hash_word(const uint8_t *text, size_t len, size_t off, size_t n)
 {
@@ -332,11 +354,18 @@ int nazif__filter_new(nazif__filter_ctx **out)
                __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
 #endif
     {
-        static const uint8_t kb[KV_BITA] = {0x20, 0xFC, 0xD8, 0xC0, 0x80, 0x3F, 0x0F};
+        static const uint8_t kb[KV_BITA] = {0x20, 0xFC, 0xD8, 0xC0, 0x80, 0x3F,
+                                            0x0F, 0xDF, 0x29, 0x40};
         for (int k = 0; k < KV_BITA; k++) memset(fc->kv[k], kb[k], 32);
         for (int j = 0; j < 32; j++) {
             fc->kv[KV_BITA][j] = (uint8_t)((j & 15) < 8 ? 1u << (j & 7) : 0u);
             fc->kv[KV_BITB][j] = (uint8_t)((j & 15) >= 8 ? 1u << (j & 7) : 0u);
+            fc->kv[KV_EX][j] = (uint8_t)((j & 15) ^ 1u); /* matches no byte */
+        }
+        for (int j = 0; j < 32; j += 16) {
+            fc->kv[KV_EX][j + 0x3] = '#';
+            fc->kv[KV_EX][j + 0xE] = '.';
+            fc->kv[KV_EX][j + 0xF] = 0x7F;
         }
     }
     fc->stop_min = (size_t)-1;
@@ -374,7 +403,9 @@ void nazif__filter_free(nazif__filter_ctx *fc)
 static inline int is_stop(const nazif__filter_ctx *fc, uint64_t h)
 {
     size_t k = (size_t)h & (STOP_SLOTS - 1);
-    const int hit = fc->stop[k] == h; /* the usual answer, without a branch */
+    /* the usual answer, without a branch; 0 marks an empty slot (no stop
+       word's hash is 0), and a word's hash may be 0 */
+    const int hit = (fc->stop[k] == h) & (h != 0);
     if (hit || !fc->stop[k]) return hit;
     for (k = (k + 1) & (STOP_SLOTS - 1); fc->stop[k]; k = (k + 1) & (STOP_SLOTS - 1))
         if (fc->stop[k] == h) return 1;
@@ -674,20 +705,55 @@ static inline void end_word(wacc *wa, nazif__script_counts *sc, const uint8_t *t
 /* Hash the words that split_text() recorded, and count the stop words
    among them up to stop_cap: only a word of a stop word's length can be
    one, and once there are stop_cap of them the Gopher rule cannot fire
-   and the exact count is not needed.  Returns the count. */
+   and the exact count is not needed.  all: every word's hash is needed
+   (the repetition rules), else only those the stop words need.  Returns
+   the count. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* its own registers for the loops' constants */
+#endif
 static uint64_t hash_words(const nazif__filter_ctx *fc, const uint8_t *text, size_t len,
-                           uint64_t stop_cap)
+                           uint64_t stop_cap, int all)
 {
     unit *const w = fc->words;
     const size_t nw = fc->nwords, smin = fc->stop_min, sspan = fc->stop_max - fc->stop_min;
     uint64_t stops = 0;
-    for (size_t i = 0; i < nw; i++) {
+    size_t i = 0;
+    for (; i < nw && stops < stop_cap; i++) {
         const size_t n = w[i].len;
         if (!n) continue; /* hashed already */
         const uint64_t h = hash_word(text, len, (size_t)w[i].hash, n);
         w[i].hash = h;
-        if (stops < stop_cap && n - smin <= sspan) stops += (uint64_t)is_stop(fc, h);
+        if (n - smin <= sspan) stops += (uint64_t)is_stop(fc, h);
     }
+    if (!all) return stops;
+    /* the rest without the stop words; up to the last word with 16 bytes
+       of text from its start (the words' offsets grow), without the test
+       of the text's end */
+    size_t end = nw;
+    while (end > i && (!w[end - 1].len || w[end - 1].hash + 16 > len)) end--;
+    uint64_t k0 = 0xA0761D6478BD642Full, k1 = 0xE7037ED1A0B428DBull;
+    const uint64_t *lom = lo_mask, *him = hi_mask;
+    KEEP(k0);
+    KEEP(k1);
+    KEEP(lom);
+    KEEP(him);
+    for (; i < end; i++) {
+        const size_t n = w[i].len, off = (size_t)w[i].hash;
+        if (n - 1 < 16) {
+            uint64_t lo, hi;
+            memcpy(&lo, text + off, 8);
+            memcpy(&hi, text + off + 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            lo = __builtin_bswap64(lo);
+            hi = __builtin_bswap64(hi);
+#endif
+            w[i].hash = hash_short_k(lo, hi, n, k0, k1, lom, him);
+        } else if (n) {
+            w[i].hash = nazif__hash64(text + off, n, HSEED);
+        }
+    }
+    for (; i < nw; i++)
+        if (w[i].len) w[i].hash = hash_word(text, len, (size_t)w[i].hash, w[i].len);
     return stops;
 }
 
@@ -744,11 +810,10 @@ static inline blk_masks blk_half(const nazif__filter_ctx *fc, const uint8_t *q)
         _mm256_cmpeq_epi8(_mm256_and_si256(b, KV(KV_FC)), KV(KV_D8)));
     m.cont = (uint32_t)_mm256_movemask_epi8(
         _mm256_cmpeq_epi8(_mm256_and_si256(b, kc0), KV(KV_80)));
-    /* 0x21..0x7E (signed, above 0x20, not 0x7F) but '#' and '.' */
-    const __m256i ex = _mm256_or_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(b, _mm256_set1_epi8(0x7F)),
-                        _mm256_cmpeq_epi8(b, _mm256_set1_epi8('#'))),
-        _mm256_cmpeq_epi8(b, _mm256_set1_epi8('.')));
+    /* 0x21..0x7E (signed, above 0x20, not 0x7F) but '#' and '.': those
+       three are the bytes equal to KV_EX's byte at their low nibble (a
+       byte >= 0x80 looks up 0) */
+    const __m256i ex = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(KV(KV_EX), b), b);
     m.asc = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(ex, _mm256_cmpgt_epi8(b, ksp)));
     /* at a lead byte: the code point's offset in the block, (lead & 3) << 6 |
        (next & 0x3F); the 16-bit shift moves no bit across a byte that the
@@ -757,10 +822,10 @@ static inline blk_masks blk_half(const nazif__filter_ctx *fc, const uint8_t *q)
                                         _mm256_and_si256(nx, KV(KV_3F)));
     /* U+0621..U+063F and U+0641..U+064A, the bulk of Arabic text:
        letters, of a word, neither Persian nor Urdu */
-    const __m256i o21 = _mm256_sub_epi8(ord, _mm256_set1_epi8(0x21));
-    const uint32_t basic = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(
-        _mm256_cmpeq_epi8(ord, _mm256_set1_epi8(0x40)),
-        _mm256_cmpeq_epi8(_mm256_min_epu8(o21, _mm256_set1_epi8(0x29)), o21)));
+    const __m256i o21 = _mm256_add_epi8(ord, KV(KV_DF));
+    const uint32_t basic = (uint32_t)_mm256_movemask_epi8(
+        _mm256_andnot_si256(_mm256_cmpeq_epi8(ord, KV(KV_40)),
+                            _mm256_cmpeq_epi8(_mm256_min_epu8(o21, KV(KV_29)), o21)));
     m.faur = 0;
     m.let = m.alpha = m.lead;
     if (m.lead & ~basic) {
@@ -993,11 +1058,12 @@ static inline uint32_t next_cp(const uint8_t *s, size_t len, size_t i, size_t *k
     return nazif__utf8_decode(s + i, len - i, k);
 }
 
-/* stop_cap: count the stop words up to this many; hash: the words'
-   hashes are needed (the repetition rules, the stop words). */
+/* stop_cap: count the stop words up to this many; hash_all: every
+   word's hash is needed (the repetition rules). */
 static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_out *po,
-                      nazif__script_counts *sc, uint64_t stop_cap, int hash)
+                      nazif__script_counts *sc, uint64_t stop_cap, int hash_all)
 {
+    const int hash = hash_all || stop_cap;
     unsigned wf = 0;
     memset(sc, 0, sizeof *sc);
     const uint8_t *s = (const uint8_t *)text;
@@ -1196,7 +1262,7 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
     fc->nwords = wa.n;
     fc->wchars = wa.chars;
     fc->walpha = wa.alpha;
-    fc->wstops = hash ? hash_words(fc, s, len, stop_cap) : 0;
+    fc->wstops = hash ? hash_words(fc, s, len, stop_cap, hash_all) : 0;
     return 0;
 }
 
@@ -1472,8 +1538,7 @@ const char *nazif__filter_doc(nazif__filter_ctx *fc, const char *text, size_t le
             stop_cap = UINT64_MAX; /* a NaN or infinite threshold too */
         }
     }
-    if (split_text(fc, text, len, &po, &sc, stop_cap,
-                   (filters & NAZIF__F_REPETITION) || stop_cap))
+    if (split_text(fc, text, len, &po, &sc, stop_cap, (filters & NAZIF__F_REPETITION) != 0))
         return "internal_error";
     if (filters & NAZIF__F_LANG) {
         if (sc.words_fa + sc.words_ur >= 2) sc.words_ar = count_ar_words(text, len);
