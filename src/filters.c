@@ -298,6 +298,13 @@ static inline uint64_t hash_short(uint64_t lo, uint64_t hi, size_t n)
     return hash_short_k(lo, hi, n, 0xA0761D6478BD642Full, 0xE7037ED1A0B428DBull, lo_mask, hi_mask);
 }
 
+/* The branch that a loop takes most often, laid out straight. */
+#if defined(__GNUC__) || defined(__clang__)
+#define LIKELY(c) __builtin_expect((c) != 0, 1)
+#else
+#define LIKELY(c) (c)
+#endif
+
 /* Keep x in a register for the loop that follows: the compiler no longer
    sees its value, so it does not build the constant again in the loop. */
 #if defined(__GNUC__) || defined(__clang__)
@@ -1403,34 +1410,40 @@ static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g)
         uint64_t *const rep = fc->rep2;
         size_t *const first = fc->first, best_i = 0;
         memset(rep, 0, (nc / 64 + 1) * sizeof *rep);
+        uint64_t poly = POLY;
+        KEEP(poly);
+        /* a count of 1 is never reported (nor is the place of the first
+           2-gram to reach it): only a count seen again can be the best */
+        uint32_t top = 1;
         for (size_t i = 0; i < nc; i++) {
-            /* the key: the n-gram's hash as it is (its words' hashes are
-               mixed already; the slot folds its high bits in) */
-            const uint64_t h = w[i].hash * POLY + w[i + 1].hash;
-            size_t k = (size_t)(h ^ (h >> 29)) & (slots - 1);
-            uint32_t cnt;
+            /* the key: the n-gram's hash as it is, and the slot its low
+               bits (its words' hashes are mixed already, and the low
+               bits of the sum depend on the low bits of both) */
+            const uint64_t h = w[i].hash * poly + w[i + 1].hash;
+            size_t k = (size_t)h & (slots - 1);
             for (;; k = (k + 1) & (slots - 1)) {
-                if (stamp[k] != cur) {
+                /* most 2-grams are new (96 % on ANT) */
+                if (LIKELY(stamp[k] != cur)) {
                     stamp[k] = cur;
                     key[k] = h;
-                    val[k] = cnt = 1;
+                    val[k] = 1;
                     first[k] = i;
                     break;
                 }
                 if (key[k] == h) {
-                    cnt = ++val[k];
+                    const uint32_t cnt = ++val[k];
                     if (cnt == 2) rep[first[k] / 64] |= 1ull << (first[k] % 64);
                     rep[i / 64] |= 1ull << (i % 64);
+                    if (cnt > top) {
+                        top = cnt;
+                        best_i = i;
+                    }
                     break;
                 }
             }
-            if (cnt > best) {
-                best = cnt;
-                best_i = i;
-            }
         }
-        if (best) best_chars = (uint64_t)w[best_i].chars + w[best_i + 1].chars;
-        return best > 1 ? best_chars * best : 0;
+        if (top < 2) return 0;
+        return ((uint64_t)w[best_i].chars + w[best_i + 1].chars) * top;
     }
     cand *const cands = fc->cands;
     for (size_t i = 0; i < nc; i++) {
