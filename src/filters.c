@@ -176,7 +176,7 @@ struct nazif__filter_ctx {
     uint8_t lut[3][2][16];
     /* blk32()'s other constants, read from here rather than built in
        registers at each call: see KV_* */
-    uint8_t kv[13][32];
+    uint8_t kv[14][32];
     int avx2;
 };
 
@@ -184,14 +184,12 @@ struct nazif__filter_ctx {
 enum { BS_LETTER, BS_ALPHA, BS_FAUR };
 
 /* blk_half()'s constants: bytes all 0x20, 0xFC, 0xD8, 0xC0, 0x80, 0x3F,
-   0x0F, 0xDF (-0x21), 0x29, 0x40; in each 16-byte lane, at j the bit j & 7
-   of a high nibble j < 8 (else 0), and of one j >= 8; and at j the byte
-   of low nibble j that the blocks leave out ('#', '.', 0x7F), or a byte
+   0x0F, 0xDF (-0x21), 0x29, 0x40, '.'; in each 16-byte lane, at j the bit
+   j & 7 of a high nibble j < 8 (else 0), and of one j >= 8; and at j the
+   byte of low nibble j that the blocks leave out ('#', 0x7F), or a byte
    whose low nibble is not j. */
-enum {
-    KV_SP, KV_FC, KV_D8, KV_C0, KV_80, KV_3F, KV_0F, KV_DF, KV_29, KV_40, KV_BITA, KV_BITB,
-    KV_EX
-};
+enum { KV_SP, KV_FC, KV_D8, KV_C0, KV_80, KV_3F, KV_0F, KV_DF, KV_29, KV_40, KV_DOT };
+enum { KV_BITA = KV_DOT + 1, KV_BITB, KV_EX };
 
 #define HSEED 0x9E3779B97F4A7C15ull
 
@@ -362,7 +360,7 @@ int nazif__filter_new(nazif__filter_ctx **out)
 #endif
     {
         static const uint8_t kb[KV_BITA] = {0x20, 0xFC, 0xD8, 0xC0, 0x80, 0x3F,
-                                            0x0F, 0xDF, 0x29, 0x40};
+                                            0x0F, 0xDF, 0x29, 0x40, '.'};
         for (int k = 0; k < KV_BITA; k++) memset(fc->kv[k], kb[k], 32);
         for (int j = 0; j < 32; j++) {
             fc->kv[KV_BITA][j] = (uint8_t)((j & 15) < 8 ? 1u << (j & 7) : 0u);
@@ -371,7 +369,6 @@ int nazif__filter_new(nazif__filter_ctx **out)
         }
         for (int j = 0; j < 32; j += 16) {
             fc->kv[KV_EX][j + 0x3] = '#';
-            fc->kv[KV_EX][j + 0xE] = '.';
             fc->kv[KV_EX][j + 0xF] = 0x7F;
         }
     }
@@ -778,19 +775,20 @@ static inline uint32_t ar_cp(const uint8_t *p)
    in a stretch of 64-byte blocks (blk_run()). */
 typedef struct run_state {
     size_t i, wstart;
-    uint64_t chars, blet;
+    uint64_t chars, blet, symbols;
     uint32_t wchars, lchars, first_cp, last_cp;
     int in_word, walpha, line_has;
     unsigned wf;
+    unsigned dots; /* bit 1: the last code point is '.'; bit 0: the one before */
 } run_state;
 
-/* Bytes blk_run() takes: printable ASCII other than '#' and '.' (which
-   the symbol and ellipsis counts look at), the lead byte of
-   U+0600..U+06FF; or a space followed by one of these. */
+/* Bytes blk_run() takes: printable ASCII other than '#' (which the
+   symbol count looks at), the lead byte of U+0600..U+06FF; or a space
+   followed by one of these. */
 static inline int blk_start(const uint8_t *s)
 {
     const unsigned c = s[0] == ' ' ? s[1] : s[0];
-    return (c & 0xFCu) == 0xD8u || (c > 0x20u && c < 0x7Fu && c != '#' && c != '.');
+    return (c & 0xFCu) == 0xD8u || (c > 0x20u && c < 0x7Fu && c != '#');
 }
 
 /* The masks of the 32 bytes at q, bit k for byte k (see blk_run()); let,
@@ -798,7 +796,8 @@ static inline int blk_start(const uint8_t *s)
    is in U+0621..U+063F or U+0641..U+064A (most blocks), let and alpha
    are the lead bytes themselves and faur is 0, without the look-ups. */
 typedef struct blk_masks {
-    uint32_t sp, lead, cont, asc, let, alpha, faur;
+    uint32_t sp, lead, cont, asc, dot, let, alpha, faur;
+    uint32_t ext; /* the lead bytes of other code points (the look-ups ran) */
 } blk_masks;
 
 #if defined(__GNUC__)
@@ -817,11 +816,12 @@ static inline blk_masks blk_half(const nazif__filter_ctx *fc, const uint8_t *q)
         _mm256_cmpeq_epi8(_mm256_and_si256(b, KV(KV_FC)), KV(KV_D8)));
     m.cont = (uint32_t)_mm256_movemask_epi8(
         _mm256_cmpeq_epi8(_mm256_and_si256(b, kc0), KV(KV_80)));
-    /* 0x21..0x7E (signed, above 0x20, not 0x7F) but '#' and '.': those
-       three are the bytes equal to KV_EX's byte at their low nibble (a
-       byte >= 0x80 looks up 0) */
+    /* 0x21..0x7E (signed, above 0x20, not 0x7F) but '#': those two are
+       the bytes equal to KV_EX's byte at their low nibble (a byte >= 0x80
+       looks up 0) */
     const __m256i ex = _mm256_cmpeq_epi8(_mm256_shuffle_epi8(KV(KV_EX), b), b);
     m.asc = (uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(ex, _mm256_cmpgt_epi8(b, ksp)));
+    m.dot = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, KV(KV_DOT)));
     /* at a lead byte: the code point's offset in the block, (lead & 3) << 6 |
        (next & 0x3F); the 16-bit shift moves no bit across a byte that the
        mask keeps */
@@ -835,7 +835,8 @@ static inline blk_masks blk_half(const nazif__filter_ctx *fc, const uint8_t *q)
                             _mm256_cmpeq_epi8(_mm256_min_epu8(o21, KV(KV_29)), o21)));
     m.faur = 0;
     m.let = m.alpha = m.lead;
-    if (m.lead & ~basic) {
+    m.ext = m.lead & ~basic;
+    if (m.ext) {
         /* the sets as nibble look-ups */
         const __m256i nib = KV(KV_0F), zero = _mm256_setzero_si256();
         const __m256i lo = _mm256_and_si256(ord, nib);
@@ -879,12 +880,14 @@ static inline uint32_t blk_ascii(const uint8_t *q, uint32_t *alet)
 /*
  * A stretch of 64-byte blocks from rs->i (32-byte ones within 64 bytes of
  * the end), each up to the first byte that is not a space (0x20),
- * printable ASCII other than '#' and '.', or part of a whole code point of
+ * printable ASCII other than '#', or part of a whole code point of
  * U+0600..U+06FF other than the Persian and Urdu letters, while the next
  * block starts with one (blk_start()): what split_text()'s steps do for
  * each code point, from the blocks' masks.  None of these code points is
- * '\n', white space other than the space, '#', '.' or U+2026, so they only
- * add to the counts of the word, the line and the text.  Bit k of a mask
+ * '\n', white space other than the space, '#' or U+2026, so they only add
+ * to the counts of the word, the line and the text, and '.' to the
+ * ellipses ("..." counted at each third '.' in a row, as the steps do,
+ * with the two code points before the stretch in rs->dots).  Bit k of a mask
  * says byte k of the block is a space, the lead byte of U+0600..U+06FF, a
  * continuation byte, ASCII; the sets (fc->lut, BS_*) are on lead bytes and
  * say that code point is a letter, a letter or digit of a word, a Persian
@@ -909,12 +912,13 @@ blk_run(nazif__filter_ctx *fc, wacc *wap, nazif__script_counts *sc, const uint8_
     /* code points, Arabic and ASCII letters, the Gopher sums */
     uint64_t cps = 0, blet = 0, alet = 0, wsum = 0, asum = 0;
     const uint8_t *lblk = NULL; /* the last block with a code point, and their starts */
-    uint64_t lcp = 0;
+    uint64_t lcp = 0, syms = 0;
+    unsigned dd = rs->dots;
     int rc = 0;
     while (i + 33 <= len && blk_start(s + i)) {
         const uint8_t *const q = s + i;
         const blk_masks a = blk_half(fc, q);
-        uint64_t sp = a.sp, lead = a.lead, cont = a.cont, asc = a.asc, let = a.let,
+        uint64_t sp = a.sp, lead = a.lead, cont = a.cont, asc = a.asc, dot = a.dot, let = a.let,
                  alpha = a.alpha, faur = a.faur, top = 1ull << 31;
         if (i + 65 <= len) {
             const blk_masks b = blk_half(fc, q + 32);
@@ -922,9 +926,14 @@ blk_run(nazif__filter_ctx *fc, wacc *wap, nazif__script_counts *sc, const uint8_
             lead |= (uint64_t)b.lead << 32;
             cont |= (uint64_t)b.cont << 32;
             asc |= (uint64_t)b.asc << 32;
-            let |= (uint64_t)b.let << 32;
-            alpha |= (uint64_t)b.alpha << 32;
-            faur |= (uint64_t)b.faur << 32;
+            dot |= (uint64_t)b.dot << 32;
+            if (a.ext | b.ext) {
+                let |= (uint64_t)b.let << 32;
+                alpha |= (uint64_t)b.alpha << 32;
+                faur |= (uint64_t)b.faur << 32;
+            } else {
+                let = alpha = lead; /* the common case: see blk_half() */
+            }
             top = 1ull << 63;
         }
         /* a byte of another kind (past the block's end too), a continuation
@@ -949,6 +958,13 @@ blk_run(nazif__filter_ctx *fc, wacc *wap, nazif__script_counts *sc, const uint8_
         uint64_t AL = alpha & pm;
         cps += (uint64_t)__builtin_popcountll(SP | CP);
         blet += (uint64_t)__builtin_popcountll(let & pm);
+        const uint64_t D = dot & pm;
+        if (D | dd) {
+            /* a '.' with '.' on the two bytes before it (the two before
+               the block in dd); then dd for the block's last two bytes */
+            syms += (uint64_t)__builtin_popcountll(D & ((D << 1) | (dd >> 1)) & ((D << 2) | dd));
+            dd = (unsigned)((p >= 2 ? D >> (p - 2) : (D << 1) | (dd >> 1)) & 3u);
+        }
         if (A) {
             /* ASCII letters (counted) and digits (a word with one is a
                word with a letter or digit) */
@@ -994,6 +1010,11 @@ blk_run(nazif__filter_ctx *fc, wacc *wap, nazif__script_counts *sc, const uint8_
             }
             wf = 0;
         }
+        /* the words inside the block with a letter or digit, all at once:
+           adding a word's start bit (S) to its bits outside AL carries
+           past its end, onto the space after it (E), only when it has no
+           bit in AL (a carry out of the last word lands at p or beyond) */
+        asum += (uint64_t)__builtin_popcountll(E & ~((NS & ~AL) + S));
         while (E) {
             /* a word inside the block */
             const uint32_t st = (uint32_t)__builtin_ctzll(S),
@@ -1004,7 +1025,6 @@ blk_run(nazif__filter_ctx *fc, wacc *wap, nazif__script_counts *sc, const uint8_
             unit u = {i + st, c, n};
             w[nw++] = u;
             wsum += c;
-            asum += _bzhi_u64(AL >> st, n) != 0;
         }
         in_word = S != 0;
         if (S) {
@@ -1034,6 +1054,8 @@ blk_run(nazif__filter_ctx *fc, wacc *wap, nazif__script_counts *sc, const uint8_
     sc->letters += alet;
     rs->i = i;
     rs->wstart = wstart;
+    rs->symbols += syms;
+    rs->dots = dd;
     rs->chars += cps;
     rs->lchars += (uint32_t)cps;
     rs->blet += blet;
@@ -1089,8 +1111,9 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
         if (fc->avx2 && i + 33 <= len && blk_start(s + i)) {
             /* A stretch of blocks of spaces, printable ASCII and
                U+0600..U+06FF (no Persian or Urdu letter): blk_run() */
-            run_state rs = {i, wstart, chars, blet, wchars, lchars, first_cp, last_cp,
-                            in_word, walpha, line_has, wf};
+            const unsigned dots = (prev_cp == '.' ? 2u : 0u) | (prev2_cp == '.' ? 1u : 0u);
+            run_state rs = {i,        wstart,  chars,   blet,   po->symbols, wchars, lchars,
+                            first_cp, last_cp, in_word, walpha, line_has,    wf,     dots};
             if (blk_run(fc, &wa, sc, s, len, &rs)) return -1;
             if (rs.i != i) {
                 i = rs.i;
@@ -1105,10 +1128,11 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
                 walpha = rs.walpha;
                 line_has = rs.line_has;
                 wf = rs.wf;
+                po->symbols = rs.symbols;
                 /* the last two code points: only tested for being '.' (the
-                   ellipses), which no code point of a block is, nor is the
-                   one before them read while the last one is not '.' */
-                prev_cp = prev2_cp = ' ';
+                   ellipses) */
+                prev_cp = rs.dots & 2u ? '.' : ' ';
+                prev2_cp = rs.dots & 1u ? '.' : ' ';
                 continue;
             }
         }
