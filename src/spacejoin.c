@@ -72,6 +72,19 @@ static inline int non_joiner2(const uint8_t *s)
    or D9: a letter 0..31, 0xFE a haraka, 0xFF anything else. */
 #define P17_CODE(p) p17_code[((p)[0] & 1u) << 8 | (p)[1]]
 
+/* The same with one 16-bit load: on a little-endian machine the lead
+   byte is its low byte, which the rotation puts high. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static inline unsigned p17_code16(const uint8_t *p)
+{
+    uint16_t u;
+    memcpy(&u, p, 2);
+    return p17_code[(uint16_t)(u << 8 | u >> 8) & 0x1FFu];
+}
+#else
+#define p17_code16(p) P17_CODE(p)
+#endif
+
 /* 0 when no word P17 can make (with the built-in lexicon) splits at the
    space s[sp] (sp >= 6, sp + 3 <= n; a non-joining letter before it, a
    letter after it); 1 when one may, or when the window is not plain
@@ -84,16 +97,22 @@ static inline int p17_window(const uint8_t *s, size_t n, size_t sp)
 {
     const uint8_t *h = s + sp - 6, *t = s + sp + 1;
     /* the two letters before the non-joining one: lead bytes D8/D9 */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint32_t hw;
+    memcpy(&hw, h, 4);
+    if ((hw & 0x00FE00FEu) != 0x00D800D8u) return 1;
+#else
     if ((h[0] & 0xFE) != 0xD8 || (h[2] & 0xFE) != 0xD8) return 1;
-    const unsigned x1 = P17_CODE(h), x2 = P17_CODE(h + 2);
+#endif
+    const unsigned x1 = p17_code16(h), x2 = p17_code16(h + 2);
     if ((x1 | x2) >= 32) return 1;
     unsigned t2 = P17_END;
     if (sp + 5 <= n && (t[2] & 0xFE) == 0xD8) {
-        const unsigned u = P17_CODE(t + 2);
+        const unsigned u = p17_code16(t + 2);
         if (u == 0xFE) return 1;
         if (u < 32) t2 = u;
     }
-    const uint64_t v = x1 | x2 << 5 | P17_CODE(h + 4) << 10 | P17_CODE(t) << 15 | t2 << 21;
+    const uint64_t v = x1 | x2 << 5 | p17_code16(h + 4) << 10 | p17_code16(t) << 15 | t2 << 21;
     const uint64_t x = (v + 1) * 0x9E3779B97F4A7C15u;
     const uint64_t m = (uint64_t)1 << (x >> 32 & 63) | (uint64_t)1 << (x >> 44 & 63);
     return (p17_bits[x >> (64 - P17_WORD_BITS)] & m) == m;
@@ -102,6 +121,18 @@ static inline int p17_window(const uint8_t *s, size_t n, size_t sp)
 int nazif__p17_window(const uint8_t *s, size_t n, size_t sp)
 {
     return p17_window(s, n, sp);
+}
+
+/* Is the article ال (D8 A7 D9 84) at q? */
+static inline int al_at(const uint8_t *q)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint32_t u;
+    memcpy(&u, q, 4);
+    return u == 0x84D9A7D8u;
+#else
+    return q[0] == 0xD8 && q[1] == 0xA7 && q[2] == 0xD9 && q[3] == 0x84;
+#endif
 }
 
 /* The two bytes c0 c1: 1 an Arabic letter (U+0621..U+063A, U+0641..
@@ -473,9 +504,8 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
                 /* the article begins a word, it does not end a split one (also
                    after و ف ب ك: وال بال ...) */
                 const uint8_t *q = s + sp + 1;
-                if (sp + 5 <= n && q[2] == 0xD9 && q[3] == 0x84 && q[0] == 0xD8 && q[1] == 0xA7)
-                    continue;
-                if (sp + 7 <= n && q[4] == 0xD9 && q[5] == 0x84 && q[2] == 0xD8 && q[3] == 0xA7 &&
+                if (sp + 5 <= n && al_at(q)) continue;
+                if (sp + 7 <= n && al_at(q + 2) &&
                     ((q[0] == 0xD9 && (q[1] == 0x88 || q[1] == 0x81 || q[1] == 0x83)) ||
                      (q[0] == 0xD8 && q[1] == 0xA8)))
                     continue;
