@@ -1571,8 +1571,10 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     if ((has_zalgo || has_decor) && zalgo_and_harakat(v, k, has_zalgo, has_decor)) return NAZIF_ENOMEM;
     /* آإ for one alef: no spelling writes an alef with madda before an
        alef with hamza below (a decoration tool's alef) */
+    int alef2 = 0;
     for (size_t i = 0; i + 1 < k; i++)
         if (v[i].cp == 0x0622 && v[i + 1].cp == 0x0625 && !v[i].del && !v[i + 1].del) {
+            alef2 = 1;
             v[i].del = 1;
             v[i].why = v[i + 1].why = J_ALEF2;
             v[i + 1].cp = AR_ALEF;
@@ -1581,7 +1583,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
        of Arabic letters ending in ے is read with ى or ي (the maksura
        table) when the lexicon knows it and news shows it (علے: على) */
     int decor_tool = 0, other_lang = 0;
-    for (size_t i = 0; i < k; i++) {
+    for (size_t i = 0; (has_zalgo || alef2) && i < k; i++) {
         decor_tool |= v[i].why == J_ZSYM || v[i].why == J_ALEF2;
         /* (no letter of Persian, Kurdish or Urdu but ے on the line: an
            Urdu quotation keeps its ے) */
