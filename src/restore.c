@@ -89,6 +89,17 @@ static int run_symbol(const unit *x)
     return x->t == U_SEP || (x->t == U_OTHER && tatweel_symbol(x->cp));
 }
 
+/* Is x a character decode_units() may make a letter of a word: 2 for
+   | ! 1 (stroke_alef()), 1 for another stroke or a letter of another
+   script drawn for an Arabic letter (drawn_letter()), else 0. */
+static int stroke_kind(const unit *x)
+{
+    const int other = x->t == U_OTHER || (x->t == U_LAT && x->cp >= 0x80);
+    if (!other && !(x->t == U_DIG && x->cp == '1')) return 0;
+    if (stroke_alef(x->cp)) return stroke_alef(x->cp);
+    return other && drawn_letter(x->cp) != 0;
+}
+
 static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, size_t *bcap,
                            unit **out, size_t *count)
 {
@@ -142,6 +153,7 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
         i += len;
     }
     /* a stroke for alef inside an Arabic word is a letter there (P14) */
+    int runs = 0;
     for (size_t q = 0; q < k; q++) {
         const int other = u[q].t == U_OTHER || (u[q].t == U_LAT && u[q].cp >= 0x80);
         /* a stroke for alef; a ring of another script for heh, or a letter
@@ -179,7 +191,29 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
             u[q].t = U_LET;
             u[q].cls = (uint16_t)(u[q].cls | NZ_EXTLOOK);
             if (dot) u[q + 1].t = U_MARK; /* the letter's mark (plan_ext() drops it) */
+        } else if (q + 1 < k && stroke_kind(&u[q + 1])) {
+            runs = 1; /* left, before another: looked at as a run below */
         }
+    }
+    /* two or three such characters in a row (ز1ޞ at a word's end, נⴶ): a
+       run that touches an Arabic letter or tatweel, each | ! 1 in it with
+       a letter, tatweel or another of the run on both sides */
+    for (size_t q = 0; runs && q < k; q++) {
+        if (!stroke_kind(&u[q])) continue;
+        size_t r = q + 1;
+        while (r < k && r - q < 3 && stroke_kind(&u[r])) r++;
+        if (r - q < 2) continue;
+        const int before = q > 0 && ((u[q - 1].t == U_LET && (u[q - 1].cls & NZ_LETTER)) ||
+                                     u[q - 1].t == U_TAT);
+        const int after = r < k && ((u[r].t == U_LET && (u[r].cls & NZ_LETTER)) || u[r].t == U_TAT);
+        int ok = before || after;
+        for (size_t j = q; j < r && ok; j++)
+            if (stroke_kind(&u[j]) == 2) ok = (j > q || before) && (j + 1 < r || after);
+        for (size_t j = q; j < r && ok; j++) {
+            u[j].t = U_LET;
+            u[j].cls = (uint16_t)(u[j].cls | NZ_EXTLOOK);
+        }
+        q = r - 1;
     }
     /* 7 for ح beside an Arabic letter or tatweel, in a word that has an
        extended look-alike or a stroke too (alone, 7 is P12's) */

@@ -299,6 +299,18 @@ static inline uint32_t drawn_letter(uint32_t cp)
     return cp >= 0x80 ? nazif__other_lookalike(cp) : 0;
 }
 
+/* Is the tatweel u[i] one the public tashfeer tools draw: before a
+   letter they swapped (a letter beyond the basic Arabic ones: ے ٹ ݥ ڪ,
+   a stroke), after a letter?  Kashida drawn to lengthen a word stands
+   before basic letters too (پـدر, سـپـاه), so a word whose tatweels are
+   all so placed is a tool's. */
+static inline int tool_tatweel(const unit *u, size_t i, size_t k)
+{
+    if (i == 0 || i + 1 >= k || u[i - 1].t != U_LET || u[i + 1].t != U_LET) return 0;
+    const uint32_t cp = u[i + 1].cp;
+    return !(u[i + 1].cls & NZ_LETTER) || cp < 0x0621 || cp > 0x064A;
+}
+
 /* A letter no language written in Arabic script puts in its words the
    way the tools do: the Arabic Supplement letters for African languages
    (U+0750..U+076D: ݥ ݜ ݝ ݪ ...), not Persian, Kurdish, Urdu, Sindhi or

@@ -64,16 +64,27 @@ int nazif__persian_units(const unit *u, size_t k)
 {
     int pers = 0, arab = 0;
     int wp = 0, wa = 0, first = 1;
+    size_t ws = 0; /* the word's first unit */
     for (size_t i = 0; i <= k; i++) {
         /* words end at spaces only, so that joining a split word does not
            change the score (cleaning twice gives the same result) */
         if (i == k || u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_BAD) {
             /* a word with letters Persian does not write is Arabic, even
-               when it also has ی or ک (Arabic typed on a Persian keyboard) */
-            if (wa) arab++;
-            else if (wp) pers++;
+               when it also has ی or ک (Arabic typed on a Persian keyboard);
+               a word a tool drew (a stroke, a letter of the Arabic
+               Supplement but Saraiki's ݨ ݙ) is neither */
+            if (wa) {
+                arab++;
+            } else if (wp) {
+                int tool = 0;
+                for (size_t j = ws; j < i && !tool; j++)
+                    tool = u[j].t == U_LET && (!(u[j].cls & NZ_LETTER) ||
+                                               (tool_letter(u[j].cp) && u[j].cp != 0x0768 && u[j].cp != 0x0759));
+                pers += !tool;
+            }
             wp = wa = 0;
             first = 1;
+            ws = i + 1;
             continue;
         }
         uint32_t cp = u[i].cp;
@@ -174,8 +185,9 @@ static void mixed_body(const unit *u, size_t a, size_t b, wbuf *w)
  * whose look-ups (the costly part: most words of a line) it leaves to pass
  * 1; pass 1 looks up only those, and stops as soon as the line is found
  * Arabic (they can only add to *arab).  Returns -1 when the line is not
- * Arabic whatever the counts (pass 0 only finds that), 1 when pass 1
- * stopped early, else 0.
+ * Arabic whatever the counts (pass 0 only finds that), 2 when it is
+ * whatever the counts (pass 0: most of its words drawn by a tool), 1 when
+ * pass 1 stopped early, else 0.
  */
 static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int basic, int *arabp,
                        int *otherp)
@@ -183,7 +195,12 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
     int arab = *arabp, other = *otherp;
     int wa = 0, wf = 0, first = 1, bad = 0;
     uint32_t prev = 0;
-    int cue = 0, marker = 0, cue_ok = 1;
+    int cue = 0, marker = 0, cue_ok = 1, tat = 0, kashida = 0;
+    /* words with a letter no language writes so (a stroke, Hebrew or
+       Thaana glued to Arabic letters, the Arabic Supplement but Saraiki's
+       ݨ ݙ), words with a letter, and a word of Persian or Urdu letters
+       not drawn so seen (blocked) */
+    int toolw = 0, strong = 0, words = 0, blocked = 0, letters = 0;
     size_t ws = 0; /* the word's first unit */
     wbuf keybuf, *key = &keybuf, bkeybuf, *bkey = &bkeybuf; /* bkey: body reading */
     wb_reset(key);
@@ -200,9 +217,16 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
                the Arabic Supplement beside it) */
             /* ... or a word whose letters are of no one language
                (nazif__mixed_word()) */
+            /* ... or with tatweels between its letters, each before a
+               letter beyond the basic ones (tool_tatweel(): فـے for في) */
             int mixed = -1;
-            if (cue && (!marker || !cue_ok) && (!cue_ok || !(mixed = nazif__mixed_word(u, ws, i))))
-                return -1;
+            if (cue && (!(marker || (tat && !kashida)) || !cue_ok) &&
+                (!cue_ok || !(mixed = nazif__mixed_word(u, ws, i)))) {
+                if (basic) return -1;
+                blocked = 1;
+            }
+            toolw += strong;
+            words += letters > 0;
             /* a word of extended look-alikes (or strokes, dotless letters)
                whose body reading the lexicon knows well is Arabic: a line
                where every word is so drawn is still Arabic */
@@ -228,7 +252,7 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
             else if (wa && !wf) arab++;
             /* a word of the basic letters only that the lexicon knows well:
                looked up in pass 1 */
-            wa = wf = bad = cue = marker = 0;
+            wa = wf = bad = cue = marker = tat = kashida = strong = letters = 0;
             cue_ok = 1;
             first = 1;
             ws = i + 1;
@@ -240,7 +264,7 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
         /* a stroke for alef (or 7 for ح) that decode_units() made a letter */
         if (u[i].t == U_LET && !(u[i].cls & NZ_LETTER)) {
             wf = 1;
-            marker = 1;
+            marker = strong = letters = 1;
             if (bkey->n + 4 <= MAXW) {
                 bkey->n += nazif__utf8_encode(drawn_letter(u[i].cp), bkey->b + bkey->n);
                 bkey->letters++;
@@ -248,7 +272,13 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
             first = 0;
             continue;
         }
-        if (u[i].t == U_TAT) continue; /* elongation: no letter, no harm */
+        if (u[i].t == U_TAT) { /* elongation: no letter, no harm */
+            if (i > ws && u[i - 1].t == U_LET && i + 1 < k && u[i + 1].t == U_LET) {
+                if (tool_tatweel(u, i, k)) tat = 1;
+                else kashida = 1;
+            }
+            continue;
+        }
         uint32_t cp = u[i].cp;
         /* ZWNJ after heh is Kurdish or Persian spelling.  Any other
            invisible character, ZWNJ included, is no sign either way: P15
@@ -268,6 +298,8 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
         for (int b = 0; b < nb; b++) {
             uint32_t x = base[b];
             marker |= tool_letter(x);
+            strong |= tool_letter(x) && x != 0x0768 && x != 0x0759;
+            letters = 1;
             if (nazif__kurdish_or_persian_cue(x)) {
                 cue = 1;
                 wf = 1;
@@ -300,7 +332,10 @@ static int arabic_pass(const nazif_lexicon *lex, const unit *u, size_t k, int ba
     }
     *arabp = arab;
     *otherp = other;
-    return 0;
+    /* a line most of whose words (three or more) a tool drew so is
+       Arabic obfuscated word by word, its Persian and Urdu letters too */
+    if (!basic && toolw >= 3 && 2 * toolw >= words) return 2;
+    return blocked ? -1 : 0;
 }
 
 /*
@@ -502,7 +537,9 @@ int nazif__drawn_line(const nazif_lexicon *lex, const unit *u, size_t k)
 int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)
 {
     int arab = 0, other = 0;
-    if (arabic_pass(lex, u, k, 0, &arab, &other) < 0) return 0;
+    const int r = arabic_pass(lex, u, k, 0, &arab, &other);
+    if (r < 0) return 0;
+    if (r == 2) return 1;
     if (arab >= 1 && arab > 2 * other) return 1;
     if (arabic_pass(lex, u, k, 1, &arab, &other) > 0) return 1;
     return arab >= 1 && arab > 2 * other;

@@ -377,14 +377,15 @@ static int last_letter(const cluster *c, int to, int k, size_t i)
 /* A heh that may stand for teh marbuta at a word's end: one of the Arabic
    Mathematical Alphabetic Symbols (the block has no teh marbuta, so a tool
    draws ة with a heh), or ە ہ ھ (the Kurdish and Urdu hehs the tools put
-   for both).  The presentation forms of heh itself (ﻪ ﻩ) are heh: ة has
-   its own. */
+   for both; ۀ ۂ, which the tashfeer tools put for ه).  The presentation
+   forms of heh itself (ﻪ ﻩ) are heh: ة has its own. */
 static int final_heh(const unit *x)
 {
     if (x->t != U_LET) return 0;
     if (x->cp >= 0x1EE00 && x->cp <= 0x1EEFF) return first_base(x) == 0x0647u;
     const uint32_t b = first_base(x);
-    return b == 0x06D5 || b == 0x06C1 || b == 0x06BE;
+    /* ۀ ۂ too: the tashfeer tools draw them for ه */
+    return b == 0x06D5 || b == 0x06C1 || b == 0x06BE || b == 0x06C0 || b == 0x06C2;
 }
 
 /* With the ! (unit xu[bang]) read as no letter: are the letters before it
@@ -586,6 +587,21 @@ static int tool_mark(const unit *x, uint32_t cp)
     return x->cp == 0x05E9 && (cp == 0x05C1 || cp == 0x05C2);
 }
 
+/* Has the word of pieces [from, to] a letter a tool drew besides its !
+   (another stroke, a letter of the extended blocks or of another
+   script)?  Then a ! in it is the tool's alef, not punctuation dropped
+   in (البـ!حـٹ is الباحث, not البحث). */
+static int drawn_besides_bang(const cluster *c, int from, int to)
+{
+    for (size_t i = c->p[from].a; i < c->p[to].b; i++) {
+        const unit *x = &c->u[i];
+        if (x->t == U_LET && x->cp != '!' &&
+            (!(x->cls & NZ_LETTER) || (x->cls & NZ_EXTLOOK) || cue_base(x->cp)))
+            return 1;
+    }
+    return 0;
+}
+
 /* The frequency class a two-letter reading of a drawn word must have. */
 #define TWO_LETTER_CLASS 10
 
@@ -610,8 +626,12 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
        one language, or a tatweel inside it (the tools put one before each
        letter they swap after a letter that joins) */
     const int tool = tool_drawn(c, from, to) || mixed;
-    int tat = 0;
-    for (size_t i = c->p[from].a; i < c->p[to].b && !tat; i++) tat = c->u[i].t == U_TAT;
+    int tat = 0, kashida = 0;
+    for (size_t i = c->p[from].a; i < c->p[to].b; i++)
+        if (c->u[i].t == U_TAT) {
+            if (tool_tatweel(c->u, i, c->b)) tat = 1;
+            else kashida = 1;
+        }
     /* a word of two letters only when so drawn (ݥن, ؤـݔ: من, أن), and
        then only into one of the commonest words */
     const int two_ok = !cx_drawn(cx) && (tool || tat);
@@ -650,7 +670,8 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
             } else if (nazif__kurdish_or_persian_cue(first_base(x))) {
                 /* in a word a tool drew (a stroke or a letter of the Arabic
                    Supplement in it): the Arabic letter it stands for */
-                if ((!tool_drawn(c, from, to) && !drawn) || !cue_base(first_base(x))) return 0;
+                if ((!tool_drawn(c, from, to) && !drawn && !(tat && !kashida)) || !cue_base(first_base(x)))
+                    return 0;
                 o[0] = cue_base(first_base(x));
                 m = 1;
                 /* پ has ث's three dots as well as ب's body (Unicode's
@@ -658,6 +679,18 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
                 if (first_base(x) == 0x067E) {
                     o[1] = 0x062B;
                     m = 2;
+                    nobody = 1;
+                }
+                /* the tools draw ڈ for ذ as well as د, ڑ for ز, ٹ for ب
+                   and ث as well as ت (the same body, other dots) */
+                if (first_base(x) == 0x0688 || first_base(x) == 0x0691) {
+                    o[1] = first_base(x) == 0x0688 ? 0x0630 : 0x0632;
+                    m = 2;
+                    nobody = 1;
+                } else if (first_base(x) == 0x0679) {
+                    o[1] = 0x0628;
+                    o[2] = 0x062B;
+                    m = 3;
                     nobody = 1;
                 }
             } else if (mixed && x->cp == 0x0622) {
@@ -719,7 +752,7 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
                without it is a reading too (0: no letter), one the lexicon
                must find far commoner, and not where it glues two words
                (رائع!جدا: a missing space) */
-            if (x->cp == '!' && inner && m == 1) {
+            if (x->cp == '!' && inner && m == 1 && !drawn_besides_bang(c, from, to)) {
                 o[1] = 0;
                 m = 2;
                 nobody = 1;
@@ -770,6 +803,9 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
        first; when that makes no known word, as any word would be read */
     uint32_t pick[EXT_UNITS], best[EXT_UNITS], body[EXT_UNITS];
     int found, fbody, fother, top, second, rival;
+    size_t last_unit = (size_t)-1; /* the word's last letter */
+    for (size_t i = c->p[to].a; i < c->p[to].b; i++)
+        if (c->u[i].t == U_LET) last_unit = i;
 again:
     found = 0;
     fbody = fother = top = second = rival = -1;
@@ -794,7 +830,14 @@ again:
         /* two letters only in a line a tool drew (عن, في drawn ؏ڼ, ڣے) or
            in a word drawn so (two_ok) */
         if (w.letters < 3 && !(w.letters == 2 && (cx_drawn(cx) || two_ok))) return 0;
-        const int st = lex_state(cx->lex, &w, &f);
+        int st = lex_state(cx->lex, &w, &f);
+        /* ي at the word's end read as ى: the lexicon knows الى (إلى with
+           its hamza lost to a stroke) but not الي */
+        if (st == NAZIF_LEX_UNKNOWN && xn > 0 && pick[xn - 1] == 0x064A && xu[xn - 1] == last_unit) {
+            pick[xn - 1] = AR_MAKSURA;
+            ext_key(c, from, to, xu, pick, xn, &w);
+            st = lex_state(cx->lex, &w, &f);
+        }
         if (st == NAZIF_LEX_UNKNOWN) continue;
         if (w.letters == 2 && !cx_drawn(cx)) {
             /* a two-letter reading is taken only when it is one of the
@@ -838,6 +881,11 @@ again:
     } else if (found > 1 && fbody >= 0 && fbody >= fother) {
         found = 1;
         memcpy(best, body, sizeof body);
+    } else if (found > 1 && fbody < 0 && tool) {
+        /* a word a tool drew whose body reading is no word (ݙوݖ: دوب):
+           the best reading when it is clearly the commoner (دون) */
+        if (rival > second) second = rival;
+        found = top >= second + DOMINANT ? 1 : 2;
     }
     if (restricted && found == 0) {
         restricted = 0;
@@ -1157,12 +1205,27 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
     /* a word drawn with the mathematical letters is a tool's (no language
        writes them): read as the extended look-alikes are */
     if (!extc && !cx->persian && math_letter(c, from, to)) extc = 1;
-    /* ی with a tool's mark under it (ی۪): a tool's letter, in an Arabic
-       line */
+    /* ی with a tool's mark under it (ی۪), or a letter of Persian or Urdu
+       in a word with a tatweel between its letters (فـے): a tool's
+       letters, in an Arabic line */
+    int cue = 0;
     for (int k = from; k <= to && !extc && !cx->persian; k++)
-        for (size_t i = c->p[k].a; i + 1 < c->p[k].b && !extc; i++)
-            if (c->u[i].t == U_LET && c->u[i].cp == FA_YEH && tool_mark(&c->u[i], c->u[i + 1].cp))
+        for (size_t i = c->p[k].a; i < c->p[k].b && !extc; i++) {
+            const unit *x = &c->u[i];
+            /* ی and the letters of cue_base(): U+0679..U+06FE */
+            if (x->t != U_LET || x->cp < 0x0679 || x->cp > 0x06FE) continue;
+            if (x->cp == FA_YEH && i + 1 < c->p[k].b && tool_mark(x, c->u[i + 1].cp))
                 extc = nazif__cx_arabic(cx);
+            cue |= cue_base(x->cp) != 0;
+        }
+    int tat = 0, kashida = 0;
+    for (int k = from; k < to && cue; k++)
+        for (size_t i = c->p[k].b; i < c->p[k + 1].a; i++)
+            if (c->u[i].t == U_TAT) {
+                if (tool_tatweel(c->u, i, c->b)) tat = 1;
+                else kashida = 1;
+            }
+    if (cue && tat && !kashida && !extc) extc = nazif__cx_arabic(cx);
     if (seams == 0 && np6 == 0 && np15 == 0 && !look && !pres && !dotless && !extc && !cx->heh_line) return 0;
 
     /* P14: look-alike letters, when the Arabic reading is a known word and
