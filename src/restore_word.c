@@ -310,7 +310,7 @@ static int dotless_cands(uint32_t cp, uint32_t out[6])
  * reading also when no other is more frequent.  Not in a word with ZWNJ or a letter that
  * marks Kurdish, Persian or Urdu (nazif__kurdish_or_persian_cue()), nor next to
  * a word of another language (nazif__foreign_neighbour(): a quotation), nor in words
- * of fewer than three letters, nor in vocalised words (harakat: the Quran
+ * of fewer than three letters (two in a word a tool drew: two_ok), nor in vocalised words (harakat: the Quran
  * writes ٱ).
  */
 /* The letters of pieces [from, to] with the units xu[0..xn) read as
