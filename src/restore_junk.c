@@ -694,6 +694,45 @@ static int struck_at(const jslot *v, size_t k, size_t i, size_t *e)
 #define STRUCK_LETTERS 32 /* letters of a word read, at most */
 #define STRUCK_ALTS 6     /* letters with two readings tried, at most */
 
+/* A word read letter by letter with some letters read two ways: r0[q]
+   is letter q's first reading, r1[q] its second where alt[] lists q
+   (na of them).  Reading r takes r1 for the letters whose bit is set in
+   r. */
+static uint32_t reading_cp(const uint32_t *r0, const uint32_t *r1,
+                           const int *alt, int na, int q, int r)
+{
+    for (int a = 0; a < na; a++)
+        if (alt[a] == q && ((r >> a) & 1)) return r1[q];
+    return r0[q];
+}
+
+/* The reading of the nl letters the lexicon likes best (frequency
+   class first, a whole word over a stem), among those it knows with a
+   class of at least min_f; -1 when it knows none. */
+static int best_reading(const nazif_lexicon *lex, const uint32_t *r0,
+                        const uint32_t *r1, int nl, const int *alt,
+                        int na, int min_f)
+{
+    int best = -1, top = -1;
+    for (int r = 0; r < (1 << na); r++) {
+        wbuf w;
+        wb_reset(&w);
+        for (int q = 0; q < nl; q++) {
+            wb_cp(&w, reading_cp(r0, r1, alt, na, q, r));
+            w.letters++;
+        }
+        int f = 0;
+        const int st = lex_state(lex, &w, &f);
+        if (st == NAZIF_LEX_UNKNOWN || f < min_f) continue;
+        const int sc = 2 * f + (st == NAZIF_LEX_WORD ? 1 : 0);
+        if (sc > top) {
+            top = sc;
+            best = r;
+        }
+    }
+    return best;
+}
+
 /* The readings of a struck letter c (the word's last letter when last):
    ٵ HIGH HAMZA ALEF for ا or أ, ے and its forms, ی for ي or (last) ى,
    ۆ ۇ ۈ ۋ for و, the letter a look-alike or presentation form stands
@@ -797,26 +836,7 @@ static void struck_words(const nazif_lexicon *lex, jslot *v, size_t k)
                 else alt[na++] = q;
             }
         }
-        int best = -1, top = -1;
-        for (int r = 0; readable && r < (1 << na); r++) {
-            wbuf w;
-            wb_reset(&w);
-            for (int q = 0; q < nl; q++) {
-                uint32_t c = r0[q];
-                for (int a = 0; a < na; a++)
-                    if (alt[a] == q && ((r >> a) & 1)) c = r1[q];
-                wb_cp(&w, c);
-                w.letters++;
-            }
-            int f = 0;
-            const int st = lex_state(lex, &w, &f);
-            if (st == NAZIF_LEX_UNKNOWN) continue;
-            const int sc = 2 * f + (st == NAZIF_LEX_WORD ? 1 : 0);
-            if (sc > top) {
-                top = sc;
-                best = r;
-            }
-        }
+        int best = readable ? best_reading(lex, r0, r1, nl, alt, na, 0) : -1;
         /* no reading known (a name): the letters the tool drew on */
         if (readable && best < 0) best = 0;
         /* the marks, the tool's spaces, the letters */
@@ -830,9 +850,7 @@ static void struck_words(const nazif_lexicon *lex, jslot *v, size_t k)
             v[spaces[q]].why = J_STRUCK;
         }
         for (int q = 0; best >= 0 && q < nl; q++) {
-            uint32_t c = r0[q];
-            for (int a = 0; a < na; a++)
-                if (alt[a] == q && ((best >> a) & 1)) c = r1[q];
+            const uint32_t c = reading_cp(r0, r1, alt, na, q, best);
             if (c != v[let[q]].cp) {
                 v[let[q]].cp = c;
                 v[let[q]].why = J_STRUCK;
@@ -1004,26 +1022,7 @@ static void vowelled_words(const nazif_lexicon *lex, jslot *v, size_t k)
                     else alt[na++] = q;
                 }
             }
-            int best = -1, top = -1;
-            for (int r = 0; ok && r < (1 << na); r++) {
-                wbuf w;
-                wb_reset(&w);
-                for (int q = 0; q < nl; q++) {
-                    uint32_t c = r0[q];
-                    for (int x = 0; x < na; x++)
-                        if (alt[x] == q && ((r >> x) & 1)) c = r1[q];
-                    wb_cp(&w, c);
-                    w.letters++;
-                }
-                int f = 0;
-                const int st = lex_state(lex, &w, &f);
-                if (st == NAZIF_LEX_UNKNOWN || f < 2) continue;
-                const int sc = 2 * f + (st == NAZIF_LEX_WORD ? 1 : 0);
-                if (sc > top) {
-                    top = sc;
-                    best = r;
-                }
-            }
+            const int best = ok ? best_reading(lex, r0, r1, nl, alt, na, 2) : -1;
             if (best >= 0) {
                 for (size_t q = i; q < j; q++)
                     if (!v[q].del && any_mark(v[q].cp)) {
@@ -1031,9 +1030,7 @@ static void vowelled_words(const nazif_lexicon *lex, jslot *v, size_t k)
                         v[q].why = J_VOWELLED;
                     }
                 for (int q = 0; q < nl; q++) {
-                    uint32_t c = r0[q];
-                    for (int x = 0; x < na; x++)
-                        if (alt[x] == q && ((best >> x) & 1)) c = r1[q];
+                    const uint32_t c = reading_cp(r0, r1, alt, na, q, best);
                     if (c != v[let[q]].cp) {
                         v[let[q]].cp = c;
                         v[let[q]].why = J_VOWELLED;
