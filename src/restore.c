@@ -100,6 +100,13 @@ static int stroke_kind(const unit *x)
     return other && drawn_letter(x->cp) != 0;
 }
 
+/* an Arabic letter or a tatweel: what a stroke or a digit drawn for a
+   letter must touch to be read as one */
+static int ar_side(const unit *x)
+{
+    return (x->t == U_LET && (x->cls & NZ_LETTER)) || x->t == U_TAT;
+}
+
 static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, size_t *bcap,
                            unit **out, size_t *count)
 {
@@ -174,9 +181,8 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
         /* ש with its sin or shin dot (שׂ: a public tool's ش) */
         const int dot = u[q].cp == 0x05E9 && qa < k && (u[qa].cp == 0x05C1 || u[qa].cp == 0x05C2);
         if (dot) qa++;
-        const int before = qb > 0 && ((u[qb - 1].t == U_LET && (u[qb - 1].cls & NZ_LETTER)) ||
-                                      u[qb - 1].t == U_TAT);
-        const int after = qa < k && ((u[qa].t == U_LET && (u[qa].cls & NZ_LETTER)) || u[qa].t == U_TAT);
+        const int before = qb > 0 && ar_side(&u[qb - 1]);
+        const int after = qa < k && ar_side(&u[qa]);
         /* the article: at the start of a word, before lam (or a look-alike
            of lam) and two more letters */
         int article = 0;
@@ -203,9 +209,8 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
         size_t r = q + 1;
         while (r < k && r - q < 3 && stroke_kind(&u[r])) r++;
         if (r - q < 2) continue;
-        const int before = q > 0 && ((u[q - 1].t == U_LET && (u[q - 1].cls & NZ_LETTER)) ||
-                                     u[q - 1].t == U_TAT);
-        const int after = r < k && ((u[r].t == U_LET && (u[r].cls & NZ_LETTER)) || u[r].t == U_TAT);
+        const int before = q > 0 && ar_side(&u[q - 1]);
+        const int after = r < k && ar_side(&u[r]);
         int ok = before || after;
         for (size_t j = q; j < r && ok; j++)
             if (stroke_kind(&u[j]) == 2) ok = (j > q || before) && (j + 1 < r || after);
@@ -219,10 +224,8 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
        extended look-alike or a stroke too (alone, 7 is P12's) */
     for (size_t q = 0; q < k; q++) {
         if (u[q].t != U_DIG || u[q].cp != '7') continue;
-        const int before = q > 0 && ((u[q - 1].t == U_LET && (u[q - 1].cls & NZ_LETTER)) ||
-                                     u[q - 1].t == U_TAT);
-        const int after = q + 1 < k && ((u[q + 1].t == U_LET && (u[q + 1].cls & NZ_LETTER)) ||
-                                        u[q + 1].t == U_TAT);
+        const int before = q > 0 && ar_side(&u[q - 1]);
+        const int after = q + 1 < k && ar_side(&u[q + 1]);
         if (!before && !after) continue;
         int look = 0;
         for (size_t j = q; j-- > 0 && u[j].t != U_SP && !look;)
