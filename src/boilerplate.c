@@ -5,7 +5,7 @@
  * NAZIF__BP_BEHIND decided lines before it, NAZIF__BP_AHEAD after it) and
  * says whether the line is page furniture: skip links, menus and
  * breadcrumbs, "read also" blocks, share bars, tag lists, comment prompts,
- * cookie notices, subscribe prompts, publication stamps and source lines,
+ * cookie notices, subscribe prompts, publication stamps,
  * copyright lines.  The phrases come from the .tsv files of data/boilerplate
  * through phrases_tables.h; this file holds only the logic.
  *
@@ -35,7 +35,8 @@
  *     one (section names, networks, buttons, a date alone) waits for
  *     context; a list header ("اقرأ أيضاً:", "مقالات ذات صلة") drops;
  *   - a line opening with a listed phrase drops with its item ("اقرأ أيضاً
- *     <title>", "الكلمات الدلالية: a | b", "المصدر: ...", "نشر في 3 مارس");
+ *     <title>", "الكلمات الدلالية: a | b", "نشر في 3 مارس"); a source
+ *     line ("المصدر: ...") is the article's and stays;
  *   - a breadcrumb/menu line ("الرئيسية > سياسة"), a line of network names;
  *   - shapes no article line has: a drawn rule ("..........", five marks
  *     or more), font-size buttons ("ت + ت - الحجم الطبيعي"), an identifier
@@ -536,7 +537,7 @@ static int separator_line(const uint8_t *s, size_t n)
     if (quotes == 3) return 0;
     size_t pos = 0, seg_b = 0, seg_e = 0;
     int segs = 0, known = 0, angle = 0, seps = 0, words = 0;
-    int angles = 0, long_seg = 0, dots = 0;
+    int angles = 0, long_seg = 0, dots = 0, first_known = 0;
     tok t;
     int have = 0;
     for (;;) {
@@ -560,7 +561,10 @@ static int separator_line(const uint8_t *s, size_t n)
             if (words < 1 || words > 16 || seg_e - seg_b > 240) return 0;
             if (words > 4 || seg_e - seg_b > 48) long_seg = 1;
             segs++;
-            if (whole(s + seg_b, seg_e - seg_b)) known++;
+            if (whole(s + seg_b, seg_e - seg_b)) {
+                known++;
+                if (segs == 1) first_known = 1;
+            }
         } else if (more && segs > 0) {
             return 0; /* two separators in a row */
         }
@@ -569,6 +573,10 @@ static int separator_line(const uint8_t *s, size_t n)
         if (!more) break;
     }
     if (seps == 0 || segs < 2) return 0;
+    /* A path that opens with a listed word ("الرئيسية » أخبار محلية
+       وعربية وعالمية"): a breadcrumb whatever the length of its last
+       segment, the page's section or title */
+    if (first_known && angle && !dots && segs <= 4) return 1;
     /* A forum's path, its names long: "العودة   <site and slogan> >
        <forum> > <section>." -- three segments or more, of up to sixteen
        words each, between two angle separators or more; one line of
@@ -669,7 +677,7 @@ static const char *cat_reason(int cat)
     case NAZIF__CAT_COMMENTS: return "phrase: comment prompt";
     case NAZIF__CAT_COOKIES: return "phrase: cookie notice";
     case NAZIF__CAT_SUBSCRIBE: return "phrase: subscribe prompt";
-    case NAZIF__CAT_STAMPS: return "phrase: publication stamp or source line";
+    case NAZIF__CAT_STAMPS: return "phrase: publication stamp";
     case NAZIF__CAT_COPYRIGHT: return "phrase: copyright line";
     case NAZIF__CAT_MASTHEAD: return "phrase: masthead or advertisement";
     case NAZIF__CAT_NOTICES: return "phrase: site notice";
@@ -685,6 +693,10 @@ static const char latin_widget[] = "line: Latin widget word";
 static const char date_stamp[] = "line: date stamp";
 static const char counter[] = "line: counter";
 static const char widget_symbol[] = "line: widget symbol";
+/* A short name with a dash and nothing after it ("المغرب الرياضي  -"),
+   and a form field's label with its required mark ("البريد الإلكتروني *"). */
+static const char site_dash[] = "line: site name before a dash";
+static const char form_field[] = "line: form field";
 
 static void set(info *f, int v, const char *why)
 {
@@ -792,10 +804,8 @@ static int head_rules(info *f, const nazif__phrase *p, const uint8_t *s,
             }
             return 0;
         }
-        if (rest_words <= 10) {
-            set(f, V_DROP, "phrase: source line");
-            return 1;
-        }
+        /* no other opener is listed: source lines ("المصدر: ...") are
+           the article's (stamps.tsv) */
         return 0;
     default:
         /* share bars and the rest: a label and a few words */
@@ -1435,6 +1445,58 @@ static int wrap_of(const nazif__bp_line *L, const info *f)
 
 /* The V_OTHER / short V_CONTENT outcome for a line with no listed word.
    Word counts from the raw text, only as far as the thresholds need. */
+/*
+ * The mark that ends a short line, after its spaces: 1 for a dash ('-',
+ * '–') with a space before it and a word before that ("المغرب الرياضي  -",
+ * " صوت الإمارات -": a site's name printed before a dateline or a
+ * title), 2 for a '*' glued to or after a word ("الإسم *", "إلزامي *":
+ * a form field that must be filled), 0 otherwise.  A line that opens
+ * with '*' or '-' is a list item or a rule, not these.
+ */
+/* Does normalised s[0..n) open with the label of a source ("المصدر:",
+   "Source", words.tsv)? */
+static int source_label(const uint8_t *s, size_t n)
+{
+    size_t pos = 0;
+    tok t;
+    if (!next_tok(s, n, &pos, &t)) return 0;
+    return nazif__phr_shape_word(NAZIF__SHAPE_SOURCE, s + t.b, t.e - t.b) ||
+           (t.ce > t.cb &&
+            nazif__phr_shape_word(NAZIF__SHAPE_SOURCE, s + t.cb, t.ce - t.cb));
+}
+
+static int tail_mark(const uint8_t *s, size_t n)
+{
+    while (n > 0 && s[n - 1] == ' ') n--;
+    size_t b = 0;
+    while (b < n && s[b] == ' ') b++;
+    if (n < b + 3 || s[b] == '*' || s[b] == '-') return 0;
+    int kind = 0;
+    size_t k;
+    if (s[n - 1] == '-') {
+        kind = 1;
+        k = n - 1;
+    } else if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0x93) {
+        kind = 1;
+        k = n - 3;
+    } else if (s[n - 1] == '*') {
+        kind = 2;
+        k = n - 1;
+        if (k > 0 && s[k - 1] == '*') return 0; /* "**bold**" */
+    } else {
+        return 0;
+    }
+    if (kind == 1 && (k == 0 || s[k - 1] != ' ')) return 0;
+    while (k > b && s[k - 1] == ' ') k--;
+    if (k == b) return 0;
+    /* a word before the mark: a letter's last byte */
+    uint8_t c = s[k - 1];
+    return (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+            (c >= '0' && c <= '9'))
+               ? kind
+               : 0;
+}
+
 static void plain(info *f, int question, const uint8_t *raw, size_t rn)
 {
     if (question) {
@@ -1446,6 +1508,17 @@ static void plain(info *f, int question, const uint8_t *raw, size_t rn)
         set(f, V_OTHER, NULL);
         f->title = !more_words_than(raw, rn, BP_TITLE_WORDS);
         f->very_short = rn <= 64 && !more_words_than(raw, rn, 3);
+        if (rn <= 64 && (raw[rn - 1] == '-' || raw[rn - 1] == '*' ||
+                         raw[rn - 1] == ' ' || raw[rn - 1] == 0x93)) {
+            const int tail = tail_mark(raw, rn);
+            if (tail && !more_words_than(raw, rn, 4)) {
+                set(f, V_WEAK, tail == 1 ? site_dash : form_field);
+                f->very_short = 1;
+                f->title = 0;
+                f->cat = 0;
+                return;
+            }
+        }
         /* a line that opens with an Arabic letter (lead byte D8-DB) is
            none of those below: one test for most titles */
         if (raw[0] >= 0xD8 && raw[0] <= 0xDB) return;
@@ -1704,8 +1777,9 @@ static void analyse_text(const nazif__bp_line *L, info *f)
             size_t trest = 0;
             const nazif__phrase *tp;
             if (date_only(&dh) && (dh.numeric >= 2 || (dh.month > 0 && has_clock(s, k))) &&
-                (tp = nazif__phr_head(s + k + 3, n - k - 3, &trest)) != NULL &&
-                tp->cat == NAZIF__CAT_STAMPS) {
+                (source_label(s + k + 3, n - k - 3) ||
+                 ((tp = nazif__phr_head(s + k + 3, n - k - 3, &trest)) != NULL &&
+                  tp->cat == NAZIF__CAT_STAMPS))) {
                 set(f, V_DROP, "line: publication stamp");
                 f->cat = NAZIF__CAT_STAMPS;
                 return;
@@ -2215,10 +2289,28 @@ static int end_run_member(const nazif__bp_line *L)
     return colons <= 1 && numbers <= 2;
 }
 
+static int after_paragraph(const ctx *c);
+
+/* Does a paragraph follow line k in the window before any other
+   headline-like line?  Furniture, the title printed again, a caption
+   or a byline of one to three words may stand between. */
+static int paragraph_ahead(const ctx *c, size_t k)
+{
+    info f;
+    long q = (long)k;
+    while ((q = next_nonblank(c, (size_t)q, &f)) >= 0) {
+        if (f.v == V_CONTENT && f.para) return 1;
+        if (local_furniture(&f) || f.why == counter || f.very_short) continue;
+        if (repeats_earlier(c, (size_t)q)) continue;
+        return 0;
+    }
+    return 0;
+}
+
 static int headline_run(const ctx *c, int at_end)
 {
     info f;
-    int len = 1, furniture = 0, titles = 0;
+    int len = 1, furniture = 0, titles = 0, shorts = 0;
     /* what stands before the run: a kept paragraph (the article's last),
        or the window's start with only dropped members of the run after
        it (the run was judged a list further back) */
@@ -2256,6 +2348,7 @@ static int headline_run(const ctx *c, int at_end)
         if (L[b].drop && f.v == V_OTHER && f.title) {
             len++;
             if (!f.very_short) titles++;
+            else shorts++;
             if (at_end) marks += headline_mark(&L[b]);
             k = b;
             continue;
@@ -2353,7 +2446,20 @@ static int headline_run(const ctx *c, int at_end)
             k = a;
             continue;
         }
-        if (local_furniture(&f)) return len >= 3 && !wrapped_width(&w);
+        if (local_furniture(&f)) {
+            if (len < 3 || wrapped_width(&w)) return 0;
+            /* Before the article, a run that reaches a paragraph through
+               furniture alone (its stamp, a credit, a share bar) ends
+               with the article's title: a run of three is the title
+               with its label and a copy or deck, not a list; in a longer
+               run its last line and a first line that opens the
+               document may be the title (a series' other parts listed
+               under it), and stay. */
+            if (!after_paragraph(c) && paragraph_ahead(c, (size_t)k) &&
+                (len - shorts <= 3 || ahead == 0 || L[c->i].index == 0))
+                return 0;
+            return 1;
+        }
         return 0; /* content or a short line: the article goes on */
     }
 }
@@ -2847,12 +2953,25 @@ static int label_over_title(const ctx *c, const info *self, long p, long q,
                             const info *qf)
 {
     const nazif__bp_line *L = c->lines;
-    if (p >= 0 || L[0].index != 0 || q < 0) return 0;
-    for (size_t k = 0; k < c->i; k++)
+    if (L[0].index != 0 || q < 0) return 0;
+    /* the first line, or the second under a first label dropped as one
+       ("معركة أولي البأس" / "لبنان" / <title>) */
+    for (size_t k = 0; k < (p >= 0 ? (size_t)p : c->i); k++)
         if (L[k].len > 0) return 0;
+    if (p >= 0 && (L[p].index != 0 || !L[p].drop || self->v != V_OTHER)) return 0;
     if ((self->v != V_OTHER && self->v != V_WEAK) || !self->very_short ||
         last_meaningful(L[c->i].s, L[c->i].len) == ':')
         return 0;
+    info q2;
+    /* (a listed word and a site's name keep their own evidence) */
+    if (p < 0 && self->v == V_OTHER && (qf->v == V_OTHER || qf->v == V_WEAK) &&
+        qf->very_short && last_meaningful(L[q].s, L[q].len) != ':' &&
+        !publication_name(L[c->i].s, L[c->i].len)) {
+        /* a second label between the first and the title */
+        q = next_nonblank(c, (size_t)q, &q2);
+        if (q < 0) return 0;
+        qf = &q2;
+    }
     /* the page's date between the label and the title */
     info qq;
     if ((qf->v == V_WEAK && qf->why == date_stamp) || stamp_line(qf)) {
@@ -3211,7 +3330,10 @@ static int excerpt_run(const ctx *c)
    not a paragraph, at most 200 bytes. */
 static int pair_title(const nazif__bp_line *L, const info *f)
 {
-    return !L->truncated && L->len <= 200 && !f->para &&
+    /* a title may end with '!' ("الأبراج الأقل تسامحًا: من الصعب
+       إرضائهم!"), never with a full stop */
+    return !L->truncated && L->len <= 200 &&
+           (!f->para || (L->len <= 150 && last_meaningful(L->s, L->len) == '!')) &&
            ((f->v == V_OTHER && f->title && !f->very_short) || f->v == V_CONTENT);
 }
 
@@ -3690,9 +3812,12 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         /* The first line under a "read also" header is a link whatever
            follows it -- except in the page header, where a "most read"
            tab stands before the article's own headline and its paragraph. */
+        /* A title between two cut excerpts is the next pair of a box of
+           titles and excerpts: its "paragraph" is the link's excerpt. */
         if ((first && hcat == NAZIF__CAT_RELATED && !top_of_page(&c)) ||
             q < 0 || f.marker ||
-            line_marker(&lines[i]) || !followed_by_paragraph(&c, i)) {
+            line_marker(&lines[i]) || !followed_by_paragraph(&c, i) ||
+            (p >= 0 && cut_excerpt(&lines[p]) && cut_excerpt(&lines[q]))) {
             *why = hcat == NAZIF__CAT_RELATED || hcat == 0
                        ? "context: link under a related-articles header"
                        : "context: item under a list header";
@@ -3720,6 +3845,13 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         return 1;
     }
 
+    /* A site's name with its dash before the article's first paragraph
+       (printed before the dateline or the title). */
+    if (!article && f.v == V_WEAK && f.why == site_dash &&
+        lines[i].index < BP_TOP_LINES && !after_paragraph(&c)) {
+        *why = site_dash;
+        return 1;
+    }
     if (!article && label_over_title(&c, &f, p, q, &qf)) {
         *why = "context: label over the title";
         return 1;
@@ -3840,7 +3972,11 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
        section name right before a paragraph may be its subheading
        ("اقتصاد" in a news round-up), so it stays unless in a menu run. */
     if (f.v == V_WEAK) {
-        int subheading = f.cat == NAZIF__CAT_NAV && q >= 0 && qf.para;
+        /* and inside the article any listed word of one or two words
+           over a paragraph is read as its subheading ("اقتصاد", "تعليق") */
+        int subheading = q >= 0 && qf.para &&
+                         (f.cat == NAZIF__CAT_NAV ||
+                          (f.words <= 2 && f.why != date_stamp && after_paragraph(&c)));
         if (!subheading && (prev_dropped ||
                             (q >= 0 && (qf.v == V_DROP || qf.v == V_HEADER)))) {
             *why = f.why;

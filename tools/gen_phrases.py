@@ -31,7 +31,7 @@ Values of ``how``:
   month, unit, dateword   words of date stamps (stamps.tsv)
   marker    a word that marks a link title, "(فيديو)" (related.tsv)
   fontword, readword, readword-bare, minute, minute-dual, pubnoun,
-  wrap-end, wrap-start, profile
+  wrap-end, wrap-start, profile, source
             words of line shapes (words.tsv): one token each, kept byte
             for byte (not normalised: the C side compares raw tokens);
             see words.tsv for what each kind means
@@ -68,7 +68,7 @@ CONTAINS_KINDS = ("contains", "term")
 WORD_KINDS = ("month", "unit", "dateword", "marker")
 SHAPE_KINDS = ("fontword", "readword", "readword-bare", "minute",
                "minute-dual", "pubnoun", "wrap-end", "wrap-start",
-               "profile", "linkverb", "linkmore")
+               "profile", "linkverb", "linkmore", "source")
 # shape words written in normalised spelling and compared with the tokens
 # of the normalised line; linkverb words also go into the first-word table
 NORM_SHAPE_KINDS = ("linkverb", "linkmore")

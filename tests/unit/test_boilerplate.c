@@ -184,7 +184,7 @@ static const char *const doc_ar_cookies[] = {
     "C كيف تحمي طفلك من العدوى؟",
     "C ينصح الأطباء بالالتزام بمواعيد التطعيم وغسل اليدين باستمرار.",
     "B منذ 3 ساعات",
-    "B المصدر : وكالة الأنباء الرسمية",
+    "C المصدر : وكالة الأنباء الرسمية", /* a source line is the article's */
     "B تابعونا على تويتر وفيسبوك",
     "B اشترك الآن في نشرتنا الأسبوعية ليصلك ملخص أهم الأخبار كل يوم جمعة.",
 };
@@ -555,6 +555,76 @@ static const char *const doc_related_excerpts[] = {
      "في عرض رئيس المجلس."),
     ("C وقال رئيس المجلس إن الأولوية ستكون للأحياء التي لم تصلها "
      "التجهيزات بعد."),
+};
+
+/* The article's title at the end of a short run of title-like lines (a
+   label, the title printed with a prefix), over its date and paragraph:
+   the title stays (it was taken for a list of other headlines). */
+static const char *const doc_title_after_copy[] = {
+    "B الأردن",
+    "B أخبار الحكومة: البلدية تفتتح سوقا جديدا للخضر في الحي الشمالي",
+    "C الحكومة: البلدية تفتتح سوقا جديدا للخضر في الحي الشمالي",
+    "B الأحد ١٢ مارس ٢٠٢٣",
+    ("C افتتحت البلدية صباح اليوم سوقا جديدا للخضر والفواكه في الحي "
+     "الشمالي بحضور عدد من السكان."),
+};
+
+/* A site's name with its dash before the article (not after it), a
+   comment form's fields with their required marks and its terms, and a
+   source line, which is the article's. */
+static const char *const doc_site_dash_and_form[] = {
+    "B شبكة الأنباء المحلية  -",
+    "B الأحد 12 مارس 2023 - 09:30",
+    "B شبكة الأنباء المحلية  -",
+    "C البلدية تفتتح سوقا جديدا للخضر في الحي الشمالي",
+    ("C افتتحت البلدية صباح اليوم سوقا جديدا للخضر والفواكه في الحي "
+     "الشمالي بحضور عدد من السكان."),
+    "C وقال رئيس البلدية إن السوق سيخفف الازدحام عن السوق القديم.",
+    "C الخطوة التالية -",
+    "C وتعمل البلدية على تجهيز سوق ثان في الحي الغربي قبل نهاية العام.",
+    "C المصدر: وكالة الأنباء المحلية",
+    "B أضف تعليقاً",
+    "B الاسم *",
+    "B البريد الإلكتروني *",
+    "B نص التعليق *",
+    ("B شروط النشر: يمنع نشر الشتائم أو الإساءة إلى الأشخاص أو المعتقدات، "
+     "ويحق للموقع حذف أي تعليق مخالف."),
+    "B أوافق على شروط الاستخدام",
+};
+
+/* A path that opens with "الرئيسية" and a long last segment; a box of
+   titles and cut excerpts where one title ends with '!'. */
+static const char *const doc_crumb_and_bang_box[] = {
+    "B الرئيسية » أخبار المحافظات والمدن الساحلية",
+    "C البلدية تفتتح سوقا جديدا للخضر في الحي الشمالي",
+    ("C افتتحت البلدية صباح اليوم سوقا جديدا للخضر والفواكه في الحي "
+     "الشمالي بحضور عدد من السكان."),
+    "C وقال رئيس البلدية إن السوق سيخفف الازدحام عن السوق القديم وسط المدينة.",
+    "B مواضيع ذات صلة",
+    "B مهرجان الربيع يعود إلى ساحة المدينة بعد غياب",
+    ("B تستعد ساحة المدينة لاستقبال مهرجان الربيع في نسخته العاشرة بعد "
+     "غياب دام ثلاث..."),
+    "B قطار الضواحي: مواعيد جديدة ابتداء من الشهر المقبل",
+    ("B أعلنت شركة النقل عن تعديل مواعيد قطار الضواحي بداية من الشهر "
+     "المقبل بسبب أشغال..."),
+    "B أسعار الخضر تنخفض في الأسواق الشعبية أخيرا!",
+    ("B سجلت أسعار الخضر تراجعا ملحوظا في الأسواق الشعبية خلال الأسبوع "
+     "الجاري وفق تجار..."),
+    "B المدارس تستعد للامتحانات: خطة جديدة للمراقبة",
+    ("B أعلنت مديرية التعليم عن خطة جديدة لمراقبة امتحانات نهاية السنة في "
+     "كل مدارس الجهة..."),
+};
+
+/* Inside the article a listed word alone over a paragraph is its
+   subheading, even right under a dropped link. */
+static const char *const doc_listed_subheading[] = {
+    "C البلدية تفتتح سوقا جديدا للخضر في الحي الشمالي",
+    ("C افتتحت البلدية صباح اليوم سوقا جديدا للخضر والفواكه في الحي "
+     "الشمالي بحضور عدد من السكان."),
+    "B اقرأ أيضاً: الحكومة تعلن خطة جديدة للنقل في المدن الكبرى",
+    "C تعليق",
+    ("C يرى سكان الحي أن السوق الجديد جاء متأخرا، لكنه سيخفف عنهم عناء "
+     "التنقل إلى وسط المدينة كل أسبوع."),
 };
 
 /* An ad slot's label over the title and between paragraphs, the
@@ -1357,6 +1427,13 @@ static void test_documents(void)
     DOC("stamps-more", doc_stamps_more);
     DOC("related-excerpts", doc_related_excerpts);
     DOC("labels-and-stamps", doc_labels_and_stamps);
+    /* without blank lines only: with a blank after each line the
+       paragraph is out of the window of the label, which stays (a miss) */
+    run_doc("title-after-copy", doc_title_after_copy,
+            sizeof doc_title_after_copy / sizeof doc_title_after_copy[0], 0);
+    DOC("site-dash-and-form", doc_site_dash_and_form);
+    DOC("listed-subheading", doc_listed_subheading);
+    DOC("crumb-and-bang-box", doc_crumb_and_bang_box);
     DOC("deck-lines", doc_deck_lines);
     /* without blank lines only: a blank after each mark would make the
        marks blank lines among blanks */
