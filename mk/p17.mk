@@ -35,3 +35,22 @@ endif
 
 regen: regen-p17
 check-generated: check-p17
+
+# src/p17j_table.h: the letter windows around a space after a joining
+# letter that a word P17 can make there (src/spacesplit.c) ever has: an
+# ANT word seen 7 times or more.  make regen-p17j rewrites it (about 5 s),
+# make check-p17j compares (part of check-generated).
+.PHONY: regen-p17j check-p17j
+regen-p17j:
+	$(PYTHON) tools/gen_p17j.py --ant $(P17_ANT) -o src/p17j_table.h.tmp
+	mv src/p17j_table.h.tmp src/p17j_table.h
+
+check-p17j:
+ifeq ($(wildcard $(P17_ANT)),)
+	@echo "p17j: $(P17_ANT) missing: src/p17j_table.h not checked"
+else
+	$(call check_gen,p17j,$(PYTHON) tools/gen_p17j.py --ant $(P17_ANT) -o /dev/stdout,src/p17j_table.h)
+endif
+
+regen: regen-p17j
+check-generated: check-p17j

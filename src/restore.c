@@ -1104,6 +1104,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         int maddas = 0;
         if (nazif__madda_fix(lex, flags, s, n, ed, first, &maddas) ||
             nazif__space_join(lex, flags, s, n, ed, first, scr) ||
+            nazif__split_join(lex, flags, s, n, ed, first, scr) ||
             (scr->letters && nazif__letter_runs(lex, flags, s, n, ed, first)) ||
             (maddas && nazif__madda_line(lex, flags, s, n, ed, first)))
             return NAZIF_ENOMEM;
@@ -1251,6 +1252,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         int maddas = 0;
         if (nazif__madda_fix(lex, pf, s, n, ed, first, &maddas) ||
             nazif__space_join(lex, pf, s, n, ed, first, scr) ||
+            nazif__split_join(lex, pf, s, n, ed, first, scr) ||
             (scr->letters && nazif__letter_runs(lex, pf, s, n, ed, first)) ||
             nazif__spaced_join(lex, pf, s, n, ed, first) ||
             (maddas && nazif__madda_line(lex, pf, s, n, ed, first)))

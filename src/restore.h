@@ -163,6 +163,18 @@ int nazif__p17_window(const uint8_t *s, size_t n, size_t sp);
    order, up to max of them in pos; returns their count (for the tests) */
 size_t nazif__p17_map(const uint8_t *s, size_t n, size_t *pos, size_t max);
 
+/* spacejoin.c: the lexicon class of s[a, b) (a word of the line s[0..lim)),
+   through scr's cache; 0 when no word, -1 when out of memory */
+int nazif__p17_class(const nazif_lexicon *lex, nazif__rscratch *scr, const uint8_t *s, size_t lim,
+                     size_t a, size_t b);
+
+/* spacesplit.c, rule P17 for a space after a letter that joins the next
+   one (الحش يش, ت هريب): the lexicon decides; not in a line with Persian,
+   Kurdish or Urdu letters or ZWNJ; edits after those of the other rules
+   (from ed->v[first]), not overlapping them; 0 or NAZIF_ENOMEM. */
+int nazif__split_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                      nazif__edits *ed, size_t first, nazif__rscratch *scr);
+
 /* spaced.c, rule P17 for a space with tatweel at it (يقتـ ـل, الاحتـ لال):
    the lexicon decides; not in a line with Persian, Kurdish or Urdu letters
    or ZWNJ; edits after those of the other rules (from ed->v[first]), not

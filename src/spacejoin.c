@@ -598,3 +598,9 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
     }
     return ed->oom ? NAZIF_ENOMEM : 0;
 }
+
+int nazif__p17_class(const nazif_lexicon *lex, nazif__rscratch *scr, const uint8_t *s, size_t lim,
+                     size_t a, size_t b)
+{
+    return word_class(lex, scr, s, lim, a, b);
+}

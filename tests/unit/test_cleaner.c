@@ -934,6 +934,51 @@ static void test_space_join(void)
     CHECK(strcmp(nazif_rule_name(20), "P17") == 0);
 }
 
+/* P17: a word split by a space after a letter that joins the next one
+   (spacesplit.c) */
+static void test_split_join(void)
+{
+    EXPECT("رفض الحزب تسليم السل اح للدولة.\n", "رفض الحزب تسليم السلاح للدولة.\n");
+    EXPECT("دعت الفصائل إلى المق اومة الشعبية\n", "دعت الفصائل إلى المقاومة الشعبية\n");
+    EXPECT("أحبطت القوات محاولة ت هريب كبيرة\n", "أحبطت القوات محاولة تهريب كبيرة\n");
+    /* three pieces: a join goes on (المخ, then المخدرات), or two pieces
+       that are no words make one */
+    EXPECT("ضبطت الشرطة ال مخ درات هنا\n", "ضبطت الشرطة المخدرات هنا\n");
+    EXPECT("ضبطت الشرطة الم خد رات هنا\n", "ضبطت الشرطة المخدرات هنا\n");
+    EXPECT("احتفل الناس بالعيد الوط ن ي أمس\n", "احتفل الناس بالعيد الوطني أمس\n");
+    /* the article's alef written apart goes in */
+    EXPECT("قالت ا لحكوم ة إن الوضع هادئ\n", "قالت الحكومة إن الوضع هادئ\n");
+    /* at every offset of the map's 32-byte blocks and its tail */
+    for (size_t k = 0; k <= 70; k++) {
+        char in[300], want[300];
+        const char *tail_in = " رفض تسليم السل اح\n";
+        const char *tail_out = " رفض تسليم السلاح\n";
+        memset(in, 'x', k);
+        memcpy(in + k, tail_in, strlen(tail_in) + 1);
+        memset(want, 'x', k);
+        memcpy(want + k, tail_out, strlen(tail_out) + 1);
+        expect(in, want, KEEP, __LINE__);
+    }
+    /* word pairs news writes; a proclitic or the article written apart
+       before a word (ب مليون, ل وات, ال موندو, ال ثاني for آل ثاني, 19 ل
+       for litres); آل, Latin letters spelled out; the conjunction apart */
+    SAME("لا بد من الحوار وما زال الوضع صعبا\n");
+    SAME("التقى محمد بن سلمان بالرئيس إن شاء الله\n");
+    SAME("تقدر ب مليون طن في تصريح ل وات\n");
+    SAME("صحيفة ال موندو والشيخ حمد ال ثاني وسعة 19 ل تقريبا\n");
+    SAME("آل سعود وآل نهيان وشركة إل جي وقناة بي بي سي\n");
+    SAME("من والي المدينة بعد فك اعتصام العمال\n");
+    SAME("نقلت وكالة د ب أ عن ج م ع الجذر (ك ت ب)\n");
+    /* not in Persian or Kurdish lines */
+    SAME("السل اح کتاب\n");
+    /* the report: one P17 change over the pieces and the spaces */
+    const char *in = "ضبطت الشرطة ال مخ درات\n";
+    rep r;
+    CHECK(clean_reported(in, &r) == NAZIF_OK);
+    CHECK(r.n == 1 && r.bad == 0);
+    CHECK_EQ_STR(r.rules[0], "P17");
+}
+
 /* P17: a word written letter by letter (spaced.c) */
 static void test_letter_runs(void)
 {
@@ -1388,6 +1433,7 @@ int main(void)
     test_mojibake();
     test_wild();
     test_space_join();
+    test_split_join();
     test_tatweel_space();
     test_trailing_tatweel();
     test_letterwise_symbols();
