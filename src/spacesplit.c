@@ -409,6 +409,12 @@ int nazif__split_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
             for (size_t w = 0; w < k; w++)
                 for (uint32_t m = map[w]; m; m &= m - 1) {
                     const size_t sp = i + 32 * w + (size_t)__builtin_ctz(m);
+                    /* three single letters: maybe a word written letter by
+                       letter with no letter that does not join (م ق ت ل;
+                       spaced.c looks at the line) */
+                    if ((sp == 2 || s[sp - 3] == ' ') && sp + 6 < n && s[sp + 3] == ' ' &&
+                        s[sp + 6] == ' ' && (s[sp + 4] & 0xFE) == 0xD8)
+                        scr->letters = 1;
                     if (sp < next || (sp >= 8 && sp + 5 <= n && !split_window(s, sp)) ||
                         !candidate(s, n, sp))
                         continue;
@@ -422,7 +428,11 @@ int nazif__split_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
     }
 #endif
     for (; i < n; i++) {
-        if (s[i] != ' ' || i < next || !candidate(s, n, i)) continue;
+        if (s[i] != ' ' || !candidate(s, n, i)) continue;
+        if ((i == 2 || s[i - 3] == ' ') && i + 6 < n && s[i + 3] == ' ' && s[i + 6] == ' ' &&
+            (s[i + 4] & 0xFE) == 0xD8)
+            scr->letters = 1;
+        if (i < next) continue;
         next = try_split(lex, s, n, ed, first, last, scr, i, &foreign, flags, &err);
         if (err) return NAZIF_ENOMEM;
         if (next >= n) break;
