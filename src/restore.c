@@ -901,6 +901,10 @@ static int edge_zwnj(const rctx *cx, const cluster *c)
 static int analyse_cluster(const rctx *cx, cluster *c)
 {
     const unit *u = c->u;
+    /* digits or Latin letters for letters, read as a whole word
+       (restore_digits.c) */
+    const int dw = nazif__digit_word(cx, c);
+    if (dw) return dw < 0 ? dw : 0;
     /* pieces */
     c->np = 0;
     for (size_t i = c->a; i < c->b;) {

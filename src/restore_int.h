@@ -469,6 +469,11 @@ void nazif__decide_p12(const rctx *cx, cluster *c, int k);
 void nazif__decide_bare_run(const rctx *cx, cluster *c, const int *gs, const int *ge, int ng,
                             int strong);
 
+/* restore_digits.c: a word whose digits or Latin letters stand for
+   letters, read as a whole (P12); 1 when an edit was written, 0 when left
+   to the gap rules, NAZIF_ENOMEM. */
+int nazif__digit_word(const rctx *cx, const cluster *c);
+
 /* restore_word.c: plan and write the word of pieces [from, to], all gaps
    joined; 0, or NAZIF_ENOMEM. */
 int nazif__finish_word(const rctx *cx, cluster *c, int from, int to);

@@ -205,6 +205,22 @@ static void test_wild(void)
     SAME("تقدمت القوات على م7ور الجنوب\n");
     SAME("وصلت الشحنة رقم ع3ر إلى الميناء\n");
     SAME("هاتف S9 جديد\n");
+    /* a word read as a whole (restore_digits.c): two digits, a digit at
+       the start, beside one tatweel, an Arabic-Indic digit by Arabizi
+       convention, a ring for و, 5 for ه, a digit inserted */
+    EXPECT("قال إن ال3د9 هاجم\n", "قال إن العدو هاجم\n");
+    EXPECT("أدان 2عمال العنف\n", "أدان أعمال العنف\n");
+    EXPECT("تواصلت المـ3ركة ليلا\n", "تواصلت المعركة ليلا\n");
+    EXPECT("حالة ال٧رب في الشمال\n", "حالة الحرب في الشمال\n");
+    EXPECT("قررت الحكoمة ذلك\n", "قررت الحكومة ذلك\n");
+    EXPECT("خطر الإر5اب كبير\n", "خطر الإرهاب كبير\n");
+    EXPECT("تسليم سـ١ـلاح الحزب\n", "تسليم سلاح الحزب\n");
+    /* numbers glued to clitics, units and words stay */
+    SAME("اشترى بـ7 وب20 والـ5 و3 ل2024 في 2024م\n");
+    SAME("انظر ص3 وج1 وف5 وكم2 ومج20 و1445هـ\n");
+    SAME("بلغ السعر 9ر7 ووصل و6بنادق يوم 1ماي و9دول\n");
+    SAME("3ala 7sab el 7aga\n");
+    SAME("قمة G20 وطائرة إف-16 وفيروس H1N1 و4G\n");
     /* a symbol inside a word without tatweel (the lexicon decides) */
     EXPECT("كمية من المخد#رات\n", "كمية من المخدرات\n");
     EXPECT("تسليم السلا@ح\n", "تسليم السلاح\n");

@@ -1,0 +1,383 @@
+/*
+ * restore_digits.c -- a word whose digits or Latin letters stand for
+ * letters, read as a whole (P12): up to three of them in one word, at its
+ * edges too (سلا7, 3ملية), with a tatweel on one side (المـ3ركة), Latin or
+ * Arabic-Indic digits by Arabizi convention or by shape (3 ع, 7 ح, 5 خ, 6
+ * ط, 8 غ, 9 ق ص و, 2 ء أ, 1 ١ ا ل, ٥ o 0 ه ة).  Every reading the characters
+ * allow is looked up; the word is restored only when one reading is a
+ * word seen in news and clearly more frequent than any other.  Numbers
+ * glued to clitics or units (بـ7, ب20, ل2024, كم2, ص3), codes (مج20) and
+ * runs of Latin letters are not looked at: a run of two digits or Latin
+ * letters, fewer than three Arabic letters, or a tatweel between a
+ * clitic and the digit leaves the word alone.
+ */
+#include <string.h>
+
+#include "restore_int.h"
+
+#define DW_MAX 3   /* digits or Latin letters read in one word */
+#define DW_CANDS 4 /* readings of one of them (the empty one included) */
+
+enum { POS_IN, POS_START, POS_END };
+
+static int is_indic(uint32_t cp)
+{
+    return (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
+}
+
+/* The letters a digit or Latin letter at position pos may stand for. */
+static int dw_candidates(uint32_t cp, int pos, uint32_t out[DW_CANDS])
+{
+    int n = 0;
+    int d = -1;
+    if (cp >= '0' && cp <= '9') d = (int)(cp - '0');
+    else if (cp >= 0x0660 && cp <= 0x0669) d = (int)(cp - 0x0660);
+    else if (cp >= 0x06F0 && cp <= 0x06F9) d = (int)(cp - 0x06F0);
+    const int indic = is_indic(cp);
+    if (d >= 0) {
+        switch (d) {
+        case 0: /* a ring: ه و, ة at the end (the Arabic zero is a dot: P5) */
+            if (indic) return 0;
+            out[n++] = 0x0647;
+            out[n++] = 0x0648;
+            if (pos == POS_END) out[n++] = 0x0629;
+            return n;
+        case 1: out[n++] = 0x0627; return n;                     /* ١ ا (a stroke) */
+        case 2: out[n++] = 0x0621; out[n++] = 0x0623; return n;  /* Arabizi ء أ */
+        case 3: out[n++] = 0x0639; return n;                     /* ع */
+        case 4: out[n++] = 0x0639; out[n++] = 0x0634; return n;  /* ع (shape), ش */
+        case 5:
+            if (indic) { /* ٥ is a ring: ه, ة at the end; خ (Arabizi 5) */
+                out[n++] = 0x0647;
+                out[n++] = 0x062E;
+                if (pos == POS_END) out[n++] = 0x0629;
+                return n;
+            }
+            out[n++] = 0x062E; /* Arabizi خ; ه ة for ٥ */
+            if (pos != POS_START) out[n++] = 0x0647;
+            if (pos == POS_END) out[n++] = 0x0629;
+            return n;
+        case 6: out[n++] = 0x0637; return n;                     /* ط */
+        case 7: out[n++] = 0x062D; return n;                     /* ح */
+        case 8: out[n++] = 0x063A; out[n++] = 0x0642; return n;  /* غ ق */
+        case 9: out[n++] = 0x0642; out[n++] = 0x0635; out[n++] = 0x0648; return n; /* ق ص, و */
+        default: return 0;
+        }
+    }
+    if (cp >= 0x80) return 0;
+    const uint32_t l = cp | 0x20u;
+    if (l == 'o') {
+        out[n++] = 0x0648;
+        out[n++] = 0x0647;
+        if (pos == POS_END) out[n++] = 0x0629;
+        return n;
+    }
+    /* at a word's edge only shapes: a stroke for alef at the start, y
+       for ya at the end (a Latin letter glued to a word is more often a
+       brand, a unit or a list mark) */
+    if (pos == POS_START) {
+        if (cp == 'l' || cp == 'I') out[n++] = 0x0627;
+        return n;
+    }
+    if (pos == POS_END) {
+        if (l == 'y') out[n++] = 0x064A;
+        return n;
+    }
+    if (cp == 'I') {
+        out[n++] = 0x064A;
+        out[n++] = 0x0627;
+        return n;
+    }
+    switch (l) {
+    case 'a': out[n++] = 0x0627; break;
+    case 'b': case 'p': out[n++] = 0x0628; break;
+    case 't': out[n++] = 0x062A; out[n++] = 0x0637; break;
+    case 'j': out[n++] = 0x062C; break;
+    case 'g': out[n++] = 0x062C; out[n++] = 0x063A; break;
+    case 'h': out[n++] = 0x0647; out[n++] = 0x062D; break;
+    case 'd': out[n++] = 0x062F; out[n++] = 0x0636; break;
+    case 'r': out[n++] = 0x0631; break;
+    case 'z': out[n++] = 0x0632; out[n++] = 0x0638; break;
+    case 's': case 'c': out[n++] = 0x0633; out[n++] = 0x0635; break;
+    case 'f': case 'v': out[n++] = 0x0641; break;
+    case 'q': out[n++] = 0x0642; break;
+    case 'k': out[n++] = 0x0643; break;
+    case 'l': out[n++] = 0x0644; out[n++] = 0x0627; break;
+    case 'm': out[n++] = 0x0645; break;
+    case 'n': out[n++] = 0x0646; break;
+    case 'w': case 'u': out[n++] = 0x0648; break;
+    case 'y': case 'i': case 'e': out[n++] = 0x064A; break;
+    default: break;
+    }
+    return n;
+}
+
+static int basic_letter(const unit *x)
+{
+    return x->t == U_LET && x->cp >= 0x0621 && x->cp <= 0x064A && !(x->cls & NZ_EXTLOOK);
+}
+
+/* a digit or Latin letter (1 and l beside a letter are U_LET already:
+   strokes for alef, P14) */
+static int alnum(const unit *x)
+{
+    return (x->t == U_DIG && (x->cp < 0x80 || is_indic(x->cp))) ||
+           ((x->t == U_LAT || x->t == U_LET) && x->cp < 0x80 &&
+            ((x->cp | 0x20u) - 'a' < 26 || x->cp - '0' < 10));
+}
+
+/* punctuation after a word (or before it) that is not part of it */
+static int edge_punct(const unit *x)
+{
+    return x->t == U_SEP && (x->cp == '.' || x->cp == ',' || x->cp == AR_COMMA || x->cp == ELLIPSIS);
+}
+
+/* The proclitics written apart with tatweel before a number (بـ7, الـ5,
+   وبالـ3): the letters [a, b) of the cluster */
+static int clitic_letters(const unit *u, size_t a, size_t b)
+{
+    char w[16];
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) {
+        if (u[i].t != U_LET) continue;
+        if (n + 1 >= sizeof w) return 0;
+        switch (u[i].cp) {
+        case 0x0627: w[n++] = 'A'; break;
+        case 0x0644: w[n++] = 'L'; break;
+        case 0x0628: w[n++] = 'b'; break;
+        case 0x0648: w[n++] = 'w'; break;
+        case 0x0641: w[n++] = 'f'; break;
+        case 0x0643: w[n++] = 'k'; break;
+        default: return 0;
+        }
+    }
+    w[n] = 0;
+    /* [wf]? [bkL]? (AL)?  or  [wf]? LL */
+    size_t i = 0;
+    if (w[i] == 'w' || w[i] == 'f') i++;
+    if (w[i] == 'L' && w[i + 1] == 'L' && w[i + 2] == 0) return 1;
+    if (w[i] == 'b' || w[i] == 'k' || w[i] == 'L') i++;
+    if (w[i] == 'A' && w[i + 1] == 'L') i += 2;
+    return w[i] == 0 && i > 0;
+}
+
+/* Is there exactly one letter in [a, b)? */
+static int one_letter(const unit *u, size_t a, size_t b)
+{
+    int n = 0;
+    for (size_t i = a; i < b; i++) n += u[i].t == U_LET;
+    return n == 1;
+}
+
+/* Are the letters [a, b) up to the next digit or Latin letter a word
+   seen in news (class >= 2)? */
+static int known_run(const rctx *cx, const unit *u, size_t a, size_t b)
+{
+    wbuf w;
+    wb_reset(&w);
+    for (size_t i = a; i < b && !alnum(&u[i]); i++)
+        if (u[i].t == U_LET) wb_letter(&w, &u[i], 1);
+    int f = 0;
+    return lex_state(cx->lex, &w, &f) != NAZIF_LEX_UNKNOWN && f >= 2;
+}
+
+/*
+ * Returns 1 when the cluster was read here (an edit written), 0 when it is
+ * left to the gap rules, NAZIF_ENOMEM when out of memory.
+ */
+int nazif__digit_word(const rctx *cx, const cluster *c)
+{
+    if (cx->persian || c->fragment) return 0;
+    const unit *u = c->u;
+    size_t wa = c->a, wb = c->b;
+    while (wb > wa && edge_punct(&u[wb - 1])) wb--;
+    while (wa < wb && edge_punct(&u[wa])) wa++;
+    size_t x[DW_MAX];
+    int nx = 0, letters = 0, tat = 0;
+    for (size_t i = wa; i < wb; i++) {
+        const unit *p = &u[i];
+        if (alnum(p)) {
+            if (nx == DW_MAX) return 0;
+            /* a run (ب20, GPS, H1N1): a number or a Latin word */
+            if (i > wa && alnum(&u[i - 1])) return 0;
+            x[nx++] = i;
+        } else if (basic_letter(p)) {
+            letters++;
+        } else if (p->t == U_TAT) {
+            tat = 1;
+        } else if (!(p->t == U_MARK && p->cp >= 0x064B && p->cp <= 0x0652)) {
+            return 0;
+        }
+    }
+    /* three Arabic letters (كم2, ص3 are a unit and a number, ب9ر7 a
+       price) */
+    if (nx == 0 || letters < 3) return 0;
+    /* positions; a digit at an edge with a tatweel between it and the
+       letters (الـ5, 7ـح), or after a clitic written apart (بـ7ر), is a
+       number */
+    int pos[DW_MAX];
+    int edge = 0, bare_look = 1, single_in = 0;
+    for (int j = 0; j < nx; j++) {
+        const size_t q = x[j];
+        const int left = q > wa, right = q + 1 < wb;
+        pos[j] = left && right ? POS_IN : left ? POS_END : POS_START;
+        if (pos[j] != POS_IN) edge = 1;
+        const int tl = left && u[q - 1].t == U_TAT, tr = right && u[q + 1].t == U_TAT;
+        if (pos[j] == POS_END && tl) return 0;
+        if (pos[j] == POS_START && tr) return 0;
+        if (tl && !tr && clitic_letters(u, wa, q)) return 0;
+        /* a number after a conjunction or preposition, before a word
+           (و6بنادق: and 6 rifles) */
+        if (pos[j] == POS_IN && j == 0 && one_letter(u, wa, q) && clitic_letters(u, wa, q) &&
+            known_run(cx, u, q + 1, wb))
+            return 0;
+        const uint32_t cp = u[q].cp;
+        if (!(cp == 0x0661 || cp == 0x0665 || cp == 0x06F1 || cp == 0x06F5) || tl || tr) bare_look = 0;
+    }
+    single_in = nx == 1 && !edge;
+    (void)tat;
+    uint32_t cand[DW_MAX][DW_CANDS];
+    int nc[DW_MAX];
+    int combos = 1;
+    for (int j = 0; j < nx; j++) {
+        nc[j] = dw_candidates(u[x[j]].cp, pos[j], cand[j]);
+        if (nc[j] == 0) return 0;
+        /* a digit inserted between the letters of a word (ضحا١يا): the
+           reading without it, only for one digit inside the word */
+        if (single_in && u[x[j]].t == U_DIG && nc[j] < DW_CANDS) cand[j][nc[j]++] = 0;
+        combos *= nc[j];
+    }
+    /* the bar a reading must pass: a look-alike digit (١ ٥) between
+       letters has no other use, any known word; else seen in news, the
+       more often the fewer letters stand around (as decide_p12) */
+    int rf[DW_CANDS * DW_CANDS * DW_CANDS];
+    int del_m = -1, del_f = 0, known = 0;
+    for (int m = 0; m < combos; m++) {
+        rf[m] = -1;
+        wbuf w;
+        wb_reset(&w);
+        int r = m, del = 0;
+        uint32_t pick[DW_MAX];
+        for (int j = 0; j < nx; j++) {
+            pick[j] = cand[j][r % nc[j]];
+            del |= pick[j] == 0;
+            r /= nc[j];
+        }
+        int j = 0;
+        for (size_t i = wa; i < wb; i++) {
+            if (j < nx && i == x[j]) {
+                if (pick[j]) {
+                    wb_cp(&w, pick[j]);
+                    w.letters++;
+                }
+                j++;
+            } else if (u[i].t == U_LET) {
+                wb_letter(&w, &u[i], 1);
+            }
+        }
+        int f = 0;
+        const int st = lex_state(cx->lex, &w, &f);
+        if (st == NAZIF_LEX_UNKNOWN) continue;
+        if (del) {
+            if (w.letters < 4) continue; /* لت3م is not لتم */
+            del_m = m;
+            del_f = f;
+            continue;
+        }
+        known |= f >= 2; /* a reading seen in news: no deletion */
+        int ok;
+        if (bare_look) ok = 1;
+        else if (edge) ok = f >= 4;
+        else if (nx > 1) ok = f >= 3;
+        else ok = (f >= 3 && letters >= 4) || (f >= 2 && letters >= 5) || (f >= 5 && letters >= 3);
+        if (ok) rf[m] = f;
+    }
+    /* a ring at the end is ة or the pronoun ه: ة unless the ه reading is
+       far more frequent (إضافة 9, إضافه 7) */
+    for (int m = 0; m < combos; m++) {
+        int r = m, stride = 1;
+        for (int j = 0; j < nx; j++) {
+            const int q = r % nc[j];
+            if (pos[j] == POS_END && cand[j][q] == 0x0647 && rf[m] >= 0)
+                for (int q2 = 0; q2 < nc[j]; q2++)
+                    if (cand[j][q2] == 0x0629) {
+                        const int m2 = m + (q2 - q) * stride;
+                        if (rf[m2] >= 0 && rf[m2] + 4 > rf[m]) rf[m] = -1;
+                    }
+            r /= nc[j];
+            stride *= nc[j];
+        }
+    }
+    int best_f = -1, best = -1, second_f = -1, passing = 0;
+    for (int m = 0; m < combos; m++) {
+        const int f = rf[m];
+        if (f < 0) continue;
+        passing++;
+        if (f > best_f) {
+            second_f = best_f;
+            best_f = f;
+            best = m;
+        } else if (f > second_f) {
+            second_f = f;
+        }
+    }
+    /* the reading without the digit, only when no letter makes a word
+       seen in news and the word is common (ضحا١يا, الصو9ت; سـ١ـلاح is
+       سلاح, class 6, not سالاح, known by analysis, class 0) */
+    if (passing == 0 && !known && del_m >= 0 && del_f >= 5 && !clitic_letters(u, wa, x[0])) {
+        passing = 1;
+        best = del_m;
+        best_f = del_f;
+    }
+    if (passing == 0) return 0;
+    /* one reading, or one clearly dominant (four classes: about 16 times
+       as frequent: سالاح 0 against سلاح 6 for سـ١ـلاح) */
+    if (passing > 1 && best_f < second_f + 4) return 0;
+    /* at a word's edge the letters as written must not be a word of
+       their own seen in news (a number glued to a word: صفحة2) */
+    if (edge && nx == 1) {
+        wbuf w;
+        wb_reset(&w);
+        for (size_t i = wa; i < wb; i++)
+            if (u[i].t == U_LET && !alnum(&u[i])) wb_letter(&w, &u[i], 1);
+        int f = 0;
+        const int st = lex_state(cx->lex, &w, &f);
+        /* a number before a word (1ماي: the first of May, not اماي) or
+           after one (صفحة2): the reading must be as frequent as the word
+           as written, and not the conjunction و before it (9دول: nine
+           countries, not ودول); after a word derived through clitics
+           (سلا7: سلاح) the digit is read */
+        const int known_as_written = st != NAZIF_LEX_UNKNOWN && f >= 2;
+        if (pos[0] == POS_START && known_as_written &&
+            (best_f < f || cand[0][best % nc[0]] == 0x0648))
+            return 0;
+        if (pos[0] == POS_END && st == NAZIF_LEX_WORD && f >= 3) return 0;
+    }
+    /* write the word: the readings for the digits, tatweel dropped, marks
+       kept */
+    uint8_t out[MAXW + 8];
+    size_t n = 0;
+    int r = best;
+    uint32_t pick[DW_MAX];
+    for (int j = 0; j < nx; j++) {
+        pick[j] = cand[j][r % nc[j]];
+        r /= nc[j];
+    }
+    int j = 0;
+    for (size_t i = wa; i < wb; i++) {
+        if (n + 8 > MAXW) return 0;
+        if (j < nx && i == x[j]) {
+            if (pick[j]) n += nazif__utf8_encode(pick[j], out + n);
+            j++;
+        } else if (u[i].t != U_TAT) {
+            memcpy(out + n, cx->s + u[i].pos, u[i].len);
+            n += u[i].len;
+        }
+    }
+    const size_t start = u[wa].pos, end = u[wb - 1].pos + u[wb - 1].len;
+    if (nazif__edit_add(cx->ed, start, end, out, n, NAZIF_CHANGE_EDIT, NZR_P12,
+                        nx > 1 ? "digits or Latin letters inside an Arabic word; lexicon: one reading"
+                               : "digit or Latin letter inside an Arabic word; lexicon: one letter fits"))
+        return NAZIF_ENOMEM;
+    return 1;
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Write digits and Latin letters for letters into one word of each of N
+lines of a clean Arabic text, the way ads and spam posts do (a study set
+for P12, src/restore_digits.c); or score nazif's output on such a set.
+
+  tools/obfuscate_digits.py STYLE TEXT OUT [--seed S] [--n N]
+      writes OUT.obf (one word obfuscated a line) and OUT.gold
+  tools/obfuscate_digits.py --score OUT.obf OUT.gold CLEANED [-v]
+      prints "restored R/N, wrong W, damaged D" (wrong: the word changed
+      into another word; damaged: another word of the line changed)
+
+Styles: digit (one Arabizi digit between letters), digit-edge (at the
+word's start or end), digit-tat (beside one tatweel), digit2 (two in one
+word), indic (Arabic-Indic digits), latin (a Latin letter by shape or
+Arabizi), insert (a digit or o put between two letters).  Lines of 5 to
+40 words; the word has 4 Arabic letters or more.
+"""
+import random
+import re
+import sys
+
+AR = re.compile(r'^[\u0621-\u064A]+$')
+ARABIZI = {'ع': '3', 'ح': '7', 'خ': '5', 'ط': '6', 'ق': '9', 'ص': '9', 'ء': '2', 'أ': '2',
+           'غ': '8', 'ا': '1', 'و': '9', 'ه': '\u0665', 'ة': '\u0665'}
+INDIC = {'ع': '\u0663', 'ح': '\u0667', 'ا': '\u0661', 'ه': '\u0665', 'و': '\u0669',
+         'ط': '\u0666', 'ء': '\u0662', 'خ': '\u0665'}
+LATIN = {'ه': 'o', 'ة': 'o', 'و': 'o', 'ا': 'l', 'ي': 'y', 'س': 's', 'ر': 'r', 'ك': 'k',
+         'م': 'm', 'ن': 'n', 'ب': 'b', 'ل': 'l', 'د': 'd', 'ت': 't', 'ف': 'f'}
+JOINS = set('بتثجحخسشصضطظعغفقكلمنهيئ')  # letters that join to the next
+
+
+def obfuscate(style, w, rnd):
+    if style == 'insert':
+        p = rnd.randrange(1, len(w))
+        return w[:p] + rnd.choice('0123456789o') + w[p:]
+    table = {'indic': INDIC, 'latin': LATIN}.get(style, ARABIZI)
+    pos = [p for p, ch in enumerate(w) if ch in table]
+    if style == 'digit':
+        pos = [p for p in pos if 0 < p < len(w) - 1]
+    elif style == 'digit-edge':
+        pos = [p for p in pos if p in (0, len(w) - 1)]
+    elif style == 'digit-tat':
+        pos = [p for p in pos if 0 < p < len(w) - 1 and w[p - 1] in JOINS]
+    if not pos or (style == 'digit2' and len(pos) < 2):
+        return None
+    ps = rnd.sample(pos, 2) if style == 'digit2' else [rnd.choice(pos)]
+    out = list(w)
+    for p in ps:
+        out[p] = ('\u0640' if style == 'digit-tat' else '') + table[w[p]]
+    return ''.join(out)
+
+
+def make(style, text, out, seed, n):
+    rnd = random.Random(seed)
+    lines = open(text, encoding='utf-8').read().split('\n')
+    rnd.shuffle(lines)
+    obf, gold = [], []
+    for ln in lines:
+        ws = ln.split(' ')
+        if not 5 <= len(ws) <= 40:
+            continue
+        idx = [i for i, w in enumerate(ws) if AR.match(w) and len(w) >= 4]
+        if not idx:
+            continue
+        i = rnd.choice(idx)
+        nw = obfuscate(style, ws[i], rnd)
+        if nw is None:
+            continue
+        obf.append(' '.join(ws[:i] + [nw] + ws[i + 1:]))
+        gold.append(ln)
+        if len(obf) >= n:
+            break
+    with open(out + '.obf', 'w', encoding='utf-8') as f:
+        f.write('\n'.join(obf) + '\n')
+    with open(out + '.gold', 'w', encoding='utf-8') as f:
+        f.write('\n'.join(gold) + '\n')
+
+
+def score(obf_f, gold_f, out_f, verbose):
+    rd = lambda f: open(f, encoding='utf-8').read().split('\n')
+    rest = wrong = dmg = tot = 0
+    for o, g, r in zip(rd(obf_f), rd(gold_f), rd(out_f)):
+        if not o:
+            continue
+        tot += 1
+        ow, gw, rw = o.split(' '), g.split(' '), r.split(' ')
+        if len(rw) != len(gw):
+            wrong += 1
+            continue
+        for a, b, c in zip(ow, gw, rw):
+            if a != b:
+                if c == b:
+                    rest += 1
+                elif c != a:
+                    wrong += 1
+                    if verbose:
+                        print('WRONG', a, b, c)
+                elif verbose:
+                    print('MISS', a, b)
+            elif c != b:
+                dmg += 1
+                if verbose:
+                    print('DAMAGED', a, c)
+    print('restored %d/%d (%.1f %%), wrong %d, damaged %d' % (rest, tot, 100.0 * rest / max(tot, 1), wrong, dmg))
+
+
+def main(argv):
+    if len(argv) >= 4 and argv[0] == '--score':
+        score(argv[1], argv[2], argv[3], '-v' in argv)
+        return 0
+    if len(argv) < 3:
+        sys.stderr.write(__doc__)
+        return 1
+    seed, n = 18, 300
+    if '--seed' in argv:
+        seed = int(argv[argv.index('--seed') + 1])
+    if '--n' in argv:
+        n = int(argv[argv.index('--n') + 1])
+    make(argv[0], argv[1], argv[2], seed, n)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
