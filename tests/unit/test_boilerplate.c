@@ -615,6 +615,21 @@ static const char *const doc_crumb_and_bang_box[] = {
      "كل مدارس الجهة..."),
 };
 
+/* A blog's "no comments" line under the article, then a "read also"
+   box of one link after which the article goes on (its paragraph
+   stays). */
+static const char *const doc_no_comments_and_box[] = {
+    "C أمطار غزيرة تعم مناطق الشمال نهاية الأسبوع",
+    ("C توقعت مصلحة الأرصاد الجوية أمطارا غزيرة على مناطق الشمال نهاية "
+     "الأسبوع مع انخفاض في درجات الحرارة."),
+    "C ودعت المصلحة السائقين إلى الحذر على الطرق الجبلية.",
+    "B ليست هناك تعليقات:",
+    "B اقرأ أيضا:",
+    "B الحكومة تطلق برنامجا لدعم الفلاحين في المناطق الجبلية",
+    ("C وتبقى الطرق الجبلية مغلقة أمام الشاحنات حتى تحسن الأحوال الجوية "
+     "بحسب بيان الولاية."),
+};
+
 /* Inside the article a listed word alone over a paragraph is its
    subheading, even right under a dropped link. */
 static const char *const doc_listed_subheading[] = {
@@ -1434,6 +1449,7 @@ static void test_documents(void)
     DOC("site-dash-and-form", doc_site_dash_and_form);
     DOC("listed-subheading", doc_listed_subheading);
     DOC("crumb-and-bang-box", doc_crumb_and_bang_box);
+    DOC("no-comments-and-box", doc_no_comments_and_box);
     DOC("deck-lines", doc_deck_lines);
     /* without blank lines only: a blank after each mark would make the
        marks blank lines among blanks */
