@@ -12,7 +12,10 @@
  * rules need; runs of U+0600..U+06FF (most of an Arabic text) take a short
  * path, two code points at a time, and with AVX2 stretches of spaces,
  * printable ASCII and U+0600..U+06FF go 64 bytes at a time (blk_run());
- * the words are hashed after the pass (hash_words()).  The repetition
+ * the words are hashed after the pass: those the stop words need by
+ * hash_words(), the rest as the 2-grams are counted (count_2grams()), so
+ * that a document rejected before the repetition rules hashes no more
+ * than the stop words need.  The repetition
  * rules then work on hashes in open-addressing tables that live in the
  * context and are reused: nothing is allocated per document once the
  * scratch arrays have grown.  Lines and paragraphs are hashed only when another one has the
@@ -140,6 +143,14 @@ typedef struct htab {
     size_t cap;
 } htab;
 
+/* A slot of the 2-gram table (count_2grams()): the 2-gram's hash; in sv,
+   the table's stamp when the slot is in use (low 32 bits) and above it
+   the place where the 2-gram was first seen, or from its second sight its
+   count with bit 31 set. */
+typedef struct bslot {
+    uint64_t key, sv;
+} bslot;
+
 /* An n-gram still in the running: it starts at word pos, its polynomial
    hash so far and its code points. */
 typedef struct cand {
@@ -159,13 +170,15 @@ struct nazif__filter_ctx {
     size_t nwords, nlines, nparas, cwords, clines, cparas;
     uint64_t wchars, walpha, wstops; /* the Gopher sums over the words, kept
                                         as split_text() records them */
+    size_t nhashed;     /* words[0..nhashed) hold their hashes (hash_words()) */
+    bslot *bg;          /* the 2-gram table (count_2grams()) */
+    size_t cbg;
+    uint32_t bgcur;
     htab t1, t2;        /* scratch tables */
     cand *cands;        /* n-gram candidates, nwords at most */
     size_t ccands;
     uint64_t *rep2;     /* bit i: the 2-gram at word i repeats (ngrams_count()) */
     size_t crep2;
-    size_t *first;      /* per slot of t1: where its 2-gram is first seen */
-    size_t cfirst;
     uint64_t stop[STOP_SLOTS]; /* hashes of stop words, open addressing */
     size_t stop_min, stop_max;  /* their shortest and longest, in bytes */
     uint8_t block[256]; /* flags of U+0600..U+06FF, see build_block() */
@@ -256,12 +269,21 @@ static inline uint64_t hash64(const void *p, size_t n, uint64_t seed)
  * the stop words are told apart by these 64 bits, as before.  A short
  * word's hash may be 0 (is_stop() allows for it).
  */
-static const uint64_t lo_mask[17] = {
+/* The constants of hash_short() in one table, so that a loop over many
+   words reaches them all from one register: at HK_LO + n the mask of a
+   word's first 8 bytes (n of them at most), at HK_HI + n that of its next
+   8, at HK_K1 + n the second key plus n; the first key at HK_K0, and the
+   n-grams' multiplier (POLY, below) at HK_POLY. */
+enum { HK_LO = 0, HK_HI = 17, HK_K1 = 34, HK_K0 = 51, HK_POLY = 52, HK_N = 53 };
+#define HK1 0xE7037ED1A0B428DBull
+static const uint64_t hk[HK_N] = {
     0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull,
-    0xFFFFFFFFFFFFFFull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull};
-static const uint64_t hi_mask[17] = {
+    0xFFFFFFFFFFFFFFull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull,
-    0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull};
+    0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull, ~0ull,
+    HK1, HK1 + 1, HK1 + 2, HK1 + 3, HK1 + 4, HK1 + 5, HK1 + 6, HK1 + 7, HK1 + 8, HK1 + 9,
+    HK1 + 10, HK1 + 11, HK1 + 12, HK1 + 13, HK1 + 14, HK1 + 15, HK1 + 16,
+    0xA0761D6478BD642Full, 0x9FB21C651E98DF25ull};
 
 static inline uint64_t mum(uint64_t a, uint64_t b)
 {
@@ -280,20 +302,15 @@ static inline uint64_t mum(uint64_t a, uint64_t b)
 #endif
 }
 
-/* k0, k1: 0xA0761D6478BD642F and 0xE7037ED1A0B428DB, lom, him: lo_mask
-   and hi_mask (hash_short() passes them; a loop over many words holds them
-   in registers, see KEEP()) */
-static inline uint64_t hash_short_k(uint64_t lo, uint64_t hi, size_t n, uint64_t k0, uint64_t k1,
-                                    const uint64_t *lom, const uint64_t *him)
+/* t: hk (a loop over many words holds it in a register) */
+static inline uint64_t hash_short_t(uint64_t lo, uint64_t hi, size_t n, const uint64_t *t)
 {
-    const uint64_t a = (lo & lom[n]) ^ k0;
-    const uint64_t b = (hi & him[n]) ^ (k1 + n);
-    return mum(a, b);
+    return mum((lo & t[HK_LO + n]) ^ t[HK_K0], (hi & t[HK_HI + n]) ^ t[HK_K1 + n]);
 }
 
 static inline uint64_t hash_short(uint64_t lo, uint64_t hi, size_t n)
 {
-    return hash_short_k(lo, hi, n, 0xA0761D6478BD642Full, 0xE7037ED1A0B428DBull, lo_mask, hi_mask);
+    return hash_short_t(lo, hi, n, hk);
 }
 
 /* The branch that a loop takes most often, laid out straight. */
@@ -400,7 +417,7 @@ void nazif__filter_free(nazif__filter_ctx *fc)
     free(fc->t2.stamp);
     free(fc->cands);
     free(fc->rep2);
-    free(fc->first);
+    free(fc->bg);
     free(fc);
 }
 
@@ -706,22 +723,62 @@ static inline void end_word(wacc *wa, nazif__script_counts *sc, const uint8_t *t
     wa->w[wa->n++] = u;
 }
 
-/* Hash the words that split_text() recorded, and count the stop words
-   among them up to stop_cap: only a word of a stop word's length can be
-   one, and once there are stop_cap of them the Gopher rule cannot fire
-   and the exact count is not needed.  all: every word's hash is needed
-   (the repetition rules), else only those the stop words need.  Returns
-   the count. */
+/* Hash the first words that split_text() recorded, counting the stop words
+   among them, until stop_cap of them are found: only a word of a stop
+   word's length can be one, and once there are stop_cap of them the Gopher
+   rule cannot fire and the exact count is not needed.  fc->nhashed says
+   how many words were hashed; the repetition rules hash the rest as they
+   count the 2-grams (count_2grams()), so that a document rejected before
+   them hashes no more.  Returns the count. */
 #if defined(__GNUC__)
-__attribute__((noinline)) /* its own registers for the loops' constants */
+__attribute__((noinline)) /* its own registers for the loop's constants */
 #endif
-static uint64_t hash_words(const nazif__filter_ctx *fc, const uint8_t *text, size_t len,
-                           uint64_t stop_cap, int all)
+static uint64_t hash_words(nazif__filter_ctx *fc, const uint8_t *text, size_t len,
+                           uint64_t stop_cap)
 {
     unit *const w = fc->words;
     const size_t nw = fc->nwords, smin = fc->stop_min, sspan = fc->stop_max - fc->stop_min;
+    const uint64_t *const stop = fc->stop;
     uint64_t stops = 0;
     size_t i = 0;
+    /* up to the last word with 16 bytes of text from its start (the
+       words' offsets grow), without the test of the text's end */
+    size_t end = nw;
+    while (end && (!w[end - 1].len || w[end - 1].hash + 16 > len)) end--;
+    const uint64_t *t = hk;
+    KEEP(t);
+    if (stop_cap) {
+        for (; i < end; i++) {
+            const size_t n = w[i].len, off = (size_t)w[i].hash;
+            uint64_t h;
+            if (LIKELY(n - 1 < 16)) {
+                uint64_t lo, hi;
+                memcpy(&lo, text + off, 8);
+                memcpy(&hi, text + off + 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+                lo = __builtin_bswap64(lo);
+                hi = __builtin_bswap64(hi);
+#endif
+                h = hash_short_t(lo, hi, n, t);
+            } else if (n) {
+                h = nazif__hash64(text + off, n, HSEED);
+            } else {
+                continue; /* hashed already */
+            }
+            w[i].hash = h;
+            if (n - smin > sspan) continue;
+            /* is_stop(), its usual answers inline: an empty slot (most
+               words), the word itself (no stop word's hash is 0) */
+            const uint64_t e = stop[(size_t)h & (STOP_SLOTS - 1)];
+            if (LIKELY(!e)) continue;
+            if (e == h || is_stop(fc, h)) {
+                if (++stops >= stop_cap) {
+                    i++;
+                    break;
+                }
+            }
+        }
+    }
     for (; i < nw && stops < stop_cap; i++) {
         const size_t n = w[i].len;
         if (!n) continue; /* hashed already */
@@ -729,35 +786,7 @@ static uint64_t hash_words(const nazif__filter_ctx *fc, const uint8_t *text, siz
         w[i].hash = h;
         if (n - smin <= sspan) stops += (uint64_t)is_stop(fc, h);
     }
-    if (!all) return stops;
-    /* the rest without the stop words; up to the last word with 16 bytes
-       of text from its start (the words' offsets grow), without the test
-       of the text's end */
-    size_t end = nw;
-    while (end > i && (!w[end - 1].len || w[end - 1].hash + 16 > len)) end--;
-    uint64_t k0 = 0xA0761D6478BD642Full, k1 = 0xE7037ED1A0B428DBull;
-    const uint64_t *lom = lo_mask, *him = hi_mask;
-    KEEP(k0);
-    KEEP(k1);
-    KEEP(lom);
-    KEEP(him);
-    for (; i < end; i++) {
-        const size_t n = w[i].len, off = (size_t)w[i].hash;
-        if (n - 1 < 16) {
-            uint64_t lo, hi;
-            memcpy(&lo, text + off, 8);
-            memcpy(&hi, text + off + 8, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-            lo = __builtin_bswap64(lo);
-            hi = __builtin_bswap64(hi);
-#endif
-            w[i].hash = hash_short_k(lo, hi, n, k0, k1, lom, him);
-        } else if (n) {
-            w[i].hash = nazif__hash64(text + off, n, HSEED);
-        }
-    }
-    for (; i < nw; i++)
-        if (w[i].len) w[i].hash = hash_word(text, len, (size_t)w[i].hash, w[i].len);
+    fc->nhashed = i;
     return stops;
 }
 
@@ -1293,7 +1322,8 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
     fc->nwords = wa.n;
     fc->wchars = wa.chars;
     fc->walpha = wa.alpha;
-    fc->wstops = hash ? hash_words(fc, s, len, stop_cap, hash_all) : 0;
+    fc->nhashed = 0;
+    fc->wstops = stop_cap ? hash_words(fc, s, len, stop_cap) : 0;
     return 0;
 }
 
@@ -1410,13 +1440,153 @@ static int ngrams_init(nazif__filter_ctx *fc, ngrams *g)
     return 0;
 }
 
+/* Room for the 2-gram table of count_2grams(): at least 4 * n slots (64 at
+   least, a power of two: a quarter full at most, so that a new 2-gram
+   nearly always finds its slot empty), none in use; returns the slots, 0
+   when out of memory. */
+static size_t bg_reset(nazif__filter_ctx *fc, size_t n)
+{
+    size_t need = 64;
+    while (need < 4 * n) need *= 2;
+    if (need > fc->cbg) {
+        bslot *b = realloc(fc->bg, need * sizeof *b);
+        if (!b) return 0;
+        memset(b, 0, need * sizeof *b);
+        fc->bg = b;
+        fc->cbg = need;
+        fc->bgcur = 0;
+    }
+    if (++fc->bgcur == 0) {
+        memset(fc->bg, 0, fc->cbg * sizeof *fc->bg);
+        fc->bgcur = 1;
+    }
+    return need;
+}
+
+/* The 2-gram of key h at the place in the high half of icur: see
+   count_2grams(). */
+#define BIGRAM(h)                                                                                  \
+    do {                                                                                           \
+        const uint64_t h_ = (h);                                                                   \
+        /* the slot's byte offset in the table */                                                  \
+        size_t k_ = ((size_t)h_ << 4) & mask16;                                                    \
+        for (;; k_ = (k_ + sizeof(bslot)) & mask16) {                                              \
+            bslot *const b_ = (bslot *)(void *)(bgb + k_);                                         \
+            if (LIKELY((uint32_t)b_->sv != cur)) {                                                 \
+                b_->key = h_;                                                                      \
+                b_->sv = icur;                                                                     \
+                break;                                                                             \
+            }                                                                                      \
+            if (b_->key == h_) {                                                                   \
+                const uint64_t f_ = b_->sv >> 32, at_ = icur >> 32;                                \
+                uint32_t cnt_ = 2;                                                                 \
+                if (f_ & 0x80000000u) cnt_ = (uint32_t)(f_ & 0x7FFFFFFFu) + 1;                     \
+                else rep[f_ / 64] |= 1ull << (f_ % 64);                                            \
+                b_->sv = ((uint64_t)(cnt_ | 0x80000000u) << 32) | cur;                             \
+                rep[at_ / 64] |= 1ull << (at_ % 64);                                               \
+                if (cnt_ > top) {                                                                  \
+                    top = cnt_;                                                                    \
+                    best_i = (size_t)at_;                                                          \
+                }                                                                                  \
+                break;                                                                             \
+            }                                                                                      \
+        }                                                                                          \
+        icur += step;                                                                              \
+    } while (0)
+
+/* The 2-grams: every place, from the words, whose hashes are taken here
+   (but for the first fc->nhashed, which hash_words() took) in the same
+   loop, each word's as the 2-gram that ends at it is counted: a document
+   rejected before the repetition rules hashes only the words the stop
+   words need.  The key is the 2-gram's hash as it is, the slot its low
+   bits (its words' hashes are mixed already, and the low bits of the sum
+   depend on the low bits of both).  A slot holds the key and, beside the
+   table's stamp, the place where the 2-gram was first seen, then, from
+   its second sight, its count with bit 31 set (places and counts are
+   below 2^31, as the counts of ngrams_dup() are).  The places of a 2-gram
+   seen again are marked in fc->rep2 (its first place when it is seen the
+   second time), for ngrams_next().  Returns as ngrams_count(). */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* its own registers for the loops' constants */
+#endif
+static uint64_t count_2grams(nazif__filter_ctx *fc, ngrams *g, const uint8_t *text, size_t len)
+{
+    const size_t nc = g->ncands, nw = fc->nwords;
+    g->slots = 0;
+    unit *const w = fc->words;
+    uint64_t *const rep = fc->rep2;
+    memset(rep, 0, (nc / 64 + 1) * sizeof *rep);
+    if (!nc) return 0;
+    if (nc > 0x7FFFFFFFu) return (uint64_t)-1; /* places below 2^31 */
+    const size_t slots = bg_reset(fc, nc);
+    if (!slots) return (uint64_t)-1;
+    char *const bgb = (char *)fc->bg;
+    _Static_assert(sizeof(bslot) == 16, "a slot is 16 bytes");
+    const size_t mask16 = (slots - 1) * sizeof(bslot);
+    const uint32_t cur = fc->bgcur;
+    uint64_t icur = cur, step = 1ull << 32; /* the place in the high half */
+    size_t best_i = 0;
+    /* a count of 1 is never reported (nor is the place of the first
+       2-gram to reach it): only a count seen again can be the best */
+    uint32_t top = 1;
+    size_t j = fc->nhashed;
+    if (!j) {
+        if (w[0].len) w[0].hash = hash_word(text, len, (size_t)w[0].hash, w[0].len);
+        j = 1;
+    }
+    const uint64_t *t = hk;
+    KEEP(t);
+    uint64_t prev = w[0].hash;
+    for (size_t i = 1; i < j; i++) {
+        const uint64_t h = w[i].hash;
+        BIGRAM(prev * t[HK_POLY] + h);
+        prev = h;
+    }
+    /* up to the last word with 16 bytes of text from its start (the
+       words' offsets grow), without the test of the text's end */
+    size_t end = nw;
+    while (end > j && (!w[end - 1].len || w[end - 1].hash + 16 > len)) end--;
+    for (unit *u = w + j, *const ue = w + end; u < ue; u++) {
+        const size_t n = u->len, off = (size_t)u->hash;
+        uint64_t h;
+        if (LIKELY(n - 1 < 16)) {
+            uint64_t lo, hi;
+            memcpy(&lo, text + off, 8);
+            memcpy(&hi, text + off + 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            lo = __builtin_bswap64(lo);
+            hi = __builtin_bswap64(hi);
+#endif
+            h = hash_short_t(lo, hi, n, t);
+        } else if (n) {
+            h = nazif__hash64(text + off, n, HSEED);
+        } else {
+            h = u->hash; /* hashed as it was recorded */
+        }
+        u->hash = h;
+        BIGRAM(prev * t[HK_POLY] + h);
+        prev = h;
+    }
+    if (j < end) j = end;
+    for (; j < nw; j++) {
+        const uint64_t h = w[j].len ? hash_word(text, len, (size_t)w[j].hash, w[j].len) : w[j].hash;
+        w[j].hash = h;
+        BIGRAM(prev * t[HK_POLY] + h);
+        prev = h;
+    }
+    if (top < 2) return 0;
+    return ((uint64_t)w[best_i].chars + w[best_i + 1].chars) * top;
+}
+#undef BIGRAM
+
 /* Count the candidates' n-grams in t1 (c->slot: where).  Returns the
    characters of the most frequent n-gram times its count, 0 when none
    repeats: the first n-gram to reach the highest count in text order, as
    the scan over all n-grams finds it (the ones left out never repeat).
    (uint64_t)-1 when out of memory. */
-static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g)
+static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g, const uint8_t *text, size_t len)
 {
+    if (g->n == 2) return count_2grams(fc, g, text, len);
     g->slots = tab_reset(&fc->t1, g->ncands);
     if (!g->slots) return (uint64_t)-1;
     uint32_t best = 0;
@@ -1424,51 +1594,6 @@ static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g)
     uint32_t *const stamp = fc->t1.stamp, *const val = fc->t1.val, cur = fc->t1.cur;
     uint64_t *const key = fc->t1.key;
     const size_t slots = g->slots, nc = g->ncands;
-    if (g->n == 2) {
-        /* every place, from the words; the places of a 2-gram seen again
-           are marked in rep (its first place when it is seen the second
-           time), for ngrams_next() */
-        if (grow((void **)&fc->first, &fc->cfirst, slots, sizeof *fc->first))
-            return (uint64_t)-1;
-        const unit *w = fc->words;
-        uint64_t *const rep = fc->rep2;
-        size_t *const first = fc->first, best_i = 0;
-        memset(rep, 0, (nc / 64 + 1) * sizeof *rep);
-        uint64_t poly = POLY;
-        KEEP(poly);
-        /* a count of 1 is never reported (nor is the place of the first
-           2-gram to reach it): only a count seen again can be the best */
-        uint32_t top = 1;
-        for (size_t i = 0; i < nc; i++) {
-            /* the key: the n-gram's hash as it is, and the slot its low
-               bits (its words' hashes are mixed already, and the low
-               bits of the sum depend on the low bits of both) */
-            const uint64_t h = w[i].hash * poly + w[i + 1].hash;
-            size_t k = (size_t)h & (slots - 1);
-            for (;; k = (k + 1) & (slots - 1)) {
-                /* most 2-grams are new (96 % on ANT) */
-                if (LIKELY(stamp[k] != cur)) {
-                    stamp[k] = cur;
-                    key[k] = h;
-                    val[k] = 1;
-                    first[k] = i;
-                    break;
-                }
-                if (key[k] == h) {
-                    const uint32_t cnt = ++val[k];
-                    if (cnt == 2) rep[first[k] / 64] |= 1ull << (first[k] % 64);
-                    rep[i / 64] |= 1ull << (i % 64);
-                    if (cnt > top) {
-                        top = cnt;
-                        best_i = i;
-                    }
-                    break;
-                }
-            }
-        }
-        if (top < 2) return 0;
-        return ((uint64_t)w[best_i].chars + w[best_i + 1].chars) * top;
-    }
     cand *const cands = fc->cands;
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cands[i];
@@ -1646,7 +1771,7 @@ const char *nazif__filter_doc(nazif__filter_ctx *fc, const char *text, size_t le
         int counted = 0; /* ngrams_count() done for size g.n */
         for (size_t n = 2; n <= 4; n++) {
             if (n > 2) ngrams_next(fc, &g);
-            const uint64_t c = ngrams_count(fc, &g);
+            const uint64_t c = ngrams_count(fc, &g, (const uint8_t *)text, len);
             if (c == (uint64_t)-1) return "internal_error";
             counted = 1;
             if (c == 0) break; /* no n-gram repeats: no longer one does */
@@ -1658,11 +1783,11 @@ const char *nazif__filter_doc(nazif__filter_ctx *fc, const char *text, size_t le
            leaves no candidate and every later count is 0 */
         for (size_t n = 5; n <= 10; n++) {
             while (g.n < n) {
-                if (!counted && ngrams_count(fc, &g) == (uint64_t)-1) return "internal_error";
+                if (!counted && ngrams_count(fc, &g, (const uint8_t *)text, len) == (uint64_t)-1) return "internal_error";
                 ngrams_next(fc, &g);
                 counted = 0;
             }
-            if (ngrams_count(fc, &g) == (uint64_t)-1) return "internal_error";
+            if (ngrams_count(fc, &g, (const uint8_t *)text, len) == (uint64_t)-1) return "internal_error";
             counted = 1;
             const uint64_t c = ngrams_dup(fc, &g);
             f = (double)c / chars;
