@@ -211,6 +211,16 @@ static int madda_suspect(const uint8_t *s, size_t n, size_t p)
     }
     return 0; /* at a word's start: nazif__madda_fix() counts it */
 }
+int nazif__madda_inner(uint32_t p, uint32_t q)
+{
+    uint8_t k[6] = {(uint8_t)(0xC0 | (p >> 6)), (uint8_t)(0x80 | (p & 0x3F)), 0xD8, 0xA2, '$', 0};
+    if (q) {
+        k[4] = (uint8_t)(0xC0 | (q >> 6));
+        k[5] = (uint8_t)(0x80 | (q & 0x3F));
+    }
+    return !madda_mid(k, q ? 6 : 5);
+}
+
 /* One word of the line as the output will have it: its letters (code
    points) and where each one's bytes are: in the line (edit -1) or in the
    replacement of edit ed->v[edit]. */

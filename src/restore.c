@@ -1113,6 +1113,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
             (maddas && nazif__madda_line(lex, flags, s, n, ed, first)))
             return NAZIF_ENOMEM;
         if (ed->n > first) sort_tail(ed, first);
+        if (maddas && nazif__xword_line(lex, flags, s, n, ed, first, maddas)) return NAZIF_ENOMEM;
         return ed->oom ? NAZIF_ENOMEM : 0;
     }
     rctx cx;
@@ -1141,6 +1142,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     cx.rasm = 0;
     int restore = !(flags & NAZIF_NO_RESTORE);
     int mp = 0; /* the line may have Persian, Kurdish or Urdu letters or ZWNJ */
+    int xl = 0; /* ... or letters of the extended blocks (nazif__maybe_extlook()) */
     unit *u;
     size_t k;
     if (restore) {
@@ -1157,7 +1159,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         }
         /* nazif__arabic_line() when a rule asks (nazif__cx_arabic()); a
            line of dotless writing asks now */
-        const int xl = nazif__maybe_extlook(s, n);
+        xl = nazif__maybe_extlook(s, n);
         if (!cx.persian && (mp || dw >= 2 || xl)) arabic = -1;
         /* a line a decoration tool drew is Arabic whatever its letters
            (nazif__drawn_line()) */
@@ -1262,6 +1264,8 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
             (maddas && nazif__madda_line(lex, pf, s, n, ed, first)))
             return NAZIF_ENOMEM;
         if (ed->n > first) sort_tail(ed, first); /* P17 may take edits in (spaced.c) */
+        /* look-alikes the rules above left, on their output */
+        if ((maddas || xl) && nazif__xword_line(lex, pf, s, n, ed, first, maddas)) return NAZIF_ENOMEM;
     }
     return ed->oom ? NAZIF_ENOMEM : 0;
 }

@@ -205,6 +205,16 @@ int nazif__madda_fix(const nazif_lexicon *lex, unsigned flags, const uint8_t *s,
    edit's replacement rewritten; 0 or NAZIF_ENOMEM. */
 int nazif__madda_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
                       nazif__edits *ed, size_t first);
+/* Is an آ after letter p, before letter q (0: the word's end), impossible
+   spelling by the madda table's letter triples (madda.c)? */
+int nazif__madda_inner(uint32_t p, uint32_t q);
+/* P14 on the words the other rules left with a look-alike letter, on the
+   line as the edits from first on write it (restore_xword.c), called on
+   lines with a suspect آ (maddas: nazif__madda_fix()) or a letter of the
+   extended blocks (nazif__maybe_extlook()).  0 or NAZIF_ENOMEM; the
+   edits from first on are left in order. */
+int nazif__xword_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                      nazif__edits *ed, size_t first, int maddas);
 
 /* madda.c: in the word b[0..n) (basic Arabic letters, two bytes each),
    every آ that is impossible spelling (nazif__madda_line()'s test: no stem

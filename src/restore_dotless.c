@@ -80,6 +80,8 @@ static int p13_class(int st, int f, const nazif_lex_shape *sh)
     return e;
 }
 
+int nazif__reading_class(int st, int f, const nazif_lex_shape *sh) { return p13_class(st, f, sh); }
+
 /* Every reading, scored by the lexicon: twice the class p13_class() credits
    it with, plus 4; the best and the score of the next (-1: none). */
 static void p13_walk(p13_search *ps, int k)

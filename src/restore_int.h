@@ -15,6 +15,8 @@
  *   restore_word.c     a word's plan and output: P8 mask, P9 doubled letter,
  *                      P10 fused word, P14 look-alikes and final maksura
  *   restore_dotless.c  P13, dotless writing
+ *   restore_xword.c    P14 on the look-alikes the rules left, on their
+ *                      output
  */
 #ifndef NAZIF_RESTORE_INT_H
 #define NAZIF_RESTORE_INT_H
@@ -409,6 +411,11 @@ int nazif__junk_units(const unit *u, size_t k);
    and suspects; buf and cap: scratch.  0 or NAZIF_ENOMEM. */
 int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void **buf, size_t *cap,
                      nazif__edits *m);
+
+/* restore_dotless.c: the class a reading found with
+   nazif__lexicon_analyse() (st, f, *sh) is credited with: a derived form
+   3-4 classes below its stem, a particle with clitics lower still. */
+int nazif__reading_class(int st, int f, const nazif_lex_shape *sh);
 
 /* restore_lang.c */
 /* Persian or Urdu text (units u[0..k) of the whole line)? */

@@ -1,0 +1,641 @@
+/*
+ * restore_xword.c -- rule P14 on the words the other rules left with a
+ * look-alike letter ("in the wild": Telegram ads, spam posts, shop-bot
+ * word lists).
+ *
+ * Real obfuscated words mix kinds: letters of the extended blocks (ڪ ۆ ٺ
+ * ࢪ ݪ), Persian and Urdu letters (ی ے ہ ۀ ک گ), an alef madda for a bare
+ * alef (سلآح), harakat and tatweel, several in one word (ٱلمخدࢪاٺ).  The
+ * rules of restore_word.c read such a word in a line nazif__arabic_line()
+ * finds Arabic; a letter that marks Urdu or Persian (ے ہ ۀ گ) anywhere on
+ * the line makes it not Arabic, and a madda inside a word of a plain line
+ * (سلآح) is read only on lines with two such words.  This pass runs after
+ * every other rule, on the line as their edits write it, and reads the
+ * words still holding such a letter:
+ *
+ *   - each such letter is tried as each Arabic letter it may stand for:
+ *     the extended letter's candidates (nazif__extlook_cands(): the body
+ *     of its Unicode name first), ی ے ۓ ې ێ as ي (at a word's end ي or
+ *     ى, the maksura table deciding), ہ ھ ە as ه (at the end ه or ة), ۀ
+ *     ۂ ۃ as ة or ه, ک ڪ as ك, ٹ ڈ ڑ as ت د ر, ٱ as ا, an آ whose letters
+ *     around it the madda table does not list (nazif__madda_inner()) as
+ *     ا, and, in a word with another such letter, ڨ ڤ as ق or ف, گ as ك,
+ *     پ چ ژ as ب ج ز;
+ *   - the reading is taken when the lexicon knows it seen in news (class
+ *     >= 2) and every other known reading is at least XW_MARGIN classes
+ *     rarer;
+ *   - only on a line with no ZWNJ, three words or more with a letter only
+ *     Arabic writes (ة ى أ إ ؤ ئ ي ك or the article) and more such words
+ *     than words with other letters, where every word with a letter
+ *     Arabic does not write has a reading (one that has none is Persian,
+ *     Urdu or Kurdish, and so is its line), and not inside a quotation
+ *     with a word of basic letters the lexicon does not know;
+ *   - a word whose only such letters are ڨ ڤ ڥ گ پ چ ژ stays: they are
+ *     how Arabic writes foreign names (ڤيتنام, ڨالمة, گوگل).
+ *
+ * The edit replaces the word's span, the other rules' edits inside it
+ * included (their output is the word read here).
+ */
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "restore_int.h"
+
+#define XW_MAX 32       /* letters of a word looked at */
+#define XW_TARGETS 5    /* look-alike letters in one word */
+#define XW_MARGIN 3     /* frequency classes between the best reading and the next */
+#define XW_WORDS 64     /* words of a line looked at */
+
+static int basic_letter(uint32_t c) { return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A); }
+static int mark_or_tatweel(uint32_t c) { return (c >= 0x064B && c <= 0x0652) || c == 0x0640; }
+
+/* letters Arabic writes where Persian, Kurdish and Urdu write others */
+static int arabic_only(uint32_t c)
+{
+    return c == 0x064A || c == 0x0643 || c == 0x0629 || c == 0x0649 || c == 0x0623 || c == 0x0625 ||
+           c == 0x0624 || c == 0x0626;
+}
+
+/* how Arabic writes foreign sounds in names: read only beside another
+   look-alike of the word */
+static int name_letter(uint32_t c)
+{
+    return c == 0x06A8 || c == 0x06A4 || c == 0x06A5 || c == 0x06AF || c == 0x067E || c == 0x0686 ||
+           c == 0x0698;
+}
+
+/* The Arabic letters c may stand for (the likelier first), or 0.  fin: c
+   ends the word. */
+static int readings(uint32_t c, int fin, uint32_t o[6])
+{
+    switch (c) {
+    case 0x06CC: case 0x06D2: case 0x06D3: case 0x06D0: case 0x06CE: case 0x06CD:
+    case 0x063D: case 0x063E: case 0x063F:
+        o[0] = 0x064A; /* ی ے ۓ ې ێ ۍ: ي; ى at the end, by the maksura table */
+        return 1;
+    case 0x06C1: case 0x06BE: case 0x06D5: case 0x06FF:
+        o[0] = 0x0647;
+        if (!fin) return 1;
+        o[1] = 0x0629;
+        return 2;
+    case 0x06C0: case 0x06C2: case 0x06C3:
+        if (!fin) {
+            o[0] = 0x0647;
+            return 1;
+        }
+        o[0] = 0x0629;
+        o[1] = 0x0647;
+        return 2;
+    case 0x06A9: case 0x06AA: case 0x06AF: o[0] = 0x0643; return 1;
+    case 0x0679: o[0] = 0x062A; return 1;
+    case 0x0688: o[0] = 0x062F; return 1;
+    case 0x0691: o[0] = 0x0631; return 1;
+    case 0x067E: o[0] = 0x0628; return 1;
+    case 0x0686: o[0] = 0x062C; return 1;
+    case 0x0698: o[0] = 0x0632; o[1] = 0x0631; return 2;
+    case 0x0671: o[0] = 0x0627; return 1;
+    case 0x06A8: o[0] = 0x0642; o[1] = 0x0641; return 2;
+    case 0x06A4: case 0x06A5: o[0] = 0x0641; o[1] = 0x0642; return 2;
+    case 0x067A: o[0] = 0x062A; o[1] = 0x062B; return 2; /* TTEHEH: two dots above, as ت */
+    default: break;
+    }
+    if (nazif__uclass(c) & NZ_EXTLOOK) return nazif__extlook_cands(c, o);
+    return 0;
+}
+
+typedef struct {
+    size_t ta, tb;         /* the token in the line */
+    uint8_t out[4 * XW_MAX + 16];
+    size_t on;             /* the token as the edits write it */
+    size_t ca, cb;         /* its letters: out[ca, cb) */
+    int edited, opaque;
+    int nt;                /* look-alikes */
+    int arabic;            /* a letter only Arabic writes, or the article */
+    int other;             /* a letter Arabic does not write */
+    int quote;             /* inside a quotation */
+    int madda;             /* an آ */
+} xtok;
+
+/* UTF-8 of c into b; its length */
+static size_t put_cp(uint8_t *b, uint32_t c)
+{
+    if (c < 0x80) {
+        b[0] = (uint8_t)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        b[0] = (uint8_t)(0xC0 | (c >> 6));
+        b[1] = (uint8_t)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    b[0] = (uint8_t)(0xE0 | (c >> 12));
+    b[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+    b[2] = (uint8_t)(0x80 | (c & 0x3F));
+    return 3;
+}
+
+static uint32_t get_cp(const uint8_t *b, size_t n, size_t *l)
+{
+    size_t len = 0;
+    const uint32_t c = nazif__utf8_next(b, n, &len);
+    *l = len ? len : 1;
+    return c;
+}
+
+/* The letters of t: count look-alikes, Arabic signs, other letters; 0
+   when the word holds something this pass does not read. */
+static int scan_letters(xtok *t)
+{
+    const uint8_t *o = t->out;
+    size_t i = t->ca;
+    int letters = 0;
+    while (i < t->cb) {
+        size_t l;
+        const uint32_t c = get_cp(o + i, t->cb - i, &l);
+        if (mark_or_tatweel(c)) {
+            i += l;
+            continue;
+        }
+        letters++;
+        uint32_t r[6];
+        if (c == 0x0622) {
+            t->madda = 1;
+            if (arabic_only(c)) t->arabic = 1;
+        } else if (basic_letter(c)) {
+            if (arabic_only(c)) t->arabic = 1;
+        } else if (readings(c, 0, r) > 0) {
+            t->nt++;
+            t->other = 1;
+        } else {
+            return 0;
+        }
+        i += l;
+    }
+    if (t->madda && !t->nt && !t->other) {
+        /* letters only: is one of its آ impossible spelling? */
+        uint8_t b[4 * XW_MAX];
+        size_t bn = 0;
+        for (size_t k = t->ca; k < t->cb && bn + 2 <= sizeof b; k += 2)
+            if (!mark_or_tatweel(((uint32_t)(o[k] & 0x1F) << 6) | (o[k + 1] & 0x3F))) {
+                b[bn++] = o[k];
+                b[bn++] = o[k + 1];
+            }
+        if (nazif__madda_read(b, bn, 0) > 0) t->nt = 1;
+    }
+    if (t->cb - t->ca >= 4 && o[t->ca] == 0xD8 && o[t->ca + 1] == 0xA7 && o[t->ca + 2] == 0xD9 &&
+        o[t->ca + 3] == 0x84)
+        t->arabic = 1;
+    return letters;
+}
+
+/* Read the look-alikes of t: the replacement of its letters in rep (*rn
+   bytes), 1; 0 when no reading is clear; -1 when the word is not read
+   (its look-alikes are letters of names). */
+static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_t *rep, size_t *rn)
+{
+    const int madda = t->madda;
+    int weak = 0;
+    const uint8_t *o = t->out;
+    uint32_t cp[XW_MAX];
+    size_t at[XW_MAX], len[XW_MAX];
+    int m = 0;
+    for (size_t i = t->ca; i < t->cb;) {
+        size_t l;
+        const uint32_t c = get_cp(o + i, t->cb - i, &l);
+        if (m == XW_MAX) return 0;
+        cp[m] = c;
+        at[m] = i;
+        len[m] = l;
+        m++;
+        i += l;
+    }
+    /* the look-alikes and their readings */
+    int tx[XW_TARGETS], nr[XW_TARGETS], nl = 0, lastl = -1, names = 0, firstl = -1;
+    int keyboard = 0, marks = 0, wasla = 0, signal = 0;
+    uint32_t rd[XW_TARGETS][6];
+    for (int k = 0; k < m; k++)
+        if (!mark_or_tatweel(cp[k])) {
+            lastl = k;
+            if (firstl < 0) firstl = k;
+        }
+    for (int k = 0; k < m; k++) {
+        const uint32_t c = cp[k];
+        if (c >= 0x064B && c <= 0x0652) marks = 1;
+        if (mark_or_tatweel(c)) continue;
+        if (c == 0x0629 || c == 0x0649 || c == 0x0623 || c == 0x0625 || c == 0x0624 || c == 0x0626)
+            signal = 1;
+        if (basic_letter(c)) continue;
+        if (nl == XW_TARGETS) return 0;
+        tx[nl] = k;
+        nr[nl] = readings(c, k == lastl, rd[nl]);
+        if (nr[nl] <= 0) return 0;
+        names += name_letter(c);
+        keyboard += c == 0x06CC || c == 0x06A9;
+        wasla += c == 0x0671;
+        /* ٱ opens the article only (elsewhere an alef with hamza the
+           lexicon cannot choose) */
+        if (c == 0x0671 && k != firstl) return 0;
+        nl++;
+    }
+    if ((!nl && !madda) || (nl && names == nl)) return -1;
+    /* the Quran writes ٱ and آ in vocalised words */
+    if (marks && (nl == wasla)) return -1;
+    if (m >= 2 && cp[0] == 0x0627 && cp[1] == 0x0644) signal = 1;
+    if (!twoway)
+        for (int q = 0; q < nl; q++) nr[q] = 1;
+    /* every mix of readings */
+    int pick[XW_TARGETS] = {0};
+    int best = -100, second = -100, tries = 0, bestf = 0;
+    uint8_t bw[2 * XW_MAX];
+    size_t bwn = 0;
+    int bpick[XW_TARGETS] = {0};
+    for (;;) {
+        uint8_t w[2 * XW_MAX];
+        size_t wn = 0;
+        int q = 0;
+        for (int k = 0; k < m; k++) {
+            uint32_t c = cp[k];
+            if (q < nl && tx[q] == k) c = rd[q][pick[q]], q++;
+            if (mark_or_tatweel(c)) continue;
+            wn += put_cp(w + wn, c); /* readings and basic letters: 2 bytes */
+        }
+        if (madda) nazif__madda_read(w, wn, nl > 0);
+        int f = 0;
+        nazif_lex_shape sh;
+        const int st = nazif__lexicon_analyse(lex, (const char *)w, wn, &f, &sh);
+        if (st != NAZIF_LEX_UNKNOWN && (st == NAZIF_LEX_WORD || f >= 1)) {
+            int sc = nazif__reading_class(st, f, &sh);
+            for (int z = 0; z < nl; z++) sc -= pick[z] != 0; /* a reading not the body: a class less */
+            if (sc > best) {
+                second = best;
+                best = sc;
+                bestf = f;
+                memcpy(bpick, pick, sizeof pick);
+                memcpy(bw, w, wn);
+                bwn = wn;
+            } else if (sc > second) {
+                second = sc;
+            }
+        }
+        if (++tries > 512) return 0;
+        int d = 0;
+        while (d < nl && ++pick[d] == nr[d]) pick[d++] = 0;
+        if (d >= nl) break;
+    }
+    if (best < (lastl - firstl < 2 ? 10 : 2) || (second > -100 && best - second < XW_MARGIN)) return 0;
+    /* the word written with that reading (its آ read), its marks kept */
+    size_t n = 0, li = 0;
+    for (int k = 0; k < m; k++) {
+        if (mark_or_tatweel(cp[k])) {
+            memcpy(rep + n, o + at[k], len[k]);
+            n += len[k];
+        } else {
+            if (li + 2 > bwn) return 0;
+            memcpy(rep + n, bw + li, 2);
+            n += 2;
+            li += 2;
+        }
+    }
+    (void)bpick;
+    /* ی and ک alone: a Persian keyboard, whose spelling Arabic text keeps
+       in names (صحيفة ایران, في وین), unless the word is evidently Arabic
+       (nazif__arabic_reading()) */
+    if (keyboard == nl && !signal) {
+        wbuf wb;
+        wb_reset(&wb);
+        memcpy(wb.b, bw, bwn);
+        wb.n = bwn;
+        wb.letters = (int)(bwn / 2);
+        if (!nazif__arabic_reading(lex, &wb, bestf)) weak = 1;
+    }
+    if (n == (size_t)(t->cb - t->ca) && memcmp(rep, o + t->ca, n) == 0) return -1;
+    /* a final ي the maksura table writes ى */
+    if (lastl >= 0 && !basic_letter(cp[lastl]) && readings(cp[lastl], 1, (uint32_t[6]){0}) &&
+        n >= 2) {
+        size_t e = n;
+        while (e >= 2 && rep[e - 2] == 0xD9 && rep[e - 1] >= 0x8B && rep[e - 1] <= 0x92) e -= 2;
+        if (e >= 2 && rep[e - 2] == 0xD9 && rep[e - 1] == 0x8A && nazif__maksura_final(rep, e))
+            rep[e - 1] = 0x89;
+    }
+    *rn = n;
+    return weak ? 2 : 1;
+}
+
+static int is_space(uint8_t b) { return b == ' ' || b == '\t'; }
+
+/* Is c punctuation or a symbol around a word (not a letter of it)? */
+static int edge_char(uint32_t c)
+{
+    if (c < 0x80) return !((c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'));
+    return c == 0x060C || c == 0x061B || c == 0x061F || c == 0x06D4 || c == 0x00AB || c == 0x00BB ||
+           c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x2026;
+}
+
+static uint32_t ar2(const uint8_t *p) { return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F); }
+
+/* A letter U+0671..U+067F (D9 B1..BF: ٱ and the extended beh and teh,
+   ٺ ٻ ټ ٽ ٿ) in s[0, n)?  Sixteen bytes at a time where SSE2 is there:
+   D9 is every other byte of Arabic text. */
+static int ext_beh(const uint8_t *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i d9 = _mm_set1_epi8((char)0xD9), b1 = _mm_set1_epi8((char)0xB1);
+    for (; i + 17 <= n; i += 16) {
+        const __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        const __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        /* c >= B1 and c <= BF: max(c, B1) == c, and c < C0 */
+        const __m128i hi = _mm_cmpeq_epi8(_mm_max_epu8(c, b1), c);
+        const __m128i lo = _mm_cmpeq_epi8(_mm_min_epu8(c, _mm_set1_epi8((char)0xBF)), c);
+        if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(b, d9), _mm_and_si128(hi, lo)))) return 1;
+    }
+#endif
+    for (; i + 1 < n; i++)
+        if (s[i] == 0xD9 && s[i + 1] >= 0xB1 && s[i + 1] <= 0xBF) return 1;
+    return 0;
+}
+
+/* Does s[a, b) hold a letter this pass reads (DA DB DD E0 lead bytes but
+   the digits and full stop U+06D4..U+06F9), or an آ between two letters
+   the madda table does not list so? */
+static int window_look(const uint8_t *s, size_t a, size_t b)
+{
+    const uint8_t *p, *end = s + b;
+    for (p = s + a; (p = memchr(p, 0xDB, (size_t)(end - p))) != NULL; p++)
+        if (p + 1 < end && (p[1] < 0x94 || p[1] > 0xB9)) return 1;
+    if (memchr(s + a, 0xDA, b - a) || memchr(s + a, 0xDD, b - a) || memchr(s + a, 0xE0, b - a) ||
+        ext_beh(s + a, b - a))
+        return 1;
+    for (p = s + a + 1; p + 3 < end && (p = memchr(p, 0xA2, (size_t)(end - p))) != NULL; p++) {
+        if (p[-1] != 0xD8 || (size_t)(p - s) < a + 3) continue;
+        const uint8_t *l = p - 3, *r = p + 1;
+        if (l[0] != 0xD8 && l[0] != 0xD9) continue;
+        const uint32_t pc = ar2(l);
+        const uint32_t nc = r + 1 < end && (r[0] == 0xD8 || r[0] == 0xD9) ? ar2(r) : 0;
+        if (basic_letter(pc) && (basic_letter(nc) || nc == 0) && nazif__madda_inner(pc, nc)) return 1;
+    }
+    return 0;
+}
+
+/* Is edit v another rule's reading of an obfuscated word: not P14, or
+   P14 on a letter other than a Persian keyboard's (ی ک ھ ہ ە ۀ) or a
+   presentation form (EF)? */
+static int tool_edit(const uint8_t *s, const nazif__edit *v)
+{
+    if (v->kind != NAZIF_CHANGE_EDIT) return 0;
+    if (v->rule != NZR_P14) return 1;
+    for (size_t i = v->start; i + 1 < v->end; i++) {
+        const uint8_t b = s[i], c = s[i + 1];
+        if (b == 0xDA) {
+            if (c != 0xA9 && c != 0xBE) return 1;
+        } else if (b == 0xDB) {
+            if (c != 0x8C && c != 0x81 && c != 0x95 && c != 0x80) return 1;
+        } else if (b == 0xDD || (b == 0xD9 && c >= 0xB1 && c <= 0xBF) || b == 0xE0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Put the line's edits from first on in order (few; insertion sort). */
+static void sort_from(nazif__edits *ed, size_t first)
+{
+    for (size_t i = first + 1; i < ed->n; i++) {
+        nazif__edit t = ed->v[i];
+        size_t j = i;
+        while (j > first && (ed->v[j - 1].start > t.start ||
+                             (ed->v[j - 1].start == t.start && ed->v[j - 1].kind > t.kind))) {
+            ed->v[j] = ed->v[j - 1];
+            j--;
+        }
+        ed->v[j] = t;
+    }
+}
+
+/* The words of the line in s[from, n), XW_WORDS at most (a window judged
+   as a line). */
+static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazif__edits *ed,
+                        size_t first, size_t from)
+{
+    const size_t last = ed->n;
+    xtok tk[XW_WORDS];
+    int nt = 0, narabic = 0, nother = 0;
+    int inq = 0;
+    size_t i = from;
+    size_t e0 = first;
+    while (i < n && nt < XW_WORDS) {
+        while (i < n && is_space(s[i])) i++;
+        if (i >= n) break;
+        size_t j = i;
+        while (j < n && !is_space(s[j])) j++;
+        xtok *t = &tk[nt];
+        memset(t, 0, sizeof *t);
+        t->ta = i;
+        t->tb = j;
+        /* the token as the edits write it */
+        while (e0 < last && ed->v[e0].end < i) e0++;
+        size_t x = i;
+        for (size_t f = e0; f < last && !t->opaque; f++) {
+            const nazif__edit *v = &ed->v[f];
+            if (v->start >= j) break;
+            if (v->end < i || (v->end == i && v->start < i)) continue;
+            if (v->kind != NAZIF_CHANGE_EDIT) continue;
+            if (v->start < x || v->end > j) {
+                t->opaque = 1;
+                break;
+            }
+            if (t->on + (v->start - x) + v->rep_len > sizeof t->out) {
+                t->opaque = 1;
+                break;
+            }
+            memcpy(t->out + t->on, s + x, v->start - x);
+            t->on += v->start - x;
+            memcpy(t->out + t->on, ed->pool + v->rep_off, v->rep_len);
+            t->on += v->rep_len;
+            x = v->end;
+            t->edited = 1;
+        }
+        if (!t->opaque) {
+            if (t->on + (j - x) > sizeof t->out) t->opaque = 1;
+            else {
+                memcpy(t->out + t->on, s + x, j - x);
+                t->on += j - x;
+            }
+        }
+        /* the letters: without the punctuation around them */
+        if (!t->opaque) {
+            size_t a = 0, b = t->on, l;
+            while (a < b) {
+                const uint32_t c = get_cp(t->out + a, b - a, &l);
+                if (!edge_char(c)) break;
+                if (c == 0x00AB || c == 0x201C || c == '"') inq = c == '"' ? !inq : 1;
+                a += l;
+            }
+            const int qin = inq;
+            while (b > a) {
+                size_t p = b - 1;
+                while (p > a && (t->out[p] & 0xC0) == 0x80) p--;
+                const uint32_t c = get_cp(t->out + p, b - p, &l);
+                if (!edge_char(c)) break;
+                if (c == 0x00BB || c == 0x201D || c == '"') inq = c == '"' ? !inq : 0;
+                b = p;
+            }
+            t->ca = a;
+            t->cb = b;
+            t->quote = qin || inq;
+            const int letters = a < b ? scan_letters(t) : 0;
+            if (letters == 0) t->nt = 0, t->other = 0, t->arabic = 0;
+            if (letters > 0 && letters < 2) t->nt = 0;
+            if (letters > XW_MAX - 2) t->nt = 0, t->other = 1;
+            narabic += t->arabic && !t->other;
+            nother += t->other;
+        }
+        nt++;
+        i = j;
+    }
+    if (narabic < 3 || narabic <= nother) return 0;
+    /* read the words; one with a letter Arabic does not write and no
+       reading is another language's: its neighbours and a quotation it
+       stands in are not read */
+    uint8_t rep[XW_WORDS][4 * XW_MAX + 16];
+    size_t rn[XW_WORDS];
+    int ok[XW_WORDS], foreign[XW_WORDS];
+    int nfix = 0, nforeign = 0, fquote = 0;
+    for (int w = 0; w < nt; w++) {
+        ok[w] = foreign[w] = 0;
+        xtok *t = &tk[w];
+        if (t->opaque || !t->nt) continue;
+        size_t r = 0;
+        const int rc = read_word(lex, t, 1, rep[w], &r);
+        if (rc <= 0) {
+            if (t->other) {
+                foreign[w] = 1;
+                nforeign++;
+                fquote |= t->quote;
+            }
+            continue;
+        }
+        rn[w] = r;
+        ok[w] = rc;
+        nfix++;
+    }
+    if (!nfix || narabic < 2 * nforeign) return 0;
+    /* a word with ی or ک alone that is not evidently Arabic: only on a
+       line with other obfuscated words (another word read here, or
+       another rule's edit but a Persian keyboard's letters or a
+       presentation form mapped) */
+    int strong = 0;
+    for (int w = 0; w < nt; w++) strong += ok[w] == 1;
+    for (size_t k = first; k < last && !strong; k++) strong = tool_edit(s, &ed->v[k]);
+    for (int w = 0; w < nt; w++) {
+        if (ok[w] == 2 && !strong) ok[w] = 0;
+        if (!ok[w]) continue;
+        if ((w > 0 && foreign[w - 1]) || (w + 1 < nt && foreign[w + 1]) || (tk[w].quote && fquote))
+            ok[w] = 0;
+    }
+    /* a quotation with no word of a letter only Arabic writes, or with an
+       unknown word of basic letters: another language's */
+    int qarabic = 0;
+    for (int w = 0; w < nt; w++) qarabic |= tk[w].quote && tk[w].arabic && !tk[w].other;
+    for (int w = 0; w < nt; w++)
+        if (tk[w].quote && !qarabic) ok[w] = 0;
+    for (int w = 0; w < nt; w++) {
+        if (!ok[w] || !tk[w].quote) continue;
+        for (int v = 0; v < nt; v++) {
+            if (!tk[v].quote || v == w || tk[v].opaque || tk[v].nt) continue;
+            if (tk[v].cb <= tk[v].ca) continue;
+            int f = 0;
+            if (nazif_lexicon_lookup(lex, (const char *)tk[v].out + tk[v].ca, tk[v].cb - tk[v].ca, &f) ==
+                NAZIF_LEX_UNKNOWN)
+                ok[w] = 0;
+        }
+    }
+    /* the edits: each word read replaces its span, the edits inside it too */
+    for (int w = 0; w < nt; w++) {
+        if (!ok[w]) continue;
+        xtok *t = &tk[w];
+        uint8_t nw[sizeof t->out + 4 * XW_MAX + 16];
+        size_t nn = 0;
+        memcpy(nw, t->out, t->ca);
+        nn = t->ca;
+        memcpy(nw + nn, rep[w], rn[w]);
+        nn += rn[w];
+        memcpy(nw + nn, t->out + t->cb, t->on - t->cb);
+        nn += t->on - t->cb;
+        /* the span: the token but the bytes that stay the same at its
+           edges, outside the other edits */
+        size_t lo = t->tb, hi = t->ta;
+        for (size_t k = first; k < ed->n; k++)
+            if (ed->v[k].start >= t->ta && ed->v[k].end <= t->tb) {
+                if (ed->v[k].start < lo) lo = ed->v[k].start;
+                if (ed->v[k].end > hi) hi = ed->v[k].end;
+            }
+        size_t p = 0, q = 0;
+        const size_t sl = t->tb - t->ta;
+        while (p < sl && p < nn && s[t->ta + p] == nw[p] && t->ta + p < lo) p++;
+        while (p > 0 && p < sl && (s[t->ta + p] & 0xC0) == 0x80) p--;
+        while (q < sl - p && q < nn - p && s[t->tb - 1 - q] == nw[nn - 1 - q] && t->tb - q > hi) q++;
+        while (q > 0 && (s[t->tb - q] & 0xC0) == 0x80) q--;
+        /* the edits inside give way */
+        size_t k2 = first;
+        for (size_t k = first; k < ed->n; k++)
+            if (!(ed->v[k].start >= t->ta && ed->v[k].end <= t->tb)) ed->v[k2++] = ed->v[k];
+        ed->n = k2;
+        if (nazif__edit_add(ed, t->ta + p, t->tb - q, nw + p, nn - p - q, NAZIF_CHANGE_EDIT, NZR_P14,
+                            "look-alike letters left in an Arabic word of an Arabic line (extended "
+                            "blocks, Persian or Urdu letters, alef madda); lexicon: one reading "
+                            "known, clearly the commonest"))
+            return NAZIF_ENOMEM;
+    }
+    sort_from(ed, first);
+    return ed->oom ? NAZIF_ENOMEM : 0;
+}
+
+int nazif__xword_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
+                      nazif__edits *ed, size_t first, int maddas)
+{
+    (void)flags;
+    /* a letter this pass reads: lead bytes DA DB DD (but the digits and
+       the full stop of U+06D4..U+06F9), U+08A0.. (E0); or an آ nazif__madda_fix() found suspect */
+    int look = 0;
+    for (const uint8_t *p = s; !look && (p = memchr(p, 0xDB, (size_t)(s + n - p))) != NULL; p++)
+        look = p + 1 < s + n && (p[1] < 0x94 || p[1] > 0xB9);
+    if (!look)
+        look = memchr(s, 0xDA, n) || memchr(s, 0xDD, n) || memchr(s, 0xE0, n);
+    if (!look) look = ext_beh(s, n);
+    if (!look && (!maddas || !window_look(s, 0, n))) return 0;
+    /* ZWNJ: Persian or Kurdish spelling */
+    for (const uint8_t *p = s; (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL; p++)
+        if (p + 2 < s + n && p[1] == 0x80 && p[2] == 0x8C) return 0;
+    size_t i = 0;
+    while (i < n) {
+        /* the window's end (XW_WORDS words); looked at only when it holds
+           a letter read here or an آ the madda table does not list
+           between the letters around it */
+        size_t e = i;
+        for (int w = 0; w < XW_WORDS && e < n; w++) {
+            const uint8_t *sp = memchr(s + e + 1, ' ', n - e - 1);
+            e = sp ? (size_t)(sp - s) : n;
+        }
+        if (!window_look(s, i, e)) {
+            i = e;
+            continue;
+        }
+        /* the Quran's signs (U+0670, U+06D6..U+06ED): its ٱ and آ stay */
+        int quran = 0;
+        for (const uint8_t *p = s + i; !quran && (p = memchr(p, 0xDB, (size_t)(s + e - p))) != NULL; p++)
+            quran = p + 1 < s + e && p[1] >= 0x96 && p[1] <= 0xAD;
+        for (const uint8_t *p = s + i + 1; !quran && p < s + e && (p = memchr(p, 0xB0, (size_t)(s + e - p))) != NULL; p++)
+            quran = p[-1] == 0xD9;
+        if (quran) {
+            i = e;
+            continue;
+        }
+        const int rc = xword_window(lex, s, e, ed, first, i);
+        if (rc) return rc;
+        i = e;
+    }
+    return ed->oom ? NAZIF_ENOMEM : 0;
+}
