@@ -259,6 +259,11 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
         } else if (u[q].t == U_OTHER && (u[q].cp == ':' || u[q].cp == ';' || u[q].cp == '?') &&
                    p->t == U_LET && (p->cls & NZ_LETTER) && x->t == U_LET && (x->cls & NZ_LETTER)) {
             u[q].t = U_SEP;
+        } else if (u[q].t == U_OTHER && nazif__mask_symbol(u[q].cp) && nazif__mask_between(u, k, q)) {
+            /* a symbol glued between two Arabic letters without tatweel
+               (حش^يش, ار'هاب, سل♡اح): a separator the lexicon decides
+               (restore_mask.c) */
+            u[q].t = U_SEP;
         }
     }
     /* A word written letter by letter with one symbol between every
@@ -700,6 +705,10 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
             g->type = G_BARE;
             return;
         }
+        if (sep == 2 && dots == 2 && tat == 0 && sp == 0 && inv == 0 && b == a + 2) {
+            nazif__mask_gap(cx, c, k, c->p[k].letters, foreign_piece(c, k) || foreign_piece(c, k + 1), g);
+            return;
+        }
         /* the symbol of a letter-by-letter run (decode_units_in()), not
            in Persian, Kurdish or Urdu text */
         if (sep >= 1 && sep <= 3 && tat == 0 && sp == 0 && inv == 0 && b == a + (size_t)sep &&
@@ -738,6 +747,8 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
                     g->hyphen = s == '-';
                 }
             }
+            if (g->type == G_NONE)
+                nazif__mask_gap(cx, c, k, left, foreign_piece(c, k) || foreign_piece(c, k + 1), g);
             return;
         }
         return;

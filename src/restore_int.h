@@ -158,6 +158,11 @@ typedef struct gapinfo {
     uint32_t subst;   /* P12: the letter that replaces the digit/Latin */
     size_t x;         /* P12: unit index of the digit/Latin letter */
     int bare_ascii;   /* P12: an ASCII digit or letter without tatweel */
+    int weak;         /* G_BARE: punctuation (restore_mask.c): joined only
+                         into a word seen in news */
+    int mask;         /* G_BARE: a symbol no text puts inside a word
+                         (restore_mask.c): a lone letter beside it is no
+                         abbreviation */
     int hyphen;       /* G_BARE: a hyphen (جيونغ جيه-دو): joined only into a
                          common word */
 } gapinfo;
@@ -480,6 +485,16 @@ void nazif__decide_bare_run(const rctx *cx, cluster *c, const int *gs, const int
    letters, read as a whole (P12); 1 when an edit was written, 0 when left
    to the gap rules, NAZIF_ENOMEM. */
 int nazif__digit_word(const rctx *cx, const cluster *c);
+
+/* restore_mask.c: a symbol or punctuation mark glued inside a word */
+/* May cp, glued between two Arabic letters, be a mask (a separator)? */
+int nazif__mask_symbol(uint32_t cp);
+/* Is unit q (of k) glued between two Arabic letters (marks allowed)? */
+int nazif__mask_between(const unit *u, size_t k, size_t q);
+/* Gap k of c, one symbol or two dots, no tatweel: a bare gap (P5) the
+   lexicon decides, or left; left: letters before it in the word;
+   foreign: a piece beside it is of another language. */
+void nazif__mask_gap(const rctx *cx, const cluster *c, int k, int left, int foreign, gapinfo *g);
 
 /* restore_word.c: plan and write the word of pieces [from, to], all gaps
    joined; 0, or NAZIF_ENOMEM. */

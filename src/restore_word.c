@@ -595,7 +595,7 @@ static int drawn_besides_bang(const cluster *c, int from, int to)
 {
     for (size_t i = c->p[from].a; i < c->p[to].b; i++) {
         const unit *x = &c->u[i];
-        if (x->t == U_LET && x->cp != '!' &&
+        if (x->t == U_LET && x->cp != '!' && x->cp != '|' &&
             (!(x->cls & NZ_LETTER) || (x->cls & NZ_EXTLOOK) || cue_base(x->cp)))
             return 1;
     }
@@ -751,8 +751,9 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
                the word (المخد!رات) as an alef drawn as a stroke: the word
                without it is a reading too (0: no letter), one the lexicon
                must find far commoner, and not where it glues two words
-               (رائع!جدا: a missing space) */
-            if (x->cp == '!' && inner && m == 1 && !drawn_besides_bang(c, from, to)) {
+               (رائع!جدا: a missing space); so is | (الق|تل: القتل, not
+               القاتل) */
+            if ((x->cp == '!' || x->cp == '|') && inner && m == 1 && !drawn_besides_bang(c, from, to)) {
                 o[1] = 0;
                 m = 2;
                 nobody = 1;

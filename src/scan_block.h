@@ -10,8 +10,9 @@
  *   SB_EQ SB_MAXU SB_GTS SB_SUB SB_AND SB_OR SB_ANDNOT SB_XOR   per-byte operations
  *   SB_GTS(a, b) per byte, a > b as signed bytes
  *   SB_KPARAM   optional: a second parameter (what SB_SET1 may read)
- *   SB_NEAR(v)  optional: 0xFF on the bytes of ".,*-_/~#$%&@:;?!+|", digits,
- *               Latin letters, 0x8C..0x92, 0x89 and 0x08 (else they are
+ *   SB_NEAR(v)  optional: 0xFF on the bytes of ".,*-_/~#$%&@:;?!+|^=`",
+ *               the backslash and both quotes, digits, Latin letters,
+ *               0x8B..0x92, 0x89 and 0x08 (else they are
  *               compared one by one)
  *
  * SB_NAME(p): for the vector of bytes at p (p[-1] and the byte after the
@@ -58,7 +59,10 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
     near = SB_OR(near, SB_EQ(v, B('+')));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('_')), SB_EQ(v, B('/'))));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('~')), SB_EQ(v, B('|'))));
-    near = SB_OR(near, IN(v, 0x8C, 4)); /* 8C..90: tanween, vowels */
+    near = SB_OR(near, SB_OR(SB_EQ(v, B('"')), SB_EQ(v, B('\''))));
+    near = SB_OR(near, SB_OR(SB_EQ(v, B('^')), SB_EQ(v, B('='))));
+    near = SB_OR(near, SB_OR(SB_EQ(v, B('\\')), SB_EQ(v, B('`'))));
+    near = SB_OR(near, IN(v, 0x8B, 5)); /* 8B..90: tanween, vowels */
     near = SB_OR(near, IN(v, 0x91, 1)); /* shadda, sukun */
     near = SB_OR(near, SB_EQ(v, B(0x89))); /* ى (D9 89) before a letter */
     near = SB_OR(near, SB_EQ(v, B(0x08))); /* a backspace before a letter */
