@@ -259,7 +259,8 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
         } else if (u[q].t == U_OTHER && (u[q].cp == ':' || u[q].cp == ';' || u[q].cp == '?') &&
                    p->t == U_LET && (p->cls & NZ_LETTER) && x->t == U_LET && (x->cls & NZ_LETTER)) {
             u[q].t = U_SEP;
-        } else if (u[q].t == U_OTHER && nazif__mask_symbol(u[q].cp) && nazif__mask_between(u, k, q)) {
+        } else if (u[q].t == U_OTHER && x->t == U_LET && nazif__mask_symbol(u[q].cp) &&
+                   nazif__mask_between(u, k, q)) {
             /* a symbol glued between two Arabic letters without tatweel
                (حش^يش, ار'هاب, سل♡اح): a separator the lexicon decides
                (restore_mask.c) */

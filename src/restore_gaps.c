@@ -402,7 +402,7 @@ void nazif__decide_bare_run(const rctx *cx, cluster *c, const int *gs,
         int plausible = split_plausible(cx, c, gs, ge, ng);
         /* a symbol no text puts inside a word (م^صدر): a lone letter
            beside it is no abbreviation (م. صدر) */
-        if (plausible && ng == 2 && c->g[ge[0]].mask && (single_group(cx, c, gs[0], ge[0]) ||
+        if (plausible && ng == 2 && (c->g[ge[0]].hyphen & GAP_MASK) && (single_group(cx, c, gs[0], ge[0]) ||
                                                          single_group(cx, c, gs[1], ge[1])))
             plausible = 0;
         if (plausible && known != NAZIF_LEX_UNKNOWN && ng == 2 && freq_favours_join(cx, c, gs, ge, freq))
@@ -412,11 +412,11 @@ void nazif__decide_bare_run(const rctx *cx, cluster *c, const int *gs,
         /* a hyphen also writes compounds and transliterated names
            (للجيو-فيزياء, مو-دو): joined only into a word common in news */
         for (int q = 0; join && q + 1 < ng; q++)
-            if (c->g[ge[q]].hyphen && freq < 3) join = 0;
+            if ((c->g[ge[q]].hyphen & 1) && freq < 3) join = 0;
         /* punctuation glued inside a word (restore_mask.c): only into a
            word seen in news */
         for (int q = 0; join && q + 1 < ng; q++)
-            if (c->g[ge[q]].weak && freq < 2) join = 0;
+            if ((c->g[ge[q]].hyphen & GAP_WEAK) && freq < 2) join = 0;
         if (!join && !plausible)
             nazif__add_suspect(cx, c, from, to,
                                "dot inside a word, but the joined form is not in the lexicon");

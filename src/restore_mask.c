@@ -134,6 +134,5 @@ void nazif__mask_gap(const rctx *cx, const cluster *c, int k, int left, int fore
     }
     g->type = G_BARE;
     g->rule = NZR_P5;
-    g->weak = weak;
-    g->mask = !weak;
+    g->hyphen = weak ? GAP_WEAK : GAP_MASK;
 }

@@ -26,9 +26,6 @@
 /* The trigger bit of a haraka before a letter (tools/gen_scan.py): only a
    candidate, kept when decoration follows */
 #define TRIG_HARAKA (1u << 28)
-/* The trigger bit of a quotation mark before an Arabic letter: only a
-   candidate, kept when an Arabic letter is glued before it too */
-#define TRIG_QUOTE (1u << 29)
 
 /* s[j] is the second byte of a fatha, damma, kasra, shadda or sukun (when
    s[j-1] is D9) before the letter s[j+1..j+2]: is a shadda on a word's
@@ -79,12 +76,7 @@ static int haraka_decor(const uint8_t *s, size_t n, size_t j)
    the byte loop: it runs only where a pair matches */
 __attribute__((noinline, cold)) static int kept(const uint8_t *s, size_t n, size_t j)
 {
-    const uint32_t t = TRIG_A[s[j]] & TRIG_B[s[j + 1]];
-    if (t & ~(TRIG_HARAKA | TRIG_QUOTE)) return 1;
-    if (t & TRIG_QUOTE)
-        /* an Arabic letter or mark (D8..DB xx) glued before the quote */
-        return j >= 2 && s[j - 2] >= 0xD8 && s[j - 2] <= 0xDB && (s[j - 1] & 0xC0) == 0x80;
-    return haraka_decor(s, n, j);
+    return (TRIG_A[s[j]] & TRIG_B[s[j + 1]]) != TRIG_HARAKA || haraka_decor(s, n, j);
 }
 
 /* The flag at f of a block, where s[f] is a continuation byte after a
@@ -212,7 +204,7 @@ __attribute__((target("avx2"))) static inline void k32_init(k32 *k)
    dozen comparisons: bit k of hi_lut[x >> 4] & lo_lut[x & 15] is one
    rectangle of the set -- 0: 30..3B, 3F; 1: 40..4F, 60..6F; 2: 50..5A, 70..7A,
    7C (and 5C);
-   3: 21..27 2A 2B 2C..2F (the quotes 22 27 too); 4: 5F and 08 (and 0F,
+   3: 21 23..27 2A 2B 2C..2F (the apostrophe 27 too); 4: 5F and 08 (and 0F,
    58: a superset is allowed); 5: 7E, 90..92 (and 71, 9E); 6: 8B..8F
    (tanween, fatha, damma); bit 0 also 3D, bit 2 also 5E;
    7: 89 (the end of ى before a letter).
@@ -224,10 +216,10 @@ __attribute__((target("avx2"))) static inline __m256i near_avx2(__m256i v)
     const char h8 = (char)(64 | 128), l9 = (char)(1 | 2 | 4 | 128);
     const __m256i hi_lut = _mm256_setr_epi8(16, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, h8, 32, 0, 0, 0, 0, 0, 0,
                                             16, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, h8, 32, 0, 0, 0, 0, 0, 0);
-    const __m256i lo_lut = _mm256_setr_epi8(1 | 2 | 4 | 32, 1 | 2 | 4 | 8 | 32, 1 | 2 | 4 | 8 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
+    const __m256i lo_lut = _mm256_setr_epi8(1 | 2 | 4 | 32, 1 | 2 | 4 | 8 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
                                             1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4 | 16, l9,
                                             1 | 2 | 4 | 8, 1 | 2 | 8 | 64, 2 | 4 | 8 | 64, 1 | 2 | 8 | 64, 2 | 4 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64,
-                                            1 | 2 | 4 | 32, 1 | 2 | 4 | 8 | 32, 1 | 2 | 4 | 8 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
+                                            1 | 2 | 4 | 32, 1 | 2 | 4 | 8 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
                                             1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4 | 16, l9,
                                             1 | 2 | 4 | 8, 1 | 2 | 8 | 64, 2 | 4 | 8 | 64, 1 | 2 | 8 | 64, 2 | 4 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64);
     const __m256i nib = _mm256_set1_epi8(0x0F);

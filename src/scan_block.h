@@ -11,7 +11,7 @@
  *   SB_GTS(a, b) per byte, a > b as signed bytes
  *   SB_KPARAM   optional: a second parameter (what SB_SET1 may read)
  *   SB_NEAR(v)  optional: 0xFF on the bytes of ".,*-_/~#$%&@:;?!+|^=`",
- *               the backslash and both quotes, digits, Latin letters,
+ *               the backslash and the apostrophe, digits, Latin letters,
  *               0x8B..0x92, 0x89 and 0x08 (else they are
  *               compared one by one)
  *
@@ -59,7 +59,7 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
     near = SB_OR(near, SB_EQ(v, B('+')));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('_')), SB_EQ(v, B('/'))));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('~')), SB_EQ(v, B('|'))));
-    near = SB_OR(near, SB_OR(SB_EQ(v, B('"')), SB_EQ(v, B('\''))));
+    near = SB_OR(near, SB_EQ(v, B('\'')));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('^')), SB_EQ(v, B('='))));
     near = SB_OR(near, SB_OR(SB_EQ(v, B('\\')), SB_EQ(v, B('`'))));
     near = SB_OR(near, IN(v, 0x8B, 5)); /* 8B..90: tanween, vowels */
