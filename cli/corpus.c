@@ -89,7 +89,7 @@ static void usage_corpus(FILE *f)
                 nazif_filter_params(i)->value);
     fprintf(f,
             "  --boilerplate=drop|keep, --report=FILE, --explain, --suspects,\n"
-            "  --visual-order=report|repair,\n"
+            "  --visual-order=report|repair, --split-join,\n"
             "  --no-restore, --strict   as in plain 'nazif clean'; --strict also makes a\n"
             "                       malformed JSON line an error (exit 3)\n"
             "\n"
@@ -127,6 +127,7 @@ int cli_clean_opt(const char *a, unsigned *flags, const char **report, int *expl
     else if (strcmp(a, "--visual-order=report") == 0) *flags &= ~NAZIF_VISUAL_REPAIR;
     else if (strcmp(a, "--visual-order=repair") == 0) *flags |= NAZIF_VISUAL_REPAIR;
     else if (strcmp(a, "--no-restore") == 0) *flags |= NAZIF_NO_RESTORE;
+    else if (strcmp(a, "--split-join") == 0) *flags |= NAZIF_SPLIT_JOIN;
     else if (strcmp(a, "--explain") == 0) *explain = 1;
     else if (strncmp(a, "--report=", 9) == 0 && a[9]) *report = a + 9;
     else return 0;

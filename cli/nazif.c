@@ -77,6 +77,8 @@ static void usage_clean(FILE *f)
             "                           lines of Arabic stored in visual order\n"
             "  --visual-order=report|repair  repair lines stored in visual order\n"
             "                           (default: report them with --suspects)\n"
+            "  --split-join             also join words split by a space after a\n"
+            "                           joining letter (P17; about 30 %% slower)\n"
             "  --no-restore             do not restore words (furniture and UTF-8 only)\n"
             "  --strict                 invalid UTF-8 is an error (exit 3)\n"
             "  --format=jsonl|warc|text|html, --html=main|text, --text-field, -j N,\n"

@@ -534,7 +534,7 @@ static int parse_num(const char *v, size_t vn, double lo, double hi, int integer
 #define CORPUS_KEYS                                                                  \
     "filters, a threshold (min-arabic-ratio, min-chars, min-words, ... as listed by "   \
     "nazif_filter_params()), bands, rows, ngram, seed, script, title, html, "         \
-    "boilerplate, suspects, visual-order, strict, restore"
+    "boilerplate, suspects, visual-order, split-join, strict, restore"
 
 static int set_corpus(nazif_corpus_options *o, nazif_options *base, const char *k, size_t kn,
                       const char *v, size_t vn, char *err, size_t cap)

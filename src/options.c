@@ -22,7 +22,7 @@ void nazif_options_init(nazif_options *opts)
 
 /* ---- keys ---------------------------------------------------------------- */
 
-enum { K_PROFILE, K_STRICT, K_STEMMER, K_STOPWORDS, K_CLITICS, K_FORMS, K_BOILERPLATE, K_SUSPECTS, K_VISUAL };
+enum { K_PROFILE, K_STRICT, K_STEMMER, K_STOPWORDS, K_CLITICS, K_FORMS, K_BOILERPLATE, K_SUSPECTS, K_VISUAL, K_SPLIT };
 
 typedef struct okey {
     const char *name;
@@ -40,6 +40,7 @@ static const okey keys[] = {
     {"boilerplate", K_BOILERPLATE, NAZIF_OPT_CLEAN},
     {"suspects", K_SUSPECTS, NAZIF_OPT_CLEAN},
     {"visual-order", K_VISUAL, NAZIF_OPT_CLEAN},
+    {"split-join", K_SPLIT, NAZIF_OPT_CLEAN},
     {"strict", K_STRICT, NAZIF_OPT_NORM | NAZIF_OPT_CLEAN},
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -225,6 +226,7 @@ static int set_one(nazif_options *o, const char *k, size_t kn, const char *v, si
         case K_CLITICS: set_bit(&o->token.flags, NAZIF_TOK_CLITICS, b); break;
         case K_FORMS: set_bit(&o->index_flags, NAZIF_INDEX_PROCLITIC_FORMS, b); break;
         case K_SUSPECTS: set_bit(&o->clean.flags, NAZIF_REPORT_SUSPECTS, b); break;
+        case K_SPLIT: set_bit(&o->clean.flags, NAZIF_SPLIT_JOIN, b); break;
         default: break;
         }
         return NAZIF_OK;

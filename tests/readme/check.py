@@ -68,9 +68,12 @@ def main():
             i = j
             continue
         if not in_block and (section == "Patterns" and ln.startswith("| P") or i < 12):
+            # a rule that runs only with an option: "only with `--opt`"
+            only = re.search(r"only with `(--[a-z-]+)`", ln)
+            cmd = "build/nazif clean" + (" " + only.group(1) if only else "")
             for a, b in re.findall(r"`([^`]+)` → `([^`]+)`", ln):
                 a = unesc(a)
-                cases.append(("line %d %s" % (i + 1, a), "build/nazif clean", a + "\n", unesc(b) + "\n"))
+                cases.append(("line %d %s" % (i + 1, a), cmd, a + "\n", unesc(b) + "\n"))
             for a in re.findall(r"`([^`]+)` \([^)]*\) stays", ln):
                 a = unesc(a)
                 cases.append(("line %d %s (stays)" % (i + 1, a), "build/nazif clean", a + "\n", a + "\n"))

@@ -611,13 +611,13 @@ static int rep_cb(void *ctx, const nazif_change *ch)
 }
 
 /* Clean in (boilerplate kept) with every change reported into *r. */
-static int clean_reported(const char *in, rep *r)
+static int clean_reported_flags(const char *in, rep *r, unsigned flags)
 {
     memset(r, 0, sizeof *r);
     r->input = in;
     nazif_clean_options o;
     nazif_clean_options_init(&o);
-    o.flags = KEEP;
+    o.flags = flags;
     o.on_change = rep_cb;
     o.ctx = r;
     char *out;
@@ -625,6 +625,11 @@ static int clean_reported(const char *in, rep *r)
     const int rc = nazif_clean(in, strlen(in), &out, &n, &o);
     if (rc == NAZIF_OK) free(out);
     return rc;
+}
+
+static int clean_reported(const char *in, rep *r)
+{
+    return clean_reported_flags(in, r, KEEP);
 }
 
 static void test_reports(void)
@@ -956,20 +961,35 @@ static void test_space_join(void)
    (spacesplit.c) */
 static void test_split_join(void)
 {
-    EXPECT("رفض الحزب تسليم السل اح للدولة.\n", "رفض الحزب تسليم السلاح للدولة.\n");
-    EXPECT("دعت الفصائل إلى المق اومة الشعبية\n", "دعت الفصائل إلى المقاومة الشعبية\n");
-    EXPECT("أحبطت القوات محاولة ت هريب كبيرة\n", "أحبطت القوات محاولة تهريب كبيرة\n");
+#define EXPECT_J(in, want) expect((in), (want), KEEP | NAZIF_SPLIT_JOIN, __LINE__)
+#define SAME_J(in) expect((in), (in), KEEP | NAZIF_SPLIT_JOIN, __LINE__)
+    /* off by default (NAZIF_SPLIT_JOIN, option split-join): the pieces
+       stay */
+    SAME("رفض الحزب تسليم السل اح للدولة.\n");
+    SAME("ضبطت الشرطة ال مخ درات هنا\n");
+    {
+        nazif_options po;
+        nazif_options_init(&po);
+        char err[200];
+        CHECK(nazif_options_parse(&po, "split-join=on", (size_t)-1, NAZIF_OPT_CLEAN, err, sizeof err) == NAZIF_OK);
+        CHECK(po.clean.flags & NAZIF_SPLIT_JOIN);
+        CHECK(nazif_options_parse(&po, "split-join=off", (size_t)-1, NAZIF_OPT_CLEAN, err, sizeof err) == NAZIF_OK);
+        CHECK(!(po.clean.flags & NAZIF_SPLIT_JOIN));
+    }
+    EXPECT_J("رفض الحزب تسليم السل اح للدولة.\n", "رفض الحزب تسليم السلاح للدولة.\n");
+    EXPECT_J("دعت الفصائل إلى المق اومة الشعبية\n", "دعت الفصائل إلى المقاومة الشعبية\n");
+    EXPECT_J("أحبطت القوات محاولة ت هريب كبيرة\n", "أحبطت القوات محاولة تهريب كبيرة\n");
     /* three pieces: a join goes on (المخ, then المخدرات), or two pieces
        that are no words make one */
-    EXPECT("ضبطت الشرطة ال مخ درات هنا\n", "ضبطت الشرطة المخدرات هنا\n");
-    EXPECT("ضبطت الشرطة الم خد رات هنا\n", "ضبطت الشرطة المخدرات هنا\n");
-    EXPECT("احتفل الناس بالعيد الوط ن ي أمس\n", "احتفل الناس بالعيد الوطني أمس\n");
+    EXPECT_J("ضبطت الشرطة ال مخ درات هنا\n", "ضبطت الشرطة المخدرات هنا\n");
+    EXPECT_J("ضبطت الشرطة الم خد رات هنا\n", "ضبطت الشرطة المخدرات هنا\n");
+    EXPECT_J("احتفل الناس بالعيد الوط ن ي أمس\n", "احتفل الناس بالعيد الوطني أمس\n");
     /* letter by letter with no letter that does not join: found by this
        scan (spaced.c joins it); three letters stay */
-    EXPECT("أعلنت الشرطة م ق ت ل الرجل أمس\n", "أعلنت الشرطة مقتل الرجل أمس\n");
-    SAME("في ش ه ر رمضان\n");
+    EXPECT_J("أعلنت الشرطة م ق ت ل الرجل أمس\n", "أعلنت الشرطة مقتل الرجل أمس\n");
+    SAME_J("في ش ه ر رمضان\n");
     /* the article's alef written apart goes in */
-    EXPECT("قالت ا لحكوم ة إن الوضع هادئ\n", "قالت الحكومة إن الوضع هادئ\n");
+    EXPECT_J("قالت ا لحكوم ة إن الوضع هادئ\n", "قالت الحكومة إن الوضع هادئ\n");
     /* at every offset of the map's 32-byte blocks and its tail */
     for (size_t k = 0; k <= 70; k++) {
         char in[300], want[300];
@@ -979,24 +999,24 @@ static void test_split_join(void)
         memcpy(in + k, tail_in, strlen(tail_in) + 1);
         memset(want, 'x', k);
         memcpy(want + k, tail_out, strlen(tail_out) + 1);
-        expect(in, want, KEEP, __LINE__);
+        expect(in, want, KEEP | NAZIF_SPLIT_JOIN, __LINE__);
     }
     /* word pairs news writes; a proclitic or the article written apart
        before a word (ب مليون, ل وات, ال موندو, ال ثاني for آل ثاني, 19 ل
        for litres); آل, Latin letters spelled out; the conjunction apart */
-    SAME("لا بد من الحوار وما زال الوضع صعبا\n");
-    SAME("التقى محمد بن سلمان بالرئيس إن شاء الله\n");
-    SAME("تقدر ب مليون طن في تصريح ل وات\n");
-    SAME("صحيفة ال موندو والشيخ حمد ال ثاني وسعة 19 ل تقريبا\n");
-    SAME("آل سعود وآل نهيان وشركة إل جي وقناة بي بي سي\n");
-    SAME("من والي المدينة بعد فك اعتصام العمال\n");
-    SAME("نقلت وكالة د ب أ عن ج م ع الجذر (ك ت ب)\n");
+    SAME_J("لا بد من الحوار وما زال الوضع صعبا\n");
+    SAME_J("التقى محمد بن سلمان بالرئيس إن شاء الله\n");
+    SAME_J("تقدر ب مليون طن في تصريح ل وات\n");
+    SAME_J("صحيفة ال موندو والشيخ حمد ال ثاني وسعة 19 ل تقريبا\n");
+    SAME_J("آل سعود وآل نهيان وشركة إل جي وقناة بي بي سي\n");
+    SAME_J("من والي المدينة بعد فك اعتصام العمال\n");
+    SAME_J("نقلت وكالة د ب أ عن ج م ع الجذر (ك ت ب)\n");
     /* not in Persian or Kurdish lines */
-    SAME("السل اح کتاب\n");
+    SAME_J("السل اح کتاب\n");
     /* the report: one P17 change over the pieces and the spaces */
     const char *in = "ضبطت الشرطة ال مخ درات\n";
     rep r;
-    CHECK(clean_reported(in, &r) == NAZIF_OK);
+    CHECK(clean_reported_flags(in, &r, KEEP | NAZIF_SPLIT_JOIN) == NAZIF_OK);
     CHECK(r.n == 1 && r.bad == 0);
     CHECK_EQ_STR(r.rules[0], "P17");
 }

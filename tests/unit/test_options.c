@@ -99,9 +99,9 @@ int main(void)
     CHECK(parse(&o, "boilerplate=keep", NAZIF_OPT_TOKEN | NAZIF_OPT_INDEX) == NAZIF_EINVAL);
     CHECK(strncmp(err, "option \"boilerplate\" does not apply here (known: profile, stemmer, ", 67) == 0);
     CHECK(parse(&o, "stemmer=light", NAZIF_OPT_CLEAN) == NAZIF_EINVAL);
-    CHECK_EQ_STR(err, "option \"stemmer\" does not apply here (known: boilerplate, suspects, visual-order, strict, restore)");
+    CHECK_EQ_STR(err, "option \"stemmer\" does not apply here (known: boilerplate, suspects, visual-order, split-join, strict, restore)");
     CHECK(parse(&o, "foo=bar", NAZIF_OPT_CLEAN) == NAZIF_EINVAL);
-    CHECK_EQ_STR(err, "unknown option \"foo\" (known: boilerplate, suspects, visual-order, strict, restore)");
+    CHECK_EQ_STR(err, "unknown option \"foo\" (known: boilerplate, suspects, visual-order, split-join, strict, restore)");
     CHECK(parse(&o, "foo=bar", NAZIF_OPT_ALL) == NAZIF_EINVAL);
     CHECK(strstr(err, "strip-harakat") && strstr(err, "proclitic-forms") && strstr(err, "lower, strip-accents)"));
     CHECK(strlen(err) < sizeof err - 1); /* the whole list fits */
