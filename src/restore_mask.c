@@ -67,6 +67,30 @@ static int proclitics_only(const cluster *c, int k)
     return i == n;
 }
 
+/* Is the piece a suffix written after a slash for the other gender or
+   number (الطالب/ة, للمدير/ة, كلم/ي, المعلم/ين, الموظف/ات)? */
+static int slash_suffix(const cluster *c, int k)
+{
+    uint32_t l[3];
+    int n = 0;
+    for (size_t i = c->p[k].a; i < c->p[k].b; i++)
+        if (c->u[i].t == U_LET) {
+            if (n == 2) return 0;
+            l[n++] = c->u[i].cp;
+        }
+    if (n == 1)
+        return l[0] == 0x0629 || l[0] == 0x064A || l[0] == 0x0647 || l[0] == 0x0646 ||
+               l[0] == AR_ALEF || l[0] == 0x0649; /* ة ي ه ن ا ى */
+    if (n == 2) {
+        const uint32_t a = l[0], b = l[1];
+        return (a == 0x064A && b == 0x0646) || (a == AR_ALEF && b == 0x062A) || /* ين ات */
+               (a == 0x0648 && b == 0x0646) || (a == 0x0647 && b == AR_ALEF) || /* ون ها */
+               (a == AR_ALEF && b == 0x0646) || (a == 0x0643 && b == 0x0645) || /* ان كم */
+               (a == 0x0647 && b == 0x0645) || (a == 0x062A && b == 0x0645);    /* هم تم */
+    }
+    return 0;
+}
+
 /* Is there a '#' glued before the word that holds unit at (a hashtag)? */
 static int in_hashtag(const rctx *cx, size_t at)
 {
@@ -122,6 +146,8 @@ void nazif__mask_gap(const rctx *cx, const cluster *c, int k, int left, int fore
         if (left < 1 || right < 1 || left + right < 4 ||
             (left == 1 && (proclitics_only(c, k) || s == '"' || s == '\''))) return;
         if (s == '_' && in_hashtag(cx, u[a].pos)) return;
+        /* a slash before the other gender's or number's ending */
+        if (s == '/' && slash_suffix(c, k + 1)) return;
         if (s == '"' || s == '\'') {
             /* a quotation mark after a proclitic (ب"الحرب), or one of a
                pair */

@@ -940,6 +940,10 @@ static void test_space_join(void)
     SAME("المقا ومة.قال\n");
     /* the underscore is a mask P5 reads (restore_mask.c), not a space */
     EXPECT("المقا_ومة 9المقا ومة\n", "المقاومة 9المقا ومة\n");
+    /* a slash before the other gender's or number's ending is spelling */
+    SAME("على الطالب/ة أن يكتب/تكتب اسمه وأرسل/ي الملف للمدير/ة\n");
+    SAME("المعلم/ين والموظف/ات والمسؤول/ون\n");
+    EXPECT("ضبطت الشرطة سلا/ح في المنزل\n", "ضبطت الشرطة سلاح في المنزل\n");
     /* not in Persian or Kurdish lines */
     SAME("المقا ومة کتاب\n");
     /* with a madda look-alike after it on a line no other rule touches:
