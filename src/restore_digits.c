@@ -189,6 +189,12 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
 {
     if (cx->persian || c->fragment) return 0;
     const unit *u = c->u;
+    /* most clusters the pre-scan flags have no ASCII digit or letter and
+       no other digit: one light pass first */
+    int any = 0;
+    for (size_t i = c->a; i < c->b && !any; i++)
+        any = (u[i].cp < 0x80 && u[i].t != U_SEP && u[i].t != U_SP) || u[i].t == U_DIG;
+    if (!any) return 0;
     size_t wa = c->a, wb = c->b;
     while (wb > wa && edge_punct(&u[wb - 1])) wb--;
     while (wa < wb && edge_punct(&u[wa])) wa++;
