@@ -1007,22 +1007,6 @@ static int analyse_cluster(const rctx *cx, cluster *c)
     return cx->ed->oom ? NAZIF_ENOMEM : 0;
 }
 
-/* Suspect reports are made while deciding, before the words are written:
-   put a cluster's records in input order (few; insertion sort). */
-static void sort_tail(nazif__edits *ed, size_t first)
-{
-    for (size_t i = first + 1; i < ed->n; i++) {
-        nazif__edit t = ed->v[i];
-        size_t j = i;
-        while (j > first && (ed->v[j - 1].start > t.start ||
-                             (ed->v[j - 1].start == t.start && ed->v[j - 1].kind > t.kind))) {
-            ed->v[j] = ed->v[j - 1];
-            j--;
-        }
-        ed->v[j] = t;
-    }
-}
-
 static const uint8_t REPLACEMENT[3] = {0xEF, 0xBF, 0xBD};
 
 /* t: nazif__next_trigger(s, n, 0) when the caller has it, else SIZE_MAX */
@@ -1094,7 +1078,7 @@ static int heh_words(const rctx *cx, size_t first)
             c.lexgap = 0;
             const size_t cfirst = cx->ed->n;
             if (nazif__finish_word(cx, &c, 0, 0)) return NAZIF_ENOMEM;
-            sort_tail(cx->ed, cfirst);
+            nazif__edits_sort_from(cx->ed, cfirst);
         }
         i = j;
     }
@@ -1124,7 +1108,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
             (scr->letters && nazif__letter_runs(lex, flags, s, n, ed, first)) ||
             (maddas && nazif__madda_line(lex, flags, s, n, ed, first)))
             return NAZIF_ENOMEM;
-        if (ed->n > first) sort_tail(ed, first);
+        if (ed->n > first) nazif__edits_sort_from(ed, first);
         if (maddas && nazif__xword_line(lex, flags, s, n, ed, first, maddas)) return NAZIF_ENOMEM;
         return ed->oom ? NAZIF_ENOMEM : 0;
     }
@@ -1249,7 +1233,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
             const size_t cfirst = ed->n;
             int rc = analyse_cluster(&cx, &c);
             if (rc) return rc;
-            sort_tail(ed, cfirst);
+            nazif__edits_sort_from(ed, cfirst);
             i = j;
         }
         t = nazif__next_trigger(s, n, rb);
@@ -1275,7 +1259,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
             nazif__spaced_join(lex, pf, s, n, ed, first) ||
             (maddas && nazif__madda_line(lex, pf, s, n, ed, first)))
             return NAZIF_ENOMEM;
-        if (ed->n > first) sort_tail(ed, first); /* P17 may take edits in (spaced.c) */
+        if (ed->n > first) nazif__edits_sort_from(ed, first); /* P17 may take edits in (spaced.c) */
         /* look-alikes the rules above left, on their output */
         if ((maddas || xl) && nazif__xword_line(lex, pf, s, n, ed, first, maddas)) return NAZIF_ENOMEM;
     }
@@ -1586,7 +1570,7 @@ static int restore_junk(const nazif_lexicon *lex, unsigned flags, const uint8_t 
                                re->pool + e->rep_off, e->rep_len, e->kind, e->rule, nazif__edit_evidence(re, e)))
             return NAZIF_ENOMEM;
     }
-    if (ed->n > first) sort_tail(ed, first);
+    if (ed->n > first) nazif__edits_sort_from(ed, first);
     return ed->oom ? NAZIF_ENOMEM : 0;
 }
 

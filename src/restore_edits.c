@@ -94,3 +94,19 @@ int nazif__edit_extend(nazif__edits *e, size_t end, const uint8_t *rep, size_t l
     e->v[e->n - 1].end = end;
     return nazif__edit_append(e, e->n - 1, rep, len);
 }
+
+/* Put the edits v[first ..] in input order (by start, then kind): a
+   line's or a cluster's records are few, so insertion sort. */
+void nazif__edits_sort_from(nazif__edits *e, size_t first)
+{
+    for (size_t i = first + 1; i < e->n; i++) {
+        nazif__edit t = e->v[i];
+        size_t j = i;
+        while (j > first && (e->v[j - 1].start > t.start ||
+                             (e->v[j - 1].start == t.start && e->v[j - 1].kind > t.kind))) {
+            e->v[j] = e->v[j - 1];
+            j--;
+        }
+        e->v[j] = t;
+    }
+}

@@ -403,6 +403,9 @@ static inline int foreign_glue(uint32_t cp)
 /* restore_edits.c: append rep[0..len) to the replacement of edit i, the
    last one added; 0, or -1 when out of memory (e->oom set). */
 int nazif__edit_append(nazif__edits *e, size_t i, const uint8_t *rep, size_t len);
+/* restore_edits.c: put the edits e->v[first ..] in input order (by
+   start, then kind; insertion sort, for the few edits of a line). */
+void nazif__edits_sort_from(nazif__edits *e, size_t first);
 
 /* restore_scan.c: the region [*ra, *rb) of whole words around position t
    (nazif__next_trigger() in restore.h), split words that bridge spaces

@@ -399,21 +399,6 @@ static int tool_edit(const uint8_t *s, const nazif__edit *v)
     return 0;
 }
 
-/* Put the line's edits from first on in order (few; insertion sort). */
-static void sort_from(nazif__edits *ed, size_t first)
-{
-    for (size_t i = first + 1; i < ed->n; i++) {
-        nazif__edit t = ed->v[i];
-        size_t j = i;
-        while (j > first && (ed->v[j - 1].start > t.start ||
-                             (ed->v[j - 1].start == t.start && ed->v[j - 1].kind > t.kind))) {
-            ed->v[j] = ed->v[j - 1];
-            j--;
-        }
-        ed->v[j] = t;
-    }
-}
-
 /* The words of the line in s[from, n), XW_WORDS at most (a window judged
    as a line). */
 static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazif__edits *ed,
@@ -589,7 +574,7 @@ static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, na
                             "known, clearly the commonest"))
             return NAZIF_ENOMEM;
     }
-    sort_from(ed, first);
+    nazif__edits_sort_from(ed, first);
     return ed->oom ? NAZIF_ENOMEM : 0;
 }
 
