@@ -355,6 +355,30 @@ uint64_t nazif__hash64(const void *p, size_t n, uint64_t seed)
     return hash64(p, n, seed);
 }
 
+/* The hash of recorded word u (hash_words(), count_2grams()): its hash
+   field holds its offset and len its length, and 16 bytes of text can be
+   read from its start; a word of len 0 was hashed as it was recorded and
+   keeps its hash.  t: hk, held in a register by the caller's loop. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline uint64_t hash_unit(const uint8_t *text, const unit *u, const uint64_t *t)
+{
+    const size_t n = u->len, off = (size_t)u->hash;
+    if (LIKELY(n - 1 < 16)) {
+        uint64_t lo, hi;
+        memcpy(&lo, text + off, 8);
+        memcpy(&hi, text + off + 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        lo = __builtin_bswap64(lo);
+        hi = __builtin_bswap64(hi);
+#endif
+        return hash_short_t(lo, hi, n, t);
+    }
+    if (n) return nazif__hash64(text + off, n, HSEED);
+    return u->hash;
+}
+
 static void build_block(uint8_t tab[256]);
 
 int nazif__filter_new(nazif__filter_ctx **out)
@@ -749,23 +773,11 @@ static uint64_t hash_words(nazif__filter_ctx *fc, const uint8_t *text, size_t le
     KEEP(t);
     if (stop_cap) {
         for (; i < end; i++) {
-            const size_t n = w[i].len, off = (size_t)w[i].hash;
-            uint64_t h;
-            if (LIKELY(n - 1 < 16)) {
-                uint64_t lo, hi;
-                memcpy(&lo, text + off, 8);
-                memcpy(&hi, text + off + 8, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-                lo = __builtin_bswap64(lo);
-                hi = __builtin_bswap64(hi);
-#endif
-                h = hash_short_t(lo, hi, n, t);
-            } else if (n) {
-                h = nazif__hash64(text + off, n, HSEED);
-            } else {
-                continue; /* hashed already */
-            }
+            const size_t n = w[i].len;
+            const uint64_t h = hash_unit(text, &w[i], t);
             w[i].hash = h;
+            /* (a word of len 0, hashed already, is no stop word's length:
+               smin is at least 1) */
             if (n - smin > sspan) continue;
             /* is_stop(), its usual answers inline: an empty slot (most
                words), the word itself (no stop word's hash is 0) */
@@ -1547,22 +1559,7 @@ static uint64_t count_2grams(nazif__filter_ctx *fc, ngrams *g, const uint8_t *te
     size_t end = nw;
     while (end > j && (!w[end - 1].len || w[end - 1].hash + 16 > len)) end--;
     for (unit *u = w + j, *const ue = w + end; u < ue; u++) {
-        const size_t n = u->len, off = (size_t)u->hash;
-        uint64_t h;
-        if (LIKELY(n - 1 < 16)) {
-            uint64_t lo, hi;
-            memcpy(&lo, text + off, 8);
-            memcpy(&hi, text + off + 8, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-            lo = __builtin_bswap64(lo);
-            hi = __builtin_bswap64(hi);
-#endif
-            h = hash_short_t(lo, hi, n, t);
-        } else if (n) {
-            h = nazif__hash64(text + off, n, HSEED);
-        } else {
-            h = u->hash; /* hashed as it was recorded */
-        }
+        const uint64_t h = hash_unit(text, u, t);
         u->hash = h;
         BIGRAM(prev * t[HK_POLY] + h);
         prev = h;
