@@ -9,7 +9,8 @@
  * glued to clitics or units (بـ7, ب20, ل2024, كم2, ص3), codes (مج20) and
  * runs of Latin letters are not looked at: a run of two digits or Latin
  * letters, fewer than three Arabic letters, or a tatweel between a
- * clitic and the digit leaves the word alone.
+ * clitic and the digit leaves the word alone.  A tatweel beside it is
+ * evidence (7ـساب, دفـ3, 3ـرض; between two, 5 may be s: الـ5ـوق).
  */
 #include <string.h>
 
@@ -26,7 +27,7 @@ static int is_indic(uint32_t cp)
 }
 
 /* The letters a digit or Latin letter at position pos may stand for. */
-static int dw_candidates(uint32_t cp, int pos, uint32_t out[DW_CANDS])
+static int dw_candidates(uint32_t cp, int pos, int between, uint32_t out[DW_CANDS])
 {
     int n = 0;
     int d = -1;
@@ -34,6 +35,19 @@ static int dw_candidates(uint32_t cp, int pos, uint32_t out[DW_CANDS])
     else if (cp >= 0x0660 && cp <= 0x0669) d = (int)(cp - 0x0660);
     else if (cp >= 0x06F0 && cp <= 0x06F9) d = (int)(cp - 0x06F0);
     const int indic = is_indic(cp);
+    /* between two tatweels an ASCII digit may also be the Latin letter
+       it is drawn like (leet: 5 s, 7 t, 8 b, 1 l), read as the Arabic
+       letter that Latin letter transliterates (الـ5ـوق: السوق), besides
+       the Arabizi letter; the lexicon picks among them */
+    if (between && d >= 0 && !indic) {
+        switch (d) {
+        case 1: out[n++] = 0x0644; out[n++] = 0x0627; return n;  /* l, a stroke */
+        case 5: out[n++] = 0x062E; out[n++] = 0x0647; out[n++] = 0x0633; return n; /* خ ه, s */
+        case 7: out[n++] = 0x062D; out[n++] = 0x062A; return n;  /* ح, t */
+        case 8: out[n++] = 0x063A; out[n++] = 0x0642; out[n++] = 0x0628; return n; /* غ ق, b */
+        default: break;
+        }
+    }
     if (d >= 0) {
         switch (d) {
         case 0: /* a ring: ه و, ة at the end (the Arabic zero is a dot: P5) */
@@ -109,6 +123,28 @@ static int dw_candidates(uint32_t cp, int pos, uint32_t out[DW_CANDS])
     case 'y': case 'i': case 'e': out[n++] = 0x064A; break;
     default: break;
     }
+    return n;
+}
+
+/* Keep the candidates that join the next letter (before a tatweel). */
+static int joining_only(uint32_t c[DW_CANDS], int n)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        const uint32_t x = c[i];
+        if (x == 0x0621 || x == 0x0622 || x == 0x0623 || x == 0x0625 || x == 0x0627 || x == 0x0629 ||
+            (x >= 0x062F && x <= 0x0632) || x == 0x0648)
+            continue;
+        c[k++] = x;
+    }
+    return k;
+}
+
+/* How many letters in [a, b)? */
+static int letters_before(const unit *u, size_t a, size_t b)
+{
+    int n = 0;
+    for (size_t i = a; i < b; i++) n += u[i].t == U_LET;
     return n;
 }
 
@@ -217,11 +253,11 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
     }
     /* three Arabic letters (كم2, ص3 are a unit and a number, ب9ر7 a
        price) */
-    if (nx == 0 || letters < 3) return 0;
+    if (nx == 0 || letters < 2) return 0;
     /* positions; a digit at an edge with a tatweel between it and the
        letters (الـ5, 7ـح), or after a clitic written apart (بـ7ر), is a
        number */
-    int pos[DW_MAX];
+    int pos[DW_MAX], tat_l[DW_MAX], tat_r[DW_MAX];
     int edge = 0, bare_look = 1, single_in = 0;
     for (int j = 0; j < nx; j++) {
         const size_t q = x[j];
@@ -229,9 +265,14 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
         pos[j] = left && right ? POS_IN : left ? POS_END : POS_START;
         if (pos[j] != POS_IN) edge = 1;
         const int tl = left && u[q - 1].t == U_TAT, tr = right && u[q + 1].t == U_TAT;
-        if (pos[j] == POS_END && tl) return 0;
-        if (pos[j] == POS_START && tr) return 0;
+        /* a tatweel between letters and a digit at the word's end is
+           a number after a clitic (الـ5, بـ4: below) or after no letter
+           (ـــ1); a digit or Latin letter before a tatweel at the word's
+           start joins the next letter, as only a letter can (7ـساب) */
+        if (pos[j] == POS_END && tl && letters_before(u, wa, q) == 0) return 0;
         if (tl && !tr && clitic_letters(u, wa, q)) return 0;
+        tat_l[j] = tl;
+        tat_r[j] = tr;
         /* a number after a conjunction or preposition, before a word
            (و6بنادق: and 6 rifles) */
         if (pos[j] == POS_IN && j == 0 && one_letter(u, wa, q) && clitic_letters(u, wa, q) &&
@@ -242,11 +283,19 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
     }
     single_in = nx == 1 && !edge;
     (void)tat;
+    /* two Arabic letters: only one digit or Latin letter glued to them
+       by a tatweel (3ـرض, دفـ3), never bare (كم2, سم3: units) */
+    const int two = letters == 2;
+    if (two && (nx != 1 || !(tat_l[0] || tat_r[0]))) return 0;
     uint32_t cand[DW_MAX][DW_CANDS];
     int nc[DW_MAX];
     int combos = 1;
     for (int j = 0; j < nx; j++) {
-        nc[j] = dw_candidates(u[x[j]].cp, pos[j], cand[j]);
+        /* before a tatweel at the start, the letters a character stands
+           for inside a word (tـلب: ت ط) */
+        const int cpos = pos[j] == POS_START && tat_r[j] ? POS_IN : pos[j];
+        nc[j] = dw_candidates(u[x[j]].cp, cpos, tat_l[j] && tat_r[j], cand[j]);
+        if (tat_r[j] && pos[j] == POS_START) nc[j] = joining_only(cand[j], nc[j]);
         if (nc[j] == 0) return 0;
         /* a digit inserted between the letters of a word (ضحا١يا): the
            reading without it, only for one digit inside the word */
@@ -292,7 +341,8 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
         }
         known |= f >= 2; /* a reading seen in news: no deletion */
         int ok;
-        if (bare_look) ok = 1;
+        if (two) ok = f >= 5 && w.letters >= 3;
+        else if (bare_look) ok = 1;
         else if (edge) ok = f >= 4;
         else if (nx > 1) ok = f >= 3;
         else ok = (f >= 3 && letters >= 4) || (f >= 2 && letters >= 5) || (f >= 5 && letters >= 3);
@@ -358,6 +408,9 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
             (best_f < f || cand[0][best % nc[0]] == 0x0648))
             return 0;
         if (pos[0] == POS_END && st == NAZIF_LEX_WORD && f >= 3) return 0;
+        /* two letters and a digit: the letters as written no word
+           (دفـ3, 3ـرض) */
+        if (two && st != NAZIF_LEX_UNKNOWN && f >= 1) return 0;
     }
     /* write the word: the readings for the digits, tatweel dropped, marks
        kept */

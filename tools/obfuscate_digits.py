@@ -12,7 +12,12 @@ for P12, src/restore_digits.c); or score nazif's output on such a set.
 Styles: digit (one Arabizi digit between letters), digit-edge (at the
 word's start or end), digit-tat (beside one tatweel), digit2 (two in one
 word), indic (Arabic-Indic digits), latin (a Latin letter by shape or
-Arabizi), insert (a digit or o put between two letters).  Lines of 5 to
+Arabizi), insert (a digit or o put between two letters), start-tat (the
+first letter as a digit or Latin letter before a tatweel), end-tat (the
+last letter as a digit after a tatweel), tat-leet (a digit between two
+tatweels, by Arabizi or as the Latin letter it is drawn like).  --half 0
+takes the lines from TEXT's first half (tuning), --half 1 from its second
+(held out).  Lines of 5 to
 40 words; the word has 4 Arabic letters or more.
 """
 import random
@@ -26,10 +31,34 @@ INDIC = {'ع': '\u0663', 'ح': '\u0667', 'ا': '\u0661', 'ه': '\u0665', 'و': '
          'ط': '\u0666', 'ء': '\u0662', 'خ': '\u0665'}
 LATIN = {'ه': 'o', 'ة': 'o', 'و': 'o', 'ا': 'l', 'ي': 'y', 'س': 's', 'ر': 'r', 'ك': 'k',
          'م': 'm', 'ن': 'n', 'ب': 'b', 'ل': 'l', 'د': 'd', 'ت': 't', 'ف': 'f'}
+LATIN_START = {'ط': 't', 'ت': 't', 'س': 's', 'ك': 'k', 'م': 'm', 'ن': 'n', 'ب': 'b', 'ف': 'f',
+               'ل': 'l', 'ج': 'j', 'ق': 'q', 'ص': 's', 'ه': 'h', 'ي': 'y'}
+LEET = {'س': '5', 'ت': '7', 'ب': '8', 'ل': '1', 'ع': '3', 'ح': '7', 'خ': '5', 'ط': '6',
+        'ق': '9', 'ص': '59', 'غ': '8'}
 JOINS = set('بتثجحخسشصضطظعغفقكلمنهيئ')  # letters that join to the next
 
 
 def obfuscate(style, w, rnd):
+    if style == 'start-tat':
+        # the first letter as a digit or Latin letter, then a tatweel
+        t = rnd.choice((ARABIZI, LATIN_START))
+        if w[0] not in t or w[0] not in JOINS:
+            return None
+        return t[w[0]] + '\u0640' + w[1:]
+    if style == 'end-tat':
+        # the last letter as a digit after a tatweel (دفـ3)
+        if w[-1] not in ARABIZI or w[-2] not in JOINS:
+            return None
+        return w[:-1] + '\u0640' + ARABIZI[w[-1]]
+    if style == 'tat-leet':
+        # a letter between two tatweels as a digit by Arabizi or by the
+        # Latin letter the digit is drawn like (5 s, 7 t, 8 b, 1 l)
+        pos = [p for p in range(1, len(w) - 1)
+               if w[p] in LEET and w[p - 1] in JOINS and w[p] in JOINS]
+        if not pos:
+            return None
+        p = rnd.choice(pos)
+        return w[:p] + '\u0640' + rnd.choice(LEET[w[p]]) + '\u0640' + w[p + 1:]
     if style == 'insert':
         p = rnd.randrange(1, len(w))
         return w[:p] + rnd.choice('0123456789o') + w[p:]
@@ -50,9 +79,11 @@ def obfuscate(style, w, rnd):
     return ''.join(out)
 
 
-def make(style, text, out, seed, n):
+def make(style, text, out, seed, n, half=None):
     rnd = random.Random(seed)
     lines = open(text, encoding='utf-8').read().split('\n')
+    if half is not None:  # tuning half (0: first half of TEXT) or held-out (1)
+        lines = lines[:len(lines) // 2] if half == 0 else lines[len(lines) // 2:]
     rnd.shuffle(lines)
     obf, gold = [], []
     for ln in lines:
@@ -116,7 +147,8 @@ def main(argv):
         seed = int(argv[argv.index('--seed') + 1])
     if '--n' in argv:
         n = int(argv[argv.index('--n') + 1])
-    make(argv[0], argv[1], argv[2], seed, n)
+    half = int(argv[argv.index('--half') + 1]) if '--half' in argv else None
+    make(argv[0], argv[1], argv[2], seed, n, half)
     return 0
 
 

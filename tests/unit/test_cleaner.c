@@ -215,6 +215,20 @@ static void test_wild(void)
     EXPECT("قررت الحكoمة ذلك\n", "قررت الحكومة ذلك\n");
     EXPECT("خطر الإر5اب كبير\n", "خطر الإرهاب كبير\n");
     EXPECT("تسليم سـ١ـلاح الحزب\n", "تسليم سلاح الحزب\n");
+    /* a digit or Latin letter before a tatweel at a word's start (it
+       joins, as only a letter can), after a tatweel at its end, or
+       between two tatweels as the Latin letter it is drawn like */
+    EXPECT("راجع 7ـساب البنك\n", "راجع حساب البنك\n");
+    EXPECT("قدم tـلب الانضمام\n", "قدم طلب الانضمام\n");
+    EXPECT("في 3ـرض خاص\n", "في عرض خاص\n");
+    EXPECT("أسعار الـ5ـوق اليوم\n", "أسعار السوق اليوم\n");
+    EXPECT("طريقة الدفـ3 سهلة\n", "طريقة الدفع سهلة\n");
+    EXPECT("سيارة للبيـ3 بحالة جيدة\n", "سيارة للبيع بحالة جيدة\n");
+    EXPECT("عن طريق دفـ3 المبلغ\n", "عن طريق دفع المبلغ\n");
+    /* list marks, units and clitics before or after a tatweel stay */
+    SAME("القائمة: 1ـ السياسة 2ـ الاقتصاد 3ـالرياضة\n");
+    SAME("حجم سمـ3 وسعة كمـ2 والـ5ـ فقط وبـ4 قطع\n");
+    SAME("بيع بي3 وق3 وب2 وط1 وس5 ومادة 3 و2025م وA3 و4x4\n");
     /* numbers glued to clitics, units and words stay */
     SAME("اشترى بـ7 وب20 والـ5 و3 ل2024 في 2024م\n");
     SAME("انظر ص3 وج1 وف5 وكم2 ومج20 و1445هـ\n");
