@@ -1156,6 +1156,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         /* nazif__arabic_line() when a rule asks (nazif__cx_arabic()); a
            line of dotless writing asks now */
         xl = nazif__maybe_extlook(s, n);
+        scr->xl_seen |= xl;
         if (!cx.persian && (mp || dw >= 2 || xl)) arabic = -1;
         /* a line a decoration tool drew is Arabic whatever its letters
            (nazif__drawn_line()) */
@@ -1619,16 +1620,22 @@ static inline __attribute__((always_inline)) int restore_text(const nazif_lexico
     const size_t first = ed->n, pool = ed->pool_len;
     scr->junk_look = look;
     scr->junk_seen = 0;
+    scr->xl_seen = 0;
     int rc = restore_plain(lex, flags, s, n, scr, ed, t);
     scr->junk_look = 0;
-    if (rc || !scr->junk_seen) return rc;
-    ed->n = first;
-    ed->pool_len = pool;
-    nazif__edits *j = &scr->jfound;
-    nazif__edits_clear(j);
-    if (nazif__junk_find(lex, s, n, &scr->junk, &scr->jcap, j)) return NAZIF_ENOMEM;
-    if (j->n > 0) return restore_junk(lex, flags, s, n, scr, ed, j);
-    return restore_plain(lex, flags, s, n, scr, ed, t);
+    if (!rc && scr->junk_seen) {
+        ed->n = first;
+        ed->pool_len = pool;
+        nazif__edits *j = &scr->jfound;
+        nazif__edits_clear(j);
+        if (nazif__junk_find(lex, s, n, &scr->junk, &scr->jcap, j)) return NAZIF_ENOMEM;
+        rc = j->n > 0 ? restore_junk(lex, flags, s, n, scr, ed, j) : restore_plain(lex, flags, s, n, scr, ed, t);
+    }
+    /* a word drawn with decoration and harakat, read on the whole line's
+       edits (the junk's too: marks of other scripts are evidence) */
+    if (!rc && look && (scr->xl_seen || ed->n > first))
+        rc = nazif__dword_line(lex, s, n, ed, first, scr->xl_seen);
+    return rc;
 }
 
 void nazif__rscratch_free(nazif__rscratch *r)

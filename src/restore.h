@@ -75,6 +75,9 @@ typedef struct nazif__rscratch {
     void *junk;
     size_t jcap;
     int junk_look, junk_seen;
+    /* restore_plain() met a letter of the extended blocks on the line
+       (nazif__maybe_extlook()) */
+    int xl_seen;
     /* P17: lexicon classes of recent words (spacejoin.c), or NULL */
     struct nazif__wcache *wcache;
     /* P17's scan met a single letter before another on this line
@@ -215,6 +218,14 @@ int nazif__madda_inner(uint32_t p, uint32_t q);
    edits from first on are left in order. */
 int nazif__xword_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
                       nazif__edits *ed, size_t first, int maddas);
+/* P15 on words a poster drew with decoration and harakat no spelling
+   puts there (restore_xword.c): read on the line as the edits from first
+   on write it, after every other rule, on lines with harakat in a word
+   an edit touches, or anywhere when xl (a letter of the extended blocks:
+   nazif__maybe_extlook()).
+   0 or NAZIF_ENOMEM; the edits from first on are left in order. */
+int nazif__dword_line(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazif__edits *ed,
+                      size_t first, int xl);
 
 /* madda.c: in the word b[0..n) (basic Arabic letters, two bytes each),
    every آ that is impossible spelling (nazif__madda_line()'s test: no stem

@@ -16,7 +16,8 @@
  *                      P10 fused word, P14 look-alikes and final maksura
  *   restore_dotless.c  P13, dotless writing
  *   restore_xword.c    P14 on the look-alikes the rules left, on their
- *                      output
+ *                      output; P15 on a word drawn with decoration and
+ *                      harakat, read whole
  */
 #ifndef NAZIF_RESTORE_INT_H
 #define NAZIF_RESTORE_INT_H

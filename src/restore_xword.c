@@ -35,6 +35,12 @@
  *
  * The edit replaces the word's span, the other rules' edits inside it
  * included (their output is the word read here).
+ *
+ * nazif__dword_line() (P15) reads the same way, after every rule and the
+ * junk pass, a word a poster drew with several kinds of decoration at
+ * once and harakat no spelling puts there (decor_word()): its marks and
+ * tatweel are left out and its letters read as a whole (مِبّـآشّـرة,
+ * مْڊريُڊ, ا̳ل̳جْ̳ب̳هْ̳ة̳); a reader's vowels on a word stay.
  */
 #include <string.h>
 #if defined(__SSE2__)
@@ -99,6 +105,7 @@ static int readings(uint32_t c, int fin, uint32_t o[6])
     case 0x06A8: o[0] = 0x0642; o[1] = 0x0641; return 2;
     case 0x06A4: case 0x06A5: o[0] = 0x0641; o[1] = 0x0642; return 2;
     case 0x067A: o[0] = 0x062A; o[1] = 0x062B; return 2; /* TTEHEH: two dots above, as ت */
+    case 0x060F: o[0] = 0x0639; return 1; /* ؏ SIGN MISRA, drawn as a small ع inside a word */
     default: break;
     }
     if (nazif__uclass(c) & NZ_EXTLOOK) return nazif__extlook_cands(c, o);
@@ -116,6 +123,9 @@ typedef struct {
     int other;             /* a letter Arabic does not write */
     int quote;             /* inside a quotation */
     int madda;             /* an آ */
+    int dec;               /* its harakat are decoration (decor_word()) */
+    int drawn;             /* tatweel, other scripts' marks, presentation
+                              forms or a look-alike but ٱ as written */
 } xtok;
 
 /* UTF-8 of c into b; its length */
@@ -195,6 +205,7 @@ static int scan_letters(xtok *t)
    (its look-alikes are letters of names). */
 static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_t *rep, size_t *rn)
 {
+    const int strip = t->dec; /* marks and tatweel left out */
     const int madda = t->madda;
     int weak = 0;
     const uint8_t *o = t->out;
@@ -235,13 +246,14 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
         keyboard += c == 0x06CC || c == 0x06A9;
         wasla += c == 0x0671;
         /* ٱ opens the article only (elsewhere an alef with hamza the
-           lexicon cannot choose) */
-        if (c == 0x0671 && k != firstl) return 0;
+           lexicon cannot choose), but in a word drawn with decoration,
+           where it is one more alef a poster drew (ۅٱڵـھڵـٱڵـ) */
+        if (c == 0x0671 && k != firstl && !strip && !t->drawn) return 0;
         nl++;
     }
-    if ((!nl && !madda) || (nl && names == nl)) return -1;
+    if (!strip && ((!nl && !madda) || (nl && names == nl))) return -1;
     /* the Quran writes ٱ and آ in vocalised words */
-    if (marks && (nl == wasla)) return -1;
+    if (marks && (nl == wasla) && !strip) return -1;
     if (m >= 2 && cp[0] == 0x0627 && cp[1] == 0x0644) signal = 1;
     if (!twoway)
         for (int q = 0; q < nl; q++) nr[q] = 1;
@@ -261,7 +273,7 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
             if (mark_or_tatweel(c)) continue;
             wn += put_cp(w + wn, c); /* readings and basic letters: 2 bytes */
         }
-        if (madda) nazif__madda_read(w, wn, nl > 0);
+        if (madda) nazif__madda_read(w, wn, nl > 0 || strip);
         int f = 0;
         nazif_lex_shape sh;
         const int st = nazif__lexicon_analyse(lex, (const char *)w, wn, &f, &sh);
@@ -289,6 +301,7 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
     size_t n = 0, li = 0;
     for (int k = 0; k < m; k++) {
         if (mark_or_tatweel(cp[k])) {
+            if (strip) continue;
             memcpy(rep + n, o + at[k], len[k]);
             n += len[k];
         } else {
@@ -302,7 +315,7 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
     /* ی and ک alone: a Persian keyboard, whose spelling Arabic text keeps
        in names (صحيفة ایران, في وین), unless the word is evidently Arabic
        (nazif__arabic_reading()) */
-    if (keyboard == nl && !signal) {
+    if ((nl > 0 || !strip) && keyboard == nl && !signal) {
         wbuf wb;
         wb_reset(&wb);
         memcpy(wb.b, bw, bwn);
@@ -324,6 +337,147 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
 }
 
 static int is_space(uint8_t b) { return b == ' ' || b == '\t'; }
+
+/* The kinds of a poster's decoration in the token p[0, n) as written:
+   tatweel, combining marks of other scripts (U+0300..U+036F: ̲ ̙ ̚),
+   presentation forms, letters of the extended blocks (but ی ک ھ, a
+   Persian keyboard's; ؏ for ع), ٱ, an آ inside the word: the TK_* bits.
+   Tatweel is weak evidence: news writes it with a shadda (سجّـلت) or
+   around a Quranic phrase's marks (وَإِنَّـا). */
+#define TK_TAT 1
+#define TK_COMB 2
+#define TK_PRES 4
+#define TK_LOOK 8
+#define TK_WASLA 16
+#define TK_MADDA 32
+#define TK_STRONG (TK_COMB | TK_PRES | TK_LOOK | TK_WASLA | TK_MADDA)
+static int tool_kinds(const uint8_t *p, size_t n)
+{
+    int madda = 0, wasla = 0;
+    int tat = 0, comb = 0, pres = 0, look = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        const uint8_t b = p[i], c = p[i + 1];
+        if (b == 0xD9) {
+            tat |= c == 0x80;
+            wasla |= c == 0xB1;
+            look |= c >= 0xB2 && c <= 0xBF;
+        } else if (b == 0xCC || (b == 0xCD && c <= 0xAF)) {
+            comb = 1;
+        } else if (b == 0xEF) {
+            pres |= c >= 0xAD && c <= 0xBB;
+        } else if (b == 0xDA) {
+            look |= c != 0xA9 && c != 0xBE;
+        } else if (b == 0xDB) {
+            look |= (c < 0x94 && c != 0x8C) || c > 0xB9;
+        } else if (b == 0xDD) {
+            look = 1;
+        } else if (b == 0xD8 && c == 0xA2 && i > 0) {
+            madda = 1;
+        } else if (b == 0xD8 && c == 0x8F) {
+            look = 1; /* ؏ */
+        }
+    }
+    return tat * TK_TAT | comb * TK_COMB | pres * TK_PRES | look * TK_LOOK | wasla * TK_WASLA |
+           madda * TK_MADDA;
+}
+
+
+/* The base letter c reads as for the tests below (its first reading). */
+static uint32_t base_of(uint32_t c)
+{
+    uint32_t r[6];
+    if (basic_letter(c)) return c;
+    return readings(c, 0, r) > 0 ? r[0] : c;
+}
+
+/* Are the harakat of the word out[a, b) (letters, harakat, tatweel) a
+   poster's decoration?  kinds: tool_kinds() of the token as written.
+   A haraka no spelling puts there ("odd"): two vowels, or a vowel and
+   sukun, or sukun and shadda on one letter; tanween before another letter
+   (but fathatan before a final ا or ى); a vowel or shadda on an alef
+   inside the word (fathatan on a final one is spelling: كتاباً), a short
+   vowel on a final ى; sukun or shadda on the word's first letter (a
+   shadda on ي ر م ل و ن only with other decoration: the Quran's مّن);
+   a vowel on the lam of the article (اَلْ has sukun), a shadda on a
+   moon letter after it; kasra, damma or sukun before a long ا (but the
+   kasra of ب ل ك as a word's first or second letter: بِالقلم); sukun
+   on two letters in a row before the last, or before a shadda; sukun,
+   kasra or damma before a final ة; sukun right after the article.
+   Decoration: two odd letters; one with other decoration or marks on
+   all letters but one; or other decoration and marks on half the
+   letters or more (two or more), or two shaddas.  A reader's vowels on
+   a word (المُستقبل, مدرّسة, إسرَائيل) are none of these and stay. */
+static int decor_word(const uint8_t *o, size_t a, size_t b, int kinds)
+{
+    uint32_t let[XW_MAX];
+    unsigned mk[XW_MAX];
+    int nl = 0;
+    for (size_t i = a; i < b;) {
+        size_t l;
+        const uint32_t c = get_cp(o + i, b - i, &l);
+        i += l;
+        if (c == 0x0640) continue;
+        if (c >= 0x064B && c <= 0x0652) {
+            if (nl > 0) mk[nl - 1] |= 1u << (c - 0x064B);
+            else return 0; /* a mark before the word: not read here */
+            continue;
+        }
+        if (nl == XW_MAX) return 0;
+        let[nl] = base_of(c);
+        mk[nl++] = 0;
+    }
+    if (nl < 2) return 0;
+    int marked = 0, odd = 0, shaddas = 0, art = -1;
+    /* the article: ال at the start or after one proclitic letter */
+    if (nl >= 4 && let[0] == AR_ALEF && let[1] == 0x0644) art = 1;
+    else if (nl >= 5 && (let[0] == 0x0648 || let[0] == 0x0641 || let[0] == 0x0628 || let[0] == 0x0643) &&
+             let[1] == AR_ALEF && let[2] == 0x0644)
+        art = 2;
+    for (int i = 0; i < nl; i++) {
+        const unsigned m = mk[i];
+        if (!m) continue;
+        marked++;
+        const int sh = (m >> 6) & 1, suk = (m >> 7) & 1;
+        const unsigned vw = m & 0x3Fu;
+        int nv = 0;
+        for (unsigned x = vw; x; x &= x - 1) nv++;
+        shaddas += sh;
+        const uint32_t c = let[i];
+        const uint32_t nx = i + 1 < nl ? let[i + 1] : 0;
+        int o1 = nv >= 2 || (suk && (nv || sh));
+        if (!o1 && (vw & 7u) && i + 1 < nl &&
+            !((vw & 1u) && i + 2 == nl && (nx == AR_ALEF || nx == AR_MAKSURA)))
+            o1 = 1;
+        if (!o1 && c == AR_ALEF && i > 0 && (sh || (nv && !(vw == 1u && i + 1 == nl))) &&
+            !(i == 1 && (let[0] == 0x0648 || let[0] == 0x0641)))
+            o1 = 1; /* (فَاِنَّ, وَاَنَّ: a conjunction before a hamza typed bare) */
+        if (!o1 && c == AR_MAKSURA && i + 1 == nl && nv && vw != 1u) o1 = 1;
+        if (!o1 && i == 0 && (suk || (sh && (kinds || !(c == 0x064A || c == 0x0631 || c == 0x0645 ||
+                                                         c == 0x0644 || c == 0x0648 || c == 0x0646)))))
+            o1 = 1;
+        if (!o1 && i == art && nv) o1 = 1;
+        if (!o1 && art > 0 && i == art + 1 && sh &&
+            ((c >= 0x0621 && c <= 0x0628) || c == 0x062C || c == 0x062D || c == 0x062E || c == 0x0639 ||
+             c == 0x063A || c == 0x0641 || c == 0x0642 || c == 0x0643 || c == 0x0645 || c == 0x0647 ||
+             c == 0x0648 || c == 0x064A))
+            o1 = 1;
+        if (!o1 && nx == AR_ALEF && i + 1 < nl && (suk || (vw & 0x36u)) &&
+            !((vw & 0x20u) && !(vw & 0x16u) && !suk && i <= 1 &&
+              (c == 0x0628 || c == 0x0644 || c == 0x0643)))
+            o1 = 1;
+        if (!o1 && suk && i + 2 < nl && (((mk[i + 1] >> 7) & 1) || ((mk[i + 1] >> 6) & 1))) o1 = 1;
+        /* sukun, kasra or damma before a final ة (its letter takes a
+           fatha); sukun on the letter after the article */
+        if (!o1 && i + 2 == nl && nx == 0x0629 && (suk || (vw & 0x36u))) o1 = 1;
+        if (!o1 && art > 0 && i == art + 1 && suk) o1 = 1;
+        odd += o1;
+    }
+    if (!marked) return 0;
+    if (odd >= 2) return 1;
+    if (odd && (kinds || marked >= nl - 1)) return 1;
+    if ((kinds & TK_STRONG) && marked >= 2 && (2 * marked >= nl || shaddas >= 2)) return 1;
+    return 0;
+}
 
 /* Is c punctuation or a symbol around a word (not a letter of it)? */
 static int edge_char(uint32_t c)
@@ -402,7 +556,7 @@ static int tool_edit(const uint8_t *s, const nazif__edit *v)
 /* The words of the line in s[from, n), XW_WORDS at most (a window judged
    as a line). */
 static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazif__edits *ed,
-                        size_t first, size_t from)
+                        size_t first, size_t from, int dmode)
 {
     const size_t last = ed->n;
     xtok tk[XW_WORDS];
@@ -474,6 +628,14 @@ static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, na
             if (letters == 0) t->nt = 0, t->other = 0, t->arabic = 0;
             if (letters > 0 && letters < 2) t->nt = 0;
             if (letters > XW_MAX - 2) t->nt = 0, t->other = 1;
+            const int kinds = letters >= 2 ? tool_kinds(s + t->ta, t->tb - t->ta) : 0;
+            t->drawn = (kinds & (TK_TAT | TK_COMB | TK_PRES | TK_LOOK)) != 0;
+            if (dmode && letters >= 2 && letters <= XW_MAX - 2) {
+                if (kinds || t->edited) t->dec = decor_word(t->out, t->ca, t->cb, kinds);
+                /* an آ inside a word drawn with other decoration: one more
+                   alef a poster drew (its letters read as a whole) */
+                if ((kinds & TK_MADDA) && (kinds & (TK_COMB | TK_PRES | TK_LOOK)) && t->madda) t->dec = 1;
+            }
             narabic += t->arabic && !t->other;
             nother += t->other;
         }
@@ -491,7 +653,7 @@ static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, na
     for (int w = 0; w < nt; w++) {
         ok[w] = foreign[w] = 0;
         xtok *t = &tk[w];
-        if (t->opaque || !t->nt) continue;
+        if (t->opaque || !(dmode ? t->dec : t->nt)) continue;
         size_t r = 0;
         const int rc = read_word(lex, t, 1, rep[w], &r);
         if (rc <= 0) {
@@ -568,10 +730,15 @@ static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, na
         for (size_t k = first; k < ed->n; k++)
             if (!(ed->v[k].start >= t->ta && ed->v[k].end <= t->tb)) ed->v[k2++] = ed->v[k];
         ed->n = k2;
-        if (nazif__edit_add(ed, t->ta + p, t->tb - q, nw + p, nn - p - q, NAZIF_CHANGE_EDIT, NZR_P14,
-                            "look-alike letters left in an Arabic word of an Arabic line (extended "
-                            "blocks, Persian or Urdu letters, alef madda); lexicon: one reading "
-                            "known, clearly the commonest"))
+        if (nazif__edit_add(ed, t->ta + p, t->tb - q, nw + p, nn - p - q, NAZIF_CHANGE_EDIT,
+                            dmode ? NZR_P15 : NZR_P14,
+                            dmode ? "a word drawn with decoration (tatweel, marks of other scripts, "
+                                    "presentation forms, look-alikes) and harakat no spelling puts "
+                                    "there: marks left out, letters read; lexicon: one reading known, "
+                                    "clearly the commonest"
+                                  : "look-alike letters left in an Arabic word of an Arabic line (extended "
+                                    "blocks, Persian or Urdu letters, alef madda); lexicon: one reading "
+                                    "known, clearly the commonest"))
             return NAZIF_ENOMEM;
     }
     nazif__edits_sort_from(ed, first);
@@ -618,8 +785,73 @@ int nazif__xword_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
             i = e;
             continue;
         }
-        const int rc = xword_window(lex, s, e, ed, first, i);
+        const int rc = xword_window(lex, s, e, ed, first, i, 0);
         if (rc) return rc;
+        i = e;
+    }
+    return ed->oom ? NAZIF_ENOMEM : 0;
+}
+
+int nazif__dword_line(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazif__edits *ed,
+                      size_t first, int xl)
+{
+    /* harakat (D9 8B..92) in a word another rule edited that was drawn
+       with decoration (tool_kinds()), or, on a line
+       with a letter of the extended blocks (xl), anywhere */
+    int har = 0;
+    for (size_t k = first; k < ed->n && !har; k++) {
+        const nazif__edit *v = &ed->v[k];
+        if (v->kind != NAZIF_CHANGE_EDIT) continue;
+        size_t a = v->start, b = v->end;
+        while (a > 0 && !is_space(s[a - 1])) a--;
+        while (b < n && !is_space(s[b])) b++;
+        const int kk = tool_kinds(s + a, b - a);
+        if (!kk) continue;
+        /* an آ for ا beside other decoration (ق̳ن̳آ̳ة̳) */
+        if ((kk & TK_MADDA) && (kk & (TK_COMB | TK_PRES | TK_LOOK))) har = 1;
+        for (size_t q = a; q + 1 < b && !har; q++) har = s[q] == 0xD9 && s[q + 1] >= 0x8B && s[q + 1] <= 0x92;
+        const uint8_t *r = ed->pool + v->rep_off;
+        for (size_t q = 0; q + 1 < v->rep_len && !har; q++) har = r[q] == 0xD9 && r[q + 1] >= 0x8B && r[q + 1] <= 0x92;
+    }
+    /* a word with a letter of the extended blocks or a presentation form
+       (lead bytes DA DB DD EF, or D9 B1..BF) and harakat */
+    static const uint8_t lead[4] = {0xDA, 0xDB, 0xDD, 0xEF};
+    for (int l = 0; l < 5 && xl && !har; l++) {
+        if (l == 4 && !ext_beh(s, n)) break;
+        const uint8_t want = l < 4 ? lead[l] : 0xD9;
+        for (const uint8_t *p = s; !har && p + 1 < s + n && (p = memchr(p, want, (size_t)(s + n - p - 1))) != NULL; p++) {
+            if (l == 4 && (p[1] < 0xB1 || p[1] > 0xBF)) continue;
+            size_t a = (size_t)(p - s), b = a;
+            while (a > 0 && !is_space(s[a - 1])) a--;
+            while (b < n && !is_space(s[b])) b++;
+            const int kk = tool_kinds(s + a, b - a);
+            if (!(kk & TK_STRONG)) continue;
+            if ((kk & TK_MADDA) && (kk & (TK_COMB | TK_PRES | TK_LOOK))) har = 1;
+            for (size_t q = a; q + 1 < b && !har; q++) har = s[q] == 0xD9 && s[q + 1] >= 0x8B && s[q + 1] <= 0x92;
+            p = s + b - 1;
+        }
+    }
+    if (!har) return 0;
+    /* ZWNJ: Persian or Kurdish spelling */
+    for (const uint8_t *p = s; (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL; p++)
+        if (p + 2 < s + n && p[1] == 0x80 && p[2] == 0x8C) return 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        for (int w = 0; w < XW_WORDS && e < n; w++) {
+            const uint8_t *sp = memchr(s + e + 1, ' ', n - e - 1);
+            e = sp ? (size_t)(sp - s) : n;
+        }
+        /* the Quran's signs (U+0670, U+06D6..U+06ED) */
+        int quran = 0;
+        for (const uint8_t *p = s + i; !quran && (p = memchr(p, 0xDB, (size_t)(s + e - p))) != NULL; p++)
+            quran = p + 1 < s + e && p[1] >= 0x96 && p[1] <= 0xAD;
+        for (const uint8_t *p = s + i + 1; !quran && p < s + e && (p = memchr(p, 0xB0, (size_t)(s + e - p))) != NULL; p++)
+            quran = p[-1] == 0xD9;
+        if (!quran) {
+            const int rc = xword_window(lex, s, e, ed, first, i, 1);
+            if (rc) return rc;
+        }
         i = e;
     }
     return ed->oom ? NAZIF_ENOMEM : 0;
