@@ -578,7 +578,8 @@ static int decide(nazif_cleaner *c, int at_end)
             s->repeated = 0;
             s->why = NULL;
             if (!(c->opt.flags & NAZIF_KEEP_BOILERPLATE) && s->text_len > 0) {
-                mirror_set(c, i); /* line i: not dropped (yet) */
+                /* the mirror of line i is current: set when its text was
+                   (take_line(), long_piece()), not dropped, paras 0 */
                 const size_t from = i > NAZIF__BP_BEHIND ? i - NAZIF__BP_BEHIND : 0;
                 const size_t n = c->count - from;
                 nazif__bp_line *lines = &c->mirror[(c->head + from) % WIN];

@@ -340,12 +340,16 @@ unsigned nazif__phr_first_word(const uint8_t *s, size_t n)
        else (a bullet, a mark, a folded letter, Latin) goes through the
        normaliser, one raw chunk at a time: "• اقرأ" skips the bullet,
        "اقرأ:" loses the colon. */
+    /* the letters U+0621..U+064A that need no folding (not آ أ إ ة ى nor
+       tatweel), bit (cp & 0x3F) of the word for lead byte D8 or D9 */
+    static const uint64_t plain_letter[2] = {
+        (~0ull << 0x21) & ~(1ull << 0x22 | 1ull << 0x23 | 1ull << 0x25 | 1ull << 0x29),
+        0x7FEull & ~(1ull << 0x09)};
     size_t k = 0;
-    while (k + 1 < n && (s[k] == 0xD8 || s[k] == 0xD9)) {
-        uint32_t cp = ((uint32_t)(s[k] & 0x1F) << 6) | (s[k + 1] & 0x3Fu);
-        if ((s[k + 1] & 0xC0) != 0x80 || !(cp >= 0x0621 && cp <= 0x064A) ||
-            cp == 0x0622 || cp == 0x0623 || cp == 0x0625 || cp == 0x0629 ||
-            cp == 0x0649 || cp == 0x0640)
+    while (k + 1 < n) {
+        const uint8_t a = s[k], b = s[k + 1];
+        if ((a & 0xFEu) != 0xD8u || (b & 0xC0u) != 0x80u ||
+            !((plain_letter[a & 1u] >> (b & 0x3Fu)) & 1u))
             break;
         k += 2;
     }
