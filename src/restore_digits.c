@@ -279,6 +279,10 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
             known_run(cx, u, q + 1, wb))
             return 0;
         const uint32_t cp = u[q].cp;
+        /* a bare 1, 2 or 4 after a word's letters is a number or an
+           ordinal (الجزء2, وكم2, فريق1), not ا, ء or ع, when it is the
+           word's only one (م7لي1 is محليا) */
+        if (nx == 1 && pos[j] == POS_END && !tl && (cp == '1' || cp == '2' || cp == '4')) return 0;
         if (!(cp == 0x0661 || cp == 0x0665 || cp == 0x06F1 || cp == 0x06F5) || tl || tr) bare_look = 0;
     }
     single_in = nx == 1 && !edge;

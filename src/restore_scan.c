@@ -26,6 +26,9 @@
 /* The trigger bit of a haraka before a letter (tools/gen_scan.py): only a
    candidate, kept when decoration follows */
 #define TRIG_HARAKA (1u << 28)
+/* The trigger bit of an ASCII digit after a two-byte character: only a
+   candidate, kept when final_digit() says so */
+#define TRIG_FINALDIG (1u << 29)
 
 /* s[j] is the second byte of a fatha, damma, kasra, shadda or sukun (when
    s[j-1] is D9) before the letter s[j+1..j+2]: is a shadda on a word's
@@ -72,11 +75,35 @@ static int haraka_decor(const uint8_t *s, size_t n, size_t j)
     return vowel && ((s[j + 1] == 0xD8 && s[j + 2] == 0xA7) || (s[j + 1] == 0xD9 && s[j + 2] == 0x89));
 }
 
+/* Is s[a..a+1] an Arabic letter (U+0621..063A, 0641..064A) or tatweel? */
+static int ar_letter2(const uint8_t *s, size_t a)
+{
+    return (s[a] == 0xD8 && s[a + 1] >= 0xA1 && s[a + 1] <= 0xBA) ||
+           (s[a] == 0xD9 && s[a + 1] >= 0x80 && s[a + 1] <= 0x8A);
+}
+
+/* s[j + 1] is an ASCII digit after the last byte s[j] of a two-byte
+   character: is it one digit (no digit, Latin letter, @ or _ after it)
+   that ends a word of three Arabic letters or tatweels or more (سلا7,
+   وب20 and 2025م are not)?  P12 (restore_digits.c) reads such a word */
+static int final_digit(const uint8_t *s, size_t n, size_t j)
+{
+    if (j < 5 || !ar_letter2(s, j - 1) || !ar_letter2(s, j - 3) || !ar_letter2(s, j - 5)) return 0;
+    if (j + 2 < n) {
+        const uint8_t c = s[j + 2];
+        if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' || c == '@') return 0;
+    }
+    return 1;
+}
+
 /* Is the trigger at j kept (a candidate rule's check passes)?  Out of
    the byte loop: it runs only where a pair matches */
 __attribute__((noinline, cold)) static int kept(const uint8_t *s, size_t n, size_t j)
 {
-    return (TRIG_A[s[j]] & TRIG_B[s[j + 1]]) != TRIG_HARAKA || haraka_decor(s, n, j);
+    const uint32_t t = TRIG_A[s[j]] & TRIG_B[s[j + 1]];
+    if (t == TRIG_HARAKA) return haraka_decor(s, n, j);
+    if (t == TRIG_FINALDIG) return final_digit(s, n, j);
+    return 1;
 }
 
 /* The flag at f of a block, where s[f] is a continuation byte after a
