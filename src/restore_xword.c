@@ -553,6 +553,35 @@ static int tool_edit(const uint8_t *s, const nazif__edit *v)
     return 0;
 }
 
+/* Does s[0, n) hold a ZWNJ (E2 80 8C)? */
+static int has_zwnj(const uint8_t *s, size_t n)
+{
+    for (const uint8_t *p = s; (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL; p++)
+        if (p + 2 < s + n && p[1] == 0x80 && p[2] == 0x8C) return 1;
+    return 0;
+}
+
+/* The end of the window of XW_WORDS words that starts at s[i]. */
+static size_t window_end(const uint8_t *s, size_t n, size_t i)
+{
+    size_t e = i;
+    for (int w = 0; w < XW_WORDS && e < n; w++) {
+        const uint8_t *sp = memchr(s + e + 1, ' ', n - e - 1);
+        e = sp ? (size_t)(sp - s) : n;
+    }
+    return e;
+}
+
+/* Does s[i, e) hold one of the Quran's signs (U+0670, U+06D6..U+06ED)? */
+static int quran_signs(const uint8_t *s, size_t i, size_t e)
+{
+    for (const uint8_t *p = s + i; (p = memchr(p, 0xDB, (size_t)(s + e - p))) != NULL; p++)
+        if (p + 1 < s + e && p[1] >= 0x96 && p[1] <= 0xAD) return 1;
+    for (const uint8_t *p = s + i + 1; p < s + e && (p = memchr(p, 0xB0, (size_t)(s + e - p))) != NULL; p++)
+        if (p[-1] == 0xD9) return 1;
+    return 0;
+}
+
 /* The words of the line in s[from, n), XW_WORDS at most (a window judged
    as a line). */
 static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazif__edits *ed,
@@ -759,29 +788,19 @@ int nazif__xword_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
     if (!look) look = ext_beh(s, n);
     if (!look && (!maddas || !window_look(s, 0, n))) return 0;
     /* ZWNJ: Persian or Kurdish spelling */
-    for (const uint8_t *p = s; (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL; p++)
-        if (p + 2 < s + n && p[1] == 0x80 && p[2] == 0x8C) return 0;
+    if (has_zwnj(s, n)) return 0;
     size_t i = 0;
     while (i < n) {
         /* the window's end (XW_WORDS words); looked at only when it holds
            a letter read here or an آ the madda table does not list
            between the letters around it */
-        size_t e = i;
-        for (int w = 0; w < XW_WORDS && e < n; w++) {
-            const uint8_t *sp = memchr(s + e + 1, ' ', n - e - 1);
-            e = sp ? (size_t)(sp - s) : n;
-        }
+        const size_t e = window_end(s, n, i);
         if (!window_look(s, i, e)) {
             i = e;
             continue;
         }
-        /* the Quran's signs (U+0670, U+06D6..U+06ED): its ٱ and آ stay */
-        int quran = 0;
-        for (const uint8_t *p = s + i; !quran && (p = memchr(p, 0xDB, (size_t)(s + e - p))) != NULL; p++)
-            quran = p + 1 < s + e && p[1] >= 0x96 && p[1] <= 0xAD;
-        for (const uint8_t *p = s + i + 1; !quran && p < s + e && (p = memchr(p, 0xB0, (size_t)(s + e - p))) != NULL; p++)
-            quran = p[-1] == 0xD9;
-        if (quran) {
+        /* the Quran's signs: its ٱ and آ stay */
+        if (quran_signs(s, i, e)) {
             i = e;
             continue;
         }
@@ -833,22 +852,11 @@ int nazif__dword_line(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazi
     }
     if (!har) return 0;
     /* ZWNJ: Persian or Kurdish spelling */
-    for (const uint8_t *p = s; (p = memchr(p, 0xE2, (size_t)(s + n - p))) != NULL; p++)
-        if (p + 2 < s + n && p[1] == 0x80 && p[2] == 0x8C) return 0;
+    if (has_zwnj(s, n)) return 0;
     size_t i = 0;
     while (i < n) {
-        size_t e = i;
-        for (int w = 0; w < XW_WORDS && e < n; w++) {
-            const uint8_t *sp = memchr(s + e + 1, ' ', n - e - 1);
-            e = sp ? (size_t)(sp - s) : n;
-        }
-        /* the Quran's signs (U+0670, U+06D6..U+06ED) */
-        int quran = 0;
-        for (const uint8_t *p = s + i; !quran && (p = memchr(p, 0xDB, (size_t)(s + e - p))) != NULL; p++)
-            quran = p + 1 < s + e && p[1] >= 0x96 && p[1] <= 0xAD;
-        for (const uint8_t *p = s + i + 1; !quran && p < s + e && (p = memchr(p, 0xB0, (size_t)(s + e - p))) != NULL; p++)
-            quran = p[-1] == 0xD9;
-        if (!quran) {
+        const size_t e = window_end(s, n, i);
+        if (!quran_signs(s, i, e)) {
             const int rc = xword_window(lex, s, e, ed, first, i, 1);
             if (rc) return rc;
         }
