@@ -75,7 +75,93 @@ static int tatweel_symbol(uint32_t cp)
     return (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || cp == 0x061B ||
            cp == 0x061F || (cp >= 0x066A && cp <= 0x066D) || cp == 0x06D4 ||
            (cp >= 0x2010 && cp <= 0x205E) || (cp >= 0x2190 && cp <= 0x23FF) ||
-           (cp >= 0x2500 && cp <= 0x27BF) || (cp >= 0x1F000 && cp <= 0x1FAFF);
+           (cp >= 0x2500 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF) ||
+           (cp >= 0x1F000 && cp <= 0x1FAFF);
+}
+
+/* A quotation mark or apostrophe: no separator between a tatweel and a
+   letter (لـ"الجوهرة), but a split with tatweel on both sides (مخـ"ـدرات). */
+static int quote_mark(uint32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == '`' || cp == 0xB4 || cp == 0x2018 || cp == 0x2019 ||
+           cp == 0x201C || cp == 0x201D;
+}
+
+/* The emoji presentation selector or a skin tone after an emoji (❤️, 👍🏻):
+   part of the symbol before it. */
+static int emoji_mod(uint32_t cp) { return cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF); }
+
+/* May x be part of a run of symbols inside a word (decode_units_in())? */
+static int run_unit(const unit *x)
+{
+    return x->t == U_SEP ||
+           (x->t == U_OTHER && (tatweel_symbol(x->cp) || quote_mark(x->cp) || emoji_mod(x->cp)));
+}
+
+/* The end of a run of up to four symbols from q (run_unit()), the same
+   symbol repeated or one symbol with its emoji modifiers when same; q
+   when there is none. */
+static size_t symbol_run(const unit *u, size_t k, size_t q, int same)
+{
+    size_t r = q;
+    while (r < k && r - q < 4 && run_unit(&u[r]) &&
+           (!same || r == q || u[r].cp == u[q].cp || emoji_mod(u[r].cp)))
+        r++;
+    return r;
+}
+
+/* A run of symbols inside a word from unit q (a symbol after a letter
+   or tatweel): between two tatweels any run of two to four symbols
+   (ـ::ـ, ـ:.ـ, ـ^^ـ, ـ❤️ـ), not quotes (سـ"ـلاح stays, as one quote
+   does); a tatweel on one side and a letter on the other, a run of masks
+   or colons, not quotes (لـ"الجوهرة) nor after a lone letter (1445هـ:),
+   marked U_WEAKSEP for the lexicon; letters on both sides, one symbol
+   repeated (مخ^^درات, مخ~~درات) or an emoji with its modifiers
+   (مخ❤️درات).  Makes the run's units separators and returns its end, or
+   0.  Out of line: the loop over every unit keeps its registers (ANT's
+   cost). */
+__attribute__((noinline)) static size_t inner_run(unit *u, size_t k, size_t q)
+{
+    const unit *p = &u[q - 1];
+    const size_t r = symbol_run(u, k, q, p->t != U_TAT);
+    int ok = 0;
+    if (r < k && r > q && u[r].t == U_TAT && p->t == U_TAT) {
+        ok = r > q + 1 && !quote_mark(u[q].cp);
+    } else if (r < k && r > q &&
+               (p->t == U_TAT || u[r].t == U_TAT || (u[r].t == U_LET && (u[r].cls & NZ_LETTER)))) {
+        int masks = 1;
+        for (size_t j = q; j < r; j++)
+            masks &= u[j].cp == ':' || emoji_mod(u[j].cp) || nazif__strong_mask(u[j].cp);
+        /* with a tatweel on one side: two symbols or more, or one ASCII
+           symbol (a lone heart beside a tatweel is the decoration of
+           restore_junk.c: درجـ♥ة on a line of hearts) */
+        if (p->t == U_TAT || u[r].t == U_TAT)
+            masks &= (r > q + 1 && !emoji_mod(u[q + 1].cp)) || u[q].cp < 0x80;
+        if (p->t == U_TAT) {
+            /* the letter before the tatweel has a letter before it */
+            size_t b = q - 1;
+            while (b > 0 && u[b - 1].t == U_TAT) b--;
+            ok = masks && b >= 2 && u[b - 1].t == U_LET && u[b - 2].t == U_LET &&
+                 u[r].t == U_LET && (u[r].cls & NZ_LETTER);
+        } else if (u[r].t == U_TAT) {
+            ok = masks && r + 1 < k && u[r + 1].t == U_LET;
+        } else {
+            /* letters on both sides: a repeated symbol or an emoji with
+               its modifiers */
+            ok = (r > q + 1) && !(r == q + 2 && u[q].cp == '.') &&
+                 (masks || u[q].t == U_SEP || u[q].cp == ';' || u[q].cp == '?' || u[q].cp == '!' ||
+                  u[q].cp == 0x061B || u[q].cp == 0x061F);
+        }
+    }
+    if (!ok) return 0;
+    /* a tatweel on one side only: the lexicon decides */
+    const uint16_t weak = (p->t == U_TAT) != (u[r].t == U_TAT) ? U_WEAKSEP : 0;
+    for (size_t j = q; j < r; j++)
+        if (u[j].t == U_OTHER) {
+            u[j].t = U_SEP;
+            u[j].cls = (uint16_t)(u[j].cls | weak);
+        }
+    return r;
 }
 
 /* A letter of a letter-by-letter run: an Arabic letter. */
@@ -250,13 +336,22 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
          Quotes and brackets are not symbols here (لـ"الجوهرة: a
          proclitic before a quoted name). */
     for (size_t q = 1; q + 1 < k; q++) {
+        /* letters, marks, spaces not after a tatweel: nothing (most
+           units; every branch below wants a symbol or a tatweel before);
+           walked with a pointer (ANT's cost) */
+        const unit *w = &u[q], *e = &u[k - 1];
+        while (w < e && !(((1u << U_OTHER | 1u << U_SEP) >> w->t) & 1u) && w[-1].t != U_TAT) w++;
+        if (w >= e) break;
+        q = (size_t)(w - u);
+        const unsigned t = u[q].t;
         const unit *p = &u[q - 1], *x = &u[q + 1];
         if (p->t == U_TAT && x->t == U_TAT) {
             if ((tatweel_symbol(u[q].cp) &&
                  (u[q].t == U_OTHER || (u[q].t == U_LET && (u[q].cls & NZ_EXTLOOK)))) ||
                 u[q].cp == 0x0660 || u[q].cp == 0x06F0) /* ٠ ۰: a zero drawn as a dot */
                 u[q].t = U_SEP;
-        } else if (u[q].t == U_OTHER && (u[q].cp == ':' || u[q].cp == ';' || u[q].cp == '?') &&
+        } else if (u[q].t == U_OTHER && (u[q].cp == ':' || u[q].cp == ';' || u[q].cp == '?' ||
+                                          u[q].cp == 0x061B || u[q].cp == 0x061F) &&
                    p->t == U_LET && (p->cls & NZ_LETTER) && x->t == U_LET && (x->cls & NZ_LETTER)) {
             u[q].t = U_SEP;
         } else if (u[q].t == U_OTHER && x->t == U_LET && nazif__mask_symbol(u[q].cp) &&
@@ -265,6 +360,13 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
                (حش^يش, ار'هاب, سل♡اح): a separator the lexicon decides
                (restore_mask.c) */
             u[q].t = U_SEP;
+        } else if ((t == U_SEP || t == U_OTHER) && (x->t <= U_SEP || x->t == U_OTHER) &&
+                   (p->t == U_TAT || (p->t == U_LET && (p->cls & NZ_LETTER))) && run_unit(&u[q])) {
+            /* a run of symbols inside a word (inner_run(); the branches
+               above take one symbol, this one two or more, or one beside
+               a tatweel on one side) */
+            const size_t r = inner_run(u, k, q);
+            if (r) q = r - 1;
         }
     }
     /* A word written letter by letter with one symbol between every
@@ -656,6 +758,7 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
     size_t a = c->p[k].b, b = c->p[k + 1].a;
     int tat = 0, sep = 0, sp = 0, inv = 0, alnum = 0, dots = 0, under = 0;
     int sep_then_tat = 0, tat_then_sep = 0, odd_sep = 0, tatmark = 0;
+    unsigned weak = 0;
     size_t x = 0;
     memset(g, 0, sizeof *g);
     g->type = G_NONE;
@@ -675,6 +778,7 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
             if (u[i].cp == '.') dots++;
             if (u[i].cp == '_') under = 1;
             if (u[i].cp != '.' && u[i].cp != AR_COMMA) odd_sep = 1;
+            weak |= u[i].cls & U_WEAKSEP;
             if (i > a && u[i - 1].t == U_TAT) tat_then_sep = 1;
             break;
         case U_SP: sp++; break;
@@ -687,6 +791,16 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
         if (sep == 0 && sp == 0) {
             g->type = inv ? G_P15 : G_P6;
             if (tatmark && !inv) g->rule = NZR_P16;
+            return;
+        }
+        if (sep > 0 && tat > 0 && weak) {
+            /* a run beside a tatweel on one side only (decode_units_in()):
+               the lexicon decides, as for a symbol without tatweel */
+            if (!cx->persian && !foreign_piece(c, k) && !foreign_piece(c, k + 1)) {
+                g->type = G_BARE;
+                g->rule = NZR_P5;
+                g->hyphen = GAP_MASK;
+            }
             return;
         }
         if (sep > 0 && tat > 0) {
@@ -706,7 +820,10 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
             g->type = G_BARE;
             return;
         }
-        if (sep == 2 && dots == 2 && tat == 0 && sp == 0 && inv == 0 && b == a + 2) {
+        if (sep >= 2 && sep <= 4 && tat == 0 && sp == 0 && inv == 0 && b == a + (size_t)sep &&
+            !(u[a].cls & U_RUNSEP)) {
+            /* two dots (مخد..رات), a repeated symbol (مخ^^درات) or an
+               emoji with its modifiers (مخ❤️درات): restore_mask.c */
             nazif__mask_gap(cx, c, k, c->p[k].letters, foreign_piece(c, k) || foreign_piece(c, k + 1), g);
             return;
         }
@@ -736,7 +853,8 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
                 if (u[i].t != U_SEP) continue;
                 const uint32_t s = u[i].cp;
                 const int sym = s == '#' || s == '$' || s == '%' || s == '&' || s == '@' || s == '*';
-                const int punct = s == ',' || s == '-' || s == ':' || s == ';' || s == '?';
+                const int punct = s == ',' || s == '-' || s == ':' || s == ';' || s == '?' ||
+                                  s == 0x061B || s == 0x061F; /* ؛ ؟ */
                 /* punctuation: only between Arabic words (کہا:ملک, an Urdu
                    line, or an Urdu or Persian word quoted in Arabic, keeps
                    its colon) */

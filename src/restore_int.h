@@ -56,6 +56,10 @@ typedef struct unit {
    (★م★ق★ا★ة★) */
 #define U_RUNSEP 0x8000u
 #define U_RUNWRAP 0x4000u
+/* cls bit of a U_SEP unit: a symbol of a run with a tatweel on one side
+   only (التأهـــ⭐⭐ب): a word may end in a tatweel and an emoji before the
+   next (مبروكـ🌹🌹للجميع), so the lexicon decides (P5), not the tatweel */
+#define U_WEAKSEP 0x2000u
 
 #define AR_TATWEEL 0x0640u
 #define AR_COMMA 0x060Cu
@@ -495,6 +499,8 @@ int nazif__digit_word(const rctx *cx, const cluster *c);
 /* restore_mask.c: a symbol or punctuation mark glued inside a word */
 /* May cp, glued between two Arabic letters, be a mask (a separator)? */
 int nazif__mask_symbol(uint32_t cp);
+/* May cp stand for a letter no text puts between two letters (^ ~ ♡ ⭐ 😀)? */
+int nazif__strong_mask(uint32_t cp);
 /* Is unit q (of k) glued between two Arabic letters (marks allowed)? */
 int nazif__mask_between(const unit *u, size_t k, size_t q);
 /* Gap k of c, one symbol or two dots, no tatweel: a bare gap (P5) the

@@ -13,7 +13,7 @@
 #include "restore_int.h"
 
 /* Symbols that ordinary text never puts between two letters of a word. */
-static int strong_mask(uint32_t cp)
+int nazif__strong_mask(uint32_t cp)
 {
     switch (cp) {
     case '^': case '\\': case '|': case '~': case '+': case '=': case '`': case '$':
@@ -23,6 +23,7 @@ static int strong_mask(uint32_t cp)
         break;
     }
     return (cp >= 0x2190 && cp <= 0x27BF) || /* arrows ... dingbats: ♡ ★ ✿ */
+           (cp >= 0x2B00 && cp <= 0x2BFF) ||  /* more arrows and symbols: ⭐ */
            (cp >= 0x1F000 && cp <= 0x1FAFF); /* emoji */
 }
 
@@ -37,7 +38,7 @@ static int weak_mask(uint32_t cp)
 int nazif__mask_symbol(uint32_t cp)
 {
     return cp != '|' && cp != '~' && cp != '_' && cp != '/' && cp != AR_COMMA &&
-           (strong_mask(cp) || weak_mask(cp));
+           (nazif__strong_mask(cp) || weak_mask(cp));
 }
 
 static int arabic_letter(const unit *x) { return x->t == U_LET && (x->cls & NZ_LETTER); }
@@ -129,11 +130,31 @@ void nazif__mask_gap(const rctx *cx, const cluster *c, int k, int left, int fore
     if (cx->persian || foreign) return;
     const int right = c->p[k + 1].letters;
     int weak = 0;
-    if (b == a + 2 && u[a].cp == '.' && u[a + 1].cp == '.') {
-        /* two dots (مخد..رات); an ellipsis glued between two words reads
-           as two words, which the lexicon tells */
+    /* a run: one symbol repeated (مخ^^درات, مخ،،درات) or an emoji with
+       its modifiers (مخ❤️درات); its length when not 1 */
+    size_t run = 1;
+    while (a + run < b && (u[a + run].cp == u[a].cp || u[a + run].cp == 0xFE0F ||
+                           (u[a + run].cp >= 0x1F3FB && u[a + run].cp <= 0x1F3FF)))
+        run++;
+    if (a + run != b) return;
+    const int mod = run > 1 && u[a + 1].cp != u[a].cp;
+    const uint32_t s0 = u[a].cp;
+    if (run > 1 && !mod && (s0 == '.' || s0 == ELLIPSIS)) {
+        /* two or three dots (مخد..رات); an ellipsis glued between two
+           words reads as two words, which the lexicon tells */
         weak = 1;
-    } else if (b == a + 1 && strong_mask(u[a].cp)) {
+    } else if (run > 1 && (nazif__strong_mask(s0) || s0 == '*' || s0 == '#' || s0 == '$' ||
+                           s0 == '%' || s0 == '&' || s0 == '@')) {
+        /* a repeated mask, or an emoji with its modifiers: as one mask */
+        if (left < 1 || right < 1 || left + right < 3) return;
+        if (left == 1 && s0 >= 0x80 && proclitics_only(c, k)) return;
+    } else if (run > 1 && !mod) {
+        /* repeated punctuation (مخ::درات, مخ،،درات, !!, --): as a
+           bare dot, into a word seen in news */
+        if (left < 2 || right < 1 || left + right < 4) return;
+        if (s0 == '_' && in_hashtag(cx, u[a].pos)) return;
+        weak = 1;
+    } else if (b == a + 1 && nazif__strong_mask(u[a].cp)) {
         /* after a lone letter: not after a proclitic but for an ASCII mask
            (و😀الحرب may be a conjunction and an emoji; ب^عدد is masked) */
         if (left < 1 || right < 1 || left + right < 3) return;

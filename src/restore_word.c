@@ -1263,6 +1263,9 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
     } else if (nbare == 1 && nsym == 1 && nstrong == 0) {
         pl.rule = NZR_P5;
         pl.evidence = "symbol inside a word without tatweel; lexicon: joined form known, pieces not";
+        for (int k = from; k < to; k++)
+            if (c->g[k].type == G_BARE && (c->u[c->p[k + 1].a - 1].cls & U_WEAKSEP))
+                pl.evidence = "symbols beside a tatweel on one side; lexicon: joined form known, pieces not";
     } else if (nbare >= 2 && nletterwise == nbare && nstrong == 0) {
         pl.rule = NZR_P11;
         pl.evidence = c->u[c->p[from].b].cls & U_RUNSEP

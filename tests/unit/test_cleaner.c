@@ -1598,10 +1598,60 @@ static void test_symbol_masks(void)
     SAME("ما می‌دانیم که او رفت\n");
 }
 
+/* A run of symbols inside a word (restore.c, restore_mask.c): between
+   tatweels any run of up to four, or one quotation mark; a tatweel on one
+   side, a run of masks or colons; letters on both sides, one symbol
+   repeated or an emoji with its modifiers, decided by the lexicon. */
+static void test_symbol_runs(void)
+{
+    EXPECT("نشر الرابـــ::ط على الموقع\n", "نشر الرابط على الموقع\n");
+    EXPECT("أعلنت البلدية تقطيـ^^ـع الطرق\n", "أعلنت البلدية تقطيع الطرق\n");
+    EXPECT("اشتدت الحـ:.ـرب في الشمال\n", "اشتدت الحرب في الشمال\n");
+    EXPECT("رفض تسليم السلـ❤️ـاح للدولة\n", "رفض تسليم السلاح للدولة\n");
+    EXPECT("قتل الجنود في الهجـ👍🏻ـوم\n", "قتل الجنود في الهجوم\n");
+    EXPECT("رفع الجيش حالة التأهـــ⭐⭐ب\n", "رفع الجيش حالة التأهب\n");
+    EXPECT("رفع الجيش حالة التأهـــ^ب\n", "رفع الجيش حالة التأهب\n");
+    EXPECT("ضبطت الجمارك شحنة من المخ❤️درات\n", "ضبطت الجمارك شحنة من المخدرات\n");
+    EXPECT("صادرت الشرطة كمية من الحش^^يش\n", "صادرت الشرطة كمية من الحشيش\n");
+    EXPECT("حذر التقرير من المخد::رات\n", "حذر التقرير من المخدرات\n");
+    EXPECT("أعلنت حالة الطو،،ارئ في الإقليم\n", "أعلنت حالة الطوارئ في الإقليم\n");
+    /* two words with a run between them, a Hijri year, a proclitic, a
+       Persian line */
+    SAME("صباح الخير🌹🌹أهلا بكم\n");
+    SAME("شكرا لكم❤️❤️وإلى اللقاء\n");
+    SAME("هذا رائع!!شكرا لكم\n");
+    SAME("قال...ثم غادر القاعة\n");
+    SAME("هل انتهى؟؟لا أحد يعرف\n");
+    SAME("مرحبا~~أهلا وسهلا\n");
+    SAME("التقيت المدير--الوزير في المكتب\n");
+    SAME("عام 1445هـ:الموافق لعام 2024\n");
+    SAME("بـ::الأمس\n");
+    SAME("ضبطت الشرطة المخـ\"\"ـدرات\n");
+    /* a tatweel on one side only: the lexicon decides; a word's final
+       tatweel and hearts or stars before the next word stay */
+    EXPECT("أحب هذا الكتاب ♥ كثيرا، درجـ♥♥ة\n", "أحب هذا الكتاب ♥ كثيرا، درجة\n");
+    SAME("أحب هذا الكتاب ♥ كثيرا، رائعـ♥♥جدا\n");
+    SAME("مبروكـ🌹🌹للجميع\n");
+    SAME("يسلمو ايديكـ⭐⭐حبيبتي\n");
+    SAME("الله يحفظكـ^^يارب\n");
+    SAME("صباح الخيـ🌹🌹أهلا بكم\n");
+    SAME("منح الجائزة لـ\"الجوهرة\" في الحفل\n");
+    SAME("ای دوست❤️❤️من کجایی\n");
+    SAME("ما می‌دانیم~~که او رفت\n");
+    /* reported: a run between tatweels as P4, beside a tatweel on one
+       side (the lexicon's join) as P5 */
+    rep r;
+    CHECK(clean_reported("أعلنت البلدية تقطيـ^^ـع الطرق ونشرت الرابـــ::ط\n", &r) == NAZIF_OK);
+    CHECK(r.n == 2 && r.bad == 0);
+    CHECK_EQ_STR(r.rules[0], "P4");
+    CHECK_EQ_STR(r.rules[1], "P5");
+}
+
 int main(void)
 {
     test_restore();
     test_symbol_masks();
+    test_symbol_runs();
     test_control_junk();
     test_junk_marks();
     test_mojibake();
