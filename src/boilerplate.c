@@ -1551,6 +1551,114 @@ static void plain(info *f, int question, const uint8_t *raw, size_t rn)
 static int read_more_line(const uint8_t *s, size_t n, int words, uint32_t last);
 static int ends_with_arrow(const uint8_t *raw, size_t rn);
 
+
+/* Skip white space and a link's marks ("|", ">", "»", "›", "←") back
+   from e in s[0..e). */
+static size_t strip_link_marks(const uint8_t *s, size_t e)
+{
+    for (;;) {
+        while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' ||
+                         s[e - 1] == '|' || s[e - 1] == '>' || s[e - 1] == ']'))
+            e--;
+        if (e >= 2 && s[e - 2] == 0xC2 && s[e - 1] == 0xBB) { e -= 2; continue; }
+        if (e >= 3 && s[e - 3] == 0xE2 &&
+            ((s[e - 2] == 0x80 && s[e - 1] == 0xBA) ||
+             (s[e - 2] == 0x86 && (s[e - 1] == 0x90 || s[e - 1] == 0x92)))) {
+            e -= 3;
+            continue;
+        }
+        return e;
+    }
+}
+
+/* Does s[0..e) end with an ellipsis ("...", "…"), after white space? */
+static int ends_with_ellipsis(const uint8_t *s, size_t e)
+{
+    while (e > 0 && s[e - 1] == ' ') e--;
+    if (e >= 1 && s[e - 1] == '[') e--; /* "[…]" */
+    if (e >= 3 && s[e - 3] == 0xE2 && s[e - 2] == 0x80 && s[e - 1] == 0xA6) return 1;
+    return e >= 3 && s[e - 1] == '.' && s[e - 2] == '.' && s[e - 3] == '.';
+}
+
+/*
+ * A cut excerpt or title with the link to the rest after its ellipsis,
+ * on raw[0..rn): "<title>... المزيد |", "<excerpt>… اقرأ المزيد",
+ * "<excerpt> […] Read more".  The offer is "المزيد" or "more" last
+ * (before a link's marks), right after the ellipsis or after a verb of
+ * reading (words.tsv, linkverb); before the ellipsis at least three
+ * words.  A sentence ending "... نريد المزيد" has no verb of reading and
+ * stays.  The test reads only the line's last bytes.
+ */
+static int more_tail(const uint8_t *s, size_t n)
+{
+    size_t e = strip_link_marks(s, n);
+    size_t w;
+    if (e >= 12 && memcmp(s + e - 12, "\xd8\xa7\xd9\x84\xd9\x85\xd8\xb2\xd9\x8a\xd8\xaf", 12) == 0)
+        w = 12;
+    else if (e >= 4 && (memcmp(s + e - 4, "more", 4) == 0 || memcmp(s + e - 4, "More", 4) == 0 ||
+                        memcmp(s + e - 4, "MORE", 4) == 0))
+        w = 4;
+    else
+        return 0;
+    size_t b = e - w;
+    if (b == 0) return 0;
+    size_t cut;
+    if (ends_with_ellipsis(s, b)) {
+        cut = b;
+    } else {
+        /* the verb before the offer: one word after the ellipsis */
+        size_t ve = b;
+        while (ve > 0 && s[ve - 1] == ' ') ve--;
+        if (ve == b) return 0; /* glued: "والمزيد" */
+        size_t vb = ve;
+        while (vb > 0 && s[vb - 1] != ' ' && s[vb - 1] != '.' &&
+               !(vb >= 3 && s[vb - 3] == 0xE2 && s[vb - 2] == 0x80 && s[vb - 1] == 0xA6))
+            vb--;
+        if (vb == ve || ve - vb > 24 || !ends_with_ellipsis(s, vb)) return 0;
+        uint8_t buf[32];
+        int full;
+        size_t m = nazif__phr_normalise(s + vb, ve - vb, buf, sizeof buf, &full);
+        if (m == 0 || !nazif__phr_shape_word(NAZIF__SHAPE_LINKVERB, buf, m)) return 0;
+        cut = vb;
+    }
+    /* three words or more before the cut */
+    return more_words_than(s, cut, 2);
+}
+
+/* A relative day and a clock time alone: "اليوم, 14:05", "أمس 09:30",
+   "Today 10:15" (the time a listed link was published). */
+static int day_clock(const uint8_t *s, size_t n)
+{
+    static const struct { const char *w; size_t n; } day[] = {
+        {"\xd8\xa7\xd9\x84\xd9\x8a\xd9\x88\xd9\x85", 10}, /* اليوم */
+        {"\xd8\xa3\xd9\x85\xd8\xb3", 6},                   /* أمس */
+        {"\xd8\xa7\xd9\x85\xd8\xb3", 6},                   /* امس */
+        {"Today", 5}, {"today", 5}, {"Yesterday", 9}, {"yesterday", 9},
+    };
+    size_t k = 0;
+    while (k < n && s[k] == ' ') k++;
+    size_t d = 0;
+    for (size_t j = 0; j < sizeof day / sizeof day[0]; j++)
+        if (n - k > day[j].n && memcmp(s + k, day[j].w, day[j].n) == 0) {
+            d = day[j].n;
+            break;
+        }
+    if (d == 0) return 0;
+    k += d;
+    if (k < n && s[k] == ',') k++;
+    else if (k + 1 < n && s[k] == 0xD8 && s[k + 1] == 0x8C) k += 2; /* ، */
+    if (k >= n || s[k] != ' ') return 0;
+    while (k < n && s[k] == ' ') k++;
+    size_t t = k;
+    while (k < n && is_digit(s[k])) k++;
+    if (k - t < 1 || k - t > 2 || k + 3 > n || s[k] != ':' || !is_digit(s[k + 1]) || !is_digit(s[k + 2]))
+        return 0;
+    k += 3;
+    while (k < n && s[k] == ' ') k++;
+    /* at most a short tail: "ص", "م", "AM", "PM" */
+    return n - k <= 4;
+}
+
 static void analyse_text(const nazif__bp_line *L, info *f)
 {
     memset(f, 0, sizeof *f);
@@ -1605,6 +1713,22 @@ static void analyse_text(const nazif__bp_line *L, info *f)
     if (!question && rn > 64 && rn <= 600 && memchr(raw, '>', rn) &&
         angle_path(raw, rn)) {
         set(f, V_DROP, "line: breadcrumb or menu line");
+        return;
+    }
+    /* A cut excerpt with its read-more link after the ellipsis; a
+       relative day with a clock time.  Both read a few bytes at the end
+       or the start of the line before anything else. */
+    if (rn >= 16 && rn <= 1200 &&
+        (last == 0x062F /* د */ || last == 'e' || last == 'E' || last == '|' ||
+         last == '>' || last == 0x203A || last == 0x2190 || last == 0x2192) &&
+        more_tail(raw, rn)) {
+        set(f, V_DROP, "line: excerpt with its read-more link");
+        f->cat = NAZIF__CAT_RELATED;
+        return;
+    }
+    if (rn <= 32 && rn >= 8 && memchr(raw, ':', rn) && day_clock(raw, rn)) {
+        set(f, V_DROP, "line: publication stamp");
+        f->cat = NAZIF__CAT_STAMPS;
         return;
     }
     /* Fast path 1: long lines, and sentences (final punctuation, more than
@@ -1817,6 +1941,15 @@ static void analyse_text(const nazif__bp_line *L, info *f)
                    dates is more likely a schedule */
                 f->very_short = L->index < BP_HEAD_LINES && f->words <= 5 && rn <= 64;
             }
+            return;
+        }
+        /* A full date and a clock time with one word more, the label of
+           a section or of the stamp: "محليات 26-03-2024, 00:12 | --".  A
+           schedule's line names its event in more words. */
+        if (!f->final && last != ':' && d.other == 1 && d.tokens <= 6 &&
+            has_clock(raw, rn) && (d.numeric >= 2 || (d.month > 0 && d.digits >= 3))) {
+            set(f, V_DROP, "line: publication stamp");
+            f->cat = NAZIF__CAT_STAMPS;
             return;
         }
     }
@@ -3124,6 +3257,22 @@ static int long_run_member(const nazif__bp_line *L, const info *f)
     return 1;
 }
 
+/* A widget's marks alone ("• ×", "|", "⌄"): no mark a sentence leaves
+   on its own line (sentence_mark()) and no mark of a stanza or section
+   break ("* * *", "---", "~~", "==", "#", "__"), which a poem's short
+   lines have around them. */
+static int widget_marks(const nazif__bp_line *L)
+{
+    if (L->len == 0 || L->len > 48 || !symbols_only(L->s, L->len) ||
+        sentence_mark(L->s, L->len))
+        return 0;
+    for (size_t k = 0; k < L->len; k++)
+        if (L->s[k] == '*' || L->s[k] == '-' || L->s[k] == '~' || L->s[k] == '=' ||
+            L->s[k] == '#' || L->s[k] == '_')
+            return 0;
+    return 1;
+}
+
 /* Before the article's first paragraph, a run of five or more short
    lines (menu items, section names, a profile box's labels) is the page's
    navigation whether or not its words are listed: line i is in such a
@@ -3174,15 +3323,24 @@ static int long_menu_run(const ctx *c, const info *self, int at_end)
     /* the run began before the window: its start was judged with the
        lines before it, and a kept member means it was not a menu */
     if (!start && L[0].index != 0 && kept) return 0;
-    int after = 0, ended = 0, article = 0;
+    int after = 0, ended = 0, article = 0, marks = 0;
     for (k = c->i + 1; k < c->n; k++) {
         analyse(&L[k], &f);
-        if (f.v == V_BLANK) continue;
+        if (f.v == V_BLANK) {
+            marks |= widget_marks(&L[k]);
+            continue;
+        }
         if (!long_run_member(&L[k], &f)) {
             ended = 1;
             article = f.para || followed_by_paragraph(c, k);
+            /* the run ends on furniture found on its own text (a widget's
+               marks alone, "• ×", and no short line after them; a stamp
+               with its time): a page around it */
+            if (marks || (local_furniture(&f) && f.why != date_stamp && f.why != counter))
+                listed++;
             break;
         }
+        marks = 0;
         if (local_furniture(&f) && f.why != date_stamp) listed++;
         after++;
     }
