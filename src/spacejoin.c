@@ -19,6 +19,20 @@
  *     form of hunspell-ar's, or one ANT has three times) and more frequent
  *     than either half.
  *
+ * A common join (2026-12-05) also takes a first half of one or two
+ * letters (را ئد, أ ذنت; both halves may be words seen in news): the
+ * first half rare (class <= P17_HEAD_MAX), the second no common word
+ * (class < P17_HALF_MAX), the joined word common (class >=
+ * P17_COMMON_MIN) and more frequent than either half.  A rare half makes
+ * the pair rare: on ANT's 113,505 distinct word pairs after a non-joining
+ * letter this joins 2, words ANT itself splits (د ينار, قر طاج), so no
+ * table of pairs is kept (docs/patterns.md).  Not: و alone (a conjunction
+ * written apart),
+ * بو (Maghrebi names), a half of one letter beside one of fewer than three
+ * (أ ف ب, د ب أ are abbreviations) or next to another lone letter.  The
+ * article's alef alone before ل (ا لحكومة) joins into a word as common
+ * as the second half, whatever its class (لحكومة is a word too).
+ *
  * Word-pair counts are not needed beyond this: with one half unseen in ANT,
  * the pair is unseen too.  Joins chain left to right (إسرا ئيل then the
  * next word is tried against the joined word), so cleaning twice gives the
@@ -33,6 +47,10 @@
 #define P17_JOIN_MIN 1 /* class of the joined word: seen in ANT */
 #define P17_HEAD_MAX 2 /* the first half: seen at most 3 times in ANT */
 #define P17_HALF_MAX 6 /* the second half: a word of this class or more is real */
+#define P17_COMMON_MIN 3 /* a common join: the joined word seen 7 times or more */
+#ifndef P17_COMMON
+#define P17_COMMON 1   /* the common join (0: the first rule alone) */
+#endif
 
 /*
  * Arabic letters and harakat are two bytes, D8 A1..BA (ء..غ) or D9 81..8A
@@ -304,6 +322,19 @@ static int word_class(const nazif_lexicon *lex, nazif__rscratch *scr, const uint
 }
 
 
+/* Is there a word of one Arabic letter right before the space before
+   byte a (a lone letter in a run: أ ف ب)? */
+static int lone_letter_before(const uint8_t *s, size_t a)
+{
+    return a >= 3 && s[a - 1] == ' ' && ar_letter2(s + a - 3) && (a == 3 || s[a - 4] == ' ');
+}
+
+/* ... right after the space after byte b of s[0..n)? */
+static int lone_letter_after(const uint8_t *s, size_t n, size_t b)
+{
+    return b + 3 <= n && s[b] == ' ' && ar_letter2(s + b + 1) && (b + 3 == n || s[b + 3] == ' ');
+}
+
 /*
  * The spaces P17 looks at, in order: a superset -- each space that follows
  * a byte that may end a non-joining letter (A1..A7, AF..B2, 88) and
@@ -497,7 +528,7 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
                 const size_t sp = base + 64 * w + (size_t)__builtin_ctzll(bits);
                 bits &= bits - 1;
                 /* one space between a non-joining letter and a letter */
-                if (sp < 6 || sp + 3 > n || !non_joiner2(s + sp - 2) || !ar_letter2(s + sp + 1))
+                if (sp < 2 || sp + 3 > n || !non_joiner2(s + sp - 2) || !ar_letter2(s + sp + 1))
                     continue;
                 const int chain = joined && we == sp;
                 joined = 0;
@@ -511,7 +542,7 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
                     continue;
                 /* no word P17 can make has these letters around a space (three
                    letters before it: never a letter-by-letter word, below) */
-                if (table && !p17_window(s, n, sp)) continue;
+                if (table && sp >= 6 && !p17_window(s, n, sp)) continue;
                 size_t a;
                 int la, ca;
                 if (we == sp) {
@@ -522,12 +553,17 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
                     a = word_back(s, sp, &la);
                     ca = -1;
                 }
-                if (la < 3 || !nazif__left_edge(s, a)) {
+                if (la < 3) {
                     /* one letter before another: maybe a word written letter by
                        letter (spaced.c looks at the line) */
                     if (la == 1 && (sp + 3 == n || s[sp + 3] == ' ')) scr->letters = 1;
-                    continue;
+                    /* a short head: only a common join; not و alone nor بو */
+                    if (la == 0 || (la == 1 && s[a] == 0xD9 && s[a + 1] == 0x88) ||
+                        (la == 2 && sp - a == 4 && s[a] == 0xD8 && s[a + 1] == 0xA8 &&
+                         s[a + 2] == 0xD9 && s[a + 3] == 0x88))
+                        continue;
                 }
+                if (!nazif__left_edge(s, a)) continue;
                 /* the head of a split word is no word news writes often: most
                    heads are common words the cache knows, settled here */
                 if (ca < 0) ca = cached_class(scr, s, n, a, sp);
@@ -545,13 +581,47 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
                 if (!nazif__right_edge(s, n, b) || b - a > NAZIF__MAX_WORD ||
                     nazif__overlaps(ed, first, last, a, b))
                     continue;
+                /* a lone letter beside a short half, or next to another lone
+                   letter: an abbreviation (أ ف ب) */
+                if ((la == 1 && (lb < 3 || lone_letter_before(s, a))) ||
+                    (lb == 1 && (la < 3 || lone_letter_after(s, n, b))))
+                    continue;
+                /* a lone letter that makes the word before it a commoner one
+                   (نظر ا لتواصل: نظرا) is that word's (من ا لحكومة: منا is
+                   rarer than من) */
+                if (la == 1 && !chain && a >= 3 && s[a - 1] == ' ') {
+                    int lp = 0, u;
+                    size_t pa = a - 1; /* scalar: rare, and word_back() stays inline */
+                    while (pa >= 2 && (u = ar_unit(s[pa - 2], s[pa - 1])) >= 0) {
+                        lp += u;
+                        pa -= 2;
+                    }
+                    if (lp >= 2 && a - pa <= NAZIF__MAX_WORD) {
+                        memcpy(j, s + pa, a - 1 - pa);
+                        memcpy(j + (a - 1 - pa), s + a, 2);
+                        int cp = 0;
+                        if (nazif_lexicon_lookup(lex, (const char *)j, a + 1 - pa, &cp) != NAZIF_LEX_UNKNOWN &&
+                            cp >= P17_JOIN_MIN) {
+                            const int cw = word_class(lex, scr, s, n, pa, a - 1);
+                            if (cw < 0) return NAZIF_ENOMEM;
+                            if (cp > cw) continue;
+                        }
+                    }
+                }
+                /* the join the first rule may make (below: a common one) */
+                const int plain = la >= 3;
+                /* the article's alef written apart (ا لحكومة): ل and its word
+                   read as a word too (لحكومة: for a government), of the
+                   same class; no text writes a lone ا before it */
+                const int art = la == 1 && s[a] == 0xD8 && s[a + 1] == 0xA7 && s[sp + 1] == 0xD9 &&
+                                s[sp + 2] == 0x84;
                 /* when the cache does not know the head but knows the next word as
                    a common one (or it is one letter), the pair is settled without
                    looking the head up */
                 int cb = -1;
                 if (ca == -2) {
                     cb = lb == 1 ? 0 : cached_class(scr, s, n, sp + 1, b);
-                    if (cb >= P17_HALF_MAX) {
+                    if (cb >= P17_HALF_MAX && !art) {
                         wc = cb;
                         continue;
                     }
@@ -563,7 +633,14 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
                 if (cb < 0) cb = lb == 1 ? 0 : word_class(lex, scr, s, n, sp + 1, b);
                 if (cb < 0) return NAZIF_ENOMEM;
                 wc = cb;
-                if (cb >= P17_HALF_MAX || (ca > 0 && cb > 0)) continue;
+                /* the first rule: a head of three letters or more, an unseen
+                   half, no common tail; after a short head a common join,
+                   where both halves may be seen (after a longer head the
+                   look-up of the joined word would cost 1.1 % of ANT's
+                   instructions for 1.7 % more split words) */
+                if ((cb >= P17_HALF_MAX && !art) || (plain && ca > 0 && cb > 0)) continue;
+                const int first_rule = plain;
+                if (!first_rule && !P17_COMMON) continue;
                 /* the joined text: the left word as it goes out, then the right */
                 size_t k = chain ? jn : sp - a;
                 if (!chain) memcpy(j, s + a, k);
@@ -571,7 +648,8 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
                 k += b - sp - 1;
                 int cj = 0;
                 if (nazif_lexicon_lookup(lex, (const char *)j, k, &cj) == NAZIF_LEX_UNKNOWN ||
-                    cj < P17_JOIN_MIN || cj <= ca || cj <= cb)
+                    cj < (first_rule ? P17_JOIN_MIN : P17_COMMON_MIN) || cj <= ca || cj < cb ||
+                    (cj == cb && !art))
                     continue;
                 /* not in Persian, Kurdish or Urdu text, nor beside it (asked only
                    now: most lines never get here) */
@@ -583,8 +661,10 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
                     if (nazif__edit_extend(ed, b, s + sp + 1, b - sp - 1)) return NAZIF_ENOMEM;
                 } else if (nazif__edit_add(
                                ed, a, b, j, k, NAZIF_CHANGE_EDIT, NZR_P17,
-                               "space inside a word after a non-joining letter; lexicon: "
-                               "the joined word is seen in news, a half is not")) {
+                               first_rule ? "space inside a word after a non-joining letter; lexicon: "
+                                            "the joined word is seen in news, a half is not"
+                                          : "space inside a word after a non-joining letter; lexicon: "
+                                            "the joined word is common in news, a half is rare")) {
                     return NAZIF_ENOMEM;
                 }
                 /* the joined word is the left word of the next space */
