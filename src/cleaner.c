@@ -521,8 +521,11 @@ static void copies_push(nazif_cleaner *c, uint64_t h, int dropped)
  * before or after it also repeats an earlier line: a song's chorus, a
  * stanza or a list printed twice are the text's own.
  */
-/* Is the next non-empty slot after slot i a copy of an earlier line (of
-   one other than the line hashed to not_h, when not_h is not 0)? */
+/* Is the next non-empty slot after slot i a copy of an earlier kept line
+   (of one other than the line hashed to not_h, when not_h is not 0)?  A
+   chorus or a stanza printed again repeats lines the page kept; a line
+   whose earlier copy went as furniture (the site's name, a photo credit,
+   a counter) is the template's again, and makes no chorus. */
 static int next_is_copy(nazif_cleaner *c, size_t i, uint64_t not_h)
 {
     for (size_t j = i + 1; j < c->count; j++) {
@@ -530,7 +533,7 @@ static int next_is_copy(nazif_cleaner *c, size_t i, uint64_t not_h)
         if (t->text_len == 0) continue;
         if (!copy_len_ok(t)) return 0;
         const uint64_t hj = nazif__bp_copy_hash(t->out.p, t->text_len);
-        return (not_h == 0 || hj != not_h) && copies_has(c, hj);
+        return (not_h == 0 || hj != not_h) && copies_has(c, hj) == 1;
     }
     return 0;
 }
