@@ -409,6 +409,12 @@ EXT_ALIAS = {
     "OE": "و", "KIRGHIZ OE": "و", "U": "و", "YU": "و", "KIRGHIZ YU": "و",
     "VE": "و", "STRAIGHT WAW": "و",
     "ALEF WASLA": "ا", "LOW ALEF": "ا",
+    # Persian and Urdu letters with further marks (ࢷ PEH WITH SMALL MEEM
+    # ABOVE, ࣀ TTEH WITH SMALL V, ڿ TCHEH WITH DOT ABOVE, ݺ YEH BARREE WITH
+    # ...) and ڇ TCHEHEH (Sindhi): the body of the letter their name starts
+    # with, as the Unicode charts draw it; the plain
+    # letters (پ ٹ چ ے) are data/persian-letters.tsv's, never listed here
+    "PEH": "ب", "TTEH": "ت", "TCHEH": "ج", "TCHEHEH": "ج", "YEH BARREE": "ي",
 }
 # letters of one skeleton (only dots tell them apart); alef is left out
 # (the lexicon reads أ إ آ as ا, so it could not choose among them)

@@ -464,6 +464,15 @@ int main(void)
             {0x06C9, 2, 0x0648}, /* ۉ KIRGHIZ YU -> و ؤ */
             {0x0671, 1, 0x0627}, /* ٱ ALEF WASLA -> ا */
             {0x06B1, 1, 0x0643}, /* ڱ NGOEH (gaf body) -> ك */
+            /* Persian and Urdu letters with more marks: their body */
+            {0x08C0, 5, 0x062A}, /* ࣀ TTEH WITH SMALL V -> ت ... */
+            {0x08B7, 5, 0x0628}, /* ࢷ PEH WITH SMALL MEEM ABOVE -> ب ... */
+            {0x077A, 2, 0x064A}, /* ݺ YEH BARREE WITH ... DIGIT TWO ABOVE -> ي ئ */
+            {0x06BF, 3, 0x062C}, /* ڿ TCHEH WITH DOT ABOVE -> ج ح خ */
+            {0x0687, 3, 0x062C}, /* ڇ TCHEHEH -> ج ح خ */
+            {0x0679, 0, 0},      /* ٹ TTEH itself: Urdu (persian-letters.tsv) */
+            {0x067E, 0, 0},      /* پ PEH itself: Persian */
+            {0x06D2, 0, 0},      /* ے YEH BARREE itself: Urdu */
             {0x06A8, 0, 0},      /* ڨ: the Maghrebi g, kept */
             {0x06A4, 0, 0},      /* ڤ */
             {0x0672, 0, 0},      /* ٲ */
