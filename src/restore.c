@@ -767,10 +767,16 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
         case U_TAT: tat++; if (i > a && u[i - 1].t == U_SEP) sep_then_tat = 1; break;
         case U_MARK:
             /* a haraka on tatweel (decode_units left it a plain tatweel):
-               part of the elongation, followed by more tatweel */
-            if (i > a && u[i - 1].t == U_TAT && i + 1 < b && u[i + 1].t == U_TAT) {
-                tatmark = 1;
-                break;
+               part of the elongation, followed by more tatweel or by the
+               next letter (المعـَـركة, المعـَركة, with a shadda too:
+               المعنيـّة) */
+            {
+                size_t j = i;
+                while (j > a && u[j - 1].t == U_MARK) j--;
+                if (j > a && u[j - 1].t == U_TAT) {
+                    tatmark = 1;
+                    break;
+                }
             }
             return;
         case U_SEP:

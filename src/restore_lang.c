@@ -394,6 +394,8 @@ static unsigned lang_mask(uint32_t cp)
     }
 }
 
+int nazif__alphabets(uint32_t cp) { return (int)lang_mask(cp); }
+
 /*
  * A word a tool drew, on any line: its letters beyond the basic Arabic ones
  * (two or more) are of no one language's alphabet (lang_mask(): ٮٹۄڼښ has

@@ -126,6 +126,7 @@ typedef struct {
     int dec;               /* its harakat are decoration (decor_word()) */
     int drawn;             /* tatweel, other scripts' marks, presentation
                               forms or a look-alike but ٱ as written */
+    int own;               /* a tool drew it beyond doubt (own_evidence()) */
 } xtok;
 
 /* UTF-8 of c into b; its length */
@@ -582,6 +583,40 @@ static int quran_signs(const uint8_t *s, size_t i, size_t e)
     return 0;
 }
 
+/* Did a tool draw the token t beyond doubt, whatever its line?  Its
+   letters as the edits write them hold a letter no language's alphabet
+   has (nazif__alphabets(): ࢪ ݛ ڛ ݥ; those of the languages of northern
+   Pakistan, U+076E..U+077F, only beside a letter only Arabic writes), or
+   letters of two alphabets that no one language has together (ڪ Sindhi
+   beside ۆ Kurdish); or, as written, a haraka on a tatweel between its
+   letters (المعـَركة).  Persian, Urdu, Kurdish, Sindhi and Pashto words
+   are written in one alphabet, with no haraka on a tatweel. */
+static int own_evidence(const xtok *t, const uint8_t *s)
+{
+    unsigned line = ~0u;
+    int ext = 0;
+    for (size_t i = t->ca; i < t->cb;) {
+        size_t l;
+        const uint32_t c = get_cp(t->out + i, t->cb - i, &l);
+        i += l;
+        if (basic_letter(c) || mark_or_tatweel(c) || c == 0x0622) continue;
+        const unsigned m = (unsigned)nazif__alphabets(c);
+        if (m == 0) {
+            if (c < 0x076E || c > 0x077F || t->arabic) return 1;
+            continue;
+        }
+        line &= m;
+        ext++;
+    }
+    if (ext >= 2 && line == 0) return 1;
+    for (size_t i = t->ta; i + 5 < t->tb; i++)
+        if (s[i] == 0xD9 && s[i + 1] == 0x80 && s[i + 2] == 0xD9 && s[i + 3] >= 0x8B && s[i + 3] <= 0x92 &&
+            i > t->ta && (s[i + 4] == 0xD8 || s[i + 4] == 0xD9 || s[i + 4] == 0xDA || s[i + 4] == 0xDB ||
+                          s[i + 4] == 0xDD || s[i + 4] == 0xE0))
+            return 1;
+    return 0;
+}
+
 /* The words of the line in s[from, n), XW_WORDS at most (a window judged
    as a line). */
 static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazif__edits *ed,
@@ -671,7 +706,22 @@ static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, na
         nt++;
         i = j;
     }
-    if (narabic < 3 || narabic <= nother) return 0;
+    /* a line too short, or with too few words only Arabic writes, to be
+       judged Arabic (a word alone on its line, as in the word lists of
+       shop bots): only words a tool drew beyond doubt are read, and only
+       when every word with a letter Arabic does not write is such a word
+       (no Persian, Urdu, Kurdish, Sindhi or Pashto word beside them) */
+    int own_only = 0;
+    if (narabic < 3 || narabic <= nother) {
+        for (int w = 0; w < nt; w++) {
+            xtok *t = &tk[w];
+            if (t->opaque) return 0;
+            t->own = t->nt && own_evidence(t, s);
+            if (t->other && !t->own) return 0;
+            own_only |= t->own;
+        }
+        if (!own_only) return 0;
+    }
     /* read the words; one with a letter Arabic does not write and no
        reading is another language's: its neighbours and a quotation it
        stands in are not read */
@@ -682,7 +732,7 @@ static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, na
     for (int w = 0; w < nt; w++) {
         ok[w] = foreign[w] = 0;
         xtok *t = &tk[w];
-        if (t->opaque || !(dmode ? t->dec : t->nt)) continue;
+        if (t->opaque || !(dmode ? t->dec : t->nt) || (own_only && !t->own)) continue;
         size_t r = 0;
         const int rc = read_word(lex, t, 1, rep[w], &r);
         if (rc <= 0) {
@@ -697,7 +747,7 @@ static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, na
         ok[w] = rc;
         nfix++;
     }
-    if (!nfix || narabic < 2 * nforeign) return 0;
+    if (!nfix || narabic < 2 * nforeign || (own_only && nforeign)) return 0;
     /* a word with ی or ک alone that is not evidently Arabic: only on a
        line with other obfuscated words (another word read here, or
        another rule's edit but a Persian keyboard's letters or a

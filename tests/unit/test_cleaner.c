@@ -373,8 +373,11 @@ static void test_wild(void)
     EXPECT("قال إن الحڪآية طويلة جدا\n", "قال إن الحكاية طويلة جدا\n"); /* ڪ for ك */
     EXPECT("قرأ القـ.ـرآن وبنى منشـآت جديدة\n", "قرأ القرآن وبنى منشآت جديدة\n");
     EXPECT("رأى في المـرآة صورته\n", "رأى في المرآة صورته\n");
-    /* a haraka on elongation tatweel */
+    /* a haraka on elongation tatweel, between two tatweels or before the
+       next letter */
     EXPECT("انتهت المعـَـركة أمس\n", "انتهت المعركة أمس\n");
+    EXPECT("بدأت المعـَركة في المدينة أمس\n", "بدأت المعركة في المدينة أمس\n");
+    EXPECT("المعـّركة\n", "المعركة\n");
     SAME("ٱلرَّحْمَـٰنِ\n");
 }
 
@@ -1570,6 +1573,34 @@ static void test_xword(void)
         EXPECT(pairs[i][0], pairs[i][1]);
         SAME(pairs[i][1]);
     }
+    /* a word alone on its line (shop bots' word lists), or on a line too
+       short to judge, read when a tool drew it beyond doubt: a letter no
+       language's alphabet has (ࢪ ࢧ ڛ), letters of two alphabets, a
+       haraka on a tatweel */
+    {
+        static const char *const solo[][2] = {
+            {"ٱلمخدࢪاٺ\n", "المخدرات\n"},
+            {"الحڪوࢧة\n", "الحكومة\n"},
+            {"ٺـڛـﮩيل\n", "تسهيل\n"},
+            {"ضبط ٱلمخدࢪاٺ\n", "ضبط المخدرات\n"},
+        };
+        for (size_t i = 0; i < sizeof solo / sizeof solo[0]; i++) {
+            EXPECT(solo[i][0], solo[i][1]);
+            SAME(solo[i][1]);
+        }
+    }
+    /* ... but not a word of one language's alphabet alone: Kurdish,
+       Pashto, Uyghur, Urdu, Kashmiri, Saraiki, Sindhi */
+    SAME("هەواڵ\n");
+    SAME("ټولټاکنې\n");
+    SAME("ئۇيغۇر\n");
+    SAME("یہ کتاب\n");
+    SAME("ٲسی\n");
+    SAME("سوہݨا\n");
+    SAME("ڪتاب\n");
+    SAME("ڕۆژ\n");
+    SAME("ڇوڪري\n");
+    SAME("ٹیم بڑا ہے\n");
     /* names Arabic writes with ڤ ڨ گ */
     SAME("هذا الخبر عن ڤيتنام وشركة گوگل في المنطقة.\n");
     SAME("اشترى سيارة ڤولفو من ولاية ڨالمة الجزائرية.\n");
