@@ -589,7 +589,9 @@ static int quran_signs(const uint8_t *s, size_t i, size_t e)
    Pakistan, U+076E..U+077F, only beside a letter only Arabic writes), or
    letters of two alphabets that no one language has together (ڪ Sindhi
    beside ۆ Kurdish); or, as written, a haraka on a tatweel between its
-   letters (المعـَركة).  Persian, Urdu, Kurdish, Sindhi and Pashto words
+   letters (المعـَركة); or an آ no Arabic word has there (the madda
+   tables) in a word of Arabic letters only.  Persian, Urdu, Kurdish,
+   Sindhi and Pashto words
    are written in one alphabet, with no haraka on a tatweel. */
 static int own_evidence(const xtok *t, const uint8_t *s)
 {
@@ -609,6 +611,10 @@ static int own_evidence(const xtok *t, const uint8_t *s)
         ext++;
     }
     if (ext >= 2 && line == 0) return 1;
+    /* an آ the madda tables find impossible spelling there (scan_letters()
+       counted it as a look-alike: صآدرة, اللآعب), in a word of Arabic
+       letters only */
+    if (t->madda && !t->other && t->nt) return 1;
     for (size_t i = t->ta; i + 5 < t->tb; i++)
         if (s[i] == 0xD9 && s[i + 1] == 0x80 && s[i + 2] == 0xD9 && s[i + 3] >= 0x8B && s[i + 3] <= 0x92 &&
             i > t->ta && (s[i + 4] == 0xD8 || s[i + 4] == 0xD9 || s[i + 4] == 0xDA || s[i + 4] == 0xDB ||

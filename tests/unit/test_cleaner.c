@@ -1583,6 +1583,10 @@ static void test_xword(void)
             {"الحڪوࢧة\n", "الحكومة\n"},
             {"ٺـڛـﮩيل\n", "تسهيل\n"},
             {"ضبط ٱلمخدࢪاٺ\n", "ضبط المخدرات\n"},
+            /* an آ no Arabic word has there */
+            {"ضد اللآعب\n", "ضد اللاعب\n"},
+            {"تزال الأبحآث\n", "تزال الأبحاث\n"},
+            {"صآدرة في\n", "صادرة في\n"},
         };
         for (size_t i = 0; i < sizeof solo / sizeof solo[0]; i++) {
             EXPECT(solo[i][0], solo[i][1]);
@@ -1601,6 +1605,14 @@ static void test_xword(void)
     SAME("ڕۆژ\n");
     SAME("ڇوڪري\n");
     SAME("ٹیم بڑا ہے\n");
+    /* real madda words alone; Persian words with آ */
+    SAME("الآن\n");
+    SAME("القرآن\n");
+    SAME("المرآة\n");
+    SAME("منشآت\n");
+    SAME("التآمر\n");
+    SAME("درآمد\n");
+    SAME("برآورد\n");
     /* names Arabic writes with ڤ ڨ گ */
     SAME("هذا الخبر عن ڤيتنام وشركة گوگل في المنطقة.\n");
     SAME("اشترى سيارة ڤولفو من ولاية ڨالمة الجزائرية.\n");
