@@ -279,13 +279,47 @@ static int next_tok(const uint8_t *s, size_t n, size_t *pos, tok *t)
     return 1;
 }
 
+/* Does the token that starts at s[b) (not a space) hold a letter or a
+   digit (next_tok()'s core is not empty)? */
+static int token_has_word(const uint8_t *s, size_t n, size_t b)
+{
+    if (word_byte(s, n, b)) return 1; /* most tokens: their first letter */
+    size_t e = b;
+    while (e < n && s[e] != ' ') e++;
+    size_t cb = b;
+    while (cb < e && !word_byte(s, n, cb)) {
+        cb++;
+        while (cb < e && (s[cb] & 0xC0) == 0x80) cb++;
+    }
+    return cb < e;
+}
+
+/* The tokens of s[0..n) with a letter or digit, as next_tok() counts
+   them.  With SSE2 the token starts of 16 bytes at a time, as in
+   more_words_than(). */
 static int count_words(const uint8_t *s, size_t n)
 {
-    size_t pos = 0;
-    tok t;
+    size_t i = 0;
     int w = 0;
-    while (next_tok(s, n, &pos, &t))
-        if (t.ce > t.cb) w++;
+    unsigned carry = 1; /* the byte before i is a space (or the start) */
+#if defined(__SSE2__)
+    const __m128i sp = _mm_set1_epi8(' ');
+    for (; i + 16 <= n; i += 16) {
+        const unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), sp));
+        unsigned st = ~m & ((m << 1) | carry) & 0xFFFFu;
+        carry = m >> 15;
+        while (st) {
+            w += token_has_word(s, n, i + (size_t)__builtin_ctz(st));
+            st &= st - 1;
+        }
+    }
+#endif
+    for (; i < n; i++) {
+        const unsigned isp = s[i] == ' ';
+        if (!isp && carry) w += token_has_word(s, n, i);
+        carry = isp;
+    }
     return w;
 }
 
@@ -1802,10 +1836,6 @@ static void analyse_text(const nazif__bp_line *L, info *f)
     if (full || rn > BP_LONG) sentence = 1; /* long: treated as a sentence */
     else sentence = f->final && !question && f->words > BP_SENTENCE_WORDS;
 
-    /* Cheap facts that gate the costlier checks below. */
-    const unsigned sd_bits = sep_digit_bits(s, n);
-    const int has_digit = (sd_bits & 4) != 0;
-
     /* strong phrases, final punctuation or not */
     size_t rest = 0;
     const nazif__phrase *hp = NULL;
@@ -1876,6 +1906,10 @@ static void analyse_text(const nazif__bp_line *L, info *f)
         f->cat = NAZIF__CAT_MASTHEAD;
         return;
     }
+    /* Cheap facts that gate the costlier checks below (not needed by
+       sentences and phrases, decided above). */
+    const unsigned sd_bits = sep_digit_bits(s, n);
+    const int has_digit = (sd_bits & 4) != 0;
     if (has_sep_of(s, n, sd_bits) && separator_line(s, n)) {
         set(f, V_DROP, "line: breadcrumb or menu line");
         return;
@@ -2107,7 +2141,7 @@ static int followed_by_paragraph(const ctx *c, size_t k)
  * full window also mean the list goes on.
  */
 static int field_line(const nazif__bp_line *L);
-static int cut_excerpt(const nazif__bp_line *L);
+static inline int cut_excerpt(const nazif__bp_line *L);
 
 static int in_related_list(const ctx *c, int *first, int *hcat)
 {
@@ -3407,7 +3441,9 @@ static int at_page_end(const ctx *c)
 /* Does the line end with an ellipsis glued to its last word ("... في ذهاب
    نصف…", "... مع تجنيد الخلايا..."), eight words or more: an excerpt the
    site cut to a length?  Three dots, not two or four. */
-static int cut_excerpt(const nazif__bp_line *L)
+static int cut_excerpt_rest(const nazif__bp_line *L);
+
+static inline int cut_excerpt(const nazif__bp_line *L)
 {
     const uint8_t *s = L->s;
     size_t n = L->len;
@@ -3416,6 +3452,14 @@ static int cut_excerpt(const nazif__bp_line *L)
         return 0;
     /* a sentence's full stop (most lines): no "..." below */
     if (s[n - 1] == '.' && s[n - 2] != '.') return 0;
+    return cut_excerpt_rest(L);
+}
+
+/* cut_excerpt() of a line that ends with "…", a space or ".." */
+static int cut_excerpt_rest(const nazif__bp_line *L)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
     trim_ws(&s, &n);
     if (n < 40 || n > 800) return 0;
     size_t e;

@@ -75,6 +75,19 @@ static uint32_t last_cp(const uint8_t *s, size_t end, size_t *start)
     return nazif__utf8_decode(s + b, end - b, &len);
 }
 
+/* Is s[i..i+2) = a b an Arabic letter that nothing below changes (U+0621
+   .. U+063A and U+0641 .. U+064A but آ أ إ ة ى): bit (b & 0x3F) of the
+   word for lead byte D8 or D9. */
+static inline int plain_pair(uint8_t a, uint8_t b)
+{
+    static const uint64_t plain[2] = {
+        ((1ull << 0x3B) - (1ull << 0x21)) &
+            ~(1ull << 0x22 | 1ull << 0x23 | 1ull << 0x25 | 1ull << 0x29),
+        0x7FEull & ~(1ull << 0x09)};
+    return (a & 0xFEu) == 0xD8u && (b & 0xC0u) == 0x80u &&
+           ((plain[a & 1u] >> (b & 0x3Fu)) & 1u);
+}
+
 size_t nazif__phr_normalise(const uint8_t *s, size_t n, uint8_t *out,
                             size_t cap, int *full)
 {
@@ -86,11 +99,7 @@ size_t nazif__phr_normalise(const uint8_t *s, size_t n, uint8_t *out,
         uint32_t cp;
         /* an Arabic letter that nothing below changes (not آ أ إ ة ى):
            copied as it is */
-        if (i + 1 < n && ((s[i] == 0xD8 && s[i + 1] >= 0xA1 && s[i + 1] <= 0xBA &&
-                           s[i + 1] != 0xA2 && s[i + 1] != 0xA3 && s[i + 1] != 0xA5 &&
-                           s[i + 1] != 0xA9) ||
-                          (s[i] == 0xD9 && s[i + 1] >= 0x81 && s[i + 1] <= 0x8A &&
-                           s[i + 1] != 0x89))) {
+        if (i + 1 < n && plain_pair(s[i], s[i + 1])) {
             const size_t need = (size_t)(pending && o > 0) + 2u;
             if (o + need > cap) {
                 *full = 1;
@@ -98,9 +107,12 @@ size_t nazif__phr_normalise(const uint8_t *s, size_t n, uint8_t *out,
             }
             if (pending && o > 0) out[o++] = ' ';
             pending = 0;
-            out[o++] = s[i];
-            out[o++] = s[i + 1];
-            i += 2;
+            /* the rest of the run of such letters, while they fit */
+            do {
+                out[o++] = s[i];
+                out[o++] = s[i + 1];
+                i += 2;
+            } while (i + 1 < n && o + 2 <= cap && plain_pair(s[i], s[i + 1]));
             continue;
         }
         if (s[i] < 0x80) {
@@ -295,10 +307,10 @@ static inline uint32_t fnv1a(const uint8_t *w, size_t n)
     return h;
 }
 
-/* Bits of the word w[0..n) in the first-word table (hash lookup). */
-static unsigned first_lookup(const uint8_t *w, size_t n)
+/* Bits of the word w[0..n) of hash h = fnv1a(w, n) in the first-word
+   table. */
+static unsigned first_lookup_h(const uint8_t *w, size_t n, uint32_t h)
 {
-    uint32_t h = fnv1a(w, n);
     for (;;) {
         h &= NAZIF__PHR_FIRST_HASH_SIZE - 1;
         unsigned slot = nazif__phr_first_hash[h];
@@ -309,6 +321,12 @@ static unsigned first_lookup(const uint8_t *w, size_t n)
             return nazif__phr_first_tab[k].bits;
         h++;
     }
+}
+
+/* Bits of the word w[0..n) in the first-word table (hash lookup). */
+static unsigned first_lookup(const uint8_t *w, size_t n)
+{
+    return first_lookup_h(w, n, fnv1a(w, n));
 }
 
 /* Bits of the first word of normalised s[0..n) in the first-word table. */
@@ -346,33 +364,41 @@ unsigned nazif__phr_first_word(const uint8_t *s, size_t n)
         (~0ull << 0x21) & ~(1ull << 0x22 | 1ull << 0x23 | 1ull << 0x25 | 1ull << 0x29),
         0x7FEull & ~(1ull << 0x09)};
     size_t k = 0;
+    uint32_t h = 0x811C9DC5u; /* fnv1a(s, k), computed on the way */
     while (k + 1 < n) {
         const uint8_t a = s[k], b = s[k + 1];
         if ((a & 0xFEu) != 0xD8u || (b & 0xC0u) != 0x80u ||
             !((plain_letter[a & 1u] >> (b & 0x3Fu)) & 1u))
             break;
+        h = ((h ^ a) * 0x01000193u ^ b) * 0x01000193u;
         k += 2;
     }
-    if (k > 0 && (k == n || s[k] == ' ')) return first_lookup(s, k);
+    if (k > 0 && (k == n || s[k] == ' ')) return first_lookup_h(s, k, h);
     /* The same when the word also holds letters that fold (أ إ آ ى ة) or
        harakat, within the 48 bytes the normaliser below would see: fold
        them here into w (the normaliser's output for such a word). */
-    if (k + 1 < n && (s[k] == 0xD8 || s[k] == 0xD9)) {
+    /* (a word of more than 48 bytes fails below: not looked at) */
+    if (k + 1 < n && k <= 48 && (s[k] == 0xD8 || s[k] == 0xD9)) {
+        /* s[0..k) are letters that fold to themselves: start after them */
         uint8_t w[48];
-        size_t m = 0, j = 0;
+        memcpy(w, s, k);
+        size_t m = k, j = k;
+        uint32_t hw = h; /* fnv1a(w, m), computed on the way */
         while (j + 1 < n && j < 48 && (s[j] == 0xD8 || s[j] == 0xD9) &&
                (s[j + 1] & 0xC0) == 0x80) {
             const uint32_t cp = ((uint32_t)(s[j] & 0x1F) << 6) | (s[j + 1] & 0x3Fu);
             if ((cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A)) {
                 const uint32_t f = fold(cp);
-                w[m++] = (uint8_t)(0xC0 | (f >> 6));
-                w[m++] = (uint8_t)(0x80 | (f & 0x3F));
+                const uint8_t x = (uint8_t)(0xC0 | (f >> 6)), y = (uint8_t)(0x80 | (f & 0x3F));
+                w[m++] = x;
+                w[m++] = y;
+                hw = ((hw ^ x) * 0x01000193u ^ y) * 0x01000193u;
             } else if (!(cp >= 0x064B && cp <= 0x065F)) {
                 break;
             }
             j += 2;
         }
-        if (m > 0 && j <= 48 && (j == n || s[j] == ' ')) return first_lookup(w, m);
+        if (m > 0 && j <= 48 && (j == n || s[j] == ' ')) return first_lookup_h(w, m, hw);
     }
     size_t i = 0;
     for (int tries = 0; tries < 3 && i < n; tries++) {
