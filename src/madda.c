@@ -102,6 +102,7 @@ static int right_free(const uint8_t *s, size_t n, size_t b)
 }
 
 static int madda_suspect(const uint8_t *s, size_t n, size_t p);
+static int suffix(const uint8_t *p, size_t len);
 
 int nazif__madda_fix(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
                      nazif__edits *ed, size_t first, int *maddas)
@@ -146,7 +147,8 @@ int nazif__madda_fix(const nazif_lexicon *lex, unsigned flags, const uint8_t *s,
         }
         if (sl < 3) continue;
         int listed = 0;
-        for (int l = sl; l >= 3 && l >= sl - 3 && !listed; l--) listed = madda_stem(st, (size_t)l * 2);
+        for (int l = sl; l >= 3 && l >= sl - 3 && !listed; l--)
+            listed = madda_stem(st, (size_t)l * 2) && suffix(st + 2 * l, (size_t)(sl - l) * 2);
         if (listed) continue;
         if (!sus) ++*maddas;
         int f = 0;
@@ -168,13 +170,14 @@ int nazif__madda_fix(const nazif_lexicon *lex, unsigned flags, const uint8_t *s,
 
 /* ---- a line written with آ for every ا ------------------------------- */
 
-/* Is the letter triple k[0..len) (UTF-8, $ for the word's end) listed? */
-static int madda_mid(const uint8_t *k, size_t len)
+/* Is the word w[0..len) (UTF-8) an entry of the second table (words
+   with an آ inside, from their first letter after the proclitics)? */
+static int madda_mid(const uint8_t *w, size_t len)
 {
     size_t lo = 0, hi = NAZIF__MADDA_MID_N;
     while (lo < hi) {
         const size_t mid = lo + (hi - lo) / 2;
-        const int c = cmp_z(k, len, nazif__madda_mid[mid]);
+        const int c = cmp_z(w, len, nazif__madda_mid[mid]);
         if (c == 0) return 1;
         if (c < 0) hi = mid;
         else lo = mid + 1;
@@ -182,43 +185,86 @@ static int madda_mid(const uint8_t *k, size_t len)
     return 0;
 }
 
-#define AR_ALEF_CP 0x0627u
+/* The word b[0..2m) of basic Arabic letters (two bytes each) has an آ at
+   letter i, not at its start: does an entry of the second table begin it
+   after some proclitic string, with its آ at i (منشآتها: منشآت; an
+   entry's final ة may be the word's ت: مرآتها), or a hamza follow it
+   inside the word?  Then the آ is spelling. */
+static int inner_listed(const uint8_t *b, int m, int i)
+{
+    /* an older spelling writes the alef before a hamza inside a word with
+       a madda (تسآءل, مسآءلة); ـآء at the end is a decoration's (لقآء) */
+    if (i + 2 < m && b[2 * i + 2] == 0xD8 && b[2 * i + 3] == 0xA1 &&
+        !(b[2 * i + 4] == 0xD8 && b[2 * i + 5] == 0xA7)) /* but ـآءات (إجرآءات) */
+        return 1;
+    for (int k = 0; k < i; k++) {
+        if (!proclitics(b, (size_t)k * 2)) continue;
+        const uint8_t *r = b + 2 * k;
+        for (int l = i - k + 1; l <= m - k; l++) {
+            if (madda_mid(r, (size_t)l * 2)) return 1;
+            if (r[2 * l - 2] == 0xD8 && r[2 * l - 1] == 0xAA) { /* ت: an entry's ة */
+                uint8_t t[2 * 48];
+                if (l > 48) break;
+                memcpy(t, r, (size_t)l * 2);
+                t[2 * l - 1] = 0xA9;
+                if (madda_mid(t, (size_t)l * 2)) return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 #define ML_MAX 48 /* letters of a word looked at */
+
+/* The آ at s[p] (D8 A2) of s[0..n): is it inside its word (after a
+   letter that is no proclitic string) and no listed word's (inner_listed())?
+   Harakat and tatweel are left out; a word too long to look at is
+   listed. */
+static int inner_unlisted(const uint8_t *s, size_t n, size_t p)
+{
+    size_t a = p;
+    while (a >= 2 && (ar_letter(ar2(s + a - 2)) || ar_mark(ar2(s + a - 2)) || ar2(s + a - 2) == 0x0640))
+        a -= 2;
+    uint8_t b[2 * ML_MAX];
+    int m = 0;
+    for (size_t q = a; q < p; q += 2) {
+        if (!ar_letter(ar2(s + q))) continue;
+        if (m == ML_MAX - 1) return 0;
+        b[2 * m] = s[q];
+        b[2 * m + 1] = s[q + 1];
+        m++;
+    }
+    /* at the word's start or after its proclitics (الآن): not inside */
+    const int i = m;
+    if (i == 0 || proclitics(b, (size_t)i * 2)) return 0;
+    for (size_t q = p; q + 1 < n && (ar_letter(ar2(s + q)) || ar_mark(ar2(s + q)) || ar2(s + q) == 0x0640);
+         q += 2) {
+        if (!ar_letter(ar2(s + q))) continue;
+        if (m == ML_MAX) return 0;
+        b[2 * m] = s[q];
+        b[2 * m + 1] = s[q + 1];
+        m++;
+    }
+    return !inner_listed(b, m, i);
+}
+
+int nazif__madda_inner(const uint8_t *s, size_t n, size_t p) { return inner_unlisted(s, n, p); }
+
+#define AR_ALEF_CP 0x0627u
 
 /* Might the آ at s[p] be the decoration style's (a cheap test on the line
    as written, so that nazif__madda_line() runs on few lines): a tatweel
-   or a letter of the extended blocks before it (حـآ, ڪآ), a letter before
-   it with the letters around it not in the second table (at a word's
-   start, after proclitics, the caller counts an آ no stem of the table
-   begins). */
-static int madda_mid(const uint8_t *k, size_t len);
+   or a letter of the extended blocks before it (حـآ, ڪآ), or an آ inside
+   a word no listed word has there (inner_unlisted(); at a word's start,
+   after proclitics, the caller counts an آ no stem of the table begins). */
 static int madda_suspect(const uint8_t *s, size_t n, size_t p)
 {
     if (p >= 2 && s[p - 2] == 0xD9 && s[p - 1] == 0x80) return 1;
     /* an extended letter before it (ڪآ: a tool's look-alike, which the
        other rules map first) */
     if (p >= 2 && (s[p - 2] == 0xDA || s[p - 2] == 0xDB || s[p - 2] == 0xDD)) return 1;
-    const int next = p + 3 < n && ar_letter(ar2(s + p + 2));
-    size_t a = p;
-    while (a >= 2 && p - a < 8 && ar_letter(ar2(s + a - 2))) a -= 2;
-    if (p >= 2 && ar_letter(ar2(s + p - 2)) && (p - a >= 8 || !proclitics(s + a, p - a))) {
-        uint8_t k[6] = {s[p - 2], s[p - 1], 0xD8, 0xA2, '$', 0};
-        if (next) {
-            k[4] = s[p + 2];
-            k[5] = s[p + 3];
-        }
-        return !madda_mid(k, next ? 6 : 5);
-    }
+    if (p >= 2 && ar_letter(ar2(s + p - 2))) return inner_unlisted(s, n, p);
     return 0; /* at a word's start: nazif__madda_fix() counts it */
-}
-int nazif__madda_inner(uint32_t p, uint32_t q)
-{
-    uint8_t k[6] = {(uint8_t)(0xC0 | (p >> 6)), (uint8_t)(0x80 | (p & 0x3F)), 0xD8, 0xA2, '$', 0};
-    if (q) {
-        k[4] = (uint8_t)(0xC0 | (q >> 6));
-        k[5] = (uint8_t)(0x80 | (q & 0x3F));
-    }
-    return !madda_mid(k, q ? 6 : 5);
 }
 
 /* One word of the line as the output will have it: its letters (code
@@ -258,7 +304,8 @@ static int madda_impossible(const mlword *w, int i, const int *imp)
     if (proclitics(b, (size_t)i * 2) && w->m - i >= 3) {
         const int sl = w->m - i;
         int listed = 0;
-        for (int l = sl; l >= 3 && l >= sl - 3 && !listed; l--) listed = madda_stem(b + 2 * i, (size_t)l * 2);
+        for (int l = sl; l >= 3 && l >= sl - 3 && !listed; l--)
+            listed = madda_stem(b + 2 * i, (size_t)l * 2) && suffix(b + 2 * (i + l), (size_t)(sl - l) * 2);
         if (!listed) return 2;
     }
     bn = 0;
@@ -280,15 +327,15 @@ static int madda_impossible(const mlword *w, int i, const int *imp)
             if (madda_stem(b, (size_t)l * 2) && suffix(b + 2 * l, (size_t)(sl - l) * 2)) return 0;
         return 1;
     }
-    const uint32_t prev = w->cp[i - 1] == 0x0622 ? AR_ALEF_CP : w->cp[i - 1];
-    uint8_t k[6] = {(uint8_t)(0xC0 | (prev >> 6)), (uint8_t)(0x80 | (prev & 0x3F)), 0xD8, 0xA2, '$', 0};
-    size_t kn = 5;
-    if (i + 1 < w->m) {
-        k[4] = (uint8_t)(0xC0 | (w->cp[i + 1] >> 6));
-        k[5] = (uint8_t)(0x80 | (w->cp[i + 1] & 0x3F));
-        kn = 6;
+    /* inside the word: the آ of no listed word there (its earlier آ that
+       are bare alefs read as ا) */
+    bn = 0;
+    for (int j = 0; j < w->m; j++) {
+        const uint32_t c = j < i && imp[j] ? AR_ALEF_CP : w->cp[j];
+        b[bn++] = (uint8_t)(0xC0 | (c >> 6));
+        b[bn++] = (uint8_t)(0x80 | (c & 0x3F));
     }
-    return !madda_mid(k, kn);
+    return !inner_listed(b, w->m, i);
 }
 
 int nazif__madda_read(uint8_t *b, size_t n, int inner)

@@ -208,9 +208,11 @@ int nazif__madda_fix(const nazif_lexicon *lex, unsigned flags, const uint8_t *s,
    edit's replacement rewritten; 0 or NAZIF_ENOMEM. */
 int nazif__madda_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
                       nazif__edits *ed, size_t first);
-/* Is an آ after letter p, before letter q (0: the word's end), impossible
-   spelling by the madda table's letter triples (madda.c)? */
-int nazif__madda_inner(uint32_t p, uint32_t q);
+/* Is the آ at s[p] (of s[0..n)) inside its word, after a letter that is
+   no proclitic string, and impossible spelling there: no word of the
+   madda table's second list (words Arabic writes with an آ inside) begins
+   the word after its proclitics with its آ there (madda.c)? */
+int nazif__madda_inner(const uint8_t *s, size_t n, size_t p);
 /* P14 on the words the other rules left with a look-alike letter, on the
    line as the edits from first on write it (restore_xword.c), called on
    lines with a suspect آ (maddas: nazif__madda_fix()) or a letter of the

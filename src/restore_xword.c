@@ -18,7 +18,7 @@
  *     of its Unicode name first), ی ے ۓ ې ێ as ي (at a word's end ي or
  *     ى, the maksura table deciding), ہ ھ ە as ه (at the end ه or ة), ۀ
  *     ۂ ۃ as ة or ه, ک ڪ as ك, ٹ ڈ ڑ as ت د ر, ٱ as ا, an آ whose letters
- *     around it the madda table does not list (nazif__madda_inner()) as
+ *     where no word of the madda table has one (nazif__madda_inner()) as
  *     ا, and, in a word with another such letter, ڨ ڤ as ق or ف, گ as ك,
  *     پ چ ژ as ب ج ز;
  *   - the reading is taken when the lexicon knows it seen in news (class
@@ -316,7 +316,7 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
     /* ی and ک alone: a Persian keyboard, whose spelling Arabic text keeps
        in names (صحيفة ایران, في وین), unless the word is evidently Arabic
        (nazif__arabic_reading()) */
-    if ((nl > 0 || !strip) && keyboard == nl && !signal) {
+    if ((nl > 0 || (!strip && !madda)) && keyboard == nl && !signal) {
         wbuf wb;
         wb_reset(&wb);
         memcpy(wb.b, bw, bwn);
@@ -513,8 +513,8 @@ static int ext_beh(const uint8_t *s, size_t n)
 }
 
 /* Does s[a, b) hold a letter this pass reads (DA DB DD E0 lead bytes but
-   the digits and full stop U+06D4..U+06F9), or an آ between two letters
-   the madda table does not list so? */
+   the digits and full stop U+06D4..U+06F9), or an آ inside a word where
+   no word of the madda table has one (nazif__madda_inner())? */
 static int window_look(const uint8_t *s, size_t a, size_t b)
 {
     const uint8_t *p, *end = s + b;
@@ -529,7 +529,8 @@ static int window_look(const uint8_t *s, size_t a, size_t b)
         if (l[0] != 0xD8 && l[0] != 0xD9) continue;
         const uint32_t pc = ar2(l);
         const uint32_t nc = r + 1 < end && (r[0] == 0xD8 || r[0] == 0xD9) ? ar2(r) : 0;
-        if (basic_letter(pc) && (basic_letter(nc) || nc == 0) && nazif__madda_inner(pc, nc)) return 1;
+        if (basic_letter(pc) && (basic_letter(nc) || nc == 0) && nazif__madda_inner(s, b, (size_t)(p - 1 - s)))
+            return 1;
     }
     return 0;
 }
@@ -848,7 +849,7 @@ int nazif__xword_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
     size_t i = 0;
     while (i < n) {
         /* the window's end (XW_WORDS words); looked at only when it holds
-           a letter read here or an آ the madda table does not list
+           a letter read here or an آ no word of the madda table has
            between the letters around it */
         const size_t e = window_end(s, n, i);
         if (!window_look(s, i, e)) {

@@ -354,7 +354,11 @@ static void test_wild(void)
     EXPECT("قـآلـتـ آلـوزآرة إنـ آلـمـهـآمـ كـثـيـرة فـيـ هـذآ آلـيـومـ\n",
            "قالت الوزارة إن المهام كثيرة في هذا اليوم\n");
     EXPECT("آلمهآم كثيرة في هذا آليوم\n", "المهام كثيرة في هذا اليوم\n");
-    SAME("آلمهآم كثيرة في هذا اليوم\n"); /* one word: آلم begins it */
+    /* one word: its inner آ is no listed word's (هآم), and آلم begins
+       it only with هام after it, no suffix; آلام with one stays */
+    EXPECT("آلمهآم كثيرة في هذا اليوم\n", "المهام كثيرة في هذا اليوم\n");
+    EXPECT("آلمهام كثيرة في هذا اليوم\n", "المهام كثيرة في هذا اليوم\n");
+    SAME("آلامهم كثيرة في هذا اليوم\n");
     SAME("رأى في المرآة آثار التآمر على آمال الناس وآلامهم\n");
     SAME("وصل الآن الوفد الآخر ومعه آلاف النسخ من القرآن إلى المنشآت\n");
     /* the one-word madda test in a word another rule edited */
