@@ -266,29 +266,52 @@ static int cp1256_byte(uint32_t cp)
 }
 
 /*
- * UTF-8 decoded as windows-1256 ("ط§ظ„" for "ال"): every character of
- * w[0..n) maps back to its windows-1256 byte and the bytes are UTF-8
- * spelling Arabic.  Real Arabic and Persian words almost never pass: their
- * letters map back to lead bytes (C1..DF, E1..ED) that need a continuation
- * byte, and the continuation bytes are windows-1256's symbols and extended
- * letters (§ „ … ٹ پ ...); "عکس" maps back to DA 98 D3, invalid.
+ * UTF-8 decoded as windows-1256 ("ط§ظ„" for "ال"), up to four times (a
+ * page saved again: "ط·آ§ط¸â€‍" is ال twice so; forum archives hold such
+ * text): every character of w[0..n) maps back to its windows-1256 byte,
+ * and the bytes are UTF-8; when they spell Arabic the word is repaired,
+ * when they are UTF-8 of something else the bytes are mapped back again.
+ * Real Arabic and Persian words almost never pass: their letters map back
+ * to lead bytes (C1..DF, E1..ED) that need a continuation byte, and the
+ * continuation bytes are windows-1256's symbols and extended letters (§ „
+ * … ٹ پ ...); "عکس" maps back to DA 98 D3, invalid.  *level: how many
+ * times.
  */
-static int repair_u1256(const uint8_t *w, size_t n, uint8_t *out, size_t *len, int *ar)
+static int repair_u1256(const uint8_t *w, size_t n, uint8_t *out, size_t *len, int *ar, int *level)
 {
-    size_t k = 0;
-    int high = 0;
-    for (size_t i = 0; i < n;) {
-        size_t l;
-        uint32_t cp = nazif__utf8_next(w + i, n - i, &l);
-        int b = cp < 0x80 ? (int)cp : cp1256_byte(cp);
-        if (b < 0 || k >= n) return 0;
-        high |= b >= 0x80;
-        out[k++] = (uint8_t)b;
-        i += l;
+    uint8_t buf[2][MOJ_WORD];
+    const uint8_t *cur = w;
+    size_t cn = n;
+    *level = 0;
+    for (int lv = 1; lv <= 4; lv++) {
+        uint8_t *dst = buf[lv & 1];
+        size_t k = 0;
+        int high = 0, bad = 0;
+        for (size_t i = 0; i < cn;) {
+            size_t l;
+            uint32_t cp = nazif__utf8_next(cur + i, cn - i, &l);
+            int b = cp < 0x80 ? (int)cp : cp1256_byte(cp);
+            bad = b < 0 || k >= cn;
+            if (bad) break;
+            high |= b >= 0x80;
+            dst[k++] = (uint8_t)b;
+            i += l;
+        }
+        if (bad || !high || !nazif_utf8_valid((const char *)dst, k)) break;
+        /* Arabic at this level: kept unless a deeper level is too (the
+           mojibake of ق, ظ‚, is two Arabic-block characters and a quote,
+           "Arabic"; real Arabic never maps back to UTF-8) */
+        int a = 0;
+        if (arabic_utf8(dst, k, &a)) {
+            memcpy(out, dst, k);
+            *len = k;
+            *level = lv;
+            *ar = a;
+        }
+        cur = dst;
+        cn = k;
     }
-    if (!high || !nazif_utf8_valid((const char *)out, k) || !arabic_utf8(out, k, ar)) return 0;
-    *len = k;
-    return 1;
+    return *level > 0;
 }
 
 /*
@@ -345,11 +368,11 @@ static int repair_word(const nazif_lexicon *lex, const uint8_t *w, size_t n, uin
         *kind = thai ? MOJ_874 : MOJ_1252;
         return 1;
     }
-    *level = 1;
-    if (repair_u1256(w, n, out, len, ar)) {
+    if (repair_u1256(w, n, out, len, ar, level)) {
         *kind = MOJ_U1256;
         return 1;
     }
+    *level = 1;
     if (repair_b1256(w, n, out, len, ar)) {
         *kind = MOJ_B1256;
         return 1;
@@ -375,14 +398,20 @@ int nazif__maybe_mojibake(const uint8_t *s, size_t n)
     for (const uint8_t *p = s; (p = memchr(p, 0xC3, (size_t)(s + n - p))) != NULL; p++)
         if (p + 1 < s + n && ((p[1] >= 0x98 && p[1] <= 0x9B) || p[1] == 0x83 || p[1] == 0x87))
             return 1;
-    /* ط§: § is a trigger of the pre-scan (gen_scan.py) for this */
+    /* ط§: § is a trigger of the pre-scan (gen_scan.py) for this; twice
+       so, every letter's lead byte ط or ظ is ط· or ط¸ */
     for (const uint8_t *p = s; (p = memchr(p, 0xC2, (size_t)(s + n - p))) != NULL; p++)
-        if (p >= s + 2 && p + 1 < s + n && p[1] == 0xA7 && p[-2] == 0xD8 && p[-1] == 0xB7) return 1;
+        if (p >= s + 2 && p + 1 < s + n && p[-2] == 0xD8 && p[-1] == 0xB7 &&
+            (p[1] == 0xA7 || p[1] == 0xB7 || p[1] == 0xB8))
+            return 1;
     return nazif__maybe_mojibake_874(s, n);
 }
 
 static const char *evidence(int level, int kind)
 {
+    if (level >= 2 && kind == MOJ_U1256)
+        return "UTF-8 decoded as windows-1256 twice or more (double encoding): characters mapped "
+               "back to their bytes";
     if (level >= 2) return "UTF-8 decoded as windows-1252 twice (double encoding): "
                            "characters mapped back to their bytes";
     switch (kind) {
