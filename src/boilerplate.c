@@ -2841,14 +2841,47 @@ static int top_run_member(const nazif__bp_line *L, info *f)
     return 1;
 }
 
+/* A news title in the shape "<speaker>: <what was said or done>": one
+   ':' after one to four words, three words or more after it, and no '/',
+   '|' or dash ("السديس: يوم التأسيس أظهر التلاحم ...").  An item of the
+   article's own list has the same shape, but every item of it has it:
+   a run of titles may hold such a line, one in three at most
+   (top_headline_run()). */
+static int speaker_title(const nazif__bp_line *L, info *f)
+{
+    if (!headline_like(L, f) || wrap_of(L, f) || raw_digit_first(L->s, L->len)) return 0;
+    const uint8_t *s = L->s;
+    size_t n = L->len, colon = n;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] == ':') {
+            if (colon < n) return 0;
+            colon = k;
+        } else if (s[k] == '/' || s[k] == '|') {
+            return 0;
+        } else if (s[k] == '-' && k > 0 && k + 1 < n && (s[k - 1] == ' ' || s[k + 1] == ' ')) {
+            return 0;
+        } else if (s[k] == 0xE2 && k + 2 < n && s[k + 1] == 0x80 &&
+                   (s[k + 2] == 0x93 || s[k + 2] == 0x94)) {
+            return 0;
+        }
+    }
+    if (colon == n) return 0;
+    int before = count_words(s, colon);
+    return before >= 1 && before <= 4 && more_words_than(s + colon + 1, n - colon - 1, 2);
+}
+
 /* top_run_member(), or, once per run (*spare), a title-like line of the
    same shape with up to 40% of stop words: one title of ten that reads
    like running text ("ضبط مواطن أشعل النار في غير الأماكن المخصصة لها
    ...") does not break a list of other headlines. */
 static int top_run_member_or_spare(const nazif__bp_line *L, info *f,
-                                   int *spare)
+                                   int *spare, int *colons)
 {
     if (top_run_member(L, f)) return 1;
+    if (speaker_title(L, f)) {
+        (*colons)++;
+        return 1;
+    }
     if (*spare <= 0 || f->v != V_OTHER || !f->title || f->very_short || wrap_of(L, f) ||
         raw_digit_first(L->s, L->len) || prose_pct(L, f) >= 40)
         return 0;
@@ -2872,8 +2905,8 @@ static int top_headline_run(const ctx *c)
     long nx = next_nonblank(c, c->i, &f);
     if (nx < 0 || f.v != V_OTHER || !f.title || f.very_short) return 0;
     analyse(&L[c->i], &f);
-    int spare = 1;
-    if (!top_run_member_or_spare(&L[c->i], &f, &spare)) return 0;
+    int spare = 1, colons = 0;
+    if (!top_run_member_or_spare(&L[c->i], &f, &spare, &colons)) return 0;
     /* the window must reach back to the document's start, or begin with
        a dropped line (an earlier line of the run, or furniture): a kept
        line there may follow a title that introduced the list */
@@ -2894,7 +2927,9 @@ static int top_headline_run(const ctx *c)
         if (L[k].drop) {
             /* a dropped title of the run (not a profile box's field or a
                menu word dropped before it) */
-            if (top_run_member(&L[k], &f)) {
+            int sp = speaker_title(&L[k], &f);
+            if (sp || top_run_member(&L[k], &f)) {
+                colons += sp;
                 if (same_line(prev, &L[k])) return 0;
                 prev = &L[k];
                 if (nm < sizeof mem / sizeof mem[0]) mem[nm++] = prev;
@@ -2903,7 +2938,7 @@ static int top_headline_run(const ctx *c)
             }
             continue;
         }
-        if (!top_run_member_or_spare(&L[k], &f, &spare) || same_line(prev, &L[k]))
+        if (!top_run_member_or_spare(&L[k], &f, &spare, &colons) || same_line(prev, &L[k]))
             return 0;
         prev = &L[k];
         if (nm < sizeof mem / sizeof mem[0]) mem[nm++] = prev;
@@ -2919,7 +2954,7 @@ static int top_headline_run(const ctx *c)
     for (;;) {
         long a = next_nonblank(c, (size_t)k, &f);
         if (a < 0) break;
-        if (!top_run_member_or_spare(&L[a], &f, &spare)) break;
+        if (!top_run_member_or_spare(&L[a], &f, &spare, &colons)) break;
         if (same_line(prev, &L[a])) return 0;
         prev = &L[a];
         if (nm < sizeof mem / sizeof mem[0]) mem[nm++] = prev;
@@ -2930,6 +2965,8 @@ static int top_headline_run(const ctx *c)
     if (!seen) return 0;
     if (after == 0) return 0; /* the last line of the run stays */
     if (len + after < 6 || wrapped_width(&w)) return 0;
+    /* "<name>: <text>" on most lines is the article's own list */
+    if (3 * colons > len + after) return 0;
     /* a line of the run printed again with other lines between: a song's
        or a poem's refrain, not a list of other headlines (a template
        printing a title twice prints it right under itself) */
@@ -3357,6 +3394,13 @@ static int long_menu_run(const ctx *c, const info *self, int at_end)
     /* the run began before the window: its start was judged with the
        lines before it, and a kept member means it was not a menu */
     if (!start && L[0].index != 0 && kept) return 0;
+    /* the run opens the document: no line of it kept so far holds a stop
+       word (menu items are names of sections, not phrases of a text) */
+    int opens = !start && L[0].index == 0;
+    for (size_t j = 0; j <= c->i && opens; j++) {
+        analyse(&L[j], &f);
+        if (f.v != V_BLANK && !L[j].drop && prose_pct(&L[j], &f) > 0) opens = 0;
+    }
     int after = 0, ended = 0, article = 0, marks = 0;
     for (k = c->i + 1; k < c->n; k++) {
         analyse(&L[k], &f);
@@ -3376,9 +3420,14 @@ static int long_menu_run(const ctx *c, const info *self, int at_end)
         }
         marks = 0;
         if (local_furniture(&f) && f.why != date_stamp) listed++;
+        if (opens && prose_pct(&L[k], &f) > 0) opens = 0;
         after++;
     }
-    if (!listed && !article) return 0;
+    /* A run that opens the document and goes on past the window's end
+       (seven short lines or more) is the page's navigation: a text does
+       not open with seven names of a word or three.  A file of such lines
+       and no paragraph keeps them all (cleaner.c). */
+    if (!listed && !article && !(opens && !ended && len + after >= 7)) return 0;
     /* a window that ends inside the run (lines separated by blank lines)
        holds fewer of its lines than the run has */
     if (!ended && !at_end && after >= 2) return len + after >= 4;
