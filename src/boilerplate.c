@@ -3485,6 +3485,29 @@ static int at_page_end(const ctx *c)
     return 1;
 }
 
+/* A temperature and nothing else: a degree sign, and besides it only
+   digits, signs, separators and the unit's letter ("--°C", "31°",
+   "18° / 27°C", "24°م"). */
+static int temperature_only(const uint8_t *s, size_t n)
+{
+    if (n == 0 || n > 40) return 0;
+    int deg = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint8_t b = s[k];
+        if (b == 0xC2 && k + 1 < n && s[k + 1] == 0xB0) {
+            deg = 1;
+            k++;
+        } else if (b == 0xD9 && k + 1 < n && s[k + 1] == 0x85) {
+            k++; /* م */
+        } else if (!(is_digit(b) || b == '-' || b == '+' || b == '.' || b == ' ' ||
+                     b == '/' || b == '|' || b == '\t' || b == 'C' || b == 'F' ||
+                     b == 'c' || b == 'f')) {
+            return 0;
+        }
+    }
+    return deg;
+}
+
 /* ---- teasers of other articles ------------------------------------------ */
 
 /* Does the line end with an ellipsis glued to its last word ("... في ذهاب
@@ -4026,6 +4049,16 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         ctx sc = {lines, n, i};
         if (!after_paragraph(&sc)) {
             *why = "line: widget symbol before the article";
+            return 1;
+        }
+    }
+    /* A temperature alone ("--°C", "31°", "18° / 27°C") before the
+       article's first paragraph: the weather widget of the page's header.
+       A forecast in an article names its city on the line. */
+    if (!article && lines[i].index < BP_TOP_LINES && temperature_only(lines[i].s, lines[i].len)) {
+        ctx tc = {lines, n, i};
+        if (!after_paragraph(&tc)) {
+            *why = "line: weather widget";
             return 1;
         }
     }
