@@ -949,6 +949,32 @@ static int latin_only(const uint8_t *s, size_t n)
     return letters;
 }
 
+/* The class names of a page's widgets left as text ("top-contact
+   menu-bar top-contact menu-bar Newspapers menu-bar top-home"): ASCII
+   only, and two tokens in three or more (three at least) lower-case
+   names joined by '-' or '_' inside.  A compound in English prose
+   ("well-known") is one token among many plain words. */
+static int class_names(const uint8_t *s, size_t n)
+{
+    int tokens = 0, names = 0;
+    size_t k = 0;
+    while (k < n) {
+        while (k < n && s[k] == ' ') k++;
+        if (k >= n) break;
+        size_t b = k;
+        int lower = 1, join = 0;
+        for (; k < n && s[k] != ' '; k++) {
+            uint8_t c = s[k];
+            if (c >= 0x80) return 0;
+            if ((c == '-' || c == '_') && k > b && k + 1 < n && s[k + 1] != ' ') join = 1;
+            else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) lower = 0;
+        }
+        tokens++;
+        names += lower && join;
+    }
+    return names >= 3 && 3 * names >= 2 * tokens;
+}
+
 /* A line of program code in an article's listing: ASCII only, with a
    brace, a semicolon or '=', or a name called with brackets ("print(x)");
    a closing brace alone ("}", "});").  Menus and widget words ("- Home",
@@ -1738,6 +1764,10 @@ static void analyse_text(const nazif__bp_line *L, info *f)
         }
         if (rn <= 120 && image_name(raw, rn)) {
             set(f, V_DROP, "line: image file name");
+            return;
+        }
+        if (rn > 20 && rn <= 400 && raw[0] < 0x80 && class_names(raw, rn)) {
+            set(f, V_DROP, "line: class names of a widget");
             return;
         }
     }
@@ -3611,6 +3641,26 @@ static int pair_title(const nazif__bp_line *L, const info *f)
            ((f->v == V_OTHER && f->title && !f->very_short) || f->v == V_CONTENT);
 }
 
+/* An excerpt in a title / excerpt box: cut_excerpt(), or cut after a
+   whole word with a space before the dots ("... اجتياز ...", "... في
+   دولة الكويت …"), sixteen words or more: in a box the pairs around it
+   show the site's cut, where a writer's paragraph may trail off so. */
+static int pair_excerpt(const nazif__bp_line *L)
+{
+    if (cut_excerpt(L)) return 1;
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    if (L->truncated) return 0;
+    trim_ws(&s, &n);
+    if (n < 80 || n > 800) return 0;
+    size_t e;
+    if (s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6) e = n - 3;
+    else if (s[n - 1] == '.' && s[n - 2] == '.' && s[n - 3] == '.') e = n - 3;
+    else return 0;
+    if (s[e - 1] != ' ' || s[e - 2] == ' ' || s[e - 2] == '.') return 0;
+    return more_words_than(s, n, 16);
+}
+
 /*
  * Two title / excerpt pairs or more in a row: a title, then the first
  * words of its article cut by the site to a length with three dots glued
@@ -3627,7 +3677,7 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
     const nazif__bp_line *L = c->lines;
     info f;
     long t, e; /* line i's pair */
-    if (cut_excerpt(&L[c->i])) {
+    if (pair_excerpt(&L[c->i])) {
         e = (long)c->i;
         t = prev_nonblank(c, c->i, &f);
         if (t < 0 || !pair_title(&L[t], &f)) return 0;
@@ -3635,7 +3685,7 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
         if (!pair_title(&L[c->i], self)) return 0;
         t = (long)c->i;
         e = next_nonblank(c, c->i, &f);
-        if (e < 0 || !cut_excerpt(&L[e])) return 0;
+        if (e < 0 || !pair_excerpt(&L[e])) return 0;
     }
     size_t lo = L[e].len, hi = L[e].len;
     int pairs = 1;
@@ -3643,7 +3693,7 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
     long k = t;
     for (;;) {
         long pe = prev_nonblank(c, (size_t)k, &f);
-        if (pe < 0 || !cut_excerpt(&L[pe])) break;
+        if (pe < 0 || !pair_excerpt(&L[pe])) break;
         long pt = prev_nonblank(c, (size_t)pe, &f);
         if (pt < 0 || !pair_title(&L[pt], &f)) break;
         if (L[pe].len < lo) lo = L[pe].len;
@@ -3657,7 +3707,7 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
         long nt = next_nonblank(c, (size_t)k, &f);
         if (nt < 0 || !pair_title(&L[nt], &f)) break;
         long ne = next_nonblank(c, (size_t)nt, &f);
-        if (ne < 0 || !cut_excerpt(&L[ne])) break;
+        if (ne < 0 || !pair_excerpt(&L[ne])) break;
         if (L[ne].len < lo) lo = L[ne].len;
         if (L[ne].len > hi) hi = L[ne].len;
         pairs++;
