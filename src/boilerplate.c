@@ -3645,12 +3645,24 @@ static int pair_title(const nazif__bp_line *L, const info *f)
    whole word with a space before the dots ("... اجتياز ...", "... في
    دولة الكويت …"), sixteen words or more: in a box the pairs around it
    show the site's cut, where a writer's paragraph may trail off so. */
-static int pair_excerpt(const nazif__bp_line *L)
+static int spaced_excerpt(const nazif__bp_line *L);
+
+static inline int pair_excerpt(const nazif__bp_line *L)
 {
-    if (cut_excerpt(L)) return 1;
     const uint8_t *s = L->s;
     size_t n = L->len;
-    if (L->truncated) return 0;
+    if (L->truncated || n < 40 ||
+        (s[n - 1] != 0xA6 && s[n - 1] != ' ' && s[n - 1] != '.'))
+        return 0;
+    /* a sentence's full stop (most lines) */
+    if (s[n - 1] == '.' && s[n - 2] != '.') return 0;
+    return cut_excerpt_rest(L) || spaced_excerpt(L);
+}
+
+static int spaced_excerpt(const nazif__bp_line *L)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
     trim_ws(&s, &n);
     if (n < 80 || n > 800) return 0;
     size_t e;
