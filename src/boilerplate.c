@@ -949,6 +949,17 @@ static int latin_only(const uint8_t *s, size_t n)
     return letters;
 }
 
+/* Does the line end with " […]" or " [...]" after eight words or more? */
+static int engine_excerpt(const uint8_t *s, size_t n)
+{
+    size_t e;
+    if (n >= 6 && memcmp(s + n - 4, "\xE2\x80\xA6]", 4) == 0 && s[n - 5] == '[') e = n - 5;
+    else if (n >= 6 && memcmp(s + n - 5, "[...]", 5) == 0) e = n - 5;
+    else return 0;
+    if (e == 0 || s[e - 1] != ' ') return 0;
+    return more_words_than(s, e, 8);
+}
+
 /* The class names of a page's widgets left as text ("top-contact
    menu-bar top-contact menu-bar Newspapers menu-bar top-home"): ASCII
    only, and two tokens in three or more (three at least) lower-case
@@ -1787,6 +1798,15 @@ static void analyse_text(const nazif__bp_line *L, info *f)
          last == '>' || last == 0x203A || last == 0x2190 || last == 0x2192) &&
         more_tail(raw, rn)) {
         set(f, V_DROP, "line: excerpt with its read-more link");
+        f->cat = NAZIF__CAT_RELATED;
+        return;
+    }
+    /* "<excerpt> […]": the mark a blog engine puts after the words it
+       kept of a post, in its lists of posts; a writer's omission inside
+       a quotation is not the line's end. */
+    if ((last == 0x2026 || last == '.') && rn >= 40 && rn <= 1200 &&
+        raw[rn - 1] == ']' && engine_excerpt(raw, rn)) {
+        set(f, V_DROP, "line: excerpt cut by its site");
         f->cat = NAZIF__CAT_RELATED;
         return;
     }
