@@ -2895,8 +2895,8 @@ static int top_run_member(const nazif__bp_line *L, info *f)
    ':' after one to four words, three words or more after it, and no '/',
    '|' or dash ("السديس: يوم التأسيس أظهر التلاحم ...").  An item of the
    article's own list has the same shape, but every item of it has it:
-   a run of titles may hold such a line, one in three at most
-   (top_headline_run()). */
+   a run of titles may hold such a line, one in three at most, and six
+   titles without it (top_headline_run()). */
 static int speaker_title(const nazif__bp_line *L, info *f)
 {
     if (!headline_like(L, f) || wrap_of(L, f) || raw_digit_first(L->s, L->len)) return 0;
@@ -3015,8 +3015,10 @@ static int top_headline_run(const ctx *c)
     if (!seen) return 0;
     if (after == 0) return 0; /* the last line of the run stays */
     if (len + after < 6 || wrapped_width(&w)) return 0;
-    /* "<name>: <text>" on most lines is the article's own list */
-    if (3 * colons > len + after) return 0;
+    /* "<name>: <text>" on most lines is the article's own list; and such
+       a title does not make the six: an interview's title ("<name>:
+       <what was said>") over its deck lines is no list */
+    if (3 * colons > len + after || len + after - colons < 6) return 0;
     /* a line of the run printed again with other lines between: a song's
        or a poem's refrain, not a list of other headlines (a template
        printing a title twice prints it right under itself) */
