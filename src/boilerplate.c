@@ -949,6 +949,43 @@ static int latin_only(const uint8_t *s, size_t n)
     return letters;
 }
 
+/* Does the line end with " […]" or " [...]" after eight words or more? */
+static int engine_excerpt(const uint8_t *s, size_t n)
+{
+    size_t e;
+    if (n >= 6 && memcmp(s + n - 4, "\xE2\x80\xA6]", 4) == 0 && s[n - 5] == '[') e = n - 5;
+    else if (n >= 6 && memcmp(s + n - 5, "[...]", 5) == 0) e = n - 5;
+    else return 0;
+    if (e == 0 || s[e - 1] != ' ') return 0;
+    return more_words_than(s, e, 8);
+}
+
+/* The class names of a page's widgets left as text ("top-contact
+   menu-bar top-contact menu-bar Newspapers menu-bar top-home"): ASCII
+   only, and two tokens in three or more (three at least) lower-case
+   names joined by '-' or '_' inside.  A compound in English prose
+   ("well-known") is one token among many plain words. */
+static int class_names(const uint8_t *s, size_t n)
+{
+    int tokens = 0, names = 0;
+    size_t k = 0;
+    while (k < n) {
+        while (k < n && s[k] == ' ') k++;
+        if (k >= n) break;
+        size_t b = k;
+        int lower = 1, join = 0;
+        for (; k < n && s[k] != ' '; k++) {
+            uint8_t c = s[k];
+            if (c >= 0x80) return 0;
+            if ((c == '-' || c == '_') && k > b && k + 1 < n && s[k + 1] != ' ') join = 1;
+            else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) lower = 0;
+        }
+        tokens++;
+        names += lower && join;
+    }
+    return names >= 3 && 3 * names >= 2 * tokens;
+}
+
 /* A line of program code in an article's listing: ASCII only, with a
    brace, a semicolon or '=', or a name called with brackets ("print(x)");
    a closing brace alone ("}", "});").  Menus and widget words ("- Home",
@@ -1740,6 +1777,10 @@ static void analyse_text(const nazif__bp_line *L, info *f)
             set(f, V_DROP, "line: image file name");
             return;
         }
+        if (rn > 20 && rn <= 400 && raw[0] < 0x80 && class_names(raw, rn)) {
+            set(f, V_DROP, "line: class names of a widget");
+            return;
+        }
     }
     /* A forum's path with long names, written with '>' ("العودة   <site
        and its slogan> > <forum> > <section>."): too long, or ending with
@@ -1757,6 +1798,15 @@ static void analyse_text(const nazif__bp_line *L, info *f)
          last == '>' || last == 0x203A || last == 0x2190 || last == 0x2192) &&
         more_tail(raw, rn)) {
         set(f, V_DROP, "line: excerpt with its read-more link");
+        f->cat = NAZIF__CAT_RELATED;
+        return;
+    }
+    /* "<excerpt> […]": the mark a blog engine puts after the words it
+       kept of a post, in its lists of posts; a writer's omission inside
+       a quotation is not the line's end. */
+    if ((last == 0x2026 || last == '.') && rn >= 40 && rn <= 1200 &&
+        raw[rn - 1] == ']' && engine_excerpt(raw, rn)) {
+        set(f, V_DROP, "line: excerpt cut by its site");
         f->cat = NAZIF__CAT_RELATED;
         return;
     }
@@ -2841,14 +2891,47 @@ static int top_run_member(const nazif__bp_line *L, info *f)
     return 1;
 }
 
+/* A news title in the shape "<speaker>: <what was said or done>": one
+   ':' after one to four words, three words or more after it, and no '/',
+   '|' or dash ("السديس: يوم التأسيس أظهر التلاحم ...").  An item of the
+   article's own list has the same shape, but every item of it has it:
+   a run of titles may hold such a line, one in three at most, and six
+   titles without it (top_headline_run()). */
+static int speaker_title(const nazif__bp_line *L, info *f)
+{
+    if (!headline_like(L, f) || wrap_of(L, f) || raw_digit_first(L->s, L->len)) return 0;
+    const uint8_t *s = L->s;
+    size_t n = L->len, colon = n;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] == ':') {
+            if (colon < n) return 0;
+            colon = k;
+        } else if (s[k] == '/' || s[k] == '|') {
+            return 0;
+        } else if (s[k] == '-' && k > 0 && k + 1 < n && (s[k - 1] == ' ' || s[k + 1] == ' ')) {
+            return 0;
+        } else if (s[k] == 0xE2 && k + 2 < n && s[k + 1] == 0x80 &&
+                   (s[k + 2] == 0x93 || s[k + 2] == 0x94)) {
+            return 0;
+        }
+    }
+    if (colon == n) return 0;
+    int before = count_words(s, colon);
+    return before >= 1 && before <= 4 && more_words_than(s + colon + 1, n - colon - 1, 2);
+}
+
 /* top_run_member(), or, once per run (*spare), a title-like line of the
    same shape with up to 40% of stop words: one title of ten that reads
    like running text ("ضبط مواطن أشعل النار في غير الأماكن المخصصة لها
    ...") does not break a list of other headlines. */
 static int top_run_member_or_spare(const nazif__bp_line *L, info *f,
-                                   int *spare)
+                                   int *spare, int *colons)
 {
     if (top_run_member(L, f)) return 1;
+    if (speaker_title(L, f)) {
+        (*colons)++;
+        return 1;
+    }
     if (*spare <= 0 || f->v != V_OTHER || !f->title || f->very_short || wrap_of(L, f) ||
         raw_digit_first(L->s, L->len) || prose_pct(L, f) >= 40)
         return 0;
@@ -2872,8 +2955,8 @@ static int top_headline_run(const ctx *c)
     long nx = next_nonblank(c, c->i, &f);
     if (nx < 0 || f.v != V_OTHER || !f.title || f.very_short) return 0;
     analyse(&L[c->i], &f);
-    int spare = 1;
-    if (!top_run_member_or_spare(&L[c->i], &f, &spare)) return 0;
+    int spare = 1, colons = 0;
+    if (!top_run_member_or_spare(&L[c->i], &f, &spare, &colons)) return 0;
     /* the window must reach back to the document's start, or begin with
        a dropped line (an earlier line of the run, or furniture): a kept
        line there may follow a title that introduced the list */
@@ -2894,7 +2977,9 @@ static int top_headline_run(const ctx *c)
         if (L[k].drop) {
             /* a dropped title of the run (not a profile box's field or a
                menu word dropped before it) */
-            if (top_run_member(&L[k], &f)) {
+            int sp = speaker_title(&L[k], &f);
+            if (sp || top_run_member(&L[k], &f)) {
+                colons += sp;
                 if (same_line(prev, &L[k])) return 0;
                 prev = &L[k];
                 if (nm < sizeof mem / sizeof mem[0]) mem[nm++] = prev;
@@ -2903,7 +2988,7 @@ static int top_headline_run(const ctx *c)
             }
             continue;
         }
-        if (!top_run_member_or_spare(&L[k], &f, &spare) || same_line(prev, &L[k]))
+        if (!top_run_member_or_spare(&L[k], &f, &spare, &colons) || same_line(prev, &L[k]))
             return 0;
         prev = &L[k];
         if (nm < sizeof mem / sizeof mem[0]) mem[nm++] = prev;
@@ -2919,7 +3004,7 @@ static int top_headline_run(const ctx *c)
     for (;;) {
         long a = next_nonblank(c, (size_t)k, &f);
         if (a < 0) break;
-        if (!top_run_member_or_spare(&L[a], &f, &spare)) break;
+        if (!top_run_member_or_spare(&L[a], &f, &spare, &colons)) break;
         if (same_line(prev, &L[a])) return 0;
         prev = &L[a];
         if (nm < sizeof mem / sizeof mem[0]) mem[nm++] = prev;
@@ -2930,6 +3015,10 @@ static int top_headline_run(const ctx *c)
     if (!seen) return 0;
     if (after == 0) return 0; /* the last line of the run stays */
     if (len + after < 6 || wrapped_width(&w)) return 0;
+    /* "<name>: <text>" on most lines is the article's own list; and such
+       a title does not make the six: an interview's title ("<name>:
+       <what was said>") over its deck lines is no list */
+    if (3 * colons > len + after || len + after - colons < 6) return 0;
     /* a line of the run printed again with other lines between: a song's
        or a poem's refrain, not a list of other headlines (a template
        printing a title twice prints it right under itself) */
@@ -3357,6 +3446,13 @@ static int long_menu_run(const ctx *c, const info *self, int at_end)
     /* the run began before the window: its start was judged with the
        lines before it, and a kept member means it was not a menu */
     if (!start && L[0].index != 0 && kept) return 0;
+    /* the run opens the document: no line of it kept so far holds a stop
+       word (menu items are names of sections, not phrases of a text) */
+    int opens = !start && L[0].index == 0;
+    for (size_t j = 0; j <= c->i && opens; j++) {
+        analyse(&L[j], &f);
+        if (f.v != V_BLANK && !L[j].drop && prose_pct(&L[j], &f) > 0) opens = 0;
+    }
     int after = 0, ended = 0, article = 0, marks = 0;
     for (k = c->i + 1; k < c->n; k++) {
         analyse(&L[k], &f);
@@ -3376,9 +3472,14 @@ static int long_menu_run(const ctx *c, const info *self, int at_end)
         }
         marks = 0;
         if (local_furniture(&f) && f.why != date_stamp) listed++;
+        if (opens && prose_pct(&L[k], &f) > 0) opens = 0;
         after++;
     }
-    if (!listed && !article) return 0;
+    /* A run that opens the document and goes on past the window's end
+       (seven short lines or more) is the page's navigation: a text does
+       not open with seven names of a word or three.  A file of such lines
+       and no paragraph keeps them all (cleaner.c). */
+    if (!listed && !article && !(opens && !ended && len + after >= 7)) return 0;
     /* a window that ends inside the run (lines separated by blank lines)
        holds fewer of its lines than the run has */
     if (!ended && !at_end && after >= 2) return len + after >= 4;
@@ -3434,6 +3535,29 @@ static int at_page_end(const ctx *c)
         if (f.v == V_CONTENT || (f.v == V_OTHER && !f.very_short)) return 0;
     }
     return 1;
+}
+
+/* A temperature and nothing else: a degree sign, and besides it only
+   digits, signs, separators and the unit's letter ("--°C", "31°",
+   "18° / 27°C", "24°م"). */
+static int temperature_only(const uint8_t *s, size_t n)
+{
+    if (n == 0 || n > 40) return 0;
+    int deg = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint8_t b = s[k];
+        if (b == 0xC2 && k + 1 < n && s[k + 1] == 0xB0) {
+            deg = 1;
+            k++;
+        } else if (b == 0xD9 && k + 1 < n && s[k + 1] == 0x85) {
+            k++; /* م */
+        } else if (!(is_digit(b) || b == '-' || b == '+' || b == '.' || b == ' ' ||
+                     b == '/' || b == '|' || b == '\t' || b == 'C' || b == 'F' ||
+                     b == 'c' || b == 'f')) {
+            return 0;
+        }
+    }
+    return deg;
 }
 
 /* ---- teasers of other articles ------------------------------------------ */
@@ -3539,6 +3663,38 @@ static int pair_title(const nazif__bp_line *L, const info *f)
            ((f->v == V_OTHER && f->title && !f->very_short) || f->v == V_CONTENT);
 }
 
+/* An excerpt in a title / excerpt box: cut_excerpt(), or cut after a
+   whole word with a space before the dots ("... اجتياز ...", "... في
+   دولة الكويت …"), sixteen words or more: in a box the pairs around it
+   show the site's cut, where a writer's paragraph may trail off so. */
+static int spaced_excerpt(const nazif__bp_line *L);
+
+static inline int pair_excerpt(const nazif__bp_line *L)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    if (L->truncated || n < 40 ||
+        (s[n - 1] != 0xA6 && s[n - 1] != ' ' && s[n - 1] != '.'))
+        return 0;
+    /* a sentence's full stop (most lines) */
+    if (s[n - 1] == '.' && s[n - 2] != '.') return 0;
+    return cut_excerpt_rest(L) || spaced_excerpt(L);
+}
+
+static int spaced_excerpt(const nazif__bp_line *L)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    trim_ws(&s, &n);
+    if (n < 80 || n > 800) return 0;
+    size_t e;
+    if (s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6) e = n - 3;
+    else if (s[n - 1] == '.' && s[n - 2] == '.' && s[n - 3] == '.') e = n - 3;
+    else return 0;
+    if (s[e - 1] != ' ' || s[e - 2] == ' ' || s[e - 2] == '.') return 0;
+    return more_words_than(s, n, 16);
+}
+
 /*
  * Two title / excerpt pairs or more in a row: a title, then the first
  * words of its article cut by the site to a length with three dots glued
@@ -3555,7 +3711,7 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
     const nazif__bp_line *L = c->lines;
     info f;
     long t, e; /* line i's pair */
-    if (cut_excerpt(&L[c->i])) {
+    if (pair_excerpt(&L[c->i])) {
         e = (long)c->i;
         t = prev_nonblank(c, c->i, &f);
         if (t < 0 || !pair_title(&L[t], &f)) return 0;
@@ -3563,7 +3719,7 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
         if (!pair_title(&L[c->i], self)) return 0;
         t = (long)c->i;
         e = next_nonblank(c, c->i, &f);
-        if (e < 0 || !cut_excerpt(&L[e])) return 0;
+        if (e < 0 || !pair_excerpt(&L[e])) return 0;
     }
     size_t lo = L[e].len, hi = L[e].len;
     int pairs = 1;
@@ -3571,7 +3727,7 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
     long k = t;
     for (;;) {
         long pe = prev_nonblank(c, (size_t)k, &f);
-        if (pe < 0 || !cut_excerpt(&L[pe])) break;
+        if (pe < 0 || !pair_excerpt(&L[pe])) break;
         long pt = prev_nonblank(c, (size_t)pe, &f);
         if (pt < 0 || !pair_title(&L[pt], &f)) break;
         if (L[pe].len < lo) lo = L[pe].len;
@@ -3585,7 +3741,7 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
         long nt = next_nonblank(c, (size_t)k, &f);
         if (nt < 0 || !pair_title(&L[nt], &f)) break;
         long ne = next_nonblank(c, (size_t)nt, &f);
-        if (ne < 0 || !cut_excerpt(&L[ne])) break;
+        if (ne < 0 || !pair_excerpt(&L[ne])) break;
         if (L[ne].len < lo) lo = L[ne].len;
         if (L[ne].len > hi) hi = L[ne].len;
         pairs++;
@@ -3977,6 +4133,16 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         ctx sc = {lines, n, i};
         if (!after_paragraph(&sc)) {
             *why = "line: widget symbol before the article";
+            return 1;
+        }
+    }
+    /* A temperature alone ("--°C", "31°", "18° / 27°C") before the
+       article's first paragraph: the weather widget of the page's header.
+       A forecast in an article names its city on the line. */
+    if (!article && lines[i].index < BP_TOP_LINES && temperature_only(lines[i].s, lines[i].len)) {
+        ctx tc = {lines, n, i};
+        if (!after_paragraph(&tc)) {
+            *why = "line: weather widget";
             return 1;
         }
     }
