@@ -211,6 +211,8 @@ int nazif__madda_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
 /* Is an آ after letter p, before letter q (0: the word's end), impossible
    spelling by the madda table's letter triples (madda.c)? */
 int nazif__madda_inner(uint32_t p, uint32_t q);
+/* Does s[0, n) hold ؏ (U+060F), which tools draw for ع (restore_xword.c)? */
+int nazif__misra(const uint8_t *s, size_t n);
 /* P14 on the words the other rules left with a look-alike letter, on the
    line as the edits from first on write it (restore_xword.c), called on
    lines with a suspect آ (maddas: nazif__madda_fix()) or a letter of the
