@@ -1263,6 +1263,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     int restore = !(flags & NAZIF_NO_RESTORE);
     int mp = 0; /* the line may have Persian, Kurdish or Urdu letters or ZWNJ */
     int xl = 0; /* ... or letters of the extended blocks (nazif__maybe_extlook()) */
+    int misra = 0;
     unit *u;
     size_t k;
     if (restore) {
@@ -1297,6 +1298,9 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     }
     cluster c;
     while (t < n) {
+        /* ؏ (the misra sign) drawn for ع before a letter (the pre-scan's
+           trigger): read by restore_xword.c */
+        misra |= t > 0 && s[t - 1] == 0xD8 && s[t] == 0x8F;
         size_t ra = 0, rb = n;
         /* dotless writing: every word of the line is read */
         if (!cx.rasm) nazif__region_around(s, n, t, &ra, &rb);
@@ -1386,7 +1390,8 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
             return NAZIF_ENOMEM;
         if (ed->n > first) nazif__edits_sort_from(ed, first); /* P17 may take edits in (spaced.c) */
         /* look-alikes the rules above left, on their output */
-        if ((maddas || xl) && nazif__xword_line(lex, pf, s, n, ed, first, maddas)) return NAZIF_ENOMEM;
+        scr->xl_seen |= misra;
+        if ((maddas || xl || misra) && nazif__xword_line(lex, pf, s, n, ed, first, maddas)) return NAZIF_ENOMEM;
     }
     return ed->oom ? NAZIF_ENOMEM : 0;
 }

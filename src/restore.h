@@ -213,6 +213,8 @@ int nazif__madda_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
    madda table's second list (words Arabic writes with an آ inside) begins
    the word after its proclitics with its آ there (madda.c)? */
 int nazif__madda_inner(const uint8_t *s, size_t n, size_t p);
+/* Does s[0, n) hold ؏ (U+060F), which tools draw for ع (restore_xword.c)? */
+int nazif__misra(const uint8_t *s, size_t n);
 /* P14 on the words the other rules left with a look-alike letter, on the
    line as the edits from first on write it (restore_xword.c), called on
    lines with a suspect آ (maddas: nazif__madda_fix()) or a letter of the

@@ -69,6 +69,32 @@ typedef struct unit {
 #define ZWNJ 0x200Cu
 #define ELLIPSIS 0x2026u
 
+/* ٲ ٳ (ALEF WITH WAVY HAMZA ABOVE, BELOW) in a word a tool drew: the
+   tools put them for every alef, the lexicon (أ إ آ read as ا) cannot
+   choose, so the place does.  An alef with hamza is written at a word's
+   start or after one proclitic letter (و ف ب ل ك), and there the body's
+   hamza is kept (أبرز, بإصابات) but before the article's lam (ٲلمجلس,
+   وٳلمركز: a word of four letters or more from the alef: not إلى, ألف);
+   right after the article both are common (الأمن, الاتحاد): the body;
+   elsewhere inside a word an inner إ is no spelling and an inner أ rare
+   after most letters (داخل, خلايا, وكانت): ا.  pos: the alef's place
+   among the word's n letters let[] (each read as its first base letter). */
+static inline uint32_t wavy_alef(uint32_t cp, const uint32_t *let, int n, int pos)
+{
+    const uint32_t hamza = cp == 0x0672 ? 0x0623u : 0x0625u;
+    const uint32_t first = let[0], next = pos + 1 < n ? let[pos + 1] : 0;
+    const int procl = first == 0x0648 || first == 0x0641 || first == 0x0628 || first == 0x0644 ||
+                      first == 0x0643;
+    if (pos == 0 || (pos == 1 && procl))
+        return next == 0x0644 && n - pos >= 4 ? AR_ALEF : hamza;
+    /* right after the article (ال, وال) */
+    if (pos >= 2 && let[pos - 1] == 0x0644 && (let[pos - 2] == AR_ALEF || let[pos - 2] == 0x0671 ||
+                                              let[pos - 2] == 0x0672 || let[pos - 2] == 0x0673) &&
+        (pos == 2 || (pos == 3 && procl)))
+        return hamza;
+    return AR_ALEF;
+}
+
 /* The first letter a unit stands for (its base letter for a
    presentation form). */
 static inline uint32_t first_base(const unit *x)
@@ -462,6 +488,9 @@ int nazif__maybe_extlook(const uint8_t *s, size_t n);
 int nazif__maybe_extlook_scalar(const uint8_t *s, size_t n);
 /* A letter that marks Kurdish, Persian or Urdu beyond doubt. */
 int nazif__kurdish_or_persian_cue(uint32_t x);
+/* Is s[a, b) inside a quotation (« » “ ”) none of whose words has a
+   letter only Arabic writes or the article (restore_lang.c)? */
+int nazif__signless_quote(const rctx *cx, size_t a, size_t b, size_t n);
 /* Is the word at s[a, b) next to a word of another language, or in a
    quotation of one? */
 int nazif__foreign_neighbour(const rctx *cx, size_t a, size_t b, size_t n);

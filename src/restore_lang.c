@@ -382,8 +382,9 @@ static unsigned lang_mask(uint32_t cp)
     case 0x06B1: case 0x06A6: case 0x06FE: case 0x06FD:
         return L_SD;                                     /* ڀ ٺ ٽ ٿ ڃ ڇ ڊ ڌ ڍ ڏ ڙ ڪ ڱ ڦ ۾ ۽ */
     case 0x067C: case 0x0689: case 0x0693: case 0x0696: case 0x069A: case 0x06AB:
-    case 0x06BC: case 0x06CD: case 0x0681: case 0x0685:
-        return L_PS;                                     /* ټ ډ ړ ږ ښ ګ ڼ ۍ ځ څ */
+    case 0x06BC: case 0x0681: case 0x0685:
+        return L_PS;                                     /* ټ ډ ړ ږ ښ ګ ڼ ځ څ */
+    case 0x06CD: return L_PS | L_KS;                     /* ۍ: Kashmiri writes it too (ٲسۍ) */
     case 0x06D0: return L_PS | L_UG;                                     /* ې */
     case 0x06AD: case 0x06C7: case 0x06C8: case 0x06CB: return L_UG;     /* ڭ ۇ ۈ ۋ */
     case 0x0672: return L_KS | L_AR;                                     /* ٲ */
@@ -829,11 +830,37 @@ static int other_letters(const uint8_t *s, size_t a, size_t b)
     return wf && !wa;
 }
 
+/* Does the word of s[a, b) have a letter only Arabic writes or the
+   article? */
+static int arabic_sign(const uint8_t *s, size_t a, size_t b)
+{
+    int letters = 0;
+    uint32_t prev = 0;
+    for (size_t i = a; i < b;) {
+        size_t len;
+        const uint32_t cp = nazif__utf8_next(s + i, b - i, &len);
+        i += len;
+        uint32_t base[4];
+        const int nb = base_letters(cp, nazif__uclass(cp), base);
+        for (int q = 0; q < nb; q++) {
+            const uint32_t x = base[q];
+            if (arabic_only_letter(x)) return 1;
+            if (!(nazif__uclass(x) & NZ_LETTER)) continue;
+            if (letters == 1 && prev == AR_ALEF && x == 0x0644) return 1;
+            prev = x;
+            letters++;
+        }
+    }
+    return 0;
+}
+
 /* Is s[a, b) inside a quotation (« » or “ ” on the line) whose words all
    have letters Arabic does not write and no sign of Arabic?  A phrase
-   quoted in Kurdish or Sindhi, not an obfuscated word. */
+   quoted in Kurdish or Sindhi, not an obfuscated word.  signless: one
+   whose words merely have no sign of Arabic (a letter only Arabic writes,
+   the article), «ای وطن من»: Persian too, for a Persian keyboard's ی. */
 #define QUOTE_WORDS 12
-static int foreign_quote(const uint8_t *s, size_t n, size_t a, size_t b)
+static int foreign_quote(const uint8_t *s, size_t n, size_t a, size_t b, int signless)
 {
     static const char *const open[2] = {"\xc2\xab", "\xe2\x80\x9c"};  /* « “ */
     static const char *const close[2] = {"\xc2\xbb", "\xe2\x80\x9d"}; /* » ” */
@@ -865,7 +892,7 @@ static int foreign_quote(const uint8_t *s, size_t n, size_t a, size_t b)
             while (i < qb && is_ws(s[i])) i++;
             size_t j = i;
             while (j < qb && !is_ws(s[j])) j++;
-            if (j > i && !other_letters(s, i, j)) all = 0;
+            if (j > i && (signless ? arabic_sign(s, i, j) : !other_letters(s, i, j))) all = 0;
             i = j;
         }
         if (all) return 1;
@@ -873,12 +900,40 @@ static int foreign_quote(const uint8_t *s, size_t n, size_t a, size_t b)
     return 0;
 }
 
+int nazif__signless_quote(const rctx *cx, size_t a, size_t b, size_t n)
+{
+    const uint8_t *s = cx->s;
+    /* no « “ (C2 AB, E2 80 9C) before the word: none of those quotations */
+    if ((memchr(s, 0xAB, a) || memchr(s, 0x9C, a)) && foreign_quote(s, n, a, b, 1)) return 1;
+    /* between ASCII double quotes: an odd number of them before the word */
+    if (!memchr(s, '"', a)) return 0;
+    size_t qa = SIZE_MAX, qb = SIZE_MAX, odd = 0;
+    for (size_t i = 0; i < a; i++)
+        if (s[i] == '"') odd ^= 1, qa = i + 1;
+    if (!odd) return 0;
+    for (size_t i = b; i < n; i++)
+        if (s[i] == '"') {
+            qb = i;
+            break;
+        }
+    if (qb == SIZE_MAX) return 0;
+    int words = 0;
+    for (size_t i = qa; i < qb;) {
+        while (i < qb && is_ws(s[i])) i++;
+        size_t j = i;
+        while (j < qb && !is_ws(s[j])) j++;
+        if (j > i && (arabic_sign(s, i, j) || ++words > QUOTE_WORDS)) return 0;
+        i = j;
+    }
+    return 1;
+}
+
 /* Is the word before s[a..) or after s[..b) (in the piece of the line at
    hand) written in another language, or s[a, b) in a quotation of one?  A
    quotation, not an obfuscation. */
 int nazif__foreign_neighbour(const rctx *cx, size_t a, size_t b, size_t n)
 {
-    if (foreign_quote(cx->s, n, a, b)) return 1;
+    if (foreign_quote(cx->s, n, a, b, 0)) return 1;
     size_t i = a;
     while (i > 0 && !is_ws(cx->s[i - 1])) i--;
     while (i > 0 && is_ws(cx->s[i - 1])) i--;

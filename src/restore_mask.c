@@ -31,13 +31,13 @@ int nazif__strong_mask(uint32_t cp)
    has a use inside text: weak evidence, the lexicon decides strictly. */
 static int weak_mask(uint32_t cp)
 {
-    return cp == '_' || cp == '/' || cp == AR_COMMA || cp == 0x066B || cp == 0x066C ||
+    return cp == '_' || cp == '/' || cp == AR_COMMA || cp == 0x061B || cp == 0x066B || cp == 0x066C ||
            cp == '\'' || cp == '"';
 }
 
 int nazif__mask_symbol(uint32_t cp)
 {
-    return cp != '|' && cp != '~' && cp != '_' && cp != '/' && cp != AR_COMMA &&
+    return cp != '|' && cp != '~' && cp != '_' && cp != '/' && cp != AR_COMMA && cp != 0x061B &&
            (nazif__strong_mask(cp) || weak_mask(cp));
 }
 
@@ -163,9 +163,8 @@ void nazif__mask_gap(const rctx *cx, const cluster *c, int k, int left, int fore
         const uint32_t s = u[a].cp;
         weak = 1;
         /* و/أو, كم/س; after a lone letter only one no proclitic is
-           (ا/لحكومة, not و،قال) */
-        if (left < 1 || right < 1 || left + right < 4 ||
-            (left == 1 && (proclitics_only(c, k) || s == '"' || s == '\''))) return;
+           (ا/لحكومة, ض'يف, ا"لاتحاد; not و،قال, ب"الحرب) */
+        if (left < 1 || right < 1 || left + right < 4 || (left == 1 && proclitics_only(c, k))) return;
         if (s == '_' && in_hashtag(cx, u[a].pos)) return;
         /* a slash before the other gender's or number's ending */
         if (s == '/' && slash_suffix(c, k + 1)) return;

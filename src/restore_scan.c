@@ -54,6 +54,9 @@ static int letter_shadda(const uint8_t *s, size_t n, size_t *p)
 
 static int haraka_decor(const uint8_t *s, size_t n, size_t j)
 {
+    /* ؏ (D8 8F, the misra sign) before a letter: a tool's ع
+       (restore_xword.c) */
+    if (j > 0 && s[j - 1] == 0xD8 && s[j] == 0x8F) return 1;
     if (j == 0 || s[j - 1] != 0xD9) return 0;
     /* a shadda on a word's first letter (no word begins with a doubled
        consonant: كّتّبّ); or on three letters in a row (no spelling
@@ -232,7 +235,7 @@ __attribute__((target("avx2"))) static inline void k32_init(k32 *k)
    rectangle of the set -- 0: 30..3B, 3F; 1: 40..4F, 60..6F; 2: 50..5A, 70..7A,
    7C (and 5C);
    3: 21 23..27 2A 2B 2C..2F (the apostrophe 27 too); 4: 5F and 08 (and 0F,
-   58: a superset is allowed); 5: 7E, 90..92 (and 71, 9E); 6: 8B..8F
+   58: a superset is allowed); 5: 7E, 90..92, 9B (and 71, 7B, 9E); 6: 8B..8F
    (tanween, fatha, damma); bit 0 also 3D, bit 2 also 5E;
    7: 89 (the end of ى before a letter).
    nazif__prescan_superset() (a unit test) checks the blocks against the
@@ -245,10 +248,10 @@ __attribute__((target("avx2"))) static inline __m256i near_avx2(__m256i v)
                                             16, 0, 8, 1, 2, 4 | 16, 2, 4 | 32, h8, 32, 0, 0, 0, 0, 0, 0);
     const __m256i lo_lut = _mm256_setr_epi8(1 | 2 | 4 | 32, 1 | 2 | 4 | 8 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
                                             1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4 | 16, l9,
-                                            1 | 2 | 4 | 8, 1 | 2 | 8 | 64, 2 | 4 | 8 | 64, 1 | 2 | 8 | 64, 2 | 4 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64,
+                                            1 | 2 | 4 | 8, 1 | 2 | 8 | 32 | 64, 2 | 4 | 8 | 64, 1 | 2 | 8 | 64, 2 | 4 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64,
                                             1 | 2 | 4 | 32, 1 | 2 | 4 | 8 | 32, 1 | 2 | 4 | 32, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8,
                                             1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4 | 8, 1 | 2 | 4 | 16, l9,
-                                            1 | 2 | 4 | 8, 1 | 2 | 8 | 64, 2 | 4 | 8 | 64, 1 | 2 | 8 | 64, 2 | 4 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64);
+                                            1 | 2 | 4 | 8, 1 | 2 | 8 | 32 | 64, 2 | 4 | 8 | 64, 1 | 2 | 8 | 64, 2 | 4 | 8 | 32 | 64, 1 | 2 | 8 | 16 | 64);
     const __m256i nib = _mm256_set1_epi8(0x0F);
     const __m256i h = _mm256_shuffle_epi8(hi_lut, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib));
     const __m256i l = _mm256_shuffle_epi8(lo_lut, _mm256_and_si256(v, nib));

@@ -279,6 +279,22 @@ static int ext_cands(const unit *x, uint32_t out[6])
     return nazif__extlook_cands(x->cp, out);
 }
 
+/* ٲ ٳ at unit i of the word c->p[from..to]: the alef wavy_alef() says. */
+static uint32_t word_wavy(const cluster *c, int from, int to, size_t i)
+{
+    uint32_t let[48];
+    int n = 0, pos = -1;
+    for (int k = from; k <= to; k++)
+        for (size_t j = c->p[k].a; j < c->p[k].b && n < 48; j++) {
+            const unit *y = &c->u[j];
+            if (y->t != U_LET) continue;
+            uint32_t o[6];
+            if (j == i) pos = n;
+            let[n++] = (y->cls & NZ_EXTLOOK) && ext_cands(y, o) > 0 ? o[0] : first_base(y);
+        }
+    return pos < 0 ? 0x0625u : wavy_alef(c->u[i].cp, let, n, pos);
+}
+
 /* The readings of a dotless letter (ٯ ڡ: the letter itself first; ٮ:
    every letter of its tooth, none first; ں: ن or ي, the bowl the tools
    draw for ي and ى as often as for ن), or 0. */
@@ -703,6 +719,10 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
                    drawn on, as چ (its name names no Arabic letter) */
                 o[0] = 0x062C;
                 m = 1;
+            } else if (x->cp == 0x0673) {
+                /* ٳ: an alef, its hamza by its place */
+                o[0] = word_wavy(c, from, to, i);
+                m = 1;
             } else {
                 m = ext_cands(x, o);
                 /* a ring of another script as the word's last letter is
@@ -765,7 +785,7 @@ static int plan_ext(const rctx *cx, const cluster *c, int from, int to, wordplan
             if (o[0] == AR_ALEF && !inner && stroke_alef(x->cp) == 2 && rest_is_word(cx, c, from, to, i))
                 return 0;
             /* in a line a tool drew, ٱ stands for every alef */
-            if (o[0] == AR_ALEF && !inner && !(x->cp == 0x0671 && drawn)) {
+            if (o[0] == AR_ALEF && !inner && !(x->cp == 0x0671 && drawn) && x->cp != 0x0673) {
                 size_t j = i + 1;
                 while (j < c->p[k].b && c->u[j].t == U_MARK) j++;
                 uint32_t l[6];
@@ -1242,7 +1262,12 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                nazif__arabic_reading(cx->lex, &w, f)) &&
               !nazif__foreign_neighbour(cx, c->u[c->p[from].a].pos,
                                         c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len,
-                                        cx->n))))
+                                        cx->n) &&
+              /* a Persian keyboard's ی ک in a quotation with no sign of
+                 Arabic: a Persian phrase («ای وطن من») */
+              !(nazif__persian_spelling(c, from, to) &&
+                nazif__signless_quote(cx, c->u[c->p[from].a].pos,
+                                      c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len, cx->n)))))
             pl.map_look = 1;
     }
     int ext = extc && plan_ext(cx, c, from, to, &pl);

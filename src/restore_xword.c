@@ -17,8 +17,9 @@
  *     the extended letter's candidates (nazif__extlook_cands(): the body
  *     of its Unicode name first), ی ے ۓ ې ێ as ي (at a word's end ي or
  *     ى, the maksura table deciding), ہ ھ ە as ه (at the end ه or ة), ۀ
- *     ۂ ۃ as ة or ه, ک ڪ as ك, ٹ ڈ ڑ as ت د ر, ٱ as ا, an آ whose letters
- *     where no word of the madda table has one (nazif__madda_inner()) as
+ *     ۂ ۃ as ة or ه, ک ڪ as ك, ٹ ڈ ڑ as ت د ر, ٱ as ا (inside the word
+ *     too), ٲ ٳ as an alef by their place (wavy_alef()), an آ inside a
+ *     word where no word of the madda table has one (nazif__madda_inner()) as
  *     ا, and, in a word with another such letter, ڨ ڤ as ق or ف, گ as ك,
  *     پ چ ژ as ب ج ز;
  *   - the reading is taken when the lexicon knows it seen in news (class
@@ -56,6 +57,16 @@
 
 static int basic_letter(uint32_t c) { return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A); }
 static int mark_or_tatweel(uint32_t c) { return (c >= 0x064B && c <= 0x0652) || c == 0x0640; }
+/* Arabic marks that are no haraka: honorifics and small letters (U+0610..
+   U+061A), maddah, hamza and vowel signs of other languages (U+0653..
+   U+065F), the dagger alef, the Quran's small signs (U+06D6..U+06ED but
+   ۝ ۞ ۥ ۦ ۩) */
+static int deco_mark(uint32_t c)
+{
+    return (c >= 0x0610 && c <= 0x061A) || (c >= 0x0653 && c <= 0x065F) || c == 0x0670 ||
+           (c >= 0x06D6 && c <= 0x06ED && c != 0x06DD && c != 0x06DE && c != 0x06E5 && c != 0x06E6 &&
+            c != 0x06E9);
+}
 
 /* letters Arabic writes where Persian, Kurdish and Urdu write others */
 static int arabic_only(uint32_t c)
@@ -106,6 +117,9 @@ static int readings(uint32_t c, int fin, uint32_t o[6])
     case 0x06A4: case 0x06A5: o[0] = 0x0641; o[1] = 0x0642; return 2;
     case 0x067A: o[0] = 0x062A; o[1] = 0x062B; return 2; /* TTEHEH: two dots above, as ت */
     case 0x060F: o[0] = 0x0639; return 1; /* ؏ SIGN MISRA, drawn as a small ع inside a word */
+    /* ٲ ٳ: an alef; with its hamza or without by its place (wavy_alef()) */
+    case 0x0672: o[0] = 0x0623; return 1;
+    case 0x0673: o[0] = 0x0625; return 1;
     default: break;
     }
     if (nazif__uclass(c) & NZ_EXTLOOK) return nazif__extlook_cands(c, o);
@@ -127,6 +141,8 @@ typedef struct {
     int drawn;             /* tatweel, other scripts' marks, presentation
                               forms or a look-alike but ٱ as written */
     int own;               /* a tool drew it beyond doubt (own_evidence()) */
+    int hand;              /* so drawn as written (tool_hand()) */
+    int dropped;           /* its Arabic marks left out of out[] */
 } xtok;
 
 /* UTF-8 of c into b; its length */
@@ -201,6 +217,15 @@ static int scan_letters(xtok *t)
     return letters;
 }
 
+static uint32_t base_of(uint32_t c);
+
+/* A proclitic letter (و ف ب ل ك) a ٱ right after which may stand for an
+   alef with hamza (بٱن: بأن). */
+static int wasla_procl(uint32_t c)
+{
+    return c == 0x0648 || c == 0x0641 || c == 0x0628 || c == 0x0644 || c == 0x0643;
+}
+
 /* Read the look-alikes of t: the replacement of its letters in rep (*rn
    bytes), 1; 0 when no reading is clear; -1 when the word is not read
    (its look-alikes are letters of names). */
@@ -227,10 +252,14 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
     int tx[XW_TARGETS], nr[XW_TARGETS], nl = 0, lastl = -1, names = 0, firstl = -1;
     int keyboard = 0, marks = 0, wasla = 0, signal = 0;
     uint32_t rd[XW_TARGETS][6];
+    uint32_t let[XW_MAX];
+    int lat[XW_MAX], nlet = 0;
     for (int k = 0; k < m; k++)
         if (!mark_or_tatweel(cp[k])) {
             lastl = k;
             if (firstl < 0) firstl = k;
+            lat[k] = nlet;
+            let[nlet++] = base_of(cp[k]);
         }
     for (int k = 0; k < m; k++) {
         const uint32_t c = cp[k];
@@ -243,13 +272,18 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
         tx[nl] = k;
         nr[nl] = readings(c, k == lastl, rd[nl]);
         if (nr[nl] <= 0) return 0;
-        names += name_letter(c);
+        if (c == 0x0672 || c == 0x0673) rd[nl][0] = wavy_alef(c, let, nlet, lat[k]);
+        /* ٲ alone: Maghrebi and Kashmiri spelling (ٲن) */
+        names += name_letter(c) || c == 0x0672;
         keyboard += c == 0x06CC || c == 0x06A9;
         wasla += c == 0x0671;
-        /* ٱ opens the article only (elsewhere an alef with hamza the
-           lexicon cannot choose), but in a word drawn with decoration,
-           where it is one more alef a poster drew (ۅٱڵـھڵـٱڵـ) */
-        if (c == 0x0671 && k != firstl && !strip && !t->drawn) return 0;
+        /* ٱ: the Quran writes it to open a word (after a proclitic too:
+           وَٱلْ); inside a word, after another letter, it is an alef a
+           tool drew (بيٱن, خلٱل), the hamza lost where there was one; not
+           right after a proclitic letter, where it may be an alef with
+           hamza the lexicon cannot choose (بٱن: بأن or بان), but in a word
+           drawn with decoration */
+        if (c == 0x0671 && lat[k] == 1 && wasla_procl(let[0]) && !strip && !t->drawn) return 0;
         nl++;
     }
     if (!strip && ((!nl && !madda) || (nl && names == nl))) return -1;
@@ -324,7 +358,7 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
         wb.letters = (int)(bwn / 2);
         if (!nazif__arabic_reading(lex, &wb, bestf)) weak = 1;
     }
-    if (n == (size_t)(t->cb - t->ca) && memcmp(rep, o + t->ca, n) == 0) return -1;
+    if (n == (size_t)(t->cb - t->ca) && memcmp(rep, o + t->ca, n) == 0 && !t->dropped) return -1;
     /* a final ي the maksura table writes ى */
     if (lastl >= 0 && !basic_letter(cp[lastl]) && readings(cp[lastl], 1, (uint32_t[6]){0}) &&
         n >= 2) {
@@ -376,6 +410,8 @@ static int tool_kinds(const uint8_t *p, size_t n)
             madda = 1;
         } else if (b == 0xD8 && c == 0x8F) {
             look = 1; /* ؏ */
+        } else if (b == 0xE0 && (c == 0xA2 || c == 0xA3)) {
+            look = 1; /* the Arabic Extended-A block (ࢪ ࢧ ࢣ) */
         }
     }
     return tat * TK_TAT | comb * TK_COMB | pres * TK_PRES | look * TK_LOOK | wasla * TK_WASLA |
@@ -512,6 +548,14 @@ static int ext_beh(const uint8_t *s, size_t n)
     return 0;
 }
 
+/* Does s[0, n) hold ؏ (D8 8F), the misra sign tools draw for ع? */
+int nazif__misra(const uint8_t *s, size_t n)
+{
+    for (const uint8_t *p = s; n > 1 && (p = memchr(p, 0x8F, (size_t)(s + n - p))) != NULL; p++)
+        if (p > s && p[-1] == 0xD8) return 1;
+    return 0;
+}
+
 /* Does s[a, b) hold a letter this pass reads (DA DB DD E0 lead bytes but
    the digits and full stop U+06D4..U+06F9), or an آ inside a word where
    no word of the madda table has one (nazif__madda_inner())? */
@@ -521,7 +565,7 @@ static int window_look(const uint8_t *s, size_t a, size_t b)
     for (p = s + a; (p = memchr(p, 0xDB, (size_t)(end - p))) != NULL; p++)
         if (p + 1 < end && (p[1] < 0x94 || p[1] > 0xB9)) return 1;
     if (memchr(s + a, 0xDA, b - a) || memchr(s + a, 0xDD, b - a) || memchr(s + a, 0xE0, b - a) ||
-        ext_beh(s + a, b - a))
+        ext_beh(s + a, b - a) || nazif__misra(s + a, b - a))
         return 1;
     for (p = s + a + 1; p + 3 < end && (p = memchr(p, 0xA2, (size_t)(end - p))) != NULL; p++) {
         if (p[-1] != 0xD8 || (size_t)(p - s) < a + 3) continue;
@@ -597,12 +641,17 @@ static int quran_signs(const uint8_t *s, size_t i, size_t e)
 static int own_evidence(const xtok *t, const uint8_t *s)
 {
     unsigned line = ~0u;
-    int ext = 0;
+    int ext = 0, wasla = 0, marks = 0, nl = 0;
+    uint32_t first = 0;
     for (size_t i = t->ca; i < t->cb;) {
         size_t l;
         const uint32_t c = get_cp(t->out + i, t->cb - i, &l);
         i += l;
-        if (basic_letter(c) || mark_or_tatweel(c) || c == 0x0622) continue;
+        marks |= (c >= 0x064B && c <= 0x0652) || deco_mark(c);
+        if (mark_or_tatweel(c)) continue;
+        if (nl++ == 0) first = c;
+        if (basic_letter(c) || c == 0x0622) continue;
+        wasla |= c == 0x0671 && !(nl == 2 && wasla_procl(first));
         const unsigned m = (unsigned)nazif__alphabets(c);
         if (m == 0) {
             if (c < 0x076E || c > 0x077F || t->arabic) return 1;
@@ -612,6 +661,10 @@ static int own_evidence(const xtok *t, const uint8_t *s)
         ext++;
     }
     if (ext >= 2 && line == 0) return 1;
+    /* ٱ, which only the Quran writes, in a word with no mark: the Quran
+       vocalises its words (ٱلْمَجْلِسُ), a tool draws the letter alone
+       (ٱلمجلس) */
+    if (wasla && !marks) return 1;
     /* an آ the madda tables find impossible spelling there (scan_letters()
        counted it as a look-alike: صآدرة, اللآعب), in a word of Arabic
        letters only */
@@ -621,6 +674,69 @@ static int own_evidence(const xtok *t, const uint8_t *s)
             i > t->ta && (s[i + 4] == 0xD8 || s[i + 4] == 0xD9 || s[i + 4] == 0xDA || s[i + 4] == 0xDB ||
                           s[i + 4] == 0xDD || s[i + 4] == 0xE0))
             return 1;
+    return 0;
+}
+
+/* Did a tool draw the token p[0, n) as written beyond doubt: a letter of
+   no language's alphabet (nazif__alphabets(): ࢪ ݥ ؏; not those of
+   northern Pakistan, U+076E..U+077F), letters of two alphabets no one
+   language has together (ڵ Kurdish beside ڪ Sindhi), or combining marks
+   of other scripts (kinds: TK_COMB)?  Its harakat are then the tool's too
+   (ۉِقعݓ, اِلٍهَبْۆٌࢣَ): no language writes such a word with a reader's
+   vowels. */
+static int tool_hand(const uint8_t *p, size_t n, int kinds)
+{
+    if (kinds & TK_COMB) return 1;
+    unsigned line = ~0u;
+    int ext = 0;
+    for (size_t i = 0; i < n;) {
+        size_t l;
+        const uint32_t c = get_cp(p + i, n - i, &l);
+        i += l;
+        uint32_t r[6];
+        if (c < 0x0600 || basic_letter(c) || mark_or_tatweel(c) || readings(c, 0, r) <= 0) continue;
+        const unsigned m = (unsigned)nazif__alphabets(c);
+        if (m == 0) {
+            if (c < 0x076E || c > 0x077F) return 1;
+            continue;
+        }
+        line &= m;
+        ext++;
+    }
+    return ext >= 2 && line == 0;
+}
+
+/* Does the token p[0, n) hold a mark deco_mark() names? */
+static int has_deco(const uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t l;
+        const uint32_t c = get_cp(p + i, n - i, &l);
+        if (deco_mark(c)) return 1;
+        i += l;
+    }
+    return 0;
+}
+
+/* Is the token p[0, n) a word a tool drew beyond doubt with Arabic marks
+   that are no haraka on it (ح̰و۪ل̥)? */
+static int hand_deco(const uint8_t *p, size_t n)
+{
+    const int k = tool_kinds(p, n);
+    return (k & (TK_COMB | TK_LOOK)) && has_deco(p, n) && tool_hand(p, n, k) == 1;
+}
+
+/* The Quran's signs in s[i, e) outside the words a tool drew beyond
+   doubt (hand_deco())? */
+static int quran_plain(const uint8_t *s, size_t i, size_t e)
+{
+    while (i < e) {
+        while (i < e && is_space(s[i])) i++;
+        size_t j = i;
+        while (j < e && !is_space(s[j])) j++;
+        if (j > i && quran_signs(s, i, j) && !hand_deco(s + i, j - i)) return 1;
+        i = j;
+    }
     return 0;
 }
 
@@ -695,17 +811,64 @@ static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, na
             t->ca = a;
             t->cb = b;
             t->quote = qin || inq;
+            /* the Quran's small signs and the other Arabic marks (U+0610..
+               U+061A, U+0653..U+065F, U+0670, U+06D6..U+06ED) on a word a
+               tool drew beyond doubt are its decoration: left out here */
+            const int k0 = dmode && a < b ? tool_kinds(s + t->ta, t->tb - t->ta) : -1;
+            if (dmode && a < b) {
+                if ((k0 & (TK_COMB | TK_LOOK)) && tool_hand(s + t->ta, t->tb - t->ta, k0) == 1) {
+                    size_t w = a;
+                    for (size_t r = a; r < b;) {
+                        size_t cl;
+                        const uint32_t c = get_cp(t->out + r, b - r, &cl);
+                        if (deco_mark(c)) t->dropped = 1;
+                        else memmove(t->out + w, t->out + r, cl), w += cl;
+                        r += cl;
+                    }
+                    if (t->dropped) {
+                        memmove(t->out + w, t->out + b, t->on - b);
+                        t->on -= b - w;
+                        b = w;
+                        t->cb = b;
+                    }
+                }
+            }
             const int letters = a < b ? scan_letters(t) : 0;
+            /* a quotation mark glued between two words (الممنهجة"التي,
+               الجماينه»الألمانية) opens or closes a quotation too (such a
+               token has a character scan_letters() does not read) */
+            for (size_t q = a; q < b && !letters; q++) {
+                const uint8_t y = t->out[q];
+                if (y == '"') inq = !inq;
+                else if (y == 0xC2 && q + 1 < b && (t->out[q + 1] == 0xAB || t->out[q + 1] == 0xBB))
+                    inq = t->out[q + 1] == 0xAB;
+                else if (y == 0xE2 && q + 2 < b && t->out[q + 1] == 0x80 &&
+                         (t->out[q + 2] == 0x9C || t->out[q + 2] == 0x9D))
+                    inq = t->out[q + 2] == 0x9C;
+            }
             if (letters == 0) t->nt = 0, t->other = 0, t->arabic = 0;
             if (letters > 0 && letters < 2) t->nt = 0;
             if (letters > XW_MAX - 2) t->nt = 0, t->other = 1;
-            const int kinds = letters >= 2 ? tool_kinds(s + t->ta, t->tb - t->ta) : 0;
+            const int kinds = letters < 2 ? 0 : k0 >= 0 ? k0 : tool_kinds(s + t->ta, t->tb - t->ta);
             t->drawn = (kinds & (TK_TAT | TK_COMB | TK_PRES | TK_LOOK)) != 0;
             if (dmode && letters >= 2 && letters <= XW_MAX - 2) {
                 if (kinds || t->edited) t->dec = decor_word(t->out, t->ca, t->cb, kinds);
                 /* an آ inside a word drawn with other decoration: one more
                    alef a poster drew (its letters read as a whole) */
                 if ((kinds & TK_MADDA) && (kinds & (TK_COMB | TK_PRES | TK_LOOK)) && t->madda) t->dec = 1;
+                /* a word a tool drew beyond doubt: any haraka on it is
+                   the tool's */
+                if (kinds & (TK_COMB | TK_LOOK)) t->hand = tool_hand(s + t->ta, t->tb - t->ta, kinds);
+                /* a look-alike and a tatweel between letters: a tool's
+                   too, but a kashida drawn in a word of one alphabet
+                   (Persian, Urdu) is that as well, so only on a line
+                   judged Arabic (hand 2: not own evidence) */
+                if (!t->hand && (kinds & TK_LOOK) && (kinds & TK_TAT)) t->hand = 2;
+                if (!t->dec && t->hand) {
+                    t->dec = t->dropped;
+                    for (size_t q = t->ca; q + 1 < t->cb && !t->dec; q++)
+                        t->dec = t->out[q] == 0xD9 && t->out[q + 1] >= 0x8B && t->out[q + 1] <= 0x92;
+                }
             }
             narabic += t->arabic && !t->other;
             nother += t->other;
@@ -723,7 +886,7 @@ static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, na
         for (int w = 0; w < nt; w++) {
             xtok *t = &tk[w];
             if (t->opaque) return 0;
-            t->own = t->nt && own_evidence(t, s);
+            t->own = (t->nt && own_evidence(t, s)) || (dmode && t->dec && t->hand == 1);
             if (t->other && !t->own) return 0;
             own_only |= t->own;
         }
@@ -842,7 +1005,7 @@ int nazif__xword_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
         look = p + 1 < s + n && (p[1] < 0x94 || p[1] > 0xB9);
     if (!look)
         look = memchr(s, 0xDA, n) || memchr(s, 0xDD, n) || memchr(s, 0xE0, n);
-    if (!look) look = ext_beh(s, n);
+    if (!look) look = ext_beh(s, n) || nazif__misra(s, n);
     if (!look && (!maddas || !window_look(s, 0, n))) return 0;
     /* ZWNJ: Persian or Kurdish spelling */
     if (has_zwnj(s, n)) return 0;
@@ -886,17 +1049,20 @@ int nazif__dword_line(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazi
         /* an آ for ا beside other decoration (ق̳ن̳آ̳ة̳) */
         if ((kk & TK_MADDA) && (kk & (TK_COMB | TK_PRES | TK_LOOK))) har = 1;
         for (size_t q = a; q + 1 < b && !har; q++) har = s[q] == 0xD9 && s[q + 1] >= 0x8B && s[q + 1] <= 0x92;
+        if (!har) har = hand_deco(s + a, b - a);
         const uint8_t *r = ed->pool + v->rep_off;
         for (size_t q = 0; q + 1 < v->rep_len && !har; q++) har = r[q] == 0xD9 && r[q + 1] >= 0x8B && r[q + 1] <= 0x92;
     }
     /* a word with a letter of the extended blocks or a presentation form
        (lead bytes DA DB DD EF, or D9 B1..BF) and harakat */
-    static const uint8_t lead[4] = {0xDA, 0xDB, 0xDD, 0xEF};
-    for (int l = 0; l < 5 && xl && !har; l++) {
-        if (l == 4 && !ext_beh(s, n)) break;
-        const uint8_t want = l < 4 ? lead[l] : 0xD9;
+    static const uint8_t lead[6] = {0xDA, 0xDB, 0xDD, 0xEF, 0xE0, 0xD8};
+    for (int l = 0; l < 7 && xl && !har; l++) {
+        if (l == 5 && !nazif__misra(s, n)) continue;
+        if (l == 6 && !ext_beh(s, n)) break;
+        const uint8_t want = l < 6 ? lead[l] : 0xD9;
         for (const uint8_t *p = s; !har && p + 1 < s + n && (p = memchr(p, want, (size_t)(s + n - p - 1))) != NULL; p++) {
-            if (l == 4 && (p[1] < 0xB1 || p[1] > 0xBF)) continue;
+            if (l == 5 && p[1] != 0x8F) continue;
+            if (l == 6 && (p[1] < 0xB1 || p[1] > 0xBF)) continue;
             size_t a = (size_t)(p - s), b = a;
             while (a > 0 && !is_space(s[a - 1])) a--;
             while (b < n && !is_space(s[b])) b++;
@@ -904,6 +1070,7 @@ int nazif__dword_line(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazi
             if (!(kk & TK_STRONG)) continue;
             if ((kk & TK_MADDA) && (kk & (TK_COMB | TK_PRES | TK_LOOK))) har = 1;
             for (size_t q = a; q + 1 < b && !har; q++) har = s[q] == 0xD9 && s[q + 1] >= 0x8B && s[q + 1] <= 0x92;
+            if (!har) har = hand_deco(s + a, b - a);
             p = s + b - 1;
         }
     }
@@ -913,7 +1080,7 @@ int nazif__dword_line(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazi
     size_t i = 0;
     while (i < n) {
         const size_t e = window_end(s, n, i);
-        if (!quran_signs(s, i, e)) {
+        if (!quran_signs(s, i, e) || !quran_plain(s, i, e)) {
             const int rc = xword_window(lex, s, e, ed, first, i, 1);
             if (rc) return rc;
         }

@@ -12,7 +12,7 @@
  *   SB_KPARAM   optional: a second parameter (what SB_SET1 may read)
  *   SB_NEAR(v)  optional: 0xFF on the bytes of ".,*-_/~#$%&@:;?!+|^=`",
  *               the backslash and the apostrophe, digits, Latin letters,
- *               0x8B..0x92, 0x89 and 0x08 (else they are
+ *               0x8B..0x92, 0x89, 0x9B and 0x08 (else they are
  *               compared one by one)
  *
  * SB_NAME(p): for the vector of bytes at p (p[-1] and the byte after the
@@ -20,7 +20,7 @@
  * A superset of the scalar rules: any lead byte other than D8/D9 (3- and
  * 4-byte characters, Persian letters, Latin-1), tatweel, D9 + Arabic-Indic
  * digit or U+066A..067F (the dotless ٮ ٯ, alef wasla, ٻ ټ among them), ALM, a
- * separator/digit/Latin letter, 8C..92 or 89 before an Arabic lead byte, and
+ * separator/digit/Latin letter, 8C..92, 89 or 9B before an Arabic lead byte, and
  * a byte 00..08 (a backspace, 08, erases a character), and
  * a continuation byte that does not follow a two-byte lead C2..DF (or such
  * a lead not followed by one); the lead byte of a no-break space (C2 A0)
@@ -65,6 +65,7 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
     near = SB_OR(near, IN(v, 0x8B, 5)); /* 8B..90: tanween, vowels */
     near = SB_OR(near, IN(v, 0x91, 1)); /* shadda, sukun */
     near = SB_OR(near, SB_EQ(v, B(0x89))); /* ى (D9 89) before a letter */
+    near = SB_OR(near, SB_EQ(v, B(0x9B))); /* ؛ (D8 9B) before a letter */
     near = SB_OR(near, SB_EQ(v, B(0x08))); /* a backspace before a letter */
 #endif
     m = SB_OR(m, SB_AND(near, wl));

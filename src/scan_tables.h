@@ -2,7 +2,7 @@
 /* Trigger rules, one bit each:
  *   bit 0: tatweel U+0640
  *   bit 1: separator, symbol, digit or Latin letter right before an Arabic letter
- *   bit 2: Arabic comma, or dammatan or kasratan (8C 8D) right before an Arabic letter (decorative harakat: restore_junk.c; not fathatan, which modern spelling puts before a final alef)
+ *   bit 2: Arabic comma, or dammatan or kasratan (8C 8D) right before an Arabic letter (decorative harakat: restore_junk.c; not fathatan, which modern spelling puts before a final alef); the Arabic semicolon (D8 9B) there (punctuation inside a word: restore_mask.c)
  *   bit 3: Arabic-Indic digit U+0660..0669; U+066A..066C (٪ ٫ ٬: a decimal separator glued inside a word, restore_mask.c)
  *   bit 4: dotless beh and qaf U+066E, U+066F (P13)
  *   bit 5: soft hyphen U+00AD; section sign U+00A7 (UTF-8 ا read as windows-1256 is ط§: mojibake.c)
@@ -28,7 +28,7 @@
  *   bit 25: zalgo marks U+1AB0..1AFF, U+1DC0..1DFF (E1 AA AB B7), U+20D0..20FF (E2 83), U+FE20..FE2F (EF B8); the cross pairs are other symbols
  *   bit 26: the dagger alef U+0670 (D9 B0) on prose letters: decorative harakat (restore_junk.c; harakat themselves are no trigger, ANT has them on 16 % of its lines)
  *   bit 27: backspace U+0008 before any byte (a character erased inside a word or at its end: restore_junk.c; a backspace that ends the line is looked at by scalar_span())
- *   bit 28: fathatan, fatha, damma, kasra, shadda or sukun (8B 8E 8F 90 91 92) before an Arabic letter or mark (D8 D9): a candidate only; restore_scan.c keeps it when fathatan is before a letter but alef or alef maksura (tanween inside a word: حًشًيًش), when a vowel or shadda on alef or alef maksura, or a second sukun, follows, or when the shadda is on a word's first letter (decorative harakat: restore_junk.c; shadda elsewhere is common in news)
+ *   bit 28: fathatan, fatha, damma, kasra, shadda or sukun (8B 8E 8F 90 91 92) before an Arabic letter or mark (D8 D9): a candidate only; restore_scan.c keeps it when fathatan is before a letter but alef or alef maksura (tanween inside a word: حًشًيًش), when a vowel or shadda on alef or alef maksura, or a second sukun, follows, or when the shadda is on a word's first letter (decorative harakat: restore_junk.c; shadda elsewhere is common in news); 8F is also the end of ؏ (D8 8F, the misra sign tools draw for ع: restore_xword.c), kept before a letter or tatweel
  *   bit 29: an ASCII digit right after the last byte of a two-byte character: a candidate only; restore_scan.c keeps it when the character is an Arabic letter after two more Arabic letters or tatweels and the digit is the word's last character (a digit for a letter at a word's end, P12: سلا7; not ب20, مج20, 2025م)
  */
 static const uint32_t TRIG_A[256] = {
@@ -51,7 +51,7 @@ static const uint32_t TRIG_A[256] = {
     0x20200100, 0x20000200, 0x20000000, 0x20000000, 0x20040000, 0x20000000, 0x20000000, 0x20000000,
     0x20000000, 0x20008000, 0x20000000, 0x30000000, 0x20000004, 0x20000004, 0x30000000, 0x30000000,
     0x30000000, 0x30000000, 0x30000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000,
-    0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20004000, 0x20004000, 0x20000000,
+    0x20000000, 0x20000000, 0x20000000, 0x20000004, 0x20000000, 0x20004000, 0x20004000, 0x20000000,
     0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000,
     0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000,
     0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000, 0x20000000,

@@ -20,7 +20,7 @@ ASCII_NEAR = [ord(c) for c in ".,*-_/~#$%&@:;?!+|0123456789\\^'=`"] + \
 RULES = [
     ("tatweel U+0640", [0xD9], [0x80]),
     ("separator, symbol, digit or Latin letter right before an Arabic letter", ASCII_NEAR, ARABIC_LEAD),
-    ("Arabic comma, or dammatan or kasratan (8C 8D) right before an Arabic letter (decorative harakat: restore_junk.c; not fathatan, which modern spelling puts before a final alef)", [0x8C, 0x8D], ARABIC_LEAD),
+    ("Arabic comma, or dammatan or kasratan (8C 8D) right before an Arabic letter (decorative harakat: restore_junk.c; not fathatan, which modern spelling puts before a final alef); the Arabic semicolon (D8 9B) there (punctuation inside a word: restore_mask.c)", [0x8C, 0x8D, 0x9B], ARABIC_LEAD),
     ("Arabic-Indic digit U+0660..0669; U+066A..066C (٪ ٫ ٬: a decimal separator glued inside a word, restore_mask.c)", [0xD9], range(0xA0, 0xAD)),
     ("dotless beh and qaf U+066E, U+066F (P13)", [0xD9], [0xAE, 0xAF]),
     ("soft hyphen U+00AD; section sign U+00A7 (UTF-8 ا read as windows-1256 is ط§: mojibake.c)", [0xC2], [0xAD, 0xA7]),
@@ -61,7 +61,7 @@ RULES = [
      [0xE1, 0xE2, 0xEF], [0xAA, 0xAB, 0xB7, 0x83, 0xB8]),
     ("the dagger alef U+0670 (D9 B0) on prose letters: decorative harakat (restore_junk.c; harakat themselves are no trigger, ANT has them on 16 % of its lines)", [0xD9], [0xB0]),
     ("backspace U+0008 before any byte (a character erased inside a word or at its end: restore_junk.c; a backspace that ends the line is looked at by scalar_span())", [0x08], range(0x00, 0x100)),
-    ("fathatan, fatha, damma, kasra, shadda or sukun (8B 8E 8F 90 91 92) before an Arabic letter or mark (D8 D9): a candidate only; restore_scan.c keeps it when fathatan is before a letter but alef or alef maksura (tanween inside a word: حًشًيًش), when a vowel or shadda on alef or alef maksura, or a second sukun, follows, or when the shadda is on a word's first letter (decorative harakat: restore_junk.c; shadda elsewhere is common in news)",
+    ("fathatan, fatha, damma, kasra, shadda or sukun (8B 8E 8F 90 91 92) before an Arabic letter or mark (D8 D9): a candidate only; restore_scan.c keeps it when fathatan is before a letter but alef or alef maksura (tanween inside a word: حًشًيًش), when a vowel or shadda on alef or alef maksura, or a second sukun, follows, or when the shadda is on a word's first letter (decorative harakat: restore_junk.c; shadda elsewhere is common in news); 8F is also the end of ؏ (D8 8F, the misra sign tools draw for ع: restore_xword.c), kept before a letter or tatweel",
      [0x8B, 0x8E, 0x8F, 0x90, 0x91, 0x92], [0xD8, 0xD9]),
     ("an ASCII digit right after the last byte of a two-byte character: a candidate only; restore_scan.c keeps it when the character is an Arabic letter after two more Arabic letters or tatweels and the digit is the word's last character (a digit for a letter at a word's end, P12: سلا7; not ب20, مج20, 2025م)",
      range(0x80, 0xC0), range(0x30, 0x3A)),

@@ -1570,9 +1570,10 @@ static void test_xword(void)
         {"أعلنت حگۆمة البلاد عن خطة جديدة.\n", "أعلنت حكومة البلاد عن خطة جديدة.\n"},
         /* ی alone on a line with another obfuscated word */
         {"يمنع بیع السلاڂ في السوق.\n", "يمنع بيع السلاح في السوق.\n"},
-        /* ࢪ (three bytes) and آ for ا, the harakat kept */
+        /* ࢪ (three bytes) and آ for ا; ࢪ is no language's letter, so
+           the word's damma is the tool's too and goes (P15) */
         {"قالت الشرطة إن آلمُخدࢪاٺ انتشرت في المدارس الثانوية.\n",
-         "قالت الشرطة إن المُخدرات انتشرت في المدارس الثانوية.\n"},
+         "قالت الشرطة إن المخدرات انتشرت في المدارس الثانوية.\n"},
         {"أعلنت الشرطة ضبط كمية من ٱلمخدࢪاٺ وآلسلآح في المدينة.\n",
          "أعلنت الشرطة ضبط كمية من المخدرات والسلاح في المدينة.\n"},
         /* ڨ beside ۀ: ق, the reading the lexicon knows */
