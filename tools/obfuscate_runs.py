@@ -5,7 +5,7 @@ docs/patterns.md "Runs of symbols inside a word").
 
   tools/obfuscate_runs.py STYLE SEED N OUT [TEXT]
       writes OUT.obf (one word obfuscated a line) and OUT.gold; TEXT
-      defaults to /work/coord/ant.txt.  Score with
+      defaults to ANT's article texts (../shared/data/corpus/ant-v1.1.jsonl.gz).  Score with
       tools/obfuscate_digits.py --score OUT.obf OUT.gold CLEANED
 
 Styles: tatrun (a run between two tatweels), lefttat (tatweel, then a run
@@ -13,7 +13,24 @@ of masks), quote (a quote or apostrophe), emoji, double (a symbol
 doubled), apunct (one symbol or Arabic punctuation mark).  Lines of 5 to
 40 words; the word has 4 Arabic letters or more.
 """
-import random,re,sys
+import os,random,re,sys
+
+
+def read_lines(path):
+    """The lines of path: a text file, or ANT's JSON Lines (.jsonl.gz),
+    each article's text followed by an empty line."""
+    if path.endswith('.jsonl.gz'):
+        import gzip, json
+        with gzip.open(path, 'rt', encoding='utf-8') as f:
+            texts = [(json.loads(l).get('text') or '').rstrip('\n') for l in f]
+        return ''.join(t + '\n\n' for t in texts if t.strip()).split('\n')
+    return open(path, encoding='utf-8').read().split('\n')
+
+
+# ANT's article texts, from the shared data beside the repository
+ANT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared',
+                   'data', 'corpus', 'ant-v1.1.jsonl.gz')
+
 AR=re.compile(r'^[\u0621-\u064A]+$')
 T='\u0640'
 STY={
@@ -25,9 +42,9 @@ STY={
  'apunct': lambda r: r.choice(['،','٫','؛','؟','\\','|','~','^','©','°','×']),
 }
 style,seed,n,out=sys.argv[1],int(sys.argv[2]),int(sys.argv[3]),sys.argv[4]
-text=sys.argv[5] if len(sys.argv)>5 else '/work/coord/ant.txt'
+text=sys.argv[5] if len(sys.argv)>5 else ANT
 r=random.Random(seed)
-lines=open(text,encoding='utf-8').read().split('\n')
+lines=read_lines(text)
 r.shuffle(lines)
 obf,gold=[],[]
 for ln in lines:

@@ -6,7 +6,7 @@ output on such a set.  Written from the schemes' facts (which letter stands
 for which), not from any tool's code or tables.
 
   tools/obfuscate_tools.py make STYLE MODE SEED N OUT [TEXT]
-      writes OUT.obf and OUT.gold (TEXT defaults to /work/coord/ant.txt)
+      writes OUT.obf and OUT.gold (TEXT defaults to ANT's article texts (../shared/data/corpus/ant-v1.1.jsonl.gz))
   tools/obfuscate_tools.py score OUT.obf OUT.gold CLEANED [-v]
       prints restored / wrong / partial / unchanged of the obfuscated
       words and the clean words damaged; -v prints each miss with its
@@ -29,9 +29,27 @@ phrase of two to four words), solo (a word alone on its line).
 SEED: even seeds take lines from TEXT's first half (tuning), odd seeds from
 its second half (held out).  Words of three Arabic letters or more.
 """
+import os
 import random
 import re
 import sys
+
+
+def read_lines(path):
+    """The lines of path: a text file, or ANT's JSON Lines (.jsonl.gz),
+    each article's text followed by an empty line."""
+    if path.endswith('.jsonl.gz'):
+        import gzip, json
+        with gzip.open(path, 'rt', encoding='utf-8') as f:
+            texts = [(json.loads(l).get('text') or '').rstrip('\n') for l in f]
+        return ''.join(t + '\n\n' for t in texts if t.strip()).split('\n')
+    return open(path, encoding='utf-8').read().split('\n')
+
+
+# ANT's article texts, from the shared data beside the repository
+ANT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared',
+                   'data', 'corpus', 'ant-v1.1.jsonl.gz')
+
 
 AR = re.compile(r'^[\u0621-\u064A]+$')
 T = '\u0640'
@@ -107,7 +125,7 @@ def obfuscate(style, w, rnd):
 
 def make(style, mode, seed, n, out, text):
     rnd = random.Random(seed * 7919 + sum(map(ord, style + mode)))
-    lines = open(text, encoding='utf-8').read().split('\n')
+    lines = read_lines(text)
     lines = lines[:len(lines) // 2] if seed % 2 == 0 else lines[len(lines) // 2:]
     rnd.shuffle(lines)
     obf, gold = [], []
@@ -235,7 +253,7 @@ def main(argv):
         score(argv[1], argv[2], argv[3], '-v' in argv)
         return 0
     if len(argv) >= 6 and argv[0] == 'make':
-        text = argv[6] if len(argv) > 6 else '/work/coord/ant.txt'
+        text = argv[6] if len(argv) > 6 else ANT
         make(argv[1], argv[2], int(argv[3]), int(argv[4]), argv[5], text)
         return 0
     sys.stderr.write(__doc__)

@@ -9,7 +9,7 @@ more split once at a random inner position.
       (ء آ أ ؤ إ ا د ذ ر ز و: the space does not show); any: any inner
       position.  HALF 0 (tuning, default) or 1 (held-out): the lines whose
       crc32 is even or odd, so the halves share no line.  TEXT defaults to
-      /work/coord/ant.txt (ANT's article texts, one a line).
+      ANT's article texts (../shared/data/corpus/ant-v1.1.jsonl.gz, or a text file).
   tools/split_words.py --score OBF GOLD OUT
       GOLD and OUT both as `nazif clean` writes them (so that what other
       rules do to the carrier line counts on neither side): restored (OUT
@@ -18,18 +18,36 @@ more split once at a random inner position.
 
 Deterministic; Python standard library only.
 """
+import os
 import random
 import re
 import sys
 import zlib
 
+
+def read_lines(path):
+    """The lines of path: a text file, or ANT's JSON Lines (.jsonl.gz),
+    each article's text followed by an empty line."""
+    if path.endswith('.jsonl.gz'):
+        import gzip, json
+        with gzip.open(path, 'rt', encoding='utf-8') as f:
+            texts = [(json.loads(l).get('text') or '').rstrip('\n') for l in f]
+        return ''.join(t + '\n\n' for t in texts if t.strip()).split('\n')
+    return open(path, encoding='utf-8').read().split('\n')
+
+
+# ANT's article texts, from the shared data beside the repository
+ANT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared',
+                   'data', 'corpus', 'ant-v1.1.jsonl.gz')
+
+
 AR = re.compile(r'^[\u0621-\u064A]+$')
 NON_JOINING = set('ءآأؤإادذرزو')
 
 
-def generate(seed, n, out, mode='nj', half=0, text='/work/coord/ant.txt'):
+def generate(seed, n, out, mode='nj', half=0, text=ANT):
     r = random.Random(seed)
-    lines = open(text, encoding='utf-8').read().split('\n')
+    lines = read_lines(text)
     r.shuffle(lines)
     obf, gold = [], []
     for ln in lines:
@@ -83,4 +101,4 @@ if __name__ == '__main__':
         score(a[1], a[2], a[3])
     else:
         generate(int(a[0]), int(a[1]), a[2], a[3] if len(a) > 3 else 'nj',
-                 int(a[4]) if len(a) > 4 else 0, a[5] if len(a) > 5 else '/work/coord/ant.txt')
+                 int(a[4]) if len(a) > 4 else 0, a[5] if len(a) > 5 else ANT)
