@@ -178,11 +178,10 @@ static size_t char_start(const uint8_t *s, size_t from, size_t i)
 #define NAZIF_AVX2 1
 #include <immintrin.h>
 
-/* The block's byte constants, made once a call of skip_blocks32() and
-   hidden from the compiler by an empty asm: otherwise, short of vector
-   registers, it builds several of them again in the loop from a general
-   register (three instructions each); hidden, they stay in registers or
-   are read from the stack.  Any other constant is made where it is used. */
+/* The block's byte constants (a table in memory, k32_get() below): left
+   to itself, short of vector registers, the compiler builds several of
+   them again in the loop from a general register (three instructions
+   each).  Any other constant is made where it is used. */
 typedef struct k32 {
     __m256i v[16];
 } k32;
@@ -200,14 +199,25 @@ typedef struct k32 {
      : (uint8_t)(c) == 0x40 ? 10                                                                   \
      : (uint8_t)(c) == 0xC9 ? 11                                                                   \
                             : 15)
-__attribute__((target("avx2"))) static inline void k32_init(k32 *k)
+#define K32_ROW(c) {(char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), \
+                    (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), \
+                    (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), \
+                    (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c)}
+typedef struct k32b {
+    _Alignas(32) char v[16][32]; /* as k32: rows 12..15 unused */
+} k32b;
+static const k32b k32_bytes = {{K32_ROW(0xD8), K32_ROW(0xD9), K32_ROW(0xC0), K32_ROW(0xC2), K32_ROW(0xA0),
+                                K32_ROW(0x80), K32_ROW(0x1F), K32_ROW(0x9C), K32_ROW(0x03), K32_ROW(0x1D),
+                                K32_ROW(0x40), K32_ROW(0xC9)}};
+/* The constants read from memory (an operand of each vector instruction,
+   no instruction of their own): the pointer is hidden from the compiler,
+   which would otherwise see their values and build them in registers
+   again, once a call or, short of registers, once a block */
+static inline const k32 *k32_get(void)
 {
-    static const uint8_t b[12] = {0xD8, 0xD9, 0xC0, 0xC2, 0xA0, 0x80, 0x1F, 0x9C, 0x03, 0x1D, 0x40, 0xC9};
-    for (int i = 0; i < 12; i++) {
-        __m256i v = _mm256_set1_epi8((char)b[i]);
-        __asm__("" : "+x"(v));
-        k->v[i] = v;
-    }
+    const k32 *k = (const k32 *)(const void *)&k32_bytes;
+    __asm__("" : "+r"(k));
+    return k;
 }
 
 #define SB_NAME simd_block32
@@ -260,9 +270,7 @@ __attribute__((target("avx2"))) static inline __m256i near_avx2(__m256i v)
 /* simd_block32() for nazif__prescan_superset() */
 __attribute__((target("avx2"), noinline)) static uint32_t block32_test(const uint8_t *p)
 {
-    k32 K;
-    k32_init(&K);
-    return simd_block32(p, &K);
+    return simd_block32(p, k32_get());
 }
 
 /* next_trigger's block loop in 32-byte steps from i (> from) while 33
@@ -274,11 +282,10 @@ __attribute__((target("avx2"), noinline)) static uint32_t block32_test(const uin
 __attribute__((target("avx2"))) static size_t scan_blocks32(const uint8_t *s, size_t n, size_t from,
                                                            size_t i, size_t *stop, int *clean)
 {
-    k32 K;
-    k32_init(&K);
+    const k32 *K = k32_get();
     for (;;) {
         uint32_t m = 0;
-        while (i + 33 <= n && !(m = simd_block32(s + i, &K))) i += 32;
+        while (i + 33 <= n && !(m = simd_block32(s + i, K))) i += 32;
         if (!m) break;
         *clean = 0;
         size_t next = i + 32, e = 0, r;
@@ -312,7 +319,7 @@ __attribute__((target("avx2"))) static size_t scan_blocks32(const uint8_t *s, si
             /* i - p is 1..32: at 32 every flag of the block is before i
                (a shift by the width would be undefined) */
             const unsigned sh = (unsigned)(i - p);
-            if (sh >= 32 || !(simd_block32(s + p, &K) >> sh)) i = n;
+            if (sh >= 32 || !(simd_block32(s + p, K) >> sh)) i = n;
         }
     }
     if (i < n) *clean = 0;
