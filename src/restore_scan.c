@@ -437,6 +437,72 @@ int nazif__prescan_superset(void)
     return 1;
 }
 
+/* NAZIF__BK_* of each byte */
+static const uint8_t bk_tab[256] = {
+    [0x00] = NAZIF__BK_NUL, ['_'] = NAZIF__BK_US,   [0xA2] = NAZIF__BK_A2,  [0xC2] = NAZIF__BK_C2,
+    [0xC3] = NAZIF__BK_C3,  [0xDA] = NAZIF__BK_DADB, [0xDB] = NAZIF__BK_DADB, [0xE0] = NAZIF__BK_E0,
+    [0xE2] = NAZIF__BK_E2,
+};
+
+unsigned nazif__byte_kinds_scalar(const uint8_t *s, size_t n)
+{
+    unsigned m = 0;
+    for (size_t i = 0; i < n; i++) m |= bk_tab[s[i]];
+    return m;
+}
+
+#if defined(NAZIF_AVX2)
+/* 32 bytes at a time: each byte's kind is hl[x >> 4] & ll[x & 15] (the
+   nine bytes fall in rectangles of their own: 0/0 00, 5/F 5F, A/2 A2,
+   C/2 C2, C/3 C3, D/A DA, D/B DB, E/0 E0, E/2 E2), the kinds ORed; the
+   last block is the one that ends at s[n - 1] (its bytes seen twice do
+   not matter to an OR) */
+__attribute__((target("avx2"))) static unsigned byte_kinds_avx2(const uint8_t *s, size_t n)
+{
+    const __m256i hl = _mm256_setr_epi8(NAZIF__BK_NUL, 0, 0, 0, 0, NAZIF__BK_US, 0, 0, 0, 0, (char)NAZIF__BK_A2, 0,
+                                        NAZIF__BK_C2 | NAZIF__BK_C3, NAZIF__BK_DADB,
+                                        (char)(NAZIF__BK_E0 | NAZIF__BK_E2), 0,
+                                        NAZIF__BK_NUL, 0, 0, 0, 0, NAZIF__BK_US, 0, 0, 0, 0, (char)NAZIF__BK_A2, 0,
+                                        NAZIF__BK_C2 | NAZIF__BK_C3, NAZIF__BK_DADB,
+                                        (char)(NAZIF__BK_E0 | NAZIF__BK_E2), 0);
+    const __m256i ll = _mm256_setr_epi8(NAZIF__BK_NUL | NAZIF__BK_E0, 0,
+                                        (char)(NAZIF__BK_A2 | NAZIF__BK_C2 | NAZIF__BK_E2), NAZIF__BK_C3, 0, 0, 0,
+                                        0, 0, 0, NAZIF__BK_DADB, NAZIF__BK_DADB, 0, 0, 0, NAZIF__BK_US,
+                                        NAZIF__BK_NUL | NAZIF__BK_E0, 0,
+                                        (char)(NAZIF__BK_A2 | NAZIF__BK_C2 | NAZIF__BK_E2), NAZIF__BK_C3, 0, 0, 0,
+                                        0, 0, 0, NAZIF__BK_DADB, NAZIF__BK_DADB, 0, 0, 0, NAZIF__BK_US);
+    const __m256i nib = _mm256_set1_epi8(0x0F);
+    __m256i acc = _mm256_setzero_si256();
+#define BK_STEP(p)                                                                                 \
+    do {                                                                                           \
+        const __m256i v_ = _mm256_loadu_si256((const __m256i *)(const void *)(p));                \
+        const __m256i h_ = _mm256_shuffle_epi8(hl, _mm256_and_si256(_mm256_srli_epi16(v_, 4), nib)); \
+        acc = _mm256_or_si256(acc, _mm256_and_si256(h_, _mm256_shuffle_epi8(ll, _mm256_and_si256(v_, nib)))); \
+    } while (0)
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) BK_STEP(s + i);
+    if (i < n) BK_STEP(s + n - 32);
+#undef BK_STEP
+    __m128i x = _mm_or_si128(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
+    x = _mm_or_si128(x, _mm_srli_si128(x, 8));
+    x = _mm_or_si128(x, _mm_srli_si128(x, 4));
+    x = _mm_or_si128(x, _mm_srli_si128(x, 2));
+    x = _mm_or_si128(x, _mm_srli_si128(x, 1));
+    return (unsigned)_mm_cvtsi128_si32(x) & 0xFFu;
+}
+#endif
+
+unsigned nazif__byte_kinds(const uint8_t *s, size_t n)
+{
+#if defined(NAZIF_AVX2)
+    if (n >= 32 && __builtin_cpu_supports("avx2")) return byte_kinds_avx2(s, n);
+    if (n < 32) return nazif__byte_kinds_scalar(s, n);
+#endif
+    (void)s;
+    (void)n;
+    return NAZIF__BK_ALL;
+}
+
 static int byte_sep(const uint8_t *s, size_t i)
 {
     uint8_t b = s[i];
