@@ -109,10 +109,15 @@ size_t nazif__phr_normalise(const uint8_t *s, size_t n, uint8_t *out,
             pending = 0;
             /* the rest of the run of such letters, while they fit */
             do {
-                out[o++] = s[i];
-                out[o++] = s[i + 1];
+                memcpy(out + o, s + i, 2);
+                o += 2;
                 i += 2;
             } while (i + 1 < n && o + 2 <= cap && plain_pair(s[i], s[i + 1]));
+            continue;
+        }
+        if (s[i] == ' ') { /* the commonest character after them (below) */
+            pending = 1;
+            i++;
             continue;
         }
         if (s[i] < 0x80) {
@@ -448,14 +453,26 @@ unsigned nazif__phr_first_word(const uint8_t *s, size_t n)
 /* The letter U+0621..U+063A or U+0641..U+064A at a b, folded (fold():
    آ أ إ -> ا, ى -> ي, ة -> ه), as the 7 bits that index
    nazif__phr_strong2 and nazif__phr_strong3 (tools/gen_phrases.py: the
-   lead byte's low bit, the second byte's low 6 bits); -1 for anything
-   else. */
+   lead byte's low bit, the second byte's low 6 bits, which is the code
+   point less 0x600); -1 for anything else.  letter7_fold[] holds the
+   folded index of each code point U+0600 + i, 0xFF where it is no such
+   letter. */
+#define L7_CP(i) (0x0600u + (i))
+#define L7_F(i)                                                                                    \
+    ((L7_CP(i) < 0x0621 || (L7_CP(i) > 0x063A && L7_CP(i) < 0x0641) || L7_CP(i) > 0x064A) ? 0xFFu  \
+     : (L7_CP(i) == 0x0622 || L7_CP(i) == 0x0623 || L7_CP(i) == 0x0625)                  ? 0x27u  \
+     : L7_CP(i) == 0x0649                                                                  ? 0x4Au  \
+     : L7_CP(i) == 0x0629                                                                  ? 0x47u  \
+                                                                                           : (i))
+#define L7_4(i) L7_F(i), L7_F((i) + 1), L7_F((i) + 2), L7_F((i) + 3)
+#define L7_16(i) L7_4(i), L7_4((i) + 4), L7_4((i) + 8), L7_4((i) + 12)
+static const uint8_t letter7_fold[128] = {L7_16(0),  L7_16(16), L7_16(32), L7_16(48),
+                                          L7_16(64), L7_16(80), L7_16(96), L7_16(112)};
 static inline int first_letter7(uint8_t a, uint8_t b)
 {
-    if (a == 0xD8 ? (uint8_t)(b - 0xA1) > 0xBA - 0xA1 : a != 0xD9 || (uint8_t)(b - 0x81) > 0x8A - 0x81)
-        return -1;
-    const uint32_t f = fold(((uint32_t)(a & 0x1Fu) << 6) | (b & 0x3Fu));
-    return (int)(((f >> 6) & 1u) << 6 | (f & 0x3Fu));
+    if ((a & 0xFEu) != 0xD8u || (b & 0xC0u) != 0x80u) return -1;
+    const unsigned f = letter7_fold[(a & 1u) << 6 | (b & 0x3Fu)];
+    return f == 0xFFu ? -1 : (int)f;
 }
 
 int nazif__phr_first_strong(const uint8_t *s, size_t n)
