@@ -1226,7 +1226,10 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         /* the two rules append their edits each in order: a split word
            before a madda look-alike needs the same sort as below */
         int maddas = 0;
-        if (nazif__madda_fix(lex, flags, s, n, ed, first, &maddas) ||
+        /* (without an A2 byte there is no آ: nazif__madda_fix() would
+           find nothing and answer ed->oom) */
+        if (((nazif__bk(scr, s, n) & NAZIF__BK_A2) ? nazif__madda_fix(lex, flags, s, n, ed, first, &maddas)
+                                                  : ed->oom) ||
             nazif__space_join(lex, flags, s, n, ed, first, scr) ||
             nazif__split_join(lex, flags, s, n, ed, first, scr) ||
             (scr->letters && nazif__letter_runs(lex, flags, s, n, ed, first)) ||
@@ -1726,16 +1729,18 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
     if (n > 0 && !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT))) {
         /* a plain line has no E0 byte: no windows-874 mojibake */
         t = nazif__next_trigger_plain(s, n, &scr->plain);
-        /* a line with a trigger: the bytes that the memchr passes of the
-           tests below and of restore_plain() look for, in one pass */
+        /* a line with a trigger, or one the pre-scan did not see whole
+           in blocks without a flag: the bytes that the memchr passes of
+           the tests below, of restore_plain() and of the cleaner's NUL
+           count look for, in one pass */
         unsigned bk = NAZIF__BK_ALL;
-        if (t < n) {
+        if (t < n || !scr->plain) {
             bk = scr->bk = nazif__byte_kinds(s, n);
             scr->bk_s = s;
             scr->bk_n = n;
         }
         if (t < n ? (bk & (NAZIF__BK_C2 | NAZIF__BK_C3 | NAZIF__BK_E0)) && nazif__maybe_mojibake(s, n)
-                  : !scr->plain && nazif__maybe_mojibake_874(s, n)) {
+                  : !scr->plain && (bk & NAZIF__BK_E0) && nazif__maybe_mojibake_874(s, n)) {
             nazif__edits *m = &scr->mfound;
             nazif__edits_clear(m);
             if (nazif__mojibake_find(lex, s, n, m)) return NAZIF_ENOMEM;
