@@ -1830,9 +1830,9 @@ static void analyse_text(const nazif__bp_line *L, info *f)
         return;
     }
     if (rn > BP_LONG || sentence) {
-        unsigned first = nazif__phr_first_word(raw, rn);
+        const int strong = nazif__phr_first_strong(raw, rn);
         int anchor = rn <= BP_ANCHOR_MAX && nazif__phr_anchor(raw, rn);
-        if (!(first & NAZIF__FIRST_STRONG) && !anchor) {
+        if (!strong && !anchor) {
             set(f, V_CONTENT, NULL);
             f->para = 1;
             f->words = BP_SENTENCE_WORDS + 1;

@@ -319,7 +319,8 @@ static int apply_edits(buf *b, const uint8_t *s, size_t n, const nazif__edits *e
 }
 
 /* Note invalid UTF-8 and NUL bytes of a line; fail in strict mode. */
-/* plain: the pre-scan found no byte 00..08 in s[0..n) (rscratch.plain) */
+/* plain: s[0..n) holds no NUL byte (the pre-scan found no byte 00..08 in
+   it, rscratch.plain, or its byte kinds have no NUL) */
 static int account(nazif_cleaner *c, const nazif__edits *ed, const uint8_t *s, size_t n,
                    uint64_t base, int plain)
 {
@@ -668,7 +669,8 @@ static int take_line(nazif_cleaner *c, const uint8_t *line, size_t n, size_t ter
     c->st.lines_in++;
     int rc = nazif__restore_line(c->lex, c->opt.flags, line, text, &c->scratch, &s->ed);
     if (rc) return rc;
-    rc = account(c, &s->ed, line, text, base, c->scratch.plain);
+    rc = account(c, &s->ed, line, text, base,
+                 c->scratch.plain || !(nazif__bk(&c->scratch, line, text) & NAZIF__BK_NUL));
     if (rc) return rc;
     if (apply_edits(&s->out, line, text, &s->ed)) return NAZIF_ENOMEM;
     s->text_len = s->out.n;

@@ -109,10 +109,15 @@ size_t nazif__phr_normalise(const uint8_t *s, size_t n, uint8_t *out,
             pending = 0;
             /* the rest of the run of such letters, while they fit */
             do {
-                out[o++] = s[i];
-                out[o++] = s[i + 1];
+                memcpy(out + o, s + i, 2);
+                o += 2;
                 i += 2;
             } while (i + 1 < n && o + 2 <= cap && plain_pair(s[i], s[i + 1]));
+            continue;
+        }
+        if (s[i] == ' ') { /* the commonest character after them (below) */
+            pending = 1;
+            i++;
             continue;
         }
         if (s[i] < 0x80) {
@@ -228,27 +233,59 @@ static int alnum_at(const uint8_t *s, size_t n, size_t i)
     return alnum_cp(nazif__utf8_decode(s + i, n - i, &len));
 }
 
+/* The head phrase s[0..n) of FNV-1a hash h (nazif__phr_head_hash), or
+   NULL */
+static const nazif__phrase *head_lookup(const uint8_t *s, size_t n, uint32_t h)
+{
+    for (;;) {
+        h &= NAZIF__PHR_HEAD_HASH_SIZE - 1;
+        const unsigned slot = nazif__phr_head_hash[h];
+        if (slot == 0) return NULL;
+        const nazif__phrase *p = &nazif__phr_head_tab[slot - 1];
+        if (p->len == n && memcmp(p->s, s, n) == 0) return p;
+        h++;
+    }
+}
+
 const nazif__phrase *nazif__phr_head(const uint8_t *s, size_t n, size_t *rest)
 {
     /* Candidate ends: positions where a run of letters/digits stops.  Head
        phrases have at most a few words, so the first few ends suffice;
-       try the longest first. */
+       try the longest first.  The FNV-1a hash of the bytes before each
+       end is taken on the way. */
     size_t ends[8];
+    uint32_t hs[8];
     int ne = 0;
     size_t i = 0;
     int in_word = 0;
+    uint32_t h = 0x811C9DC5u;
     while (i < n && i < 255 && ne < 8) {
         size_t len;
-        uint32_t cp = nazif__utf8_decode(s + i, n - i, &len);
+        uint32_t cp;
+        if (s[i] < 0x80) {
+            cp = s[i];
+            len = 1;
+        } else if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+            cp = ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3Fu);
+            len = 2;
+        } else {
+            cp = nazif__utf8_decode(s + i, n - i, &len);
+        }
         int a = alnum_cp(cp) || cp == '\'' || cp == 0x2019 || cp == '-';
-        if (in_word && !a) ends[ne++] = i;
+        if (in_word && !a) {
+            hs[ne] = h;
+            ends[ne++] = i;
+        }
         in_word = a;
+        for (size_t k = 0; k < len; k++) h = (h ^ s[i + k]) * 0x01000193u;
         i += len;
     }
-    if (in_word && i == n && ne < 8) ends[ne++] = n;
+    if (in_word && i == n && ne < 8) {
+        hs[ne] = h;
+        ends[ne++] = n;
+    }
     for (int k = ne - 1; k >= 0; k--) {
-        const nazif__phrase *p =
-            find(nazif__phr_head_tab, NAZIF__PHR_HEAD_TAB_N, s, ends[k]);
+        const nazif__phrase *p = head_lookup(s, ends[k], hs[k]);
         if (!p) continue;
         size_t j = ends[k];
         if (p->colon && (j >= n || s[j] != ':')) continue;
@@ -411,6 +448,66 @@ unsigned nazif__phr_first_word(const uint8_t *s, size_t n)
         if (m > 0) return nazif__phr_first_word_norm(buf, m);
     }
     return 0;
+}
+
+/* The letter U+0621..U+063A or U+0641..U+064A at a b, folded (fold():
+   آ أ إ -> ا, ى -> ي, ة -> ه), as the 7 bits that index
+   nazif__phr_strong2 and nazif__phr_strong3 (tools/gen_phrases.py: the
+   lead byte's low bit, the second byte's low 6 bits, which is the code
+   point less 0x600); -1 for anything else.  letter7_fold[] holds the
+   folded index of each code point U+0600 + i, 0xFF where it is no such
+   letter. */
+#define L7_CP(i) (0x0600u + (i))
+#define L7_F(i)                                                                                    \
+    ((L7_CP(i) < 0x0621 || (L7_CP(i) > 0x063A && L7_CP(i) < 0x0641) || L7_CP(i) > 0x064A) ? 0xFFu  \
+     : (L7_CP(i) == 0x0622 || L7_CP(i) == 0x0623 || L7_CP(i) == 0x0625)                  ? 0x27u  \
+     : L7_CP(i) == 0x0649                                                                  ? 0x4Au  \
+     : L7_CP(i) == 0x0629                                                                  ? 0x47u  \
+                                                                                           : (i))
+#define L7_4(i) L7_F(i), L7_F((i) + 1), L7_F((i) + 2), L7_F((i) + 3)
+#define L7_16(i) L7_4(i), L7_4((i) + 4), L7_4((i) + 8), L7_4((i) + 12)
+static const uint8_t letter7_fold[128] = {L7_16(0),  L7_16(16), L7_16(32), L7_16(48),
+                                          L7_16(64), L7_16(80), L7_16(96), L7_16(112)};
+static inline int first_letter7(uint8_t a, uint8_t b)
+{
+    if ((a & 0xFEu) != 0xD8u || (b & 0xC0u) != 0x80u) return -1;
+    const unsigned f = letter7_fold[(a & 1u) << 6 | (b & 0x3Fu)];
+    return f == 0xFFu ? -1 : (int)f;
+}
+
+int nazif__phr_first_strong(const uint8_t *s, size_t n)
+{
+    /* A line whose first characters are such letters: every path of
+       nazif__phr_first_word() looks up a word that begins with them
+       folded -- the letters up to a space as they are (when none folds),
+       the same with the letters folded and harakat left out, or the
+       normaliser's first word, which begins with them folded too (it
+       folds each letter alone and strips nothing before a letter); a
+       letter alone before a space or the end is that word.  No first word
+       with NAZIF__FIRST_STRONG begins with them when their bit is clear:
+       most lines end here. */
+    int a, b;
+    if (n >= 2 && (a = first_letter7(s[0], s[1])) >= 0) {
+        if (n == 2 || s[2] == ' ') {
+            const unsigned x = (unsigned)a << 7;
+            return (int)((unsigned)nazif__phr_strong2[x >> 3] >> (x & 7u) & 1u);
+        }
+        if (n >= 4 && (b = first_letter7(s[2], s[3])) >= 0) {
+            const unsigned x = (unsigned)a << 7 | (unsigned)b;
+            if (!((unsigned)nazif__phr_strong2[x >> 3] >> (x & 7u) & 1u)) return 0;
+            int c, d;
+            if (n >= 6 && (c = first_letter7(s[4], s[5])) >= 0) {
+                const unsigned y = x << 7 | (unsigned)c;
+                unsigned h = (y * 0x9E3779B1u) >> 20;
+                if (!((unsigned)nazif__phr_strong3[h >> 3] >> (h & 7u) & 1u)) return 0;
+                if (n >= 8 && (d = first_letter7(s[6], s[7])) >= 0) {
+                    h = ((y << 7 | (unsigned)d) * 0x9E3779B1u) >> 20;
+                    if (!((unsigned)nazif__phr_strong4[h >> 3] >> (h & 7u) & 1u)) return 0;
+                }
+            }
+        }
+    }
+    return (nazif__phr_first_word(s, n) & NAZIF__FIRST_STRONG) != 0;
 }
 
 static uint8_t lower_ascii(uint8_t c)

@@ -1226,7 +1226,10 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         /* the two rules append their edits each in order: a split word
            before a madda look-alike needs the same sort as below */
         int maddas = 0;
-        if (nazif__madda_fix(lex, flags, s, n, ed, first, &maddas) ||
+        /* (without an A2 byte there is no آ: nazif__madda_fix() would
+           find nothing and answer ed->oom) */
+        if (((nazif__bk(scr, s, n) & NAZIF__BK_A2) ? nazif__madda_fix(lex, flags, s, n, ed, first, &maddas)
+                                                  : ed->oom) ||
             nazif__space_join(lex, flags, s, n, ed, first, scr) ||
             nazif__split_join(lex, flags, s, n, ed, first, scr) ||
             (scr->letters && nazif__letter_runs(lex, flags, s, n, ed, first)) ||
@@ -1261,6 +1264,8 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     cx.tooth = 0;
     cx.rasm = 0;
     int restore = !(flags & NAZIF_NO_RESTORE);
+    /* the bytes the line holds, when nazif__restore_line() took them */
+    const unsigned bk = nazif__bk(scr, s, n);
     int mp = 0; /* the line may have Persian, Kurdish or Urdu letters or ZWNJ */
     int xl = 0; /* ... or letters of the extended blocks (nazif__maybe_extlook()) */
     int misra = 0;
@@ -1271,7 +1276,8 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         /* a Persian letter (DA/DB + a byte) or ZWNJ (E2 80 8C, whose 80 8C
            is the trigger) starts at t - 1 at the earliest */
         const size_t p0 = t > 0 ? t - 1 : 0;
-        mp = !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s + p0, n - p0);
+        mp = !(flags & NAZIF__NOT_PERSIAN) && (bk & (NAZIF__BK_DADB | NAZIF__BK_E2)) &&
+             nazif__maybe_persian(s + p0, n - p0);
         int dw = 0;
         const int tooth = tooth_line(s, n, &dw);
         if (mp) {
@@ -1294,7 +1300,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         }
         cx.tooth = tooth && nazif__cx_arabic(&cx);
         cx.rasm = dw >= 2 && nazif__cx_arabic(&cx);
-        cx.exercise = memchr(s, '_', n) != NULL;
+        cx.exercise = (bk & NAZIF__BK_US) && memchr(s, '_', n) != NULL;
     }
     cluster c;
     while (t < n) {
@@ -1381,7 +1387,9 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
                                 ? flags | NAZIF__NOT_PERSIAN
                                 : flags;
         int maddas = 0;
-        if (nazif__madda_fix(lex, pf, s, n, ed, first, &maddas) ||
+        /* (without an A2 byte there is no آ: nazif__madda_fix() would
+           find nothing) */
+        if (((bk & NAZIF__BK_A2) && nazif__madda_fix(lex, pf, s, n, ed, first, &maddas)) ||
             nazif__space_join(lex, pf, s, n, ed, first, scr) ||
             nazif__split_join(lex, pf, s, n, ed, first, scr) ||
             (scr->letters && nazif__letter_runs(lex, pf, s, n, ed, first)) ||
@@ -1709,6 +1717,7 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
                         nazif__edits *ed)
 {
     scr->plain = 0;
+    scr->bk_s = NULL;
     /* a line in visual order is reported (or repaired) as a whole, and
        nothing else is read in it; not in the pieces of a long line */
     if (n > 0 && !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT))) {
@@ -1725,7 +1734,18 @@ int nazif__restore_line(const nazif_lexicon *lex, unsigned flags,
     if (n > 0 && !(flags & (NAZIF_NO_RESTORE | NAZIF__CONT_LEFT | NAZIF__CONT_RIGHT))) {
         /* a plain line has no E0 byte: no windows-874 mojibake */
         t = nazif__next_trigger_plain(s, n, &scr->plain);
-        if (t < n ? nazif__maybe_mojibake(s, n) : !scr->plain && nazif__maybe_mojibake_874(s, n)) {
+        /* a line with a trigger, or one the pre-scan did not see whole
+           in blocks without a flag: the bytes that the memchr passes of
+           the tests below, of restore_plain() and of the cleaner's NUL
+           count look for, in one pass */
+        unsigned bk = NAZIF__BK_ALL;
+        if (t < n || !scr->plain) {
+            bk = scr->bk = nazif__byte_kinds(s, n);
+            scr->bk_s = s;
+            scr->bk_n = n;
+        }
+        if (t < n ? (bk & (NAZIF__BK_C2 | NAZIF__BK_C3 | NAZIF__BK_E0)) && nazif__maybe_mojibake(s, n)
+                  : !scr->plain && (bk & NAZIF__BK_E0) && nazif__maybe_mojibake_874(s, n)) {
             nazif__edits *m = &scr->mfound;
             nazif__edits_clear(m);
             if (nazif__mojibake_find(lex, s, n, m)) return NAZIF_ENOMEM;

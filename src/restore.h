@@ -87,7 +87,36 @@ typedef struct nazif__rscratch {
        line in blocks without a flag (nazif__next_trigger_plain()), so
        it holds no NUL byte (the cleaner's count skips its memchr) */
     int plain;
+    /* set by nazif__restore_line() on a line with a trigger: which of
+       the bytes NAZIF__BK_* the line s[0..n) with bk_s == s, bk_n == n
+       holds (nazif__byte_kinds()); read through nazif__bk() */
+    unsigned bk;
+    const uint8_t *bk_s;
+    size_t bk_n;
 } nazif__rscratch;
+
+/* restore_scan.c: the bytes of a line that the memchr passes of the
+   per-line tests look for (00: the NUL count; '_': the exercise cues;
+   A2: the madda rule; C2 C3 E0: mojibake; DA DB E2: Persian letters and
+   ZWNJ), one bit each; nazif__byte_kinds() returns NAZIF__BK_ALL when the
+   CPU has no AVX2 (then every test runs) */
+#define NAZIF__BK_NUL 1u
+#define NAZIF__BK_US 2u
+#define NAZIF__BK_A2 4u
+#define NAZIF__BK_C2 8u
+#define NAZIF__BK_C3 16u
+#define NAZIF__BK_DADB 32u
+#define NAZIF__BK_E0 64u
+#define NAZIF__BK_E2 128u
+#define NAZIF__BK_ALL 255u
+unsigned nazif__byte_kinds(const uint8_t *s, size_t n);
+/* nazif__byte_kinds() by a table, byte by byte (tests) */
+unsigned nazif__byte_kinds_scalar(const uint8_t *s, size_t n);
+/* The byte kinds of s[0..n) when scr holds them, else NAZIF__BK_ALL */
+static inline unsigned nazif__bk(const nazif__rscratch *scr, const uint8_t *s, size_t n)
+{
+    return scr->bk_s == s && scr->bk_n == n ? scr->bk : NAZIF__BK_ALL;
+}
 
 void nazif__rscratch_free(nazif__rscratch *r);
 

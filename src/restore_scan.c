@@ -181,11 +181,10 @@ static size_t char_start(const uint8_t *s, size_t from, size_t i)
 #define NAZIF_AVX2 1
 #include <immintrin.h>
 
-/* The block's byte constants, made once a call of skip_blocks32() and
-   hidden from the compiler by an empty asm: otherwise, short of vector
-   registers, it builds several of them again in the loop from a general
-   register (three instructions each); hidden, they stay in registers or
-   are read from the stack.  Any other constant is made where it is used. */
+/* The block's byte constants (a table in memory, k32_get() below): left
+   to itself, short of vector registers, the compiler builds several of
+   them again in the loop from a general register (three instructions
+   each).  Any other constant is made where it is used. */
 typedef struct k32 {
     __m256i v[16];
 } k32;
@@ -203,14 +202,25 @@ typedef struct k32 {
      : (uint8_t)(c) == 0x40 ? 10                                                                   \
      : (uint8_t)(c) == 0xC9 ? 11                                                                   \
                             : 15)
-__attribute__((target("avx2"))) static inline void k32_init(k32 *k)
+#define K32_ROW(c) {(char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), \
+                    (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), \
+                    (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), \
+                    (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c), (char)(c)}
+typedef struct k32b {
+    _Alignas(32) char v[16][32]; /* as k32: rows 12..15 unused */
+} k32b;
+static const k32b k32_bytes = {{K32_ROW(0xD8), K32_ROW(0xD9), K32_ROW(0xC0), K32_ROW(0xC2), K32_ROW(0xA0),
+                                K32_ROW(0x80), K32_ROW(0x1F), K32_ROW(0x9C), K32_ROW(0x03), K32_ROW(0x1D),
+                                K32_ROW(0x40), K32_ROW(0xC9)}};
+/* The constants read from memory (an operand of each vector instruction,
+   no instruction of their own): the pointer is hidden from the compiler,
+   which would otherwise see their values and build them in registers
+   again, once a call or, short of registers, once a block */
+static inline const k32 *k32_get(void)
 {
-    static const uint8_t b[12] = {0xD8, 0xD9, 0xC0, 0xC2, 0xA0, 0x80, 0x1F, 0x9C, 0x03, 0x1D, 0x40, 0xC9};
-    for (int i = 0; i < 12; i++) {
-        __m256i v = _mm256_set1_epi8((char)b[i]);
-        __asm__("" : "+x"(v));
-        k->v[i] = v;
-    }
+    const k32 *k = (const k32 *)(const void *)&k32_bytes;
+    __asm__("" : "+r"(k));
+    return k;
 }
 
 #define SB_NAME simd_block32
@@ -263,9 +273,7 @@ __attribute__((target("avx2"))) static inline __m256i near_avx2(__m256i v)
 /* simd_block32() for nazif__prescan_superset() */
 __attribute__((target("avx2"), noinline)) static uint32_t block32_test(const uint8_t *p)
 {
-    k32 K;
-    k32_init(&K);
-    return simd_block32(p, &K);
+    return simd_block32(p, k32_get());
 }
 
 /* next_trigger's block loop in 32-byte steps from i (> from) while 33
@@ -277,11 +285,10 @@ __attribute__((target("avx2"), noinline)) static uint32_t block32_test(const uin
 __attribute__((target("avx2"))) static size_t scan_blocks32(const uint8_t *s, size_t n, size_t from,
                                                            size_t i, size_t *stop, int *clean)
 {
-    k32 K;
-    k32_init(&K);
+    const k32 *K = k32_get();
     for (;;) {
         uint32_t m = 0;
-        while (i + 33 <= n && !(m = simd_block32(s + i, &K))) i += 32;
+        while (i + 33 <= n && !(m = simd_block32(s + i, K))) i += 32;
         if (!m) break;
         *clean = 0;
         size_t next = i + 32, e = 0, r;
@@ -315,7 +322,7 @@ __attribute__((target("avx2"))) static size_t scan_blocks32(const uint8_t *s, si
             /* i - p is 1..32: at 32 every flag of the block is before i
                (a shift by the width would be undefined) */
             const unsigned sh = (unsigned)(i - p);
-            if (sh >= 32 || !(simd_block32(s + p, &K) >> sh)) i = n;
+            if (sh >= 32 || !(simd_block32(s + p, K) >> sh)) i = n;
         }
     }
     if (i < n) *clean = 0;
@@ -431,6 +438,72 @@ int nazif__prescan_superset(void)
     }
 #endif
     return 1;
+}
+
+/* NAZIF__BK_* of each byte */
+static const uint8_t bk_tab[256] = {
+    [0x00] = NAZIF__BK_NUL, ['_'] = NAZIF__BK_US,   [0xA2] = NAZIF__BK_A2,  [0xC2] = NAZIF__BK_C2,
+    [0xC3] = NAZIF__BK_C3,  [0xDA] = NAZIF__BK_DADB, [0xDB] = NAZIF__BK_DADB, [0xE0] = NAZIF__BK_E0,
+    [0xE2] = NAZIF__BK_E2,
+};
+
+unsigned nazif__byte_kinds_scalar(const uint8_t *s, size_t n)
+{
+    unsigned m = 0;
+    for (size_t i = 0; i < n; i++) m |= bk_tab[s[i]];
+    return m;
+}
+
+#if defined(NAZIF_AVX2)
+/* 32 bytes at a time: each byte's kind is hl[x >> 4] & ll[x & 15] (the
+   nine bytes fall in rectangles of their own: 0/0 00, 5/F 5F, A/2 A2,
+   C/2 C2, C/3 C3, D/A DA, D/B DB, E/0 E0, E/2 E2), the kinds ORed; the
+   last block is the one that ends at s[n - 1] (its bytes seen twice do
+   not matter to an OR) */
+__attribute__((target("avx2"))) static unsigned byte_kinds_avx2(const uint8_t *s, size_t n)
+{
+    const __m256i hl = _mm256_setr_epi8(NAZIF__BK_NUL, 0, 0, 0, 0, NAZIF__BK_US, 0, 0, 0, 0, (char)NAZIF__BK_A2, 0,
+                                        NAZIF__BK_C2 | NAZIF__BK_C3, NAZIF__BK_DADB,
+                                        (char)(NAZIF__BK_E0 | NAZIF__BK_E2), 0,
+                                        NAZIF__BK_NUL, 0, 0, 0, 0, NAZIF__BK_US, 0, 0, 0, 0, (char)NAZIF__BK_A2, 0,
+                                        NAZIF__BK_C2 | NAZIF__BK_C3, NAZIF__BK_DADB,
+                                        (char)(NAZIF__BK_E0 | NAZIF__BK_E2), 0);
+    const __m256i ll = _mm256_setr_epi8(NAZIF__BK_NUL | NAZIF__BK_E0, 0,
+                                        (char)(NAZIF__BK_A2 | NAZIF__BK_C2 | NAZIF__BK_E2), NAZIF__BK_C3, 0, 0, 0,
+                                        0, 0, 0, NAZIF__BK_DADB, NAZIF__BK_DADB, 0, 0, 0, NAZIF__BK_US,
+                                        NAZIF__BK_NUL | NAZIF__BK_E0, 0,
+                                        (char)(NAZIF__BK_A2 | NAZIF__BK_C2 | NAZIF__BK_E2), NAZIF__BK_C3, 0, 0, 0,
+                                        0, 0, 0, NAZIF__BK_DADB, NAZIF__BK_DADB, 0, 0, 0, NAZIF__BK_US);
+    const __m256i nib = _mm256_set1_epi8(0x0F);
+    __m256i acc = _mm256_setzero_si256();
+#define BK_STEP(p)                                                                                 \
+    do {                                                                                           \
+        const __m256i v_ = _mm256_loadu_si256((const __m256i *)(const void *)(p));                \
+        const __m256i h_ = _mm256_shuffle_epi8(hl, _mm256_and_si256(_mm256_srli_epi16(v_, 4), nib)); \
+        acc = _mm256_or_si256(acc, _mm256_and_si256(h_, _mm256_shuffle_epi8(ll, _mm256_and_si256(v_, nib)))); \
+    } while (0)
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) BK_STEP(s + i);
+    if (i < n) BK_STEP(s + n - 32);
+#undef BK_STEP
+    __m128i x = _mm_or_si128(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
+    x = _mm_or_si128(x, _mm_srli_si128(x, 8));
+    x = _mm_or_si128(x, _mm_srli_si128(x, 4));
+    x = _mm_or_si128(x, _mm_srli_si128(x, 2));
+    x = _mm_or_si128(x, _mm_srli_si128(x, 1));
+    return (unsigned)_mm_cvtsi128_si32(x) & 0xFFu;
+}
+#endif
+
+unsigned nazif__byte_kinds(const uint8_t *s, size_t n)
+{
+#if defined(NAZIF_AVX2)
+    if (n >= 32 && __builtin_cpu_supports("avx2")) return byte_kinds_avx2(s, n);
+    if (n < 32) return nazif__byte_kinds_scalar(s, n);
+#endif
+    (void)s;
+    (void)n;
+    return NAZIF__BK_ALL;
 }
 
 static int byte_sep(const uint8_t *s, size_t i)

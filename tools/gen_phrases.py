@@ -230,6 +230,61 @@ def hash_table(w, name, order, load):
     w("")
 
 
+def letter7(word, k):
+    """The k-th two-byte letter of word's UTF-8 bytes as 7 bits: the lead
+    byte's low bit (D8 or D9) and the second byte's low 6 bits; None when
+    it is not a letter U+0621..U+064A."""
+    b = word.encode("utf-8")
+    if len(b) < 2 * k + 2 or b[2 * k] not in (0xD8, 0xD9) or b[2 * k + 1] & 0xC0 != 0x80:
+        return None
+    return (b[2 * k] & 1) << 6 | (b[2 * k + 1] & 0x3F)
+
+
+def strong_prefixes(w, strong):
+    """Write nazif__phr_strong2, nazif__phr_strong3 and nazif__phr_strong4:
+    bit sets of the first one or two, three and four Arabic letters of the
+    first words that carry NAZIF__FIRST_STRONG (nazif__phr_first_strong():
+    a line whose first letters are in none cannot begin with one).  Two
+    letters index 14 bits exactly (a word of one letter: the second 7 bits
+    0, which no letter has); three and four letters are hashed to 12 bits
+    (a collision only sends a line to the full look-up)."""
+    two = [0] * (1 << 14 >> 3)
+    three = [0] * (1 << 12 >> 3)
+    four = [0] * (1 << 12 >> 3)
+    for fw in strong:
+        a, b, c, d = (letter7(fw, k) for k in range(4))
+        if a is None:
+            continue
+        if b is None:
+            if len(fw.encode("utf-8")) == 2:
+                two[a << 7 >> 3] |= 1 << (a << 7 & 7)
+            continue
+        x = a << 7 | b
+        two[x >> 3] |= 1 << (x & 7)
+        # no third (fourth) letter: a line's word of three (four)
+        # letters is not it
+        if c is None:
+            continue
+        y = x << 7 | c
+        h = (y * 0x9E3779B1 & 0xFFFFFFFF) >> 20
+        three[h >> 3] |= 1 << (h & 7)
+        if d is None:
+            continue
+        h = ((y << 7 | d) * 0x9E3779B1 & 0xFFFFFFFF) >> 20
+        four[h >> 3] |= 1 << (h & 7)
+    w("/* the first letters of the first words with NAZIF__FIRST_STRONG")
+    w("   (nazif__phr_first_strong()): two letters as 14 bits (the lead")
+    w("   byte's low bit and the second byte's low 6 bits of each; a word of")
+    w("   one letter with 0 for the second), three and four as the top 12")
+    w("   bits of those 21 or 28 bits times 0x9E3779B1 */")
+    for name, tab in (("strong2", two), ("strong3", three), ("strong4", four)):
+        w("static const uint8_t nazif__phr_%s[%d] = {" % (name, len(tab)))
+        for k in range(0, len(tab), 16):
+            w("    " + " ".join("%d," % v for v in tab[k:k + 16]))
+        w("};")
+    w("")
+
+
 def anchor_of(norm):
     """The longest run of characters that normalisation cannot produce from
     anything else (so the run must occur in the raw text as it is), ASCII
@@ -427,6 +482,9 @@ def main():
     w("#define NAZIF__FIRST_WORD 8u   /* a month, unit or stamp word */")
     w("#define NAZIF__FIRST_LINK 16u  /* a verb of a read-more link (words.tsv) */")
     w("unsigned nazif__phr_first_word(const uint8_t *s, size_t n);")
+    w("/* (nazif__phr_first_word(s, n) & NAZIF__FIRST_STRONG) != 0, most lines")
+    w("   answered by their first two or three letters */")
+    w("int nazif__phr_first_strong(const uint8_t *s, size_t n);")
     w("/* The same for the first word of normalised text. */")
     w("unsigned nazif__phr_first_word_norm(const uint8_t *s, size_t n);")
     w("int nazif__phr_anchor(const uint8_t *s, size_t n);")
@@ -468,6 +526,9 @@ def main():
          "whole-line phrases (line, weak, header), sorted by bytes")
     emit("nazif__phr_head_tab", heads,
          "line-opening phrases (head, date, opener), sorted by bytes")
+    # the same hash for the head phrases (nazif__phr_head() looks up up to
+    # eight prefixes of a line), at most a quarter full
+    hash_table(w, "head", [k for k, _ in heads], 4)
     emit("nazif__phr_contains_tab", cont,
          "phrases found anywhere (contains, term)")
     emit("nazif__phr_word_tab", words,
@@ -510,6 +571,7 @@ def main():
     # open-addressing hash of the first words (FNV-1a, linear probing) so
     # that the per-line lookup costs one or two comparisons
     hash_table(w, "first", sorted(firsts, key=bkey), 2)
+    strong_prefixes(w, [fw for fw in firsts if firsts[fw] & 2])
 
     anchors = set()
     for text, (cat, how, colon) in cont:
