@@ -100,15 +100,19 @@ static int dw_candidates(uint32_t cp, int pos, int between, uint32_t out[DW_CAND
     }
     /* at a word's edge only shapes: a stroke for alef at the start, y
        for ya at the end (a Latin letter glued to a word is more often a
-       brand, a unit or a list mark) */
+       brand, a unit or a list mark); at the end also a small letter a
+       tool writes for the last letter, by transliteration (الحرb, مخدراt;
+       capitals are list marks and grades: فئةA) */
     if (pos == POS_START) {
         if (cp == 'l' || cp == 'I') out[n++] = 0x0627;
         return n;
     }
     if (pos == POS_END) {
         if (l == 'y') out[n++] = 0x064A;
+        else if (cp == l && strchr("rkbmztqnldsf", (int)cp)) goto inside;
         return n;
     }
+inside:
     if (cp == 'I') {
         out[n++] = 0x064A;
         out[n++] = 0x0627;
@@ -298,6 +302,8 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
         if (!(cp == 0x0661 || cp == 0x0665 || cp == 0x06F1 || cp == 0x06F5) || tl || tr) bare_look = 0;
     }
     single_in = nx == 1 && !edge;
+    /* one small Latin letter ending the word: the bar of a letter inside */
+    const int small_end = nx == 1 && pos[0] == POS_END && u[x[0]].cp >= 'a' && u[x[0]].cp <= 'z';
     (void)tat;
     /* two Arabic letters: only one digit or Latin letter glued to them
        by a tatweel (3ـرض, دفـ3), never bare (كم2, سم3: units) */
@@ -321,10 +327,11 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
     /* the bar a reading must pass: a look-alike digit (١ ٥) between
        letters has no other use, any known word; else seen in news, the
        more often the fewer letters stand around (as decide_p12) */
-    int rf[DW_CANDS * DW_CANDS * DW_CANDS];
+    int rf[DW_CANDS * DW_CANDS * DW_CANDS], rst[DW_CANDS * DW_CANDS * DW_CANDS];
     int del_m = -1, del_f = 0, known = 0;
     for (int m = 0; m < combos; m++) {
         rf[m] = -1;
+        rst[m] = NAZIF_LEX_UNKNOWN;
         wbuf w;
         wb_reset(&w);
         int r = m, del = 0;
@@ -349,6 +356,7 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
         int f = 0;
         const int st = lex_state(cx->lex, &w, &f);
         if (st == NAZIF_LEX_UNKNOWN) continue;
+        if (!del) rst[m] = st;
         if (del) {
             if (w.letters < 4) continue; /* لت3م is not لتم */
             del_m = m;
@@ -359,13 +367,15 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
         int ok;
         if (two) ok = f >= 5 && w.letters >= 3;
         else if (bare_look) ok = 1;
-        else if (edge) ok = f >= 4;
+        else if (edge && !small_end) ok = f >= 4;
         else if (nx > 1) ok = f >= 3;
         else ok = (f >= 3 && letters >= 4) || (f >= 2 && letters >= 5) || (f >= 5 && letters >= 3);
         if (ok) rf[m] = f;
     }
     /* a ring at the end is ة or the pronoun ه: ة unless the ه reading is
-       far more frequent (إضافة 9, إضافه 7) */
+       far more frequent (إضافة 9, إضافه 7); a ه known only as a pronoun
+       after a stem (رئيسه: the stem's class, 11) never against a ة in
+       the word list (رئيسة, 7) */
     for (int m = 0; m < combos; m++) {
         int r = m, stride = 1;
         for (int j = 0; j < nx; j++) {
@@ -374,7 +384,9 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
                 for (int q2 = 0; q2 < nc[j]; q2++)
                     if (cand[j][q2] == 0x0629) {
                         const int m2 = m + (q2 - q) * stride;
-                        if (rf[m2] >= 0 && rf[m2] + 4 > rf[m]) rf[m] = -1;
+                        if ((rf[m2] >= 0 && rf[m2] + 4 > rf[m]) ||
+                            (rst[m] == NAZIF_LEX_DERIVED && rst[m2] == NAZIF_LEX_WORD))
+                            rf[m] = -1;
                     }
             r /= nc[j];
             stride *= nc[j];
@@ -423,7 +435,11 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
         if (pos[0] == POS_START && known_as_written &&
             (best_f < f || cand[0][best % nc[0]] == 0x0648))
             return 0;
-        if (pos[0] == POS_END && st == NAZIF_LEX_WORD && f >= 3) return 0;
+        /* a small Latin letter at the end is no number (الحرb: الحرب,
+           أكدt: أكدت) */
+        const uint32_t k0 = u[x[0]].cp;
+        const int small = k0 >= 'a' && k0 <= 'z';
+        if (pos[0] == POS_END && st == NAZIF_LEX_WORD && f >= 3 && !small) return 0;
         /* two letters and a digit: the letters as written no word
            (دفـ3, 3ـرض) */
         if (two && st != NAZIF_LEX_UNKNOWN && f >= 1) return 0;

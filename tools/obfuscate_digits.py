@@ -19,7 +19,8 @@ tatweels, by Arabizi or as the Latin letter it is drawn like), cipher
 (a shop bot's cipher map, one of CIPHER_MAPS a line, applied to every
 letter of the map in every word of the line, short words too: 3لى, م3,
 ب3د), cipher-mix (the same, each word with even odds, the others left
-plain).  --half 0 takes the lines from TEXT's first half (tuning), --half
+plain), latin-end (the last letter as the Latin letter that
+transliterates it: الحرb, مخدراt).  --half 0 takes the lines from TEXT's first half (tuning), --half
 1 from its second (held out).  Lines of 5 to 40 words; the word has 4
 Arabic letters or more (cipher styles: any word with a letter of the map).
 Scores count obfuscated words.
@@ -50,6 +51,8 @@ CIPHER_MAPS = (
     {'ع': '3', 'ح': '7', 'خ': '5', 'ض': '9', 'ص': '9', 'ق': '8', 'غ': '8', 'ه': '\u0665', 'ة': '\u0665'},
 )
 ARL = re.compile(r'[\u0621-\u064A]')
+LATIN_END = {'ر': 'r', 'ك': 'k', 'ب': 'b', 'م': 'm', 'ز': 'z', 'ت': 't', 'ط': 't', 'ق': 'q',
+             'ن': 'n', 'ل': 'l', 'د': 'd', 'س': 's', 'ف': 'f'}
 JOINS = set('بتثجحخسشصضطظعغفقكلمنهيئ')  # letters that join to the next
 
 
@@ -74,6 +77,10 @@ def obfuscate(style, w, rnd):
             return None
         p = rnd.choice(pos)
         return w[:p] + '\u0640' + rnd.choice(LEET[w[p]]) + '\u0640' + w[p + 1:]
+    if style == 'latin-end':
+        if w[-1] not in LATIN_END:
+            return None
+        return w[:-1] + LATIN_END[w[-1]]
     if style == 'insert':
         p = rnd.randrange(1, len(w))
         return w[:p] + rnd.choice('0123456789o') + w[p:]
