@@ -1215,7 +1215,11 @@ static int map_words(const rctx *cx, size_t first)
         for (size_t q = i; q < j; q++) ulet += u[q].t == U_LET && u[q].cp >= 0x0621;
         const int unit_after = h < i && g < h && h - g <= 6 && (g == 0 || u[g - 1].t == U_SP) &&
                                ulet <= 2 && j - 1 > i && (u[j - 1].t == U_DIG || u[j - 1].cp - '0' < 10);
-        if (dig && !unit_after && !(i > 0 && u[i - 1].t == U_OTHER) && !(j < k && u[j].t == U_OTHER) &&
+        /* as restore_plain(): no word longer than a word, none cut by the
+           long-line window */
+        const int cut = b - a > NAZIF__MAX_WORD || ((cx->flags & NAZIF__CONT_LEFT) && a == 0) ||
+                        ((cx->flags & NAZIF__CONT_RIGHT) && b == cx->n);
+        if (dig && !cut && !unit_after && !(i > 0 && u[i - 1].t == U_OTHER) && !(j < k && u[j].t == U_OTHER) &&
             !changed(cx->ed, first, a, b)) {
             c.a = i;
             c.b = j;
