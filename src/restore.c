@@ -1181,61 +1181,108 @@ static int changed(const nazif__edits *ed, size_t first, size_t a, size_t b)
     return 0;
 }
 
+/* Does the token s[a, b) hold an ASCII digit, o, or an Arabic-Indic
+   digit (the characters a cipher map writes)? */
+static int digit_token(const uint8_t *s, size_t a, size_t b)
+{
+    for (size_t q = a; q < b; q++) {
+        const uint8_t x = s[q];
+        if ((x >= '0' && x <= '9') || (x | 0x20) == 'o') return 1;
+        if (q + 1 < b && ((x == 0xD9 && s[q + 1] >= 0xA0 && s[q + 1] <= 0xA9) ||
+                          (x == 0xDB && s[q + 1] >= 0xB0 && s[q + 1] <= 0xB9)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is there a number of up to six characters (digits, . , ٫) between
+   spaces right before the space run that ends at a? */
+static int number_before(const uint8_t *s, size_t a)
+{
+    size_t h = a;
+    while (h > 0 && is_ws(s[h - 1])) h--;
+    if (h == a) return 0;
+    size_t g = h;
+    int chars = 0;
+    while (g > 0 && chars <= 6) {
+        const uint8_t x = s[g - 1];
+        if ((x >= '0' && x <= '9') || x == '.' || x == ',') {
+            g--;
+        } else if (g >= 2 && ((s[g - 2] == 0xD9 && x >= 0xA0 && x <= 0xA9) || (s[g - 2] == 0xD9 && x == 0xAB) ||
+                              (s[g - 2] == 0xDB && x >= 0xB0 && x <= 0xB9))) {
+            g -= 2;
+        } else {
+            break;
+        }
+        chars++;
+    }
+    return g < h && chars <= 6 && (g == 0 || is_ws(s[g - 1]));
+}
+
 /* A line where P12 read digits with confidence (cx->dmap): each word
-   holding a digit that no rule changed, between spaces, is read with the
-   line's map (nazif__digit_map_word()).  0 or NAZIF_ENOMEM. */
+   holding a digit that no rule changed is read with the line's map
+   (nazif__digit_map_word()); only the words with a digit are decoded.
+   0 or NAZIF_ENOMEM. */
 static int map_words(const rctx *cx, size_t first)
 {
-    unit *u;
-    size_t k;
-    if (decode_units(cx->s, 0, cx->n, cx->scr, &u, &k)) return NAZIF_ENOMEM;
+    const uint8_t *s = cx->s;
+    const size_t n = cx->n;
     cluster c;
-    c.u = u;
     const size_t before = cx->ed->n;
-    for (size_t i = 0; i < k;) {
-        if (u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_BAD) {
-            i++;
+    for (size_t ta = 0; ta < n;) {
+        if (is_ws(s[ta])) {
+            ta++;
             continue;
         }
-        size_t j = i;
-        int dig = 0;
-        for (; j < k && u[j].t != U_SP && u[j].t != U_OTHER && u[j].t != U_BAD; j++)
-            dig |= u[j].t == U_DIG || (u[j].cp < 0x80 && (u[j].cp - '0' < 10 || (u[j].cp | 0x20u) == 'o'));
-        const size_t a = u[i].pos, b = u[j - 1].pos + u[j - 1].len;
-        /* after a number (up to six digits, not a phone number) one or
-           two letters and a digit are a unit (200 م3, 5 كم2; 24 3لى is
-           على) */
-        size_t h = i;
-        while (h > 0 && u[h - 1].t == U_SP) h--;
-        size_t g = h;
-        while (g > 0 && (u[g - 1].t == U_DIG || (u[g - 1].cp < 0x80 && u[g - 1].cp - '0' < 10) ||
-                         u[g - 1].cp == '.' || u[g - 1].cp == ',' || u[g - 1].cp == 0x066B))
-            g--;
-        int ulet = 0;
-        for (size_t q = i; q < j; q++) ulet += u[q].t == U_LET && u[q].cp >= 0x0621;
-        const int unit_after = h < i && g < h && h - g <= 6 && (g == 0 || u[g - 1].t == U_SP) &&
-                               ulet <= 2 && j - 1 > i && (u[j - 1].t == U_DIG || u[j - 1].cp - '0' < 10);
+        size_t tb = ta;
+        while (tb < n && !is_ws(s[tb])) tb++;
         /* as restore_plain(): no word longer than a word, none cut by the
            long-line window */
-        const int cut = b - a > NAZIF__MAX_WORD || ((cx->flags & NAZIF__CONT_LEFT) && a == 0) ||
-                        ((cx->flags & NAZIF__CONT_RIGHT) && b == cx->n);
-        if (dig && !cut && !unit_after && !(i > 0 && u[i - 1].t == U_OTHER) && !(j < k && u[j].t == U_OTHER) &&
-            !changed(cx->ed, first, a, b)) {
-            c.a = i;
-            c.b = j;
-            c.fragment = 0;
-            const size_t n0 = cx->ed->n;
-            const int rc = nazif__digit_map_word(cx, &c);
-            if (rc < 0) return rc;
-            if (rc > 0) {
-                /* the new edit replaces the word's suspects */
-                nazif__edit e = cx->ed->v[n0];
-                cx->ed->n = n0;
-                drop_suspects(cx->ed, first, a, b);
-                cx->ed->v[cx->ed->n++] = e;
-            }
+        if (!digit_token(s, ta, tb) || tb - ta > NAZIF__MAX_WORD ||
+            ((cx->flags & NAZIF__CONT_LEFT) && ta == 0) || ((cx->flags & NAZIF__CONT_RIGHT) && tb == n)) {
+            ta = tb;
+            continue;
         }
-        i = j;
+        unit *u;
+        size_t k;
+        if (decode_units(s, ta, tb, cx->scr, &u, &k)) return NAZIF_ENOMEM;
+        c.u = u;
+        for (size_t i = 0; i < k;) {
+            if (u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_BAD) {
+                i++;
+                continue;
+            }
+            size_t j = i;
+            int dig = 0, ulet = 0;
+            for (; j < k && u[j].t != U_SP && u[j].t != U_OTHER && u[j].t != U_BAD; j++) {
+                dig |= u[j].t == U_DIG || (u[j].cp < 0x80 && (u[j].cp - '0' < 10 || (u[j].cp | 0x20u) == 'o'));
+                ulet += u[j].t == U_LET && u[j].cp >= 0x0621;
+            }
+            const size_t a = u[i].pos, b = u[j - 1].pos + u[j - 1].len;
+            /* after a number (up to six digits, not a phone number) one or
+               two letters and a digit are a unit (200 م3, 5 كم2; 24 3لى
+               is على) */
+            const int unit_after = i == 0 && ulet <= 2 && j - 1 > i &&
+                                   (u[j - 1].t == U_DIG || u[j - 1].cp - '0' < 10) && number_before(s, ta);
+            if (dig && !unit_after && !(i > 0 && u[i - 1].t == U_OTHER) && !(j < k && u[j].t == U_OTHER) &&
+                !changed(cx->ed, first, a, b)) {
+                c.a = i;
+                c.b = j;
+                c.fragment = 0;
+                const size_t n0 = cx->ed->n;
+                const int rc = nazif__digit_map_word(cx, &c);
+                if (rc < 0) return rc;
+                if (rc > 0) {
+                    /* the new edit replaces the word's suspects */
+                    nazif__edit e = cx->ed->v[n0];
+                    cx->ed->n = n0;
+                    drop_suspects(cx->ed, first, a, b);
+                    cx->ed->v[cx->ed->n++] = e;
+                }
+            }
+            i = j;
+        }
+        ta = tb;
     }
     if (cx->ed->n != before) nazif__edits_sort_from(cx->ed, first);
     return 0;
