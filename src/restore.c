@@ -1159,6 +1159,135 @@ static int edited(const nazif__edits *ed, size_t first, size_t a, size_t b)
     return 0;
 }
 
+/* Drop the suspects among the edits first.. of the line that lie in
+   bytes [a, b). */
+static void drop_suspects(nazif__edits *ed, size_t first, size_t a, size_t b)
+{
+    size_t k = first;
+    for (size_t q = first; q < ed->n; q++) {
+        const nazif__edit *e = &ed->v[q];
+        if (e->kind == NAZIF_CHANGE_SUSPECT && e->start >= a && e->end <= b) continue;
+        ed->v[k++] = *e;
+    }
+    ed->n = k;
+}
+
+/* Is a byte of [a, b) changed by an edit first.. of the line (suspects
+   are no change)? */
+static int changed(const nazif__edits *ed, size_t first, size_t a, size_t b)
+{
+    for (size_t q = first; q < ed->n; q++)
+        if (ed->v[q].kind != NAZIF_CHANGE_SUSPECT && ed->v[q].start < b && ed->v[q].end > a) return 1;
+    return 0;
+}
+
+/* Does the token s[a, b) hold an ASCII digit, o, or an Arabic-Indic
+   digit (the characters a cipher map writes)? */
+static int digit_token(const uint8_t *s, size_t a, size_t b)
+{
+    for (size_t q = a; q < b; q++) {
+        const uint8_t x = s[q];
+        if ((x >= '0' && x <= '9') || (x | 0x20) == 'o') return 1;
+        if (q + 1 < b && ((x == 0xD9 && s[q + 1] >= 0xA0 && s[q + 1] <= 0xA9) ||
+                          (x == 0xDB && s[q + 1] >= 0xB0 && s[q + 1] <= 0xB9)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is there a number of up to six characters (digits, . , ٫) between
+   spaces right before the space run that ends at a? */
+static int number_before(const uint8_t *s, size_t a)
+{
+    size_t h = a;
+    while (h > 0 && is_ws(s[h - 1])) h--;
+    if (h == a) return 0;
+    size_t g = h;
+    int chars = 0;
+    while (g > 0 && chars <= 6) {
+        const uint8_t x = s[g - 1];
+        if ((x >= '0' && x <= '9') || x == '.' || x == ',') {
+            g--;
+        } else if (g >= 2 && ((s[g - 2] == 0xD9 && x >= 0xA0 && x <= 0xA9) || (s[g - 2] == 0xD9 && x == 0xAB) ||
+                              (s[g - 2] == 0xDB && x >= 0xB0 && x <= 0xB9))) {
+            g -= 2;
+        } else {
+            break;
+        }
+        chars++;
+    }
+    return g < h && chars <= 6 && (g == 0 || is_ws(s[g - 1]));
+}
+
+/* A line where P12 read digits with confidence (cx->dmap): each word
+   holding a digit that no rule changed is read with the line's map
+   (nazif__digit_map_word()); only the words with a digit are decoded.
+   0 or NAZIF_ENOMEM. */
+static int map_words(const rctx *cx, size_t first)
+{
+    const uint8_t *s = cx->s;
+    const size_t n = cx->n;
+    cluster c;
+    const size_t before = cx->ed->n;
+    for (size_t ta = 0; ta < n;) {
+        if (is_ws(s[ta])) {
+            ta++;
+            continue;
+        }
+        size_t tb = ta;
+        while (tb < n && !is_ws(s[tb])) tb++;
+        /* as restore_plain(): no word longer than a word, none cut by the
+           long-line window */
+        if (!digit_token(s, ta, tb) || tb - ta > NAZIF__MAX_WORD ||
+            ((cx->flags & NAZIF__CONT_LEFT) && ta == 0) || ((cx->flags & NAZIF__CONT_RIGHT) && tb == n)) {
+            ta = tb;
+            continue;
+        }
+        unit *u;
+        size_t k;
+        if (decode_units(s, ta, tb, cx->scr, &u, &k)) return NAZIF_ENOMEM;
+        c.u = u;
+        for (size_t i = 0; i < k;) {
+            if (u[i].t == U_SP || u[i].t == U_OTHER || u[i].t == U_BAD) {
+                i++;
+                continue;
+            }
+            size_t j = i;
+            int dig = 0, ulet = 0;
+            for (; j < k && u[j].t != U_SP && u[j].t != U_OTHER && u[j].t != U_BAD; j++) {
+                dig |= u[j].t == U_DIG || (u[j].cp < 0x80 && (u[j].cp - '0' < 10 || (u[j].cp | 0x20u) == 'o'));
+                ulet += u[j].t == U_LET && u[j].cp >= 0x0621;
+            }
+            const size_t a = u[i].pos, b = u[j - 1].pos + u[j - 1].len;
+            /* after a number (up to six digits, not a phone number) one or
+               two letters and a digit are a unit (200 م3, 5 كم2; 24 3لى
+               is على) */
+            const int unit_after = i == 0 && ulet <= 2 && j - 1 > i &&
+                                   (u[j - 1].t == U_DIG || u[j - 1].cp - '0' < 10) && number_before(s, ta);
+            if (dig && !unit_after && !(i > 0 && u[i - 1].t == U_OTHER) && !(j < k && u[j].t == U_OTHER) &&
+                !changed(cx->ed, first, a, b)) {
+                c.a = i;
+                c.b = j;
+                c.fragment = 0;
+                const size_t n0 = cx->ed->n;
+                const int rc = nazif__digit_map_word(cx, &c);
+                if (rc < 0) return rc;
+                if (rc > 0) {
+                    /* the new edit replaces the word's suspects */
+                    nazif__edit e = cx->ed->v[n0];
+                    cx->ed->n = n0;
+                    drop_suspects(cx->ed, first, a, b);
+                    cx->ed->v[cx->ed->n++] = e;
+                }
+            }
+            i = j;
+        }
+        ta = tb;
+    }
+    if (cx->ed->n != before) nazif__edits_sort_from(cx->ed, first);
+    return 0;
+}
+
 /* A line where a word was read with a heh drawn after its letters left
    out (plan_heh()): the tool drew the line's other words too, and those
    it gave no ہ (ه after each letter that joins: عهلى for على) hold no
@@ -1252,6 +1381,9 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
     cipher.done = 0;
     cipher.n = 0;
     cx.cipher = &cipher;
+    nazif__digmap dmap;
+    dmap.n = 0;
+    cx.dmap = &dmap;
     int heh_seen = 0;
     cx.heh_seen = &heh_seen;
     cx.heh_line = 0;
@@ -1372,6 +1504,12 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
             i = j;
         }
         t = nazif__next_trigger(s, n, rb);
+    }
+    /* a shop bot's cipher map: the line's other words with the digits
+       P12 read (only on a line where it read one) */
+    if (dmap.n && !cx.persian && !ed->oom && nazif__digmap_any(&cx)) {
+        const int rc = map_words(&cx, first);
+        if (rc) return rc;
     }
     if (heh_seen && !cx.rasm && !cx.tooth && !cx.persian && !ed->oom) {
         cx.heh_line = 1;

@@ -11,13 +11,17 @@
  * letters, fewer than three Arabic letters, or a tatweel between a
  * clitic and the digit leaves the word alone.  A tatweel beside it is
  * evidence (7ـساب, دفـ3, 3ـرض; between two, 5 may be s: الـ5ـوق).
+ *
+ * A line's cipher map (nazif__digit_map_word()): the digits read here
+ * with confidence are evidence for the line's other words with the same
+ * digit, short and common ones too (م3, 3لى, ب3د).
  */
 #include <string.h>
 
 #include "restore_int.h"
 
 #define DW_MAX 3   /* digits or Latin letters read in one word */
-#define DW_CANDS 4 /* readings of one of them (the empty one included) */
+#define DW_CANDS 5 /* readings of one of them (the empty one included) */
 
 enum { POS_IN, POS_START, POS_END };
 
@@ -72,9 +76,17 @@ static int dw_candidates(uint32_t cp, int pos, int between, uint32_t out[DW_CAND
             if (pos == POS_END) out[n++] = 0x0629;
             return n;
         case 6: out[n++] = 0x0637; return n;                     /* ط */
-        case 7: out[n++] = 0x062D; return n;                     /* ح */
+        case 7: /* ح; خ (7' with the apostrophe dropped, shop bots) */
+            out[n++] = 0x062D;
+            if (!indic) out[n++] = 0x062E;
+            return n;
         case 8: out[n++] = 0x063A; out[n++] = 0x0642; return n;  /* غ ق */
-        case 9: out[n++] = 0x0642; out[n++] = 0x0635; out[n++] = 0x0648; return n; /* ق ص, و */
+        case 9: /* ق ص, و; ض (9') */
+            out[n++] = 0x0642;
+            out[n++] = 0x0635;
+            out[n++] = 0x0648;
+            if (!indic) out[n++] = 0x0636;
+            return n;
         default: return 0;
         }
     }
@@ -88,15 +100,19 @@ static int dw_candidates(uint32_t cp, int pos, int between, uint32_t out[DW_CAND
     }
     /* at a word's edge only shapes: a stroke for alef at the start, y
        for ya at the end (a Latin letter glued to a word is more often a
-       brand, a unit or a list mark) */
+       brand, a unit or a list mark); at the end also a small letter a
+       tool writes for the last letter, by transliteration (الحرb, مخدراt;
+       capitals are list marks and grades: فئةA) */
     if (pos == POS_START) {
         if (cp == 'l' || cp == 'I') out[n++] = 0x0627;
         return n;
     }
     if (pos == POS_END) {
         if (l == 'y') out[n++] = 0x064A;
+        else if (cp == l && strchr("rkbmztqnldsf", (int)cp)) goto inside;
         return n;
     }
+inside:
     if (cp == 'I') {
         out[n++] = 0x064A;
         out[n++] = 0x0627;
@@ -286,6 +302,8 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
         if (!(cp == 0x0661 || cp == 0x0665 || cp == 0x06F1 || cp == 0x06F5) || tl || tr) bare_look = 0;
     }
     single_in = nx == 1 && !edge;
+    /* one small Latin letter ending the word: the bar of a letter inside */
+    const int small_end = nx == 1 && pos[0] == POS_END && u[x[0]].cp >= 'a' && u[x[0]].cp <= 'z';
     (void)tat;
     /* two Arabic letters: only one digit or Latin letter glued to them
        by a tatweel (3ـرض, دفـ3), never bare (كم2, سم3: units) */
@@ -309,10 +327,11 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
     /* the bar a reading must pass: a look-alike digit (١ ٥) between
        letters has no other use, any known word; else seen in news, the
        more often the fewer letters stand around (as decide_p12) */
-    int rf[DW_CANDS * DW_CANDS * DW_CANDS];
+    int rf[DW_CANDS * DW_CANDS * DW_CANDS], rst[DW_CANDS * DW_CANDS * DW_CANDS];
     int del_m = -1, del_f = 0, known = 0;
     for (int m = 0; m < combos; m++) {
         rf[m] = -1;
+        rst[m] = NAZIF_LEX_UNKNOWN;
         wbuf w;
         wb_reset(&w);
         int r = m, del = 0;
@@ -337,6 +356,7 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
         int f = 0;
         const int st = lex_state(cx->lex, &w, &f);
         if (st == NAZIF_LEX_UNKNOWN) continue;
+        if (!del) rst[m] = st;
         if (del) {
             if (w.letters < 4) continue; /* لت3م is not لتم */
             del_m = m;
@@ -347,13 +367,15 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
         int ok;
         if (two) ok = f >= 5 && w.letters >= 3;
         else if (bare_look) ok = 1;
-        else if (edge) ok = f >= 4;
+        else if (edge && !small_end) ok = f >= 4;
         else if (nx > 1) ok = f >= 3;
         else ok = (f >= 3 && letters >= 4) || (f >= 2 && letters >= 5) || (f >= 5 && letters >= 3);
         if (ok) rf[m] = f;
     }
     /* a ring at the end is ة or the pronoun ه: ة unless the ه reading is
-       far more frequent (إضافة 9, إضافه 7) */
+       far more frequent (إضافة 9, إضافه 7); a ه known only as a pronoun
+       after a stem (رئيسه: the stem's class, 11) never against a ة in
+       the word list (رئيسة, 7) */
     for (int m = 0; m < combos; m++) {
         int r = m, stride = 1;
         for (int j = 0; j < nx; j++) {
@@ -362,7 +384,9 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
                 for (int q2 = 0; q2 < nc[j]; q2++)
                     if (cand[j][q2] == 0x0629) {
                         const int m2 = m + (q2 - q) * stride;
-                        if (rf[m2] >= 0 && rf[m2] + 4 > rf[m]) rf[m] = -1;
+                        if ((rf[m2] >= 0 && rf[m2] + 4 > rf[m]) ||
+                            (rst[m] == NAZIF_LEX_DERIVED && rst[m2] == NAZIF_LEX_WORD))
+                            rf[m] = -1;
                     }
             r /= nc[j];
             stride *= nc[j];
@@ -411,7 +435,11 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
         if (pos[0] == POS_START && known_as_written &&
             (best_f < f || cand[0][best % nc[0]] == 0x0648))
             return 0;
-        if (pos[0] == POS_END && st == NAZIF_LEX_WORD && f >= 3) return 0;
+        /* a small Latin letter at the end is no number (الحرb: الحرب,
+           أكدt: أكدت) */
+        const uint32_t k0 = u[x[0]].cp;
+        const int small = k0 >= 'a' && k0 <= 'z';
+        if (pos[0] == POS_END && st == NAZIF_LEX_WORD && f >= 3 && !small) return 0;
         /* two letters and a digit: the letters as written no word
            (دفـ3, 3ـرض) */
         if (two && st != NAZIF_LEX_UNKNOWN && f >= 1) return 0;
@@ -437,10 +465,327 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
             n += u[i].len;
         }
     }
+    for (j = 0; j < nx; j++) nazif__digmap_note(cx, u[x[j]].cp, pick[j]);
     const size_t start = u[wa].pos, end = u[wb - 1].pos + u[wb - 1].len;
     if (nazif__edit_add(cx->ed, start, end, out, n, NAZIF_CHANGE_EDIT, NZR_P12,
                         nx > 1 ? "digits or Latin letters inside an Arabic word; lexicon: one reading"
                                : "digit or Latin letter inside an Arabic word; lexicon: one letter fits"))
+        return NAZIF_ENOMEM;
+    return 1;
+}
+
+/* ---- the line's cipher map ---------------------------------------------- */
+
+/* A letter's class in the map: ة is read as ه (a ring: the place picks),
+   ء as أ (Arabizi 2: the lexicon picks). */
+static uint32_t dm_class(uint32_t l)
+{
+    if (l == 0x0629) return 0x0647;
+    if (l == 0x0621) return 0x0623;
+    return l;
+}
+
+static uint32_t dm_key(uint32_t key)
+{
+    return key < 0x80 && (key | 0x20u) - 'a' < 26 ? key | 0x20u : key;
+}
+
+void nazif__digmap_note(const rctx *cx, uint32_t key, uint32_t letter)
+{
+    nazif__digmap *m = cx->dmap;
+    if (!m || !letter) return;
+    key = dm_key(key);
+    /* digits and the ring o: a Latin letter glued to a word is more often
+       a brand, a unit or a list mark than a cipher */
+    if (key < 0x80 && key != 'o' && !(key >= '0' && key <= '9')) return;
+    letter = dm_class(letter);
+    for (int i = 0; i < m->n; i++)
+        if (m->key[i] == key) {
+            if (m->letter[i] != letter) m->letter[i] = 0; /* read two ways: no map */
+            return;
+        }
+    if (m->n == DIGMAP_MAX) return;
+    m->key[m->n] = key;
+    m->letter[m->n] = letter;
+    m->n++;
+}
+
+int nazif__digmap_any(const rctx *cx)
+{
+    const nazif__digmap *m = cx->dmap;
+    for (int i = 0; m && i < m->n; i++)
+        if (m->letter[i]) return 1;
+    return 0;
+}
+
+static int dm_seen(const nazif__digmap *m, uint32_t key)
+{
+    key = dm_key(key);
+    for (int i = 0; i < m->n; i++)
+        if (m->key[i] == key) return 1;
+    return 0;
+}
+
+static uint32_t dm_get(const nazif__digmap *m, uint32_t key)
+{
+    key = dm_key(key);
+    for (int i = 0; i < m->n; i++)
+        if (m->key[i] == key) return m->letter[i];
+    return 0;
+}
+
+#define DM_ALT 3 /* classes a map reading must pass the others' by */
+
+/* Is there a reading of the word [wa, wb) with its digits x[] read as
+   their usual letters (dw_candidates(), and خ for 7, ض for 9, غ for 3, ظ
+   for 6 with the apostrophe dropped) other than the map's reading best,
+   known with a class above bar? */
+static int alt_reading(const rctx *cx, const unit *u, size_t wa, size_t wb, const size_t *x, int nx,
+                       const int *pos, uint32_t mc[DW_MAX][DW_CANDS], const int *mn, int best, int bar)
+{
+    uint32_t cand[DW_MAX][DW_CANDS + 2];
+    int nc[DW_MAX], combos = 1;
+    uint32_t mine[DW_MAX];
+    int r = best;
+    for (int j = 0; j < nx; j++) {
+        mine[j] = mc[j][r % mn[j]];
+        r /= mn[j];
+        nc[j] = dw_candidates(u[x[j]].cp, pos[j], 0, cand[j]);
+        uint32_t d = u[x[j]].cp;
+        if (d >= 0x0660 && d <= 0x0669) d = d - 0x0660 + '0';
+        const uint32_t extra = d == '7' ? 0x062E : d == '9' ? 0x0636 : d == '3' ? 0x063A : d == '6' ? 0x0638 : 0;
+        if (extra) cand[j][nc[j]++] = extra;
+        cand[j][nc[j]++] = mine[j];
+        combos *= nc[j];
+    }
+    for (int m = 0; m < combos; m++) {
+        wbuf w;
+        wb_reset(&w);
+        int rr = m, same = 1;
+        uint32_t pick[DW_MAX];
+        for (int j = 0; j < nx; j++) {
+            pick[j] = cand[j][rr % nc[j]];
+            /* ه for ة is the ring's own choice (made above) */
+            same &= dm_class(pick[j]) == dm_class(mine[j]);
+            rr /= nc[j];
+        }
+        if (same) continue;
+        int j = 0;
+        for (size_t i = wa; i < wb; i++) {
+            if (j < nx && i == x[j]) {
+                wb_cp(&w, pick[j]);
+                w.letters++;
+                j++;
+            } else if (u[i].t == U_LET) {
+                wb_letter(&w, &u[i], 1);
+            }
+        }
+        int f = 0;
+        if (lex_state(cx->lex, &w, &f) != NAZIF_LEX_UNKNOWN && f > bar) return 1;
+    }
+    return 0;
+}
+
+/*
+ * A word of a line whose other words P12 read with confidence: a shop
+ * bot's cipher map writes the same digit for the same letter everywhere
+ * in a post, short and common words too (3ن, م3, 3لى, ب3د).  Each digit
+ * or Latin letter of the word is read as the line read it (a digit the
+ * line read two ways, or not at all, leaves the word alone); the reading
+ * must be a word seen in news, the commoner the shorter (two letters: one
+ * of the commonest words as it stands), and the numbers P12 leaves stay
+ * (a run of digits, more digits than letters, a tatweel after a clitic,
+ * a number glued to a word as written: كم2, الجزء2, ص3, ب20, 2024م).
+ */
+int nazif__digit_map_word(const rctx *cx, const cluster *c)
+{
+    if (cx->persian || c->fragment || !cx->dmap) return 0;
+    const unit *u = c->u;
+    size_t wa = c->a, wb = c->b;
+    while (wb > wa && edge_punct(&u[wb - 1])) wb--;
+    while (wa < wb && edge_punct(&u[wa])) wa++;
+    size_t x[DW_MAX];
+    int nx = 0, letters = 0, run = 0;
+    for (size_t i = wa; i < wb; i++) {
+        const unit *p = &u[i];
+        if (alnum(p)) {
+            if (nx == DW_MAX) return 0;
+            /* two in a row (23لنت: أعلنت) only where the line maps both;
+               three are a number */
+            if (i > wa + 1 && alnum(&u[i - 1]) && alnum(&u[i - 2])) return 0;
+            run |= i > wa && alnum(&u[i - 1]);
+            x[nx++] = i;
+        } else if (basic_letter(p)) {
+            letters++;
+        } else if (p->t != U_TAT && !(p->t == U_MARK && p->cp >= 0x064B && p->cp <= 0x0652)) {
+            return 0;
+        }
+    }
+    if (nx == 0 || letters == 0 || letters < nx || (run && letters < 2)) return 0;
+    /* one letter and a digit: a number after a proclitic (ب5, ل3, و2:
+       به, له, وأ), or before م or after it with a hamza (2م, م2: units,
+       a year; مأ reads ما) */
+    if (letters == 1 && nx == 1) {
+        uint32_t l1 = 0;
+        for (size_t i = wa; i < wb; i++)
+            if (basic_letter(&u[i])) l1 = u[i].cp;
+        const int dfirst = x[0] == wa;
+        const uint32_t k0 = u[x[0]].cp;
+        const int ring = (k0 | 0x20u) == 'o' || k0 == 0x0665 || k0 == 0x06F5;
+        if (!dfirst && !ring && (l1 == 0x0628 || l1 == 0x0644 || l1 == 0x0648 || l1 == 0x0641 || l1 == 0x0643)) return 0;
+        if (dfirst && l1 == 0x0645) return 0;
+        if (!dfirst && dm_get(cx->dmap, u[x[0]].cp) == 0x0623) return 0;
+    }
+    int pos[DW_MAX];
+    int edge = 0, weak = 0;
+    uint32_t cand[DW_MAX][DW_CANDS];
+    int nc[DW_MAX];
+    int combos = 1;
+    for (int j = 0; j < nx; j++) {
+        const size_t q = x[j];
+        const int left = q > wa, right = q + 1 < wb;
+        pos[j] = left && right ? POS_IN : left ? POS_END : POS_START;
+        if (pos[j] != POS_IN) edge = 1;
+        const int tl = left && u[q - 1].t == U_TAT, tr = right && u[q + 1].t == U_TAT;
+        /* the numbers digit_word() leaves */
+        if (pos[j] == POS_END && tl && letters_before(u, wa, q) == 0) return 0;
+        if (tl && !tr && clitic_letters(u, wa, q)) return 0;
+        if (pos[j] == POS_IN && j == 0 && one_letter(u, wa, q) && clitic_letters(u, wa, q) &&
+            known_run(cx, u, q + 1, wb))
+            return 0;
+        const uint32_t l = dm_get(cx->dmap, u[q].cp);
+        if (l) {
+            nc[j] = 0;
+            cand[j][nc[j]++] = l;
+            if (l == 0x0647 && pos[j] == POS_END) cand[j][nc[j]++] = 0x0629;
+            if (l == 0x0623) cand[j][nc[j]++] = 0x0621;
+        } else {
+            /* a digit the line read two ways is no map; one it has not
+               read yet, on a line that maps others, its Arabizi letters
+               for the commonest words only (3لى: على) */
+            if (dm_seen(cx->dmap, u[q].cp)) return 0;
+            nc[j] = dw_candidates(u[q].cp, pos[j], 0, cand[j]);
+            /* one letter (3 ع, 6 ط, 2 ء أ), not 9 (ق ص و ض) */
+            for (int q2 = 1; q2 < nc[j]; q2++)
+                if (dm_class(cand[j][q2]) != dm_class(cand[j][0])) return 0;
+            weak = 1;
+        }
+        if (tr && pos[j] == POS_START) nc[j] = joining_only(cand[j], nc[j]);
+        if (nc[j] == 0) return 0;
+        combos *= nc[j];
+    }
+    int rf[DW_CANDS * DW_CANDS * DW_CANDS], rst[DW_CANDS * DW_CANDS * DW_CANDS];
+    uint32_t first[DW_CANDS * DW_CANDS * DW_CANDS];
+    for (int m = 0; m < combos; m++) {
+        rf[m] = -1;
+        wbuf w;
+        wb_reset(&w);
+        int r = m;
+        uint32_t pick[DW_MAX];
+        for (int j = 0; j < nx; j++) {
+            pick[j] = cand[j][r % nc[j]];
+            r /= nc[j];
+        }
+        int j = 0;
+        first[m] = 0;
+        for (size_t i = wa; i < wb; i++) {
+            if (j < nx && i == x[j]) {
+                if (!first[m]) first[m] = pick[j];
+                wb_cp(&w, pick[j]);
+                w.letters++;
+                j++;
+            } else if (u[i].t == U_LET) {
+                if (!first[m]) first[m] = u[i].cp;
+                wb_letter(&w, &u[i], 1);
+            }
+        }
+        int f = 0;
+        const int st = lex_state(cx->lex, &w, &f);
+        rst[m] = st;
+        if (st == NAZIF_LEX_UNKNOWN) continue;
+        int ok;
+        if (weak) ok = st == NAZIF_LEX_WORD && f >= 11 && w.letters >= 3;
+        else if (w.letters == 2) ok = st == NAZIF_LEX_WORD && f >= 9;
+        else if (w.letters == 3) ok = f >= 6;
+        else ok = f >= 3 || (f >= 2 && w.letters >= 5);
+        if (ok) rf[m] = f;
+    }
+    /* a ring at the end: ة unless ه is far more frequent (as above); a
+       ه known only as a pronoun after a stem (رئيسه: the stem's class)
+       never against a ة in the word list (رئيسة) */
+    for (int m = 0; m < combos; m++) {
+        int r = m, stride = 1;
+        for (int j = 0; j < nx; j++) {
+            const int q = r % nc[j];
+            if (pos[j] == POS_END && cand[j][q] == 0x0647 && rf[m] >= 0)
+                for (int q2 = 0; q2 < nc[j]; q2++)
+                    if (cand[j][q2] == 0x0629) {
+                        const int m2 = m + (q2 - q) * stride;
+                        if ((rf[m2] >= 0 && rf[m2] + 4 > rf[m]) ||
+                            (rst[m] == NAZIF_LEX_DERIVED && rst[m2] == NAZIF_LEX_WORD))
+                            rf[m] = -1;
+                    }
+            r /= nc[j];
+            stride *= nc[j];
+        }
+    }
+    int best_f = -1, best = -1, second_f = -1;
+    for (int m = 0; m < combos; m++) {
+        const int f = rf[m];
+        if (f < 0) continue;
+        if (f > best_f) {
+            second_f = best_f;
+            best_f = f;
+            best = m;
+        } else if (f > second_f) {
+            second_f = f;
+        }
+    }
+    if (best < 0 || (second_f >= 0 && best_f < second_f + 4)) return 0;
+    /* the letters the digits stand for elsewhere (a tool may write 8 for
+       both ق and غ, and the line read only one of them so far): another
+       reading about as frequent leaves the word alone (ر8م: رقم, رغم) */
+    if (alt_reading(cx, u, wa, wb, x, nx, pos, cand, nc, best, best_f - DM_ALT)) return 0;
+    /* a number glued to a word as written (كم2, الجزء2, 9دول) */
+    if (edge && nx == 1) {
+        wbuf w;
+        wb_reset(&w);
+        for (size_t i = wa; i < wb; i++)
+            if (u[i].t == U_LET && !alnum(&u[i])) wb_letter(&w, &u[i], 1);
+        int f = 0;
+        const int st = lex_state(cx->lex, &w, &f);
+        if (pos[0] == POS_START && st != NAZIF_LEX_UNKNOWN && f >= 2 &&
+            (best_f < f || first[best] == 0x0648))
+            return 0;
+        /* a ring (o, 0, ٥) the line reads as ه or ة is no number after
+           a word when the reading is as frequent (سن٥: سنة, أن0: أنه) */
+        const uint32_t k0 = u[x[0]].cp;
+        const int ring = dm_get(cx->dmap, k0) == 0x0647 &&
+                         ((k0 | 0x20u) == 'o' || k0 == '0' || k0 == 0x0665 || k0 == 0x06F5);
+        if (pos[0] == POS_END && st == NAZIF_LEX_WORD && f >= 3 && !(ring && best_f >= f)) return 0;
+    }
+    uint8_t out[MAXW + 8];
+    size_t n = 0;
+    int r = best;
+    uint32_t pick[DW_MAX];
+    for (int j = 0; j < nx; j++) {
+        pick[j] = cand[j][r % nc[j]];
+        r /= nc[j];
+    }
+    int j = 0;
+    for (size_t i = wa; i < wb; i++) {
+        if (n + 8 > MAXW) return 0;
+        if (j < nx && i == x[j]) {
+            n += nazif__utf8_encode(pick[j], out + n);
+            j++;
+        } else if (u[i].t != U_TAT) {
+            memcpy(out + n, cx->s + u[i].pos, u[i].len);
+            n += u[i].len;
+        }
+    }
+    const size_t start = u[wa].pos, end = u[wb - 1].pos + u[wb - 1].len;
+    if (nazif__edit_add(cx->ed, start, end, out, n, NAZIF_CHANGE_EDIT, NZR_P12,
+                        "digit inside an Arabic word; the line's other words read it so (lexicon)"))
         return NAZIF_ENOMEM;
     return 1;
 }

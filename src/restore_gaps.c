@@ -298,6 +298,7 @@ void nazif__decide_p12(const rctx *cx, cluster *c, int k)
     if (found == 1) {
         g->subst = deleted ? 0 : pick;
         g->join = 1;
+        if (!deleted) nazif__digmap_note(cx, c->u[g->x].cp, pick);
     } else {
         g->type = G_NONE;
         if (m > 0)

@@ -223,6 +223,18 @@ typedef struct nazif__cipher {
     int votes[CIPHER_MAX][6];
 } nazif__cipher;
 
+/* A line's cipher map (a shop bot writes a digit for a letter everywhere
+   in a post): the letter each digit or Latin letter stood for in the
+   words P12 read with confidence (nazif__digmap_note()); 0 when the line
+   read it two ways.  nazif__digit_map_word() reads the line's doubtful
+   words with it. */
+#define DIGMAP_MAX 16
+typedef struct nazif__digmap {
+    int n;
+    uint32_t key[DIGMAP_MAX];
+    uint32_t letter[DIGMAP_MAX];
+} nazif__digmap;
+
 typedef struct rctx {
     const nazif_lexicon *lex;
     unsigned flags;
@@ -242,6 +254,7 @@ typedef struct rctx {
     size_t n;            /* bytes of s */
     nazif__edits *ed;
     nazif__cipher *cipher; /* a drawn line's look-alikes, learnt on first use */
+    nazif__digmap *dmap; /* the digits P12 read on the line (restore_digits.c) */
     int *heh_seen;       /* a word of the line was read with a heh drawn after
                             its letters left out (plan_heh() in restore_word.c) */
     int heh_line;        /* the second look at such a line (restore.c):
@@ -527,6 +540,14 @@ void nazif__decide_bare_run(const rctx *cx, cluster *c, const int *gs, const int
    letters, read as a whole (P12); 1 when an edit was written, 0 when left
    to the gap rules, NAZIF_ENOMEM. */
 int nazif__digit_word(const rctx *cx, const cluster *c);
+/* Note that P12 read the digit or Latin letter key as letter on cx's
+   line. */
+void nazif__digmap_note(const rctx *cx, uint32_t key, uint32_t letter);
+/* Does cx's line map a digit to one letter? */
+int nazif__digmap_any(const rctx *cx);
+/* A word the line's cipher map reads (restore_digits.c): 1 when an edit
+   was written, 0 when not, NAZIF_ENOMEM. */
+int nazif__digit_map_word(const rctx *cx, const cluster *c);
 
 /* restore_mask.c: a symbol or punctuation mark glued inside a word */
 /* May cp, glued between two Arabic letters, be a mask (a separator)? */

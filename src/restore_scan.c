@@ -26,8 +26,8 @@
 /* The trigger bit of a haraka before a letter (tools/gen_scan.py): only a
    candidate, kept when decoration follows */
 #define TRIG_HARAKA (1u << 28)
-/* The trigger bit of an ASCII digit after a two-byte character: only a
-   candidate, kept when final_digit() says so */
+/* The trigger bit of an ASCII digit or small Latin letter after a
+   two-byte character: only a candidate, kept when final_digit() says so */
 #define TRIG_FINALDIG (1u << 29)
 
 /* s[j] is the second byte of a fatha, damma, kasra, shadda or sukun (when
@@ -85,10 +85,11 @@ static int ar_letter2(const uint8_t *s, size_t a)
            (s[a] == 0xD9 && s[a + 1] >= 0x80 && s[a + 1] <= 0x8A);
 }
 
-/* s[j + 1] is an ASCII digit after the last byte s[j] of a two-byte
-   character: is it one digit (no digit, Latin letter, @ or _ after it)
-   that ends a word of three Arabic letters or tatweels or more (سلا7,
-   وب20 and 2025م are not)?  P12 (restore_digits.c) reads such a word */
+/* s[j + 1] is an ASCII digit or small Latin letter after the last byte
+   s[j] of a two-byte character: is it one digit or letter (no digit,
+   Latin letter, @ or _ after it) that ends a word of three Arabic letters
+   or tatweels or more (سلا7, الحرb; وب20, 2025م and وAFP are not)?  P12
+   (restore_digits.c) reads such a word */
 static int final_digit(const uint8_t *s, size_t n, size_t j)
 {
     if (j < 5 || !ar_letter2(s, j - 1) || !ar_letter2(s, j - 3) || !ar_letter2(s, j - 5)) return 0;

@@ -75,10 +75,12 @@ SB_ATTR static SB_RET SB_NAME(const uint8_t *p)
     SB_VEC cont = SB_EQ(SB_AND(v, B(0xC0)), B(0x80));
     SB_VEC plead = IN(pv, 0xC2, 0xDF - 0xC2);
     m = SB_OR(m, SB_XOR(cont, plead));
-    /* a continuation byte before an ASCII digit (a word-final digit: a
-       candidate, restore_scan.c judges it): w - B0 is 80..89, signed
-       below 8A, for the digits only */
-    m = SB_OR(m, SB_AND(cont, SB_GTS(B(0x8A), SB_SUB(w, B(0xB0)))));
+    /* a continuation byte before an ASCII digit or a small Latin letter
+       (a word-final digit or letter: a candidate, restore_scan.c judges
+       it): w - B0 is 80..CA, signed below CB, for 0x30..0x7A, digits to
+       z (one test for both; the pair tables drop the bytes between, : ?
+       @ _ and the capitals among them) */
+    m = SB_OR(m, SB_AND(cont, SB_GTS(B(0xCB), SB_SUB(w, B(0xB0)))));
 #undef IN
 #undef B
     return (SB_RET)SB_MASK(m);

@@ -29,7 +29,7 @@
  *   bit 26: the dagger alef U+0670 (D9 B0) on prose letters: decorative harakat (restore_junk.c; harakat themselves are no trigger, ANT has them on 16 % of its lines)
  *   bit 27: backspace U+0008 before any byte (a character erased inside a word or at its end: restore_junk.c; a backspace that ends the line is looked at by scalar_span())
  *   bit 28: fathatan, fatha, damma, kasra, shadda or sukun (8B 8E 8F 90 91 92) before an Arabic letter or mark (D8 D9): a candidate only; restore_scan.c keeps it when fathatan is before a letter but alef or alef maksura (tanween inside a word: حًشًيًش), when a vowel or shadda on alef or alef maksura, or a second sukun, follows, or when the shadda is on a word's first letter (decorative harakat: restore_junk.c; shadda elsewhere is common in news); 8F is also the end of ؏ (D8 8F, the misra sign tools draw for ع: restore_xword.c), kept before a letter or tatweel
- *   bit 29: an ASCII digit right after the last byte of a two-byte character: a candidate only; restore_scan.c keeps it when the character is an Arabic letter after two more Arabic letters or tatweels and the digit is the word's last character (a digit for a letter at a word's end, P12: سلا7; not ب20, مج20, 2025م)
+ *   bit 29: an ASCII digit or small Latin letter right after the last byte of a two-byte character: a candidate only; restore_scan.c keeps it when the character is an Arabic letter after two more Arabic letters or tatweels and the digit or letter is the word's last character (a digit or Latin letter for a letter at a word's end, P12: سلا7, الحرb; not ب20, مج20, 2025م)
  */
 static const uint32_t TRIG_A[256] = {
     0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000,
@@ -78,10 +78,10 @@ static const uint32_t TRIG_B[256] = {
     0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000,
     0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000,
     0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000,
-    0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000,
-    0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000,
-    0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000,
-    0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000,
+    0x8000000, 0x28000000, 0x28000000, 0x28000000, 0x28000000, 0x28000000, 0x28000000, 0x28000000,
+    0x28000000, 0x28000000, 0x28000000, 0x28000000, 0x28000000, 0x28000000, 0x28000000, 0x28000000,
+    0x28000000, 0x28000000, 0x28000000, 0x28000000, 0x28000000, 0x28000000, 0x28000000, 0x28000000,
+    0x28000000, 0x28000000, 0x28000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000,
     0x9080081, 0x9080080, 0x9080080, 0xb080080, 0x9080080, 0x90a0080, 0x9180080, 0x9180080,
     0x9180080, 0x9180080, 0x9180080, 0x9180180, 0x9180180, 0x9180180, 0x9190180, 0x9190180,
     0x91c7080, 0x91c7080, 0x91d5080, 0x91e5080, 0x9185080, 0x9185080, 0x9187080, 0x9185080,

@@ -63,8 +63,8 @@ RULES = [
     ("backspace U+0008 before any byte (a character erased inside a word or at its end: restore_junk.c; a backspace that ends the line is looked at by scalar_span())", [0x08], range(0x00, 0x100)),
     ("fathatan, fatha, damma, kasra, shadda or sukun (8B 8E 8F 90 91 92) before an Arabic letter or mark (D8 D9): a candidate only; restore_scan.c keeps it when fathatan is before a letter but alef or alef maksura (tanween inside a word: حًشًيًش), when a vowel or shadda on alef or alef maksura, or a second sukun, follows, or when the shadda is on a word's first letter (decorative harakat: restore_junk.c; shadda elsewhere is common in news); 8F is also the end of ؏ (D8 8F, the misra sign tools draw for ع: restore_xword.c), kept before a letter or tatweel",
      [0x8B, 0x8E, 0x8F, 0x90, 0x91, 0x92], [0xD8, 0xD9]),
-    ("an ASCII digit right after the last byte of a two-byte character: a candidate only; restore_scan.c keeps it when the character is an Arabic letter after two more Arabic letters or tatweels and the digit is the word's last character (a digit for a letter at a word's end, P12: سلا7; not ب20, مج20, 2025م)",
-     range(0x80, 0xC0), range(0x30, 0x3A)),
+    ("an ASCII digit or small Latin letter right after the last byte of a two-byte character: a candidate only; restore_scan.c keeps it when the character is an Arabic letter after two more Arabic letters or tatweels and the digit or letter is the word's last character (a digit or Latin letter for a letter at a word's end, P12: سلا7, الحرb; not ب20, مج20, 2025م)",
+     range(0x80, 0xC0), list(range(0x30, 0x3A)) + list(range(0x61, 0x7B))),
 ]
 
 def dfa():

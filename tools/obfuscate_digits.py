@@ -15,10 +15,15 @@ word), indic (Arabic-Indic digits), latin (a Latin letter by shape or
 Arabizi), insert (a digit or o put between two letters), start-tat (the
 first letter as a digit or Latin letter before a tatweel), end-tat (the
 last letter as a digit after a tatweel), tat-leet (a digit between two
-tatweels, by Arabizi or as the Latin letter it is drawn like).  --half 0
-takes the lines from TEXT's first half (tuning), --half 1 from its second
-(held out).  Lines of 5 to
-40 words; the word has 4 Arabic letters or more.
+tatweels, by Arabizi or as the Latin letter it is drawn like), cipher
+(a shop bot's cipher map, one of CIPHER_MAPS a line, applied to every
+letter of the map in every word of the line, short words too: 3لى, م3,
+ب3د), cipher-mix (the same, each word with even odds, the others left
+plain), latin-end (the last letter as the Latin letter that
+transliterates it: الحرb, مخدراt).  --half 0 takes the lines from TEXT's first half (tuning), --half
+1 from its second (held out).  Lines of 5 to 40 words; the word has 4
+Arabic letters or more (cipher styles: any word with a letter of the map).
+Scores count obfuscated words.
 """
 import random
 import re
@@ -35,6 +40,19 @@ LATIN_START = {'ط': 't', 'ت': 't', 'س': 's', 'ك': 'k', 'م': 'm', 'ن': 'n',
                'ل': 'l', 'ج': 'j', 'ق': 'q', 'ص': 's', 'ه': 'h', 'ي': 'y'}
 LEET = {'س': '5', 'ت': '7', 'ب': '8', 'ل': '1', 'ع': '3', 'ح': '7', 'خ': '5', 'ط': '6',
         'ق': '9', 'ص': '59', 'غ': '8'}
+# The maps of shop bots and ad posters: which digit each letter becomes
+# (7 for خ and 9 for ض are 7' and 9' with the apostrophe dropped).
+CIPHER_MAPS = (
+    {'ع': '3', 'ح': '7', 'خ': '5', 'ط': '6', 'ص': '9', 'ق': '8', 'ء': '2', 'أ': '2'},
+    {'ع': '3', 'ح': '7', 'خ': '7', 'ص': '9', 'ض': '9', 'ط': '6', 'ظ': '6', 'ق': '9', 'غ': '3'},
+    {'ع': '3', 'ح': '7', 'خ': '5', 'ق': '9', 'غ': '8', 'ه': '0', 'ة': '0'},
+    {'ع': '3', 'ح': '7', 'ط': '6', 'ا': '1', 'أ': '2', 'ء': '2'},
+    {'ع': '3', 'ح': '7', 'ص': '9', 'ه': 'o', 'ة': 'o'},
+    {'ع': '3', 'ح': '7', 'خ': '5', 'ض': '9', 'ص': '9', 'ق': '8', 'غ': '8', 'ه': '\u0665', 'ة': '\u0665'},
+)
+ARL = re.compile(r'[\u0621-\u064A]')
+LATIN_END = {'ر': 'r', 'ك': 'k', 'ب': 'b', 'م': 'm', 'ز': 'z', 'ت': 't', 'ط': 't', 'ق': 'q',
+             'ن': 'n', 'ل': 'l', 'د': 'd', 'س': 's', 'ف': 'f'}
 JOINS = set('بتثجحخسشصضطظعغفقكلمنهيئ')  # letters that join to the next
 
 
@@ -59,6 +77,10 @@ def obfuscate(style, w, rnd):
             return None
         p = rnd.choice(pos)
         return w[:p] + '\u0640' + rnd.choice(LEET[w[p]]) + '\u0640' + w[p + 1:]
+    if style == 'latin-end':
+        if w[-1] not in LATIN_END:
+            return None
+        return w[:-1] + LATIN_END[w[-1]]
     if style == 'insert':
         p = rnd.randrange(1, len(w))
         return w[:p] + rnd.choice('0123456789o') + w[p:]
@@ -79,6 +101,21 @@ def obfuscate(style, w, rnd):
     return ''.join(out)
 
 
+def cipher_line(style, ws, rnd):
+    """The words of a line through one cipher map (None: no word changed)."""
+    m = rnd.choice(CIPHER_MAPS)
+    out, changed = [], 0
+    for w in ws:
+        if (style == 'cipher-mix' and rnd.random() < 0.5) or re.search(r'[0-9A-Za-z#@_]', w) \
+                or not ARL.search(w):
+            out.append(w)
+            continue
+        nw = ''.join(m.get(ch, ch) for ch in w)
+        changed += nw != w
+        out.append(nw)
+    return out if changed else None
+
+
 def make(style, text, out, seed, n, half=None):
     rnd = random.Random(seed)
     lines = open(text, encoding='utf-8').read().split('\n')
@@ -89,6 +126,15 @@ def make(style, text, out, seed, n, half=None):
     for ln in lines:
         ws = ln.split(' ')
         if not 5 <= len(ws) <= 40:
+            continue
+        if style.startswith('cipher'):
+            nws = cipher_line(style, ws, rnd)
+            if nws is None:
+                continue
+            obf.append(' '.join(nws))
+            gold.append(ln)
+            if len(obf) >= n:
+                break
             continue
         idx = [i for i, w in enumerate(ws) if AR.match(w) and len(w) >= 4]
         if not idx:
@@ -113,10 +159,11 @@ def score(obf_f, gold_f, out_f, verbose):
     for o, g, r in zip(rd(obf_f), rd(gold_f), rd(out_f)):
         if not o:
             continue
-        tot += 1
         ow, gw, rw = o.split(' '), g.split(' '), r.split(' ')
+        nobf = sum(a != b for a, b in zip(ow, gw))
+        tot += nobf
         if len(rw) != len(gw):
-            wrong += 1
+            wrong += nobf
             continue
         for a, b, c in zip(ow, gw, rw):
             if a != b:

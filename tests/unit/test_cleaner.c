@@ -246,6 +246,23 @@ static void test_wild(void)
     SAME("انظر ص3 وج1 وف5 وكم2 ومج20 و1445هـ\n");
     SAME("بلغ السعر 9ر7 ووصل و6بنادق يوم 1ماي و9دول\n");
     SAME("3ala 7sab el 7aga\n");
+    /* a line's cipher map: a digit P12 read with confidence in one word
+       is read so in the line's short and common words (3 ع from
+       المعركة); a digit the line has not read, in the commonest words
+       only; units after a number, ordinals and codes stay; a digit the
+       line read two ways (9: ص in تصميم, ق in القرار) is no map */
+    EXPECT("تواصلت الم3ركة م3 الجيش 3لى الحدود ب3د الظهر\n",
+           "تواصلت المعركة مع الجيش على الحدود بعد الظهر\n");
+    EXPECT("الم3ركة في المساحة 200 م3 والطابق2 وص3 وب20 و3 قتلى عام 2024م\n",
+           "المعركة في المساحة 200 م3 والطابق2 وص3 وب20 و3 قتلى عام 2024م\n");
+    EXPECT("ال7رب 3لى الحدود\n", "الحرب على الحدود\n");
+    EXPECT("نشر ت9ميم ال9رار 9د الفساد\n", "نشر تصميم القرار 9د الفساد\n");
+    SAME("اشترى 3 قطع م3 وص3 ب9 دنانير\n");
+    /* a small Latin letter for a word's last letter (transliteration,
+       flagged by the pre-scan); capitals, runs and clitics stay */
+    EXPECT("اندلعت الحرb وانتشرت المخدراt\n", "اندلعت الحرب وانتشرت المخدرات\n");
+    EXPECT("أكدt أن الوزيr سيزور دمشq\n", "أكدت أن الوزير سيزور دمشق\n");
+    SAME("الجزيرةnet وفيتامينc والقسمA وبـm والـpdf\n");
     SAME("قمة G20 وطائرة إف-16 وفيروس H1N1 و4G\n");
     /* a symbol inside a word without tatweel (the lexicon decides) */
     EXPECT("كمية من المخد#رات\n", "كمية من المخدرات\n");
