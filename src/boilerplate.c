@@ -3991,6 +3991,100 @@ int nazif__bp_decide(const nazif__bp_line *lines, size_t n, size_t i,
     return nazif__bp_decide_in(lines, n, i, at_end, 0, why);
 }
 
+/* A short line of a menu run (two thirds of it listed): it goes below
+   as a member of the menu, with that reason. */
+static int tail_menu(const ctx *c, info *f)
+{
+    if (!f->very_short) return 0;
+    int len, known, bullets;
+    menu_run(c, f, &len, &known, &bullets);
+    return len >= 3 && known >= 2 && 3 * known >= 2 * len;
+}
+
+/*
+ * The model's decisions on the lines after line i, line i taken as kept:
+ * how many of the next `want` non-blank lines it drops in a row (0 to
+ * want).  A copy of the window carries each decision to the next line,
+ * as the cleaner does.  Asked only for a few short lines before the
+ * article; a nested ask looks at later lines only, so the chain ends
+ * within the window.
+ */
+static int next_drops(const nazif__bp_line *lines, size_t n, size_t i,
+                      int at_end, int want)
+{
+    nazif__bp_line w[NAZIF__BP_BEHIND + NAZIF__BP_AHEAD + 1];
+    if (n > sizeof w / sizeof *w) return 0;
+    memcpy(w, lines, n * sizeof *w);
+    w[i].drop = 0;
+    int got = 0;
+    info f;
+    for (size_t k = i + 1; k < n && got < want; k++) {
+        analyse(&w[k], &f);
+        if (f.v == V_BLANK) continue;
+        if (w[k].truncated) break;
+        const char *why = NULL;
+        w[k].paras = 0;
+        if (!nazif__bp_decide_in(w, n, k, at_end, 0, &why)) break;
+        w[k].drop = 1;
+        got++;
+    }
+    return got;
+}
+
+/* A member of the run of short lines that closes the page after the
+   article's last paragraph (the line c->i, after_paragraph()): back to
+   that paragraph and on to the document's end (in the window, at_end)
+   every line is short (at most seven words, no sentence, no running
+   text) or furniture on its own words, and two of them, one at least
+   on the strong evidence of a phrase or a shape, not a listed weak word
+   alone, are such furniture: a log-in box, a paywall's prompt, a
+   widget's buttons.  No unlisted line kept between the paragraph and
+   this one: a signature over its place, a source or a poem's last
+   lines closing an article stay whole. */
+static int tail_member(const nazif__bp_line *L, info *f, int *own, int *strong)
+{
+    if (f->v == V_BLANK) return 1;
+    if (f->v == V_DROP || f->v == V_HEADER) {
+        (*own)++;
+        (*strong)++;
+        return 1;
+    }
+    if (f->v == V_WEAK) {
+        if (f->why != counter) (*own)++;
+        return !more_words_than(L->s, L->len, 7);
+    }
+    return f->v == V_OTHER && !L->truncated && !f->code &&
+           !more_words_than(L->s, L->len, 7) && prose_pct(L, f) < 30;
+}
+
+static int tail_run(const ctx *c)
+{
+    int own = 0, strong = 0;
+    info f;
+    size_t k = c->i;
+    for (;;) {
+        if (k == 0) return 0; /* no paragraph before the run in the window */
+        k--;
+        analyse(&c->lines[k], &f);
+        if (!c->lines[k].drop && f.v == V_CONTENT && f.para) break;
+        if (c->lines[k].drop) {
+            if (local_furniture(&f)) {
+                own++;
+                if (f.v == V_DROP || f.v == V_HEADER) strong++;
+            }
+            continue;
+        }
+        /* a kept short line between: a signature and its place stay */
+        if (f.v == V_OTHER) return 0;
+        if (!tail_member(&c->lines[k], &f, &own, &strong)) return 0;
+    }
+    for (k = c->i + 1; k < c->n; k++) {
+        analyse(&c->lines[k], &f);
+        if (!tail_member(&c->lines[k], &f, &own, &strong)) return 0;
+    }
+    return own >= 2 && strong >= 1;
+}
+
 int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
                         int at_end, int article, const char **why)
 {
@@ -4164,6 +4258,30 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
     long p = prev_nonblank(&c, i, &pf);
     long q = next_nonblank(&c, i, &qf);
     int prev_dropped = p >= 0 && lines[p].drop;
+
+    /* After the article's last paragraph, a short line in the run that
+       closes the document (tail_run()).  Not the unlisted line right
+       under the paragraph or under a line ending with ':' (a signature,
+       a source), a line with ':', a title printed again; a listed weak
+       word next to furniture, the name after a masthead title, a link
+       under a "read also" header and a menu run's member go below on
+       their own reasons. */
+    int tfirst = 0, tcat = 0;
+    if (!article && at_end &&
+        ((f.v == V_OTHER &&
+          !(prev_dropped && pf.v == V_WEAK && pf.cat == NAZIF__CAT_MASTHEAD)) ||
+         (f.v == V_WEAK && f.cat != NAZIF__CAT_MASTHEAD && !prev_dropped &&
+          !(q >= 0 && (qf.v == V_DROP || qf.v == V_HEADER)))) &&
+        !more_words_than(lines[i].s, lines[i].len, 7) && prose_pct(&lines[i], &f) < 30 &&
+        !(p >= 0 && !prev_dropped && pf.para && f.v == V_OTHER) &&
+        !memchr(lines[i].s, ':', lines[i].len) &&
+        !(p >= 0 && !prev_dropped && last_meaningful(lines[p].s, lines[p].len) == ':') &&
+        after_paragraph(&c) && tail_run(&c) &&
+        !(f.v == V_OTHER && f.title && in_related_list(&c, &tfirst, &tcat)) &&
+        !repeats_earlier(&c, i) && !tail_menu(&c, &f)) {
+        *why = "context: short line after the article's end";
+        return 1;
+    }
 
     /* Link titles under a "read also" header (the first one whatever
        follows it), tags under a tag header, comments under a comment
@@ -4376,6 +4494,26 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         /* between two pieces of furniture */
         if (f.v == V_OTHER && prev_dropped && q >= 0 && local_furniture(&qf) &&
             !followed_by_paragraph(&c, i)) {
+            *why = "context: short line between page furniture";
+            return 1;
+        }
+    }
+    /* Before the article's first paragraph, between a dropped line
+       and one the model drops on any evidence (its words, its shape
+       or its place: a menu run, a widget's symbol), with the line in
+       between taken as kept: furniture on both sides.  A short title
+       or a kicker over its paragraph (past stamps and the title
+       printed again), a label over a title and a speaker's name stay
+       (the tests above), and so does a member's rank between the
+       fields of a profile box (`عضو نشيط`: the box's own rule decides
+       it); the next line's decision is the model's own, asked once
+       more with this line kept. */
+    if (!article && f.v == V_OTHER && f.very_short && prev_dropped && q >= 0 &&
+        last_meaningful(lines[i].s, lines[i].len) != ':' && !after_paragraph(&c) &&
+        !followed_by_paragraph(&c, i) && !kicker(&c, &f, q, &qf) &&
+        !speaker_turn(&c) && !lines[q].truncated && !field_line(&lines[p]) &&
+        !field_line(&lines[q])) {
+        if (next_drops(lines, n, i, at_end, 1) == 1) {
             *why = "context: short line between page furniture";
             return 1;
         }
