@@ -3567,16 +3567,22 @@ static int temperature_only(const uint8_t *s, size_t n)
    site cut to a length?  Three dots, not two or four. */
 static int cut_excerpt_rest(const nazif__bp_line *L);
 
-static inline int cut_excerpt(const nazif__bp_line *L)
+/* May the line end with dots a site cut it with: forty bytes or more,
+   ending with "…", a space or "..", not a sentence's full stop (most
+   lines)?  The cheap first test of cut_excerpt() and pair_excerpt(). */
+static inline int excerpt_end(const nazif__bp_line *L)
 {
     const uint8_t *s = L->s;
     size_t n = L->len;
     if (L->truncated || n < 40 ||
         (s[n - 1] != 0xA6 && s[n - 1] != ' ' && s[n - 1] != '.'))
         return 0;
-    /* a sentence's full stop (most lines): no "..." below */
-    if (s[n - 1] == '.' && s[n - 2] != '.') return 0;
-    return cut_excerpt_rest(L);
+    return !(s[n - 1] == '.' && s[n - 2] != '.');
+}
+
+static inline int cut_excerpt(const nazif__bp_line *L)
+{
+    return excerpt_end(L) && cut_excerpt_rest(L);
 }
 
 /* cut_excerpt() of a line that ends with "…", a space or ".." */
@@ -3671,14 +3677,7 @@ static int spaced_excerpt(const nazif__bp_line *L);
 
 static inline int pair_excerpt(const nazif__bp_line *L)
 {
-    const uint8_t *s = L->s;
-    size_t n = L->len;
-    if (L->truncated || n < 40 ||
-        (s[n - 1] != 0xA6 && s[n - 1] != ' ' && s[n - 1] != '.'))
-        return 0;
-    /* a sentence's full stop (most lines) */
-    if (s[n - 1] == '.' && s[n - 2] != '.') return 0;
-    return cut_excerpt_rest(L) || spaced_excerpt(L);
+    return excerpt_end(L) && (cut_excerpt_rest(L) || spaced_excerpt(L));
 }
 
 static int spaced_excerpt(const nazif__bp_line *L)

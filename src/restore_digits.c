@@ -233,6 +233,58 @@ static int known_run(const rctx *cx, const unit *u, size_t a, size_t b)
     return lex_state(cx->lex, &w, &f) != NAZIF_LEX_UNKNOWN && f >= 2;
 }
 
+/* A ring at the word's end (x[j] at POS_END read ه) is ة or the pronoun
+   ه: the ه reading (rf[m], its lexicon state rst[m]) is dropped unless it
+   is far more frequent than the ة one (إضافة 9, إضافه 7), and always when
+   ه is known only as a pronoun after a stem (رئيسه: the stem's class, 11)
+   and the ة reading is in the word list (رئيسة, 7). */
+static void ring_end(int combos, int nx, const int *pos, uint32_t cand[][DW_CANDS], const int *nc,
+                     const int *rst, int *rf)
+{
+    for (int m = 0; m < combos; m++) {
+        int r = m, stride = 1;
+        for (int j = 0; j < nx; j++) {
+            const int q = r % nc[j];
+            if (pos[j] == POS_END && cand[j][q] == 0x0647 && rf[m] >= 0)
+                for (int q2 = 0; q2 < nc[j]; q2++)
+                    if (cand[j][q2] == 0x0629) {
+                        const int m2 = m + (q2 - q) * stride;
+                        if ((rf[m2] >= 0 && rf[m2] + 4 > rf[m]) ||
+                            (rst[m] == NAZIF_LEX_DERIVED && rst[m2] == NAZIF_LEX_WORD))
+                            rf[m] = -1;
+                    }
+            r /= nc[j];
+            stride *= nc[j];
+        }
+    }
+}
+
+/* The word u[wa, wb) written with reading m of its digits or Latin
+   letters x[0..nx) (pick[] gets each one's letter; 0: left out),
+   tatweel dropped, marks kept, into out: its length, or SIZE_MAX when it
+   does not fit. */
+static size_t write_word(const rctx *cx, const unit *u, size_t wa, size_t wb, const size_t *x, int nx,
+                         uint32_t cand[][DW_CANDS], const int *nc, int m, uint32_t *pick, uint8_t *out)
+{
+    size_t n = 0;
+    for (int j = 0; j < nx; j++) {
+        pick[j] = cand[j][m % nc[j]];
+        m /= nc[j];
+    }
+    int j = 0;
+    for (size_t i = wa; i < wb; i++) {
+        if (n + 8 > MAXW) return SIZE_MAX;
+        if (j < nx && i == x[j]) {
+            if (pick[j]) n += nazif__utf8_encode(pick[j], out + n);
+            j++;
+        } else if (u[i].t != U_TAT) {
+            memcpy(out + n, cx->s + u[i].pos, u[i].len);
+            n += u[i].len;
+        }
+    }
+    return n;
+}
+
 /*
  * Returns 1 when the cluster was read here (an edit written), 0 when it is
  * left to the gap rules, NAZIF_ENOMEM when out of memory.
@@ -327,7 +379,7 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
     /* the bar a reading must pass: a look-alike digit (١ ٥) between
        letters has no other use, any known word; else seen in news, the
        more often the fewer letters stand around (as decide_p12) */
-    int rf[DW_CANDS * DW_CANDS * DW_CANDS], rst[DW_CANDS * DW_CANDS * DW_CANDS];
+    int rf[DW_CANDS * DW_CANDS * DW_CANDS], rst[DW_CANDS * DW_CANDS * DW_CANDS] = {0};
     int del_m = -1, del_f = 0, known = 0;
     for (int m = 0; m < combos; m++) {
         rf[m] = -1;
@@ -372,26 +424,8 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
         else ok = (f >= 3 && letters >= 4) || (f >= 2 && letters >= 5) || (f >= 5 && letters >= 3);
         if (ok) rf[m] = f;
     }
-    /* a ring at the end is ة or the pronoun ه: ة unless the ه reading is
-       far more frequent (إضافة 9, إضافه 7); a ه known only as a pronoun
-       after a stem (رئيسه: the stem's class, 11) never against a ة in
-       the word list (رئيسة, 7) */
-    for (int m = 0; m < combos; m++) {
-        int r = m, stride = 1;
-        for (int j = 0; j < nx; j++) {
-            const int q = r % nc[j];
-            if (pos[j] == POS_END && cand[j][q] == 0x0647 && rf[m] >= 0)
-                for (int q2 = 0; q2 < nc[j]; q2++)
-                    if (cand[j][q2] == 0x0629) {
-                        const int m2 = m + (q2 - q) * stride;
-                        if ((rf[m2] >= 0 && rf[m2] + 4 > rf[m]) ||
-                            (rst[m] == NAZIF_LEX_DERIVED && rst[m2] == NAZIF_LEX_WORD))
-                            rf[m] = -1;
-                    }
-            r /= nc[j];
-            stride *= nc[j];
-        }
-    }
+    /* a ring at the end is ة or the pronoun ه (ring_end()) */
+    ring_end(combos, nx, pos, cand, nc, rst, rf);
     int best_f = -1, best = -1, second_f = -1, passing = 0;
     for (int m = 0; m < combos; m++) {
         const int f = rf[m];
@@ -447,25 +481,10 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
     /* write the word: the readings for the digits, tatweel dropped, marks
        kept */
     uint8_t out[MAXW + 8];
-    size_t n = 0;
-    int r = best;
     uint32_t pick[DW_MAX];
-    for (int j = 0; j < nx; j++) {
-        pick[j] = cand[j][r % nc[j]];
-        r /= nc[j];
-    }
-    int j = 0;
-    for (size_t i = wa; i < wb; i++) {
-        if (n + 8 > MAXW) return 0;
-        if (j < nx && i == x[j]) {
-            if (pick[j]) n += nazif__utf8_encode(pick[j], out + n);
-            j++;
-        } else if (u[i].t != U_TAT) {
-            memcpy(out + n, cx->s + u[i].pos, u[i].len);
-            n += u[i].len;
-        }
-    }
-    for (j = 0; j < nx; j++) nazif__digmap_note(cx, u[x[j]].cp, pick[j]);
+    const size_t n = write_word(cx, u, wa, wb, x, nx, cand, nc, best, pick, out);
+    if (n == SIZE_MAX) return 0;
+    for (int j = 0; j < nx; j++) nazif__digmap_note(cx, u[x[j]].cp, pick[j]);
     const size_t start = u[wa].pos, end = u[wb - 1].pos + u[wb - 1].len;
     if (nazif__edit_add(cx->ed, start, end, out, n, NAZIF_CHANGE_EDIT, NZR_P12,
                         nx > 1 ? "digits or Latin letters inside an Arabic word; lexicon: one reading"
@@ -674,7 +693,7 @@ int nazif__digit_map_word(const rctx *cx, const cluster *c)
         if (nc[j] == 0) return 0;
         combos *= nc[j];
     }
-    int rf[DW_CANDS * DW_CANDS * DW_CANDS], rst[DW_CANDS * DW_CANDS * DW_CANDS];
+    int rf[DW_CANDS * DW_CANDS * DW_CANDS], rst[DW_CANDS * DW_CANDS * DW_CANDS] = {0};
     uint32_t first[DW_CANDS * DW_CANDS * DW_CANDS];
     for (int m = 0; m < combos; m++) {
         rf[m] = -1;
@@ -710,25 +729,8 @@ int nazif__digit_map_word(const rctx *cx, const cluster *c)
         else ok = f >= 3 || (f >= 2 && w.letters >= 5);
         if (ok) rf[m] = f;
     }
-    /* a ring at the end: ة unless ه is far more frequent (as above); a
-       ه known only as a pronoun after a stem (رئيسه: the stem's class)
-       never against a ة in the word list (رئيسة) */
-    for (int m = 0; m < combos; m++) {
-        int r = m, stride = 1;
-        for (int j = 0; j < nx; j++) {
-            const int q = r % nc[j];
-            if (pos[j] == POS_END && cand[j][q] == 0x0647 && rf[m] >= 0)
-                for (int q2 = 0; q2 < nc[j]; q2++)
-                    if (cand[j][q2] == 0x0629) {
-                        const int m2 = m + (q2 - q) * stride;
-                        if ((rf[m2] >= 0 && rf[m2] + 4 > rf[m]) ||
-                            (rst[m] == NAZIF_LEX_DERIVED && rst[m2] == NAZIF_LEX_WORD))
-                            rf[m] = -1;
-                    }
-            r /= nc[j];
-            stride *= nc[j];
-        }
-    }
+    /* a ring at the end: ة or ه (ring_end()) */
+    ring_end(combos, nx, pos, cand, nc, rst, rf);
     int best_f = -1, best = -1, second_f = -1;
     for (int m = 0; m < combos; m++) {
         const int f = rf[m];
@@ -765,24 +767,9 @@ int nazif__digit_map_word(const rctx *cx, const cluster *c)
         if (pos[0] == POS_END && st == NAZIF_LEX_WORD && f >= 3 && !(ring && best_f >= f)) return 0;
     }
     uint8_t out[MAXW + 8];
-    size_t n = 0;
-    int r = best;
     uint32_t pick[DW_MAX];
-    for (int j = 0; j < nx; j++) {
-        pick[j] = cand[j][r % nc[j]];
-        r /= nc[j];
-    }
-    int j = 0;
-    for (size_t i = wa; i < wb; i++) {
-        if (n + 8 > MAXW) return 0;
-        if (j < nx && i == x[j]) {
-            n += nazif__utf8_encode(pick[j], out + n);
-            j++;
-        } else if (u[i].t != U_TAT) {
-            memcpy(out + n, cx->s + u[i].pos, u[i].len);
-            n += u[i].len;
-        }
-    }
+    const size_t n = write_word(cx, u, wa, wb, x, nx, cand, nc, best, pick, out);
+    if (n == SIZE_MAX) return 0;
     const size_t start = u[wa].pos, end = u[wb - 1].pos + u[wb - 1].len;
     if (nazif__edit_add(cx->ed, start, end, out, n, NAZIF_CHANGE_EDIT, NZR_P12,
                         "digit inside an Arabic word; the line's other words read it so (lexicon)"))

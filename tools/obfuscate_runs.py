@@ -13,23 +13,10 @@ of masks), quote (a quote or apostrophe), emoji, double (a symbol
 doubled), apunct (one symbol or Arabic punctuation mark).  Lines of 5 to
 40 words; the word has 4 Arabic letters or more.
 """
-import os,random,re,sys
+import random,re,sys
 
 
-def read_lines(path):
-    """The lines of path: a text file, or ANT's JSON Lines (.jsonl.gz),
-    each article's text followed by an empty line."""
-    if path.endswith('.jsonl.gz'):
-        import gzip, json
-        with gzip.open(path, 'rt', encoding='utf-8') as f:
-            texts = [(json.loads(l).get('text') or '').rstrip('\n') for l in f]
-        return ''.join(t + '\n\n' for t in texts if t.strip()).split('\n')
-    return open(path, encoding='utf-8').read().split('\n')
-
-
-# ANT's article texts, from the shared data beside the repository
-ANT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared',
-                   'data', 'corpus', 'ant-v1.1.jsonl.gz')
+from antlib import ANT, read_lines
 
 AR=re.compile(r'^[\u0621-\u064A]+$')
 T='\u0640'
