@@ -3585,17 +3585,21 @@ static inline int cut_excerpt(const nazif__bp_line *L)
     return excerpt_end(L) && cut_excerpt_rest(L);
 }
 
+/* Does s[0..n) (n >= 3) end with "…" or "..."? */
+static inline int ellipsis_end(const uint8_t *s, size_t n)
+{
+    return (s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6) ||
+           (s[n - 1] == '.' && s[n - 2] == '.' && s[n - 3] == '.');
+}
+
 /* cut_excerpt() of a line that ends with "…", a space or ".." */
 static int cut_excerpt_rest(const nazif__bp_line *L)
 {
     const uint8_t *s = L->s;
     size_t n = L->len;
     trim_ws(&s, &n);
-    if (n < 40 || n > 800) return 0;
-    size_t e;
-    if (s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6) e = n - 3;
-    else if (s[n - 1] == '.' && s[n - 2] == '.' && s[n - 3] == '.') e = n - 3;
-    else return 0;
+    if (n < 40 || n > 800 || !ellipsis_end(s, n)) return 0;
+    const size_t e = n - 3;
     if (s[e - 1] == ' ' || s[e - 1] == '.' || s[e - 1] == 0xA6) return 0;
     return more_words_than(s, n, 7);
 }
@@ -3685,11 +3689,8 @@ static int spaced_excerpt(const nazif__bp_line *L)
     const uint8_t *s = L->s;
     size_t n = L->len;
     trim_ws(&s, &n);
-    if (n < 80 || n > 800) return 0;
-    size_t e;
-    if (s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6) e = n - 3;
-    else if (s[n - 1] == '.' && s[n - 2] == '.' && s[n - 3] == '.') e = n - 3;
-    else return 0;
+    if (n < 80 || n > 800 || !ellipsis_end(s, n)) return 0;
+    const size_t e = n - 3;
     if (s[e - 1] != ' ' || s[e - 2] == ' ' || s[e - 2] == '.') return 0;
     return more_words_than(s, n, 16);
 }

@@ -233,6 +233,25 @@ static int known_run(const rctx *cx, const unit *u, size_t a, size_t b)
     return lex_state(cx->lex, &w, &f) != NAZIF_LEX_UNKNOWN && f >= 2;
 }
 
+/* The letters of the word u[wa, wb) into w, with pick[j] for its digit
+   or Latin letter x[j] (0: left out): a reading to look up. */
+static void spell(const unit *u, size_t wa, size_t wb, const size_t *x, int nx, const uint32_t *pick,
+                  wbuf *w)
+{
+    int j = 0;
+    for (size_t i = wa; i < wb; i++) {
+        if (j < nx && i == x[j]) {
+            if (pick[j]) {
+                wb_cp(w, pick[j]);
+                w->letters++;
+            }
+            j++;
+        } else if (u[i].t == U_LET) {
+            wb_letter(w, &u[i], 1);
+        }
+    }
+}
+
 /* A ring at the word's end (x[j] at POS_END read ه) is ة or the pronoun
    ه: the ه reading (rf[m], its lexicon state rst[m]) is dropped unless it
    is far more frequent than the ة one (إضافة 9, إضافه 7), and always when
@@ -393,18 +412,7 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
             del |= pick[j] == 0;
             r /= nc[j];
         }
-        int j = 0;
-        for (size_t i = wa; i < wb; i++) {
-            if (j < nx && i == x[j]) {
-                if (pick[j]) {
-                    wb_cp(&w, pick[j]);
-                    w.letters++;
-                }
-                j++;
-            } else if (u[i].t == U_LET) {
-                wb_letter(&w, &u[i], 1);
-            }
-        }
+        spell(u, wa, wb, x, nx, pick, &w);
         int f = 0;
         const int st = lex_state(cx->lex, &w, &f);
         if (st == NAZIF_LEX_UNKNOWN) continue;
@@ -589,16 +597,7 @@ static int alt_reading(const rctx *cx, const unit *u, size_t wa, size_t wb, cons
             rr /= nc[j];
         }
         if (same) continue;
-        int j = 0;
-        for (size_t i = wa; i < wb; i++) {
-            if (j < nx && i == x[j]) {
-                wb_cp(&w, pick[j]);
-                w.letters++;
-                j++;
-            } else if (u[i].t == U_LET) {
-                wb_letter(&w, &u[i], 1);
-            }
-        }
+        spell(u, wa, wb, x, nx, pick, &w);
         int f = 0;
         if (lex_state(cx->lex, &w, &f) != NAZIF_LEX_UNKNOWN && f > bar) return 1;
     }
