@@ -1169,7 +1169,8 @@ static int div_char(uint32_t c)
     if (any_mark(c) || (nazif__uclass(c) & (NZ_LETTER | NZ_PRESFORM | NZ_DIGIT | NZ_LATIN | NZ_SPACE)))
         return 0;
     if (c >= 0x0600 && c <= 0x06FF)
-        return c == 0x060C || c == 0x061B || c == 0x061F || c == 0x066A || c == 0x066D || c == 0x06D4;
+        return c == 0x060C || c == 0x060F || c == 0x061B || c == 0x061F || c == 0x066A || c == 0x066D ||
+               c == 0x06D4;
     if (c >= 0x2010 && c <= 0x2027) return 1;      /* dashes, quotes, bullets, ellipsis */
     if (c >= 0x2030 && c <= 0x205E) return 1;      /* per mille .. */
     if (c >= 0x2190 && c <= 0x2BFF) return 1;      /* arrows, math, shapes, dingbats */
@@ -1359,6 +1360,108 @@ static int divider_line(const nazif_lexicon *lex, jslot *v, size_t k)
     return 1;
 }
 
+/* ---- a sign after every character of the line --------------------------- */
+
+/* A tool that writes one sign after every character of a line, letters,
+   harakat, digits and punctuation alike (ن؏ف؏ذ؏ ص؏ب؏ا؏ح؏: the misra sign;
+   ن ̶ف ̶ذ ̶: a space and a combining stroke, which shows a stroke through
+   the letter before it): the sign is decoration.  The sign is one symbol
+   (div_char(), ؏, not ASCII punctuation a text puts after a letter), or a
+   space and one combining mark of another script.  Every character of the
+   line but spaces is followed by it (its last one may not be), the line
+   holds eight or more such characters, two words or more and Arabic letters
+   for half of them: the signs go.  No text puts one symbol after each of
+   its characters, harakat and digits included. */
+static int every_char_sign(jslot *v, size_t k)
+{
+    size_t i = 0;
+    while (i < k && (v[i].cp == ' ' || v[i].cp == '\t')) i++;
+    if (i + 2 >= k) return 0;
+    uint32_t s0 = v[i + 1].cp, s1 = 0;
+    int sl = 1;
+    if (s0 == ' ') {
+        s1 = v[i + 2].cp;
+        if (!(zalgo_mark(s1) || strike_mark(s1))) return 0;
+        sl = 2;
+    } else if (s0 < 0x80 ? strchr("*+~|^=_", (int)s0) == NULL || s0 == 0 : !div_char(s0)) {
+        return 0;
+    }
+    int chars = 0, arabic = 0, words = 0, prev_sp = 1;
+    while (i < k) {
+        const uint32_t c = v[i].cp;
+        if (c == ' ' || c == '\t') {
+            prev_sp = 1;
+            i++;
+            continue;
+        }
+        if (c == s0 || (sl == 2 && c == s1) || v[i].del) return 0;
+        words += prev_sp;
+        prev_sp = 0;
+        chars++;
+        arabic += ar_letter(c);
+        if (i + (size_t)sl >= k) {
+            /* the line's last character, without the sign */
+            if (i + 1 != k) return 0;
+            i++;
+            break;
+        }
+        if (v[i + 1].cp != s0 || (sl == 2 && v[i + 2].cp != s1)) return 0;
+        i += 1 + (size_t)sl;
+    }
+    if (chars < 8 || words < 2 || 2 * arabic < chars) return 0;
+    for (size_t q = 0; q + (size_t)sl < k; q++) {
+        const uint32_t c = v[q].cp;
+        if (c == ' ' || c == '\t' || c == s0 || (sl == 2 && c == s1)) continue;
+        for (int m = 1; m <= sl; m++) {
+            v[q + (size_t)m].del = 1;
+            v[q + (size_t)m].why = J_DIVIDER;
+        }
+        q += (size_t)sl;
+    }
+    return 1;
+}
+
+/* The sign of every_char_sign() after every character of one word only
+   (a space and a combining mark, or ؏ which no word holds after each of
+   its letters): ف ̶ت ̶ح ̶, ن؏ف؏ذ؏.  A word of three letters or more from
+   a space (or the line's start) to a space (or its end), each of its
+   characters followed by the sign, that the lexicon knows once the signs
+   are gone: they go. */
+static void word_sign_runs(const nazif_lexicon *lex, jslot *v, size_t k)
+{
+    for (size_t i = 0; i + 2 < k; i++) {
+        if (v[i].del || !ar_letter(v[i].cp) || (i > 0 && v[i - 1].cp != ' ' && v[i - 1].cp != '\t')) continue;
+        const uint32_t s0 = v[i + 1].cp, s1 = s0 == ' ' ? v[i + 2].cp : 0;
+        if (s0 == ' ' ? !(zalgo_mark(s1) || strike_mark(s1)) : s0 != 0x060F) continue;
+        const size_t sl = s0 == ' ' ? 2 : 1;
+        uint8_t w8[MAXW + 8];
+        size_t n8 = 0, p = i;
+        int letters = 0, ok = 0;
+        while (p + sl < k && !v[p].del && (ar_letter(v[p].cp) || any_mark(v[p].cp)) && v[p + 1].cp == s0 &&
+               (sl == 1 || v[p + 2].cp == s1)) {
+            if (ar_letter(v[p].cp)) {
+                if (n8 + 4 > MAXW) break;
+                n8 += nazif__utf8_encode(v[p].cp, w8 + n8);
+                letters++;
+            }
+            p += 1 + sl;
+            if (p >= k || v[p].cp == ' ' || v[p].cp == '\t' || end_punct(v[p].cp)) {
+                ok = 1;
+                break;
+            }
+        }
+        if (!ok || letters < 3 || !lex ||
+            nazif_lexicon_lookup(lex, (const char *)w8, n8, NULL) == NAZIF_LEX_UNKNOWN)
+            continue;
+        for (size_t q = i; q < p; q += 1 + sl)
+            for (size_t m = 1; m <= sl; m++) {
+                v[q + m].del = 1;
+                v[q + m].why = J_DIVIDER;
+            }
+        i = p;
+    }
+}
+
 int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void **buf, size_t *cap,
                      nazif__edits *m)
 {
@@ -1441,6 +1544,11 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
         prev = cp;
         k++;
         i += len;
+    }
+    /* one sign after every character of the line */
+    if (has_div || has_zalgo || has_strike) {
+        if (every_char_sign(v, k)) has_div = has_zalgo = has_strike = 0;
+        else word_sign_runs(lex, v, k);
     }
     /* bidi pairs, innermost first */
     size_t stack[16];
