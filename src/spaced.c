@@ -42,6 +42,7 @@
 #include "restore.h"
 
 #define SPACED_MAX_LETTERS 24 /* longest letter-by-letter run looked at */
+#define MAXW_GAP 192       /* bytes of a word of a gapped line */
 #define SPACED_PIECE 2        /* each word of a run read as several: seen twice in news */
 
 /* Is p[0..2) an Arabic letter (ء..غ, ف..ي)?  A haraka (U+064B..U+0652)?
@@ -729,11 +730,98 @@ static size_t letter_run(const nazif_lexicon *lex, unsigned flags, const uint8_t
                : rb;
 }
 
+/* One character of a line written letter by letter: an Arabic letter with
+   its harakat, or any one character but a space (a haraka set apart too,
+   a digit, a Latin letter, punctuation); its end, or 0 when s[i] starts no
+   such token of one character. */
+static size_t gap_char(const uint8_t *s, size_t n, size_t i)
+{
+    size_t e = i + 1;
+    if (s[i] <= ' ' || (s[i] & 0xC0) == 0x80) return 0;
+    if (s[i] >= 0xC0) {
+        const size_t len = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : 2;
+        if (i + len > n) return 0;
+        e = i + len;
+    }
+    if (e - i == 2 && is_let(s + i))
+        while (e + 1 < n && is_har(s + e)) e += 2;
+    return e == n || s[e] == ' ' ? e : 0;
+}
+
+#define GAPPED_MAX 64      /* words of a gapped line looked at */
+#define GAPPED_BYTES 2048  /* bytes of a gapped line looked at */
+
+/* A line a tool wrote letter by letter, with a wider gap between words
+   (ن ف ذ   ص ب ا ح   ف ي: one space between letters, two or more between
+   words): every character of the line stands alone between spaces, three
+   words or more are so set apart, two or more of three letters or more,
+   half of those known to the lexicon once joined.  Every word is joined,
+   those of one or two letters too (ف ي), its punctuation with it, and
+   each wide gap becomes one space.  1 when the line was so joined. */
+static int gapped_line(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazif__edits *ed,
+                       size_t first, size_t last)
+{
+    size_t ga[GAPPED_MAX], gb[GAPPED_MAX];
+    int ng = 0, long3 = 0, known = 0, wide = 0;
+    size_t i = 0;
+    while (i < n && s[i] == ' ') i++;
+    const size_t start = i;
+    while (i < n) {
+        if (ng == GAPPED_MAX) return 0;
+        ga[ng] = i;
+        int letters = 0;
+        uint8_t w[MAXW_GAP];
+        size_t wn = 0;
+        for (;;) {
+            const size_t e = gap_char(s, n, i);
+            if (e == 0) return 0;
+            if (is_let(s + i)) {
+                letters++;
+                if (wn + 2 <= sizeof w) {
+                    memcpy(w + wn, s + i, 2);
+                    wn += 2;
+                }
+            }
+            i = e;
+            if (i >= n) break;
+            size_t sp = i;
+            while (sp < n && s[sp] == ' ') sp++;
+            if (sp - i >= 2 || sp >= n) break;
+            i = sp;
+        }
+        gb[ng++] = i;
+        if (letters >= 3) {
+            long3++;
+            known += wclass(lex, w, wn) >= 0;
+        }
+        while (i < n && s[i] == ' ') i++;
+        wide += i < n;
+    }
+    if (ng < 3 || wide < 2 || long3 < 2 || 2 * known < long3) return 0;
+    const size_t end = gb[ng - 1];
+    if (nazif__overlaps(ed, first, last, start, end)) return 0;
+    uint8_t out[GAPPED_BYTES];
+    size_t k = 0;
+    if (end - start > sizeof out) return 0;
+    for (int g = 0; g < ng; g++) {
+        if (g > 0) out[k++] = ' ';
+        for (size_t q = ga[g]; q < gb[g]; q++)
+            if (s[q] != ' ') out[k++] = s[q];
+    }
+    if (nazif__edit_add(ed, start, end, out, k, NAZIF_CHANGE_EDIT, NZR_P17,
+                        "a line written letter by letter, a wider gap between words (lexicon: half its "
+                        "words known once joined): every word joined"))
+        return -1;
+    return 1;
+}
+
 int nazif__letter_runs(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
                        nazif__edits *ed, size_t first)
 {
     const size_t last = ed->n;
-    for (size_t i = 0; i + 2 < n;) {
+    const int gl = gapped_line(lex, s, n, ed, first, last);
+    if (gl < 0) return NAZIF_ENOMEM;
+    for (size_t i = 0; !gl && i + 2 < n;) {
         /* a single letter where a word may start, a space after it */
         if (!is_let(s + i) || !(nazif__left_edge(s, i) || deco_before(s, i))) {
             i++;
