@@ -379,6 +379,51 @@ static int joins_left(const uint8_t *w)
     return !(w[1] == 0x88 || w[1] == 0x89);
 }
 
+/* Is p[0..2) a letter of the Arabic block: a basic one, or one of the
+   extended letters U+0671..U+06D3, U+06EE..U+06FF the decoration tools
+   draw (ڝ ٻ ڼ)? */
+static inline int any_let(const uint8_t *p)
+{
+    if (is_let(p)) return 1;
+    if (p[0] == 0xD9) return p[1] >= 0xB1;
+    if (p[0] == 0xDA) return 1;
+    return p[0] == 0xDB && (p[1] <= 0x93 || p[1] >= 0xAE);
+}
+
+/* Is the line drawn with kashidas: three or more of its Arabic words, and
+   half of them, with a tatweel between two letters or, on a word of three
+   letters or more, at its end (نـفـذ صـبـاحـ الـيـوم, مـحـمـڍ ڝٻآحـ: the
+   style of the "kufi" decoration tools, which draw a tatweel after every
+   letter, or every joining one, and of tools that draw some letters with
+   one)?  Then a tatweel at a word's end is the same drawing, whatever
+   letter it follows (رئاسةـ, نفذـ, أدىـ). */
+static int kashida_line(const uint8_t *s, size_t n)
+{
+    int words = 0, drawn = 0, letters = 0, inner = 0, fin = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || s[i] == ' ' || s[i] == '\t') {
+            words += letters > 0;
+            drawn += inner || (fin && letters >= 3);
+            letters = inner = fin = 0;
+            continue;
+        }
+        if (i + 1 < n && any_let(s + i)) {
+            letters++;
+            /* a letter, tatweels (and harakat), a letter or the word's end */
+            size_t e = i + 2;
+            int t = 0;
+            while (e + 1 < n && (is_tat(s + e) || is_har(s + e))) {
+                t |= is_tat(s + e);
+                e += 2;
+            }
+            if (t && e + 1 < n && any_let(s + e)) inner = 1;
+            else if (t) fin = 1;
+            i = e - 1;
+        }
+    }
+    return drawn >= 3 && 2 * drawn >= words;
+}
+
 /* A word whose tatweels inside another rule removed (فـيـ, كـتـابـ: the
    decoration style that draws a tatweel after every joining letter) ends
    in one more: when that rule's edit ends right at the tatweels [ts, te),
@@ -386,7 +431,7 @@ static int joins_left(const uint8_t *w)
    article written apart) and the tatweels end the word (a space, the
    line's end, punctuation), the edit takes them in.  1 when it did. */
 static int decorated_end(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazif__edits *ed,
-                         size_t first, size_t last, size_t ts, size_t te)
+                         size_t first, size_t last, size_t ts, size_t te, int kl)
 {
     if (!nazif__right_edge(s, n, te)) return 0;
     size_t k = first;
@@ -396,16 +441,47 @@ static int decorated_end(const nazif_lexicon *lex, const uint8_t *s, size_t n, n
     const uint8_t *r = ed->pool + x->rep_off;
     size_t e = x->rep_len;
     while (e >= 2 && is_har(r + e - 2)) e -= 2;
-    if (e < 4 || !is_let(r + e - 2) || !joins_left(r + e - 2) || detached_article(r, e)) return 0;
+    /* on a line drawn with kashidas, after any letter, the lexicon not
+       asked */
+    if (e < 4 || !is_let(r + e - 2) || (!kl && !joins_left(r + e - 2)) || detached_article(r, e)) return 0;
     if (!nazif__left_edge(s, x->start)) return 0;
-    /* the edit removed a tatweel of the word */
-    int tat = 0;
+    /* the edit removed a tatweel of the word (on a line drawn with
+       kashidas: or read its letters) */
+    int tat = kl;
     for (size_t i = x->start; i + 1 < ts && !tat; i++) tat = is_tat(s + i);
-    if (!tat || wclass(lex, r, x->rep_len) < 0) return 0;
+    if (!tat || (!kl && wclass(lex, r, x->rep_len) < 0)) return 0;
     for (size_t i = first; i < ed->n; i++)
         if (i != k && ed->v[i].start < te && ed->v[i].end > ts) return 0;
     x->end = te;
     return 1;
+}
+
+/* On a line drawn with kashidas (kashida_line()), the tatweels [ts, te) at
+   the end of a word no other rule touched (أدىـ, وافاهاـ): removed after
+   any letter, not after a digit (1445هـ), the article written apart
+   (الـ مشاركين) or a lone letter but و (بـ 500, هـ. for the Hijri year),
+   nor before a digit or a Latin letter.  1 when removed. */
+static int kashida_end(const uint8_t *s, size_t n, nazif__edits *ed, size_t first, size_t last, size_t ts,
+                       size_t te)
+{
+    if (!nazif__right_edge(s, n, te)) return 0;
+    size_t x = te;
+    while (x < n && s[x] == ' ') x++;
+    if (x < n && s[x] < 0x80 && ((s[x] >= '0' && s[x] <= '9') || ((s[x] | 0x20) >= 'a' && (s[x] | 0x20) <= 'z')))
+        return 0;
+    size_t a = ts;
+    while (a >= 2 && (any_let(s + a - 2) || is_har(s + a - 2))) a -= 2;
+    if (a == ts || !nazif__left_edge(s, a) || ts - a > NAZIF__MAX_WORD) return 0;
+    size_t e = ts;
+    while (e > a && is_har(s + e - 2)) e -= 2;
+    if (e - a < 2) return 0;
+    if (e - a == 2 && !(s[a] == 0xD9 && s[a + 1] == 0x88)) return 0; /* a lone letter but و */
+    /* the tatweels alone go: another rule may have read the word's letters */
+    if (detached_article(s + a, e - a) || nazif__overlaps(ed, first, last, ts, te)) return 0;
+    return nazif__edit_add(ed, ts, te, NULL, 0, NAZIF_CHANGE_EDIT, NZR_P6,
+                           "tatweel at the end of a word on a line drawn with kashidas: decoration, removed")
+               ? 0
+               : 1;
 }
 
 /* A tatweel (one or two) at the end of a word before a space and an Arabic
@@ -418,14 +494,22 @@ static int trailing_tatweels(const nazif_lexicon *lex, const uint8_t *s, size_t 
                              size_t first)
 {
     const size_t last = ed->n;
+    int kl = -1; /* a line drawn with kashidas (-1: not asked yet) */
     for (const uint8_t *p = s + 1; p < s + n && (p = memchr(p, 0x80, (size_t)(s + n - p))) != NULL; p++) {
         if (p[-1] != 0xD9) continue;
         const size_t te = (size_t)(p + 1 - s); /* the tatweels end here, at the space */
         size_t ts = te - 2;                    /* and start here */
         int nt = 1;
         while (ts >= 2 && is_tat(s + ts - 2)) { ts -= 2; nt++; }
-        if (nt > 2 || ts < 4) continue;
-        if (decorated_end(lex, s, n, ed, first, last, ts, te)) continue;
+        if (nt > 2 || ts < 2) continue;
+        /* asked at the first tatweel that ends a word */
+        if (kl < 0 && nazif__right_edge(s, n, te) && any_let(s + ts - 2)) kl = kashida_line(s, n);
+        if (decorated_end(lex, s, n, ed, first, last, ts, te, kl > 0)) continue;
+        if (kl > 0 && kashida_end(s, n, ed, first, last, ts, te)) {
+            if (ed->oom) return NAZIF_ENOMEM;
+            continue;
+        }
+        if (ts < 4) continue;
         if (p + 1 >= s + n || p[1] != ' ') continue;
         /* the next word starts with an Arabic letter */
         size_t x = te;
