@@ -1419,11 +1419,14 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         /* nazif__arabic_line() when a rule asks (nazif__cx_arabic()); a
            line of dotless writing asks now */
         xl = nazif__maybe_extlook(s, n);
+        /* ے ۂ inside words: maybe a line a tool drew (nazif__drawn_line()) */
+        const int ic = (bk & NAZIF__BK_DADB) && nazif__maybe_inner_cue(s, n);
+        xl |= ic;
         scr->xl_seen |= xl;
         if (!cx.persian && (mp || dw >= 2 || xl)) arabic = -1;
         /* a line a decoration tool drew is Arabic whatever its letters
            (nazif__drawn_line()) */
-        if (xl && nazif__maybe_drawn(s, n)) {
+        if (xl && (ic || nazif__maybe_drawn(s, n))) {
             if (!mp && decode_units(s, 0, n, scr, &u, &k)) return NAZIF_ENOMEM;
             if (nazif__drawn_line(lex, u, k)) {
                 cx.persian = 0;

@@ -486,6 +486,8 @@ int nazif__drawn_line(const nazif_lexicon *lex, const unit *u, size_t k);
 /* Its byte pre-filter: three letters or more of the extended blocks (or
    ؏) that no one language writes together. */
 int nazif__maybe_drawn(const uint8_t *s, size_t n);
+/* Two or more of ے ۓ ۂ ۀ right before an Arabic letter of the same word? */
+int nazif__maybe_inner_cue(const uint8_t *s, size_t n);
 /* The languages whose alphabets have the letter cp (a bit each; every bit
    for a basic Arabic letter, 0 for a letter no language writes: ࢪ ݛ ڛ). */
 int nazif__alphabets(uint32_t cp);

@@ -472,10 +472,35 @@ int nazif__maybe_drawn(const uint8_t *s, size_t n)
     return 0;
 }
 
+/* Two or more of ے ۓ ۂ ۀ (DB 92, DB 93, DB 82, DB 80) right before an
+   Arabic letter (lead byte D8..DB): the other pre-filter of
+   nazif__drawn_line() */
+int nazif__maybe_inner_cue(const uint8_t *s, size_t n)
+{
+    int seen = 0;
+    for (const uint8_t *p = s; p + 3 < s + n && (p = memchr(p, 0xDB, (size_t)(s + n - p - 3))) != NULL; p++)
+        if ((p[1] == 0x92 || p[1] == 0x93 || p[1] == 0x82 || p[1] == 0x80) && p[2] >= 0xD8 && p[2] <= 0xDB &&
+            ++seen >= 2)
+            return 1;
+    return 0;
+}
+
 int nazif__drawn_line(const nazif_lexicon *lex, const unit *u, size_t k)
 {
     unsigned line = L_ALL;
     int words = 0, drawn = 0, known = 0, letters = 0, ext = 0, ok = 1;
+    /* words with ے ۓ ۂ ۀ before another letter of the word: Urdu, Persian
+       and Pashto write them only at a word's end, the tools (ے for ي,
+       ۂ for ة or ه) anywhere */
+    int inner = 0, inner_w = 0;
+    /* words that open with the article (ال, and after و ف ب ك ل): Urdu and
+       Persian write it only in set Arabic phrases; nl: the word's letters
+       so far, l0 l1 l2 its first three */
+    int artw = 0, nl = 0;
+    /* ی ہ ں, which Persian and Urdu write in every other word (a tool
+       that draws ے for ي does not draw ی too) */
+    int yeh = 0;
+    uint32_t l0 = 0, l1 = 0, l2 = 0;
     wbuf bkey;
     wb_reset(&bkey);
     for (size_t i = 0; i <= k; i++) {
@@ -486,10 +511,26 @@ int nazif__drawn_line(const nazif_lexicon *lex, const unit *u, size_t k)
                 int f = 0;
                 if (ok && !bkey.overflow && lex_state(lex, &bkey, &f) != NAZIF_LEX_UNKNOWN && f >= 3) known++;
             }
-            letters = ext = 0;
+            inner += inner_w;
+            artw += nl >= 4 && ((l0 == AR_ALEF && l1 == 0x0644) ||
+                                ((l0 == 0x0648 || l0 == 0x0641 || l0 == 0x0628 || l0 == 0x0643) &&
+                                 l1 == AR_ALEF && l2 == 0x0644));
+            letters = ext = inner_w = nl = 0;
+            l0 = l1 = l2 = 0;
             ok = 1;
             wb_reset(&bkey);
             continue;
+        }
+        if ((u[i].cp == 0x06D2 || u[i].cp == 0x06D3 || u[i].cp == 0x06C2 || u[i].cp == 0x06C0) && i + 1 < k &&
+            u[i + 1].t == U_LET && (u[i + 1].cls & NZ_LETTER))
+            inner_w = 1;
+        if (u[i].t == U_LET) {
+            const uint32_t fb = first_base(&u[i]);
+            yeh |= fb == FA_YEH || fb == 0x06C1 || fb == 0x06BA;
+            if (nl == 0) l0 = fb;
+            else if (nl == 1) l1 = fb;
+            else if (nl == 2) l2 = fb;
+            nl++;
         }
         /* presentation forms, the mathematical letters and the glyphs of
            other scripts (ı Ȉ ⅰ 𝐨 ०) are another kind of tool (Unicode's
@@ -534,7 +575,14 @@ int nazif__drawn_line(const nazif_lexicon *lex, const unit *u, size_t k)
     }
     /* the letters of no one language, on most words, and most words read
        by their letters' bodies are known Arabic words */
-    return line == 0 && drawn >= 3 && 2 * drawn >= words && 2 * known >= words;
+    if (line == 0 && drawn >= 3 && 2 * drawn >= words && 2 * known >= words) return 1;
+    /* ... or two words or more with such a letter where no language
+       writes it, on a line of letters of no one language (three words:
+       of any), with two words or more that open with the article, a
+       fifth of its words, half its words known.  Urdu writers leave out
+       the space after ے, which joins no letter (کےلیے, نےکہا): such words
+       alone do not make a line a tool's, nor on a line with ی ہ ں */
+    return inner >= 2 && !yeh && (line == 0 || inner >= 3) && artw >= 2 && 5 * artw >= words && 2 * known >= words;
 }
 
 int nazif__arabic_line(const nazif_lexicon *lex, const unit *u, size_t k)

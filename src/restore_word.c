@@ -1247,6 +1247,9 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                 else kashida = 1;
             }
     if (cue && tat && !kashida && !extc) extc = nazif__cx_arabic(cx);
+    /* ... or any such word on a line a tool drew (nazif__drawn_line():
+       ے ۂ inside its words) */
+    if (cue && !extc && cx_drawn(cx)) extc = 1;
     if (seams == 0 && np6 == 0 && np15 == 0 && !look && !pres && !dotless && !extc && !cx->heh_line) return 0;
 
     /* P14: look-alike letters, when the Arabic reading is a known word and
