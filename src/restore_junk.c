@@ -1478,6 +1478,10 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     size_t k = 0;
     int has_bidi = 0, has_edge = 0, has_zalgo = 0, has_decor = 0, has_bs = 0, has_bad = 0, has_div = 0;
     int has_strike = 0, has_vowelled = 0, has_hizb = 0;
+    /* ؏, or a combining mark of another script after a space: the signs
+       of every_char_sign() and word_sign_runs() (a symbol after every
+       character is a divider too: has_div) */
+    int has_sign = 0;
     int sym_since = 99; /* symbols since the last Arabic letter (99: a space or none) */
     uint32_t prev = 0, prev2 = 0;
     int sh_run = 0, sh_here = 0; /* letters in a row with a shadda */
@@ -1499,6 +1503,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
             }
             has_zalgo |= zalgo_mark(cp);
             has_strike |= strike_mark(cp);
+            has_sign |= cp == 0x060F || (prev == ' ' && (zalgo_mark(cp) || strike_mark(cp)));
             has_hizb |= cp == 0x06DE;
             has_vowelled |= (cp >= 0x064E && cp <= 0x0650 && drawn_vowelled(prev)) ||
                             (cp == 0x06C6 && prev >= 0x064E && prev <= 0x0650);
@@ -1546,10 +1551,8 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
         i += len;
     }
     /* one sign after every character of the line */
-    if (has_div || has_zalgo || has_strike) {
-        if (every_char_sign(v, k)) has_div = has_zalgo = has_strike = 0;
-        else word_sign_runs(lex, v, k);
-    }
+    if ((has_sign || has_div) && every_char_sign(v, k)) has_div = has_zalgo = has_strike = 0;
+    else if (has_sign) word_sign_runs(lex, v, k);
     /* bidi pairs, innermost first */
     size_t stack[16];
     int depth = 0, mixed = 0;
