@@ -68,6 +68,10 @@
  *     such word, two-letter words too, with those at its edges and the one
  *     before its punctuation.  Looked for when a flagged region holds a
  *     word of three letters with the same divider between them.
+ *   - one sign after every character of a line (ن؏ف؏ذ؏, or a space and a
+ *     combining stroke: ن ̶ف ̶ذ ̶), or after every letter of one word the
+ *     lexicon knows once it is gone: the signs go (every_char_sign(),
+ *     word_sign_runs()).
  *
  * The edits found are composed with the rest of restoration by restore.c
  * (the line is restored as these edits leave it).

@@ -33,6 +33,12 @@
  * list, a figure's corners) are left alone.  The lines looked at are those
  * where P17's scan (spacejoin.c) met a single letter before another.
  *
+ * A line written letter by letter with a wider gap between words (ن ف ذ
+ * ص ب ا ح, one space inside words, two or more between them) is
+ * joined whole, its words of one or two letters too (gapped_line()).  On
+ * a line drawn with kashidas (kashida_line()), a tatweel at a word's end
+ * goes after any letter (رئاسةـ, نفذـ), not after a digit (1445هـ).
+ *
  * Never in a line with Persian, Kurdish or Urdu letters or ZWNJ
  * (nazif__maybe_persian()), nor over another rule's edit.
  */
