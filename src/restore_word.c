@@ -1223,6 +1223,14 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                       an Arabic line: Hebrew glues its prepositions to a
                       quoted word (בالقدس) */
                    (!hebrew_or_thaana(c->u[i].cp) || nazif__cx_arabic(cx));
+    /* | or ! between two letters of a word (تو!نس, تح|تضن): no language
+       writes them inside a word, so a word alone or in a short line is
+       read as in an Arabic line (not in a Persian or Urdu one); the
+       lexicon decides between the stroke as alef and as no letter */
+    for (int k = from; k <= to && !extc && !cx->persian; k++)
+        for (size_t i = c->p[k].a; i < c->p[k].b && !extc; i++)
+            extc = c->u[i].t == U_LET && (c->u[i].cp == '|' || c->u[i].cp == '!') &&
+                   (k != from || i != c->p[k].a);
     /* a word drawn with the mathematical letters is a tool's (no language
        writes them): read as the extended look-alikes are */
     if (!extc && !cx->persian && math_letter(c, from, to)) extc = 1;

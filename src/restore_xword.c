@@ -107,7 +107,8 @@ static int readings(uint32_t c, int fin, uint32_t o[6])
         return 2;
     case 0x06A9: case 0x06AA: case 0x06AF: o[0] = 0x0643; return 1;
     case 0x0679: o[0] = 0x062A; return 1;
-    case 0x0688: o[0] = 0x062F; return 1;
+    /* ڈ DDAL: a dal with a mark above, drawn for ذ as for د */
+    case 0x0688: o[0] = 0x062F; o[1] = 0x0630; return 2;
     case 0x0691: o[0] = 0x0631; return 1;
     case 0x067E: o[0] = 0x0628; return 1;
     case 0x0686: o[0] = 0x062C; return 1;
@@ -119,6 +120,9 @@ static int readings(uint32_t c, int fin, uint32_t o[6])
     case 0x060F: o[0] = 0x0639; return 1; /* ؏ SIGN MISRA, drawn as a small ع inside a word */
     /* ٲ ٳ: an alef; with its hamza or without by its place (wavy_alef()) */
     case 0x0672: o[0] = 0x0623; return 1;
+    /* ٵ HIGH HAMZA ALEF: أ, as a look-alike on a long line
+       (nazif__lookalike_base()) */
+    case 0x0675: o[0] = 0x0623; return 1;
     case 0x0673: o[0] = 0x0625; return 1;
     default: break;
     }
@@ -142,6 +146,7 @@ typedef struct {
                               forms or a look-alike but ٱ as written */
     int own;               /* a tool drew it beyond doubt (own_evidence()) */
     int hand;              /* so drawn as written (tool_hand()) */
+    int pres;              /* a presentation form as written (ﭐ) */
     int dropped;           /* its Arabic marks left out of out[] */
 } xtok;
 
@@ -273,8 +278,11 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
         nr[nl] = readings(c, k == lastl, rd[nl]);
         if (nr[nl] <= 0) return 0;
         if (c == 0x0672 || c == 0x0673) rd[nl][0] = wavy_alef(c, let, nlet, lat[k]);
-        /* ٲ alone: Maghrebi and Kashmiri spelling (ٲن) */
-        names += name_letter(c) || c == 0x0672;
+        /* ٲ alone: Maghrebi and Kashmiri spelling (ٲن) where it keeps its
+           hamza (a word's start, after a proclitic, after the article);
+           the article's alef (ٲلقادم) or an alef inside a word (نوٲب,
+           شخصٲ) no Arabic spelling writes so: a tool's */
+        names += name_letter(c) || (c == 0x0672 && rd[nl][0] != AR_ALEF);
         keyboard += c == 0x06CC || c == 0x06A9;
         wasla += c == 0x0671;
         /* ٱ: the Quran writes it to open a word (after a proclitic too:
@@ -287,8 +295,9 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
         nl++;
     }
     if (!strip && ((!nl && !madda) || (nl && names == nl))) return -1;
-    /* the Quran writes ٱ and آ in vocalised words */
-    if (marks && (nl == wasla) && !strip) return -1;
+    /* the Quran writes ٱ and آ in vocalised words, never as a
+       presentation form (ﭐ: a tool's, مسﭐْء) */
+    if (marks && (nl == wasla) && !strip && !t->pres) return -1;
     if (m >= 2 && cp[0] == 0x0627 && cp[1] == 0x0644) signal = 1;
     if (!twoway)
         for (int q = 0; q < nl; q++) nr[q] = 1;
@@ -548,6 +557,17 @@ static int ext_beh(const uint8_t *s, size_t n)
     return 0;
 }
 
+/* Does s[0, n) hold a presentation form of ٱ or of a letter of the
+   extended blocks (U+FB50..U+FBFF: EF AD 90.., EF AE, EF AF)?  The
+   presentation-form rule maps it to that letter (ﭐ to ٱ), which this pass
+   then reads (الدفﭐع: الدفاع). */
+static int ext_presform(const uint8_t *s, size_t n)
+{
+    for (const uint8_t *p = s; n > 2 && (p = memchr(p, 0xEF, (size_t)(s + n - p))) != NULL; p++)
+        if (p + 2 < s + n && ((p[1] == 0xAD && p[2] >= 0x90) || p[1] == 0xAE || p[1] == 0xAF)) return 1;
+    return 0;
+}
+
 /* Does s[0, n) hold ؏ (D8 8F), the misra sign tools draw for ع? */
 int nazif__misra(const uint8_t *s, size_t n)
 {
@@ -565,7 +585,7 @@ static int window_look(const uint8_t *s, size_t a, size_t b)
     for (p = s + a; (p = memchr(p, 0xDB, (size_t)(end - p))) != NULL; p++)
         if (p + 1 < end && (p[1] < 0x94 || p[1] > 0xB9)) return 1;
     if (memchr(s + a, 0xDA, b - a) || memchr(s + a, 0xDD, b - a) || memchr(s + a, 0xE0, b - a) ||
-        ext_beh(s + a, b - a) || nazif__misra(s + a, b - a))
+        ext_beh(s + a, b - a) || nazif__misra(s + a, b - a) || ext_presform(s + a, b - a))
         return 1;
     for (p = s + a + 1; p + 3 < end && (p = memchr(p, 0xA2, (size_t)(end - p))) != NULL; p++) {
         if (p[-1] != 0xD8 || (size_t)(p - s) < a + 3) continue;
@@ -641,16 +661,18 @@ static int quran_signs(const uint8_t *s, size_t i, size_t e)
 static int own_evidence(const xtok *t, const uint8_t *s)
 {
     unsigned line = ~0u;
-    int ext = 0, wasla = 0, marks = 0, nl = 0;
-    uint32_t first = 0;
+    int ext = 0, wasla = 0, marks = 0, nl = 0, wavy = -1;
+    uint32_t first = 0, let[XW_MAX], wc = 0;
     for (size_t i = t->ca; i < t->cb;) {
         size_t l;
         const uint32_t c = get_cp(t->out + i, t->cb - i, &l);
         i += l;
         marks |= (c >= 0x064B && c <= 0x0652) || deco_mark(c);
         if (mark_or_tatweel(c)) continue;
+        if (nl < XW_MAX) let[nl] = base_of(c);
         if (nl++ == 0) first = c;
         if (basic_letter(c) || c == 0x0622) continue;
+        if ((c == 0x0672 || c == 0x0673) && nl <= XW_MAX) wavy = nl - 1, wc = c;
         wasla |= c == 0x0671 && !(nl == 2 && wasla_procl(first));
         const unsigned m = (unsigned)nazif__alphabets(c);
         if (m == 0) {
@@ -661,10 +683,18 @@ static int own_evidence(const xtok *t, const uint8_t *s)
         ext++;
     }
     if (ext >= 2 && line == 0) return 1;
+    /* ٲ ٳ, the only look-alike, in a word with a letter only Arabic
+       writes (Kashmiri, whose letters they are, writes ی ک): ٳ anywhere
+       (Arabic writes it nowhere: ٳسرائيل), ٲ where no alef keeps a hamza,
+       the article's or one inside the word (ٲلثمانية, شٲكر; the
+       Maghrebi ٲن keeps its hamza and stays) */
+    if (ext == 1 && wavy >= 0 && t->arabic && nl <= XW_MAX &&
+        (wc == 0x0673 || wavy_alef(wc, let, nl, wavy) == AR_ALEF))
+        return 1;
     /* ٱ, which only the Quran writes, in a word with no mark: the Quran
        vocalises its words (ٱلْمَجْلِسُ), a tool draws the letter alone
        (ٱلمجلس) */
-    if (wasla && !marks) return 1;
+    if (wasla && (!marks || t->pres)) return 1;
     /* an آ the madda tables find impossible spelling there (scan_letters()
        counted it as a look-alike: صآدرة, اللآعب), in a word of Arabic
        letters only */
@@ -851,6 +881,7 @@ static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, na
             if (letters > XW_MAX - 2) t->nt = 0, t->other = 1;
             const int kinds = letters < 2 ? 0 : k0 >= 0 ? k0 : tool_kinds(s + t->ta, t->tb - t->ta);
             t->drawn = (kinds & (TK_TAT | TK_COMB | TK_PRES | TK_LOOK)) != 0;
+            t->pres = (kinds & TK_PRES) != 0;
             if (dmode && letters >= 2 && letters <= XW_MAX - 2) {
                 if (kinds || t->edited) t->dec = decor_word(t->out, t->ca, t->cb, kinds);
                 /* an آ inside a word drawn with other decoration: one more
@@ -1005,7 +1036,7 @@ int nazif__xword_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
         look = p + 1 < s + n && (p[1] < 0x94 || p[1] > 0xB9);
     if (!look)
         look = memchr(s, 0xDA, n) || memchr(s, 0xDD, n) || memchr(s, 0xE0, n);
-    if (!look) look = ext_beh(s, n) || nazif__misra(s, n);
+    if (!look) look = ext_beh(s, n) || nazif__misra(s, n) || ext_presform(s, n);
     if (!look && (!maddas || !window_look(s, 0, n))) return 0;
     /* ZWNJ: Persian or Kurdish spelling */
     if (has_zwnj(s, n)) return 0;
