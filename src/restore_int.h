@@ -184,6 +184,7 @@ typedef struct piece {
 
 #define GAP_WEAK 2
 #define GAP_MASK 4
+#define GAP_SHORT 8 /* with GAP_WEAK: a word of three letters (عا_م) */
 
 typedef struct gapinfo {
     int type;         /* G_* */
@@ -196,7 +197,9 @@ typedef struct gapinfo {
                          common word; | GAP_WEAK punctuation (restore_mask.c):
                          only into a word seen in news; | GAP_MASK a symbol
                          no text puts inside a word (restore_mask.c): a lone
-                         letter beside it is no abbreviation (one field:
+                         letter beside it is no abbreviation; | GAP_SHORT
+                         punctuation in a word of three letters: only into
+                         a word common in news (one field:
                          a larger gapinfo cost 3 M instructions on ANT) */
 } gapinfo;
 
