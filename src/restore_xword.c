@@ -748,6 +748,41 @@ static int has_deco(const uint8_t *p, size_t n)
     return 0;
 }
 
+/* A mark of deco_mark() that no spelling of a plain line writes: the
+   Quran's small signs, small high tah and the small vowels U+0615..
+   U+061A, the vowel signs of other languages U+0656..U+065F (not the
+   honorifics ؐ ؑ ؒ ؓ ؔ, the madda and hamza marks U+0653..U+0655, which
+   spell أ in decomposed text, nor the dagger alef of هٰذا). */
+static int quran_sign(uint32_t c)
+{
+    return deco_mark(c) && c != 0x0670 && !(c >= 0x0610 && c <= 0x0614) && !(c >= 0x0653 && c <= 0x0655);
+}
+
+/* Is s[i, e) unvocalised (no haraka, U+064B..U+0652) but for a word
+   with a sign of quran_sign() before one of its letters?  The Quran
+   vocalises its words, and its pause marks stand after a word's last
+   letter: such signs inside the words of an unvocalised line are a
+   tool's (ب۫عد, ژيٗارت۬ه). */
+static int unvoc_signs(const uint8_t *s, size_t i, size_t e)
+{
+    int sign = 0;
+    for (size_t q = i; q + 1 < e; q++) {
+        const uint8_t b = s[q], c = s[q + 1];
+        if (b == 0xD9 && c >= 0x8B && c <= 0x92) return 0;
+        if (sign || !((b == 0xD8 || b == 0xD9 || b == 0xDB) && (c & 0xC0) == 0x80)) continue;
+        if (!quran_sign(((uint32_t)(b & 0x1F) << 6) | (c & 0x3F))) continue;
+        /* a letter after the sign and the marks after it */
+        size_t r = q + 2;
+        while (r + 1 < e && (s[r] == 0xD8 || s[r] == 0xD9 || s[r] == 0xDB) &&
+               deco_mark(((uint32_t)(s[r] & 0x1F) << 6) | (s[r + 1] & 0x3F)))
+            r += 2;
+        if (r + 1 < e && (s[r] == 0xD8 || s[r] == 0xD9 || s[r] == 0xDA || s[r] == 0xDB || s[r] == 0xDD) &&
+            (nazif__uclass(((uint32_t)(s[r] & 0x1F) << 6) | (s[r + 1] & 0x3F)) & NZ_LETTER))
+            sign = 1;
+    }
+    return sign;
+}
+
 /* Is the token p[0, n) a word a tool drew beyond doubt with Arabic marks
    that are no haraka on it (ح̰و۪ل̥)? */
 static int hand_deco(const uint8_t *p, size_t n)
@@ -776,6 +811,7 @@ static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, na
                         size_t first, size_t from, int dmode)
 {
     const size_t last = ed->n;
+    const int unvoc = dmode && unvoc_signs(s, from, n);
     xtok tk[XW_WORDS];
     int nt = 0, narabic = 0, nother = 0;
     int inq = 0;
@@ -846,12 +882,13 @@ static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, na
                tool drew beyond doubt are its decoration: left out here */
             const int k0 = dmode && a < b ? tool_kinds(s + t->ta, t->tb - t->ta) : -1;
             if (dmode && a < b) {
-                if ((k0 & (TK_COMB | TK_LOOK)) && tool_hand(s + t->ta, t->tb - t->ta, k0) == 1) {
+                const int hand = (k0 & (TK_COMB | TK_LOOK)) && tool_hand(s + t->ta, t->tb - t->ta, k0) == 1;
+                if (hand || unvoc) {
                     size_t w = a;
                     for (size_t r = a; r < b;) {
                         size_t cl;
                         const uint32_t c = get_cp(t->out + r, b - r, &cl);
-                        if (deco_mark(c)) t->dropped = 1;
+                        if (hand ? deco_mark(c) : quran_sign(c)) t->dropped = 1;
                         else memmove(t->out + w, t->out + r, cl), w += cl;
                         r += cl;
                     }
@@ -895,6 +932,8 @@ static int xword_window(const nazif_lexicon *lex, const uint8_t *s, size_t n, na
                    (Persian, Urdu) is that as well, so only on a line
                    judged Arabic (hand 2: not own evidence) */
                 if (!t->hand && (kinds & TK_LOOK) && (kinds & TK_TAT)) t->hand = 2;
+                /* signs a tool put on a word of an unvocalised line */
+                if (!t->dec && unvoc && t->dropped) t->dec = 1;
                 if (!t->dec && t->hand) {
                     t->dec = t->dropped;
                     for (size_t q = t->ca; q + 1 < t->cb && !t->dec; q++)
@@ -1050,8 +1089,9 @@ int nazif__xword_line(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
             i = e;
             continue;
         }
-        /* the Quran's signs: its ٱ and آ stay */
-        if (quran_signs(s, i, e)) {
+        /* the Quran's signs: its ٱ and آ stay (in an unvocalised line
+           they are a tool's, nazif__dword_line() drops them) */
+        if (quran_signs(s, i, e) && !unvoc_signs(s, i, e)) {
             i = e;
             continue;
         }
@@ -1105,13 +1145,15 @@ int nazif__dword_line(const nazif_lexicon *lex, const uint8_t *s, size_t n, nazi
             p = s + b - 1;
         }
     }
+    /* the Quran's signs on words of an unvocalised line */
+    if (!har) har = unvoc_signs(s, 0, n);
     if (!har) return 0;
     /* ZWNJ: Persian or Kurdish spelling */
     if (has_zwnj(s, n)) return 0;
     size_t i = 0;
     while (i < n) {
         const size_t e = window_end(s, n, i);
-        if (!quran_signs(s, i, e) || !quran_plain(s, i, e)) {
+        if (!quran_signs(s, i, e) || !quran_plain(s, i, e) || unvoc_signs(s, i, e)) {
             const int rc = xword_window(lex, s, e, ed, first, i, 1);
             if (rc) return rc;
         }
