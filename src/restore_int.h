@@ -492,6 +492,7 @@ int nazif__maybe_drawn(const uint8_t *s, size_t n);
 /* The languages whose alphabets have the letter cp (a bit each; every bit
    for a basic Arabic letter, 0 for a letter no language writes: ࢪ ݛ ڛ). */
 int nazif__alphabets(uint32_t cp);
+int nazif__basic_alphabets(uint32_t cp);
 /* Is the word of units u[a, b) one a tool drew: two letters or more of
    the extended blocks that no one language writes together? */
 int nazif__mixed_word(const unit *u, size_t a, size_t b);

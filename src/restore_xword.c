@@ -660,7 +660,7 @@ static int quran_signs(const uint8_t *s, size_t i, size_t e)
    are written in one alphabet, with no haraka on a tatweel. */
 static int own_evidence(const xtok *t, const uint8_t *s)
 {
-    unsigned line = ~0u;
+    unsigned line = ~0u, basic = ~0u;
     int ext = 0, wasla = 0, marks = 0, nl = 0, wavy = -1;
     uint32_t first = 0, let[XW_MAX], wc = 0;
     for (size_t i = t->ca; i < t->cb;) {
@@ -671,6 +671,7 @@ static int own_evidence(const xtok *t, const uint8_t *s)
         if (mark_or_tatweel(c)) continue;
         if (nl < XW_MAX) let[nl] = base_of(c);
         if (nl++ == 0) first = c;
+        if (basic_letter(c)) basic &= (unsigned)nazif__basic_alphabets(c);
         if (basic_letter(c) || c == 0x0622) continue;
         if ((c == 0x0672 || c == 0x0673) && nl <= XW_MAX) wavy = nl - 1, wc = c;
         wasla |= c == 0x0671 && !(nl == 2 && wasla_procl(first));
@@ -683,6 +684,10 @@ static int own_evidence(const xtok *t, const uint8_t *s)
         ext++;
     }
     if (ext >= 2 && line == 0) return 1;
+    /* look-alikes of one language's alphabet beside a letter that
+       language does not write (اڵاذاعة: ڵ is Kurdish, ة not; وڏكر: ڏ is
+       Sindhi, ك not) */
+    if (ext >= 1 && (line & basic) == 0) return 1;
     /* ٲ ٳ, the only look-alike, in a word with a letter only Arabic
        writes (Kashmiri, whose letters they are, writes ی ک): ٳ anywhere
        (Arabic writes it nowhere: ٳسرائيل), ٲ where no alef keeps a hamza,
