@@ -130,6 +130,20 @@ static int readings(uint32_t c, int fin, uint32_t o[6])
     return 0;
 }
 
+/* The letters a dotless letter the tools mix in may stand for, none its
+   body (ٮ: every letter of its tooth; ٯ ڡ: ق ف), or 0. */
+static int dotless_read(uint32_t c, uint32_t o[6])
+{
+    switch (c) {
+    case 0x066E:
+        o[0] = 0x0628; o[1] = 0x062A; o[2] = 0x062B; o[3] = 0x0646; o[4] = 0x064A;
+        return 5;
+    case 0x066F: o[0] = 0x0642; o[1] = 0x0641; return 2;
+    case 0x06A1: o[0] = 0x0641; o[1] = 0x0642; return 2;
+    default: return 0;
+    }
+}
+
 typedef struct {
     size_t ta, tb;         /* the token in the line */
     uint8_t out[4 * XW_MAX + 16];
@@ -197,6 +211,8 @@ static int scan_letters(xtok *t)
             if (arabic_only(c)) t->arabic = 1;
         } else if (basic_letter(c)) {
             if (arabic_only(c)) t->arabic = 1;
+        } else if (dotless_read(c, r) > 0) {
+            /* a letter of the word (read only beside a look-alike) */
         } else if (readings(c, 0, r) > 0) {
             t->nt++;
             t->other = 1;
@@ -255,7 +271,8 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
     }
     /* the look-alikes and their readings */
     int tx[XW_TARGETS], nr[XW_TARGETS], nl = 0, lastl = -1, names = 0, firstl = -1;
-    int keyboard = 0, marks = 0, wasla = 0, signal = 0;
+    int keyboard = 0, marks = 0, wasla = 0, signal = 0, ndot = 0;
+    unsigned dot = 0; /* the targets that are dotless letters */
     uint32_t rd[XW_TARGETS][6];
     uint32_t let[XW_MAX];
     int lat[XW_MAX], nlet = 0;
@@ -276,6 +293,12 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
         if (nl == XW_TARGETS) return 0;
         tx[nl] = k;
         nr[nl] = readings(c, k == lastl, rd[nl]);
+        /* a dotless letter (ٮ ٯ ڡ) the tools mix in: read beside another
+           look-alike (alone it is P13's, dotless writing) */
+        if (nr[nl] <= 0 && (nr[nl] = dotless_read(c, rd[nl])) > 0) {
+            ndot++;
+            dot |= 1u << nl;
+        }
         if (nr[nl] <= 0) return 0;
         if (c == 0x0672 || c == 0x0673) rd[nl][0] = wavy_alef(c, let, nlet, lat[k]);
         /* ٲ alone: Maghrebi and Kashmiri spelling (ٲن) where it keeps its
@@ -295,6 +318,7 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
         nl++;
     }
     if (!strip && ((!nl && !madda) || (nl && names == nl))) return -1;
+    if (ndot && ndot == nl) return 0;
     /* the Quran writes ٱ and آ in vocalised words, never as a
        presentation form (ﭐ: a tool's, مسﭐْء) */
     if (marks && (nl == wasla) && !strip && !t->pres) return -1;
@@ -323,7 +347,9 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
         const int st = nazif__lexicon_analyse(lex, (const char *)w, wn, &f, &sh);
         if (st != NAZIF_LEX_UNKNOWN && (st == NAZIF_LEX_WORD || f >= 1)) {
             int sc = nazif__reading_class(st, f, &sh);
-            for (int z = 0; z < nl; z++) sc -= pick[z] != 0; /* a reading not the body: a class less */
+            /* a reading not the body: a class less (a dotless letter has
+               none) */
+            for (int z = 0; z < nl; z++) sc -= pick[z] != 0 && !(dot >> z & 1);
             if (sc > best) {
                 second = best;
                 best = sc;
@@ -340,7 +366,9 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
         while (d < nl && ++pick[d] == nr[d]) pick[d++] = 0;
         if (d >= nl) break;
     }
-    if (best < (lastl - firstl < 2 ? 10 : 2) || (second > -100 && best - second < XW_MARGIN)) return 0;
+    /* no reading of a dotless letter is its own: one more class */
+    if (best < (lastl - firstl < 2 ? 10 : 2) || (second > -100 && best - second < XW_MARGIN + (ndot > 0)))
+        return 0;
     /* the word written with that reading (its آ read), its marks kept */
     size_t n = 0, li = 0;
     for (int k = 0; k < m; k++) {
