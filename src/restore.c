@@ -866,10 +866,18 @@ static void classify_gap(const rctx *cx, const cluster *c, int k, gapinfo *g)
                    its colon) */
                 if (punct && (cx->persian || foreign_piece(c, k) || foreign_piece(c, k + 1)))
                     continue;
-                if ((sym && left >= 2) || punct) {
+                /* a symbol after a lone letter that is no proclitic,
+                   two letters or more after it (خ*لال, ق@ضية): a mask,
+                   as restore_mask.c reads ^ ~ */
+                int lone = 0;
+                if (sym && left == 1 && c->p[k + 1].letters >= 2) {
+                    const uint32_t l = nazif__first_letter(c, k);
+                    lone = l != 0x0648 && l != 0x0641 && l != 0x0628 && l != 0x0644 && l != 0x0643;
+                }
+                if ((sym && (left >= 2 || lone)) || punct) {
                     g->type = G_BARE;
                     g->rule = NZR_P5;
-                    g->hyphen = s == '-';
+                    g->hyphen = s == '-' ? 1 : lone ? GAP_MASK : 0;
                 }
             }
             if (g->type == G_NONE)

@@ -359,6 +359,11 @@ static int freq_favours_join(const rctx *cx, const cluster *c, const int *gs,
 #ifndef LETTERWISE_LONG_FREQ
 #define LETTERWISE_LONG_FREQ 3
 #endif
+/* punctuation glued inside a word of three letters (عا_م, دو'ر, قب،ل):
+   joined only into a word seen SHORT_PUNCT_FREQ classes or more in news */
+#ifndef SHORT_PUNCT_FREQ
+#define SHORT_PUNCT_FREQ 4
+#endif
 /* six letters or more: any word the lexicon knows, unseen forms too (a
    dual, ا.ل.م.د.ر.س.ت.ا.ن: class 0); no abbreviation is that long */
 #ifndef LETTERWISE_ANY_LEN
@@ -417,7 +422,8 @@ void nazif__decide_bare_run(const rctx *cx, cluster *c, const int *gs,
         /* punctuation glued inside a word (restore_mask.c): only into a
            word seen in news */
         for (int q = 0; join && q + 1 < ng; q++)
-            if ((c->g[ge[q]].hyphen & GAP_WEAK) && freq < 2) join = 0;
+            if ((c->g[ge[q]].hyphen & GAP_WEAK) && freq < ((c->g[ge[q]].hyphen & GAP_SHORT) ? SHORT_PUNCT_FREQ : 2))
+                join = 0;
         if (!join && !plausible)
             nazif__add_suspect(cx, c, from, to,
                                "dot inside a word, but the joined form is not in the lexicon");

@@ -184,6 +184,7 @@ typedef struct piece {
 
 #define GAP_WEAK 2
 #define GAP_MASK 4
+#define GAP_SHORT 8 /* with GAP_WEAK: a word of three letters (عا_م) */
 
 typedef struct gapinfo {
     int type;         /* G_* */
@@ -196,7 +197,9 @@ typedef struct gapinfo {
                          common word; | GAP_WEAK punctuation (restore_mask.c):
                          only into a word seen in news; | GAP_MASK a symbol
                          no text puts inside a word (restore_mask.c): a lone
-                         letter beside it is no abbreviation (one field:
+                         letter beside it is no abbreviation; | GAP_SHORT
+                         punctuation in a word of three letters: only into
+                         a word common in news (one field:
                          a larger gapinfo cost 3 M instructions on ANT) */
 } gapinfo;
 
@@ -491,6 +494,7 @@ int nazif__maybe_inner_cue(const uint8_t *s, size_t n);
 /* The languages whose alphabets have the letter cp (a bit each; every bit
    for a basic Arabic letter, 0 for a letter no language writes: ࢪ ݛ ڛ). */
 int nazif__alphabets(uint32_t cp);
+int nazif__basic_alphabets(uint32_t cp);
 /* Is the word of units u[a, b) one a tool drew: two letters or more of
    the extended blocks that no one language writes together? */
 int nazif__mixed_word(const unit *u, size_t a, size_t b);

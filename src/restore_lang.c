@@ -397,6 +397,24 @@ static unsigned lang_mask(uint32_t cp)
 
 int nazif__alphabets(uint32_t cp) { return (int)lang_mask(cp); }
 
+/* The languages whose spelling writes the basic letter cp, for the three
+   that tell a word of another language from Arabic: ك (Persian, Urdu,
+   Sindhi, Pashto, Kashmiri and Punjabi write ک or ڪ; Uyghur, Malay and
+   legacy Sorani Kurdish write ك), ة (Persian, Urdu and Punjabi keep it
+   in a few Arabic phrases, Malay in loanwords; Sindhi, Pashto, Kurdish,
+   Uyghur and Kashmiri write ت or ه for it: حڪومت), ى (Arabic and Uyghur;
+   Persian, Urdu and Kurdish text typed on an Arabic keyboard).  Every
+   language for any other code point. */
+int nazif__basic_alphabets(uint32_t cp)
+{
+    switch (cp) {
+    case 0x0643: return (int)(L_AR | L_UG | L_MS | L_KU);
+    case 0x0629: return (int)(L_AR | L_FA | L_UR | L_PA | L_MS);
+    case 0x0649: return (int)(L_AR | L_UG | L_FA | L_UR | L_KU);
+    default: return (int)L_ALL;
+    }
+}
+
 /*
  * A word a tool drew, on any line: its letters beyond the basic Arabic ones
  * (two or more) are of no one language's alphabet (lang_mask(): ٮٹۄڼښ has

@@ -164,7 +164,12 @@ void nazif__mask_gap(const rctx *cx, const cluster *c, int k, int left, int fore
         weak = 1;
         /* و/أو, كم/س; after a lone letter only one no proclitic is
            (ا/لحكومة, ض'يف, ا"لاتحاد; not و،قال, ب"الحرب) */
-        if (left < 1 || right < 1 || left + right < 4 || (left == 1 && proclitics_only(c, k))) return;
+        if (left < 1 || right < 1 || left + right < 3 || (left == 1 && proclitics_only(c, k))) return;
+        /* a word of three letters (عا_م, دو'ر, قب،ل): only into a word
+           common in news (restore_gaps.c), not a slash (units: كم/س,
+           م/ث) or a double quote */
+        if (left + right == 3 && (s == '/' || s == '"')) return;
+        if (left + right == 3) weak = 2;
         if (s == '_' && in_hashtag(cx, u[a].pos)) return;
         /* a slash before the other gender's or number's ending */
         if (s == '/' && slash_suffix(c, k + 1)) return;
@@ -180,5 +185,5 @@ void nazif__mask_gap(const rctx *cx, const cluster *c, int k, int left, int fore
     }
     g->type = G_BARE;
     g->rule = NZR_P5;
-    g->hyphen = weak ? GAP_WEAK : GAP_MASK;
+    g->hyphen = weak ? GAP_WEAK | (weak == 2 ? GAP_SHORT : 0) : GAP_MASK;
 }

@@ -1211,7 +1211,8 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                        (cx->tooth && c->u[i].cp == AR_MAKSURA && i + 1 < c->p[k].b &&
                         c->u[i + 1].t == U_LET && (c->u[i + 1].cls & NZ_LETTER) &&
                         c->u[i + 1].cp != 0x0621));
-    int extc = piece_has(c, from, to, NZ_EXTLOOK) && nazif__cx_arabic(cx);
+    const int hasx = piece_has(c, from, to, NZ_EXTLOOK);
+    int extc = hasx && nazif__cx_arabic(cx);
     /* a letter of another script drawn as alef or heh (ı ò 𝐥) marks a
        tool's word in any line but a Persian or Urdu one (the byte
        pre-filters of nazif__arabic_line() do not look for it) */
@@ -1223,6 +1224,14 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                       an Arabic line: Hebrew glues its prepositions to a
                       quoted word (בالقدس) */
                    (!hebrew_or_thaana(c->u[i].cp) || nazif__cx_arabic(cx));
+    /* | or ! between two letters of a word (تو!نس, تح|تضن): no language
+       writes them inside a word, so a word alone or in a short line is
+       read as in an Arabic line (not in a Persian or Urdu one); the
+       lexicon decides between the stroke as alef and as no letter */
+    for (int k = from; k <= to && hasx && !extc && !cx->persian; k++)
+        for (size_t i = c->p[k].a; i < c->p[k].b && !extc; i++)
+            extc = c->u[i].t == U_LET && (c->u[i].cp == '|' || c->u[i].cp == '!') &&
+                   (k != from || i != c->p[k].a);
     /* a word drawn with the mathematical letters is a tool's (no language
        writes them): read as the extended look-alikes are */
     if (!extc && !cx->persian && math_letter(c, from, to)) extc = 1;

@@ -467,6 +467,10 @@ def ext_lookalikes(u, base_letters, look, persian):
                 if words in marks:
                     b = letter
                     break
+            # a small v above stands for three dots, as a hand draws
+            # the dots of ث (ݖ BEH WITH SMALL V)
+            if b == 0x0628 and marks == "SMALL V":
+                b = 0x062B
         cands = [b] + [c for c in rasm.get(b, []) if c != b]
         if len(cands) > EXT_MAX:
             die("U+%04X: %d candidates (> %d)" % (cp, len(cands), EXT_MAX))
