@@ -20,7 +20,8 @@
  * context and are reused: nothing is allocated per document once the
  * scratch arrays have grown.  Lines and paragraphs are hashed only when another one has the
  * same byte length (else they cannot be equal); word n-grams grow one word
- * at a time from the places where the shorter n-gram repeats (see
+ * at a time from the places where the shorter n-grams at the place and
+ * at the next one repeat (see
  * "Word n-grams" below).  The duplicated lines are found once for the
  * Gopher and the FineWeb rules.  Lengths are in code points, as Python's
  * len() in datatrove.
@@ -152,10 +153,10 @@ typedef struct bslot {
 } bslot;
 
 /* An n-gram still in the running: it starts at word pos, its polynomial
-   hash so far and its code points. */
+   hash so far (its code points are summed from the words where a rule
+   needs them: ngram_chars()). */
 typedef struct cand {
     uint64_t h;
-    uint64_t chars;
     size_t pos;
     size_t slot;
 } cand;
@@ -189,7 +190,7 @@ struct nazif__filter_ctx {
     uint8_t lut[3][2][16];
     /* blk32()'s other constants, read from here rather than built in
        registers at each call: see KV_* */
-    uint8_t kv[14][32];
+    uint8_t kv[18][32];
     int avx2;
 };
 
@@ -203,6 +204,9 @@ enum { BS_LETTER, BS_ALPHA, BS_FAUR };
    whose low nibble is not j. */
 enum { KV_SP, KV_FC, KV_D8, KV_C0, KV_80, KV_3F, KV_0F, KV_DF, KV_29, KV_40, KV_DOT };
 enum { KV_BITA = KV_DOT + 1, KV_BITB, KV_EX };
+/* blk_ascii()'s: bytes all 'a', 25, '0', 9 */
+enum { KV_LA = KV_EX + 1, KV_L25, KV_D0, KV_D9, KV_N };
+_Static_assert(KV_N == sizeof ((nazif__filter_ctx *)0)->kv / 32, "kv holds every constant");
 
 #define HSEED 0x9E3779B97F4A7C15ull
 
@@ -412,6 +416,10 @@ int nazif__filter_new(nazif__filter_ctx **out)
             fc->kv[KV_EX][j + 0x3] = '#';
             fc->kv[KV_EX][j + 0xF] = 0x7F;
         }
+        memset(fc->kv[KV_LA], 'a', 32);
+        memset(fc->kv[KV_L25], 25, 32);
+        memset(fc->kv[KV_D0], '0', 32);
+        memset(fc->kv[KV_D9], 9, 32);
     }
     fc->stop_min = (size_t)-1;
     for (size_t i = 0; i < sizeof stop_words / sizeof stop_words[0]; i++) {
@@ -811,9 +819,8 @@ static inline uint32_t ar_cp(const uint8_t *p)
     return 0x0600u + (((p[0] & 3u) << 6) | (p[1] & 0x3Fu));
 }
 
-#if defined(FILTERS_AVX2)
-/* What split_text() keeps of the word, the line and the text while it is
-   in a stretch of 64-byte blocks (blk_run()). */
+/* What split_text() keeps of the word, the line and the text, where
+   the stretches of 64-byte blocks (blk_run()) read and write it. */
 typedef struct run_state {
     size_t i, wstart;
     uint64_t chars, blet, symbols;
@@ -822,6 +829,8 @@ typedef struct run_state {
     unsigned wf;
     unsigned dots; /* bit 1: the last code point is '.'; bit 0: the one before */
 } run_state;
+
+#if defined(FILTERS_AVX2)
 
 /* Bytes blk_run() takes: printable ASCII other than '#' (which the
    symbol count looks at), the lead byte of U+0600..U+06FF; or a space
@@ -901,20 +910,21 @@ static inline blk_masks blk_half(const nazif__filter_ctx *fc, const uint8_t *q)
 }
 
 /* The ASCII letters (*alet) and letters or digits (returned) among the
-   32 bytes at q. */
+   32 bytes at q; the constants read from the context (built in registers
+   they took 10 instructions a call). */
 #if defined(__GNUC__)
 __attribute__((always_inline, target("avx2,popcnt,bmi,bmi2")))
 #endif
-static inline uint32_t blk_ascii(const uint8_t *q, uint32_t *alet)
+static inline uint32_t blk_ascii(const nazif__filter_ctx *fc, const uint8_t *q, uint32_t *alet)
 {
+#define KV(k) _mm256_loadu_si256((const __m256i *)(const void *)fc->kv[k])
     const __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)q);
-    const __m256i l = _mm256_sub_epi8(_mm256_or_si256(b, _mm256_set1_epi8(0x20)),
-                                      _mm256_set1_epi8('a'));
-    const __m256i d = _mm256_sub_epi8(b, _mm256_set1_epi8('0'));
-    *alet = (uint32_t)_mm256_movemask_epi8(
-        _mm256_cmpeq_epi8(_mm256_min_epu8(l, _mm256_set1_epi8(25)), l));
-    const uint32_t dig = (uint32_t)_mm256_movemask_epi8(
-        _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(9)), d));
+    const __m256i l = _mm256_sub_epi8(_mm256_or_si256(b, KV(KV_SP)), KV(KV_LA));
+    const __m256i d = _mm256_sub_epi8(b, KV(KV_D0));
+    *alet = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(l, KV(KV_L25)), l));
+    const uint32_t dig =
+        (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(d, KV(KV_D9)), d));
+#undef KV
     return *alet | dig;
 }
 
@@ -1010,8 +1020,8 @@ blk_run(nazif__filter_ctx *fc, wacc *wap, nazif__script_counts *sc, const uint8_
             /* ASCII letters (counted) and digits (a word with one is a
                word with a letter or digit) */
             uint32_t la, lb = 0;
-            uint64_t ad = blk_ascii(q, &la);
-            if (A >> 32) ad |= (uint64_t)blk_ascii(q + 32, &lb) << 32;
+            uint64_t ad = blk_ascii(fc, q, &la);
+            if (A >> 32) ad |= (uint64_t)blk_ascii(fc, q + 32, &lb) << 32;
             const uint64_t alet_m = la | ((uint64_t)lb << 32);
             alet += (uint64_t)__builtin_popcountll(alet_m & A);
             AL |= ad & A;
@@ -1134,42 +1144,29 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
                       nazif__script_counts *sc, uint64_t stop_cap, int hash_all)
 {
     const int hash = hash_all || stop_cap;
-    unsigned wf = 0;
     memset(sc, 0, sizeof *sc);
     const uint8_t *s = (const uint8_t *)text;
     fc->nwords = fc->nlines = fc->nparas = 0;
     wacc wa = {fc->words, 0, fc->cwords, 0, 0, hash};
     memset(po, 0, sizeof *po);
-    size_t wstart = 0, lstart = 0, pstart = 0;
-    uint32_t wchars = 0, lchars = 0, pchars = 0;
-    int in_word = 0, walpha = 0;
-    uint32_t first_cp = 0, last_cp = 0, prev_cp = 0, prev2_cp = 0;
-    int line_has = 0;
+    size_t lstart = 0, pstart = 0;
+    uint32_t pchars = 0, prev_cp = 0, prev2_cp = 0;
     int para_has = 0;
-    uint64_t chars = 0, blet = 0; /* po->chars; letters, all Arabic, of the fast paths */
+    /* the state of the word and the line, and the counts of the text
+       (chars: po->chars; blet: letters, all Arabic, of the fast paths),
+       where blk_run() reads and writes them */
+    run_state rs;
+    memset(&rs, 0, sizeof rs);
     for (size_t i = 0; i <= len;) {
 #if defined(FILTERS_AVX2)
         if (fc->avx2 && i + 33 <= len && blk_start(s + i)) {
             /* A stretch of blocks of spaces, printable ASCII and
                U+0600..U+06FF (no Persian or Urdu letter): blk_run() */
-            const unsigned dots = (prev_cp == '.' ? 2u : 0u) | (prev2_cp == '.' ? 1u : 0u);
-            run_state rs = {i,        wstart,  chars,   blet,   po->symbols, wchars, lchars,
-                            first_cp, last_cp, in_word, walpha, line_has,    wf,     dots};
+            rs.dots = (prev_cp == '.' ? 2u : 0u) | (prev2_cp == '.' ? 1u : 0u);
+            rs.i = i;
             if (blk_run(fc, &wa, sc, s, len, &rs)) return -1;
             if (rs.i != i) {
                 i = rs.i;
-                wstart = rs.wstart;
-                chars = rs.chars;
-                blet = rs.blet;
-                wchars = rs.wchars;
-                lchars = rs.lchars;
-                first_cp = rs.first_cp;
-                last_cp = rs.last_cp;
-                in_word = rs.in_word;
-                walpha = rs.walpha;
-                line_has = rs.line_has;
-                wf = rs.wf;
-                po->symbols = rs.symbols;
                 /* the last two code points: only tested for being '.' (the
                    ellipses) */
                 prev_cp = rs.dots & 2u ? '.' : ' ';
@@ -1182,11 +1179,11 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
             /* A run of U+0600..U+06FF, the bulk of Arabic text: none of
                them is white space, '\n', '\r', '#' or '.', so the run only
                adds to the counts of the word, line and text. */
-            if (!in_word) {
-                in_word = 1;
-                wstart = i;
-                wchars = 0;
-                walpha = 0;
+            if (!rs.in_word) {
+                rs.in_word = 1;
+                rs.wstart = i;
+                rs.wchars = 0;
+                rs.walpha = 0;
             }
             uint32_t n = 0, ar = 0;
             unsigned acc = 0;
@@ -1210,30 +1207,30 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
                 n += ok;
                 j += 2 * ok;
             }
-            if (!line_has) first_cp = 0x0600u + (((s[i] & 3u) << 6) | (s[i + 1] & 0x3Fu));
-            line_has = 1;
-            last_cp = 0x0600u + (((s[j - 2] & 3u) << 6) | (s[j - 1] & 0x3Fu));
+            if (!rs.line_has) rs.first_cp = 0x0600u + (((s[i] & 3u) << 6) | (s[i + 1] & 0x3Fu));
+            rs.line_has = 1;
+            rs.last_cp = 0x0600u + (((s[j - 2] & 3u) << 6) | (s[j - 1] & 0x3Fu));
             prev2_cp = n > 1 ? 0x0600u + (((s[j - 4] & 3u) << 6) | (s[j - 3] & 0x3Fu)) : prev_cp;
-            prev_cp = last_cp;
-            wf |= acc & 7u;
-            walpha |= (int)((acc >> 4) & 1u);
-            blet += ar;
-            chars += n;
-            wchars += n;
-            lchars += n;
+            prev_cp = rs.last_cp;
+            rs.wf |= acc & 7u;
+            rs.walpha |= (int)((acc >> 4) & 1u);
+            rs.blet += ar;
+            rs.chars += n;
+            rs.wchars += n;
+            rs.lchars += n;
             i = j;
             continue;
         }
         if (i < len && s[i] == ' ') {
             /* the space between words: what the general step below does */
-            chars++;
-            if (in_word) {
+            rs.chars++;
+            if (rs.in_word) {
                 if (wa_room(fc, &wa, 1)) return -1;
-                end_word(&wa, sc, s, len, wstart, i - wstart, wchars, walpha, wf);
-                wf = 0;
-                in_word = 0;
+                end_word(&wa, sc, s, len, rs.wstart, i - rs.wstart, rs.wchars, rs.walpha, rs.wf);
+                rs.wf = 0;
+                rs.in_word = 0;
             }
-            lchars++;
+            rs.lchars++;
             prev2_cp = prev_cp;
             prev_cp = ' ';
             i++;
@@ -1250,54 +1247,54 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
                                     cp == '\v' || cp == '\f')
                                  : (cp >= 0x0600 && cp <= 0x06FF) ? 0 : is_space(cp);
         if (i < len) {
-            chars++;
+            rs.chars++;
             if (cp == '\n') po->newlines++;
-            if (cp == '#' || cp == 0x2026) po->symbols++;
-            else if (cp == '.' && prev_cp == '.' && prev2_cp == '.') po->symbols++;
+            if (cp == '#' || cp == 0x2026) rs.symbols++;
+            else if (cp == '.' && prev_cp == '.' && prev2_cp == '.') rs.symbols++;
         }
         if (sp) {
-            if (in_word) {
+            if (rs.in_word) {
                 if (wa_room(fc, &wa, 1)) return -1;
-                end_word(&wa, sc, s, len, wstart, i - wstart, wchars, walpha, wf);
-                wf = 0;
-                in_word = 0;
+                end_word(&wa, sc, s, len, rs.wstart, i - rs.wstart, rs.wchars, rs.walpha, rs.wf);
+                rs.wf = 0;
+                rs.in_word = 0;
             }
         } else {
-            if (!in_word) {
-                in_word = 1;
-                wstart = i;
-                wchars = 0;
-                walpha = 0;
+            if (!rs.in_word) {
+                rs.in_word = 1;
+                rs.wstart = i;
+                rs.wchars = 0;
+                rs.walpha = 0;
             }
-            wchars++;
+            rs.wchars++;
             if (cp < 0x80) {
                 if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') sc->letters++;
             } else {
-                count_cp(sc, fc->block, cp, &wf);
+                count_cp(sc, fc->block, cp, &rs.wf);
             }
-            if (!walpha) {
-                if (cp < 0x80) walpha = ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9');
-                else if (cp >= 0x0621 && cp <= 0x064A) walpha = 1;
-                else walpha = nazif__is_word_cp(cp);
+            if (!rs.walpha) {
+                if (cp < 0x80) rs.walpha = ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9');
+                else if (cp >= 0x0621 && cp <= 0x064A) rs.walpha = 1;
+                else rs.walpha = nazif__is_word_cp(cp);
             }
-            if (!line_has) first_cp = cp;
-            line_has = 1;
-            last_cp = cp;
+            if (!rs.line_has) rs.first_cp = cp;
+            rs.line_has = 1;
+            rs.last_cp = cp;
         }
         if (cp == '\n') {
             size_t le = i;
             if (le > lstart && s[le - 1] == '\r') le--;
             uint32_t f = 0;
-            if (!line_has) f |= LF_BLANK;
+            if (!rs.line_has) f |= LF_BLANK;
             else {
-                if (is_end_punct(last_cp)) f |= LF_PUNCT;
-                if (is_bullet(first_cp)) f |= LF_BULLET;
-                if (last_cp == 0x2026 || (last_cp == '.' && prev_cp == '.' && prev2_cp == '.'))
+                if (is_end_punct(rs.last_cp)) f |= LF_PUNCT;
+                if (is_bullet(rs.first_cp)) f |= LF_BULLET;
+                if (rs.last_cp == 0x2026 || (rs.last_cp == '.' && prev_cp == '.' && prev2_cp == '.'))
                     f |= LF_ELLIPSIS;
             }
-            span u = {lstart, le - lstart, lchars, f};
+            span u = {lstart, le - lstart, rs.lchars, f};
             if (push_span(&fc->lines, &fc->nlines, &fc->clines, u)) return -1;
-            if (!line_has) {
+            if (!rs.line_has) {
                 if (para_has) {
                     size_t pe = lstart ? lstart - 1 : 0;
                     span pu = {pstart, pe - pstart, pchars, 0};
@@ -1308,14 +1305,14 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
                 pstart = i + k;
             } else {
                 para_has = 1;
-                pchars += lchars;
+                pchars += rs.lchars;
             }
             lstart = i + k;
-            lchars = 0;
-            line_has = 0;
-            first_cp = last_cp = 0;
+            rs.lchars = 0;
+            rs.line_has = 0;
+            rs.first_cp = rs.last_cp = 0;
         } else if (cp != '\r') {
-            lchars++;
+            rs.lchars++;
         }
         prev2_cp = prev_cp;
         prev_cp = cp;
@@ -1327,10 +1324,11 @@ static int split_text(nazif__filter_ctx *fc, const char *text, size_t len, pass_
         span pu = {pstart, pe - pstart, pchars, 0};
         if (push_span(&fc->paras, &fc->nparas, &fc->cparas, pu)) return -1;
     }
-    po->chars = chars;
-    po->chars_nonl = chars - po->newlines;
-    sc->letters += blet;
-    sc->arabic += blet;
+    po->chars = rs.chars;
+    po->symbols = rs.symbols;
+    po->chars_nonl = rs.chars - po->newlines;
+    sc->letters += rs.blet;
+    sc->arabic += rs.blet;
     fc->nwords = wa.n;
     fc->wchars = wa.chars;
     fc->walpha = wa.alpha;
@@ -1407,12 +1405,14 @@ static int find_dups(nazif__filter_ctx *fc, const uint8_t *text, const span *u, 
  * Word n-grams.  An n-gram's hash is the polynomial of its word hashes,
  * H(i) = sum_k w[i+k] * P^(n-1-k) (mod 2^64); H for n+1 words is
  * H*P + w[i+n], so one n-gram grows into the next.  An n-gram can only
- * repeat where the (n-1)-gram at the same place repeats: each size looks
- * only at the places where the size before found a repeated n-gram (the
- * candidates; all places for 2-grams), which gives the same counts for
- * every repeated n-gram and leaves out only n-grams seen once.  Gopher's
- * rules for 2..4-grams (most frequent) and 5..10-grams (all repeated,
- * datatrove's find_all_duplicate) then run on the candidates alone.
+ * repeat where the (n-1)-grams at the same place and at the next place
+ * both repeat: each size looks only at the places where the size before
+ * found such a pair (the candidates; all places for 2-grams), which gives
+ * the same counts for every repeated n-gram and leaves out only n-grams
+ * seen once (an (n+1)-gram seen at i and j has its last n words at i+1
+ * and j+1).  Gopher's rules for 2..4-grams (most frequent) and
+ * 5..10-grams (all repeated, datatrove's find_all_duplicate) then run on
+ * the candidates alone.
  */
 #define POLY 0x9FB21C651E98DF25ull
 
@@ -1576,6 +1576,14 @@ static uint64_t count_2grams(nazif__filter_ctx *fc, ngrams *g, const uint8_t *te
 }
 #undef BIGRAM
 
+/* The code points of the n words from word pos. */
+static uint64_t ngram_chars(const nazif__filter_ctx *fc, size_t pos, size_t n)
+{
+    uint64_t c = 0;
+    for (size_t k = 0; k < n; k++) c += fc->words[pos + k].chars;
+    return c;
+}
+
 /* Count the candidates' n-grams in t1 (c->slot: where).  Returns the
    characters of the most frequent n-gram times its count, 0 when none
    repeats: the first n-gram to reach the highest count in text order, as
@@ -1587,7 +1595,7 @@ static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g, const uint8_t *te
     g->slots = tab_reset(&fc->t1, g->ncands);
     if (!g->slots) return (uint64_t)-1;
     uint32_t best = 0;
-    uint64_t best_chars = 0;
+    size_t best_pos = 0;
     uint32_t *const stamp = fc->t1.stamp, *const val = fc->t1.val, cur = fc->t1.cur;
     uint64_t *const key = fc->t1.key;
     const size_t slots = g->slots, nc = g->ncands;
@@ -1598,10 +1606,10 @@ static uint64_t ngrams_count(nazif__filter_ctx *fc, ngrams *g, const uint8_t *te
         c->slot = tab_count(stamp, key, val, cur, slots, c->h, &k);
         if (k > best) {
             best = k;
-            best_chars = c->chars;
+            best_pos = c->pos;
         }
     }
-    return best > 1 ? best_chars * best : 0;
+    return best > 1 ? ngram_chars(fc, best_pos, g->n) * best : 0;
 }
 
 /* Keep the candidates whose n-gram repeats and that have a next word;
@@ -1614,16 +1622,18 @@ static void ngrams_next(nazif__filter_ctx *fc, ngrams *g)
     const size_t nw = fc->nwords, nc = g->ncands, n = g->n;
     size_t m = 0;
     if (n == 2) {
-        /* the places marked in rep, in text order */
+        /* the places marked in rep whose next place is marked too, in
+           text order */
         const uint64_t *const rep = fc->rep2;
-        for (size_t j = 0; j <= nc / 64; j++) {
-            for (uint64_t b = rep[j]; b; b &= b - 1) {
+        const size_t last = nc / 64;
+        for (size_t j = 0; j <= last; j++) {
+            const uint64_t next = j < last ? rep[j + 1] << 63 : 0;
+            for (uint64_t b = rep[j] & ((rep[j] >> 1) | next); b; b &= b - 1) {
                 const size_t i = j * 64 + ctz64(b);
                 if (i + 2 >= nw) continue;
                 cand c;
                 c.pos = i;
                 c.h = (w[i].hash * POLY + w[i + 1].hash) * POLY + w[i + 2].hash;
-                c.chars = (uint64_t)w[i].chars + w[i + 1].chars + w[i + 2].chars;
                 c.slot = 0;
                 cands[m++] = c;
             }
@@ -1632,8 +1642,14 @@ static void ngrams_next(nazif__filter_ctx *fc, ngrams *g)
         for (size_t i = 0; i < nc; i++) {
             cand c = cands[i];
             if ((val[c.slot] & 0x7FFFFFFFu) < 2 || c.pos + n >= nw) continue;
+            /* the n-gram at the next place must repeat too: it is the
+               next candidate, as the candidates hold every place of a
+               repeated n-gram in text order (cands[i + 1] is not written
+               yet: m <= i) */
+            if (i + 1 == nc || cands[i + 1].pos != c.pos + 1 ||
+                (val[cands[i + 1].slot] & 0x7FFFFFFFu) < 2)
+                continue;
             c.h = c.h * POLY + w[c.pos + n].hash;
-            c.chars += w[c.pos + n].chars;
             cands[m++] = c;
         }
     }
@@ -1653,7 +1669,7 @@ static uint64_t ngrams_dup(nazif__filter_ctx *fc, const ngrams *g)
         if (c->pos < skip_until) continue;
         uint32_t *v = &fc->t1.val[c->slot];
         if (*v & 0x80000000u) {
-            out += c->chars;
+            out += ngram_chars(fc, c->pos, g->n);
             skip_until = c->pos + g->n;
         } else {
             *v |= 0x80000000u;
