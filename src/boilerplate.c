@@ -725,6 +725,10 @@ static const char *cat_reason(int cat)
 static const char latin_widget[] = "line: Latin widget word";
 /* The reason of a bare date (compared by address). */
 static const char date_stamp[] = "line: date stamp";
+/* A box of other articles shows the page by its pattern alone: these
+   reasons are page evidence (nazif__bp_reason_kind(): NAZIF__BP_LISTING) */
+static const char box_pairs[] = "context: titles and excerpts of other articles";
+static const char box_excerpts[] = "context: excerpts of other articles";
 static const char counter[] = "line: counter";
 static const char widget_symbol[] = "line: widget symbol";
 /* A short name with a dash and nothing after it ("المغرب الرياضي  -"),
@@ -2659,7 +2663,10 @@ static int headline_run(const ctx *c, int at_end)
             k = a;
             continue;
         }
-        if (stamp_line(&f)) {
+        /* a publication stamp or a bare date is the time of the title
+           above it, no member of the run: a title and its deck over
+           the date, a caption and a byline stay a title's block */
+        if (stamp_line(&f) || (f.v == V_WEAK && f.why == date_stamp)) {
             k = a;
             continue;
         }
@@ -3695,6 +3702,49 @@ static int spaced_excerpt(const nazif__bp_line *L)
     return more_words_than(s, n, 16);
 }
 
+/* An excerpt cut after a whole word with no dots at all ("... يأخذ
+   المنطقةَ نحو أخطار", "... قطار التطبيع سيمرُّ في كلِّ"): running
+   text, twenty words or more, no final punctuation and no closing mark
+   of a quotation or a bracket.  Taken only inside a run of three title /
+   excerpt pairs: a writer's paragraph lacks its full stop here and
+   there, a box of other articles lacks it on every excerpt. */
+static int bare_excerpt(const nazif__bp_line *L, const info *f)
+{
+    if (L->truncated || L->len < 200 || L->len > 800 || f->final) return 0;
+    if (f->v != V_CONTENT && f->v != V_OTHER) return 0;
+    const uint32_t last = last_meaningful(L->s, L->len);
+    if (last < 0x0621 || last > 0x06FF) return 0; /* an Arabic letter */
+    return more_words_than(L->s, L->len, 19) && prose_pct(L, (info *)f) >= 20;
+}
+
+/* The line between two pairs of a box: its author's name or its date
+   (one to three words, or a publication stamp), no final punctuation. */
+static int pair_name(const nazif__bp_line *L, const info *f)
+{
+    return !L->truncated && !f->final &&
+           ((f->very_short && (f->v == V_OTHER || f->v == V_WEAK)) || stamp_line(f));
+}
+
+/* Line k's neighbour in a box (dir -1 before, +1 after), over a name or
+   date line between pairs when `over_name`; -1 when none. */
+static long box_next(const ctx *c, long k, int dir, int over_name, info *f)
+{
+    long j = dir < 0 ? prev_nonblank(c, (size_t)k, f) : next_nonblank(c, (size_t)k, f);
+    if (j >= 0 && over_name && pair_name(&c->lines[j], f)) {
+        long j2 = dir < 0 ? prev_nonblank(c, (size_t)j, f) : next_nonblank(c, (size_t)j, f);
+        return j2;
+    }
+    return j;
+}
+
+/* Is line k an excerpt of a box?  1 cut with dots, 2 bare (bare_excerpt),
+   0 neither. */
+static int box_excerpt(const nazif__bp_line *L, const info *f)
+{
+    if (pair_excerpt(L)) return 1;
+    return bare_excerpt(L, f) ? 2 : 0;
+}
+
 /*
  * Two title / excerpt pairs or more in a row: a title, then the first
  * words of its article cut by the site to a length with three dots glued
@@ -3705,13 +3755,17 @@ static int spaced_excerpt(const nazif__bp_line *L)
  * with dots under their subheadings are not.  Line i is a title with its
  * excerpt under it, or such an excerpt.  The article's own title after
  * the box, over a byline or its paragraph, is no pair and stays.
+ * A name or a date line may stand between one pair and the next (author
+ * / title / excerpt cycles of a columns page); excerpts cut with no dots
+ * (bare_excerpt()) need three pairs, every excerpt of the run so cut.
  */
 static int title_excerpt_pairs(const ctx *c, const info *self)
 {
     const nazif__bp_line *L = c->lines;
     info f;
     long t, e; /* line i's pair */
-    if (pair_excerpt(&L[c->i])) {
+    int kind = box_excerpt(&L[c->i], self);
+    if (kind) {
         e = (long)c->i;
         t = prev_nonblank(c, c->i, &f);
         if (t < 0 || !pair_title(&L[t], &f)) return 0;
@@ -3719,35 +3773,57 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
         if (!pair_title(&L[c->i], self)) return 0;
         t = (long)c->i;
         e = next_nonblank(c, c->i, &f);
-        if (e < 0 || !pair_excerpt(&L[e])) return 0;
+        if (e < 0 || !(kind = box_excerpt(&L[e], &f))) return 0;
     }
     size_t lo = L[e].len, hi = L[e].len;
-    int pairs = 1;
+    int pairs = 1, bare = kind == 2;
     /* pairs before */
     long k = t;
     for (;;) {
-        long pe = prev_nonblank(c, (size_t)k, &f);
-        if (pe < 0 || !pair_excerpt(&L[pe])) break;
+        long pe = box_next(c, k, -1, 1, &f);
+        int pk;
+        if (pe < 0 || !(pk = box_excerpt(&L[pe], &f))) break;
         long pt = prev_nonblank(c, (size_t)pe, &f);
         if (pt < 0 || !pair_title(&L[pt], &f)) break;
         if (L[pe].len < lo) lo = L[pe].len;
         if (L[pe].len > hi) hi = L[pe].len;
         pairs++;
+        bare += pk == 2;
         k = pt;
     }
     /* pairs after */
     k = e;
     for (;;) {
-        long nt = next_nonblank(c, (size_t)k, &f);
+        long nt = box_next(c, k, 1, 1, &f);
         if (nt < 0 || !pair_title(&L[nt], &f)) break;
         long ne = next_nonblank(c, (size_t)nt, &f);
-        if (ne < 0 || !pair_excerpt(&L[ne])) break;
+        int nk;
+        if (ne < 0 || !(nk = box_excerpt(&L[ne], &f))) break;
         if (L[ne].len < lo) lo = L[ne].len;
         if (L[ne].len > hi) hi = L[ne].len;
         pairs++;
+        bare += nk == 2;
         k = ne;
     }
+    if (bare && (bare < pairs || pairs < 3)) return 0;
     return pairs >= 2 && 2 * hi <= 3 * lo;
+}
+
+/* Line i a name or date line right above a title of a box of pairs
+   (title_excerpt_pairs()), after an excerpt of the box, after a dropped
+   line or opening the document: the pair's author or date. */
+static int box_name(const ctx *c, const info *self)
+{
+    const nazif__bp_line *L = c->lines;
+    if (!pair_name(&L[c->i], self)) return 0;
+    info f;
+    long p = prev_nonblank(c, c->i, &f);
+    if (p >= 0 && !L[p].drop && !box_excerpt(&L[p], &f)) return 0;
+    if (p < 0 && L[0].index != 0) return 0;
+    long t = next_nonblank(c, c->i, &f);
+    if (t < 0 || !pair_title(&L[t], &f)) return 0;
+    ctx tc = {L, c->n, (size_t)t};
+    return title_excerpt_pairs(&tc, &f);
 }
 
 /* "07/11/2025 - ياسين الحاج صالح": a numeric date, a dash or a bar, and a
@@ -4104,7 +4180,7 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
     if (!article && f.v == V_CONTENT && lines[i].len >= 40) {
         ctx ec = {lines, n, i};
         if (excerpt_run(&ec)) {
-            *why = "context: excerpts of other articles";
+            *why = box_excerpts;
             return 1;
         }
     }
@@ -4113,8 +4189,8 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
     if (!article && !lines[i].truncated && lines[i].len <= 800 &&
         (f.v == V_OTHER || f.v == V_CONTENT)) {
         ctx tc = {lines, n, i};
-        if (title_excerpt_pairs(&tc, &f)) {
-            *why = "context: titles and excerpts of other articles";
+        if (title_excerpt_pairs(&tc, &f) || box_name(&tc, &f)) {
+            *why = box_pairs;
             return 1;
         }
     }
@@ -4524,6 +4600,7 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
 int nazif__bp_reason_kind(const char *why)
 {
     if (!why) return NAZIF__BP_OWN;
+    if (why == box_pairs || why == box_excerpts) return NAZIF__BP_LISTING;
     if (strncmp(why, "context:", 8) == 0) return NAZIF__BP_CONTEXT;
     if (strncmp(why, date_stamp, sizeof date_stamp - 1) == 0) return NAZIF__BP_DATE;
     return NAZIF__BP_OWN;
