@@ -729,6 +729,7 @@ static const char date_stamp[] = "line: date stamp";
    reasons are page evidence (nazif__bp_reason_kind(): NAZIF__BP_LISTING) */
 static const char box_pairs[] = "context: titles and excerpts of other articles";
 static const char box_excerpts[] = "context: excerpts of other articles";
+static const char box_teaser[] = "context: excerpt over its read-more link";
 static const char counter[] = "line: counter";
 static const char widget_symbol[] = "line: widget symbol";
 /* A short name with a dash and nothing after it ("المغرب الرياضي  -"),
@@ -3971,17 +3972,62 @@ static int count_field(const nazif__bp_line *l, int *fields, int *counts, int *l
     return 1;
 }
 
+/* The label of a field line (field_line()): its text before ':', white
+   space trimmed. */
+static void field_label(const nazif__bp_line *L, const uint8_t **p, size_t *len)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    trim_ws(&s, &n);
+    const uint8_t *colon = memchr(s, ':', n);
+    size_t c = colon ? (size_t)(colon - s) : 0;
+    trim_ws(&s, &c);
+    *p = s;
+    *len = c;
+}
+
+/* Two labels equal but for their white space ("عدد  مرات" as "عدد مرات"). */
+static int same_label(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < an && (a[i] == ' ' || a[i] == '\t')) i++;
+        while (j < bn && (b[j] == ' ' || b[j] == '\t')) j++;
+        if (i == an || j == bn) return i == an && j == bn;
+        if (a[i] != b[j]) return 0;
+        i++;
+        j++;
+    }
+}
+
+/* Note line k's field label in the run (at most 13 kept). */
+static void note_label(const nazif__bp_line *L, const uint8_t **lp, size_t *ln, int *nl)
+{
+    if (*nl >= NAZIF__BP_BEHIND + NAZIF__BP_AHEAD + 1) return;
+    field_label(L, &lp[*nl], &ln[*nl]);
+    (*nl)++;
+}
+
 static int profile_box(const ctx *c)
 {
     const nazif__bp_line *L = c->lines;
     if (!field_line(&L[c->i])) return 0;
     int fields = 0, counts = 0, listed = 0;
+    /* the labels of the run's fields: a listing prints the same counts
+       under each of its items ("عدد مرات النقر : 1,628" over "عدد مرات
+       الظهور : 47,895,126", again and again) */
+    const uint8_t *lp[NAZIF__BP_BEHIND + NAZIF__BP_AHEAD + 1];
+    size_t ln[NAZIF__BP_BEHIND + NAZIF__BP_AHEAD + 1];
+    int nl = 0;
     info f;
     for (size_t k = c->i; k > 0;) {
         k--;
         analyse(&L[k], &f);
         if (f.v == V_BLANK) continue;
-        if (count_field(&L[k], &fields, &counts, &listed)) continue;
+        if (count_field(&L[k], &fields, &counts, &listed)) {
+            note_label(&L[k], lp, ln, &nl);
+            continue;
+        }
         if (profile_filler(&L[k], &f) || (L[k].drop && f.words <= 5))
             continue;
         if (!L[k].drop && last_meaningful(L[k].s, L[k].len) == ':') return 0;
@@ -3990,11 +4036,25 @@ static int profile_box(const ctx *c)
     for (size_t k = c->i; k < c->n; k++) {
         analyse(&L[k], &f);
         if (f.v == V_BLANK) continue;
-        if (count_field(&L[k], &fields, &counts, &listed)) continue;
+        if (count_field(&L[k], &fields, &counts, &listed)) {
+            note_label(&L[k], lp, ln, &nl);
+            continue;
+        }
         if (profile_filler(&L[k], &f)) continue;
         break;
     }
-    return fields >= 3 && listed >= 1 && (counts >= 2 || listed >= 2);
+    if (fields >= 3 && listed >= 1 && (counts >= 2 || listed >= 2)) return 1;
+    /* Four counts or more, every field a count, each label printed
+       twice or more in the run: the counters of a list's items, not an
+       article's table (whose labels differ: "عدد السكان", "عدد المدارس"). */
+    if (fields < 4 || counts < fields) return 0;
+    for (int a = 0; a < nl; a++) {
+        int twice = 0;
+        for (int b = 0; b < nl && !twice; b++)
+            twice = b != a && same_label(lp[a], ln[a], lp[b], ln[b]);
+        if (!twice) return 0;
+    }
+    return 1;
 }
 
 /* One token of lower-case Latin letters, '#', '_' or '-' (a letter among
@@ -4191,6 +4251,19 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         ctx tc = {lines, n, i};
         if (title_excerpt_pairs(&tc, &f) || box_name(&tc, &f)) {
             *why = box_pairs;
+            return 1;
+        }
+    }
+    /* An excerpt cut by its site with its dots, right over a "read
+       more" link of a few words ("… أكمل القراءة »"): a teaser of
+       another article, as a tag or section page lists them. */
+    if (!article && !lines[i].truncated && lines[i].len <= 800 &&
+        (f.v == V_CONTENT || f.v == V_OTHER) && pair_excerpt(&lines[i])) {
+        ctx rc = {lines, n, i};
+        info rf;
+        long r = next_nonblank(&rc, i, &rf);
+        if (r >= 0 && rf.v == V_DROP && rf.cat == NAZIF__CAT_RELATED && rf.words <= 4) {
+            *why = box_teaser;
             return 1;
         }
     }
@@ -4600,7 +4673,7 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
 int nazif__bp_reason_kind(const char *why)
 {
     if (!why) return NAZIF__BP_OWN;
-    if (why == box_pairs || why == box_excerpts) return NAZIF__BP_LISTING;
+    if (why == box_pairs || why == box_excerpts || why == box_teaser) return NAZIF__BP_LISTING;
     if (strncmp(why, "context:", 8) == 0) return NAZIF__BP_CONTEXT;
     if (strncmp(why, date_stamp, sizeof date_stamp - 1) == 0) return NAZIF__BP_DATE;
     return NAZIF__BP_OWN;
