@@ -2198,6 +2198,8 @@ static int followed_by_paragraph(const ctx *c, size_t k)
 static int field_line(const nazif__bp_line *L);
 static inline int cut_excerpt(const nazif__bp_line *L);
 
+static int rate_row(const nazif__bp_line *L);
+
 static int in_related_list(const ctx *c, int *first, int *hcat)
 {
     int items = 0, stamps = 0;
@@ -2213,8 +2215,10 @@ static int in_related_list(const ctx *c, int *first, int *hcat)
             *hcat = f.cat;
             return 1;
         }
-        /* a link title; not a profile box's count or profile field */
-        if (f.v == V_OTHER && f.title && !(field_line(&c->lines[k]) & 6)) {
+        /* a link title; not a profile box's count or profile field, not
+           a row of a rates widget */
+        if (f.v == V_OTHER && f.title && !(field_line(&c->lines[k]) & 6) &&
+            !rate_row(&c->lines[k])) {
             items++;
             continue;
         }
@@ -3893,6 +3897,66 @@ static int dated_pairs(const ctx *c, const info *self)
     return pairs >= 3;
 }
 
+/* ---- a table of rates ------------------------------------------------------ */
+
+/* A row of a rates widget: one or two numbers with a decimal part first
+   ("17.85 17.97 البنك المركزى المصرى", "600.00 عيار 21"), then one to
+   four words, at most 100 bytes, no ':' and no final punctuation. */
+static int rate_row(const nazif__bp_line *L)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    if (L->truncated || n > 100 || n < 6) return 0;
+    trim_ws(&s, &n);
+    if (n == 0 || !digit_len(s, n, 0) || memchr(s, ':', n)) return 0;
+    size_t pos = 0;
+    int nums = 0, words = 0;
+    while (pos < n) {
+        while (pos < n && s[pos] == ' ') pos++;
+        if (pos >= n) break;
+        size_t b = pos;
+        while (pos < n && s[pos] != ' ') pos++;
+        /* a number with its decimal part: digits, one '.' or ',', digits */
+        int dig = 0, sep = 0, ok = 1;
+        for (size_t k = b; k < pos;) {
+            size_t dl = digit_len(s, pos, k);
+            if (dl) { dig++; k += dl; continue; }
+            if ((s[k] == '.' || s[k] == ',') && dig && !sep) { sep = 1; k++; continue; }
+            ok = 0;
+            break;
+        }
+        if (words == 0 && ok && sep && dig >= 2 && digit_len(s, pos, pos - 1)) {
+            nums++;
+            continue;
+        }
+        if (nums == 0) return 0;
+        if (++words > 4) return 0;
+    }
+    if (nums == 0 || nums > 2 || words == 0) return 0;
+    return !is_final_punct(last_meaningful(s, n));
+}
+
+/* Line i one of four rate rows or more in a row (blank lines aside):
+   the rates widget of a page (currencies, gold, groceries). */
+static int rate_table(const ctx *c)
+{
+    const nazif__bp_line *L = c->lines;
+    if (!rate_row(&L[c->i])) return 0;
+    int len = 1;
+    for (size_t k = c->i; k > 0;) {
+        k--;
+        if (L[k].len == 0) continue;
+        if (!rate_row(&L[k])) break;
+        len++;
+    }
+    for (size_t k = c->i + 1; k < c->n; k++) {
+        if (L[k].len == 0) continue;
+        if (!rate_row(&L[k])) break;
+        len++;
+    }
+    return len >= 4;
+}
+
 /* ---- a profile box -------------------------------------------------------- */
 
 /* A field of a profile or info box: a label of one to three words, ':',
@@ -4555,6 +4619,16 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         last_meaningful(lines[p].s, lines[p].len) == ':')
         return 0;
 
+    /* Before the article's first paragraph, four rows or more of rates
+       (a number with its decimals, then what it prices): the page's
+       rates widget.  An article's own table follows its paragraph. */
+    if (!article && lines[i].index < BP_TOP_LINES && (f.v == V_OTHER || f.v == V_WEAK)) {
+        ctx tc = {lines, n, i};
+        if (rate_table(&tc) && !after_paragraph(&tc)) {
+            *why = "context: table of rates before the article";
+            return 1;
+        }
+    }
     /* A number alone before the article's first paragraph is a widget's
        counter (views, comments, a profile box's posts), unless its
        paragraph follows it right away (a numbered section). */
