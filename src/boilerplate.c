@@ -3897,6 +3897,37 @@ static int dated_pairs(const ctx *c, const info *self)
     return pairs >= 3;
 }
 
+/* ---- a cut copy of the first paragraph ----------------------------------- */
+
+/* Line i, twelve words or more and no final punctuation, right under
+   the kept title, is the start of a line within the next six: the
+   page's summary (its description cut to a length) printed over the
+   paragraph it was cut from ("... إلا إن الأخير قلب الطاولة" over
+   "... إلا إن الأخير قلب الطاولة في الدقائق الأخيرة ..."). */
+static int cut_copy_of_next(const ctx *c, const info *self)
+{
+    const nazif__bp_line *L = c->lines;
+    const nazif__bp_line *me = &L[c->i];
+    if (me->truncated || me->len > 800 || self->final ||
+        !more_words_than(me->s, me->len, 11))
+        return 0;
+    info f;
+    long t = prev_nonblank(c, c->i, &f);
+    if (t < 0 || L[t].drop || !(f.v == V_OTHER && f.title)) return 0;
+    const uint8_t *s = me->s;
+    size_t n = me->len;
+    trim_ws(&s, &n);
+    for (size_t k = c->i + 1; k < c->n; k++) {
+        const uint8_t *o = L[k].s;
+        size_t on = L[k].len;
+        trim_ws(&o, &on);
+        /* the longer line goes on after the copy with a space: the copy
+           stops at a word's end */
+        if (on > n + 1 && o[n] == ' ' && memcmp(o, s, n) == 0) return 1;
+    }
+    return 0;
+}
+
 /* ---- a table of rates ------------------------------------------------------ */
 
 /* A row of a rates widget: one or two numbers with a decimal part first
@@ -4315,6 +4346,15 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         ctx tc = {lines, n, i};
         if (title_excerpt_pairs(&tc, &f) || box_name(&tc, &f)) {
             *why = box_pairs;
+            return 1;
+        }
+    }
+    /* The page's summary, cut, printed over the paragraph it was cut
+       from. */
+    if (!article && (f.v == V_CONTENT || f.v == V_OTHER) && lines[i].index < BP_TOP_LINES) {
+        ctx cc = {lines, n, i};
+        if (cut_copy_of_next(&cc, &f) && !after_paragraph(&cc)) {
+            *why = "context: cut copy of the paragraph below";
             return 1;
         }
     }
