@@ -3719,7 +3719,7 @@ static int bare_excerpt(const nazif__bp_line *L, const info *f)
     if (f->v != V_CONTENT && f->v != V_OTHER) return 0;
     const uint32_t last = last_meaningful(L->s, L->len);
     if (last < 0x0621 || last > 0x06FF) return 0; /* an Arabic letter */
-    return more_words_than(L->s, L->len, 19) && prose_pct(L, (info *)f) >= 20;
+    return more_words_than(L->s, L->len, 19) && prose_pct(L, (info *)f) >= 10;
 }
 
 /* The line between two pairs of a box: its author's name or its date
@@ -3730,16 +3730,42 @@ static int pair_name(const nazif__bp_line *L, const info *f)
            ((f->very_short && (f->v == V_OTHER || f->v == V_WEAK)) || stamp_line(f));
 }
 
-/* Line k's neighbour in a box (dir -1 before, +1 after), over a name or
-   date line between pairs when `over_name`; -1 when none. */
-static long box_next(const ctx *c, long k, int dir, int over_name, info *f)
+/* A line between one pair of a box and the next: pair_name(), or the
+   item's read-more link of a few words ("أكمل القراءة »"). */
+static int box_gap(const nazif__bp_line *L, const info *f)
 {
-    long j = dir < 0 ? prev_nonblank(c, (size_t)k, f) : next_nonblank(c, (size_t)k, f);
-    if (j >= 0 && over_name && pair_name(&c->lines[j], f)) {
-        long j2 = dir < 0 ? prev_nonblank(c, (size_t)j, f) : next_nonblank(c, (size_t)j, f);
-        return j2;
+    return pair_name(L, f) ||
+           (f->v == V_DROP && f->cat == NAZIF__CAT_RELATED && f->words <= 4);
+}
+
+/* Line k's neighbours in a box (dir -1 before, +1 after): j[0] the next
+   non-blank line, j[1] and j[2] the lines after one and two gap lines
+   (box_gap()), -1 where there is none.  A box prints its date, its
+   author or a read-more link between one pair and the next. */
+static void box_next(const ctx *c, long k, int dir, long j[3])
+{
+    info f;
+    long x = k;
+    for (int s = 0; s < 3; s++) {
+        j[s] = -1;
+        if (s > 0 && (x < 0 || (analyse(&c->lines[x], &f), !box_gap(&c->lines[x], &f))))
+            continue;
+        if (s > 0 && j[s - 1] < 0) continue;
+        x = dir < 0 ? prev_nonblank(c, (size_t)x, &f) : next_nonblank(c, (size_t)x, &f);
+        j[s] = x;
     }
-    return j;
+}
+
+/* A box's title (pair_title()) of one to three words too; *shorts
+   counts those. */
+static int box_title(const nazif__bp_line *L, const info *f, int *shorts)
+{
+    if (pair_title(L, f)) return 1;
+    if (!L->truncated && f->v == V_OTHER && f->title && f->very_short) {
+        (*shorts)++;
+        return 1;
+    }
+    return 0;
 }
 
 /* Is line k an excerpt of a box?  1 cut with dots, 2 bare (bare_excerpt),
@@ -3769,13 +3795,14 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
     const nazif__bp_line *L = c->lines;
     info f;
     long t, e; /* line i's pair */
+    int shorts = 0, gaps = 0;
     int kind = box_excerpt(&L[c->i], self);
     if (kind) {
         e = (long)c->i;
         t = prev_nonblank(c, c->i, &f);
-        if (t < 0 || !pair_title(&L[t], &f)) return 0;
+        if (t < 0 || !box_title(&L[t], &f, &shorts)) return 0;
     } else {
-        if (!pair_title(&L[c->i], self)) return 0;
+        if (!box_title(&L[c->i], self, &shorts)) return 0;
         t = (long)c->i;
         e = next_nonblank(c, c->i, &f);
         if (e < 0 || !(kind = box_excerpt(&L[e], &f))) return 0;
@@ -3785,32 +3812,59 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
     /* pairs before */
     long k = t;
     for (;;) {
-        long pe = box_next(c, k, -1, 1, &f);
-        int pk;
-        if (pe < 0 || !(pk = box_excerpt(&L[pe], &f))) break;
-        long pt = prev_nonblank(c, (size_t)pe, &f);
-        if (pt < 0 || !pair_title(&L[pt], &f)) break;
+        long j[3], pe = -1, pt = -1;
+        int pk = 0, sh = 0, g = 0;
+        box_next(c, k, -1, j);
+        for (g = 0; g < 3; g++) {
+            if (j[g] < 0) continue;
+            analyse(&L[j[g]], &f);
+            if (!(pk = box_excerpt(&L[j[g]], &f))) continue;
+            pe = j[g];
+            pt = prev_nonblank(c, (size_t)pe, &f);
+            sh = 0;
+            if (pt >= 0 && box_title(&L[pt], &f, &sh)) break;
+            pe = -1;
+        }
+        if (pe < 0) break;
         if (L[pe].len < lo) lo = L[pe].len;
         if (L[pe].len > hi) hi = L[pe].len;
         pairs++;
         bare += pk == 2;
+        shorts += sh;
+        gaps += g;
         k = pt;
     }
     /* pairs after */
     k = e;
     for (;;) {
-        long nt = box_next(c, k, 1, 1, &f);
-        if (nt < 0 || !pair_title(&L[nt], &f)) break;
-        long ne = next_nonblank(c, (size_t)nt, &f);
-        int nk;
-        if (ne < 0 || !(nk = box_excerpt(&L[ne], &f))) break;
+        long j[3], nt = -1, ne = -1;
+        int nk = 0, sh = 0, g = 0;
+        box_next(c, k, 1, j);
+        for (g = 0; g < 3; g++) {
+            sh = 0;
+            if (j[g] < 0) continue;
+            analyse(&L[j[g]], &f);
+            if (!box_title(&L[j[g]], &f, &sh)) continue;
+            nt = j[g];
+            ne = next_nonblank(c, (size_t)nt, &f);
+            if (ne >= 0 && (nk = box_excerpt(&L[ne], &f))) break;
+            nt = -1;
+        }
+        if (nt < 0) break;
         if (L[ne].len < lo) lo = L[ne].len;
         if (L[ne].len > hi) hi = L[ne].len;
         pairs++;
         bare += nk == 2;
+        shorts += sh;
+        gaps += g;
         k = ne;
     }
     if (bare && (bare < pairs || pairs < 3)) return 0;
+    /* titles of one to three words (a subheading's size) over excerpts
+       cut with no dots: only with the box's own lines between the pairs
+       (a date, a name, a read-more link), which a writer's subheadings
+       and paragraphs do not have */
+    if (shorts && bare && !gaps) return 0;
     return pairs >= 2 && 2 * hi <= 3 * lo;
 }
 
@@ -3826,7 +3880,8 @@ static int box_name(const ctx *c, const info *self)
     if (p >= 0 && !L[p].drop && !box_excerpt(&L[p], &f)) return 0;
     if (p < 0 && L[0].index != 0) return 0;
     long t = next_nonblank(c, c->i, &f);
-    if (t < 0 || !pair_title(&L[t], &f)) return 0;
+    int sh = 0;
+    if (t < 0 || !box_title(&L[t], &f, &sh)) return 0;
     ctx tc = {L, c->n, (size_t)t};
     return title_excerpt_pairs(&tc, &f);
 }
