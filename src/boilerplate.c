@@ -3719,7 +3719,16 @@ static int bare_excerpt(const nazif__bp_line *L, const info *f)
     if (f->v != V_CONTENT && f->v != V_OTHER) return 0;
     const uint32_t last = last_meaningful(L->s, L->len);
     if (last < 0x0621 || last > 0x06FF) return 0; /* an Arabic letter */
-    return more_words_than(L->s, L->len, 19) && prose_pct(L, (info *)f) >= 10;
+    return more_words_than(L->s, L->len, 19);
+}
+
+/* The running text bare_excerpt() asks of an excerpt (10 % stop words
+   or more), checked once a run of pairs holds: the count is dear. */
+static int bare_prose(const nazif__bp_line *L)
+{
+    info f;
+    analyse(L, &f);
+    return prose_pct(L, &f) >= 10;
 }
 
 /* The line between two pairs of a box: its author's name or its date
@@ -3809,6 +3818,8 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
     }
     size_t lo = L[e].len, hi = L[e].len;
     int pairs = 1, bare = kind == 2;
+    long bares[NAZIF__BP_BEHIND + NAZIF__BP_AHEAD + 1];
+    if (kind == 2) bares[0] = e;
     /* pairs before */
     long k = t;
     for (;;) {
@@ -3829,7 +3840,7 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
         if (L[pe].len < lo) lo = L[pe].len;
         if (L[pe].len > hi) hi = L[pe].len;
         pairs++;
-        bare += pk == 2;
+        if (pk == 2) bares[bare++] = pe;
         shorts += sh;
         gaps += g;
         k = pt;
@@ -3854,7 +3865,7 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
         if (L[ne].len < lo) lo = L[ne].len;
         if (L[ne].len > hi) hi = L[ne].len;
         pairs++;
-        bare += nk == 2;
+        if (nk == 2) bares[bare++] = ne;
         shorts += sh;
         gaps += g;
         k = ne;
@@ -3865,7 +3876,10 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
        (a date, a name, a read-more link), which a writer's subheadings
        and paragraphs do not have */
     if (shorts && bare && !gaps) return 0;
-    return pairs >= 2 && 2 * hi <= 3 * lo;
+    if (pairs < 2 || 2 * hi > 3 * lo) return 0;
+    for (int b = 0; b < bare; b++)
+        if (!bare_prose(&L[bares[b]])) return 0;
+    return 1;
 }
 
 /* Line i a name or date line right above a title of a box of pairs
@@ -4396,8 +4410,12 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
     }
     /* Other articles as title / cut excerpt pairs ("<title>" over
        "<its first words>..."). */
+    /* (a paragraph ending with a full stop is neither a title nor an
+       excerpt of a box: most lines stop here) */
     if (!article && !lines[i].truncated && lines[i].len <= 800 &&
-        (f.v == V_OTHER || f.v == V_CONTENT)) {
+        (f.v == V_OTHER || f.v == V_CONTENT) &&
+        !(f.para && lines[i].len >= 2 && lines[i].s[lines[i].len - 1] == '.' &&
+          lines[i].s[lines[i].len - 2] != '.')) {
         ctx tc = {lines, n, i};
         if (title_excerpt_pairs(&tc, &f) || box_name(&tc, &f)) {
             *why = box_pairs;
