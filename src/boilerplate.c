@@ -3871,11 +3871,12 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
         k = ne;
     }
     if (bare && (bare < pairs || pairs < 3)) return 0;
-    /* titles of one to three words (a subheading's size) over excerpts
-       cut with no dots: only with the box's own lines between the pairs
-       (a date, a name, a read-more link), which a writer's subheadings
-       and paragraphs do not have */
-    if (shorts && bare && !gaps) return 0;
+    /* titles of one to three words (a subheading's size): only with the
+       box's own lines between the pairs (a date, a name, a read-more
+       link), which a writer's subheadings and paragraphs do not have
+       (two letters under "الرسالة الأولى" / "الرسالة الثانية", each
+       trailing off with " ...", stay) */
+    if (shorts && !gaps) return 0;
     if (pairs < 2 || 2 * hi > 3 * lo) return 0;
     for (int b = 0; b < bare; b++)
         if (!bare_prose(&L[bares[b]])) return 0;
