@@ -3777,6 +3777,18 @@ static int box_title(const nazif__bp_line *L, const info *f, int *shorts)
     return 0;
 }
 
+/* A title of a columns box names its author: a ':' or a dash between
+   words ("<name> يكتب : <title>", "<title> – بقلم : <name>"). */
+static int title_mark(const nazif__bp_line *L)
+{
+    if (memchr(L->s, ':', L->len)) return 1;
+    for (size_t k = 1; k + 2 < L->len; k++)
+        if (L->s[k - 1] == ' ' && (L->s[k] == '-' ||
+            (L->s[k] == 0xE2 && L->s[k + 1] == 0x80 && (L->s[k + 2] == 0x93 || L->s[k + 2] == 0x94))))
+            return 1;
+    return 0;
+}
+
 /* Is line k an excerpt of a box?  1 cut with dots, 2 bare (bare_excerpt),
    0 neither. */
 static int box_excerpt(const nazif__bp_line *L, const info *f)
@@ -3820,6 +3832,7 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
     int pairs = 1, bare = kind == 2;
     long bares[NAZIF__BP_BEHIND + NAZIF__BP_AHEAD + 1];
     if (kind == 2) bares[0] = e;
+    int marked = title_mark(&L[t]);
     /* pairs before */
     long k = t;
     for (;;) {
@@ -3841,6 +3854,7 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
         if (L[pe].len > hi) hi = L[pe].len;
         pairs++;
         if (pk == 2) bares[bare++] = pe;
+        marked += title_mark(&L[pt]);
         shorts += sh;
         gaps += g;
         k = pt;
@@ -3866,6 +3880,7 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
         if (L[ne].len > hi) hi = L[ne].len;
         pairs++;
         if (nk == 2) bares[bare++] = ne;
+        marked += title_mark(&L[nt]);
         shorts += sh;
         gaps += g;
         k = ne;
@@ -3877,6 +3892,10 @@ static int title_excerpt_pairs(const ctx *c, const info *self)
        (two letters under "الرسالة الأولى" / "الرسالة الثانية", each
        trailing off with " ...", stay) */
     if (shorts && !gaps) return 0;
+    /* excerpts cut with no dots: the box's lines between the pairs, or
+       every title naming its author; an article whose paragraphs lack
+       their full stops, under plain subheadings, stays */
+    if (bare && !gaps && marked < pairs) return 0;
     if (pairs < 2 || 2 * hi > 3 * lo) return 0;
     for (int b = 0; b < bare; b++)
         if (!bare_prose(&L[bares[b]])) return 0;
@@ -3969,17 +3988,17 @@ static int dated_pairs(const ctx *c, const info *self)
 
 /* ---- a cut copy of the first paragraph ----------------------------------- */
 
-/* Line i, twelve words or more and no final punctuation, right under
-   the kept title, is the start of a line within the next six: the
-   page's summary (its description cut to a length) printed over the
-   paragraph it was cut from ("... إلا إن الأخير قلب الطاولة" over
+/* Line i, sixteen words or more (more than a title has) and no final
+   punctuation, right under the kept title, is the start of a line
+   within the next six: the page's summary (its description cut to a
+   length) printed over the paragraph it was cut from ("... إلا إن الأخير قلب الطاولة" over
    "... إلا إن الأخير قلب الطاولة في الدقائق الأخيرة ..."). */
 static int cut_copy_of_next(const ctx *c, const info *self)
 {
     const nazif__bp_line *L = c->lines;
     const nazif__bp_line *me = &L[c->i];
     if (me->truncated || me->len > 800 || self->final ||
-        !more_words_than(me->s, me->len, 11))
+        !more_words_than(me->s, me->len, 15))
         return 0;
     info f;
     long t = prev_nonblank(c, c->i, &f);
@@ -4047,7 +4066,14 @@ static int rate_table(const ctx *c)
     for (size_t k = c->i; k > 0;) {
         k--;
         if (L[k].len == 0) continue;
-        if (!rate_row(&L[k])) break;
+        if (!rate_row(&L[k])) {
+            /* the article's text kept right above the rows, a line that
+               introduces them (".. كما يلي:") or a sentence: its table */
+            if (!L[k].drop && (last_meaningful(L[k].s, L[k].len) == ':' ||
+                               more_words_than(L[k].s, L[k].len, 8)))
+                return 0;
+            break;
+        }
         len++;
     }
     for (size_t k = c->i + 1; k < c->n; k++) {
@@ -4669,6 +4695,18 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         *why = "context: label over the title";
         return 1;
     }
+    /* Before the article's first paragraph, four rows or more of rates
+       (a number with its decimals, then what it prices): the page's
+       rates widget.  An article's own table follows its paragraph or
+       a line introducing it (rate_table()); a row over the title is no
+       title's short line (title_over_deck()). */
+    if (!article && lines[i].index < BP_TOP_LINES && (f.v == V_OTHER || f.v == V_WEAK)) {
+        ctx tc = {lines, n, i};
+        if (rate_table(&tc) && !after_paragraph(&tc)) {
+            *why = "context: table of rates before the article";
+            return 1;
+        }
+    }
     if (!article && title_over_deck(&c, &f, q, &qf)) return 0;
     /* The site's name in the page header ("صحيفة الحداثة"): before the
        article's first paragraph and not a short title over its own
@@ -4733,16 +4771,6 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         last_meaningful(lines[p].s, lines[p].len) == ':')
         return 0;
 
-    /* Before the article's first paragraph, four rows or more of rates
-       (a number with its decimals, then what it prices): the page's
-       rates widget.  An article's own table follows its paragraph. */
-    if (!article && lines[i].index < BP_TOP_LINES && (f.v == V_OTHER || f.v == V_WEAK)) {
-        ctx tc = {lines, n, i};
-        if (rate_table(&tc) && !after_paragraph(&tc)) {
-            *why = "context: table of rates before the article";
-            return 1;
-        }
-    }
     /* A number alone before the article's first paragraph is a widget's
        counter (views, comments, a profile box's posts), unless its
        paragraph follows it right away (a numbered section). */
