@@ -3754,14 +3754,13 @@ static int box_gap(const nazif__bp_line *L, const info *f)
 static void box_next(const ctx *c, long k, int dir, long j[3])
 {
     info f;
+    j[0] = j[1] = j[2] = -1;
     long x = k;
     for (int s = 0; s < 3; s++) {
-        j[s] = -1;
-        if (s > 0 && (x < 0 || (analyse(&c->lines[x], &f), !box_gap(&c->lines[x], &f))))
-            continue;
-        if (s > 0 && j[s - 1] < 0) continue;
         x = dir < 0 ? prev_nonblank(c, (size_t)x, &f) : next_nonblank(c, (size_t)x, &f);
+        if (x < 0) return;
         j[s] = x;
+        if (!box_gap(&c->lines[x], &f)) return;
     }
 }
 
