@@ -725,6 +725,11 @@ static const char *cat_reason(int cat)
 static const char latin_widget[] = "line: Latin widget word";
 /* The reason of a bare date (compared by address). */
 static const char date_stamp[] = "line: date stamp";
+/* A box of other articles shows the page by its pattern alone: these
+   reasons are page evidence (nazif__bp_reason_kind(): NAZIF__BP_LISTING) */
+static const char box_pairs[] = "context: titles and excerpts of other articles";
+static const char box_excerpts[] = "context: excerpts of other articles";
+static const char box_teaser[] = "context: excerpt over its read-more link";
 static const char counter[] = "line: counter";
 static const char widget_symbol[] = "line: widget symbol";
 /* A short name with a dash and nothing after it ("المغرب الرياضي  -"),
@@ -2193,6 +2198,8 @@ static int followed_by_paragraph(const ctx *c, size_t k)
 static int field_line(const nazif__bp_line *L);
 static inline int cut_excerpt(const nazif__bp_line *L);
 
+static int rate_row(const nazif__bp_line *L);
+
 static int in_related_list(const ctx *c, int *first, int *hcat)
 {
     int items = 0, stamps = 0;
@@ -2208,8 +2215,10 @@ static int in_related_list(const ctx *c, int *first, int *hcat)
             *hcat = f.cat;
             return 1;
         }
-        /* a link title; not a profile box's count or profile field */
-        if (f.v == V_OTHER && f.title && !(field_line(&c->lines[k]) & 6)) {
+        /* a link title; not a profile box's count or profile field, not
+           a row of a rates widget */
+        if (f.v == V_OTHER && f.title && !(field_line(&c->lines[k]) & 6) &&
+            !rate_row(&c->lines[k])) {
             items++;
             continue;
         }
@@ -2659,7 +2668,10 @@ static int headline_run(const ctx *c, int at_end)
             k = a;
             continue;
         }
-        if (stamp_line(&f)) {
+        /* a publication stamp or a bare date is the time of the title
+           above it, no member of the run: a title and its deck over
+           the date, a caption and a byline stay a title's block */
+        if (stamp_line(&f) || (f.v == V_WEAK && f.why == date_stamp)) {
             k = a;
             continue;
         }
@@ -3695,6 +3707,95 @@ static int spaced_excerpt(const nazif__bp_line *L)
     return more_words_than(s, n, 16);
 }
 
+/* An excerpt cut after a whole word with no dots at all ("... يأخذ
+   المنطقةَ نحو أخطار", "... قطار التطبيع سيمرُّ في كلِّ"): running
+   text, twenty words or more, no final punctuation and no closing mark
+   of a quotation or a bracket.  Taken only inside a run of three title /
+   excerpt pairs: a writer's paragraph lacks its full stop here and
+   there, a box of other articles lacks it on every excerpt. */
+static int bare_excerpt(const nazif__bp_line *L, const info *f)
+{
+    if (L->truncated || L->len < 200 || L->len > 800 || f->final) return 0;
+    if (f->v != V_CONTENT && f->v != V_OTHER) return 0;
+    const uint32_t last = last_meaningful(L->s, L->len);
+    if (last < 0x0621 || last > 0x06FF) return 0; /* an Arabic letter */
+    return more_words_than(L->s, L->len, 19);
+}
+
+/* The running text bare_excerpt() asks of an excerpt (10 % stop words
+   or more), checked once a run of pairs holds: the count is dear. */
+static int bare_prose(const nazif__bp_line *L)
+{
+    info f;
+    analyse(L, &f);
+    return prose_pct(L, &f) >= 10;
+}
+
+/* The line between two pairs of a box: its author's name or its date
+   (one to three words, or a publication stamp), no final punctuation. */
+static int pair_name(const nazif__bp_line *L, const info *f)
+{
+    return !L->truncated && !f->final &&
+           ((f->very_short && (f->v == V_OTHER || f->v == V_WEAK)) || stamp_line(f));
+}
+
+/* A line between one pair of a box and the next: pair_name(), or the
+   item's read-more link of a few words ("أكمل القراءة »"). */
+static int box_gap(const nazif__bp_line *L, const info *f)
+{
+    return pair_name(L, f) ||
+           (f->v == V_DROP && f->cat == NAZIF__CAT_RELATED && f->words <= 4);
+}
+
+/* Line k's neighbours in a box (dir -1 before, +1 after): j[0] the next
+   non-blank line, j[1] and j[2] the lines after one and two gap lines
+   (box_gap()), -1 where there is none.  A box prints its date, its
+   author or a read-more link between one pair and the next. */
+static void box_next(const ctx *c, long k, int dir, long j[3])
+{
+    info f;
+    j[0] = j[1] = j[2] = -1;
+    long x = k;
+    for (int s = 0; s < 3; s++) {
+        x = dir < 0 ? prev_nonblank(c, (size_t)x, &f) : next_nonblank(c, (size_t)x, &f);
+        if (x < 0) return;
+        j[s] = x;
+        if (!box_gap(&c->lines[x], &f)) return;
+    }
+}
+
+/* A box's title (pair_title()) of one to three words too; *shorts
+   counts those. */
+static int box_title(const nazif__bp_line *L, const info *f, int *shorts)
+{
+    if (pair_title(L, f)) return 1;
+    if (!L->truncated && f->v == V_OTHER && f->title && f->very_short) {
+        (*shorts)++;
+        return 1;
+    }
+    return 0;
+}
+
+/* A title of a columns box names its author: a ':' or a dash between
+   words ("<name> يكتب : <title>", "<title> – بقلم : <name>"). */
+static int title_mark(const nazif__bp_line *L)
+{
+    if (memchr(L->s, ':', L->len)) return 1;
+    for (size_t k = 1; k + 2 < L->len; k++)
+        if (L->s[k - 1] == ' ' && (L->s[k] == '-' ||
+            (L->s[k] == 0xE2 && L->s[k + 1] == 0x80 && (L->s[k + 2] == 0x93 || L->s[k + 2] == 0x94))))
+            return 1;
+    return 0;
+}
+
+/* Is line k an excerpt of a box?  1 cut with dots, 2 bare (bare_excerpt),
+   0 neither. */
+static int box_excerpt(const nazif__bp_line *L, const info *f)
+{
+    if (pair_excerpt(L)) return 1;
+    return bare_excerpt(L, f) ? 2 : 0;
+}
+
 /*
  * Two title / excerpt pairs or more in a row: a title, then the first
  * words of its article cut by the site to a length with three dots glued
@@ -3705,49 +3806,117 @@ static int spaced_excerpt(const nazif__bp_line *L)
  * with dots under their subheadings are not.  Line i is a title with its
  * excerpt under it, or such an excerpt.  The article's own title after
  * the box, over a byline or its paragraph, is no pair and stays.
+ * A name or a date line may stand between one pair and the next (author
+ * / title / excerpt cycles of a columns page); excerpts cut with no dots
+ * (bare_excerpt()) need three pairs, every excerpt of the run so cut.
  */
 static int title_excerpt_pairs(const ctx *c, const info *self)
 {
     const nazif__bp_line *L = c->lines;
     info f;
     long t, e; /* line i's pair */
-    if (pair_excerpt(&L[c->i])) {
+    int shorts = 0, gaps = 0;
+    int kind = box_excerpt(&L[c->i], self);
+    if (kind) {
         e = (long)c->i;
         t = prev_nonblank(c, c->i, &f);
-        if (t < 0 || !pair_title(&L[t], &f)) return 0;
+        if (t < 0 || !box_title(&L[t], &f, &shorts)) return 0;
     } else {
-        if (!pair_title(&L[c->i], self)) return 0;
+        if (!box_title(&L[c->i], self, &shorts)) return 0;
         t = (long)c->i;
         e = next_nonblank(c, c->i, &f);
-        if (e < 0 || !pair_excerpt(&L[e])) return 0;
+        if (e < 0 || !(kind = box_excerpt(&L[e], &f))) return 0;
     }
     size_t lo = L[e].len, hi = L[e].len;
-    int pairs = 1;
+    int pairs = 1, bare = kind == 2;
+    long bares[NAZIF__BP_BEHIND + NAZIF__BP_AHEAD + 1];
+    if (kind == 2) bares[0] = e;
+    int marked = title_mark(&L[t]);
     /* pairs before */
     long k = t;
     for (;;) {
-        long pe = prev_nonblank(c, (size_t)k, &f);
-        if (pe < 0 || !pair_excerpt(&L[pe])) break;
-        long pt = prev_nonblank(c, (size_t)pe, &f);
-        if (pt < 0 || !pair_title(&L[pt], &f)) break;
+        long j[3], pe = -1, pt = -1;
+        int pk = 0, sh = 0, g = 0;
+        box_next(c, k, -1, j);
+        for (g = 0; g < 3; g++) {
+            if (j[g] < 0) continue;
+            analyse(&L[j[g]], &f);
+            if (!(pk = box_excerpt(&L[j[g]], &f))) continue;
+            pe = j[g];
+            pt = prev_nonblank(c, (size_t)pe, &f);
+            sh = 0;
+            if (pt >= 0 && box_title(&L[pt], &f, &sh)) break;
+            pe = -1;
+        }
+        if (pe < 0) break;
         if (L[pe].len < lo) lo = L[pe].len;
         if (L[pe].len > hi) hi = L[pe].len;
         pairs++;
+        if (pk == 2) bares[bare++] = pe;
+        marked += title_mark(&L[pt]);
+        shorts += sh;
+        gaps += g;
         k = pt;
     }
     /* pairs after */
     k = e;
     for (;;) {
-        long nt = next_nonblank(c, (size_t)k, &f);
-        if (nt < 0 || !pair_title(&L[nt], &f)) break;
-        long ne = next_nonblank(c, (size_t)nt, &f);
-        if (ne < 0 || !pair_excerpt(&L[ne])) break;
+        long j[3], nt = -1, ne = -1;
+        int nk = 0, sh = 0, g = 0;
+        box_next(c, k, 1, j);
+        for (g = 0; g < 3; g++) {
+            sh = 0;
+            if (j[g] < 0) continue;
+            analyse(&L[j[g]], &f);
+            if (!box_title(&L[j[g]], &f, &sh)) continue;
+            nt = j[g];
+            ne = next_nonblank(c, (size_t)nt, &f);
+            if (ne >= 0 && (nk = box_excerpt(&L[ne], &f))) break;
+            nt = -1;
+        }
+        if (nt < 0) break;
         if (L[ne].len < lo) lo = L[ne].len;
         if (L[ne].len > hi) hi = L[ne].len;
         pairs++;
+        if (nk == 2) bares[bare++] = ne;
+        marked += title_mark(&L[nt]);
+        shorts += sh;
+        gaps += g;
         k = ne;
     }
-    return pairs >= 2 && 2 * hi <= 3 * lo;
+    if (bare && (bare < pairs || pairs < 3)) return 0;
+    /* titles of one to three words (a subheading's size): only with the
+       box's own lines between the pairs (a date, a name, a read-more
+       link), which a writer's subheadings and paragraphs do not have
+       (two letters under "الرسالة الأولى" / "الرسالة الثانية", each
+       trailing off with " ...", stay) */
+    if (shorts && !gaps) return 0;
+    /* excerpts cut with no dots: the box's lines between the pairs, or
+       every title naming its author; an article whose paragraphs lack
+       their full stops, under plain subheadings, stays */
+    if (bare && !gaps && marked < pairs) return 0;
+    if (pairs < 2 || 2 * hi > 3 * lo) return 0;
+    for (int b = 0; b < bare; b++)
+        if (!bare_prose(&L[bares[b]])) return 0;
+    return 1;
+}
+
+/* Line i a name or date line right above a title of a box of pairs
+   (title_excerpt_pairs()), after an excerpt of the box, after a dropped
+   line or opening the document: the pair's author or date. */
+static int box_name(const ctx *c, const info *self)
+{
+    const nazif__bp_line *L = c->lines;
+    if (!pair_name(&L[c->i], self)) return 0;
+    info f;
+    long p = prev_nonblank(c, c->i, &f);
+    if (p >= 0 && !L[p].drop && !box_excerpt(&L[p], &f)) return 0;
+    if (p < 0 && L[0].index != 0) return 0;
+    long t = next_nonblank(c, c->i, &f);
+    int sh = 0;
+    if (t < 0 || !box_title(&L[t], &f, &sh)) return 0;
+    ctx tc = {L, c->n, (size_t)t};
+    return title_excerpt_pairs(&tc, &f);
 }
 
 /* "07/11/2025 - ياسين الحاج صالح": a numeric date, a dash or a bar, and a
@@ -3814,6 +3983,104 @@ static int dated_pairs(const ctx *c, const info *self)
         pairs++;
     }
     return pairs >= 3;
+}
+
+/* ---- a cut copy of the first paragraph ----------------------------------- */
+
+/* Line i, sixteen words or more (more than a title has) and no final
+   punctuation, right under the kept title, is the start of a line
+   within the next six: the page's summary (its description cut to a
+   length) printed over the paragraph it was cut from ("... إلا إن الأخير قلب الطاولة" over
+   "... إلا إن الأخير قلب الطاولة في الدقائق الأخيرة ..."). */
+static int cut_copy_of_next(const ctx *c, const info *self)
+{
+    const nazif__bp_line *L = c->lines;
+    const nazif__bp_line *me = &L[c->i];
+    if (me->truncated || me->len > 800 || self->final ||
+        !more_words_than(me->s, me->len, 15))
+        return 0;
+    info f;
+    long t = prev_nonblank(c, c->i, &f);
+    if (t < 0 || L[t].drop || !(f.v == V_OTHER && f.title)) return 0;
+    const uint8_t *s = me->s;
+    size_t n = me->len;
+    trim_ws(&s, &n);
+    for (size_t k = c->i + 1; k < c->n; k++) {
+        const uint8_t *o = L[k].s;
+        size_t on = L[k].len;
+        trim_ws(&o, &on);
+        /* the longer line goes on after the copy with a space: the copy
+           stops at a word's end */
+        if (on > n + 1 && o[n] == ' ' && memcmp(o, s, n) == 0) return 1;
+    }
+    return 0;
+}
+
+/* ---- a table of rates ------------------------------------------------------ */
+
+/* A row of a rates widget: one or two numbers with a decimal part first
+   ("17.85 17.97 البنك المركزى المصرى", "600.00 عيار 21"), then one to
+   four words, at most 100 bytes, no ':' and no final punctuation. */
+static int rate_row(const nazif__bp_line *L)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    if (L->truncated || n > 100 || n < 6) return 0;
+    trim_ws(&s, &n);
+    if (n == 0 || !digit_len(s, n, 0) || memchr(s, ':', n)) return 0;
+    size_t pos = 0;
+    int nums = 0, words = 0;
+    while (pos < n) {
+        while (pos < n && s[pos] == ' ') pos++;
+        if (pos >= n) break;
+        size_t b = pos;
+        while (pos < n && s[pos] != ' ') pos++;
+        /* a number with its decimal part: digits, one '.' or ',', digits */
+        int dig = 0, sep = 0, ok = 1;
+        for (size_t k = b; k < pos;) {
+            size_t dl = digit_len(s, pos, k);
+            if (dl) { dig++; k += dl; continue; }
+            if ((s[k] == '.' || s[k] == ',') && dig && !sep) { sep = 1; k++; continue; }
+            ok = 0;
+            break;
+        }
+        if (words == 0 && ok && sep && dig >= 2 && digit_len(s, pos, pos - 1)) {
+            nums++;
+            continue;
+        }
+        if (nums == 0) return 0;
+        if (++words > 4) return 0;
+    }
+    if (nums == 0 || nums > 2 || words == 0) return 0;
+    return !is_final_punct(last_meaningful(s, n));
+}
+
+/* Line i one of four rate rows or more in a row (blank lines aside):
+   the rates widget of a page (currencies, gold, groceries). */
+static int rate_table(const ctx *c)
+{
+    const nazif__bp_line *L = c->lines;
+    if (!rate_row(&L[c->i])) return 0;
+    int len = 1;
+    for (size_t k = c->i; k > 0;) {
+        k--;
+        if (L[k].len == 0) continue;
+        if (!rate_row(&L[k])) {
+            /* the article's text kept right above the rows, a line that
+               introduces them (".. كما يلي:") or a sentence: its table */
+            if (!L[k].drop && (last_meaningful(L[k].s, L[k].len) == ':' ||
+                               more_words_than(L[k].s, L[k].len, 8)))
+                return 0;
+            break;
+        }
+        len++;
+    }
+    for (size_t k = c->i + 1; k < c->n; k++) {
+        if (L[k].len == 0) continue;
+        if (!rate_row(&L[k])) break;
+        len++;
+    }
+    return len >= 4;
 }
 
 /* ---- a profile box -------------------------------------------------------- */
@@ -3895,17 +4162,62 @@ static int count_field(const nazif__bp_line *l, int *fields, int *counts, int *l
     return 1;
 }
 
+/* The label of a field line (field_line()): its text before ':', white
+   space trimmed. */
+static void field_label(const nazif__bp_line *L, const uint8_t **p, size_t *len)
+{
+    const uint8_t *s = L->s;
+    size_t n = L->len;
+    trim_ws(&s, &n);
+    const uint8_t *colon = memchr(s, ':', n);
+    size_t c = colon ? (size_t)(colon - s) : 0;
+    trim_ws(&s, &c);
+    *p = s;
+    *len = c;
+}
+
+/* Two labels equal but for their white space ("عدد  مرات" as "عدد مرات"). */
+static int same_label(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < an && (a[i] == ' ' || a[i] == '\t')) i++;
+        while (j < bn && (b[j] == ' ' || b[j] == '\t')) j++;
+        if (i == an || j == bn) return i == an && j == bn;
+        if (a[i] != b[j]) return 0;
+        i++;
+        j++;
+    }
+}
+
+/* Note line k's field label in the run (at most 13 kept). */
+static void note_label(const nazif__bp_line *L, const uint8_t **lp, size_t *ln, int *nl)
+{
+    if (*nl >= NAZIF__BP_BEHIND + NAZIF__BP_AHEAD + 1) return;
+    field_label(L, &lp[*nl], &ln[*nl]);
+    (*nl)++;
+}
+
 static int profile_box(const ctx *c)
 {
     const nazif__bp_line *L = c->lines;
     if (!field_line(&L[c->i])) return 0;
     int fields = 0, counts = 0, listed = 0;
+    /* the labels of the run's fields: a listing prints the same counts
+       under each of its items ("عدد مرات النقر : 1,628" over "عدد مرات
+       الظهور : 47,895,126", again and again) */
+    const uint8_t *lp[NAZIF__BP_BEHIND + NAZIF__BP_AHEAD + 1];
+    size_t ln[NAZIF__BP_BEHIND + NAZIF__BP_AHEAD + 1];
+    int nl = 0;
     info f;
     for (size_t k = c->i; k > 0;) {
         k--;
         analyse(&L[k], &f);
         if (f.v == V_BLANK) continue;
-        if (count_field(&L[k], &fields, &counts, &listed)) continue;
+        if (count_field(&L[k], &fields, &counts, &listed)) {
+            note_label(&L[k], lp, ln, &nl);
+            continue;
+        }
         if (profile_filler(&L[k], &f) || (L[k].drop && f.words <= 5))
             continue;
         if (!L[k].drop && last_meaningful(L[k].s, L[k].len) == ':') return 0;
@@ -3914,11 +4226,25 @@ static int profile_box(const ctx *c)
     for (size_t k = c->i; k < c->n; k++) {
         analyse(&L[k], &f);
         if (f.v == V_BLANK) continue;
-        if (count_field(&L[k], &fields, &counts, &listed)) continue;
+        if (count_field(&L[k], &fields, &counts, &listed)) {
+            note_label(&L[k], lp, ln, &nl);
+            continue;
+        }
         if (profile_filler(&L[k], &f)) continue;
         break;
     }
-    return fields >= 3 && listed >= 1 && (counts >= 2 || listed >= 2);
+    if (fields >= 3 && listed >= 1 && (counts >= 2 || listed >= 2)) return 1;
+    /* Four counts or more, every field a count, each label printed
+       twice or more in the run: the counters of a list's items, not an
+       article's table (whose labels differ: "عدد السكان", "عدد المدارس"). */
+    if (fields < 4 || counts < fields) return 0;
+    for (int a = 0; a < nl; a++) {
+        int twice = 0;
+        for (int b = 0; b < nl && !twice; b++)
+            twice = b != a && same_label(lp[a], ln[a], lp[b], ln[b]);
+        if (!twice) return 0;
+    }
+    return 1;
 }
 
 /* One token of lower-case Latin letters, '#', '_' or '-' (a letter among
@@ -4104,17 +4430,43 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
     if (!article && f.v == V_CONTENT && lines[i].len >= 40) {
         ctx ec = {lines, n, i};
         if (excerpt_run(&ec)) {
-            *why = "context: excerpts of other articles";
+            *why = box_excerpts;
             return 1;
         }
     }
     /* Other articles as title / cut excerpt pairs ("<title>" over
        "<its first words>..."). */
+    /* (a paragraph ending with a full stop is neither a title nor an
+       excerpt of a box: most lines stop here) */
     if (!article && !lines[i].truncated && lines[i].len <= 800 &&
-        (f.v == V_OTHER || f.v == V_CONTENT)) {
+        (f.v == V_OTHER || f.v == V_CONTENT) &&
+        !(f.para && lines[i].len >= 2 && lines[i].s[lines[i].len - 1] == '.' &&
+          lines[i].s[lines[i].len - 2] != '.')) {
         ctx tc = {lines, n, i};
-        if (title_excerpt_pairs(&tc, &f)) {
-            *why = "context: titles and excerpts of other articles";
+        if (title_excerpt_pairs(&tc, &f) || box_name(&tc, &f)) {
+            *why = box_pairs;
+            return 1;
+        }
+    }
+    /* The page's summary, cut, printed over the paragraph it was cut
+       from. */
+    if (!article && (f.v == V_CONTENT || f.v == V_OTHER) && lines[i].index < BP_TOP_LINES) {
+        ctx cc = {lines, n, i};
+        if (cut_copy_of_next(&cc, &f) && !after_paragraph(&cc)) {
+            *why = "context: cut copy of the paragraph below";
+            return 1;
+        }
+    }
+    /* An excerpt cut by its site with its dots, right over a "read
+       more" link of a few words ("… أكمل القراءة »"): a teaser of
+       another article, as a tag or section page lists them. */
+    if (!article && !lines[i].truncated && lines[i].len <= 800 &&
+        (f.v == V_CONTENT || f.v == V_OTHER) && pair_excerpt(&lines[i])) {
+        ctx rc = {lines, n, i};
+        info rf;
+        long r = next_nonblank(&rc, i, &rf);
+        if (r >= 0 && rf.v == V_DROP && rf.cat == NAZIF__CAT_RELATED && rf.words <= 4) {
+            *why = box_teaser;
             return 1;
         }
     }
@@ -4342,6 +4694,18 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
         *why = "context: label over the title";
         return 1;
     }
+    /* Before the article's first paragraph, four rows or more of rates
+       (a number with its decimals, then what it prices): the page's
+       rates widget.  An article's own table follows its paragraph or
+       a line introducing it (rate_table()); a row over the title is no
+       title's short line (title_over_deck()). */
+    if (!article && lines[i].index < BP_TOP_LINES && (f.v == V_OTHER || f.v == V_WEAK)) {
+        ctx tc = {lines, n, i};
+        if (rate_table(&tc) && !after_paragraph(&tc)) {
+            *why = "context: table of rates before the article";
+            return 1;
+        }
+    }
     if (!article && title_over_deck(&c, &f, q, &qf)) return 0;
     /* The site's name in the page header ("صحيفة الحداثة"): before the
        article's first paragraph and not a short title over its own
@@ -4524,6 +4888,7 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
 int nazif__bp_reason_kind(const char *why)
 {
     if (!why) return NAZIF__BP_OWN;
+    if (why == box_pairs || why == box_excerpts || why == box_teaser) return NAZIF__BP_LISTING;
     if (strncmp(why, "context:", 8) == 0) return NAZIF__BP_CONTEXT;
     if (strncmp(why, date_stamp, sizeof date_stamp - 1) == 0) return NAZIF__BP_DATE;
     return NAZIF__BP_OWN;

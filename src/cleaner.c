@@ -456,7 +456,8 @@ static int release_held(nazif_cleaner *c, int undo)
 /* Emit decided slot s, or hold it back (see nazif_cleaner.held). */
 static int emit_or_hold(nazif_cleaner *c, slot *s)
 {
-    if (s->drop && (s->repeated || nazif__bp_reason_kind(s->why) == NAZIF__BP_OWN))
+    if (s->drop && (s->repeated || nazif__bp_reason_kind(s->why) == NAZIF__BP_OWN ||
+                    nazif__bp_reason_kind(s->why) == NAZIF__BP_LISTING))
         c->page_evidence = 1;
     const int para = !s->drop && (s->truncated || (s->bpf.valid && s->bpf.para));
     if (!(c->opt.flags & NAZIF_KEEP_BOILERPLATE) && c->bp_paras == 0 && !para &&

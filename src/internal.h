@@ -229,8 +229,10 @@ int nazif__bp_decide_in(const nazif__bp_line *lines, size_t n, size_t i,
 /* What a reason of nazif__bp_decide_in() rests on: NAZIF__BP_CONTEXT (the
    neighbours alone: "context: ..."), NAZIF__BP_DATE (a bare date, as
    often the session's or the letter's as the page's) or NAZIF__BP_OWN
-   (the line's own words or shape). */
-enum { NAZIF__BP_OWN, NAZIF__BP_CONTEXT, NAZIF__BP_DATE };
+   (the line's own words or shape) or NAZIF__BP_LISTING (a box of other
+   articles, its titles and cut excerpts: the neighbours, but in a
+   pattern only a page prints, so page evidence as NAZIF__BP_OWN is). */
+enum { NAZIF__BP_OWN, NAZIF__BP_CONTEXT, NAZIF__BP_DATE, NAZIF__BP_LISTING };
 int nazif__bp_reason_kind(const char *why);
 
 /* Set or clear NAZIF_ARTICLE_TEXT for the next document (after
