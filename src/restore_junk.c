@@ -87,7 +87,7 @@ typedef struct jslot {
 } jslot;
 
 enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE, J_DIVIDER, J_ZSYM, J_ALEF2,
-       J_STRUCK, J_VOWELLED, J_HIZB, J_BARREE };
+       J_STRUCK, J_VOWELLED, J_HIZB, J_BARREE, J_ODD };
 
 static const char *const why_evidence[] = {
     "",
@@ -109,6 +109,8 @@ static const char *const why_evidence[] = {
     "removed, its letters read (lexicon: a word seen in news)",
     "the Quran's hizb sign between the letters of a word (it stands between words): removed",
     "ے at the end of an Arabic word on a line a tool decorated (hearts, آإ): ى or ي (lexicon, maksura table)",
+    "harakat no spelling allows on a word otherwise bare (tanween inside a word, two vowels on one letter, a "
+    "vowel on a medial alef, sukun on the first letter): removed",
 };
 
 /* A combining mark of the blocks obfuscators pile on letters (zalgo), and
@@ -226,6 +228,21 @@ int nazif__junk_units(const unit *u, size_t k)
                in the word (decorated() counts them: الحكٌومًة) */
             if (c >= 0x064B && c <= 0x064D && i + 1 < k && u[i + 1].t == U_LET &&
                 !(c == 0x064B && (u[i + 1].cp == AR_ALEF || u[i + 1].cp == AR_MAKSURA)) && odd_twice(u, k, i))
+                return 1;
+            /* marks no spelling puts on a letter, on a word otherwise
+               bare too (odd_only()): tanween before a letter (الأرٍض),
+               two vowels or a vowel and sukun on one letter (الحرَُب),
+               a vowel on an alef after a letter (كتاَب), sukun on a
+               word's first letter (ْصباح) */
+            if (c >= 0x064B && c <= 0x064D && i + 1 < k && u[i + 1].t == U_LET &&
+                !(c == 0x064B && (u[i + 1].cp == AR_ALEF || u[i + 1].cp == AR_MAKSURA)))
+                return 1;
+            if (((c >= 0x064B && c <= 0x0650) || c == 0x0652) && i >= 1 && u[i - 1].cp >= 0x064B &&
+                u[i - 1].cp <= 0x0650)
+                return 1;
+            if (c >= 0x064E && c <= 0x0650 && i >= 2 && u[i - 1].cp == AR_ALEF && u[i - 2].t == U_LET) return 1;
+            if (c == 0x0652 && i >= 1 && u[i - 1].t == U_LET && (u[i - 1].cls & NZ_LETTER) &&
+                (i == 1 || u[i - 2].t == U_SP || u[i - 2].t == U_OTHER))
                 return 1;
             /* a vowel on a letter of Persian, Kurdish or Urdu (گِ یَ ھَ):
                those languages write no harakat, a tool does (ruqaa_words()) */
@@ -487,6 +504,10 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
             if (base == AR_MAKSURA && li == last && c != 0x064B) imp = odd_here = 1;
         } else if (c == 0x0652 && nv > 0) {
             imp = odd_here = 1; /* a vowel and sukun on one letter */
+        } else if (c == 0x0652 && letters == 1 && base != AR_ALEF) {
+            /* sukun on a word's first letter; not on alef, which
+               vocalised verse marks so for the wasla (اْلكتاب) */
+            imp = odd_here = 1;
         } else if (c == 0x0670) {
             dagger++;
             dagger_here = 1;
@@ -511,6 +532,21 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
     /* Quranic marks on most letters of a word without harakat */
     if (quran_letters >= 3 && 2 * quran_letters >= letters && harakat == 0) return 2;
     return imp;
+}
+
+/* Is the word of slots [a, b) bare but for marks no spelling allows,
+   every marked letter so marked (الأرٍض, الحرَُب, كتاَب, ْصباح), three
+   letters or more?  Its marks are then no reader's */
+static int odd_only(const jslot *v, size_t a, size_t b)
+{
+    /* (a shadda alone on the first letter is a typed slip when one word
+       of the line has it: كّتب الطفل درسه, and the dagger alef and the
+       Quran's signs are spelling: هٰذا; the line rule decides) */
+    for (size_t i = a; i < b; i++)
+        if (!v[i].del && (v[i].cp == 0x0651 || (decor_mark(v[i].cp) && v[i].cp > 0x0652))) return 0;
+    int letters = 0, marked = 0, odd = 0;
+    impossible(v, a, b, &letters, &marked, &odd);
+    return odd >= 1 && marked == odd && letters >= 3;
 }
 
 /* A letter the article's lam does not assimilate to (ء أ إ آ ب ج ح خ ع غ
@@ -1111,6 +1147,16 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
                 }
             ev++;
             dense++;
+        } else if (marks > 0 && odd_only(v, i, j)) {
+            /* one letter of a bare word with marks no spelling puts
+               there (الأرٍض): a tool's or a slip, no reader's vowel */
+            for (size_t q = i; q < j; q++)
+                if (!v[q].del && decor_mark(v[q].cp)) {
+                    v[q].del = 1;
+                    v[q].why = J_ODD;
+                }
+            /* (no evidence for the line rule: a vocalised line with a
+               slip keeps its other words' marks) */
         } else if (marks > 0) {
             winfo w;
             word_info(v, i, j, &w);
@@ -1410,6 +1456,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
                     (cp >= 0x064C && cp <= 0x0651 && prev == AR_MAKSURA && prev2 >= 0x064B && prev2 <= 0x0652) ||
                     (cp == 0x0651 && prev == AR_ALEF && prev2 >= 0x064B && prev2 <= 0x0652) ||
                     (cp == 0x0652 && prev2 == 0x0652) ||
+                    (cp == 0x0652 && prev >= 0x0621 && prev <= 0x064A && prev2 < 0x80) ||
                     (cp == 0x0651 && prev >= 0x0621 && prev <= 0x064A && prev2 < 0x80))
                     has_decor = 1;
             }
