@@ -110,7 +110,7 @@ static const char *const why_evidence[] = {
     "the Quran's hizb sign between the letters of a word (it stands between words): removed",
     "ے at the end of an Arabic word on a line a tool decorated (hearts, آإ): ى or ي (lexicon, maksura table)",
     "harakat no spelling allows on a word otherwise bare (tanween inside a word, two vowels on one letter, a "
-    "vowel on a medial alef, sukun on the first letter): removed",
+    "vowel on a medial alef, sukun on a first alef): removed",
 };
 
 /* A combining mark of the blocks obfuscators pile on letters (zalgo), and
@@ -233,7 +233,7 @@ int nazif__junk_units(const unit *u, size_t k)
                bare too (odd_only()): tanween before a letter (الأرٍض),
                two vowels or a vowel and sukun on one letter (الحرَُب),
                a vowel on an alef after a letter (كتاَب), sukun on a
-               word's first letter (ْصباح) */
+               word's first alef (اْلحرب) */
             if (c >= 0x064B && c <= 0x064D && i + 1 < k && u[i + 1].t == U_LET &&
                 !(c == 0x064B && (u[i + 1].cp == AR_ALEF || u[i + 1].cp == AR_MAKSURA)))
                 return 1;
@@ -241,8 +241,7 @@ int nazif__junk_units(const unit *u, size_t k)
                 u[i - 1].cp <= 0x0650)
                 return 1;
             if (c >= 0x064E && c <= 0x0650 && i >= 2 && u[i - 1].cp == AR_ALEF && u[i - 2].t == U_LET) return 1;
-            if (c == 0x0652 && i >= 1 && u[i - 1].t == U_LET && (u[i - 1].cls & NZ_LETTER) &&
-                (i == 1 || u[i - 2].t == U_SP || u[i - 2].t == U_OTHER))
+            if (c == 0x0652 && i >= 1 && u[i - 1].cp == AR_ALEF && (i == 1 || u[i - 2].t == U_SP || u[i - 2].t == U_OTHER))
                 return 1;
             /* a vowel on a letter of Persian, Kurdish or Urdu (گِ یَ ھَ):
                those languages write no harakat, a tool does (ruqaa_words()) */
@@ -504,10 +503,6 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
             if (base == AR_MAKSURA && li == last && c != 0x064B) imp = odd_here = 1;
         } else if (c == 0x0652 && nv > 0) {
             imp = odd_here = 1; /* a vowel and sukun on one letter */
-        } else if (c == 0x0652 && letters == 1 && base != AR_ALEF) {
-            /* sukun on a word's first letter; not on alef, which
-               vocalised verse marks so for the wasla (اْلكتاب) */
-            imp = odd_here = 1;
         } else if (c == 0x0670) {
             dagger++;
             dagger_here = 1;
@@ -535,8 +530,9 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
 }
 
 /* Is the word of slots [a, b) bare but for marks no spelling allows,
-   every marked letter so marked (الأرٍض, الحرَُب, كتاَب, ْصباح), three
-   letters or more?  Its marks are then no reader's */
+   every marked letter so marked (الأرٍض, الحرَُب, كتاَب), three letters
+   or more?  Its marks are then no reader's.  (A sukun on a first letter
+   but alef is Maghrebi spelling of a cluster: قْعلول, بْغيت) */
 static int odd_only(const jslot *v, size_t a, size_t b)
 {
     /* (a shadda alone on the first letter is a typed slip when one word
@@ -546,7 +542,18 @@ static int odd_only(const jslot *v, size_t a, size_t b)
         if (!v[i].del && (v[i].cp == 0x0651 || (decor_mark(v[i].cp) && v[i].cp > 0x0652))) return 0;
     int letters = 0, marked = 0, odd = 0;
     impossible(v, a, b, &letters, &marked, &odd);
-    return odd >= 1 && marked == odd && letters >= 3;
+    if (odd >= 1 && marked == odd && letters >= 3) return 1;
+    /* a sukun on a first alef, the word's only mark (اْلحرب): verse marks
+       the wasla so in words it vocalises (اْلكِتَابُ) */
+    size_t f = a, m = SIZE_MAX;
+    while (f < b && (v[f].del || !ar_letter(v[f].cp))) f++;
+    if (f >= b || v[f].cp != AR_ALEF || letters < 3) return 0;
+    for (size_t i = a; i < b; i++) {
+        if (v[i].del || !decor_mark(v[i].cp)) continue;
+        if (m != SIZE_MAX) return 0;
+        m = i;
+    }
+    return m == f + 1 && v[m].cp == 0x0652;
 }
 
 /* A letter the article's lam does not assimilate to (ء أ إ آ ب ج ح خ ع غ
@@ -1456,7 +1463,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
                     (cp >= 0x064C && cp <= 0x0651 && prev == AR_MAKSURA && prev2 >= 0x064B && prev2 <= 0x0652) ||
                     (cp == 0x0651 && prev == AR_ALEF && prev2 >= 0x064B && prev2 <= 0x0652) ||
                     (cp == 0x0652 && prev2 == 0x0652) ||
-                    (cp == 0x0652 && prev >= 0x0621 && prev <= 0x064A && prev2 < 0x80) ||
+                    (cp == 0x0652 && prev == AR_ALEF && prev2 < 0x80) ||
                     (cp == 0x0651 && prev >= 0x0621 && prev <= 0x064A && prev2 < 0x80))
                     has_decor = 1;
             }
