@@ -229,20 +229,6 @@ int nazif__junk_units(const unit *u, size_t k)
             if (c >= 0x064B && c <= 0x064D && i + 1 < k && u[i + 1].t == U_LET &&
                 !(c == 0x064B && (u[i + 1].cp == AR_ALEF || u[i + 1].cp == AR_MAKSURA)) && odd_twice(u, k, i))
                 return 1;
-            /* marks no spelling puts on a letter, on a word otherwise
-               bare too (odd_only()): tanween before a letter (الأرٍض),
-               two vowels or a vowel and sukun on one letter (الحرَُب),
-               a vowel on an alef after a letter (كتاَب), sukun on a
-               word's first alef (اْلحرب) */
-            if (c >= 0x064B && c <= 0x064D && i + 1 < k && u[i + 1].t == U_LET &&
-                !(c == 0x064B && (u[i + 1].cp == AR_ALEF || u[i + 1].cp == AR_MAKSURA)))
-                return 1;
-            if (((c >= 0x064B && c <= 0x0650) || c == 0x0652) && i >= 1 && u[i - 1].cp >= 0x064B &&
-                u[i - 1].cp <= 0x0650)
-                return 1;
-            if (c >= 0x064E && c <= 0x0650 && i >= 2 && u[i - 1].cp == AR_ALEF && u[i - 2].t == U_LET) return 1;
-            if (c == 0x0652 && i >= 1 && u[i - 1].cp == AR_ALEF && (i == 1 || u[i - 2].t == U_SP || u[i - 2].t == U_OTHER))
-                return 1;
             /* a vowel on a letter of Persian, Kurdish or Urdu (گِ یَ ھَ):
                those languages write no harakat, a tool does (ruqaa_words()) */
             if (c >= 0x064E && c <= 0x0650 && i >= 1 && u[i - 1].t == U_LET &&
@@ -542,18 +528,32 @@ static int odd_only(const jslot *v, size_t a, size_t b)
         if (!v[i].del && (v[i].cp == 0x0651 || (decor_mark(v[i].cp) && v[i].cp > 0x0652))) return 0;
     int letters = 0, marked = 0, odd = 0;
     impossible(v, a, b, &letters, &marked, &odd);
-    if (odd >= 1 && marked == odd && letters >= 3) return 1;
-    /* a sukun on a first alef, the word's only mark (اْلحرب): verse marks
-       the wasla so in words it vocalises (اْلكِتَابُ) */
-    size_t f = a, m = SIZE_MAX;
+    if (letters < 3) return 0;
+    /* a sukun alone on a first alef counts so here (اْلحرب, اْلًليبية):
+       verse marks the wasla so, but in words it vocalises (اْلكِتَابُ),
+       which the other letters' marks keep */
+    size_t f = a;
     while (f < b && (v[f].del || !ar_letter(v[f].cp))) f++;
-    if (f >= b || v[f].cp != AR_ALEF || letters < 3) return 0;
+    if (f + 1 < b && v[f].cp == AR_ALEF && v[f + 1].cp == 0x0652 && !v[f + 1].del &&
+        (f + 2 >= b || !decor_mark(v[f + 2].cp)))
+        odd++;
+    return odd >= 1 && marked == odd;
+}
+
+/* The word of units [a, b) (Arabic letters and marks only) read by
+   odd_only(): 1 when its marks go.  restore.c removes them as the line's
+   other rules run (no junk pass over the whole line) */
+int nazif__odd_units(const unit *u, size_t a, size_t b)
+{
+    jslot v[40];
+    if (b - a > sizeof v / sizeof v[0]) return 0;
+    int marks = 0;
     for (size_t i = a; i < b; i++) {
-        if (v[i].del || !decor_mark(v[i].cp)) continue;
-        if (m != SIZE_MAX) return 0;
-        m = i;
+        v[i - a].cp = u[i].cp;
+        v[i - a].del = 0;
+        marks += u[i].t == U_MARK;
     }
-    return m == f + 1 && v[m].cp == 0x0652;
+    return marks > 0 && odd_only(v, 0, b - a);
 }
 
 /* A letter the article's lam does not assimilate to (ء أ إ آ ب ج ح خ ع غ

@@ -66,16 +66,16 @@ static int haraka_decor(const uint8_t *s, size_t n, size_t j)
         size_t p = j + 1;
         return letter_shadda(s, n, &p) && letter_shadda(s, n, &p);
     }
-    /* fathatan before a letter but alef or alef maksura (كتابًا,
-       مستشفًى): tanween inside a word (حًشًيًش) */
-    if (s[j] == 0x8B)
-        return j + 2 < n && (s[j + 1] == 0xD8 || s[j + 1] == 0xD9) && s[j + 2] >= 0x80 &&
-               !(s[j + 1] == 0xD8 && s[j + 2] == 0xA7) && !(s[j + 1] == 0xD9 && (s[j + 2] == 0x89 || s[j + 2] >= 0x8B));
     /* two vowels (or a vowel and sukun) on one letter (الحرَُب), sukun
        on a word's first alef (اْلحرب) */
     if (s[j] >= 0x8B && s[j] <= 0x90 && j + 2 < n && s[j + 1] == 0xD9 &&
         ((s[j + 2] >= 0x8B && s[j + 2] <= 0x90) || s[j + 2] == 0x92))
         return 1;
+    /* fathatan before a letter but alef or alef maksura (كتابًا,
+       مستشفًى): tanween inside a word (حًشًيًش) */
+    if (s[j] == 0x8B)
+        return j + 2 < n && (s[j + 1] == 0xD8 || s[j + 1] == 0xD9) && s[j + 2] >= 0x80 &&
+               !(s[j + 1] == 0xD8 && s[j + 2] == 0xA7) && !(s[j + 1] == 0xD9 && (s[j + 2] == 0x89 || s[j + 2] >= 0x8B));
     if (s[j] == 0x92 && j >= 3 && s[j - 3] == 0xD8 && s[j - 2] == 0xA7 && (j == 3 || s[j - 4] < 0x80)) return 1;
     /* a vowel on an alef after a letter (كتاَب) */
     if (s[j] >= 0x8E && s[j] <= 0x90 && j >= 5 && s[j - 3] == 0xD8 && s[j - 2] == 0xA7 &&
