@@ -111,8 +111,7 @@ static int dw_candidates(uint32_t cp, int pos, int between, uint32_t out[DW_CAND
         /* y for ي or ى (the maksura's shape, لدy), I for ا (هذI), J
            for ل (حاوJ) */
         if (l == 'y') {
-            out[n++] = 0x064A;
-            out[n++] = 0x0649;
+            out[n++] = 0x064A; /* ى by the maksura table (digit_word()) */
         } else if (cp == 'I') {
             out[n++] = 0x0627;
         } else if (cp == 'J') {
@@ -512,6 +511,10 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
     uint32_t pick[DW_MAX];
     const size_t n = write_word(cx, u, wa, wb, x, nx, cand, nc, best, pick, out);
     if (n == SIZE_MAX) return 0;
+    /* y at the end read ي: ى where the maksura table writes it (لدy, علy) */
+    if (pos[nx - 1] == POS_END && (u[x[nx - 1]].cp | 0x20u) == 'y' && n >= 2 && out[n - 2] == 0xD9 &&
+        out[n - 1] == 0x8A && nazif__maksura_final(out, n))
+        out[n - 1] = 0x89;
     for (int j = 0; j < nx; j++) nazif__digmap_note(cx, u[x[j]].cp, pick[j]);
     const size_t start = u[wa].pos, end = u[wb - 1].pos + u[wb - 1].len;
     if (nazif__edit_add(cx->ed, start, end, out, n, NAZIF_CHANGE_EDIT, NZR_P12,
