@@ -646,18 +646,21 @@ static int own_evidence(const xtok *t, const uint8_t *s)
 {
     unsigned line = ~0u;
     int ext = 0, wasla = 0, marks = 0, nl = 0, only_ar = 0, yeh_barree = 0;
-    uint32_t first = 0, second = 0;
+    uint32_t first = 0, second = 0, third = 0;
     for (size_t i = t->ca; i < t->cb;) {
         size_t l;
         const uint32_t c = get_cp(t->out + i, t->cb - i, &l);
         i += l;
         marks |= (c >= 0x064B && c <= 0x0652) || deco_mark(c);
         if (mark_or_tatweel(c)) continue;
-        /* ے last after three letters or more, one of them a letter only
-           Arabic writes (ي ك ة ى أ إ ؤ; not ئ, which Urdu writes: لئے) */
-        yeh_barree = c == 0x06D2 && nl >= 3;
+        /* ے last after three letters or more (their number), one of them
+           a letter only Arabic writes (ي ك ة ى أ إ ؤ; not ئ, which Urdu
+           writes: لئے), or the article and a letter (التے, والتے; Urdu
+           والے stays) */
+        yeh_barree = c == 0x06D2 && nl >= 3 ? nl : 0;
         only_ar |= arabic_only(c) && c != 0x0626;
         if (nl == 1) second = c;
+        if (nl == 2) third = c;
         if (nl++ == 0) first = c;
         if (basic_letter(c) || c == 0x0622) continue;
         wasla |= c == 0x0671 && !(nl == 2 && wasla_procl(first));
@@ -670,9 +673,13 @@ static int own_evidence(const xtok *t, const uint8_t *s)
         ext++;
     }
     if (ext >= 2 && line == 0) return 1;
-    /* a forum's ے for a final ي on an Arabic word (عمريے, التے): Urdu
-       writes ي ك as ی ک and has no article */
-    if (yeh_barree && ext == 1 && (only_ar || (first == 0x0627 && second == 0x0644))) return 1;
+    /* a forum's ے for a final ي on an Arabic word (عمريے, التے, والتے):
+       Urdu writes ي ك as ی ک and has no article */
+    if (yeh_barree && ext == 1 &&
+        (only_ar || (first == 0x0627 && second == 0x0644) ||
+         ((first == 0x0648 || first == 0x0641 || first == 0x0628 || first == 0x0643 || first == 0x0644) &&
+          second == 0x0627 && third == 0x0644 && yeh_barree >= 4)))
+        return 1;
     /* ٱ, which only the Quran writes, in a word with no mark: the Quran
        vocalises its words (ٱلْمَجْلِسُ), a tool draws the letter alone
        (ٱلمجلس) */
