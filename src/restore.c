@@ -1042,6 +1042,24 @@ static int edge_zwnj(const rctx *cx, const cluster *c)
     return 0;
 }
 
+/* Is the cluster [a, b) Arabic letters and marks only, with a mark, that
+   nazif__odd_units() strips? */
+static int odd_cluster(const unit *u, size_t a, size_t b)
+{
+    int marks = 0;
+    /* (punctuation after the word: الأٍربعاء.) */
+    while (b > a && u[b - 1].t == U_SEP) b--;
+    for (size_t q = a; q < b; q++) {
+        if (u[q].t == U_MARK) {
+            if (u[q].cp < 0x064B || u[q].cp > 0x0652) return 0;
+            marks = 1;
+        } else if (u[q].t != U_LET || u[q].cp < 0x0621 || u[q].cp > 0x064A) {
+            return 0;
+        }
+    }
+    return marks && nazif__odd_units(u, a, b);
+}
+
 static int analyse_cluster(const rctx *cx, cluster *c)
 {
     const unit *u = c->u;
@@ -1505,6 +1523,19 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
             if (cb > NAZIF__MAX_WORD ||
                 ((flags & NAZIF__CONT_LEFT) && u[i].pos == 0) ||
                 ((flags & NAZIF__CONT_RIGHT) && u[j - 1].pos + u[j - 1].len == n)) {
+                i = j;
+                continue;
+            }
+            /* a bare word with harakat no spelling puts there (الأرٍض,
+               الحرَُب, كتاَب): they go (restore_junk.c, odd_only()) */
+            if (restore && odd_cluster(u, i, j)) {
+                for (size_t q = i; q < j && u[q].t != U_SEP; q++)
+                    if (u[q].t == U_MARK &&
+                        nazif__edit_add(ed, u[q].pos, u[q].pos + u[q].len, NULL, 0, NAZIF_CHANGE_EDIT, NZR_P15,
+                                        "harakat no spelling allows on a word otherwise bare (tanween inside "
+                                        "a word, two vowels on one letter, a vowel on a medial alef, sukun "
+                                        "on a first alef): removed"))
+                        return NAZIF_ENOMEM;
                 i = j;
                 continue;
             }

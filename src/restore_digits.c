@@ -108,11 +108,26 @@ static int dw_candidates(uint32_t cp, int pos, int between, uint32_t out[DW_CAND
         return n;
     }
     if (pos == POS_END) {
-        if (l == 'y') out[n++] = 0x064A;
-        else if (cp == l && strchr("rkbmztqnldsf", (int)cp)) goto inside;
+        /* y for ي or ى (the maksura's shape, لدy), I for ا (هذI), J
+           for ل (حاوJ) */
+        if (l == 'y') {
+            out[n++] = 0x064A; /* ى by the maksura table (digit_word()) */
+        } else if (cp == 'I') {
+            out[n++] = 0x0627;
+        } else if (cp == 'J') {
+            out[n++] = 0x0644;
+        } else if (cp == l && strchr("rkbmztqnldsfhw", (int)cp)) {
+            goto inside;
+        }
         return n;
     }
 inside:
+    /* J drawn for ل (its hook: أعJنت) */
+    if (cp == 'J') {
+        out[n++] = 0x0644;
+        out[n++] = 0x062C;
+        return n;
+    }
     if (cp == 'I') {
         out[n++] = 0x064A;
         out[n++] = 0x0627;
@@ -379,7 +394,11 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
     /* two Arabic letters: only one digit or Latin letter glued to them
        by a tatweel (3ـرض, دفـ3), never bare (كم2, سم3: units) */
     const int two = letters == 2;
-    if (two && (nx != 1 || !(tat_l[0] || tat_r[0]))) return 0;
+    /* (a Latin letter between the two, or y after them, is no unit:
+       عlى, لدy; the bar below is a common word) */
+    const int two_lat = two && nx == 1 && u[x[0]].t == U_LAT && !tat_l[0] && !tat_r[0] &&
+                        (pos[0] == POS_IN || (pos[0] == POS_END && (u[x[0]].cp | 0x20u) == 'y'));
+    if (two && (nx != 1 || !(tat_l[0] || tat_r[0] || two_lat))) return 0;
     uint32_t cand[DW_MAX][DW_CANDS];
     int nc[DW_MAX];
     int combos = 1;
@@ -492,6 +511,10 @@ int nazif__digit_word(const rctx *cx, const cluster *c)
     uint32_t pick[DW_MAX];
     const size_t n = write_word(cx, u, wa, wb, x, nx, cand, nc, best, pick, out);
     if (n == SIZE_MAX) return 0;
+    /* y at the end read ي: ى where the maksura table writes it (لدy, علy) */
+    if (pos[nx - 1] == POS_END && (u[x[nx - 1]].cp | 0x20u) == 'y' && n >= 2 && out[n - 2] == 0xD9 &&
+        out[n - 1] == 0x8A && nazif__maksura_final(out, n))
+        out[n - 1] = 0x89;
     for (int j = 0; j < nx; j++) nazif__digmap_note(cx, u[x[j]].cp, pick[j]);
     const size_t start = u[wa].pos, end = u[wb - 1].pos + u[wb - 1].len;
     if (nazif__edit_add(cx->ed, start, end, out, n, NAZIF_CHANGE_EDIT, NZR_P12,

@@ -463,6 +463,7 @@ void nazif__region_around(const uint8_t *s, size_t n, size_t t, size_t *ra, size
    junk (a bidi control, an invisible character, a backspace, zalgo or
    decorative marks)? */
 int nazif__junk_units(const unit *u, size_t k);
+int nazif__odd_units(const unit *u, size_t a, size_t b);
 /* The control junk of s[0..n) (bidi pairs, invisible characters at word
    edges, backspaced characters) as P15 edits in *m, in order and apart,
    and suspects; buf and cap: scratch.  0 or NAZIF_ENOMEM. */

@@ -91,7 +91,7 @@ typedef struct jslot {
 } jslot;
 
 enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE, J_DIVIDER, J_ZSYM, J_ALEF2,
-       J_STRUCK, J_VOWELLED, J_HIZB, J_BARREE };
+       J_STRUCK, J_VOWELLED, J_HIZB, J_BARREE, J_ODD };
 
 static const char *const why_evidence[] = {
     "",
@@ -113,6 +113,8 @@ static const char *const why_evidence[] = {
     "removed, its letters read (lexicon: a word seen in news)",
     "the Quran's hizb sign between the letters of a word (it stands between words): removed",
     "ے at the end of an Arabic word on a line a tool decorated (hearts, آإ): ى or ي (lexicon, maksura table)",
+    "harakat no spelling allows on a word otherwise bare (tanween inside a word, two vowels on one letter, a "
+    "vowel on a medial alef, sukun on a first alef): removed",
 };
 
 /* A combining mark of the blocks obfuscators pile on letters (zalgo), and
@@ -515,6 +517,47 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
     /* Quranic marks on most letters of a word without harakat */
     if (quran_letters >= 3 && 2 * quran_letters >= letters && harakat == 0) return 2;
     return imp;
+}
+
+/* Is the word of slots [a, b) bare but for marks no spelling allows,
+   every marked letter so marked (الأرٍض, الحرَُب, كتاَب), three letters
+   or more?  Its marks are then no reader's.  (A sukun on a first letter
+   but alef is Maghrebi spelling of a cluster: قْعلول, بْغيت) */
+static int odd_only(const jslot *v, size_t a, size_t b)
+{
+    /* (a shadda alone on the first letter is a typed slip when one word
+       of the line has it: كّتب الطفل درسه, and the dagger alef and the
+       Quran's signs are spelling: هٰذا; the line rule decides) */
+    for (size_t i = a; i < b; i++)
+        if (!v[i].del && (v[i].cp == 0x0651 || (decor_mark(v[i].cp) && v[i].cp > 0x0652))) return 0;
+    int letters = 0, marked = 0, odd = 0;
+    impossible(v, a, b, &letters, &marked, &odd);
+    if (letters < 3) return 0;
+    /* a sukun alone on a first alef counts so here (اْلحرب, اْلًليبية):
+       verse marks the wasla so, but in words it vocalises (اْلكِتَابُ),
+       which the other letters' marks keep */
+    size_t f = a;
+    while (f < b && (v[f].del || !ar_letter(v[f].cp))) f++;
+    if (f + 1 < b && v[f].cp == AR_ALEF && v[f + 1].cp == 0x0652 && !v[f + 1].del &&
+        (f + 2 >= b || !decor_mark(v[f + 2].cp)))
+        odd++;
+    return odd >= 1 && marked == odd;
+}
+
+/* The word of units [a, b) (Arabic letters and marks only) read by
+   odd_only(): 1 when its marks go.  restore.c removes them as the line's
+   other rules run (no junk pass over the whole line) */
+int nazif__odd_units(const unit *u, size_t a, size_t b)
+{
+    jslot v[40];
+    if (b - a > sizeof v / sizeof v[0]) return 0;
+    int marks = 0;
+    for (size_t i = a; i < b; i++) {
+        v[i - a].cp = u[i].cp;
+        v[i - a].del = 0;
+        marks += u[i].t == U_MARK;
+    }
+    return marks > 0 && odd_only(v, 0, b - a);
 }
 
 /* A letter the article's lam does not assimilate to (ء أ إ آ ب ج ح خ ع غ
@@ -1115,6 +1158,16 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
                 }
             ev++;
             dense++;
+        } else if (marks > 0 && odd_only(v, i, j)) {
+            /* one letter of a bare word with marks no spelling puts
+               there (الأرٍض): a tool's or a slip, no reader's vowel */
+            for (size_t q = i; q < j; q++)
+                if (!v[q].del && decor_mark(v[q].cp)) {
+                    v[q].del = 1;
+                    v[q].why = J_ODD;
+                }
+            /* (no evidence for the line rule: a vocalised line with a
+               slip keeps its other words' marks) */
         } else if (marks > 0) {
             winfo w;
             word_info(v, i, j, &w);
@@ -1522,6 +1575,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
                     (cp >= 0x064C && cp <= 0x0651 && prev == AR_MAKSURA && prev2 >= 0x064B && prev2 <= 0x0652) ||
                     (cp == 0x0651 && prev == AR_ALEF && prev2 >= 0x064B && prev2 <= 0x0652) ||
                     (cp == 0x0652 && prev2 == 0x0652) ||
+                    (cp == 0x0652 && prev == AR_ALEF && prev2 < 0x80) ||
                     (cp == 0x0651 && prev >= 0x0621 && prev <= 0x064A && prev2 < 0x80))
                     has_decor = 1;
             }

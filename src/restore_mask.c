@@ -68,6 +68,18 @@ static int proclitics_only(const cluster *c, int k)
     return i == n;
 }
 
+/* Does the piece end in the article (ال, وال, بال, فبال; not لل)? */
+static int article_end(const cluster *c, int k)
+{
+    uint32_t l1 = 0, l2 = 0;
+    for (size_t i = c->p[k].a; i < c->p[k].b; i++)
+        if (c->u[i].t == U_LET) {
+            l1 = l2;
+            l2 = c->u[i].cp;
+        }
+    return l1 == AR_ALEF && l2 == 0x0644;
+}
+
 /* Is the piece a suffix written after a slash for the other gender or
    number (الطالب/ة, للمدير/ة, كلم/ي, المعلم/ين, الموظف/ات)? */
 static int slash_suffix(const cluster *c, int k)
@@ -175,8 +187,10 @@ void nazif__mask_gap(const rctx *cx, const cluster *c, int k, int left, int fore
         if (s == '/' && slash_suffix(c, k + 1)) return;
         if (s == '"' || s == '\'') {
             /* a quotation mark after a proclitic (ب"الحرب), or one of a
-               pair */
-            if (proclitics_only(c, k) || (count_byte(cx, (uint8_t)s) & 1) == 0 ||
+               pair; after the article it masks the word (ال'حرب, ال"حرب:
+               a quotation opens before the article) */
+            if ((proclitics_only(c, k) && !(article_end(c, k) && right >= 2)) ||
+                (count_byte(cx, (uint8_t)s) & 1) == 0 ||
                 word_quotes(cx, u[a].pos, (uint8_t)s) != 1)
                 return;
         }

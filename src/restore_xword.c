@@ -301,6 +301,8 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
         }
         if (nr[nl] <= 0) return 0;
         if (c == 0x0672 || c == 0x0673) rd[nl][0] = wavy_alef(c, let, nlet, lat[k]);
+        /* ے drawn after a final ي (عمريے: a forum's tail): nothing */
+        if (c == 0x06D2 && k == lastl && lat[k] >= 3 && let[lat[k] - 1] == 0x064A) rd[nl][0] = 0;
         /* ٲ alone: Maghrebi and Kashmiri spelling (ٲن) where it keeps its
            hamza (a word's start, after a proclitic, after the article);
            the article's alef (ٲلقادم) or an alef inside a word (نوٲب,
@@ -338,7 +340,7 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
         for (int k = 0; k < m; k++) {
             uint32_t c = cp[k];
             if (q < nl && tx[q] == k) c = rd[q][pick[q]], q++;
-            if (mark_or_tatweel(c)) continue;
+            if (c == 0 || mark_or_tatweel(c)) continue;
             wn += put_cp(w + wn, c); /* readings and basic letters: 2 bytes */
         }
         if (madda) nazif__madda_read(w, wn, nl > 0 || strip);
@@ -371,9 +373,12 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
         return 0;
     /* the word written with that reading (its آ read), its marks kept */
     size_t n = 0, li = 0;
-    for (int k = 0; k < m; k++) {
-        if (mark_or_tatweel(cp[k])) {
-            if (strip) continue;
+    for (int k = 0, q = 0; k < m; k++) {
+        int gone = 0; /* a letter read as nothing */
+        while (q < nl && tx[q] < k) q++;
+        if (q < nl && tx[q] == k && rd[q][bpick[q]] == 0) gone = 1;
+        if (mark_or_tatweel(cp[k]) || gone) {
+            if (strip || gone) continue;
             memcpy(rep + n, o + at[k], len[k]);
             n += len[k];
         } else {
@@ -383,7 +388,6 @@ static int read_word(const nazif_lexicon *lex, const xtok *t, int twoway, uint8_
             li += 2;
         }
     }
-    (void)bpick;
     /* ی and ک alone: a Persian keyboard, whose spelling Arabic text keeps
        in names (صحيفة ایران, في وین), unless the word is evidently Arabic
        (nazif__arabic_reading()) */
@@ -689,8 +693,8 @@ static int quran_signs(const uint8_t *s, size_t i, size_t e)
 static int own_evidence(const xtok *t, const uint8_t *s)
 {
     unsigned line = ~0u, basic = ~0u;
-    int ext = 0, wasla = 0, marks = 0, nl = 0, wavy = -1;
-    uint32_t first = 0, let[XW_MAX], wc = 0;
+    int ext = 0, wasla = 0, marks = 0, nl = 0, wavy = -1, only_ar = 0, yeh_barree = 0;
+    uint32_t first = 0, second = 0, third = 0, let[XW_MAX], wc = 0;
     for (size_t i = t->ca; i < t->cb;) {
         size_t l;
         const uint32_t c = get_cp(t->out + i, t->cb - i, &l);
@@ -698,6 +702,14 @@ static int own_evidence(const xtok *t, const uint8_t *s)
         marks |= (c >= 0x064B && c <= 0x0652) || deco_mark(c);
         if (mark_or_tatweel(c)) continue;
         if (nl < XW_MAX) let[nl] = base_of(c);
+        /* ے last after three letters or more (their number), one of them
+           a letter only Arabic writes (ي ك ة ى أ إ ؤ; not ئ, which Urdu
+           writes: لئے), or the article and a letter (التے, والتے; Urdu
+           والے stays) */
+        yeh_barree = c == 0x06D2 && nl >= 3 ? nl : 0;
+        only_ar |= arabic_only(c) && c != 0x0626;
+        if (nl == 1) second = c;
+        if (nl == 2) third = c;
         if (nl++ == 0) first = c;
         if (basic_letter(c)) basic &= (unsigned)nazif__basic_alphabets(c);
         if (basic_letter(c) || c == 0x0622) continue;
@@ -723,6 +735,13 @@ static int own_evidence(const xtok *t, const uint8_t *s)
        Maghrebi ٲن keeps its hamza and stays) */
     if (ext == 1 && wavy >= 0 && t->arabic && nl <= XW_MAX &&
         (wc == 0x0673 || wavy_alef(wc, let, nl, wavy) == AR_ALEF))
+        return 1;
+    /* a forum's ے for a final ي on an Arabic word (عمريے, التے, والتے):
+       Urdu writes ي ك as ی ک and has no article */
+    if (yeh_barree && ext == 1 &&
+        (only_ar || (first == 0x0627 && second == 0x0644) ||
+         ((first == 0x0648 || first == 0x0641 || first == 0x0628 || first == 0x0643 || first == 0x0644) &&
+          second == 0x0627 && third == 0x0644 && yeh_barree >= 4)))
         return 1;
     /* ٱ, which only the Quran writes, in a word with no mark: the Quran
        vocalises its words (ٱلْمَجْلِسُ), a tool draws the letter alone

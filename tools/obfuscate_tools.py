@@ -24,6 +24,15 @@ STYLE:
   split    the word split by a space
   zakh     a decoration tool's mix: look-alikes, tatweel after joining
            letters, harakat on the tatweel or the letter
+  oddmark  one or two harakat no spelling puts there on a plain word:
+           tanween before another letter, two vowels on one letter, a
+           vowel on an alef inside the word, sukun on the first letter
+  forum    forum decoration: ے for a final ي, ؏ for a final ع (a word
+           ending in one of them)
+  artmark  `"` between two letters, `*` or `'` right after the article,
+           or ه for a final ة
+  latin    one Latin letter inside the word for an Arabic letter of like
+           shape or sound (ضحاyا, o for ه or ة)
 MODE: sent (two words of a line of 5 to 40 words), short (one word of a
 phrase of two to four words), solo (a word alone on its line).
 SEED: even seeds take lines from TEXT's first half (tuning), odd seeds from
@@ -54,6 +63,15 @@ HARAKAT = '\u064e\u064f\u0650\u0651\u0652\u064b\u064c\u064d'
 MARKS = ('\u06ea\u06eb\u06ec\u06e7\u06e8\u0670\u0656\u0657\u0615\u0618'
          '\u06d8\u06e2\u0300\u0301\u0303\u0308\u0323\u0324\u0325\u0328'
          '\u0489\u0332\u0330')
+TANWEEN = '\u064b\u064c\u064d'
+VOWELS = '\u064e\u064f\u0650'
+SUKUN = '\u0652'
+# Latin letters drawn for an Arabic letter (shape or Arabizi sound)
+LATIN = {
+    'ي': 'yiy', 'ى': 'y', 'ه': 'oh', 'ة': 'o', 'و': 'ow', 'ا': 'lIa',
+    'ب': 'b', 'ت': 't', 'د': 'd', 'ر': 'r', 'ز': 'z', 'س': 's', 'ف': 'f',
+    'ك': 'k', 'ل': 'lJ', 'م': 'm', 'ن': 'n', 'ع': 'e', 'ج': 'j', 'غ': 'g',
+}
 PUNCT = ['.', ',', '-', '_', "'", '*', ':', '!', '?', '/', '|', '،', '؛', '"']
 
 
@@ -106,7 +124,59 @@ def obfuscate(style, w, rnd):
             elif rnd.random() < 0.2:
                 res.append(rnd.choice(HARAKAT[:6]))
         return ''.join(res)
+    if style == 'oddmark':
+        return oddmark(w, rnd)
+    if style == 'forum':
+        if w[-1] == 'ي':
+            return w[:-1] + 'ے'
+        if w[-1] == 'ع':
+            return w[:-1] + '؏'
+        return None
+    if style == 'artmark':
+        kinds = ['quote']
+        if w.startswith('ال') and len(w) >= 5:
+            kinds.append('art')
+        if w.endswith('ة'):
+            kinds.append('heh')
+        k = rnd.choice(kinds)
+        if k == 'art':
+            return 'ال' + rnd.choice("*'") + w[2:]
+        if k == 'heh':
+            return w[:-1] + 'ه'
+        # not after a one-letter proclitic (و"قال opens a quotation)
+        p = rnd.randrange(2, len(w))
+        return w[:p] + '"' + w[p:]
+    if style == 'latin':
+        pos = [i for i, c in enumerate(w) if c in LATIN and 0 < i]
+        if not pos:
+            return None
+        i = rnd.choice(pos)
+        return w[:i] + rnd.choice(LATIN[w[i]]) + w[i + 1:]
     raise SystemExit('unknown style ' + style)
+
+
+def oddmark(w, rnd):
+    """One or two marks no spelling puts on the plain word w."""
+    out = list(w)
+    n = len(w)
+    for _ in range(rnd.choice((1, 1, 1, 2))):
+        kinds = ['tanween', 'stack', 'sukun1']
+        inner_alef = [i for i in range(1, n) if w[i] == 'ا']
+        if inner_alef:
+            kinds.append('alef')
+        k = rnd.choice(kinds)
+        if k == 'tanween':
+            i = rnd.randrange(0, n - 1)
+            out[i] += rnd.choice(TANWEEN)
+        elif k == 'stack':
+            i = rnd.randrange(0, n)
+            a, b = rnd.sample(VOWELS, 2)
+            out[i] += a + b
+        elif k == 'sukun1':
+            out[0] += SUKUN
+        else:
+            out[rnd.choice(inner_alef)] += rnd.choice(VOWELS)
+    return ''.join(out)
 
 
 def make(style, mode, seed, n, out, text):
