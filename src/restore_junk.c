@@ -1466,6 +1466,24 @@ static void word_sign_runs(const nazif_lexicon *lex, jslot *v, size_t k)
     }
 }
 
+/* A tool that writes a combining mark of another script after every
+   character of a phrase (a stroke U+0336, an underline U+0332) puts one
+   after the space between its words too (ا̶ل̶ح̶ر̶ب̶ ̶ا̶ل̶ي̶و̶م̶): that
+   mark, after a space, between a letter and an Arabic letter both
+   followed by the same mark, would stay glued to the next word when the
+   words' marks go; it goes with them. */
+static void struck_space(jslot *v, size_t k)
+{
+    for (size_t i = 2; i + 2 < k; i++) {
+        const uint32_t m = v[i].cp;
+        if (v[i - 1].cp != ' ' || !zalgo_mark(m) || v[i - 2].cp != m || v[i + 2].cp != m ||
+            !ar_letter(v[i + 1].cp) || i < 3 || !(ar_letter(v[i - 3].cp) || any_mark(v[i - 3].cp)))
+            continue;
+        v[i].del = 1;
+        v[i].why = J_ZALGO;
+    }
+}
+
 int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void **buf, size_t *cap,
                      nazif__edits *m)
 {
@@ -1556,7 +1574,10 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     }
     /* one sign after every character of the line */
     if ((has_sign || has_div) && every_char_sign(v, k)) has_div = has_zalgo = has_strike = 0;
-    else if (has_sign) word_sign_runs(lex, v, k);
+    else if (has_sign) {
+        word_sign_runs(lex, v, k);
+        struck_space(v, k);
+    }
     /* bidi pairs, innermost first */
     size_t stack[16];
     int depth = 0, mixed = 0;
