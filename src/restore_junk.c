@@ -216,6 +216,11 @@ int nazif__junk_units(const unit *u, size_t k)
         if (ty == U_LET && (u[i].cls & NZ_LETTER) && i + 1 < k && !(u[i + 1].cls & NZ_LETTER) &&
             letterwise_at(u, k, i))
             return 1;
+        /* a symbol at a word's start with a tatweel after it: a frame
+           (framed_words()) */
+        if (ty == U_TAT && i > 0 && u[i - 1].cp >= 0x2000 && (i == 1 || u[i - 2].t == U_SP) &&
+            div_char(u[i - 1].cp))
+            return 1;
         if (ty == U_LET || ty == U_SP || ty == U_SEP || ty == U_TAT || ty == U_DIG || ty == U_LAT) continue;
         const uint32_t c = u[i].cp;
         if (c < 0x0600) {
@@ -1466,6 +1471,42 @@ static void word_sign_runs(const nazif_lexicon *lex, jslot *v, size_t k)
     }
 }
 
+/* A symbol glued to a word with a tatweel on each side, the same symbol
+   on both (❣ـكلمةـ❣, 🌙ـكلمةـ🌙: a decoration tool's frame): the
+   tatweels draw a join to a symbol no letter joins, and go; the symbols
+   stay (content-ish emoji).  The frame stands between spaces (or the
+   line's edges, punctuation after it), around one word of two letters
+   or more or a phrase of up to four words (★ـكلمة أخرىـ★). */
+static void framed_words(jslot *v, size_t k)
+{
+    for (size_t i = 0; i + 4 < k; i++) {
+        const uint32_t f = v[i].cp;
+        if (f < 0x2000 || !div_char(f) || f == 0xFE0F || (i > 0 && v[i - 1].cp != ' ' && v[i - 1].cp != '\t'))
+            continue;
+        size_t a = i + 1 + (v[i + 1].cp == 0xFE0F);
+        size_t j = a;
+        while (j < k && v[j].cp == AR_TATWEEL) j++;
+        if (j == a || j - a > 4) continue;
+        const size_t w0 = j;
+        int letters = 0, spaces = 0;
+        while (j < k && (ar_letter(v[j].cp) || any_mark(v[j].cp) || v[j].cp == AR_TATWEEL ||
+                         (v[j].cp == ' ' && spaces < 3 && j + 1 < k && ar_letter(v[j + 1].cp)))) {
+            letters += ar_letter(v[j].cp);
+            spaces += v[j].cp == ' ';
+            j++;
+        }
+        size_t e = j; /* the closing symbol */
+        size_t t = e;
+        while (t > w0 && v[t - 1].cp == AR_TATWEEL) t--;
+        if (letters < 2 || t == e || e - t > 4 || e >= k || v[e].cp != f) continue;
+        size_t z = e + 1 + (e + 1 < k && v[e + 1].cp == 0xFE0F);
+        if (z < k && v[z].cp != ' ' && v[z].cp != '\t' && !end_punct(v[z].cp)) continue;
+        for (size_t q = a; q < w0; q++) v[q].del = 1, v[q].why = J_DIVIDER;
+        for (size_t q = t; q < e; q++) v[q].del = 1, v[q].why = J_DIVIDER;
+        i = z;
+    }
+}
+
 /* A tool that writes a combining mark of another script after every
    character of a phrase (a stroke U+0336, an underline U+0332) puts one
    after the space between its words too (ا̶ل̶ح̶ر̶ب̶ ̶ا̶ل̶ي̶و̶م̶): that
@@ -1503,7 +1544,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     /* ؏, or a combining mark of another script after a space: the signs
        of every_char_sign() and word_sign_runs() (a symbol after every
        character is a divider too: has_div) */
-    int has_sign = 0;
+    int has_sign = 0, has_frame = 0;
     int sym_since = 99; /* symbols since the last Arabic letter (99: a space or none) */
     uint32_t prev = 0, prev2 = 0;
     int sh_run = 0, sh_here = 0; /* letters in a row with a shadda */
@@ -1522,6 +1563,8 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
             if (cp >= 0x2000) {
                 has_bidi |= (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
                 has_edge |= edge_invisible(cp) || cp == 0x202C || cp == 0x2069 || cp == 0x200C;
+                /* a symbol with a tatweel after it: a frame (framed_words()) */
+                has_frame |= i + len + 1 < n && s[i + len] == 0xD9 && s[i + len + 1] == 0x80;
             }
             has_zalgo |= zalgo_mark(cp);
             has_strike |= strike_mark(cp);
@@ -1573,6 +1616,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
         i += len;
     }
     /* one sign after every character of the line */
+    if (has_frame) framed_words(v, k);
     if ((has_sign || has_div) && every_char_sign(v, k)) has_div = has_zalgo = has_strike = 0;
     else if (has_sign) {
         word_sign_runs(lex, v, k);
