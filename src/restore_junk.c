@@ -229,6 +229,10 @@ int nazif__junk_units(const unit *u, size_t k)
         }
         if (c <= 0x06FF) {
             if (c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED)) return 1;
+            /* a mark of U+0656..U+065F on two letters in a row (مٖصٖدٖر:
+               impossible()) */
+            if (c >= 0x0656 && c <= 0x065F && i + 2 < k && u[i + 1].t == U_LET && u[i + 2].cp == c)
+                return 1;
             if ((c == 0x064C || c == 0x064D) && i + 1 < k && u[i + 1].t == U_LET && marked_word(u, k, i))
                 return 1;
             /* tanween before a letter with another mark no spelling puts
@@ -434,6 +438,11 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
         if (!v[i].del && ar_letter(v[i].cp)) last = i;
     size_t li = SIZE_MAX; /* the letter the marks are on */
     int nv = 0, quran_here = 0, any_here = 0, first = 1, prefix1 = 0;
+    /* the same one mark (no vowel, no shadda) on every letter, or all but
+       the last (a tool that puts one mark between every pair of
+       characters: اْلْوْطْنْي, مٖصٖدٖر, أۢمۢس) */
+    uint32_t one_cp = 0, same_cp = 0;
+    int one_n = 0, same_n = 0, same_bad = 0, last_bare = 0;
     for (size_t i = a; i <= b; i++) {
         if (i < b && v[i].del) continue;
         const uint32_t c = i < b ? v[i].cp : 0;
@@ -455,6 +464,16 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
                 quran_inside += pause_here && li != last;
                 marked += any_here;
                 odd += odd_here;
+                if (one_n == 1 && one_cp != 0x0651 && !vowel(one_cp)) {
+                    if (!same_cp) same_cp = one_cp;
+                    if (one_cp == same_cp) same_n++;
+                    else same_bad = 1;
+                } else if (one_n > 1 || (one_n == 0 && li != last)) {
+                    same_bad = 1;
+                } else if (one_n == 1) {
+                    same_bad = 1;
+                }
+                last_bare = one_n == 0;
             }
             if (i == b) break;
             li = i;
@@ -465,6 +484,7 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
             quran_here = 0;
             any_here = 0;
             sh_here = 0;
+            one_n = 0;
             letters++;
             /* a conjunction before an alef that stands for hamza
                (فَاِنَّ, وَاَنَّ: typed without the hamza) */
@@ -474,6 +494,10 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
         }
         if (li == SIZE_MAX) continue;
         any_here |= decor_mark(c);
+        if (decor_mark(c)) {
+            one_n++;
+            one_cp = c;
+        }
         sh_here |= c == 0x0651;
         const uint32_t base = v[li].cp;
         if (vowel(c)) {
@@ -514,6 +538,9 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
        word with letters left bare and no ٱ: news writes neither, the
        Quran writes both otherwise) */
     *odd_out = odd + (marked < letters && !wasla ? quran_inside + dagger_letters : 0);
+    if (!same_bad && letters >= 3 && same_n >= letters - 1 && same_n >= 2 && harakat == 0 &&
+        (same_n == letters || last_bare))
+        return 2;
     if (dagger >= 3 && 2 * dagger >= letters) return 2;
     /* a shadda on three letters in a row (no spelling doubles three) */
     if (sh_max >= 3) return 2;
@@ -1577,7 +1604,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
                maksura), two vowels or a vowel and sukun in a row, a vowel
                but fathatan on an alef after a letter or mark */
             if (cp >= 0x064B && cp <= 0x06ED) {
-                if (cp == 0x0670 || quranic_mark(cp) ||
+                if (cp == 0x0670 || quranic_mark(cp) || (cp >= 0x0656 && cp <= 0x065F && prev2 == cp) ||
                     ((cp <= 0x0650 || cp == 0x0652) && prev >= 0x064B && prev <= 0x0650) ||
                     (cp >= 0x064C && cp <= 0x0650 && prev == AR_ALEF && prev2 >= 0x0621 && prev2 <= 0x0652) ||
                     (cp >= 0x064C && cp <= 0x0651 && prev == AR_MAKSURA && prev2 >= 0x064B && prev2 <= 0x0652) ||
