@@ -557,16 +557,23 @@ static int drawn_word_edges(const nazif_lexicon *lex, unsigned flags, const uint
                             size_t last)
 {
     int persian = -1; /* asked at the first word found */
-    for (size_t i = 0; i + 1 < n; i++) {
+    size_t done = 0; /* the words before this byte are looked at */
+    /* from each tatweel at a word's edge (found by memchr: 80 is rare) */
+    for (const uint8_t *q = s + 1; q < s + n && (q = memchr(q, 0x80, (size_t)(s + n - q))) != NULL; q++) {
+        if (q[-1] != 0xD9) continue;
+        const size_t t0 = (size_t)(q - 1 - s);
+        if (t0 < done || (!nazif__left_edge(s, t0) && !nazif__right_edge(s, n, t0 + 2))) continue;
+        /* the word's start: back over letters, harakat and tatweels */
+        size_t i = t0;
+        while (i >= 2 && !nazif__left_edge(s, i) && (any_let(s + i - 2) || is_har(s + i - 2) || is_tat(s + i - 2)))
+            i -= 2;
+        done = t0 + 2;
         if (!nazif__left_edge(s, i)) continue;
         /* a word from i: [T^k] C (T^k C)+ [T^k] */
         size_t a = i, p = i;
         size_t lead = 0;
         while (p + 1 < n && is_tat(s + p)) { p += 2; lead++; }
-        if (p + 1 >= n || !(any_let(s + p))) {
-            while (i + 1 < n && s[i + 1] != ' ') i++;
-            continue;
-        }
+        if (p + 1 >= n || !(any_let(s + p))) continue;
         size_t k = 0, letters = 0, runs = 0, strong = 0, tail = 0;
         int ok = 1;
         for (;;) {
@@ -590,6 +597,7 @@ static int drawn_word_edges(const nazif_lexicon *lex, unsigned flags, const uint
             }
         }
         const size_t b = p;
+        if (b > done) done = b;
         if (ok && letters >= 3 && runs >= 2 && (k == 1 || k == 2 || k == 4) &&
             (lead == 0 || lead == k) && (lead || tail) && nazif__right_edge(s, n, b)) {
             const size_t ls = a, le = a + 2 * lead, ts = b - 2 * tail, te = b;
@@ -624,7 +632,6 @@ static int drawn_word_edges(const nazif_lexicon *lex, unsigned flags, const uint
                     return NAZIF_ENOMEM;
             }
         }
-        i = b > i ? b - 1 : i;
     }
     return 0;
 }
