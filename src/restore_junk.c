@@ -1135,7 +1135,10 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
         }
         size_t j = i;
         int marks = 0;
-        while (j < k && (v[j].del || ar_letter(v[j].cp) || (nazif__uclass(v[j].cp) & NZ_MARK))) {
+        /* (a tatweel inside the word is part of it: a tool that writes a
+           haraka and a tatweel after every letter, بّـتُـ) */
+        while (j < k && (v[j].del || ar_letter(v[j].cp) || (nazif__uclass(v[j].cp) & NZ_MARK) ||
+                         (v[j].cp == AR_TATWEEL && j > i && j + 1 < k && ar_letter(v[j + 1].cp)))) {
             marks += !v[j].del && decor_mark(v[j].cp);
             j++;
         }
