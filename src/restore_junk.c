@@ -71,7 +71,12 @@
  *   - one sign after every character of a line (ن؏ف؏ذ؏, or a space and a
  *     combining stroke: ن ̶ف ̶ذ ̶), or after every letter of one word the
  *     lexicon knows once it is gone: the signs go (every_char_sign(),
- *     word_sign_runs()).
+ *     word_sign_runs()); the mark a tool writes after the space of a
+ *     struck phrase (ا̶ل̶ح̶ر̶ب̶ ̶ا̶ل̶ي̶و̶م̶: struck_space());
+ *   - a symbol glued to a word or phrase with tatweels on both sides
+ *     (❣ـكلمةـ❣): the tatweels go, the symbols stay (framed_words());
+ *   - one mark (sukun, a Quranic sign) on every letter of one word
+ *     (اْلْوْطْنْيْ: impossible()).
  *
  * The edits found are composed with the rest of restoration by restore.c
  * (the line is restored as these edits leave it).

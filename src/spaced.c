@@ -38,6 +38,9 @@
  * joined whole, its words of one or two letters too (gapped_line()).  On
  * a line drawn with kashidas (kashida_line()), a tatweel at a word's end
  * goes after any letter (رئاسةـ, نفذـ), not after a digit (1445هـ).
+ * A word drawn with the same run of tatweels between every pair of its
+ * characters loses the run at its end and start too (اـلـسـلـاـحـ.,
+ * ـاـلـيـوـم: drawn_word_edges()).
  *
  * Never in a line with Persian, Kurdish or Urdu letters or ZWNJ
  * (nazif__maybe_persian()), nor over another rule's edit.
