@@ -169,6 +169,13 @@ static inline int run_letter(const unit *x) { return x->t == U_LET && (x->cls & 
 
 /* May x stand between the letters of a letter-by-letter run?  A symbol
    (tatweel_symbol()) or a separator, not the dot, ! or the ellipsis. */
+/* Punctuation that ends a word before a space or the line's end */
+static int end_mark(uint32_t c)
+{
+    return c == '.' || c == ',' || c == ':' || c == ';' || c == '!' || c == '?' || c == 0x060C ||
+           c == 0x061B || c == 0x061F;
+}
+
 static int run_symbol(const unit *x)
 {
     if (x->cp == '.' || x->cp == '!' || x->cp == ELLIPSIS) return 0;
@@ -397,10 +404,20 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
             if (i >= k || !run_symbol(&u[i]) || (sym && u[i].cp != sym)) break;
             size_t r = 1;
             while (r < 3 && i + r < k && u[i + r].cp == u[i].cp) r++;
-            if ((rl && r != rl) || i + r >= k || !run_letter(&u[i + r])) break;
+            /* a haraka the tool took for a character of its own, the
+               symbol after it too (ي★ّ★ة): it stays on the letter */
+            size_t h = i + r;
+            if (h < k && u[h].t == U_MARK && i > q && u[i - 1].t == U_LET) {
+                while (h < k && u[h].t == U_MARK) h++;
+                size_t r2 = 0;
+                while (r2 < r && h + r2 < k && u[h + r2].cp == u[i].cp) r2++;
+                if (r2 != r) break;
+                h += r;
+            }
+            if ((rl && r != rl) || h >= k || !run_letter(&u[h])) break;
             sym = u[i].cp;
             rl = r;
-            i += r;
+            i = h;
         }
         if (letters >= 3 && !(end < k && (u[end].t == U_LET || u[end].t == U_TAT))) {
             for (size_t j = q; j < end; j++)
@@ -412,7 +429,10 @@ static int decode_units_in(const uint8_t *s, size_t from, size_t n, void **buf, 
                 u[q - 1].t = U_SEP;
                 u[q - 1].cls = (uint16_t)(u[q - 1].cls | U_RUNSEP | U_RUNWRAP);
             }
-            if (end < k && u[end].cp == sym && (end + 1 == k || u[end + 1].t == U_SP)) {
+            if (end < k && u[end].cp == sym &&
+                (end + 1 == k || u[end + 1].t == U_SP ||
+                 /* before its punctuation (كلمة★.) */
+                 (end_mark(u[end + 1].cp) && (end + 2 == k || u[end + 2].t == U_SP)))) {
                 u[end].t = U_SEP;
                 u[end].cls = (uint16_t)(u[end].cls | U_RUNSEP | U_RUNWRAP);
             }

@@ -71,7 +71,12 @@
  *   - one sign after every character of a line (ن؏ف؏ذ؏, or a space and a
  *     combining stroke: ن ̶ف ̶ذ ̶), or after every letter of one word the
  *     lexicon knows once it is gone: the signs go (every_char_sign(),
- *     word_sign_runs()).
+ *     word_sign_runs()); the mark a tool writes after the space of a
+ *     struck phrase (ا̶ل̶ح̶ر̶ب̶ ̶ا̶ل̶ي̶و̶م̶: struck_space());
+ *   - a symbol glued to a word or phrase with tatweels on both sides
+ *     (❣ـكلمةـ❣): the tatweels go, the symbols stay (framed_words());
+ *   - one mark (sukun, a Quranic sign) on every letter of one word
+ *     (اْلْوْطْنْيْ: impossible()).
  *
  * The edits found are composed with the rest of restoration by restore.c
  * (the line is restored as these edits leave it).
@@ -218,6 +223,11 @@ int nazif__junk_units(const unit *u, size_t k)
         if (ty == U_LET && (u[i].cls & NZ_LETTER) && i + 1 < k && !(u[i + 1].cls & NZ_LETTER) &&
             letterwise_at(u, k, i))
             return 1;
+        /* a symbol at a word's start with a tatweel after it: a frame
+           (framed_words()) */
+        if (ty == U_TAT && i > 0 && u[i - 1].cp >= 0x2000 && (i == 1 || u[i - 2].t == U_SP) &&
+            div_char(u[i - 1].cp))
+            return 1;
         if (ty == U_LET || ty == U_SP || ty == U_SEP || ty == U_TAT || ty == U_DIG || ty == U_LAT) continue;
         const uint32_t c = u[i].cp;
         if (c < 0x0600) {
@@ -226,6 +236,10 @@ int nazif__junk_units(const unit *u, size_t k)
         }
         if (c <= 0x06FF) {
             if (c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED)) return 1;
+            /* a mark of U+0656..U+065F on two letters in a row (مٖصٖدٖر:
+               impossible()) */
+            if (c >= 0x0656 && c <= 0x065F && i + 2 < k && u[i + 1].t == U_LET && u[i + 2].cp == c)
+                return 1;
             if ((c == 0x064C || c == 0x064D) && i + 1 < k && u[i + 1].t == U_LET && marked_word(u, k, i))
                 return 1;
             /* tanween before a letter with another mark no spelling puts
@@ -431,6 +445,11 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
         if (!v[i].del && ar_letter(v[i].cp)) last = i;
     size_t li = SIZE_MAX; /* the letter the marks are on */
     int nv = 0, quran_here = 0, any_here = 0, first = 1, prefix1 = 0;
+    /* the same one mark (no vowel, no shadda) on every letter, or all but
+       the last (a tool that puts one mark between every pair of
+       characters: اْلْوْطْنْي, مٖصٖدٖر, أۢمۢس) */
+    uint32_t one_cp = 0, same_cp = 0;
+    int one_n = 0, same_n = 0, same_bad = 0, last_bare = 0;
     for (size_t i = a; i <= b; i++) {
         if (i < b && v[i].del) continue;
         const uint32_t c = i < b ? v[i].cp : 0;
@@ -452,6 +471,16 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
                 quran_inside += pause_here && li != last;
                 marked += any_here;
                 odd += odd_here;
+                if (one_n == 1 && one_cp != 0x0651 && !vowel(one_cp)) {
+                    if (!same_cp) same_cp = one_cp;
+                    if (one_cp == same_cp) same_n++;
+                    else same_bad = 1;
+                } else if (one_n > 1 || (one_n == 0 && li != last)) {
+                    same_bad = 1;
+                } else if (one_n == 1) {
+                    same_bad = 1;
+                }
+                last_bare = one_n == 0;
             }
             if (i == b) break;
             li = i;
@@ -462,6 +491,7 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
             quran_here = 0;
             any_here = 0;
             sh_here = 0;
+            one_n = 0;
             letters++;
             /* a conjunction before an alef that stands for hamza
                (فَاِنَّ, وَاَنَّ: typed without the hamza) */
@@ -471,6 +501,10 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
         }
         if (li == SIZE_MAX) continue;
         any_here |= decor_mark(c);
+        if (decor_mark(c)) {
+            one_n++;
+            one_cp = c;
+        }
         sh_here |= c == 0x0651;
         const uint32_t base = v[li].cp;
         if (vowel(c)) {
@@ -511,6 +545,9 @@ static int impossible(const jslot *v, size_t a, size_t b, int *letters_out, int 
        word with letters left bare and no ٱ: news writes neither, the
        Quran writes both otherwise) */
     *odd_out = odd + (marked < letters && !wasla ? quran_inside + dagger_letters : 0);
+    if (!same_bad && letters >= 3 && same_n >= letters - 1 && same_n >= 2 && harakat == 0 &&
+        (same_n == letters || last_bare))
+        return 2;
     if (dagger >= 3 && 2 * dagger >= letters) return 2;
     /* a shadda on three letters in a row (no spelling doubles three) */
     if (sh_max >= 3) return 2;
@@ -1146,7 +1183,10 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
         }
         size_t j = i;
         int marks = 0;
-        while (j < k && (v[j].del || ar_letter(v[j].cp) || (nazif__uclass(v[j].cp) & NZ_MARK))) {
+        /* (a tatweel inside the word is part of it: a tool that writes a
+           haraka and a tatweel after every letter, بّـتُـ) */
+        while (j < k && (v[j].del || ar_letter(v[j].cp) || (nazif__uclass(v[j].cp) & NZ_MARK) ||
+                         (v[j].cp == AR_TATWEEL && j > i && j + 1 < k && ar_letter(v[j + 1].cp)))) {
             marks += !v[j].del && decor_mark(v[j].cp);
             j++;
         }
@@ -1519,6 +1559,60 @@ static void word_sign_runs(const nazif_lexicon *lex, jslot *v, size_t k)
     }
 }
 
+/* A symbol glued to a word with a tatweel on each side, the same symbol
+   on both (❣ـكلمةـ❣, 🌙ـكلمةـ🌙: a decoration tool's frame): the
+   tatweels draw a join to a symbol no letter joins, and go; the symbols
+   stay (content-ish emoji).  The frame stands between spaces (or the
+   line's edges, punctuation after it), around one word of two letters
+   or more or a phrase of up to four words (★ـكلمة أخرىـ★). */
+static void framed_words(jslot *v, size_t k)
+{
+    for (size_t i = 0; i + 4 < k; i++) {
+        const uint32_t f = v[i].cp;
+        if (f < 0x2000 || !div_char(f) || f == 0xFE0F || (i > 0 && v[i - 1].cp != ' ' && v[i - 1].cp != '\t'))
+            continue;
+        size_t a = i + 1 + (v[i + 1].cp == 0xFE0F);
+        size_t j = a;
+        while (j < k && v[j].cp == AR_TATWEEL) j++;
+        if (j == a || j - a > 4) continue;
+        const size_t w0 = j;
+        int letters = 0, spaces = 0;
+        while (j < k && (ar_letter(v[j].cp) || any_mark(v[j].cp) || v[j].cp == AR_TATWEEL ||
+                         (v[j].cp == ' ' && spaces < 3 && j + 1 < k && ar_letter(v[j + 1].cp)))) {
+            letters += ar_letter(v[j].cp);
+            spaces += v[j].cp == ' ';
+            j++;
+        }
+        size_t e = j; /* the closing symbol */
+        size_t t = e;
+        while (t > w0 && v[t - 1].cp == AR_TATWEEL) t--;
+        if (letters < 2 || t == e || e - t > 4 || e >= k || v[e].cp != f) continue;
+        size_t z = e + 1 + (e + 1 < k && v[e + 1].cp == 0xFE0F);
+        if (z < k && v[z].cp != ' ' && v[z].cp != '\t' && !end_punct(v[z].cp)) continue;
+        for (size_t q = a; q < w0; q++) v[q].del = 1, v[q].why = J_DIVIDER;
+        for (size_t q = t; q < e; q++) v[q].del = 1, v[q].why = J_DIVIDER;
+        i = z;
+    }
+}
+
+/* A tool that writes a combining mark of another script after every
+   character of a phrase (a stroke U+0336, an underline U+0332) puts one
+   after the space between its words too (ا̶ل̶ح̶ر̶ب̶ ̶ا̶ل̶ي̶و̶م̶): that
+   mark, after a space, between a letter and an Arabic letter both
+   followed by the same mark, would stay glued to the next word when the
+   words' marks go; it goes with them. */
+static void struck_space(jslot *v, size_t k)
+{
+    for (size_t i = 2; i + 2 < k; i++) {
+        const uint32_t m = v[i].cp;
+        if (v[i - 1].cp != ' ' || !zalgo_mark(m) || v[i - 2].cp != m || v[i + 2].cp != m ||
+            !ar_letter(v[i + 1].cp) || i < 3 || !(ar_letter(v[i - 3].cp) || any_mark(v[i - 3].cp)))
+            continue;
+        v[i].del = 1;
+        v[i].why = J_ZALGO;
+    }
+}
+
 int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void **buf, size_t *cap,
                      nazif__edits *m)
 {
@@ -1538,7 +1632,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     /* ؏, or a combining mark of another script after a space: the signs
        of every_char_sign() and word_sign_runs() (a symbol after every
        character is a divider too: has_div) */
-    int has_sign = 0;
+    int has_sign = 0, has_frame = 0;
     int sym_since = 99; /* symbols since the last Arabic letter (99: a space or none) */
     uint32_t prev = 0, prev2 = 0;
     int sh_run = 0, sh_here = 0; /* letters in a row with a shadda */
@@ -1557,6 +1651,8 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
             if (cp >= 0x2000) {
                 has_bidi |= (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
                 has_edge |= edge_invisible(cp) || cp == 0x202C || cp == 0x2069 || cp == 0x200C;
+                /* a symbol with a tatweel after it: a frame (framed_words()) */
+                has_frame |= i + len + 1 < n && s[i + len] == 0xD9 && s[i + len + 1] == 0x80;
             }
             has_zalgo |= zalgo_mark(cp);
             has_strike |= strike_mark(cp);
@@ -1569,7 +1665,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
                maksura), two vowels or a vowel and sukun in a row, a vowel
                but fathatan on an alef after a letter or mark */
             if (cp >= 0x064B && cp <= 0x06ED) {
-                if (cp == 0x0670 || quranic_mark(cp) ||
+                if (cp == 0x0670 || quranic_mark(cp) || (cp >= 0x0656 && cp <= 0x065F && prev2 == cp) ||
                     ((cp <= 0x0650 || cp == 0x0652) && prev >= 0x064B && prev <= 0x0650) ||
                     (cp >= 0x064C && cp <= 0x0650 && prev == AR_ALEF && prev2 >= 0x0621 && prev2 <= 0x0652) ||
                     (cp >= 0x064C && cp <= 0x0651 && prev == AR_MAKSURA && prev2 >= 0x064B && prev2 <= 0x0652) ||
@@ -1609,8 +1705,12 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
         i += len;
     }
     /* one sign after every character of the line */
+    if (has_frame) framed_words(v, k);
     if ((has_sign || has_div) && every_char_sign(v, k)) has_div = has_zalgo = has_strike = 0;
-    else if (has_sign) word_sign_runs(lex, v, k);
+    else if (has_sign) {
+        word_sign_runs(lex, v, k);
+        struck_space(v, k);
+    }
     /* bidi pairs, innermost first */
     size_t stack[16];
     int depth = 0, mixed = 0;

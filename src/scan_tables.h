@@ -30,6 +30,7 @@
  *   bit 27: backspace U+0008 before any byte (a character erased inside a word or at its end: restore_junk.c; a backspace that ends the line is looked at by scalar_span())
  *   bit 28: fathatan, fatha, damma, kasra, shadda or sukun (8B 8E 8F 90 91 92) before an Arabic letter or mark (D8 D9): a candidate only; restore_scan.c keeps it when fathatan is before a letter but alef or alef maksura (tanween inside a word: حًشًيًش), when a vowel or shadda on alef or alef maksura, or a second sukun, follows, or when the shadda is on a word's first letter (decorative harakat: restore_junk.c; shadda elsewhere is common in news); 8F is also the end of ؏ (D8 8F, the misra sign tools draw for ع: restore_xword.c), kept before a letter or tatweel
  *   bit 29: an ASCII digit or small Latin letter right after the last byte of a two-byte character: a candidate only; restore_scan.c keeps it when the character is an Arabic letter after two more Arabic letters or tatweels and the digit or letter is the word's last character (a digit or Latin letter for a letter at a word's end, P12: سلا7, الحرb; not ب20, مج20, 2025م)
+ *   bit 30: U+2B00..2BFF (E2 AC..AF): miscellaneous symbols and arrows (⭐ ⬛ ⬅), emoji with no variation selector a tool draws between letters (م⭐ق⭐ا)
  */
 static const uint32_t TRIG_A[256] = {
     0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000,
@@ -60,7 +61,7 @@ static const uint32_t TRIG_A[256] = {
     0x00080, 0x00000, 0x00000, 0x00000, 0x1000000, 0x1000000, 0x00080, 0x00080,
     0x00080, 0x00080, 0x1000000, 0x00080, 0x00000, 0x00000, 0x00000, 0x80000,
     0x00040, 0x4400819, 0x00080, 0x00080, 0x00000, 0x01000, 0x80000, 0x00000,
-    0x02000, 0x2010000, 0x2120000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000,
+    0x02000, 0x2010000, 0x42120000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000,
     0x00000, 0x00000, 0x20000, 0x00000, 0x00000, 0x00000, 0x00000, 0x2000400,
     0x802000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000,
     0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000, 0x00000,
@@ -87,7 +88,7 @@ static const uint32_t TRIG_B[256] = {
     0x91c7080, 0x91c7080, 0x91d5080, 0x91e5080, 0x9185080, 0x9185080, 0x9187080, 0x9185080,
     0x9185080, 0x9185080, 0x9185080, 0x9185080, 0x91850c0, 0x9185080, 0x9185080, 0x9885080,
     0x9081288, 0x9083288, 0x9283288, 0x9083288, 0x9081288, 0x9081288, 0x9081288, 0x90812a8,
-    0x9081288, 0x9081288, 0xb081188, 0xb081188, 0x9081188, 0x94815a0, 0x9081590, 0x9081490,
+    0x9081288, 0x9081288, 0xb081188, 0xb081188, 0x49081188, 0x494815a0, 0x49081590, 0x49081490,
     0xd081480, 0x9081c80, 0x90a1c80, 0x90a1c80, 0x9091c80, 0x9091c80, 0x9091c80, 0xb481c80,
     0xb095c80, 0x9095c80, 0x9095c80, 0x9095c80, 0x9081c80, 0x9081c80, 0x9081880, 0x9081880,
     0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000, 0x8000000,

@@ -38,6 +38,9 @@
  * joined whole, its words of one or two letters too (gapped_line()).  On
  * a line drawn with kashidas (kashida_line()), a tatweel at a word's end
  * goes after any letter (رئاسةـ, نفذـ), not after a digit (1445هـ).
+ * A word drawn with the same run of tatweels between every pair of its
+ * characters loses the run at its end and start too (اـلـسـلـاـحـ.,
+ * ـاـلـيـوـم: drawn_word_edges()).
  *
  * Never in a line with Persian, Kurdish or Urdu letters or ZWNJ
  * (nazif__maybe_persian()), nor over another rule's edit.
@@ -544,13 +547,106 @@ static int trailing_tatweels(const nazif_lexicon *lex, const uint8_t *s, size_t 
     return 0;
 }
 
-/* Is there a tatweel right before or after a space in s[0..n)? */
+/* A word a decoration tool drew by code point: the same run of one, two or
+   four tatweels between every pair of its characters (letters and
+   harakat, اـلـسـلـاـح, لـلـحـدـّ), three letters or more, and the run also
+   at its end (before a space, punctuation or the line's end) or at its
+   start (the tool took the space of a phrase for a letter:
+   اـلـحـرـبـ ـاـلـيـوـم).  No writer puts a kashida after a letter that
+   does not join or before a haraka: one such run at least is asked.  The
+   edge runs go with the word (another rule's edit that removes the inner
+   ones is stretched over them, or they go alone).  0, or NAZIF_ENOMEM. */
+static int drawn_word_edges(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n, nazif__edits *ed, size_t first,
+                            size_t last)
+{
+    int persian = -1; /* asked at the first word found */
+    size_t done = 0; /* the words before this byte are looked at */
+    /* from each tatweel at a word's edge (found by memchr: 80 is rare) */
+    for (const uint8_t *q = s + 1; q < s + n && (q = memchr(q, 0x80, (size_t)(s + n - q))) != NULL; q++) {
+        if (q[-1] != 0xD9) continue;
+        const size_t t0 = (size_t)(q - 1 - s);
+        if (t0 < done || (!nazif__left_edge(s, t0) && !nazif__right_edge(s, n, t0 + 2))) continue;
+        /* the word's start: back over letters, harakat and tatweels */
+        size_t i = t0;
+        while (i >= 2 && !nazif__left_edge(s, i) && (any_let(s + i - 2) || is_har(s + i - 2) || is_tat(s + i - 2)))
+            i -= 2;
+        done = t0 + 2;
+        if (!nazif__left_edge(s, i)) continue;
+        /* a word from i: [T^k] C (T^k C)+ [T^k] */
+        size_t a = i, p = i;
+        size_t lead = 0;
+        while (p + 1 < n && is_tat(s + p)) { p += 2; lead++; }
+        if (p + 1 >= n || !(any_let(s + p))) continue;
+        size_t k = 0, letters = 0, runs = 0, strong = 0, tail = 0;
+        int ok = 1;
+        for (;;) {
+            /* a character: a letter or a haraka */
+            if (p + 1 < n && any_let(s + p)) letters++;
+            else if (!(p + 1 < n && is_har(s + p))) { ok = 0; break; }
+            const int nj = !joins_left(s + p) || is_har(s + p);
+            p += 2;
+            size_t r = 0;
+            while (p + 1 < n && is_tat(s + p)) { p += 2; r++; }
+            if (r == 0) break;
+            if (k == 0) k = r;
+            if (r != k) { ok = 0; break; }
+            if (p + 1 < n && (any_let(s + p) || is_har(s + p))) {
+                runs++;
+                strong += nj || is_har(s + p);
+            } else {
+                tail = r;
+                strong += (size_t)nj;
+                break;
+            }
+        }
+        const size_t b = p;
+        if (b > done) done = b;
+        if (ok && letters >= 3 && runs >= 2 && (k == 1 || k == 2 || k == 4) &&
+            (lead == 0 || lead == k) && (lead || tail) && nazif__right_edge(s, n, b)) {
+            const size_t ls = a, le = a + 2 * lead, ts = b - 2 * tail, te = b;
+            uint8_t w[4 * NAZIF__MAX_WORD];
+            size_t m = 0;
+            if (te - ls > sizeof w) continue;
+            for (size_t j = ls; j < te; j += 2)
+                if (!is_tat(s + j)) {
+                    w[m++] = s[j];
+                    w[m++] = s[j + 1];
+                }
+            /* a word of letters that all join, with no haraka: only a
+               known one (a writer may stretch نعمــ) */
+            if (!strong && wclass(lex, w, m) < 0) continue;
+            size_t in = (size_t)-1, cnt = 0;
+            for (size_t j = first; j < ed->n; j++)
+                if (ed->v[j].start < te && ed->v[j].end > ls) {
+                    cnt++;
+                    in = j;
+                }
+            if (persian < 0) persian = !(flags & NAZIF__NOT_PERSIAN) && nazif__maybe_persian(s, n);
+            if (persian) return 0;
+            if (cnt == 1 && ed->v[in].start == le && ed->v[in].end == ts && in < last &&
+                ed->v[in].kind == NAZIF_CHANGE_EDIT) {
+                /* the inner runs' edit takes the edge runs in */
+                ed->v[in].start = ls;
+                ed->v[in].end = te;
+            } else if (cnt == 0) {
+                if (nazif__edit_add(ed, ls, te, w, m, NAZIF_CHANGE_EDIT, NZR_P6,
+                                    "tatweels between every pair of characters and at the word's "
+                                    "edge: a tool's drawing, removed"))
+                    return NAZIF_ENOMEM;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Is there a tatweel right after a space, or right before a space,
+   punctuation or the line's end, in s[0..n)? */
 static int tatweel_at_space(const uint8_t *s, size_t n)
 {
     /* 80 is a rare byte in Arabic text (a second byte: tatweel D9 80,
        punctuation E2 80 ..) */
     for (const uint8_t *p = s + 1; p < s + n && (p = memchr(p, 0x80, (size_t)(s + n - p))) != NULL; p++)
-        if (p[-1] == 0xD9 && ((p - 1 > s && p[-2] == ' ') || (p + 1 < s + n && p[1] == ' ')))
+        if (p[-1] == 0xD9 && ((p - 1 > s && p[-2] == ' ') || nazif__right_edge(s, n, (size_t)(p + 1 - s))))
             return 1;
     return 0;
 }
@@ -560,6 +656,7 @@ int nazif__spaced_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *
 {
     const size_t last = ed->n;
     if (n < 5 || !tatweel_at_space(s, n)) return 0;
+    if (drawn_word_edges(lex, flags, s, n, ed, first, last)) return NAZIF_ENOMEM;
     if (tatweel_splits(lex, flags, s, n, ed, first, last) || trailing_tatweels(lex, s, n, ed, first))
         return NAZIF_ENOMEM;
     /* not in Persian, Kurdish or Urdu text (asked only now: most lines

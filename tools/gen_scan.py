@@ -65,6 +65,8 @@ RULES = [
      [0x8B, 0x8E, 0x8F, 0x90, 0x91, 0x92], [0xD8, 0xD9]),
     ("an ASCII digit or small Latin letter right after the last byte of a two-byte character: a candidate only; restore_scan.c keeps it when the character is an Arabic letter after two more Arabic letters or tatweels and the digit or letter is the word's last character (a digit or Latin letter for a letter at a word's end, P12: سلا7, الحرb; not ب20, مج20, 2025م)",
      range(0x80, 0xC0), list(range(0x30, 0x3A)) + list(range(0x61, 0x7B))),
+    ("U+2B00..2BFF (E2 AC..AF): miscellaneous symbols and arrows (⭐ ⬛ ⬅), emoji with no variation selector a tool draws between letters (م⭐ق⭐ا)",
+     [0xE2], range(0xAC, 0xB0)),
 ]
 
 def dfa():

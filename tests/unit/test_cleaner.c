@@ -1782,6 +1782,47 @@ static void test_decoration16(void)
     SAME("قرأت 'الأيام' ثم وال'ثانية' بعدها\n");
 }
 
+/* One word or a short phrase a decoration tool drew, pasted into a plain
+   line: the tool splits the string by code point, so its tatweels,
+   dividers and marks stand at the word's edges and on the space of a
+   phrase too; traps that look alike stay */
+static void test_decorated_word(void)
+{
+    static const char *const pairs[][2] = {
+        /* tatweels between every pair of characters and after the last */
+        {"قال الوزير إن اـلـسـلـاـحـ. موجود في المخزن\n", "قال الوزير إن السلاح. موجود في المخزن\n"},
+        /* ... and around the space of a phrase */
+        {"أعلنت وـزـاـرـةـ ـاـلـدـفـاـع عن خطة جديدة\n", "أعلنت وزارة الدفاع عن خطة جديدة\n"},
+        {"تحدث الرئيس عن اــــلــــحــــرــــبــــ الأخيرة\n", "تحدث الرئيس عن الحرب الأخيرة\n"},
+        /* a stroke after every character of a phrase, its space too */
+        {"قال الوزير إن ا\u0336ل\u0336م\u0336ق\u0336ا\u0336و\u0336م\u0336ة\u0336 \u0336ا\u0336ل\u0336ش\u0336ع\u0336ب"
+         "\u0336ي\u0336ة\u0336 مستمرة\n",
+         "قال الوزير إن المقاومة الشعبية مستمرة\n"},
+        /* a frame glued with tatweels: the symbols stay */
+        {"قال الوزير إن ❣ـالمقاومةـ❣ مستمرة\n", "قال الوزير إن ❣المقاومة❣ مستمرة\n"},
+        {"اقرأ عن 🌙ـالحرب الأخيرةـ🌙 في الصفحة الأولى\n", "اقرأ عن 🌙الحرب الأخيرة🌙 في الصفحة الأولى\n"},
+        /* ⭐ between letters; a divider before punctuation */
+        {"قال الوزير إن ا⭐ل⭐ق⭐م⭐ة انتهت\n", "قال الوزير إن القمة انتهت\n"},
+        {"تحدث المدير عن ل✧ل✧م✧ن✧ح✧ر✧ف✧ي✧ن✧. ثم غادر\n", "تحدث المدير عن للمنحرفين. ثم غادر\n"},
+        /* one mark on every letter of one word */
+        {"قال الوزير إن اْلْوْطْنْيْ فاز أمس\n", "قال الوزير إن الوطني فاز أمس\n"},
+        {"قال الوزير إن أۢمۢس كان يوما\n", "قال الوزير إن أمس كان يوما\n"},
+        /* a tool's haraka and tatweel after every letter */
+        {"قال الوزير إن مّـوَاُطَـنًـيَـةً جديدة\n", "قال الوزير إن مواطنية جديدة\n"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        EXPECT(pairs[i][0], pairs[i][1]);
+        SAME(pairs[i][1]);
+    }
+    /* pause sukuns of a vocalised line, the Hijri year, a table of letter
+       forms, a symbol and a tatweel before a word, a struck price */
+    SAME("وَقَفْتُ طَوِيلًا عِنْدَ الْبَيْتْ ثُمَّ مَضَيْتْ\n");
+    SAME("توفي سنة 1445هـ في المدينة\n");
+    SAME("جدول الحروف: بـ ـبـ ـب وكذلك تـ ـتـ ـت\n");
+    SAME("عرض خاص ★ـ تخفيض كبير اليوم\n");
+    SAME("السعر كان 1\u03362\u03360\u0336 دينارا والآن أقل\n");
+}
+
 int main(void)
 {
     test_restore();
@@ -1806,6 +1847,7 @@ int main(void)
     test_lookalikes();
     test_extlook();
     test_xword();
+    test_decorated_word();
     test_lines();
     test_bad_utf8();
     test_reports();
