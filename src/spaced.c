@@ -622,11 +622,15 @@ static int abjad_rank(const uint8_t *p)
     return 0;
 }
 
-/* Are the letters at l[0..m) (byte offsets into s) in rising order? */
+/* Are the letters at l[0..m) (byte offsets into s) a run of the alphabet:
+   in rising order, each the next letter or the one after it (أ ب ت ث, أ ب
+   ج د; a word's letters rise too, with wider steps: إ ح د ى)? */
 static int in_order(const uint8_t *s, const size_t *l, int m, int (*rank)(const uint8_t *))
 {
-    for (int k = 1; k < m; k++)
-        if (rank(s + l[k]) <= rank(s + l[k - 1])) return 0;
+    for (int k = 1; k < m; k++) {
+        const int d = rank(s + l[k]) - rank(s + l[k - 1]);
+        if (d <= 0 || d > 2) return 0;
+    }
     return 1;
 }
 
