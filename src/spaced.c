@@ -918,12 +918,23 @@ static int gapped_line(const nazif_lexicon *lex, const uint8_t *s, size_t n, naz
 }
 
 int nazif__letter_runs(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
-                       nazif__edits *ed, size_t first)
+                       nazif__edits *ed, size_t first, size_t from)
 {
     const size_t last = ed->n;
     const int gl = gapped_line(lex, s, n, ed, first, last);
     if (gl < 0) return NAZIF_ENOMEM;
-    for (size_t i = 0; !gl && i + 2 < n;) {
+    /* back over the single letters before byte from (a run may start
+       before the place where P17 met it) */
+    if (from > n) from = n;
+    for (;;) {
+        size_t j = from;
+        if (j < 3 || s[j - 1] != ' ') break;
+        j--;
+        while (j >= 4 && is_har(s + j - 2)) j -= 2;
+        if (j < 2 || !is_let(s + j - 2) || (j >= 4 && (is_let(s + j - 4) || is_har(s + j - 4)))) break;
+        from = j - 2;
+    }
+    for (size_t i = from; !gl && i + 2 < n;) {
         /* a single letter where a word may start, a space after it */
         if (!is_let(s + i) || !(nazif__left_edge(s, i) || deco_before(s, i))) {
             i++;
