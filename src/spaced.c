@@ -29,9 +29,12 @@
  * two or three such words (each of three letters or more, seen twice) in
  * exactly one way (ا ل ح ر ي ة و ا ل ك ر ا م ة).  Three letters are as
  * often an abbreviation (ج و د, ب س ب: both in ANT) and are only reported
- * as a suspect; runs in alphabetical or abjad order (أ ب ت ث, أ ب ج د: a
- * list, a figure's corners) are left alone.  The lines looked at are those
- * where P17's scan (spacejoin.c) met a single letter before another.
+ * as a suspect; runs of the alphabet or the abjad, each letter the next
+ * or the one after it (أ ب ت ث, أ ب ج د: a list, a figure's corners), are
+ * left alone.  The lines looked at are those where P17's scan
+ * (spacejoin.c) met a single letter before another, from there on, or two
+ * single letters in a row (its map fill: ب ي ت ه, with no letter that
+ * does not join).
  *
  * A line written letter by letter with a wider gap between words (ن ف ذ
  * ص ب ا ح, one space inside words, two or more between them) is
