@@ -344,20 +344,12 @@ static int lone_letter_after(const uint8_t *s, size_t n, size_t b)
  * last, partial block is read in place (tail64()), or on a zero-padded
  * copy in a line of less than 66 bytes.  Without SSE2, every space.
  */
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#if !defined(NAZIF_NO_AVX2) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define P17_AVX2 1
-#include <immintrin.h>
-#endif
-
-#define P17_WORDS 32 /* 64-byte blocks per fill */
-
 /* Three spaces three bytes apart, each before an Arabic lead byte, in a
    map y of such spaces (bit b: byte b): two single letters in a row
    (" ب ي ت"), maybe a word written letter by letter that has no letter
-   that does not join (spaced.c looks at the line from there on).  A run across two 64-byte words of the map is
-   seen in one of them when it has five letters or more. */
+   that does not join (spaced.c looks at the line from there on).  A run
+   across two 64-byte words of the map is seen in one of them when it has
+   five letters or more. */
 static inline uint64_t pattern(uint64_t y)
 {
     return y & y >> 3 & y >> 6;
@@ -370,6 +362,15 @@ static inline void first_hit(uint64_t y, size_t at, size_t *hit)
     const uint64_t p = pattern(y);
     if (__builtin_expect(p != 0, 0) && *hit == SIZE_MAX) *hit = at + (size_t)__builtin_ctzll(p);
 }
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#if !defined(NAZIF_NO_AVX2) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define P17_AVX2 1
+#include <immintrin.h>
+#endif
+
+#define P17_WORDS 32 /* 64-byte blocks per fill */
 
 /* The candidates among p[0..16) (p[-1] and p[16] are read too); *y gets
    the spaces before an Arabic lead byte (pattern()). */
