@@ -1407,7 +1407,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
                                                   : ed->oom) ||
             nazif__space_join(lex, flags, s, n, ed, first, scr) ||
             nazif__split_join(lex, flags, s, n, ed, first, scr) ||
-            (scr->letters && nazif__letter_runs(lex, flags, s, n, ed, first)) ||
+            (scr->letters && nazif__letter_runs(lex, flags, s, n, ed, first, scr->letters - 1)) ||
             (maddas && nazif__madda_line(lex, flags, s, n, ed, first)))
             return NAZIF_ENOMEM;
         if (ed->n > first) nazif__edits_sort_from(ed, first);
@@ -1592,7 +1592,7 @@ static int restore_plain(const nazif_lexicon *lex, unsigned flags,
         if (((bk & NAZIF__BK_A2) && nazif__madda_fix(lex, pf, s, n, ed, first, &maddas)) ||
             nazif__space_join(lex, pf, s, n, ed, first, scr) ||
             nazif__split_join(lex, pf, s, n, ed, first, scr) ||
-            (scr->letters && nazif__letter_runs(lex, pf, s, n, ed, first)) ||
+            (scr->letters && nazif__letter_runs(lex, pf, s, n, ed, first, scr->letters - 1)) ||
             nazif__spaced_join(lex, pf, s, n, ed, first) ||
             (maddas && nazif__madda_line(lex, pf, s, n, ed, first)))
             return NAZIF_ENOMEM;

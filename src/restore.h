@@ -81,8 +81,9 @@ typedef struct nazif__rscratch {
     /* P17: lexicon classes of recent words (spacejoin.c), or NULL */
     struct nazif__wcache *wcache;
     /* P17's scan met a single letter before another on this line
-       (spacejoin.c): nazif__letter_runs() looks at it */
-    int letters;
+       (spacejoin.c): nazif__letter_runs() looks at it from byte
+       letters - 1 on (0: not met) */
+    size_t letters;
     /* set by nazif__restore_line(): the pre-scan saw every byte of the
        line in blocks without a flag (nazif__next_trigger_plain()), so
        it holds no NUL byte (the cleaner's count skips its memchr) */
@@ -119,6 +120,13 @@ static inline unsigned nazif__bk(const nazif__rscratch *scr, const uint8_t *s, s
 }
 
 void nazif__rscratch_free(nazif__rscratch *r);
+
+/* P17 met single letters at byte pos: letter runs are looked for from the
+   first such byte on */
+static inline void nazif__letters_at(nazif__rscratch *scr, size_t pos)
+{
+    if (scr->letters == 0 || pos + 1 < scr->letters) scr->letters = pos + 1;
+}
 
 /* Append an edit (restore.c); 0, or -1 when out of memory (e->oom set). */
 int nazif__edit_add(nazif__edits *e, size_t start, size_t end, const uint8_t *rep,
@@ -217,9 +225,10 @@ int nazif__spaced_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *
 
 /* spaced.c, rule P17 for words written letter by letter (ا ل م ق ا و م ة):
    the lexicon decides; edits after those of the other rules (from
-   ed->v[first]), not overlapping them; 0 or NAZIF_ENOMEM. */
+   ed->v[first]), not overlapping them; runs looked for from the one at or
+   before byte from on; 0 or NAZIF_ENOMEM. */
 int nazif__letter_runs(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
-                       nazif__edits *ed, size_t first);
+                       nazif__edits *ed, size_t first, size_t from);
 
 /* madda.c, rule P14 for an alef madda put for a bare alef (الآعتقال): the
    madda table and the lexicon decide; not in a line with Persian, Kurdish

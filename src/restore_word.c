@@ -16,6 +16,7 @@ typedef struct wordplan {
     size_t skip_unit;    /* P9: unit left out, or (size_t)-1 */
     int split_after;     /* P10: a space after this many letters, or -1 */
     size_t maksura_unit; /* P14: the final Persian yeh written as ى, or (size_t)-1 */
+    size_t ta_unit;      /* P14: the final heh written as ة, or (size_t)-1 */
     int ext_n;           /* P14: extended look-alikes read as ext_cp[] */
     size_t ext_unit[EXT_UNITS];
     uint32_t ext_cp[EXT_UNITS];
@@ -83,8 +84,8 @@ static int write_word(const rctx *cx, const cluster *c, const wordplan *pl)
         for (size_t i = c->p[k].a; i < c->p[k].b; i++) {
             if (i == pl->skip_unit) continue;
             if (pl->drop_marks && u[i].t == U_MARK) continue;
-            if (i == pl->maksura_unit) {
-                wb_cp(&w, AR_MAKSURA);
+            if (i == pl->maksura_unit || i == pl->ta_unit) {
+                wb_cp(&w, i == pl->ta_unit ? 0x0629u : AR_MAKSURA);
                 letters++;
                 continue;
             }
@@ -1176,6 +1177,7 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
     pl.skip_unit = (size_t)-1;
     pl.split_after = -1;
     pl.maksura_unit = (size_t)-1;
+    pl.ta_unit = (size_t)-1;
     pl.ext_n = 0;
     pl.drop_marks = 0;
     pl.rule = NZR_OTHER;
@@ -1267,7 +1269,25 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
         wbuf w;
         nazif__key_of(c, from, to, 1, -1, 0, (size_t)-1, &w);
         int f = 0;
-        if (lex_state(cx->lex, &w, &f) != NAZIF_LEX_UNKNOWN &&
+        int st = lex_state(cx->lex, &w, &f);
+        /* a final heh for ة on a Persian keyboard (الحکومه): the word so
+           read is no word, with ة a word common in news (class >= 3) */
+        size_t ta = (size_t)-1;
+        if (st == NAZIF_LEX_UNKNOWN && !w.overflow && w.letters >= 3 && w.n >= 2 &&
+            w.b[w.n - 2] == 0xD9 && w.b[w.n - 1] == 0x87) {
+            size_t last = (size_t)-1;
+            for (size_t i = c->p[to].a; i < c->p[to].b; i++)
+                if (c->u[i].t == U_LET) last = i;
+            w.b[w.n - 2] = 0xD8;
+            w.b[w.n - 1] = 0xA9;
+            int ft = 0;
+            if (last != (size_t)-1 && lex_state(cx->lex, &w, &ft) != NAZIF_LEX_UNKNOWN && ft >= 3) {
+                st = NAZIF_LEX_WORD;
+                f = ft;
+                ta = last;
+            }
+        }
+        if (st != NAZIF_LEX_UNKNOWN &&
             (nazif__arabic_signal(c, from, to) || seams > 0 || np15 > 0 ||
              (nazif__cx_arabic(cx) &&
               ((f >= 2 && !nazif__persian_spelling(c, from, to)) ||
@@ -1279,8 +1299,10 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
                  Arabic: a Persian phrase («ای وطن من») */
               !(nazif__persian_spelling(c, from, to) &&
                 nazif__signless_quote(cx, c->u[c->p[from].a].pos,
-                                      c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len, cx->n)))))
+                                      c->u[c->p[to].b - 1].pos + c->u[c->p[to].b - 1].len, cx->n))))) {
             pl.map_look = 1;
+            pl.ta_unit = ta;
+        }
     }
     int ext = extc && plan_ext(cx, c, from, to, &pl);
     /* a heh drawn after letters (ہ) */
@@ -1334,7 +1356,10 @@ int nazif__finish_word(const rctx *cx, cluster *c, int from, int to)
         pl.evidence = "dotless letters; lexicon: one reading is the known word";
     } else {
         pl.rule = NZR_P14;
-        pl.evidence = pl.map_look ? "look-alike letter in an Arabic word; lexicon: Arabic form known"
+        pl.evidence = pl.map_look && pl.ta_unit != (size_t)-1
+                          ? "look-alike letter in an Arabic word; lexicon: Arabic form known with a "
+                            "final heh read as ة (common in news), with heh no word"
+                      : pl.map_look ? "look-alike letter in an Arabic word; lexicon: Arabic form known"
                                   : "presentation form mapped to the base letter";
     }
     if (ext && pl.rule == NZR_P14)

@@ -29,9 +29,12 @@
  * two or three such words (each of three letters or more, seen twice) in
  * exactly one way (ا ل ح ر ي ة و ا ل ك ر ا م ة).  Three letters are as
  * often an abbreviation (ج و د, ب س ب: both in ANT) and are only reported
- * as a suspect; runs in alphabetical or abjad order (أ ب ت ث, أ ب ج د: a
- * list, a figure's corners) are left alone.  The lines looked at are those
- * where P17's scan (spacejoin.c) met a single letter before another.
+ * as a suspect; runs of the alphabet or the abjad, each letter the next
+ * or the one after it (أ ب ت ث, أ ب ج د: a list, a figure's corners), are
+ * left alone.  The lines looked at are those where P17's scan
+ * (spacejoin.c) met a single letter before another, from there on, or two
+ * single letters in a row (its map fill: ب ي ت ه, with no letter that
+ * does not join).
  *
  * A line written letter by letter with a wider gap between words (ن ف ذ
  * ص ب ا ح, one space inside words, two or more between them) is
@@ -719,11 +722,15 @@ static int abjad_rank(const uint8_t *p)
     return 0;
 }
 
-/* Are the letters at l[0..m) (byte offsets into s) in rising order? */
+/* Are the letters at l[0..m) (byte offsets into s) a run of the alphabet:
+   in rising order, each the next letter or the one after it (أ ب ت ث, أ ب
+   ج د; a word's letters rise too, with wider steps: إ ح د ى)? */
 static int in_order(const uint8_t *s, const size_t *l, int m, int (*rank)(const uint8_t *))
 {
-    for (int k = 1; k < m; k++)
-        if (rank(s + l[k]) <= rank(s + l[k - 1])) return 0;
+    for (int k = 1; k < m; k++) {
+        const int d = rank(s + l[k]) - rank(s + l[k - 1]);
+        if (d <= 0 || d > 2) return 0;
+    }
     return 1;
 }
 
@@ -1011,12 +1018,23 @@ static int gapped_line(const nazif_lexicon *lex, const uint8_t *s, size_t n, naz
 }
 
 int nazif__letter_runs(const nazif_lexicon *lex, unsigned flags, const uint8_t *s, size_t n,
-                       nazif__edits *ed, size_t first)
+                       nazif__edits *ed, size_t first, size_t from)
 {
     const size_t last = ed->n;
     const int gl = gapped_line(lex, s, n, ed, first, last);
     if (gl < 0) return NAZIF_ENOMEM;
-    for (size_t i = 0; !gl && i + 2 < n;) {
+    /* back over the single letters before byte from (a run may start
+       before the place where P17 met it) */
+    if (from > n) from = n;
+    for (;;) {
+        size_t j = from;
+        if (j < 3 || s[j - 1] != ' ') break;
+        j--;
+        while (j >= 4 && is_har(s + j - 2)) j -= 2;
+        if (j < 2 || !is_let(s + j - 2) || (j >= 4 && (is_let(s + j - 4) || is_har(s + j - 4)))) break;
+        from = j - 2;
+    }
+    for (size_t i = from; !gl && i + 2 < n;) {
         /* a single letter where a word may start, a space after it */
         if (!is_let(s + i) || !(nazif__left_edge(s, i) || deco_before(s, i))) {
             i++;

@@ -344,6 +344,25 @@ static int lone_letter_after(const uint8_t *s, size_t n, size_t b)
  * last, partial block is read in place (tail64()), or on a zero-padded
  * copy in a line of less than 66 bytes.  Without SSE2, every space.
  */
+/* Three spaces three bytes apart, each before an Arabic lead byte, in a
+   map y of such spaces (bit b: byte b): two single letters in a row
+   (" ب ي ت"), maybe a word written letter by letter that has no letter
+   that does not join (spaced.c looks at the line from there on).  A run
+   across two 64-byte words of the map is seen in one of them when it has
+   five letters or more. */
+static inline uint64_t pattern(uint64_t y)
+{
+    return y & y >> 3 & y >> 6;
+}
+
+/* The first byte of pattern() in the map word y of the bytes from at on,
+   into *hit (SIZE_MAX: none yet) */
+static inline void first_hit(uint64_t y, size_t at, size_t *hit)
+{
+    const uint64_t p = pattern(y);
+    if (__builtin_expect(p != 0, 0) && *hit == SIZE_MAX) *hit = at + (size_t)__builtin_ctzll(p);
+}
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #if !defined(NAZIF_NO_AVX2) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -353,8 +372,9 @@ static int lone_letter_after(const uint8_t *s, size_t n, size_t b)
 
 #define P17_WORDS 32 /* 64-byte blocks per fill */
 
-/* The candidates among p[0..16) (p[-1] and p[16] are read too). */
-static inline uint32_t block16(const uint8_t *p)
+/* The candidates among p[0..16) (p[-1] and p[16] are read too); *y gets
+   the spaces before an Arabic lead byte (pattern()). */
+static inline uint32_t block16(const uint8_t *p, uint32_t *y)
 {
     const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
     const __m128i pv = _mm_loadu_si128((const __m128i *)(const void *)(p - 1));
@@ -364,10 +384,11 @@ static inline uint32_t block16(const uint8_t *p)
                                 _mm_set1_epi8((char)(span))),                                      \
                    _mm_set1_epi8((char)(span)))
     __m128i m = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
-    m = _mm_and_si128(m, _mm_or_si128(_mm_or_si128(IN(pv, 0xA1, 6), IN(pv, 0xAF, 3)),
-                                      _mm_cmpeq_epi8(pv, _mm_set1_epi8((char)0x88))));
     m = _mm_and_si128(m, _mm_cmpeq_epi8(_mm_and_si128(w, _mm_set1_epi8((char)0xFE)),
                                         _mm_set1_epi8((char)0xD8)));
+    *y = (uint32_t)_mm_movemask_epi8(m);
+    m = _mm_and_si128(m, _mm_or_si128(_mm_or_si128(IN(pv, 0xA1, 6), IN(pv, 0xAF, 3)),
+                                      _mm_cmpeq_epi8(pv, _mm_set1_epi8((char)0x88))));
 #undef IN
     return (uint32_t)_mm_movemask_epi8(m);
 }
@@ -387,13 +408,14 @@ static inline uint64_t tail64(uint64_t b, size_t d)
 /* The candidates among p[0..32) (p[-1] and p[32] are read too).  The byte
    before a space is looked up by its two nibbles (vpshufb): bit 0 of
    hl[x >> 4] & ll[x & 15] is A1..A7 and AF, bit 1 B0..B2, bit 2 88. */
-#define BLOCK32(p)                                                                                 \
+#define BLOCK32(p, y)                                                                              \
     __extension__({                                                                                \
         const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p));                  \
         const __m256i pv = _mm256_loadu_si256((const __m256i *)(const void *)((p) - 1));           \
         const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)((p) + 1));            \
         __m256i x = _mm256_cmpeq_epi8(v, sp);                                                      \
         x = _mm256_and_si256(x, _mm256_cmpeq_epi8(_mm256_and_si256(w, fe), d8));                   \
+        (y) = (uint64_t)(uint32_t)_mm256_movemask_epi8(x);                                         \
         const __m256i h = _mm256_shuffle_epi8(hl, _mm256_and_si256(_mm256_srli_epi16(pv, 4), nib)); \
         const __m256i l = _mm256_shuffle_epi8(ll, _mm256_and_si256(pv, nib));                     \
         x = _mm256_andnot_si256(_mm256_cmpeq_epi8(_mm256_and_si256(h, l), zero), x);               \
@@ -421,7 +443,7 @@ static const union {
    the byte after it are inside s[0..n) and k < max, then the line's last
    partial block (tail64()) when there is room and n >= 66; returns k */
 __attribute__((target("avx2"))) static size_t fill64_avx2(const uint8_t *s, size_t n, size_t i,
-                                                         uint64_t *m, size_t max)
+                                                         uint64_t *m, size_t max, size_t *hit)
 {
     /* the constants loaded from a table, not made from their values
        (about 15 instructions a call, 22,000 calls on ANT's text): the
@@ -432,16 +454,19 @@ __attribute__((target("avx2"))) static size_t fill64_avx2(const uint8_t *s, size
     const __m256i sp = K->sp, d8 = K->d8, fe = K->fe, nib = K->nib, hl = K->hl, ll = K->ll;
     const __m256i zero = _mm256_setzero_si256();
     size_t k = 0;
+    uint64_t yl, yh;
     for (; k < max && i + 65 <= n; k++, i += 64) {
-        const uint64_t lo = BLOCK32(s + i);
-        const uint64_t hi = BLOCK32(s + i + 32);
+        const uint64_t lo = BLOCK32(s + i, yl);
+        const uint64_t hi = BLOCK32(s + i + 32, yh);
         m[k] = lo | hi << 32;
+        first_hit(yl | yh << 32, i, hit);
     }
     if (k < max && i < n && n >= 66) {
         const size_t q = n - 65;
-        const uint64_t lo = BLOCK32(s + q);
-        const uint64_t hi = BLOCK32(s + q + 32);
+        const uint64_t lo = BLOCK32(s + q, yl);
+        const uint64_t hi = BLOCK32(s + q + 32, yh);
         m[k++] = tail64(lo | hi << 32, i - q);
+        first_hit(yl | yh << 32, q, hit);
     }
     return k;
 }
@@ -449,32 +474,36 @@ __attribute__((target("avx2"))) static size_t fill64_avx2(const uint8_t *s, size
 
 /* m[0..k) for the 64-byte blocks of s[0..n) from byte i (>= 1, < n) on,
    k <= P17_WORDS: bit b of m[w] is the byte i + 64 w + b; returns k. */
-static size_t fill_map(const uint8_t *s, size_t n, size_t i, uint64_t *m, int avx2)
+/* One 64-byte block p[0..64) (p[-1] and p[64] read), byte at of the
+   line: the candidates; first_hit() of its spaces before a lead byte */
+static inline uint64_t block64(const uint8_t *p, size_t at, size_t *hit)
+{
+    uint32_t y0, y1, y2, y3;
+    const uint64_t m = (uint64_t)(block16(p, &y0) | block16(p + 16, &y1) << 16) |
+                       (uint64_t)(block16(p + 32, &y2) | block16(p + 48, &y3) << 16) << 32;
+    first_hit((uint64_t)(y0 | y1 << 16) | (uint64_t)(y2 | y3 << 16) << 32, at, hit);
+    return m;
+}
+
+static size_t fill_map(const uint8_t *s, size_t n, size_t i, uint64_t *m, int avx2, size_t *hit)
 {
     size_t k = 0;
 #if defined(P17_AVX2)
-    if (avx2) k = fill64_avx2(s, n, i, m, P17_WORDS);
+    if (avx2) k = fill64_avx2(s, n, i, m, P17_WORDS, hit);
 #else
     (void)avx2;
 #endif
-    for (; k < P17_WORDS && i + 64 * k + 65 <= n; k++) {
-        const uint8_t *p = s + i + 64 * k;
-        m[k] = (uint64_t)(block16(p) | block16(p + 16) << 16) |
-               (uint64_t)(block16(p + 32) | block16(p + 48) << 16) << 32;
-    }
+    for (; k < P17_WORDS && i + 64 * k + 65 <= n; k++) m[k] = block64(s + i + 64 * k, i + 64 * k, hit);
     const size_t j = i + 64 * k;
     if (k < P17_WORDS && j < n && n >= 66) {
         /* the last block in place (tail64()) */
         const size_t q = n - 65;
-        m[k++] = tail64((uint64_t)(block16(s + q) | block16(s + q + 16) << 16) |
-                            (uint64_t)(block16(s + q + 32) | block16(s + q + 48) << 16) << 32,
-                        j - q);
+        m[k++] = tail64(block64(s + q, q, hit), j - q);
     } else if (k < P17_WORDS && j < n) {
         /* the last block of a short line: s[j - 1 .. n) and zeros */
         uint8_t t[1 + 64 + 1] = {0};
         memcpy(t, s + j - 1, n - j + 1);
-        m[k++] = (uint64_t)(block16(t + 1) | block16(t + 17) << 16) |
-                 (uint64_t)(block16(t + 33) | block16(t + 49) << 16) << 32;
+        m[k++] = block64(t + 1, j, hit);
     }
     return k;
 }
@@ -482,15 +511,19 @@ static size_t fill_map(const uint8_t *s, size_t n, size_t i, uint64_t *m, int av
 #define P17_WORDS 32
 
 /* The same without SSE2: every space. */
-static size_t fill_map(const uint8_t *s, size_t n, size_t i, uint64_t *m, int avx2)
+static size_t fill_map(const uint8_t *s, size_t n, size_t i, uint64_t *m, int avx2, size_t *hit)
 {
     (void)avx2;
     size_t k = 0;
     for (; k < P17_WORDS && i + 64 * k < n; k++) {
-        uint64_t w = 0;
-        for (size_t b = 0; b < 64 && i + 64 * k + b < n; b++)
-            w |= (uint64_t)(s[i + 64 * k + b] == ' ') << b;
+        uint64_t w = 0, y = 0;
+        for (size_t b = 0; b < 64 && i + 64 * k + b < n; b++) {
+            const size_t x = i + 64 * k + b;
+            w |= (uint64_t)(s[x] == ' ') << b;
+            y |= (uint64_t)(s[x] == ' ' && x + 1 < n && (s[x + 1] & 0xFE) == 0xD8) << b;
+        }
         m[k] = w;
+        first_hit(y, i + 64 * k, hit);
     }
     return k;
 }
@@ -503,9 +536,10 @@ size_t nazif__p17_map(const uint8_t *s, size_t n, size_t *pos, size_t max)
     avx2 = n >= 33 && __builtin_cpu_supports("avx2");
 #endif
     uint64_t map[P17_WORDS];
+    size_t hit = SIZE_MAX;
     size_t k = 0;
     for (size_t base = 1, nw; base < n; base += 64 * nw) {
-        nw = fill_map(s, n, base, map, avx2);
+        nw = fill_map(s, n, base, map, avx2, &hit);
         for (size_t w = 0; w < nw; w++)
             for (uint64_t bits = map[w]; bits; bits &= bits - 1)
                 if (k < max) pos[k++] = base + 64 * w + (size_t)__builtin_ctzll(bits);
@@ -524,6 +558,7 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
     avx2 = n >= 33 && __builtin_cpu_supports("avx2");
 #endif
     uint64_t map[P17_WORDS];
+    size_t hit = SIZE_MAX;
     const int table = nazif__lex_builtin(lex);
     uint8_t j[NAZIF__MAX_WORD];
     /* the word after the last space looked at: [wa, we), its letters and
@@ -537,7 +572,7 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
        candidates come from the map, P17_WORDS words of it at a time, the
        map from byte 1 on (a space at 0 is none). */
     for (size_t base = 1, nw; base < n; base += 64 * nw) {
-        nw = fill_map(s, n, base, map, avx2);
+        nw = fill_map(s, n, base, map, avx2, &hit);
         for (size_t w = 0; w < nw; w++) {
             for (uint64_t bits = map[w]; bits;) {
                 const size_t sp = base + 64 * w + (size_t)__builtin_ctzll(bits);
@@ -571,7 +606,7 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
                 if (la < 3) {
                     /* one letter before another: maybe a word written letter by
                        letter (spaced.c looks at the line) */
-                    if (la == 1 && (sp + 3 == n || s[sp + 3] == ' ')) scr->letters = 1;
+                    if (la == 1 && (sp + 3 == n || s[sp + 3] == ' ')) nazif__letters_at(scr, a);
                     /* a short head: only a common join; not و alone nor بو */
                     if (la == 0 || (la == 1 && s[a] == 0xD9 && s[a + 1] == 0x88) ||
                         (la == 2 && sp - a == 4 && s[a] == 0xD8 && s[a + 1] == 0xA8 &&
@@ -691,6 +726,9 @@ int nazif__space_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
             }
         }
     }
+    /* two single letters in a row (pattern()): a run starts a few bytes
+       before the first at the most (a run across two map words) */
+    if (hit != SIZE_MAX) nazif__letters_at(scr, hit > 8 ? hit - 8 : 0);
     return ed->oom ? NAZIF_ENOMEM : 0;
 }
 

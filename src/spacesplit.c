@@ -417,7 +417,7 @@ int nazif__split_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
                        spaced.c looks at the line) */
                     if ((sp == 2 || s[sp - 3] == ' ') && sp + 6 < n && s[sp + 3] == ' ' &&
                         s[sp + 6] == ' ' && (s[sp + 4] & 0xFE) == 0xD8)
-                        scr->letters = 1;
+                        nazif__letters_at(scr, 0);
                     if (sp < next || (sp >= 8 && sp + 5 <= n && !split_window(s, sp)) ||
                         !candidate(s, n, sp))
                         continue;
@@ -434,7 +434,7 @@ int nazif__split_join(const nazif_lexicon *lex, unsigned flags, const uint8_t *s
         if (s[i] != ' ' || !candidate(s, n, i)) continue;
         if ((i == 2 || s[i - 3] == ' ') && i + 6 < n && s[i + 3] == ' ' && s[i + 6] == ' ' &&
             (s[i + 4] & 0xFE) == 0xD8)
-            scr->letters = 1;
+            nazif__letters_at(scr, 0);
         if (i < next) continue;
         next = try_split(lex, s, n, ed, first, last, scr, i, &foreign, flags, &err);
         if (err) return NAZIF_ENOMEM;

@@ -7,7 +7,10 @@ more split once at a random inner position.
       writes OUT.obf (the split word) and OUT.gold (the line as written).
       MODE nj (default): after a letter that does not join the next one
       (ء آ أ ؤ إ ا د ذ ر ز و: the space does not show); any: any inner
-      position.  HALF 0 (tuning, default) or 1 (held-out): the lines whose
+      position; letters: the whole word (three letters or more) written
+      letter by letter with single spaces (ب ي ت ه); fa: a word with ي,
+      ك or a final ة typed as on a Persian keyboard, ی ک and a final ه
+      (الحکومه).  HALF 0 (tuning, default) or 1 (held-out): the lines whose
       crc32 is even or odd, so the halves share no line.  TEXT defaults to
       ANT's article texts (../shared/data/corpus/ant-v1.1.jsonl.gz, or a text file).
   tools/split_words.py --score OBF GOLD OUT
@@ -40,10 +43,22 @@ def generate(seed, n, out, mode='nj', half=0, text=ANT):
         ws = ln.split(' ')
         if not 6 <= len(ws) <= 40 or zlib.crc32(ln.encode()) % 2 != half:
             continue
-        idx = [i for i, w in enumerate(ws) if AR.match(w) and len(w) >= 4]
+        idx = [i for i, w in enumerate(ws) if AR.match(w) and len(w) >= (3 if mode == 'letters' else 4)]
         r.shuffle(idx)
         for i in idx:
             w = ws[i]
+            if mode in ('letters', 'fa'):
+                if mode == 'letters':
+                    o = ' '.join(w)
+                else:
+                    o = w.replace('ي', 'ی').replace('ك', 'ک')
+                    if o.endswith('ة'):
+                        o = o[:-1] + 'ه'
+                    if o == w or ('ی' not in o and 'ک' not in o):
+                        continue
+                obf.append(' '.join(ws[:i] + [o] + ws[i + 1:]))
+                gold.append(ln)
+                break
             pos = [p for p in range(1, len(w)) if mode == 'any' or w[p - 1] in NON_JOINING]
             if not pos:
                 continue

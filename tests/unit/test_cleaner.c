@@ -363,6 +363,12 @@ static void test_wild(void)
     SAME("وقالت صحيفة ایران إن المحادثات ستستأنف في وین الأسبوع المقبل\n");
     SAME("وقال المسؤول الإيراني «ولی این کار آسان نیست» في المؤتمر\n");
     SAME("ولی این کتاب خوب است و من آن را خواندم\n");
+    /* ی ک with ه for ة: the word read with ة (no word with ه) in an
+       Arabic line; a final ه alone, and Persian lines, stay */
+    EXPECT("أعلنت الحکومه عن خطة جديدة\n", "أعلنت الحكومة عن خطة جديدة\n");
+    EXPECT("زار الوزير المدینه القدیمه أمس\n", "زار الوزير المدينة القديمة أمس\n");
+    SAME("ذهب الى المدرسه مع اخيه\n");
+    SAME("امروز در جلسه حکومه و مردم صحبت کردیم\n");
     /* an alef madda for a bare alef (the madda table); words written
        with madda stay */
     EXPECT("بحملة الآعتقالات الأخيرة\n", "بحملة الاعتقالات الأخيرة\n");
@@ -1131,6 +1137,29 @@ static void test_letter_runs(void)
     SAME("تستمر 5م ق ا و م ة الشعب\n");
     SAME("تستمر م ق ا و م ةx الشعب\n");
     SAME("تستمر xم ق ا و م ةx الشعب\n");
+    /* no letter that does not join before the last one: found where two
+       single letters follow each other (spacejoin.c's map), at any
+       place of a long line (its 64-byte blocks, the last one read in
+       place) */
+    EXPECT("عاد الرجل إلى ب ي ت ه بعد العمل\n", "عاد الرجل إلى بيته بعد العمل\n");
+    EXPECT("قررت الحكومة ت ن ف ي ذ الخطة\n", "قررت الحكومة تنفيذ الخطة\n");
+    {
+        char in[512], want[512];
+        for (int pad = 0; pad < 80; pad++) {
+            char p[128];
+            memset(p, 'x', (size_t)pad);
+            p[pad] = '\0';
+            snprintf(in, sizeof in, "%s قال ف ي ل م ا جديدا في السينما يوم الأحد\n", p);
+            snprintf(want, sizeof want, "%s قال فيلما جديدا في السينما يوم الأحد\n", p);
+            EXPECT(in, want);
+            snprintf(in, sizeof in, "في السينما %s شاهدنا ف ي ل م ا\n", p);
+            snprintf(want, sizeof want, "في السينما %s شاهدنا فيلما\n", p);
+            EXPECT(in, want);
+        }
+    }
+    /* a word's letters may rise in the alphabet: a list steps by one or two */
+    EXPECT("قال إ ح د ى النساء\n", "قال إحدى النساء\n");
+    SAME("الحروف أ ت ج خ ذ\n");
 }
 
 /* P6: a tatweel at the end of a known word before a space and an Arabic
