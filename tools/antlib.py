@@ -20,3 +20,28 @@ def read_lines(path):
         return ''.join(t + '\n\n' for t in texts if t.strip()).split('\n')
     with open(path, encoding='utf-8') as f:
         return f.read().split('\n')
+
+
+def write_set(out, obf, gold):
+    """Write a study set: out.obf (the obfuscated lines) and out.gold (the
+    clean lines, with what the scorer needs after a tab where it needs
+    it)."""
+    with open(out + '.obf', 'w', encoding='utf-8') as f:
+        f.write('\n'.join(obf) + '\n')
+    with open(out + '.gold', 'w', encoding='utf-8') as f:
+        f.write('\n'.join(gold) + '\n')
+
+
+def study_main(argv, make, score, doc):
+    """The command line of a generator with `make STYLE MODE SEED N OUT
+    [TEXT]` and `score OBF GOLD OUT [-v]`."""
+    import sys
+    if len(argv) >= 4 and argv[0] == 'score':
+        score(argv[1], argv[2], argv[3], '-v' in argv)
+        return 0
+    if len(argv) >= 6 and argv[0] == 'make':
+        text = argv[6] if len(argv) > 6 else ANT
+        make(argv[1], argv[2], int(argv[3]), int(argv[4]), argv[5], text)
+        return 0
+    sys.stderr.write(doc)
+    return 1

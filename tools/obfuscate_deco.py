@@ -32,7 +32,7 @@ import random
 import re
 import sys
 
-from antlib import ANT, read_lines
+from antlib import read_lines, write_set, study_main
 import obfuscate_tools
 
 AR = re.compile(r'^[\u0621-\u064A][\u0621-\u0652]+[.,،:؛!؟]?$')
@@ -129,10 +129,7 @@ def make(style, mode, seed, n, out, text):
         gold.append(' '.join(ws) + '\t' + ','.join(str(j) for j in range(i, i + k)))
         if len(obf) >= n:
             break
-    with open(out + '.obf', 'w', encoding='utf-8') as f:
-        f.write('\n'.join(obf) + '\n')
-    with open(out + '.gold', 'w', encoding='utf-8') as f:
-        f.write('\n'.join(gold) + '\n')
+    write_set(out, obf, gold)
 
 
 def score(obf_f, gold_f, out_f, verbose):
@@ -145,15 +142,7 @@ def score(obf_f, gold_f, out_f, verbose):
 
 
 def main(argv):
-    if len(argv) >= 4 and argv[0] == 'score':
-        score(argv[1], argv[2], argv[3], '-v' in argv)
-        return 0
-    if len(argv) >= 6 and argv[0] == 'make':
-        text = argv[6] if len(argv) > 6 else ANT
-        make(argv[1], argv[2], int(argv[3]), int(argv[4]), argv[5], text)
-        return 0
-    sys.stderr.write(__doc__)
-    return 1
+    return study_main(argv, make, score, __doc__)
 
 
 if __name__ == '__main__':

@@ -29,6 +29,8 @@ import random
 import re
 import sys
 
+from antlib import write_set
+
 AR = re.compile(r'^[\u0621-\u064A]+$')
 ARABIZI = {'ع': '3', 'ح': '7', 'خ': '5', 'ط': '6', 'ق': '9', 'ص': '9', 'ء': '2', 'أ': '2',
            'غ': '8', 'ا': '1', 'و': '9', 'ه': '\u0665', 'ة': '\u0665'}
@@ -147,10 +149,7 @@ def make(style, text, out, seed, n, half=None):
         gold.append(ln)
         if len(obf) >= n:
             break
-    with open(out + '.obf', 'w', encoding='utf-8') as f:
-        f.write('\n'.join(obf) + '\n')
-    with open(out + '.gold', 'w', encoding='utf-8') as f:
-        f.write('\n'.join(gold) + '\n')
+    write_set(out, obf, gold)
 
 
 def score(obf_f, gold_f, out_f, verbose):

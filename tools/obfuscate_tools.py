@@ -43,7 +43,7 @@ import re
 import sys
 
 
-from antlib import ANT, read_lines
+from antlib import read_lines, write_set, study_main
 
 
 AR = re.compile(r'^[\u0621-\u064A]+$')
@@ -222,10 +222,7 @@ def make(style, mode, seed, n, out, text):
         gold.append(' '.join(ws) + '\t' + ','.join(map(str, sorted(pick))))
         if len(obf) >= n:
             break
-    with open(out + '.obf', 'w', encoding='utf-8') as f:
-        f.write('\n'.join(obf) + '\n')
-    with open(out + '.gold', 'w', encoding='utf-8') as f:
-        f.write('\n'.join(gold) + '\n')
+    write_set(out, obf, gold)
 
 
 def strip_hamza(w):
@@ -305,15 +302,7 @@ def obfuscate_shape(w, otoks, k):
 
 
 def main(argv):
-    if len(argv) >= 4 and argv[0] == 'score':
-        score(argv[1], argv[2], argv[3], '-v' in argv)
-        return 0
-    if len(argv) >= 6 and argv[0] == 'make':
-        text = argv[6] if len(argv) > 6 else ANT
-        make(argv[1], argv[2], int(argv[3]), int(argv[4]), argv[5], text)
-        return 0
-    sys.stderr.write(__doc__)
-    return 1
+    return study_main(argv, make, score, __doc__)
 
 
 if __name__ == '__main__':

@@ -27,7 +27,7 @@ import sys
 import zlib
 
 
-from antlib import ANT, read_lines
+from antlib import ANT, read_lines, write_set
 
 
 AR = re.compile(r'^[\u0621-\u064A]+$')
@@ -68,10 +68,7 @@ def generate(seed, n, out, mode='nj', half=0, text=ANT):
             break
         if len(obf) >= n:
             break
-    with open(out + '.obf', 'w', encoding='utf-8') as f:
-        f.write('\n'.join(obf) + '\n')
-    with open(out + '.gold', 'w', encoding='utf-8') as f:
-        f.write('\n'.join(gold) + '\n')
+    write_set(out, obf, gold)
 
 
 def score(obf, gold, out):
