@@ -91,7 +91,7 @@ typedef struct jslot {
 } jslot;
 
 enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE, J_DIVIDER, J_ZSYM, J_ALEF2,
-       J_STRUCK, J_VOWELLED, J_HIZB, J_BARREE };
+       J_STRUCK, J_VOWELLED, J_HIZB, J_BARREE, J_KEYED };
 
 static const char *const why_evidence[] = {
     "",
@@ -113,6 +113,8 @@ static const char *const why_evidence[] = {
     "removed, its letters read (lexicon: a word seen in news)",
     "the Quran's hizb sign between the letters of a word (it stands between words): removed",
     "ے at the end of an Arabic word on a line a tool decorated (hearts, آإ): ى or ي (lexicon, maksura table)",
+    "a tool's letter map: every occurrence of the letter on the line carries the same haraka, shadda or "
+    "tatweel (four or more, in three words or more, one where no spelling puts it): removed, a drawn alef read",
 };
 
 /* A combining mark of the blocks obfuscators pile on letters (zalgo), and
@@ -1161,6 +1163,189 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
     return 0;
 }
 
+/* ---- a tool's letter map, seen across the line ------------------------- */
+
+/* A tatweel or a haraka (U+064B..U+0652): what a letter map appends */
+static int key_app(uint32_t c) { return c == AR_TATWEEL || (c >= 0x064B && c <= 0x0652); }
+
+static int key_alef(uint32_t c) { return c == 0x0622 || c == 0x0623 || c == 0x0625 || c == AR_ALEF; }
+
+/* A letter that does not join the next one */
+static int key_nonjoin(uint32_t c)
+{
+    return (c >= 0x0621 && c <= 0x0625) || c == AR_ALEF || c == 0x0629 || (c >= 0x062F && c <= 0x0632) ||
+           c == 0x0648 || c == AR_MAKSURA;
+}
+
+#define KEY_MAXL 64 /* letters of a word looked at */
+
+typedef struct kocc {
+    uint32_t slot;     /* the letter */
+    uint32_t a, b;     /* its appendage: slots [a, b) */
+    uint64_t key;      /* the appendage, 4 bits a sign (and an alef's form) */
+} kocc;
+
+typedef struct kstat {
+    uint64_t key;
+    uint16_t n, words, ev;
+    uint8_t bad;
+    int lastw;
+} kstat;
+
+/* The letters of the word at v[i..) (Arabic letters U+0621..U+064A with
+   their tatweels and harakat): fills o[], returns the count (0 when the
+   word is too long or has a mark of another kind) and *end */
+static int key_word(const jslot *v, size_t k, size_t i, kocc *o, size_t *end)
+{
+    int nl = 0, ok = 1;
+    size_t j = i;
+    while (j < k && (v[j].del || (v[j].cp >= 0x0621 && v[j].cp <= 0x064A) || key_app(v[j].cp) ||
+                     (nazif__uclass(v[j].cp) & NZ_MARK))) {
+        const uint32_t c = v[j].cp;
+        if (v[j].del) {
+            j++;
+            continue;
+        }
+        if (c >= 0x0621 && c <= 0x064A && c != AR_TATWEEL) {
+            if (nl == KEY_MAXL) ok = 0;
+            else {
+                o[nl].slot = o[nl].a = o[nl].b = (uint32_t)(j + 1);
+                o[nl].slot = (uint32_t)j;
+                o[nl].key = 0;
+                nl++;
+            }
+        } else if (key_app(c) && nl > 0 && ok) {
+            kocc *x = &o[nl - 1];
+            const int m = (int)(x->b - x->a); /* (deleted slots inside count too: rare) */
+            if (m >= 12) ok = 0;
+            else x->key |= (uint64_t)(c == AR_TATWEEL ? 1 : c - 0x064B + 2) << (4 * m);
+            x->b = (uint32_t)(j + 1);
+        } else {
+            ok = 0; /* a mark of another kind, or a sign before the first letter */
+        }
+        j++;
+    }
+    *end = j;
+    return ok ? nl : 0;
+}
+
+/* Does the appendage key hold sign s (1 tatweel, 2.. harakat U+064B..)? */
+static int key_has(uint64_t key, unsigned s)
+{
+    for (; key; key >>= 4)
+        if ((key & 15) == s) return 1;
+    return 0;
+}
+
+/* Is occurrence q of the word's nl letters o[] drawn where no spelling
+   puts its appendage?  A sukun or shadda on a word's first letter, a
+   shadda on an alef or alef maksura, a damma or kasra on an alef inside a
+   word, a tatweel at the end of a word of three letters or more or after
+   a letter that joins nothing, a sukun or damma (a kasra past the
+   word's second letter) before a bare alef */
+static int key_odd(const jslot *v, const kocc *o, int nl, int q)
+{
+    const uint64_t key = o[q].key;
+    const uint32_t c = v[o[q].slot].cp;
+    const int suk = key_has(key, 0x52 - 0x4B + 2), sh = key_has(key, 0x51 - 0x4B + 2);
+    const int damma = key_has(key, 0x4F - 0x4B + 2), kasra = key_has(key, 0x50 - 0x4B + 2);
+    const int tat = key_has(key, 1);
+    if (q == 0 && (suk || sh)) return 1;
+    if ((key_alef(c) || c == AR_MAKSURA) && sh) return 1;
+    if (c == AR_ALEF && q > 0 && (damma || kasra || key_has(key, 3) || key_has(key, 4))) return 1;
+    if (tat && ((q == nl - 1 && nl >= 3) || key_nonjoin(c))) return 1;
+    if (q + 1 < nl && v[o[q + 1].slot].cp == AR_ALEF && o[q + 1].key == 0 &&
+        (suk || damma || (kasra && q >= 2)))
+        return 1;
+    return 0;
+}
+
+/* A line a decoration tool drew with a letter map: every occurrence of a
+   letter carries the same appendage (a sukun, a shadda, a tatweel, a
+   tatweel and a haraka), four or more in three words or more, one of them
+   where no spelling puts it (key_odd()); the tool drew every ا so too
+   (أّ, اّ, أْ), the hamza's alefs written plain beside them.  Those
+   appendages go, and a drawn أ or إ is read by its place (wavy_alef()).
+   Vocalised text varies a letter's harakat by the word, and a mark that
+   spelling repeats (the shadda of a sun letter after ال, the sukun of
+   the article's lam) is nowhere impossible: both stay. */
+static void keyed_line(jslot *v, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (!v[i].del && other_lang_letter(v[i].cp) && v[i].cp != 0x06D2 && v[i].cp != 0x06BE) return;
+    kstat st[42];
+    memset(st, 0, sizeof st);
+    for (int x = 0; x < 42; x++) st[x].lastw = -1;
+    kocc o[KEY_MAXL];
+    int w = 0;
+    for (size_t i = 0; i < k;) {
+        if (v[i].del || !(v[i].cp >= 0x0621 && v[i].cp <= 0x064A && v[i].cp != AR_TATWEEL)) {
+            i++;
+            continue;
+        }
+        size_t e;
+        const int nl = key_word(v, k, i, o, &e);
+        for (int q = 0; q < nl; q++) {
+            const uint32_t c = v[o[q].slot].cp;
+            uint64_t key = o[q].key;
+            /* a hamza's alef written plain is the text's own */
+            if (key_alef(c) && c != AR_ALEF && key == 0) continue;
+            if (key_alef(c)) key |= (uint64_t)(c & 0xFF) << 56;
+            kstat *t = &st[key_alef(c) ? AR_ALEF - 0x0621 : c - 0x0621];
+            if (t->n == 0) t->key = key;
+            else if (t->key != key) t->bad = 1;
+            if (t->n < 0xFFFF) t->n++;
+            if (t->lastw != w) {
+                t->words++;
+                t->lastw = w;
+            }
+            if (key_odd(v, o, nl, q) && t->ev < 0xFFFF) t->ev++;
+        }
+        w++;
+        i = e > i ? e : i + 1;
+    }
+    int any = 0;
+    uint8_t fire[42];
+    for (int x = 0; x < 42; x++) {
+        fire[x] = !st[x].bad && st[x].n >= 4 && st[x].words >= 3 && st[x].ev >= 1 &&
+                  (st[x].key & 0x00FFFFFFFFFFFFFFull) != 0;
+        any |= fire[x];
+    }
+    if (!any) return;
+    for (size_t i = 0; i < k;) {
+        if (v[i].del || !(v[i].cp >= 0x0621 && v[i].cp <= 0x064A && v[i].cp != AR_TATWEEL)) {
+            i++;
+            continue;
+        }
+        size_t e;
+        const int nl = key_word(v, k, i, o, &e);
+        uint32_t let[KEY_MAXL];
+        int drawn[KEY_MAXL];
+        for (int q = 0; q < nl; q++) {
+            const uint32_t c = v[o[q].slot].cp;
+            drawn[q] = fire[key_alef(c) ? AR_ALEF - 0x0621 : c - 0x0621] && o[q].key != 0;
+            let[q] = drawn[q] && key_alef(c) ? AR_ALEF : c;
+        }
+        for (int q = 0; q < nl; q++) {
+            if (!drawn[q]) continue;
+            for (uint32_t p = o[q].a; p < o[q].b; p++)
+                if (!v[p].del) {
+                    v[p].del = 1;
+                    v[p].why = J_KEYED;
+                }
+            const uint32_t c = v[o[q].slot].cp;
+            if (c == 0x0623 || c == 0x0625) {
+                const uint32_t r = wavy_alef(c == 0x0623 ? 0x0672 : 0x0673, let, nl, q);
+                if (r != c) {
+                    v[o[q].slot].cp = r;
+                    v[o[q].slot].why = J_KEYED;
+                }
+            }
+        }
+        i = e > i ? e : i + 1;
+    }
+}
+
 /* ---- a divider between every letter, judged on the line ---------------- */
 
 /* A character a tool puts between letters: punctuation or a symbol (not a
@@ -1489,6 +1674,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     int sym_since = 99; /* symbols since the last Arabic letter (99: a space or none) */
     uint32_t prev = 0, prev2 = 0;
     int sh_run = 0, sh_here = 0; /* letters in a row with a shadda */
+    int napp = 0;                /* tatweels and harakat (keyed_line()) */
     for (size_t i = 0; i < n;) {
         size_t len;
         uint32_t cp = nazif__utf8_next(s + i, n - i, &len);
@@ -1531,6 +1717,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
                    !(prev == 0x064B && (cp == AR_ALEF || cp == AR_MAKSURA))) {
             has_decor = 1; /* tanween before a letter */
         }
+        napp += cp == AR_TATWEEL || (cp >= 0x064B && cp <= 0x0652);
         if (cp >= 0x0621 && cp <= 0x064A) {
             sh_run = sh_here ? sh_run + 1 : 0;
             sh_here = 0;
@@ -1680,6 +1867,9 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     }
     if (has_strike) struck_words(lex, v, k);
     if (has_vowelled) vowelled_words(lex, v, k);
+    /* a tool's letter map seen across the line (four appended signs or
+       more) */
+    if (napp >= 4) keyed_line(v, k);
     if ((has_zalgo || has_decor) && zalgo_and_harakat(v, k, has_zalgo, has_decor)) return NAZIF_ENOMEM;
     /* آإ for one alef: no spelling writes an alef with madda before an
        alef with hamza below (a decoration tool's alef) */
