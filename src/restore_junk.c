@@ -218,6 +218,17 @@ int nazif__junk_units(const unit *u, size_t k)
         if (ty == U_LET && (u[i].cls & NZ_LETTER) && i + 1 < k && !(u[i + 1].cls & NZ_LETTER) &&
             letterwise_at(u, k, i))
             return 1;
+        /* a tatweel after a letter that joins nothing, or a haraka on a
+           tatweel at a word's end: a tool's letter map (keyed_line()) */
+        if (ty == U_TAT && i > 0) {
+            const uint32_t b = u[i - 1].cp;
+            if (u[i - 1].t == U_LET && (b == AR_ALEF || b == 0x0623 || b == 0x0625 || b == 0x062F || b == 0x0630 ||
+                                        b == 0x0631 || b == 0x0632 || b == 0x0648 || b == 0x0629 || b == AR_MAKSURA))
+                return 1;
+            size_t e = i + 1;
+            while (e < k && u[e].t == U_MARK && u[e].cp >= 0x064B && u[e].cp <= 0x0652) e++;
+            if (e > i + 1 && (e == k || (u[e].t != U_LET && u[e].t != U_TAT && u[e].t != U_MARK))) return 1;
+        }
         if (ty == U_LET || ty == U_SP || ty == U_SEP || ty == U_TAT || ty == U_DIG || ty == U_LAT) continue;
         const uint32_t c = u[i].cp;
         if (c < 0x0600) {
@@ -242,12 +253,16 @@ int nazif__junk_units(const unit *u, size_t k)
                sukun after a sukun (the pre-scan's haraka trigger) */
             /* a shadda on a word's first letter (no word begins with a
                doubled consonant) */
-            if (c == 0x0651 && i >= 1 && u[i - 1].t == U_LET && (u[i - 1].cls & NZ_LETTER) &&
+            if ((c == 0x0651 || c == 0x0652) && i >= 1 && u[i - 1].t == U_LET && (u[i - 1].cls & NZ_LETTER) &&
                 (i == 1 || u[i - 2].t == U_SP || u[i - 2].t == U_OTHER))
                 return 1;
             /* a shadda on three letters in a row: no spelling doubles
                three (وِّتِّكِّوِّنِّ) */
             if (c == 0x0651 && shadda_run(u, i) >= 3) return 1;
+            /* a sukun or damma before a bare alef (keyed_line()) */
+            if ((c == 0x0652 || c == 0x064F) && i + 1 < k && u[i + 1].cp == AR_ALEF && u[i + 1].t == U_LET &&
+                !(i + 2 < k && u[i + 2].t == U_MARK))
+                return 1;
             if (i >= 2 && u[i - 1].t == U_LET && u[i - 2].t == U_MARK &&
                 ((c >= 0x064C && c <= 0x0651 && (u[i - 1].cp == AR_ALEF || u[i - 1].cp == AR_MAKSURA)) ||
                  (c == 0x0652 && u[i - 2].cp == 0x0652)))
@@ -1170,13 +1185,6 @@ static int key_app(uint32_t c) { return c == AR_TATWEEL || (c >= 0x064B && c <= 
 
 static int key_alef(uint32_t c) { return c == 0x0622 || c == 0x0623 || c == 0x0625 || c == AR_ALEF; }
 
-/* A letter that does not join the next one */
-static int key_nonjoin(uint32_t c)
-{
-    return (c >= 0x0621 && c <= 0x0625) || c == AR_ALEF || c == 0x0629 || (c >= 0x062F && c <= 0x0632) ||
-           c == 0x0648 || c == AR_MAKSURA;
-}
-
 #define KEY_MAXL 64 /* letters of a word looked at */
 
 typedef struct kocc {
@@ -1194,15 +1202,16 @@ typedef struct kstat {
 
 /* The letters of the word at v[i..) (Arabic letters U+0621..U+064A with
    their tatweels and harakat): fills o[], returns the count (0 when the
-   word is too long or has a mark of another kind) and *end */
-static int key_word(const jslot *v, size_t k, size_t i, kocc *o, size_t *end)
+   word is too long or has a mark of another kind) and *end; with_del:
+   the harakat zalgo_and_harakat() removed count as there */
+static int key_word(const jslot *v, size_t k, size_t i, kocc *o, size_t *end, int with_del)
 {
     int nl = 0, ok = 1;
     size_t j = i;
     while (j < k && (v[j].del || (v[j].cp >= 0x0621 && v[j].cp <= 0x064A) || key_app(v[j].cp) ||
                      (nazif__uclass(v[j].cp) & NZ_MARK))) {
         const uint32_t c = v[j].cp;
-        if (v[j].del) {
+        if (v[j].del && !(with_del && key_app(c) && (v[j].why == J_DECOR || v[j].why == J_DECOR_LINE))) {
             j++;
             continue;
         }
@@ -1250,10 +1259,14 @@ static int key_odd(const jslot *v, const kocc *o, int nl, int q)
     const int suk = key_has(key, 0x52 - 0x4B + 2), sh = key_has(key, 0x51 - 0x4B + 2);
     const int damma = key_has(key, 0x4F - 0x4B + 2), kasra = key_has(key, 0x50 - 0x4B + 2);
     const int tat = key_has(key, 1);
+    /* a haraka on a tatweel, or a tatweel after most of a letter's
+       occurrences: elongation P6 and P16 remove anyway */
+    if (tat) return 1;
+    /* آ at a word's end: a tool's alef (the line's bare alefs all so) */
+    if (c == 0x0622 && q == nl - 1 && nl >= 2) return 1;
     if (q == 0 && (suk || sh)) return 1;
     if ((key_alef(c) || c == AR_MAKSURA) && sh) return 1;
     if (c == AR_ALEF && q > 0 && (damma || kasra || key_has(key, 3) || key_has(key, 4))) return 1;
-    if (tat && ((q == nl - 1 && nl >= 3) || key_nonjoin(c))) return 1;
     if (q + 1 < nl && v[o[q + 1].slot].cp == AR_ALEF && o[q + 1].key == 0 &&
         (suk || damma || (kasra && q >= 2)))
         return 1;
@@ -1268,30 +1281,38 @@ static int key_odd(const jslot *v, const kocc *o, int nl, int q)
    appendages go, and a drawn أ or إ is read by its place (wavy_alef()).
    Vocalised text varies a letter's harakat by the word, and a mark that
    spelling repeats (the shadda of a sun letter after ال, the sukun of
-   the article's lam) is nowhere impossible: both stay. */
-static void keyed_line(jslot *v, size_t k)
+   the article's lam) is nowhere impossible: both stay.  Returns 1 when
+   the line is such a line; fire[] (by letter, U+0621 + x) the letters
+   whose appendage goes. */
+static int keyed_plan(const jslot *v, size_t k, uint8_t fire[42], int *plain_hamza_out)
 {
     for (size_t i = 0; i < k; i++)
-        if (!v[i].del && other_lang_letter(v[i].cp) && v[i].cp != 0x06D2 && v[i].cp != 0x06BE) return;
-    kstat st[42];
+        if (!v[i].del && other_lang_letter(v[i].cp) && v[i].cp != 0x06D2 && v[i].cp != 0x06BE) return 0;
+    kstat st[43];
     memset(st, 0, sizeof st);
-    for (int x = 0; x < 42; x++) st[x].lastw = -1;
+    for (int x = 0; x < 43; x++) st[x].lastw = -1;
     kocc o[KEY_MAXL];
-    int w = 0;
+    int w = 0, hamza_plain = 0, bare_alef = 0;
     for (size_t i = 0; i < k;) {
         if (v[i].del || !(v[i].cp >= 0x0621 && v[i].cp <= 0x064A && v[i].cp != AR_TATWEEL)) {
             i++;
             continue;
         }
         size_t e;
-        const int nl = key_word(v, k, i, o, &e);
+        const int nl = key_word(v, k, i, o, &e, 0);
         for (int q = 0; q < nl; q++) {
             const uint32_t c = v[o[q].slot].cp;
             uint64_t key = o[q].key;
             /* a hamza's alef written plain is the text's own */
-            if (key_alef(c) && c != AR_ALEF && key == 0) continue;
+            if ((c == 0x0623 || c == 0x0625) && key == 0) {
+                hamza_plain = 1;
+                continue;
+            }
+            bare_alef += c == AR_ALEF && key == 0;
             if (key_alef(c)) key |= (uint64_t)(c & 0xFF) << 56;
-            kstat *t = &st[key_alef(c) ? AR_ALEF - 0x0621 : c - 0x0621];
+            /* (آ alone is looked at apart: the text's own آ stands beside a
+               drawn أّ) */
+            kstat *t = &st[c == 0x0622 && o[q].key == 0 ? 42 : key_alef(c) ? AR_ALEF - 0x0621 : c - 0x0621];
             if (t->n == 0) t->key = key;
             else if (t->key != key) t->bad = 1;
             if (t->n < 0xFFFF) t->n++;
@@ -1304,21 +1325,30 @@ static void keyed_line(jslot *v, size_t k)
         w++;
         i = e > i ? e : i + 1;
     }
-    int any = 0;
-    uint8_t fire[42];
+    /* آ for every ا: evidence only (the madda table reads it) */
+    int any = bare_alef == 0 && st[42].n >= 4 && st[42].words >= 3 && st[42].ev >= 1;
     for (int x = 0; x < 42; x++) {
-        fire[x] = !st[x].bad && st[x].n >= 4 && st[x].words >= 3 && st[x].ev >= 1 &&
-                  (st[x].key & 0x00FFFFFFFFFFFFFFull) != 0;
-        any |= fire[x];
+        fire[x] = !st[x].bad && st[x].n >= 4 && st[x].words >= 3 && (st[x].key & 0x00FFFFFFFFFFFFFFull) != 0;
+        any |= fire[x] && st[x].ev >= 1;
     }
-    if (!any) return;
+    /* the tool drew every ا so, and wrote the hamza's alefs plain: every
+       drawn أ or إ is an ا */
+    *plain_hamza_out = fire[AR_ALEF - 0x0621] && hamza_plain;
+    return any;
+}
+
+/* The appendages of the letters keyed_plan() found go (after the other
+   harakat rules, which judge the line as the tool drew it) */
+static void keyed_apply(jslot *v, size_t k, const uint8_t fire[42], int plain_hamza)
+{
+    kocc o[KEY_MAXL];
     for (size_t i = 0; i < k;) {
         if (v[i].del || !(v[i].cp >= 0x0621 && v[i].cp <= 0x064A && v[i].cp != AR_TATWEEL)) {
             i++;
             continue;
         }
         size_t e;
-        const int nl = key_word(v, k, i, o, &e);
+        const int nl = key_word(v, k, i, o, &e, 1);
         uint32_t let[KEY_MAXL];
         int drawn[KEY_MAXL];
         for (int q = 0; q < nl; q++) {
@@ -1335,7 +1365,7 @@ static void keyed_line(jslot *v, size_t k)
                 }
             const uint32_t c = v[o[q].slot].cp;
             if (c == 0x0623 || c == 0x0625) {
-                const uint32_t r = wavy_alef(c == 0x0623 ? 0x0672 : 0x0673, let, nl, q);
+                const uint32_t r = plain_hamza ? AR_ALEF : wavy_alef(c == 0x0623 ? 0x0672 : 0x0673, let, nl, q);
                 if (r != c) {
                     v[o[q].slot].cp = r;
                     v[o[q].slot].why = J_KEYED;
@@ -1869,8 +1899,11 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     if (has_vowelled) vowelled_words(lex, v, k);
     /* a tool's letter map seen across the line (four appended signs or
        more) */
-    if (napp >= 4) keyed_line(v, k);
+    uint8_t kfire[42];
+    int kplain = 0;
+    const int keyed = napp >= 4 && keyed_plan(v, k, kfire, &kplain);
     if ((has_zalgo || has_decor) && zalgo_and_harakat(v, k, has_zalgo, has_decor)) return NAZIF_ENOMEM;
+    if (keyed) keyed_apply(v, k, kfire, kplain);
     /* آإ for one alef: no spelling writes an alef with madda before an
        alef with hamza below (a decoration tool's alef) */
     int alef2 = 0;

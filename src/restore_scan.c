@@ -71,6 +71,14 @@ static int haraka_decor(const uint8_t *s, size_t n, size_t j)
     if (s[j] == 0x8B)
         return j + 2 < n && (s[j + 1] == 0xD8 || s[j + 1] == 0xD9) && s[j + 2] >= 0x80 &&
                !(s[j + 1] == 0xD8 && s[j + 2] == 0xA7) && !(s[j + 1] == 0xD9 && (s[j + 2] == 0x89 || s[j + 2] >= 0x8B));
+    /* a sukun on a word's first letter, a sukun or damma before a bare
+       alef (نْاقش, سْا: a tool's letter map, keyed_line() in
+       restore_junk.c) */
+    if (s[j] == 0x92 && j >= 3 && (s[j - 3] == 0xD8 || s[j - 3] == 0xD9) && (j == 3 || s[j - 4] < 0x80))
+        return 1;
+    if ((s[j] == 0x92 || s[j] == 0x8F) && j + 2 < n && s[j + 1] == 0xD8 && s[j + 2] == 0xA7 &&
+        !(j + 4 < n && s[j + 3] == 0xD9 && s[j + 4] >= 0x8B && s[j + 4] <= 0x92))
+        return 1;
     if (j + 4 >= n || s[j + 3] != 0xD9) return 0;
     const uint8_t m = s[j + 4];
     if (s[j] == 0x92 && m == 0x92) return 1;
