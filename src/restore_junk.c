@@ -223,7 +223,7 @@ int nazif__junk_units(const unit *u, size_t k)
         if (ty == U_TAT && i > 0) {
             const uint32_t b = u[i - 1].cp;
             if (u[i - 1].t == U_LET && (b == AR_ALEF || b == 0x0623 || b == 0x0625 || b == 0x062F || b == 0x0630 ||
-                                        b == 0x0631 || b == 0x0632 || b == 0x0648 || b == 0x0629 || b == AR_MAKSURA))
+                                        b == 0x0631 || b == 0x0632 || b == 0x0648))
                 return 1;
             size_t e = i + 1;
             while (e < k && u[e].t == U_MARK && u[e].cp >= 0x064B && u[e].cp <= 0x0652) e++;
@@ -1358,8 +1358,10 @@ static void keyed_apply(jslot *v, size_t k, const uint8_t fire[42], int plain_ha
         }
         for (int q = 0; q < nl; q++) {
             if (!drawn[q]) continue;
+            /* (a tatweel alone inside a word is left to P6 and its
+               kashida line, which counts the line's tatweels) */
             for (uint32_t p = o[q].a; p < o[q].b; p++)
-                if (!v[p].del) {
+                if (!v[p].del && !(v[p].cp == AR_TATWEEL && o[q].key == 1 && q + 1 < nl)) {
                     v[p].del = 1;
                     v[p].why = J_KEYED;
                 }
