@@ -1238,6 +1238,17 @@ static int key_word(const jslot *v, size_t k, size_t i, kocc *o, size_t *end, in
     return ok ? nl : 0;
 }
 
+/* Is the word v[a, e) glued to a digit or a letter of another script
+   (1445هـ, هـ2)? */
+static int key_glued(const jslot *v, size_t k, size_t a, size_t e)
+{
+    size_t p = a;
+    while (p > 0 && v[p - 1].del) p--;
+    if (p > 0 && other_alnum(v[p - 1].cp)) return 1;
+    while (e < k && v[e].del) e++;
+    return e < k && other_alnum(v[e].cp);
+}
+
 /* Does the appendage key hold sign s (1 tatweel, 2.. harakat U+064B..)? */
 static int key_has(uint64_t key, unsigned s)
 {
@@ -1259,16 +1270,18 @@ static int key_odd(const jslot *v, const kocc *o, int nl, int q)
     const int suk = key_has(key, 0x52 - 0x4B + 2), sh = key_has(key, 0x51 - 0x4B + 2);
     const int damma = key_has(key, 0x4F - 0x4B + 2), kasra = key_has(key, 0x50 - 0x4B + 2);
     const int tat = key_has(key, 1);
-    /* a haraka on a tatweel, or a tatweel after most of a letter's
-       occurrences: elongation P6 and P16 remove anyway */
-    if (tat) return 1;
+    /* a haraka on a tatweel, or a tatweel inside a word or at the end
+       of one of three letters or more: elongation P6 and P16 remove
+       anyway */
+    if (tat && (q + 1 < nl || nl >= 3)) return 1;
     /* آ at a word's end: a tool's alef (the line's bare alefs all so) */
     if (c == 0x0622 && q == nl - 1 && nl >= 2) return 1;
     if (q == 0 && (suk || sh)) return 1;
     if ((key_alef(c) || c == AR_MAKSURA) && sh) return 1;
     if (c == AR_ALEF && q > 0 && (damma || kasra || key_has(key, 3) || key_has(key, 4))) return 1;
+    /* (not the article's lam before a wasla alef: الْاستقلال) */
     if (q + 1 < nl && v[o[q + 1].slot].cp == AR_ALEF && o[q + 1].key == 0 &&
-        (suk || damma || (kasra && q >= 2)))
+        (suk || damma || (kasra && q >= 2)) && !(c == 0x0644 && q >= 1 && v[o[q - 1].slot].cp == AR_ALEF))
         return 1;
     return 0;
 }
@@ -1299,7 +1312,10 @@ static int keyed_plan(const jslot *v, size_t k, uint8_t fire[42], int *plain_ham
             continue;
         }
         size_t e;
-        const int nl = key_word(v, k, i, o, &e, 0);
+        int nl = key_word(v, k, i, o, &e, 0);
+        /* (a letter alone, or glued to a digit or a Latin letter: 1445هـ,
+           بـ 500, a list of letters) */
+        if (nl < 2 || key_glued(v, k, i, e)) nl = 0;
         for (int q = 0; q < nl; q++) {
             const uint32_t c = v[o[q].slot].cp;
             uint64_t key = o[q].key;
@@ -1348,7 +1364,8 @@ static void keyed_apply(jslot *v, size_t k, const uint8_t fire[42], int plain_ha
             continue;
         }
         size_t e;
-        const int nl = key_word(v, k, i, o, &e, 1);
+        int nl = key_word(v, k, i, o, &e, 1);
+        if (nl < 2 || key_glued(v, k, i, e)) nl = 0;
         uint32_t let[KEY_MAXL];
         int drawn[KEY_MAXL];
         for (int q = 0; q < nl; q++) {
@@ -1361,7 +1378,7 @@ static void keyed_apply(jslot *v, size_t k, const uint8_t fire[42], int plain_ha
             /* (a tatweel alone inside a word is left to P6 and its
                kashida line, which counts the line's tatweels) */
             for (uint32_t p = o[q].a; p < o[q].b; p++)
-                if (!v[p].del && !(v[p].cp == AR_TATWEEL && o[q].key == 1 && q + 1 < nl)) {
+                if (!v[p].del && !(v[p].cp == AR_TATWEEL && o[q].key == 1 && (q + 1 < nl || nl < 3))) {
                     v[p].del = 1;
                     v[p].why = J_KEYED;
                 }
