@@ -218,13 +218,9 @@ int nazif__junk_units(const unit *u, size_t k)
         if (ty == U_LET && (u[i].cls & NZ_LETTER) && i + 1 < k && !(u[i + 1].cls & NZ_LETTER) &&
             letterwise_at(u, k, i))
             return 1;
-        /* a tatweel after a letter that joins nothing, or a haraka on a
-           tatweel at a word's end: a tool's letter map (keyed_line()) */
+        /* a haraka on a tatweel at a word's end: a tool's letter map
+           (keyed_line()) */
         if (ty == U_TAT && i > 0) {
-            const uint32_t b = u[i - 1].cp;
-            if (u[i - 1].t == U_LET && (b == AR_ALEF || b == 0x0623 || b == 0x0625 || b == 0x062F || b == 0x0630 ||
-                                        b == 0x0631 || b == 0x0632 || b == 0x0648))
-                return 1;
             size_t e = i + 1;
             while (e < k && u[e].t == U_MARK && u[e].cp >= 0x064B && u[e].cp <= 0x0652) e++;
             if (e > i + 1 && (e == k || (u[e].t != U_LET && u[e].t != U_TAT && u[e].t != U_MARK))) return 1;
@@ -1723,7 +1719,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     int sym_since = 99; /* symbols since the last Arabic letter (99: a space or none) */
     uint32_t prev = 0, prev2 = 0;
     int sh_run = 0, sh_here = 0; /* letters in a row with a shadda */
-    int napp = 0;                /* tatweels and harakat (keyed_line()) */
+    int napp = 0, ntat = 0, kodd = 0; /* tatweels and harakat (keyed_line()) */
     for (size_t i = 0; i < n;) {
         size_t len;
         uint32_t cp = nazif__utf8_next(s + i, n - i, &len);
@@ -1766,7 +1762,26 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
                    !(prev == 0x064B && (cp == AR_ALEF || cp == AR_MAKSURA))) {
             has_decor = 1; /* tanween before a letter */
         }
-        napp += cp == AR_TATWEEL || (cp >= 0x064B && cp <= 0x0652);
+        /* what keyed_line() needs: four appended signs, and a place where
+           key_odd() may find one (a haraka on a tatweel, a sukun or
+           shadda on a first letter, a mark on an alef, a sukun or vowel
+           before ا, آ at a word's end, four tatweels) */
+        if (cp >= 0x0622 && cp <= 0x0652) {
+            if (cp == AR_TATWEEL) {
+                napp++;
+                ntat++;
+            } else if (cp >= 0x064B) {
+                napp++;
+                kodd |= prev == AR_TATWEEL || ((cp == 0x0651 || cp == 0x0652) && prev >= 0x0621 && prev <= 0x064A &&
+                                               (prev2 < 0x80 || prev2 == 0)) ||
+                        (cp != 0x064B && cp != 0x064E && cp != 0x0652 && (prev == AR_ALEF || prev == 0x0623 ||
+                                                          prev == 0x0625 || prev == 0x0622 || prev == AR_MAKSURA));
+            } else if (cp == AR_ALEF) {
+                kodd |= prev == 0x0652 || prev == 0x064F || prev == 0x0650;
+            }
+        } else if (prev == 0x0622) {
+            kodd = 1;
+        }
         if (cp >= 0x0621 && cp <= 0x064A) {
             sh_run = sh_here ? sh_run + 1 : 0;
             sh_here = 0;
@@ -1920,7 +1935,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
        more) */
     uint8_t kfire[42];
     int kplain = 0;
-    const int keyed = napp >= 4 && keyed_plan(v, k, kfire, &kplain);
+    const int keyed = napp >= 4 && (kodd || ntat >= 4) && keyed_plan(v, k, kfire, &kplain);
     if ((has_zalgo || has_decor) && zalgo_and_harakat(v, k, has_zalgo, has_decor)) return NAZIF_ENOMEM;
     if (keyed) keyed_apply(v, k, kfire, kplain);
     /* آإ for one alef: no spelling writes an alef with madda before an
