@@ -71,7 +71,15 @@
  *   - one sign after every character of a line (ن؏ف؏ذ؏, or a space and a
  *     combining stroke: ن ̶ف ̶ذ ̶), or after every letter of one word the
  *     lexicon knows once it is gone: the signs go (every_char_sign(),
- *     word_sign_runs()).
+ *     word_sign_runs());
+ *   - a tool's letter map seen across the line: every occurrence of a
+ *     letter (four or more, in three words or more) with the same
+ *     appendage (a sukun, a shadda, a tatweel and a haraka), one of them
+ *     where no spelling puts it; the appendage goes from every occurrence
+ *     of each such letter, and a drawn أّ is read back (keyed_plan(),
+ *     keyed_apply()).  junk_units() and the pre-scan flag a sukun on a
+ *     word's first letter, a sukun or damma before a bare alef and a
+ *     haraka on a tatweel at a word's end for it.
  *
  * The edits found are composed with the rest of restoration by restore.c
  * (the line is restored as these edits leave it).
