@@ -77,6 +77,14 @@
  *     (❣ـكلمةـ❣): the tatweels go, the symbols stay (framed_words());
  *   - one mark (sukun, a Quranic sign) on every letter of one word
  *     (اْلْوْطْنْيْ: impossible()).
+ *   - a tool's letter map seen across the line: every occurrence of a
+ *     letter (four or more, in three words or more) with the same
+ *     appendage (a sukun, a shadda, a tatweel and a haraka), one of them
+ *     where no spelling puts it; the appendage goes from every occurrence
+ *     of each such letter, and a drawn أّ is read back (keyed_plan(),
+ *     keyed_apply()).  junk_units() and the pre-scan flag a sukun on a
+ *     word's first letter, a sukun or damma before a bare alef and a
+ *     haraka on a tatweel at a word's end for it.
  *
  * The edits found are composed with the rest of restoration by restore.c
  * (the line is restored as these edits leave it).
@@ -96,7 +104,7 @@ typedef struct jslot {
 } jslot;
 
 enum { J_NONE, J_BIDI_ORDER, J_BIDI, J_EDGE, J_BS, J_ZALGO, J_DECOR, J_DECOR_LINE, J_DIVIDER, J_ZSYM, J_ALEF2,
-       J_STRUCK, J_VOWELLED, J_HIZB, J_BARREE, J_ODD };
+       J_STRUCK, J_VOWELLED, J_HIZB, J_BARREE, J_ODD, J_KEYED };
 
 static const char *const why_evidence[] = {
     "",
@@ -120,6 +128,8 @@ static const char *const why_evidence[] = {
     "ے at the end of an Arabic word on a line a tool decorated (hearts, آإ): ى or ي (lexicon, maksura table)",
     "harakat no spelling allows on a word otherwise bare (tanween inside a word, two vowels on one letter, a "
     "vowel on a medial alef, sukun on a first alef): removed",
+    "a tool's letter map: every occurrence of the letter on the line carries the same haraka, shadda or "
+    "tatweel (four or more, in three words or more, one where no spelling puts it): removed, a drawn alef read",
 };
 
 /* A combining mark of the blocks obfuscators pile on letters (zalgo), and
@@ -228,6 +238,13 @@ int nazif__junk_units(const unit *u, size_t k)
         if (ty == U_TAT && i > 0 && u[i - 1].cp >= 0x2000 && (i == 1 || u[i - 2].t == U_SP) &&
             div_char(u[i - 1].cp))
             return 1;
+        /* a haraka on a tatweel at a word's end: a tool's letter map
+           (keyed_line()) */
+        if (ty == U_TAT && i > 0) {
+            size_t e = i + 1;
+            while (e < k && u[e].t == U_MARK && u[e].cp >= 0x064B && u[e].cp <= 0x0652) e++;
+            if (e > i + 1 && (e == k || (u[e].t != U_LET && u[e].t != U_TAT && u[e].t != U_MARK))) return 1;
+        }
         if (ty == U_LET || ty == U_SP || ty == U_SEP || ty == U_TAT || ty == U_DIG || ty == U_LAT) continue;
         const uint32_t c = u[i].cp;
         if (c < 0x0600) {
@@ -256,12 +273,16 @@ int nazif__junk_units(const unit *u, size_t k)
                sukun after a sukun (the pre-scan's haraka trigger) */
             /* a shadda on a word's first letter (no word begins with a
                doubled consonant) */
-            if (c == 0x0651 && i >= 1 && u[i - 1].t == U_LET && (u[i - 1].cls & NZ_LETTER) &&
+            if ((c == 0x0651 || c == 0x0652) && i >= 1 && u[i - 1].t == U_LET && (u[i - 1].cls & NZ_LETTER) &&
                 (i == 1 || u[i - 2].t == U_SP || u[i - 2].t == U_OTHER))
                 return 1;
             /* a shadda on three letters in a row: no spelling doubles
                three (وِّتِّكِّوِّنِّ) */
             if (c == 0x0651 && shadda_run(u, i) >= 3) return 1;
+            /* a sukun or damma before a bare alef (keyed_line()) */
+            if ((c == 0x0652 || c == 0x064F) && i + 1 < k && u[i + 1].cp == AR_ALEF && u[i + 1].t == U_LET &&
+                !(i + 2 < k && u[i + 2].t == U_MARK))
+                return 1;
             if (i >= 2 && u[i - 1].t == U_LET && u[i - 2].t == U_MARK &&
                 ((c >= 0x064C && c <= 0x0651 && (u[i - 1].cp == AR_ALEF || u[i - 1].cp == AR_MAKSURA)) ||
                  (c == 0x0652 && u[i - 2].cp == 0x0652)))
@@ -1254,6 +1275,223 @@ static int zalgo_and_harakat(jslot *v, size_t k, int has_zalgo, int has_decor)
     return 0;
 }
 
+/* ---- a tool's letter map, seen across the line ------------------------- */
+
+/* A tatweel or a haraka (U+064B..U+0652): what a letter map appends */
+static int key_app(uint32_t c) { return c == AR_TATWEEL || (c >= 0x064B && c <= 0x0652); }
+
+static int key_alef(uint32_t c) { return c == 0x0622 || c == 0x0623 || c == 0x0625 || c == AR_ALEF; }
+
+#define KEY_MAXL 64 /* letters of a word looked at */
+
+typedef struct kocc {
+    uint32_t slot;     /* the letter */
+    uint32_t a, b;     /* its appendage: slots [a, b) */
+    uint64_t key;      /* the appendage, 4 bits a sign (and an alef's form) */
+} kocc;
+
+typedef struct kstat {
+    uint64_t key;
+    uint16_t n, words, ev;
+    uint8_t bad;
+    int lastw;
+} kstat;
+
+/* The letters of the word at v[i..) (Arabic letters U+0621..U+064A with
+   their tatweels and harakat): fills o[], returns the count (0 when the
+   word is too long or has a mark of another kind) and *end; with_del:
+   the harakat zalgo_and_harakat() removed count as there */
+static int key_word(const jslot *v, size_t k, size_t i, kocc *o, size_t *end, int with_del)
+{
+    int nl = 0, ok = 1;
+    size_t j = i;
+    while (j < k && (v[j].del || (v[j].cp >= 0x0621 && v[j].cp <= 0x064A) || key_app(v[j].cp) ||
+                     (nazif__uclass(v[j].cp) & NZ_MARK))) {
+        const uint32_t c = v[j].cp;
+        if (v[j].del && !(with_del && key_app(c) && (v[j].why == J_DECOR || v[j].why == J_DECOR_LINE))) {
+            j++;
+            continue;
+        }
+        if (c >= 0x0621 && c <= 0x064A && c != AR_TATWEEL) {
+            if (nl == KEY_MAXL) ok = 0;
+            else {
+                o[nl].slot = o[nl].a = o[nl].b = (uint32_t)(j + 1);
+                o[nl].slot = (uint32_t)j;
+                o[nl].key = 0;
+                nl++;
+            }
+        } else if (key_app(c) && nl > 0 && ok) {
+            kocc *x = &o[nl - 1];
+            const int m = (int)(x->b - x->a); /* (deleted slots inside count too: rare) */
+            if (m >= 12) ok = 0;
+            else x->key |= (uint64_t)(c == AR_TATWEEL ? 1 : c - 0x064B + 2) << (4 * m);
+            x->b = (uint32_t)(j + 1);
+        } else {
+            ok = 0; /* a mark of another kind, or a sign before the first letter */
+        }
+        j++;
+    }
+    *end = j;
+    return ok ? nl : 0;
+}
+
+/* Is the word v[a, e) glued to a digit or a letter of another script
+   (1445هـ, هـ2)? */
+static int key_glued(const jslot *v, size_t k, size_t a, size_t e)
+{
+    size_t p = a;
+    while (p > 0 && v[p - 1].del) p--;
+    if (p > 0 && other_alnum(v[p - 1].cp)) return 1;
+    while (e < k && v[e].del) e++;
+    return e < k && other_alnum(v[e].cp);
+}
+
+/* Does the appendage key hold sign s (1 tatweel, 2.. harakat U+064B..)? */
+static int key_has(uint64_t key, unsigned s)
+{
+    for (; key; key >>= 4)
+        if ((key & 15) == s) return 1;
+    return 0;
+}
+
+/* Is occurrence q of the word's nl letters o[] drawn where no spelling
+   puts its appendage?  A sukun or shadda on a word's first letter, a
+   shadda on an alef or alef maksura, a damma or kasra on an alef inside a
+   word, a tatweel at the end of a word of three letters or more or after
+   a letter that joins nothing, a sukun or damma (a kasra past the
+   word's second letter) before a bare alef */
+static int key_odd(const jslot *v, const kocc *o, int nl, int q)
+{
+    const uint64_t key = o[q].key;
+    const uint32_t c = v[o[q].slot].cp;
+    const int suk = key_has(key, 0x52 - 0x4B + 2), sh = key_has(key, 0x51 - 0x4B + 2);
+    const int damma = key_has(key, 0x4F - 0x4B + 2), kasra = key_has(key, 0x50 - 0x4B + 2);
+    const int tat = key_has(key, 1);
+    /* a haraka on a tatweel, or a tatweel inside a word or at the end
+       of one of three letters or more: elongation P6 and P16 remove
+       anyway */
+    if (tat && (q + 1 < nl || nl >= 3)) return 1;
+    /* آ at a word's end: a tool's alef (the line's bare alefs all so) */
+    if (c == 0x0622 && q == nl - 1 && nl >= 2) return 1;
+    if (q == 0 && (suk || sh)) return 1;
+    if ((key_alef(c) || c == AR_MAKSURA) && sh) return 1;
+    if (c == AR_ALEF && q > 0 && (damma || kasra || key_has(key, 3) || key_has(key, 4))) return 1;
+    /* (not the article's lam before a wasla alef: الْاستقلال) */
+    if (q + 1 < nl && v[o[q + 1].slot].cp == AR_ALEF && o[q + 1].key == 0 &&
+        (suk || damma || (kasra && q >= 2)) && !(c == 0x0644 && q >= 1 && v[o[q - 1].slot].cp == AR_ALEF))
+        return 1;
+    return 0;
+}
+
+/* A line a decoration tool drew with a letter map: every occurrence of a
+   letter carries the same appendage (a sukun, a shadda, a tatweel, a
+   tatweel and a haraka), four or more in three words or more, one of them
+   where no spelling puts it (key_odd()); the tool drew every ا so too
+   (أّ, اّ, أْ), the hamza's alefs written plain beside them.  Those
+   appendages go, and a drawn أ or إ is read by its place (wavy_alef()).
+   Vocalised text varies a letter's harakat by the word, and a mark that
+   spelling repeats (the shadda of a sun letter after ال, the sukun of
+   the article's lam) is nowhere impossible: both stay.  Returns 1 when
+   the line is such a line; fire[] (by letter, U+0621 + x) the letters
+   whose appendage goes. */
+static int keyed_plan(const jslot *v, size_t k, uint8_t fire[42], int *plain_hamza_out)
+{
+    for (size_t i = 0; i < k; i++)
+        if (!v[i].del && other_lang_letter(v[i].cp) && v[i].cp != 0x06D2 && v[i].cp != 0x06BE) return 0;
+    kstat st[43];
+    memset(st, 0, sizeof st);
+    for (int x = 0; x < 43; x++) st[x].lastw = -1;
+    kocc o[KEY_MAXL];
+    int w = 0, hamza_plain = 0, bare_alef = 0;
+    for (size_t i = 0; i < k;) {
+        if (v[i].del || !(v[i].cp >= 0x0621 && v[i].cp <= 0x064A && v[i].cp != AR_TATWEEL)) {
+            i++;
+            continue;
+        }
+        size_t e;
+        int nl = key_word(v, k, i, o, &e, 0);
+        /* (a letter alone, or glued to a digit or a Latin letter: 1445هـ,
+           بـ 500, a list of letters) */
+        if (nl < 2 || key_glued(v, k, i, e)) nl = 0;
+        for (int q = 0; q < nl; q++) {
+            const uint32_t c = v[o[q].slot].cp;
+            uint64_t key = o[q].key;
+            /* a hamza's alef written plain is the text's own */
+            if ((c == 0x0623 || c == 0x0625) && key == 0) {
+                hamza_plain = 1;
+                continue;
+            }
+            bare_alef += c == AR_ALEF && key == 0;
+            if (key_alef(c)) key |= (uint64_t)(c & 0xFF) << 56;
+            /* (آ alone is looked at apart: the text's own آ stands beside a
+               drawn أّ) */
+            kstat *t = &st[c == 0x0622 && o[q].key == 0 ? 42 : key_alef(c) ? AR_ALEF - 0x0621 : c - 0x0621];
+            if (t->n == 0) t->key = key;
+            else if (t->key != key) t->bad = 1;
+            if (t->n < 0xFFFF) t->n++;
+            if (t->lastw != w) {
+                t->words++;
+                t->lastw = w;
+            }
+            if (key_odd(v, o, nl, q) && t->ev < 0xFFFF) t->ev++;
+        }
+        w++;
+        i = e > i ? e : i + 1;
+    }
+    /* آ for every ا: evidence only (the madda table reads it) */
+    int any = bare_alef == 0 && st[42].n >= 4 && st[42].words >= 3 && st[42].ev >= 1;
+    for (int x = 0; x < 42; x++) {
+        fire[x] = !st[x].bad && st[x].n >= 4 && st[x].words >= 3 && (st[x].key & 0x00FFFFFFFFFFFFFFull) != 0;
+        any |= fire[x] && st[x].ev >= 1;
+    }
+    /* the tool drew every ا so, and wrote the hamza's alefs plain: every
+       drawn أ or إ is an ا */
+    *plain_hamza_out = fire[AR_ALEF - 0x0621] && hamza_plain;
+    return any;
+}
+
+/* The appendages of the letters keyed_plan() found go (after the other
+   harakat rules, which judge the line as the tool drew it) */
+static void keyed_apply(jslot *v, size_t k, const uint8_t fire[42], int plain_hamza)
+{
+    kocc o[KEY_MAXL];
+    for (size_t i = 0; i < k;) {
+        if (v[i].del || !(v[i].cp >= 0x0621 && v[i].cp <= 0x064A && v[i].cp != AR_TATWEEL)) {
+            i++;
+            continue;
+        }
+        size_t e;
+        int nl = key_word(v, k, i, o, &e, 1);
+        if (nl < 2 || key_glued(v, k, i, e)) nl = 0;
+        uint32_t let[KEY_MAXL];
+        int drawn[KEY_MAXL];
+        for (int q = 0; q < nl; q++) {
+            const uint32_t c = v[o[q].slot].cp;
+            drawn[q] = fire[key_alef(c) ? AR_ALEF - 0x0621 : c - 0x0621] && o[q].key != 0;
+            let[q] = drawn[q] && key_alef(c) ? AR_ALEF : c;
+        }
+        for (int q = 0; q < nl; q++) {
+            if (!drawn[q]) continue;
+            /* (a tatweel alone inside a word is left to P6 and its
+               kashida line, which counts the line's tatweels) */
+            for (uint32_t p = o[q].a; p < o[q].b; p++)
+                if (!v[p].del && !(v[p].cp == AR_TATWEEL && o[q].key == 1 && (q + 1 < nl || nl < 3))) {
+                    v[p].del = 1;
+                    v[p].why = J_KEYED;
+                }
+            const uint32_t c = v[o[q].slot].cp;
+            if (c == 0x0623 || c == 0x0625) {
+                const uint32_t r = plain_hamza ? AR_ALEF : wavy_alef(c == 0x0623 ? 0x0672 : 0x0673, let, nl, q);
+                if (r != c) {
+                    v[o[q].slot].cp = r;
+                    v[o[q].slot].why = J_KEYED;
+                }
+            }
+        }
+        i = e > i ? e : i + 1;
+    }
+}
+
 /* ---- a divider between every letter, judged on the line ---------------- */
 
 /* A character a tool puts between letters: punctuation or a symbol (not a
@@ -1636,6 +1874,7 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     int sym_since = 99; /* symbols since the last Arabic letter (99: a space or none) */
     uint32_t prev = 0, prev2 = 0;
     int sh_run = 0, sh_here = 0; /* letters in a row with a shadda */
+    int napp = 0, ntat = 0, kodd = 0; /* tatweels and harakat (keyed_line()) */
     for (size_t i = 0; i < n;) {
         size_t len;
         uint32_t cp = nazif__utf8_next(s + i, n - i, &len);
@@ -1680,6 +1919,26 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
         } else if (cp >= 0x0621 && cp <= 0x064A && prev >= 0x064B && prev <= 0x064D &&
                    !(prev == 0x064B && (cp == AR_ALEF || cp == AR_MAKSURA))) {
             has_decor = 1; /* tanween before a letter */
+        }
+        /* what keyed_line() needs: four appended signs, and a place where
+           key_odd() may find one (a haraka on a tatweel, a sukun or
+           shadda on a first letter, a mark on an alef, a sukun or vowel
+           before ا, آ at a word's end, four tatweels) */
+        if (cp >= 0x0622 && cp <= 0x0652) {
+            if (cp == AR_TATWEEL) {
+                napp++;
+                ntat++;
+            } else if (cp >= 0x064B) {
+                napp++;
+                kodd |= prev == AR_TATWEEL || ((cp == 0x0651 || cp == 0x0652) && prev >= 0x0621 && prev <= 0x064A &&
+                                               (prev2 < 0x80 || prev2 == 0)) ||
+                        (cp != 0x064B && cp != 0x064E && cp != 0x0652 && (prev == AR_ALEF || prev == 0x0623 ||
+                                                          prev == 0x0625 || prev == 0x0622 || prev == AR_MAKSURA));
+            } else if (cp == AR_ALEF) {
+                kodd |= prev == 0x0652 || prev == 0x064F || prev == 0x0650;
+            }
+        } else if (prev == 0x0622) {
+            kodd = 1;
         }
         if (cp >= 0x0621 && cp <= 0x064A) {
             sh_run = sh_here ? sh_run + 1 : 0;
@@ -1834,7 +2093,13 @@ int nazif__junk_find(const nazif_lexicon *lex, const uint8_t *s, size_t n, void 
     }
     if (has_strike) struck_words(lex, v, k);
     if (has_vowelled) vowelled_words(lex, v, k);
+    /* a tool's letter map seen across the line (four appended signs or
+       more) */
+    uint8_t kfire[42];
+    int kplain = 0;
+    const int keyed = napp >= 4 && (kodd || ntat >= 4) && keyed_plan(v, k, kfire, &kplain);
     if ((has_zalgo || has_decor) && zalgo_and_harakat(v, k, has_zalgo, has_decor)) return NAZIF_ENOMEM;
+    if (keyed) keyed_apply(v, k, kfire, kplain);
     /* آإ for one alef: no spelling writes an alef with madda before an
        alef with hamza below (a decoration tool's alef) */
     int alef2 = 0;

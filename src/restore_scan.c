@@ -83,7 +83,14 @@ static int haraka_decor(const uint8_t *s, size_t n, size_t j)
                   (كًان; ANT has none) */
                (j + 4 < n && s[j + 1] == 0xD8 && s[j + 2] == 0xA7 && ar_letter2(s, j + 3) &&
                 !(s[j + 3] == 0xD9 && s[j + 4] == 0x80));
-    if (s[j] == 0x92 && j >= 3 && s[j - 3] == 0xD8 && s[j - 2] == 0xA7 && (j == 3 || s[j - 4] < 0x80)) return 1;
+    /* a sukun on a word's first letter (اْلحرب; نْاقش: a tool's letter
+       map, keyed_line() in restore_junk.c), a sukun or damma before a
+       bare alef (سْا) */
+    if (s[j] == 0x92 && j >= 3 && (s[j - 3] == 0xD8 || s[j - 3] == 0xD9) && (j == 3 || s[j - 4] < 0x80))
+        return 1;
+    if ((s[j] == 0x92 || s[j] == 0x8F) && j + 2 < n && s[j + 1] == 0xD8 && s[j + 2] == 0xA7 &&
+        !(j + 4 < n && s[j + 3] == 0xD9 && s[j + 4] >= 0x8B && s[j + 4] <= 0x92))
+        return 1;
     /* a vowel on an alef after a letter (كتاَب) */
     if (s[j] >= 0x8E && s[j] <= 0x90 && j >= 5 && s[j - 3] == 0xD8 && s[j - 2] == 0xA7 &&
         (s[j - 5] == 0xD8 || s[j - 5] == 0xD9))
