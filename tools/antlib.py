@@ -45,3 +45,13 @@ def study_main(argv, make, score, doc):
         return 0
     sys.stderr.write(doc)
     return 1
+
+
+def study_lines(text, seed, rnd):
+    """The lines a study set draws from, in rnd's order: ANT's first half
+    for an even seed (tuning), its second half for an odd one (held
+    out)."""
+    lines = read_lines(text)
+    lines = lines[:len(lines) // 2] if seed % 2 == 0 else lines[len(lines) // 2:]
+    rnd.shuffle(lines)
+    return lines

@@ -32,7 +32,7 @@ import random
 import re
 import sys
 
-from antlib import read_lines, write_set, study_main
+from antlib import study_lines, write_set, study_main
 import obfuscate_tools
 
 AR = re.compile(r'^[\u0621-\u064A][\u0621-\u0652]+[.,،:؛!؟]?$')
@@ -105,9 +105,7 @@ def decorate(style, s, rnd):
 
 def make(style, mode, seed, n, out, text):
     rnd = random.Random(seed * 7919 + sum(map(ord, style + mode)))
-    lines = read_lines(text)
-    lines = lines[:len(lines) // 2] if seed % 2 == 0 else lines[len(lines) // 2:]
-    rnd.shuffle(lines)
+    lines = study_lines(text, seed, rnd)
     obf, gold = [], []
     k = 2 if mode == 'two' else 1
     for ln in lines:

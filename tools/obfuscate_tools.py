@@ -43,7 +43,7 @@ import re
 import sys
 
 
-from antlib import read_lines, write_set, study_main
+from antlib import study_lines, write_set, study_main
 
 
 AR = re.compile(r'^[\u0621-\u064A]+$')
@@ -181,9 +181,7 @@ def oddmark(w, rnd):
 
 def make(style, mode, seed, n, out, text):
     rnd = random.Random(seed * 7919 + sum(map(ord, style + mode)))
-    lines = read_lines(text)
-    lines = lines[:len(lines) // 2] if seed % 2 == 0 else lines[len(lines) // 2:]
-    rnd.shuffle(lines)
+    lines = study_lines(text, seed, rnd)
     obf, gold = [], []
     for ln in lines:
         ws = ln.split(' ')
