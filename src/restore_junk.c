@@ -1383,6 +1383,19 @@ static int key_odd(const jslot *v, const kocc *o, int nl, int q)
     return 0;
 }
 
+/* The line's next word from v[*i] (a basic letter not removed), its
+   letters and their appendages in o[] (key_word()): their number, 0 for a
+   letter alone or a word glued to a digit or a Latin letter (1445هـ,
+   بـ 500, a list of letters), -1 at the line's end.  *i stands on the
+   word's first letter, *end after it. */
+static int key_next(const jslot *v, size_t k, size_t *i, kocc *o, size_t *end, int with_del)
+{
+    while (*i < k && (v[*i].del || !(v[*i].cp >= 0x0621 && v[*i].cp <= 0x064A && v[*i].cp != AR_TATWEEL))) (*i)++;
+    if (*i >= k) return -1;
+    const int nl = key_word(v, k, *i, o, end, with_del);
+    return nl < 2 || key_glued(v, k, *i, *end) ? 0 : nl;
+}
+
 /* A line a decoration tool drew with a letter map: every occurrence of a
    letter carries the same appendage (a sukun, a shadda, a tatweel, a
    tatweel and a haraka), four or more in three words or more, one of them
@@ -1403,16 +1416,9 @@ static int keyed_plan(const jslot *v, size_t k, uint8_t fire[42], int *plain_ham
     for (int x = 0; x < 43; x++) st[x].lastw = -1;
     kocc o[KEY_MAXL];
     int w = 0, hamza_plain = 0, bare_alef = 0;
-    for (size_t i = 0; i < k;) {
-        if (v[i].del || !(v[i].cp >= 0x0621 && v[i].cp <= 0x064A && v[i].cp != AR_TATWEEL)) {
-            i++;
-            continue;
-        }
-        size_t e;
-        int nl = key_word(v, k, i, o, &e, 0);
-        /* (a letter alone, or glued to a digit or a Latin letter: 1445هـ,
-           بـ 500, a list of letters) */
-        if (nl < 2 || key_glued(v, k, i, e)) nl = 0;
+    size_t i = 0, e;
+    int nl;
+    while ((nl = key_next(v, k, &i, o, &e, 0)) >= 0) {
         for (int q = 0; q < nl; q++) {
             const uint32_t c = v[o[q].slot].cp;
             uint64_t key = o[q].key;
@@ -1455,14 +1461,9 @@ static int keyed_plan(const jslot *v, size_t k, uint8_t fire[42], int *plain_ham
 static void keyed_apply(jslot *v, size_t k, const uint8_t fire[42], int plain_hamza)
 {
     kocc o[KEY_MAXL];
-    for (size_t i = 0; i < k;) {
-        if (v[i].del || !(v[i].cp >= 0x0621 && v[i].cp <= 0x064A && v[i].cp != AR_TATWEEL)) {
-            i++;
-            continue;
-        }
-        size_t e;
-        int nl = key_word(v, k, i, o, &e, 1);
-        if (nl < 2 || key_glued(v, k, i, e)) nl = 0;
+    size_t i = 0, e;
+    int nl;
+    while ((nl = key_next(v, k, &i, o, &e, 1)) >= 0) {
         uint32_t let[KEY_MAXL];
         int drawn[KEY_MAXL];
         for (int q = 0; q < nl; q++) {
