@@ -58,14 +58,10 @@ def decorate(style, s, rnd):
     string (with its punctuation) or None."""
     body, p = split_punct(s)
     chars = list(body)
-    if style == 'tatweel':
-        sep = T * rnd.choice((1, 1, 2, 4))
-        out = sep.join(chars)
-        if rnd.random() < 0.5:
-            out += sep
-        return out + p
-    if style == 'sym':
-        sep = rnd.choice(SYMS)
+    if style in ('tatweel', 'sym'):
+        # one divider between every two characters, half the time after
+        # the last one too
+        sep = T * rnd.choice((1, 1, 2, 4)) if style == 'tatweel' else rnd.choice(SYMS)
         out = sep.join(chars)
         if rnd.random() < 0.5:
             out += sep
